@@ -1,0 +1,45 @@
+package dev.nomos.runtime;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One attribute of an entity type: its name, kind and finite support. Integers carry their declared
+ * range; booleans range over {0, 1}; symbols over the indexes of {@link #symbols()}.
+ */
+public record AttributeSpec(String name, AttributeKind kind, int min, int max, List<String> symbols) {
+
+  public AttributeSpec {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(kind, "kind");
+    symbols = List.copyOf(symbols);
+    if (min > max) {
+      throw new IllegalArgumentException("attribute " + name + ": empty range " + min + ".." + max);
+    }
+  }
+
+  public static AttributeSpec ofInt(String name, int min, int max) {
+    return new AttributeSpec(name, AttributeKind.INT, min, max, List.of());
+  }
+
+  public static AttributeSpec ofBool(String name) {
+    return new AttributeSpec(name, AttributeKind.BOOL, 0, 1, List.of());
+  }
+
+  public static AttributeSpec ofSymbols(String name, List<String> symbols) {
+    if (symbols.isEmpty()) {
+      throw new IllegalArgumentException("attribute " + name + ": a symbol set needs at least one symbol");
+    }
+    return new AttributeSpec(name, AttributeKind.SYMBOL, 0, symbols.size() - 1, symbols);
+  }
+
+  /** The index of {@code symbol} in this attribute's symbol set, or -1. */
+  public int symbolIndex(String symbol) {
+    return symbols.indexOf(symbol);
+  }
+
+  /** Number of values in the support. */
+  public int supportSize() {
+    return max - min + 1;
+  }
+}

@@ -1,0 +1,247 @@
+package dev.nomos.runtime;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One immutable frame t: its objects (as int slots), the action taken at t, and a link to frame
+ * t-1 for history reads. Objects are addressed by their index in this frame; {@link #ofType(int)}
+ * gives the indexes of one type in ascending id order, which is the iteration order of binders and
+ * so what makes every law deterministic.
+ *
+ * <p>This class is on the hot path of compiled laws: accessors are final, array-backed and
+ * allocation-free.
+ */
+public final class Frame {
+  /** Frames further back than this are cut off; history reads clamp to the oldest frame kept. */
+  public static final int MAX_HISTORY = 16;
+
+  private final WorldSchema schema;
+  private final int[] ids;
+  private final int[] types;
+  private final int[][] values;
+  private final int action;
+  private final Frame previous;
+  private final int[] previousIndex;
+  private final int[][] indexesByType;
+  private final int[] allIndexes;
+
+  private Frame(WorldSchema schema, int[] ids, int[] types, int[][] values, int action, Frame previous) {
+    this.schema = schema;
+    this.ids = ids;
+    this.types = types;
+    this.values = values;
+    this.action = action;
+    this.previous = previous;
+    int n = ids.length;
+    this.previousIndex = new int[n];
+    Arrays.fill(previousIndex, -1);
+    if (previous != null) {
+      for (int i = 0; i < n; i++) {
+        previousIndex[i] = previous.indexOfId(ids[i]);
+      }
+    }
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Integer.compare(ids[a], ids[b]));
+    this.allIndexes = new int[n];
+    int[] counts = new int[schema.types().size()];
+    for (int k = 0; k < n; k++) {
+      allIndexes[k] = order[k];
+      counts[types[order[k]]]++;
+    }
+    this.indexesByType = new int[counts.length][];
+    for (int t = 0; t < counts.length; t++) {
+      indexesByType[t] = new int[counts[t]];
+    }
+    int[] fill = new int[counts.length];
+    for (int k = 0; k < n; k++) {
+      int i = allIndexes[k];
+      indexesByType[types[i]][fill[types[i]]++] = i;
+    }
+  }
+
+  public WorldSchema schema() { return schema; }
+
+  /** Number of objects. */
+  public int size() { return ids.length; }
+
+  public int id(int object) { return ids[object]; }
+
+  public int type(int object) { return types[object]; }
+
+  /** The value of an attribute slot of an object at t. */
+  public int get(int object, int slot) { return values[object][slot]; }
+
+  public int x(int object) { return values[object][Slots.X]; }
+  public int y(int object) { return values[object][Slots.Y]; }
+  public int w(int object) { return values[object][Slots.W]; }
+  public int h(int object) { return values[object][Slots.H]; }
+
+  /** Displacement of x over the last step; 0 for an object that is new at t. */
+  public int vx(int object) {
+    int p = previousIndex[object];
+    return p < 0 ? 0 : values[object][Slots.X] - previous.values[p][Slots.X];
+  }
+
+  /** Displacement of y over the last step; 0 for an object that is new at t. */
+  public int vy(int object) {
+    int p = previousIndex[object];
+    return p < 0 ? 0 : values[object][Slots.Y] - previous.values[p][Slots.Y];
+  }
+
+  /** The action taken at t, as an index into the schema's actions; -1 if none. */
+  public int action() { return action; }
+
+  /** Frame t-1, or null at the start of an episode (or beyond the history kept). */
+  public Frame previous() { return previous; }
+
+  /** Index in {@link #previous()} of the same object, or -1 if it did not exist then. */
+  public int previousIndex(int object) { return previousIndex[object]; }
+
+  /** Indexes of the objects of one type, in ascending id order. Do not modify. */
+  public int[] ofType(int type) { return indexesByType[type]; }
+
+  /** Indexes of all objects, in ascending id order. Do not modify. */
+  public int[] all() { return allIndexes; }
+
+  /** Index of the object with that id, or -1. */
+  public int indexOfId(int id) {
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] == id) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The value of a slot of an object {@code stepsBack} steps ago (0 = now), clamped as in history. */
+  public int getAt(int object, int slot, int stepsBack) {
+    Frame f = this;
+    int i = object;
+    for (int d = 0; d < stepsBack && f.previous != null && f.previousIndex[i] >= 0; d++) {
+      i = f.previousIndex[i];
+      f = f.previous;
+    }
+    return f.values[i][slot];
+  }
+
+  /** vx of an object {@code stepsBack} steps ago, with the same clamping as {@link #getAt}. */
+  public int vxAt(int object, int stepsBack) {
+    return velocityAt(object, Slots.X, stepsBack);
+  }
+
+  /** vy of an object {@code stepsBack} steps ago, with the same clamping as {@link #getAt}. */
+  public int vyAt(int object, int stepsBack) {
+    return velocityAt(object, Slots.Y, stepsBack);
+  }
+
+  private int velocityAt(int object, int slot, int stepsBack) {
+    Frame f = this;
+    int i = object;
+    for (int d = 0; d < stepsBack && f.previous != null && f.previousIndex[i] >= 0; d++) {
+      i = f.previousIndex[i];
+      f = f.previous;
+    }
+    int p = f.previousIndex[i];
+    return p < 0 ? 0 : f.values[i][slot] - f.previous.values[p][slot];
+  }
+
+  /** The action taken {@code stepsBack} steps ago (0 = now); -1 beyond the history kept. */
+  public int actionAt(int stepsBack) {
+    Frame f = this;
+    for (int d = 0; d < stepsBack; d++) {
+      if (f.previous == null) {
+        return -1;
+      }
+      f = f.previous;
+    }
+    return f.action;
+  }
+
+  /** A copy of an object's slots. */
+  public int[] slots(int object) {
+    return values[object].clone();
+  }
+
+  public static Builder builder(WorldSchema schema) {
+    return new Builder(schema);
+  }
+
+  /** Collects objects of one frame; ids must be unique. */
+  public static final class Builder {
+    private final WorldSchema schema;
+    private int[] ids = new int[8];
+    private int[] types = new int[8];
+    private int[][] values = new int[8][];
+    private int n;
+    private int action = -1;
+    private Frame previous;
+
+    private Builder(WorldSchema schema) {
+      this.schema = Objects.requireNonNull(schema, "schema");
+    }
+
+    /** Adds an object; {@code slots} holds x, y, w, h and then the type's extras, in order. */
+    public Builder add(int id, int type, int... slots) {
+      EntityType t = schema.type(type);
+      if (slots.length != t.slotCount()) {
+        throw new IllegalArgumentException("object " + id + " of type " + t.name() + " needs "
+            + t.slotCount() + " slots, got " + slots.length);
+      }
+      if (n == ids.length) {
+        ids = Arrays.copyOf(ids, n * 2);
+        types = Arrays.copyOf(types, n * 2);
+        values = Arrays.copyOf(values, n * 2);
+      }
+      for (int k = 0; k < n; k++) {
+        if (ids[k] == id) {
+          throw new IllegalArgumentException("duplicate object id " + id);
+        }
+      }
+      ids[n] = id;
+      types[n] = type;
+      values[n] = slots.clone();
+      n++;
+      return this;
+    }
+
+    public Builder action(int actionIndex) {
+      this.action = actionIndex;
+      return this;
+    }
+
+    /** Links frame t-1; history older than {@link Frame#MAX_HISTORY} steps is dropped. */
+    public Builder previous(Frame previousFrame) {
+      this.previous = previousFrame;
+      return this;
+    }
+
+    public Frame build() {
+      Frame prev = previous == null ? null : previous.truncated(MAX_HISTORY - 1);
+      return new Frame(schema, Arrays.copyOf(ids, n), Arrays.copyOf(types, n),
+          Arrays.copyOf(values, n), action, prev);
+    }
+  }
+
+  /** This frame with at most {@code keep} frames of history behind it (shares arrays). */
+  Frame truncated(int keep) {
+    if (keep <= 0) {
+      return previous == null ? this : new Frame(schema, ids, types, values, action, null);
+    }
+    if (previous == null) {
+      return this;
+    }
+    // Walk down only as deep as needed; cutting is rare (once per step at the tail).
+    int depth = 0;
+    for (Frame f = this; f.previous != null; f = f.previous) {
+      depth++;
+    }
+    if (depth <= keep) {
+      return this;
+    }
+    return new Frame(schema, ids, types, values, action, previous.truncated(keep - 1));
+  }
+}

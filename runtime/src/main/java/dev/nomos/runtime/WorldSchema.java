@@ -1,0 +1,81 @@
+package dev.nomos.runtime;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The declared shape of a world: screen size, velocity support, actions and entity types. It is
+ * what a {@code world} declaration compiles to, and what frames, laws and models are checked against.
+ */
+public final class WorldSchema {
+  private final String name;
+  private final int screenWidth;
+  private final int screenHeight;
+  private final int velocityMin;
+  private final int velocityMax;
+  private final List<String> actions;
+  private final List<EntityType> types;
+  private final Map<String, Integer> actionIndex = new HashMap<>();
+  private final Map<String, EntityType> typeByName = new HashMap<>();
+
+  public WorldSchema(String name, int screenWidth, int screenHeight, int velocityMin, int velocityMax,
+      List<String> actions, List<EntityType> types) {
+    this.name = Objects.requireNonNull(name, "name");
+    if (screenWidth <= 0 || screenHeight <= 0) {
+      throw new IllegalArgumentException("screen must be positive, got " + screenWidth + " x " + screenHeight);
+    }
+    if (velocityMin > velocityMax) {
+      throw new IllegalArgumentException("empty velocity range " + velocityMin + ".." + velocityMax);
+    }
+    this.screenWidth = screenWidth;
+    this.screenHeight = screenHeight;
+    this.velocityMin = velocityMin;
+    this.velocityMax = velocityMax;
+    this.actions = List.copyOf(actions);
+    this.types = List.copyOf(types);
+    for (int i = 0; i < this.actions.size(); i++) {
+      if (actionIndex.put(this.actions.get(i), i) != null) {
+        throw new IllegalArgumentException("duplicate action " + this.actions.get(i));
+      }
+    }
+    for (int i = 0; i < this.types.size(); i++) {
+      EntityType t = this.types.get(i);
+      if (t.index() != i) {
+        throw new IllegalArgumentException("entity " + t.name() + " has index " + t.index() + ", expected " + i);
+      }
+      if (typeByName.put(t.name(), t) != null) {
+        throw new IllegalArgumentException("duplicate entity " + t.name());
+      }
+    }
+  }
+
+  public String name() { return name; }
+  public int screenWidth() { return screenWidth; }
+  public int screenHeight() { return screenHeight; }
+  public int velocityMin() { return velocityMin; }
+  public int velocityMax() { return velocityMax; }
+  public List<String> actions() { return actions; }
+  public List<EntityType> types() { return types; }
+
+  /** The index of an action name, or -1. */
+  public int actionIndex(String action) {
+    Integer i = actionIndex.get(action);
+    return i == null ? -1 : i;
+  }
+
+  /** The entity type of that name, or null. */
+  public EntityType type(String typeName) {
+    return typeByName.get(typeName);
+  }
+
+  public EntityType type(int index) {
+    return types.get(index);
+  }
+
+  @Override
+  public String toString() {
+    return "world " + name + " (" + types.size() + " types, " + actions.size() + " actions)";
+  }
+}
