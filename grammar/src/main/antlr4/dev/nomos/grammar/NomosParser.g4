@@ -32,6 +32,7 @@ worldItem
   | VELOCITY lo=signedInt DOTDOT hi=signedInt                   # velocityItem
   | ACTIONS ID (COMMA ID)* COMMA?                               # actionsItem
   | ENTITY name=ID (LBRACE (attrDecl (COMMA attrDecl)* COMMA?)? RBRACE)?   # entityItem
+  | option=ID value=signedInt                                   # optionItem
   ;
 
 attrDecl

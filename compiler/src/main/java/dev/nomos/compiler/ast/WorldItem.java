@@ -19,6 +19,9 @@ public sealed interface WorldItem extends Node {
     }
   }
 
+  /** {@code contact_gap 0}: a named numeric world option (the checker knows which exist). */
+  record Option(Name name, int value, Span span) implements WorldItem {}
+
   /** {@code entity Door { state: {open, closed, locked} }}. */
   record Entity(Name name, String doc, List<AttrDecl> attributes, Span span) implements WorldItem {
     public Entity {

@@ -90,6 +90,9 @@ public final class AstBuilder {
     if (c instanceof ActionsItemContext a) {
       return new WorldItem.Actions(a.ID().stream().map(this::name).toList(), span(a));
     }
+    if (c instanceof OptionItemContext o) {
+      return new WorldItem.Option(name(o.option), signed(o.value), span(o));
+    }
     EntityItemContext e = (EntityItemContext) c;
     List<AttrDecl> attrs = new ArrayList<>();
     for (AttrDeclContext ad : e.attrDecl()) {
