@@ -70,20 +70,20 @@ public sealed interface PExpr {
   }
 
   /**
-   * {@code exists v: T where cond}: true if some object of {@code type} (ANY_TYPE: any), other than
+   * {@code exists v: T where cond}: true if some object of {@code entityType} (ANY_TYPE: any), other than
    * the objects bound in {@code excluded} at this point, makes {@code where} true (null where: true).
    */
-  record Exists(int var, int type, int[] excluded, PExpr where) implements PExpr {
+  record Exists(int var, int entityType, int[] excluded, PExpr where) implements PExpr {
     @Override public PType type() { return PType.BOOL; }
   }
 
   /** {@code count v: T where cond}, with the same exclusions as {@link Exists}. */
-  record CountWhere(int var, int type, int[] excluded, PExpr where) implements PExpr {
+  record CountWhere(int var, int entityType, int[] excluded, PExpr where) implements PExpr {
     @Override public PType type() { return PType.INT; }
   }
 
-  /** {@code count(T)}: the number of objects of {@code type} at t (ANY_TYPE: all objects). */
-  record CountType(int type) implements PExpr {
+  /** {@code count(T)}: the number of objects of {@code entityType} at t (ANY_TYPE: all objects). */
+  record CountType(int entityType) implements PExpr {
     @Override public PType type() { return PType.INT; }
   }
 
