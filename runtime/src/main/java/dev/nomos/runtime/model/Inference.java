@@ -57,19 +57,7 @@ public final class Inference {
       return;
     }
     analysed = null;
-    collector.begin(t);
-    for (int i = 0; i < laws.size(); i++) {
-      collector.law(i);
-      Law law = laws.get(i);
-      try {
-        law.apply(t, collector);
-      } catch (LawException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        throw new LawException(law.name(), e);
-      }
-    }
-    collector.end();
+    collector.run(t, laws);
     partitions.build(collector);
     computeLogits();
     analysed = t;

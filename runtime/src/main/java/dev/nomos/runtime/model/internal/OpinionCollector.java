@@ -2,10 +2,13 @@ package dev.nomos.runtime.model.internal;
 
 import dev.nomos.runtime.EntityType;
 import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.Law;
 import dev.nomos.runtime.OpinionSink;
 import dev.nomos.runtime.Slots;
 import dev.nomos.runtime.WorldSchema;
+import dev.nomos.runtime.model.LawException;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Collects the opinions of every law on one frame into flat, reused arrays: no allocation per
@@ -86,6 +89,23 @@ public final class OpinionCollector implements OpinionSink {
   /** Ends the frame; checks that the last law closed its choice. */
   public void end() {
     law(currentLaw);
+  }
+
+  /** Collects the opinions of every law on frame t; a failing law is reported by name. */
+  public void run(Frame t, List<Law> laws) {
+    begin(t);
+    for (int i = 0; i < laws.size(); i++) {
+      law(i);
+      Law l = laws.get(i);
+      try {
+        l.apply(t, this);
+      } catch (LawException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new LawException(l.name(), e);
+      }
+    }
+    end();
   }
 
   public Frame frame() { return frame; }
