@@ -378,8 +378,8 @@ public final class LawChecker {
     EntityType type = v.type == Loop.ANY_TYPE ? null : schema.type(v.type);
     int slot = type == null ? -1 : type.slotOf(attr);
     if (slot < Slots.FIRST_EXTRA) {
-      String owner = type == null ? "objects bound as `Object`" : "`" + type.name() + "`";
-      cx.unknown(Codes.UNKNOWN_ATTRIBUTE, target.attribute(), owner + " has no attribute `" + attr + "`",
+      String owner = type == null ? "objects bound as `Object` have" : "`" + type.name() + "` has";
+      cx.unknown(Codes.UNKNOWN_ATTRIBUTE, target.attribute(), owner + " no attribute `" + attr + "`",
           Attributes.writable(type), "writable attributes: " + String.join(", ", Attributes.writable(type)));
       return null;
     }

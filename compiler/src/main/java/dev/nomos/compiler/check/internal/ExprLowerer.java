@@ -59,7 +59,7 @@ public final class ExprLowerer {
     if (want.kind() == Ty.Kind.BOOL && got.kind() == Ty.Kind.INT) {
       hint = "compare it with something, e.g. `" + cx.text(e.span()) + " != 0`";
     } else if (want.kind() == Ty.Kind.SYMBOL) {
-      hint = "the values of " + want.describe(cx.schema) + " are: " + String.join(", ", want.symbols().symbols());
+      hint = "the possible values are: " + String.join(", ", want.symbols().symbols());
     }
     cx.error(Codes.TYPE_MISMATCH, e.span(),
         what + " must be " + want.describe(cx.schema) + ", but `" + cx.text(e.span()) + "` is " + got.describe(cx.schema),
@@ -247,7 +247,7 @@ public final class ExprLowerer {
     Typed t = read(v, attr, steps);
     if (t == null) {
       EntityType type = cx.typeOf(v);
-      String owner = type == null ? "objects bound as `Object`" : "`" + type.name() + "`";
+      String owner = type == null ? "objects bound as `Object` have" : "`" + type.name() + "` has";
       String hint = null;
       if (attr.equals(Attributes.ALIVE)) {
         cx.error(Codes.UNKNOWN_ATTRIBUTE, a.attribute().span(),
@@ -258,7 +258,7 @@ public final class ExprLowerer {
       if (type == null && declaredSomewhere(attr)) {
         hint = "objects bound as `Object` have only the built-in attributes; bind a specific type to read `" + attr + "`";
       }
-      cx.unknown(Codes.UNKNOWN_ATTRIBUTE, a.attribute(), owner + " has no attribute `" + attr + "`",
+      cx.unknown(Codes.UNKNOWN_ATTRIBUTE, a.attribute(), owner + " no attribute `" + attr + "`",
           Attributes.readable(type),
           hint != null ? hint : "readable attributes: " + String.join(", ", Attributes.readable(type)));
       return Typed.ERROR;
@@ -352,7 +352,10 @@ public final class ExprLowerer {
     StdlibFunction f = Stdlib.lookup(c.function().text()).orElse(null);
     if (f == null) {
       for (Expr arg : c.args()) {
-        lower(arg, null);
+        // A bare name may be a type or a symbol, which only the signature could tell; leave it be.
+        if (!(arg instanceof Expr.NameRef)) {
+          lower(arg, null);
+        }
       }
       List<String> names = Stdlib.all().stream().map(StdlibFunction::name).toList();
       cx.unknown(Codes.UNKNOWN_FUNCTION, c.function(), "unknown function `" + c.function().text() + "`", names,
