@@ -175,8 +175,18 @@ public final class NomosCompiler {
     if (schema == null) {
       return new CompiledLaw(law.name().text(), law.doc(), law, source, null, law.weight(), 0);
     }
-    LawChecker.Result r = new LawChecker(schema, source, options.allowHoles(), diagnostics).check(law);
-    return new CompiledLaw(law.name().text(), law.doc(), law, source, r.plan(), law.weight(), r.holes());
+    List<Diagnostic> found = new ArrayList<>();
+    try {
+      LawChecker.Result r = new LawChecker(schema, source, options.allowHoles(), found).check(law);
+      diagnostics.addAll(found);
+      return new CompiledLaw(law.name().text(), law.doc(), law, source, r.plan(), law.weight(), r.holes());
+    } catch (StackOverflowError tooDeep) {
+      // A flat chain of thousands of operators parses (ANTLR loops) but nests the tree too deeply to walk.
+      diagnostics.add(Diagnostic.error(Codes.NESTING_TOO_DEEP, source, law.name().span(),
+              "law `" + law.name().text() + "` has an expression too long or too deeply nested to compile")
+          .withHint("split the expression or the law into smaller ones"));
+      return new CompiledLaw(law.name().text(), law.doc(), law, source, null, law.weight(), 0);
+    }
   }
 
   // ---- loading
