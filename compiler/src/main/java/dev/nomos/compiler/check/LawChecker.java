@@ -112,7 +112,7 @@ public final class LawChecker {
       }
     }
     for (ObjectVar v : forVars) {
-      if (!v.used && !v.name.startsWith("_")) {
+      if (!v.used && v.typeKnown && !v.name.startsWith("_")) {
         cx.warning(Codes.UNUSED_BINDING, v.binding.variable().span(), "`" + v.name + "` is bound but never used",
             "use it in the guard or an effect, or remove the binding (name it `_" + v.name + "` to keep it on purpose)");
       }
