@@ -15,16 +15,18 @@ import java.util.List;
  * operand, because {@code a + if c then 1 else 2} reads badly even where it parses.
  */
 final class ExprPrinter {
-  // Binding strength of each form, as in the grammar (higher binds tighter).
+  // Binding strength of each form (higher binds tighter). ANTLR gives every alternative of the
+  // grammar's expr rule its own level, so `in {..}` binds tighter than `in lo..hi`.
   static final int LOWEST = -1;
   static final int OR = 0;
   static final int AND = 1;
   static final int NOT = 2;
   static final int COMPARE = 3;
-  static final int IN = 4;
-  static final int ADD = 5;
-  static final int MUL = 6;
-  static final int NEGATE = 7;
+  static final int IN_RANGE = 4;
+  static final int IN_SET = 5;
+  static final int ADD = 6;
+  static final int MUL = 7;
+  static final int NEGATE = 8;
   static final int PRIMARY = 10;
 
   private ExprPrinter() {}
@@ -53,7 +55,7 @@ final class ExprPrinter {
 
   static int precedence(Expr e) {
     if (e instanceof Expr.Binary b) {
-      return b.op().precedence;
+      return precedence(b.op());
     }
     if (e instanceof Expr.Unary u) {
       return u.op() == Expr.UnaryOp.NOT ? NOT : NEGATE;
@@ -61,13 +63,26 @@ final class ExprPrinter {
     if (e instanceof Expr.IntLit i) {
       return i.value() < 0 ? NEGATE : PRIMARY;
     }
-    if (e instanceof Expr.InSet || e instanceof Expr.InRange) {
-      return IN;
+    if (e instanceof Expr.InSet) {
+      return IN_SET;
+    }
+    if (e instanceof Expr.InRange) {
+      return IN_RANGE;
     }
     if (e instanceof Expr.If) {
       return LOWEST;
     }
     return PRIMARY;
+  }
+
+  static int precedence(Expr.BinaryOp op) {
+    switch (op) {
+      case MUL: case DIV: case MOD: return MUL;
+      case ADD: case SUB: return ADD;
+      case AND: return AND;
+      case OR: return OR;
+      default: return COMPARE;
+    }
   }
 
   static boolean hasOpenTail(Expr e) {
@@ -99,21 +114,21 @@ final class ExprPrinter {
     } else if (e instanceof Expr.Unary u) {
       unary(sb, u, last);
     } else if (e instanceof Expr.Binary b) {
-      int p = b.op().precedence;
+      int p = precedence(b.op());
       print(sb, b.left(), p, false);
       sb.append(' ').append(b.op().symbol).append(' ');
       print(sb, b.right(), p + 1, last);
     } else if (e instanceof Expr.InSet s) {
-      print(sb, s.value(), IN, false);
+      print(sb, s.value(), IN_SET, false);
       sb.append(s.negated() ? " not in {" : " in {");
       list(sb, s.elements());
       sb.append('}');
     } else if (e instanceof Expr.InRange r) {
-      print(sb, r.value(), IN, false);
+      print(sb, r.value(), IN_RANGE, false);
       sb.append(r.negated() ? " not in " : " in ");
       print(sb, r.low(), ADD, true);
       sb.append("..");
-      print(sb, r.high(), ADD, last);
+      print(sb, r.high(), IN_SET, last);
     } else if (e instanceof Expr.If i) {
       sb.append("if ");
       print(sb, i.condition(), LOWEST, true);
