@@ -117,8 +117,10 @@ class CompiledSemanticsTest {
       b.add(id, BALL, id, 0, 1, 1);
     }
     Frame big = b.build();
+    // The guard never holds, so the test measures binding, not recording.
     LawPlan plan = new LawPlan("cubic", List.of(new Loop.Each(0, Loop.ANY_TYPE), new Loop.Each(1, Loop.ANY_TYPE),
-        new Loop.Each(2, Loop.ANY_TYPE)), yes(), List.of(new PEffect.Exact(0, Slots.X, c(1))), 3, 0);
+        new Loop.Each(2, Loop.ANY_TYPE)), bin(BinaryOp.LT, y(0), c(0), PType.BOOL),
+        List.of(new PEffect.Exact(0, Slots.X, c(1))), 3, 0);
     Law law = CompiledLaws.compile(plan);
     BindingBudgetExceededException e = assertThrows(BindingBudgetExceededException.class,
         () -> law.apply(big, new RecordingSink()));
