@@ -1,39 +1,39 @@
 package dev.nomos.runtime;
 
 /**
- * Thrown by {@link Law#apply} when one application of a law visits more candidate bindings than
- * {@link #BUDGET}: the clear error the language promises for pathological inputs (say, a three-object
- * law with a nested {@code exists} over a frame of thousands of objects), instead of a hang.
+ * Thrown by a law whose evaluation of one frame visits more object bindings than its budget allows.
+ * Laws are total by construction but polynomial in the number of objects; the budget turns a
+ * pathological frame (thousands of objects under a three-way binder) into this clear error instead of
+ * an apparent hang.
  *
- * <p>Both engines count the same way, so they fail on the same frames. The count starts at 0 on
- * every call of {@code apply}. Each time a binder loop ({@code for}, and each of the two loops of
- * {@code on contact}) or an {@code exists}/{@code count ... where} quantifier starts a pass over its
- * candidate objects, the count grows by the number of candidates (the length of {@code
- * Frame.ofType(t)}, or of {@code Frame.all()} for {@code Object}), before any distinctness, contact
- * or {@code where} test; if the count then exceeds {@link #BUDGET}, {@code apply} throws at once.
- * {@code count(T)} and history aggregates visit no objects and do not count.
+ * <p>Counting, shared by the interpreter and generated code so that both fail on the same frames:
+ * every object that an object loop visits counts one (each level of a {@code for} or
+ * {@code on contact} binder, each candidate of an {@code exists} or {@code count ... where}), before
+ * any test on it (exclusion, contact, side, cover). The count restarts at 0 for every call of
+ * {@link Law#apply}; the law throws as soon as the count exceeds the budget.
  */
 public final class BindingBudgetExceededException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** The most candidate bindings one application of one law may visit. */
-  public static final int BUDGET = 10_000_000;
+  /** The default per-step budget of one law. */
+  public static final long DEFAULT_BUDGET = 1_000_000L;
 
   private final String lawName;
   private final long count;
+  private final long budget;
 
-  public BindingBudgetExceededException(String lawName, long count) {
-    super("law " + lawName + " visited " + count + " candidate bindings in one step, over the budget of "
-        + BUDGET + "; narrow its binders or guards");
+  public BindingBudgetExceededException(String lawName, long count, long budget) {
+    super("law " + lawName + " visited more than " + budget + " object bindings in one step (" + count
+        + " so far); narrow its binders or guards, or split the frame");
     this.lawName = lawName;
     this.count = count;
+    this.budget = budget;
   }
 
-  public String lawName() {
-    return lawName;
-  }
+  public String lawName() { return lawName; }
 
-  public long count() {
-    return count;
-  }
+  /** The number of bindings visited when the law gave up (budget + 1). */
+  public long count() { return count; }
+
+  public long budget() { return budget; }
 }

@@ -113,7 +113,7 @@ class CompiledSemanticsTest {
   @Test
   void pathologicalBindingsHitTheBudgetWithTheLawNamed() {
     Frame.Builder b = Frame.builder(PONG);
-    for (int id = 0; id < 300; id++) {
+    for (int id = 0; id < 120; id++) {
       b.add(id, BALL, id, 0, 1, 1);
     }
     Frame big = b.build();
@@ -121,11 +121,19 @@ class CompiledSemanticsTest {
     LawPlan plan = new LawPlan("cubic", List.of(new Loop.Each(0, Loop.ANY_TYPE), new Loop.Each(1, Loop.ANY_TYPE),
         new Loop.Each(2, Loop.ANY_TYPE)), bin(BinaryOp.LT, y(0), c(0), PType.BOOL),
         List.of(new PEffect.Exact(0, Slots.X, c(1))), 3, 0);
+    // 120 + 120*120 + 120*119*120 = 1,728,120 visits in all: over the default budget.
     Law law = CompiledLaws.compile(plan);
     BindingBudgetExceededException e = assertThrows(BindingBudgetExceededException.class,
         () -> law.apply(big, new RecordingSink()));
     assertEquals("cubic", e.lawName());
-    assertTrue(e.count() > BindingBudgetExceededException.BUDGET);
-    assertTrue(e.count() <= BindingBudgetExceededException.BUDGET + 300, "throws as soon as it is over");
+    assertEquals(BindingBudgetExceededException.DEFAULT_BUDGET + 1, e.count(), "throws at the first visit over");
+    assertEquals(BindingBudgetExceededException.DEFAULT_BUDGET, e.budget());
+    // Counting restarts with every call; a budget beyond int range counts in a long.
+    Law roomy = CompiledLaws.compile(plan, 3_000_000_000L);
+    roomy.apply(big, new RecordingSink());
+    Law tight = CompiledLaws.compile(plan, 120 + 120 * 120);
+    tight.apply(Frame.builder(PONG).add(1, BALL, 0, 0, 1, 1).build(), new RecordingSink());
+    assertEquals(120 + 120 * 120 + 1, assertThrows(BindingBudgetExceededException.class,
+        () -> tight.apply(big, new RecordingSink())).count());
   }
 }

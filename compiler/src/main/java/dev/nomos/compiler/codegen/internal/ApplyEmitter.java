@@ -6,7 +6,6 @@ import dev.nomos.compiler.plan.LawPlan;
 import dev.nomos.compiler.plan.Loop;
 import dev.nomos.compiler.plan.PEffect;
 import dev.nomos.compiler.plan.PExpr;
-import dev.nomos.runtime.BindingBudgetExceededException;
 import dev.nomos.runtime.Slots;
 import dev.nomos.stdlib.Side;
 import dev.nomos.stdlib.StdlibFunction;
@@ -21,7 +20,8 @@ import org.objectweb.asm.MethodVisitor;
  * plan IR's javadoc fixes. Every value is a primitive int on the operand stack or in a local slot;
  * binders are counted loops over the frame's per-type index arrays, so a binding costs no allocation.
  *
- * <p>Locals: 0 this, 1 the frame, 2 the sink, 3-4 the binding count (long), then one int per object
+ * <p>Locals: 0 this, 1 the frame, 2 the sink, 3-4 the binding count (an int, or a long for budgets
+ * beyond int range), then one int per object
  * variable, one per history-aggregate counter, then scratch slots handed out once each (so no slot
  * ever holds two types and frames need no common-superclass reasoning).
  */
@@ -33,19 +33,29 @@ final class ApplyEmitter {
 
   private final MethodVisitor mv;
   private final LawPlan plan;
+  private final long budget;
+  /** Budgets that fit an int count in an int (cheaper per visit); larger ones in a long. */
+  private final boolean intCount;
   private final List<Integer> boundVars = new ArrayList<>();
   private int nextScratch;
 
-  ApplyEmitter(MethodVisitor mv, LawPlan plan) {
+  ApplyEmitter(MethodVisitor mv, LawPlan plan, long budget) {
     this.mv = mv;
     this.plan = plan;
+    this.budget = budget;
+    this.intCount = budget < Integer.MAX_VALUE;
     this.nextScratch = FIRST_VAR + plan.objectVars() + plan.intLocals();
   }
 
   void emit() {
     mv.visitCode();
-    mv.visitInsn(LCONST_0);
-    mv.visitVarInsn(LSTORE, COUNT);
+    if (intCount) {
+      pushInt(0);
+      mv.visitVarInsn(ISTORE, COUNT);
+    } else {
+      mv.visitInsn(LCONST_0);
+      mv.visitVarInsn(LSTORE, COUNT);
+    }
     emitLoops(0);
     mv.visitInsn(RETURN);
     mv.visitMaxs(0, 0);
@@ -82,7 +92,6 @@ final class ApplyEmitter {
     int index = scratch();
     loadCandidates(type);
     mv.visitVarInsn(ASTORE, array);
-    chargeBudget(array);
     pushInt(0);
     mv.visitVarInsn(ISTORE, index);
     Label test = new Label();
@@ -90,6 +99,7 @@ final class ApplyEmitter {
     Label next = new Label();
     mv.visitJumpInsn(GOTO, test);
     mv.visitLabel(top);
+    visit();
     mv.visitVarInsn(ALOAD, array);
     mv.visitVarInsn(ILOAD, index);
     mv.visitInsn(IALOAD);
@@ -144,24 +154,35 @@ final class ApplyEmitter {
     }
   }
 
-  /** count += candidates.length; throw if over budget (see BindingBudgetExceededException). */
-  private void chargeBudget(int array) {
-    mv.visitVarInsn(LLOAD, COUNT);
-    mv.visitVarInsn(ALOAD, array);
-    mv.visitInsn(ARRAYLENGTH);
-    mv.visitInsn(I2L);
-    mv.visitInsn(LADD);
-    mv.visitInsn(DUP2);
-    mv.visitVarInsn(LSTORE, COUNT);
-    mv.visitLdcInsn((long) BindingBudgetExceededException.BUDGET);
-    mv.visitInsn(LCMP);
+  /** Counts one visited candidate and throws once over budget (see BindingBudgetExceededException). */
+  private void visit() {
     Label withinBudget = new Label();
-    mv.visitJumpInsn(IFLE, withinBudget);
+    if (intCount) {
+      mv.visitIincInsn(COUNT, 1);
+      mv.visitVarInsn(ILOAD, COUNT);
+      pushInt((int) budget);
+      mv.visitJumpInsn(IF_ICMPLE, withinBudget);
+    } else {
+      mv.visitVarInsn(LLOAD, COUNT);
+      mv.visitInsn(LCONST_1);
+      mv.visitInsn(LADD);
+      mv.visitInsn(DUP2);
+      mv.visitVarInsn(LSTORE, COUNT);
+      mv.visitLdcInsn(budget);
+      mv.visitInsn(LCMP);
+      mv.visitJumpInsn(IFLE, withinBudget);
+    }
     mv.visitTypeInsn(NEW, Names.BUDGET_EXCEPTION);
     mv.visitInsn(DUP);
     mv.visitLdcInsn(plan.name());
-    mv.visitVarInsn(LLOAD, COUNT);
-    mv.visitMethodInsn(INVOKESPECIAL, Names.BUDGET_EXCEPTION, "<init>", "(Ljava/lang/String;J)V", false);
+    if (intCount) {
+      mv.visitVarInsn(ILOAD, COUNT);
+      mv.visitInsn(I2L);
+    } else {
+      mv.visitVarInsn(LLOAD, COUNT);
+    }
+    mv.visitLdcInsn(budget);
+    mv.visitMethodInsn(INVOKESPECIAL, Names.BUDGET_EXCEPTION, "<init>", "(Ljava/lang/String;JJ)V", false);
     mv.visitInsn(ATHROW);
     mv.visitLabel(withinBudget);
   }
@@ -376,16 +397,20 @@ final class ApplyEmitter {
   }
 
   private void inRange(PExpr.InRange r) {
+    // All three operands are evaluated (value, low, high), as the interpreter does.
     int v = scratch();
+    int high = scratch();
     value(r.value());
     mv.visitVarInsn(ISTORE, v);
+    value(r.low());
+    value(r.high());
+    mv.visitVarInsn(ISTORE, high);
     Label outside = new Label();
     Label end = new Label();
-    value(r.low());
     mv.visitVarInsn(ILOAD, v);
     mv.visitJumpInsn(IF_ICMPGT, outside);
     mv.visitVarInsn(ILOAD, v);
-    value(r.high());
+    mv.visitVarInsn(ILOAD, high);
     mv.visitJumpInsn(IF_ICMPGT, outside);
     pushInt(r.negated() ? 0 : 1);
     mv.visitJumpInsn(GOTO, end);
@@ -401,7 +426,6 @@ final class ApplyEmitter {
     int found = counting ? scratch() : -1;
     loadCandidates(type);
     mv.visitVarInsn(ASTORE, array);
-    chargeBudget(array);
     pushInt(0);
     mv.visitVarInsn(ISTORE, index);
     if (counting) {
@@ -414,6 +438,7 @@ final class ApplyEmitter {
     Label end = new Label();
     mv.visitJumpInsn(GOTO, test);
     mv.visitLabel(top);
+    visit();
     mv.visitVarInsn(ALOAD, array);
     mv.visitVarInsn(ILOAD, index);
     mv.visitInsn(IALOAD);

@@ -16,8 +16,14 @@ import org.objectweb.asm.MethodVisitor;
 public final class LawClassGenerator {
   private LawClassGenerator() {}
 
-  /** The class file for {@code plan} under the JVM internal name {@code internalName}. */
-  public static byte[] generate(LawPlan plan, String internalName) {
+  /**
+   * The class file for {@code plan} under the JVM internal name {@code internalName}; its apply
+   * throws BindingBudgetExceededException once a call visits more than {@code budget} bindings.
+   */
+  public static byte[] generate(LawPlan plan, String internalName, long budget) {
+    if (budget < 0) {
+      throw new IllegalArgumentException("binding budget must be >= 0, got " + budget);
+    }
     ClassWriter cw = new NonLoadingClassWriter();
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, internalName, null, Names.OBJECT, new String[] {Names.LAW});
     cw.visitSource(plan.name() + ".law", null);
@@ -37,7 +43,7 @@ public final class LawClassGenerator {
     name.visitMaxs(0, 0);
     name.visitEnd();
 
-    new ApplyEmitter(cw.visitMethod(ACC_PUBLIC, "apply", Names.APPLY_DESC, null, null), plan).emit();
+    new ApplyEmitter(cw.visitMethod(ACC_PUBLIC, "apply", Names.APPLY_DESC, null, null), plan, budget).emit();
     cw.visitEnd();
     try {
       return cw.toByteArray();
