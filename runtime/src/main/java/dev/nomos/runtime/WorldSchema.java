@@ -10,6 +10,8 @@ import java.util.Objects;
  * what a {@code world} declaration compiles to, and what frames, laws and models are checked against.
  */
 public final class WorldSchema {
+  public static final int DEFAULT_CONTACT_GAP = 1;
+
   private final String name;
   private final int screenWidth;
   private final int screenHeight;
@@ -17,11 +19,25 @@ public final class WorldSchema {
   private final int velocityMax;
   private final List<String> actions;
   private final List<EntityType> types;
+  private final int contactGap;
   private final Map<String, Integer> actionIndex = new HashMap<>();
   private final Map<String, EntityType> typeByName = new HashMap<>();
 
   public WorldSchema(String name, int screenWidth, int screenHeight, int velocityMin, int velocityMax,
       List<String> actions, List<EntityType> types) {
+    this(name, screenWidth, screenHeight, velocityMin, velocityMax, actions, types, DEFAULT_CONTACT_GAP);
+  }
+
+  /**
+   * @param contactGap the largest gap, in pixels, between two side-by-side boxes that still counts
+   *     as contact (1 by default; 0 for grid worlds of 1x1 cells)
+   */
+  public WorldSchema(String name, int screenWidth, int screenHeight, int velocityMin, int velocityMax,
+      List<String> actions, List<EntityType> types, int contactGap) {
+    if (contactGap < 0) {
+      throw new IllegalArgumentException("contact gap must be >= 0, got " + contactGap);
+    }
+    this.contactGap = contactGap;
     this.name = Objects.requireNonNull(name, "name");
     if (screenWidth <= 0 || screenHeight <= 0) {
       throw new IllegalArgumentException("screen must be positive, got " + screenWidth + " x " + screenHeight);
@@ -58,6 +74,7 @@ public final class WorldSchema {
   public int velocityMax() { return velocityMax; }
   public List<String> actions() { return actions; }
   public List<EntityType> types() { return types; }
+  public int contactGap() { return contactGap; }
 
   /** The index of an action name, or -1. */
   public int actionIndex(String action) {

@@ -1,0 +1,37 @@
+package dev.nomos.compiler.ast;
+
+import dev.nomos.compiler.source.Span;
+import java.util.List;
+
+/** What a law says about frame t+1. */
+public sealed interface Effect extends Node {
+
+  /** {@code b.vy := -b.vy}. */
+  record Assign(Target target, Expr value, Span span) implements Effect {}
+
+  /** {@code p.vy ~ one_of(-6, -5)}. */
+  record OneOf(Target target, List<Expr> values, Span span) implements Effect {
+    public OneOf {
+      values = List.copyOf(values);
+    }
+  }
+
+  /** {@code p.vx ~ range(-2, 2)}: every value from lo to hi inclusive. */
+  record Range(Target target, Expr low, Expr high, Span span) implements Effect {}
+
+  /** {@code p.vy ~ weighted(-6: 0.3, -5: 0.7)}. */
+  record Weighted(Target target, List<WeightedAlt> alternatives, Span span) implements Effect {
+    public Weighted {
+      alternatives = List.copyOf(alternatives);
+    }
+  }
+
+  /** One {@code value: weight} pair; {@code weightText} is the literal as written. */
+  record WeightedAlt(Expr value, double weight, String weightText, Span span) implements Node {}
+
+  /** {@code destroy k}. */
+  record Destroy(Name object, Span span) implements Effect {}
+
+  /** {@code spawn Bullet at (p.x, p.y - 4)}. */
+  record Spawn(Name type, Expr x, Expr y, Span span) implements Effect {}
+}

@@ -1,0 +1,9 @@
+package dev.nomos.compiler.ast;
+
+/** A top-level declaration: a world or a law. */
+public sealed interface TopDecl extends Node permits WorldDecl, LawDecl {
+  Name name();
+
+  /** The {@code ///} doc comment lines right above the declaration, joined by newlines; "" if none. */
+  String doc();
+}

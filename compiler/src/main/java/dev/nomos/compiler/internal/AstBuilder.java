@@ -1,0 +1,354 @@
+package dev.nomos.compiler.internal;
+
+import dev.nomos.compiler.ast.AttrDecl;
+import dev.nomos.compiler.ast.Binder;
+import dev.nomos.compiler.ast.Binding;
+import dev.nomos.compiler.ast.Effect;
+import dev.nomos.compiler.ast.Expr;
+import dev.nomos.compiler.ast.LawDecl;
+import dev.nomos.compiler.ast.Name;
+import dev.nomos.compiler.ast.SourceUnit;
+import dev.nomos.compiler.ast.TopDecl;
+import dev.nomos.compiler.ast.UseDecl;
+import dev.nomos.compiler.ast.WorldDecl;
+import dev.nomos.compiler.ast.WorldItem;
+import dev.nomos.compiler.source.SourceFile;
+import dev.nomos.compiler.source.Span;
+import dev.nomos.grammar.NomosLexer;
+import dev.nomos.grammar.NomosParser.*;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.antlr.v4.runtime.BufferedTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * Builds the immutable AST from an ANTLR parse tree. On a tree with syntax errors a declaration
+ * that cannot be built whole is left out (the syntax diagnostics already say why); the rest stays,
+ * so editors keep outline, hover and completion on a half-typed file.
+ */
+public final class AstBuilder {
+  private final SourceFile source;
+  private final BufferedTokenStream tokens;
+
+  public AstBuilder(SourceFile source, BufferedTokenStream tokens) {
+    this.source = source;
+    this.tokens = tokens;
+  }
+
+  public SourceUnit build(FileContext file) {
+    Span whole = source.span(0, source.text().length());
+    if (file == null) {
+      return new SourceUnit(source, List.of(), List.of(), whole);
+    }
+    List<UseDecl> uses = new ArrayList<>();
+    for (UseDeclContext u : file.useDecl()) {
+      if (u.STRING() != null) {
+        String raw = u.STRING().getText();
+        uses.add(new UseDecl(unquote(raw), span(u)));
+      }
+    }
+    List<TopDecl> decls = new ArrayList<>();
+    for (TopDeclContext d : file.topDecl()) {
+      try {
+        if (d.worldDecl() != null) {
+          decls.add(world(d.worldDecl()));
+        } else if (d.lawDecl() != null) {
+          decls.add(law(d.lawDecl()));
+        }
+      } catch (RuntimeException incomplete) {
+        // A declaration broken by a syntax error; its diagnostics are already reported.
+      }
+    }
+    return new SourceUnit(source, uses, decls, whole);
+  }
+
+  private static String unquote(String raw) {
+    String inner = raw.substring(1, raw.length() - 1);
+    return inner.replace("\\\"", "\"").replace("\\\\", "\\");
+  }
+
+  // ---- worlds
+
+  private WorldDecl world(WorldDeclContext c) {
+    List<WorldItem> items = new ArrayList<>();
+    for (WorldItemContext item : c.worldItem()) {
+      items.add(worldItem(item));
+    }
+    return new WorldDecl(name(c.name), doc(c.getStart()), items, span(c));
+  }
+
+  private WorldItem worldItem(WorldItemContext c) {
+    if (c instanceof ScreenItemContext s) {
+      return new WorldItem.Screen(integer(s.width), name(s.by), integer(s.height), span(s));
+    }
+    if (c instanceof VelocityItemContext v) {
+      return new WorldItem.Velocity(signed(v.lo), signed(v.hi), span(v));
+    }
+    if (c instanceof ActionsItemContext a) {
+      return new WorldItem.Actions(a.ID().stream().map(this::name).toList(), span(a));
+    }
+    if (c instanceof OptionItemContext o) {
+      return new WorldItem.Option(name(o.option), signed(o.value), span(o));
+    }
+    EntityItemContext e = (EntityItemContext) c;
+    List<AttrDecl> attrs = new ArrayList<>();
+    for (AttrDeclContext ad : e.attrDecl()) {
+      attrs.add(new AttrDecl(name(ad.name), attrType(ad.attrType()), span(ad)));
+    }
+    return new WorldItem.Entity(name(e.name), doc(e.getStart()), attrs, span(e));
+  }
+
+  private AttrDecl.Type attrType(AttrTypeContext c) {
+    if (c instanceof IntTypeContext i) {
+      Integer lo = i.lo == null ? null : signed(i.lo);
+      Integer hi = i.hi == null ? null : signed(i.hi);
+      return new AttrDecl.IntType(lo, hi, span(i));
+    }
+    if (c instanceof BoolTypeContext b) {
+      return new AttrDecl.BoolType(span(b));
+    }
+    SymbolTypeContext s = (SymbolTypeContext) c;
+    return new AttrDecl.SymbolType(s.ID().stream().map(this::name).toList(), span(s));
+  }
+
+  private int signed(SignedIntContext c) {
+    long v = Long.parseLong(c.INT().getText());
+    long signed = c.MINUS() != null ? -v : v;
+    return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, signed));
+  }
+
+  // ---- laws
+
+  private LawDecl law(LawDeclContext c) {
+    Double weight = null;
+    String weightText = null;
+    if (c.weight != null) {
+      weightText = c.weight.getText();
+      weight = Double.parseDouble(weightText);
+    }
+    List<Binder> binders = new ArrayList<>();
+    for (BinderClauseContext b : c.binderClause()) {
+      binders.add(binder(b));
+    }
+    Expr guard = c.whenClause() == null ? null : expr(c.whenClause().expr());
+    List<Effect> effects = new ArrayList<>();
+    for (EffectContext e : c.thenClause().effect()) {
+      effects.add(effect(e));
+    }
+    return new LawDecl(name(c.name), doc(c.getStart()), weight, weightText, binders, guard, effects, span(c));
+  }
+
+  private Binder binder(BinderClauseContext c) {
+    if (c instanceof ForClauseContext f) {
+      return new Binder.For(f.binding().stream().map(this::binding).toList(), span(f));
+    }
+    RelationClauseContext r = (RelationClauseContext) c;
+    List<Binder.RelationOption> options = new ArrayList<>();
+    for (RelationOptionContext o : r.relationOption()) {
+      Binder.OptionValue value;
+      if (o.value != null) {
+        value = new Binder.SymbolValue(name(o.value), span(o.value));
+      } else if (o.number() != null) {
+        value = new Binder.NumberValue(Double.parseDouble(o.number().getText()), o.number().getText(), span(o.number()));
+      } else {
+        value = new Binder.HoleValue(span(o.HOLE().getSymbol()));
+      }
+      options.add(new Binder.RelationOption(name(o.name), value, span(o)));
+    }
+    return new Binder.Relation(name(r.relation), binding(r.binding(0)), binding(r.binding(1)), options, span(r));
+  }
+
+  private Binding binding(BindingContext c) {
+    return new Binding(name(c.name), name(c.type), span(c));
+  }
+
+  private Effect effect(EffectContext c) {
+    if (c instanceof AssignEffectContext a) {
+      return new Effect.Assign(target(a.target()), expr(a.expr()), span(a));
+    }
+    if (c instanceof OneOfEffectContext o) {
+      return new Effect.OneOf(target(o.target()), o.expr().stream().map(this::expr).toList(), span(o));
+    }
+    if (c instanceof RangeEffectContext r) {
+      return new Effect.Range(target(r.target()), expr(r.lo), expr(r.hi), span(r));
+    }
+    if (c instanceof WeightedEffectContext w) {
+      List<Effect.WeightedAlt> alts = new ArrayList<>();
+      for (WeightedAltContext alt : w.weightedAlt()) {
+        String text = alt.weight.getText();
+        alts.add(new Effect.WeightedAlt(expr(alt.value), Double.parseDouble(text), text, span(alt)));
+      }
+      return new Effect.Weighted(target(w.target()), alts, span(w));
+    }
+    if (c instanceof DestroyEffectContext d) {
+      return new Effect.Destroy(name(d.ID()), span(d));
+    }
+    SpawnEffectContext s = (SpawnEffectContext) c;
+    return new Effect.Spawn(name(s.type), expr(s.x), expr(s.y), span(s));
+  }
+
+  private dev.nomos.compiler.ast.Target target(TargetContext c) {
+    return new dev.nomos.compiler.ast.Target(name(c.object), name(c.attribute), span(c));
+  }
+
+  // ---- expressions
+
+  private Expr expr(ExprContext c) {
+    if (c instanceof PrimaryExprContext p) {
+      return primary(p.primary());
+    }
+    if (c instanceof NegateExprContext n) {
+      Expr operand = expr(n.expr());
+      // A negative literal is a literal, so `-5` formats and compares as written.
+      if (operand instanceof Expr.IntLit lit) {
+        return new Expr.IntLit(-lit.value(), span(n));
+      }
+      return new Expr.Unary(Expr.UnaryOp.NEGATE, operand, span(n));
+    }
+    if (c instanceof NotExprContext n) {
+      return new Expr.Unary(Expr.UnaryOp.NOT, expr(n.expr()), span(n));
+    }
+    if (c instanceof MultiplyExprContext m) {
+      Expr.BinaryOp op = switch (m.op.getType()) {
+        case NomosLexer.STAR -> Expr.BinaryOp.MUL;
+        case NomosLexer.SLASH -> Expr.BinaryOp.DIV;
+        default -> Expr.BinaryOp.MOD;
+      };
+      return new Expr.Binary(op, expr(m.expr(0)), expr(m.expr(1)), span(m));
+    }
+    if (c instanceof AddExprContext a) {
+      Expr.BinaryOp op = a.op.getType() == NomosLexer.PLUS ? Expr.BinaryOp.ADD : Expr.BinaryOp.SUB;
+      return new Expr.Binary(op, expr(a.expr(0)), expr(a.expr(1)), span(a));
+    }
+    if (c instanceof CompareExprContext cmp) {
+      Expr.BinaryOp op = switch (cmp.op.getType()) {
+        case NomosLexer.EQ -> Expr.BinaryOp.EQ;
+        case NomosLexer.NE -> Expr.BinaryOp.NE;
+        case NomosLexer.LT -> Expr.BinaryOp.LT;
+        case NomosLexer.LE -> Expr.BinaryOp.LE;
+        case NomosLexer.GT -> Expr.BinaryOp.GT;
+        default -> Expr.BinaryOp.GE;
+      };
+      return new Expr.Binary(op, expr(cmp.expr(0)), expr(cmp.expr(1)), span(cmp));
+    }
+    if (c instanceof AndExprContext a) {
+      return new Expr.Binary(Expr.BinaryOp.AND, expr(a.expr(0)), expr(a.expr(1)), span(a));
+    }
+    if (c instanceof OrExprContext o) {
+      return new Expr.Binary(Expr.BinaryOp.OR, expr(o.expr(0)), expr(o.expr(1)), span(o));
+    }
+    if (c instanceof InSetExprContext s) {
+      List<ExprContext> all = s.expr();
+      List<Expr> elements = all.subList(1, all.size()).stream().map(this::expr).toList();
+      return new Expr.InSet(expr(all.get(0)), elements, s.NOT() != null, span(s));
+    }
+    if (c instanceof InRangeExprContext r) {
+      return new Expr.InRange(expr(r.expr(0)), expr(r.lo), expr(r.hi), r.NOT() != null, span(r));
+    }
+    IfExprContext i = (IfExprContext) c;
+    return new Expr.If(expr(i.cond), expr(i.yes), expr(i.no), span(i));
+  }
+
+  private Expr primary(PrimaryContext c) {
+    if (c instanceof IntLiteralContext i) {
+      return new Expr.IntLit(integer(i.INT().getSymbol()), span(i));
+    }
+    if (c instanceof BoolLiteralContext b) {
+      return new Expr.BoolLit(b.TRUE() != null, span(b));
+    }
+    if (c instanceof HoleLiteralContext h) {
+      return new Expr.Hole(span(h));
+    }
+    if (c instanceof ActionRefContext a) {
+      return new Expr.ActionRef(history(a.history()), span(a));
+    }
+    if (c instanceof AttributeRefContext a) {
+      return new Expr.AttrRef(name(a.object), name(a.attribute), history(a.history()), span(a));
+    }
+    if (c instanceof CallExprContext call) {
+      return new Expr.Call(name(call.function), call.expr().stream().map(this::expr).toList(), span(call));
+    }
+    if (c instanceof NameRefContext n) {
+      return new Expr.NameRef(name(n.ID()), span(n));
+    }
+    if (c instanceof ParenExprContext p) {
+      return expr(p.expr());
+    }
+    if (c instanceof ExistsExprContext e) {
+      return new Expr.Exists(binding(e.binding()), e.expr() == null ? null : expr(e.expr()), span(e));
+    }
+    if (c instanceof CountTypeExprContext ct) {
+      return new Expr.CountType(name(ct.type), span(ct));
+    }
+    if (c instanceof CountWhereExprContext cw) {
+      return new Expr.CountWhere(binding(cw.binding()), expr(cw.expr()), span(cw));
+    }
+    HistoryAggregateExprContext h = (HistoryAggregateExprContext) c;
+    Expr.Quantifier q = switch (h.quantifier.getType()) {
+      case NomosLexer.ALL -> Expr.Quantifier.ALL;
+      case NomosLexer.ANY -> Expr.Quantifier.ANY;
+      default -> Expr.Quantifier.COUNT;
+    };
+    return new Expr.HistoryAggregate(q, name(h.var), integer(h.lo), integer(h.hi), expr(h.expr()), span(h));
+  }
+
+  private Expr.History history(HistoryContext c) {
+    if (c == null) {
+      return null;
+    }
+    Expr steps;
+    if (c.INT() != null) {
+      steps = new Expr.IntLit(integer(c.INT().getSymbol()), span(c.INT().getSymbol()));
+    } else if (c.ID() != null) {
+      steps = new Expr.NameRef(name(c.ID()), span(c.ID().getSymbol()));
+    } else {
+      steps = expr(c.expr());
+    }
+    return new Expr.History(steps, span(c));
+  }
+
+  // ---- leaves
+
+  /** Integer literals saturate; the checker reports values outside the declared ranges. */
+  private static int integer(Token t) {
+    String text = t.getText();
+    if (text.length() > 10) {
+      return Integer.MAX_VALUE;
+    }
+    return (int) Math.min(Integer.MAX_VALUE, Long.parseLong(text));
+  }
+
+  private Name name(Token t) {
+    return new Name(t.getText(), span(t));
+  }
+
+  private Name name(TerminalNode n) {
+    return name(n.getSymbol());
+  }
+
+  private Span span(ParserRuleContext c) {
+    Token start = c.getStart();
+    Token stop = c.getStop() == null ? start : c.getStop();
+    int end = stop.getType() == Token.EOF ? stop.getStartIndex() : stop.getStopIndex() + 1;
+    return source.span(start.getStartIndex(), Math.max(start.getStartIndex(), end));
+  }
+
+  private Span span(Token t) {
+    return source.span(t.getStartIndex(), t.getStopIndex() + 1);
+  }
+
+  /** The {@code ///} lines directly above the declaration starting at {@code first}. */
+  private String doc(Token first) {
+    List<Token> hidden = tokens.getHiddenTokensToLeft(first.getTokenIndex(), NomosLexer.DOC);
+    if (hidden == null) {
+      return "";
+    }
+    return hidden.stream()
+        .map(t -> t.getText().substring(3))
+        .map(line -> line.startsWith(" ") ? line.substring(1) : line)
+        .collect(Collectors.joining("\n"));
+  }
+}

@@ -1,0 +1,82 @@
+package dev.nomos.stdlib;
+
+import dev.nomos.runtime.Frame;
+
+/**
+ * Box geometry between objects of one frame. Boxes are {@code [x, x+w) x [y, y+h)}; y grows
+ * downwards. Two distinct objects touch when they overlap, or lie side by side (sharing rows or
+ * columns) with a gap of at most the world's {@code contact_gap} (1 px by default; 0 suits grid
+ * worlds whose objects are 1x1 cells). Diagonal neighbours do not touch; nothing touches itself.
+ */
+public final class Geometry {
+  private Geometry() {}
+
+  /** Whether the boxes of a and b overlap (share at least one pixel). */
+  public static boolean overlap(Frame f, int a, int b) {
+    if (a == b) {
+      return false;
+    }
+    return f.x(a) < f.x(b) + f.w(b) && f.x(b) < f.x(a) + f.w(a)
+        && f.y(a) < f.y(b) + f.h(b) && f.y(b) < f.y(a) + f.h(a);
+  }
+
+  /** Whether a and b are in contact (see the class comment). */
+  public static boolean touching(Frame f, int a, int b) {
+    if (a == b) {
+      return false;
+    }
+    int tolerance = f.schema().contactGap();
+    int gapX = gap(f.x(a), f.w(a), f.x(b), f.w(b));
+    int gapY = gap(f.y(a), f.h(a), f.y(b), f.h(b));
+    return (gapX <= tolerance && gapY < 0) || (gapY <= tolerance && gapX < 0);
+  }
+
+  /**
+   * The side of a that b touches, as a {@link Side} ordinal: the axis with the larger separation
+   * decides; on overlap the smaller penetration decides. NONE when they do not touch.
+   */
+  public static int side(Frame f, int a, int b) {
+    if (!touching(f, a, b)) {
+      return Side.NONE.ordinal();
+    }
+    int ax = f.x(a), ay = f.y(a), aw = f.w(a), ah = f.h(a);
+    int bx = f.x(b), by = f.y(b), bw = f.w(b), bh = f.h(b);
+    // Penetration depth of b into each side of a (negative: a gap on that side).
+    int fromTop = by + bh - ay;
+    int fromBottom = ay + ah - by;
+    int fromLeft = bx + bw - ax;
+    int fromRight = ax + aw - bx;
+    int vertical = Math.min(fromTop, fromBottom);
+    int horizontal = Math.min(fromLeft, fromRight);
+    if (vertical <= horizontal) {
+      return fromTop <= fromBottom ? Side.TOP.ordinal() : Side.BOTTOM.ordinal();
+    }
+    return fromLeft <= fromRight ? Side.LEFT.ordinal() : Side.RIGHT.ordinal();
+  }
+
+  /** Percentage (0..100) of the touched side of a that b covers; 0 when they do not touch. */
+  public static int cover(Frame f, int a, int b) {
+    int s = side(f, a, b);
+    if (s == Side.NONE.ordinal()) {
+      return 0;
+    }
+    if (s == Side.TOP.ordinal() || s == Side.BOTTOM.ordinal()) {
+      int covered = Math.min(f.x(a) + f.w(a), f.x(b) + f.w(b)) - Math.max(f.x(a), f.x(b));
+      return percent(covered, f.w(a));
+    }
+    int covered = Math.min(f.y(a) + f.h(a), f.y(b) + f.h(b)) - Math.max(f.y(a), f.y(b));
+    return percent(covered, f.h(a));
+  }
+
+  private static int percent(int covered, int length) {
+    if (length <= 0) {
+      return 100;
+    }
+    return Math.max(0, Math.min(100, covered * 100 / length));
+  }
+
+  /** Gap between intervals [p, p+lp) and [q, q+lq): positive when apart, 0 when adjacent, negative on overlap. */
+  private static int gap(int p, int lp, int q, int lq) {
+    return Math.max(q - (p + lp), p - (q + lq));
+  }
+}
