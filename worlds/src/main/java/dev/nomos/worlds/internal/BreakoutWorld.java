@@ -23,7 +23,7 @@ public final class BreakoutWorld extends BaseWorld implements GoalSeeking {
   static final int PADDLE_MAX_SPEED = 8;
   static final int SERVE_X = 78;
   static final int SERVE_Y = 120;
-  static final int BRICK_W = 24;
+  static final int BRICK_W = 36;
   static final int BRICK_H = 6;
   static final int[] ROW_Y = {57, 63};
   static final int[] ROW_POINTS = {4, 1};
@@ -70,7 +70,7 @@ public final class BreakoutWorld extends BaseWorld implements GoalSeeking {
     brickPoints.clear();
     nextId = 6;
     for (int row = 0; row < ROW_Y.length; row++) {
-      for (int col = 0; col < 6; col++) {
+      for (int col = 0; col < 4; col++) {
         bricks.add(new Body(nextId++, "Block", 8 + col * BRICK_W, ROW_Y[row], BRICK_W, BRICK_H));
         brickPoints.add(ROW_POINTS[row]);
       }
