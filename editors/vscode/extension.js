@@ -6,6 +6,7 @@ const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
 
 let client;
 
+/** How to run the server, read fresh from the settings each time it starts. */
 function serverOptions() {
   const config = vscode.workspace.getConfiguration('nomos.server');
   const jar = config.get('jar');
@@ -15,29 +16,45 @@ function serverOptions() {
   return { command: config.get('command') || 'nomos', args: ['lsp'], transport: TransportKind.stdio };
 }
 
-async function activate(context) {
+async function start() {
   const clientOptions = {
     documentSelector: [{ scheme: 'file', language: 'nomos' }, { scheme: 'untitled', language: 'nomos' }],
+    // Fitted files and model jars beside a law change what hover shows; worlds change diagnostics.
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{law,jar}') },
   };
   client = new LanguageClient('nomos', 'Nomos', serverOptions(), clientOptions);
-  context.subscriptions.push(vscode.commands.registerCommand('nomos.restartServer', () => client.restart()));
-  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('nomos.server')) {
-      vscode.window.showInformationMessage('Nomos: restart the language server to use the new settings.',
-          'Restart').then((choice) => { if (choice === 'Restart') { deactivate().then(() => activate(context)); } });
-    }
-  }));
   try {
     await client.start();
   } catch (err) {
-    vscode.window.showErrorMessage(
-        `Nomos: cannot start the language server (${err.message}). Set nomos.server.command or nomos.server.jar.`);
+    vscode.window.showErrorMessage(`Nomos: cannot start the language server (${err.message}). `
+        + 'Set nomos.server.command or nomos.server.jar.');
   }
 }
 
+async function stop() {
+  if (client) {
+    const running = client;
+    client = undefined;
+    await running.stop().catch(() => undefined);
+  }
+}
+
+async function activate(context) {
+  context.subscriptions.push(vscode.commands.registerCommand('nomos.restartServer', async () => {
+    await stop();
+    await start();
+  }));
+  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(async (e) => {
+    if (e.affectsConfiguration('nomos.server')) {
+      await stop();
+      await start();
+    }
+  }));
+  await start();
+}
+
 function deactivate() {
-  return client ? client.stop() : Promise.resolve();
+  return stop();
 }
 
 module.exports = { activate, deactivate };
