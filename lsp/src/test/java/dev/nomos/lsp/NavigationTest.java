@@ -163,4 +163,21 @@ class NavigationTest {
     fx.cursor = new Position(0, 0);
     assertEquals(List.of(), references(uri, true));
   }
+
+  @Test
+  void aCancelledReferenceSearchStopsBeforeScanningFiles() throws Exception {
+    dev.nomos.lsp.internal.Workspace ws = new dev.nomos.lsp.internal.Workspace();
+    String uri = worldDirUri("laws.law");
+    String text = "use \"pong_world.law\"\nlaw l { for b: Ball then b.vy := 0 }";
+    ws.open(uri, 1, text);
+    dev.nomos.lsp.internal.Analysis a = ws.analysis(uri).orElseThrow();
+    var nav = new dev.nomos.lsp.internal.NavigationFeature(ws);
+    int offset = text.indexOf("Ball");
+    assertEquals(2, nav.references(a, offset, true, () -> false).size());
+    assertEquals(List.of(), nav.references(a, offset, true, () -> true));
+  }
+
+  private String worldDirUri(String name) {
+    return dev.nomos.lsp.internal.Workspace.uriOf(dir.resolve(name));
+  }
 }

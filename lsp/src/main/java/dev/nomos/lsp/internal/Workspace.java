@@ -32,7 +32,8 @@ public final class Workspace {
   /** Bound on files scanned for cross-file references, so a huge directory cannot stall a request. */
   private static final int MAX_SCANNED_FILES = 200;
 
-  private record Cached(String text, Analysis analysis) {}
+  /** An analysis, valid while the file's text and the texts of the files it uses are unchanged. */
+  private record Cached(String text, Map<String, String> usedTexts, Analysis analysis) {}
 
   private record Open(int version, String text) {}
 
@@ -80,7 +81,8 @@ public final class Workspace {
 
   public Analysis analysis(String uri, String text) {
     Cached cached = cache.get(uri);
-    if (cached != null && cached.text().equals(text)) {
+    if (cached != null && cached.text().equals(text) && cached.usedTexts().entrySet().stream()
+        .allMatch(e -> text(e.getKey()).map(e.getValue()::equals).orElse(false))) {
       return cached.analysis();
     }
     ParseResult parse = Parser.parse(new SourceFile(displayName(uri), text));
@@ -89,7 +91,9 @@ public final class Workspace {
     followUses(uri, parse, used, broken);
     Analysis analysis = new Analysis(uri, parse, used, broken);
     if (open.containsKey(uri)) {
-      cache.put(uri, new Cached(text, analysis));
+      Map<String, String> usedTexts = new java.util.HashMap<>();
+      used.forEach(ref -> usedTexts.put(ref.uri(), ref.unit().source().text()));
+      cache.put(uri, new Cached(text, Map.copyOf(usedTexts), analysis));
     }
     return analysis;
   }
