@@ -22,6 +22,7 @@ import org.eclipse.lsp4j.RenameOptions;
 import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.SignatureHelpOptions;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
@@ -74,6 +75,7 @@ public final class NomosLanguageServer implements LanguageServer, LanguageClient
     caps.setTextDocumentSync(TextDocumentSyncKind.Incremental);
     caps.setCompletionProvider(new CompletionOptions(false, List.of(".", ":", "{", " ")));
     caps.setHoverProvider(true);
+    caps.setSignatureHelpProvider(new SignatureHelpOptions(List.of("(", ","), List.of()));
     caps.setDefinitionProvider(true);
     caps.setReferencesProvider(true);
     caps.setDocumentSymbolProvider(true);

@@ -33,6 +33,8 @@ import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.SignatureHelp;
+import org.eclipse.lsp4j.SignatureHelpParams;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextEdit;
@@ -132,6 +134,13 @@ public final class NomosTextDocumentService implements TextDocumentService {
     String uri = params.getTextDocument().getUri();
     return async(uri, Either.forLeft(List.of()), (a, cancel) -> Either.forLeft(
         CompletionFeature.complete(a, Texts.offset(a.text(), params.getPosition()))));
+  }
+
+  @Override
+  public CompletableFuture<SignatureHelp> signatureHelp(SignatureHelpParams params) {
+    String uri = params.getTextDocument().getUri();
+    return async(uri, null, (a, cancel) -> SignatureHelpFeature.help(a, Texts.offset(a.text(), params.getPosition()))
+        .orElse(null));
   }
 
   @Override
