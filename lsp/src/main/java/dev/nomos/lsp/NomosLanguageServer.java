@@ -49,7 +49,7 @@ public final class NomosLanguageServer implements LanguageServer, LanguageClient
   private volatile boolean shutdownRequested;
 
   /** A server whose diagnostics come from {@code provider} and that formats with {@code formatter} (may be null). */
-  public NomosLanguageServer(DiagnosticProvider provider, DocumentFormatter formatter) {
+  NomosLanguageServer(DiagnosticProvider provider, DocumentFormatter formatter) {
     this.workers = Executors.newFixedThreadPool(2, daemon("nomos-lsp-worker"));
     this.timer = Executors.newSingleThreadScheduledExecutor(daemon("nomos-lsp-timer"));
     this.diagnostics = new DiagnosticsScheduler(workspace, provider, timer, workers, DIAGNOSTICS_DELAY_MILLIS);
@@ -73,11 +73,12 @@ public final class NomosLanguageServer implements LanguageServer, LanguageClient
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
     ServerCapabilities caps = new ServerCapabilities();
     caps.setTextDocumentSync(TextDocumentSyncKind.Incremental);
-    caps.setCompletionProvider(new CompletionOptions(false, List.of(".", ":", "{", " ")));
+    caps.setCompletionProvider(new CompletionOptions(false, List.of(".", ":", "\"")));
     caps.setHoverProvider(true);
     caps.setSignatureHelpProvider(new SignatureHelpOptions(List.of("(", ","), List.of()));
     caps.setDefinitionProvider(true);
     caps.setReferencesProvider(true);
+    caps.setDocumentHighlightProvider(true);
     caps.setDocumentSymbolProvider(true);
     caps.setRenameProvider(new RenameOptions(true));
     caps.setFoldingRangeProvider(true);

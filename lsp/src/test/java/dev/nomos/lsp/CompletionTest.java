@@ -116,4 +116,13 @@ class CompletionTest {
     Map<String, CompletionItem> destroy = complete("law l { on contact(b: Ball, k: Block) then destroy | }");
     assertEquals(List.of("b", "k"), List.copyOf(destroy.keySet()));
   }
+
+  @Test
+  void filesBesideAfterUse() throws Exception {
+    fx.write("other.law", "law x { for b: Ball then b.vy := 0 }");
+    String uri = fx.open("laws.law", "use \"po|\"\n");
+    List<String> labels = get(fx.docs().completion(new CompletionParams(id(uri), fx.cursor))).getLeft().stream()
+        .map(CompletionItem::getLabel).toList();
+    assertEquals(List.of("other.law", "pong_world.law"), labels);
+  }
 }

@@ -180,4 +180,12 @@ class NavigationTest {
   private String worldDirUri(String name) {
     return dev.nomos.lsp.internal.Workspace.uriOf(dir.resolve(name));
   }
+
+  @Test
+  void highlightsOccurrencesInTheFile() throws Exception {
+    String uri = open("law l { for |b: Ball when b.vy > 0 then b.vy := -b.vy }");
+    var highlights = get(fx.docs().documentHighlight(new org.eclipse.lsp4j.DocumentHighlightParams(id(uri), fx.cursor)));
+    assertEquals(4, highlights.size());
+    assertEquals(1, highlights.stream().filter(h -> h.getKind() == org.eclipse.lsp4j.DocumentHighlightKind.Write).count());
+  }
 }

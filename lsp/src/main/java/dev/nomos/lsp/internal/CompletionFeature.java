@@ -25,6 +25,7 @@ public final class CompletionFeature {
   private static final Pattern MEMBER = Pattern.compile("([A-Za-z_][A-Za-z_0-9]*)\\s*\\.\\s*$");
   private static final Pattern AFTER_COLON = Pattern.compile("([A-Za-z_][A-Za-z_0-9]*)\\s*:\\s*$");
   private static final Pattern LAST_WORD = Pattern.compile("([A-Za-z_][A-Za-z_0-9]*)\\s*\\(?\\s*$");
+  private static final Pattern USE_PATH = Pattern.compile("^\\s*use\\s+\"[^\"]*$");
   private static final Pattern SYMBOL_CONTEXT = Pattern.compile(
       "(action|side\\s*\\([^()]*\\)|([A-Za-z_][A-Za-z_0-9]*)\\.([A-Za-z_][A-Za-z_0-9]*))"
           + "\\s*(?:==|!=|(?:not\\s+)?in\\s*\\{[^{}]*)\\s*$");
@@ -41,6 +42,11 @@ public final class CompletionFeature {
     LexicalScope scope = LexicalScope.at(a.tokens(), wordStart);
     Items items = new Items();
 
+    Matcher use = USE_PATH.matcher(before + text.substring(wordStart, offset));
+    if (scope.block() == LexicalScope.Block.TOP && use.find()) {
+      usePaths(a, items);
+      return items.list();
+    }
     Matcher member = MEMBER.matcher(before);
     if (member.find()) {
       attributes(a, scope.variables().getOrDefault(member.group(1), null), items);
@@ -164,6 +170,21 @@ public final class CompletionFeature {
         a.world().attribute(type, m.group(3)).ifPresent(attr -> attr.symbols().forEach(s ->
             items.add(s, CompletionItemKind.EnumMember, attr.symbolScope(), null)));
       }
+    }
+  }
+
+  /** Other .law files in this file's directory, for {@code use "...}. */
+  private static void usePaths(Analysis a, Items items) {
+    Optional<java.nio.file.Path> self = Workspace.path(a.uri());
+    if (self.isEmpty() || self.get().getParent() == null) {
+      return;
+    }
+    try (var files = java.nio.file.Files.list(self.get().getParent())) {
+      files.map(f -> f.getFileName().toString())
+          .filter(n -> n.endsWith(".law") && !n.equals(self.get().getFileName().toString()))
+          .sorted().limit(200).forEach(n -> items.add(n, CompletionItemKind.File, "file", null));
+    } catch (java.io.IOException unreadable) {
+      // No suggestions then.
     }
   }
 

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import org.eclipse.lsp4j.DocumentHighlight;
+import org.eclipse.lsp4j.DocumentHighlightKind;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
@@ -51,6 +53,14 @@ public final class NavigationFeature {
     }
     return occurrences(a, at.get().key(), cancelled).stream()
         .filter(o -> includeDeclaration || !o.declaration()).map(NavigationFeature::location).toList();
+  }
+
+  /** Every occurrence in this file of what is under the cursor; declarations count as writes. */
+  public List<DocumentHighlight> highlights(Analysis a, int offset) {
+    return a.occurrenceAt(offset).map(at -> a.occurrences().stream().filter(o -> o.key().equals(at.key()))
+        .map(o -> new DocumentHighlight(Texts.range(o.span()),
+            o.declaration() ? DocumentHighlightKind.Write : DocumentHighlightKind.Read))
+        .toList()).orElse(List.of());
   }
 
   /** The range of the name to rename, or empty when nothing renameable is under the cursor. */
