@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       CheckCommand.class,
-      FmtCommand.class
+      FmtCommand.class,
+      LspCommand.class
     })
 public final class Main implements Runnable {
 
