@@ -85,7 +85,10 @@ public final class LlmProposer implements Proposer {
     messages.add(new ResponseCache.Message("user", PromptBuilder.task(request)));
     Set<String> seen = new LinkedHashSet<>();
     for (CurrentLaw law : request.currentLaws()) {
-      seen.add(normalized(law.source()));
+      seen.add(LawText.key(law.source()));
+    }
+    for (String t : request.tried()) {
+      seen.add(t);
     }
     Map<String, String> accepted = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>();
@@ -117,7 +120,7 @@ public final class LlmProposer implements Proposer {
         CandidateChecker.Result result = checker.check(block);
         int fresh = 0;
         for (String law : result.laws()) {
-          String key = normalized(law);
+          String key = LawText.key(law);
           if (seen.add(key)) {
             accepted.put(key, law.strip());
             fresh++;
@@ -146,10 +149,5 @@ public final class LlmProposer implements Proposer {
       candidates = candidates.subList(0, request.maxCandidates());
     }
     return new Proposal(candidates, usage, notes);
-  }
-
-  /** Whitespace- and comment-insensitive text, a cheap first dedup before the canonical form. */
-  static String normalized(String law) {
-    return law.replaceAll("//[^\\n]*", "").replaceAll("\\s+", " ").strip();
   }
 }

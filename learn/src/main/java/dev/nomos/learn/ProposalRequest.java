@@ -3,6 +3,7 @@ package dev.nomos.learn;
 import dev.nomos.runtime.WorldSchema;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a proposer is asked: explain these surprising transitions of this world, given the laws the
@@ -15,9 +16,16 @@ import java.util.Objects;
  * @param renderedTransitions {@code surprising} rendered compactly by {@link TransitionRenderer}
  * @param maxCandidates how many candidate laws the proposer should return at most
  * @param remaining what the proposer may still spend on model calls and tokens
+ * @param tried the canonical text of laws already tried and dropped; proposing them again is wasted
  */
 public record ProposalRequest(WorldSchema schema, String worldSource, List<CurrentLaw> currentLaws,
-    List<Transition> surprising, String renderedTransitions, int maxCandidates, Budget remaining) {
+    List<Transition> surprising, String renderedTransitions, int maxCandidates, Budget remaining,
+    Set<String> tried) {
+
+  public ProposalRequest(WorldSchema schema, String worldSource, List<CurrentLaw> currentLaws,
+      List<Transition> surprising, String renderedTransitions, int maxCandidates, Budget remaining) {
+    this(schema, worldSource, currentLaws, surprising, renderedTransitions, maxCandidates, remaining, Set.of());
+  }
 
   public ProposalRequest {
     Objects.requireNonNull(schema, "schema");
@@ -26,6 +34,7 @@ public record ProposalRequest(WorldSchema schema, String worldSource, List<Curre
     surprising = List.copyOf(surprising);
     Objects.requireNonNull(renderedTransitions, "renderedTransitions");
     Objects.requireNonNull(remaining, "remaining");
+    tried = Set.copyOf(tried);
     if (maxCandidates <= 0) {
       throw new IllegalArgumentException("maxCandidates must be positive, got " + maxCandidates);
     }
