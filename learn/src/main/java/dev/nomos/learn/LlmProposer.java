@@ -79,6 +79,11 @@ public final class LlmProposer implements Proposer {
   }
 
   @Override
+  public boolean callsModels() {
+    return true;
+  }
+
+  @Override
   public Proposal propose(ProposalRequest request) {
     List<ResponseCache.Message> messages = new ArrayList<>();
     messages.add(new ResponseCache.Message("system", PromptBuilder.system(reference)));

@@ -11,4 +11,9 @@ public interface Proposer {
   String name();
 
   Proposal propose(ProposalRequest request);
+
+  /** Whether proposing calls a model, so that the loop's call and token budget applies. */
+  default boolean callsModels() {
+    return false;
+  }
 }
