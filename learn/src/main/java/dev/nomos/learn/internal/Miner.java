@@ -58,6 +58,10 @@ public final class Miner {
   private final int maxContacts;
   private final Map<String, Candidate> candidates = new TreeMap<>();
   private final Map<String, Integer> contextCounts = new HashMap<>();
+  private final Map<RelationKey, List<int[]>> relations = new HashMap<>();
+
+  /** Observations of one target next to a partner object: (offset on the target's axis, next value). */
+  private record RelationKey(String binder, String guard, String type, String partner, String attr, String axis) {}
 
   public Miner(WorldSchema schema, int maxContacts) {
     this.schema = schema;
@@ -68,9 +72,12 @@ public final class Miner {
     for (Transition t : transitions) {
       mine(t);
     }
+    relationCandidates();
     List<Candidate> out = new ArrayList<>();
     for (Candidate c : candidates.values()) {
-      c.applicable = contextCounts.getOrDefault(c.contextKey, c.correct);
+      if (c.applicable == 0) {
+        c.applicable = contextCounts.getOrDefault(c.contextKey, c.correct);
+      }
       out.add(c);
     }
     return out;
@@ -104,6 +111,7 @@ public final class Miner {
       }
       mineVelocity(a, b, i, j, contexts, "vx", Slots.X);
       mineVelocity(a, b, i, j, contexts, "vy", Slots.Y);
+      mineRelations(a, b, i, j, type);
       for (int k = 0; k < type.extras().size(); k++) {
         mineExtra(a, b, i, j, contexts, type.extras().get(k), Slots.FIRST_EXTRA + k);
       }
@@ -184,7 +192,15 @@ public final class Miner {
     int v1 = b.get(j, slot) - a.get(i, slot);
     boolean inRange = v1 >= schema.velocityMin() && v1 <= schema.velocityMax();
     int previous = slot == Slots.X ? a.vxAt(i, 1) : a.vyAt(i, 1);
+    List<Context> all = new ArrayList<>(contexts);
     for (Context c : contexts) {
+      // The velocity it had: lookup tables of (action, velocity) such as acceleration up to a cap.
+      if (c.binder.startsWith("for ") && !c.guard.startsWith("not ")) {
+        all.add(new Context(c.binder, and(c.guard, "o." + attr + " == " + v0),
+            c.name + (c.name.isEmpty() ? "" : "_") + "from_" + num(v0)));
+      }
+    }
+    for (Context c : all) {
       count(c, attr);
       if (!inRange) {
         String pos = slot == Slots.X ? "x" : "y";
@@ -199,11 +215,15 @@ public final class Miner {
       }
       add(c, attr, "o." + attr + " := " + v1, attr + "_is_" + num(v1));
       int d = v1 - v0;
-      if (d != 0 && v0 != 0 && Math.abs(d) <= Math.max(1, (schema.velocityMax() - schema.velocityMin()) / 8)) {
+      if (d != 0 && Math.abs(d) <= Math.max(1, (schema.velocityMax() - schema.velocityMin()) / 8)) {
         add(c, attr, "o." + attr + " := o." + attr + " + " + d, attr + "_plus_" + num(d));
       }
       if (v1 == previous && v1 != v0) {
         add(c, attr, "o." + attr + " := o." + attr + "@-1", attr + "_as_before");
+      }
+      if (c.binder.startsWith("on contact") && v1 != v0) {
+        String pos = slot == Slots.X ? "x" : "y";
+        add(c, attr, "o." + pos + " := " + b.get(j, slot), pos + "_set_" + num(b.get(j, slot)));
       }
       if (c.binder.startsWith("on contact")) {
         int u = contactObject(a, i, c);
@@ -226,6 +246,113 @@ public final class Miner {
       }
     }
     return -1;
+  }
+
+  /**
+   * Guards on ranges of the offset to another object: the target's next velocity as a constant or
+   * as the offset plus a constant (closing a gap), for partners of types with at most two objects
+   * (with the partner's direction of motion as an optional guard) and for contacted objects.
+   */
+  private void mineRelations(Frame a, Frame b, int i, int j, EntityType type) {
+    String t = type.name();
+    if (a.ofType(type.index()).length <= 4) {
+      for (EntityType partner : schema.types()) {
+        int[] us = a.ofType(partner.index());
+        if (partner == type || us.length == 0 || us.length > 2) {
+          continue;
+        }
+        for (int u : us) {
+          String binder = "for o: " + t + ", u: " + partner.name();
+          List<String> guards = new ArrayList<>();
+          guards.add("");
+          guards.add(a.vx(u) < 0 ? "u.vx < 0" : a.vx(u) > 0 ? "u.vx > 0" : "u.vx == 0");
+          guards.add(a.vy(u) < 0 ? "u.vy < 0" : a.vy(u) > 0 ? "u.vy > 0" : "u.vy == 0");
+          for (String g : guards) {
+            relate(a, b, i, j, u, binder, g, t, partner.name());
+          }
+        }
+      }
+    }
+    Set<String> seen = new LinkedHashSet<>();
+    for (int[] c : contacts(a, i)) {
+      String u = schema.type(a.type(c[0])).name();
+      String side = Side.NAMES.get(c[1]);
+      if (seen.add(u + side)) {
+        relate(a, b, i, j, c[0], "on contact(o: " + t + ", u: " + u + ", side: " + side + ")", "", t, u);
+      }
+    }
+  }
+
+  private void relate(Frame a, Frame b, int i, int j, int u, String binder, String guard, String t, String partner) {
+    int vx = b.x(j) - a.x(i);
+    int vy = b.y(j) - a.y(i);
+    relations.computeIfAbsent(new RelationKey(binder, guard, t, partner, "vx", "x"), k -> new ArrayList<>())
+        .add(new int[] {a.x(u) - a.x(i), vx});
+    relations.computeIfAbsent(new RelationKey(binder, guard, t, partner, "vy", "y"), k -> new ArrayList<>())
+        .add(new int[] {a.y(u) - a.y(i), vy});
+  }
+
+  private void relationCandidates() {
+    for (Map.Entry<RelationKey, List<int[]>> e : relations.entrySet()) {
+      RelationKey k = e.getKey();
+      List<int[]> events = e.getValue();
+      Map<Integer, int[]> byValue = new TreeMap<>();
+      Map<Integer, int[]> byGap = new TreeMap<>();
+      for (int[] ev : events) {
+        if (ev[1] < schema.velocityMin() || ev[1] > schema.velocityMax()) {
+          continue;
+        }
+        span(byValue, ev[1], ev[0]);
+        span(byGap, ev[1] - ev[0], ev[0]);
+      }
+      String offset = "u." + k.axis + " - o." + k.axis;
+      String name = k.type.toLowerCase() + "_" + k.attr;
+      String suffix = "_near_" + k.partner.toLowerCase() + (k.guard.isEmpty() ? "" : "_" + guardName(k.guard));
+      for (Map.Entry<Integer, int[]> v : byValue.entrySet()) {
+        relationCandidate(k, events, v.getValue(), offset, "o." + k.attr + " := " + v.getKey(),
+            name + "_is_" + num(v.getKey()) + suffix, ev -> ev[1] == v.getKey());
+      }
+      for (Map.Entry<Integer, int[]> g : byGap.entrySet()) {
+        int c = g.getKey();
+        String value = "o." + k.attr + " := " + offset + (c == 0 ? "" : c > 0 ? " + " + c : " - " + (-c));
+        relationCandidate(k, events, g.getValue(), offset, value, name + "_closes_gap" + suffix,
+            ev -> ev[1] - ev[0] == c);
+      }
+    }
+  }
+
+  private static void span(Map<Integer, int[]> spans, int key, int d) {
+    int[] s = spans.computeIfAbsent(key, x -> new int[] {Integer.MAX_VALUE, Integer.MIN_VALUE, 0});
+    s[0] = Math.min(s[0], d);
+    s[1] = Math.max(s[1], d);
+    s[2]++;
+  }
+
+  private void relationCandidate(RelationKey k, List<int[]> events, int[] span, String offset, String effect,
+      String name, java.util.function.Predicate<int[]> right) {
+    if (span[2] < 2) {
+      return;
+    }
+    String range = offset + " in " + span[0] + ".." + span[1];
+    String guard = k.guard.isEmpty() ? range : k.guard + " and " + range;
+    String body = "{\n  " + k.binder + "\n  when " + guard + "\n  then " + effect + "\n}";
+    if (candidates.containsKey(body)) {
+      return;
+    }
+    Candidate c = new Candidate(body, name, body);
+    for (int[] ev : events) {
+      if (ev[0] >= span[0] && ev[0] <= span[1]) {
+        c.applicable++;
+        if (right.test(ev)) {
+          c.correct++;
+        }
+      }
+    }
+    candidates.put(body, c);
+  }
+
+  private static String guardName(String guard) {
+    return guard.replace("u.", "").replace(" < 0", "_neg").replace(" > 0", "_pos").replace(" == 0", "_zero");
   }
 
   private void mineExtra(Frame a, Frame b, int i, int j, List<Context> contexts, AttributeSpec spec, int slot) {
