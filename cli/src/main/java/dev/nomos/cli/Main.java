@@ -12,8 +12,11 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       CheckCommand.class,
+      EvalCommand.class,
+      FitCommand.class,
       FmtCommand.class,
-      LspCommand.class
+      LspCommand.class,
+      SimulateCommand.class
     })
 public final class Main implements Runnable {
 
