@@ -1,5 +1,6 @@
 package dev.nomos.cli;
 
+import dev.nomos.runtime.trajectory.TrajectoryFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ final class AtomicFiles {
     Files.createDirectories(dir);
     Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
     try {
+      TrajectoryFiles.publicPermissions(temp, absolute);
       Files.writeString(temp, text, StandardCharsets.UTF_8);
       Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
