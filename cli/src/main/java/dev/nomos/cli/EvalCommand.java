@@ -37,8 +37,8 @@ public final class EvalCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "MODEL", description = "The model: .law files, or one model jar.")
   List<Path> model;
 
-  @Option(names = "--data", required = true, arity = "1..*", paramLabel = "TEST",
-      description = "Trajectories to evaluate on (.jsonl or .jsonl.gz); may be repeated.")
+  @Option(names = "--data", required = true, paramLabel = "TEST",
+      description = "Trajectories to evaluate on (.jsonl or .jsonl.gz); repeat the option for more files.")
   List<Path> data;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",

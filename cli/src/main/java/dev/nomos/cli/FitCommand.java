@@ -39,8 +39,8 @@ public final class FitCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "MODEL", description = "The model: .law files (world and laws).")
   List<Path> model;
 
-  @Option(names = "--data", required = true, arity = "1..*", paramLabel = "TRAIN",
-      description = "Training trajectories (.jsonl or .jsonl.gz); may be repeated.")
+  @Option(names = "--data", required = true, paramLabel = "TRAIN",
+      description = "Training trajectories (.jsonl or .jsonl.gz); repeat the option for more files.")
   List<Path> data;
 
   @Option(names = {"-o", "--output"}, paramLabel = "OUT.law", description = "Write the fitted model here.")

@@ -122,6 +122,9 @@ class RuntimeCommandsTest {
     assertEquals(12.0 / 14, a.get("exact_frame_accuracy").asDouble(), 1e-9);
     assertTrue(a.get("attribute_accuracy").has("x"));
     assertTrue(a.get("per_type").has("Ball"));
+    Run twice = run("eval", "--data", test.toString(), "--data", test.toString(), "--format", "json", out.toString());
+    assertEquals(0, twice.exit(), twice.err());
+    assertEquals(28, new ObjectMapper().readTree(twice.out()).get("transitions").asInt());
     Run text = run("eval", out.toString(), "--data", test.toString());
     assertTrue(text.out().contains("exact frame accuracy   85.7%"), text.out());
   }
