@@ -238,7 +238,8 @@ public final class LawChecker {
     if (e instanceof Effect.Assign a) {
       TargetInfo t = target(cx, a.target());
       Typed v = lower.lower(a.value(), t == null ? null : t.type);
-      if (t == null || !checkValue(cx, t, a.value(), v)) {
+      v = t == null ? null : checkValue(cx, t, a.value(), v);
+      if (v == null) {
         return null;
       }
       noteTarget(cx, targets, key(t), t.display, e.span());
@@ -250,7 +251,8 @@ public final class LawChecker {
       boolean ok = t != null;
       for (Expr value : o.values()) {
         Typed v = lower.lower(value, t == null ? null : t.type);
-        ok &= t != null && checkValue(cx, t, value, v);
+        v = t == null ? null : checkValue(cx, t, value, v);
+        ok &= v != null;
         values.add(ok ? next(t, v.plan()) : null);
       }
       if (!ok) {
@@ -273,8 +275,9 @@ public final class LawChecker {
             + t.type.describe(schema), "use `one_of(...)` to list the possible values");
         return null;
       }
-      boolean ok = checkValue(cx, t, r.low(), lo) & checkValue(cx, t, r.high(), hi);
-      if (!ok) {
+      lo = checkValue(cx, t, r.low(), lo);
+      hi = checkValue(cx, t, r.high(), hi);
+      if (lo == null || hi == null) {
         return null;
       }
       if (r.low() instanceof Expr.IntLit l && r.high() instanceof Expr.IntLit h && l.value() > h.value()) {
@@ -293,7 +296,8 @@ public final class LawChecker {
     for (int i = 0; i < w.alternatives().size(); i++) {
       Effect.WeightedAlt alt = w.alternatives().get(i);
       Typed v = lower.lower(alt.value(), t == null ? null : t.type);
-      ok &= t != null && checkValue(cx, t, alt.value(), v);
+      v = t == null ? null : checkValue(cx, t, alt.value(), v);
+      ok &= v != null;
       values.add(ok ? next(t, v.plan()) : null);
       weights[i] = alt.weight();
       if (!(alt.weight() > 0) || Double.isInfinite(alt.weight())) {
@@ -322,24 +326,31 @@ public final class LawChecker {
     return new PExpr.Binary(PExpr.BinaryOp.ADD, position, value, PType.INT);
   }
 
-  /** The type of a value written to {@code t}, and int literals against the target's declared range. */
-  private boolean checkValue(LawContext cx, TargetInfo t, Expr value, Typed v) {
+  /**
+   * The value written to {@code t} (symbols of another set converted by name), or null after
+   * reporting a wrong type or an int literal outside the target's declared range.
+   */
+  private Typed checkValue(LawContext cx, TargetInfo t, Expr value, Typed v) {
     if (v.type().isError()) {
-      return false;
+      return null;
     }
     if (!v.type().compatible(t.type)) {
+      Typed converted = ExprLowerer.convertSymbols(v, t.type, true);
+      if (converted != null) {
+        return converted;
+      }
       String hint = t.type.kind() == Ty.Kind.SYMBOL
           ? "the values of `" + t.display + "` are: " + String.join(", ", t.type.symbols().symbols()) : null;
       cx.error(Codes.TYPE_MISMATCH, value.span(), "`" + t.display + "` takes " + t.type.describe(schema) + ", but `"
           + cx.text(value.span()) + "` is " + v.type().describe(schema), hint);
-      return false;
+      return null;
     }
     if (t.rangeLabel != null && value instanceof Expr.IntLit lit && (lit.value() < t.min || lit.value() > t.max)) {
       cx.error(Codes.LITERAL_OUT_OF_RANGE, value.span(), lit.value() + " is outside " + t.rangeLabel + " "
           + t.min + ".." + t.max, "write a value between " + t.min + " and " + t.max);
-      return false;
+      return null;
     }
-    return v.ok();
+    return v.ok() ? v : null;
   }
 
   private static void noteTarget(LawContext cx, Map<String, Span> targets, String key, String display, Span span) {

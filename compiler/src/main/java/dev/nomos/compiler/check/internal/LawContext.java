@@ -94,6 +94,21 @@ public final class LawContext {
 
   public int errorCount() { return errors; }
 
+  /** A position in the diagnostics, for {@link #amendHint}. */
+  public int mark() {
+    return out.size();
+  }
+
+  /** Replaces the hint of the diagnostics of {@code code} reported since {@code mark} that start at {@code start}. */
+  public void amendHint(int mark, String code, int start, String hint) {
+    for (int i = mark; i < out.size(); i++) {
+      Diagnostic d = out.get(i);
+      if (d.code().equals(code) && d.span().start() == start) {
+        out.set(i, d.withHint(hint));
+      }
+    }
+  }
+
   public void holeSeen(Span span) {
     holes++;
     if (!allowHoles) {
