@@ -1,0 +1,51 @@
+package dev.nomos.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class LspCommandTest {
+
+  private static String frame(String json) {
+    return "Content-Length: " + json.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + json;
+  }
+
+  @Test
+  void servesJsonRpcOnTheGivenStreamsAndExitsZeroAfterShutdown() throws Exception {
+    String input = frame("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}")
+        + frame("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"shutdown\"}")
+        + frame("{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = new CommandLine(new LspCommand(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out))
+        .execute();
+    String written = out.toString(StandardCharsets.UTF_8);
+    assertEquals(0, code);
+    assertTrue(written.startsWith("Content-Length: "), written);
+    assertTrue(written.contains("\"semanticTokensProvider\""), written);
+    assertTrue(written.contains("\"id\":\"2\"") || written.contains("\"id\":2"), written);
+  }
+
+  @Test
+  void exitWithoutShutdownIsAFailure() {
+    String input = frame("{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
+    int code = new CommandLine(new LspCommand(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+        new ByteArrayOutputStream())).execute();
+    assertEquals(1, code);
+  }
+
+  @Test
+  void isRegisteredWithHelp() {
+    StringWriter help = new StringWriter();
+    CommandLine cl = Main.newCommandLine();
+    cl.setOut(new PrintWriter(help));
+    assertEquals(0, cl.execute("lsp", "--help"));
+    assertTrue(help.toString().contains("language server"), help.toString());
+  }
+}

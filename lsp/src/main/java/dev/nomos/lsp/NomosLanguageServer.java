@@ -1,0 +1,136 @@
+package dev.nomos.lsp;
+
+import dev.nomos.lsp.internal.DiagnosticProvider;
+import dev.nomos.lsp.internal.DiagnosticsScheduler;
+import dev.nomos.lsp.internal.DocumentFormatter;
+import dev.nomos.lsp.internal.FittedWeights;
+import dev.nomos.lsp.internal.NomosTextDocumentService;
+import dev.nomos.lsp.internal.NomosWorkspaceService;
+import dev.nomos.lsp.internal.SemanticTokensFeature;
+import dev.nomos.lsp.internal.Workspace;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.lsp4j.CompletionOptions;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.RenameOptions;
+import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
+import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.SignatureHelpOptions;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.lsp4j.services.TextDocumentService;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/**
+ * The Nomos language server. Create one per connection (see {@link NomosLsp}); it owns two small
+ * thread pools (requests and the diagnostics timer) that end with {@code shutdown}/{@code exit}.
+ */
+public final class NomosLanguageServer implements LanguageServer, LanguageClientAware {
+  /** Quiet period after the last edit before diagnostics are computed. */
+  public static final long DIAGNOSTICS_DELAY_MILLIS = 200;
+
+  private final ExecutorService workers;
+  private final ScheduledExecutorService timer;
+  private final Workspace workspace = new Workspace();
+  private final DiagnosticsScheduler diagnostics;
+  private final NomosTextDocumentService documents;
+  private final NomosWorkspaceService workspaceService;
+  private final boolean formats;
+  private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+  private volatile boolean shutdownRequested;
+
+  /** A server whose diagnostics come from {@code provider} and that formats with {@code formatter} (may be null). */
+  NomosLanguageServer(DiagnosticProvider provider, DocumentFormatter formatter) {
+    this.workers = Executors.newFixedThreadPool(2, daemon("nomos-lsp-worker"));
+    this.timer = Executors.newSingleThreadScheduledExecutor(daemon("nomos-lsp-timer"));
+    this.diagnostics = new DiagnosticsScheduler(workspace, provider, timer, workers, DIAGNOSTICS_DELAY_MILLIS);
+    this.formats = formatter != null;
+    this.documents = new NomosTextDocumentService(workspace, diagnostics, workers, new FittedWeights(),
+        formatter != null ? formatter : analysis -> List.of());
+    this.workspaceService = new NomosWorkspaceService(workspace, diagnostics);
+  }
+
+  /** A server with the default diagnostics and formatter of this build. */
+  public NomosLanguageServer() {
+    this(CompilerBridge.diagnostics(), CompilerBridge.formatter());
+  }
+
+  @Override
+  public void connect(LanguageClient client) {
+    diagnostics.connect(client::publishDiagnostics);
+  }
+
+  @Override
+  public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+    ServerCapabilities caps = new ServerCapabilities();
+    caps.setTextDocumentSync(TextDocumentSyncKind.Incremental);
+    caps.setCompletionProvider(new CompletionOptions(false, List.of(".", ":", "\"")));
+    caps.setHoverProvider(true);
+    caps.setSignatureHelpProvider(new SignatureHelpOptions(List.of("(", ","), List.of()));
+    caps.setDefinitionProvider(true);
+    caps.setReferencesProvider(true);
+    caps.setDocumentHighlightProvider(true);
+    caps.setDocumentSymbolProvider(true);
+    caps.setRenameProvider(new RenameOptions(true));
+    caps.setFoldingRangeProvider(true);
+    caps.setCodeActionProvider(true);
+    caps.setDocumentFormattingProvider(formats);
+    SemanticTokensWithRegistrationOptions tokens = new SemanticTokensWithRegistrationOptions(
+        SemanticTokensFeature.LEGEND, true, false);
+    caps.setSemanticTokensProvider(tokens);
+    return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("nomos", version())));
+  }
+
+  @Override
+  public CompletableFuture<Object> shutdown() {
+    shutdownRequested = true;
+    workers.shutdown();
+    timer.shutdownNow();
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public void exit() {
+    workers.shutdownNow();
+    timer.shutdownNow();
+    exitCode.complete(shutdownRequested ? 0 : 1);
+  }
+
+  /** Completes on {@code exit}: 0 if {@code shutdown} came first, 1 otherwise (as the protocol asks). */
+  public CompletableFuture<Integer> exitCode() {
+    return exitCode;
+  }
+
+  @Override
+  public TextDocumentService getTextDocumentService() {
+    return documents;
+  }
+
+  @Override
+  public WorkspaceService getWorkspaceService() {
+    return workspaceService;
+  }
+
+  private static String version() {
+    String v = NomosLanguageServer.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  private static ThreadFactory daemon(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

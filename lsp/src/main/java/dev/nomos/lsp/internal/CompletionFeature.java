@@ -1,0 +1,244 @@
+package dev.nomos.lsp.internal;
+
+import dev.nomos.compiler.ast.LawDecl;
+import dev.nomos.stdlib.Stdlib;
+import dev.nomos.stdlib.StdlibFunction;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionItemKind;
+import org.eclipse.lsp4j.InsertTextFormat;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+
+/**
+ * Completion by what the text just before the cursor makes possible: attributes after {@code x.},
+ * entity types after {@code x:}, symbols after a comparison with a symbol-valued attribute or
+ * {@code action}, and otherwise the keywords, variables and functions of the block the cursor is in.
+ */
+public final class CompletionFeature {
+  private static final Pattern MEMBER = Pattern.compile("([A-Za-z_][A-Za-z_0-9]*)\\s*\\.\\s*$");
+  private static final Pattern AFTER_COLON = Pattern.compile("([A-Za-z_][A-Za-z_0-9]*)\\s*:\\s*$");
+  private static final Pattern LAST_WORD = Pattern.compile("([A-Za-z_][A-Za-z_0-9]*)\\s*\\(?\\s*$");
+  private static final Pattern USE_PATH = Pattern.compile("^\\s*use\\s+\"[^\"]*$");
+  private static final Pattern SYMBOL_CONTEXT = Pattern.compile(
+      "(action|side\\s*\\([^()]*\\)|([A-Za-z_][A-Za-z_0-9]*)\\.([A-Za-z_][A-Za-z_0-9]*))"
+          + "\\s*(?:==|!=|(?:not\\s+)?in\\s*\\{[^{}]*)\\s*$");
+
+  private CompletionFeature() {}
+
+  public static List<CompletionItem> complete(Analysis a, int offset) {
+    String text = a.text();
+    int wordStart = offset;
+    while (wordStart > 0 && Character.isJavaIdentifierPart(text.charAt(wordStart - 1))) {
+      wordStart--;
+    }
+    String before = text.substring(Math.max(0, text.lastIndexOf('\n', wordStart - 1) + 1), wordStart);
+    LexicalScope scope = LexicalScope.at(a.tokens(), wordStart);
+    Items items = new Items();
+
+    Matcher use = USE_PATH.matcher(before + text.substring(wordStart, offset));
+    if (scope.block() == LexicalScope.Block.TOP && use.find()) {
+      usePaths(a, items);
+      return items.list();
+    }
+    Matcher member = MEMBER.matcher(before);
+    if (member.find()) {
+      attributes(a, scope.variables().getOrDefault(member.group(1), null), items);
+      return items.list();
+    }
+    Matcher symbolContext = SYMBOL_CONTEXT.matcher(before);
+    if (scope.block() == LexicalScope.Block.LAW && symbolContext.find()) {
+      symbols(a, scope, symbolContext, items);
+      if (!items.isEmpty()) {
+        return items.list();
+      }
+    }
+    Matcher colon = AFTER_COLON.matcher(before);
+    if (colon.find()) {
+      afterColon(a, scope, colon.group(1), items);
+      return items.list();
+    }
+    Matcher last = LAST_WORD.matcher(before);
+    String previous = last.find() ? last.group(1) : "";
+    switch (previous) {
+      case "on" -> items.add("contact", CompletionItemKind.Function, "relation",
+          "Pairs of objects touching at t: `on contact(a: A, b: B[, side: S][, cover: f])`.");
+      case "spawn", "entity" -> {
+        if (previous.equals("spawn")) {
+          entityTypes(a, false, items);
+        }
+      }
+      case "count" -> {
+        entityTypes(a, true, items);
+        variables(scope, items);
+      }
+      case "destroy" -> scope.variables().forEach((v, t) -> {
+        if (!t.equals("step")) {
+          items.add(v, CompletionItemKind.Variable, v + ": " + t, null);
+        }
+      });
+      case "law" -> lawNames(a, items);
+      case "world" -> a.world().world().ifPresent(w -> items.add(w.name(), CompletionItemKind.Module, "world", null));
+      default -> general(a, scope, items);
+    }
+    return items.list();
+  }
+
+  private static void general(Analysis a, LexicalScope scope, Items items) {
+    switch (scope.block()) {
+      case TOP -> {
+        keywords(Builtins.TOP_KEYWORDS, items);
+        items.snippet("law", "law ${1:name} {\n  for ${2:b}: ${3:Type}\n  then $0\n}", "a new law");
+      }
+      case WORLD -> {
+        keywords(Builtins.WORLD_KEYWORDS, items);
+        Builtins.WORLD_OPTIONS.forEach(o -> items.add(o, CompletionItemKind.Property, "world option",
+            "Max gap in pixels that still counts as contact (0 for grid worlds)."));
+      }
+      case ENTITY -> {
+        keywords(List.of("int", "bool"), items);
+      }
+      case LAW -> {
+        keywords(Builtins.LAW_KEYWORDS, items);
+        keywords(Builtins.EXPRESSION_KEYWORDS, items);
+        keywords(Builtins.EFFECT_KEYWORDS, items);
+        variables(scope, items);
+        for (StdlibFunction f : Stdlib.all()) {
+          items.function(f);
+        }
+        entityTypes(a, true, items);
+      }
+    }
+  }
+
+  private static void keywords(List<String> words, Items items) {
+    words.forEach(k -> items.add(k, CompletionItemKind.Keyword, "keyword", null));
+  }
+
+  private static void variables(LexicalScope scope, Items items) {
+    scope.variables().forEach((v, t) -> items.add(v, CompletionItemKind.Variable,
+        t.equals("step") ? v + ": history step" : v + ": " + t, null));
+  }
+
+  private static void attributes(Analysis a, String type, Items items) {
+    if (type == null || type.equals("step")) {
+      return;
+    }
+    Builtins.ATTRIBUTES.values().forEach(b -> items.add(b.name(), CompletionItemKind.Property, b.type(), b.doc()));
+    a.world().entity(type).ifPresent(e -> e.attributes().values().forEach(attr ->
+        items.add(attr.decl().name(), CompletionItemKind.Field, attr.typeText(), "Declared by entity " + type + ".")));
+  }
+
+  private static void entityTypes(Analysis a, boolean withObject, Items items) {
+    a.world().entities().values().forEach(e ->
+        items.add(e.decl().name(), CompletionItemKind.Class, "entity", e.doc().isEmpty() ? null : e.doc()));
+    if (withObject) {
+      items.add(Builtins.OBJECT, CompletionItemKind.Class, "any entity type", null);
+    }
+  }
+
+  private static void afterColon(Analysis a, LexicalScope scope, String name, Items items) {
+    switch (scope.block()) {
+      case ENTITY -> keywords(List.of("int", "bool"), items);
+      case LAW -> {
+        if (name.equals("side")) {
+          Builtins.SIDES.forEach(s -> items.add(s, CompletionItemKind.EnumMember, "Side", null));
+          items.add("?", CompletionItemKind.Keyword, "hole (learner only)", null);
+        } else if (!name.equals("cover")) {
+          entityTypes(a, true, items);
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private static void symbols(Analysis a, LexicalScope scope, Matcher m, Items items) {
+    String subject = m.group(1);
+    if (subject.equals("action")) {
+      a.world().actions().keySet().forEach(s -> items.add(s, CompletionItemKind.EnumMember, "action", null));
+    } else if (subject.startsWith("side")) {
+      Builtins.SIDES.forEach(s -> items.add(s, CompletionItemKind.EnumMember, "Side", null));
+    } else {
+      String type = scope.variables().get(m.group(2));
+      if (type != null) {
+        a.world().attribute(type, m.group(3)).ifPresent(attr -> attr.symbols().forEach(s ->
+            items.add(s, CompletionItemKind.EnumMember, attr.symbolScope(), null)));
+      }
+    }
+  }
+
+  /** Other .law files in this file's directory, for {@code use "...}. */
+  private static void usePaths(Analysis a, Items items) {
+    Optional<java.nio.file.Path> self = Workspace.path(a.uri());
+    if (self.isEmpty() || self.get().getParent() == null) {
+      return;
+    }
+    try (var files = java.nio.file.Files.list(self.get().getParent())) {
+      files.map(f -> f.getFileName().toString())
+          .filter(n -> n.endsWith(".law") && !n.equals(self.get().getFileName().toString()))
+          .sorted().limit(200).forEach(n -> items.add(n, CompletionItemKind.File, "file", null));
+    } catch (java.io.IOException unreadable) {
+      // No suggestions then.
+    }
+  }
+
+  /** Laws of neighbouring files: a fitted file restates laws by name. */
+  private static void lawNames(Analysis a, Items items) {
+    for (UnitRef ref : a.used()) {
+      for (LawDecl law : ref.unit().laws()) {
+        items.add(law.name().text(), CompletionItemKind.Method, "law", law.doc().isEmpty() ? null : law.doc());
+      }
+    }
+  }
+
+  /** Completion items in order of adding, one per label. */
+  private static final class Items {
+    private final Map<String, CompletionItem> byLabel = new LinkedHashMap<>();
+
+    void add(String label, CompletionItemKind kind, String detail, String doc) {
+      CompletionItem item = new CompletionItem(label);
+      item.setKind(kind);
+      item.setDetail(detail);
+      Optional.ofNullable(doc).ifPresent(d -> item.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, d)));
+      byLabel.putIfAbsent(label, item);
+    }
+
+    void snippet(String label, String body, String detail) {
+      CompletionItem item = new CompletionItem(label + " …");
+      item.setKind(CompletionItemKind.Snippet);
+      item.setInsertText(body);
+      item.setInsertTextFormat(InsertTextFormat.Snippet);
+      item.setDetail(detail);
+      item.setFilterText(label);
+      byLabel.putIfAbsent(label + " …", item);
+    }
+
+    void function(StdlibFunction f) {
+      CompletionItem item = new CompletionItem(f.name());
+      item.setKind(CompletionItemKind.Function);
+      item.setDetail(f.signature());
+      item.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, f.doc()));
+      List<String> params = new ArrayList<>();
+      for (int i = 0; i < f.params().size(); i++) {
+        params.add("${" + (i + 1) + ":" + f.params().get(i).name() + "}");
+      }
+      item.setInsertText(f.name() + "(" + String.join(", ", params) + ")");
+      item.setInsertTextFormat(InsertTextFormat.Snippet);
+      byLabel.putIfAbsent(f.name(), item);
+    }
+
+    boolean isEmpty() {
+      return byLabel.isEmpty();
+    }
+
+    List<CompletionItem> list() {
+      return List.copyOf(byLabel.values());
+    }
+  }
+}

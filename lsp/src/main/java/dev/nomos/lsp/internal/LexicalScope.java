@@ -1,0 +1,102 @@
+package dev.nomos.lsp.internal;
+
+import dev.nomos.grammar.NomosLexer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * What surrounds a cursor, read from tokens rather than the AST: while a law is being typed it
+ * does not parse, yet completion must still know the block it is in and the variables bound so far.
+ */
+public final class LexicalScope {
+  /** The kind of block the cursor is in. */
+  public enum Block { TOP, WORLD, ENTITY, LAW }
+
+  private final Block block;
+  private final Map<String, String> variables;
+  private final String lawName;
+
+  private LexicalScope(Block block, Map<String, String> variables, String lawName) {
+    this.block = block;
+    this.variables = variables;
+    this.lawName = lawName;
+  }
+
+  public Block block() { return block; }
+
+  /** Variables bound before the cursor in its law, to their type ("step" for history variables). */
+  public Map<String, String> variables() { return variables; }
+
+  public String lawName() { return lawName; }
+
+  public static LexicalScope at(List<Token> allTokens, int offset) {
+    List<Token> tokens = new ArrayList<>();
+    for (Token t : allTokens) {
+      if (t.getStartIndex() >= offset) {
+        break;
+      }
+      if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+        tokens.add(t);
+      }
+    }
+    int depth = 0;
+    int blockStart = -1;
+    int blockKeyword = -1;
+    boolean entityOpen = false;
+    for (int i = 0; i < tokens.size(); i++) {
+      int type = tokens.get(i).getType();
+      if (depth == 0 && (type == NomosLexer.WORLD || type == NomosLexer.LAW)) {
+        blockKeyword = type;
+        blockStart = i;
+      } else if (type == NomosLexer.LBRACE) {
+        depth++;
+        if (blockKeyword == NomosLexer.WORLD && depth == 2 && i >= 2
+            && tokens.get(i - 2).getType() == NomosLexer.ENTITY) {
+          entityOpen = true;
+        }
+      } else if (type == NomosLexer.RBRACE) {
+        depth = Math.max(0, depth - 1);
+        if (depth <= 1) {
+          entityOpen = false;
+        }
+        if (depth == 0) {
+          blockKeyword = -1;
+        }
+      }
+    }
+    if (blockKeyword == NomosLexer.WORLD) {
+      return new LexicalScope(entityOpen ? Block.ENTITY : Block.WORLD, Map.of(), null);
+    }
+    if (blockKeyword == NomosLexer.LAW) {
+      String name = blockStart + 1 < tokens.size() && tokens.get(blockStart + 1).getType() == NomosLexer.ID
+          ? tokens.get(blockStart + 1).getText() : null;
+      return new LexicalScope(Block.LAW, variables(tokens.subList(blockStart, tokens.size())), name);
+    }
+    return new LexicalScope(Block.TOP, Map.of(), null);
+  }
+
+  /** {@code x: T} after for/,/(/exists/count, and {@code k} of {@code all|any|count k in}. */
+  private static Map<String, String> variables(List<Token> law) {
+    Map<String, String> vars = new LinkedHashMap<>();
+    for (int i = 1; i + 2 < law.size(); i++) {
+      Token name = law.get(i);
+      int before = law.get(i - 1).getType();
+      if (name.getType() != NomosLexer.ID) {
+        continue;
+      }
+      boolean binderStart = before == NomosLexer.FOR || before == NomosLexer.COMMA || before == NomosLexer.LPAREN
+          || before == NomosLexer.EXISTS || before == NomosLexer.COUNT;
+      if (binderStart && law.get(i + 1).getType() == NomosLexer.COLON && law.get(i + 2).getType() == NomosLexer.ID
+          && !Builtins.RELATION_OPTIONS.contains(name.getText())) {
+        vars.put(name.getText(), law.get(i + 2).getText());
+      } else if ((before == NomosLexer.ALL || before == NomosLexer.ANY || before == NomosLexer.COUNT)
+          && law.get(i + 1).getType() == NomosLexer.IN) {
+        vars.put(name.getText(), "step");
+      }
+    }
+    return vars;
+  }
+}

@@ -1,0 +1,131 @@
+package dev.nomos.lsp.internal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.eclipse.lsp4j.DocumentHighlight;
+import org.eclipse.lsp4j.DocumentHighlightKind;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
+
+/**
+ * Go to definition, find references and rename. Entities, attributes, actions and symbols belong
+ * to a world and are searched in every related file checked against the same world; laws and
+ * binders are local to their file.
+ */
+public final class NavigationFeature {
+  /** Kinds a user may rename: built-ins and stdlib names are the language's, not theirs. */
+  private static final Set<SymbolKind> RENAMEABLE = Set.of(SymbolKind.ENTITY, SymbolKind.ATTRIBUTE,
+      SymbolKind.BINDER, SymbolKind.LAW, SymbolKind.ACTION, SymbolKind.SYMBOL, SymbolKind.WORLD);
+
+  /** Why a rename is refused, in words for the user. */
+  public static final class RenameRefused extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    RenameRefused(String message) {
+      super(message);
+    }
+  }
+
+  private final Workspace workspace;
+
+  public NavigationFeature(Workspace workspace) {
+    this.workspace = workspace;
+  }
+
+  public List<Location> definition(Analysis a, int offset) {
+    return a.occurrenceAt(offset).flatMap(o -> a.declarationOf(o.key()))
+        .map(d -> List.of(location(d))).orElse(List.of());
+  }
+
+  public List<Location> references(Analysis a, int offset, boolean includeDeclaration, BooleanSupplier cancelled) {
+    Optional<Occurrence> at = a.occurrenceAt(offset);
+    if (at.isEmpty()) {
+      return List.of();
+    }
+    return occurrences(a, at.get().key(), cancelled).stream()
+        .filter(o -> includeDeclaration || !o.declaration()).map(NavigationFeature::location).toList();
+  }
+
+  /** Every occurrence in this file of what is under the cursor; declarations count as writes. */
+  public List<DocumentHighlight> highlights(Analysis a, int offset) {
+    return a.occurrenceAt(offset).map(at -> a.occurrences().stream().filter(o -> o.key().equals(at.key()))
+        .map(o -> new DocumentHighlight(Texts.range(o.span()),
+            o.declaration() ? DocumentHighlightKind.Write : DocumentHighlightKind.Read))
+        .toList()).orElse(List.of());
+  }
+
+  /** The range of the name to rename, or empty when nothing renameable is under the cursor. */
+  public Optional<Range> prepareRename(Analysis a, int offset) {
+    return a.occurrenceAt(offset).filter(o -> renameable(o.key())).map(o -> Texts.range(o.span()));
+  }
+
+  public WorkspaceEdit rename(Analysis a, int offset, String newName, BooleanSupplier cancelled)
+      throws RenameRefused {
+    Occurrence at = a.occurrenceAt(offset).orElseThrow(() -> new RenameRefused("nothing to rename here"));
+    if (!renameable(at.key())) {
+      throw new RenameRefused("'" + at.key().name() + "' is defined by the language and cannot be renamed");
+    }
+    if (!Texts.isIdentifier(newName)) {
+      throw new RenameRefused("'" + newName + "' is not a name: use letters, digits and _, not starting with a digit");
+    }
+    if (Builtins.RESERVED.contains(newName)) {
+      throw new RenameRefused("'" + newName + "' is a keyword");
+    }
+    SymbolKey clash = new SymbolKey(at.key().kind(), at.key().scope(), newName);
+    if (!newName.equals(at.key().name()) && a.declarationOf(clash).isPresent()) {
+      throw new RenameRefused("'" + newName + "' is already declared");
+    }
+    Map<String, List<TextEdit>> changes = new LinkedHashMap<>();
+    for (Occurrence o : occurrences(a, at.key(), cancelled)) {
+      changes.computeIfAbsent(o.uri(), u -> new ArrayList<>()).add(new TextEdit(Texts.range(o.span()), newName));
+    }
+    return new WorkspaceEdit(changes);
+  }
+
+  private static boolean renameable(SymbolKey key) {
+    return RENAMEABLE.contains(key.kind()) && !key.builtin()
+        && !(key.kind() == SymbolKind.ATTRIBUTE && Builtins.ATTRIBUTES.containsKey(key.name())
+            && key.scope().equals(SymbolKey.BUILTIN));
+  }
+
+  /** Every occurrence of a key, declaration included, without duplicates. */
+  private List<Occurrence> occurrences(Analysis a, SymbolKey key, BooleanSupplier cancelled) {
+    if (key.kind() == SymbolKind.BINDER || key.kind() == SymbolKind.LAW) {
+      return a.occurrences().stream().filter(o -> o.key().equals(key)).toList();
+    }
+    Optional<WorldView.Decl> world = a.world().world();
+    Set<String> roots = new LinkedHashSet<>();
+    roots.add(a.uri());
+    a.declarationOf(key).ifPresent(d -> roots.add(d.uri()));
+    List<Occurrence> result = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String uri : workspace.relatedUris(roots)) {
+      if (cancelled.getAsBoolean()) {
+        break;
+      }
+      Analysis other = uri.equals(a.uri()) ? a : workspace.analysis(uri).orElse(null);
+      if (other == null || !other.world().world().equals(world)) {
+        continue;
+      }
+      for (Occurrence o : other.occurrences()) {
+        if (o.key().equals(key) && seen.add(o.uri() + "#" + o.span().start())) {
+          result.add(o);
+        }
+      }
+    }
+    return result;
+  }
+
+  private static Location location(Occurrence o) {
+    return new Location(o.uri(), Texts.range(o.span()));
+  }
+}

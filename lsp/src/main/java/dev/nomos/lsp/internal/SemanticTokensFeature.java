@@ -1,0 +1,147 @@
+package dev.nomos.lsp.internal;
+
+import dev.nomos.grammar.NomosLexer;
+import dev.nomos.stdlib.Stdlib;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.antlr.v4.runtime.Token;
+import org.eclipse.lsp4j.SemanticTokenModifiers;
+import org.eclipse.lsp4j.SemanticTokenTypes;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SemanticTokensLegend;
+
+/**
+ * Semantic tokens from the lexer (keywords, numbers, strings, comments, operators) and the resolved
+ * names (types, variables, properties, functions, enum members), so an editor colours a symbol
+ * differently from a variable even where a TextMate grammar cannot tell them apart.
+ */
+public final class SemanticTokensFeature {
+  public static final List<String> TYPES = List.of(SemanticTokenTypes.Keyword, SemanticTokenTypes.Type,
+      SemanticTokenTypes.Variable, SemanticTokenTypes.Property, SemanticTokenTypes.Function,
+      SemanticTokenTypes.EnumMember, SemanticTokenTypes.Number, SemanticTokenTypes.Comment,
+      SemanticTokenTypes.String, SemanticTokenTypes.Operator, SemanticTokenTypes.Namespace,
+      SemanticTokenTypes.Parameter);
+  public static final List<String> MODIFIERS = List.of(SemanticTokenModifiers.Declaration,
+      SemanticTokenModifiers.Documentation, SemanticTokenModifiers.Readonly, SemanticTokenModifiers.DefaultLibrary);
+
+  public static final SemanticTokensLegend LEGEND = new SemanticTokensLegend(TYPES, MODIFIERS);
+
+  /** One classified token, before encoding (tests read these). */
+  public record Classified(int line, int column, int length, String type, List<String> modifiers) {}
+
+  private SemanticTokensFeature() {}
+
+  public static SemanticTokens tokens(Analysis a) {
+    List<Integer> data = new ArrayList<>();
+    int prevLine = 0;
+    int prevColumn = 0;
+    for (Classified c : classify(a)) {
+      int deltaLine = c.line() - prevLine;
+      data.add(deltaLine);
+      data.add(deltaLine == 0 ? c.column() - prevColumn : c.column());
+      data.add(c.length());
+      data.add(TYPES.indexOf(c.type()));
+      int bits = 0;
+      for (String m : c.modifiers()) {
+        bits |= 1 << MODIFIERS.indexOf(m);
+      }
+      data.add(bits);
+      prevLine = c.line();
+      prevColumn = c.column();
+    }
+    return new SemanticTokens(data);
+  }
+
+  public static List<Classified> classify(Analysis a) {
+    Map<Integer, Occurrence> byStart = new HashMap<>();
+    for (Occurrence o : a.occurrences()) {
+      byStart.putIfAbsent(o.span().start(), o);
+    }
+    List<Token> tokens = a.tokens();
+    List<Classified> result = new ArrayList<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      String type;
+      List<String> modifiers = List.of();
+      int kind = t.getType();
+      if (kind == NomosLexer.DOC_COMMENT) {
+        type = SemanticTokenTypes.Comment;
+        modifiers = List.of(SemanticTokenModifiers.Documentation);
+      } else if (kind == NomosLexer.LINE_COMMENT) {
+        type = SemanticTokenTypes.Comment;
+      } else if (kind == NomosLexer.INT || kind == NomosLexer.DECIMAL) {
+        type = SemanticTokenTypes.Number;
+      } else if (kind == NomosLexer.STRING) {
+        type = SemanticTokenTypes.String;
+      } else if (kind == NomosLexer.INT_TYPE || kind == NomosLexer.BOOL_TYPE) {
+        type = SemanticTokenTypes.Type;
+        modifiers = List.of(SemanticTokenModifiers.DefaultLibrary);
+      } else if (kind >= NomosLexer.USE && kind <= NomosLexer.WEIGHTED) {
+        type = SemanticTokenTypes.Keyword;
+      } else if (isOperator(kind)) {
+        type = SemanticTokenTypes.Operator;
+      } else if (kind == NomosLexer.ID) {
+        Occurrence o = byStart.get(t.getStartIndex());
+        Classified named = o != null ? named(t, o) : unresolved(t, i + 1 < tokens.size() ? tokens.get(i + 1) : null);
+        if (named != null) {
+          result.add(named);
+        }
+        continue;
+      } else {
+        continue;
+      }
+      result.add(new Classified(t.getLine() - 1, t.getCharPositionInLine(), length(t), type, modifiers));
+    }
+    return result;
+  }
+
+  private static Classified named(Token t, Occurrence o) {
+    List<String> modifiers = new ArrayList<>();
+    if (o.declaration()) {
+      modifiers.add(SemanticTokenModifiers.Declaration);
+    }
+    if (o.key().builtin()) {
+      modifiers.add(SemanticTokenModifiers.DefaultLibrary);
+    }
+    String type = switch (o.key().kind()) {
+      case WORLD -> SemanticTokenTypes.Namespace;
+      case ENTITY -> SemanticTokenTypes.Type;
+      case ATTRIBUTE -> SemanticTokenTypes.Property;
+      case LAW, FUNCTION -> SemanticTokenTypes.Function;
+      case BINDER -> SemanticTokenTypes.Variable;
+      case ACTION, SYMBOL -> SemanticTokenTypes.EnumMember;
+      case OPTION -> SemanticTokenTypes.Parameter;
+    };
+    if (o.key().kind() == SymbolKind.ATTRIBUTE && o.key().builtin() && !isTarget(o.key().name())) {
+      modifiers.add(SemanticTokenModifiers.Readonly);
+    }
+    return new Classified(t.getLine() - 1, t.getCharPositionInLine(), length(t), type, List.copyOf(modifiers));
+  }
+
+  private static boolean isTarget(String builtin) {
+    return List.of("x", "y", "vx", "vy", "alive").contains(builtin);
+  }
+
+  /** Names the index could not resolve (a half-typed law): a call is still a function. */
+  private static Classified unresolved(Token t, Token next) {
+    if (next != null && next.getType() == NomosLexer.LPAREN && Stdlib.lookup(t.getText()).isPresent()) {
+      return new Classified(t.getLine() - 1, t.getCharPositionInLine(), length(t), SemanticTokenTypes.Function,
+          List.of(SemanticTokenModifiers.DefaultLibrary));
+    }
+    return null;
+  }
+
+  private static boolean isOperator(int kind) {
+    return kind == NomosLexer.ASSIGN || kind == NomosLexer.TILDE || kind == NomosLexer.EQ || kind == NomosLexer.NE
+        || kind == NomosLexer.LE || kind == NomosLexer.GE || kind == NomosLexer.LT || kind == NomosLexer.GT
+        || kind == NomosLexer.PLUS || kind == NomosLexer.MINUS || kind == NomosLexer.STAR
+        || kind == NomosLexer.SLASH || kind == NomosLexer.PERCENT || kind == NomosLexer.DOTDOT
+        || kind == NomosLexer.AT_SIGN || kind == NomosLexer.HOLE;
+  }
+
+  private static int length(Token t) {
+    return t.getText().length();
+  }
+}

@@ -1,0 +1,128 @@
+package dev.nomos.lsp;
+
+import static dev.nomos.lsp.Fixture.get;
+import static dev.nomos.lsp.Fixture.id;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionItemKind;
+import org.eclipse.lsp4j.CompletionParams;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompletionTest {
+  @TempDir Path dir;
+  Fixture fx;
+
+  @BeforeEach
+  void world() throws Exception {
+    fx = new Fixture(dir);
+    fx.write("pong_world.law", Fixture.sample("pong_world.law"));
+  }
+
+  private Map<String, CompletionItem> complete(String textWithCursor) throws Exception {
+    String uri = fx.open("laws.law", "use \"pong_world.law\"\n" + textWithCursor);
+    List<CompletionItem> items = get(fx.docs().completion(new CompletionParams(id(uri), fx.cursor))).getLeft();
+    return items.stream().collect(Collectors.toMap(CompletionItem::getLabel, i -> i, (a, b) -> a, java.util.LinkedHashMap::new));
+  }
+
+  @Test
+  void attributesAfterDotFollowTheBoundType() throws Exception {
+    Map<String, CompletionItem> items = complete("law l { for k: Block then k.| }");
+    for (String builtin : List.of("x", "y", "w", "h", "vx", "vy", "left", "right", "top", "bottom", "cx", "cy", "alive")) {
+      assertTrue(items.containsKey(builtin), builtin);
+    }
+    assertEquals("int 0..100", items.get("points").getDetail());
+    assertEquals("{open, closed, locked}", items.get("state").getDetail());
+    assertFalse(items.containsKey("law"), "no keywords after a dot");
+
+    Map<String, CompletionItem> player = complete("law l { for p: Player then p.| }");
+    assertTrue(player.containsKey("vy"));
+    assertFalse(player.containsKey("points"), "Player declares no points");
+  }
+
+  @Test
+  void attributesInAHalfTypedLawThatDoesNotParse() throws Exception {
+    Map<String, CompletionItem> items = complete("law l {\n  on contact(b: Ball, k: Block)\n  when k.|");
+    assertTrue(items.containsKey("broken"));
+    assertTrue(items.containsKey("cy"));
+  }
+
+  @Test
+  void entityTypesAfterABindingColon() throws Exception {
+    Map<String, CompletionItem> items = complete("law l { for b: | }");
+    assertTrue(items.keySet().containsAll(List.of("Player", "Enemy", "Ball", "Wall", "Block", "Object")));
+    assertEquals(CompletionItemKind.Class, items.get("Ball").getKind());
+    assertFalse(items.containsKey("when"));
+  }
+
+  @Test
+  void sidesAfterSideOption() throws Exception {
+    Map<String, CompletionItem> items = complete("law l { on contact(b: Ball, w: Wall, side: | ) then b.vy := 0 }");
+    assertTrue(items.keySet().containsAll(List.of("TOP", "BOTTOM", "LEFT", "RIGHT")));
+    assertFalse(items.containsKey("Ball"));
+  }
+
+  @Test
+  void actionsAfterComparisonWithAction() throws Exception {
+    Map<String, CompletionItem> items = complete("law l { for p: Player when action in {UP, | } then p.vy := 1 }");
+    assertTrue(items.keySet().containsAll(List.of("NOOP", "FIRE", "UP", "DOWN", "UPFIRE", "DOWNFIRE")));
+    assertFalse(items.containsKey("open"));
+    assertEquals(CompletionItemKind.EnumMember, items.get("FIRE").getKind());
+  }
+
+  @Test
+  void symbolsOfASymbolValuedAttribute() throws Exception {
+    Map<String, CompletionItem> items = complete("law l { for k: Block when k.state == | then k.x := 1 }");
+    assertEquals(List.of("open", "closed", "locked"), List.copyOf(items.keySet()));
+  }
+
+  @Test
+  void keywordsBindersAndStdlibInAGuard() throws Exception {
+    Map<String, CompletionItem> items = complete(
+        "law l { on contact(b: Ball, w: Wall) when all k in 1..3: | then b.vy := 0 }");
+    assertEquals(CompletionItemKind.Keyword, items.get("exists").getKind());
+    assertEquals("b: Ball", items.get("b").getDetail());
+    assertEquals("w: Wall", items.get("w").getDetail());
+    assertEquals("k: history step", items.get("k").getDetail());
+    assertEquals("touching(a: Object, b: Object) -> bool", items.get("touching").getDetail());
+    assertTrue(items.get("clamp").getInsertText().startsWith("clamp(${1:v}"));
+    assertTrue(items.get("touching").getDocumentation().getRight().getValue().contains("contact gap"));
+    assertFalse(items.containsKey("side") && items.get("side").getKind() != CompletionItemKind.Function);
+  }
+
+  @Test
+  void worldKeywordsInsideAWorldAndTopLevelKeywordsOutside() throws Exception {
+    Map<String, CompletionItem> inWorld = complete("world W {\n  |\n}");
+    assertTrue(inWorld.keySet().containsAll(List.of("screen", "velocity", "actions", "entity", "contact_gap")));
+    assertFalse(inWorld.containsKey("when"));
+    Map<String, CompletionItem> top = complete("law a { for b: Ball then b.vy := 0 }\n|");
+    assertTrue(top.keySet().containsAll(List.of("law", "world", "use")));
+    assertFalse(top.containsKey("b"));
+  }
+
+  @Test
+  void typesAfterSpawnAndVariablesAfterDestroy() throws Exception {
+    Map<String, CompletionItem> spawn = complete("law l { for p: Player then spawn | }");
+    assertTrue(spawn.containsKey("Ball"));
+    assertFalse(spawn.containsKey("Object"), "objects of type Object cannot be spawned");
+    Map<String, CompletionItem> destroy = complete("law l { on contact(b: Ball, k: Block) then destroy | }");
+    assertEquals(List.of("b", "k"), List.copyOf(destroy.keySet()));
+  }
+
+  @Test
+  void filesBesideAfterUse() throws Exception {
+    fx.write("other.law", "law x { for b: Ball then b.vy := 0 }");
+    String uri = fx.open("laws.law", "use \"po|\"\n");
+    List<String> labels = get(fx.docs().completion(new CompletionParams(id(uri), fx.cursor))).getLeft().stream()
+        .map(CompletionItem::getLabel).toList();
+    assertEquals(List.of("other.law", "pong_world.law"), labels);
+  }
+}

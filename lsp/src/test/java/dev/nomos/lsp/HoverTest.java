@@ -1,0 +1,113 @@
+package dev.nomos.lsp;
+
+import static dev.nomos.lsp.Fixture.get;
+import static dev.nomos.lsp.Fixture.id;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HoverTest {
+  @TempDir Path dir;
+  Fixture fx;
+
+  @BeforeEach
+  void world() throws Exception {
+    fx = new Fixture(dir);
+    fx.write("pong_world.law", Fixture.sample("pong_world.law"));
+  }
+
+  private String hover(String textWithCursor) throws Exception {
+    String uri = fx.open("laws.law", "use \"pong_world.law\"\n" + textWithCursor);
+    Hover h = get(fx.docs().hover(new HoverParams(id(uri), fx.cursor)));
+    return h == null ? null : h.getContents().getRight().getValue();
+  }
+
+  @Test
+  void boundVariableShowsItsTypeAndTheEntityDocs() throws Exception {
+    String h = hover("law l { for b: Ball then |b.vy := 0 }");
+    assertTrue(h.contains("b: Ball"), h);
+    assertTrue(h.contains("The ball."), h);
+  }
+
+  @Test
+  void attributesShowOwnerAndType() throws Exception {
+    assertTrue(hover("law l { for b: Ball then b.|vy := 0 }").contains("Ball.vy: int"));
+    assertTrue(hover("law l { for b: Ball then b.vy := b.|cx }").contains("x + w / 2"));
+    assertTrue(hover("law l { for k: Block then k.points := k.po|ints }").contains("Block.points: int 0..100"));
+    assertTrue(hover("law l { for k: Block when k.|state == open then k.x := 1 }").contains("{open, closed, locked}"));
+  }
+
+  @Test
+  void entitiesShowTheirDeclarationAndDocs() throws Exception {
+    String h = hover("law l { for k: Bl|ock then k.x := 1 }");
+    assertTrue(h.contains("entity Block { points: int 0..100, broken: bool, state: {open, closed, locked} }"), h);
+    assertTrue(h.contains("A breakable block."), h);
+  }
+
+  @Test
+  void stdlibFunctionsShowSignatureAndDoc() throws Exception {
+    String h = hover("law l { for b: Ball then b.vy := cl|amp(b.vy, -1, 1) }");
+    assertTrue(h.contains("clamp(v: int, lo: int, hi: int) -> int"), h);
+    assertTrue(h.contains("limited to lo..hi"), h);
+  }
+
+  @Test
+  void symbolsAndActions() throws Exception {
+    assertTrue(hover("law l { for k: Block when k.state == lo|cked then k.x := 1 }").contains("locked: Block.state"));
+    assertTrue(hover("law l { for p: Player when action == FI|RE then p.x := 1 }").contains("action FIRE"));
+  }
+
+  @Test
+  void lawDocsAndWrittenWeight() throws Exception {
+    String h = hover("/// Keeps moving.\nlaw in|ertia weight 1.5 { for b: Ball then b.vy := b.vy }");
+    assertTrue(h.contains("law inertia weight 1.5"), h);
+    assertTrue(h.contains("Keeps moving."), h);
+    assertFalse(h.contains("Fitted weight"), h);
+  }
+
+  @Test
+  void fittedWeightFromAFittedFileBesideIt() throws Exception {
+    fx.write("laws.fitted.law", "use \"pong_world.law\"\nlaw inertia weight 3.25 { for b: Ball then b.vy := b.vy }\n");
+    String h = hover("law in|ertia { for b: Ball then b.vy := b.vy }");
+    assertTrue(h.contains("Fitted weight: **3.250** (laws.fitted.law)"), h);
+  }
+
+  @Test
+  void fittedWeightFromAModelJarBesideIt() throws Exception {
+    try (OutputStream file = Files.newOutputStream(dir.resolve("model.jar"));
+        ZipOutputStream zip = new ZipOutputStream(file)) {
+      zip.putNextEntry(new ZipEntry("META-INF/nomos/model.json"));
+      zip.write("{\"laws\": [{\"name\": \"inertia\", \"weight\": 0.75}, {\"name\": \"other\", \"weight\": 2}]}"
+          .getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+    }
+    String h = hover("law in|ertia { for b: Ball then b.vy := b.vy }");
+    assertTrue(h.contains("Fitted weight: **0.7500** (model.jar)"), h);
+  }
+
+  @Test
+  void nothingOnPunctuation() throws Exception {
+    assertNull(hover("law l { for b: Ball then b.vy :|= 0 }"));
+  }
+
+  @Test
+  void hoverRangeIsTheName() throws Exception {
+    String uri = fx.open("laws.law", "use \"pong_world.law\"\nlaw l { for b: Ball then b.v|y := 0 }");
+    Hover h = get(fx.docs().hover(new HoverParams(id(uri), fx.cursor)));
+    assertEquals(1, h.getRange().getStart().getLine());
+    assertEquals(h.getRange().getStart().getCharacter() + 2, h.getRange().getEnd().getCharacter());
+  }
+}
