@@ -8,6 +8,10 @@ import dev.nomos.compiler.diag.Diagnostic;
 import dev.nomos.compiler.diag.DiagnosticJson;
 import dev.nomos.compiler.diag.DiagnosticRenderer;
 import dev.nomos.compiler.source.SourceFile;
+import dev.nomos.compiler.interp.OpinionRecorder;
+import dev.nomos.runtime.EntityType;
+import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.Law;
 import dev.nomos.runtime.WorldSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -121,6 +125,33 @@ class FuzzTest {
     return tokens;
   }
 
+  /** Two objects of every type (so binders and contact pairs have something to bind), over two frames of history. */
+  private static Frame sampleFrame(WorldSchema schema) {
+    Frame previous = null;
+    for (int step = 0; step < 3; step++) {
+      Frame.Builder b = Frame.builder(schema).action(step % Math.max(1, schema.actions().size()));
+      int id = 1;
+      for (EntityType t : schema.types()) {
+        for (int k = 0; k < 2; k++) {
+          int[] slots = new int[t.slotCount()];
+          slots[0] = 10 + 5 * id + step;
+          slots[1] = 10 + 3 * k + step;
+          slots[2] = 4;
+          slots[3] = 4;
+          for (int e = 0; e < t.extras().size(); e++) {
+            slots[4 + e] = t.extras().get(e).min();
+          }
+          b.add(id++, t.index(), slots);
+        }
+      }
+      if (previous != null) {
+        b.previous(previous);
+      }
+      previous = b.build();
+    }
+    return previous;
+  }
+
   private static void assertOnlyDiagnostics(String text) {
     Compilation c = NomosCompiler.compile(List.of(new SourceFile("f.law", text)), SourceResolver.none());
     check(text, c);
@@ -140,6 +171,13 @@ class FuzzTest {
     // Without errors, every law has a plan (candidates: unless it has holes).
     if (!c.hasErrors()) {
       c.laws().forEach(l -> assertTrue(l.plan() != null || l.holes() > 0, l::name));
+    }
+    // Every plan is well formed for the interpreter and runs on a frame of the world without failing.
+    if (c.schema() != null && !c.plans().isEmpty()) {
+      Frame frame = sampleFrame(c.schema());
+      for (Law law : c.interpretedLaws()) {
+        law.apply(frame, new OpinionRecorder());
+      }
     }
   }
 }
