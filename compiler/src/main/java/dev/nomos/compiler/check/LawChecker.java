@@ -97,7 +97,7 @@ public final class LawChecker {
       Typed g = lower.expect(law.guard(), Ty.BOOL, "the `when` guard");
       if (g.ok()) {
         guard = g.plan();
-        List<Expr> contradiction = Contradictions.find(law.guard(), guard);
+        List<Expr> contradiction = Contradictions.find(law.guard(), guard, subject -> declaredRange(loops, subject));
         if (contradiction != null) {
           reportNeverTrue(cx, law.guard(), contradiction);
         }
@@ -122,6 +122,26 @@ public final class LawChecker {
       plan = new LawPlan(law.name().text(), loops, guard, effects, cx.objectVarCount(), cx.localCount());
     }
     return new Result(plan, cx.holeCount(), cx.errorCount());
+  }
+
+  /** The declared support of an extra attribute of a loop variable now, or null. */
+  private long[] declaredRange(List<Loop> loops, PExpr subject) {
+    if (!(subject instanceof PExpr.Attr a) || a.slot() < Slots.FIRST_EXTRA) {
+      return null;
+    }
+    for (Loop l : loops) {
+      int type = Loop.ANY_TYPE;
+      if (l instanceof Loop.Each e && e.var() == a.var()) {
+        type = e.type();
+      } else if (l instanceof Loop.Contact c && (c.varA() == a.var() || c.varB() == a.var())) {
+        type = c.varA() == a.var() ? c.typeA() : c.typeB();
+      }
+      if (type != Loop.ANY_TYPE) {
+        AttributeSpec spec = schema.type(type).extraAt(a.slot());
+        return new long[] {spec.min(), spec.max()};
+      }
+    }
+    return null;
   }
 
   private static ObjectVar declare(LawContext cx, Binding binding) {
@@ -440,8 +460,11 @@ public final class LawChecker {
 
   private static void reportNeverTrue(LawContext cx, Expr guard, List<Expr> conjuncts) {
     String message;
-    if (conjuncts.size() == 1) {
-      message = "the guard can never be true: `" + cx.text(conjuncts.get(0).span()) + "` is always false";
+    if (conjuncts.size() == 1 && conjuncts.get(0) instanceof Expr.BoolLit) {
+      message = "the guard is always false";
+    } else if (conjuncts.size() == 1) {
+      message = "the guard can never be true: `" + cx.text(conjuncts.get(0).span())
+          + "` is outside the attribute's declared range";
     } else {
       message = "the guard can never be true: " + conjuncts.stream().map(c -> "`" + cx.text(c.span()) + "`")
           .collect(Collectors.joining(" and ")) + " cannot all hold";
