@@ -173,7 +173,7 @@ public final class NomosCompiler {
   private static CompiledLaw checkLaw(WorldSchema schema, SourceFile source, LawDecl law, CompilerOptions options,
       List<Diagnostic> diagnostics) {
     if (schema == null) {
-      return new CompiledLaw(law.name().text(), law.doc(), law, source, null, law.weight(), 0);
+      return new CompiledLaw(law.name().text(), law.doc(), law, source, null, law.weight(), List.of());
     }
     List<Diagnostic> found = new ArrayList<>();
     try {
@@ -185,7 +185,7 @@ public final class NomosCompiler {
       diagnostics.add(Diagnostic.error(Codes.NESTING_TOO_DEEP, source, law.name().span(),
               "law `" + law.name().text() + "` has an expression too long or too deeply nested to compile")
           .withHint("split the expression or the law into smaller ones"));
-      return new CompiledLaw(law.name().text(), law.doc(), law, source, null, law.weight(), 0);
+      return new CompiledLaw(law.name().text(), law.doc(), law, source, null, law.weight(), List.of());
     }
   }
 

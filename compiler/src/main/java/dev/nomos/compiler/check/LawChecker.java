@@ -46,8 +46,12 @@ public final class LawChecker {
   public static final List<String> RELATIONS = List.of("contact");
   public static final List<String> RELATION_OPTIONS = List.of("side", "cover");
 
-  /** The outcome for one law: its plan (null when it has errors or holes) and its number of holes. */
-  public record Result(LawPlan plan, int holes, int errors) {}
+  /** The outcome for one law: its plan (null when it has errors or holes), its holes and its error count. */
+  public record Result(LawPlan plan, List<Hole> holes, int errors) {
+    public Result {
+      holes = List.copyOf(holes);
+    }
+  }
 
   private final WorldSchema schema;
   private final SourceFile source;
@@ -118,10 +122,10 @@ public final class LawChecker {
       }
     }
     LawPlan plan = null;
-    if (cx.errorCount() == 0 && cx.holeCount() == 0) {
+    if (cx.errorCount() == 0 && cx.holes().isEmpty()) {
       plan = new LawPlan(law.name().text(), loops, guard, effects, cx.objectVarCount(), cx.localCount());
     }
-    return new Result(plan, cx.holeCount(), cx.errorCount());
+    return new Result(plan, cx.holes(), cx.errorCount());
   }
 
   /** The declared support of an extra attribute of a loop variable now, or null. */
@@ -196,7 +200,7 @@ public final class LawChecker {
         continue;
       }
       if (o.value() instanceof Binder.HoleValue h) {
-        cx.holeSeen(h.span());
+        cx.holeSeen(h.span(), name.equals("side") ? Hole.Kind.SIDE : Hole.Kind.COVER);
         continue;
       }
       if (name.equals("side")) {

@@ -127,7 +127,7 @@ public final class ExprLowerer {
       return new Typed(Ty.BOOL, new PExpr.Const(b.value() ? 1 : 0, PType.BOOL));
     }
     if (e instanceof Expr.Hole h) {
-      cx.holeSeen(h.span());
+      cx.holeSeen(h.span(), dev.nomos.compiler.check.Hole.Kind.INT);
       return new Typed(Ty.INT, new PExpr.Const(0, PType.INT));
     }
     if (e instanceof Expr.ActionRef a) {

@@ -57,7 +57,7 @@ public final class LawContext {
   private int objectVarCount;
   private int localCount;
   private int errors;
-  private int holes;
+  private final List<dev.nomos.compiler.check.Hole> holes = new ArrayList<>();
 
   public LawContext(WorldSchema schema, SourceFile source, boolean allowHoles, List<Diagnostic> out) {
     this.schema = schema;
@@ -109,15 +109,15 @@ public final class LawContext {
     }
   }
 
-  public void holeSeen(Span span) {
-    holes++;
+  public void holeSeen(Span span, dev.nomos.compiler.check.Hole.Kind kind) {
+    holes.add(new dev.nomos.compiler.check.Hole(kind, span));
     if (!allowHoles) {
       error(Codes.HOLE_NOT_ALLOWED, span, "`?` is a hole for the learner to fill; a finished law cannot contain one",
           "replace `?` with a value");
     }
   }
 
-  public int holeCount() { return holes; }
+  public List<dev.nomos.compiler.check.Hole> holes() { return List.copyOf(holes); }
 
   // ---- types
 
