@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  * Prints ASTs as canonical Nomos text: {@code use} lines, then one blank line between declarations;
  * world items one per line; laws as a header {@code law name [weight w] {}, one binder clause per
  * line, {@code when} on one line and the effects one per line aligned under the first one after
- * {@code then}; two-space indentation; the fewest parentheses that keep the meaning; {@code ///}
+ * {@code then}; two-space indentation; lines over {@link #WIDTH} columns broken as {@link ExprLayout}
+ * describes; the fewest parentheses that keep the meaning; {@code ///}
  * docs above their declarations and {@code //} comments kept where they were (see
  * {@link Comments}). Parsing the output gives back the same AST, and formatting it again gives the
  * same text.
