@@ -16,7 +16,10 @@ import picocli.CommandLine.Command;
       FitCommand.class,
       FmtCommand.class,
       LspCommand.class,
+    subcommands = {
+      CompileCommand.class,
       SimulateCommand.class
+    })
     })
 public final class Main implements Runnable {
 
