@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       CheckCommand.class,
       FmtCommand.class,
-      LspCommand.class
+      LspCommand.class,
+      RecordCommand.class
     })
 public final class Main implements Runnable {
 
