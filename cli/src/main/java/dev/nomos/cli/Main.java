@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       LspCommand.class,
     subcommands = {
       CompileCommand.class,
+      RecordCommand.class,
       SimulateCommand.class
     })
     })
