@@ -110,4 +110,12 @@ class HoverTest {
     assertEquals(1, h.getRange().getStart().getLine());
     assertEquals(h.getRange().getStart().getCharacter() + 2, h.getRange().getEnd().getCharacter());
   }
+
+  @Test
+  void hoverInALawThatDoesNotParseYet() throws Exception {
+    assertTrue(hover("law l { for b: Ball then b.vy := b.|vx +").contains("Ball.vx: int"));
+    assertTrue(hover("law l { for k: Block then k.points := |k.points +").contains("k: Block"));
+    assertTrue(hover("law l { for k: Bl|ock then k.points := ").contains("A breakable block."));
+    assertTrue(hover("law l { for b: Ball then b.vy := cl|amp(").contains("clamp(v: int"));
+  }
 }

@@ -72,15 +72,24 @@ public final class Analysis {
     return tokens;
   }
 
-  /** The resolved name under (or just before) the offset. */
+  /**
+   * The resolved name under (or just before) the offset; in a law that does not parse, what the
+   * tokens around it say.
+   */
   public Optional<Occurrence> occurrenceAt(int offset) {
-    return occurrences.stream().filter(o -> o.span().start() <= offset && offset <= o.span().end()).findFirst();
+    Optional<Occurrence> indexed = occurrences.stream()
+        .filter(o -> o.span().start() <= offset && offset <= o.span().end()).findFirst();
+    if (indexed.isPresent() || lawAt(offset).isPresent()) {
+      return indexed;
+    }
+    return LexicalResolver.resolve(this, offset);
   }
 
   /** Where a key is declared: in this file, or in a world file this one uses. */
   public Optional<Occurrence> declarationOf(SymbolKey key) {
     return occurrences.stream().filter(o -> o.declaration() && o.key().equals(key)).findFirst()
-        .or(() -> usedDeclarations.stream().filter(o -> o.key().equals(key)).findFirst());
+        .or(() -> usedDeclarations.stream().filter(o -> o.key().equals(key)).findFirst())
+        .or(() -> LexicalResolver.binderDeclaration(this, key));
   }
 
   /** The law whose text contains the offset. */
