@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Laws of object-centric world models: check, compile, fit, evaluate, learn.",
-    subcommands = {CommandLine.HelpCommand.class, LspCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      CheckCommand.class,
+      FmtCommand.class,
+      LspCommand.class
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec

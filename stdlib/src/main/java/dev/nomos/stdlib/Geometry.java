@@ -75,6 +75,55 @@ public final class Geometry {
     return Math.max(0, Math.min(100, covered * 100 / length));
   }
 
+  /** Manhattan distance between the centres ({@code x + w/2}, {@code y + h/2}) of a and b. */
+  public static int distance(Frame f, int a, int b) {
+    return Math.abs(centreX(f, b) - centreX(f, a)) + Math.abs(centreY(f, b) - centreY(f, a));
+  }
+
+  /** Distance from a to the nearest other object of entity type {@code type} (-1: any type); -1 if there is none. */
+  public static int nearestDistance(Frame f, int a, int type) {
+    int n = nearest(f, a, type);
+    return n < 0 ? -1 : distance(f, a, n);
+  }
+
+  /** Horizontal offset from a's centre to the centre of the nearest object of {@code type}; 0 if there is none. */
+  public static int nearestDx(Frame f, int a, int type) {
+    int n = nearest(f, a, type);
+    return n < 0 ? 0 : centreX(f, n) - centreX(f, a);
+  }
+
+  /** Vertical offset from a's centre to the centre of the nearest object of {@code type}; 0 if there is none. */
+  public static int nearestDy(Frame f, int a, int type) {
+    int n = nearest(f, a, type);
+    return n < 0 ? 0 : centreY(f, n) - centreY(f, a);
+  }
+
+  /** The nearest object of {@code type} other than a, by {@link #distance}; ties go to the lower id. -1 if none. */
+  private static int nearest(Frame f, int a, int type) {
+    int[] candidates = type < 0 ? f.all() : f.ofType(type);
+    int best = -1;
+    int bestDistance = Integer.MAX_VALUE;
+    for (int c : candidates) {
+      if (c == a) {
+        continue;
+      }
+      int d = distance(f, a, c);
+      if (d < bestDistance) {
+        best = c;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  private static int centreX(Frame f, int o) {
+    return f.x(o) + f.w(o) / 2;
+  }
+
+  private static int centreY(Frame f, int o) {
+    return f.y(o) + f.h(o) / 2;
+  }
+
   /** Gap between intervals [p, p+lp) and [q, q+lq): positive when apart, 0 when adjacent, negative on overlap. */
   private static int gap(int p, int lp, int q, int lq) {
     return Math.max(q - (p + lp), p - (q + lq));

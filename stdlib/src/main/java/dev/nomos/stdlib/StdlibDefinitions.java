@@ -4,6 +4,7 @@ import static dev.nomos.stdlib.ParamType.BOOL;
 import static dev.nomos.stdlib.ParamType.INT;
 import static dev.nomos.stdlib.ParamType.OBJECT;
 import static dev.nomos.stdlib.ParamType.SIDE;
+import static dev.nomos.stdlib.ParamType.TYPE;
 
 import dev.nomos.stdlib.StdlibFunction.Param;
 import java.util.List;
@@ -29,7 +30,18 @@ final class StdlibDefinitions {
         fn("side", SIDE, "The side of a (TOP, BOTTOM, LEFT, RIGHT) that b touches; NONE if not touching.",
             Geometry.class, "side", p("a", OBJECT), p("b", OBJECT)),
         fn("cover", INT, "Percentage (0..100) of the touched side of a that b covers; 0 if not touching.",
-            Geometry.class, "cover", p("a", OBJECT), p("b", OBJECT)));
+            Geometry.class, "cover", p("a", OBJECT), p("b", OBJECT)),
+        fn("distance", INT, "Manhattan distance between the centres (x + w/2, y + h/2) of a and b.",
+            Geometry.class, "distance", p("a", OBJECT), p("b", OBJECT)),
+        fn("nearest_distance", INT, "Distance (as `distance`) from a to the nearest other object of type t "
+            + "(`Object`: any type); -1 if there is none.", Geometry.class, "nearestDistance",
+            p("a", OBJECT), p("t", TYPE)),
+        fn("nearest_dx", INT, "Horizontal offset from the centre of a to the centre of the nearest other object "
+            + "of type t (positive: to the right); 0 if there is none.", Geometry.class, "nearestDx",
+            p("a", OBJECT), p("t", TYPE)),
+        fn("nearest_dy", INT, "Vertical offset from the centre of a to the centre of the nearest other object "
+            + "of type t (positive: below); 0 if there is none.", Geometry.class, "nearestDy",
+            p("a", OBJECT), p("t", TYPE)));
   }
 
   private static Param p(String name, ParamType type) {

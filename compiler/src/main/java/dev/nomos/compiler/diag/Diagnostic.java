@@ -29,6 +29,18 @@ public record Diagnostic(Severity severity, String code, SourceFile source, Span
     return new Diagnostic(Severity.WARNING, code, source, span, message, null, null);
   }
 
+  public static Diagnostic info(String code, SourceFile source, Span span, String message) {
+    return new Diagnostic(Severity.INFO, code, source, span, message, null, null);
+  }
+
+  /** Adds the did-you-mean hint for {@code candidate} and offers it as the replacement. */
+  public Diagnostic withSuggestion(String candidate) {
+    if (candidate == null) {
+      return this;
+    }
+    return new Diagnostic(severity, code, source, span, message, "did you mean `" + candidate + "`?", candidate);
+  }
+
   public Diagnostic withHint(String newHint) {
     return new Diagnostic(severity, code, source, span, message, newHint, replacement);
   }

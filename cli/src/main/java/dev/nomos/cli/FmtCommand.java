@@ -1,0 +1,159 @@
+package dev.nomos.cli;
+
+import dev.nomos.compiler.ParseResult;
+import dev.nomos.compiler.Parser;
+import dev.nomos.compiler.diag.Diagnostic;
+import dev.nomos.compiler.format.Formatter;
+import dev.nomos.compiler.source.SourceFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nomos fmt}: prints, rewrites or checks the canonical formatting of .law files. */
+@Command(
+    name = "fmt",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Formats .law files canonically: one item per line, aligned effects, minimal parentheses, "
+            + "comments kept.",
+        "Without options the formatted text goes to standard output.",
+        "Exit codes: 0 ok, 1 a file has syntax errors, cannot be read, or (with --check) is not formatted; "
+            + "2 bad usage."})
+public final class FmtCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "The .law files to format.")
+  List<Path> files = new ArrayList<>();
+
+  @Option(names = "--write", description = "Rewrite the files in place (atomically) and list those that changed.")
+  boolean write;
+
+  @Option(names = "--check", description = "Change nothing; list the files that are not formatted and exit 1 if any.")
+  boolean check;
+
+  @Override
+  public Integer call() {
+    if (write && check) {
+      throw new UserFacingException("--write and --check cannot be used together", ExitCodes.USAGE);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    boolean failed = false;
+    List<Path> unformatted = new ArrayList<>();
+    for (Path file : files) {
+      String text;
+      try {
+        text = read(file);
+      } catch (IOException e) {
+        err.println("nomos: " + file + ": cannot read: " + describe(e));
+        failed = true;
+        continue;
+      }
+      ParseResult parsed = Parser.parse(new SourceFile(file.toString(), text));
+      if (parsed.hasErrors()) {
+        parsed.diagnostics().forEach(d -> err.println(render(d)));
+        failed = true;
+        continue;
+      }
+      String formatted = Formatter.format(parsed.unit());
+      boolean changed = !formatted.equals(text);
+      if (check) {
+        if (changed) {
+          unformatted.add(file);
+        }
+      } else if (write) {
+        if (changed) {
+          try {
+            writeAtomically(file, formatted);
+          } catch (IOException e) {
+            err.println("nomos: " + file + ": cannot write: " + describe(e));
+            failed = true;
+            continue;
+          }
+          out.println(file);
+        }
+      } else {
+        out.print(formatted);
+      }
+    }
+    if (check && !unformatted.isEmpty()) {
+      unformatted.forEach(out::println);
+      err.println("nomos: " + unformatted.size() + " file" + (unformatted.size() == 1 ? " is" : "s are")
+          + " not formatted; run `nomos fmt --write` on " + (unformatted.size() == 1 ? "it" : "them"));
+      failed = true;
+    }
+    out.flush();
+    err.flush();
+    return failed ? ExitCodes.FAILURE : ExitCodes.OK;
+  }
+
+  /** {@code file:line:col: error[CODE]: message}, the source line and a caret, then the hint. */
+  static String render(Diagnostic d) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(d.file()).append(':').append(d.line()).append(':').append(d.column()).append(": ")
+        .append(d.severity().label()).append('[').append(d.code()).append("]: ").append(d.message());
+    String line = d.source().lineText(d.line());
+    if (!line.isEmpty()) {
+      sb.append('\n').append("  ").append(line).append('\n').append("  ")
+          .append(" ".repeat(Math.max(0, d.column() - 1))).append('^');
+    }
+    if (d.hint() != null) {
+      sb.append('\n').append("  hint: ").append(d.hint());
+    }
+    return sb.toString();
+  }
+
+  private static String read(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new IOException("not valid UTF-8", e);
+    }
+  }
+
+  /** Writes a temporary file beside the target, then moves it over the target in one step. */
+  private static void writeAtomically(Path file, String text) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+    try {
+      Files.writeString(temp, text, StandardCharsets.UTF_8);
+      try {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private static String describe(IOException e) {
+    String m = e.getMessage();
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    return m == null ? e.getClass().getSimpleName() : m;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.nomos.compiler;
+
+import dev.nomos.compiler.ast.SourceUnit;
+import dev.nomos.compiler.ast.WorldDecl;
+import dev.nomos.compiler.diag.Diagnostic;
+import dev.nomos.compiler.plan.LawPlan;
+import dev.nomos.runtime.WorldSchema;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The result of compiling a set of sources: every diagnostic (sorted by file, then position), the
+ * parsed files, the world's schema and the laws with their plans. A compilation with errors still
+ * carries everything that could be built, for editors; only {@link #hasErrors()} false means the
+ * model is usable.
+ */
+public final class Compilation {
+  private final List<SourceUnit> units;
+  private final List<Diagnostic> diagnostics;
+  private final WorldDecl world;
+  private final WorldSchema schema;
+  private final List<CompiledLaw> laws;
+
+  Compilation(List<SourceUnit> units, List<Diagnostic> diagnostics, WorldDecl world, WorldSchema schema,
+      List<CompiledLaw> laws) {
+    this.units = List.copyOf(units);
+    this.diagnostics = List.copyOf(diagnostics);
+    this.world = world;
+    this.schema = schema;
+    this.laws = List.copyOf(laws);
+  }
+
+  /** Every diagnostic, errors and warnings, by file then position. */
+  public List<Diagnostic> diagnostics() { return diagnostics; }
+
+  public List<Diagnostic> errors() {
+    return diagnostics.stream().filter(Diagnostic::isError).toList();
+  }
+
+  public boolean hasErrors() {
+    return diagnostics.stream().anyMatch(Diagnostic::isError);
+  }
+
+  /** Every parsed file: the ones asked for first, then the ones they {@code use}. */
+  public List<SourceUnit> units() { return units; }
+
+  /** The world's declaration, or null when there is none. */
+  public WorldDecl world() { return world; }
+
+  /**
+   * The world's schema, or null when no world was found. When the world declaration has errors
+   * this is a best-effort schema (broken items replaced by neutral stand-ins): fine for editors,
+   * not for fitting; check {@link #hasErrors()}.
+   */
+  public WorldSchema schema() { return schema; }
+
+  /** Every law in source order, including those with errors (whose plan is null). */
+  public List<CompiledLaw> laws() { return laws; }
+
+  public Optional<CompiledLaw> law(String name) {
+    return laws.stream().filter(l -> l.name().equals(name)).findFirst();
+  }
+
+  /** The plans of the laws that compiled, in source order. */
+  public List<LawPlan> plans() {
+    return laws.stream().map(CompiledLaw::plan).filter(Objects::nonNull).toList();
+  }
+}

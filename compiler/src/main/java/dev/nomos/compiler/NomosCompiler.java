@@ -1,0 +1,259 @@
+package dev.nomos.compiler;
+
+import dev.nomos.compiler.ast.LawDecl;
+import dev.nomos.compiler.ast.SourceUnit;
+import dev.nomos.compiler.ast.UseDecl;
+import dev.nomos.compiler.ast.WorldDecl;
+import dev.nomos.compiler.check.LawChecker;
+import dev.nomos.compiler.check.WorldChecker;
+import dev.nomos.compiler.diag.Codes;
+import dev.nomos.compiler.diag.Diagnostic;
+import dev.nomos.compiler.source.SourceFile;
+import dev.nomos.runtime.WorldSchema;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The compiler's front door: sources in, a {@link Compilation} out (diagnostics, world schema,
+ * law plans). Never throws on bad input: every problem is a diagnostic.
+ *
+ * <p>All the files of one compilation form one model: exactly one world among them (declared in
+ * one of them or in a file they {@code use}), and every law of every file.
+ */
+public final class NomosCompiler {
+  private NomosCompiler() {}
+
+  /** Compiles files on disk; names in diagnostics are the paths as given. */
+  public static Compilation compile(List<Path> files) {
+    return compile(files, CompilerOptions.DEFAULT);
+  }
+
+  public static Compilation compile(List<Path> files, CompilerOptions options) {
+    SourceResolver resolver = SourceResolver.fileSystem();
+    List<SourceFile> sources = new ArrayList<>();
+    List<Diagnostic> unreadable = new ArrayList<>();
+    for (Path p : files) {
+      String name = p.toString();
+      try {
+        sources.add(resolver.read(name));
+      } catch (IOException e) {
+        SourceFile empty = new SourceFile(name, "");
+        unreadable.add(Diagnostic.error(Codes.UNREADABLE_FILE, empty, empty.span(0, 0),
+            "cannot read " + name + ": " + e.getMessage()));
+      }
+    }
+    return compile(sources, resolver, options, unreadable);
+  }
+
+  /** Compiles sources held in memory; {@code use} goes through {@code resolver}. */
+  public static Compilation compile(List<SourceFile> sources, SourceResolver resolver) {
+    return compile(sources, resolver, CompilerOptions.DEFAULT);
+  }
+
+  public static Compilation compile(List<SourceFile> sources, SourceResolver resolver, CompilerOptions options) {
+    return compile(sources, resolver, options, List.of());
+  }
+
+  private static Compilation compile(List<SourceFile> roots, SourceResolver resolver, CompilerOptions options,
+      List<Diagnostic> initial) {
+    List<Diagnostic> diagnostics = new ArrayList<>(initial);
+    Map<String, SourceUnit> loaded = new LinkedHashMap<>();
+    List<UseEdge> useTargets = new ArrayList<>();
+    for (SourceFile root : roots) {
+      load(root, resolver, loaded, useTargets, diagnostics);
+    }
+    List<SourceUnit> units = new ArrayList<>(loaded.values());
+    for (UseEdge use : useTargets) {
+      SourceUnit target = loaded.get(use.targetKey());
+      if (target != null && target.worlds().isEmpty()) {
+        diagnostics.add(Diagnostic.error(Codes.BAD_USE, use.from(), use.use().span(),
+                "`use \"" + use.use().path() + "\"` names a file that declares no world")
+            .withHint("`use` takes the world of another file; name the file that declares it"));
+      }
+    }
+
+    List<WorldDecl> worlds = new ArrayList<>();
+    Map<WorldDecl, SourceUnit> worldUnits = new HashMap<>();
+    for (SourceUnit u : units) {
+      for (WorldDecl w : u.worlds()) {
+        worlds.add(w);
+        worldUnits.put(w, u);
+      }
+    }
+    WorldDecl world = worlds.isEmpty() ? null : worlds.get(0);
+    WorldSchema schema = null;
+    if (world != null) {
+      SourceUnit home = worldUnits.get(world);
+      schema = new WorldChecker(home.source(), diagnostics).check(world);
+      for (WorldDecl other : worlds.subList(1, worlds.size())) {
+        diagnostics.add(Diagnostic.error(Codes.WORLD_COUNT, worldUnits.get(other).source(), other.name().span(),
+                "a model has one world, but `" + other.name().text() + "` is declared here and `"
+                    + world.name().text() + "` in " + home.source().name() + ":" + world.span().line())
+            .withHint("check the laws of different worlds separately"));
+      }
+    }
+
+    List<CompiledLaw> laws = new ArrayList<>();
+    Map<String, LawDecl> names = new HashMap<>();
+    for (SourceUnit u : units) {
+      for (LawDecl law : u.laws()) {
+        if (schema == null && laws.isEmpty()) {
+          diagnostics.add(Diagnostic.error(Codes.WORLD_COUNT, u.source(), law.name().span(),
+                  "law `" + law.name().text() + "` has no world to be checked against")
+              .withHint("declare a world in this file or add `use \"world.law\"` naming the file that declares it"));
+        }
+        LawDecl previous = names.putIfAbsent(law.name().text(), law);
+        if (previous != null) {
+          diagnostics.add(Diagnostic.error(Codes.DUPLICATE_DECLARATION, u.source(), law.name().span(),
+                  "law `" + law.name().text() + "` is declared twice")
+              .withHint("the first is on line " + previous.span().line() + "; law names must be unique"));
+        }
+        laws.add(checkLaw(schema, u.source(), law, options, diagnostics));
+      }
+    }
+    return new Compilation(units, sorted(diagnostics, units, roots), world, schema, laws);
+  }
+
+  /**
+   * Checks laws proposed for a known world (the learner's candidates): holes {@code ?} are allowed,
+   * {@code use} and world declarations are not. Laws with holes come back without a plan.
+   */
+  public static Compilation checkCandidates(WorldSchema schema, String lawText, String sourceName) {
+    SourceFile source = new SourceFile(sourceName, lawText);
+    ParseResult parsed = Parser.parse(source);
+    List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
+    SourceUnit unit = parsed.unit();
+    for (UseDecl use : unit.uses()) {
+      diagnostics.add(Diagnostic.error(Codes.BAD_USE, source, use.span(),
+          "candidate laws are checked against a known world; `use` is not allowed here").withHint("remove the `use`"));
+    }
+    for (WorldDecl w : unit.worlds()) {
+      diagnostics.add(Diagnostic.error(Codes.WORLD_COUNT, source, w.name().span(),
+          "candidate text must contain only laws; the world is `" + schema.name() + "`").withHint("remove the world"));
+    }
+    List<CompiledLaw> laws = new ArrayList<>();
+    Map<String, LawDecl> names = new HashMap<>();
+    for (LawDecl law : unit.laws()) {
+      LawDecl previous = names.putIfAbsent(law.name().text(), law);
+      if (previous != null) {
+        diagnostics.add(Diagnostic.error(Codes.DUPLICATE_DECLARATION, source, law.name().span(),
+            "law `" + law.name().text() + "` is declared twice").withHint("give each candidate its own name"));
+      }
+      laws.add(checkLaw(schema, source, law, CompilerOptions.CANDIDATES, diagnostics));
+    }
+    return new Compilation(List.of(unit), sorted(diagnostics, List.of(unit), List.of(source)), null, schema, laws);
+  }
+
+  /** {@link #checkCandidates(WorldSchema, String, String)} against the world of an existing compilation. */
+  public static Compilation checkCandidates(Compilation world, String lawText, String sourceName) {
+    if (world.schema() == null) {
+      throw new IllegalArgumentException("the compilation has no world to check candidates against");
+    }
+    return checkCandidates(world.schema(), lawText, sourceName);
+  }
+
+  /**
+   * Checks and lowers one law given as an AST (for example one whose holes the learner has just
+   * filled). {@code source} is the file its spans point into.
+   */
+  public static Compilation checkLaw(WorldSchema schema, SourceFile source, LawDecl law, CompilerOptions options) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    CompiledLaw compiled = checkLaw(schema, source, law, options, diagnostics);
+    SourceUnit unit = new SourceUnit(source, List.of(), List.of(law), law.span());
+    return new Compilation(List.of(unit), sorted(diagnostics, List.of(unit), List.of(source)), null, schema,
+        List.of(compiled));
+  }
+
+  private static CompiledLaw checkLaw(WorldSchema schema, SourceFile source, LawDecl law, CompilerOptions options,
+      List<Diagnostic> diagnostics) {
+    if (schema == null) {
+      return new CompiledLaw(law.name().text(), law.doc(), law, source, null, law.weight(), 0);
+    }
+    List<Diagnostic> found = new ArrayList<>();
+    try {
+      LawChecker.Result r = new LawChecker(schema, source, options.allowHoles(), found).check(law);
+      diagnostics.addAll(found);
+      return new CompiledLaw(law.name().text(), law.doc(), law, source, r.plan(), law.weight(), r.holes());
+    } catch (StackOverflowError tooDeep) {
+      // A flat chain of thousands of operators parses (ANTLR loops) but nests the tree too deeply to walk.
+      diagnostics.add(Diagnostic.error(Codes.NESTING_TOO_DEEP, source, law.name().span(),
+              "law `" + law.name().text() + "` has an expression too long or too deeply nested to compile")
+          .withHint("split the expression or the law into smaller ones"));
+      return new CompiledLaw(law.name().text(), law.doc(), law, source, null, law.weight(), 0);
+    }
+  }
+
+  // ---- loading
+
+  private static void load(SourceFile root, SourceResolver resolver, Map<String, SourceUnit> loaded,
+      List<UseEdge> useTargets, List<Diagnostic> diagnostics) {
+    List<SourceFile> pending = new ArrayList<>();
+    pending.add(root);
+    while (!pending.isEmpty()) {
+      SourceFile file = pending.remove(pending.size() - 1);
+      String key = resolver.key(file.name());
+      if (loaded.containsKey(key)) {
+        continue;
+      }
+      ParseResult parsed = Parser.parse(file);
+      diagnostics.addAll(parsed.diagnostics());
+      loaded.put(key, parsed.unit());
+      List<SourceFile> uses = new ArrayList<>();
+      for (UseDecl use : parsed.unit().uses()) {
+        if (use.path().isBlank()) {
+          diagnostics.add(Diagnostic.error(Codes.BAD_USE, file, use.span(), "`use` needs a file name")
+              .withHint("write `use \"world.law\"`, relative to this file"));
+          continue;
+        }
+        String name;
+        try {
+          name = resolver.resolve(file, use.path());
+        } catch (RuntimeException badPath) {
+          diagnostics.add(Diagnostic.error(Codes.BAD_USE, file, use.span(), "`" + use.path() + "` is not a valid path"));
+          continue;
+        }
+        String targetKey = resolver.key(name);
+        if (loaded.containsKey(targetKey)) {
+          useTargets.add(new UseEdge(file, use, targetKey));
+          continue;
+        }
+        try {
+          uses.add(resolver.read(name));
+          useTargets.add(new UseEdge(file, use, targetKey));
+        } catch (IOException e) {
+          diagnostics.add(Diagnostic.error(Codes.UNREADABLE_FILE, file, use.span(),
+                  "cannot read " + name + ": " + e.getMessage())
+              .withHint("paths in `use` are relative to the directory of this file"));
+        }
+      }
+      // Depth first, in the order the uses are written.
+      for (int i = uses.size() - 1; i >= 0; i--) {
+        pending.add(uses.get(i));
+      }
+    }
+  }
+
+  /** A {@code use} in {@code from} naming the file loaded under {@code targetKey}. */
+  private record UseEdge(SourceFile from, UseDecl use, String targetKey) {}
+
+  /** Diagnostics in file order (as loaded), then by position; stable for equal positions. */
+  private static List<Diagnostic> sorted(List<Diagnostic> diagnostics, List<SourceUnit> units, List<SourceFile> roots) {
+    Map<String, Integer> order = new HashMap<>();
+    for (SourceFile r : roots) {
+      order.putIfAbsent(r.name(), order.size());
+    }
+    for (SourceUnit u : units) {
+      order.putIfAbsent(u.source().name(), order.size());
+    }
+    List<Diagnostic> copy = new ArrayList<>(diagnostics);
+    copy.sort(Comparator.<Diagnostic>comparingInt(d -> order.getOrDefault(d.file(), Integer.MAX_VALUE))
+        .thenComparingInt(d -> d.span().start()));
+    return copy;
+  }
+}

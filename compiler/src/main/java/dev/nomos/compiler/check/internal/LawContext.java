@@ -1,0 +1,222 @@
+package dev.nomos.compiler.check.internal;
+
+import dev.nomos.compiler.ast.Binding;
+import dev.nomos.compiler.ast.Name;
+import dev.nomos.compiler.diag.Codes;
+import dev.nomos.compiler.diag.Diagnostic;
+import dev.nomos.compiler.plan.Loop;
+import dev.nomos.compiler.source.SourceFile;
+import dev.nomos.compiler.source.Span;
+import dev.nomos.runtime.EntityType;
+import dev.nomos.runtime.WorldSchema;
+import dev.nomos.stdlib.Side;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What checking one law needs to know at each point: the world, the names in scope (bound objects
+ * and step variables, innermost last), variable numbering, and where diagnostics go.
+ */
+public final class LawContext {
+
+  /** An object variable: bound by a binder clause or by {@code exists}/{@code count ... where}. */
+  public static final class ObjectVar {
+    public final String name;
+    public final int var;
+    /** Entity-type index, {@link Loop#ANY_TYPE} for {@code Object}. */
+    public final int type;
+    /** False when the declared type was unknown (already reported): reads on it stay silent. */
+    public final boolean typeKnown;
+    public final Binding binding;
+    public boolean used;
+
+    ObjectVar(String name, int var, int type, boolean typeKnown, Binding binding) {
+      this.name = name;
+      this.var = var;
+      this.type = type;
+      this.typeKnown = typeKnown;
+      this.binding = binding;
+    }
+  }
+
+  /** A step variable of {@code all|any|count k in lo..hi}. */
+  public record StepVar(String name, int local, int low, int high) {}
+
+  public final WorldSchema schema;
+  public final SourceFile source;
+  public final boolean allowHoles;
+  public final SymbolSet actions;
+  public final SymbolSet sides = new SymbolSet("Side", Side.NAMES);
+
+  private final List<Diagnostic> out;
+  private final List<ObjectVar> objects = new ArrayList<>();
+  private final List<StepVar> steps = new ArrayList<>();
+  private final Map<Integer, long[]> stepBounds = new HashMap<>();
+  private int objectVarCount;
+  private int localCount;
+  private int errors;
+  private int holes;
+
+  public LawContext(WorldSchema schema, SourceFile source, boolean allowHoles, List<Diagnostic> out) {
+    this.schema = schema;
+    this.source = source;
+    this.allowHoles = allowHoles;
+    this.out = out;
+    this.actions = new SymbolSet("action", schema.actions());
+  }
+
+  // ---- diagnostics
+
+  public void report(Diagnostic d) {
+    if (d.isError()) {
+      errors++;
+    }
+    out.add(d);
+  }
+
+  public void error(String code, Span span, String message, String hint) {
+    report(Diagnostic.error(code, source, span, message).withHint(hint));
+  }
+
+  /** An unknown name with its did-you-mean (hint and replacement) when one is close enough. */
+  public void unknown(String code, Name name, String message, List<String> candidates, String otherwiseHint) {
+    String suggestion = Suggestions.closest(name.text(), candidates);
+    Diagnostic d = Diagnostic.error(code, source, name.span(), message);
+    d = suggestion != null ? d.withSuggestion(suggestion) : d.withHint(otherwiseHint);
+    report(d);
+  }
+
+  public void warning(String code, Span span, String message, String hint) {
+    report(Diagnostic.warning(code, source, span, message).withHint(hint));
+  }
+
+  public int errorCount() { return errors; }
+
+  public void holeSeen(Span span) {
+    holes++;
+    if (!allowHoles) {
+      error(Codes.HOLE_NOT_ALLOWED, span, "`?` is a hole for the learner to fill; a finished law cannot contain one",
+          "replace `?` with a value");
+    }
+  }
+
+  public int holeCount() { return holes; }
+
+  // ---- types
+
+  public static final int UNKNOWN_TYPE = Integer.MIN_VALUE;
+
+  /** The index of a type name, {@link Loop#ANY_TYPE} for {@code Object}; reports and returns UNKNOWN_TYPE otherwise. */
+  public int resolveType(Name type, boolean allowAny) {
+    if (type.text().equals(Attributes.ANY_TYPE)) {
+      if (allowAny) {
+        return Loop.ANY_TYPE;
+      }
+      error(Codes.UNKNOWN_TYPE, type.span(), "`Object` is not a concrete type; name the type of the new object",
+          "use one of: " + String.join(", ", typeNames()));
+      return UNKNOWN_TYPE;
+    }
+    EntityType t = schema.type(type.text());
+    if (t != null) {
+      return t.index();
+    }
+    List<String> candidates = new ArrayList<>(typeNames());
+    if (allowAny) {
+      candidates.add(Attributes.ANY_TYPE);
+    }
+    unknown(Codes.UNKNOWN_TYPE, type, "unknown type `" + type.text() + "`", candidates,
+        candidates.isEmpty() ? "the world declares no entities" : "the world's types are: " + String.join(", ", candidates));
+    return UNKNOWN_TYPE;
+  }
+
+  public List<String> typeNames() {
+    return schema.types().stream().map(EntityType::name).toList();
+  }
+
+  /** The entity type of a variable, or null for {@code Object}. */
+  public EntityType typeOf(ObjectVar v) {
+    return v.type == Loop.ANY_TYPE ? null : schema.type(v.type);
+  }
+
+  // ---- scope
+
+  /** Declares an object variable; reports a name already in scope. */
+  public ObjectVar declareObject(Binding binding, int type, boolean typeKnown) {
+    checkFresh(binding.variable());
+    ObjectVar v = new ObjectVar(binding.variable().text(), objectVarCount++, type, typeKnown, binding);
+    objects.add(v);
+    return v;
+  }
+
+  public StepVar declareStep(Name name, int low, int high) {
+    checkFresh(name);
+    StepVar s = new StepVar(name.text(), localCount++, low, high);
+    steps.add(s);
+    stepBounds.put(s.local(), new long[] {low, high});
+    return s;
+  }
+
+  private void checkFresh(Name name) {
+    if (lookupObject(name.text()) != null || lookupStep(name.text()) != null) {
+      error(Codes.DUPLICATE_DECLARATION, name.span(), "`" + name.text() + "` is already bound in this law",
+          "choose another name");
+    }
+  }
+
+  /** Ends the scope of the innermost object variable. */
+  public void popObject() {
+    objects.remove(objects.size() - 1);
+  }
+
+  public void popStep() {
+    steps.remove(steps.size() - 1);
+  }
+
+  public ObjectVar lookupObject(String name) {
+    for (int i = objects.size() - 1; i >= 0; i--) {
+      if (objects.get(i).name.equals(name)) {
+        return objects.get(i);
+      }
+    }
+    return null;
+  }
+
+  public StepVar lookupStep(String name) {
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      if (steps.get(i).name().equals(name)) {
+        return steps.get(i);
+      }
+    }
+    return null;
+  }
+
+  /** The object variables bound at this point, outermost first. */
+  public int[] boundObjects() {
+    return objects.stream().mapToInt(v -> v.var).toArray();
+  }
+
+  public List<String> namesInScope() {
+    List<String> names = new ArrayList<>();
+    objects.forEach(o -> names.add(o.name));
+    steps.forEach(s -> names.add(s.name()));
+    return names;
+  }
+
+  public List<String> objectNamesInScope() {
+    return objects.stream().map(o -> o.name).toList();
+  }
+
+  public Map<Integer, long[]> stepBounds() { return stepBounds; }
+
+  public int objectVarCount() { return objectVarCount; }
+
+  public int localCount() { return localCount; }
+
+  /** The source text of a span, for messages that quote the program. */
+  public String text(Span span) {
+    String t = source.text();
+    return t.substring(Math.min(span.start(), t.length()), Math.min(span.end(), t.length()));
+  }
+}

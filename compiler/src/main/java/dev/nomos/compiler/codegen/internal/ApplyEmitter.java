@@ -1,0 +1,627 @@
+package dev.nomos.compiler.codegen.internal;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.nomos.compiler.plan.LawPlan;
+import dev.nomos.compiler.plan.Loop;
+import dev.nomos.compiler.plan.PEffect;
+import dev.nomos.compiler.plan.PExpr;
+import dev.nomos.runtime.Slots;
+import dev.nomos.stdlib.Side;
+import dev.nomos.stdlib.StdlibFunction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * Emits the body of {@code apply(Frame, OpinionSink)} for one plan, following the execution order the
+ * plan IR's javadoc fixes. Every value is a primitive int on the operand stack or in a local slot;
+ * binders are counted loops over the frame's per-type index arrays, so a binding costs no allocation.
+ *
+ * <p>Locals: 0 this, 1 the frame, 2 the sink, 3-4 the binding count (an int, or a long for budgets
+ * beyond int range), then one int per object
+ * variable, one per history-aggregate counter, then scratch slots handed out once each (so no slot
+ * ever holds two types and frames need no common-superclass reasoning).
+ */
+final class ApplyEmitter {
+  private static final int FRAME = 1;
+  private static final int OUT = 2;
+  private static final int COUNT = 3;
+  private static final int FIRST_VAR = 5;
+
+  private final MethodVisitor mv;
+  private final LawPlan plan;
+  private final long budget;
+  /** Budgets that fit an int count in an int (cheaper per visit); larger ones in a long. */
+  private final boolean intCount;
+  private final List<Integer> boundVars = new ArrayList<>();
+  private int nextScratch;
+
+  ApplyEmitter(MethodVisitor mv, LawPlan plan, long budget) {
+    this.mv = mv;
+    this.plan = plan;
+    this.budget = budget;
+    this.intCount = budget < Integer.MAX_VALUE;
+    this.nextScratch = FIRST_VAR + plan.objectVars() + plan.intLocals();
+  }
+
+  void emit() {
+    mv.visitCode();
+    if (intCount) {
+      pushInt(0);
+      mv.visitVarInsn(ISTORE, COUNT);
+    } else {
+      mv.visitInsn(LCONST_0);
+      mv.visitVarInsn(LSTORE, COUNT);
+    }
+    emitLoops(0);
+    mv.visitInsn(RETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  // ---------------------------------------------------------------- binders
+
+  private void emitLoops(int depth) {
+    if (depth == plan.loops().size()) {
+      emitGuardedEffects();
+      return;
+    }
+    Loop loop = plan.loops().get(depth);
+    if (loop instanceof Loop.Each each) {
+      forEachBinding(each.var(), each.type(), next -> emitLoops(depth + 1));
+    } else if (loop instanceof Loop.Contact contact) {
+      forEachBinding(contact.varA(), contact.typeA(), nextA ->
+          forEachBinding(contact.varB(), contact.typeB(), nextB -> {
+            emitContactTests(contact, nextB);
+            emitLoops(depth + 1);
+          }));
+    } else {
+      throw new IllegalArgumentException("unknown loop " + loop);
+    }
+  }
+
+  /**
+   * A loop binding {@code var} to each candidate of {@code type} in id order, skipping objects bound
+   * by enclosing loops; {@code body} receives the label that continues with the next candidate.
+   */
+  private void forEachBinding(int var, int type, Consumer<Label> body) {
+    int array = scratch();
+    int index = scratch();
+    loadCandidates(type);
+    mv.visitVarInsn(ASTORE, array);
+    pushInt(0);
+    mv.visitVarInsn(ISTORE, index);
+    Label test = new Label();
+    Label top = new Label();
+    Label next = new Label();
+    mv.visitJumpInsn(GOTO, test);
+    mv.visitLabel(top);
+    visit();
+    mv.visitVarInsn(ALOAD, array);
+    mv.visitVarInsn(ILOAD, index);
+    mv.visitInsn(IALOAD);
+    mv.visitVarInsn(ISTORE, varSlot(var));
+    for (int earlier : boundVars) {
+      mv.visitVarInsn(ILOAD, varSlot(var));
+      mv.visitVarInsn(ILOAD, varSlot(earlier));
+      mv.visitJumpInsn(IF_ICMPEQ, next);
+    }
+    boundVars.add(var);
+    body.accept(next);
+    boundVars.remove(boundVars.size() - 1);
+    mv.visitLabel(next);
+    mv.visitIincInsn(index, 1);
+    mv.visitLabel(test);
+    mv.visitVarInsn(ILOAD, index);
+    mv.visitVarInsn(ALOAD, array);
+    mv.visitInsn(ARRAYLENGTH);
+    mv.visitJumpInsn(IF_ICMPLT, top);
+  }
+
+  private void emitContactTests(Loop.Contact contact, Label next) {
+    geometry("touching", "Z", contact.varA(), contact.varB());
+    mv.visitJumpInsn(IFEQ, next);
+    if (contact.side() != Side.NONE.ordinal()) {
+      geometry("side", "I", contact.varA(), contact.varB());
+      pushInt(contact.side());
+      mv.visitJumpInsn(IF_ICMPNE, next);
+    }
+    if (contact.minCoverPercent() > 0) {
+      geometry("cover", "I", contact.varA(), contact.varB());
+      pushInt(contact.minCoverPercent());
+      mv.visitJumpInsn(IF_ICMPLT, next);
+    }
+  }
+
+  private void geometry(String method, String returnDescriptor, int varA, int varB) {
+    mv.visitVarInsn(ALOAD, FRAME);
+    mv.visitVarInsn(ILOAD, varSlot(varA));
+    mv.visitVarInsn(ILOAD, varSlot(varB));
+    mv.visitMethodInsn(INVOKESTATIC, Names.GEOMETRY, method, Names.GEOMETRY_DESC + returnDescriptor, false);
+  }
+
+  /** Pushes {@code Frame.ofType(type)}, or {@code Frame.all()} for {@code Object}. */
+  private void loadCandidates(int type) {
+    mv.visitVarInsn(ALOAD, FRAME);
+    if (type == Loop.ANY_TYPE) {
+      mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "all", "()[I", false);
+    } else {
+      pushInt(type);
+      mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "ofType", "(I)[I", false);
+    }
+  }
+
+  /** Counts one visited candidate and throws once over budget (see BindingBudgetExceededException). */
+  private void visit() {
+    Label withinBudget = new Label();
+    if (intCount) {
+      mv.visitIincInsn(COUNT, 1);
+      mv.visitVarInsn(ILOAD, COUNT);
+      pushInt((int) budget);
+      mv.visitJumpInsn(IF_ICMPLE, withinBudget);
+    } else {
+      mv.visitVarInsn(LLOAD, COUNT);
+      mv.visitInsn(LCONST_1);
+      mv.visitInsn(LADD);
+      mv.visitInsn(DUP2);
+      mv.visitVarInsn(LSTORE, COUNT);
+      mv.visitLdcInsn(budget);
+      mv.visitInsn(LCMP);
+      mv.visitJumpInsn(IFLE, withinBudget);
+    }
+    mv.visitTypeInsn(NEW, Names.BUDGET_EXCEPTION);
+    mv.visitInsn(DUP);
+    mv.visitLdcInsn(plan.name());
+    if (intCount) {
+      mv.visitVarInsn(ILOAD, COUNT);
+      mv.visitInsn(I2L);
+    } else {
+      mv.visitVarInsn(LLOAD, COUNT);
+    }
+    mv.visitLdcInsn(budget);
+    mv.visitMethodInsn(INVOKESPECIAL, Names.BUDGET_EXCEPTION, "<init>", "(Ljava/lang/String;JJ)V", false);
+    mv.visitInsn(ATHROW);
+    mv.visitLabel(withinBudget);
+  }
+
+  // ---------------------------------------------------------------- effects
+
+  private void emitGuardedEffects() {
+    Label skip = new Label();
+    jumpIf(plan.guard(), false, skip);
+    for (PEffect effect : plan.effects()) {
+      emitEffect(effect);
+    }
+    mv.visitLabel(skip);
+  }
+
+  private void emitEffect(PEffect effect) {
+    if (effect instanceof PEffect.Exact e) {
+      targetArgs(e.var(), e.slot());
+      value(e.value());
+      sink("exact", "(III)V");
+    } else if (effect instanceof PEffect.Range r) {
+      targetArgs(r.var(), r.slot());
+      value(r.low());
+      value(r.high());
+      sink("range", "(IIII)V");
+    } else if (effect instanceof PEffect.Choice c) {
+      targetArgs(c.var(), c.slot());
+      sink("beginChoice", "(II)V");
+      double[] weights = c.weights();
+      for (int i = 0; i < c.values().size(); i++) {
+        mv.visitVarInsn(ALOAD, OUT);
+        value(c.values().get(i));
+        mv.visitLdcInsn(weights[i]);
+        sink("choice", "(ID)V");
+      }
+      mv.visitVarInsn(ALOAD, OUT);
+      sink("endChoice", "()V");
+    } else if (effect instanceof PEffect.Spawn s) {
+      mv.visitVarInsn(ALOAD, OUT);
+      pushInt(s.type());
+      value(s.x());
+      value(s.y());
+      sink("spawn", "(III)V");
+    } else {
+      throw new IllegalArgumentException("unknown effect " + effect);
+    }
+  }
+
+  private void targetArgs(int var, int slot) {
+    mv.visitVarInsn(ALOAD, OUT);
+    mv.visitVarInsn(ILOAD, varSlot(var));
+    pushInt(slot);
+  }
+
+  private void sink(String method, String descriptor) {
+    mv.visitMethodInsn(INVOKEINTERFACE, Names.SINK, method, descriptor, true);
+  }
+
+  // ---------------------------------------------------------------- expressions as values
+
+  /** Pushes the int value of {@code e} (bools as 0 or 1, objects as their frame index). */
+  private void value(PExpr e) {
+    if (e instanceof PExpr.Const c) {
+      pushInt(c.value());
+    } else if (e instanceof PExpr.ObjectVar v) {
+      mv.visitVarInsn(ILOAD, varSlot(v.var()));
+    } else if (e instanceof PExpr.Attr a) {
+      attr(a);
+    } else if (e instanceof PExpr.Velocity v) {
+      velocity(v);
+    } else if (e instanceof PExpr.Action a) {
+      mv.visitVarInsn(ALOAD, FRAME);
+      if (a.stepsBack() == null) {
+        mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "action", "()I", false);
+      } else {
+        value(a.stepsBack());
+        mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "actionAt", "(I)I", false);
+      }
+    } else if (e instanceof PExpr.Local l) {
+      mv.visitVarInsn(ILOAD, localSlot(l.index()));
+    } else if (e instanceof PExpr.Call c) {
+      call(c);
+    } else if (e instanceof PExpr.Unary u) {
+      value(u.operand());
+      if (u.op() == PExpr.UnaryOp.NEG) {
+        mv.visitInsn(INEG);
+      } else {
+        pushInt(1);
+        mv.visitInsn(IXOR);
+      }
+    } else if (e instanceof PExpr.Binary b) {
+      binary(b);
+    } else if (e instanceof PExpr.If i) {
+      Label otherwise = new Label();
+      Label end = new Label();
+      jumpIf(i.condition(), false, otherwise);
+      value(i.then());
+      mv.visitJumpInsn(GOTO, end);
+      mv.visitLabel(otherwise);
+      value(i.otherwise());
+      mv.visitLabel(end);
+    } else if (e instanceof PExpr.InSet s) {
+      inSet(s);
+    } else if (e instanceof PExpr.InRange r) {
+      inRange(r);
+    } else if (e instanceof PExpr.Exists x) {
+      scan(x.var(), x.entityType(), x.excluded(), x.where(), false);
+    } else if (e instanceof PExpr.CountWhere c) {
+      scan(c.var(), c.entityType(), c.excluded(), c.where(), true);
+    } else if (e instanceof PExpr.CountType c) {
+      mv.visitVarInsn(ALOAD, FRAME);
+      if (c.entityType() == Loop.ANY_TYPE) {
+        mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "size", "()I", false);
+      } else {
+        pushInt(c.entityType());
+        mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "ofType", "(I)[I", false);
+        mv.visitInsn(ARRAYLENGTH);
+      }
+    } else if (e instanceof PExpr.HistoryAggregate h) {
+      historyAggregate(h);
+    } else {
+      throw new IllegalArgumentException("unknown expression " + e);
+    }
+  }
+
+  private void attr(PExpr.Attr a) {
+    if (a.slot() == Slots.ALIVE) {
+      throw new IllegalArgumentException("law " + plan.name() + " reads the presence pseudo-slot");
+    }
+    mv.visitVarInsn(ALOAD, FRAME);
+    mv.visitVarInsn(ILOAD, varSlot(a.var()));
+    pushInt(a.slot());
+    if (a.stepsBack() == null) {
+      mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "get", "(II)I", false);
+    } else {
+      value(a.stepsBack());
+      mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "getAt", "(III)I", false);
+    }
+  }
+
+  private void velocity(PExpr.Velocity v) {
+    String axis = v.axis() == Slots.X ? "vx" : "vy";
+    if (v.axis() != Slots.X && v.axis() != Slots.Y) {
+      throw new IllegalArgumentException("law " + plan.name() + ": velocity axis " + v.axis());
+    }
+    mv.visitVarInsn(ALOAD, FRAME);
+    mv.visitVarInsn(ILOAD, varSlot(v.var()));
+    if (v.stepsBack() == null) {
+      mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, axis, "(I)I", false);
+    } else {
+      value(v.stepsBack());
+      mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, axis + "At", "(II)I", false);
+    }
+  }
+
+  private void call(PExpr.Call c) {
+    StdlibFunction f = c.function();
+    if (f.takesFrame()) {
+      mv.visitVarInsn(ALOAD, FRAME);
+    }
+    for (PExpr arg : c.args()) {
+      value(arg);
+    }
+    mv.visitMethodInsn(INVOKESTATIC, f.ownerInternalName(), f.javaName(), f.descriptor(), false);
+  }
+
+  private void binary(PExpr.Binary b) {
+    switch (b.op()) {
+      case ADD, SUB, MUL -> {
+        value(b.left());
+        value(b.right());
+        mv.visitInsn(b.op() == PExpr.BinaryOp.ADD ? IADD : b.op() == PExpr.BinaryOp.SUB ? ISUB : IMUL);
+      }
+      case DIV, MOD -> {
+        value(b.left());
+        value(b.right());
+        mv.visitMethodInsn(INVOKESTATIC, Names.ARITHMETIC, b.op() == PExpr.BinaryOp.DIV ? "div" : "mod", "(II)I",
+            false);
+      }
+      default -> materialize(b);
+    }
+  }
+
+  /** Pushes 1 if the condition holds, else 0. */
+  private void materialize(PExpr condition) {
+    Label no = new Label();
+    Label end = new Label();
+    jumpIf(condition, false, no);
+    pushInt(1);
+    mv.visitJumpInsn(GOTO, end);
+    mv.visitLabel(no);
+    pushInt(0);
+    mv.visitLabel(end);
+  }
+
+  private void inSet(PExpr.InSet s) {
+    int v = scratch();
+    value(s.value());
+    mv.visitVarInsn(ISTORE, v);
+    Label member = new Label();
+    Label end = new Label();
+    for (PExpr element : s.elements()) {
+      mv.visitVarInsn(ILOAD, v);
+      value(element);
+      mv.visitJumpInsn(IF_ICMPEQ, member);
+    }
+    pushInt(s.negated() ? 1 : 0);
+    mv.visitJumpInsn(GOTO, end);
+    mv.visitLabel(member);
+    pushInt(s.negated() ? 0 : 1);
+    mv.visitLabel(end);
+  }
+
+  private void inRange(PExpr.InRange r) {
+    // All three operands are evaluated (value, low, high), as the interpreter does.
+    int v = scratch();
+    int high = scratch();
+    value(r.value());
+    mv.visitVarInsn(ISTORE, v);
+    value(r.low());
+    value(r.high());
+    mv.visitVarInsn(ISTORE, high);
+    Label outside = new Label();
+    Label end = new Label();
+    mv.visitVarInsn(ILOAD, v);
+    mv.visitJumpInsn(IF_ICMPGT, outside);
+    mv.visitVarInsn(ILOAD, v);
+    mv.visitVarInsn(ILOAD, high);
+    mv.visitJumpInsn(IF_ICMPGT, outside);
+    pushInt(r.negated() ? 0 : 1);
+    mv.visitJumpInsn(GOTO, end);
+    mv.visitLabel(outside);
+    pushInt(r.negated() ? 1 : 0);
+    mv.visitLabel(end);
+  }
+
+  /** {@code exists} (stops at the first match, pushes 0/1) or {@code count ... where} (pushes the count). */
+  private void scan(int var, int type, int[] excluded, PExpr where, boolean counting) {
+    int array = scratch();
+    int index = scratch();
+    int found = counting ? scratch() : -1;
+    loadCandidates(type);
+    mv.visitVarInsn(ASTORE, array);
+    pushInt(0);
+    mv.visitVarInsn(ISTORE, index);
+    if (counting) {
+      pushInt(0);
+      mv.visitVarInsn(ISTORE, found);
+    }
+    Label test = new Label();
+    Label top = new Label();
+    Label next = new Label();
+    Label end = new Label();
+    mv.visitJumpInsn(GOTO, test);
+    mv.visitLabel(top);
+    visit();
+    mv.visitVarInsn(ALOAD, array);
+    mv.visitVarInsn(ILOAD, index);
+    mv.visitInsn(IALOAD);
+    mv.visitVarInsn(ISTORE, varSlot(var));
+    for (int other : excluded) {
+      mv.visitVarInsn(ILOAD, varSlot(var));
+      mv.visitVarInsn(ILOAD, varSlot(other));
+      mv.visitJumpInsn(IF_ICMPEQ, next);
+    }
+    if (where != null) {
+      jumpIf(where, false, next);
+    }
+    if (counting) {
+      mv.visitIincInsn(found, 1);
+    } else {
+      pushInt(1);
+      mv.visitJumpInsn(GOTO, end);
+    }
+    mv.visitLabel(next);
+    mv.visitIincInsn(index, 1);
+    mv.visitLabel(test);
+    mv.visitVarInsn(ILOAD, index);
+    mv.visitVarInsn(ALOAD, array);
+    mv.visitInsn(ARRAYLENGTH);
+    mv.visitJumpInsn(IF_ICMPLT, top);
+    if (counting) {
+      mv.visitVarInsn(ILOAD, found);
+    } else {
+      pushInt(0);
+    }
+    mv.visitLabel(end);
+  }
+
+  private void historyAggregate(PExpr.HistoryAggregate h) {
+    int k = localSlot(h.local());
+    int tally = h.quantifier() == PExpr.Quantifier.COUNT ? scratch() : -1;
+    if (tally >= 0) {
+      pushInt(0);
+      mv.visitVarInsn(ISTORE, tally);
+    }
+    pushInt(h.low());
+    mv.visitVarInsn(ISTORE, k);
+    Label test = new Label();
+    Label top = new Label();
+    Label next = new Label();
+    Label decided = new Label();
+    Label end = new Label();
+    mv.visitJumpInsn(GOTO, test);
+    mv.visitLabel(top);
+    switch (h.quantifier()) {
+      case ALL -> jumpIf(h.body(), false, decided);
+      case ANY -> jumpIf(h.body(), true, decided);
+      case COUNT -> {
+        jumpIf(h.body(), false, next);
+        mv.visitIincInsn(tally, 1);
+      }
+    }
+    mv.visitLabel(next);
+    mv.visitIincInsn(k, 1);
+    mv.visitLabel(test);
+    mv.visitVarInsn(ILOAD, k);
+    pushInt(h.high());
+    mv.visitJumpInsn(IF_ICMPLE, top);
+    // The range ran out: ALL held throughout, ANY never held, COUNT is the tally.
+    switch (h.quantifier()) {
+      case ALL -> pushInt(1);
+      case ANY -> pushInt(0);
+      case COUNT -> mv.visitVarInsn(ILOAD, tally);
+    }
+    if (h.quantifier() != PExpr.Quantifier.COUNT) {
+      mv.visitJumpInsn(GOTO, end);
+      mv.visitLabel(decided);
+      pushInt(h.quantifier() == PExpr.Quantifier.ALL ? 0 : 1);
+      mv.visitLabel(end);
+    }
+  }
+
+  // ---------------------------------------------------------------- expressions as jumps
+
+  /** Jumps to {@code target} when {@code condition} evaluates to {@code when}; falls through otherwise. */
+  private void jumpIf(PExpr condition, boolean when, Label target) {
+    if (condition instanceof PExpr.Const c) {
+      if ((c.value() != 0) == when) {
+        mv.visitJumpInsn(GOTO, target);
+      }
+    } else if (condition instanceof PExpr.Unary u && u.op() == PExpr.UnaryOp.NOT) {
+      jumpIf(u.operand(), !when, target);
+    } else if (condition instanceof PExpr.Binary b && isLogical(b.op())) {
+      boolean and = b.op() == PExpr.BinaryOp.AND;
+      if (and != when) {
+        // AND jumping on false, OR jumping on true: either side decides alone.
+        jumpIf(b.left(), when, target);
+        jumpIf(b.right(), when, target);
+      } else {
+        Label fallThrough = new Label();
+        jumpIf(b.left(), !when, fallThrough);
+        jumpIf(b.right(), when, target);
+        mv.visitLabel(fallThrough);
+      }
+    } else if (condition instanceof PExpr.Binary b && isComparison(b.op())) {
+      value(b.left());
+      value(b.right());
+      mv.visitJumpInsn(when ? compareOpcode(b.op()) : compareOpcode(negate(b.op())), target);
+    } else if (condition instanceof PExpr.If i) {
+      Label otherwise = new Label();
+      Label end = new Label();
+      jumpIf(i.condition(), false, otherwise);
+      jumpIf(i.then(), when, target);
+      mv.visitJumpInsn(GOTO, end);
+      mv.visitLabel(otherwise);
+      jumpIf(i.otherwise(), when, target);
+      mv.visitLabel(end);
+    } else {
+      value(condition);
+      mv.visitJumpInsn(when ? IFNE : IFEQ, target);
+    }
+  }
+
+  private static boolean isLogical(PExpr.BinaryOp op) {
+    return op == PExpr.BinaryOp.AND || op == PExpr.BinaryOp.OR;
+  }
+
+  private static boolean isComparison(PExpr.BinaryOp op) {
+    return switch (op) {
+      case EQ, NE, LT, LE, GT, GE -> true;
+      default -> false;
+    };
+  }
+
+  private static PExpr.BinaryOp negate(PExpr.BinaryOp op) {
+    return switch (op) {
+      case EQ -> PExpr.BinaryOp.NE;
+      case NE -> PExpr.BinaryOp.EQ;
+      case LT -> PExpr.BinaryOp.GE;
+      case LE -> PExpr.BinaryOp.GT;
+      case GT -> PExpr.BinaryOp.LE;
+      case GE -> PExpr.BinaryOp.LT;
+      default -> throw new IllegalArgumentException(op + " is not a comparison");
+    };
+  }
+
+  private static int compareOpcode(PExpr.BinaryOp op) {
+    return switch (op) {
+      case EQ -> IF_ICMPEQ;
+      case NE -> IF_ICMPNE;
+      case LT -> IF_ICMPLT;
+      case LE -> IF_ICMPLE;
+      case GT -> IF_ICMPGT;
+      case GE -> IF_ICMPGE;
+      default -> throw new IllegalArgumentException(op + " is not a comparison");
+    };
+  }
+
+  // ---------------------------------------------------------------- slots and constants
+
+  private int varSlot(int var) {
+    if (var < 0 || var >= plan.objectVars()) {
+      throw new IllegalArgumentException("law " + plan.name() + " uses object variable " + var + " of "
+          + plan.objectVars());
+    }
+    return FIRST_VAR + var;
+  }
+
+  private int localSlot(int local) {
+    if (local < 0 || local >= plan.intLocals()) {
+      throw new IllegalArgumentException("law " + plan.name() + " uses counter " + local + " of " + plan.intLocals());
+    }
+    return FIRST_VAR + plan.objectVars() + local;
+  }
+
+  private int scratch() {
+    return nextScratch++;
+  }
+
+  private void pushInt(int v) {
+    if (v >= -1 && v <= 5) {
+      mv.visitInsn(ICONST_0 + v);
+    } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
+      mv.visitIntInsn(BIPUSH, v);
+    } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+      mv.visitIntInsn(SIPUSH, v);
+    } else {
+      mv.visitLdcInsn(v);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package dev.nomos.compiler.codegen.internal;
+
+/** JVM names the generated code refers to; the model-jar verifier allows exactly these JDK/runtime types. */
+final class Names {
+  static final String OBJECT = "java/lang/Object";
+  static final String LAW = "dev/nomos/runtime/Law";
+  static final String FRAME = "dev/nomos/runtime/Frame";
+  static final String SINK = "dev/nomos/runtime/OpinionSink";
+  static final String BUDGET_EXCEPTION = "dev/nomos/runtime/BindingBudgetExceededException";
+  static final String ARITHMETIC = "dev/nomos/stdlib/Arithmetic";
+  static final String GEOMETRY = "dev/nomos/stdlib/Geometry";
+
+  static final String APPLY_DESC = "(L" + FRAME + ";L" + SINK + ";)V";
+  static final String NAME_DESC = "()Ljava/lang/String;";
+  static final String GEOMETRY_DESC = "(L" + FRAME + ";II)";
+
+  private Names() {}
+}

@@ -1,0 +1,390 @@
+package dev.nomos.compiler.format;
+
+import dev.nomos.compiler.ast.AttrDecl;
+import dev.nomos.compiler.ast.Binder;
+import dev.nomos.compiler.ast.Binding;
+import dev.nomos.compiler.ast.Effect;
+import dev.nomos.compiler.ast.Expr;
+import dev.nomos.compiler.ast.LawDecl;
+import dev.nomos.compiler.ast.Name;
+import dev.nomos.compiler.ast.SourceUnit;
+import dev.nomos.compiler.ast.Target;
+import dev.nomos.compiler.ast.TopDecl;
+import dev.nomos.compiler.ast.UseDecl;
+import dev.nomos.compiler.ast.WorldDecl;
+import dev.nomos.compiler.ast.WorldItem;
+import dev.nomos.compiler.source.Span;
+import dev.nomos.grammar.NomosLexer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Prints ASTs as canonical Nomos text: {@code use} lines, then one blank line between declarations;
+ * world items one per line; laws as a header {@code law name [weight w] {}, one binder clause per
+ * line, {@code when} on one line and the effects one per line aligned under the first one after
+ * {@code then}; two-space indentation; the fewest parentheses that keep the meaning; {@code ///}
+ * docs above their declarations and {@code //} comments kept where they were (see
+ * {@link Comments}). Parsing the output gives back the same AST, and formatting it again gives the
+ * same text.
+ *
+ * <p>Numbers that carry decimals (weights, {@code cover}, weighted alternatives) keep their text as
+ * written; only {@link #format(SourceUnit, Map)} writes new weights, with {@link #weightText}.
+ */
+public final class Formatter {
+  /** Decimal places of weights written by {@link #format(SourceUnit, Map)}. */
+  public static final int WEIGHT_DECIMALS = 6;
+
+  private static final String INDENT = "  ";
+  private static final String EFFECT_INDENT = INDENT + "     ";
+
+  private Formatter() {}
+
+  /** The whole file, canonically formatted, with its comments when {@code unit} was parsed from text. */
+  public static String format(SourceUnit unit) {
+    return format(unit, Map.of());
+  }
+
+  /**
+   * The whole file with new weights: for every law named in {@code weights}, the weight becomes the
+   * mapped value written with {@link #weightText}, or is removed when the value is null. Laws not in
+   * the map keep the weight they have.
+   *
+   * @throws IllegalArgumentException if a weight is negative, infinite or NaN
+   */
+  public static String format(SourceUnit unit, Map<String, Double> weights) {
+    List<Line> lines = new ArrayList<>();
+    Comments comments = unit.source() == null ? null : new Comments(unit.source().text());
+    for (UseDecl u : unit.uses()) {
+      lines.add(new Line(0, "use " + quote(u.path()), anchor(u.span()), List.of(), false));
+    }
+    boolean first = true;
+    for (TopDecl d : unit.decls()) {
+      boolean blank = !first || !unit.uses().isEmpty();
+      first = false;
+      if (d instanceof WorldDecl w) {
+        world(lines, w, blank);
+      } else {
+        LawDecl law = (LawDecl) d;
+        String weight = law.weightText();
+        if (weights.containsKey(law.name().text())) {
+          Double w = weights.get(law.name().text());
+          weight = w == null ? null : weightText(w);
+        }
+        law(lines, law, weight, blank, comments);
+      }
+    }
+    List<Comments.Comment> found = comments == null ? List.of() : comments.comments(docStarts(unit));
+    return render(lines, found);
+  }
+
+  /** One law without comments, as a proposer or a prompt shows it (doc lines included). */
+  public static String formatLaw(LawDecl law) {
+    List<Line> lines = new ArrayList<>();
+    law(lines, law, law.weightText(), false, null);
+    return render(lines, List.of());
+  }
+
+  /** One world declaration without comments. */
+  public static String formatWorld(WorldDecl world) {
+    List<Line> lines = new ArrayList<>();
+    world(lines, world, false);
+    return render(lines, List.of());
+  }
+
+  /** An expression as it would appear in a {@code when} clause. */
+  public static String formatExpr(Expr expr) {
+    return ExprPrinter.print(expr);
+  }
+
+  /** One effect, as it would appear after {@code then}. */
+  public static String formatEffect(Effect effect) {
+    return effect(effect);
+  }
+
+  /**
+   * A weight as a literal the parser reads back to within 10^-6: {@value #WEIGHT_DECIMALS} decimal
+   * places, rounded half-even, trailing zeros dropped but one decimal kept ({@code 2.0},
+   * {@code 0.123457}).
+   */
+  public static String weightText(double weight) {
+    if (Double.isNaN(weight) || Double.isInfinite(weight) || weight < 0) {
+      throw new IllegalArgumentException("a weight must be a finite number >= 0, got " + weight);
+    }
+    BigDecimal d = new BigDecimal(weight).setScale(WEIGHT_DECIMALS, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    if (d.scale() < 1) {
+      d = d.setScale(1, RoundingMode.UNNECESSARY);
+    }
+    return d.toPlainString();
+  }
+
+  // ---- declarations
+
+  private static void world(List<Line> lines, WorldDecl w, boolean blank) {
+    lines.add(new Line(0, "world " + w.name().text() + " {", anchor(w.span()), docLines(w.doc(), ""), blank));
+    for (WorldItem item : w.items()) {
+      List<String> doc = item instanceof WorldItem.Entity e ? docLines(e.doc(), INDENT) : List.of();
+      lines.add(new Line(1, worldItem(item), anchor(item.span()), doc, false));
+    }
+    lines.add(new Line(0, "}", closingBrace(w.span()), List.of(), false));
+  }
+
+  private static String worldItem(WorldItem item) {
+    if (item instanceof WorldItem.Screen s) {
+      return "screen " + s.width() + " " + s.separator().text() + " " + s.height();
+    }
+    if (item instanceof WorldItem.Velocity v) {
+      return "velocity " + v.min() + ".." + v.max();
+    }
+    if (item instanceof WorldItem.Actions a) {
+      return "actions " + names(a.actions());
+    }
+    if (item instanceof WorldItem.Option o) {
+      return o.name().text() + " " + o.value();
+    }
+    WorldItem.Entity e = (WorldItem.Entity) item;
+    if (e.attributes().isEmpty()) {
+      return "entity " + e.name().text();
+    }
+    String attrs = e.attributes().stream().map(a -> a.name().text() + ": " + attrType(a.type()))
+        .collect(Collectors.joining(", "));
+    return "entity " + e.name().text() + " { " + attrs + " }";
+  }
+
+  private static String attrType(AttrDecl.Type t) {
+    if (t instanceof AttrDecl.IntType i) {
+      return i.min() == null || i.max() == null ? "int" : "int " + i.min() + ".." + i.max();
+    }
+    if (t instanceof AttrDecl.BoolType) {
+      return "bool";
+    }
+    return "{" + names(((AttrDecl.SymbolType) t).symbols()) + "}";
+  }
+
+  private static void law(List<Line> lines, LawDecl law, String weight, boolean blank, Comments comments) {
+    String header = "law " + law.name().text() + (weight == null ? "" : " weight " + weight) + " {";
+    lines.add(new Line(0, header, anchor(law.span()), docLines(law.doc(), ""), blank));
+    for (Binder b : law.binders()) {
+      lines.add(new Line(1, binder(b), anchor(b.span()), List.of(), false));
+    }
+    if (law.guard() != null) {
+      int at = keyword(comments, law.guard().span(), NomosLexer.WHEN);
+      lines.add(new Line(1, "when " + ExprPrinter.print(law.guard()), at, List.of(), false));
+    }
+    List<Effect> effects = law.effects();
+    for (int i = 0; i < effects.size(); i++) {
+      Effect e = effects.get(i);
+      if (i == 0) {
+        int at = keyword(comments, e.span(), NomosLexer.THEN);
+        lines.add(new Line(1, "then " + effect(e), at, List.of(), false));
+      } else {
+        lines.add(new Line(EFFECT_INDENT, effect(e), anchor(e.span()), List.of(), false));
+      }
+    }
+    lines.add(new Line(0, "}", closingBrace(law.span()), List.of(), false));
+  }
+
+  private static String binder(Binder b) {
+    if (b instanceof Binder.For f) {
+      return "for " + f.bindings().stream().map(Formatter::binding).collect(Collectors.joining(", "));
+    }
+    Binder.Relation r = (Binder.Relation) b;
+    StringBuilder sb = new StringBuilder("on ").append(r.relation().text()).append('(')
+        .append(binding(r.first())).append(", ").append(binding(r.second()));
+    for (Binder.RelationOption o : r.options()) {
+      sb.append(", ").append(o.name().text()).append(": ").append(optionValue(o.value()));
+    }
+    return sb.append(')').toString();
+  }
+
+  private static String optionValue(Binder.OptionValue v) {
+    if (v instanceof Binder.SymbolValue s) {
+      return s.symbol().text();
+    }
+    if (v instanceof Binder.NumberValue n) {
+      return n.text();
+    }
+    return "?";
+  }
+
+  private static String binding(Binding b) {
+    return ExprPrinter.binding(b.variable().text(), b.type().text());
+  }
+
+  private static String effect(Effect e) {
+    if (e instanceof Effect.Assign a) {
+      return target(a.target()) + " := " + ExprPrinter.print(a.value());
+    }
+    if (e instanceof Effect.OneOf o) {
+      return target(o.target()) + " ~ one_of(" + exprs(o.values()) + ")";
+    }
+    if (e instanceof Effect.Range r) {
+      return target(r.target()) + " ~ range(" + ExprPrinter.print(r.low()) + ", " + ExprPrinter.print(r.high()) + ")";
+    }
+    if (e instanceof Effect.Weighted w) {
+      String alts = w.alternatives().stream().map(a -> ExprPrinter.print(a.value()) + ": " + a.weightText())
+          .collect(Collectors.joining(", "));
+      return target(w.target()) + " ~ weighted(" + alts + ")";
+    }
+    if (e instanceof Effect.Destroy d) {
+      return "destroy " + d.object().text();
+    }
+    Effect.Spawn s = (Effect.Spawn) e;
+    return "spawn " + s.type().text() + " at (" + ExprPrinter.print(s.x()) + ", " + ExprPrinter.print(s.y()) + ")";
+  }
+
+  private static String target(Target t) {
+    return t.object().text() + "." + t.attribute().text();
+  }
+
+  private static String exprs(List<Expr> list) {
+    return list.stream().map(ExprPrinter::print).collect(Collectors.joining(", "));
+  }
+
+  private static String names(List<Name> list) {
+    return list.stream().map(Name::text).collect(Collectors.joining(", "));
+  }
+
+  private static String quote(String path) {
+    return "\"" + path.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  private static List<String> docLines(String doc, String indent) {
+    if (doc == null || doc.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String line : doc.split("\n", -1)) {
+      out.add(indent + (line.isEmpty() ? "///" : "/// " + line));
+    }
+    return out;
+  }
+
+  /** Offsets of the code tokens that carry doc comments (declarations and entities). */
+  private static Set<Integer> docStarts(SourceUnit unit) {
+    Set<Integer> starts = new HashSet<>();
+    for (TopDecl d : unit.decls()) {
+      starts.add(d.span().start());
+      if (d instanceof WorldDecl w) {
+        for (WorldItem item : w.items()) {
+          if (item instanceof WorldItem.Entity) {
+            starts.add(item.span().start());
+          }
+        }
+      }
+    }
+    return starts;
+  }
+
+  // ---- anchors and rendering
+
+  private static int anchor(Span span) {
+    return span == null || span.equals(Span.NONE) ? -1 : span.start();
+  }
+
+  private static int closingBrace(Span span) {
+    return span == null || span.equals(Span.NONE) ? -1 : Math.max(span.start(), span.end() - 1);
+  }
+
+  private static int keyword(Comments comments, Span next, int tokenType) {
+    int at = anchor(next);
+    return comments == null || at < 0 ? at : comments.keywordBefore(at, tokenType);
+  }
+
+  /** One output line; {@code anchor} is the source offset its code starts at (-1: synthesised). */
+  private record Line(String indent, String text, int anchor, List<String> prefix, boolean blankBefore) {
+    Line(int level, String text, int anchor, List<String> prefix, boolean blankBefore) {
+      this(INDENT.repeat(level), text, anchor, prefix, blankBefore);
+    }
+  }
+
+  private static String render(List<Line> lines, List<Comments.Comment> comments) {
+    int n = lines.size();
+    List<List<String>> leading = new ArrayList<>();
+    List<List<String>> trailing = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      leading.add(new ArrayList<>());
+      trailing.add(new ArrayList<>());
+    }
+    List<String> atEnd = new ArrayList<>();
+    if (!comments.isEmpty() && anchorsIncrease(lines)) {
+      for (Comments.Comment c : comments) {
+        if (c.trailing()) {
+          int owner = lastLineAtOrBefore(lines, c.codeBefore());
+          if (owner >= 0) {
+            trailing.get(owner).add(c.text());
+            continue;
+          }
+        }
+        int next = firstLineAfter(lines, c.offset());
+        if (next < 0) {
+          atEnd.add(c.text());
+        } else {
+          leading.get(next).add(c.text());
+        }
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      Line line = lines.get(i);
+      if (line.blankBefore()) {
+        sb.append('\n');
+      }
+      // Comments above a closing brace belong to the body it closes.
+      String commentIndent = line.text().equals("}") ? line.indent() + INDENT : line.indent();
+      for (String c : leading.get(i)) {
+        sb.append(commentIndent).append(c).append('\n');
+      }
+      for (String p : line.prefix()) {
+        sb.append(p).append('\n');
+      }
+      sb.append(line.indent()).append(line.text());
+      if (!trailing.get(i).isEmpty()) {
+        sb.append("  ").append(String.join(" ", trailing.get(i)));
+      }
+      sb.append('\n');
+    }
+    for (String c : atEnd) {
+      sb.append(c).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static boolean anchorsIncrease(List<Line> lines) {
+    int last = -1;
+    for (Line l : lines) {
+      if (l.anchor() >= 0) {
+        if (l.anchor() <= last) {
+          return false;
+        }
+        last = l.anchor();
+      }
+    }
+    return true;
+  }
+
+  private static int lastLineAtOrBefore(List<Line> lines, int offset) {
+    int found = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      int a = lines.get(i).anchor();
+      if (a >= 0 && a <= offset) {
+        found = i;
+      }
+    }
+    return found;
+  }
+
+  private static int firstLineAfter(List<Line> lines, int offset) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).anchor() > offset) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,90 @@
+package dev.nomos.compiler.interp;
+
+import dev.nomos.runtime.OpinionSink;
+
+/** A plan effect prepared for emission: one {@link OpinionSink} call sequence per complete binding. */
+abstract class Emit {
+  abstract void emit(Env env, OpinionSink out);
+
+  static final class Exact extends Emit {
+    private final int var;
+    private final int slot;
+    private final Eval value;
+
+    Exact(int var, int slot, Eval value) {
+      this.var = var;
+      this.slot = slot;
+      this.value = value;
+    }
+
+    @Override void emit(Env env, OpinionSink out) {
+      out.exact(env.objects[var], slot, value.eval(env));
+    }
+  }
+
+  /** Low, then high, then the call. */
+  static final class Range extends Emit {
+    private final int var;
+    private final int slot;
+    private final Eval low;
+    private final Eval high;
+
+    Range(int var, int slot, Eval low, Eval high) {
+      this.var = var;
+      this.slot = slot;
+      this.low = low;
+      this.high = high;
+    }
+
+    @Override void emit(Env env, OpinionSink out) {
+      int lo = low.eval(env);
+      int hi = high.eval(env);
+      out.range(env.objects[var], slot, lo, hi);
+    }
+  }
+
+  /** {@code beginChoice}; each value evaluated right before its {@code choice}; {@code endChoice}. */
+  static final class Choice extends Emit {
+    private final int var;
+    private final int slot;
+    private final Eval[] values;
+    private final double[] weights;
+
+    Choice(int var, int slot, Eval[] values, double[] weights) {
+      if (values.length != weights.length) {
+        throw new IllegalArgumentException("choice has " + values.length + " values but " + weights.length + " weights");
+      }
+      this.var = var;
+      this.slot = slot;
+      this.values = values;
+      this.weights = weights;
+    }
+
+    @Override void emit(Env env, OpinionSink out) {
+      out.beginChoice(env.objects[var], slot);
+      for (int i = 0; i < values.length; i++) {
+        out.choice(values[i].eval(env), weights[i]);
+      }
+      out.endChoice();
+    }
+  }
+
+  /** x, then y, then the call. */
+  static final class Spawn extends Emit {
+    private final int type;
+    private final Eval x;
+    private final Eval y;
+
+    Spawn(int type, Eval x, Eval y) {
+      this.type = type;
+      this.x = x;
+      this.y = y;
+    }
+
+    @Override void emit(Env env, OpinionSink out) {
+      int px = x.eval(env);
+      int py = y.eval(env);
+      out.spawn(type, px, py);
+    }
+  }
+}

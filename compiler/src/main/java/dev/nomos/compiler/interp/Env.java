@@ -1,0 +1,47 @@
+package dev.nomos.compiler.interp;
+
+import dev.nomos.runtime.BindingBudgetExceededException;
+import dev.nomos.runtime.Frame;
+
+/**
+ * The mutable state of one {@code apply}: the frame, the object bound to each object variable (as a
+ * frame index), the history-aggregate counters and the binding count. One per call, so an
+ * interpreted law stays thread-safe.
+ */
+final class Env {
+  final Frame frame;
+  final int[] objects;
+  final int[] locals;
+  private final String lawName;
+  private final long budget;
+  private long visited;
+
+  Env(Frame frame, int objectVars, int intLocals, String lawName, long budget) {
+    this.frame = frame;
+    this.objects = new int[objectVars];
+    this.locals = new int[intLocals];
+    this.lawName = lawName;
+    this.budget = budget;
+  }
+
+  /** Counts one visited binding candidate; see {@link BindingBudgetExceededException} for the rule. */
+  void visit() {
+    if (++visited > budget) {
+      throw new BindingBudgetExceededException(lawName, visited, budget);
+    }
+  }
+
+  long visited() {
+    return visited;
+  }
+
+  /** Whether {@code object} is bound to one of {@code vars}. */
+  boolean isBound(int object, int[] vars) {
+    for (int v : vars) {
+      if (objects[v] == object) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

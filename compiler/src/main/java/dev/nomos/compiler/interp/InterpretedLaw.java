@@ -1,0 +1,128 @@
+package dev.nomos.compiler.interp;
+
+import dev.nomos.compiler.plan.LawPlan;
+import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.Law;
+import dev.nomos.runtime.OpinionSink;
+import dev.nomos.stdlib.Geometry;
+import dev.nomos.stdlib.Side;
+
+/**
+ * A {@link LawPlan} executed by walking it: the reference semantics that generated code must match
+ * call for call. Execution follows the plan's javadoc: loops nest in order, each visiting objects
+ * in ascending id order and skipping objects bound by an earlier loop; for each complete binding the
+ * guard is evaluated and, if true, the effects are emitted in order. Stateless and thread-safe: all
+ * per-step state lives in one small environment allocated per {@link #apply} call.
+ */
+public final class InterpretedLaw implements Law {
+  private final LawPlan plan;
+  private final long bindingBudget;
+  private final Binder[] binders;
+  private final Eval guard;
+  private final Emit[] effects;
+
+  InterpretedLaw(LawPlan plan, long bindingBudget, Binder[] binders, Eval guard, Emit[] effects) {
+    this.plan = plan;
+    this.bindingBudget = bindingBudget;
+    this.binders = binders;
+    this.guard = guard;
+    this.effects = effects;
+  }
+
+  @Override
+  public String name() {
+    return plan.name();
+  }
+
+  /** The plan this law executes. */
+  public LawPlan plan() {
+    return plan;
+  }
+
+  /** Object bindings one {@link #apply} may visit before it throws. */
+  public long bindingBudget() {
+    return bindingBudget;
+  }
+
+  @Override
+  public void apply(Frame frame, OpinionSink out) {
+    Env env = new Env(frame, plan.objectVars(), plan.intLocals(), plan.name(), bindingBudget);
+    bind(env, 0, out);
+  }
+
+  private void bind(Env env, int depth, OpinionSink out) {
+    if (depth == binders.length) {
+      if (guard == null || guard.eval(env) != 0) {
+        for (Emit e : effects) {
+          e.emit(env, out);
+        }
+      }
+      return;
+    }
+    Binder b = binders[depth];
+    Frame frame = env.frame;
+    int[] firsts = Evals.candidates(frame, b.typeA);
+    if (!b.contact) {
+      for (int o : firsts) {
+        env.visit();
+        if (env.isBound(o, b.boundBefore)) {
+          continue;
+        }
+        env.objects[b.varA] = o;
+        bind(env, depth + 1, out);
+      }
+      return;
+    }
+    int[] seconds = Evals.candidates(frame, b.typeB);
+    for (int a : firsts) {
+      env.visit();
+      if (env.isBound(a, b.boundBefore)) {
+        continue;
+      }
+      env.objects[b.varA] = a;
+      for (int o : seconds) {
+        env.visit();
+        if (o == a || env.isBound(o, b.boundBefore) || !Geometry.touching(frame, a, o)) {
+          continue;
+        }
+        if (b.side != Side.NONE.ordinal() && Geometry.side(frame, a, o) != b.side) {
+          continue;
+        }
+        if (b.minCoverPercent > 0 && Geometry.cover(frame, a, o) < b.minCoverPercent) {
+          continue;
+        }
+        env.objects[b.varB] = o;
+        bind(env, depth + 1, out);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "interpreted law " + plan.name();
+  }
+
+  /** One loop of the plan with the variables bound before it (whose objects it skips). */
+  static final class Binder {
+    final boolean contact;
+    final int varA;
+    final int typeA;
+    final int varB;
+    final int typeB;
+    final int side;
+    final int minCoverPercent;
+    final int[] boundBefore;
+
+    Binder(boolean contact, int varA, int typeA, int varB, int typeB, int side, int minCoverPercent,
+        int[] boundBefore) {
+      this.contact = contact;
+      this.varA = varA;
+      this.typeA = typeA;
+      this.varB = varB;
+      this.typeB = typeB;
+      this.side = side;
+      this.minCoverPercent = minCoverPercent;
+      this.boundBefore = boundBefore;
+    }
+  }
+}

@@ -1,0 +1,235 @@
+package dev.nomos.compiler.interp;
+
+import dev.nomos.compiler.plan.LawPlan;
+import dev.nomos.compiler.plan.Loop;
+import dev.nomos.compiler.plan.PEffect;
+import dev.nomos.compiler.plan.PExpr;
+import dev.nomos.runtime.BindingBudgetExceededException;
+import dev.nomos.runtime.Law;
+import dev.nomos.runtime.Slots;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The reference semantics of Nomos: turns a {@link LawPlan} into a {@link Law} that executes it
+ * directly. The code generator's classes must emit exactly the same opinions in the same order for
+ * every frame; differential tests use this interpreter as the oracle.
+ *
+ * <p>Evaluation order, beyond what the plan javadoc fixes: operands and call arguments left to
+ * right; {@code and}/{@code or} short-circuit; {@code if} evaluates only the branch taken;
+ * {@code v in {...}} evaluates v, then the elements left to right up to the first match;
+ * {@code v in lo..hi} evaluates v, lo, hi; {@code exists} stops at the first match; a choice evaluates
+ * each value right before its {@code choice} call; range and spawn evaluate their operands before
+ * the call. Binding counting for the budget is described on {@link BindingBudgetExceededException}.
+ */
+public final class Interpreter {
+  private Interpreter() {}
+
+  /** The plan as a law with the default binding budget. */
+  public static InterpretedLaw interpret(LawPlan plan) {
+    return interpret(plan, BindingBudgetExceededException.DEFAULT_BUDGET);
+  }
+
+  /**
+   * The plan as a law that throws {@link BindingBudgetExceededException} once one {@code apply}
+   * visits more than {@code bindingBudget} object bindings.
+   *
+   * @throws IllegalArgumentException if the plan is malformed (a variable or local out of range, a
+   *     call with the wrong number of arguments); checked and lowered plans never are
+   */
+  public static InterpretedLaw interpret(LawPlan plan, long bindingBudget) {
+    if (bindingBudget < 0) {
+      throw new IllegalArgumentException("binding budget must be >= 0, got " + bindingBudget);
+    }
+    return new Preparer(plan).prepare(bindingBudget);
+  }
+
+  /** Every plan as a law, in order. */
+  public static List<Law> interpretAll(List<LawPlan> plans) {
+    List<Law> laws = new ArrayList<>(plans.size());
+    for (LawPlan p : plans) {
+      laws.add(interpret(p));
+    }
+    return laws;
+  }
+
+  /** Turns plan records into evaluator trees, validating indexes once so apply never has to. */
+  private static final class Preparer {
+    private final LawPlan plan;
+
+    Preparer(LawPlan plan) {
+      this.plan = plan;
+    }
+
+    InterpretedLaw prepare(long budget) {
+      List<Loop> loops = plan.loops();
+      InterpretedLaw.Binder[] binders = new InterpretedLaw.Binder[loops.size()];
+      int[] bound = new int[0];
+      for (int i = 0; i < binders.length; i++) {
+        Loop loop = loops.get(i);
+        if (loop instanceof Loop.Each each) {
+          checkVar(each.var());
+          binders[i] = new InterpretedLaw.Binder(false, each.var(), each.type(), -1, -1, 0, 0, bound);
+          bound = append(bound, each.var());
+        } else {
+          Loop.Contact c = (Loop.Contact) loop;
+          checkVar(c.varA());
+          checkVar(c.varB());
+          binders[i] = new InterpretedLaw.Binder(true, c.varA(), c.typeA(), c.varB(), c.typeB(), c.side(),
+              c.minCoverPercent(), bound);
+          bound = append(append(bound, c.varA()), c.varB());
+        }
+      }
+      Eval guard = plan.guard() == null ? null : expr(plan.guard());
+      Emit[] effects = new Emit[plan.effects().size()];
+      for (int i = 0; i < effects.length; i++) {
+        effects[i] = effect(plan.effects().get(i));
+      }
+      return new InterpretedLaw(plan, budget, binders, guard, effects);
+    }
+
+    private Emit effect(PEffect e) {
+      if (e instanceof PEffect.Exact x) {
+        checkVar(x.var());
+        return new Emit.Exact(x.var(), x.slot(), expr(x.value()));
+      }
+      if (e instanceof PEffect.Range r) {
+        checkVar(r.var());
+        return new Emit.Range(r.var(), r.slot(), expr(r.low()), expr(r.high()));
+      }
+      if (e instanceof PEffect.Choice c) {
+        checkVar(c.var());
+        return new Emit.Choice(c.var(), c.slot(), exprs(c.values()), c.weights());
+      }
+      PEffect.Spawn s = (PEffect.Spawn) e;
+      return new Emit.Spawn(s.type(), expr(s.x()), expr(s.y()));
+    }
+
+    private Eval[] exprs(List<PExpr> list) {
+      Eval[] out = new Eval[list.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = expr(list.get(i));
+      }
+      return out;
+    }
+
+    private Eval expr(PExpr e) {
+      if (e instanceof PExpr.Const c) {
+        return new Evals.Const(c.value());
+      }
+      if (e instanceof PExpr.ObjectVar v) {
+        checkVar(v.var());
+        return new Evals.ObjectVar(v.var());
+      }
+      if (e instanceof PExpr.Attr a) {
+        checkVar(a.var());
+        return a.stepsBack() == null ? new Evals.AttrNow(a.var(), a.slot())
+            : new Evals.AttrAt(a.var(), a.slot(), expr(a.stepsBack()));
+      }
+      if (e instanceof PExpr.Velocity v) {
+        checkVar(v.var());
+        if (v.axis() != Slots.X && v.axis() != Slots.Y) {
+          throw new IllegalArgumentException("law " + plan.name() + ": velocity axis " + v.axis() + " is not X or Y");
+        }
+        return v.stepsBack() == null ? new Evals.VelocityNow(v.var(), v.axis())
+            : new Evals.VelocityAt(v.var(), v.axis(), expr(v.stepsBack()));
+      }
+      if (e instanceof PExpr.Action a) {
+        return a.stepsBack() == null ? new Evals.ActionNow() : new Evals.ActionAt(expr(a.stepsBack()));
+      }
+      if (e instanceof PExpr.Local l) {
+        checkLocal(l.index());
+        return new Evals.Local(l.index());
+      }
+      if (e instanceof PExpr.Call c) {
+        return CallEval.of(c.function(), exprs(c.args()));
+      }
+      if (e instanceof PExpr.Unary u) {
+        Eval operand = expr(u.operand());
+        return u.op() == PExpr.UnaryOp.NEG ? new Evals.Negate(operand) : new Evals.Not(operand);
+      }
+      if (e instanceof PExpr.Binary b) {
+        return binary(b);
+      }
+      if (e instanceof PExpr.If i) {
+        return new Evals.If(expr(i.condition()), expr(i.then()), expr(i.otherwise()));
+      }
+      if (e instanceof PExpr.InSet s) {
+        return new Evals.InSet(expr(s.value()), exprs(s.elements()), s.negated());
+      }
+      if (e instanceof PExpr.InRange r) {
+        return new Evals.InRange(expr(r.value()), expr(r.low()), expr(r.high()), r.negated());
+      }
+      if (e instanceof PExpr.Exists x) {
+        checkVar(x.var());
+        return new Evals.Exists(x.var(), x.entityType(), checkVars(x.excluded()),
+            x.where() == null ? null : expr(x.where()));
+      }
+      if (e instanceof PExpr.CountWhere c) {
+        checkVar(c.var());
+        return new Evals.CountWhere(c.var(), c.entityType(), checkVars(c.excluded()),
+            c.where() == null ? null : expr(c.where()));
+      }
+      if (e instanceof PExpr.CountType c) {
+        return new Evals.CountType(c.entityType());
+      }
+      PExpr.HistoryAggregate h = (PExpr.HistoryAggregate) e;
+      checkLocal(h.local());
+      Eval body = expr(h.body());
+      switch (h.quantifier()) {
+        case ALL: return new Evals.All(h.local(), h.low(), h.high(), body);
+        case ANY: return new Evals.Any(h.local(), h.low(), h.high(), body);
+        default: return new Evals.CountSteps(h.local(), h.low(), h.high(), body);
+      }
+    }
+
+    private Eval binary(PExpr.Binary b) {
+      Eval left = expr(b.left());
+      Eval right = expr(b.right());
+      switch (b.op()) {
+        case AND: return new Evals.And(left, right);
+        case OR: return new Evals.Or(left, right);
+        case ADD: return new Evals.Arith(Evals.Arith.ADD, left, right);
+        case SUB: return new Evals.Arith(Evals.Arith.SUB, left, right);
+        case MUL: return new Evals.Arith(Evals.Arith.MUL, left, right);
+        case DIV: return new Evals.Arith(Evals.Arith.DIV, left, right);
+        case MOD: return new Evals.Arith(Evals.Arith.MOD, left, right);
+        case EQ: return new Evals.Arith(Evals.Arith.EQ, left, right);
+        case NE: return new Evals.Arith(Evals.Arith.NE, left, right);
+        case LT: return new Evals.Arith(Evals.Arith.LT, left, right);
+        case LE: return new Evals.Arith(Evals.Arith.LE, left, right);
+        case GT: return new Evals.Arith(Evals.Arith.GT, left, right);
+        case GE: return new Evals.Arith(Evals.Arith.GE, left, right);
+        default: throw new AssertionError(b.op());
+      }
+    }
+
+    private void checkVar(int var) {
+      if (var < 0 || var >= plan.objectVars()) {
+        throw new IllegalArgumentException("law " + plan.name() + ": object variable " + var
+            + " is outside 0.." + (plan.objectVars() - 1));
+      }
+    }
+
+    private int[] checkVars(int[] vars) {
+      for (int v : vars) {
+        checkVar(v);
+      }
+      return vars.clone();
+    }
+
+    private void checkLocal(int local) {
+      if (local < 0 || local >= plan.intLocals()) {
+        throw new IllegalArgumentException("law " + plan.name() + ": local " + local
+            + " is outside 0.." + (plan.intLocals() - 1));
+      }
+    }
+
+    private static int[] append(int[] a, int v) {
+      int[] out = Arrays.copyOf(a, a.length + 1);
+      out[a.length] = v;
+      return out;
+    }
+  }
+}

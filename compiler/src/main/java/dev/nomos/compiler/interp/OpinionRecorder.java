@@ -1,0 +1,71 @@
+package dev.nomos.compiler.interp;
+
+import dev.nomos.runtime.OpinionSink;
+import dev.nomos.runtime.Slots;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An {@link OpinionSink} that keeps every call as one line of text, in order: what differential
+ * tests compare between the interpreter and generated code, and what a person reads to see what a
+ * law said about a frame. Lines look like {@code exact 3 Y 57}, {@code range 3 X 8 12} (slot names
+ * {@code X Y W H}, {@code ALIVE}, extras as {@code extra0}, {@code extra1}, ...), {@code choice 5 0.3}, {@code spawn 2 10 20}.
+ */
+public final class OpinionRecorder implements OpinionSink {
+  private final List<String> lines = new ArrayList<>();
+
+  /** Every call so far, in order. */
+  public List<String> lines() {
+    return List.copyOf(lines);
+  }
+
+  public void clear() {
+    lines.clear();
+  }
+
+  @Override
+  public void exact(int object, int slot, int value) {
+    lines.add("exact " + object + " " + slot(slot) + " " + value);
+  }
+
+  @Override
+  public void range(int object, int slot, int lo, int hi) {
+    lines.add("range " + object + " " + slot(slot) + " " + lo + " " + hi);
+  }
+
+  @Override
+  public void beginChoice(int object, int slot) {
+    lines.add("begin " + object + " " + slot(slot));
+  }
+
+  @Override
+  public void choice(int value, double weight) {
+    lines.add("choice " + value + " " + weight);
+  }
+
+  @Override
+  public void endChoice() {
+    lines.add("end");
+  }
+
+  @Override
+  public void spawn(int type, int x, int y) {
+    lines.add("spawn " + type + " " + x + " " + y);
+  }
+
+  @Override
+  public String toString() {
+    return String.join("\n", lines);
+  }
+
+  private static String slot(int slot) {
+    switch (slot) {
+      case Slots.ALIVE: return "ALIVE";
+      case Slots.X: return "X";
+      case Slots.Y: return "Y";
+      case Slots.W: return "W";
+      case Slots.H: return "H";
+      default: return "extra" + (slot - Slots.FIRST_EXTRA);
+    }
+  }
+}

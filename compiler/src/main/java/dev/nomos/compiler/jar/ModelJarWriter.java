@@ -1,0 +1,168 @@
+package dev.nomos.compiler.jar;
+
+import dev.nomos.compiler.codegen.CompiledLaws;
+import dev.nomos.compiler.codegen.internal.LawClassGenerator;
+import dev.nomos.compiler.plan.LawPlan;
+import dev.nomos.runtime.WorldSchema;
+import dev.nomos.runtime.jar.ModelManifest;
+import dev.nomos.runtime.jar.internal.Hashes;
+import dev.nomos.runtime.jar.internal.ManifestJson;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/**
+ * Writes model jars: one generated class per law under {@code nomos/model/}, {@code
+ * META-INF/nomos/model.json} and the {@code .law} sources; with {@link #standalone(boolean)}, also
+ * the runtime, stdlib and Jackson classes and a {@code Main-Class}, so that {@code java -jar
+ * model.jar eval --data D.jsonl} runs alone. The jar is written to a temporary file beside the
+ * target and moved into place atomically, so a failed write never leaves a half jar.
+ */
+public final class ModelJarWriter {
+  /** Package of the law classes inside model jars. */
+  public static final String CLASS_PACKAGE = "nomos/model/";
+  /** The entry point of standalone jars. */
+  public static final String STANDALONE_MAIN = "dev.nomos.runtime.jar.StandaloneMain";
+
+  private final WorldSchema world;
+  private final List<LawPlan> plans = new ArrayList<>();
+  private final List<Double> weights = new ArrayList<>();
+  private final List<String[]> sources = new ArrayList<>();
+  private double nu = 10;
+  private double lambda = 0.001;
+  private boolean standalone;
+
+  private ModelJarWriter(WorldSchema world) {
+    this.world = Objects.requireNonNull(world, "world");
+  }
+
+  public static ModelJarWriter forWorld(WorldSchema world) {
+    return new ModelJarWriter(world);
+  }
+
+  /** Adds a law with its weight; laws keep the order they are added in. */
+  public ModelJarWriter law(LawPlan plan, double weight) {
+    plans.add(plan);
+    weights.add(weight);
+    return this;
+  }
+
+  /**
+   * Adds a source file.
+   *
+   * @param path its path inside the jar's sources directory, '/'-separated and relative
+   */
+  public ModelJarWriter source(String path, String text) {
+    if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || List.of(path.split("/")).contains("..")) {
+      throw new IllegalArgumentException("source path must be relative and stay inside the jar: " + path);
+    }
+    sources.add(new String[] {path, text});
+    return this;
+  }
+
+  public ModelJarWriter options(double nuValue, double lambdaValue) {
+    this.nu = nuValue;
+    this.lambda = lambdaValue;
+    return this;
+  }
+
+  public ModelJarWriter standalone(boolean value) {
+    this.standalone = value;
+    return this;
+  }
+
+  /** Generates the classes and writes the jar atomically; returns what model.json says. */
+  public ModelManifest write(Path out) throws IOException {
+    List<ModelManifest.LawEntry> lawEntries = new ArrayList<>();
+    List<byte[]> classFiles = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < plans.size(); i++) {
+      LawPlan plan = plans.get(i);
+      if (!names.add(plan.name())) {
+        throw new IllegalArgumentException("two laws are named " + plan.name());
+      }
+      String className = CLASS_PACKAGE + "L" + i + "_" + LawClassGenerator.simpleName(plan.name()).substring(4);
+      byte[] bytes = CompiledLaws.classFile(plan, className);
+      classFiles.add(bytes);
+      lawEntries.add(new ModelManifest.LawEntry(plan.name(), className, weights.get(i), Hashes.sha256(bytes)));
+    }
+    List<ModelManifest.SourceEntry> sourceEntries = new ArrayList<>();
+    List<byte[]> sourceBytes = new ArrayList<>();
+    Set<String> paths = new HashSet<>();
+    for (String[] s : sources) {
+      if (!paths.add(s[0])) {
+        throw new IllegalArgumentException("two sources have the path " + s[0]);
+      }
+      byte[] bytes = s[1].getBytes(StandardCharsets.UTF_8);
+      sourceBytes.add(bytes);
+      sourceEntries.add(new ModelManifest.SourceEntry(s[0], Hashes.sha256(bytes)));
+    }
+    ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, nomosVersion(), world, nu, lambda, lawEntries,
+        sourceEntries);
+
+    Path target = out.toAbsolutePath();
+    Path dir = target.getParent();
+    Files.createDirectories(dir);
+    Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    try {
+      try (OutputStream file = Files.newOutputStream(temp);
+          JarOutputStream jar = new JarOutputStream(file, jarManifest())) {
+        put(jar, ModelManifest.PATH, ManifestJson.write(manifest));
+        for (int i = 0; i < classFiles.size(); i++) {
+          put(jar, lawEntries.get(i).classEntry(), classFiles.get(i));
+        }
+        for (int i = 0; i < sourceBytes.size(); i++) {
+          put(jar, sourceEntries.get(i).entry(), sourceBytes.get(i));
+        }
+        if (standalone) {
+          StandaloneBundle.copyInto(jar);
+        }
+      }
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+    return manifest;
+  }
+
+  private Manifest jarManifest() {
+    Manifest m = new Manifest();
+    m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    m.getMainAttributes().put(new Attributes.Name("Created-By"), "Nomos " + nomosVersion());
+    if (standalone) {
+      m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, STANDALONE_MAIN);
+    }
+    return m;
+  }
+
+  static void put(JarOutputStream jar, String name, byte[] bytes) throws IOException {
+    JarEntry e = new JarEntry(name);
+    e.setTime(0); // reproducible jars: the same sources give the same bytes
+    jar.putNextEntry(e);
+    jar.write(bytes);
+    jar.closeEntry();
+  }
+
+  /** The version of this Nomos build, as recorded in its jar manifest ("dev" when run from classes). */
+  public static String nomosVersion() {
+    String v = ModelJarWriter.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+}

@@ -1,0 +1,34 @@
+package dev.nomos.compiler.codegen;
+
+import dev.nomos.runtime.OpinionSink;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Records every OpinionSink call, value for value, so two engines' outputs can be compared exactly. */
+final class RecordingSink implements OpinionSink {
+  final List<String> calls = new ArrayList<>();
+
+  @Override public void exact(int object, int slot, int value) {
+    calls.add("exact(" + object + "," + slot + "," + value + ")");
+  }
+
+  @Override public void range(int object, int slot, int lo, int hi) {
+    calls.add("range(" + object + "," + slot + "," + lo + "," + hi + ")");
+  }
+
+  @Override public void beginChoice(int object, int slot) {
+    calls.add("beginChoice(" + object + "," + slot + ")");
+  }
+
+  @Override public void choice(int value, double weight) {
+    calls.add("choice(" + value + "," + Double.doubleToRawLongBits(weight) + ")");
+  }
+
+  @Override public void endChoice() {
+    calls.add("endChoice()");
+  }
+
+  @Override public void spawn(int type, int x, int y) {
+    calls.add("spawn(" + type + "," + x + "," + y + ")");
+  }
+}

@@ -1,0 +1,87 @@
+package dev.nomos.learn;
+
+import dev.nomos.learn.internal.Miner;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The offline proposer: mines candidate laws from the surprising transitions with templates that
+ * are generic over the world schema (inertia, action-conditioned velocities, contact-conditioned
+ * flips and sets by side, pushes one contact further, free fall, steps added each frame,
+ * history, attribute state machines under actions and contacts, destroy and spawn), with constants
+ * taken from the data. Candidates are ranked by how many targets they get right, weighted by how
+ * precise they are where their context holds; the loop's fit decides which ones stay.
+ */
+public final class EnumerativeProposer implements Proposer {
+  private final double minPrecision;
+  private final int minSupport;
+
+  public EnumerativeProposer() {
+    this(0.2, 2);
+  }
+
+  /**
+   * @param minPrecision candidates right less often than this where their context holds are dropped
+   * @param minSupport candidates right fewer times than this are dropped
+   */
+  public EnumerativeProposer(double minPrecision, int minSupport) {
+    this.minPrecision = minPrecision;
+    this.minSupport = minSupport;
+  }
+
+  @Override
+  public String name() {
+    return "enumerative";
+  }
+
+  @Override
+  public Proposal propose(ProposalRequest request) {
+    List<Miner.Candidate> mined = new Miner(request.schema(), 6).mine(request.surprising());
+    Set<String> known = new HashSet<>(request.tried());
+    Set<String> names = new HashSet<>();
+    for (CurrentLaw law : request.currentLaws()) {
+      known.add(LawText.key(law.source()));
+      names.add(law.name());
+    }
+    int support = request.surprising().size() < 4 ? 1 : minSupport;
+    List<Miner.Candidate> ranked = new ArrayList<>();
+    for (Miner.Candidate c : mined) {
+      if (c.correct >= support && c.precision() >= minPrecision) {
+        ranked.add(c);
+      }
+    }
+    ranked.sort(Comparator.comparingDouble(Miner.Candidate::score).reversed().thenComparing(c -> c.body));
+    List<String> out = new ArrayList<>();
+    for (Miner.Candidate c : ranked) {
+      if (out.size() == request.maxCandidates()) {
+        break;
+      }
+      String source = "law " + uniqueName(c.nameHint, names) + " " + c.body;
+      if (known.add(LawText.key(source))) {
+        out.add(source);
+      } else {
+        names.remove(LawText.name(source));
+      }
+    }
+    return new Proposal(out, Usage.NONE,
+        List.of(mined.size() + " mined, " + ranked.size() + " above thresholds, " + out.size() + " new"));
+  }
+
+  private static String uniqueName(String hint, Set<String> names) {
+    String base = hint.replaceAll("[^A-Za-z0-9_]", "_");
+    if (base.isEmpty() || !Character.isLetter(base.charAt(0))) {
+      base = "law_" + base;
+    }
+    if (base.length() > 60) {
+      base = base.substring(0, 60);
+    }
+    String name = base;
+    for (int k = 2; !names.add(name); k++) {
+      name = base + "_" + k;
+    }
+    return name;
+  }
+}

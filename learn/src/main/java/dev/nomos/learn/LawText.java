@@ -1,0 +1,31 @@
+package dev.nomos.learn;
+
+import java.util.regex.Pattern;
+
+/**
+ * Cheap textual identity of a law: comments, the name, the weight and whitespace removed. Two laws
+ * with the same key say the same thing; the learning loop refines this with the formatter's
+ * canonical form where the compiler is at hand.
+ */
+public final class LawText {
+  private static final Pattern HEADER = Pattern.compile("^\\s*law\\s+[A-Za-z_][A-Za-z0-9_]*(\\s+weight\\s+[-+0-9.eE]+)?");
+
+  private LawText() {}
+
+  public static String key(String lawSource) {
+    String noComments = lawSource.replaceAll("//[^\\n]*", "");
+    String noHeader = HEADER.matcher(noComments.strip()).replaceFirst("law");
+    return noHeader.strip().replaceAll("\\s+", " ").replaceAll(" (?=[^A-Za-z0-9_ ])|(?<=[^A-Za-z0-9_ ]) ", "");
+  }
+
+  /** The law's declared name, or null when the text does not start with a law header. */
+  public static String name(String lawSource) {
+    var m = Pattern.compile("^\\s*law\\s+([A-Za-z_][A-Za-z0-9_]*)").matcher(lawSource.replaceAll("(?m)^\\s*//[^\\n]*\\n", ""));
+    return m.find() ? m.group(1) : null;
+  }
+
+  /** The same law under another name. */
+  public static String renamed(String lawSource, String newName) {
+    return lawSource.replaceFirst("\\blaw\\s+[A-Za-z_][A-Za-z0-9_]*", "law " + newName);
+  }
+}

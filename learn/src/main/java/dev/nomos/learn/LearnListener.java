@@ -1,0 +1,11 @@
+package dev.nomos.learn;
+
+/** Hears what the loop is doing, for progress on a terminal. */
+public interface LearnListener {
+  LearnListener NONE = new LearnListener() {};
+
+  /** A phase of an iteration started: "scoring", "proposing", "fitting", "evaluating". */
+  default void phase(int iteration, String phase) {}
+
+  default void iterationDone(IterationReport report) {}
+}

@@ -1,0 +1,118 @@
+package dev.nomos.learn;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a learning run did, per iteration and in total: a readable table and a JSON document.
+ *
+ * @param proposer the proposer's name
+ * @param iterations one report per round (index 0: the starting model)
+ * @param stopReason why the loop stopped: explained, iterations, time, llm-calls, tokens, no-new-candidates
+ * @param attributeAccuracy the final model's per-attribute accuracy on the test data (empty without it)
+ * @param seconds total wall-clock time
+ */
+public record LearnReport(String proposer, List<IterationReport> iterations, String stopReason,
+    Map<String, Double> attributeAccuracy, double seconds) {
+
+  public LearnReport {
+    iterations = List.copyOf(iterations);
+    attributeAccuracy = Map.copyOf(attributeAccuracy);
+  }
+
+  public IterationReport last() {
+    return iterations.get(iterations.size() - 1);
+  }
+
+  public long llmCalls() {
+    return iterations.stream().mapToLong(IterationReport::llmCalls).sum();
+  }
+
+  public long tokens() {
+    return iterations.stream().mapToLong(IterationReport::tokens).sum();
+  }
+
+  public static String tableHeader() {
+    return String.format(Locale.ROOT, "%4s %6s %8s %8s %5s %8s %6s %5s %10s %9s %9s %9s %6s %8s %7s",
+        "iter", "surpr", "proposed", "rejected", "dups", "accepted", "pruned", "laws", "train NLL", "test NLL",
+        "exact", "attr acc", "calls", "tokens", "secs");
+  }
+
+  public static String tableRow(IterationReport r) {
+    IterationReport.TestMetrics t = r.test();
+    return String.format(Locale.ROOT, "%4d %6d %8d %8d %5d %8d %6d %5d %10.4f %9s %9s %9s %6d %8d %7.1f",
+        r.iteration(), r.surprising(), r.proposed(), r.rejected(), r.duplicates(), r.accepted(), r.pruned(), r.laws(),
+        r.trainNll(), t == null ? "-" : fmt(t.nllPerTransition()), t == null ? "-" : fmt(t.exactFrameAccuracy()),
+        t == null ? "-" : fmt(t.attributeAccuracy()), r.llmCalls(), r.tokens(), r.seconds());
+  }
+
+  private static String fmt(double v) {
+    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  /** The per-iteration table, then the totals. */
+  public String toTable() {
+    StringBuilder sb = new StringBuilder(tableHeader()).append('\n');
+    for (IterationReport r : iterations) {
+      sb.append(tableRow(r)).append('\n');
+    }
+    sb.append(String.format(Locale.ROOT, "stopped: %s after %.1f s; proposer %s; %d LLM calls, %d tokens%n",
+        stopReason, seconds, proposer, llmCalls(), tokens()));
+    return sb.toString();
+  }
+
+  public String toJson() {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode root = json.createObjectNode();
+    root.put("proposer", proposer);
+    root.put("stop_reason", stopReason);
+    root.put("seconds", seconds);
+    root.put("llm_calls", llmCalls());
+    root.put("tokens", tokens());
+    ArrayNode its = root.putArray("iterations");
+    for (IterationReport r : iterations) {
+      ObjectNode n = its.addObject();
+      n.put("iteration", r.iteration());
+      n.put("surprising", r.surprising());
+      n.put("proposed", r.proposed());
+      n.put("rejected", r.rejected());
+      n.put("duplicates", r.duplicates());
+      n.put("accepted", r.accepted());
+      n.put("pruned", r.pruned());
+      n.put("laws", r.laws());
+      putNumber(n, "train_nll", r.trainNll());
+      if (r.test() != null) {
+        ObjectNode t = n.putObject("test");
+        t.put("transitions", r.test().transitions());
+        putNumber(t, "nll_per_transition", r.test().nllPerTransition());
+        putNumber(t, "exact_frame_accuracy", r.test().exactFrameAccuracy());
+        putNumber(t, "attribute_accuracy", r.test().attributeAccuracy());
+      }
+      n.put("llm_calls", r.llmCalls());
+      n.put("tokens", r.tokens());
+      n.put("seconds", r.seconds());
+    }
+    ObjectNode attrs = root.putObject("final_attribute_accuracy");
+    for (Map.Entry<String, Double> e : new TreeMap<>(attributeAccuracy).entrySet()) {
+      putNumber(attrs, e.getKey(), e.getValue());
+    }
+    try {
+      return json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void putNumber(ObjectNode n, String field, double v) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      n.putNull(field);
+    } else {
+      n.put(field, v);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.nomos.learn;
+
+import dev.nomos.runtime.WorldSchema;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a proposer is asked: explain these surprising transitions of this world, given the laws the
+ * model already has.
+ *
+ * @param schema the world's schema
+ * @param worldSource the world declaration as source text (what an LLM reads)
+ * @param currentLaws the model's laws with their fitted weights
+ * @param surprising the transitions the model explains worst, worst first
+ * @param renderedTransitions {@code surprising} rendered compactly by {@link TransitionRenderer}
+ * @param maxCandidates how many candidate laws the proposer should return at most
+ * @param remaining what the proposer may still spend on model calls and tokens
+ * @param tried the canonical text of laws already tried and dropped; proposing them again is wasted
+ */
+public record ProposalRequest(WorldSchema schema, String worldSource, List<CurrentLaw> currentLaws,
+    List<Transition> surprising, String renderedTransitions, int maxCandidates, Budget remaining,
+    Set<String> tried) {
+
+  public ProposalRequest(WorldSchema schema, String worldSource, List<CurrentLaw> currentLaws,
+      List<Transition> surprising, String renderedTransitions, int maxCandidates, Budget remaining) {
+    this(schema, worldSource, currentLaws, surprising, renderedTransitions, maxCandidates, remaining, Set.of());
+  }
+
+  public ProposalRequest {
+    Objects.requireNonNull(schema, "schema");
+    Objects.requireNonNull(worldSource, "worldSource");
+    currentLaws = List.copyOf(currentLaws);
+    surprising = List.copyOf(surprising);
+    Objects.requireNonNull(renderedTransitions, "renderedTransitions");
+    Objects.requireNonNull(remaining, "remaining");
+    tried = Set.copyOf(tried);
+    if (maxCandidates <= 0) {
+      throw new IllegalArgumentException("maxCandidates must be positive, got " + maxCandidates);
+    }
+  }
+
+  /** The model-call and token allowance left for this proposal. */
+  public record Budget(long calls, long tokens) {
+    public static final Budget UNLIMITED = new Budget(Long.MAX_VALUE, Long.MAX_VALUE);
+
+    public boolean allowsCall() {
+      return calls > 0 && tokens > 0;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.nomos.learn.internal;
+
+import dev.nomos.stdlib.Stdlib;
+import dev.nomos.stdlib.StdlibFunction;
+import java.util.stream.Collectors;
+
+/**
+ * The Nomos language reference an LLM reads before it writes laws: the syntax by example and every
+ * stdlib signature from the registry, so the prompt cannot drift from what the checker accepts.
+ */
+public final class LanguageReference {
+  private static final String SYNTAX = """
+      # Nomos laws
+
+      A law is one weighted expert of a product-of-experts world model. It reads frame t (and up to
+      16 past frames) and states what attributes of frame t+1 may be. Laws are total: no loops, no
+      recursion.
+
+      law NAME {
+        BINDERS          // for b: Ball   |   on contact(b: Ball, w: Wall[, side: TOP][, cover: 0.5])
+        [when GUARD]     // a bool expression over frame t
+        then EFFECTS     // one or more, separated by whitespace or ;
+      }
+
+      Binders: `for x: T` binds every object of type T (several: `for a: A, b: B`, distinct objects);
+      `on contact(a: A, b: B, side: S, cover: P)` binds pairs touching at t, where S is the side of a
+      that b touches (TOP, BOTTOM, LEFT, RIGHT) and P the minimum fraction (0..1) of that side covered.
+      `Object` ranges over every type. At most 3 bound objects per law.
+      Attributes: x, y, w, h, vx, vy (displacement over the last step), left, right, top, bottom,
+      cx, cy, and the entity's declared extras. `b.vy@-2` reads 2 steps back; `action@-1` too.
+      Guards: arithmetic (+ - * / %), comparisons, and/or/not, `if c then a else b`,
+      `e in {A, B}`, `e in lo..hi`, `action == UP`, `action in {UP, DOWN}`,
+      `exists o: T where cond`, `count o: T where cond`, `count(T)`,
+      `all k in 1..5: p.vy@-k == 0` (also `any`, `count`), stdlib calls (below).
+      Symbols are bare names: `d.state == open`, `side(b, w) == TOP`.
+      Effects (they predict frame t+1):
+        b.vy := -b.vy                  exact value (vx/vy predict the next position: y' = y + vy')
+        b.x := 10                      absolute next position (x, y); extras: d.state := open
+        p.vy ~ one_of(-6, -5)          any of these values
+        p.vx ~ range(-2, 2)            any value in the range
+        p.vy ~ weighted(-6: 0.3, -5: 0.7)
+        destroy k                      k is gone at t+1
+        spawn Bullet at (p.x, p.y - 4) a new object appears
+      Holes: write `?` for an integer constant, `side: ?` or `cover: ?` you cannot pin down; the
+      learner fits them on the data.
+
+      Example:
+      law ball_bounces_off_wall {
+        on contact(b: Ball, w: Wall, side: TOP)
+        when b.vy < 0
+        then b.vy := -b.vy
+      }
+      """;
+
+  private LanguageReference() {}
+
+  public static String text() {
+    String functions = Stdlib.all().stream().map(LanguageReference::signature).collect(Collectors.joining("\n"));
+    return SYNTAX + "\nStandard functions:\n" + functions + "\n";
+  }
+
+  private static String signature(StdlibFunction f) {
+    String params = f.params().stream()
+        .map(p -> p.name() + ": " + p.type().name().toLowerCase(java.util.Locale.ROOT))
+        .collect(Collectors.joining(", "));
+    return "  " + f.name() + "(" + params + ") -> " + f.returns().name().toLowerCase(java.util.Locale.ROOT)
+        + "   " + f.doc();
+  }
+}

@@ -1,0 +1,446 @@
+package dev.nomos.learn.internal;
+
+import dev.nomos.learn.Transition;
+import dev.nomos.runtime.AttributeKind;
+import dev.nomos.runtime.AttributeSpec;
+import dev.nomos.runtime.EntityType;
+import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.Slots;
+import dev.nomos.runtime.WorldSchema;
+import dev.nomos.stdlib.Geometry;
+import dev.nomos.stdlib.Side;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Mines candidate laws from transitions with templates that are generic over the world schema.
+ * For every object of frame t and each of its targets (vx, vy, each extra, presence) it lists the
+ * contexts that hold (the action; each contact with its side; a contact of the contacted object;
+ * touching nothing; the previous step's velocity) and the value expressions that match what was
+ * observed at t+1 (kept, negated, a constant, a step added, the contacted object's velocity, an
+ * absolute position). Each (context, value) pair is a law body; it is counted where it is right,
+ * and its context is counted where it holds, so every candidate carries a support and a precision
+ * over the transitions it was mined from. New objects yield spawn laws relative to nearby objects.
+ */
+public final class Miner {
+
+  /** One mined law body (without the {@code law name} header) and its counts. */
+  public static final class Candidate {
+    public final String body;
+    public final String nameHint;
+    final String contextKey;
+    public int correct;
+    public int applicable;
+
+    Candidate(String body, String nameHint, String contextKey) {
+      this.body = body;
+      this.nameHint = nameHint;
+      this.contextKey = contextKey;
+    }
+
+    public double precision() {
+      return applicable == 0 ? 0 : (double) correct / applicable;
+    }
+
+    /** Support weighted by precision: many right predictions and few wrong ones. */
+    public double score() {
+      double p = precision();
+      return correct * p * p;
+    }
+  }
+
+  private final WorldSchema schema;
+  private final int maxContacts;
+  private final Map<String, Candidate> candidates = new TreeMap<>();
+  private final Map<String, Integer> contextCounts = new HashMap<>();
+  private final Map<RelationKey, List<int[]>> relations = new HashMap<>();
+
+  /** Observations of one target next to a partner object: (offset on the target's axis, next value). */
+  private record RelationKey(String binder, String guard, String type, String partner, String attr, String axis) {}
+
+  public Miner(WorldSchema schema, int maxContacts) {
+    this.schema = schema;
+    this.maxContacts = maxContacts;
+  }
+
+  public List<Candidate> mine(List<Transition> transitions) {
+    for (Transition t : transitions) {
+      mine(t);
+    }
+    relationCandidates();
+    List<Candidate> out = new ArrayList<>();
+    for (Candidate c : candidates.values()) {
+      if (c.applicable == 0) {
+        c.applicable = contextCounts.getOrDefault(c.contextKey, c.correct);
+      }
+      out.add(c);
+    }
+    return out;
+  }
+
+  /** A condition under which a target was observed: binder text, guard text and a name fragment. */
+  private record Context(String binder, String guard, String name) {
+    String key(String target) {
+      return binder + "|" + guard + "|" + target;
+    }
+  }
+
+  private void mine(Transition transition) {
+    Frame a = transition.before();
+    Frame b = transition.after();
+    for (int i : a.all()) {
+      EntityType type = schema.type(a.type(i));
+      List<Context> contexts = contexts(a, i, type);
+      int j = b.indexOfId(a.id(i));
+      // presence
+      for (Context c : contexts) {
+        count(c, "alive");
+        if (j < 0) {
+          add(c, "alive", "destroy o", "destroyed");
+        } else if (c.binder.startsWith("for ") && c.guard.isEmpty()) {
+          add(c, "alive", "o.alive := true", "persists");
+        }
+      }
+      if (j < 0) {
+        continue;
+      }
+      mineVelocity(a, b, i, j, contexts, "vx", Slots.X);
+      mineVelocity(a, b, i, j, contexts, "vy", Slots.Y);
+      mineRelations(a, b, i, j, type);
+      for (int k = 0; k < type.extras().size(); k++) {
+        mineExtra(a, b, i, j, contexts, type.extras().get(k), Slots.FIRST_EXTRA + k);
+      }
+    }
+    for (int j : b.all()) {
+      if (a.indexOfId(b.id(j)) < 0) {
+        mineSpawn(a, b, j);
+      }
+    }
+  }
+
+  private List<Context> contexts(Frame a, int i, EntityType type) {
+    String t = type.name();
+    String forT = "for o: " + t;
+    List<Context> out = new ArrayList<>();
+    String action = a.action() >= 0 ? schema.actions().get(a.action()) : null;
+    String actionGuard = action == null ? null : "action == " + action;
+    out.add(new Context(forT, "", ""));
+    if (actionGuard != null) {
+      out.add(new Context(forT, actionGuard, "on_" + action.toLowerCase()));
+    }
+    List<int[]> contacts = contacts(a, i);
+    if (contacts.isEmpty()) {
+      String free = "not exists u: Object where touching(o, u)";
+      out.add(new Context(forT, free, "free"));
+      if (actionGuard != null) {
+        out.add(new Context(forT, free + " and " + actionGuard, "free_on_" + action.toLowerCase()));
+      }
+    }
+    Set<String> seenContacts = new LinkedHashSet<>();
+    for (int[] c : contacts) {
+      String u = schema.type(a.type(c[0])).name();
+      String side = Side.NAMES.get(c[1]);
+      if (!seenContacts.add(u + side)) {
+        continue;
+      }
+      String binder = "on contact(o: " + t + ", u: " + u + ", side: " + side + ")";
+      String name = "touching_" + u.toLowerCase() + "_" + side.toLowerCase();
+      out.add(new Context(binder, "", name));
+      if (actionGuard != null) {
+        out.add(new Context(binder, actionGuard, name + "_on_" + action.toLowerCase()));
+      }
+      // One hop further: what the contacted object itself touches on the same side (pushing into it).
+      for (int[] d : contacts(a, c[0])) {
+        if (d[0] == i || d[1] != c[1]) {
+          continue;
+        }
+        String v = schema.type(a.type(d[0])).name();
+        String hop = "exists v: " + v + " where side(u, v) == " + side;
+        String hopName = name + "_then_" + v.toLowerCase();
+        if (seenContacts.add(u + side + v)) {
+          out.add(new Context(binder, hop, hopName));
+          if (actionGuard != null) {
+            out.add(new Context(binder, hop + " and " + actionGuard, hopName + "_on_" + action.toLowerCase()));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Contacts of object i at t as {object, side}, nearest types first, at most {@code maxContacts}. */
+  private List<int[]> contacts(Frame a, int i) {
+    List<int[]> out = new ArrayList<>();
+    for (int k : a.all()) {
+      if (k != i && Geometry.touching(a, i, k)) {
+        out.add(new int[] {k, Geometry.side(a, i, k)});
+        if (out.size() == maxContacts) {
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private void mineVelocity(Frame a, Frame b, int i, int j, List<Context> contexts, String attr, int slot) {
+    int v0 = slot == Slots.X ? a.vx(i) : a.vy(i);
+    int v1 = b.get(j, slot) - a.get(i, slot);
+    boolean inRange = v1 >= schema.velocityMin() && v1 <= schema.velocityMax();
+    int previous = slot == Slots.X ? a.vxAt(i, 1) : a.vyAt(i, 1);
+    List<Context> all = new ArrayList<>(contexts);
+    for (Context c : contexts) {
+      // The velocity it had: lookup tables of (action, velocity) such as acceleration up to a cap.
+      if (c.binder.startsWith("for ") && !c.guard.startsWith("not ")) {
+        all.add(new Context(c.binder, and(c.guard, "o." + attr + " == " + v0),
+            c.name + (c.name.isEmpty() ? "" : "_") + "from_" + num(v0)));
+      }
+    }
+    for (Context c : all) {
+      count(c, attr);
+      if (!inRange) {
+        String pos = slot == Slots.X ? "x" : "y";
+        add(c, attr, "o." + pos + " := " + b.get(j, slot), pos + "_set_" + num(b.get(j, slot)));
+        continue;
+      }
+      if (v1 == v0) {
+        add(c, attr, "o." + attr + " := o." + attr, attr + "_kept");
+      }
+      if (v1 == -v0 && v0 != 0) {
+        add(c, attr, "o." + attr + " := -o." + attr, attr + "_flips");
+      }
+      add(c, attr, "o." + attr + " := " + v1, attr + "_is_" + num(v1));
+      int d = v1 - v0;
+      if (d != 0 && Math.abs(d) <= Math.max(1, (schema.velocityMax() - schema.velocityMin()) / 8)) {
+        add(c, attr, "o." + attr + " := o." + attr + " + " + d, attr + "_plus_" + num(d));
+      }
+      if (v1 == previous && v1 != v0) {
+        add(c, attr, "o." + attr + " := o." + attr + "@-1", attr + "_as_before");
+      }
+      if (c.binder.startsWith("on contact") && v1 != v0) {
+        String pos = slot == Slots.X ? "x" : "y";
+        add(c, attr, "o." + pos + " := " + b.get(j, slot), pos + "_set_" + num(b.get(j, slot)));
+      }
+      if (c.binder.startsWith("on contact")) {
+        int u = contactObject(a, i, c);
+        if (u >= 0) {
+          int uv = slot == Slots.X ? a.vx(u) : a.vy(u);
+          if (uv == v1 && uv != 0) {
+            add(c, attr, "o." + attr + " := u." + attr, attr + "_follows");
+          }
+        }
+      }
+    }
+  }
+
+  /** The first object matching a contact context's type and side. */
+  private int contactObject(Frame a, int i, Context c) {
+    for (int[] k : contacts(a, i)) {
+      String u = schema.type(a.type(k[0])).name();
+      if (c.binder.contains("u: " + u + ", side: " + Side.NAMES.get(k[1]) + ")")) {
+        return k[0];
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Guards on ranges of the offset to another object: the target's next velocity as a constant or
+   * as the offset plus a constant (closing a gap), for partners of types with at most two objects
+   * (with the partner's direction of motion as an optional guard) and for contacted objects.
+   */
+  private void mineRelations(Frame a, Frame b, int i, int j, EntityType type) {
+    String t = type.name();
+    if (a.ofType(type.index()).length <= 4) {
+      for (EntityType partner : schema.types()) {
+        int[] us = a.ofType(partner.index());
+        if (partner == type || us.length == 0 || us.length > 2) {
+          continue;
+        }
+        for (int u : us) {
+          String binder = "for o: " + t + ", u: " + partner.name();
+          List<String> guards = new ArrayList<>();
+          guards.add("");
+          guards.add(a.vx(u) < 0 ? "u.vx < 0" : a.vx(u) > 0 ? "u.vx > 0" : "u.vx == 0");
+          guards.add(a.vy(u) < 0 ? "u.vy < 0" : a.vy(u) > 0 ? "u.vy > 0" : "u.vy == 0");
+          for (String g : guards) {
+            relate(a, b, i, j, u, binder, g, t, partner.name());
+          }
+        }
+      }
+    }
+    Set<String> seen = new LinkedHashSet<>();
+    for (int[] c : contacts(a, i)) {
+      String u = schema.type(a.type(c[0])).name();
+      String side = Side.NAMES.get(c[1]);
+      if (seen.add(u + side)) {
+        relate(a, b, i, j, c[0], "on contact(o: " + t + ", u: " + u + ", side: " + side + ")", "", t, u);
+      }
+    }
+  }
+
+  private void relate(Frame a, Frame b, int i, int j, int u, String binder, String guard, String t, String partner) {
+    int vx = b.x(j) - a.x(i);
+    int vy = b.y(j) - a.y(i);
+    relations.computeIfAbsent(new RelationKey(binder, guard, t, partner, "vx", "x"), k -> new ArrayList<>())
+        .add(new int[] {a.x(u) - a.x(i), vx});
+    relations.computeIfAbsent(new RelationKey(binder, guard, t, partner, "vy", "y"), k -> new ArrayList<>())
+        .add(new int[] {a.y(u) - a.y(i), vy});
+  }
+
+  private void relationCandidates() {
+    for (Map.Entry<RelationKey, List<int[]>> e : relations.entrySet()) {
+      RelationKey k = e.getKey();
+      List<int[]> events = e.getValue();
+      Map<Integer, int[]> byValue = new TreeMap<>();
+      Map<Integer, int[]> byGap = new TreeMap<>();
+      for (int[] ev : events) {
+        if (ev[1] < schema.velocityMin() || ev[1] > schema.velocityMax()) {
+          continue;
+        }
+        span(byValue, ev[1], ev[0]);
+        span(byGap, ev[1] - ev[0], ev[0]);
+      }
+      String offset = "u." + k.axis + " - o." + k.axis;
+      String name = k.type.toLowerCase() + "_" + k.attr;
+      String suffix = "_near_" + k.partner.toLowerCase() + (k.guard.isEmpty() ? "" : "_" + guardName(k.guard));
+      for (Map.Entry<Integer, int[]> v : byValue.entrySet()) {
+        relationCandidate(k, events, v.getValue(), offset, "o." + k.attr + " := " + v.getKey(),
+            name + "_is_" + num(v.getKey()) + suffix, ev -> ev[1] == v.getKey());
+      }
+      for (Map.Entry<Integer, int[]> g : byGap.entrySet()) {
+        int c = g.getKey();
+        String value = "o." + k.attr + " := " + offset + (c == 0 ? "" : c > 0 ? " + " + c : " - " + (-c));
+        relationCandidate(k, events, g.getValue(), offset, value, name + "_closes_gap" + suffix,
+            ev -> ev[1] - ev[0] == c);
+      }
+    }
+  }
+
+  private static void span(Map<Integer, int[]> spans, int key, int d) {
+    int[] s = spans.computeIfAbsent(key, x -> new int[] {Integer.MAX_VALUE, Integer.MIN_VALUE, 0});
+    s[0] = Math.min(s[0], d);
+    s[1] = Math.max(s[1], d);
+    s[2]++;
+  }
+
+  private void relationCandidate(RelationKey k, List<int[]> events, int[] span, String offset, String effect,
+      String name, java.util.function.Predicate<int[]> right) {
+    if (span[2] < 2) {
+      return;
+    }
+    String range = offset + " in " + span[0] + ".." + span[1];
+    String guard = k.guard.isEmpty() ? range : k.guard + " and " + range;
+    String body = "{\n  " + k.binder + "\n  when " + guard + "\n  then " + effect + "\n}";
+    if (candidates.containsKey(body)) {
+      return;
+    }
+    Candidate c = new Candidate(body, name, body);
+    for (int[] ev : events) {
+      if (ev[0] >= span[0] && ev[0] <= span[1]) {
+        c.applicable++;
+        if (right.test(ev)) {
+          c.correct++;
+        }
+      }
+    }
+    candidates.put(body, c);
+  }
+
+  private static String guardName(String guard) {
+    return guard.replace("u.", "").replace(" < 0", "_neg").replace(" > 0", "_pos").replace(" == 0", "_zero");
+  }
+
+  private void mineExtra(Frame a, Frame b, int i, int j, List<Context> contexts, AttributeSpec spec, int slot) {
+    int v0 = a.get(i, slot);
+    int v1 = b.get(j, slot);
+    String attr = spec.name();
+    String before = value(spec, v0);
+    for (Context c : contexts) {
+      count(c, attr);
+      if (v1 == v0) {
+        add(c, attr, "o." + attr + " := o." + attr, attr + "_kept");
+      }
+      add(c, attr, "o." + attr + " := " + value(spec, v1), attr + "_is_" + num(value(spec, v1)));
+      if (spec.kind() == AttributeKind.INT && v1 != v0) {
+        add(c, attr, "o." + attr + " := o." + attr + " + " + (v1 - v0), attr + "_plus_" + num(v1 - v0));
+      }
+      if (spec.kind() != AttributeKind.INT || spec.supportSize() <= 16) {
+        // Conditioned on the value it had: state machines (door opens, direction turns).
+        Context from = new Context(c.binder, and(c.guard, "o." + attr + " == " + before),
+            c.name + (c.name.isEmpty() ? "" : "_") + "from_" + num(before));
+        count(from, attr);
+        add(from, attr, "o." + attr + " := " + value(spec, v1), attr + "_is_" + num(value(spec, v1)));
+      }
+    }
+  }
+
+  private void mineSpawn(Frame a, Frame b, int j) {
+    String newType = schema.type(b.type(j)).name();
+    List<int[]> nearest = new ArrayList<>();
+    for (int k : a.all()) {
+      long dx = a.x(k) - b.x(j), dy = a.y(k) - b.y(j);
+      nearest.add(new int[] {k, (int) Math.min(Integer.MAX_VALUE, dx * dx + dy * dy)});
+    }
+    nearest.sort((p, q) -> p[1] != q[1] ? Integer.compare(p[1], q[1]) : Integer.compare(a.id(p[0]), a.id(q[0])));
+    String action = a.action() >= 0 ? schema.actions().get(a.action()) : null;
+    for (int n = 0; n < Math.min(3, nearest.size()); n++) {
+      int k = nearest.get(n)[0];
+      String u = schema.type(a.type(k)).name();
+      int dx = b.x(j) - a.x(k), dy = b.y(j) - a.y(k);
+      String effect = "spawn " + newType + " at (o.x" + offset(dx) + ", o.y" + offset(dy) + ")";
+      String name = "spawns_" + newType.toLowerCase() + "_" + num(dx) + "_" + num(dy);
+      add(new Context("for o: " + u, "", "spawn"), "spawn", effect, name);
+      if (action != null) {
+        add(new Context("for o: " + u, "action == " + action, "spawn_on_" + action.toLowerCase()), "spawn", effect,
+            name);
+      }
+    }
+  }
+
+  private void count(Context c, String target) {
+    contextCounts.merge(c.key(target), 1, Integer::sum);
+  }
+
+  private void add(Context c, String target, String effect, String valueName) {
+    String body = "{\n  " + c.binder + (c.guard.isEmpty() ? "" : "\n  when " + c.guard) + "\n  then " + effect + "\n}";
+    Candidate cand = candidates.get(body);
+    if (cand == null) {
+      String typeName = c.binder.replaceAll("^(for|on contact\\()\\s*o: ([A-Za-z0-9_]+).*$", "$2").toLowerCase();
+      String hint = typeName + "_" + valueName + (c.name.isEmpty() ? "" : "_" + c.name);
+      cand = new Candidate(body, hint, c.key(target));
+      candidates.put(body, cand);
+    }
+    cand.correct++;
+  }
+
+  private static String and(String a, String b) {
+    return a.isEmpty() ? b : a + " and " + b;
+  }
+
+  private static String offset(int d) {
+    return d == 0 ? "" : d > 0 ? " + " + d : " - " + (-d);
+  }
+
+  private static String num(int v) {
+    return v < 0 ? "m" + (-v) : Integer.toString(v);
+  }
+
+  private static String num(String v) {
+    return v.startsWith("-") ? "m" + v.substring(1) : v.toLowerCase();
+  }
+
+  static String value(AttributeSpec spec, int v) {
+    if (spec.kind() == AttributeKind.BOOL) {
+      return v != 0 ? "true" : "false";
+    }
+    if (spec.kind() == AttributeKind.SYMBOL && v >= 0 && v < spec.symbols().size()) {
+      return spec.symbols().get(v);
+    }
+    return Integer.toString(v);
+  }
+}

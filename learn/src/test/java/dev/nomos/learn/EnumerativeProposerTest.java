@@ -1,0 +1,73 @@
+package dev.nomos.learn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nomos.compiler.Parser;
+import dev.nomos.compiler.source.SourceFile;
+import dev.nomos.runtime.AttributeSpec;
+import dev.nomos.runtime.EntityType;
+import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.WorldSchema;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EnumerativeProposerTest {
+
+  private static ProposalRequest request(WorldSchema schema, List<Transition> ts, int max, List<CurrentLaw> current) {
+    return new ProposalRequest(schema, "", current, ts, "", max, ProposalRequest.Budget.UNLIMITED);
+  }
+
+  @Test
+  void minesTheBounceWithItsSideAndGuardlessInertia() {
+    Proposal p = new EnumerativeProposer().propose(request(TinyWorld.SCHEMA, List.of(TinyWorld.bounce()), 200, List.of()));
+    List<String> keys = p.candidates().stream().map(LawText::key).toList();
+    assertTrue(keys.contains("law{on contact(o:Ball,u:Wall,side:TOP)then o.vy:=-o.vy}"), keys.toString());
+    assertTrue(keys.contains("law{for o:Ball then o.vx:=o.vx}"), keys.toString());
+    assertFalse(keys.contains("law{for o:Ball then o.vy:=o.vy}"), "the ball's vy was not kept");
+    for (String law : p.candidates()) {
+      assertFalse(Parser.parse(new SourceFile("c.law", law)).hasErrors(), law);
+    }
+  }
+
+  @Test
+  void skipsLawsTheModelHasAndRespectsTheLimit() {
+    String inertia = "law ball_keeps_vx {\n  for o: Ball\n  then o.vx := o.vx\n}";
+    Proposal p = new EnumerativeProposer().propose(request(TinyWorld.SCHEMA, List.of(TinyWorld.bounce()), 3,
+        List.of(new CurrentLaw("ball_keeps_vx", inertia, 1))));
+    assertEquals(3, p.candidates().size());
+    assertFalse(p.candidates().stream().map(LawText::key).anyMatch(LawText.key(inertia)::equals));
+  }
+
+  @Test
+  void minesSymbolStateMachinesUnderActions() {
+    WorldSchema schema = new WorldSchema("Grid", 5, 5, -1, 1, List.of("left", "right"),
+        List.of(new EntityType("agent", 0, List.of(AttributeSpec.ofSymbols("dir", List.of("east", "south", "west", "north"))))),
+        0);
+    List<Transition> ts = new ArrayList<>();
+    Frame prev = null;
+    int dir = 0;
+    for (int k = 0; k < 6; k++) {
+      Frame f = Frame.builder(schema).add(1, 0, 2, 2, 1, 1, dir).action(0).previous(prev).build();
+      if (prev != null) {
+        ts.add(new Transition(k - 1, prev, f));
+      }
+      prev = f;
+      dir = (dir + 3) % 4;
+    }
+    Proposal p = new EnumerativeProposer().propose(request(schema, ts, 500, List.of()));
+    List<String> keys = p.candidates().stream().map(LawText::key).toList();
+    assertTrue(keys.contains("law{for o:agent when action==left and o.dir==east then o.dir:=north}"), keys.toString());
+    for (String law : p.candidates()) {
+      assertFalse(Parser.parse(new SourceFile("c.law", law)).hasErrors(), law);
+    }
+  }
+
+  @Test
+  void isDeterministic() {
+    ProposalRequest r = request(TinyWorld.SCHEMA, List.of(TinyWorld.bounce()), 50, List.of());
+    assertEquals(new EnumerativeProposer().propose(r).candidates(), new EnumerativeProposer().propose(r).candidates());
+  }
+}

@@ -1,0 +1,42 @@
+package dev.nomos.runtime.fit;
+
+import dev.nomos.runtime.model.WorldModel;
+import java.util.List;
+
+/**
+ * The outcome of fitting.
+ *
+ * @param model the fitted model without the pruned laws
+ * @param lawNames every law of the input model, in its order
+ * @param weights the fitted weight of every law of the input, in the same order (pruned ones included)
+ * @param pruned names of the laws whose weight ended at or below the prune threshold
+ * @param trainNll mean negative log-likelihood per training transition at the fitted weights, with
+ *     the pruned laws' weights at 0
+ * @param startNll the same at the starting weights
+ * @param objective the minimised objective {@code NLL + λ Σ θ} (before pruning)
+ * @param iterations optimiser iterations
+ * @param converged whether the optimiser met its tolerance (rather than its iteration limit)
+ */
+public record FitResult(WorldModel model, List<String> lawNames, double[] weights, List<String> pruned,
+    double trainNll, double startNll, double objective, int iterations, boolean converged) {
+
+  public FitResult {
+    lawNames = List.copyOf(lawNames);
+    weights = weights.clone();
+    pruned = List.copyOf(pruned);
+  }
+
+  @Override
+  public double[] weights() {
+    return weights.clone();
+  }
+
+  /** The fitted weight of a law by name (0 for a pruned law's final value when it was exactly 0). */
+  public double weightOf(String law) {
+    int i = lawNames.indexOf(law);
+    if (i < 0) {
+      throw new IllegalArgumentException("no law named " + law);
+    }
+    return weights[i];
+  }
+}

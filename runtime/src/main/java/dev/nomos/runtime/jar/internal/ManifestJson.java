@@ -1,0 +1,241 @@
+package dev.nomos.runtime.jar.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nomos.runtime.AttributeKind;
+import dev.nomos.runtime.AttributeSpec;
+import dev.nomos.runtime.EntityType;
+import dev.nomos.runtime.WorldSchema;
+import dev.nomos.runtime.jar.ModelJarException;
+import dev.nomos.runtime.jar.ModelManifest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * model.json to and from {@link ModelManifest}. Reading is strict: every field is required and typed,
+ * and an error names the field's path ({@code laws[3].weight}).
+ */
+public final class ManifestJson {
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ManifestJson() {}
+
+  public static byte[] write(ModelManifest m) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("format", m.format());
+    root.put("nomosVersion", m.nomosVersion());
+    root.set("world", world(m.world()));
+    ObjectNode options = root.putObject("options");
+    options.put("nu", m.nu());
+    options.put("lambda", m.lambda());
+    ArrayNode laws = root.putArray("laws");
+    for (ModelManifest.LawEntry law : m.laws()) {
+      ObjectNode n = laws.addObject();
+      n.put("name", law.name());
+      n.put("class", law.className());
+      n.put("weight", law.weight());
+      n.put("sha256", law.classSha256());
+    }
+    ArrayNode sources = root.putArray("sources");
+    for (ModelManifest.SourceEntry s : m.sources()) {
+      ObjectNode n = sources.addObject();
+      n.put("path", s.path());
+      n.put("sha256", s.sha256());
+    }
+    try {
+      return MAPPER.writeValueAsString(root).concat("\n").getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize a JSON tree", e);
+    }
+  }
+
+  private static ObjectNode world(WorldSchema w) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("name", w.name());
+    n.put("screenWidth", w.screenWidth());
+    n.put("screenHeight", w.screenHeight());
+    n.put("velocityMin", w.velocityMin());
+    n.put("velocityMax", w.velocityMax());
+    n.put("contactGap", w.contactGap());
+    ArrayNode actions = n.putArray("actions");
+    w.actions().forEach(actions::add);
+    ArrayNode entities = n.putArray("entities");
+    for (EntityType t : w.types()) {
+      ObjectNode e = entities.addObject();
+      e.put("name", t.name());
+      ArrayNode attributes = e.putArray("attributes");
+      for (AttributeSpec a : t.extras()) {
+        ObjectNode an = attributes.addObject();
+        an.put("name", a.name());
+        an.put("kind", a.kind().name().toLowerCase(java.util.Locale.ROOT));
+        if (a.kind() == AttributeKind.INT) {
+          an.put("min", a.min());
+          an.put("max", a.max());
+        } else if (a.kind() == AttributeKind.SYMBOL) {
+          ArrayNode symbols = an.putArray("symbols");
+          a.symbols().forEach(symbols::add);
+        }
+      }
+    }
+    return n;
+  }
+
+  public static ModelManifest read(byte[] json) throws ModelJarException {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new ModelJarException(ModelManifest.PATH + ": not valid JSON at line " + e.getLocation().getLineNr()
+          + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+    } catch (java.io.IOException e) {
+      throw new ModelJarException(ModelManifest.PATH + ": cannot be read: " + e.getMessage());
+    }
+    Reader r = new Reader();
+    int format = r.integer(root, "format");
+    if (format != ModelManifest.FORMAT) {
+      throw new ModelJarException(ModelManifest.PATH + ": format " + format + " is not supported (this runtime reads "
+          + ModelManifest.FORMAT + ")");
+    }
+    String version = r.text(root, "nomosVersion");
+    WorldSchema world = r.world(r.object(root, "world"));
+    JsonNode options = r.object(root, "options");
+    double nu = r.number(options, "nu");
+    double lambda = r.number(options, "lambda");
+    List<ModelManifest.LawEntry> laws = new ArrayList<>();
+    JsonNode lawArray = r.array(root, "laws");
+    for (int i = 0; i < lawArray.size(); i++) {
+      JsonNode l = r.element(lawArray, i);
+      laws.add(new ModelManifest.LawEntry(r.text(l, "name"), r.text(l, "class"), r.number(l, "weight"),
+          r.text(l, "sha256")));
+    }
+    List<ModelManifest.SourceEntry> sources = new ArrayList<>();
+    JsonNode sourceArray = r.array(root, "sources");
+    for (int i = 0; i < sourceArray.size(); i++) {
+      JsonNode s = r.element(sourceArray, i);
+      sources.add(new ModelManifest.SourceEntry(r.text(s, "path"), r.text(s, "sha256")));
+    }
+    return new ModelManifest(format, version, world, nu, lambda, laws, sources);
+  }
+
+  /** Typed field access that remembers the path for error messages. */
+  private static final class Reader {
+    private final java.util.IdentityHashMap<JsonNode, String> paths = new java.util.IdentityHashMap<>();
+
+    private String path(JsonNode parent, String field) {
+      String p = paths.get(parent);
+      return p == null ? field : p + "." + field;
+    }
+
+    private JsonNode field(JsonNode parent, String name) throws ModelJarException {
+      JsonNode n = parent.get(name);
+      if (n == null || n.isNull()) {
+        throw error(path(parent, name), "is missing");
+      }
+      paths.put(n, path(parent, name));
+      return n;
+    }
+
+    JsonNode element(JsonNode array, int i) throws ModelJarException {
+      JsonNode n = array.get(i);
+      String p = paths.get(array) + "[" + i + "]";
+      if (!n.isObject()) {
+        throw error(p, "must be an object");
+      }
+      paths.put(n, p);
+      return n;
+    }
+
+    JsonNode object(JsonNode parent, String name) throws ModelJarException {
+      JsonNode n = field(parent, name);
+      if (!n.isObject()) {
+        throw error(path(parent, name), "must be an object");
+      }
+      return n;
+    }
+
+    JsonNode array(JsonNode parent, String name) throws ModelJarException {
+      JsonNode n = field(parent, name);
+      if (!n.isArray()) {
+        throw error(path(parent, name), "must be an array");
+      }
+      return n;
+    }
+
+    String text(JsonNode parent, String name) throws ModelJarException {
+      JsonNode n = field(parent, name);
+      if (!n.isTextual()) {
+        throw error(path(parent, name), "must be a string");
+      }
+      return n.asText();
+    }
+
+    int integer(JsonNode parent, String name) throws ModelJarException {
+      JsonNode n = field(parent, name);
+      if (!n.isInt()) {
+        throw error(path(parent, name), "must be an integer");
+      }
+      return n.asInt();
+    }
+
+    double number(JsonNode parent, String name) throws ModelJarException {
+      JsonNode n = field(parent, name);
+      if (!n.isNumber()) {
+        throw error(path(parent, name), "must be a number");
+      }
+      return n.asDouble();
+    }
+
+    List<String> texts(JsonNode parent, String name) throws ModelJarException {
+      JsonNode n = array(parent, name);
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < n.size(); i++) {
+        if (!n.get(i).isTextual()) {
+          throw error(path(parent, name) + "[" + i + "]", "must be a string");
+        }
+        out.add(n.get(i).asText());
+      }
+      return out;
+    }
+
+    WorldSchema world(JsonNode w) throws ModelJarException {
+      List<EntityType> types = new ArrayList<>();
+      JsonNode entities = array(w, "entities");
+      for (int i = 0; i < entities.size(); i++) {
+        JsonNode e = element(entities, i);
+        List<AttributeSpec> extras = new ArrayList<>();
+        JsonNode attributes = array(e, "attributes");
+        for (int k = 0; k < attributes.size(); k++) {
+          JsonNode a = element(attributes, k);
+          String name = text(a, "name");
+          String kind = text(a, "kind");
+          try {
+            extras.add(switch (kind) {
+              case "int" -> AttributeSpec.ofInt(name, integer(a, "min"), integer(a, "max"));
+              case "bool" -> AttributeSpec.ofBool(name);
+              case "symbol" -> AttributeSpec.ofSymbols(name, texts(a, "symbols"));
+              default -> throw error(path(a, "kind"), "must be int, bool or symbol, got '" + kind + "'");
+            });
+          } catch (IllegalArgumentException bad) {
+            throw error(paths.get(a), bad.getMessage());
+          }
+        }
+        types.add(new EntityType(text(e, "name"), i, extras));
+      }
+      try {
+        return new WorldSchema(text(w, "name"), integer(w, "screenWidth"), integer(w, "screenHeight"),
+            integer(w, "velocityMin"), integer(w, "velocityMax"), texts(w, "actions"), types, integer(w, "contactGap"));
+      } catch (IllegalArgumentException bad) {
+        throw error("world", bad.getMessage());
+      }
+    }
+
+    private static ModelJarException error(String path, String message) {
+      return new ModelJarException(ModelManifest.PATH + ": " + path + " " + message);
+    }
+  }
+}

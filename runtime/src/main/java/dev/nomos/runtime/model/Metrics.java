@@ -1,0 +1,210 @@
+package dev.nomos.runtime.model;
+
+import dev.nomos.runtime.AttributeSpec;
+import dev.nomos.runtime.EntityType;
+import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.Slots;
+import dev.nomos.runtime.WorldSchema;
+import dev.nomos.runtime.trajectory.Episode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores a model on recorded episodes (design brief §1):
+ * <ul>
+ *   <li>mean negative log-likelihood per transition (natural log);
+ *   <li>exact next-frame accuracy of the most likely prediction: every object of t predicted present or
+ *       absent correctly, every surviving object's x and y right, and the new objects (type, x, y) the
+ *       same as observed;
+ *   <li>per-attribute accuracy on moving objects: for x, y and each declared attribute, over the objects
+ *       present at t and t+1 whose value of that attribute changed between t and t+1 or between t-1
+ *       and t (an object predicted absent counts as wrong);
+ * </ul>
+ * each also per entity type, plus each law's firing count (opinions emitted).
+ */
+public final class Metrics {
+  private Metrics() {}
+
+  public static Evaluation evaluate(WorldModel model, List<Episode> episodes) {
+    return evaluate(model, episodes, ProgressListener.NONE);
+  }
+
+  public static Evaluation evaluate(WorldModel model, List<Episode> episodes, ProgressListener progress) {
+    WorldSchema schema = model.schema();
+    int types = schema.types().size();
+    Inference inference = model.newInference();
+    double[] typeLogLikelihood = new double[types];
+    long[] typeOccurs = new long[types];
+    long[] typeExact = new long[types];
+    List<Map<String, AttributeScore>> typeAttributes = new ArrayList<>();
+    for (int k = 0; k < types; k++) {
+      typeAttributes.add(new HashMap<>());
+    }
+    Map<String, AttributeScore> attributes = new HashMap<>();
+    boolean[] occurs = new boolean[types];
+    boolean[] wrong = new boolean[types];
+    long transitions = total(episodes);
+    long done = 0;
+    long exact = 0;
+    double logLikelihood = 0;
+    for (Episode episode : episodes) {
+      List<Frame> frames = episode.frames();
+      for (int k = 0; k + 1 < frames.size(); k++) {
+        Frame t = frames.get(k);
+        Frame next = frames.get(k + 1);
+        logLikelihood += inference.logLikelihood(t, next, typeLogLikelihood);
+        Frame predicted = inference.mostLikelyNext(t, -1);
+        Arrays.fill(occurs, false);
+        Arrays.fill(wrong, false);
+        compare(schema, t, next, predicted, occurs, wrong, attributes, typeAttributes);
+        boolean allRight = true;
+        for (int type = 0; type < types; type++) {
+          if (occurs[type]) {
+            typeOccurs[type]++;
+            if (!wrong[type]) {
+              typeExact[type]++;
+            }
+          }
+          allRight &= !wrong[type];
+        }
+        if (allRight) {
+          exact++;
+        }
+        progress.progress(++done, transitions);
+      }
+    }
+    Map<String, TypeEvaluation> perType = new HashMap<>();
+    for (int type = 0; type < types; type++) {
+      perType.put(schema.type(type).name(), new TypeEvaluation(
+          transitions == 0 ? Double.NaN : -typeLogLikelihood[type] / transitions,
+          typeOccurs[type] == 0 ? Double.NaN : (double) typeExact[type] / typeOccurs[type],
+          typeOccurs[type], typeAttributes.get(type)));
+    }
+    Map<String, Long> firings = new HashMap<>();
+    long[] counts = inference.firings();
+    for (int i = 0; i < counts.length; i++) {
+      firings.put(model.lawNames().get(i), counts[i]);
+    }
+    return new Evaluation(transitions,
+        transitions == 0 ? Double.NaN : -logLikelihood / transitions,
+        transitions == 0 ? Double.NaN : (double) exact / transitions,
+        attributes, perType, firings);
+  }
+
+  /** The log-likelihood of every transition, in data order (for finding what a model explains worst). */
+  public static List<TransitionScore> scoreTransitions(WorldModel model, List<Episode> episodes, ProgressListener progress) {
+    Inference inference = model.newInference();
+    List<TransitionScore> out = new ArrayList<>();
+    long transitions = total(episodes);
+    for (Episode episode : episodes) {
+      List<Frame> frames = episode.frames();
+      for (int k = 0; k + 1 < frames.size(); k++) {
+        out.add(new TransitionScore(episode, k, inference.logLikelihood(frames.get(k), frames.get(k + 1))));
+        progress.progress(out.size(), transitions);
+      }
+    }
+    return out;
+  }
+
+  private static long total(List<Episode> episodes) {
+    long n = 0;
+    for (Episode e : episodes) {
+      n += e.transitions();
+    }
+    return n;
+  }
+
+  private static void compare(WorldSchema schema, Frame t, Frame next, Frame predicted, boolean[] occurs,
+      boolean[] wrong, Map<String, AttributeScore> attributes, List<Map<String, AttributeScore>> typeAttributes) {
+    for (int o : t.all()) {
+      int type = t.type(o);
+      occurs[type] = true;
+      int id = t.id(o);
+      int n = indexOf(next, id, type);
+      int p = indexOf(predicted, id, type);
+      if ((n >= 0) != (p >= 0)) {
+        wrong[type] = true;
+      }
+      if (n < 0) {
+        continue;
+      }
+      if (p >= 0 && (predicted.x(p) != next.x(n) || predicted.y(p) != next.y(n))) {
+        wrong[type] = true;
+      }
+      EntityType et = schema.type(type);
+      score(t, next, predicted, o, n, p, Slots.X, "x", attributes, typeAttributes.get(type));
+      score(t, next, predicted, o, n, p, Slots.Y, "y", attributes, typeAttributes.get(type));
+      List<AttributeSpec> extras = et.extras();
+      for (int k = 0; k < extras.size(); k++) {
+        score(t, next, predicted, o, n, p, Slots.FIRST_EXTRA + k, extras.get(k).name(), attributes,
+            typeAttributes.get(type));
+      }
+    }
+    List<Long> seen = newObjects(t, next, occurs);
+    List<Long> expected = newObjects(t, predicted, occurs);
+    if (!seen.equals(expected)) {
+      List<Long> both = new ArrayList<>(seen);
+      both.addAll(expected);
+      for (long key : both) {
+        int type = (int) (key >>> 48);
+        wrong[type] |= !ofType(seen, type).equals(ofType(expected, type));
+      }
+    }
+  }
+
+  private static List<Long> ofType(List<Long> keys, int type) {
+    return keys.stream().filter(k -> (int) (k >>> 48) == type).toList();
+  }
+
+  private static void score(Frame t, Frame next, Frame predicted, int o, int n, int p, int slot, String name,
+      Map<String, AttributeScore> all, Map<String, AttributeScore> ofType) {
+    int now = t.get(o, slot);
+    boolean moving = next.get(n, slot) != now || t.getAt(o, slot, 1) != now;
+    if (!moving) {
+      return;
+    }
+    boolean right = p >= 0 && predicted.get(p, slot) == next.get(n, slot);
+    all.merge(name, new AttributeScore(right ? 1 : 0, 1), Metrics::add);
+    ofType.merge(name, new AttributeScore(right ? 1 : 0, 1), Metrics::add);
+  }
+
+  private static AttributeScore add(AttributeScore a, AttributeScore b) {
+    return new AttributeScore(a.correct() + b.correct(), a.total() + b.total());
+  }
+
+  /** Sorted (type, x, y) keys of the objects of {@code after} that are not in {@code t} with the same type. */
+  private static List<Long> newObjects(Frame t, Frame after, boolean[] occurs) {
+    List<Long> keys = new ArrayList<>();
+    for (int n : after.all()) {
+      int type = after.type(n);
+      if (indexOf(t, after.id(n), type) < 0) {
+        occurs[type] = true;
+        keys.add(((long) type << 48) | ((after.x(n) & 0xffffffL) << 24) | (after.y(n) & 0xffffffL));
+      }
+    }
+    keys.sort(null);
+    return keys;
+  }
+
+  /** Index of the object with that id and type (binary search over the id-sorted order), or -1. */
+  static int indexOf(Frame f, int id, int type) {
+    int[] all = f.all();
+    int lo = 0;
+    int hi = all.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int midId = f.id(all[mid]);
+      if (midId < id) {
+        lo = mid + 1;
+      } else if (midId > id) {
+        hi = mid - 1;
+      } else {
+        return f.type(all[mid]) == type ? all[mid] : -1;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,152 @@
+package dev.nomos.runtime.model;
+
+import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.Law;
+import dev.nomos.runtime.WorldSchema;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+/**
+ * A stochastic world model: the product of experts of weighted laws over a world schema (design
+ * brief §1). For every target of frame t+1 (an object's presence, x, y and declared attributes, and
+ * the spawn channel) {@code p(v) ∝ exp(Σ_i θ_i s_i(v))}, where {@code s_i(v)} is 0 where law i allows
+ * v, {@code log q_i(v) - log max q_i} for its weighted choices, {@code -nu} elsewhere, and 0 for every
+ * v when law i has no opinion on the target. See {@code docs/runtime.md} for the exact rules.
+ *
+ * <p>Immutable and thread-safe; the convenience methods here create a fresh {@link Inference} per
+ * call. For passes over many frames, use one {@link #newInference()} per thread.
+ */
+public final class WorldModel {
+  private final WorldSchema schema;
+  private final List<Law> laws;
+  private final double[] weights;
+  private final ModelOptions options;
+  private final List<String> lawNames;
+
+  /**
+   * @param weights one weight per law, each in [0, options.maxWeight()]
+   */
+  public WorldModel(WorldSchema schema, List<Law> laws, double[] weights, ModelOptions options) {
+    this.schema = Objects.requireNonNull(schema, "schema");
+    this.laws = List.copyOf(laws);
+    this.options = Objects.requireNonNull(options, "options");
+    if (weights.length != this.laws.size()) {
+      throw new IllegalArgumentException(this.laws.size() + " laws but " + weights.length + " weights");
+    }
+    this.weights = weights.clone();
+    List<String> names = new ArrayList<>(this.laws.size());
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < this.laws.size(); i++) {
+      String name = this.laws.get(i).name();
+      if (!seen.add(name)) {
+        throw new IllegalArgumentException("two laws are named " + name);
+      }
+      names.add(name);
+      double w = this.weights[i];
+      if (!(w >= 0) || w > options.maxWeight()) {
+        throw new IllegalArgumentException("law " + name + ": weight " + w + " is outside [0, " + options.maxWeight() + "]");
+      }
+    }
+    this.lawNames = List.copyOf(names);
+  }
+
+  /** Every law at weight 1, default options. */
+  public static WorldModel of(WorldSchema schema, List<Law> laws) {
+    double[] w = new double[laws.size()];
+    Arrays.fill(w, 1.0);
+    return new WorldModel(schema, laws, w, ModelOptions.defaults());
+  }
+
+  public WorldSchema schema() { return schema; }
+
+  public List<Law> laws() { return laws; }
+
+  public List<String> lawNames() { return lawNames; }
+
+  /** A copy of the weights, in law order. */
+  public double[] weights() { return weights.clone(); }
+
+  public double weight(int law) { return weights[law]; }
+
+  public ModelOptions options() { return options; }
+
+  double[] weightsArray() { return weights; }
+
+  /** The same laws with other weights. */
+  public WorldModel withWeights(double[] newWeights) {
+    return new WorldModel(schema, laws, newWeights, options);
+  }
+
+  public WorldModel withOptions(ModelOptions newOptions) {
+    return new WorldModel(schema, laws, weights, newOptions);
+  }
+
+  /** The model without the named laws (the remaining laws keep order and weight). */
+  public WorldModel without(Set<String> names) {
+    List<Law> kept = new ArrayList<>();
+    List<Double> w = new ArrayList<>();
+    for (int i = 0; i < laws.size(); i++) {
+      if (!names.contains(lawNames.get(i))) {
+        kept.add(laws.get(i));
+        w.add(weights[i]);
+      }
+    }
+    return new WorldModel(schema, kept, w.stream().mapToDouble(Double::doubleValue).toArray(), options);
+  }
+
+  /** A single-threaded inference engine that reuses its buffers. */
+  public Inference newInference() {
+    return new Inference(this);
+  }
+
+  /** The most likely frame t+1, with {@code nextAction} as its action (-1 for none). */
+  public Frame mostLikelyNext(Frame t, int nextAction) {
+    return newInference().mostLikelyNext(t, nextAction);
+  }
+
+  /** A sampled frame t+1. */
+  public Frame sampleNext(Frame t, int nextAction, RandomGenerator random) {
+    return newInference().sampleNext(t, nextAction, random);
+  }
+
+  /** log p(next | t) under the model. */
+  public double logLikelihood(Frame t, Frame next) {
+    return newInference().logLikelihood(t, next);
+  }
+
+  /**
+   * Rolls the model forward from {@code start}: the action of step k is {@code actions[k]} (the
+   * first replaces the action recorded in {@code start}). Returns the {@code actions.length}
+   * predicted frames; each carries the next action (the last carries -1).
+   *
+   * @param sample draw each step (seeded by {@code seed}) instead of taking the most likely frame
+   */
+  public List<Frame> rollout(Frame start, int[] actions, boolean sample, long seed) {
+    Inference inference = newInference();
+    RandomGenerator random = sample ? new SplittableRandom(seed) : null;
+    List<Frame> out = new ArrayList<>(actions.length);
+    if (actions.length == 0) {
+      return out;
+    }
+    Frame current = Frames.withAction(start, actions[0]);
+    for (int k = 0; k < actions.length; k++) {
+      int nextAction = k + 1 < actions.length ? actions[k + 1] : -1;
+      Frame next = sample ? inference.sampleNext(current, nextAction, random)
+          : inference.mostLikelyNext(current, nextAction);
+      out.add(next);
+      current = next;
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return "model of " + schema.name() + " with " + laws.size() + " laws";
+  }
+}

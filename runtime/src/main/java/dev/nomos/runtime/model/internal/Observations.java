@@ -1,0 +1,83 @@
+package dev.nomos.runtime.model.internal;
+
+import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.WorldSchema;
+import java.util.Arrays;
+
+/**
+ * Walks an observed frame t+1 against the targets of frame t. Objects are matched by id; an object
+ * of t missing from t+1 (or reappearing with another type) was destroyed: only its ALIVE target
+ * is observed (value 0). Every object of t+1 whose id is not in t (with the same type) is new:
+ * if some law spawned its type at exactly its position and that spawn target is not used yet, the
+ * spawn target is observed as 1; otherwise it is unexplained and costs {@code log(1 / (W * H))},
+ * a uniform placement on the screen. Spawn targets left over are observed as 0.
+ */
+public final class Observations {
+  private boolean[] consumed = new boolean[8];
+
+  public void observe(OpinionCollector c, Partitions p, Frame next, TargetObserver out) {
+    Frame t = c.frame();
+    WorldSchema schema = t.schema();
+    int spawns = c.spawnCount();
+    if (consumed.length < spawns) {
+      consumed = new boolean[Math.max(spawns, consumed.length * 2)];
+    }
+    Arrays.fill(consumed, 0, spawns, false);
+    double unexplained = -Math.log((double) schema.screenWidth() * schema.screenHeight());
+    int[] before = t.all();
+    int[] after = next.all();
+    int j = 0;
+    for (int o : before) {
+      int id = t.id(o);
+      while (j < after.length && next.id(after[j]) < id) {
+        newObject(c, p, next, after[j++], out, unexplained);
+      }
+      int type = t.type(o);
+      int base = c.objectBase(o);
+      boolean present = j < after.length && next.id(after[j]) == id && next.type(after[j]) == type;
+      target(p, base, present ? 1 : 0, 0, 1, type, out);
+      if (!present) {
+        continue;
+      }
+      int n = after[j++];
+      int x = t.x(o);
+      int y = t.y(o);
+      target(p, base + 1, next.x(n), x + schema.velocityMin(), x + schema.velocityMax(), type, out);
+      target(p, base + 2, next.y(n), y + schema.velocityMin(), y + schema.velocityMax(), type, out);
+      var extras = schema.type(type).extras();
+      for (int k = 0; k < extras.size(); k++) {
+        var spec = extras.get(k);
+        target(p, base + 3 + k, next.get(n, dev.nomos.runtime.Slots.FIRST_EXTRA + k), spec.min(), spec.max(), type, out);
+      }
+    }
+    while (j < after.length) {
+      newObject(c, p, next, after[j++], out, unexplained);
+    }
+    for (int k = 0; k < spawns; k++) {
+      if (!consumed[k]) {
+        out.observed(p.partOf(c.objectTargets() + k), 0, c.spawnType(k));
+      }
+    }
+  }
+
+  private static void target(Partitions p, int target, int value, int lo, int hi, int type, TargetObserver out) {
+    int part = p.partOf(target);
+    if (part >= 0) {
+      out.observed(part, value, type);
+    } else {
+      long size = (long) hi - lo + 1 + (value < lo || value > hi ? 1 : 0);
+      out.constant(-Math.log(size), type);
+    }
+  }
+
+  private void newObject(OpinionCollector c, Partitions p, Frame next, int n, TargetObserver out, double unexplained) {
+    int type = next.type(n);
+    int k = c.spawnIndex(type, next.x(n), next.y(n));
+    if (k >= 0 && !consumed[k]) {
+      consumed[k] = true;
+      out.observed(p.partOf(c.objectTargets() + k), 1, type);
+    } else {
+      out.constant(unexplained, type);
+    }
+  }
+}

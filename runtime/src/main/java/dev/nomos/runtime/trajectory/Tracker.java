@@ -1,0 +1,135 @@
+package dev.nomos.runtime.trajectory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Gives objects stable ids across the records of an episode when the recording has none, the way
+ * PoE-World does: an object of record t+1 continues an object of record t of the same type whose
+ * position differs by at most the velocity range on each axis; among all such candidate pairs the
+ * closest (squared Euclidean distance of the top-left corners) are matched first, greedily, with
+ * ties broken by the earlier object of record t and then the earlier object of record t+1 (file
+ * order), so the result is deterministic. Objects left unmatched get fresh ids, counting up from one
+ * more than the largest id the episode has used. The first record of an episode numbers its objects
+ * 1, 2, ... in file order.
+ *
+ * <p>Records that already carry ids pass through unchanged (their ids are still remembered, so a later
+ * record without ids continues them). Feed the records of a file in order through {@link #track};
+ * the tracker notices a new episode by the record's {@code episode} number.
+ */
+public final class Tracker {
+  private final int velocityMin;
+  private final int velocityMax;
+  private boolean started;
+  private int episode;
+  private int nextId;
+  private StepRecord previous;
+
+  /** @param velocityMin,velocityMax the world's per-step displacement range on each axis */
+  public Tracker(int velocityMin, int velocityMax) {
+    if (velocityMin > velocityMax) {
+      throw new IllegalArgumentException("empty velocity range " + velocityMin + ".." + velocityMax);
+    }
+    this.velocityMin = velocityMin;
+    this.velocityMax = velocityMax;
+  }
+
+  /** The record with ids on every object (the record itself when it already had them). */
+  public StepRecord track(StepRecord record) {
+    if (!started || record.episode() != episode) {
+      started = true;
+      episode = record.episode();
+      nextId = 1;
+      previous = null;
+    }
+    List<ObjectState> objects = record.objects();
+    StepRecord out;
+    if (objects.isEmpty() || objects.get(0).id() != null) {
+      out = record;
+    } else if (previous == null) {
+      List<ObjectState> numbered = new ArrayList<>(objects.size());
+      for (ObjectState o : objects) {
+        numbered.add(o.withId(nextId++));
+      }
+      out = withObjects(record, numbered);
+    } else {
+      out = withObjects(record, match(previous.objects(), objects));
+    }
+    for (ObjectState o : out.objects()) {
+      nextId = Math.max(nextId, o.id() + 1);
+    }
+    previous = out;
+    return out;
+  }
+
+  /** Tracks a whole list of records (of one or several episodes, in file order). */
+  public static List<StepRecord> trackAll(List<StepRecord> records, int velocityMin, int velocityMax) {
+    Tracker tracker = new Tracker(velocityMin, velocityMax);
+    List<StepRecord> out = new ArrayList<>(records.size());
+    for (StepRecord r : records) {
+      out.add(tracker.track(r));
+    }
+    return out;
+  }
+
+  private List<ObjectState> match(List<ObjectState> before, List<ObjectState> now) {
+    // Candidate pairs packed as (distance, before index, now index) for one deterministic sort.
+    int nb = before.size();
+    int nn = now.size();
+    long[] pairs = new long[Math.min(nb * nn, 1 << 20)];
+    int count = 0;
+    for (int i = 0; i < nb; i++) {
+      ObjectState b = before.get(i);
+      for (int j = 0; j < nn; j++) {
+        ObjectState o = now.get(j);
+        long dx = (long) o.x() - b.x();
+        long dy = (long) o.y() - b.y();
+        if (!o.type().equals(b.type()) || dx < velocityMin || dx > velocityMax || dy < velocityMin || dy > velocityMax) {
+          continue;
+        }
+        long d2 = dx * dx + dy * dy;
+        if (count == pairs.length) {
+          pairs = Arrays.copyOf(pairs, pairs.length * 2);
+        }
+        pairs[count++] = encode(d2, i, j);
+      }
+    }
+    Arrays.sort(pairs, 0, count);
+    boolean[] usedBefore = new boolean[nb];
+    Integer[] ids = new Integer[nn];
+    for (int k = 0; k < count; k++) {
+      int i = beforeIndex(pairs[k]);
+      int j = nowIndex(pairs[k]);
+      if (!usedBefore[i] && ids[j] == null) {
+        usedBefore[i] = true;
+        ids[j] = before.get(i).id();
+      }
+    }
+    List<ObjectState> out = new ArrayList<>(nn);
+    for (int j = 0; j < nn; j++) {
+      out.add(now.get(j).withId(ids[j] != null ? ids[j] : nextId++));
+    }
+    return out;
+  }
+
+  // Distances fit in 31 bits for any sane velocity range; indexes in 16 bits each.
+  private static long encode(long d2, int i, int j) {
+    if (i >= (1 << 16) || j >= (1 << 16) || d2 >= (1L << 31)) {
+      throw new IllegalArgumentException("tracker limit: at most 65535 objects per record and velocity below 32768");
+    }
+    return (d2 << 32) | ((long) i << 16) | j;
+  }
+
+  private static int beforeIndex(long pair) {
+    return (int) ((pair >>> 16) & 0xffff);
+  }
+
+  private static int nowIndex(long pair) {
+    return (int) (pair & 0xffff);
+  }
+
+  private static StepRecord withObjects(StepRecord r, List<ObjectState> objects) {
+    return new StepRecord(r.episode(), r.t(), r.action(), r.reward(), r.done(), objects);
+  }
+}
