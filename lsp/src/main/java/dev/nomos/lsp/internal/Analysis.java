@@ -4,7 +4,6 @@ import dev.nomos.compiler.ParseResult;
 import dev.nomos.compiler.ast.LawDecl;
 import dev.nomos.compiler.ast.SourceUnit;
 import dev.nomos.compiler.source.SourceFile;
-import dev.nomos.compiler.source.Span;
 import dev.nomos.grammar.NomosLexer;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,23 +16,18 @@ import org.antlr.v4.runtime.Token;
  * {@code use}s, its world, every resolved name, and its tokens (comments included).
  */
 public final class Analysis {
-  /** A {@code use} that could not be followed, with the reason. */
-  public record BrokenUse(Span span, String path, String reason) {}
-
   private final String uri;
   private final ParseResult parse;
   private final List<UnitRef> used;
-  private final List<BrokenUse> brokenUses;
   private final WorldView world;
   private final List<Occurrence> occurrences;
   private final List<Occurrence> usedDeclarations;
   private List<Token> tokens;
 
-  Analysis(String uri, ParseResult parse, List<UnitRef> used, List<BrokenUse> brokenUses) {
+  Analysis(String uri, ParseResult parse, List<UnitRef> used) {
     this.uri = uri;
     this.parse = parse;
     this.used = List.copyOf(used);
-    this.brokenUses = List.copyOf(brokenUses);
     List<UnitRef> all = new ArrayList<>();
     all.add(new UnitRef(uri, parse.unit()));
     all.addAll(used);
@@ -54,7 +48,6 @@ public final class Analysis {
   public ParseResult parse() { return parse; }
   public SourceUnit unit() { return parse.unit(); }
   public List<UnitRef> used() { return used; }
-  public List<BrokenUse> brokenUses() { return brokenUses; }
   public WorldView world() { return world; }
   public List<Occurrence> occurrences() { return occurrences; }
 
