@@ -116,6 +116,14 @@ class HoverTest {
   }
 
   @Test
+  void keywordsExplainThemselves() throws Exception {
+    assertTrue(hover("law l { for p: Player when ac|tion == UP then p.vy := 1 }")
+        .contains("One of NOOP, FIRE, UP, DOWN, UPFIRE, DOWNFIRE."));
+    assertTrue(hover("law l { for b: Ball when not ex|ists o: Wall where touching(b, o) then b.vy := 1 }")
+        .contains("exists o: T where cond"));
+  }
+
+  @Test
   void hoverRangeIsTheName() throws Exception {
     String uri = fx.open("laws.law", "use \"pong_world.law\"\nlaw l { for b: Ball then b.v|y := 0 }");
     Hover h = get(fx.docs().hover(new HoverParams(id(uri), fx.cursor)));
