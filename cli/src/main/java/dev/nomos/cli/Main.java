@@ -12,15 +12,13 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       CheckCommand.class,
+      CompileCommand.class,
       EvalCommand.class,
       FitCommand.class,
       FmtCommand.class,
       LspCommand.class,
-    subcommands = {
-      CompileCommand.class,
       RecordCommand.class,
       SimulateCommand.class
-    })
     })
 public final class Main implements Runnable {
 
