@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       FitCommand.class,
       FmtCommand.class,
+      InitCommand.class,
+      LearnCommand.class,
       LspCommand.class,
       RecordCommand.class,
       SimulateCommand.class
