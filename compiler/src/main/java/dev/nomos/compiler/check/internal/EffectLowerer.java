@@ -157,7 +157,7 @@ public final class EffectLowerer {
       return null;
     }
     if (!v.type().compatible(t.type)) {
-      Typed converted = ExprLowerer.convertSymbols(v, t.type, true);
+      Typed converted = Symbols.convert(v, t.type, true);
       if (converted != null) {
         return converted;
       }
@@ -221,7 +221,7 @@ public final class EffectLowerer {
       case INT -> new TargetInfo(v, slot, Ty.INT, false, spec.min(), spec.max(),
           "the range of `" + type.name() + "." + attr + "`", display);
       case BOOL -> new TargetInfo(v, slot, Ty.BOOL, false, 0, 1, null, display);
-      case SYMBOL -> new TargetInfo(v, slot, Ty.of(ExprLowerer.symbolSet(type, spec)), false, 0, 0, null, display);
+      case SYMBOL -> new TargetInfo(v, slot, Ty.of(Symbols.of(type, spec)), false, 0, 0, null, display);
     };
   }
 
