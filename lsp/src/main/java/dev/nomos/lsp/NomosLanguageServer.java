@@ -1,9 +1,11 @@
 package dev.nomos.lsp;
 
+import dev.nomos.lsp.internal.CheckerDiagnostics;
 import dev.nomos.lsp.internal.DiagnosticProvider;
 import dev.nomos.lsp.internal.DiagnosticsScheduler;
 import dev.nomos.lsp.internal.DocumentFormatter;
 import dev.nomos.lsp.internal.FittedWeights;
+import dev.nomos.lsp.internal.FormatterEdits;
 import dev.nomos.lsp.internal.NomosTextDocumentService;
 import dev.nomos.lsp.internal.NomosWorkspaceService;
 import dev.nomos.lsp.internal.SemanticTokensFeature;
@@ -15,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
@@ -48,20 +51,24 @@ public final class NomosLanguageServer implements LanguageServer, LanguageClient
   private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
   private volatile boolean shutdownRequested;
 
-  /** A server whose diagnostics come from {@code provider} and that formats with {@code formatter} (may be null). */
-  NomosLanguageServer(DiagnosticProvider provider, DocumentFormatter formatter) {
+  /**
+   * A server whose diagnostics come from {@code provider} (made for the server's workspace) and
+   * that formats with {@code formatter} (null: no formatting).
+   */
+  NomosLanguageServer(Function<Workspace, DiagnosticProvider> provider, DocumentFormatter formatter) {
     this.workers = Executors.newFixedThreadPool(2, daemon("nomos-lsp-worker"));
     this.timer = Executors.newSingleThreadScheduledExecutor(daemon("nomos-lsp-timer"));
-    this.diagnostics = new DiagnosticsScheduler(workspace, provider, timer, workers, DIAGNOSTICS_DELAY_MILLIS);
+    this.diagnostics = new DiagnosticsScheduler(workspace, provider.apply(workspace), timer, workers,
+        DIAGNOSTICS_DELAY_MILLIS);
     this.formats = formatter != null;
     this.documents = new NomosTextDocumentService(workspace, diagnostics, workers, new FittedWeights(),
         formatter != null ? formatter : analysis -> List.of());
     this.workspaceService = new NomosWorkspaceService(workspace, diagnostics);
   }
 
-  /** A server with the default diagnostics and formatter of this build. */
+  /** A server with the checker's diagnostics and the Nomos formatter. */
   public NomosLanguageServer() {
-    this(CompilerBridge.diagnostics(), CompilerBridge.formatter());
+    this(CheckerDiagnostics::new, new FormatterEdits());
   }
 
   @Override

@@ -91,4 +91,20 @@ class CodeActionTest {
     CodeActionParams params = new CodeActionParams(id(uri), d.getRange(), new CodeActionContext(List.of(d)));
     return get(fx.docs().codeAction(params)).stream().map(Either::getRight).toList();
   }
+
+  @Test
+  void theCheckersDidYouMeanIsAQuickFix() throws Exception {
+    BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+    try (Fixture fx = new Fixture(dir)) {
+      fx.server.connect(new RecordingClient(published));
+      fx.write("pong_world.law", Fixture.sample("pong_world.law"));
+      String uri = fx.open("laws.law", "use \"pong_world.law\"\nlaw l { for b: Bal then b.vy := b.vy }\n");
+      PublishDiagnosticsParams p = published.poll(10, TimeUnit.SECONDS);
+      org.eclipse.lsp4j.Diagnostic unknown = p.getDiagnostics().stream()
+          .filter(d -> d.getCode().getLeft().equals("N101")).findFirst().orElseThrow(() -> new AssertionError(p));
+      List<CodeAction> actions = actions(fx, uri, unknown);
+      assertEquals(1, actions.size(), actions.toString());
+      assertEquals("Ball", actions.get(0).getEdit().getChanges().get(uri).get(0).getNewText());
+    }
+  }
 }

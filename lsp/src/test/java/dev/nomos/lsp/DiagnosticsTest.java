@@ -34,9 +34,10 @@ class DiagnosticsTest {
     BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
     try (Fixture fx = new Fixture(dir)) {
       fx.server.connect(new RecordingClient(published));
-      String uri = fx.open("a.law", "law l { for b: Ball then b.vy := }");
+      String world = "world W { screen 10 x 10 velocity -2..2 actions NOOP entity Ball }\n";
+      String uri = fx.open("a.law", world + "law l { for b: Ball then b.vy := }");
       for (int v = 2; v <= 6; v++) {
-        replaceAll(fx, uri, v, "law l { for b: Ball then b.vy := " + "1".repeat(v - 1) + " }");
+        replaceAll(fx, uri, v, world + "law l { for b: Ball then b.vy := b.vy" + " + 0".repeat(v - 1) + " }");
       }
       PublishDiagnosticsParams p = published.poll(10, TimeUnit.SECONDS);
       assertEquals(6, p.getVersion());
@@ -53,10 +54,10 @@ class DiagnosticsTest {
       fx.server.connect(new RecordingClient(published));
       fx.open("a.law", "use \"missing.law\"\nlaw l { for b: Ball then b.vy := 0 }");
       PublishDiagnosticsParams p = published.poll(10, TimeUnit.SECONDS);
-      assertEquals(1, p.getDiagnostics().size());
-      assertEquals("N004", p.getDiagnostics().get(0).getCode().getLeft());
-      assertEquals(0, p.getDiagnostics().get(0).getRange().getStart().getLine());
-      assertTrue(p.getDiagnostics().get(0).getMessage().contains("missing.law"));
+      var unreadable = p.getDiagnostics().stream().filter(d -> d.getCode().getLeft().equals("N004")).toList();
+      assertEquals(1, unreadable.size(), p.getDiagnostics().toString());
+      assertEquals(0, unreadable.get(0).getRange().getStart().getLine());
+      assertTrue(unreadable.get(0).getMessage().contains("missing.law"));
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.nomos.lsp;
 
 import dev.nomos.lsp.internal.DiagnosticProvider;
-import dev.nomos.lsp.internal.ParserDiagnostics;
 import dev.nomos.lsp.internal.Texts;
 import dev.nomos.lsp.internal.Workspace;
 import java.io.IOException;
@@ -26,13 +25,16 @@ final class Fixture implements AutoCloseable {
   final NomosLanguageServer server;
   Position cursor;
 
+  /** A server as `nomos lsp` runs it: the checker's diagnostics and the formatter. */
   Fixture(Path dir) {
-    this(dir, new ParserDiagnostics());
+    this.dir = dir;
+    this.server = new NomosLanguageServer();
   }
 
+  /** A server with diagnostics from {@code provider} and no formatter. */
   Fixture(Path dir, DiagnosticProvider provider) {
     this.dir = dir;
-    this.server = new NomosLanguageServer(provider, null);
+    this.server = new NomosLanguageServer(workspace -> provider, null);
   }
 
   static String sample(String name) {

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import com.google.gson.JsonParser;
+import dev.nomos.compiler.Compilation;
+import dev.nomos.compiler.NomosCompiler;
+import dev.nomos.compiler.jar.ModelJarWriter;
+import dev.nomos.lsp.internal.FittedWeights;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,15 +90,24 @@ class HoverTest {
 
   @Test
   void fittedWeightFromAModelJarBesideIt() throws Exception {
-    try (OutputStream file = Files.newOutputStream(dir.resolve("model.jar"));
-        ZipOutputStream zip = new ZipOutputStream(file)) {
-      zip.putNextEntry(new ZipEntry("META-INF/nomos/model.json"));
-      zip.write("{\"laws\": [{\"name\": \"inertia\", \"weight\": 0.75}, {\"name\": \"other\", \"weight\": 2}]}"
-          .getBytes(StandardCharsets.UTF_8));
-      zip.closeEntry();
-    }
+    String laws = "use \"pong_world.law\"\nlaw inertia { for b: Ball then b.vy := b.vy }\n";
+    Path lawsFile = dir.resolve("fitted_model.law");
+    Files.writeString(lawsFile, laws);
+    Compilation c = NomosCompiler.compile(List.of(lawsFile));
+    assertFalse(c.hasErrors(), c.diagnostics().toString());
+    ModelJarWriter.forWorld(c.schema()).law(c.plans().get(0), 0.75).write(dir.resolve("model.jar"));
+    Files.delete(lawsFile);
     String h = hover("law in|ertia { for b: Ball then b.vy := b.vy }");
     assertTrue(h.contains("Fitted weight: **0.7500** (model.jar)"), h);
+  }
+
+  @Test
+  void modelJsonShapes() {
+    assertEquals(Map.of("a", 1.5), FittedWeights.fromModelJson(JsonParser.parseString(
+        "{\"laws\": [{\"name\": \"a\", \"class\": \"nomos/model/A\", \"weight\": 1.5}]}")));
+    assertEquals(Map.of("a", 2.0, "b", 3.0), FittedWeights.fromModelJson(JsonParser.parseString(
+        "{\"laws\": {\"a\": {\"weight\": 2}}, \"weights\": {\"b\": 3, \"c\": \"x\"}}")));
+    assertEquals(Map.of(), FittedWeights.fromModelJson(JsonParser.parseString("[1, 2]")));
   }
 
   @Test
@@ -104,10 +116,26 @@ class HoverTest {
   }
 
   @Test
+  void keywordsExplainThemselves() throws Exception {
+    assertTrue(hover("law l { for p: Player when ac|tion == UP then p.vy := 1 }")
+        .contains("One of NOOP, FIRE, UP, DOWN, UPFIRE, DOWNFIRE."));
+    assertTrue(hover("law l { for b: Ball when not ex|ists o: Wall where touching(b, o) then b.vy := 1 }")
+        .contains("exists o: T where cond"));
+  }
+
+  @Test
   void hoverRangeIsTheName() throws Exception {
     String uri = fx.open("laws.law", "use \"pong_world.law\"\nlaw l { for b: Ball then b.v|y := 0 }");
     Hover h = get(fx.docs().hover(new HoverParams(id(uri), fx.cursor)));
     assertEquals(1, h.getRange().getStart().getLine());
     assertEquals(h.getRange().getStart().getCharacter() + 2, h.getRange().getEnd().getCharacter());
+  }
+
+  @Test
+  void hoverInALawThatDoesNotParseYet() throws Exception {
+    assertTrue(hover("law l { for b: Ball then b.vy := b.|vx +").contains("Ball.vx: int"));
+    assertTrue(hover("law l { for k: Block then k.points := |k.points +").contains("k: Block"));
+    assertTrue(hover("law l { for k: Bl|ock then k.points := ").contains("A breakable block."));
+    assertTrue(hover("law l { for b: Ball then b.vy := cl|amp(").contains("clamp(v: int"));
   }
 }

@@ -147,6 +147,9 @@ class NavigationTest {
 
     String uri3 = open("law l { for b: Ba|ll then b.vy := 0 }");
     assertRefused(uri3, "Wall", "already declared");
+
+    String uri4 = open("law l { on contact(|b: Ball, w: Wall) then b.vy := 0 }");
+    assertRefused(uri4, "w", "already declared");
   }
 
   private void assertRefused(String uri, String newName, String why) {
@@ -187,5 +190,16 @@ class NavigationTest {
     var highlights = get(fx.docs().documentHighlight(new org.eclipse.lsp4j.DocumentHighlightParams(id(uri), fx.cursor)));
     assertEquals(4, highlights.size());
     assertEquals(1, highlights.stream().filter(h -> h.getKind() == org.eclipse.lsp4j.DocumentHighlightKind.Write).count());
+  }
+
+  @Test
+  void definitionInALawThatDoesNotParseYet() throws Exception {
+    String text = "law l { on contact(b: Ball, w: Wall) then b.vy := |w.vy +";
+    String uri = open(text);
+    Location def = definition(uri).get(0);
+    String full = "use \"pong_world.law\"\n" + text.replace("|", "");
+    assertEquals(Texts.position(full, full.indexOf("w: Wall")), def.getRange().getStart());
+    String uri2 = open("law l { on contact(b: Ball, w: Wa|ll) then b.vy := ");
+    assertEquals(worldUri, definition(uri2).get(0).getUri());
   }
 }

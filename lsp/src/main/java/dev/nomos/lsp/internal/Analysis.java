@@ -4,7 +4,6 @@ import dev.nomos.compiler.ParseResult;
 import dev.nomos.compiler.ast.LawDecl;
 import dev.nomos.compiler.ast.SourceUnit;
 import dev.nomos.compiler.source.SourceFile;
-import dev.nomos.compiler.source.Span;
 import dev.nomos.grammar.NomosLexer;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,23 +16,18 @@ import org.antlr.v4.runtime.Token;
  * {@code use}s, its world, every resolved name, and its tokens (comments included).
  */
 public final class Analysis {
-  /** A {@code use} that could not be followed, with the reason. */
-  public record BrokenUse(Span span, String path, String reason) {}
-
   private final String uri;
   private final ParseResult parse;
   private final List<UnitRef> used;
-  private final List<BrokenUse> brokenUses;
   private final WorldView world;
   private final List<Occurrence> occurrences;
   private final List<Occurrence> usedDeclarations;
   private List<Token> tokens;
 
-  Analysis(String uri, ParseResult parse, List<UnitRef> used, List<BrokenUse> brokenUses) {
+  Analysis(String uri, ParseResult parse, List<UnitRef> used) {
     this.uri = uri;
     this.parse = parse;
     this.used = List.copyOf(used);
-    this.brokenUses = List.copyOf(brokenUses);
     List<UnitRef> all = new ArrayList<>();
     all.add(new UnitRef(uri, parse.unit()));
     all.addAll(used);
@@ -54,7 +48,6 @@ public final class Analysis {
   public ParseResult parse() { return parse; }
   public SourceUnit unit() { return parse.unit(); }
   public List<UnitRef> used() { return used; }
-  public List<BrokenUse> brokenUses() { return brokenUses; }
   public WorldView world() { return world; }
   public List<Occurrence> occurrences() { return occurrences; }
 
@@ -72,15 +65,24 @@ public final class Analysis {
     return tokens;
   }
 
-  /** The resolved name under (or just before) the offset. */
+  /**
+   * The resolved name under (or just before) the offset; in a law that does not parse, what the
+   * tokens around it say.
+   */
   public Optional<Occurrence> occurrenceAt(int offset) {
-    return occurrences.stream().filter(o -> o.span().start() <= offset && offset <= o.span().end()).findFirst();
+    Optional<Occurrence> indexed = occurrences.stream()
+        .filter(o -> o.span().start() <= offset && offset <= o.span().end()).findFirst();
+    if (indexed.isPresent() || lawAt(offset).isPresent()) {
+      return indexed;
+    }
+    return LexicalResolver.resolve(this, offset);
   }
 
   /** Where a key is declared: in this file, or in a world file this one uses. */
   public Optional<Occurrence> declarationOf(SymbolKey key) {
     return occurrences.stream().filter(o -> o.declaration() && o.key().equals(key)).findFirst()
-        .or(() -> usedDeclarations.stream().filter(o -> o.key().equals(key)).findFirst());
+        .or(() -> usedDeclarations.stream().filter(o -> o.key().equals(key)).findFirst())
+        .or(() -> LexicalResolver.binderDeclaration(this, key));
   }
 
   /** The law whose text contains the offset. */

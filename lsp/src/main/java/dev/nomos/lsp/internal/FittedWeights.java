@@ -121,7 +121,7 @@ public final class FittedWeights {
    * Reads law weights from a model.json: {@code "laws": [{"name": n, "weight": w}, ...]},
    * {@code "laws": {n: {"weight": w}}} or {@code "weights": {n: w}}.
    */
-  static Map<String, Double> fromModelJson(JsonElement root) {
+  public static Map<String, Double> fromModelJson(JsonElement root) {
     Map<String, Double> weights = new LinkedHashMap<>();
     if (!root.isJsonObject()) {
       return weights;

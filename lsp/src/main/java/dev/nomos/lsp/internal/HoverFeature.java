@@ -1,11 +1,13 @@
 package dev.nomos.lsp.internal;
 
 import dev.nomos.compiler.ast.LawDecl;
+import dev.nomos.grammar.NomosLexer;
 import dev.nomos.stdlib.Stdlib;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.antlr.v4.runtime.Token;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
@@ -19,8 +21,30 @@ public final class HoverFeature {
   }
 
   public Optional<Hover> hover(Analysis a, int offset) {
-    return a.occurrenceAt(offset).flatMap(o -> markdown(a, o)
-        .map(md -> new Hover(new MarkupContent(MarkupKind.MARKDOWN, md), Texts.range(o.span()))));
+    Optional<Occurrence> at = a.occurrenceAt(offset);
+    if (at.isEmpty()) {
+      return keyword(a, offset);
+    }
+    Occurrence o = at.get();
+    return markdown(a, o).map(md -> new Hover(new MarkupContent(MarkupKind.MARKDOWN, md), Texts.range(o.span())));
+  }
+
+  private static Optional<Hover> keyword(Analysis a, int offset) {
+    for (Token t : a.tokens()) {
+      if (t.getStartIndex() > offset) {
+        break;
+      }
+      if (t.getChannel() == Token.DEFAULT_CHANNEL && offset <= t.getStopIndex() + 1
+          && KeywordDocs.DOCS.containsKey(t.getText()) && t.getType() != NomosLexer.ID) {
+        String doc = KeywordDocs.DOCS.get(t.getText());
+        if (t.getType() == NomosLexer.ACTION && !a.world().actions().isEmpty()) {
+          doc += " One of " + String.join(", ", a.world().actions().keySet()) + ".";
+        }
+        return Optional.of(new Hover(new MarkupContent(MarkupKind.MARKDOWN, doc),
+            Texts.range(a.source().span(t.getStartIndex(), t.getStopIndex() + 1))));
+      }
+    }
+    return Optional.empty();
   }
 
   private Optional<String> markdown(Analysis a, Occurrence o) {

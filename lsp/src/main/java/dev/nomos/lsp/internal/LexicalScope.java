@@ -17,11 +17,13 @@ public final class LexicalScope {
 
   private final Block block;
   private final Map<String, String> variables;
+  private final Map<String, Token> declarations;
   private final String lawName;
 
-  private LexicalScope(Block block, Map<String, String> variables, String lawName) {
+  private LexicalScope(Block block, Map<String, String> variables, Map<String, Token> declarations, String lawName) {
     this.block = block;
     this.variables = variables;
+    this.declarations = declarations;
     this.lawName = lawName;
   }
 
@@ -31,6 +33,9 @@ public final class LexicalScope {
   public Map<String, String> variables() { return variables; }
 
   public String lawName() { return lawName; }
+
+  /** The token where each variable in {@link #variables()} was bound. */
+  public Map<String, Token> declarations() { return declarations; }
 
   public static LexicalScope at(List<Token> allTokens, int offset) {
     List<Token> tokens = new ArrayList<>();
@@ -68,18 +73,20 @@ public final class LexicalScope {
       }
     }
     if (blockKeyword == NomosLexer.WORLD) {
-      return new LexicalScope(entityOpen ? Block.ENTITY : Block.WORLD, Map.of(), null);
+      return new LexicalScope(entityOpen ? Block.ENTITY : Block.WORLD, Map.of(), Map.of(), null);
     }
     if (blockKeyword == NomosLexer.LAW) {
       String name = blockStart + 1 < tokens.size() && tokens.get(blockStart + 1).getType() == NomosLexer.ID
           ? tokens.get(blockStart + 1).getText() : null;
-      return new LexicalScope(Block.LAW, variables(tokens.subList(blockStart, tokens.size())), name);
+      Map<String, Token> declarations = new LinkedHashMap<>();
+      Map<String, String> vars = variables(tokens.subList(blockStart, tokens.size()), declarations);
+      return new LexicalScope(Block.LAW, vars, declarations, name);
     }
-    return new LexicalScope(Block.TOP, Map.of(), null);
+    return new LexicalScope(Block.TOP, Map.of(), Map.of(), null);
   }
 
   /** {@code x: T} after for/,/(/exists/count, and {@code k} of {@code all|any|count k in}. */
-  private static Map<String, String> variables(List<Token> law) {
+  private static Map<String, String> variables(List<Token> law, Map<String, Token> declarations) {
     Map<String, String> vars = new LinkedHashMap<>();
     for (int i = 1; i + 2 < law.size(); i++) {
       Token name = law.get(i);
@@ -92,9 +99,11 @@ public final class LexicalScope {
       if (binderStart && law.get(i + 1).getType() == NomosLexer.COLON && law.get(i + 2).getType() == NomosLexer.ID
           && !Builtins.RELATION_OPTIONS.contains(name.getText())) {
         vars.put(name.getText(), law.get(i + 2).getText());
+        declarations.put(name.getText(), name);
       } else if ((before == NomosLexer.ALL || before == NomosLexer.ANY || before == NomosLexer.COUNT)
           && law.get(i + 1).getType() == NomosLexer.IN) {
         vars.put(name.getText(), "step");
+        declarations.put(name.getText(), name);
       }
     }
     return vars;

@@ -80,8 +80,7 @@ public final class NavigationFeature {
     if (Builtins.RESERVED.contains(newName)) {
       throw new RenameRefused("'" + newName + "' is a keyword");
     }
-    SymbolKey clash = new SymbolKey(at.key().kind(), at.key().scope(), newName);
-    if (!newName.equals(at.key().name()) && a.declarationOf(clash).isPresent()) {
+    if (!newName.equals(at.key().name()) && clashes(a, at, newName)) {
       throw new RenameRefused("'" + newName + "' is already declared");
     }
     Map<String, List<TextEdit>> changes = new LinkedHashMap<>();
@@ -89,6 +88,16 @@ public final class NavigationFeature {
       changes.computeIfAbsent(o.uri(), u -> new ArrayList<>()).add(new TextEdit(Texts.range(o.span()), newName));
     }
     return new WorkspaceEdit(changes);
+  }
+
+  /** Whether {@code newName} is taken: by a variable of the same law, or a declaration of the same kind and scope. */
+  private static boolean clashes(Analysis a, Occurrence at, String newName) {
+    if (at.key().kind() == SymbolKind.BINDER) {
+      return a.lawAt(at.span().start()).map(law -> a.occurrences().stream().anyMatch(o ->
+          o.key().kind() == SymbolKind.BINDER && o.key().name().equals(newName)
+              && law.span().start() <= o.span().start() && o.span().end() <= law.span().end())).orElse(false);
+    }
+    return a.declarationOf(new SymbolKey(at.key().kind(), at.key().scope(), newName)).isPresent();
   }
 
   private static boolean renameable(SymbolKey key) {

@@ -87,9 +87,8 @@ public final class Workspace {
     }
     ParseResult parse = Parser.parse(new SourceFile(displayName(uri), text));
     List<UnitRef> used = new ArrayList<>();
-    List<Analysis.BrokenUse> broken = new ArrayList<>();
-    followUses(uri, parse, used, broken);
-    Analysis analysis = new Analysis(uri, parse, used, broken);
+    followUses(uri, parse, used);
+    Analysis analysis = new Analysis(uri, parse, used);
     if (open.containsKey(uri)) {
       Map<String, String> usedTexts = new java.util.HashMap<>();
       used.forEach(ref -> usedTexts.put(ref.uri(), ref.unit().source().text()));
@@ -98,8 +97,11 @@ public final class Workspace {
     return analysis;
   }
 
-  /** Breadth-first over {@code use}, skipping files already seen (cycles are harmless). */
-  private void followUses(String uri, ParseResult root, List<UnitRef> used, List<Analysis.BrokenUse> broken) {
+  /**
+   * Breadth-first over {@code use}, skipping files already seen (cycles are harmless) and files
+   * that cannot be read (the checker reports those).
+   */
+  private void followUses(String uri, ParseResult root, List<UnitRef> used) {
     Set<String> seen = new HashSet<>();
     seen.add(uri);
     record Pending(String from, ParseResult parse, int depth) {}
@@ -109,22 +111,12 @@ public final class Workspace {
       Pending p = queue.poll();
       for (UseDecl use : p.parse().unit().uses()) {
         Optional<String> target = resolve(p.from(), use.path());
-        boolean direct = p.depth() == 0;
-        if (target.isEmpty()) {
-          if (direct) {
-            broken.add(new Analysis.BrokenUse(use.span(), use.path(), "this document has no file location"));
-          }
+        if (target.isEmpty() || !seen.add(target.get()) || p.depth() >= MAX_USE_DEPTH) {
           continue;
         }
         String targetUri = target.get();
-        if (!seen.add(targetUri) || p.depth() >= MAX_USE_DEPTH) {
-          continue;
-        }
         Optional<String> text = text(targetUri);
         if (text.isEmpty()) {
-          if (direct) {
-            broken.add(new Analysis.BrokenUse(use.span(), use.path(), "cannot read " + path(targetUri).orElseThrow()));
-          }
           continue;
         }
         ParseResult parsed = Parser.parse(new SourceFile(displayName(targetUri), text.get()));
@@ -136,7 +128,11 @@ public final class Workspace {
 
   /** The URI of a {@code use} path, relative to the using file. */
   public static Optional<String> resolve(String fromUri, String usePath) {
-    return path(fromUri).map(p -> uriOf(p.resolveSibling(usePath).normalize()));
+    try {
+      return path(fromUri).map(p -> uriOf(p.resolveSibling(usePath).normalize()));
+    } catch (java.nio.file.InvalidPathException notAPath) {
+      return Optional.empty();
+    }
   }
 
   /**

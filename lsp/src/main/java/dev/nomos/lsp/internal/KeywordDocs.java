@@ -1,0 +1,36 @@
+package dev.nomos.lsp.internal;
+
+import java.util.Map;
+
+/** One-line explanations of the keywords, shown on hover (the full story is docs/language.md). */
+final class KeywordDocs {
+  private KeywordDocs() {}
+
+  static final Map<String, String> DOCS = Map.ofEntries(
+      Map.entry("use", "`use \"world.law\"`: take the world declared in another file (relative to this one)."),
+      Map.entry("world", "`world Name { ... }`: the screen, velocity range, actions and entity types laws talk about."),
+      Map.entry("screen", "`screen W x H`: the screen size in pixels; spawned objects are placed on it."),
+      Map.entry("velocity", "`velocity lo..hi`: the support of vx and vy."),
+      Map.entry("actions", "`actions A, B, ...`: the actions an agent can take, one per step."),
+      Map.entry("entity", "`entity T { attr: int lo..hi, flag: bool, state: {a, b} }`: an object type and its extra attributes."),
+      Map.entry("law", "`law name [weight w] { binders [when guard] then effects }`: one expert of the model."),
+      Map.entry("weight", "The law's weight in the product of experts (0..10), written by `nomos fit`."),
+      Map.entry("for", "`for x: T`: the law applies to every object of type T (every combination of distinct objects)."),
+      Map.entry("on", "`on contact(a: A, b: B[, side: S][, cover: f])`: every pair touching at t."),
+      Map.entry("when", "`when guard`: the law has an opinion only where the guard holds."),
+      Map.entry("then", "`then effects`: what the law predicts for frame t+1."),
+      Map.entry("destroy", "`destroy x`: x is gone at t+1 (same as `x.alive := false`)."),
+      Map.entry("spawn", "`spawn T at (x, y)`: a new object of type T appears at t+1."),
+      Map.entry("exists", "`exists o: T where cond`: some other object of type T satisfies cond."),
+      Map.entry("count", "`count(T)`: objects of type T; `count o: T where cond`: those satisfying cond; "
+          + "`count k in lo..hi: cond`: history steps where cond held."),
+      Map.entry("all", "`all k in lo..hi: cond`: cond held at every one of those steps back (read with `@-k`)."),
+      Map.entry("any", "`any k in lo..hi: cond`: cond held at some step back (read with `@-k`)."),
+      Map.entry("action", "The action taken at t; `action@-k` is the one k steps back."),
+      Map.entry("one_of", "`x.a ~ one_of(v1, v2, ...)`: any of these values, equally likely."),
+      Map.entry("range", "`x.a ~ range(lo, hi)`: any value from lo to hi inclusive, equally likely."),
+      Map.entry("weighted", "`x.a ~ weighted(v1: p1, v2: p2)`: these values with these relative probabilities."),
+      Map.entry("if", "`if c then a else b`: a where c holds, otherwise b."),
+      Map.entry("in", "`e in {a, b}` / `e in lo..hi`: membership in a set or an inclusive range."),
+      Map.entry("not", "Negation; `e not in {...}` is the negated membership."));
+}
