@@ -2,7 +2,7 @@ package dev.nomos.cli;
 
 import dev.nomos.compiler.ParseResult;
 import dev.nomos.compiler.Parser;
-import dev.nomos.compiler.diag.Diagnostic;
+import dev.nomos.compiler.diag.DiagnosticRenderer;
 import dev.nomos.compiler.format.Formatter;
 import dev.nomos.compiler.source.SourceFile;
 import java.io.IOException;
@@ -67,7 +67,7 @@ public final class FmtCommand implements Callable<Integer> {
       }
       ParseResult parsed = Parser.parse(new SourceFile(file.toString(), text));
       if (parsed.hasErrors()) {
-        parsed.diagnostics().forEach(d -> err.println(render(d)));
+        err.print(DiagnosticRenderer.render(parsed.diagnostics()));
         failed = true;
         continue;
       }
@@ -101,22 +101,6 @@ public final class FmtCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return failed ? ExitCodes.FAILURE : ExitCodes.OK;
-  }
-
-  /** {@code file:line:col: error[CODE]: message}, the source line and a caret, then the hint. */
-  static String render(Diagnostic d) {
-    StringBuilder sb = new StringBuilder();
-    sb.append(d.file()).append(':').append(d.line()).append(':').append(d.column()).append(": ")
-        .append(d.severity().label()).append('[').append(d.code()).append("]: ").append(d.message());
-    String line = d.source().lineText(d.line());
-    if (!line.isEmpty()) {
-      sb.append('\n').append("  ").append(line).append('\n').append("  ")
-          .append(" ".repeat(Math.max(0, d.column() - 1))).append('^');
-    }
-    if (d.hint() != null) {
-      sb.append('\n').append("  hint: ").append(d.hint());
-    }
-    return sb.toString();
   }
 
   private static String read(Path file) throws IOException {

@@ -12,8 +12,13 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       CheckCommand.class,
+      CompileCommand.class,
+      EvalCommand.class,
+      FitCommand.class,
       FmtCommand.class,
-      LspCommand.class
+      LspCommand.class,
+      RecordCommand.class,
+      SimulateCommand.class
     })
 public final class Main implements Runnable {
 

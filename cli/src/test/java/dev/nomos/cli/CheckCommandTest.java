@@ -123,4 +123,25 @@ class CheckCommandTest {
     assertEquals(2, run("check").exit());
     assertEquals(2, run("check", "--format", "xml", "a.law").exit());
   }
+
+  @Test
+  void aLawFileWithoutUseIsCheckedWithTheWorldFileBesideIt() throws IOException {
+    Path world = write("world.law", WORLD);
+    Path laws = write("laws.law", "law a { for b: Ball then b.vx := b.vx }\n");
+    Run r = run("check", world.toString(), laws.toString());
+    assertEquals(0, r.exit(), r.out());
+    Run alone = run("check", laws.toString());
+    assertEquals(1, alone.exit());
+    assertTrue(alone.out().contains("error[N111]"), alone.out());
+  }
+
+  @Test
+  void aDirectoryStandsForItsLawFiles() throws IOException {
+    write("world.law", WORLD);
+    write("laws.law", "use \"world.law\"\nlaw a { for b: Bal then b.vx := 1 }\n");
+    Run r = run("check", dir.toString());
+    assertEquals(1, r.exit());
+    assertTrue(r.out().contains("error[N101]"), r.out());
+    assertTrue(r.out().endsWith("1 error, 0 warnings in 2 files\n"), r.out());
+  }
 }

@@ -3,7 +3,9 @@ package dev.nomos.compiler;
 import dev.nomos.compiler.ast.SourceUnit;
 import dev.nomos.compiler.ast.WorldDecl;
 import dev.nomos.compiler.diag.Diagnostic;
+import dev.nomos.compiler.interp.Interpreter;
 import dev.nomos.compiler.plan.LawPlan;
+import dev.nomos.runtime.Law;
 import dev.nomos.runtime.WorldSchema;
 import java.util.List;
 import java.util.Objects;
@@ -65,5 +67,13 @@ public final class Compilation {
   /** The plans of the laws that compiled, in source order. */
   public List<LawPlan> plans() {
     return laws.stream().map(CompiledLaw::plan).filter(Objects::nonNull).toList();
+  }
+
+  /**
+   * The laws that compiled, run by the reference interpreter, in source order. Laws with errors or
+   * holes have no plan and are left out: check {@link #hasErrors()} before trusting the model.
+   */
+  public List<Law> interpretedLaws() {
+    return Interpreter.interpretAll(plans());
   }
 }

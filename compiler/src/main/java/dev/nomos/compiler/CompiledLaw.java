@@ -1,15 +1,27 @@
 package dev.nomos.compiler;
 
 import dev.nomos.compiler.ast.LawDecl;
+import dev.nomos.compiler.check.Hole;
 import dev.nomos.compiler.plan.LawPlan;
 import dev.nomos.compiler.source.SourceFile;
 
+import java.util.List;
+
 /**
  * One law of a compilation. {@code plan} is null when the law has errors or (in candidate mode)
- * holes; {@code weight} is the weight written in the source, or null.
+ * holes; {@code weight} is the weight written in the source, or null; {@code holes} lists the
+ * {@code ?} of a candidate law in source order.
  */
 public record CompiledLaw(String name, String doc, LawDecl decl, SourceFile source, LawPlan plan, Double weight,
-    int holes) {
+    List<Hole> holes) {
+
+  public CompiledLaw {
+    holes = List.copyOf(holes);
+  }
+
+  public boolean hasHoles() {
+    return !holes.isEmpty();
+  }
 
   public boolean hasPlan() {
     return plan != null;

@@ -48,7 +48,7 @@ public final class NomosCompiler {
             "cannot read " + name + ": " + e.getMessage()));
       }
     }
-    return compile(sources, resolver, options, unreadable);
+    return compile(sources, resolver, options, unreadable, files.stream().map(Path::toString).toList());
   }
 
   /** Compiles sources held in memory; {@code use} goes through {@code resolver}. */
@@ -57,11 +57,12 @@ public final class NomosCompiler {
   }
 
   public static Compilation compile(List<SourceFile> sources, SourceResolver resolver, CompilerOptions options) {
-    return compile(sources, resolver, options, List.of());
+    return compile(sources, resolver, options, List.of(), sources.stream().map(SourceFile::name).toList());
   }
 
+  /** {@code givenOrder}: the names of the files asked for, readable or not, in the order given. */
   private static Compilation compile(List<SourceFile> roots, SourceResolver resolver, CompilerOptions options,
-      List<Diagnostic> initial) {
+      List<Diagnostic> initial, List<String> givenOrder) {
     List<Diagnostic> diagnostics = new ArrayList<>(initial);
     Map<String, SourceUnit> loaded = new LinkedHashMap<>();
     List<UseEdge> useTargets = new ArrayList<>();
@@ -117,7 +118,7 @@ public final class NomosCompiler {
         laws.add(checkLaw(schema, u.source(), law, options, diagnostics));
       }
     }
-    return new Compilation(units, sorted(diagnostics, units, roots), world, schema, laws);
+    return new Compilation(units, sorted(diagnostics, units, givenOrder), world, schema, laws);
   }
 
   /**
@@ -147,7 +148,7 @@ public final class NomosCompiler {
       }
       laws.add(checkLaw(schema, source, law, CompilerOptions.CANDIDATES, diagnostics));
     }
-    return new Compilation(List.of(unit), sorted(diagnostics, List.of(unit), List.of(source)), null, schema, laws);
+    return new Compilation(List.of(unit), sorted(diagnostics, List.of(unit), List.of(source.name())), null, schema, laws);
   }
 
   /** {@link #checkCandidates(WorldSchema, String, String)} against the world of an existing compilation. */
@@ -166,14 +167,14 @@ public final class NomosCompiler {
     List<Diagnostic> diagnostics = new ArrayList<>();
     CompiledLaw compiled = checkLaw(schema, source, law, options, diagnostics);
     SourceUnit unit = new SourceUnit(source, List.of(), List.of(law), law.span());
-    return new Compilation(List.of(unit), sorted(diagnostics, List.of(unit), List.of(source)), null, schema,
+    return new Compilation(List.of(unit), sorted(diagnostics, List.of(unit), List.of(source.name())), null, schema,
         List.of(compiled));
   }
 
   private static CompiledLaw checkLaw(WorldSchema schema, SourceFile source, LawDecl law, CompilerOptions options,
       List<Diagnostic> diagnostics) {
     if (schema == null) {
-      return new CompiledLaw(law.name().text(), law.doc(), law, source, null, law.weight(), 0);
+      return new CompiledLaw(law.name().text(), law.doc(), law, source, null, law.weight(), List.of());
     }
     List<Diagnostic> found = new ArrayList<>();
     try {
@@ -185,7 +186,7 @@ public final class NomosCompiler {
       diagnostics.add(Diagnostic.error(Codes.NESTING_TOO_DEEP, source, law.name().span(),
               "law `" + law.name().text() + "` has an expression too long or too deeply nested to compile")
           .withHint("split the expression or the law into smaller ones"));
-      return new CompiledLaw(law.name().text(), law.doc(), law, source, null, law.weight(), 0);
+      return new CompiledLaw(law.name().text(), law.doc(), law, source, null, law.weight(), List.of());
     }
   }
 
@@ -243,10 +244,10 @@ public final class NomosCompiler {
   private record UseEdge(SourceFile from, UseDecl use, String targetKey) {}
 
   /** Diagnostics in file order (as loaded), then by position; stable for equal positions. */
-  private static List<Diagnostic> sorted(List<Diagnostic> diagnostics, List<SourceUnit> units, List<SourceFile> roots) {
+  private static List<Diagnostic> sorted(List<Diagnostic> diagnostics, List<SourceUnit> units, List<String> given) {
     Map<String, Integer> order = new HashMap<>();
-    for (SourceFile r : roots) {
-      order.putIfAbsent(r.name(), order.size());
+    for (String name : given) {
+      order.putIfAbsent(name, order.size());
     }
     for (SourceUnit u : units) {
       order.putIfAbsent(u.source().name(), order.size());

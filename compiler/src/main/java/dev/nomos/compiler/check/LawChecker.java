@@ -46,8 +46,12 @@ public final class LawChecker {
   public static final List<String> RELATIONS = List.of("contact");
   public static final List<String> RELATION_OPTIONS = List.of("side", "cover");
 
-  /** The outcome for one law: its plan (null when it has errors or holes) and its number of holes. */
-  public record Result(LawPlan plan, int holes, int errors) {}
+  /** The outcome for one law: its plan (null when it has errors or holes), its holes and its error count. */
+  public record Result(LawPlan plan, List<Hole> holes, int errors) {
+    public Result {
+      holes = List.copyOf(holes);
+    }
+  }
 
   private final WorldSchema schema;
   private final SourceFile source;
@@ -97,7 +101,7 @@ public final class LawChecker {
       Typed g = lower.expect(law.guard(), Ty.BOOL, "the `when` guard");
       if (g.ok()) {
         guard = g.plan();
-        List<Expr> contradiction = Contradictions.find(law.guard(), guard);
+        List<Expr> contradiction = Contradictions.find(law.guard(), guard, subject -> declaredRange(loops, subject));
         if (contradiction != null) {
           reportNeverTrue(cx, law.guard(), contradiction);
         }
@@ -118,10 +122,30 @@ public final class LawChecker {
       }
     }
     LawPlan plan = null;
-    if (cx.errorCount() == 0 && cx.holeCount() == 0) {
+    if (cx.errorCount() == 0 && cx.holes().isEmpty()) {
       plan = new LawPlan(law.name().text(), loops, guard, effects, cx.objectVarCount(), cx.localCount());
     }
-    return new Result(plan, cx.holeCount(), cx.errorCount());
+    return new Result(plan, cx.holes(), cx.errorCount());
+  }
+
+  /** The declared support of an extra attribute of a loop variable now, or null. */
+  private long[] declaredRange(List<Loop> loops, PExpr subject) {
+    if (!(subject instanceof PExpr.Attr a) || a.slot() < Slots.FIRST_EXTRA) {
+      return null;
+    }
+    for (Loop l : loops) {
+      int type = Loop.ANY_TYPE;
+      if (l instanceof Loop.Each e && e.var() == a.var()) {
+        type = e.type();
+      } else if (l instanceof Loop.Contact c && (c.varA() == a.var() || c.varB() == a.var())) {
+        type = c.varA() == a.var() ? c.typeA() : c.typeB();
+      }
+      if (type != Loop.ANY_TYPE) {
+        AttributeSpec spec = schema.type(type).extraAt(a.slot());
+        return new long[] {spec.min(), spec.max()};
+      }
+    }
+    return null;
   }
 
   private static ObjectVar declare(LawContext cx, Binding binding) {
@@ -176,7 +200,7 @@ public final class LawChecker {
         continue;
       }
       if (o.value() instanceof Binder.HoleValue h) {
-        cx.holeSeen(h.span());
+        cx.holeSeen(h.span(), name.equals("side") ? Hole.Kind.SIDE : Hole.Kind.COVER);
         continue;
       }
       if (name.equals("side")) {
@@ -238,7 +262,8 @@ public final class LawChecker {
     if (e instanceof Effect.Assign a) {
       TargetInfo t = target(cx, a.target());
       Typed v = lower.lower(a.value(), t == null ? null : t.type);
-      if (t == null || !checkValue(cx, t, a.value(), v)) {
+      v = t == null ? null : checkValue(cx, t, a.value(), v);
+      if (v == null) {
         return null;
       }
       noteTarget(cx, targets, key(t), t.display, e.span());
@@ -250,7 +275,8 @@ public final class LawChecker {
       boolean ok = t != null;
       for (Expr value : o.values()) {
         Typed v = lower.lower(value, t == null ? null : t.type);
-        ok &= t != null && checkValue(cx, t, value, v);
+        v = t == null ? null : checkValue(cx, t, value, v);
+        ok &= v != null;
         values.add(ok ? next(t, v.plan()) : null);
       }
       if (!ok) {
@@ -273,8 +299,9 @@ public final class LawChecker {
             + t.type.describe(schema), "use `one_of(...)` to list the possible values");
         return null;
       }
-      boolean ok = checkValue(cx, t, r.low(), lo) & checkValue(cx, t, r.high(), hi);
-      if (!ok) {
+      lo = checkValue(cx, t, r.low(), lo);
+      hi = checkValue(cx, t, r.high(), hi);
+      if (lo == null || hi == null) {
         return null;
       }
       if (r.low() instanceof Expr.IntLit l && r.high() instanceof Expr.IntLit h && l.value() > h.value()) {
@@ -293,7 +320,8 @@ public final class LawChecker {
     for (int i = 0; i < w.alternatives().size(); i++) {
       Effect.WeightedAlt alt = w.alternatives().get(i);
       Typed v = lower.lower(alt.value(), t == null ? null : t.type);
-      ok &= t != null && checkValue(cx, t, alt.value(), v);
+      v = t == null ? null : checkValue(cx, t, alt.value(), v);
+      ok &= v != null;
       values.add(ok ? next(t, v.plan()) : null);
       weights[i] = alt.weight();
       if (!(alt.weight() > 0) || Double.isInfinite(alt.weight())) {
@@ -322,24 +350,31 @@ public final class LawChecker {
     return new PExpr.Binary(PExpr.BinaryOp.ADD, position, value, PType.INT);
   }
 
-  /** The type of a value written to {@code t}, and int literals against the target's declared range. */
-  private boolean checkValue(LawContext cx, TargetInfo t, Expr value, Typed v) {
+  /**
+   * The value written to {@code t} (symbols of another set converted by name), or null after
+   * reporting a wrong type or an int literal outside the target's declared range.
+   */
+  private Typed checkValue(LawContext cx, TargetInfo t, Expr value, Typed v) {
     if (v.type().isError()) {
-      return false;
+      return null;
     }
     if (!v.type().compatible(t.type)) {
+      Typed converted = ExprLowerer.convertSymbols(v, t.type, true);
+      if (converted != null) {
+        return converted;
+      }
       String hint = t.type.kind() == Ty.Kind.SYMBOL
           ? "the values of `" + t.display + "` are: " + String.join(", ", t.type.symbols().symbols()) : null;
       cx.error(Codes.TYPE_MISMATCH, value.span(), "`" + t.display + "` takes " + t.type.describe(schema) + ", but `"
           + cx.text(value.span()) + "` is " + v.type().describe(schema), hint);
-      return false;
+      return null;
     }
     if (t.rangeLabel != null && value instanceof Expr.IntLit lit && (lit.value() < t.min || lit.value() > t.max)) {
       cx.error(Codes.LITERAL_OUT_OF_RANGE, value.span(), lit.value() + " is outside " + t.rangeLabel + " "
           + t.min + ".." + t.max, "write a value between " + t.min + " and " + t.max);
-      return false;
+      return null;
     }
-    return v.ok();
+    return v.ok() ? v : null;
   }
 
   private static void noteTarget(LawContext cx, Map<String, Span> targets, String key, String display, Span span) {
@@ -429,8 +464,11 @@ public final class LawChecker {
 
   private static void reportNeverTrue(LawContext cx, Expr guard, List<Expr> conjuncts) {
     String message;
-    if (conjuncts.size() == 1) {
-      message = "the guard can never be true: `" + cx.text(conjuncts.get(0).span()) + "` is always false";
+    if (conjuncts.size() == 1 && conjuncts.get(0) instanceof Expr.BoolLit) {
+      message = "the guard is always false";
+    } else if (conjuncts.size() == 1) {
+      message = "the guard can never be true: `" + cx.text(conjuncts.get(0).span())
+          + "` is outside the attribute's declared range";
     } else {
       message = "the guard can never be true: " + conjuncts.stream().map(c -> "`" + cx.text(c.span()) + "`")
           .collect(Collectors.joining(" and ")) + " cannot all hold";

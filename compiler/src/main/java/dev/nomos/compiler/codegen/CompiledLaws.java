@@ -5,23 +5,43 @@ import dev.nomos.compiler.codegen.internal.LawClassGenerator;
 import dev.nomos.compiler.plan.LawPlan;
 import dev.nomos.runtime.BindingBudgetExceededException;
 import dev.nomos.runtime.Law;
+import java.lang.invoke.MethodHandle;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Compiles law plans to JVM classes implementing {@link Law} and loads them in this process as
  * hidden classes. The generated code does what the interpreter does, emitting the same
  * {@code OpinionSink} calls in the same order and counting bindings against the same budget, with
  * primitive int arithmetic, no allocation per binding and no reflection.
+ *
+ * <p>Laws that differ only in their constants (PoE-World-style models are hundreds of variations on
+ * a few templates) share one generated class, instantiated once per law with its constants: fewer
+ * classes to define, and far less machine code competing for the instruction cache at run time.
  */
 public final class CompiledLaws {
+  /** Class name of in-process law classes (the JVM makes each hidden class's name unique). */
+  private static final String HIDDEN_NAME = HiddenLawLoader.PACKAGE + "CompiledLaw";
+
   private CompiledLaws() {}
 
   /** One loaded law per plan, in order, with the default binding budget. */
   public static List<Law> compile(List<LawPlan> plans) {
+    return compile(plans, BindingBudgetExceededException.DEFAULT_BUDGET);
+  }
+
+  /** One loaded law per plan, in order; each throws after visiting more than {@code bindingBudget} bindings. */
+  public static List<Law> compile(List<LawPlan> plans, long bindingBudget) {
+    Map<ByteBuffer, MethodHandle> classes = new HashMap<>();
     List<Law> laws = new ArrayList<>(plans.size());
     for (LawPlan plan : plans) {
-      laws.add(compile(plan));
+      GeneratedLaw g = LawClassGenerator.generate(plan, HIDDEN_NAME, bindingBudget);
+      MethodHandle constructor = classes.computeIfAbsent(ByteBuffer.wrap(g.classFile()),
+          k -> HiddenLawLoader.define(g.classFile()));
+      laws.add(HiddenLawLoader.instantiate(constructor, plan.name(), g.ints(), g.doubles()));
     }
     return laws;
   }
@@ -33,17 +53,17 @@ public final class CompiledLaws {
 
   /** The loaded law of one plan; its apply throws after visiting more than {@code bindingBudget} bindings. */
   public static Law compile(LawPlan plan, long bindingBudget) {
-    String name = HiddenLawLoader.PACKAGE + LawClassGenerator.simpleName(plan.name());
-    return HiddenLawLoader.define(LawClassGenerator.generate(plan, name, bindingBudget));
+    return compile(List.of(plan), bindingBudget).get(0);
   }
 
   /**
-   * The class file of one plan, with the default binding budget, under the JVM internal name
-   * {@code internalName} (slashes, e.g. {@code nomos/model/L0_bounce}), for writing into model jars.
+   * The class file of one plan and the constants its instance needs, with the default binding
+   * budget, under the JVM internal name {@code internalName} (slashes, e.g. {@code nomos/model/Law0}).
+   * The class has one constructor, {@code (String name, int[] ints, double[] doubles)}.
    *
    * @throws IllegalArgumentException if the law is too large for one JVM method
    */
-  public static byte[] classFile(LawPlan plan, String internalName) {
+  public static GeneratedLaw classFile(LawPlan plan, String internalName) {
     return LawClassGenerator.generate(plan, internalName, BindingBudgetExceededException.DEFAULT_BUDGET);
   }
 }

@@ -25,6 +25,7 @@ public final class StdlibReference {
     }
     sb.append('\n');
     sb.append("`Object` parameters take bound object variables (`b`, `w`, `o`), never attribute values. ");
+    sb.append("`Type` parameters take an entity type name (`Ball`), or `Object` for objects of any type. ");
     sb.append("`Side` values are ").append(String.join(", ", Side.NAMES.stream().map(n -> "`" + n + "`").toList()))
         .append("; compare them with `==`, `!=` or `in {...}`. ");
     sb.append("Every function is total: no argument makes it fail.\n");

@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  * Prints ASTs as canonical Nomos text: {@code use} lines, then one blank line between declarations;
  * world items one per line; laws as a header {@code law name [weight w] {}, one binder clause per
  * line, {@code when} on one line and the effects one per line aligned under the first one after
- * {@code then}; two-space indentation; the fewest parentheses that keep the meaning; {@code ///}
+ * {@code then}; two-space indentation; lines over {@link #WIDTH} columns broken as {@link ExprLayout}
+ * describes; the fewest parentheses that keep the meaning; {@code ///}
  * docs above their declarations and {@code //} comments kept where they were (see
  * {@link Comments}). Parsing the output gives back the same AST, and formatting it again gives the
  * same text.
@@ -40,7 +41,11 @@ public final class Formatter {
   /** Decimal places of weights written by {@link #format(SourceUnit, Map)}. */
   public static final int WEIGHT_DECIMALS = 6;
 
+  /** Lines longer than this are broken at {@code and}/{@code or}, {@code else} and call arguments. */
+  public static final int WIDTH = 100;
+
   private static final String INDENT = "  ";
+  private static final ExprLayout LAYOUT = new ExprLayout(WIDTH);
   private static final String EFFECT_INDENT = INDENT + "     ";
 
   private Formatter() {}
@@ -104,7 +109,7 @@ public final class Formatter {
 
   /** One effect, as it would appear after {@code then}. */
   public static String formatEffect(Effect effect) {
-    return effect(effect);
+    return effect(effect, -1);
   }
 
   /**
@@ -174,16 +179,17 @@ public final class Formatter {
     }
     if (law.guard() != null) {
       int at = keyword(comments, law.guard().span(), NomosLexer.WHEN);
-      lines.add(new Line(1, "when " + ExprPrinter.print(law.guard()), at, List.of(), false));
+      String when = "when ";
+      lines.add(new Line(1, when + LAYOUT.layout(law.guard(), INDENT.length() + when.length()), at, List.of(), false));
     }
     List<Effect> effects = law.effects();
     for (int i = 0; i < effects.size(); i++) {
       Effect e = effects.get(i);
       if (i == 0) {
         int at = keyword(comments, e.span(), NomosLexer.THEN);
-        lines.add(new Line(1, "then " + effect(e), at, List.of(), false));
+        lines.add(new Line(1, "then " + effect(e, EFFECT_INDENT.length()), at, List.of(), false));
       } else {
-        lines.add(new Line(EFFECT_INDENT, effect(e), anchor(e.span()), List.of(), false));
+        lines.add(new Line(EFFECT_INDENT, effect(e, EFFECT_INDENT.length()), anchor(e.span()), List.of(), false));
       }
     }
     lines.add(new Line(0, "}", closingBrace(law.span()), List.of(), false));
@@ -216,9 +222,11 @@ public final class Formatter {
     return ExprPrinter.binding(b.variable().text(), b.type().text());
   }
 
-  private static String effect(Effect e) {
+  /** An effect starting at {@code column}; a negative column keeps it on one line. */
+  private static String effect(Effect e, int column) {
     if (e instanceof Effect.Assign a) {
-      return target(a.target()) + " := " + ExprPrinter.print(a.value());
+      String head = target(a.target()) + " := ";
+      return head + (column < 0 ? ExprPrinter.print(a.value()) : LAYOUT.layout(a.value(), column + head.length()));
     }
     if (e instanceof Effect.OneOf o) {
       return target(o.target()) + " ~ one_of(" + exprs(o.values()) + ")";

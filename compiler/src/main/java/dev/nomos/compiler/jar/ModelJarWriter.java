@@ -1,7 +1,7 @@
 package dev.nomos.compiler.jar;
 
 import dev.nomos.compiler.codegen.CompiledLaws;
-import dev.nomos.compiler.codegen.internal.LawClassGenerator;
+import dev.nomos.compiler.codegen.GeneratedLaw;
 import dev.nomos.compiler.plan.LawPlan;
 import dev.nomos.runtime.WorldSchema;
 import dev.nomos.runtime.jar.ModelManifest;
@@ -9,14 +9,17 @@ import dev.nomos.runtime.jar.internal.Hashes;
 import dev.nomos.runtime.jar.internal.ManifestJson;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.jar.Attributes;
@@ -25,7 +28,8 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 /**
- * Writes model jars: one generated class per law under {@code nomos/model/}, {@code
+ * Writes model jars: the generated law classes under {@code nomos/model/} (one per law shape; laws
+ * that differ only in constants share one), {@code
  * META-INF/nomos/model.json} and the {@code .law} sources; with {@link #standalone(boolean)}, also
  * the runtime, stdlib and Jackson classes and a {@code Main-Class}, so that {@code java -jar
  * model.jar eval --data D.jsonl} runs alone. The jar is written to a temporary file beside the
@@ -86,18 +90,29 @@ public final class ModelJarWriter {
 
   /** Generates the classes and writes the jar atomically; returns what model.json says. */
   public ModelManifest write(Path out) throws IOException {
-    List<ModelManifest.LawEntry> lawEntries = new ArrayList<>();
+    // Laws of one shape share a class: generate under a placeholder name to find the shapes, then
+    // once more per shape under its real name.
+    Map<ByteBuffer, String> classOfShape = new HashMap<>();
+    List<ModelManifest.ClassEntry> classEntries = new ArrayList<>();
     List<byte[]> classFiles = new ArrayList<>();
+    List<ModelManifest.LawEntry> lawEntries = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (int i = 0; i < plans.size(); i++) {
       LawPlan plan = plans.get(i);
       if (!names.add(plan.name())) {
         throw new IllegalArgumentException("two laws are named " + plan.name());
       }
-      String className = CLASS_PACKAGE + "L" + i + "_" + LawClassGenerator.simpleName(plan.name()).substring(4);
-      byte[] bytes = CompiledLaws.classFile(plan, className);
-      classFiles.add(bytes);
-      lawEntries.add(new ModelManifest.LawEntry(plan.name(), className, weights.get(i), Hashes.sha256(bytes)));
+      GeneratedLaw shape = CompiledLaws.classFile(plan, CLASS_PACKAGE + "Shape");
+      String className = classOfShape.get(ByteBuffer.wrap(shape.classFile()));
+      if (className == null) {
+        className = CLASS_PACKAGE + "Law" + classEntries.size();
+        classOfShape.put(ByteBuffer.wrap(shape.classFile()), className);
+        byte[] bytes = CompiledLaws.classFile(plan, className).classFile();
+        classFiles.add(bytes);
+        classEntries.add(new ModelManifest.ClassEntry(className, Hashes.sha256(bytes)));
+      }
+      lawEntries.add(new ModelManifest.LawEntry(plan.name(), className, weights.get(i), shape.ints(),
+          shape.doubles()));
     }
     List<ModelManifest.SourceEntry> sourceEntries = new ArrayList<>();
     List<byte[]> sourceBytes = new ArrayList<>();
@@ -110,8 +125,8 @@ public final class ModelJarWriter {
       sourceBytes.add(bytes);
       sourceEntries.add(new ModelManifest.SourceEntry(s[0], Hashes.sha256(bytes)));
     }
-    ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, nomosVersion(), world, nu, lambda, lawEntries,
-        sourceEntries);
+    ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, nomosVersion(), world, nu, lambda, classEntries,
+        lawEntries, sourceEntries);
 
     Path target = out.toAbsolutePath();
     Path dir = target.getParent();
@@ -122,7 +137,7 @@ public final class ModelJarWriter {
           JarOutputStream jar = new JarOutputStream(file, jarManifest())) {
         put(jar, ModelManifest.PATH, ManifestJson.write(manifest));
         for (int i = 0; i < classFiles.size(); i++) {
-          put(jar, lawEntries.get(i).classEntry(), classFiles.get(i));
+          put(jar, classEntries.get(i).entry(), classFiles.get(i));
         }
         for (int i = 0; i < sourceBytes.size(); i++) {
           put(jar, sourceEntries.get(i).entry(), sourceBytes.get(i));

@@ -91,7 +91,8 @@ class CheckerTest {
         "llm-1");
     assertFalse(candidates.hasErrors(), () -> DiagnosticRenderer.render(candidates.diagnostics()));
     CompiledLaw h = candidates.laws().get(0);
-    assertEquals(2, h.holes());
+    assertEquals(List.of(Hole.Kind.SIDE, Hole.Kind.INT), h.holes().stream().map(Hole::kind).toList());
+    assertEquals("?", h.source().text().substring(h.holes().get(0).span().start(), h.holes().get(0).span().end()));
     assertNull(h.plan());
     assertNotNull(candidates.laws().get(1).plan());
     assertEquals("llm-1", h.source().name());

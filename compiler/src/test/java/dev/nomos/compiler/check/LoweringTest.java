@@ -145,4 +145,33 @@ class LoweringTest {
         exact v0[0] (add v0[0] (if (gt v0[0] 80) -1 1))
         vars=1 locals=0""");
   }
+
+  @Test
+  void symbolsCrossAttributeSetsByName() {
+    String world = """
+        world Keys {
+          screen 10 x 10
+          velocity -1..1
+          actions NOOP
+          entity Key { color: {red, green} }
+          entity Agent { holding: {none, red, green}, hue: {red, green, blue} }
+        }
+        """;
+    var c = NomosCompiler.compile(List.of(new SourceFile("k.law", world + """
+        law pick { for a: Agent, k: Key when a.holding == k.color and k.color in {a.holding} then a.holding := k.color  a.hue := k.color }
+        """)), SourceResolver.none());
+    assertFalse(c.hasErrors(), () -> DiagnosticRenderer.render(c.diagnostics()));
+    assertEquals("""
+        each v0:1
+        each v1:0
+        when (and (eq v0[4] (if (eq v1[4] 0) 1 (if (eq v1[4] 1) 2 -1))) (in v1[4] {(if (eq v0[4] 0) -1 (if (eq v0[4] 1) 0 (if (eq v0[4] 2) 1 -1)))}))
+        exact v0[4] (if (eq v1[4] 0) 1 (if (eq v1[4] 1) 2 -1))
+        exact v0[5] v1[4]
+        vars=2 locals=0""", PlanText.of(c.laws().get(0).plan()));
+    // A write needs every symbol of the value's set in the target's set.
+    var bad = NomosCompiler.compile(List.of(new SourceFile("k.law", world + """
+        law drop { for a: Agent, k: Key then k.color := a.holding }
+        """)), SourceResolver.none());
+    assertEquals(List.of("N201"), bad.diagnostics().stream().map(d -> d.code()).toList());
+  }
 }

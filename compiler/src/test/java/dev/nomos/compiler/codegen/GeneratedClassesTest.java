@@ -33,7 +33,7 @@ class GeneratedClassesTest {
 
   @Property(tries = 400)
   void everyGeneratedClassPassesCheckClassAdapter(@ForAll("cases") Case c) {
-    byte[] bytes = CompiledLaws.classFile(c.plan(), "nomos/test/Generated");
+    byte[] bytes = CompiledLaws.classFile(c.plan(), "nomos/test/Generated").classFile();
     StringWriter problems = new StringWriter();
     CheckClassAdapter.verify(new ClassReader(bytes), GeneratedClassesTest.class.getClassLoader(), false,
         new PrintWriter(problems));

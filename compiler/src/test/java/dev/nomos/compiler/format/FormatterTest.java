@@ -278,6 +278,45 @@ class FormatterTest {
   }
 
   @Test
+  void longLinesBreakAtAndOrElseAndArguments() {
+    String text = "law long { for player_paddle: Player when player_paddle.vy@-1 == 0 and player_paddle.vy@-2 == 0 "
+        + "and (player_paddle.y > 100 or player_paddle.y < 20) and action in {UP, DOWN} "
+        + "then player_paddle.vy := clamp(if action in {UP, UPFIRE} then max(player_paddle.vy - 2, -8) "
+        + "else if action in {DOWN, DOWNFIRE} then min(player_paddle.vy + 2, 8) else player_paddle.vy - 1, "
+        + "34 - player_paddle.y, 178 - player_paddle.y) }";
+    assertEquals("""
+        law long {
+          for player_paddle: Player
+          when player_paddle.vy@-1 == 0
+               and player_paddle.vy@-2 == 0
+               and (player_paddle.y > 100 or player_paddle.y < 20)
+               and action in {UP, DOWN}
+          then player_paddle.vy := clamp(if action in {UP, UPFIRE} then max(player_paddle.vy - 2, -8)
+                                         else if action in {DOWN, DOWNFIRE}
+                                                then min(player_paddle.vy + 2, 8)
+                                         else player_paddle.vy - 1,
+                                         34 - player_paddle.y,
+                                         178 - player_paddle.y)
+        }
+        """, fmt(text));
+    String longCondition = "law c { for b: Ball then b.vy := if exists w: Wall where touching(b, w) and "
+        + "(w.y < b.y and b.vy < 0 or w.y > b.y and b.vy > 0 or w.x > b.x + 100) then -b.vy else b.vy }";
+    String out = fmt(longCondition);
+    assertEquals("""
+        law c {
+          for b: Ball
+          then b.vy := if exists w: Wall where touching(b, w)
+                                               and (w.y < b.y and b.vy < 0
+                                                    or w.y > b.y and b.vy > 0
+                                                    or w.x > b.x + 100)
+                         then -b.vy
+                       else b.vy
+        }
+        """, out);
+    assertTrue(out.lines().allMatch(l -> l.length() <= Formatter.WIDTH), out);
+  }
+
+  @Test
   void emptyAndCommentOnlyFiles() {
     assertEquals("", fmt(""));
     assertEquals("// nothing yet\n", fmt("   // nothing yet   \n\n"));

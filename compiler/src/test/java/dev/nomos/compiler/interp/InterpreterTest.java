@@ -17,8 +17,11 @@ import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
 import dev.nomos.runtime.Slots;
 import dev.nomos.runtime.WorldSchema;
+import dev.nomos.stdlib.ParamType;
 import dev.nomos.stdlib.Side;
 import dev.nomos.stdlib.Stdlib;
+import dev.nomos.stdlib.StdlibFunction;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -239,6 +242,38 @@ class InterpreterTest {
         2, 0);
     assertEquals(List.of("exact 0 0 4", "exact 0 1 30", "exact 0 0 " + Side.TOP.ordinal(), "exact 0 0 100",
         "exact 0 0 4", "exact 0 0 -1", "exact 0 0 2"), run(p, f));
+  }
+
+  @Test
+  void callsWithBooleanParametersAndMoreArgumentsThanTheUniformShape() {
+    Frame f = builder().add(1, BALL, 10, 10, 6, 10).build();
+    var ints = Collections.nCopies(7, new StdlibFunction.Param("v", ParamType.INT));
+    var seven = new StdlibFunction("seven", ints, ParamType.INT, "test",
+        TestFunctions.class, "seven");
+    var pick = new StdlibFunction("pick", List.of(
+        new StdlibFunction.Param("c", ParamType.BOOL),
+        new StdlibFunction.Param("a", ParamType.INT),
+        new StdlibFunction.Param("b", ParamType.INT)),
+        ParamType.INT, "test", TestFunctions.class, "pick");
+    var both = new StdlibFunction("both", List.of(
+        new StdlibFunction.Param("a", ParamType.BOOL),
+        new StdlibFunction.Param("b", ParamType.BOOL)),
+        ParamType.BOOL, "test", TestFunctions.class, "both");
+    var width = new StdlibFunction("width", List.of(
+        new StdlibFunction.Param("o", ParamType.OBJECT),
+        new StdlibFunction.Param("twice", ParamType.BOOL)),
+        ParamType.INT, "test", TestFunctions.class, "widthPlus");
+    PExpr call7 = new PExpr.Call(seven, List.of(c(1), c(2), c(3), c(4), c(5), c(6), attr(0, Slots.W)), PType.INT);
+    PExpr pickFalse = new PExpr.Call(pick, List.of(bin(BinaryOp.GT, c(1), c(2)), c(11), c(22)), PType.INT);
+    PExpr pickTrue = new PExpr.Call(pick, List.of(bool(true), c(11), c(22)), PType.INT);
+    PExpr bothTrue = new PExpr.Call(both, List.of(bool(true), bin(BinaryOp.EQ, c(1), c(1))), PType.BOOL);
+    PExpr bothFalse = new PExpr.Call(both, List.of(bool(true), bool(false)), PType.BOOL);
+    PExpr twice = new PExpr.Call(width, List.of(obj(0), bool(true)), PType.INT);
+    assertEquals(List.of("exact 0 0 6654321", "exact 0 0 22", "exact 0 0 11", "exact 0 0 1", "exact 0 0 0",
+        "exact 0 0 12"), run(plan(List.of(new Loop.Each(0, BALL)), null, List.of(
+            new PEffect.Exact(0, Slots.X, call7), new PEffect.Exact(0, Slots.X, pickFalse),
+            new PEffect.Exact(0, Slots.X, pickTrue), new PEffect.Exact(0, Slots.X, bothTrue),
+            new PEffect.Exact(0, Slots.X, bothFalse), new PEffect.Exact(0, Slots.X, twice)), 1, 0), f));
   }
 
   // ---- history

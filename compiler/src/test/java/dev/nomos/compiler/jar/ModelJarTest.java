@@ -54,11 +54,16 @@ class ModelJarTest {
   static final LawPlan BREAK = new LawPlan("break", List.of(new Loop.Contact(0, 0, 1, 1, 4, 0)),
       new PExpr.Const(1, PType.BOOL), List.of(new PEffect.Exact(1, Slots.ALIVE, new PExpr.Const(0, PType.INT))), 2, 0);
 
+  /** FALL with another constant: same shape, so it shares FALL's class. */
+  static final LawPlan RISE = new LawPlan("rise", List.of(new Loop.Each(0, 0)), new PExpr.Const(1, PType.BOOL),
+      List.of(new PEffect.Exact(0, Slots.Y, new PExpr.Binary(PExpr.BinaryOp.ADD,
+          new PExpr.Attr(0, Slots.Y, null, PType.INT), new PExpr.Const(-3, PType.INT), PType.INT))), 1, 0);
+
   @TempDir Path dir;
 
   Path writeModel() throws IOException {
     Path jar = dir.resolve("model.jar");
-    ModelJarWriter.forWorld(WORLD).law(FALL, 2.5).law(BREAK, 0.25).options(7, 0.01)
+    ModelJarWriter.forWorld(WORLD).law(FALL, 2.5).law(BREAK, 0.25).law(RISE, 1).options(7, 0.01)
         .source("pong.law", "world Pong { }\n").write(jar);
     return jar;
   }
@@ -66,8 +71,10 @@ class ModelJarTest {
   @Test
   void writtenJarLoadsWithItsWorldLawsWeightsOptionsAndSources() throws Exception {
     LoadedModel model = ModelJar.load(writeModel());
-    assertEquals(List.of("fall", "break"), model.laws().stream().map(Law::name).toList());
-    assertArrayEquals(new double[] {2.5, 0.25}, model.weights());
+    assertEquals(List.of("fall", "break", "rise"), model.laws().stream().map(Law::name).toList());
+    assertArrayEquals(new double[] {2.5, 0.25, 1}, model.weights());
+    assertEquals(2, model.manifest().classes().size(), "fall and rise share a class");
+    assertEquals(model.manifest().laws().get(0).className(), model.manifest().laws().get(2).className());
     assertEquals(7, model.manifest().nu());
     assertEquals(0.01, model.manifest().lambda());
     assertEquals("pong.law", model.manifest().sources().get(0).path());
@@ -81,7 +88,7 @@ class ModelJarTest {
     for (Law law : model.laws()) {
       law.apply(f, recorder(calls));
     }
-    assertEquals(List.of("exact 0 1 22", "exact 1 -1 0"), calls);
+    assertEquals(List.of("exact 0 1 22", "exact 1 -1 0", "exact 0 1 17"), calls);
   }
 
   @Test
@@ -145,13 +152,31 @@ class ModelJarTest {
   }
 
   @Test
-  void lawNamedDifferentlyInModelJsonIsRefused() throws Exception {
+  void lawWhoseConstantsDoNotFitItsClassIsRefused() throws Exception {
     Path jar = writeModel();
     String json = new String(entry(jar, ModelManifest.PATH), StandardCharsets.UTF_8);
-    replaceEntry(jar, ModelManifest.PATH, json.replace("\"name\" : \"fall\"", "\"name\" : \"rise\"")
+    // Drop the constants of the second law ("break"): its class reads more than it is given.
+    int at = json.indexOf("\"name\" : \"break\"");
+    int ints = json.indexOf("\"ints\" : [", at);
+    int close = json.indexOf("]", ints);
+    replaceEntry(jar, ModelManifest.PATH, (json.substring(0, ints) + "\"ints\" : [" + json.substring(close))
         .getBytes(StandardCharsets.UTF_8), false);
     ModelJarException e = assertThrows(ModelJarException.class, () -> ModelJar.load(jar));
-    assertTrue(e.getMessage().contains("is law 'fall' but model.json says 'rise'"), e.getMessage());
+    assertTrue(e.getMessage().contains("law break (class " + manifestOf(jar).laws().get(1).className()
+        + ") cannot be built from the constants"), e.getMessage());
+  }
+
+  @Test
+  void lawNamingAnUnlistedClassIsRefused() throws Exception {
+    Path jar = writeModel();
+    String json = new String(entry(jar, ModelManifest.PATH), StandardCharsets.UTF_8);
+    String cls = manifestOf(jar).laws().get(1).className();
+    int at = json.indexOf("\"name\" : \"break\"");
+    replaceEntry(jar, ModelManifest.PATH, (json.substring(0, at) + json.substring(at).replaceFirst(cls,
+        "nomos/model/Elsewhere")).getBytes(StandardCharsets.UTF_8), false);
+    ModelJarException e = assertThrows(ModelJarException.class, () -> ModelJar.load(jar));
+    assertTrue(e.getMessage().contains("law break names class nomos/model/Elsewhere, which model.json does not list"),
+        e.getMessage());
   }
 
   @Test
@@ -160,7 +185,7 @@ class ModelJarTest {
     String victim = manifestOf(jar).laws().get(1).className();
     removeEntry(jar, victim + ".class");
     ModelJarException missing = assertThrows(ModelJarException.class, () -> ModelJar.load(jar));
-    assertTrue(missing.getMessage().contains("class " + victim + " of law break named in model.json is missing"),
+    assertTrue(missing.getMessage().contains("class " + victim + " named in model.json is missing from the jar"),
         missing.getMessage());
 
     Path jar2 = writeModel();
@@ -207,7 +232,7 @@ class ModelJarTest {
     ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, internalName, null, "java/lang/Object",
         new String[] {"dev/nomos/runtime/Law"});
-    MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
+    MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "(Ljava/lang/String;[I[D)V", null, null);
     init.visitCode();
     init.visitVarInsn(ALOAD, 0);
     init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);

@@ -19,12 +19,18 @@ import java.util.List;
  * targets no law spoke to and unexplained new objects add a constant. The log-likelihood under
  * weights θ is then {@code constant + Σ_targets (a_obs - log Σ_c m_c exp(a_c))} with
  * {@code a_c = Σ_law θ_law f_law,c}: only weighted sums and log-sum-exps.
+ *
+ * <p>Targets with identical content (classes, features and observed class) are stored once with a
+ * count: the features are relative to the frame (which laws agree, not where), so recurring
+ * situations (a wall that stays, a ball in free flight) collapse to a few distinct targets.
  */
 public final class FitData {
   final List<String> lawNames;
   final int transitions;
   final double constant;
   final int targets;
+  final int observedTargets;
+  final double[] targetCount;
   final int[] targetClassStart;
   final int[] observedClass;
   final double[] classLogMultiplicity;
@@ -37,6 +43,8 @@ public final class FitData {
     this.transitions = b.transitions;
     this.constant = b.constant;
     this.targets = b.targets;
+    this.observedTargets = b.observedTargets;
+    this.targetCount = Arrays.copyOf(b.targetCount, b.targets);
     this.targetClassStart = Arrays.copyOf(b.targetClassStart, b.targets + 1);
     this.observedClass = Arrays.copyOf(b.observedClass, b.targets);
     this.classLogMultiplicity = Arrays.copyOf(b.classLogMultiplicity, b.classes);
@@ -67,8 +75,11 @@ public final class FitData {
 
   public int transitions() { return transitions; }
 
-  /** Number of observed targets that carry law features. */
+  /** Number of distinct observed targets that carry law features. */
   public int targets() { return targets; }
+
+  /** Number of observed targets that carry law features, before merging identical ones. */
+  public int observedTargets() { return observedTargets; }
 
   /** Number of stored (law, feature) entries: the work of one objective evaluation. */
   public int entries() { return featLaw.length; }
@@ -85,6 +96,10 @@ public final class FitData {
     int transitions;
     double constant;
     int targets;
+    int observedTargets;
+    double[] targetCount = new double[1024];
+    int[] targetHash = new int[1024];
+    int[] table = new int[4096];
     int[] targetClassStart = new int[1024];
     int[] observedClass = new int[1024];
     int classes;
@@ -151,8 +166,102 @@ public final class FitData {
       }
       classFeatStart[classes] = feats;
       observedClass[targets] = observed;
+      observedTargets++;
+      int same = findEqual(targets);
+      if (same >= 0) {
+        targetCount[same]++;
+        classes = targetClassStart[targets];
+        feats = classFeatStart[classes];
+        return;
+      }
+      targetCount[targets] = 1;
+      insert(targets);
       targets++;
       targetClassStart[targets] = classes;
+    }
+
+    private int hash(int t) {
+      int c0 = targetClassStart[t];
+      int c1 = classes;
+      int h = 31 * (observedClass[t] - c0) + (c1 - c0);
+      for (int c = c0; c < c1; c++) {
+        h = 31 * h + Double.hashCode(classLogMultiplicity[c]);
+        for (int k = classFeatStart[c]; k < classFeatStart[c + 1]; k++) {
+          h = 31 * h + featLaw[k];
+          h = 31 * h + Double.hashCode(featVal[k]);
+        }
+        h = 31 * h + 7;
+      }
+      return h;
+    }
+
+    /** An earlier target with exactly the content of the candidate target {@code t} (the last one), or -1. */
+    private int findEqual(int t) {
+      int h = hash(t);
+      targetHash[t] = h;
+      int mask = table.length - 1;
+      for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
+        int other = table[slot] - 1;
+        if (other < 0) {
+          return -1;
+        }
+        if (targetHash[other] == h && sameContent(other, t)) {
+          return other;
+        }
+      }
+    }
+
+    private boolean sameContent(int a, int b) {
+      int a0 = targetClassStart[a];
+      int a1 = targetClassStart[a + 1];
+      int b0 = targetClassStart[b];
+      int b1 = classes;
+      if (a1 - a0 != b1 - b0 || observedClass[a] - a0 != observedClass[b] - b0) {
+        return false;
+      }
+      for (int i = 0; i < a1 - a0; i++) {
+        int ca = a0 + i;
+        int cb = b0 + i;
+        if (classLogMultiplicity[ca] != classLogMultiplicity[cb]) {
+          return false;
+        }
+        int fa = classFeatStart[ca];
+        int fb = classFeatStart[cb];
+        int len = classFeatStart[ca + 1] - fa;
+        if (len != classFeatStart[cb + 1] - fb) {
+          return false;
+        }
+        for (int k = 0; k < len; k++) {
+          if (featLaw[fa + k] != featLaw[fb + k] || featVal[fa + k] != featVal[fb + k]) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+
+    private static int spread(int h) {
+      int m = h * 0x9E3779B9;
+      return m ^ (m >>> 16);
+    }
+
+    private void insert(int t) {
+      if (2 * (targets + 1) > table.length) {
+        table = new int[table.length * 2];
+        for (int k = 0; k < targets; k++) {
+          place(k);
+        }
+      }
+      place(t);
+    }
+
+    private void place(int t) {
+      int mask = table.length - 1;
+      int slot = spread(targetHash[t]) & mask;
+      while (table[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      table[slot] = t + 1;
     }
 
     private void ensureTargets(int n) {
@@ -160,6 +269,8 @@ public final class FitData {
         int size = Math.max(n + 1, targetClassStart.length * 2);
         targetClassStart = Arrays.copyOf(targetClassStart, size);
         observedClass = Arrays.copyOf(observedClass, size);
+        targetCount = Arrays.copyOf(targetCount, size);
+        targetHash = Arrays.copyOf(targetHash, size);
       }
     }
 

@@ -25,11 +25,14 @@ public final class Fitter {
   private final BoundedLbfgs optimiser;
 
   public Fitter() {
-    this(500);
+    this(2000);
   }
 
+  /** A fitter that stops after {@code maxIterations} optimiser iterations at the latest. */
   public Fitter(int maxIterations) {
-    this.optimiser = new BoundedLbfgs(10, maxIterations, 1e-7, 1e-10);
+    // A longer memory than the usual 10 roughly halves the iterations on real law sets, whose many
+    // near-redundant laws make the objective badly conditioned.
+    this.optimiser = new BoundedLbfgs(20, maxIterations, 1e-7, 1e-10);
   }
 
   /** Precomputes the law scores of {@code episodes} and fits. */

@@ -49,18 +49,19 @@ final class Objective implements DifferentiableFunction {
       }
       double logZ = max + Math.log(sum);
       int obs = d.observedClass[t];
-      ll += logit[obs - c0] - logZ;
+      double count = d.targetCount[t];
+      ll += count * (logit[obs - c0] - logZ);
       if (gradient != null) {
         for (int c = c0; c < c1; c++) {
-          double p = Math.exp(logit[c - c0] + logMult[c] - logZ);
-          if (p > 1e-300) {
+          double p = count * Math.exp(logit[c - c0] + logMult[c] - logZ);
+          if (p > 1e-300 * count) {
             for (int k = featStart[c]; k < featStart[c + 1]; k++) {
               gradient[featLaw[k]] -= p * featVal[k];
             }
           }
         }
         for (int k = featStart[obs]; k < featStart[obs + 1]; k++) {
-          gradient[featLaw[k]] += featVal[k];
+          gradient[featLaw[k]] += count * featVal[k];
         }
       }
     }

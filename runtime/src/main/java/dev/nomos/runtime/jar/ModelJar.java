@@ -8,6 +8,7 @@ import dev.nomos.runtime.jar.internal.ModelClassLoader;
 import dev.nomos.runtime.jar.internal.ReferencePolicy;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.nio.file.Files;
@@ -28,15 +29,21 @@ import java.util.zip.ZipFile;
  * stdlib need to be on the class path.
  *
  * <p>Nothing from the jar runs before it is checked: model.json is parsed strictly; every class it
- * names must be present with the recorded SHA-256, named as recorded, extend {@code Object},
+ * lists must be present with the recorded SHA-256, named as recorded, extend {@code Object},
  * implement only {@code dev.nomos.runtime.Law}, and refer to nothing outside
- * {@link ReferencePolicy} (checked on the constant pool and descriptors, before the class is
- * defined); the jar may hold no other class; every listed source must be present with its hash.
- * After loading, each law's {@code name()} must be the name model.json gives it.
+ * {@code ReferencePolicy} (checked on the constant pool and descriptors by a small class-file
+ * reader, before the class is defined); the jar may hold no other class, and every listed class must
+ * be used by a law; every listed source must be present with its hash. Each law is then built as
+ * {@code new C(name, ints, doubles)} from its model.json entry, and its {@code name()} must be the
+ * name model.json gives it.
  */
 public final class ModelJar {
   /** Model jars larger than this are refused before reading (a guard against zip bombs). */
   public static final long MAX_ENTRY_BYTES = 64L << 20;
+
+  /** The one constructor of generated law classes: {@code (String name, int[] ints, double[] doubles)}. */
+  private static final MethodType CONSTRUCTOR = MethodType.methodType(void.class, String.class, int[].class,
+      double[].class);
 
   private ModelJar() {}
 
@@ -59,30 +66,41 @@ public final class ModelJar {
   private static LoadedModel load(String where, Map<String, byte[]> entries, ModelManifest manifest,
       ClassLoader parent) throws ModelJarException {
     Map<String, byte[]> verified = new HashMap<>();
+    for (ModelManifest.ClassEntry c : manifest.classes()) {
+      byte[] bytes = entries.get(c.entry());
+      if (bytes == null) {
+        throw new ModelJarException(where + ": class " + c.className() + " named in model.json is missing from the jar");
+      }
+      if (!Hashes.sha256(bytes).equals(c.sha256())) {
+        throw new ModelJarException(where + ": class " + c.className()
+            + " does not match the SHA-256 that model.json records for it");
+      }
+      verify(where, c, bytes);
+      if (verified.put(binaryName(c.className()), bytes) != null) {
+        throw new ModelJarException(where + ": model.json lists class " + c.className() + " twice");
+      }
+    }
+    for (String entry : entries.keySet()) {
+      if (entry.endsWith(".class") && !entry.startsWith("META-INF/") && !isBundledLibrary(entry)
+          && !verified.containsKey(binaryName(entry.substring(0, entry.length() - ".class".length())))) {
+        throw new ModelJarException(where + ": class " + entry + " is in the jar but not in model.json");
+      }
+    }
     Set<String> names = new HashSet<>();
+    Set<String> used = new HashSet<>();
     for (ModelManifest.LawEntry law : manifest.laws()) {
       if (!names.add(law.name())) {
         throw new ModelJarException(where + ": model.json lists law " + law.name() + " twice");
       }
-      byte[] bytes = entries.get(law.classEntry());
-      if (bytes == null) {
-        throw new ModelJarException(where + ": class " + law.className() + " of law " + law.name()
-            + " named in model.json is missing from the jar");
+      if (!verified.containsKey(binaryName(law.className()))) {
+        throw new ModelJarException(where + ": law " + law.name() + " names class " + law.className()
+            + ", which model.json does not list");
       }
-      if (!Hashes.sha256(bytes).equals(law.classSha256())) {
-        throw new ModelJarException(where + ": class " + law.className() + " does not match the SHA-256 that "
-            + "model.json records for law " + law.name());
-      }
-      verify(where, law, bytes);
-      if (verified.put(law.className().replace('/', '.'), bytes) != null) {
-        throw new ModelJarException(where + ": model.json gives class " + law.className() + " to two laws");
-      }
+      used.add(binaryName(law.className()));
     }
-    for (String entry : entries.keySet()) {
-      if (entry.endsWith(".class") && !entry.startsWith("META-INF/")
-          && !verified.containsKey(entry.substring(0, entry.length() - ".class".length()).replace('/', '.'))
-          && !isBundledLibrary(entry)) {
-        throw new ModelJarException(where + ": class " + entry + " is in the jar but not in model.json");
+    for (ModelManifest.ClassEntry c : manifest.classes()) {
+      if (!used.contains(binaryName(c.className()))) {
+        throw new ModelJarException(where + ": class " + c.className() + " is listed but no law uses it");
       }
     }
     for (ModelManifest.SourceEntry source : manifest.sources()) {
@@ -96,16 +114,32 @@ public final class ModelJar {
       }
     }
     ModelClassLoader loader = new ModelClassLoader(parent, verified);
+    Map<String, MethodHandle> constructors = new HashMap<>();
     List<Law> laws = new ArrayList<>();
     for (ModelManifest.LawEntry entry : manifest.laws()) {
-      Law law = instantiate(where, loader, entry);
-      if (!law.name().equals(entry.name())) {
-        throw new ModelJarException(where + ": class " + entry.className() + " is law '" + law.name()
-            + "' but model.json says '" + entry.name() + "'");
+      MethodHandle constructor = constructors.get(entry.className());
+      if (constructor == null) {
+        constructor = constructor(where, loader, entry.className());
+        constructors.put(entry.className(), constructor);
+      }
+      Law law;
+      try {
+        law = (Law) constructor.invoke(entry.name(), entry.ints(), entry.doubles());
+      } catch (Throwable e) {
+        throw new ModelJarException(where + ": law " + entry.name() + " (class " + entry.className()
+            + ") cannot be built from the constants model.json gives it: " + e, e);
+      }
+      if (!entry.name().equals(law.name())) {
+        throw new ModelJarException(where + ": class " + entry.className() + " built law '" + law.name()
+            + "' when model.json says '" + entry.name() + "'");
       }
       laws.add(law);
     }
     return new LoadedModel(manifest.world(), laws, manifest);
+  }
+
+  private static String binaryName(String internalName) {
+    return internalName.replace('/', '.');
   }
 
   /** Standalone jars carry the runtime, the stdlib and Jackson beside the laws; those are not laws. */
@@ -114,37 +148,36 @@ public final class ModelJar {
         || entry.startsWith("com/fasterxml/jackson/");
   }
 
-  private static void verify(String where, ModelManifest.LawEntry law, byte[] bytes) throws ModelJarException {
+  private static void verify(String where, ModelManifest.ClassEntry entry, byte[] bytes) throws ModelJarException {
     ClassFileSummary c;
     try {
       c = ClassFileSummary.read(bytes);
     } catch (IllegalArgumentException e) {
-      throw new ModelJarException(where + ": class " + law.className() + ": " + e.getMessage());
+      throw new ModelJarException(where + ": class " + entry.className() + ": " + e.getMessage());
     }
-    if (!c.thisClass().equals(law.className())) {
-      throw new ModelJarException(where + ": class file " + law.classEntry() + " declares class " + c.thisClass()
-          + ", not " + law.className());
+    if (!c.thisClass().equals(entry.className())) {
+      throw new ModelJarException(where + ": class file " + entry.entry() + " declares class " + c.thisClass()
+          + ", not " + entry.className());
     }
     if (!"java/lang/Object".equals(c.superClass()) || !c.interfaces().equals(List.of("dev/nomos/runtime/Law"))) {
-      throw new ModelJarException(where + ": class " + law.className()
+      throw new ModelJarException(where + ": class " + entry.className()
           + " must extend java/lang/Object and implement exactly dev/nomos/runtime/Law");
     }
     String refused = ReferencePolicy.firstRefused(c);
     if (refused != null) {
-      throw new ModelJarException(where + ": class " + law.className() + " refers to " + refused
+      throw new ModelJarException(where + ": class " + entry.className() + " refers to " + refused
           + ", outside what laws may use (" + ReferencePolicy.describe() + ")");
     }
   }
 
-  private static Law instantiate(String where, ClassLoader loader, ModelManifest.LawEntry entry)
+  /** The {@code (String, int[], double[])} constructor of a verified class, loading (and initialising) it. */
+  private static MethodHandle constructor(String where, ClassLoader loader, String className)
       throws ModelJarException {
     try {
-      Class<?> cls = Class.forName(entry.className().replace('/', '.'), true, loader);
-      return (Law) MethodHandles.publicLookup().findConstructor(cls, MethodType.methodType(void.class)).invoke();
-    } catch (LinkageError | ReflectiveOperationException | ClassCastException e) {
-      throw new ModelJarException(where + ": class " + entry.className() + " cannot be loaded: " + e, e);
-    } catch (Throwable e) {
-      throw new ModelJarException(where + ": class " + entry.className() + " failed in its constructor: " + e, e);
+      Class<?> cls = Class.forName(binaryName(className), true, loader);
+      return MethodHandles.publicLookup().findConstructor(cls, CONSTRUCTOR);
+    } catch (LinkageError | ReflectiveOperationException e) {
+      throw new ModelJarException(where + ": class " + className + " cannot be loaded: " + e, e);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.nomos.runtime.jar;
 
 import dev.nomos.runtime.WorldSchema;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,16 +9,20 @@ import java.util.Objects;
  * The content of {@code META-INF/nomos/model.json}: what a model jar claims to hold. The loader
  * checks every claim against the jar before it trusts any class.
  *
+ * <p>Laws that differ only in their constants share one generated class; each law names its class
+ * and carries the constants its instance is built with ({@code new C(name, ints, doubles)}).
+ *
  * @param format the manifest format version ({@link #FORMAT})
  * @param nomosVersion the Nomos version that wrote the jar
  * @param world the world schema the laws were checked against
  * @param nu penalty of a value a law does not allow
  * @param lambda L1 penalty used when fitting the weights
+ * @param classes the law classes in the jar
  * @param laws the laws in model order
  * @param sources the {@code .law} sources the laws were compiled from
  */
 public record ModelManifest(int format, String nomosVersion, WorldSchema world, double nu, double lambda,
-    List<LawEntry> laws, List<SourceEntry> sources) {
+    List<ClassEntry> classes, List<LawEntry> laws, List<SourceEntry> sources) {
 
   /** The manifest format this runtime reads and writes. */
   public static final int FORMAT = 1;
@@ -27,23 +32,55 @@ public record ModelManifest(int format, String nomosVersion, WorldSchema world, 
   public static final String SOURCES_DIR = "META-INF/nomos/sources/";
 
   /**
-   * One law.
+   * One generated class.
    *
-   * @param name the law's name, which its class's {@code name()} must return
-   * @param className the JVM internal name of its class ({@code nomos/model/L0_bounce})
-   * @param weight its weight θ
-   * @param classSha256 SHA-256 of the class file, lower-case hex
+   * @param className its JVM internal name ({@code nomos/model/Law0})
+   * @param sha256 SHA-256 of the class file, lower-case hex
    */
-  public record LawEntry(String name, String className, double weight, String classSha256) {
-    public LawEntry {
-      Objects.requireNonNull(name, "name");
+  public record ClassEntry(String className, String sha256) {
+    public ClassEntry {
       Objects.requireNonNull(className, "className");
-      Objects.requireNonNull(classSha256, "classSha256");
+      Objects.requireNonNull(sha256, "sha256");
     }
 
     /** The jar entry of the class file. */
-    public String classEntry() {
+    public String entry() {
       return className + ".class";
+    }
+  }
+
+  /**
+   * One law.
+   *
+   * @param name the law's name, which its instance's {@code name()} must return
+   * @param className the internal name of its class, one of {@link #classes()}
+   * @param weight its weight θ
+   * @param ints its int constants, the constructor's second argument
+   * @param doubles its choice weights, the constructor's third argument
+   */
+  public record LawEntry(String name, String className, double weight, int[] ints, double[] doubles) {
+    public LawEntry {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(className, "className");
+      ints = ints.clone();
+      doubles = doubles.clone();
+    }
+
+    @Override public int[] ints() { return ints.clone(); }
+
+    @Override public double[] doubles() { return doubles.clone(); }
+
+    @Override public boolean equals(Object o) {
+      return o instanceof LawEntry e && name.equals(e.name) && className.equals(e.className)
+          && Double.compare(weight, e.weight) == 0 && Arrays.equals(ints, e.ints) && Arrays.equals(doubles, e.doubles);
+    }
+
+    @Override public int hashCode() {
+      return Objects.hash(name, className, weight, Arrays.hashCode(ints), Arrays.hashCode(doubles));
+    }
+
+    @Override public String toString() {
+      return "LawEntry[" + name + ", " + className + ", weight " + weight + "]";
     }
   }
 
@@ -67,6 +104,7 @@ public record ModelManifest(int format, String nomosVersion, WorldSchema world, 
   public ModelManifest {
     Objects.requireNonNull(nomosVersion, "nomosVersion");
     Objects.requireNonNull(world, "world");
+    classes = List.copyOf(classes);
     laws = List.copyOf(laws);
     sources = List.copyOf(sources);
   }
@@ -74,5 +112,18 @@ public record ModelManifest(int format, String nomosVersion, WorldSchema world, 
   /** The weights in law order. */
   public double[] weights() {
     return laws.stream().mapToDouble(LawEntry::weight).toArray();
+  }
+
+  /** The same manifest with other weights (law order). */
+  public ModelManifest withWeights(double[] weights) {
+    if (weights.length != laws.size()) {
+      throw new IllegalArgumentException(laws.size() + " laws but " + weights.length + " weights");
+    }
+    List<LawEntry> updated = new java.util.ArrayList<>();
+    for (int i = 0; i < laws.size(); i++) {
+      LawEntry l = laws.get(i);
+      updated.add(new LawEntry(l.name(), l.className(), weights[i], l.ints, l.doubles));
+    }
+    return new ModelManifest(format, nomosVersion, world, nu, lambda, classes, updated, sources);
   }
 }

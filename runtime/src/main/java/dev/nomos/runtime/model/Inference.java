@@ -56,6 +56,9 @@ public final class Inference {
     if (t == analysed) {
       return;
     }
+    if (t.schema() != schema) {
+      throw new IllegalArgumentException("frame of world " + t.schema().name() + " given to a model of world " + schema.name());
+    }
     analysed = null;
     collector.run(t, laws);
     partitions.build(collector);

@@ -25,12 +25,16 @@ public final class Episodes {
       List<Frame> frames = new ArrayList<>();
       int[] lines = new int[16];
       int episode = -1;
+      int firstStep = 0;
       Frame previous = null;
       for (StepRecord r; (r = in.read()) != null; ) {
         if (r.episode() != episode && !frames.isEmpty()) {
-          episodes.add(new Episode(file, episode, frames, Arrays.copyOf(lines, frames.size())));
+          episodes.add(new Episode(file, episode, frames, Arrays.copyOf(lines, frames.size()), firstStep));
           frames.clear();
           previous = null;
+        }
+        if (frames.isEmpty()) {
+          firstStep = r.t();
         }
         episode = r.episode();
         Frame f = codec.encode(tracker.track(r), previous, file, in.line());
@@ -42,7 +46,7 @@ public final class Episodes {
         previous = f;
       }
       if (!frames.isEmpty()) {
-        episodes.add(new Episode(file, episode, frames, Arrays.copyOf(lines, frames.size())));
+        episodes.add(new Episode(file, episode, frames, Arrays.copyOf(lines, frames.size()), firstStep));
       }
     }
     return episodes;

@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
-/** Opening trajectory files: gzip is chosen by the {@code .gz} extension, text is UTF-8. */
-final class TrajectoryFiles {
+/** File handling shared by trajectory readers and writers: gzip by the {@code .gz} extension, UTF-8 text, permissions of atomically replaced files. */
+public final class TrajectoryFiles {
   private TrajectoryFiles() {}
 
   static boolean isGzip(Path file) {
@@ -31,6 +31,20 @@ final class TrajectoryFiles {
       throw new IOException(file + ": not a gzip file (the .gz extension asks for one): " + e.getMessage(), e);
     }
     return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+  }
+
+  /**
+   * Gives a temporary file the permissions its target will need: those of the file it replaces, or
+   * rw-r--r-- for a new file (temporary files start private, which a recording must not stay).
+   */
+  public static void publicPermissions(Path temp, Path target) throws IOException {
+    if (!Files.getFileStore(temp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+      return;
+    }
+    java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions = Files.exists(target)
+        ? Files.getPosixFilePermissions(target)
+        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+    Files.setPosixFilePermissions(temp, permissions);
   }
 
   static OutputStream maybeGzip(Path file, OutputStream out) throws IOException {

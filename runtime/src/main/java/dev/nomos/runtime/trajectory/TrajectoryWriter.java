@@ -58,6 +58,7 @@ public final class TrajectoryWriter implements Closeable {
     Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
     OutputStream os = null;
     try {
+      TrajectoryFiles.publicPermissions(temp, absolute);
       os = TrajectoryFiles.maybeGzip(file, Files.newOutputStream(temp));
       Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
       return new TrajectoryWriter(w, absolute, temp);

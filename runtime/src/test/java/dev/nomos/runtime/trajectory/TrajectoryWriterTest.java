@@ -69,6 +69,18 @@ class TrajectoryWriterTest {
   }
 
   @Test
+  void newFilesAreReadableByOthersAndReplacedFilesKeepTheirPermissions() throws IOException {
+    Path fresh = dir.resolve("fresh.jsonl");
+    TrajectoryWriter.writeAll(fresh, sample());
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.getFileStore(fresh).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class));
+    assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+    Files.setPosixFilePermissions(fresh, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+    TrajectoryWriter.writeAll(fresh, sample());
+    assertEquals("rw-rw----", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+  }
+
+  @Test
   void commitReplacesAtomicallyAndRefusesLaterWrites() throws IOException {
     Path file = dir.resolve("sub/out.jsonl");
     TrajectoryWriter w = TrajectoryWriter.create(file);

@@ -18,6 +18,15 @@ public final class Contradictions {
 
   /** The conjuncts (as source expressions) that contradict each other, or null when none were found. */
   public static List<Expr> find(Expr guard, PExpr plan) {
+    return find(guard, plan, subject -> null);
+  }
+
+  /**
+   * Like {@link #find(Expr, PExpr)}, with {@code declared} giving what a subject can hold at all
+   * ({@code {lo, hi}}, or null when unknown), such as an attribute's declared range: then
+   * {@code d.keys == 9} alone is a contradiction when keys is declared 0..3.
+   */
+  public static List<Expr> find(Expr guard, PExpr plan, java.util.function.Function<PExpr, long[]> declared) {
     List<Expr> sources = new ArrayList<>();
     List<PExpr> plans = new ArrayList<>();
     flatten(guard, plan, sources, plans);
@@ -32,7 +41,11 @@ public final class Contradictions {
       if (k == null) {
         continue;
       }
-      long[] b = bounds.getOrDefault(k.subject, new long[] {Long.MIN_VALUE, Long.MAX_VALUE});
+      long[] b = bounds.get(k.subject);
+      if (b == null) {
+        long[] d = declared.apply(k.subject);
+        b = d != null ? d : new long[] {Long.MIN_VALUE, Long.MAX_VALUE};
+      }
       long[] meet = {Math.max(b[0], k.lo), Math.min(b[1], k.hi)};
       bounds.put(k.subject, meet);
       reasons.computeIfAbsent(k.subject, s -> new ArrayList<>()).add(sources.get(i));

@@ -54,6 +54,58 @@ public final class ExprLowerer {
     return t;
   }
 
+  /**
+   * Like {@link #expect}, but a symbol of another set that shares symbols with {@code want} is
+   * converted by name ({@code a.carrying_color == d.color}); symbols the other set lacks compare unequal.
+   */
+  public Typed expectComparable(Expr e, Ty want, String what) {
+    Typed t = lower(e, want);
+    if (t.type.isError() || t.type.compatible(want)) {
+      return t.type.isError() ? Typed.ERROR : t;
+    }
+    Typed converted = convertSymbols(t, want, false);
+    if (converted != null) {
+      return converted;
+    }
+    mismatch(e, want, t.type, what);
+    return Typed.ERROR;
+  }
+
+  /**
+   * A symbol value re-expressed as the index of the same-named symbol in {@code want}'s set, or null
+   * when the sets share no symbol (or, with {@code subset}, when some symbol of the value's set is
+   * missing from {@code want}'s). Symbols are stored as indexes into their own attribute's set, so
+   * crossing sets must map names, never copy indexes.
+   */
+  public static Typed convertSymbols(Typed t, Ty want, boolean subset) {
+    if (t.type.kind() != Ty.Kind.SYMBOL || want.kind() != Ty.Kind.SYMBOL || t.plan == null) {
+      return null;
+    }
+    List<String> from = t.type.symbols().symbols();
+    SymbolSet to = want.symbols();
+    boolean shared = from.stream().anyMatch(x -> to.indexOf(x) >= 0);
+    boolean all = from.stream().allMatch(x -> to.indexOf(x) >= 0);
+    if (!shared || (subset && !all)) {
+      return null;
+    }
+    if (t.plan instanceof PExpr.Const c) {
+      return new Typed(want, new PExpr.Const(to.indexOf(from.get(c.value())), PType.INT));
+    }
+    boolean sameIndexes = true;
+    for (int i = 0; i < from.size(); i++) {
+      sameIndexes &= to.indexOf(from.get(i)) == i;
+    }
+    if (sameIndexes && to.symbols().size() >= from.size()) {
+      return new Typed(want, t.plan);
+    }
+    PExpr chain = new PExpr.Const(-1, PType.INT);
+    for (int i = from.size() - 1; i >= 0; i--) {
+      PExpr test = new PExpr.Binary(PExpr.BinaryOp.EQ, t.plan, new PExpr.Const(i, PType.INT), PType.BOOL);
+      chain = new PExpr.If(test, new PExpr.Const(to.indexOf(from.get(i)), PType.INT), chain, PType.INT);
+    }
+    return new Typed(want, chain);
+  }
+
   private void mismatch(Expr e, Ty want, Ty got, String what) {
     String hint = null;
     if (want.kind() == Ty.Kind.BOOL && got.kind() == Ty.Kind.INT) {
@@ -75,7 +127,7 @@ public final class ExprLowerer {
       return new Typed(Ty.BOOL, new PExpr.Const(b.value() ? 1 : 0, PType.BOOL));
     }
     if (e instanceof Expr.Hole h) {
-      cx.holeSeen(h.span());
+      cx.holeSeen(h.span(), dev.nomos.compiler.check.Hole.Kind.INT);
       return new Typed(Ty.INT, new PExpr.Const(0, PType.INT));
     }
     if (e instanceof Expr.ActionRef a) {
@@ -472,7 +524,7 @@ public final class ExprLowerer {
       lower(second, null);
       return Typed.ERROR;
     }
-    Typed s = expect(second, f.type, "the other side of `" + b.op().symbol + "`");
+    Typed s = expectComparable(second, f.type, "the other side of `" + b.op().symbol + "`");
     if (!s.ok() || f.plan == null) {
       return Typed.ERROR;
     }
@@ -495,7 +547,7 @@ public final class ExprLowerer {
     List<PExpr> elements = new ArrayList<>();
     boolean ok = true;
     for (Expr e : s.elements()) {
-      Typed t = expect(e, v.type, "an element of the set");
+      Typed t = expectComparable(e, v.type, "an element of the set");
       ok &= t.ok();
       elements.add(t.plan);
     }
@@ -521,7 +573,13 @@ public final class ExprLowerer {
     Typed w = null;
     try {
       if (where != null) {
+        int mark = cx.mark();
         w = expect(where, Ty.BOOL, "the `where` condition");
+        // `count o: T where c > 1` parses as `count o: T where (c > 1)`: say so where it bites.
+        cx.amendHint(mark, Codes.TYPE_MISMATCH, where.span().start(), "`where` takes everything to its right; "
+            + "to use the " + (exists ? "result" : "count") + " in a larger expression, wrap it in parentheses: `("
+            + (exists ? "exists " : "count ") + binding.variable().text() + ": " + binding.type().text()
+            + " where ...)`");
         if (!v.used && !binding.variable().text().startsWith("_")) {
           cx.warning(Codes.UNUSED_BINDING, binding.variable().span(),
               "`" + v.name + "` is not used in the `where` condition",

@@ -57,7 +57,7 @@ public final class LawContext {
   private int objectVarCount;
   private int localCount;
   private int errors;
-  private int holes;
+  private final List<dev.nomos.compiler.check.Hole> holes = new ArrayList<>();
 
   public LawContext(WorldSchema schema, SourceFile source, boolean allowHoles, List<Diagnostic> out) {
     this.schema = schema;
@@ -94,15 +94,30 @@ public final class LawContext {
 
   public int errorCount() { return errors; }
 
-  public void holeSeen(Span span) {
-    holes++;
+  /** A position in the diagnostics, for {@link #amendHint}. */
+  public int mark() {
+    return out.size();
+  }
+
+  /** Replaces the hint of the diagnostics of {@code code} reported since {@code mark} that start at {@code start}. */
+  public void amendHint(int mark, String code, int start, String hint) {
+    for (int i = mark; i < out.size(); i++) {
+      Diagnostic d = out.get(i);
+      if (d.code().equals(code) && d.span().start() == start) {
+        out.set(i, d.withHint(hint));
+      }
+    }
+  }
+
+  public void holeSeen(Span span, dev.nomos.compiler.check.Hole.Kind kind) {
+    holes.add(new dev.nomos.compiler.check.Hole(kind, span));
     if (!allowHoles) {
       error(Codes.HOLE_NOT_ALLOWED, span, "`?` is a hole for the learner to fill; a finished law cannot contain one",
           "replace `?` with a value");
     }
   }
 
-  public int holeCount() { return holes; }
+  public List<dev.nomos.compiler.check.Hole> holes() { return List.copyOf(holes); }
 
   // ---- types
 

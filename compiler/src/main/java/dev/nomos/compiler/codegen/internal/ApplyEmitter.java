@@ -6,6 +6,7 @@ import dev.nomos.compiler.plan.LawPlan;
 import dev.nomos.compiler.plan.Loop;
 import dev.nomos.compiler.plan.PEffect;
 import dev.nomos.compiler.plan.PExpr;
+import dev.nomos.compiler.plan.PType;
 import dev.nomos.runtime.Slots;
 import dev.nomos.stdlib.Side;
 import dev.nomos.stdlib.StdlibFunction;
@@ -32,6 +33,10 @@ final class ApplyEmitter {
   private static final int FIRST_VAR = 5;
 
   private final MethodVisitor mv;
+  private final String owner;
+  /** The plan's constants in the order the code reads them: field c{i} holds ints[i]. */
+  private final List<Integer> ints;
+  private final List<Double> doubles;
   private final LawPlan plan;
   private final long budget;
   /** Budgets that fit an int count in an int (cheaper per visit); larger ones in a long. */
@@ -39,8 +44,12 @@ final class ApplyEmitter {
   private final List<Integer> boundVars = new ArrayList<>();
   private int nextScratch;
 
-  ApplyEmitter(MethodVisitor mv, LawPlan plan, long budget) {
+  ApplyEmitter(MethodVisitor mv, String owner, LawPlan plan, long budget, List<Integer> ints,
+      List<Double> doubles) {
     this.mv = mv;
+    this.owner = owner;
+    this.ints = ints;
+    this.doubles = doubles;
     this.plan = plan;
     this.budget = budget;
     this.intCount = budget < Integer.MAX_VALUE;
@@ -126,12 +135,12 @@ final class ApplyEmitter {
     mv.visitJumpInsn(IFEQ, next);
     if (contact.side() != Side.NONE.ordinal()) {
       geometry("side", "I", contact.varA(), contact.varB());
-      pushInt(contact.side());
+      lift(contact.side());
       mv.visitJumpInsn(IF_ICMPNE, next);
     }
     if (contact.minCoverPercent() > 0) {
       geometry("cover", "I", contact.varA(), contact.varB());
-      pushInt(contact.minCoverPercent());
+      lift(contact.minCoverPercent());
       mv.visitJumpInsn(IF_ICMPLT, next);
     }
   }
@@ -149,7 +158,7 @@ final class ApplyEmitter {
     if (type == Loop.ANY_TYPE) {
       mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "all", "()[I", false);
     } else {
-      pushInt(type);
+      lift(type);
       mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "ofType", "(I)[I", false);
     }
   }
@@ -174,7 +183,8 @@ final class ApplyEmitter {
     }
     mv.visitTypeInsn(NEW, Names.BUDGET_EXCEPTION);
     mv.visitInsn(DUP);
-    mv.visitLdcInsn(plan.name());
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitFieldInsn(GETFIELD, owner, LawClassGenerator.NAME_FIELD, "Ljava/lang/String;");
     if (intCount) {
       mv.visitVarInsn(ILOAD, COUNT);
       mv.visitInsn(I2L);
@@ -215,14 +225,14 @@ final class ApplyEmitter {
       for (int i = 0; i < c.values().size(); i++) {
         mv.visitVarInsn(ALOAD, OUT);
         value(c.values().get(i));
-        mv.visitLdcInsn(weights[i]);
+        liftDouble(weights[i]);
         sink("choice", "(ID)V");
       }
       mv.visitVarInsn(ALOAD, OUT);
       sink("endChoice", "()V");
     } else if (effect instanceof PEffect.Spawn s) {
       mv.visitVarInsn(ALOAD, OUT);
-      pushInt(s.type());
+      lift(s.type());
       value(s.x());
       value(s.y());
       sink("spawn", "(III)V");
@@ -234,7 +244,7 @@ final class ApplyEmitter {
   private void targetArgs(int var, int slot) {
     mv.visitVarInsn(ALOAD, OUT);
     mv.visitVarInsn(ILOAD, varSlot(var));
-    pushInt(slot);
+    lift(slot);
   }
 
   private void sink(String method, String descriptor) {
@@ -246,7 +256,11 @@ final class ApplyEmitter {
   /** Pushes the int value of {@code e} (bools as 0 or 1, objects as their frame index). */
   private void value(PExpr e) {
     if (e instanceof PExpr.Const c) {
-      pushInt(c.value());
+      if (c.type() == PType.BOOL) {
+        pushInt(c.value());
+      } else {
+        lift(c.value());
+      }
     } else if (e instanceof PExpr.ObjectVar v) {
       mv.visitVarInsn(ILOAD, varSlot(v.var()));
     } else if (e instanceof PExpr.Attr a) {
@@ -297,7 +311,7 @@ final class ApplyEmitter {
       if (c.entityType() == Loop.ANY_TYPE) {
         mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "size", "()I", false);
       } else {
-        pushInt(c.entityType());
+        lift(c.entityType());
         mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "ofType", "(I)[I", false);
         mv.visitInsn(ARRAYLENGTH);
       }
@@ -314,7 +328,7 @@ final class ApplyEmitter {
     }
     mv.visitVarInsn(ALOAD, FRAME);
     mv.visitVarInsn(ILOAD, varSlot(a.var()));
-    pushInt(a.slot());
+    lift(a.slot());
     if (a.stepsBack() == null) {
       mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "get", "(II)I", false);
     } else {
@@ -479,7 +493,7 @@ final class ApplyEmitter {
       pushInt(0);
       mv.visitVarInsn(ISTORE, tally);
     }
-    pushInt(h.low());
+    lift(h.low());
     mv.visitVarInsn(ISTORE, k);
     Label test = new Label();
     Label top = new Label();
@@ -500,7 +514,7 @@ final class ApplyEmitter {
     mv.visitIincInsn(k, 1);
     mv.visitLabel(test);
     mv.visitVarInsn(ILOAD, k);
-    pushInt(h.high());
+    lift(h.high());
     mv.visitJumpInsn(IF_ICMPLE, top);
     // The range ran out: ALL held throughout, ANY never held, COUNT is the tally.
     switch (h.quantifier()) {
@@ -607,6 +621,23 @@ final class ApplyEmitter {
       throw new IllegalArgumentException("law " + plan.name() + " uses counter " + local + " of " + plan.intLocals());
     }
     return FIRST_VAR + plan.objectVars() + local;
+  }
+
+  /**
+   * Pushes a constant of the plan, read from an instance field rather than written into the code:
+   * laws that differ only in their constants then have identical bytecode and share one class (and
+   * one piece of JIT-compiled code), as a hand-written law template shared by many instances would.
+   */
+  private void lift(int v) {
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitFieldInsn(GETFIELD, owner, LawClassGenerator.INT_FIELD + ints.size(), "I");
+    ints.add(v);
+  }
+
+  private void liftDouble(double v) {
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitFieldInsn(GETFIELD, owner, LawClassGenerator.DOUBLE_FIELD + doubles.size(), "D");
+    doubles.add(v);
   }
 
   private int scratch() {

@@ -7,7 +7,7 @@ import java.lang.invoke.MethodType;
 
 /**
  * Defines generated law classes as hidden classes next to this one. Hidden classes cannot be named
- * by any other class and are unloaded as soon as their law is unreachable, which matters to the
+ * by any other class and are unloaded as soon as their laws are unreachable, which matters to the
  * learner that compiles and drops thousands of candidates.
  */
 public final class HiddenLawLoader {
@@ -15,21 +15,31 @@ public final class HiddenLawLoader {
   public static final String PACKAGE = "dev/nomos/compiler/codegen/internal/";
 
   private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
-  private static final MethodType NO_ARGS = MethodType.methodType(void.class);
-  private static final MethodType MAKES_LAW = MethodType.methodType(Law.class);
+  private static final MethodType CONSTRUCTOR = MethodType.methodType(void.class, String.class, int[].class,
+      double[].class);
+  private static final MethodType MAKES_LAW = MethodType.methodType(Law.class, String.class, int[].class,
+      double[].class);
 
   private HiddenLawLoader() {}
 
-  /** Defines the class and returns its single instance. */
-  public static Law define(byte[] classFile) {
+  /** Defines one class and returns its constructor as {@code (String name, int[], double[]) -> Law}. */
+  public static MethodHandle define(byte[] classFile) {
     try {
       MethodHandles.Lookup hidden = LOOKUP.defineHiddenClass(classFile, true);
-      MethodHandle constructor = hidden.findConstructor(hidden.lookupClass(), NO_ARGS).asType(MAKES_LAW);
-      return (Law) constructor.invokeExact();
+      return hidden.findConstructor(hidden.lookupClass(), CONSTRUCTOR).asType(MAKES_LAW);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("could not load a generated law class", e);
+    }
+  }
+
+  /** One law from a constructor {@link #define} returned. */
+  public static Law instantiate(MethodHandle constructor, String name, int[] ints, double[] doubles) {
+    try {
+      return (Law) constructor.invokeExact(name, ints, doubles);
     } catch (Error | RuntimeException e) {
       throw e;
     } catch (Throwable e) {
-      throw new IllegalStateException("could not load a generated law class", e);
+      throw new IllegalStateException("could not instantiate generated law " + name, e);
     }
   }
 }

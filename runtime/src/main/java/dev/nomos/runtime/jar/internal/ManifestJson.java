@@ -33,13 +33,26 @@ public final class ManifestJson {
     ObjectNode options = root.putObject("options");
     options.put("nu", m.nu());
     options.put("lambda", m.lambda());
+    ArrayNode classes = root.putArray("classes");
+    for (ModelManifest.ClassEntry c : m.classes()) {
+      ObjectNode n = classes.addObject();
+      n.put("class", c.className());
+      n.put("sha256", c.sha256());
+    }
     ArrayNode laws = root.putArray("laws");
     for (ModelManifest.LawEntry law : m.laws()) {
       ObjectNode n = laws.addObject();
       n.put("name", law.name());
       n.put("class", law.className());
       n.put("weight", law.weight());
-      n.put("sha256", law.classSha256());
+      ArrayNode ints = n.putArray("ints");
+      for (int v : law.ints()) {
+        ints.add(v);
+      }
+      ArrayNode doubles = n.putArray("doubles");
+      for (double v : law.doubles()) {
+        doubles.add(v);
+      }
     }
     ArrayNode sources = root.putArray("sources");
     for (ModelManifest.SourceEntry s : m.sources()) {
@@ -106,12 +119,18 @@ public final class ManifestJson {
     JsonNode options = r.object(root, "options");
     double nu = r.number(options, "nu");
     double lambda = r.number(options, "lambda");
+    List<ModelManifest.ClassEntry> classes = new ArrayList<>();
+    JsonNode classArray = r.array(root, "classes");
+    for (int i = 0; i < classArray.size(); i++) {
+      JsonNode c = r.element(classArray, i);
+      classes.add(new ModelManifest.ClassEntry(r.text(c, "class"), r.text(c, "sha256")));
+    }
     List<ModelManifest.LawEntry> laws = new ArrayList<>();
     JsonNode lawArray = r.array(root, "laws");
     for (int i = 0; i < lawArray.size(); i++) {
       JsonNode l = r.element(lawArray, i);
       laws.add(new ModelManifest.LawEntry(r.text(l, "name"), r.text(l, "class"), r.number(l, "weight"),
-          r.text(l, "sha256")));
+          r.ints(l, "ints"), r.doubles(l, "doubles")));
     }
     List<ModelManifest.SourceEntry> sources = new ArrayList<>();
     JsonNode sourceArray = r.array(root, "sources");
@@ -119,7 +138,7 @@ public final class ManifestJson {
       JsonNode s = r.element(sourceArray, i);
       sources.add(new ModelManifest.SourceEntry(r.text(s, "path"), r.text(s, "sha256")));
     }
-    return new ModelManifest(format, version, world, nu, lambda, laws, sources);
+    return new ModelManifest(format, version, world, nu, lambda, classes, laws, sources);
   }
 
   /** Typed field access that remembers the path for error messages. */
@@ -188,6 +207,30 @@ public final class ManifestJson {
         throw error(path(parent, name), "must be a number");
       }
       return n.asDouble();
+    }
+
+    int[] ints(JsonNode parent, String name) throws ModelJarException {
+      JsonNode n = array(parent, name);
+      int[] out = new int[n.size()];
+      for (int i = 0; i < out.length; i++) {
+        if (!n.get(i).isInt()) {
+          throw error(path(parent, name) + "[" + i + "]", "must be an integer");
+        }
+        out[i] = n.get(i).asInt();
+      }
+      return out;
+    }
+
+    double[] doubles(JsonNode parent, String name) throws ModelJarException {
+      JsonNode n = array(parent, name);
+      double[] out = new double[n.size()];
+      for (int i = 0; i < out.length; i++) {
+        if (!n.get(i).isNumber()) {
+          throw error(path(parent, name) + "[" + i + "]", "must be a number");
+        }
+        out[i] = n.get(i).asDouble();
+      }
+      return out;
     }
 
     List<String> texts(JsonNode parent, String name) throws ModelJarException {

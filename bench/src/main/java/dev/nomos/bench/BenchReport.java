@@ -1,0 +1,136 @@
+package dev.nomos.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The figures of one {@code nomos bench} run: predict-and-score steps per second by workload and
+ * engine, the ratios the project targets, and the time to compile 1,000 laws.
+ *
+ * @param quick whether this was the short run
+ * @param throughput steps per CPU second of the measuring thread (that is, on one core) by
+ *     workload, then engine ({@code interpreted}, {@code compiled}, {@code handwritten})
+ * @param wallThroughput the same per wall-clock second, which other load on the machine lowers
+ * @param lawsOnly frames per CPU second when only the laws run (no scoring), by workload and engine
+ * @param laws number of laws by workload
+ * @param objects objects per frame by workload
+ * @param compileColdSeconds parse, check, generate and load 1,000 laws, first time in this process
+ * @param compileWarmSeconds the same, best of the repeats after it
+ */
+public record BenchReport(boolean quick, Map<String, Map<String, Double>> throughput,
+    Map<String, Map<String, Double>> wallThroughput, Map<String, Map<String, Double>> lawsOnly,
+    Map<String, Integer> laws,
+    Map<String, Integer> objects, double compileColdSeconds, double compileWarmSeconds) {
+
+  /** Targets of the project (issue 4). */
+  public static final double MIN_COMPILED_OVER_INTERPRETED = 20;
+  public static final double MAX_HANDWRITTEN_OVER_COMPILED = 1.5;
+  public static final double MIN_PONG_STEPS = 50_000;
+  public static final double MIN_MONTEZUMA_STEPS = 3_000;
+  public static final double MAX_COMPILE_SECONDS = 3;
+
+  public double stepsPerSecond(String workload, String engine) {
+    Double v = throughput.getOrDefault(workload, Map.of()).get(engine);
+    return v == null ? Double.NaN : v;
+  }
+
+  public double ratio(String workload, String numerator, String denominator) {
+    return stepsPerSecond(workload, numerator) / stepsPerSecond(workload, denominator);
+  }
+
+  public double lawsOnlyRatio(String workload, String numerator, String denominator) {
+    Map<String, Double> m = lawsOnly.getOrDefault(workload, Map.of());
+    Double a = m.get(numerator);
+    Double b = m.get(denominator);
+    return a == null || b == null ? Double.NaN : a / b;
+  }
+
+  public String toJson() {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    root.put("quick", quick);
+    ObjectNode workloads = root.putObject("workloads");
+    for (String w : throughput.keySet()) {
+      ObjectNode n = workloads.putObject(w);
+      n.put("laws", laws.get(w));
+      n.put("objects", objects.get(w));
+      ObjectNode steps = n.putObject("stepsPerCpuSecond");
+      throughput.get(w).forEach((engine, v) -> steps.put(engine, Math.round(v)));
+      ObjectNode wall = n.putObject("stepsPerWallSecond");
+      wallThroughput.getOrDefault(w, Map.of()).forEach((engine, v) -> wall.put(engine, Math.round(v)));
+      ObjectNode alone = n.putObject("lawsOnlyFramesPerCpuSecond");
+      lawsOnly.getOrDefault(w, Map.of()).forEach((engine, v) -> alone.put(engine, Math.round(v)));
+    }
+    ObjectNode ratios = root.putObject("ratios");
+    for (String w : throughput.keySet()) {
+      ObjectNode n = ratios.putObject(w);
+      n.put("compiledOverInterpreted", round(ratio(w, "compiled", "interpreted")));
+      n.put("lawsOnlyCompiledOverInterpreted", round(lawsOnlyRatio(w, "compiled", "interpreted")));
+      if (throughput.get(w).containsKey("handwritten")) {
+        n.put("handwrittenOverCompiled", round(ratio(w, "handwritten", "compiled")));
+        n.put("lawsOnlyHandwrittenOverCompiled", round(lawsOnlyRatio(w, "handwritten", "compiled")));
+      }
+    }
+    ObjectNode compile = root.putObject("compile1000Laws");
+    compile.put("coldSeconds", round(compileColdSeconds));
+    compile.put("warmSeconds", round(compileWarmSeconds));
+    ObjectNode targets = root.putObject("targetsMet");
+    targetChecks().forEach(targets::put);
+    try {
+      return mapper.writeValueAsString(root);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Each target and whether this run met it. */
+  public Map<String, Boolean> targetChecks() {
+    Map<String, Boolean> t = new LinkedHashMap<>();
+    t.put("compiledAtLeast20xInterpreted", List.of("pong", "montezuma").stream()
+        .allMatch(w -> ratio(w, "compiled", "interpreted") >= MIN_COMPILED_OVER_INTERPRETED));
+    t.put("compiledWithin1.5xOfHandwritten", ratio("pong", "handwritten", "compiled") <= MAX_HANDWRITTEN_OVER_COMPILED);
+    t.put("pongAtLeast50000StepsPerSecond", stepsPerSecond("pong", "compiled") >= MIN_PONG_STEPS);
+    t.put("montezumaAtLeast3000StepsPerSecond", stepsPerSecond("montezuma", "compiled") >= MIN_MONTEZUMA_STEPS);
+    t.put("compile1000LawsUnder3Seconds", compileColdSeconds < MAX_COMPILE_SECONDS);
+    return t;
+  }
+
+  /** A short table for terminals. */
+  public String toText() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "%-10s %5s %7s %14s %14s %14s%n", "workload", "laws", "objects",
+        "interpreted", "compiled", "hand-written"));
+    for (String w : throughput.keySet()) {
+      sb.append(String.format(Locale.ROOT, "%-10s %5d %7d %14s %14s %14s%n", w, laws.get(w), objects.get(w),
+          steps(w, "interpreted"), steps(w, "compiled"), steps(w, "handwritten")));
+    }
+    sb.append("(predict-and-score steps per CPU second of one thread; wall-clock figures in --format json)\n");
+    for (String w : throughput.keySet()) {
+      sb.append(String.format(Locale.ROOT, "%s: compiled/interpreted %.1fx (laws alone %.1fx)", w,
+          ratio(w, "compiled", "interpreted"), lawsOnlyRatio(w, "compiled", "interpreted")));
+      if (throughput.get(w).containsKey("handwritten")) {
+        sb.append(String.format(Locale.ROOT, ", hand-written/compiled %.2fx (laws alone %.2fx)",
+            ratio(w, "handwritten", "compiled"), lawsOnlyRatio(w, "handwritten", "compiled")));
+      }
+      sb.append('\n');
+    }
+    sb.append(String.format(Locale.ROOT, "compile 1000 laws (parse, check, generate, load): %.2f s cold, %.2f s warm%n",
+        compileColdSeconds, compileWarmSeconds));
+    targetChecks().forEach((k, v) -> sb.append(v ? "  met     " : "  MISSED  ").append(k).append('\n'));
+    return sb.toString();
+  }
+
+  private String steps(String w, String engine) {
+    double v = stepsPerSecond(w, engine);
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%,.0f", v);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+}

@@ -1,0 +1,167 @@
+package dev.nomos.cli;
+
+import dev.nomos.compiler.Compilation;
+import dev.nomos.compiler.CompiledLaw;
+import dev.nomos.compiler.NomosCompiler;
+import dev.nomos.compiler.ParseResult;
+import dev.nomos.compiler.Parser;
+import dev.nomos.compiler.SourceResolver;
+import dev.nomos.compiler.ast.LawDecl;
+import dev.nomos.compiler.ast.SourceUnit;
+import dev.nomos.compiler.diag.Diagnostic;
+import dev.nomos.compiler.diag.DiagnosticRenderer;
+import dev.nomos.compiler.jar.ModelJarWriter;
+import dev.nomos.compiler.source.SourceFile;
+import dev.nomos.runtime.jar.ModelManifest;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nomos compile FILE... [--weights FROM.law] -o model.jar [--standalone]}: checks the files
+ * as one model, generates a class per law shape, and writes a model jar with the world, the laws,
+ * their weights, the options and the sources.
+ */
+@Command(name = "compile", mixinStandardHelpOptions = true,
+    description = {"Compile .law files into a model jar that any JVM program can load with the Nomos runtime.",
+        "Weights come from `weight w` in the sources (1 when absent), or from --weights.",
+        "Exit code 0 on success, 1 when the files have errors or the jar cannot be written, 2 on bad usage."})
+public final class CompileCommand implements Callable<Integer> {
+  /** Weights must lie in [0, MAX_WEIGHT], the bound the checker and the fitter use. */
+  static final double MAX_WEIGHT = 10;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "The .law files of the model (one world among them or `use`d).")
+  List<Path> files;
+
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "JAR", description = "The model jar to write.")
+  Path output;
+
+  @Option(names = "--weights", paramLabel = "FROM.law",
+      description = "Take each law's weight from the law of the same name in this file (e.g. one `nomos fit` wrote).")
+  Path weightsFrom;
+
+  @Option(names = "--standalone",
+      description = "Bundle the runtime, so that `java -jar JAR eval --data D.jsonl` runs without Nomos installed.")
+  boolean standalone;
+
+  @Option(names = "--nu", defaultValue = "10", paramLabel = "NU",
+      description = "Penalty of a value a law does not allow (default: ${DEFAULT-VALUE}).")
+  double nu;
+
+  @Option(names = "--lambda", defaultValue = "0.001", paramLabel = "LAMBDA",
+      description = "L1 penalty used when the weights are fitted (default: ${DEFAULT-VALUE}).")
+  double lambda;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    if (!(nu > 0) || Double.isInfinite(nu)) {
+      throw new UserFacingException("--nu must be a positive number, got " + nu, ExitCodes.USAGE);
+    }
+    if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+      throw new UserFacingException("--lambda must be a non-negative number, got " + lambda, ExitCodes.USAGE);
+    }
+    Compilation c = NomosCompiler.compile(files);
+    if (c.hasErrors()) {
+      err.print(DiagnosticRenderer.render(c.diagnostics()));
+      err.flush();
+      throw new UserFacingException(c.errors().size() + (c.errors().size() == 1 ? " error" : " errors")
+          + "; no jar written");
+    }
+    if (c.schema() == null) {
+      throw new UserFacingException("no world declared in " + files + "; declare one or `use` the file that does");
+    }
+    Map<String, Double> fromFile = weightsFrom == null ? Map.of() : readWeights(weightsFrom, err);
+    ModelJarWriter writer = ModelJarWriter.forWorld(c.schema()).options(nu, lambda).standalone(standalone);
+    for (CompiledLaw law : c.laws()) {
+      // Source weights were range-checked by the checker, FROM weights by readWeights.
+      writer.law(law.plan(), fromFile.getOrDefault(law.name(), law.weight() == null ? 1.0 : law.weight()));
+    }
+    for (String name : fromFile.keySet()) {
+      if (c.law(name).isEmpty()) {
+        err.println("nomos: note: " + weightsFrom + " has a weight for law " + name + ", which the model does not have");
+      }
+    }
+    for (Map.Entry<String, String> source : jarPaths(c.units()).entrySet()) {
+      writer.source(source.getKey(), source.getValue());
+    }
+    ModelManifest manifest;
+    try {
+      manifest = writer.write(output);
+    } catch (IOException e) {
+      throw new UserFacingException("cannot write " + output + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new UserFacingException(e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("wrote " + output + ": world " + c.schema().name() + ", " + manifest.laws().size() + " laws in "
+        + manifest.classes().size() + (manifest.classes().size() == 1 ? " class" : " classes")
+        + (standalone ? ", standalone" : ""));
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  /** Weights written in FROM (laws without one are not in the map). */
+  private static Map<String, Double> readWeights(Path from, PrintWriter err) {
+    SourceFile source;
+    try {
+      source = SourceResolver.fileSystem().read(from.toString());
+    } catch (IOException e) {
+      throw new UserFacingException("cannot read " + from + ": " + e.getMessage());
+    }
+    ParseResult parsed = Parser.parse(source);
+    List<Diagnostic> errors = parsed.diagnostics().stream().filter(Diagnostic::isError).toList();
+    if (!errors.isEmpty()) {
+      err.print(DiagnosticRenderer.render(errors));
+      err.flush();
+      throw new UserFacingException(from + " does not parse; no weights taken from it");
+    }
+    Map<String, Double> weights = new LinkedHashMap<>();
+    for (LawDecl law : parsed.unit().laws()) {
+      if (law.weight() != null) {
+        if (!(law.weight() >= 0) || law.weight() > MAX_WEIGHT) {
+          throw new UserFacingException(from + ":" + law.span().line() + ": law " + law.name().text() + " has weight "
+              + law.weightText() + "; weights must lie in [0, " + (int) MAX_WEIGHT + "]");
+        }
+        weights.put(law.name().text(), law.weight());
+      }
+    }
+    return weights;
+  }
+
+  /**
+   * Each source's path inside the jar: relative to the deepest directory holding all of them, so
+   * that {@code use "..."} paths between them still resolve.
+   */
+  static Map<String, String> jarPaths(List<SourceUnit> units) {
+    List<Path> paths = new ArrayList<>();
+    for (SourceUnit u : units) {
+      paths.add(Path.of(u.source().name()).toAbsolutePath().normalize());
+    }
+    Path root = paths.get(0).getParent();
+    for (Path p : paths) {
+      while (root != null && !p.startsWith(root)) {
+        root = root.getParent();
+      }
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < units.size(); i++) {
+      Path relative = root == null ? paths.get(i).getFileName() : root.relativize(paths.get(i));
+      out.putIfAbsent(relative.toString().replace(java.io.File.separatorChar, '/'), units.get(i).source().text());
+    }
+    return out;
+  }
+}

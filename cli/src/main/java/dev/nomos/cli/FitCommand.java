@@ -1,0 +1,112 @@
+package dev.nomos.cli;
+
+import dev.nomos.compiler.codegen.Engine;
+import dev.nomos.runtime.fit.FitData;
+import dev.nomos.runtime.fit.FitResult;
+import dev.nomos.runtime.fit.Fitter;
+import dev.nomos.runtime.model.LawException;
+import dev.nomos.runtime.model.WorldModel;
+import dev.nomos.runtime.trajectory.Episode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nomos fit MODEL... --data TRAIN -o OUT.law}: fits the laws' weights to recorded trajectories. */
+@Command(
+    name = "fit",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Fits the weights of a model's laws to trajectories: weights in [0, 10] maximising the mean "
+            + "log-likelihood per transition minus lambda * sum(weights) (bounded L-BFGS), starting from the "
+            + "weights written on the laws (1 where none is). Laws whose weight ends at or below 0.01 are pruned.",
+        "Prints a table of laws and weights, and with -o writes the law file again (atomically) with "
+            + "`weight w` on every law; pruned laws get weight 0.0, which silences them.",
+        "Exit codes: 0 ok, 1 a model or data error, 2 bad usage."})
+public final class FitCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "MODEL", description = "The model: .law files (world and laws).")
+  List<Path> model;
+
+  @Option(names = "--data", required = true, paramLabel = "TRAIN",
+      description = "Training trajectories (.jsonl or .jsonl.gz); repeat the option for more files.")
+  List<Path> data;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "OUT.law", description = "Write the fitted model here.")
+  Path output;
+
+  @Option(names = "--lambda", paramLabel = "L", description = "L1 penalty on the weights (default 0.001).")
+  Double lambda;
+
+  @Option(names = "--nu", paramLabel = "NU", description = "Score of a value a law excludes is -NU (default 10).")
+  Double nu;
+
+  @Option(names = "--max-iterations", defaultValue = "2000", paramLabel = "N",
+      description = "Optimiser iteration limit (default ${DEFAULT-VALUE}).")
+  int maxIterations;
+
+  @Option(names = "--engine", defaultValue = "compiled", paramLabel = "ENGINE",
+      description = "How laws run: compiled (bytecode) or interpreted (default ${DEFAULT-VALUE}).")
+  String engine;
+
+  @Override
+  public Integer call() throws IOException {
+    if (output != null && !output.getFileName().toString().endsWith(".law")) {
+      throw new UserFacingException("-o must name a .law file (compile it into a jar with `nomos compile`)", ExitCodes.USAGE);
+    }
+    if (maxIterations < 0) {
+      throw new UserFacingException("--max-iterations must be >= 0", ExitCodes.USAGE);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, lambda, err);
+    WorldModel m = input.model;
+    List<Episode> episodes = ModelInput.readEpisodes(data, m.schema());
+    FitData precomputed;
+    try (ProgressBar bar = ProgressBar.on(err, "scoring")) {
+      precomputed = FitData.precompute(m, episodes, bar);
+    } catch (LawException e) {
+      throw new UserFacingException(e.getMessage());
+    }
+    FitResult result = new Fitter(maxIterations).fit(m, precomputed);
+    printTable(out, m, result, precomputed.transitions());
+    if (output != null) {
+      Map<String, Double> weights = new LinkedHashMap<>();
+      double[] w = result.weights();
+      for (int i = 0; i < w.length; i++) {
+        String name = result.lawNames().get(i);
+        weights.put(name, result.pruned().contains(name) ? 0.0 : w[i]);
+      }
+      String text = input.lawSourceWithWeights(weights, output);
+      AtomicFiles.writeString(output, text);
+      out.println("wrote " + output);
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private static void printTable(PrintWriter out, WorldModel m, FitResult r, int transitions) {
+    int width = Math.max(3, r.lawNames().stream().mapToInt(String::length).max().orElse(3));
+    out.printf("%-" + width + "s  %8s  %8s  %s%n", "law", "before", "after", "");
+    double[] after = r.weights();
+    for (int i = 0; i < after.length; i++) {
+      String name = r.lawNames().get(i);
+      out.printf("%-" + width + "s  %8.4f  %8.4f  %s%n", name, m.weight(i), after[i],
+          r.pruned().contains(name) ? "pruned" : "");
+    }
+    out.printf("%d transitions; NLL per transition %.4f -> %.4f; %d iterations%s; %d of %d laws pruned%n",
+        transitions, r.startNll(), r.trainNll(), r.iterations(),
+        r.converged() ? "" : " (iteration limit reached)", r.pruned().size(), after.length);
+  }
+}

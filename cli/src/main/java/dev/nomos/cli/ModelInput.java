@@ -1,0 +1,169 @@
+package dev.nomos.cli;
+
+import dev.nomos.compiler.Compilation;
+import dev.nomos.compiler.CompiledLaw;
+import dev.nomos.compiler.NomosCompiler;
+import dev.nomos.compiler.ast.SourceUnit;
+import dev.nomos.compiler.ast.UseDecl;
+import dev.nomos.compiler.codegen.CompiledLaws;
+import dev.nomos.compiler.codegen.Engine;
+import dev.nomos.compiler.diag.Diagnostic;
+import dev.nomos.compiler.diag.DiagnosticRenderer;
+import dev.nomos.compiler.format.Formatter;
+import dev.nomos.compiler.interp.Interpreter;
+import dev.nomos.compiler.plan.LawPlan;
+import dev.nomos.runtime.Law;
+import dev.nomos.runtime.WorldSchema;
+import dev.nomos.runtime.jar.LoadedModel;
+import dev.nomos.runtime.jar.ModelJar;
+import dev.nomos.runtime.jar.ModelJarException;
+import dev.nomos.runtime.model.ModelOptions;
+import dev.nomos.runtime.model.WorldModel;
+import dev.nomos.runtime.trajectory.Episode;
+import dev.nomos.runtime.trajectory.Episodes;
+import dev.nomos.runtime.trajectory.TrajectoryFormatException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model named on the command line, ready to run: either {@code .law} files (compiled, with the
+ * weights written on the laws, 1 where none is written) or one model jar. Also reads the trajectory
+ * files a command is given, turning every problem into a one-line {@link UserFacingException}.
+ */
+final class ModelInput {
+  final WorldModel model;
+  /** The compilation of the {@code .law} files, or null for a model jar. */
+  final Compilation compilation;
+
+  private ModelInput(WorldModel model, Compilation compilation) {
+    this.model = model;
+    this.compilation = compilation;
+  }
+
+  /**
+   * Loads a model; {@code nu} and {@code lambda} override the defaults (for a jar: its model.json)
+   * when non-null. Warnings are printed to {@code err}; errors end the command.
+   */
+  static ModelInput load(List<Path> files, Engine engine, Double nu, Double lambda, PrintWriter err) {
+    List<Path> jars = files.stream().filter(p -> p.getFileName().toString().endsWith(".jar")).toList();
+    if (!jars.isEmpty()) {
+      if (files.size() != 1) {
+        throw new UserFacingException("a model is one model jar or a set of .law files, not both", ExitCodes.USAGE);
+      }
+      return fromJar(jars.get(0), nu, lambda);
+    }
+    Compilation c = NomosCompiler.compile(files);
+    List<Diagnostic> warnings = c.diagnostics().stream().filter(d -> !d.isError()).toList();
+    if (c.hasErrors()) {
+      err.print(DiagnosticRenderer.render(c.diagnostics()));
+      err.flush();
+      long errors = c.errors().size();
+      throw new UserFacingException("the model has " + errors + (errors == 1 ? " error" : " errors")
+          + "; see `nomos check`");
+    }
+    if (!warnings.isEmpty()) {
+      err.print(DiagnosticRenderer.render(warnings));
+      err.flush();
+    }
+    WorldSchema schema = c.schema();
+    if (schema == null) {
+      throw new UserFacingException("no world: " + String.join(", ", files.stream().map(Path::toString).toList())
+          + " declare none (add a world, or `use \"world.law\"`)");
+    }
+    List<LawPlan> plans = new ArrayList<>();
+    List<Double> weights = new ArrayList<>();
+    for (CompiledLaw law : c.laws()) {
+      plans.add(law.plan());
+      weights.add(law.weight() == null ? 1.0 : law.weight());
+    }
+    List<Law> laws = engine == Engine.INTERPRETED ? Interpreter.interpretAll(plans) : CompiledLaws.compile(plans);
+    ModelOptions options = options(ModelOptions.defaults(), nu, lambda);
+    return new ModelInput(newModel(schema, laws, weights.stream().mapToDouble(Double::doubleValue).toArray(), options), c);
+  }
+
+  private static ModelInput fromJar(Path jar, Double nu, Double lambda) {
+    LoadedModel loaded;
+    try {
+      loaded = ModelJar.load(jar);
+    } catch (ModelJarException e) {
+      throw new UserFacingException(jar + ": " + e.getMessage());
+    }
+    ModelOptions base = ModelOptions.defaults().withNu(loaded.manifest().nu()).withLambda(loaded.manifest().lambda());
+    return new ModelInput(newModel(loaded.schema(), loaded.laws(), loaded.weights(), options(base, nu, lambda)), null);
+  }
+
+  private static ModelOptions options(ModelOptions base, Double nu, Double lambda) {
+    try {
+      ModelOptions o = base;
+      if (nu != null) {
+        o = o.withNu(nu);
+      }
+      if (lambda != null) {
+        o = o.withLambda(lambda);
+      }
+      return o;
+    } catch (IllegalArgumentException e) {
+      throw new UserFacingException(e.getMessage(), ExitCodes.USAGE);
+    }
+  }
+
+  private static WorldModel newModel(WorldSchema schema, List<Law> laws, double[] weights, ModelOptions options) {
+    try {
+      return new WorldModel(schema, laws, weights, options);
+    } catch (IllegalArgumentException e) {
+      throw new UserFacingException("cannot build the model: " + e.getMessage());
+    }
+  }
+
+  /** The engine named by {@code --engine}. */
+  static Engine engine(String name) {
+    try {
+      return Engine.parse(name);
+    } catch (IllegalArgumentException e) {
+      throw new UserFacingException(e.getMessage(), ExitCodes.USAGE);
+    }
+  }
+
+  /** The episodes of the trajectory files, checked against the model's world. */
+  static List<Episode> readEpisodes(List<Path> files, WorldSchema schema) {
+    try {
+      return Episodes.readAll(files, schema);
+    } catch (TrajectoryFormatException e) {
+      throw new UserFacingException(e.getMessage());
+    } catch (NoSuchFileException e) {
+      throw new UserFacingException("cannot read " + e.getFile() + ": no such file");
+    } catch (IOException e) {
+      throw new UserFacingException("cannot read trajectories: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The {@code .law} text of the model's laws with new weights, to be written at {@code out}: the one
+   * file that holds the laws, formatted, its {@code use} paths rewritten relative to {@code out}.
+   */
+  String lawSourceWithWeights(Map<String, Double> weights, Path out) {
+    if (compilation == null) {
+      throw new UserFacingException("a model jar has no .law file to write weights into; fit the .law files");
+    }
+    List<SourceUnit> withLaws = compilation.units().stream().filter(u -> !u.laws().isEmpty()).toList();
+    if (withLaws.size() != 1) {
+      throw new UserFacingException("the laws are spread over " + String.join(", ",
+          withLaws.stream().map(u -> u.source().name()).toList()) + "; -o writes one .law file, so put the laws in one file");
+    }
+    SourceUnit unit = withLaws.get(0);
+    Path from = Path.of(unit.source().name()).toAbsolutePath().getParent();
+    Path to = out.toAbsolutePath().getParent();
+    List<UseDecl> uses = new ArrayList<>();
+    for (UseDecl use : unit.uses()) {
+      Path target = from.resolve(use.path()).normalize();
+      String path = from.equals(to) ? use.path() : to.relativize(target).toString().replace('\\', '/');
+      uses.add(new UseDecl(path, use.span()));
+    }
+    return Formatter.format(new SourceUnit(unit.source(), uses, unit.decls(), unit.span()), weights);
+  }
+}

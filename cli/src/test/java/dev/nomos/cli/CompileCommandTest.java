@@ -1,0 +1,120 @@
+package dev.nomos.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nomos.runtime.Law;
+import dev.nomos.runtime.jar.LoadedModel;
+import dev.nomos.runtime.jar.ModelJar;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CompileCommandTest {
+  static final String WORLD = """
+      world Pong {
+        screen 160 x 210
+        velocity -30..30
+        actions NOOP, UP, DOWN
+        entity Player
+        entity Ball
+      }
+      """;
+  static final String LAWS = """
+      use "world.law"
+
+      law up weight 2.5 {
+        for p: Player
+        when action == UP
+        then p.vy := -4
+      }
+
+      law down {
+        for p: Player
+        when action == DOWN
+        then p.vy := 4
+      }
+      """;
+
+  @TempDir
+  Path dir;
+
+  record Run(int exit, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.newCommandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int exit = cl.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  Path file(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+    return p;
+  }
+
+  @Test
+  void compilesLawsIntoALoadableJarWithWeightsAndSources() throws Exception {
+    file("world.law", WORLD);
+    Path laws = file("laws.law", LAWS);
+    Path jar = dir.resolve("out/model.jar");
+    Run r = run("compile", laws.toString(), "-o", jar.toString(), "--nu", "8");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("2 laws in 1 class"), r.out());
+    LoadedModel model = ModelJar.load(jar);
+    assertEquals(List.of("up", "down"), model.laws().stream().map(Law::name).toList());
+    assertArrayEquals(new double[] {2.5, 1.0}, model.weights());
+    assertEquals(8, model.manifest().nu());
+    assertEquals(List.of("laws.law", "world.law"),
+        model.manifest().sources().stream().map(s -> s.path()).sorted().toList());
+  }
+
+  @Test
+  void weightsCanComeFromAnotherFile() throws Exception {
+    file("world.law", WORLD);
+    Path laws = file("laws.law", LAWS);
+    Path fitted = file("fitted.law", "law down weight 0.75 { for p: Player then p.vy := 4 }\n"
+        + "law gone weight 3 { for p: Player then p.vy := 1 }\n");
+    Path jar = dir.resolve("model.jar");
+    Run r = run("compile", laws.toString(), "--weights", fitted.toString(), "-o", jar.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertArrayEquals(new double[] {2.5, 0.75}, ModelJar.load(jar).weights());
+    assertTrue(r.err().contains("law gone, which the model does not have"), r.err());
+  }
+
+  @Test
+  void errorsInTheSourcesAreShownAndNoJarIsWritten() throws Exception {
+    file("world.law", WORLD);
+    Path laws = file("laws.law", "use \"world.law\"\nlaw bad { for b: Bal then b.vy := 1 }\n");
+    Path jar = dir.resolve("model.jar");
+    Run r = run("compile", laws.toString(), "-o", jar.toString());
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("laws.law:2:"), r.err());
+    assertTrue(r.err().contains("no jar written"), r.err());
+    assertFalse(Files.exists(jar));
+  }
+
+  @Test
+  void weightOutsideTheFittersBoundsIsRefused() throws Exception {
+    file("world.law", WORLD);
+    Path laws = file("laws.law", LAWS);
+    Path fitted = file("fitted.law", "\nlaw down weight 12 { for p: Player then p.vy := 4 }\n");
+    Run r = run("compile", laws.toString(), "--weights", fitted.toString(), "-o", dir.resolve("m.jar").toString());
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("fitted.law:2: law down has weight 12; weights must lie in [0, 10]"), r.err());
+    assertFalse(Files.exists(dir.resolve("m.jar")));
+  }
+}

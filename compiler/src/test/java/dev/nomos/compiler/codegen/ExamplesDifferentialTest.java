@@ -1,0 +1,53 @@
+package dev.nomos.compiler.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.nomos.compiler.Compilation;
+import dev.nomos.compiler.NomosCompiler;
+import dev.nomos.compiler.plan.LawPlan;
+import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.Law;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every example model: compiled and interpreted laws make the same calls on many frames of its world. */
+class ExamplesDifferentialTest {
+  private static final Path EXAMPLES = Path.of("..", "examples");
+
+  @TestFactory
+  Stream<DynamicTest> everyExampleAgreesWithTheInterpreter() throws IOException {
+    assumeTrue(Files.isDirectory(EXAMPLES), "no examples directory beside the module");
+    List<Path> models;
+    try (Stream<Path> files = Files.walk(EXAMPLES)) {
+      models = files.filter(p -> p.getFileName().toString().equals("reference.law")).sorted().toList();
+    }
+    assumeTrue(!models.isEmpty(), "no example models yet");
+    return models.stream().map(model -> DynamicTest.dynamicTest(model.toString(), () -> check(model)));
+  }
+
+  private static void check(Path model) {
+    Compilation c = NomosCompiler.compile(List.of(model));
+    // A model that does not check is the checker's and the example's business; it is reported as skipped here.
+    assumeFalse(c.hasErrors(), () -> model + " does not check: " + c.errors().get(0).message());
+    List<LawPlan> plans = c.plans();
+    List<Law> compiled = CompiledLaws.compile(plans);
+    List<Law> interpreted = LawFactory.createAll(plans, Engine.INTERPRETED);
+    Random r = new Random(model.toString().hashCode());
+    for (int k = 0; k < 300; k++) {
+      Frame frame = RandomWorlds.frame(c.schema(), r);
+      for (int i = 0; i < plans.size(); i++) {
+        List<String> expected = DifferentialTest.run(interpreted.get(i), frame);
+        assertEquals(expected, DifferentialTest.run(compiled.get(i), frame), plans.get(i).name());
+      }
+    }
+  }
+}
