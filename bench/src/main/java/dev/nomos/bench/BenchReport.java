@@ -20,7 +20,7 @@ import java.util.Map;
  * @param laws number of laws by workload
  * @param objects objects per frame by workload
  * @param compileColdSeconds parse, check, generate and load 1,000 laws, first time in this process,
- *     in CPU seconds of the compiling thread
+ *     in CPU seconds of the process (JIT and GC threads included)
  * @param compileColdWallSeconds the same in wall-clock seconds
  * @param compileWarmSeconds the same in CPU seconds, best of the repeats after the first
  */
