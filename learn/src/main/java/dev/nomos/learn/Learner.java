@@ -176,8 +176,11 @@ public final class Learner {
       }
       int added = entries.size() - before;
       if (added == 0) {
-        reports.add(report(it, surprising, proposal.candidates().size(), rejected, duplicates, 0, 0, entries.size(),
-            trainNll, null, List.of(), proposal.usage(), iterationStart));
+        // The model did not change: its test metrics are the previous round's.
+        IterationReport.TestMetrics unchanged = reports.isEmpty() ? null : reports.get(reports.size() - 1).test();
+        reports.add(new IterationReport(it, surprising, proposal.candidates().size(), rejected, duplicates, 0, 0,
+            entries.size(), trainNll, unchanged == null && !test.isEmpty() ? evaluate(model, test) : unchanged,
+            proposal.usage().calls(), proposal.usage().totalTokens(), elapsed(iterationStart)));
         listener.iterationDone(reports.get(reports.size() - 1));
         stop = "no-new-candidates";
         break;
@@ -318,20 +321,21 @@ public final class Learner {
   private IterationReport report(int iteration, int surprising, int proposed, int rejected, int duplicates,
       int accepted, int pruned, int laws, double trainNll, WorldModel model, List<Episode> test, Usage usage,
       long startNanos) {
-    IterationReport.TestMetrics metrics = null;
-    if (model != null && !test.isEmpty()) {
-      Evaluation e = Metrics.evaluate(model, test);
-      long correct = 0;
-      long total = 0;
-      for (AttributeScore s : e.attributes().values()) {
-        correct += s.correct();
-        total += s.total();
-      }
-      metrics = new IterationReport.TestMetrics(e.transitions(), e.nllPerTransition(), e.exactFrameAccuracy(),
-          total == 0 ? Double.NaN : (double) correct / total);
-    }
+    IterationReport.TestMetrics metrics = model != null && !test.isEmpty() ? evaluate(model, test) : null;
     return new IterationReport(iteration, surprising, proposed, rejected, duplicates, accepted, pruned, laws,
         trainNll, metrics, usage.calls(), usage.totalTokens(), (System.nanoTime() - startNanos) / 1e9);
+  }
+
+  private static IterationReport.TestMetrics evaluate(WorldModel model, List<Episode> test) {
+    Evaluation e = Metrics.evaluate(model, test);
+    long correct = 0;
+    long total = 0;
+    for (AttributeScore s : e.attributes().values()) {
+      correct += s.correct();
+      total += s.total();
+    }
+    return new IterationReport.TestMetrics(e.transitions(), e.nllPerTransition(), e.exactFrameAccuracy(),
+        total == 0 ? Double.NaN : (double) correct / total);
   }
 
   private static int transitionIndex(List<Episode> episodes, TransitionScore s) {
