@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       FitCommand.class,
       FmtCommand.class,
+      InitCommand.class,
+      LearnCommand.class,
       LspCommand.class,
       RecordCommand.class,
       SimulateCommand.class

@@ -21,6 +21,7 @@ import java.util.function.Function;
 import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.RenameOptions;
 import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
@@ -95,6 +96,21 @@ public final class NomosLanguageServer implements LanguageServer, LanguageClient
         SemanticTokensFeature.LEGEND, true, false);
     caps.setSemanticTokensProvider(tokens);
     return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("nomos", version())));
+  }
+
+  /** Loads the compiler's classes while the editor is still opening files, so the first request is quick. */
+  @Override
+  public void initialized(InitializedParams params) {
+    workers.execute(() -> {
+      String warmUp = "world W { screen 8 x 8 velocity -1..1 actions A entity B }\n"
+          + "law l { for b: B when touching(b, b) then b.vy := -b.vy }\n";
+      Workspace scratch = new Workspace();
+      scratch.open("untitled:warm-up", 0, warmUp);
+      scratch.analysis("untitled:warm-up").ifPresent(a -> {
+        SemanticTokensFeature.tokens(a);
+        new CheckerDiagnostics(scratch).diagnose(a);
+      });
+    });
   }
 
   @Override
