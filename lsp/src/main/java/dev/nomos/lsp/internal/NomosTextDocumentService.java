@@ -122,15 +122,6 @@ public final class NomosTextDocumentService implements TextDocumentService {
     });
   }
 
-  private static boolean cancelled(CancelChecker cancel) {
-    try {
-      cancel.checkCanceled();
-      return false;
-    } catch (java.util.concurrent.CancellationException e) {
-      return true;
-    }
-  }
-
   @Override
   public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
     String uri = params.getTextDocument().getUri();
@@ -170,7 +161,7 @@ public final class NomosTextDocumentService implements TextDocumentService {
     String uri = params.getTextDocument().getUri();
     boolean withDeclaration = params.getContext() == null || params.getContext().isIncludeDeclaration();
     return async(uri, List.of(), (a, cancel) -> navigation.references(a,
-        Texts.offset(a.text(), params.getPosition()), withDeclaration, () -> cancelled(cancel)));
+        Texts.offset(a.text(), params.getPosition()), withDeclaration, cancel::isCanceled));
   }
 
   @Override
@@ -187,7 +178,7 @@ public final class NomosTextDocumentService implements TextDocumentService {
     return async(uri, null, (a, cancel) -> {
       try {
         return navigation.rename(a, Texts.offset(a.text(), params.getPosition()), params.getNewName(),
-            () -> cancelled(cancel));
+            cancel::isCanceled);
       } catch (NavigationFeature.RenameRefused refused) {
         throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, refused.getMessage(), null));
       }
