@@ -98,6 +98,7 @@ public final class NomosLanguageServer implements LanguageServer, LanguageClient
     caps.setWorkspaceSymbolProvider(true);
     caps.setRenameProvider(new RenameOptions(true));
     caps.setFoldingRangeProvider(true);
+    caps.setInlayHintProvider(true);
     caps.setCodeActionProvider(true);
     caps.setDocumentFormattingProvider(formats);
     SemanticTokensWithRegistrationOptions tokens = new SemanticTokensWithRegistrationOptions(
