@@ -7,12 +7,10 @@ import dev.nomos.compiler.check.internal.LawContext.StepVar;
 import dev.nomos.compiler.diag.Codes;
 import dev.nomos.compiler.plan.PExpr;
 import dev.nomos.compiler.plan.PType;
-import dev.nomos.runtime.AttributeKind;
 import dev.nomos.runtime.AttributeSpec;
 import dev.nomos.runtime.EntityType;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Slots;
-import dev.nomos.stdlib.ParamType;
 import dev.nomos.stdlib.Stdlib;
 import dev.nomos.stdlib.StdlibFunction;
 import java.util.ArrayList;
@@ -63,7 +61,7 @@ public final class ExprLowerer {
     if (t.type.isError() || t.type.compatible(want)) {
       return t.type.isError() ? Typed.ERROR : t;
     }
-    Typed converted = convertSymbols(t, want, false);
+    Typed converted = Symbols.convert(t, want, false);
     if (converted != null) {
       return converted;
     }
@@ -71,40 +69,6 @@ public final class ExprLowerer {
     return Typed.ERROR;
   }
 
-  /**
-   * A symbol value re-expressed as the index of the same-named symbol in {@code want}'s set, or null
-   * when the sets share no symbol (or, with {@code subset}, when some symbol of the value's set is
-   * missing from {@code want}'s). Symbols are stored as indexes into their own attribute's set, so
-   * crossing sets must map names, never copy indexes.
-   */
-  public static Typed convertSymbols(Typed t, Ty want, boolean subset) {
-    if (t.type.kind() != Ty.Kind.SYMBOL || want.kind() != Ty.Kind.SYMBOL || t.plan == null) {
-      return null;
-    }
-    List<String> from = t.type.symbols().symbols();
-    SymbolSet to = want.symbols();
-    boolean shared = from.stream().anyMatch(x -> to.indexOf(x) >= 0);
-    boolean all = from.stream().allMatch(x -> to.indexOf(x) >= 0);
-    if (!shared || (subset && !all)) {
-      return null;
-    }
-    if (t.plan instanceof PExpr.Const c) {
-      return new Typed(want, new PExpr.Const(to.indexOf(from.get(c.value())), PType.INT));
-    }
-    boolean sameIndexes = true;
-    for (int i = 0; i < from.size(); i++) {
-      sameIndexes &= to.indexOf(from.get(i)) == i;
-    }
-    if (sameIndexes && to.symbols().size() >= from.size()) {
-      return new Typed(want, t.plan);
-    }
-    PExpr chain = new PExpr.Const(-1, PType.INT);
-    for (int i = from.size() - 1; i >= 0; i--) {
-      PExpr test = new PExpr.Binary(PExpr.BinaryOp.EQ, t.plan, new PExpr.Const(i, PType.INT), PType.BOOL);
-      chain = new PExpr.If(test, new PExpr.Const(to.indexOf(from.get(i)), PType.INT), chain, PType.INT);
-    }
-    return new Typed(want, chain);
-  }
 
   private void mismatch(Expr e, Ty want, Ty got, String what) {
     String hint = null;
@@ -209,7 +173,7 @@ public final class ExprLowerer {
           set.symbols(), "the possible values are: " + String.join(", ", set.symbols()));
       return Typed.ERROR;
     }
-    SymbolSet home = symbolHome(text);
+    SymbolSet home = Symbols.home(cx, text);
     if (home != null) {
       if (expected == null) {
         return new Typed(Ty.of(home), new PExpr.Const(home.indexOf(text), PType.INT));
@@ -231,43 +195,11 @@ public final class ExprLowerer {
     }
     List<String> candidates = new ArrayList<>(cx.namesInScope());
     candidates.add("action");
-    candidates.addAll(allSymbols());
+    candidates.addAll(Symbols.all(cx));
     cx.unknown(Codes.UNKNOWN_VARIABLE, name, "unknown name `" + text + "`", candidates, hint);
     return Typed.ERROR;
   }
 
-  /** The symbol set a bare symbol belongs to when the context expects none: actions, sides, then attributes. */
-  private SymbolSet symbolHome(String text) {
-    if (cx.actions.indexOf(text) >= 0) {
-      return cx.actions;
-    }
-    if (cx.sides.indexOf(text) >= 0) {
-      return cx.sides;
-    }
-    for (EntityType t : cx.schema.types()) {
-      for (AttributeSpec a : t.extras()) {
-        if (a.kind() == AttributeKind.SYMBOL && a.symbolIndex(text) >= 0) {
-          return symbolSet(t, a);
-        }
-      }
-    }
-    return null;
-  }
-
-  private List<String> allSymbols() {
-    List<String> names = new ArrayList<>(cx.actions.symbols());
-    names.addAll(cx.sides.symbols());
-    for (EntityType t : cx.schema.types()) {
-      for (AttributeSpec a : t.extras()) {
-        names.addAll(a.symbols());
-      }
-    }
-    return names;
-  }
-
-  public static SymbolSet symbolSet(EntityType t, AttributeSpec a) {
-    return new SymbolSet(t.name() + "." + a.name(), a.symbols());
-  }
 
   /** The object variable a name refers to, marked used; reports an unknown one. */
   public ObjectVar object(Name name) {
@@ -350,7 +282,7 @@ public final class ExprLowerer {
     return switch (spec.kind()) {
       case INT -> new Typed(Ty.INT, new PExpr.Attr(var, slot, steps, PType.INT));
       case BOOL -> new Typed(Ty.BOOL, new PExpr.Attr(var, slot, steps, PType.BOOL));
-      case SYMBOL -> new Typed(Ty.of(symbolSet(type, spec)), new PExpr.Attr(var, slot, steps, PType.INT));
+      case SYMBOL -> new Typed(Ty.of(Symbols.of(type, spec)), new PExpr.Attr(var, slot, steps, PType.INT));
     };
   }
 
