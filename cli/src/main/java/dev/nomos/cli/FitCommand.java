@@ -63,7 +63,7 @@ public final class FitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (output != null && !output.getFileName().toString().endsWith(".law")) {
-      throw new UserFacingException("-o must name a .law file (compile it into a jar with `nomos compile`)", ExitCodes.USAGE);
+      throw new UserFacingException("-o must name a .law file; make a jar from it with `nomos compile MODEL... --weights OUT.law -o model.jar`", ExitCodes.USAGE);
     }
     if (maxIterations < 0) {
       throw new UserFacingException("--max-iterations must be >= 0", ExitCodes.USAGE);

@@ -11,11 +11,14 @@ import picocli.CommandLine.Command;
     description = "Laws of object-centric world models: check, compile, fit, evaluate, learn.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      BenchCommand.class,
       CheckCommand.class,
       CompileCommand.class,
       EvalCommand.class,
       FitCommand.class,
       FmtCommand.class,
+      InitCommand.class,
+      LearnCommand.class,
       LspCommand.class,
       RecordCommand.class,
       SimulateCommand.class

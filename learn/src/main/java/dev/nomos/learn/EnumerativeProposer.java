@@ -1,7 +1,10 @@
 package dev.nomos.learn;
 
 import dev.nomos.learn.internal.Miner;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -39,7 +42,7 @@ public final class EnumerativeProposer implements Proposer {
 
   @Override
   public Proposal propose(ProposalRequest request) {
-    List<Miner.Candidate> mined = new Miner(request.schema(), 6).mine(request.surprising());
+    List<Miner.Candidate> mined = new Miner(request.schema(), 6).mine(request.surprising(), request.predicted());
     Set<String> known = new HashSet<>(request.tried());
     Set<String> names = new HashSet<>();
     for (CurrentLaw law : request.currentLaws()) {
@@ -55,7 +58,7 @@ public final class EnumerativeProposer implements Proposer {
     }
     ranked.sort(Comparator.comparingDouble(Miner.Candidate::score).reversed().thenComparing(c -> c.body));
     List<String> out = new ArrayList<>();
-    for (Miner.Candidate c : ranked) {
+    for (Miner.Candidate c : spreadOverTargets(ranked)) {
       if (out.size() == request.maxCandidates()) {
         break;
       }
@@ -68,6 +71,26 @@ public final class EnumerativeProposer implements Proposer {
     }
     return new Proposal(out, Usage.NONE,
         List.of(mined.size() + " mined, " + ranked.size() + " above thresholds, " + out.size() + " new"));
+  }
+
+  /**
+   * The ranked candidates reordered round-robin over the targets they speak to (best of each target
+   * first), so that one busy target cannot take every place of a round.
+   */
+  static List<Miner.Candidate> spreadOverTargets(List<Miner.Candidate> ranked) {
+    Map<String, ArrayDeque<Miner.Candidate>> groups = new LinkedHashMap<>();
+    for (Miner.Candidate c : ranked) {
+      groups.computeIfAbsent(c.group, g -> new ArrayDeque<>()).add(c);
+    }
+    List<Miner.Candidate> out = new ArrayList<>(ranked.size());
+    while (out.size() < ranked.size()) {
+      for (ArrayDeque<Miner.Candidate> g : groups.values()) {
+        if (!g.isEmpty()) {
+          out.add(g.poll());
+        }
+      }
+    }
+    return out;
   }
 
   private static String uniqueName(String hint, Set<String> names) {

@@ -15,14 +15,16 @@ import java.util.TreeMap;
  * @param iterations one report per round (index 0: the starting model)
  * @param stopReason why the loop stopped: explained, iterations, time, llm-calls, tokens, no-new-candidates
  * @param attributeAccuracy the final model's per-attribute accuracy on the test data (empty without it)
+ * @param perTypeAccuracy the same per entity type
  * @param seconds total wall-clock time
  */
 public record LearnReport(String proposer, List<IterationReport> iterations, String stopReason,
-    Map<String, Double> attributeAccuracy, double seconds) {
+    Map<String, Double> attributeAccuracy, Map<String, Map<String, Double>> perTypeAccuracy, double seconds) {
 
   public LearnReport {
     iterations = List.copyOf(iterations);
     attributeAccuracy = Map.copyOf(attributeAccuracy);
+    perTypeAccuracy = Map.copyOf(perTypeAccuracy);
   }
 
   public IterationReport last() {
@@ -100,6 +102,13 @@ public record LearnReport(String proposer, List<IterationReport> iterations, Str
     ObjectNode attrs = root.putObject("final_attribute_accuracy");
     for (Map.Entry<String, Double> e : new TreeMap<>(attributeAccuracy).entrySet()) {
       putNumber(attrs, e.getKey(), e.getValue());
+    }
+    ObjectNode types = root.putObject("final_per_type_accuracy");
+    for (Map.Entry<String, Map<String, Double>> t : new TreeMap<>(perTypeAccuracy).entrySet()) {
+      ObjectNode n = types.putObject(t.getKey());
+      for (Map.Entry<String, Double> e : new TreeMap<>(t.getValue()).entrySet()) {
+        putNumber(n, e.getKey(), e.getValue());
+      }
     }
     try {
       return json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";

@@ -1,5 +1,6 @@
 package dev.nomos.learn;
 
+import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.WorldSchema;
 import java.util.List;
 import java.util.Objects;
@@ -17,14 +18,17 @@ import java.util.Set;
  * @param maxCandidates how many candidate laws the proposer should return at most
  * @param remaining what the proposer may still spend on model calls and tokens
  * @param tried the canonical text of laws already tried and dropped; proposing them again is wasted
+ * @param predicted the current model's most likely frame t+1 for each surprising transition, in the
+ *     same order (empty when not known): it tells which targets the model gets wrong
  */
 public record ProposalRequest(WorldSchema schema, String worldSource, List<CurrentLaw> currentLaws,
     List<Transition> surprising, String renderedTransitions, int maxCandidates, Budget remaining,
-    Set<String> tried) {
+    Set<String> tried, List<Frame> predicted) {
 
   public ProposalRequest(WorldSchema schema, String worldSource, List<CurrentLaw> currentLaws,
       List<Transition> surprising, String renderedTransitions, int maxCandidates, Budget remaining) {
-    this(schema, worldSource, currentLaws, surprising, renderedTransitions, maxCandidates, remaining, Set.of());
+    this(schema, worldSource, currentLaws, surprising, renderedTransitions, maxCandidates, remaining, Set.of(),
+        List.of());
   }
 
   public ProposalRequest {
@@ -35,6 +39,7 @@ public record ProposalRequest(WorldSchema schema, String worldSource, List<Curre
     Objects.requireNonNull(renderedTransitions, "renderedTransitions");
     Objects.requireNonNull(remaining, "remaining");
     tried = Set.copyOf(tried);
+    predicted = List.copyOf(predicted);
     if (maxCandidates <= 0) {
       throw new IllegalArgumentException("maxCandidates must be positive, got " + maxCandidates);
     }

@@ -80,6 +80,23 @@ class LlmProposerTest {
   }
 
   @Test
+  void typeErrorsFoundByTheCheckerGoBackAndTheRepairIsKept() throws Exception {
+    String wrongType = "law bounce_wrong {\n  on contact(b: Ball, w: Wall, side: TOP)\n  then b.vy := true\n}";
+    String unknownAttribute = "law ball_speed {\n  for b: Ball\n  then b.speed := 1\n}";
+    try (var server = new ScriptedChatServer(Protocol.OPENAI,
+        Reply.of(fenced(wrongType, unknownAttribute)), Reply.of(fenced(BOUNCE, INERTIA)))) {
+      LlmProposer proposer = LlmProposer.openAi(settings(server),
+          new NomosLawCompiler(TinyWorld.SCHEMA, dev.nomos.compiler.codegen.Engine.INTERPRETED));
+      Proposal p = proposer.propose(TinyWorld.request(List.of()));
+      assertEquals(List.of(BOUNCE.strip(), INERTIA.strip()), p.candidates());
+      String repair = server.requests().get(1);
+      assertTrue(repair.matches("(?s).*candidate\\.law:3:\\d+: error N\\d+.*"), repair);
+      assertTrue(repair.contains("speed"), "the unknown attribute is named");
+      assertTrue(repair.contains("then b.vy := true"), "the offending line is quoted");
+    }
+  }
+
+  @Test
   void repairStopsAfterTwoRounds() throws Exception {
     try (var server = new ScriptedChatServer(Protocol.OPENAI,
         Reply.of(fenced(BROKEN_BOUNCE)), Reply.of(fenced(BROKEN_BOUNCE)), Reply.of(fenced(BROKEN_BOUNCE)),
@@ -116,11 +133,14 @@ class LlmProposerTest {
   void aTimeoutIsRetriedThenReportedAndTheNextProposalWorks() throws Exception {
     try (var server = new ScriptedChatServer(Protocol.OPENAI,
         Reply.slow(fenced(BOUNCE), 3000), Reply.slow(fenced(BOUNCE), 3000), Reply.of(fenced(INERTIA)))) {
-      LlmSettings s = settings(server).withTimeout(Duration.ofMillis(300));
+      LlmSettings s = settings(server).withTimeout(Duration.ofMillis(800));
       LlmProposer proposer = LlmProposer.openAi(s, new ParseOnlyChecker("answer.law"));
       Proposal failed = proposer.propose(TinyWorld.request(List.of()));
       assertEquals(List.of(), failed.candidates());
-      assertEquals(2, server.requests().size(), "the timed-out call was retried once");
+      for (int wait = 0; wait < 50 && server.hits() < 2; wait++) {
+        Thread.sleep(50);
+      }
+      assertEquals(2, server.hits(), "the timed-out call was retried once");
       assertTrue(failed.notes().get(0).contains("failed after 2 attempts"), failed.notes().toString());
       Proposal next = proposer.propose(TinyWorld.request(List.of()));
       assertEquals(List.of(INERTIA.strip()), next.candidates());

@@ -40,6 +40,7 @@ final class ScriptedChatServer implements AutoCloseable {
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final Deque<Reply> script = new ArrayDeque<>();
   private final List<String> requests = new ArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger hits = new java.util.concurrent.atomic.AtomicInteger();
 
   ScriptedChatServer(Protocol protocol, Reply... replies) throws IOException {
     this.protocol = protocol;
@@ -64,7 +65,13 @@ final class ScriptedChatServer implements AutoCloseable {
     script.addAll(List.of(replies));
   }
 
+  /** Requests that reached the handler, counted on arrival (before their body is read). */
+  int hits() {
+    return hits.get();
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
+    hits.incrementAndGet();
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     Reply reply;
     synchronized (this) {

@@ -152,6 +152,12 @@ class NavigationTest {
     assertRefused(uri4, "w", "already declared");
   }
 
+  @Test
+  void renameRefusesFilesWhosePositionsWouldBeWrong() throws Exception {
+    String uri = open("// \uD83D\uDE00 smile\nlaw l { for |b: Ball then b.vy := 0 }");
+    assertRefused(uri, "ball", "outside the Basic Multilingual Plane");
+  }
+
   private void assertRefused(String uri, String newName, String why) {
     ExecutionException e = assertThrows(ExecutionException.class, () -> fx.docs()
         .rename(new RenameParams(id(uri), fx.cursor, newName)).get(10, TimeUnit.SECONDS));

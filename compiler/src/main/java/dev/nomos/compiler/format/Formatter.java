@@ -66,14 +66,16 @@ public final class Formatter {
     List<Line> lines = new ArrayList<>();
     Comments comments = unit.source() == null ? null : new Comments(unit.source().text());
     for (UseDecl u : unit.uses()) {
-      lines.add(new Line(0, "use " + quote(u.path()), anchor(u.span()), List.of(), false));
+      boolean anchored = comments != null && fromSource(unit.source().text(), u.span(), "use");
+      lines.add(new Line(0, "use " + quote(u.path()), anchor(u.span(), anchored), List.of(), false));
     }
     boolean first = true;
     for (TopDecl d : unit.decls()) {
       boolean blank = !first || !unit.uses().isEmpty();
       first = false;
+      boolean anchored = comments != null && fromSource(unit.source().text(), d);
       if (d instanceof WorldDecl w) {
-        world(lines, w, blank);
+        world(lines, w, blank, anchored);
       } else {
         LawDecl law = (LawDecl) d;
         String weight = law.weightText();
@@ -81,7 +83,7 @@ public final class Formatter {
           Double w = weights.get(law.name().text());
           weight = w == null ? null : weightText(w);
         }
-        law(lines, law, weight, blank, comments);
+        law(lines, law, weight, blank, anchored ? comments : null, anchored);
       }
     }
     List<Comments.Comment> found = comments == null ? List.of() : comments.comments(docStarts(unit));
@@ -91,14 +93,14 @@ public final class Formatter {
   /** One law without comments, as a proposer or a prompt shows it (doc lines included). */
   public static String formatLaw(LawDecl law) {
     List<Line> lines = new ArrayList<>();
-    law(lines, law, law.weightText(), false, null);
+    law(lines, law, law.weightText(), false, null, false);
     return render(lines, List.of());
   }
 
   /** One world declaration without comments. */
   public static String formatWorld(WorldDecl world) {
     List<Line> lines = new ArrayList<>();
-    world(lines, world, false);
+    world(lines, world, false, false);
     return render(lines, List.of());
   }
 
@@ -130,13 +132,14 @@ public final class Formatter {
 
   // ---- declarations
 
-  private static void world(List<Line> lines, WorldDecl w, boolean blank) {
-    lines.add(new Line(0, "world " + w.name().text() + " {", anchor(w.span()), docLines(w.doc(), ""), blank));
+  private static void world(List<Line> lines, WorldDecl w, boolean blank, boolean anchored) {
+    lines.add(new Line(0, "world " + w.name().text() + " {", anchor(w.span(), anchored), docLines(w.doc(), ""),
+        blank));
     for (WorldItem item : w.items()) {
       List<String> doc = item instanceof WorldItem.Entity e ? docLines(e.doc(), INDENT) : List.of();
-      lines.add(new Line(1, worldItem(item), anchor(item.span()), doc, false));
+      lines.add(new Line(1, worldItem(item), anchor(item.span(), anchored), doc, false));
     }
-    lines.add(new Line(0, "}", closingBrace(w.span()), List.of(), false));
+    lines.add(new Line(0, "}", anchored ? closingBrace(w.span()) : -1, List.of(), false));
   }
 
   private static String worldItem(WorldItem item) {
@@ -171,11 +174,12 @@ public final class Formatter {
     return "{" + names(((AttrDecl.SymbolType) t).symbols()) + "}";
   }
 
-  private static void law(List<Line> lines, LawDecl law, String weight, boolean blank, Comments comments) {
+  private static void law(List<Line> lines, LawDecl law, String weight, boolean blank, Comments comments,
+      boolean anchored) {
     String header = "law " + law.name().text() + (weight == null ? "" : " weight " + weight) + " {";
-    lines.add(new Line(0, header, anchor(law.span()), docLines(law.doc(), ""), blank));
+    lines.add(new Line(0, header, anchor(law.span(), anchored), docLines(law.doc(), ""), blank));
     for (Binder b : law.binders()) {
-      lines.add(new Line(1, binder(b), anchor(b.span()), List.of(), false));
+      lines.add(new Line(1, binder(b), anchor(b.span(), anchored), List.of(), false));
     }
     if (law.guard() != null) {
       int at = keyword(comments, law.guard().span(), NomosLexer.WHEN);
@@ -189,10 +193,11 @@ public final class Formatter {
         int at = keyword(comments, e.span(), NomosLexer.THEN);
         lines.add(new Line(1, "then " + effect(e, EFFECT_INDENT.length()), at, List.of(), false));
       } else {
-        lines.add(new Line(EFFECT_INDENT, effect(e, EFFECT_INDENT.length()), anchor(e.span()), List.of(), false));
+        lines.add(new Line(EFFECT_INDENT, effect(e, EFFECT_INDENT.length()), anchor(e.span(), anchored), List.of(),
+            false));
       }
     }
-    lines.add(new Line(0, "}", closingBrace(law.span()), List.of(), false));
+    lines.add(new Line(0, "}", anchored ? closingBrace(law.span()) : -1, List.of(), false));
   }
 
   private static String binder(Binder b) {
@@ -277,6 +282,9 @@ public final class Formatter {
   private static Set<Integer> docStarts(SourceUnit unit) {
     Set<Integer> starts = new HashSet<>();
     for (TopDecl d : unit.decls()) {
+      if (!fromSource(unit.source().text(), d)) {
+        continue;
+      }
       starts.add(d.span().start());
       if (d instanceof WorldDecl w) {
         for (WorldItem item : w.items()) {
@@ -291,8 +299,27 @@ public final class Formatter {
 
   // ---- anchors and rendering
 
-  private static int anchor(Span span) {
-    return span == null || span.equals(Span.NONE) ? -1 : span.start();
+  private static int anchor(Span span, boolean anchored) {
+    return !anchored || span == null || span.equals(Span.NONE) ? -1 : span.start();
+  }
+
+  /**
+   * Whether a declaration was parsed from {@code text} (and not, say, built by a proposer or parsed
+   * from another file): only then can its spans place the text's comments.
+   */
+  private static boolean fromSource(String text, TopDecl d) {
+    Span span = d.span();
+    if (!fromSource(text, span, d instanceof WorldDecl ? "world" : "law")) {
+      return false;
+    }
+    Span name = d.name().span();
+    return text.charAt(span.end() - 1) == '}' && name.start() >= span.start() && name.end() <= span.end()
+        && text.substring(name.start(), name.end()).equals(d.name().text());
+  }
+
+  private static boolean fromSource(String text, Span span, String keyword) {
+    return span != null && !span.equals(Span.NONE) && span.end() <= text.length() && span.start() < span.end()
+        && text.startsWith(keyword, span.start());
   }
 
   private static int closingBrace(Span span) {
@@ -300,7 +327,7 @@ public final class Formatter {
   }
 
   private static int keyword(Comments comments, Span next, int tokenType) {
-    int at = anchor(next);
+    int at = anchor(next, comments != null);
     return comments == null || at < 0 ? at : comments.keywordBefore(at, tokenType);
   }
 

@@ -33,13 +33,18 @@ public final class Miner {
   public static final class Candidate {
     public final String body;
     public final String nameHint;
+    /** The type and target the candidate speaks to ({@code Ball.vy}), for spreading picks over targets. */
+    public final String group;
     final String contextKey;
     public int correct;
+    /** Right where the current model's most likely prediction is wrong: what would fix errors. */
+    public int correctWhereWrong;
     public int applicable;
 
-    Candidate(String body, String nameHint, String contextKey) {
+    Candidate(String body, String nameHint, String group, String contextKey) {
       this.body = body;
       this.nameHint = nameHint;
+      this.group = group;
       this.contextKey = contextKey;
     }
 
@@ -47,10 +52,13 @@ public final class Miner {
       return applicable == 0 ? 0 : (double) correct / applicable;
     }
 
-    /** Support weighted by precision: many right predictions and few wrong ones. */
+    /**
+     * Support weighted by precision: many right predictions and few wrong ones; a target the model
+     * now gets wrong counts ten times one it already gets right.
+     */
     public double score() {
       double p = precision();
-      return correct * p * p;
+      return (correct + 9.0 * correctWhereWrong) * p * p;
     }
   }
 
@@ -68,9 +76,16 @@ public final class Miner {
     this.maxContacts = maxContacts;
   }
 
-  public List<Candidate> mine(List<Transition> transitions) {
-    for (Transition t : transitions) {
-      mine(t);
+  /** Whether the current model gets the target being mined wrong (set per target while mining). */
+  private boolean wrong;
+
+  /**
+   * @param predicted the current model's most likely frame t+1 for each transition, in the same
+   *     order; empty when unknown (every target then counts as wrong)
+   */
+  public List<Candidate> mine(List<Transition> transitions, List<Frame> predicted) {
+    for (int k = 0; k < transitions.size(); k++) {
+      mine(transitions.get(k), k < predicted.size() ? predicted.get(k) : null);
     }
     relationCandidates();
     List<Candidate> out = new ArrayList<>();
@@ -90,14 +105,16 @@ public final class Miner {
     }
   }
 
-  private void mine(Transition transition) {
+  private void mine(Transition transition, Frame predicted) {
     Frame a = transition.before();
     Frame b = transition.after();
     for (int i : a.all()) {
       EntityType type = schema.type(a.type(i));
       List<Context> contexts = contexts(a, i, type);
       int j = b.indexOfId(a.id(i));
+      int p = predicted == null ? -1 : predicted.indexOfId(a.id(i));
       // presence
+      wrong = predicted == null || (p >= 0) != (j >= 0);
       for (Context c : contexts) {
         count(c, "alive");
         if (j < 0) {
@@ -109,10 +126,14 @@ public final class Miner {
       if (j < 0) {
         continue;
       }
+      wrong = wrongAt(predicted, p, b, j, Slots.X);
       mineVelocity(a, b, i, j, contexts, "vx", Slots.X);
+      boolean wrongX = wrong;
+      wrong = wrongAt(predicted, p, b, j, Slots.Y);
       mineVelocity(a, b, i, j, contexts, "vy", Slots.Y);
-      mineRelations(a, b, i, j, type);
+      mineRelations(a, b, i, j, type, wrongX, wrong);
       for (int k = 0; k < type.extras().size(); k++) {
+        wrong = wrongAt(predicted, p, b, j, Slots.FIRST_EXTRA + k);
         mineExtra(a, b, i, j, contexts, type.extras().get(k), Slots.FIRST_EXTRA + k);
       }
     }
@@ -123,22 +144,30 @@ public final class Miner {
     }
   }
 
+  /** One guard condition that holds for an object at t, with a name fragment. */
+  private record Atom(String guard, String name) {}
+
+  private static boolean wrongAt(Frame predicted, int p, Frame b, int j, int slot) {
+    return predicted == null || p < 0 || predicted.get(p, slot) != b.get(j, slot);
+  }
+
   private List<Context> contexts(Frame a, int i, EntityType type) {
     String t = type.name();
     String forT = "for o: " + t;
     List<Context> out = new ArrayList<>();
     String action = a.action() >= 0 ? schema.actions().get(a.action()) : null;
-    String actionGuard = action == null ? null : "action == " + action;
-    out.add(new Context(forT, "", ""));
-    if (actionGuard != null) {
-      out.add(new Context(forT, actionGuard, "on_" + action.toLowerCase()));
+    List<Atom> own = new ArrayList<>();
+    if (action != null) {
+      own.add(new Atom("action == " + action, "on_" + action.toLowerCase()));
     }
+    own.addAll(attributeAtoms(a, i, "o"));
+    combine(forT, "", "", own, 2, out);
     List<int[]> contacts = contacts(a, i);
     if (contacts.isEmpty()) {
       String free = "not exists u: Object where touching(o, u)";
       out.add(new Context(forT, free, "free"));
-      if (actionGuard != null) {
-        out.add(new Context(forT, free + " and " + actionGuard, "free_on_" + action.toLowerCase()));
+      if (action != null) {
+        out.add(new Context(forT, free + " and action == " + action, "free_on_" + action.toLowerCase()));
       }
     }
     Set<String> seenContacts = new LinkedHashSet<>();
@@ -150,9 +179,17 @@ public final class Miner {
       }
       String binder = "on contact(o: " + t + ", u: " + u + ", side: " + side + ")";
       String name = "touching_" + u.toLowerCase() + "_" + side.toLowerCase();
-      out.add(new Context(binder, "", name));
-      if (actionGuard != null) {
-        out.add(new Context(binder, actionGuard, name + "_on_" + action.toLowerCase()));
+      List<Atom> atoms = new ArrayList<>(own);
+      atoms.addAll(attributeAtoms(a, c[0], "u"));
+      // Its other contacts: a box pushed against a wall.
+      Set<String> others = new LinkedHashSet<>();
+      for (int[] d : contacts) {
+        String v = schema.type(a.type(d[0])).name();
+        String otherSide = Side.NAMES.get(d[1]);
+        if (d[0] != c[0] && d[1] != c[1] && others.add(v + otherSide)) {
+          atoms.add(new Atom("exists v: " + v + " where side(o, v) == " + otherSide,
+              "with_" + v.toLowerCase() + "_" + otherSide.toLowerCase()));
+        }
       }
       // One hop further: what the contacted object itself touches on the same side (pushing into it).
       for (int[] d : contacts(a, c[0])) {
@@ -160,17 +197,42 @@ public final class Miner {
           continue;
         }
         String v = schema.type(a.type(d[0])).name();
-        String hop = "exists v: " + v + " where side(u, v) == " + side;
-        String hopName = name + "_then_" + v.toLowerCase();
-        if (seenContacts.add(u + side + v)) {
-          out.add(new Context(binder, hop, hopName));
-          if (actionGuard != null) {
-            out.add(new Context(binder, hop + " and " + actionGuard, hopName + "_on_" + action.toLowerCase()));
-          }
+        if (others.add("hop" + v)) {
+          atoms.add(new Atom("exists v: " + v + " where side(u, v) == " + side, "then_" + v.toLowerCase()));
         }
       }
+      combine(binder, "", name, atoms.subList(0, Math.min(atoms.size(), 8)), 3, out);
     }
     return out;
+  }
+
+  /** {@code o.a == v} for each extra attribute with a small support (symbols, bools, small ints). */
+  private List<Atom> attributeAtoms(Frame a, int i, String var) {
+    List<Atom> out = new ArrayList<>();
+    EntityType type = schema.type(a.type(i));
+    for (int k = 0; k < type.extras().size(); k++) {
+      AttributeSpec spec = type.extras().get(k);
+      if (spec.kind() == AttributeKind.INT && spec.supportSize() > 16) {
+        continue;
+      }
+      String v = value(spec, a.get(i, Slots.FIRST_EXTRA + k));
+      out.add(new Atom(var + "." + spec.name() + " == " + v, var + "_" + spec.name() + "_" + num(v)));
+    }
+    return out;
+  }
+
+  /** Every context of {@code binder} guarded by a conjunction of at most {@code max} atoms, in atom order. */
+  private static void combine(String binder, String guard, String name, List<Atom> atoms, int max,
+      List<Context> out) {
+    out.add(new Context(binder, guard, name));
+    if (max == 0) {
+      return;
+    }
+    for (int k = 0; k < atoms.size(); k++) {
+      Atom atom = atoms.get(k);
+      combine(binder, and(guard, atom.guard), name + (name.isEmpty() ? "" : "_") + atom.name,
+          atoms.subList(k + 1, atoms.size()), max - 1, out);
+    }
   }
 
   /** Contacts of object i at t as {object, side}, nearest types first, at most {@code maxContacts}. */
@@ -253,7 +315,7 @@ public final class Miner {
    * as the offset plus a constant (closing a gap), for partners of types with at most two objects
    * (with the partner's direction of motion as an optional guard) and for contacted objects.
    */
-  private void mineRelations(Frame a, Frame b, int i, int j, EntityType type) {
+  private void mineRelations(Frame a, Frame b, int i, int j, EntityType type, boolean wrongX, boolean wrongY) {
     String t = type.name();
     if (a.ofType(type.index()).length <= 4) {
       for (EntityType partner : schema.types()) {
@@ -268,7 +330,7 @@ public final class Miner {
           guards.add(a.vx(u) < 0 ? "u.vx < 0" : a.vx(u) > 0 ? "u.vx > 0" : "u.vx == 0");
           guards.add(a.vy(u) < 0 ? "u.vy < 0" : a.vy(u) > 0 ? "u.vy > 0" : "u.vy == 0");
           for (String g : guards) {
-            relate(a, b, i, j, u, binder, g, t, partner.name());
+            relate(a, b, i, j, u, binder, g, t, partner.name(), wrongX, wrongY);
           }
         }
       }
@@ -278,18 +340,20 @@ public final class Miner {
       String u = schema.type(a.type(c[0])).name();
       String side = Side.NAMES.get(c[1]);
       if (seen.add(u + side)) {
-        relate(a, b, i, j, c[0], "on contact(o: " + t + ", u: " + u + ", side: " + side + ")", "", t, u);
+        relate(a, b, i, j, c[0], "on contact(o: " + t + ", u: " + u + ", side: " + side + ")", "", t, u, wrongX,
+            wrongY);
       }
     }
   }
 
-  private void relate(Frame a, Frame b, int i, int j, int u, String binder, String guard, String t, String partner) {
+  private void relate(Frame a, Frame b, int i, int j, int u, String binder, String guard, String t, String partner,
+      boolean wrongX, boolean wrongY) {
     int vx = b.x(j) - a.x(i);
     int vy = b.y(j) - a.y(i);
     relations.computeIfAbsent(new RelationKey(binder, guard, t, partner, "vx", "x"), k -> new ArrayList<>())
-        .add(new int[] {a.x(u) - a.x(i), vx});
+        .add(new int[] {a.x(u) - a.x(i), vx, wrongX ? 1 : 0});
     relations.computeIfAbsent(new RelationKey(binder, guard, t, partner, "vy", "y"), k -> new ArrayList<>())
-        .add(new int[] {a.y(u) - a.y(i), vy});
+        .add(new int[] {a.y(u) - a.y(i), vy, wrongY ? 1 : 0});
   }
 
   private void relationCandidates() {
@@ -339,12 +403,13 @@ public final class Miner {
     if (candidates.containsKey(body)) {
       return;
     }
-    Candidate c = new Candidate(body, name, body);
+    Candidate c = new Candidate(body, name, k.type + "." + k.attr, body);
     for (int[] ev : events) {
       if (ev[0] >= span[0] && ev[0] <= span[1]) {
         c.applicable++;
         if (right.test(ev)) {
           c.correct++;
+          c.correctWhereWrong += ev[2];
         }
       }
     }
@@ -359,7 +424,6 @@ public final class Miner {
     int v0 = a.get(i, slot);
     int v1 = b.get(j, slot);
     String attr = spec.name();
-    String before = value(spec, v0);
     for (Context c : contexts) {
       count(c, attr);
       if (v1 == v0) {
@@ -368,13 +432,6 @@ public final class Miner {
       add(c, attr, "o." + attr + " := " + value(spec, v1), attr + "_is_" + num(value(spec, v1)));
       if (spec.kind() == AttributeKind.INT && v1 != v0) {
         add(c, attr, "o." + attr + " := o." + attr + " + " + (v1 - v0), attr + "_plus_" + num(v1 - v0));
-      }
-      if (spec.kind() != AttributeKind.INT || spec.supportSize() <= 16) {
-        // Conditioned on the value it had: state machines (door opens, direction turns).
-        Context from = new Context(c.binder, and(c.guard, "o." + attr + " == " + before),
-            c.name + (c.name.isEmpty() ? "" : "_") + "from_" + num(before));
-        count(from, attr);
-        add(from, attr, "o." + attr + " := " + value(spec, v1), attr + "_is_" + num(value(spec, v1)));
       }
     }
   }
@@ -412,10 +469,13 @@ public final class Miner {
     if (cand == null) {
       String typeName = c.binder.replaceAll("^(for|on contact\\()\\s*o: ([A-Za-z0-9_]+).*$", "$2").toLowerCase();
       String hint = typeName + "_" + valueName + (c.name.isEmpty() ? "" : "_" + c.name);
-      cand = new Candidate(body, hint, c.key(target));
+      cand = new Candidate(body, hint, typeName + "." + target, c.key(target));
       candidates.put(body, cand);
     }
     cand.correct++;
+    if (wrong) {
+      cand.correctWhereWrong++;
+    }
   }
 
   private static String and(String a, String b) {

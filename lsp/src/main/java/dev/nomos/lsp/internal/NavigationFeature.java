@@ -83,8 +83,18 @@ public final class NavigationFeature {
     if (!newName.equals(at.key().name()) && clashes(a, at, newName)) {
       throw new RenameRefused("'" + newName + "' is already declared");
     }
+    List<Occurrence> targets = occurrences(a, at.key(), cancelled);
+    for (String uri : targets.stream().map(Occurrence::uri).distinct().toList()) {
+      // The front end's spans count code points, editors count UTF-16 units: they differ after an
+      // emoji or other supplementary character, and an edit there would land in the wrong place.
+      String text = uri.equals(a.uri()) ? a.text() : workspace.text(uri).orElse("");
+      if (text.codePoints().count() != text.length()) {
+        throw new RenameRefused("cannot rename yet in a file with characters outside the Basic Multilingual "
+            + "Plane (such as emoji): " + Workspace.path(uri).map(Object::toString).orElse(uri));
+      }
+    }
     Map<String, List<TextEdit>> changes = new LinkedHashMap<>();
-    for (Occurrence o : occurrences(a, at.key(), cancelled)) {
+    for (Occurrence o : targets) {
       changes.computeIfAbsent(o.uri(), u -> new ArrayList<>()).add(new TextEdit(Texts.range(o.span()), newName));
     }
     return new WorkspaceEdit(changes);

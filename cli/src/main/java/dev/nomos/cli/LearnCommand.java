@@ -1,0 +1,357 @@
+package dev.nomos.cli;
+
+import dev.nomos.compiler.Compilation;
+import dev.nomos.compiler.NomosCompiler;
+import dev.nomos.compiler.codegen.Engine;
+import dev.nomos.compiler.diag.DiagnosticRenderer;
+import dev.nomos.learn.CandidateChecker;
+import dev.nomos.learn.EnumerativeProposer;
+import dev.nomos.learn.IterationReport;
+import dev.nomos.learn.LearnListener;
+import dev.nomos.learn.LearnOptions;
+import dev.nomos.learn.LearnReport;
+import dev.nomos.learn.LearnResult;
+import dev.nomos.learn.Learner;
+import dev.nomos.learn.LlmProposer;
+import dev.nomos.learn.LlmSettings;
+import dev.nomos.learn.NomosLawCompiler;
+import dev.nomos.learn.Proposer;
+import dev.nomos.learn.RetryPolicy;
+import dev.nomos.runtime.WorldSchema;
+import dev.nomos.runtime.model.ModelOptions;
+import dev.nomos.runtime.trajectory.Episode;
+import dev.nomos.runtime.trajectory.Episodes;
+import dev.nomos.runtime.trajectory.TrajectoryFormatException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nomos learn WORLD.law --data TRAIN [--test TEST] -o OUT.law}, or {@code nomos learn DIR}
+ * for a directory holding {@code world.law}, {@code train.jsonl[.gz]} and {@code test.jsonl[.gz]}.
+ */
+@Command(name = "learn", mixinStandardHelpOptions = true,
+    description = {"Learn laws from trajectories: fit, find the transitions explained worst, propose laws,",
+        "check, compile, refit, prune; repeat until explained or the budget is spent.",
+        "Writes the learned laws with their weights (-o; for a directory: DIR/learned.law)."})
+public final class LearnCommand implements Callable<Integer> {
+
+  enum ProposerKind { enumerative, openai, ollama }
+
+  @Parameters(index = "0", paramLabel = "WORLD", description = "A .law file declaring the world, or a directory with world.law, train.jsonl and test.jsonl.")
+  Path target;
+
+  @Option(names = "--data", paramLabel = "FILE", description = "Training trajectories (.jsonl[.gz]); repeat for several.")
+  List<Path> data = new ArrayList<>();
+
+  @Option(names = "--test", paramLabel = "FILE", description = "Held-out trajectories for the metrics; repeat for several.")
+  List<Path> test = new ArrayList<>();
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "The learned .law file.")
+  Path output;
+
+  @Option(names = "--report", paramLabel = "FILE", description = "Write the per-iteration report as JSON.")
+  Path report;
+
+  @Option(names = "--jar", paramLabel = "JAR", description = "Also compile the learned model into this model jar.")
+  Path jar;
+
+  @Option(names = "--proposer", defaultValue = "enumerative", paramLabel = "KIND",
+      description = "Who proposes laws: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  ProposerKind proposerKind;
+
+  @Option(names = "--model", paramLabel = "NAME", description = "LLM model name (openai: gpt-4o-mini; ollama: qwen2.5-coder:7b by default).")
+  String model;
+
+  @Option(names = "--base-url", paramLabel = "URL", description = "LLM endpoint (OpenAI-compatible or Ollama).")
+  String baseUrl;
+
+  @Option(names = "--llm-cache", paramLabel = "DIR", description = "Cache LLM answers here; a cached run replays offline exactly.")
+  Path llmCache;
+
+  @Option(names = "--llm-timeout", defaultValue = "120", paramLabel = "SECONDS", description = "Timeout of one LLM call (default: ${DEFAULT-VALUE}).")
+  int llmTimeout;
+
+  @Option(names = "--iterations", paramLabel = "N", description = "Propose-fit rounds at most (default: 12 enumerative, 10 LLM).")
+  Integer iterations;
+
+  @Option(names = "--max-llm-calls", paramLabel = "N", description = "LLM calls at most (default: 40).")
+  Long maxLlmCalls;
+
+  @Option(names = "--max-tokens", paramLabel = "N", description = "LLM tokens at most (default: 400000).")
+  Long maxTokens;
+
+  @Option(names = "--max-time", paramLabel = "SECONDS", description = "Wall-clock budget (default: 240 enumerative, 1200 LLM).")
+  Integer maxTime;
+
+  @Option(names = "--candidates", paramLabel = "N", description = "Candidates asked for per round (default: 120 enumerative, 8 LLM).")
+  Integer candidates;
+
+  @Option(names = "--max-train", paramLabel = "N", description = "Use whole training episodes up to about N transitions (default: all).")
+  Integer maxTrain;
+
+  @Option(names = "--engine", defaultValue = "compiled", paramLabel = "ENGINE",
+      description = "How laws run while learning: compiled or interpreted (default: ${DEFAULT-VALUE}).")
+  String engine;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress and no table.")
+  boolean quiet;
+
+  @Option(names = {"-v", "--verbose"}, description = "Also print every rejected candidate and why.")
+  boolean verbose;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Path worldFile = target;
+    List<Path> trainFiles = new ArrayList<>(data);
+    List<Path> testFiles = new ArrayList<>(test);
+    Path out = output;
+    if (Files.isDirectory(target)) {
+      worldFile = target.resolve("world.law");
+      if (trainFiles.isEmpty()) {
+        trainFiles.add(firstExisting(target, "train.jsonl", "train.jsonl.gz"));
+      }
+      if (testFiles.isEmpty()) {
+        Path t = existingOrNull(target, "test.jsonl", "test.jsonl.gz");
+        if (t != null) {
+          testFiles.add(t);
+        }
+      }
+      if (out == null) {
+        out = target.resolve("learned.law");
+      }
+    }
+    if (!Files.isRegularFile(worldFile)) {
+      throw new UserFacingException(worldFile + ": no such file", ExitCodes.USAGE);
+    }
+    if (trainFiles.isEmpty()) {
+      throw new UserFacingException("no training data: give --data FILE", ExitCodes.USAGE);
+    }
+    if (out == null) {
+      throw new UserFacingException("no output: give -o FILE", ExitCodes.USAGE);
+    }
+    Compilation world = NomosCompiler.compile(List.of(worldFile));
+    if (world.hasErrors() || world.schema() == null) {
+      throw new UserFacingException(world.schema() == null ? worldFile + ": declares no world"
+          : DiagnosticRenderer.render(world.errors().get(0)).strip());
+    }
+    WorldSchema schema = world.schema();
+    String worldSource = readString(worldFile);
+    List<Episode> train = limit(read(trainFiles, schema), maxTrain);
+    List<Episode> testEpisodes = read(testFiles, schema);
+    NomosLawCompiler compiler = new NomosLawCompiler(schema, Engine.parse(engine));
+    Proposer proposer = proposer(compiler);
+    LearnOptions options = options(proposer);
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    Progress progress = new Progress(err, !quiet && System.console() != null);
+    if (!quiet) {
+      stdout.println("learning " + schema.name() + " from " + Episodes.transitions(train) + " transitions"
+          + (testEpisodes.isEmpty() ? "" : ", testing on " + Episodes.transitions(testEpisodes)) + "; proposer "
+          + proposer.name());
+      stdout.println(LearnReport.tableHeader());
+      stdout.flush();
+    }
+    LearnListener listener = new LearnListener() {
+      @Override
+      public void phase(int iteration, String phase) {
+        progress.status("iteration " + iteration + ": " + phase);
+      }
+
+      @Override
+      public void rejected(int iteration, String candidate, String reason) {
+        if (verbose) {
+          progress.clear();
+          err.println("iteration " + iteration + ": rejected " + candidate.strip().replace("\n", "\n  ") + "\n  "
+              + reason.strip().replace("\n", "\n  "));
+          err.flush();
+        }
+      }
+
+      @Override
+      public void iterationDone(IterationReport r) {
+        progress.clear();
+        if (!quiet) {
+          stdout.println(LearnReport.tableRow(r));
+          stdout.flush();
+        }
+      }
+    };
+    LearnResult result = new Learner(schema, worldSource, compiler, proposer, options, ModelOptions.defaults(), listener)
+        .learn(train, testEpisodes, List.of());
+    progress.clear();
+    String header = "use \"" + relativeUse(out, worldFile) + "\"";
+    InitCommand.writeAtomically(out, result.lawFile(header));
+    if (report != null) {
+      InitCommand.writeAtomically(report, result.report().toJson());
+    }
+    if (jar != null) {
+      CommandLine compile = Main.newCommandLine();
+      compile.setOut(stdout);
+      compile.setErr(err);
+      int code = compile.execute("compile", out.toString(), "-o", jar.toString());
+      if (code != ExitCodes.OK) {
+        return code;
+      }
+    }
+    if (!quiet) {
+      LearnReport r = result.report();
+      stdout.printf("stopped: %s after %.1f s; %d laws written to %s%n", r.stopReason(), r.seconds(),
+          result.laws().size(), out);
+      stdout.flush();
+    }
+    return ExitCodes.OK;
+  }
+
+  private Proposer proposer(CandidateChecker checker) {
+    switch (proposerKind) {
+      case openai: {
+        String key = System.getenv("OPENAI_API_KEY");
+        LlmSettings s = llmSettings(model != null ? model : "gpt-4o-mini").withApiKey(key);
+        if (key == null && baseUrl == null) {
+          throw new UserFacingException("--proposer openai needs OPENAI_API_KEY (or --base-url of a local endpoint)",
+              ExitCodes.USAGE);
+        }
+        return LlmProposer.openAi(s, checker);
+      }
+      case ollama:
+        return LlmProposer.ollama(llmSettings(model != null ? model : "qwen2.5-coder:7b"), checker);
+      default:
+        return new EnumerativeProposer();
+    }
+  }
+
+  private LlmSettings llmSettings(String modelName) {
+    LlmSettings s = LlmSettings.of(modelName).withTimeout(Duration.ofSeconds(llmTimeout)).withRetry(RetryPolicy.DEFAULT);
+    if (baseUrl != null) {
+      s = s.withBaseUrl(baseUrl);
+    }
+    if (llmCache != null) {
+      s = s.withCacheDir(llmCache);
+    }
+    return s;
+  }
+
+  private LearnOptions options(Proposer proposer) {
+    LearnOptions o = proposer.callsModels() ? LearnOptions.llmDefaults() : LearnOptions.enumerativeDefaults();
+    if (iterations != null) {
+      o = o.withMaxIterations(iterations);
+    }
+    if (maxTime != null) {
+      o = o.withMaxTime(Duration.ofSeconds(maxTime));
+    }
+    if (maxLlmCalls != null || maxTokens != null) {
+      o = o.withLlmBudget(maxLlmCalls != null ? maxLlmCalls : o.maxLlmCalls(), maxTokens != null ? maxTokens : o.maxTokens());
+    }
+    if (candidates != null) {
+      o = o.withCandidatesPerIteration(candidates);
+    }
+    return o;
+  }
+
+  private static List<Episode> read(List<Path> files, WorldSchema schema) {
+    try {
+      return Episodes.readAll(files, schema);
+    } catch (TrajectoryFormatException e) {
+      throw new UserFacingException(e.getMessage());
+    } catch (IOException e) {
+      throw new UserFacingException("cannot read trajectories: " + e.getMessage());
+    }
+  }
+
+  /** Whole episodes, in order, until about {@code max} transitions (the last one may be cut). */
+  static List<Episode> limit(List<Episode> episodes, Integer max) {
+    if (max == null) {
+      return episodes;
+    }
+    List<Episode> out = new ArrayList<>();
+    int n = 0;
+    for (Episode e : episodes) {
+      if (n >= max) {
+        break;
+      }
+      int keep = Math.min(e.transitions(), max - n);
+      if (keep == e.transitions()) {
+        out.add(e);
+      } else {
+        out.add(new Episode(e.file(), e.number(), e.frames().subList(0, keep + 1),
+            java.util.Arrays.copyOf(e.lines(), keep + 1)));
+      }
+      n += keep;
+    }
+    return out;
+  }
+
+  private static String readString(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UserFacingException("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static Path firstExisting(Path dir, String... names) {
+    Path p = existingOrNull(dir, names);
+    if (p == null) {
+      throw new UserFacingException(dir + ": has no " + names[0] + " (or .gz)", ExitCodes.USAGE);
+    }
+    return p;
+  }
+
+  private static Path existingOrNull(Path dir, String... names) {
+    for (String n : names) {
+      if (Files.isRegularFile(dir.resolve(n))) {
+        return dir.resolve(n);
+      }
+    }
+    return null;
+  }
+
+  /** The world file as a {@code use} path relative to the output file's directory. */
+  static String relativeUse(Path out, Path worldFile) {
+    Path from = out.toAbsolutePath().normalize().getParent();
+    return from.relativize(worldFile.toAbsolutePath().normalize()).toString().replace('\\', '/');
+  }
+
+  /** A one-line status on a terminal, overwritten in place. */
+  private static final class Progress {
+    private final PrintWriter err;
+    private final boolean enabled;
+    private int width;
+
+    Progress(PrintWriter err, boolean enabled) {
+      this.err = err;
+      this.enabled = enabled;
+    }
+
+    void status(String text) {
+      if (enabled) {
+        err.print("\r" + text + " ".repeat(Math.max(0, width - text.length())));
+        width = text.length();
+        err.flush();
+      }
+    }
+
+    void clear() {
+      if (enabled && width > 0) {
+        err.print("\r" + " ".repeat(width) + "\r");
+        width = 0;
+        err.flush();
+      }
+    }
+  }
+}

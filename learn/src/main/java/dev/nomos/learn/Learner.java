@@ -1,0 +1,360 @@
+package dev.nomos.learn;
+
+import dev.nomos.learn.internal.HoleFiller;
+import dev.nomos.learn.internal.OpinionCheck;
+import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.Law;
+import dev.nomos.runtime.WorldSchema;
+import dev.nomos.runtime.fit.FitData;
+import dev.nomos.runtime.fit.FitResult;
+import dev.nomos.runtime.fit.Fitter;
+import dev.nomos.runtime.model.AttributeScore;
+import dev.nomos.runtime.model.Evaluation;
+import dev.nomos.runtime.model.Metrics;
+import dev.nomos.runtime.model.ModelOptions;
+import dev.nomos.runtime.model.ProgressListener;
+import dev.nomos.runtime.model.TransitionScore;
+import dev.nomos.runtime.model.TypeEvaluation;
+import dev.nomos.runtime.model.WorldModel;
+import dev.nomos.runtime.trajectory.Episode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The learning loop, after PoE-World: fit the weights, find the transitions the model explains
+ * worst (per-transition log-likelihood below a threshold), render them, ask the proposer for
+ * candidate laws, check them (a bad candidate never stops the loop), fill their holes on the
+ * transitions that prompted them, deduplicate by canonical form, compile, refit, prune, and repeat
+ * until the data is explained or the budget (iterations, model calls, tokens, time) is spent.
+ *
+ * <pre>{@code
+ * Learner learner = new Learner(schema, worldSource, compiler, new EnumerativeProposer(),
+ *     LearnOptions.enumerativeDefaults(), ModelOptions.defaults(), LearnListener.NONE);
+ * LearnResult result = learner.learn(train, test, List.of());
+ * }</pre>
+ */
+public final class Learner {
+  private final WorldSchema schema;
+  private final String worldSource;
+  private final LawCompiler compiler;
+  private final Proposer proposer;
+  private final LearnOptions options;
+  private final ModelOptions modelOptions;
+  private final LearnListener listener;
+  private final Fitter fitter = new Fitter();
+  private final TransitionRenderer renderer = new TransitionRenderer();
+
+  /** One law of the model being learned. */
+  private record Entry(String name, String source, String key, Law law, boolean fresh) {}
+
+  public Learner(WorldSchema schema, String worldSource, LawCompiler compiler, Proposer proposer,
+      LearnOptions options, ModelOptions modelOptions, LearnListener listener) {
+    this.schema = Objects.requireNonNull(schema, "schema");
+    this.worldSource = Objects.requireNonNull(worldSource, "worldSource");
+    this.compiler = Objects.requireNonNull(compiler, "compiler");
+    this.proposer = Objects.requireNonNull(proposer, "proposer");
+    this.options = Objects.requireNonNull(options, "options");
+    this.modelOptions = Objects.requireNonNull(modelOptions, "modelOptions");
+    this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  /**
+   * Learns laws from {@code train}, reporting held-out metrics on {@code test} (may be empty).
+   *
+   * @param initialLaws law source texts to start from (for example a hand-written model); those that
+   *     do not compile are skipped
+   */
+  public LearnResult learn(List<Episode> train, List<Episode> test, List<String> initialLaws) {
+    long start = System.nanoTime();
+    List<Entry> entries = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    Set<String> tried = new HashSet<>();
+    double[] weights = new double[0];
+    for (String source : initialLaws) {
+      Entry e = admit(0, source, names, tried, new HashSet<>(), List.of(), false);
+      if (e != null) {
+        entries.add(e);
+      }
+    }
+    List<IterationReport> reports = new ArrayList<>();
+    WorldModel model;
+    double trainNll;
+    long iterationStart = System.nanoTime();
+    if (!entries.isEmpty()) {
+      listener.phase(0, "fitting");
+      FitResult fit = fit(entries, initialWeights(entries, new double[0], 0), train);
+      int pruned = removePruned(entries, fit, names, tried);
+      weights = keptWeights(fit, entries);
+      model = model(entries, weights);
+      trainNll = fit.trainNll();
+      reports.add(report(0, 0, 0, 0, 0, 0, pruned, entries.size(), trainNll, model, test, Usage.NONE, iterationStart));
+    } else {
+      model = model(entries, weights);
+      trainNll = Double.NaN;
+    }
+    Usage used = Usage.NONE;
+    String stop = "iterations";
+    for (int it = 1; it <= options.maxIterations(); it++) {
+      iterationStart = System.nanoTime();
+      if (elapsed(start) > options.maxTime().toMillis() / 1000.0) {
+        stop = "time";
+        break;
+      }
+      if (proposer.callsModels() && used.calls() >= options.maxLlmCalls()) {
+        stop = "llm-calls";
+        break;
+      }
+      if (proposer.callsModels() && used.totalTokens() >= options.maxTokens()) {
+        stop = "tokens";
+        break;
+      }
+      listener.phase(it, "scoring");
+      List<TransitionScore> scores = Metrics.scoreTransitions(model, train, ProgressListener.NONE);
+      trainNll = -scores.stream().mapToDouble(TransitionScore::logLikelihood).average().orElse(0);
+      List<TransitionScore> worst = scores.stream().filter(s -> s.logLikelihood() < options.threshold())
+          .sorted(Comparator.comparingDouble(TransitionScore::logLikelihood)).limit(options.surprisingPerIteration())
+          .toList();
+      int surprising = (int) scores.stream().filter(s -> s.logLikelihood() < options.threshold()).count();
+      if (worst.isEmpty()) {
+        stop = "explained";
+        break;
+      }
+      List<Transition> prompting = new ArrayList<>();
+      List<Frame> predicted = new ArrayList<>();
+      for (TransitionScore s : worst) {
+        List<Frame> frames = s.episode().frames();
+        Transition t = new Transition(transitionIndex(train, s), frames.get(s.step()), frames.get(s.step() + 1));
+        prompting.add(t);
+        predicted.add(model.mostLikelyNext(t.before(), t.after().action()));
+      }
+      List<CurrentLaw> current = new ArrayList<>();
+      for (int k = 0; k < entries.size(); k++) {
+        current.add(new CurrentLaw(entries.get(k).name(), entries.get(k).source(), weights[k]));
+      }
+      ProposalRequest request = new ProposalRequest(schema, worldSource, current, prompting,
+          renderer.render(prompting.subList(0, Math.min(options.renderedPerIteration(), prompting.size()))),
+          options.candidatesPerIteration(),
+          new ProposalRequest.Budget(Math.max(0, options.maxLlmCalls() - used.calls()),
+              Math.max(0, options.maxTokens() - used.totalTokens())),
+          tried, predicted);
+      listener.phase(it, "proposing");
+      Proposal proposal = proposer.propose(request);
+      used = used.plus(proposal.usage());
+      int rejected = 0;
+      int duplicates = 0;
+      Set<String> activeKeys = new HashSet<>();
+      for (Entry e : entries) {
+        activeKeys.add(e.key());
+      }
+      for (int k = 0; k < entries.size(); k++) {
+        entries.set(k, new Entry(entries.get(k).name(), entries.get(k).source(), entries.get(k).key(),
+            entries.get(k).law(), false));
+      }
+      int before = entries.size();
+      listener.phase(it, "checking");
+      for (String candidate : proposal.candidates()) {
+        String key = LawText.key(candidate);
+        if (tried.contains(key) || activeKeys.contains(key)) {
+          duplicates++;
+          continue;
+        }
+        Entry e = admit(it, candidate, names, tried, activeKeys, prompting, true);
+        if (e == null) {
+          rejected++;
+        } else if (e.name() == null) {
+          duplicates++;
+        } else {
+          entries.add(e);
+          activeKeys.add(e.key());
+        }
+      }
+      int added = entries.size() - before;
+      if (added == 0) {
+        // The model did not change: its test metrics are the previous round's.
+        IterationReport.TestMetrics unchanged = reports.isEmpty() ? null : reports.get(reports.size() - 1).test();
+        reports.add(new IterationReport(it, surprising, proposal.candidates().size(), rejected, duplicates, 0, 0,
+            entries.size(), trainNll, unchanged == null && !test.isEmpty() ? evaluate(model, test) : unchanged,
+            proposal.usage().calls(), proposal.usage().totalTokens(), elapsed(iterationStart)));
+        listener.iterationDone(reports.get(reports.size() - 1));
+        stop = "no-new-candidates";
+        break;
+      }
+      listener.phase(it, "fitting");
+      FitResult fit = fit(entries, initialWeights(entries, weights, before), train);
+      int pruned = removePruned(entries, fit, names, tried);
+      weights = keptWeights(fit, entries);
+      model = model(entries, weights);
+      trainNll = fit.trainNll();
+      int accepted = (int) entries.stream().filter(Entry::fresh).count();
+      listener.phase(it, "evaluating");
+      reports.add(report(it, surprising, proposal.candidates().size(), rejected, duplicates, accepted,
+          pruned, entries.size(), trainNll, model, test, proposal.usage(), iterationStart));
+      listener.iterationDone(reports.get(reports.size() - 1));
+    }
+    List<LearnedLaw> learned = new ArrayList<>();
+    for (int k = 0; k < entries.size(); k++) {
+      learned.add(new LearnedLaw(entries.get(k).name(), entries.get(k).source(), weights[k]));
+    }
+    Map<String, Double> attributes = new LinkedHashMap<>();
+    Map<String, Map<String, Double>> perType = new LinkedHashMap<>();
+    if (!test.isEmpty()) {
+      Evaluation eval = Metrics.evaluate(model, test);
+      for (Map.Entry<String, AttributeScore> e : eval.attributes().entrySet()) {
+        attributes.put(e.getKey(), e.getValue().accuracy());
+      }
+      for (Map.Entry<String, TypeEvaluation> t : eval.perType().entrySet()) {
+        Map<String, Double> accuracies = new LinkedHashMap<>();
+        for (Map.Entry<String, AttributeScore> e : t.getValue().attributes().entrySet()) {
+          accuracies.put(e.getKey(), e.getValue().accuracy());
+        }
+        perType.put(t.getKey(), accuracies);
+      }
+    }
+    LearnReport report = new LearnReport(proposer.name(), reports, stop, attributes, perType, elapsed(start));
+    return new LearnResult(learned, model, report);
+  }
+
+  /**
+   * Checks, fills, compiles and filters one candidate. Returns null when it is rejected (and
+   * remembers it as tried), an entry with a null name when its canonical form is already known,
+   * and the entry otherwise.
+   */
+  private Entry admit(int iteration, String candidate, Set<String> names, Set<String> tried, Set<String> activeKeys,
+      List<Transition> prompting, boolean requireEvidence) {
+    String key = LawText.key(candidate);
+    String text = candidate.strip();
+    if (HoleFiller.hasHoles(text)) {
+      text = HoleFiller.fill(text, prompting, src -> compiler.compile(src).law());
+      if (text == null) {
+        tried.add(key);
+        listener.rejected(iteration, candidate, "no filling of its holes compiles");
+        return null;
+      }
+    }
+    String name = LawText.name(text);
+    if (name == null) {
+      tried.add(key);
+      listener.rejected(iteration, candidate, "not a law declaration");
+      return null;
+    }
+    String unique = name;
+    for (int k = 2; names.contains(unique); k++) {
+      unique = name + "_" + k;
+    }
+    text = LawText.renamed(text, unique);
+    LawCompiler.Compiled compiled;
+    try {
+      compiled = compiler.compile(text);
+    } catch (RuntimeException e) {
+      tried.add(key);
+      listener.rejected(iteration, candidate, "the compiler failed: " + e);
+      return null;
+    }
+    if (!compiled.ok()) {
+      tried.add(key);
+      listener.rejected(iteration, candidate, compiled.diagnostics());
+      return null;
+    }
+    String canonicalKey = LawText.key(compiled.canonical());
+    if (tried.contains(canonicalKey) || activeKeys.contains(canonicalKey)) {
+      tried.add(key);
+      return new Entry(null, text, canonicalKey, null, false);
+    }
+    if (requireEvidence && OpinionCheck.count(compiled.law(), prompting)[0] == 0) {
+      // Never right where it was asked to help: not worth a fit.
+      tried.add(key);
+      tried.add(canonicalKey);
+      listener.rejected(iteration, candidate, "never right on the transitions that prompted it");
+      return null;
+    }
+    names.add(unique);
+    tried.add(key);
+    return new Entry(unique, compiled.canonical(), canonicalKey, compiled.law(), true);
+  }
+
+  private double[] initialWeights(List<Entry> entries, double[] previous, int kept) {
+    double[] w = new double[entries.size()];
+    for (int k = 0; k < w.length; k++) {
+      w[k] = k < kept && k < previous.length ? previous[k] : options.initialWeight();
+    }
+    return w;
+  }
+
+  private FitResult fit(List<Entry> entries, double[] start, List<Episode> train) {
+    WorldModel m = model(entries, start);
+    FitData data = FitData.precompute(m, train, ProgressListener.NONE);
+    return fitter.fit(m, data, start);
+  }
+
+  private WorldModel model(List<Entry> entries, double[] weights) {
+    List<Law> laws = new ArrayList<>();
+    for (Entry e : entries) {
+      laws.add(e.law());
+    }
+    return new WorldModel(schema, laws, weights, modelOptions);
+  }
+
+  /** Removes the laws the fit pruned (remembering them as tried); returns how many. */
+  private int removePruned(List<Entry> entries, FitResult fit, Set<String> names, Set<String> tried) {
+    Set<String> pruned = new HashSet<>(fit.pruned());
+    int before = entries.size();
+    entries.removeIf(e -> {
+      if (pruned.contains(e.name())) {
+        names.remove(e.name());
+        tried.add(e.key());
+        return true;
+      }
+      return false;
+    });
+    return before - entries.size();
+  }
+
+  private static double[] keptWeights(FitResult fit, List<Entry> entries) {
+    double[] w = new double[entries.size()];
+    for (int k = 0; k < w.length; k++) {
+      w[k] = fit.weightOf(entries.get(k).name());
+    }
+    return w;
+  }
+
+  private IterationReport report(int iteration, int surprising, int proposed, int rejected, int duplicates,
+      int accepted, int pruned, int laws, double trainNll, WorldModel model, List<Episode> test, Usage usage,
+      long startNanos) {
+    IterationReport.TestMetrics metrics = model != null && !test.isEmpty() ? evaluate(model, test) : null;
+    return new IterationReport(iteration, surprising, proposed, rejected, duplicates, accepted, pruned, laws,
+        trainNll, metrics, usage.calls(), usage.totalTokens(), (System.nanoTime() - startNanos) / 1e9);
+  }
+
+  private static IterationReport.TestMetrics evaluate(WorldModel model, List<Episode> test) {
+    Evaluation e = Metrics.evaluate(model, test);
+    long correct = 0;
+    long total = 0;
+    for (AttributeScore s : e.attributes().values()) {
+      correct += s.correct();
+      total += s.total();
+    }
+    return new IterationReport.TestMetrics(e.transitions(), e.nllPerTransition(), e.exactFrameAccuracy(),
+        total == 0 ? Double.NaN : (double) correct / total);
+  }
+
+  private static int transitionIndex(List<Episode> episodes, TransitionScore s) {
+    int index = 0;
+    for (Episode e : episodes) {
+      if (e == s.episode()) {
+        return index + s.step();
+      }
+      index += e.transitions();
+    }
+    return index + s.step();
+  }
+
+  private static double elapsed(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}

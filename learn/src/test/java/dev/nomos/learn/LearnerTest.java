@@ -1,0 +1,94 @@
+package dev.nomos.learn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nomos.compiler.codegen.Engine;
+import dev.nomos.runtime.model.ModelOptions;
+import dev.nomos.runtime.trajectory.Episode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+class LearnerTest {
+  private static final List<Episode> TRAIN = List.of(BouncingBall.episode(0, 3, 5, 1, 1, 120),
+      BouncingBall.episode(1, 10, 2, -1, 1, 120));
+  private static final List<Episode> TEST = List.of(BouncingBall.episode(2, 7, 14, 1, -1, 100));
+
+  private static Learner learner(Proposer proposer, int iterations, List<IterationReport> heard) {
+    LearnListener listener = new LearnListener() {
+      @Override
+      public void iterationDone(IterationReport report) {
+        heard.add(report);
+      }
+    };
+    return new Learner(BouncingBall.SCHEMA, BouncingBall.SOURCE,
+        new NomosLawCompiler(BouncingBall.SCHEMA, Engine.COMPILED), proposer,
+        LearnOptions.enumerativeDefaults().withMaxIterations(iterations).withMaxTime(Duration.ofSeconds(40)),
+        ModelOptions.defaults(), listener);
+  }
+
+  @Test
+  void theEnumerativeLoopLearnsTheBouncingBall() throws Exception {
+    List<IterationReport> heard = new ArrayList<>();
+    LearnResult result = learner(new EnumerativeProposer(), 4, heard).learn(TRAIN, TEST, List.of());
+    LearnReport report = result.report();
+    assertFalse(report.iterations().isEmpty());
+    assertEquals(report.iterations(), heard, "the listener hears every iteration");
+    IterationReport last = report.last();
+    assertNotNull(last.test());
+    assertTrue(last.test().attributeAccuracy() >= 0.99, report.toTable());
+    assertTrue(last.test().exactFrameAccuracy() >= 0.99, report.toTable());
+    assertTrue(report.iterations().get(0).trainNll() > last.trainNll(), "training NLL falls: " + report.toTable());
+    // The learned file round-trips through the compiler with its weights.
+    String file = result.lawFile("");
+    assertTrue(file.contains(" weight "), file);
+    var json = new ObjectMapper().readTree(report.toJson());
+    assertEquals(report.iterations().size(), json.get("iterations").size());
+    assertTrue(json.get("final_attribute_accuracy").has("x"));
+  }
+
+  @Test
+  void badCandidatesNeverStopTheLoopAndDuplicatesAreCounted() {
+    String good = "law ball_keeps_vx {\n  for b: Ball\n  then b.vx := b.vx\n}";
+    Proposer scripted = new Proposer() {
+      int calls;
+
+      @Override
+      public String name() {
+        return "scripted";
+      }
+
+      @Override
+      public Proposal propose(ProposalRequest request) {
+        calls++;
+        if (calls > 1) {
+          return Proposal.of(List.of(good));
+        }
+        return Proposal.of(List.of(
+            "law unknown_type { for b: Nope then b.vx := 1 }",
+            "law wrong_type { for b: Ball then b.vx := true }",
+            "this is not a law",
+            good,
+            "law same_as_good   { for b: Ball then b.vx := b.vx }",
+            "law side_hole { on contact(b: Ball, w: Wall, side: ?) then b.vx := -b.vx }"));
+      }
+    };
+    List<IterationReport> heard = new ArrayList<>();
+    LearnResult result = learner(scripted, 3, heard).learn(TRAIN, TEST, List.of());
+    IterationReport first = result.report().iterations().get(0);
+    assertEquals(6, first.proposed());
+    assertEquals(3, first.rejected(), result.report().toTable());
+    assertEquals(1, first.duplicates(), result.report().toTable());
+    assertEquals("no-new-candidates", result.report().stopReason());
+    List<String> sources = result.laws().stream().map(LearnedLaw::source).toList();
+    assertTrue(sources.stream().anyMatch(s -> s.contains("side: LEFT") || s.contains("side: RIGHT")),
+        "the side hole was filled from the data: " + sources);
+  }
+}
