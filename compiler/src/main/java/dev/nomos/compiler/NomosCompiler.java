@@ -115,7 +115,8 @@ public final class NomosCompiler {
                   "law `" + law.name().text() + "` is declared twice")
               .withHint("the first is on line " + previous.span().line() + "; law names must be unique"));
         }
-        laws.add(checkLaw(schema, u.source(), law, options, diagnostics));
+        laws.add(brokenBySyntax(law, u.source(), diagnostics)
+            ? unchecked(law, u.source()) : checkLaw(schema, u.source(), law, options, diagnostics));
       }
     }
     return new Compilation(units, sorted(diagnostics, units, givenOrder), world, schema, laws);
@@ -146,7 +147,8 @@ public final class NomosCompiler {
         diagnostics.add(Diagnostic.error(Codes.DUPLICATE_DECLARATION, source, law.name().span(),
             "law `" + law.name().text() + "` is declared twice").withHint("give each candidate its own name"));
       }
-      laws.add(checkLaw(schema, source, law, CompilerOptions.CANDIDATES, diagnostics));
+      laws.add(brokenBySyntax(law, source, diagnostics)
+          ? unchecked(law, source) : checkLaw(schema, source, law, CompilerOptions.CANDIDATES, diagnostics));
     }
     return new Compilation(List.of(unit), sorted(diagnostics, List.of(unit), List.of(source.name())), null, schema, laws);
   }
@@ -169,6 +171,24 @@ public final class NomosCompiler {
     SourceUnit unit = new SourceUnit(source, List.of(), List.of(law), law.span());
     return new Compilation(List.of(unit), sorted(diagnostics, List.of(unit), List.of(source.name())), null, schema,
         List.of(compiled));
+  }
+
+  /**
+   * Whether a syntax error lies inside the law. Such a law was rebuilt by error recovery, so what
+   * the checker would say about it is mostly an echo of the syntax error; it is left unchecked.
+   */
+  private static boolean brokenBySyntax(LawDecl law, SourceFile source, List<Diagnostic> diagnostics) {
+    for (Diagnostic d : diagnostics) {
+      if (d.code().equals(Codes.SYNTAX) && d.source() == source && d.span().start() >= law.span().start()
+          && d.span().start() <= law.span().end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static CompiledLaw unchecked(LawDecl law, SourceFile source) {
+    return new CompiledLaw(law.name().text(), law.doc(), law, source, null, law.weight(), List.of());
   }
 
   private static CompiledLaw checkLaw(WorldSchema schema, SourceFile source, LawDecl law, CompilerOptions options,

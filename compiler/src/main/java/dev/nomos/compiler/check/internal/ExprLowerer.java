@@ -194,7 +194,7 @@ public final class ExprLowerer {
           : "in scope: " + String.join(", ", cx.namesInScope());
     }
     List<String> candidates = new ArrayList<>(cx.namesInScope());
-    candidates.add("action");
+    candidates.addAll(List.of("action", "true", "false"));
     candidates.addAll(Symbols.all(cx));
     cx.unknown(Codes.UNKNOWN_VARIABLE, name, "unknown name `" + text + "`", candidates, hint);
     return Typed.ERROR;
