@@ -9,6 +9,9 @@ final class SyntaxHints {
 
   /** A hint for an unexpected token, or null when there is nothing specific to say. */
   static String forToken(String text) {
+    if (text.length() > 1 && text.startsWith("\"")) {
+      return "symbols and actions are bare names: write `UP`, not `\"UP\"`";
+    }
     return switch (text) {
       case "=" -> "effects assign with `:=` (`b.vy := 0`) and guards compare with `==`";
       case "&", "&&" -> "write `and`";

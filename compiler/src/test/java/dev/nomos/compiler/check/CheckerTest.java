@@ -230,6 +230,9 @@ class CheckerTest {
     assertSyntaxHint("law a { for b in Ball then b.vy := 0 }", "bind objects with a colon");
     assertSyntaxHint("law a { for b: Ball when action in [UP] then b.vy := 0 }", "sets are written with braces");
     assertEquals("did you mean `true`?", compile("law a { for b: Ball when True then b.vy := 0 }").diagnostics().get(0).hint());
+    assertSyntaxHint("law a { for b: Ball when action == \"UP\" then b.vy := 0 }", "symbols and actions are bare names");
+    Compilation aliases = compile("law a { for b: Ball when b.velocity_y > 0 then b.dx := 1 }");
+    assertEquals(List.of("vy", "vx"), aliases.diagnostics().stream().map(Diagnostic::replacement).toList());
   }
 
   private static void assertSyntaxHint(String law, String hintStart) {
