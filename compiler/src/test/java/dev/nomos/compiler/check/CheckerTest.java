@@ -233,6 +233,7 @@ class CheckerTest {
     assertSyntaxHint("law a { for b: Ball when action == \"UP\" then b.vy := 0 }", "symbols and actions are bare names");
     Compilation aliases = compile("law a { for b: Ball when b.velocity_y > 0 then b.dx := 1 }");
     assertEquals(List.of("vy", "vx"), aliases.diagnostics().stream().map(Diagnostic::replacement).toList());
+    assertEquals("sign", compile("law a { for b: Ball then b.vx := sgn(b.vx) }").diagnostics().get(0).replacement());
   }
 
   private static void assertSyntaxHint(String law, String hintStart) {
