@@ -64,7 +64,7 @@ public final class NomosLanguageServer implements LanguageServer, LanguageClient
     this.formats = formatter != null;
     this.documents = new NomosTextDocumentService(workspace, diagnostics, workers, new FittedWeights(),
         formatter != null ? formatter : analysis -> List.of());
-    this.workspaceService = new NomosWorkspaceService(workspace, diagnostics);
+    this.workspaceService = new NomosWorkspaceService(workspace, diagnostics, workers);
   }
 
   /** A server with the checker's diagnostics and the Nomos formatter. */
@@ -79,6 +79,13 @@ public final class NomosLanguageServer implements LanguageServer, LanguageClient
 
   @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+    List<String> folders = new java.util.ArrayList<>();
+    if (params.getWorkspaceFolders() != null) {
+      params.getWorkspaceFolders().forEach(f -> folders.add(f.getUri()));
+    } else if (params.getRootUri() != null) {
+      folders.add(params.getRootUri());
+    }
+    workspace.setFolders(folders);
     ServerCapabilities caps = new ServerCapabilities();
     caps.setTextDocumentSync(TextDocumentSyncKind.Incremental);
     caps.setCompletionProvider(new CompletionOptions(false, List.of(".", ":", "\"")));
@@ -88,8 +95,10 @@ public final class NomosLanguageServer implements LanguageServer, LanguageClient
     caps.setReferencesProvider(true);
     caps.setDocumentHighlightProvider(true);
     caps.setDocumentSymbolProvider(true);
+    caps.setWorkspaceSymbolProvider(true);
     caps.setRenameProvider(new RenameOptions(true));
     caps.setFoldingRangeProvider(true);
+    caps.setInlayHintProvider(true);
     caps.setCodeActionProvider(true);
     caps.setDocumentFormattingProvider(formats);
     SemanticTokensWithRegistrationOptions tokens = new SemanticTokensWithRegistrationOptions(

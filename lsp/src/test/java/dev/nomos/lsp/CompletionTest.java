@@ -96,6 +96,9 @@ class CompletionTest {
     assertTrue(items.get("clamp").getInsertText().startsWith("clamp(${1:v}"));
     assertTrue(items.get("touching").getDocumentation().getRight().getValue().contains("contact gap"));
     assertFalse(items.containsKey("side") && items.get("side").getKind() != CompletionItemKind.Function);
+    assertTrue(items.get("b").getSortText().compareTo(items.get("touching").getSortText()) < 0, "variables first");
+    assertTrue(items.get("touching").getSortText().compareTo(items.get("exists").getSortText()) < 0,
+        "then functions, then keywords");
   }
 
   @Test

@@ -105,13 +105,13 @@ public final class CompletionFeature {
         keywords(List.of("int", "bool"), items);
       }
       case LAW -> {
-        keywords(Builtins.LAW_KEYWORDS, items);
-        keywords(Builtins.EXPRESSION_KEYWORDS, items);
-        keywords(Builtins.EFFECT_KEYWORDS, items);
         variables(scope, items);
         for (StdlibFunction f : Stdlib.all()) {
           items.function(f);
         }
+        keywords(Builtins.LAW_KEYWORDS, items);
+        keywords(Builtins.EXPRESSION_KEYWORDS, items);
+        keywords(Builtins.EFFECT_KEYWORDS, items);
         entityTypes(a, true, items);
       }
     }
@@ -237,8 +237,13 @@ public final class CompletionFeature {
       return byLabel.isEmpty();
     }
 
+    /** The items, ranked in the order they were added (most likely first). */
     List<CompletionItem> list() {
-      return List.copyOf(byLabel.values());
+      List<CompletionItem> ranked = new ArrayList<>(byLabel.values());
+      for (int i = 0; i < ranked.size(); i++) {
+        ranked.get(i).setSortText(String.format(java.util.Locale.ROOT, "%04d", i));
+      }
+      return ranked;
     }
   }
 }

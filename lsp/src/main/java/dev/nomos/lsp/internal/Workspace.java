@@ -37,7 +37,11 @@ public final class Workspace {
 
   private record Open(int version, String text) {}
 
+  /** Bound on the files a workspace-wide search reads. */
+  private static final int MAX_WORKSPACE_FILES = 2000;
+
   private final Map<String, Open> open = new ConcurrentHashMap<>();
+  private final List<Path> folders = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
   public void open(String uri, int version, String text) {
@@ -155,6 +159,37 @@ public final class Workspace {
       }
     }
     return List.copyOf(result);
+  }
+
+  /** The editor's workspace folders (from initialize), searched by workspace-wide features. */
+  public void setFolders(List<String> folderUris) {
+    folders.clear();
+    folderUris.forEach(u -> path(u).filter(Files::isDirectory).ifPresent(folders::add));
+  }
+
+  /** Open documents, then every {@code .law} file under the workspace folders (bounded; build output skipped). */
+  public List<String> workspaceUris() {
+    Set<String> result = new LinkedHashSet<>(open.keySet());
+    for (Path folder : folders) {
+      try (Stream<Path> files = Files.walk(folder, 12)) {
+        files.filter(f -> f.getFileName().toString().endsWith(".law") && Files.isRegularFile(f))
+            .filter(f -> !skipped(folder.relativize(f)))
+            .limit(MAX_WORKSPACE_FILES).forEach(f -> result.add(uriOf(f)));
+      } catch (IOException | java.io.UncheckedIOException unreadable) {
+        // Search what was found.
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  private static boolean skipped(Path relative) {
+    for (Path part : relative) {
+      String s = part.toString();
+      if (s.equals("target") || s.equals("node_modules") || s.startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public static Optional<Path> path(String uri) {
