@@ -133,6 +133,19 @@ class CompiledSemanticsTest {
   }
 
   @Test
+  void lawsTooLargeForTheJvmAreRefusedWithTheLawNamed() {
+    List<PExpr> elements = new java.util.ArrayList<>();
+    for (int i = 0; i < 30_000; i++) {
+      elements.add(c(i));
+    }
+    LawPlan huge = new LawPlan("huge", List.of(new Loop.Each(0, BALL)), new PExpr.InSet(y(0), elements, false),
+        List.of(new PEffect.Exact(0, Slots.X, c(1))), 1, 0);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CompiledLaws.compile(huge));
+    assertTrue(e.getMessage().startsWith("law huge is too large") || e.getMessage().startsWith("law huge has too many"),
+        e.getMessage());
+  }
+
+  @Test
   void pathologicalBindingsHitTheBudgetWithTheLawNamed() {
     Frame.Builder b = Frame.builder(PONG);
     for (int id = 0; id < 120; id++) {
