@@ -102,6 +102,7 @@ public final class NomosCompiler {
 
     List<CompiledLaw> laws = new ArrayList<>();
     Map<String, LawDecl> names = new HashMap<>();
+    List<Diagnostic> syntaxErrors = diagnostics.stream().filter(d -> d.code().equals(Codes.SYNTAX)).toList();
     for (SourceUnit u : units) {
       for (LawDecl law : u.laws()) {
         if (schema == null && laws.isEmpty()) {
@@ -115,7 +116,7 @@ public final class NomosCompiler {
                   "law `" + law.name().text() + "` is declared twice")
               .withHint("the first is on line " + previous.span().line() + "; law names must be unique"));
         }
-        laws.add(brokenBySyntax(law, u.source(), diagnostics)
+        laws.add(brokenBySyntax(law, u.source(), syntaxErrors)
             ? unchecked(law, u.source()) : checkLaw(schema, u.source(), law, options, diagnostics));
       }
     }
@@ -141,13 +142,14 @@ public final class NomosCompiler {
     }
     List<CompiledLaw> laws = new ArrayList<>();
     Map<String, LawDecl> names = new HashMap<>();
+    List<Diagnostic> syntaxErrors = parsed.diagnostics();
     for (LawDecl law : unit.laws()) {
       LawDecl previous = names.putIfAbsent(law.name().text(), law);
       if (previous != null) {
         diagnostics.add(Diagnostic.error(Codes.DUPLICATE_DECLARATION, source, law.name().span(),
             "law `" + law.name().text() + "` is declared twice").withHint("give each candidate its own name"));
       }
-      laws.add(brokenBySyntax(law, source, diagnostics)
+      laws.add(brokenBySyntax(law, source, syntaxErrors)
           ? unchecked(law, source) : checkLaw(schema, source, law, CompilerOptions.CANDIDATES, diagnostics));
     }
     return new Compilation(List.of(unit), sorted(diagnostics, List.of(unit), List.of(source.name())), null, schema, laws);
@@ -177,8 +179,8 @@ public final class NomosCompiler {
    * Whether a syntax error lies inside the law. Such a law was rebuilt by error recovery, so what
    * the checker would say about it is mostly an echo of the syntax error; it is left unchecked.
    */
-  private static boolean brokenBySyntax(LawDecl law, SourceFile source, List<Diagnostic> diagnostics) {
-    for (Diagnostic d : diagnostics) {
+  private static boolean brokenBySyntax(LawDecl law, SourceFile source, List<Diagnostic> parseDiagnostics) {
+    for (Diagnostic d : parseDiagnostics) {
       if (d.code().equals(Codes.SYNTAX) && d.source() == source && d.span().start() >= law.span().start()
           && d.span().start() <= law.span().end()) {
         return true;
