@@ -108,6 +108,9 @@ public final class LearnCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress and no table.")
   boolean quiet;
 
+  @Option(names = {"-v", "--verbose"}, description = "Also print every rejected candidate and why.")
+  boolean verbose;
+
   @Spec
   CommandSpec spec;
 
@@ -167,6 +170,16 @@ public final class LearnCommand implements Callable<Integer> {
       @Override
       public void phase(int iteration, String phase) {
         progress.status("iteration " + iteration + ": " + phase);
+      }
+
+      @Override
+      public void rejected(int iteration, String candidate, String reason) {
+        if (verbose) {
+          progress.clear();
+          err.println("iteration " + iteration + ": rejected " + candidate.strip().replace("\n", "\n  ") + "\n  "
+              + reason.strip().replace("\n", "\n  "));
+          err.flush();
+        }
       }
 
       @Override

@@ -202,4 +202,24 @@ class CheckerTest {
         dev.nomos.compiler.CompilerOptions.DEFAULT);
     assertEquals(PlanText.of(a.plan()), PlanText.of(again.laws().get(0).plan()));
   }
+
+  @Test
+  void worldItemsAreCheckedOneByOne() {
+    Compilation c = NomosCompiler.compile(List.of(new SourceFile("w.law", """
+        world W {
+          screen 0 x 10
+          screen 5 x 5
+          velocity -1..1
+          contact_gap -2
+          actions A, B
+          entity E { x: int, s: {up, down, up}, n: int 0..5 }
+        }
+        law a { for e: E then e.n := 6  e.s := up }
+        """)), SourceResolver.none());
+    assertEquals(List.of(Codes.BAD_WORLD_ITEM, Codes.DUPLICATE_DECLARATION, Codes.BAD_WORLD_ITEM,
+        Codes.DUPLICATE_DECLARATION, Codes.DUPLICATE_DECLARATION, Codes.LITERAL_OUT_OF_RANGE), codes(c));
+    // The schema is still built, with neutral stand-ins, so the law was checked against it.
+    assertEquals(List.of("up", "down"), c.schema().type("E").extras().get(0).symbols());
+    assertEquals(WorldSchema.DEFAULT_CONTACT_GAP, c.schema().contactGap());
+  }
 }

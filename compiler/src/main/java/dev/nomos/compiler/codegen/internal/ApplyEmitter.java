@@ -21,10 +21,13 @@ import org.objectweb.asm.MethodVisitor;
  * plan IR's javadoc fixes. Every value is a primitive int on the operand stack or in a local slot;
  * binders are counted loops over the frame's per-type index arrays, so a binding costs no allocation.
  *
+ * <p>Constants of the plan are read from instance fields ({@link #lift}), so that laws of one shape
+ * share their bytecode.
+ *
  * <p>Locals: 0 this, 1 the frame, 2 the sink, 3-4 the binding count (an int, or a long for budgets
- * beyond int range), then one int per object
- * variable, one per history-aggregate counter, then scratch slots handed out once each (so no slot
- * ever holds two types and frames need no common-superclass reasoning).
+ * beyond int range), then one int per object variable, one per history-aggregate counter, then
+ * scratch slots handed out once each (so no slot ever holds two types and frames need no
+ * common-superclass reasoning).
  */
 final class ApplyEmitter {
   private static final int FRAME = 1;
@@ -201,7 +204,9 @@ final class ApplyEmitter {
 
   private void emitGuardedEffects() {
     Label skip = new Label();
-    jumpIf(plan.guard(), false, skip);
+    if (plan.guard() != null) { // a law without `when` may come with no guard at all
+      jumpIf(plan.guard(), false, skip);
+    }
     for (PEffect effect : plan.effects()) {
       emitEffect(effect);
     }

@@ -6,6 +6,7 @@ import dev.nomos.compiler.codegen.GeneratedLaw;
 import dev.nomos.compiler.plan.LawPlan;
 import java.util.ArrayList;
 import java.util.List;
+import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
@@ -69,6 +70,9 @@ public final class LawClassGenerator {
     } catch (MethodTooLargeException e) {
       throw new IllegalArgumentException("law " + plan.name() + " is too large to compile to one JVM method ("
           + e.getCodeSize() + " bytes of code; the limit is 65535); split it into smaller laws", e);
+    } catch (ClassTooLargeException e) {
+      throw new IllegalArgumentException("law " + plan.name() + " has too many constants to compile to one JVM class ("
+          + e.getConstantPoolCount() + " constant-pool entries; the limit is 65535); split it into smaller laws", e);
     }
     return new GeneratedLaw(bytes, ints.stream().mapToInt(Integer::intValue).toArray(),
         doubles.stream().mapToDouble(Double::doubleValue).toArray());
