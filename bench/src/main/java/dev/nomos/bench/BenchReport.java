@@ -19,13 +19,16 @@ import java.util.Map;
  * @param lawsOnly frames per CPU second when only the laws run (no scoring), by workload and engine
  * @param laws number of laws by workload
  * @param objects objects per frame by workload
- * @param compileColdSeconds parse, check, generate and load 1,000 laws, first time in this process
- * @param compileWarmSeconds the same, best of the repeats after it
+ * @param compileColdSeconds parse, check, generate and load 1,000 laws, first time in this process,
+ *     in CPU seconds of the process (JIT and GC threads included)
+ * @param compileColdWallSeconds the same in wall-clock seconds
+ * @param compileWarmSeconds the same in CPU seconds, best of the repeats after the first
  */
 public record BenchReport(boolean quick, Map<String, Map<String, Double>> throughput,
     Map<String, Map<String, Double>> wallThroughput, Map<String, Map<String, Double>> lawsOnly,
     Map<String, Integer> laws,
-    Map<String, Integer> objects, double compileColdSeconds, double compileWarmSeconds) {
+    Map<String, Integer> objects, double compileColdSeconds, double compileColdWallSeconds,
+    double compileWarmSeconds) {
 
   /** Targets of the project (issue 4). */
   public static final double MIN_COMPILED_OVER_INTERPRETED = 20;
@@ -78,6 +81,7 @@ public record BenchReport(boolean quick, Map<String, Map<String, Double>> throug
     }
     ObjectNode compile = root.putObject("compile1000Laws");
     compile.put("coldSeconds", round(compileColdSeconds));
+    compile.put("coldWallSeconds", round(compileColdWallSeconds));
     compile.put("warmSeconds", round(compileWarmSeconds));
     ObjectNode targets = root.putObject("targetsMet");
     targetChecks().forEach(targets::put);
@@ -119,8 +123,9 @@ public record BenchReport(boolean quick, Map<String, Map<String, Double>> throug
       }
       sb.append('\n');
     }
-    sb.append(String.format(Locale.ROOT, "compile 1000 laws (parse, check, generate, load): %.2f s cold, %.2f s warm%n",
-        compileColdSeconds, compileWarmSeconds));
+    sb.append(String.format(Locale.ROOT,
+        "compile 1000 laws (parse, check, generate, load): %.2f s cold (%.2f s wall), %.2f s warm%n",
+        compileColdSeconds, compileColdWallSeconds, compileWarmSeconds));
     targetChecks().forEach((k, v) -> sb.append(v ? "  met     " : "  MISSED  ").append(k).append('\n'));
     return sb.toString();
   }

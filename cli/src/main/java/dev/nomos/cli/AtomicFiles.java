@@ -7,7 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes a text file through a temporary file in the same directory and one atomic move. */
+/**
+ * Writes a text file through a temporary file in the same directory and one atomic move, and turns
+ * the ways an output file cannot be written into one clear line. Missing parent directories are
+ * created, as a recording tool's users expect of {@code -o runs/today/d.jsonl}.
+ */
 final class AtomicFiles {
   private AtomicFiles() {}
 
@@ -23,5 +27,36 @@ final class AtomicFiles {
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  /**
+   * Fails before any work is done when {@code file} clearly cannot be written: it is a directory, a
+   * parent is a file, or the directory that would hold it is not writable. (Anything this misses
+   * still fails cleanly through {@link #cannotWrite}.)
+   */
+  static void checkWritable(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    if (Files.isDirectory(absolute)) {
+      throw new UserFacingException("cannot write " + file + ": it is a directory");
+    }
+    Path dir = absolute.getParent();
+    while (dir != null && !Files.exists(dir)) {
+      dir = dir.getParent();
+    }
+    if (dir == null) {
+      return;
+    }
+    if (!Files.isDirectory(dir)) {
+      throw new UserFacingException("cannot write " + file + ": " + dir + " is a file, not a directory");
+    }
+    if (!Files.isWritable(dir)) {
+      throw new UserFacingException("cannot write " + file + ": no permission to write in " + dir);
+    }
+  }
+
+  /** The one-line error for a failed write of {@code file}; the atomic writers left any old file as it was. */
+  static UserFacingException cannotWrite(Path file, IOException e) {
+    String kept = Files.exists(file) ? "; the old file is unchanged" : "";
+    return new UserFacingException("cannot write " + file + ": " + ModelInput.reason(e, file) + kept);
   }
 }

@@ -58,6 +58,7 @@ public final class EvalCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, null, err);
     List<Episode> episodes = ModelInput.readEpisodes(data, input.model.schema());
+    ModelInput.requireTransitions(episodes, data);
     Evaluation e;
     try (ProgressBar bar = ProgressBar.on(err, "evaluating")) {
       e = Metrics.evaluate(input.model, episodes, bar);

@@ -61,18 +61,26 @@ public final class FitCommand implements Callable<Integer> {
   String engine;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     if (output != null && !output.getFileName().toString().endsWith(".law")) {
-      throw new UserFacingException("-o must name a .law file (compile it into a jar with `nomos compile`)", ExitCodes.USAGE);
+      throw new UserFacingException("-o must name a .law file; make a jar from it with `nomos compile MODEL... --weights OUT.law -o model.jar`", ExitCodes.USAGE);
     }
     if (maxIterations < 0) {
       throw new UserFacingException("--max-iterations must be >= 0", ExitCodes.USAGE);
     }
+    if (output != null) {
+      AtomicFiles.checkWritable(output);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, lambda, err);
+    if (output != null && input.compilation == null) {
+      throw new UserFacingException("-o writes the fitted weights into the laws' .law file, and a model jar has none;"
+          + " fit the .law files the jar was compiled from", ExitCodes.USAGE);
+    }
     WorldModel m = input.model;
     List<Episode> episodes = ModelInput.readEpisodes(data, m.schema());
+    ModelInput.requireTransitions(episodes, data);
     FitData precomputed;
     try (ProgressBar bar = ProgressBar.on(err, "scoring")) {
       precomputed = FitData.precompute(m, episodes, bar);
@@ -89,7 +97,12 @@ public final class FitCommand implements Callable<Integer> {
         weights.put(name, result.pruned().contains(name) ? 0.0 : w[i]);
       }
       String text = input.lawSourceWithWeights(weights, output);
-      AtomicFiles.writeString(output, text);
+      try {
+        AtomicFiles.writeString(output, text);
+      } catch (IOException e) {
+        out.flush();
+        throw AtomicFiles.cannotWrite(output, e);
+      }
       out.println("wrote " + output);
     }
     out.flush();

@@ -7,6 +7,7 @@ import dev.nomos.compiler.format.Formatter;
 import dev.nomos.compiler.source.SourceFile;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,8 +40,9 @@ public final class FmtCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "The .law files to format.")
-  List<Path> files = new ArrayList<>();
+  @Parameters(arity = "1..*", paramLabel = "FILE",
+      description = "The .law files to format; a directory stands for every .law file under it, `-` for standard input.")
+  List<String> files = new ArrayList<>();
 
   @Option(names = "--write", description = "Rewrite the files in place (atomically) and list those that changed.")
   boolean write;
@@ -52,20 +55,30 @@ public final class FmtCommand implements Callable<Integer> {
     if (write && check) {
       throw new UserFacingException("--write and --check cannot be used together", ExitCodes.USAGE);
     }
+    if (write && files.contains("-")) {
+      throw new UserFacingException("--write cannot rewrite standard input", ExitCodes.USAGE);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     boolean failed = false;
-    List<Path> unformatted = new ArrayList<>();
-    for (Path file : files) {
-      String text;
-      try {
-        text = read(file);
-      } catch (IOException e) {
-        err.println("nomos: " + file + ": cannot read: " + describe(e));
+    List<String> unformatted = new ArrayList<>();
+    for (String name : expand(err)) {
+      if (name == null) {
         failed = true;
         continue;
       }
-      ParseResult parsed = Parser.parse(new SourceFile(file.toString(), text));
+      boolean stdin = name.equals("-");
+      Path file = stdin ? null : Path.of(name);
+      String text;
+      try {
+        text = stdin ? decode(System.in.readAllBytes()) : read(file);
+      } catch (IOException e) {
+        err.println("nomos: " + name + ": cannot read: " + describe(e));
+        failed = true;
+        continue;
+      }
+      String shown = stdin ? "<stdin>" : name;
+      ParseResult parsed = Parser.parse(new SourceFile(shown, text));
       if (parsed.hasErrors()) {
         err.print(DiagnosticRenderer.render(parsed.diagnostics()));
         failed = true;
@@ -75,18 +88,18 @@ public final class FmtCommand implements Callable<Integer> {
       boolean changed = !formatted.equals(text);
       if (check) {
         if (changed) {
-          unformatted.add(file);
+          unformatted.add(shown);
         }
       } else if (write) {
         if (changed) {
           try {
             writeAtomically(file, formatted);
           } catch (IOException e) {
-            err.println("nomos: " + file + ": cannot write: " + describe(e));
+            err.println("nomos: " + name + ": cannot write: " + describe(e));
             failed = true;
             continue;
           }
-          out.println(file);
+          out.println(name);
         }
       } else {
         out.print(formatted);
@@ -103,8 +116,34 @@ public final class FmtCommand implements Callable<Integer> {
     return failed ? ExitCodes.FAILURE : ExitCodes.OK;
   }
 
+  /**
+   * The files named on the command line, directories replaced by the .law files under them in
+   * name order; null stands for a directory that could not be listed (already reported).
+   */
+  private List<String> expand(PrintWriter err) {
+    List<String> out = new ArrayList<>();
+    for (String name : files) {
+      Path p = Path.of(name);
+      if (name.equals("-") || !Files.isDirectory(p)) {
+        out.add(name);
+        continue;
+      }
+      try (Stream<Path> walk = Files.walk(p)) {
+        walk.filter(f -> f.getFileName().toString().endsWith(".law") && Files.isRegularFile(f))
+            .map(Path::toString).sorted().forEach(out::add);
+      } catch (IOException | UncheckedIOException e) {
+        err.println("nomos: " + name + ": cannot list the directory: " + e.getMessage());
+        out.add(null);
+      }
+    }
+    return out;
+  }
+
   private static String read(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
+    return decode(Files.readAllBytes(file));
+  }
+
+  private static String decode(byte[] bytes) throws IOException {
     try {
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)

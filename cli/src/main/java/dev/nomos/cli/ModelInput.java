@@ -24,6 +24,8 @@ import dev.nomos.runtime.trajectory.Episodes;
 import dev.nomos.runtime.trajectory.TrajectoryFormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,7 +93,9 @@ final class ModelInput {
     try {
       loaded = ModelJar.load(jar);
     } catch (ModelJarException e) {
-      throw new UserFacingException(jar + ": " + e.getMessage());
+      // The jar loader names the jar in its messages already.
+      String message = e.getMessage();
+      throw new UserFacingException(message.startsWith(jar.toString()) ? message : jar + ": " + message);
     }
     ModelOptions base = ModelOptions.defaults().withNu(loaded.manifest().nu()).withLambda(loaded.manifest().lambda());
     return new ModelInput(newModel(loaded.schema(), loaded.laws(), loaded.weights(), options(base, nu, lambda)), null);
@@ -131,15 +135,48 @@ final class ModelInput {
 
   /** The episodes of the trajectory files, checked against the model's world. */
   static List<Episode> readEpisodes(List<Path> files, WorldSchema schema) {
-    try {
-      return Episodes.readAll(files, schema);
-    } catch (TrajectoryFormatException e) {
-      throw new UserFacingException(e.getMessage());
-    } catch (NoSuchFileException e) {
-      throw new UserFacingException("cannot read " + e.getFile() + ": no such file");
-    } catch (IOException e) {
-      throw new UserFacingException("cannot read trajectories: " + e.getMessage());
+    List<Episode> all = new ArrayList<>();
+    for (Path file : files) {
+      try {
+        all.addAll(Episodes.read(file, schema));
+      } catch (TrajectoryFormatException e) {
+        throw new UserFacingException(e.getMessage());
+      } catch (IOException e) {
+        throw new UserFacingException("cannot read " + file + ": " + reason(e, file));
+      }
     }
+    return all;
+  }
+
+  /**
+   * Refuses data without a single transition (two consecutive records of one episode): fitting to it
+   * would prune every law, and its metrics are undefined.
+   */
+  static void requireTransitions(List<Episode> episodes, List<Path> files) {
+    if (Episodes.transitions(episodes) > 0) {
+      return;
+    }
+    int records = episodes.stream().mapToInt(e -> e.frames().size()).sum();
+    throw new UserFacingException("no transitions in " + String.join(", ", files.stream().map(Path::toString).toList())
+        + ": " + records + (records == 1 ? " record" : " records") + " in " + episodes.size()
+        + (episodes.size() == 1 ? " episode" : " episodes")
+        + "; a transition needs two consecutive records of one episode");
+  }
+
+  /** Why an I/O operation on {@code file} failed, in words, without repeating the file's name. */
+  static String reason(IOException e, Path file) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String prefix = file + ": ";
+    return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
   }
 
   /**

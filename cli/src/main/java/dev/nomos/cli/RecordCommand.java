@@ -67,7 +67,7 @@ final class RecordCommand implements Callable<Integer> {
   Path output;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     World world = world();
     if (level != null && (level < 0 || level >= world.levelCount())) {
       throw new UserFacingException("--level " + level + ": " + world.name() + " has levels 0 to "
@@ -76,18 +76,31 @@ final class RecordCommand implements Callable<Integer> {
     if (steps < 1) {
       throw new UserFacingException("--steps must be at least 1, got " + steps, ExitCodes.USAGE);
     }
+    boolean scripted = !policy.equals("random") && !policy.equals("goal");
+    if (epsilon != 0 && !policy.equals("goal")) {
+      throw new UserFacingException("--epsilon mixes random actions into --policy goal; it does nothing with --policy "
+          + policy, ExitCodes.USAGE);
+    }
+    if (once && !scripted) {
+      throw new UserFacingException("--once stops at the end of a script; --policy " + policy + " has none",
+          ExitCodes.USAGE);
+    }
     Policy chosen = policy(world);
+    AtomicFiles.checkWritable(output);
     Recorder.Summary summary;
     try (TrajectoryWriter out = TrajectoryWriter.create(output)) {
       summary = Recorder.record(world, chosen, steps, seed, level == null ? Recorder.ANY_LEVEL : level, out::write);
       out.commit();
+    } catch (IOException e) {
+      throw AtomicFiles.cannotWrite(output, e);
     }
-    spec.commandLine().getOut().printf("recorded %d transitions in %d episodes (%d records) to %s%n",
-        summary.transitions(), summary.episodes(), summary.records(), output);
+    spec.commandLine().getOut().printf("recorded %d transition%s in %d episode%s (%d records) to %s%n",
+        summary.transitions(), summary.transitions() == 1 ? "" : "s", summary.episodes(),
+        summary.episodes() == 1 ? "" : "s", summary.records(), output);
     return ExitCodes.OK;
   }
 
-  private World world() throws IOException {
+  private World world() {
     if (!Worlds.names().contains(worldName)) {
       throw new UserFacingException("unknown world '" + worldName + "'; the built-in worlds are "
           + String.join(", ", Worlds.names()), ExitCodes.USAGE);
@@ -98,6 +111,9 @@ final class RecordCommand implements Callable<Integer> {
     if (!worldName.equals("sokoban")) {
       throw new UserFacingException("--levels works only with sokoban, not " + worldName, ExitCodes.USAGE);
     }
+    if (Files.isDirectory(levelsFile)) {
+      throw new UserFacingException("--levels " + levelsFile + ": a directory; name one level file in it");
+    }
     if (!Files.isRegularFile(levelsFile)) {
       throw new UserFacingException("level file not found: " + levelsFile);
     }
@@ -105,10 +121,12 @@ final class RecordCommand implements Callable<Integer> {
       return Worlds.sokoban(SokobanLevels.read(levelsFile));
     } catch (LevelFormatException e) {
       throw new UserFacingException(e.getMessage());
+    } catch (IOException e) {
+      throw new UserFacingException("cannot read " + levelsFile + ": " + ModelInput.reason(e, levelsFile));
     }
   }
 
-  private Policy policy(World world) throws IOException {
+  private Policy policy(World world) {
     // The policy draws from its own stream so that changing it does not change the episodes' seeds.
     long policySeed = new SplittableRandom(seed).split().nextLong();
     switch (policy) {
@@ -129,6 +147,8 @@ final class RecordCommand implements Callable<Integer> {
           return Policies.scripted(Policies.readScript(script, world), !once);
         } catch (Policies.ScriptFormatException e) {
           throw new UserFacingException(e.getMessage());
+        } catch (IOException e) {
+          throw new UserFacingException("cannot read " + script + ": " + ModelInput.reason(e, script));
         }
     }
   }

@@ -69,8 +69,11 @@ public final class SimulateCommand implements Callable<Integer> {
   record Start(Path file, Integer episode, int step) {}
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     Start start = parseStart(from);
+    if (output != null) {
+      AtomicFiles.checkWritable(output);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, null, err);
@@ -78,6 +81,10 @@ public final class SimulateCommand implements Callable<Integer> {
     WorldSchema schema = m.schema();
     int[] actionIndexes = new int[actions.size()];
     for (int k = 0; k < actionIndexes.length; k++) {
+      if (actions.get(k).isBlank()) {
+        throw new UserFacingException("--actions: action " + (k + 1) + " is empty; give names separated by commas, such as "
+            + String.join(",", schema.actions().subList(0, Math.min(2, schema.actions().size()))), ExitCodes.USAGE);
+      }
       actionIndexes[k] = schema.actionIndex(actions.get(k).strip());
       if (actionIndexes[k] < 0) {
         throw new UserFacingException("unknown action '" + actions.get(k).strip() + "'; world " + schema.name()
@@ -103,6 +110,9 @@ public final class SimulateCommand implements Callable<Integer> {
         w.write(codec.decode(frames.get(k), episode.number(), start.step() + k + 1, 0.0, false));
       }
       w.commit();
+    } catch (IOException e) {
+      throw output == null ? new UserFacingException("cannot write the frames: " + e.getMessage())
+          : AtomicFiles.cannotWrite(output, e);
     }
     out.flush();
     return ExitCodes.OK;

@@ -14,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -105,6 +106,35 @@ class CompileCommandTest {
     assertTrue(r.err().contains("laws.law:2:"), r.err());
     assertTrue(r.err().contains("no jar written"), r.err());
     assertFalse(Files.exists(jar));
+  }
+
+  @Test
+  void standaloneJarCarriesTheRuntimeAndAMainClass() throws Exception {
+    file("world.law", WORLD);
+    Path laws = file("laws.law", LAWS);
+    Path jar = dir.resolve("model.jar");
+    Run r = run("compile", laws.toString(), "-o", jar.toString(), "--standalone");
+    assertEquals(0, r.exit(), r.err());
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      assertTrue(zip.getEntry("dev/nomos/runtime/Frame.class") != null);
+      assertTrue(zip.getEntry("dev/nomos/stdlib/Geometry.class") != null);
+      assertTrue(zip.getEntry("com/fasterxml/jackson/databind/ObjectMapper.class") != null);
+      assertTrue(new String(zip.getInputStream(zip.getEntry("META-INF/MANIFEST.MF")).readAllBytes())
+          .contains("Main-Class: dev.nomos.runtime.jar.StandaloneMain"));
+    }
+    assertEquals(2, ModelJar.load(jar).laws().size(), "a standalone jar still loads as a model");
+
+    // It evaluates data on its own: a fresh JVM with nothing on the class path but the jar.
+    Path data = file("d.jsonl", """
+        {"t": 0, "action": "UP", "objects": [{"id": 1, "type": "Player", "x": 140, "y": 100, "w": 4, "h": 16}]}
+        {"t": 1, "action": "DOWN", "objects": [{"id": 1, "type": "Player", "x": 140, "y": 96, "w": 4, "h": 16}]}
+        {"t": 2, "action": "NOOP", "objects": [{"id": 1, "type": "Player", "x": 140, "y": 100, "w": 4, "h": 16}]}
+        """);
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        jar.toString(), "eval", "--data", data.toString(), "--format", "json").redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes());
+    assertEquals(0, p.waitFor(), output);
+    assertTrue(output.contains("\"transitions\" : 2") || output.contains("\"transitions\":2"), output);
   }
 
   @Test

@@ -90,6 +90,28 @@ class FmtCommandTest {
   }
 
   @Test
+  void directoriesStandForTheirLawFilesAndDashForStandardInput() throws IOException {
+    Files.createDirectories(dir.resolve("m/sub"));
+    Path a = file("m/a.law", CANONICAL);
+    Path b = file("m/sub/b.law", MESSY);
+    file("m/notes.txt", "not a law file");
+    Run r = run("fmt", "--check", dir.resolve("m").toString());
+    assertEquals(1, r.exit());
+    assertEquals(b + System.lineSeparator(), r.out());
+    assertEquals(CANONICAL, Files.readString(a));
+    var stdin = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(MESSY.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      Run piped = run("fmt", "-");
+      assertEquals(0, piped.exit(), piped.err());
+      assertEquals(CANONICAL, piped.out());
+    } finally {
+      System.setIn(stdin);
+    }
+    assertEquals(2, run("fmt", "--write", "-").exit());
+  }
+
+  @Test
   void missingFilesAndBadUsage() throws IOException {
     Run missing = run("fmt", dir.resolve("nope.law").toString());
     assertEquals(1, missing.exit());

@@ -21,6 +21,7 @@ import java.util.function.Function;
 import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.RenameOptions;
 import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
@@ -63,7 +64,7 @@ public final class NomosLanguageServer implements LanguageServer, LanguageClient
     this.formats = formatter != null;
     this.documents = new NomosTextDocumentService(workspace, diagnostics, workers, new FittedWeights(),
         formatter != null ? formatter : analysis -> List.of());
-    this.workspaceService = new NomosWorkspaceService(workspace, diagnostics);
+    this.workspaceService = new NomosWorkspaceService(workspace, diagnostics, workers);
   }
 
   /** A server with the checker's diagnostics and the Nomos formatter. */
@@ -78,6 +79,13 @@ public final class NomosLanguageServer implements LanguageServer, LanguageClient
 
   @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+    List<String> folders = new java.util.ArrayList<>();
+    if (params.getWorkspaceFolders() != null) {
+      params.getWorkspaceFolders().forEach(f -> folders.add(f.getUri()));
+    } else if (params.getRootUri() != null) {
+      folders.add(params.getRootUri());
+    }
+    workspace.setFolders(folders);
     ServerCapabilities caps = new ServerCapabilities();
     caps.setTextDocumentSync(TextDocumentSyncKind.Incremental);
     caps.setCompletionProvider(new CompletionOptions(false, List.of(".", ":", "\"")));
@@ -87,14 +95,31 @@ public final class NomosLanguageServer implements LanguageServer, LanguageClient
     caps.setReferencesProvider(true);
     caps.setDocumentHighlightProvider(true);
     caps.setDocumentSymbolProvider(true);
+    caps.setWorkspaceSymbolProvider(true);
     caps.setRenameProvider(new RenameOptions(true));
     caps.setFoldingRangeProvider(true);
+    caps.setInlayHintProvider(true);
     caps.setCodeActionProvider(true);
     caps.setDocumentFormattingProvider(formats);
     SemanticTokensWithRegistrationOptions tokens = new SemanticTokensWithRegistrationOptions(
         SemanticTokensFeature.LEGEND, true, false);
     caps.setSemanticTokensProvider(tokens);
     return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("nomos", version())));
+  }
+
+  /** Loads the compiler's classes while the editor is still opening files, so the first request is quick. */
+  @Override
+  public void initialized(InitializedParams params) {
+    workers.execute(() -> {
+      String warmUp = "world W { screen 8 x 8 velocity -1..1 actions A entity B }\n"
+          + "law l { for b: B when touching(b, b) then b.vy := -b.vy }\n";
+      Workspace scratch = new Workspace();
+      scratch.open("untitled:warm-up", 0, warmUp);
+      scratch.analysis("untitled:warm-up").ifPresent(a -> {
+        SemanticTokensFeature.tokens(a);
+        new CheckerDiagnostics(scratch).diagnose(a);
+      });
+    });
   }
 
   @Override

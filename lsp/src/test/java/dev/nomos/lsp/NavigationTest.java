@@ -152,6 +152,21 @@ class NavigationTest {
     assertRefused(uri4, "w", "already declared");
   }
 
+  @Test
+  void renameRefusesWhenAMentionCannotBeResolved() throws Exception {
+    String uri = open("law l { for b: Ba|ll then b.vy := 0 }\nlaw broken { for b: Ball then b.vy := }");
+    assertRefused(uri, "Puck", "laws.law:3");
+    String uri2 = open("law l { for b: Ball then b.vy := |b.vx + ");
+    assertNull(get(fx.docs().prepareRename(new PrepareRenameParams(id(uri2), fx.cursor))));
+    assertRefused(uri2, "ball", "does not parse yet");
+  }
+
+  @Test
+  void renameRefusesFilesWhosePositionsWouldBeWrong() throws Exception {
+    String uri = open("// \uD83D\uDE00 smile\nlaw l { for |b: Ball then b.vy := 0 }");
+    assertRefused(uri, "ball", "outside the Basic Multilingual Plane");
+  }
+
   private void assertRefused(String uri, String newName, String why) {
     ExecutionException e = assertThrows(ExecutionException.class, () -> fx.docs()
         .rename(new RenameParams(id(uri), fx.cursor, newName)).get(10, TimeUnit.SECONDS));

@@ -5,9 +5,8 @@ import dev.nomos.compiler.ast.Binding;
 import dev.nomos.compiler.ast.Effect;
 import dev.nomos.compiler.ast.Expr;
 import dev.nomos.compiler.ast.LawDecl;
-import dev.nomos.compiler.ast.Target;
-import dev.nomos.compiler.check.internal.Attributes;
 import dev.nomos.compiler.check.internal.Contradictions;
+import dev.nomos.compiler.check.internal.EffectLowerer;
 import dev.nomos.compiler.check.internal.ExprLowerer;
 import dev.nomos.compiler.check.internal.ExprLowerer.Typed;
 import dev.nomos.compiler.check.internal.LawContext;
@@ -23,12 +22,10 @@ import dev.nomos.compiler.plan.PType;
 import dev.nomos.compiler.source.SourceFile;
 import dev.nomos.compiler.source.Span;
 import dev.nomos.runtime.AttributeSpec;
-import dev.nomos.runtime.EntityType;
 import dev.nomos.runtime.Slots;
 import dev.nomos.runtime.WorldSchema;
 import dev.nomos.stdlib.Side;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,9 +105,9 @@ public final class LawChecker {
       }
     }
     List<PEffect> effects = new ArrayList<>();
-    Map<String, Span> targets = new HashMap<>();
+    EffectLowerer effectLowerer = new EffectLowerer(cx, lower);
     for (Effect e : law.effects()) {
-      PEffect p = effect(cx, lower, e, targets);
+      PEffect p = effectLowerer.lower(e);
       if (p != null) {
         effects.add(p);
       }
@@ -239,227 +236,6 @@ public final class LawChecker {
       return null;
     }
     return new Loop.Contact(a.var, a.type, b.var, b.type, side, cover);
-  }
-
-  // ---- effects
-
-  /** A resolved effect target. {@code velocity}: the value is a displacement added to the position. */
-  private record TargetInfo(ObjectVar object, int slot, Ty type, boolean velocity, long min, long max,
-      String rangeLabel, String display) {}
-
-  private PEffect effect(LawContext cx, ExprLowerer lower, Effect e, Map<String, Span> targets) {
-    if (e instanceof Effect.Destroy d) {
-      ObjectVar v = lower.object(d.object());
-      if (v == null) {
-        return null;
-      }
-      noteTarget(cx, targets, v.var + ":" + Slots.ALIVE, d.object().text() + ".alive", e.span());
-      return new PEffect.Exact(v.var, Slots.ALIVE, new PExpr.Const(0, PType.BOOL));
-    }
-    if (e instanceof Effect.Spawn s) {
-      return spawn(cx, lower, s);
-    }
-    if (e instanceof Effect.Assign a) {
-      TargetInfo t = target(cx, a.target());
-      Typed v = lower.lower(a.value(), t == null ? null : t.type);
-      v = t == null ? null : checkValue(cx, t, a.value(), v);
-      if (v == null) {
-        return null;
-      }
-      noteTarget(cx, targets, key(t), t.display, e.span());
-      return new PEffect.Exact(t.object.var, t.slot, next(t, v.plan()));
-    }
-    if (e instanceof Effect.OneOf o) {
-      TargetInfo t = target(cx, o.target());
-      List<PExpr> values = new ArrayList<>();
-      boolean ok = t != null;
-      for (Expr value : o.values()) {
-        Typed v = lower.lower(value, t == null ? null : t.type);
-        v = t == null ? null : checkValue(cx, t, value, v);
-        ok &= v != null;
-        values.add(ok ? next(t, v.plan()) : null);
-      }
-      if (!ok) {
-        return null;
-      }
-      noteTarget(cx, targets, key(t), t.display, e.span());
-      double[] weights = new double[values.size()];
-      Arrays.fill(weights, 1.0);
-      return new PEffect.Choice(t.object.var, t.slot, values, weights);
-    }
-    if (e instanceof Effect.Range r) {
-      TargetInfo t = target(cx, r.target());
-      Typed lo = lower.lower(r.low(), Ty.INT);
-      Typed hi = lower.lower(r.high(), Ty.INT);
-      if (t == null) {
-        return null;
-      }
-      if (t.type.kind() != Ty.Kind.INT) {
-        cx.error(Codes.TYPE_MISMATCH, r.span(), "`range` needs an int target, but `" + t.display + "` is "
-            + t.type.describe(schema), "use `one_of(...)` to list the possible values");
-        return null;
-      }
-      lo = checkValue(cx, t, r.low(), lo);
-      hi = checkValue(cx, t, r.high(), hi);
-      if (lo == null || hi == null) {
-        return null;
-      }
-      if (r.low() instanceof Expr.IntLit l && r.high() instanceof Expr.IntLit h && l.value() > h.value()) {
-        cx.error(Codes.EMPTY_RANGE, r.span(), "range(" + l.value() + ", " + h.value() + ") is empty",
-            "write the smaller bound first: `range(" + h.value() + ", " + l.value() + ")`");
-        return null;
-      }
-      noteTarget(cx, targets, key(t), t.display, e.span());
-      return new PEffect.Range(t.object.var, t.slot, next(t, lo.plan()), next(t, hi.plan()));
-    }
-    Effect.Weighted w = (Effect.Weighted) e;
-    TargetInfo t = target(cx, w.target());
-    List<PExpr> values = new ArrayList<>();
-    double[] weights = new double[w.alternatives().size()];
-    boolean ok = t != null;
-    for (int i = 0; i < w.alternatives().size(); i++) {
-      Effect.WeightedAlt alt = w.alternatives().get(i);
-      Typed v = lower.lower(alt.value(), t == null ? null : t.type);
-      v = t == null ? null : checkValue(cx, t, alt.value(), v);
-      ok &= v != null;
-      values.add(ok ? next(t, v.plan()) : null);
-      weights[i] = alt.weight();
-      if (!(alt.weight() > 0) || Double.isInfinite(alt.weight())) {
-        cx.error(Codes.BAD_WEIGHT, alt.span(), "the weight of an alternative must be positive, got " + alt.weightText(),
-            "leave out alternatives that should never happen");
-        ok = false;
-      }
-    }
-    if (!ok) {
-      return null;
-    }
-    noteTarget(cx, targets, key(t), t.display, e.span());
-    return new PEffect.Choice(t.object.var, t.slot, values, weights);
-  }
-
-  private static String key(TargetInfo t) {
-    return t.object.var + ":" + t.slot;
-  }
-
-  /** The value at t+1: a velocity write predicts the position it leads to. */
-  private static PExpr next(TargetInfo t, PExpr value) {
-    if (!t.velocity) {
-      return value;
-    }
-    PExpr position = new PExpr.Attr(t.object.var, t.slot, null, PType.INT);
-    return new PExpr.Binary(PExpr.BinaryOp.ADD, position, value, PType.INT);
-  }
-
-  /**
-   * The value written to {@code t} (symbols of another set converted by name), or null after
-   * reporting a wrong type or an int literal outside the target's declared range.
-   */
-  private Typed checkValue(LawContext cx, TargetInfo t, Expr value, Typed v) {
-    if (v.type().isError()) {
-      return null;
-    }
-    if (!v.type().compatible(t.type)) {
-      Typed converted = ExprLowerer.convertSymbols(v, t.type, true);
-      if (converted != null) {
-        return converted;
-      }
-      String hint = t.type.kind() == Ty.Kind.SYMBOL
-          ? "the values of `" + t.display + "` are: " + String.join(", ", t.type.symbols().symbols()) : null;
-      cx.error(Codes.TYPE_MISMATCH, value.span(), "`" + t.display + "` takes " + t.type.describe(schema) + ", but `"
-          + cx.text(value.span()) + "` is " + v.type().describe(schema), hint);
-      return null;
-    }
-    if (t.rangeLabel != null && value instanceof Expr.IntLit lit && (lit.value() < t.min || lit.value() > t.max)) {
-      cx.error(Codes.LITERAL_OUT_OF_RANGE, value.span(), lit.value() + " is outside " + t.rangeLabel + " "
-          + t.min + ".." + t.max, "write a value between " + t.min + " and " + t.max);
-      return null;
-    }
-    return v.ok() ? v : null;
-  }
-
-  private static void noteTarget(LawContext cx, Map<String, Span> targets, String key, String display, Span span) {
-    Span first = targets.putIfAbsent(key, span);
-    if (first != null) {
-      cx.warning(Codes.DUPLICATE_EFFECT, span, "`" + display + "` already has an effect on line " + first.line()
-          + "; the two opinions combine as a union", "merge them into one effect, e.g. with `one_of(...)`");
-    }
-  }
-
-  private TargetInfo target(LawContext cx, Target target) {
-    ObjectVar v = lowerObject(cx, target);
-    if (v == null || !v.typeKnown) {
-      return null;
-    }
-    String attr = target.attribute().text();
-    String display = v.name + "." + attr;
-    switch (attr) {
-      case "x":
-      case "y":
-        return new TargetInfo(v, Slots.builtIn(attr), Ty.INT, false, 0, 0, null, display);
-      case "vx":
-      case "vy":
-        return new TargetInfo(v, attr.equals("vx") ? Slots.X : Slots.Y, Ty.INT, true, schema.velocityMin(),
-            schema.velocityMax(), "the world's velocity range", display);
-      case Attributes.ALIVE:
-        return new TargetInfo(v, Slots.ALIVE, Ty.BOOL, false, 0, 1, null, display);
-      default:
-        break;
-    }
-    String notWritable = notWritableHint(attr, v.name);
-    if (notWritable != null) {
-      cx.error(Codes.NOT_WRITABLE, target.attribute().span(), "`" + attr + "` cannot be written", notWritable);
-      return null;
-    }
-    EntityType type = v.type == Loop.ANY_TYPE ? null : schema.type(v.type);
-    int slot = type == null ? -1 : type.slotOf(attr);
-    if (slot < Slots.FIRST_EXTRA) {
-      String owner = type == null ? "objects bound as `Object` have" : "`" + type.name() + "` has";
-      cx.unknown(Codes.UNKNOWN_ATTRIBUTE, target.attribute(), owner + " no attribute `" + attr + "`",
-          Attributes.writable(type), "writable attributes: " + String.join(", ", Attributes.writable(type)));
-      return null;
-    }
-    AttributeSpec spec = type.extraAt(slot);
-    return switch (spec.kind()) {
-      case INT -> new TargetInfo(v, slot, Ty.INT, false, spec.min(), spec.max(),
-          "the range of `" + type.name() + "." + attr + "`", display);
-      case BOOL -> new TargetInfo(v, slot, Ty.BOOL, false, 0, 1, null, display);
-      case SYMBOL -> new TargetInfo(v, slot, Ty.of(ExprLowerer.symbolSet(type, spec)), false, 0, 0, null, display);
-    };
-  }
-
-  private static ObjectVar lowerObject(LawContext cx, Target target) {
-    return new ExprLowerer(cx).object(target.object());
-  }
-
-  /** Why a built-in attribute is not a target, or null when it is not one of the read-only ones. */
-  private static String notWritableHint(String attr, String object) {
-    return switch (attr) {
-      case "w", "h" -> "sizes are not predicted; laws predict positions, velocities, presence and declared attributes";
-      case "left" -> "`left` is derived from x; write `" + object + ".x := ...` instead";
-      case "top" -> "`top` is derived from y; write `" + object + ".y := ...` instead";
-      case "right", "cx" -> "`" + attr + "` is derived from x and w; write `" + object + ".x := ...` instead";
-      case "bottom", "cy" -> "`" + attr + "` is derived from y and h; write `" + object + ".y := ...` instead";
-      default -> null;
-    };
-  }
-
-  private PEffect spawn(LawContext cx, ExprLowerer lower, Effect.Spawn s) {
-    int type = cx.resolveType(s.type(), false);
-    Typed x = lower.expect(s.x(), Ty.INT, "the x of `spawn`");
-    Typed y = lower.expect(s.y(), Ty.INT, "the y of `spawn`");
-    boolean ok = type != LawContext.UNKNOWN_TYPE && x.ok() && y.ok();
-    ok &= onScreen(cx, s.x(), schema.screenWidth(), "x");
-    ok &= onScreen(cx, s.y(), schema.screenHeight(), "y");
-    return ok ? new PEffect.Spawn(type, x.plan(), y.plan()) : null;
-  }
-
-  private boolean onScreen(LawContext cx, Expr e, int size, String axis) {
-    if (e instanceof Expr.IntLit lit && (lit.value() < 0 || lit.value() >= size)) {
-      cx.error(Codes.LITERAL_OUT_OF_RANGE, e.span(), "spawn " + axis + " " + lit.value() + " is off the screen (0.."
-          + (size - 1) + ")", "spawn inside the screen declared by the world");
-      return false;
-    }
-    return true;
   }
 
   private static void reportNeverTrue(LawContext cx, Expr guard, List<Expr> conjuncts) {

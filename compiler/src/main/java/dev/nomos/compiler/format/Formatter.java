@@ -2,7 +2,6 @@ package dev.nomos.compiler.format;
 
 import dev.nomos.compiler.ast.AttrDecl;
 import dev.nomos.compiler.ast.Binder;
-import dev.nomos.compiler.ast.Binding;
 import dev.nomos.compiler.ast.Effect;
 import dev.nomos.compiler.ast.Expr;
 import dev.nomos.compiler.ast.LawDecl;
@@ -31,7 +30,7 @@ import java.util.stream.Collectors;
  * {@code then}; two-space indentation; lines over {@link #WIDTH} columns broken as {@link ExprLayout}
  * describes; the fewest parentheses that keep the meaning; {@code ///}
  * docs above their declarations and {@code //} comments kept where they were (see
- * {@link Comments}). Parsing the output gives back the same AST, and formatting it again gives the
+ * {@link Comments} and {@link LineRenderer}). Parsing the output gives back the same AST, and formatting it again gives the
  * same text.
  *
  * <p>Numbers that carry decimals (weights, {@code cover}, weighted alternatives) keep their text as
@@ -44,7 +43,7 @@ public final class Formatter {
   /** Lines longer than this are broken at {@code and}/{@code or}, {@code else} and call arguments. */
   public static final int WIDTH = 100;
 
-  private static final String INDENT = "  ";
+  private static final String INDENT = Line.INDENT;
   private static final ExprLayout LAYOUT = new ExprLayout(WIDTH);
   private static final String EFFECT_INDENT = INDENT + "     ";
 
@@ -66,14 +65,16 @@ public final class Formatter {
     List<Line> lines = new ArrayList<>();
     Comments comments = unit.source() == null ? null : new Comments(unit.source().text());
     for (UseDecl u : unit.uses()) {
-      lines.add(new Line(0, "use " + quote(u.path()), anchor(u.span()), List.of(), false));
+      boolean anchored = comments != null && fromSource(unit.source().text(), u.span(), "use");
+      lines.add(new Line(0, "use " + quote(u.path()), anchor(u.span(), anchored), List.of(), false));
     }
     boolean first = true;
     for (TopDecl d : unit.decls()) {
       boolean blank = !first || !unit.uses().isEmpty();
       first = false;
+      boolean anchored = comments != null && fromSource(unit.source().text(), d);
       if (d instanceof WorldDecl w) {
-        world(lines, w, blank);
+        world(lines, w, blank, anchored);
       } else {
         LawDecl law = (LawDecl) d;
         String weight = law.weightText();
@@ -81,25 +82,25 @@ public final class Formatter {
           Double w = weights.get(law.name().text());
           weight = w == null ? null : weightText(w);
         }
-        law(lines, law, weight, blank, comments);
+        law(lines, law, weight, blank, anchored ? comments : null, anchored);
       }
     }
     List<Comments.Comment> found = comments == null ? List.of() : comments.comments(docStarts(unit));
-    return render(lines, found);
+    return LineRenderer.render(lines, found);
   }
 
   /** One law without comments, as a proposer or a prompt shows it (doc lines included). */
   public static String formatLaw(LawDecl law) {
     List<Line> lines = new ArrayList<>();
-    law(lines, law, law.weightText(), false, null);
-    return render(lines, List.of());
+    law(lines, law, law.weightText(), false, null, false);
+    return LineRenderer.render(lines, List.of());
   }
 
   /** One world declaration without comments. */
   public static String formatWorld(WorldDecl world) {
     List<Line> lines = new ArrayList<>();
-    world(lines, world, false);
-    return render(lines, List.of());
+    world(lines, world, false, false);
+    return LineRenderer.render(lines, List.of());
   }
 
   /** An expression as it would appear in a {@code when} clause. */
@@ -130,13 +131,14 @@ public final class Formatter {
 
   // ---- declarations
 
-  private static void world(List<Line> lines, WorldDecl w, boolean blank) {
-    lines.add(new Line(0, "world " + w.name().text() + " {", anchor(w.span()), docLines(w.doc(), ""), blank));
+  private static void world(List<Line> lines, WorldDecl w, boolean blank, boolean anchored) {
+    lines.add(new Line(0, "world " + w.name().text() + " {", anchor(w.span(), anchored), docLines(w.doc(), ""),
+        blank));
     for (WorldItem item : w.items()) {
       List<String> doc = item instanceof WorldItem.Entity e ? docLines(e.doc(), INDENT) : List.of();
-      lines.add(new Line(1, worldItem(item), anchor(item.span()), doc, false));
+      lines.add(new Line(1, worldItem(item), anchor(item.span(), anchored), doc, false));
     }
-    lines.add(new Line(0, "}", closingBrace(w.span()), List.of(), false));
+    lines.add(new Line(0, "}", anchored ? closingBrace(w.span()) : -1, List.of(), false));
   }
 
   private static String worldItem(WorldItem item) {
@@ -171,11 +173,12 @@ public final class Formatter {
     return "{" + names(((AttrDecl.SymbolType) t).symbols()) + "}";
   }
 
-  private static void law(List<Line> lines, LawDecl law, String weight, boolean blank, Comments comments) {
+  private static void law(List<Line> lines, LawDecl law, String weight, boolean blank, Comments comments,
+      boolean anchored) {
     String header = "law " + law.name().text() + (weight == null ? "" : " weight " + weight) + " {";
-    lines.add(new Line(0, header, anchor(law.span()), docLines(law.doc(), ""), blank));
+    lines.add(new Line(0, header, anchor(law.span(), anchored), docLines(law.doc(), ""), blank));
     for (Binder b : law.binders()) {
-      lines.add(new Line(1, binder(b), anchor(b.span()), List.of(), false));
+      lines.add(new Line(1, binder(b), anchor(b.span(), anchored), List.of(), false));
     }
     if (law.guard() != null) {
       int at = keyword(comments, law.guard().span(), NomosLexer.WHEN);
@@ -189,19 +192,20 @@ public final class Formatter {
         int at = keyword(comments, e.span(), NomosLexer.THEN);
         lines.add(new Line(1, "then " + effect(e, EFFECT_INDENT.length()), at, List.of(), false));
       } else {
-        lines.add(new Line(EFFECT_INDENT, effect(e, EFFECT_INDENT.length()), anchor(e.span()), List.of(), false));
+        lines.add(new Line(EFFECT_INDENT, effect(e, EFFECT_INDENT.length()), anchor(e.span(), anchored), List.of(),
+            false));
       }
     }
-    lines.add(new Line(0, "}", closingBrace(law.span()), List.of(), false));
+    lines.add(new Line(0, "}", anchored ? closingBrace(law.span()) : -1, List.of(), false));
   }
 
   private static String binder(Binder b) {
     if (b instanceof Binder.For f) {
-      return "for " + f.bindings().stream().map(Formatter::binding).collect(Collectors.joining(", "));
+      return "for " + f.bindings().stream().map(ExprPrinter::binding).collect(Collectors.joining(", "));
     }
     Binder.Relation r = (Binder.Relation) b;
     StringBuilder sb = new StringBuilder("on ").append(r.relation().text()).append('(')
-        .append(binding(r.first())).append(", ").append(binding(r.second()));
+        .append(ExprPrinter.binding(r.first())).append(", ").append(ExprPrinter.binding(r.second()));
     for (Binder.RelationOption o : r.options()) {
       sb.append(", ").append(o.name().text()).append(": ").append(optionValue(o.value()));
     }
@@ -215,11 +219,7 @@ public final class Formatter {
     if (v instanceof Binder.NumberValue n) {
       return n.text();
     }
-    return "?";
-  }
-
-  private static String binding(Binding b) {
-    return ExprPrinter.binding(b.variable().text(), b.type().text());
+    return "?"; // a hole, for the learner to fill
   }
 
   /** An effect starting at {@code column}; a negative column keeps it on one line. */
@@ -277,6 +277,9 @@ public final class Formatter {
   private static Set<Integer> docStarts(SourceUnit unit) {
     Set<Integer> starts = new HashSet<>();
     for (TopDecl d : unit.decls()) {
+      if (!fromSource(unit.source().text(), d)) {
+        continue;
+      }
       starts.add(d.span().start());
       if (d instanceof WorldDecl w) {
         for (WorldItem item : w.items()) {
@@ -289,10 +292,29 @@ public final class Formatter {
     return starts;
   }
 
-  // ---- anchors and rendering
+  // ---- anchors
 
-  private static int anchor(Span span) {
-    return span == null || span.equals(Span.NONE) ? -1 : span.start();
+  private static int anchor(Span span, boolean anchored) {
+    return !anchored || span == null || span.equals(Span.NONE) ? -1 : span.start();
+  }
+
+  /**
+   * Whether a declaration was parsed from {@code text} (and not, say, built by a proposer or parsed
+   * from another file): only then can its spans place the text's comments.
+   */
+  private static boolean fromSource(String text, TopDecl d) {
+    Span span = d.span();
+    if (!fromSource(text, span, d instanceof WorldDecl ? "world" : "law")) {
+      return false;
+    }
+    Span name = d.name().span();
+    return text.charAt(span.end() - 1) == '}' && name.start() >= span.start() && name.end() <= span.end()
+        && text.substring(name.start(), name.end()).equals(d.name().text());
+  }
+
+  private static boolean fromSource(String text, Span span, String keyword) {
+    return span != null && !span.equals(Span.NONE) && span.end() <= text.length() && span.start() < span.end()
+        && text.startsWith(keyword, span.start());
   }
 
   private static int closingBrace(Span span) {
@@ -300,99 +322,7 @@ public final class Formatter {
   }
 
   private static int keyword(Comments comments, Span next, int tokenType) {
-    int at = anchor(next);
+    int at = anchor(next, comments != null);
     return comments == null || at < 0 ? at : comments.keywordBefore(at, tokenType);
-  }
-
-  /** One output line; {@code anchor} is the source offset its code starts at (-1: synthesised). */
-  private record Line(String indent, String text, int anchor, List<String> prefix, boolean blankBefore) {
-    Line(int level, String text, int anchor, List<String> prefix, boolean blankBefore) {
-      this(INDENT.repeat(level), text, anchor, prefix, blankBefore);
-    }
-  }
-
-  private static String render(List<Line> lines, List<Comments.Comment> comments) {
-    int n = lines.size();
-    List<List<String>> leading = new ArrayList<>();
-    List<List<String>> trailing = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      leading.add(new ArrayList<>());
-      trailing.add(new ArrayList<>());
-    }
-    List<String> atEnd = new ArrayList<>();
-    if (!comments.isEmpty() && anchorsIncrease(lines)) {
-      for (Comments.Comment c : comments) {
-        if (c.trailing()) {
-          int owner = lastLineAtOrBefore(lines, c.codeBefore());
-          if (owner >= 0) {
-            trailing.get(owner).add(c.text());
-            continue;
-          }
-        }
-        int next = firstLineAfter(lines, c.offset());
-        if (next < 0) {
-          atEnd.add(c.text());
-        } else {
-          leading.get(next).add(c.text());
-        }
-      }
-    }
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < n; i++) {
-      Line line = lines.get(i);
-      if (line.blankBefore()) {
-        sb.append('\n');
-      }
-      // Comments above a closing brace belong to the body it closes.
-      String commentIndent = line.text().equals("}") ? line.indent() + INDENT : line.indent();
-      for (String c : leading.get(i)) {
-        sb.append(commentIndent).append(c).append('\n');
-      }
-      for (String p : line.prefix()) {
-        sb.append(p).append('\n');
-      }
-      sb.append(line.indent()).append(line.text());
-      if (!trailing.get(i).isEmpty()) {
-        sb.append("  ").append(String.join(" ", trailing.get(i)));
-      }
-      sb.append('\n');
-    }
-    for (String c : atEnd) {
-      sb.append(c).append('\n');
-    }
-    return sb.toString();
-  }
-
-  private static boolean anchorsIncrease(List<Line> lines) {
-    int last = -1;
-    for (Line l : lines) {
-      if (l.anchor() >= 0) {
-        if (l.anchor() <= last) {
-          return false;
-        }
-        last = l.anchor();
-      }
-    }
-    return true;
-  }
-
-  private static int lastLineAtOrBefore(List<Line> lines, int offset) {
-    int found = -1;
-    for (int i = 0; i < lines.size(); i++) {
-      int a = lines.get(i).anchor();
-      if (a >= 0 && a <= offset) {
-        found = i;
-      }
-    }
-    return found;
-  }
-
-  private static int firstLineAfter(List<Line> lines, int offset) {
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).anchor() > offset) {
-        return i;
-      }
-    }
-    return -1;
   }
 }

@@ -9,6 +9,9 @@ import dev.nomos.compiler.NomosCompiler;
 import dev.nomos.compiler.plan.LawPlan;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
+import dev.nomos.runtime.WorldSchema;
+import dev.nomos.runtime.trajectory.Episode;
+import dev.nomos.runtime.trajectory.Episodes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +22,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every example model: compiled and interpreted laws make the same calls on many frames of its world. */
+/**
+ * Every example model: compiled and interpreted laws make the same calls on the example's recorded
+ * frames (when it has test data) and on random frames of its world.
+ */
 class ExamplesDifferentialTest {
   private static final Path EXAMPLES = Path.of("..", "examples");
 
@@ -28,26 +34,51 @@ class ExamplesDifferentialTest {
     assumeTrue(Files.isDirectory(EXAMPLES), "no examples directory beside the module");
     List<Path> models;
     try (Stream<Path> files = Files.walk(EXAMPLES)) {
-      models = files.filter(p -> p.getFileName().toString().equals("reference.law")).sorted().toList();
+      // Every file of laws (reference models, variations); world.law files declare only the world.
+      models = files.filter(p -> p.toString().endsWith(".law") && !p.getFileName().toString().equals("world.law"))
+          .sorted().toList();
     }
     assumeTrue(!models.isEmpty(), "no example models yet");
     return models.stream().map(model -> DynamicTest.dynamicTest(model.toString(), () -> check(model)));
   }
 
-  private static void check(Path model) {
+  private static void check(Path model) throws IOException {
     Compilation c = NomosCompiler.compile(List.of(model));
     // A model that does not check is the checker's and the example's business; it is reported as skipped here.
     assumeFalse(c.hasErrors(), () -> model + " does not check: " + c.errors().get(0).message());
     List<LawPlan> plans = c.plans();
     List<Law> compiled = CompiledLaws.compile(plans);
     List<Law> interpreted = LawFactory.createAll(plans, Engine.INTERPRETED);
+    List<Frame> frames = new ArrayList<>(recordedFrames(model.getParent(), c.schema()));
     Random r = new Random(model.toString().hashCode());
     for (int k = 0; k < 300; k++) {
-      Frame frame = RandomWorlds.frame(c.schema(), r);
+      frames.add(RandomWorlds.frame(c.schema(), r));
+    }
+    for (Frame frame : frames) {
       for (int i = 0; i < plans.size(); i++) {
         List<String> expected = DifferentialTest.run(interpreted.get(i), frame);
         assertEquals(expected, DifferentialTest.run(compiled.get(i), frame), plans.get(i).name());
       }
     }
+  }
+
+  /** Up to 2,000 frames of the example's recorded test data, when it has some. */
+  private static List<Frame> recordedFrames(Path dir, WorldSchema schema) throws IOException {
+    Path data = dir.resolve("test.jsonl.gz");
+    if (!Files.exists(data)) {
+      data = dir.resolve("test.jsonl");
+    }
+    if (!Files.exists(data)) {
+      return List.of();
+    }
+    List<Frame> frames = new ArrayList<>();
+    for (Episode e : Episodes.read(data, schema)) {
+      for (Frame f : e.frames()) {
+        if (frames.size() < 2_000) {
+          frames.add(f);
+        }
+      }
+    }
+    return frames;
   }
 }

@@ -23,7 +23,7 @@ class FormatterRoundTripProperties {
     return r.unit();
   }
 
-  @Property(tries = 400)
+  @Property(tries = 250)
   void parsingTheFormattedTextGivesTheSameTree(@ForAll long seed) {
     SourceUnit generated = new RandomPrograms(seed).unit();
     String text = Formatter.format(generated);
@@ -32,7 +32,7 @@ class FormatterRoundTripProperties {
     assertEquals(text, Formatter.format(parsed), "formatting is not idempotent");
   }
 
-  @Property(tries = 200)
+  @Property(tries = 120)
   void commentsInsertedAnywhereSurviveFormatting(@ForAll long seed) {
     String text = Formatter.format(new RandomPrograms(seed).unit());
     Random random = new Random(seed);

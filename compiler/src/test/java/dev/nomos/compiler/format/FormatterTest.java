@@ -317,6 +317,29 @@ class FormatterTest {
   }
 
   @Test
+  void synthesisedLawsJoinAParsedFileWithoutLosingItsComments() {
+    SourceUnit parsed = parse("// models\nlaw a { for b: Ball then destroy b } // first\n// end\n");
+    SourceUnit other = parse("law b weight 0.5 { for w: Wall then w.vx := 0 }");
+    java.util.List<dev.nomos.compiler.ast.TopDecl> decls = new java.util.ArrayList<>(parsed.decls());
+    decls.add(RandomProgramsSpans.strip(other.laws().get(0)));
+    SourceUnit merged = new SourceUnit(parsed.source(), parsed.uses(), decls, parsed.span());
+    String out = Formatter.format(merged);
+    assertEquals("""
+        // models
+        law a {
+          for b: Ball
+          then destroy b
+        }  // first
+
+        law b weight 0.5 {
+          for w: Wall
+          then w.vx := 0
+        }
+        // end
+        """, out);
+  }
+
+  @Test
   void emptyAndCommentOnlyFiles() {
     assertEquals("", fmt(""));
     assertEquals("// nothing yet\n", fmt("   // nothing yet   \n\n"));

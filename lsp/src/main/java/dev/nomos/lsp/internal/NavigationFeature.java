@@ -65,7 +65,12 @@ public final class NavigationFeature {
 
   /** The range of the name to rename, or empty when nothing renameable is under the cursor. */
   public Optional<Range> prepareRename(Analysis a, int offset) {
-    return a.occurrenceAt(offset).filter(o -> renameable(o.key())).map(o -> Texts.range(o.span()));
+    return a.occurrenceAt(offset).filter(o -> renameable(o.key()) && indexed(a, o)).map(o -> Texts.range(o.span()));
+  }
+
+  /** Whether the occurrence comes from a declaration that parsed (not guessed from tokens). */
+  private static boolean indexed(Analysis a, Occurrence o) {
+    return a.occurrences().contains(o);
   }
 
   public WorkspaceEdit rename(Analysis a, int offset, String newName, BooleanSupplier cancelled)
@@ -73,6 +78,9 @@ public final class NavigationFeature {
     Occurrence at = a.occurrenceAt(offset).orElseThrow(() -> new RenameRefused("nothing to rename here"));
     if (!renameable(at.key())) {
       throw new RenameRefused("'" + at.key().name() + "' is defined by the language and cannot be renamed");
+    }
+    if (!indexed(a, at)) {
+      throw new RenameRefused("this law does not parse yet; fix its syntax errors first");
     }
     if (!Texts.isIdentifier(newName)) {
       throw new RenameRefused("'" + newName + "' is not a name: use letters, digits and _, not starting with a digit");
@@ -83,8 +91,25 @@ public final class NavigationFeature {
     if (!newName.equals(at.key().name()) && clashes(a, at, newName)) {
       throw new RenameRefused("'" + newName + "' is already declared");
     }
+    List<Occurrence> targets = occurrences(a, at.key(), cancelled);
+    if (!isLocal(at.key())) {
+      Optional<String> missed = unresolvedMention(a, at.key(), targets);
+      if (missed.isPresent()) {
+        throw new RenameRefused("cannot tell whether '" + at.key().name() + "' at " + missed.get()
+            + " means the same thing (that text does not parse or check); fix it first");
+      }
+    }
+    for (String uri : targets.stream().map(Occurrence::uri).distinct().toList()) {
+      // The front end's spans count code points, editors count UTF-16 units: they differ after an
+      // emoji or other supplementary character, and an edit there would land in the wrong place.
+      String text = uri.equals(a.uri()) ? a.text() : workspace.text(uri).orElse("");
+      if (text.codePoints().count() != text.length()) {
+        throw new RenameRefused("cannot rename yet in a file with characters outside the Basic Multilingual "
+            + "Plane (such as emoji): " + Workspace.path(uri).map(Object::toString).orElse(uri));
+      }
+    }
     Map<String, List<TextEdit>> changes = new LinkedHashMap<>();
-    for (Occurrence o : occurrences(a, at.key(), cancelled)) {
+    for (Occurrence o : targets) {
       changes.computeIfAbsent(o.uri(), u -> new ArrayList<>()).add(new TextEdit(Texts.range(o.span()), newName));
     }
     return new WorkspaceEdit(changes);
@@ -106,9 +131,35 @@ public final class NavigationFeature {
             && key.scope().equals(SymbolKey.BUILTIN));
   }
 
+  private static boolean isLocal(SymbolKey key) {
+    return key.kind() == SymbolKind.BINDER || key.kind() == SymbolKind.LAW;
+  }
+
+  /**
+   * A mention of the key's name, in a file that has some of its occurrences, that the index could
+   * not resolve (a law that does not parse, an unknown name): renaming around it could miss it.
+   */
+  private Optional<String> unresolvedMention(Analysis a, SymbolKey key, List<Occurrence> targets) {
+    for (String uri : targets.stream().map(Occurrence::uri).distinct().toList()) {
+      Analysis file = uri.equals(a.uri()) ? a : workspace.analysis(uri).orElse(null);
+      if (file == null) {
+        continue;
+      }
+      Set<Integer> resolved = new HashSet<>();
+      file.occurrences().forEach(o -> resolved.add(o.span().start()));
+      for (org.antlr.v4.runtime.Token t : file.tokens()) {
+        if (t.getType() == dev.nomos.grammar.NomosLexer.ID && t.getText().equals(key.name())
+            && !resolved.contains(t.getStartIndex())) {
+          return Optional.of(Workspace.path(uri).map(p -> p.getFileName().toString()).orElse(uri) + ":" + t.getLine());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Every occurrence of a key, declaration included, without duplicates. */
   private List<Occurrence> occurrences(Analysis a, SymbolKey key, BooleanSupplier cancelled) {
-    if (key.kind() == SymbolKind.BINDER || key.kind() == SymbolKind.LAW) {
+    if (isLocal(key)) {
       return a.occurrences().stream().filter(o -> o.key().equals(key)).toList();
     }
     Optional<WorldView.Decl> world = a.world().world();

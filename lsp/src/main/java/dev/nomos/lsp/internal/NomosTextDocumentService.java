@@ -24,6 +24,8 @@ import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.FoldingRange;
 import org.eclipse.lsp4j.FoldingRangeRequestParams;
 import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.InlayHintParams;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.LocationLink;
@@ -62,6 +64,7 @@ public final class NomosTextDocumentService implements TextDocumentService {
   private final HoverFeature hover;
   private final NavigationFeature navigation;
   private final DocumentFormatter formatter;
+  private final InlayHintsFeature inlayHints;
 
   public NomosTextDocumentService(Workspace workspace, DiagnosticsScheduler diagnostics, Executor executor,
       FittedWeights fitted, DocumentFormatter formatter) {
@@ -69,6 +72,7 @@ public final class NomosTextDocumentService implements TextDocumentService {
     this.diagnostics = diagnostics;
     this.executor = executor;
     this.hover = new HoverFeature(fitted);
+    this.inlayHints = new InlayHintsFeature(fitted);
     this.navigation = new NavigationFeature(workspace);
     this.formatter = formatter;
   }
@@ -122,20 +126,11 @@ public final class NomosTextDocumentService implements TextDocumentService {
     });
   }
 
-  private static boolean cancelled(CancelChecker cancel) {
-    try {
-      cancel.checkCanceled();
-      return false;
-    } catch (java.util.concurrent.CancellationException e) {
-      return true;
-    }
-  }
-
   @Override
   public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
     String uri = params.getTextDocument().getUri();
     return async(uri, Either.forLeft(List.of()), (a, cancel) -> Either.forLeft(
-        CompletionFeature.complete(a, Texts.offset(a.text(), params.getPosition()))));
+        CompletionFeature.complete(workspace, a, Texts.offset(a.text(), params.getPosition()))));
   }
 
   @Override
@@ -170,7 +165,7 @@ public final class NomosTextDocumentService implements TextDocumentService {
     String uri = params.getTextDocument().getUri();
     boolean withDeclaration = params.getContext() == null || params.getContext().isIncludeDeclaration();
     return async(uri, List.of(), (a, cancel) -> navigation.references(a,
-        Texts.offset(a.text(), params.getPosition()), withDeclaration, () -> cancelled(cancel)));
+        Texts.offset(a.text(), params.getPosition()), withDeclaration, cancel::isCanceled));
   }
 
   @Override
@@ -187,7 +182,7 @@ public final class NomosTextDocumentService implements TextDocumentService {
     return async(uri, null, (a, cancel) -> {
       try {
         return navigation.rename(a, Texts.offset(a.text(), params.getPosition()), params.getNewName(),
-            () -> cancelled(cancel));
+            cancel::isCanceled);
       } catch (NavigationFeature.RenameRefused refused) {
         throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, refused.getMessage(), null));
       }
@@ -219,6 +214,11 @@ public final class NomosTextDocumentService implements TextDocumentService {
     return CompletableFutures.computeAsync(executor, cancel -> CodeActionFeature
         .quickFixes(params, diagnostics.published(uri)).stream()
         .map(Either::<Command, CodeAction>forRight).toList());
+  }
+
+  @Override
+  public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
+    return async(params.getTextDocument().getUri(), List.of(), (a, cancel) -> inlayHints.hints(a, params.getRange()));
   }
 
   @Override

@@ -7,14 +7,18 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.BufferedReader;
 import java.io.Closeable;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipException;
 
 /**
  * Streams the records of a trajectory file (JSON Lines v1; {@code .jsonl.gz} is read through gzip).
@@ -42,6 +46,8 @@ public final class TrajectoryReader implements Closeable {
 
   private final BufferedReader in;
   private final Path file;
+  /** The gzip stream under {@link #in}, to tell a truncated file from a complete one; null for plain text. */
+  private final CutOffGuard gzip;
   private int lineNumber;
   private int recordLine;
   private boolean hasPrevious;
@@ -49,14 +55,17 @@ public final class TrajectoryReader implements Closeable {
   private int previousT;
   private boolean previousDone;
 
-  private TrajectoryReader(BufferedReader in, Path file) {
+  private TrajectoryReader(BufferedReader in, Path file, CutOffGuard gzip) {
     this.in = in;
     this.file = file;
+    this.gzip = gzip;
   }
 
   /** Opens a trajectory file; gzip when the name ends in {@code .gz}. */
   public static TrajectoryReader open(Path file) throws IOException {
-    return new TrajectoryReader(TrajectoryFiles.openReader(file), file);
+    InputStream bytes = TrajectoryFiles.openStream(file);
+    BufferedReader text = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8), 1 << 16);
+    return new TrajectoryReader(text, file, bytes instanceof CutOffGuard g ? g : null);
   }
 
   /**
@@ -65,7 +74,7 @@ public final class TrajectoryReader implements Closeable {
    */
   public static TrajectoryReader of(Reader reader, Path name) {
     BufferedReader br = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
-    return new TrajectoryReader(br, name);
+    return new TrajectoryReader(br, name, null);
   }
 
   /** Reads a whole file into memory. */
@@ -97,7 +106,7 @@ public final class TrajectoryReader implements Closeable {
   public StepRecord read() throws IOException {
     String text;
     do {
-      text = in.readLine();
+      text = readLine();
       if (text == null) {
         return null;
       }
@@ -112,6 +121,34 @@ public final class TrajectoryReader implements Closeable {
   @Override
   public void close() throws IOException {
     in.close();
+  }
+
+  /**
+   * The next line. Where a gzip file breaks off, the records before the cut are returned and the cut
+   * is reported at the line it falls in (the last, incomplete one, or the one after the last).
+   */
+  private String readLine() throws IOException {
+    String line;
+    try {
+      line = in.readLine();
+    } catch (ZipException e) {
+      throw new TrajectoryFormatException(file, lineNumber + 1, null, "corrupt gzip data: " + e.getMessage());
+    } catch (IOException e) {
+      String where = (file == null ? "<input>" : file.toString()) + ":" + (lineNumber + 1);
+      throw new IOException(where + ": " + e.getMessage(), e);
+    }
+    if (gzip != null && gzip.cutOff() && (line == null || atEnd())) {
+      throw new TrajectoryFormatException(file, lineNumber + 1, null,
+          "the gzip data ends early: the file is truncated (the lines before this one are intact)");
+    }
+    return line;
+  }
+
+  private boolean atEnd() throws IOException {
+    in.mark(1);
+    int next = in.read();
+    in.reset();
+    return next < 0;
   }
 
   private void checkSequence(StepRecord r) {

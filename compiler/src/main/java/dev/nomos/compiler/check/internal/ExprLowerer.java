@@ -7,12 +7,10 @@ import dev.nomos.compiler.check.internal.LawContext.StepVar;
 import dev.nomos.compiler.diag.Codes;
 import dev.nomos.compiler.plan.PExpr;
 import dev.nomos.compiler.plan.PType;
-import dev.nomos.runtime.AttributeKind;
 import dev.nomos.runtime.AttributeSpec;
 import dev.nomos.runtime.EntityType;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Slots;
-import dev.nomos.stdlib.ParamType;
 import dev.nomos.stdlib.Stdlib;
 import dev.nomos.stdlib.StdlibFunction;
 import java.util.ArrayList;
@@ -34,6 +32,15 @@ public final class ExprLowerer {
       return !type.isError() && plan != null;
     }
   }
+
+  /** Names other languages use for stdlib functions. */
+  private static final java.util.Map<String, String> FUNCTION_ALIASES = java.util.Map.ofEntries(
+      java.util.Map.entry("sgn", "sign"), java.util.Map.entry("signum", "sign"), java.util.Map.entry("clip", "clamp"),
+      java.util.Map.entry("dist", "distance"), java.util.Map.entry("manhattan", "distance"),
+      java.util.Map.entry("collide", "touching"), java.util.Map.entry("collides", "touching"),
+      java.util.Map.entry("colliding", "touching"), java.util.Map.entry("touches", "touching"),
+      java.util.Map.entry("intersects", "overlap"), java.util.Map.entry("overlaps", "overlap"),
+      java.util.Map.entry("absolute", "abs"));
 
   private final LawContext cx;
 
@@ -63,7 +70,7 @@ public final class ExprLowerer {
     if (t.type.isError() || t.type.compatible(want)) {
       return t.type.isError() ? Typed.ERROR : t;
     }
-    Typed converted = convertSymbols(t, want, false);
+    Typed converted = Symbols.convert(t, want, false);
     if (converted != null) {
       return converted;
     }
@@ -71,40 +78,6 @@ public final class ExprLowerer {
     return Typed.ERROR;
   }
 
-  /**
-   * A symbol value re-expressed as the index of the same-named symbol in {@code want}'s set, or null
-   * when the sets share no symbol (or, with {@code subset}, when some symbol of the value's set is
-   * missing from {@code want}'s). Symbols are stored as indexes into their own attribute's set, so
-   * crossing sets must map names, never copy indexes.
-   */
-  public static Typed convertSymbols(Typed t, Ty want, boolean subset) {
-    if (t.type.kind() != Ty.Kind.SYMBOL || want.kind() != Ty.Kind.SYMBOL || t.plan == null) {
-      return null;
-    }
-    List<String> from = t.type.symbols().symbols();
-    SymbolSet to = want.symbols();
-    boolean shared = from.stream().anyMatch(x -> to.indexOf(x) >= 0);
-    boolean all = from.stream().allMatch(x -> to.indexOf(x) >= 0);
-    if (!shared || (subset && !all)) {
-      return null;
-    }
-    if (t.plan instanceof PExpr.Const c) {
-      return new Typed(want, new PExpr.Const(to.indexOf(from.get(c.value())), PType.INT));
-    }
-    boolean sameIndexes = true;
-    for (int i = 0; i < from.size(); i++) {
-      sameIndexes &= to.indexOf(from.get(i)) == i;
-    }
-    if (sameIndexes && to.symbols().size() >= from.size()) {
-      return new Typed(want, t.plan);
-    }
-    PExpr chain = new PExpr.Const(-1, PType.INT);
-    for (int i = from.size() - 1; i >= 0; i--) {
-      PExpr test = new PExpr.Binary(PExpr.BinaryOp.EQ, t.plan, new PExpr.Const(i, PType.INT), PType.BOOL);
-      chain = new PExpr.If(test, new PExpr.Const(to.indexOf(from.get(i)), PType.INT), chain, PType.INT);
-    }
-    return new Typed(want, chain);
-  }
 
   private void mismatch(Expr e, Ty want, Ty got, String what) {
     String hint = null;
@@ -209,7 +182,7 @@ public final class ExprLowerer {
           set.symbols(), "the possible values are: " + String.join(", ", set.symbols()));
       return Typed.ERROR;
     }
-    SymbolSet home = symbolHome(text);
+    SymbolSet home = Symbols.home(cx, text);
     if (home != null) {
       if (expected == null) {
         return new Typed(Ty.of(home), new PExpr.Const(home.indexOf(text), PType.INT));
@@ -230,44 +203,12 @@ public final class ExprLowerer {
           : "in scope: " + String.join(", ", cx.namesInScope());
     }
     List<String> candidates = new ArrayList<>(cx.namesInScope());
-    candidates.add("action");
-    candidates.addAll(allSymbols());
+    candidates.addAll(List.of("action", "true", "false"));
+    candidates.addAll(Symbols.all(cx));
     cx.unknown(Codes.UNKNOWN_VARIABLE, name, "unknown name `" + text + "`", candidates, hint);
     return Typed.ERROR;
   }
 
-  /** The symbol set a bare symbol belongs to when the context expects none: actions, sides, then attributes. */
-  private SymbolSet symbolHome(String text) {
-    if (cx.actions.indexOf(text) >= 0) {
-      return cx.actions;
-    }
-    if (cx.sides.indexOf(text) >= 0) {
-      return cx.sides;
-    }
-    for (EntityType t : cx.schema.types()) {
-      for (AttributeSpec a : t.extras()) {
-        if (a.kind() == AttributeKind.SYMBOL && a.symbolIndex(text) >= 0) {
-          return symbolSet(t, a);
-        }
-      }
-    }
-    return null;
-  }
-
-  private List<String> allSymbols() {
-    List<String> names = new ArrayList<>(cx.actions.symbols());
-    names.addAll(cx.sides.symbols());
-    for (EntityType t : cx.schema.types()) {
-      for (AttributeSpec a : t.extras()) {
-        names.addAll(a.symbols());
-      }
-    }
-    return names;
-  }
-
-  public static SymbolSet symbolSet(EntityType t, AttributeSpec a) {
-    return new SymbolSet(t.name() + "." + a.name(), a.symbols());
-  }
 
   /** The object variable a name refers to, marked used; reports an unknown one. */
   public ObjectVar object(Name name) {
@@ -350,7 +291,7 @@ public final class ExprLowerer {
     return switch (spec.kind()) {
       case INT -> new Typed(Ty.INT, new PExpr.Attr(var, slot, steps, PType.INT));
       case BOOL -> new Typed(Ty.BOOL, new PExpr.Attr(var, slot, steps, PType.BOOL));
-      case SYMBOL -> new Typed(Ty.of(symbolSet(type, spec)), new PExpr.Attr(var, slot, steps, PType.INT));
+      case SYMBOL -> new Typed(Ty.of(Symbols.of(type, spec)), new PExpr.Attr(var, slot, steps, PType.INT));
     };
   }
 
@@ -410,6 +351,12 @@ public final class ExprLowerer {
         }
       }
       List<String> names = Stdlib.all().stream().map(StdlibFunction::name).toList();
+      String alias = FUNCTION_ALIASES.get(c.function().text().toLowerCase(java.util.Locale.ROOT));
+      if (alias != null) {
+        cx.report(dev.nomos.compiler.diag.Diagnostic.error(Codes.UNKNOWN_FUNCTION, cx.source, c.function().span(),
+            "unknown function `" + c.function().text() + "`").withSuggestion(alias));
+        return Typed.ERROR;
+      }
       cx.unknown(Codes.UNKNOWN_FUNCTION, c.function(), "unknown function `" + c.function().text() + "`", names,
           "the functions are: " + String.join(", ", names));
       return Typed.ERROR;

@@ -1,0 +1,192 @@
+package dev.nomos.bench;
+
+import dev.nomos.bench.handwritten.HandWrittenPong;
+import dev.nomos.compiler.Compilation;
+import dev.nomos.compiler.codegen.CompiledLaws;
+import dev.nomos.compiler.codegen.Engine;
+import dev.nomos.compiler.codegen.LawFactory;
+import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.Law;
+import dev.nomos.runtime.WorldSchema;
+import dev.nomos.runtime.model.Inference;
+import dev.nomos.runtime.model.WorldModel;
+import dev.nomos.runtime.model.internal.OpinionCollector;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The measurement behind {@code nomos bench}: a plain timed loop, without JMH, so it fits in about a
+ * minute (15 s quick). A step is "predict and score": run every law of the model on frame t into the
+ * runtime's opinion collector ({@link Inference}) and score the observed frame t+1 under the product
+ * of experts. The JMH benchmarks in {@code dev.nomos.bench.jmh} measure the same steps more carefully.
+ */
+public final class Bench {
+  private static final int EPISODE_STEPS = 2_000;
+  private static final int COMPILE_LAWS = 1_000;
+
+  private final boolean quick;
+  private final PrintStream progress;
+  private double sink; // results flow here so the JIT cannot drop the work
+
+  public Bench(boolean quick, PrintStream progress) {
+    this.quick = quick;
+    this.progress = progress;
+  }
+
+  public BenchReport run() {
+    double warmup = quick ? 1.0 : 3.0;
+    double measure = quick ? 1.0 : 5.0;
+    // Compile time first, while the process is cold, as a user's first `nomos` run is.
+    double[] cold = timeCompile();
+    double warm = Double.MAX_VALUE;
+    for (int i = 0; i < (quick ? 1 : 3); i++) {
+      warm = Math.min(warm, timeCompile()[0]);
+    }
+    progress.printf("compile %d laws: %.2f s cold (%.2f s wall), %.2f s warm%n", COMPILE_LAWS, cold[0], cold[1], warm);
+
+    Map<String, Map<String, Double>> throughput = new LinkedHashMap<>();
+    Map<String, Map<String, Double>> wallThroughput = new LinkedHashMap<>();
+    Map<String, Map<String, Double>> lawsOnly = new LinkedHashMap<>();
+    Map<String, Integer> laws = new LinkedHashMap<>();
+    Map<String, Integer> objects = new LinkedHashMap<>();
+    for (Workload w : List.of(Workloads.pong(), Workloads.montezuma())) {
+      Compilation c = BenchModels.compile(w);
+      WorldSchema schema = c.schema();
+      List<Frame> frames = w.frames(schema, EPISODE_STEPS, 42);
+      laws.put(w.name(), c.plans().size());
+      objects.put(w.name(), frames.get(0).size());
+      Map<String, List<Law>> engines = new LinkedHashMap<>();
+      engines.put("interpreted", LawFactory.createAll(c.plans(), Engine.INTERPRETED));
+      engines.put("compiled", LawFactory.createAll(c.plans(), Engine.COMPILED));
+      if (w.name().equals("pong")) {
+        engines.put("handwritten", HandWrittenPong.laws(PongLaws.specs(Workloads.PONG_LAWS)));
+      }
+      Map<String, Double> perEngine = new LinkedHashMap<>();
+      Map<String, Double> perEngineWall = new LinkedHashMap<>();
+      Map<String, Double> perEngineLaws = new LinkedHashMap<>();
+      for (Map.Entry<String, List<Law>> e : engines.entrySet()) {
+        WorldModel model = WorldModel.of(schema, e.getValue());
+        Rate rate = measure(model, frames, warmup, measure);
+        perEngine.put(e.getKey(), rate.perCpuSecond());
+        perEngineWall.put(e.getKey(), rate.perWallSecond());
+        double lawRate = lawsOnly(model, frames, quick ? 0.5 : 1.5);
+        perEngineLaws.put(e.getKey(), lawRate);
+        progress.printf("%s %s: %,.0f steps per CPU second (%,.0f per wall second); laws alone %,.0f%n", w.name(),
+            e.getKey(), rate.perCpuSecond(), rate.perWallSecond(), lawRate);
+      }
+      lawsOnly.put(w.name(), perEngineLaws);
+      throughput.put(w.name(), perEngine);
+      wallThroughput.put(w.name(), perEngineWall);
+    }
+    if (sink == 42.4242) {
+      progress.println();
+    }
+    return new BenchReport(quick, throughput, wallThroughput, lawsOnly, laws, objects, cold[0], cold[1], warm);
+  }
+
+  /** Steps per second of the measuring thread's CPU time and of wall-clock time. */
+  record Rate(double perCpuSecond, double perWallSecond) {}
+
+  /**
+   * Predict-and-score steps per second over the episode, cycling, after a warm-up. The measurement
+   * is split into half-second windows and the best window counts: the steady state, after the JIT
+   * has settled, and the least disturbed by other load. CPU time is the measuring thread's own, so
+   * the figure is "on one core" even when other processes share the machine; the wall-clock rate of
+   * the same window is reported beside it.
+   */
+  Rate measure(WorldModel model, List<Frame> frames, double warmupSeconds, double measureSeconds) {
+    Inference inference = model.newInference();
+    run(inference, frames, (long) (warmupSeconds * 1e9));
+    return bestWindow(measureSeconds, nanos -> run(inference, frames, nanos));
+  }
+
+  /** The best of half-second windows of {@code work}, which runs for the nanoseconds given and returns its step count. */
+  private static Rate bestWindow(double seconds, java.util.function.LongUnaryOperator work) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    int windows = Math.max(1, (int) Math.round(seconds / 0.5));
+    Rate best = new Rate(0, 0);
+    for (int w = 0; w < windows; w++) {
+      long cpu = threads.getCurrentThreadCpuTime();
+      long start = System.nanoTime();
+      long steps = work.applyAsLong(500_000_000L);
+      double wall = (System.nanoTime() - start) / 1e9;
+      double cpuSeconds = cpu < 0 ? wall : (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
+      if (steps / cpuSeconds > best.perCpuSecond()) {
+        best = new Rate(steps / cpuSeconds, steps / wall);
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Frames per CPU second when only the laws run: every law applied to the frame into the runtime's
+   * opinion collector (the "predict" half of a step), nothing scored. This is the part of a step
+   * in which the engines differ.
+   */
+  double lawsOnly(WorldModel model, List<Frame> frames, double seconds) {
+    OpinionCollector collector = new OpinionCollector(model.schema(), model.lawNames().toArray(String[]::new),
+        model.options().nu());
+    List<Law> laws = model.laws();
+    int n = frames.size();
+    long[] done = {0};
+    Rate best = bestWindow(seconds, nanos -> {
+      long end = System.nanoTime() + nanos;
+      long steps = 0;
+      while (System.nanoTime() < end) {
+        for (int i = 0; i < 64; i++) {
+          collector.run(frames.get((int) (done[0]++ % n)), laws);
+          steps++;
+        }
+      }
+      return steps;
+    });
+    sink += collector.totalTargets();
+    return best.perCpuSecond();
+  }
+
+  private long run(Inference inference, List<Frame> frames, long nanos) {
+    long end = System.nanoTime() + nanos;
+    long steps = 0;
+    double total = 0;
+    int n = frames.size() - 1;
+    while (System.nanoTime() < end) {
+      for (int i = 0; i < 64; i++) {
+        int k = (int) (steps % n);
+        total += inference.logLikelihood(frames.get(k), frames.get(k + 1));
+        steps++;
+      }
+    }
+    sink += total;
+    return steps;
+  }
+
+  /**
+   * Seconds to parse, check, generate and load 1,000 laws: CPU seconds of the whole process (so
+   * including the JIT and garbage-collector threads that a cold start keeps busy) and wall-clock
+   * seconds, which other load on the machine stretches.
+   */
+  static double[] timeCompile() {
+    String source = Workloads.manyLaws(COMPILE_LAWS);
+    long cpu = processCpuNanos();
+    long start = System.nanoTime();
+    Compilation c = BenchModels.compileSource("many.law", source);
+    List<Law> laws = CompiledLaws.compile(c.plans());
+    double wall = (System.nanoTime() - start) / 1e9;
+    long cpuAfter = processCpuNanos();
+    double cpuSeconds = cpu < 0 || cpuAfter < 0 ? wall : (cpuAfter - cpu) / 1e9;
+    if (laws.size() != COMPILE_LAWS) {
+      throw new IllegalStateException("compiled " + laws.size() + " of " + COMPILE_LAWS + " laws");
+    }
+    return new double[] {cpuSeconds, wall};
+  }
+
+  /** CPU time of this process in nanoseconds, or -1 where the JVM does not report it. */
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : -1;
+  }
+}
