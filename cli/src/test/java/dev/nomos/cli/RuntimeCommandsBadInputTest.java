@@ -333,4 +333,15 @@ class RuntimeCommandsBadInputTest {
     Run one = run("record", "pong", "--steps", "1", "-o", out.toString());
     assertEquals("recorded 1 transition in 1 episode (2 records) to " + out + "\n", one.out());
   }
+
+  @Test
+  void recordToStandardOutputKeepsTheSummaryOnStandardError() throws IOException {
+    Run r = run("record", "pong", "--steps", "2", "--seed", "3", "-o", "-");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("recorded 2 transitions in 1 episode (3 records) to standard output\n", r.err());
+    Path file = dir.resolve("same.jsonl");
+    assertEquals(0, run("record", "pong", "--steps", "2", "--seed", "3", "-o", file.toString()).exit());
+    assertEquals(Files.readString(file), r.out(), "the same records as the file gets");
+    assertFalse(Files.exists(Path.of("-")));
+  }
 }
