@@ -67,6 +67,9 @@ public final class LearnCommand implements Callable<Integer> {
   @Option(names = "--jar", paramLabel = "JAR", description = "Also compile the learned model into this model jar.")
   Path jar;
 
+  @Option(names = "--inline-world", description = "Copy the world declaration into the output instead of a `use` line.")
+  boolean inlineWorld;
+
   @Option(names = "--proposer", defaultValue = "enumerative", paramLabel = "KIND",
       description = "Who proposes laws: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   ProposerKind proposerKind;
@@ -107,6 +110,9 @@ public final class LearnCommand implements Callable<Integer> {
 
   @Option(names = {"-q", "--quiet"}, description = "No progress and no table.")
   boolean quiet;
+
+  @Option(names = {"-v", "--verbose"}, description = "Also print every rejected candidate and why.")
+  boolean verbose;
 
   @Spec
   CommandSpec spec;
@@ -170,6 +176,16 @@ public final class LearnCommand implements Callable<Integer> {
       }
 
       @Override
+      public void rejected(int iteration, String candidate, String reason) {
+        if (verbose) {
+          progress.clear();
+          err.println("iteration " + iteration + ": rejected " + candidate.strip().replace("\n", "\n  ") + "\n  "
+              + reason.strip().replace("\n", "\n  "));
+          err.flush();
+        }
+      }
+
+      @Override
       public void iterationDone(IterationReport r) {
         progress.clear();
         if (!quiet) {
@@ -181,7 +197,7 @@ public final class LearnCommand implements Callable<Integer> {
     LearnResult result = new Learner(schema, worldSource, compiler, proposer, options, ModelOptions.defaults(), listener)
         .learn(train, testEpisodes, List.of());
     progress.clear();
-    String header = "use \"" + relativeUse(out, worldFile) + "\"";
+    String header = inlineWorld ? worldSource : "use \"" + relativeUse(out, worldFile) + "\"";
     InitCommand.writeAtomically(out, result.lawFile(header));
     if (report != null) {
       InitCommand.writeAtomically(report, result.report().toJson());

@@ -8,4 +8,7 @@ public interface LearnListener {
   default void phase(int iteration, String phase) {}
 
   default void iterationDone(IterationReport report) {}
+
+  /** A candidate was rejected: it did not check or compile, its holes could not be filled, or it was never right. */
+  default void rejected(int iteration, String candidate, String reason) {}
 }

@@ -77,7 +77,7 @@ public final class Learner {
     Set<String> tried = new HashSet<>();
     double[] weights = new double[0];
     for (String source : initialLaws) {
-      Entry e = admit(source, names, tried, new HashSet<>(), List.of(), false);
+      Entry e = admit(0, source, names, tried, new HashSet<>(), List.of(), false);
       if (e != null) {
         entries.add(e);
       }
@@ -164,7 +164,7 @@ public final class Learner {
           duplicates++;
           continue;
         }
-        Entry e = admit(candidate, names, tried, activeKeys, prompting, true);
+        Entry e = admit(it, candidate, names, tried, activeKeys, prompting, true);
         if (e == null) {
           rejected++;
         } else if (e.name() == null) {
@@ -225,7 +225,7 @@ public final class Learner {
    * remembers it as tried), an entry with a null name when its canonical form is already known,
    * and the entry otherwise.
    */
-  private Entry admit(String candidate, Set<String> names, Set<String> tried, Set<String> activeKeys,
+  private Entry admit(int iteration, String candidate, Set<String> names, Set<String> tried, Set<String> activeKeys,
       List<Transition> prompting, boolean requireEvidence) {
     String key = LawText.key(candidate);
     String text = candidate.strip();
@@ -233,12 +233,14 @@ public final class Learner {
       text = HoleFiller.fill(text, prompting, src -> compiler.compile(src).law());
       if (text == null) {
         tried.add(key);
+        listener.rejected(iteration, candidate, "no filling of its holes compiles");
         return null;
       }
     }
     String name = LawText.name(text);
     if (name == null) {
       tried.add(key);
+      listener.rejected(iteration, candidate, "not a law declaration");
       return null;
     }
     String unique = name;
@@ -251,10 +253,12 @@ public final class Learner {
       compiled = compiler.compile(text);
     } catch (RuntimeException e) {
       tried.add(key);
+      listener.rejected(iteration, candidate, "the compiler failed: " + e);
       return null;
     }
     if (!compiled.ok()) {
       tried.add(key);
+      listener.rejected(iteration, candidate, compiled.diagnostics());
       return null;
     }
     String canonicalKey = LawText.key(compiled.canonical());
@@ -266,6 +270,7 @@ public final class Learner {
       // Never right where it was asked to help: not worth a fit.
       tried.add(key);
       tried.add(canonicalKey);
+      listener.rejected(iteration, candidate, "never right on the transitions that prompted it");
       return null;
     }
     names.add(unique);

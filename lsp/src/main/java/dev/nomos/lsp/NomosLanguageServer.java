@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.eclipse.lsp4j.CompletionOptions;
+import org.eclipse.lsp4j.DocumentLinkOptions;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
@@ -64,7 +65,7 @@ public final class NomosLanguageServer implements LanguageServer, LanguageClient
     this.formats = formatter != null;
     this.documents = new NomosTextDocumentService(workspace, diagnostics, workers, new FittedWeights(),
         formatter != null ? formatter : analysis -> List.of());
-    this.workspaceService = new NomosWorkspaceService(workspace, diagnostics);
+    this.workspaceService = new NomosWorkspaceService(workspace, diagnostics, workers);
   }
 
   /** A server with the checker's diagnostics and the Nomos formatter. */
@@ -79,6 +80,13 @@ public final class NomosLanguageServer implements LanguageServer, LanguageClient
 
   @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+    List<String> folders = new java.util.ArrayList<>();
+    if (params.getWorkspaceFolders() != null) {
+      params.getWorkspaceFolders().forEach(f -> folders.add(f.getUri()));
+    } else if (params.getRootUri() != null) {
+      folders.add(params.getRootUri());
+    }
+    workspace.setFolders(folders);
     ServerCapabilities caps = new ServerCapabilities();
     caps.setTextDocumentSync(TextDocumentSyncKind.Incremental);
     caps.setCompletionProvider(new CompletionOptions(false, List.of(".", ":", "\"")));
@@ -87,9 +95,12 @@ public final class NomosLanguageServer implements LanguageServer, LanguageClient
     caps.setDefinitionProvider(true);
     caps.setReferencesProvider(true);
     caps.setDocumentHighlightProvider(true);
+    caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
     caps.setDocumentSymbolProvider(true);
+    caps.setWorkspaceSymbolProvider(true);
     caps.setRenameProvider(new RenameOptions(true));
     caps.setFoldingRangeProvider(true);
+    caps.setInlayHintProvider(true);
     caps.setCodeActionProvider(true);
     caps.setDocumentFormattingProvider(formats);
     SemanticTokensWithRegistrationOptions tokens = new SemanticTokensWithRegistrationOptions(

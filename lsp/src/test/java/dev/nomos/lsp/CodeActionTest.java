@@ -107,4 +107,18 @@ class CodeActionTest {
       assertEquals("Ball", actions.get(0).getEdit().getChanges().get(uri).get(0).getNewText());
     }
   }
+
+  @Test
+  void unusedBindingsAreMarkedUnnecessary() throws Exception {
+    BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+    try (Fixture fx = new Fixture(dir)) {
+      fx.server.connect(new RecordingClient(published));
+      fx.write("pong_world.law", Fixture.sample("pong_world.law"));
+      fx.open("laws.law", "use \"pong_world.law\"\nlaw l { for b: Ball, w: Wall then b.vy := b.vy }\n");
+      PublishDiagnosticsParams p = published.poll(10, TimeUnit.SECONDS);
+      org.eclipse.lsp4j.Diagnostic unused = p.getDiagnostics().stream()
+          .filter(d -> d.getCode().getLeft().equals("N402")).findFirst().orElseThrow(() -> new AssertionError(p));
+      assertEquals(List.of(org.eclipse.lsp4j.DiagnosticTag.Unnecessary), unused.getTags());
+    }
+  }
 }

@@ -96,6 +96,9 @@ class CompletionTest {
     assertTrue(items.get("clamp").getInsertText().startsWith("clamp(${1:v}"));
     assertTrue(items.get("touching").getDocumentation().getRight().getValue().contains("contact gap"));
     assertFalse(items.containsKey("side") && items.get("side").getKind() != CompletionItemKind.Function);
+    assertTrue(items.get("b").getSortText().compareTo(items.get("touching").getSortText()) < 0, "variables first");
+    assertTrue(items.get("touching").getSortText().compareTo(items.get("exists").getSortText()) < 0,
+        "then functions, then keywords");
   }
 
   @Test
@@ -124,5 +127,14 @@ class CompletionTest {
     List<String> labels = get(fx.docs().completion(new CompletionParams(id(uri), fx.cursor))).getLeft().stream()
         .map(CompletionItem::getLabel).toList();
     assertEquals(List.of("other.law", "pong_world.law"), labels);
+  }
+
+  @Test
+  void lawNamesOfNeighbouringFilesAfterLaw() throws Exception {
+    fx.write("reference.law", "use \"pong_world.law\"\n/// Keeps moving.\nlaw inertia { for b: Ball then b.vy := b.vy }\n"
+        + "law bounce { for b: Ball then b.vy := -b.vy }\n");
+    Map<String, CompletionItem> items = complete("law bounce { for b: Ball then b.vy := 0 }\nlaw |");
+    assertEquals(List.of("inertia"), List.copyOf(items.keySet()), "bounce is already declared here");
+    assertEquals("law in reference.law", items.get("inertia").getDetail());
   }
 }

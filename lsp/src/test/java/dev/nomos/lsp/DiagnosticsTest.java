@@ -62,6 +62,36 @@ class DiagnosticsTest {
   }
 
   @Test
+  void editingAWorldRechecksTheOpenFilesThatUseIt() throws Exception {
+    BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+    try (Fixture fx = new Fixture(dir)) {
+      fx.server.connect(new RecordingClient(published));
+      String world = "world W { screen 10 x 10 velocity -2..2 actions NOOP entity Ball }\n";
+      String worldUri = fx.open("w.law", world);
+      String lawsUri = fx.open("laws.law", "use \"w.law\"\nlaw l { for b: Ball then b.vy := b.vy }\n");
+      String otherUri = fx.open("other.law", world.replace("W {", "V {"));
+      java.util.Map<String, PublishDiagnosticsParams> first = drain(published, 3);
+      assertEquals(List.of(), first.get(lawsUri).getDiagnostics());
+      replaceAll(fx, worldUri, 2, world.replace("entity Ball", "entity Wall"));
+      java.util.Map<String, PublishDiagnosticsParams> second = drain(published, 2);
+      assertEquals(java.util.Set.of(worldUri, lawsUri), second.keySet(), "other.law does not use w.law");
+      assertEquals("N101", second.get(lawsUri).getDiagnostics().get(0).getCode().getLeft());
+      assertNull(published.poll(600, TimeUnit.MILLISECONDS), "nothing else: " + otherUri);
+    }
+  }
+
+  private static java.util.Map<String, PublishDiagnosticsParams> drain(BlockingQueue<PublishDiagnosticsParams> q,
+      int count) throws InterruptedException {
+    java.util.Map<String, PublishDiagnosticsParams> byUri = new java.util.HashMap<>();
+    for (int i = 0; i < count; i++) {
+      PublishDiagnosticsParams p = q.poll(10, TimeUnit.SECONDS);
+      assertTrue(p != null, "expected " + count + " publications, got " + byUri.keySet());
+      byUri.put(p.getUri(), p);
+    }
+    return byUri;
+  }
+
+  @Test
   void closingClearsDiagnostics() throws Exception {
     BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
     try (Fixture fx = new Fixture(dir)) {

@@ -89,6 +89,19 @@ class HoverTest {
   }
 
   @Test
+  void fittedWeightsAsInlayHintsAfterLawNames() throws Exception {
+    fx.write("laws.fitted.law", "use \"pong_world.law\"\nlaw a weight 3.25 { for b: Ball then b.vy := b.vy }\n"
+        + "law b weight 1.5 { for b: Ball then b.vx := b.vx }\n");
+    String uri = fx.open("laws.law", "use \"pong_world.law\"\nlaw a { for b: Ball then b.vy := b.vy }\n"
+        + "law b weight 1.5 { for b: Ball then b.vx := b.vx }\nlaw c { for b: Ball then b.vx := 0 }\n");
+    var hints = get(fx.docs().inlayHint(new org.eclipse.lsp4j.InlayHintParams(id(uri),
+        new org.eclipse.lsp4j.Range(new org.eclipse.lsp4j.Position(0, 0), new org.eclipse.lsp4j.Position(10, 0)))));
+    assertEquals(1, hints.size(), "b already carries its fitted weight; c has none: " + hints);
+    assertEquals("fitted 3.25", hints.get(0).getLabel().getLeft());
+    assertEquals(new org.eclipse.lsp4j.Position(1, 5), hints.get(0).getPosition());
+  }
+
+  @Test
   void fittedWeightFromAModelJarBesideIt() throws Exception {
     String laws = "use \"pong_world.law\"\nlaw inertia { for b: Ball then b.vy := b.vy }\n";
     Path lawsFile = dir.resolve("fitted_model.law");

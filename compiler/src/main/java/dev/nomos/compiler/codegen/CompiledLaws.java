@@ -8,7 +8,7 @@ import dev.nomos.runtime.Law;
 import java.lang.invoke.MethodHandle;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,15 +35,37 @@ public final class CompiledLaws {
 
   /** One loaded law per plan, in order; each throws after visiting more than {@code bindingBudget} bindings. */
   public static List<Law> compile(List<LawPlan> plans, long bindingBudget) {
-    Map<ByteBuffer, MethodHandle> classes = new HashMap<>();
     List<Law> laws = new ArrayList<>(plans.size());
     for (LawPlan plan : plans) {
       GeneratedLaw g = LawClassGenerator.generate(plan, HIDDEN_NAME, bindingBudget);
-      MethodHandle constructor = classes.computeIfAbsent(ByteBuffer.wrap(g.classFile()),
-          k -> HiddenLawLoader.define(g.classFile()));
-      laws.add(HiddenLawLoader.instantiate(constructor, plan.name(), g.ints(), g.doubles()));
+      laws.add(HiddenLawLoader.instantiate(SHAPES.constructor(g.classFile()), plan.name(), g.ints(), g.doubles()));
     }
     return laws;
+  }
+
+  /**
+   * The classes of recently compiled shapes, so that a learner compiling candidates one at a time
+   * defines each shape once. Bounded: a shape that falls out is defined again when next needed, and
+   * its hidden class is unloaded once no law of it is left.
+   */
+  private static final ShapeCache SHAPES = new ShapeCache(512);
+
+  private static final class ShapeCache {
+    private final Map<ByteBuffer, MethodHandle> byClassFile;
+
+    ShapeCache(int capacity) {
+      this.byClassFile = new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override protected boolean removeEldestEntry(Map.Entry<ByteBuffer, MethodHandle> eldest) {
+          return size() > capacity;
+        }
+      };
+    }
+
+    synchronized MethodHandle constructor(byte[] classFile) {
+      return byClassFile.computeIfAbsent(ByteBuffer.wrap(classFile), k -> HiddenLawLoader.define(classFile));
+    }
   }
 
   /** The loaded law of one plan, with the default binding budget. */

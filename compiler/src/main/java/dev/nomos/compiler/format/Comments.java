@@ -61,7 +61,7 @@ final class Comments {
       if (docs.contains(t)) {
         continue;
       }
-      String text = stripTrailing(t.getText());
+      String text = t.getText().stripTrailing();
       if (t.getChannel() == NomosLexer.DOC) {
         int slashes = 0;
         while (slashes < text.length() && text.charAt(slashes) == '/') {
@@ -88,13 +88,5 @@ final class Comments {
       before = t;
     }
     return before != null && before.getType() == type ? before.getStartIndex() : offset;
-  }
-
-  private static String stripTrailing(String s) {
-    int end = s.length();
-    while (end > 0 && Character.isWhitespace(s.charAt(end - 1))) {
-      end--;
-    }
-    return s.substring(0, end);
   }
 }

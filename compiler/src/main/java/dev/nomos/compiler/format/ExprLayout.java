@@ -30,8 +30,7 @@ final class ExprLayout {
     if (column + flat.length() <= width) {
       return List.of(flat);
     }
-    boolean parens = ExprPrinter.precedence(e) < minPrecedence || (ExprPrinter.hasOpenTail(e) && !last);
-    if (parens) {
+    if (ExprPrinter.needsParens(e, minPrecedence, last)) {
       List<String> inner = new ArrayList<>(lines(e, ExprPrinter.LOWEST, true, column + 1));
       inner.set(0, "(" + inner.get(0));
       int end = inner.size() - 1;
@@ -51,10 +50,10 @@ final class ExprLayout {
       return prefixed("not ", u.operand(), ExprPrinter.NOT, last, column);
     }
     if (e instanceof Expr.Exists x && x.where() != null) {
-      return prefixed("exists " + binding(x.binding()) + " where ", x.where(), ExprPrinter.LOWEST, last, column);
+      return prefixed("exists " + ExprPrinter.binding(x.binding()) + " where ", x.where(), ExprPrinter.LOWEST, last, column);
     }
     if (e instanceof Expr.CountWhere c) {
-      return prefixed("count " + binding(c.binding()) + " where ", c.where(), ExprPrinter.LOWEST, last, column);
+      return prefixed("count " + ExprPrinter.binding(c.binding()) + " where ", c.where(), ExprPrinter.LOWEST, last, column);
     }
     if (e instanceof Expr.HistoryAggregate h) {
       String head = h.quantifier().keyword + " " + h.variable().text() + " in " + h.low() + ".." + h.high() + ": ";
@@ -68,10 +67,6 @@ final class ExprLayout {
     List<String> out = new ArrayList<>(lines(operand, minPrecedence, last, column + head.length()));
     out.set(0, head + out.get(0));
     return out;
-  }
-
-  private static String binding(dev.nomos.compiler.ast.Binding b) {
-    return ExprPrinter.binding(b.variable().text(), b.type().text());
   }
 
   /** {@code a and b and c}: one operand per line, each continuation starting with the operator. */

@@ -1,5 +1,6 @@
 package dev.nomos.compiler.format;
 
+import dev.nomos.compiler.ast.Binding;
 import dev.nomos.compiler.ast.Expr;
 import java.util.List;
 
@@ -43,14 +44,18 @@ final class ExprPrinter {
    * @param lastInContext whether nothing follows up to the next delimiter, so open tails may stay bare
    */
   static void print(StringBuilder sb, Expr e, int minPrecedence, boolean lastInContext) {
-    boolean parens = precedence(e) < minPrecedence || (hasOpenTail(e) && !lastInContext);
-    if (parens) {
+    if (needsParens(e, minPrecedence, lastInContext)) {
       sb.append('(');
       printBare(sb, e, true);
       sb.append(')');
     } else {
       printBare(sb, e, lastInContext);
     }
+  }
+
+  /** The two rules of the class comment: precedence, and open tails that something follows. */
+  static boolean needsParens(Expr e, int minPrecedence, boolean lastInContext) {
+    return precedence(e) < minPrecedence || (hasOpenTail(e) && !lastInContext);
   }
 
   static int precedence(Expr e) {
@@ -137,7 +142,7 @@ final class ExprPrinter {
       sb.append(" else ");
       print(sb, i.otherwise(), LOWEST, last);
     } else if (e instanceof Expr.Exists x) {
-      sb.append("exists ").append(binding(x.binding().variable().text(), x.binding().type().text()));
+      sb.append("exists ").append(binding(x.binding()));
       if (x.where() != null) {
         sb.append(" where ");
         print(sb, x.where(), LOWEST, last);
@@ -145,7 +150,7 @@ final class ExprPrinter {
     } else if (e instanceof Expr.CountType c) {
       sb.append("count(").append(c.type().text()).append(')');
     } else if (e instanceof Expr.CountWhere c) {
-      sb.append("count ").append(binding(c.binding().variable().text(), c.binding().type().text()));
+      sb.append("count ").append(binding(c.binding()));
       sb.append(" where ");
       print(sb, c.where(), LOWEST, last);
     } else if (e instanceof Expr.HistoryAggregate h) {
@@ -203,7 +208,8 @@ final class ExprPrinter {
     }
   }
 
-  static String binding(String variable, String type) {
-    return variable + ": " + type;
+  /** {@code o: T}, as binders and quantifiers write a binding. */
+  static String binding(Binding b) {
+    return b.variable().text() + ": " + b.type().text();
   }
 }

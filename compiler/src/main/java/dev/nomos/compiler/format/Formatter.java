@@ -2,7 +2,6 @@ package dev.nomos.compiler.format;
 
 import dev.nomos.compiler.ast.AttrDecl;
 import dev.nomos.compiler.ast.Binder;
-import dev.nomos.compiler.ast.Binding;
 import dev.nomos.compiler.ast.Effect;
 import dev.nomos.compiler.ast.Expr;
 import dev.nomos.compiler.ast.LawDecl;
@@ -31,7 +30,7 @@ import java.util.stream.Collectors;
  * {@code then}; two-space indentation; lines over {@link #WIDTH} columns broken as {@link ExprLayout}
  * describes; the fewest parentheses that keep the meaning; {@code ///}
  * docs above their declarations and {@code //} comments kept where they were (see
- * {@link Comments}). Parsing the output gives back the same AST, and formatting it again gives the
+ * {@link Comments} and {@link LineRenderer}). Parsing the output gives back the same AST, and formatting it again gives the
  * same text.
  *
  * <p>Numbers that carry decimals (weights, {@code cover}, weighted alternatives) keep their text as
@@ -44,7 +43,7 @@ public final class Formatter {
   /** Lines longer than this are broken at {@code and}/{@code or}, {@code else} and call arguments. */
   public static final int WIDTH = 100;
 
-  private static final String INDENT = "  ";
+  private static final String INDENT = Line.INDENT;
   private static final ExprLayout LAYOUT = new ExprLayout(WIDTH);
   private static final String EFFECT_INDENT = INDENT + "     ";
 
@@ -87,21 +86,21 @@ public final class Formatter {
       }
     }
     List<Comments.Comment> found = comments == null ? List.of() : comments.comments(docStarts(unit));
-    return render(lines, found);
+    return LineRenderer.render(lines, found);
   }
 
   /** One law without comments, as a proposer or a prompt shows it (doc lines included). */
   public static String formatLaw(LawDecl law) {
     List<Line> lines = new ArrayList<>();
     law(lines, law, law.weightText(), false, null, false);
-    return render(lines, List.of());
+    return LineRenderer.render(lines, List.of());
   }
 
   /** One world declaration without comments. */
   public static String formatWorld(WorldDecl world) {
     List<Line> lines = new ArrayList<>();
     world(lines, world, false, false);
-    return render(lines, List.of());
+    return LineRenderer.render(lines, List.of());
   }
 
   /** An expression as it would appear in a {@code when} clause. */
@@ -202,11 +201,11 @@ public final class Formatter {
 
   private static String binder(Binder b) {
     if (b instanceof Binder.For f) {
-      return "for " + f.bindings().stream().map(Formatter::binding).collect(Collectors.joining(", "));
+      return "for " + f.bindings().stream().map(ExprPrinter::binding).collect(Collectors.joining(", "));
     }
     Binder.Relation r = (Binder.Relation) b;
     StringBuilder sb = new StringBuilder("on ").append(r.relation().text()).append('(')
-        .append(binding(r.first())).append(", ").append(binding(r.second()));
+        .append(ExprPrinter.binding(r.first())).append(", ").append(ExprPrinter.binding(r.second()));
     for (Binder.RelationOption o : r.options()) {
       sb.append(", ").append(o.name().text()).append(": ").append(optionValue(o.value()));
     }
@@ -220,11 +219,7 @@ public final class Formatter {
     if (v instanceof Binder.NumberValue n) {
       return n.text();
     }
-    return "?";
-  }
-
-  private static String binding(Binding b) {
-    return ExprPrinter.binding(b.variable().text(), b.type().text());
+    return "?"; // a hole, for the learner to fill
   }
 
   /** An effect starting at {@code column}; a negative column keeps it on one line. */
@@ -297,7 +292,7 @@ public final class Formatter {
     return starts;
   }
 
-  // ---- anchors and rendering
+  // ---- anchors
 
   private static int anchor(Span span, boolean anchored) {
     return !anchored || span == null || span.equals(Span.NONE) ? -1 : span.start();
@@ -329,97 +324,5 @@ public final class Formatter {
   private static int keyword(Comments comments, Span next, int tokenType) {
     int at = anchor(next, comments != null);
     return comments == null || at < 0 ? at : comments.keywordBefore(at, tokenType);
-  }
-
-  /** One output line; {@code anchor} is the source offset its code starts at (-1: synthesised). */
-  private record Line(String indent, String text, int anchor, List<String> prefix, boolean blankBefore) {
-    Line(int level, String text, int anchor, List<String> prefix, boolean blankBefore) {
-      this(INDENT.repeat(level), text, anchor, prefix, blankBefore);
-    }
-  }
-
-  private static String render(List<Line> lines, List<Comments.Comment> comments) {
-    int n = lines.size();
-    List<List<String>> leading = new ArrayList<>();
-    List<List<String>> trailing = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      leading.add(new ArrayList<>());
-      trailing.add(new ArrayList<>());
-    }
-    List<String> atEnd = new ArrayList<>();
-    if (!comments.isEmpty() && anchorsIncrease(lines)) {
-      for (Comments.Comment c : comments) {
-        if (c.trailing()) {
-          int owner = lastLineAtOrBefore(lines, c.codeBefore());
-          if (owner >= 0) {
-            trailing.get(owner).add(c.text());
-            continue;
-          }
-        }
-        int next = firstLineAfter(lines, c.offset());
-        if (next < 0) {
-          atEnd.add(c.text());
-        } else {
-          leading.get(next).add(c.text());
-        }
-      }
-    }
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < n; i++) {
-      Line line = lines.get(i);
-      if (line.blankBefore()) {
-        sb.append('\n');
-      }
-      // Comments above a closing brace belong to the body it closes.
-      String commentIndent = line.text().equals("}") ? line.indent() + INDENT : line.indent();
-      for (String c : leading.get(i)) {
-        sb.append(commentIndent).append(c).append('\n');
-      }
-      for (String p : line.prefix()) {
-        sb.append(p).append('\n');
-      }
-      sb.append(line.indent()).append(line.text());
-      if (!trailing.get(i).isEmpty()) {
-        sb.append("  ").append(String.join(" ", trailing.get(i)));
-      }
-      sb.append('\n');
-    }
-    for (String c : atEnd) {
-      sb.append(c).append('\n');
-    }
-    return sb.toString();
-  }
-
-  private static boolean anchorsIncrease(List<Line> lines) {
-    int last = -1;
-    for (Line l : lines) {
-      if (l.anchor() >= 0) {
-        if (l.anchor() <= last) {
-          return false;
-        }
-        last = l.anchor();
-      }
-    }
-    return true;
-  }
-
-  private static int lastLineAtOrBefore(List<Line> lines, int offset) {
-    int found = -1;
-    for (int i = 0; i < lines.size(); i++) {
-      int a = lines.get(i).anchor();
-      if (a >= 0 && a <= offset) {
-        found = i;
-      }
-    }
-    return found;
-  }
-
-  private static int firstLineAfter(List<Line> lines, int offset) {
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).anchor() > offset) {
-        return i;
-      }
-    }
-    return -1;
   }
 }

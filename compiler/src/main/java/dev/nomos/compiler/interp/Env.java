@@ -1,5 +1,6 @@
 package dev.nomos.compiler.interp;
 
+import dev.nomos.compiler.plan.Loop;
 import dev.nomos.runtime.BindingBudgetExceededException;
 import dev.nomos.runtime.Frame;
 
@@ -33,6 +34,11 @@ final class Env {
 
   long visited() {
     return visited;
+  }
+
+  /** Candidates of a binder or quantifier: the objects of a type (or all), ascending id. */
+  int[] candidates(int entityType) {
+    return entityType == Loop.ANY_TYPE ? frame.all() : frame.ofType(entityType);
   }
 
   /** Whether {@code object} is bound to one of {@code vars}. */

@@ -1,7 +1,6 @@
 package dev.nomos.compiler.interp;
 
-import dev.nomos.compiler.plan.Loop;
-import dev.nomos.runtime.Frame;
+import dev.nomos.compiler.plan.PExpr;
 import dev.nomos.runtime.Slots;
 
 /** The evaluators of plan expressions, one small class per kind (calls live in {@link CallEval}). */
@@ -119,18 +118,16 @@ final class Evals {
 
     Not(Eval operand) { this.operand = operand; }
 
-    @Override int eval(Env env) { return operand.eval(env) == 0 ? 1 : 0; }
+    @Override int eval(Env env) { return operand.test(env) ? 0 : 1; }
   }
 
   /** Strict binary operators: both operands are evaluated, left first. */
   static final class Arith extends Eval {
-    static final int ADD = 0, SUB = 1, MUL = 2, DIV = 3, MOD = 4, EQ = 5, NE = 6, LT = 7, LE = 8, GT = 9, GE = 10;
-
-    private final int op;
+    private final PExpr.BinaryOp op;
     private final Eval left;
     private final Eval right;
 
-    Arith(int op, Eval left, Eval right) {
+    Arith(PExpr.BinaryOp op, Eval left, Eval right) {
       this.op = op;
       this.left = left;
       this.right = right;
@@ -139,20 +136,20 @@ final class Evals {
     @Override int eval(Env env) {
       int a = left.eval(env);
       int b = right.eval(env);
-      switch (op) {
-        case ADD: return a + b;
-        case SUB: return a - b;
-        case MUL: return a * b;
-        case DIV: return b == 0 ? 0 : a / b;
-        case MOD: return b == 0 ? 0 : a % b;
-        case EQ: return a == b ? 1 : 0;
-        case NE: return a != b ? 1 : 0;
-        case LT: return a < b ? 1 : 0;
-        case LE: return a <= b ? 1 : 0;
-        case GT: return a > b ? 1 : 0;
-        case GE: return a >= b ? 1 : 0;
-        default: throw new AssertionError(op);
-      }
+      return switch (op) {
+        case ADD -> a + b;
+        case SUB -> a - b;
+        case MUL -> a * b;
+        case DIV -> b == 0 ? 0 : a / b;
+        case MOD -> b == 0 ? 0 : a % b;
+        case EQ -> a == b ? 1 : 0;
+        case NE -> a != b ? 1 : 0;
+        case LT -> a < b ? 1 : 0;
+        case LE -> a <= b ? 1 : 0;
+        case GT -> a > b ? 1 : 0;
+        case GE -> a >= b ? 1 : 0;
+        case AND, OR -> throw new AssertionError(op + " short-circuits: see And and Or");
+      };
     }
   }
 
@@ -165,7 +162,7 @@ final class Evals {
       this.right = right;
     }
 
-    @Override int eval(Env env) { return left.eval(env) != 0 && right.eval(env) != 0 ? 1 : 0; }
+    @Override int eval(Env env) { return left.test(env) && right.test(env) ? 1 : 0; }
   }
 
   static final class Or extends Eval {
@@ -177,7 +174,7 @@ final class Evals {
       this.right = right;
     }
 
-    @Override int eval(Env env) { return left.eval(env) != 0 || right.eval(env) != 0 ? 1 : 0; }
+    @Override int eval(Env env) { return left.test(env) || right.test(env) ? 1 : 0; }
   }
 
   static final class If extends Eval {
@@ -191,7 +188,7 @@ final class Evals {
       this.otherwise = otherwise;
     }
 
-    @Override int eval(Env env) { return condition.eval(env) != 0 ? then.eval(env) : otherwise.eval(env); }
+    @Override int eval(Env env) { return condition.test(env) ? then.eval(env) : otherwise.eval(env); }
   }
 
   /** {@code v in {e1, e2, ...}}: v first, then elements left to right up to the first match. */
@@ -242,66 +239,41 @@ final class Evals {
     }
   }
 
-  /** Candidates of a quantifier: the objects of a type (or all), ascending id. */
-  static int[] candidates(Frame frame, int entityType) {
-    return entityType == Loop.ANY_TYPE ? frame.all() : frame.ofType(entityType);
-  }
-
-  /** {@code exists v: T where c}: stops at the first candidate that satisfies c. */
-  static final class Exists extends Eval {
+  /**
+   * {@code exists v: T where c} (1 at the first candidate that satisfies c, else 0) or
+   * {@code count v: T where c} (how many do). Each candidate counts toward the binding budget.
+   */
+  static final class ScanObjects extends Eval {
     private final int var;
     private final int entityType;
     private final int[] excluded;
     private final Eval where;
+    private final boolean counting;
 
-    Exists(int var, int entityType, int[] excluded, Eval where) {
+    ScanObjects(int var, int entityType, int[] excluded, Eval where, boolean counting) {
       this.var = var;
       this.entityType = entityType;
       this.excluded = excluded;
       this.where = where;
+      this.counting = counting;
     }
 
     @Override int eval(Env env) {
-      for (int o : candidates(env.frame, entityType)) {
+      int found = 0;
+      for (int o : env.candidates(entityType)) {
         env.visit();
         if (env.isBound(o, excluded)) {
           continue;
         }
         env.objects[var] = o;
-        if (where == null || where.eval(env) != 0) {
-          return 1;
+        if (where == null || where.test(env)) {
+          if (!counting) {
+            return 1;
+          }
+          found++;
         }
       }
-      return 0;
-    }
-  }
-
-  static final class CountWhere extends Eval {
-    private final int var;
-    private final int entityType;
-    private final int[] excluded;
-    private final Eval where;
-
-    CountWhere(int var, int entityType, int[] excluded, Eval where) {
-      this.var = var;
-      this.entityType = entityType;
-      this.excluded = excluded;
-      this.where = where;
-    }
-
-    @Override int eval(Env env) {
-      int n = 0;
-      for (int o : candidates(env.frame, entityType)) {
-        env.visit();
-        if (env.isBound(o, excluded)) {
-          continue;
-        }
-        env.objects[var] = o;
-        if (where == null || where.eval(env) != 0) {
-          n++;
-        }
-      }
-      return n;
+      return found;
     }
   }
 
@@ -311,16 +283,22 @@ final class Evals {
 
     CountType(int entityType) { this.entityType = entityType; }
 
-    @Override int eval(Env env) { return candidates(env.frame, entityType).length; }
+    @Override int eval(Env env) { return env.candidates(entityType).length; }
   }
 
-  static final class All extends Eval {
+  /**
+   * {@code all|any|count k in lo..hi: body}, k ascending; {@code all} stops at the first step where
+   * the body fails, {@code any} at the first where it holds.
+   */
+  static final class HistoryAggregate extends Eval {
+    private final PExpr.Quantifier quantifier;
     private final int local;
     private final int low;
     private final int high;
     private final Eval body;
 
-    All(int local, int low, int high, Eval body) {
+    HistoryAggregate(PExpr.Quantifier quantifier, int local, int low, int high, Eval body) {
+      this.quantifier = quantifier;
       this.local = local;
       this.low = low;
       this.high = high;
@@ -328,62 +306,25 @@ final class Evals {
     }
 
     @Override int eval(Env env) {
+      int holds = 0;
+      // A long counter, so that high == Integer.MAX_VALUE still ends the loop.
       for (long k = low; k <= high; k++) {
         env.locals[local] = (int) k;
-        if (body.eval(env) == 0) {
+        if (body.test(env)) {
+          if (quantifier == PExpr.Quantifier.ANY) {
+            return 1;
+          }
+          holds++;
+        } else if (quantifier == PExpr.Quantifier.ALL) {
           return 0;
         }
       }
-      return 1;
-    }
-  }
-
-  static final class Any extends Eval {
-    private final int local;
-    private final int low;
-    private final int high;
-    private final Eval body;
-
-    Any(int local, int low, int high, Eval body) {
-      this.local = local;
-      this.low = low;
-      this.high = high;
-      this.body = body;
-    }
-
-    @Override int eval(Env env) {
-      for (long k = low; k <= high; k++) {
-        env.locals[local] = (int) k;
-        if (body.eval(env) != 0) {
-          return 1;
-        }
-      }
-      return 0;
-    }
-  }
-
-  static final class CountSteps extends Eval {
-    private final int local;
-    private final int low;
-    private final int high;
-    private final Eval body;
-
-    CountSteps(int local, int low, int high, Eval body) {
-      this.local = local;
-      this.low = low;
-      this.high = high;
-      this.body = body;
-    }
-
-    @Override int eval(Env env) {
-      int n = 0;
-      for (long k = low; k <= high; k++) {
-        env.locals[local] = (int) k;
-        if (body.eval(env) != 0) {
-          n++;
-        }
-      }
-      return n;
+      // The range ran out: ALL held throughout, ANY never held, COUNT is the tally.
+      return switch (quantifier) {
+        case ALL -> 1;
+        case ANY -> 0;
+        case COUNT -> holds;
+      };
     }
   }
 }

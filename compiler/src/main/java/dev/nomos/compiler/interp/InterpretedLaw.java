@@ -52,7 +52,7 @@ public final class InterpretedLaw implements Law {
 
   private void bind(Env env, int depth, OpinionSink out) {
     if (depth == binders.length) {
-      if (guard == null || guard.eval(env) != 0) {
+      if (guard == null || guard.test(env)) {
         for (Emit e : effects) {
           e.emit(env, out);
         }
@@ -60,40 +60,37 @@ public final class InterpretedLaw implements Law {
       return;
     }
     Binder b = binders[depth];
-    Frame frame = env.frame;
-    int[] firsts = Evals.candidates(frame, b.typeA);
-    if (!b.contact) {
-      for (int o : firsts) {
-        env.visit();
-        if (env.isBound(o, b.boundBefore)) {
-          continue;
-        }
-        env.objects[b.varA] = o;
-        bind(env, depth + 1, out);
-      }
-      return;
-    }
-    int[] seconds = Evals.candidates(frame, b.typeB);
-    for (int a : firsts) {
+    int[] seconds = b.contact() ? env.candidates(b.typeB()) : null;
+    for (int a : env.candidates(b.typeA())) {
       env.visit();
-      if (env.isBound(a, b.boundBefore)) {
+      if (env.isBound(a, b.boundBefore())) {
         continue;
       }
-      env.objects[b.varA] = a;
-      for (int o : seconds) {
-        env.visit();
-        if (o == a || env.isBound(o, b.boundBefore) || !Geometry.touching(frame, a, o)) {
-          continue;
-        }
-        if (b.side != Side.NONE.ordinal() && Geometry.side(frame, a, o) != b.side) {
-          continue;
-        }
-        if (b.minCoverPercent > 0 && Geometry.cover(frame, a, o) < b.minCoverPercent) {
-          continue;
-        }
-        env.objects[b.varB] = o;
+      env.objects[b.varA()] = a;
+      if (b.contact()) {
+        bindContactPartners(env, depth, out, b, a, seconds);
+      } else {
         bind(env, depth + 1, out);
       }
+    }
+  }
+
+  /** The second variable of a contact binder: every candidate touching {@code a} as the binder asks. */
+  private void bindContactPartners(Env env, int depth, OpinionSink out, Binder b, int a, int[] seconds) {
+    Frame frame = env.frame;
+    for (int o : seconds) {
+      env.visit();
+      if (o == a || env.isBound(o, b.boundBefore()) || !Geometry.touching(frame, a, o)) {
+        continue;
+      }
+      if (b.side() != Side.NONE.ordinal() && Geometry.side(frame, a, o) != b.side()) {
+        continue;
+      }
+      if (b.minCoverPercent() > 0 && Geometry.cover(frame, a, o) < b.minCoverPercent()) {
+        continue;
+      }
+      env.objects[b.varB()] = o;
+      bind(env, depth + 1, out);
     }
   }
 
@@ -102,27 +99,10 @@ public final class InterpretedLaw implements Law {
     return "interpreted law " + plan.name();
   }
 
-  /** One loop of the plan with the variables bound before it (whose objects it skips). */
-  static final class Binder {
-    final boolean contact;
-    final int varA;
-    final int typeA;
-    final int varB;
-    final int typeB;
-    final int side;
-    final int minCoverPercent;
-    final int[] boundBefore;
-
-    Binder(boolean contact, int varA, int typeA, int varB, int typeB, int side, int minCoverPercent,
-        int[] boundBefore) {
-      this.contact = contact;
-      this.varA = varA;
-      this.typeA = typeA;
-      this.varB = varB;
-      this.typeB = typeB;
-      this.side = side;
-      this.minCoverPercent = minCoverPercent;
-      this.boundBefore = boundBefore;
-    }
-  }
+  /**
+   * One loop of the plan with the variables bound before it (whose objects it skips); a
+   * {@code for} loop uses only the A side, a contact loop both.
+   */
+  record Binder(boolean contact, int varA, int typeA, int varB, int typeB, int side, int minCoverPercent,
+      int[] boundBefore) {}
 }

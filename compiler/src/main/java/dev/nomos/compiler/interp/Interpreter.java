@@ -81,7 +81,7 @@ public final class Interpreter {
           bound = append(append(bound, c.varA()), c.varB());
         }
       }
-      Eval guard = plan.guard() == null ? null : expr(plan.guard());
+      Eval guard = optional(plan.guard());
       Emit[] effects = new Emit[plan.effects().size()];
       for (int i = 0; i < effects.length; i++) {
         effects[i] = effect(plan.effects().get(i));
@@ -163,46 +163,32 @@ public final class Interpreter {
       }
       if (e instanceof PExpr.Exists x) {
         checkVar(x.var());
-        return new Evals.Exists(x.var(), x.entityType(), checkVars(x.excluded()),
-            x.where() == null ? null : expr(x.where()));
+        return new Evals.ScanObjects(x.var(), x.entityType(), checkVars(x.excluded()), optional(x.where()), false);
       }
       if (e instanceof PExpr.CountWhere c) {
         checkVar(c.var());
-        return new Evals.CountWhere(c.var(), c.entityType(), checkVars(c.excluded()),
-            c.where() == null ? null : expr(c.where()));
+        return new Evals.ScanObjects(c.var(), c.entityType(), checkVars(c.excluded()), optional(c.where()), true);
       }
       if (e instanceof PExpr.CountType c) {
         return new Evals.CountType(c.entityType());
       }
       PExpr.HistoryAggregate h = (PExpr.HistoryAggregate) e;
       checkLocal(h.local());
-      Eval body = expr(h.body());
-      switch (h.quantifier()) {
-        case ALL: return new Evals.All(h.local(), h.low(), h.high(), body);
-        case ANY: return new Evals.Any(h.local(), h.low(), h.high(), body);
-        default: return new Evals.CountSteps(h.local(), h.low(), h.high(), body);
-      }
+      return new Evals.HistoryAggregate(h.quantifier(), h.local(), h.low(), h.high(), expr(h.body()));
+    }
+
+    private Eval optional(PExpr e) {
+      return e == null ? null : expr(e);
     }
 
     private Eval binary(PExpr.Binary b) {
       Eval left = expr(b.left());
       Eval right = expr(b.right());
-      switch (b.op()) {
-        case AND: return new Evals.And(left, right);
-        case OR: return new Evals.Or(left, right);
-        case ADD: return new Evals.Arith(Evals.Arith.ADD, left, right);
-        case SUB: return new Evals.Arith(Evals.Arith.SUB, left, right);
-        case MUL: return new Evals.Arith(Evals.Arith.MUL, left, right);
-        case DIV: return new Evals.Arith(Evals.Arith.DIV, left, right);
-        case MOD: return new Evals.Arith(Evals.Arith.MOD, left, right);
-        case EQ: return new Evals.Arith(Evals.Arith.EQ, left, right);
-        case NE: return new Evals.Arith(Evals.Arith.NE, left, right);
-        case LT: return new Evals.Arith(Evals.Arith.LT, left, right);
-        case LE: return new Evals.Arith(Evals.Arith.LE, left, right);
-        case GT: return new Evals.Arith(Evals.Arith.GT, left, right);
-        case GE: return new Evals.Arith(Evals.Arith.GE, left, right);
-        default: throw new AssertionError(b.op());
-      }
+      return switch (b.op()) {
+        case AND -> new Evals.And(left, right);
+        case OR -> new Evals.Or(left, right);
+        default -> new Evals.Arith(b.op(), left, right);
+      };
     }
 
     private void checkVar(int var) {

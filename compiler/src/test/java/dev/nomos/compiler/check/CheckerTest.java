@@ -202,4 +202,44 @@ class CheckerTest {
         dev.nomos.compiler.CompilerOptions.DEFAULT);
     assertEquals(PlanText.of(a.plan()), PlanText.of(again.laws().get(0).plan()));
   }
+
+  @Test
+  void worldItemsAreCheckedOneByOne() {
+    Compilation c = NomosCompiler.compile(List.of(new SourceFile("w.law", """
+        world W {
+          screen 0 x 10
+          screen 5 x 5
+          velocity -1..1
+          contact_gap -2
+          actions A, B
+          entity E { x: int, s: {up, down, up}, n: int 0..5 }
+        }
+        law a { for e: E then e.n := 6  e.s := up }
+        """)), SourceResolver.none());
+    assertEquals(List.of(Codes.BAD_WORLD_ITEM, Codes.DUPLICATE_DECLARATION, Codes.BAD_WORLD_ITEM,
+        Codes.DUPLICATE_DECLARATION, Codes.DUPLICATE_DECLARATION, Codes.LITERAL_OUT_OF_RANGE), codes(c));
+    // The schema is still built, with neutral stand-ins, so the law was checked against it.
+    assertEquals(List.of("up", "down"), c.schema().type("E").extras().get(0).symbols());
+    assertEquals(WorldSchema.DEFAULT_CONTACT_GAP, c.schema().contactGap());
+  }
+
+  @Test
+  void slipsFromOtherLanguagesGetHintsAndNoCascade() {
+    assertSyntaxHint("law a { for b: Ball then b.vy = 0 }", "effects assign with `:=`");
+    assertSyntaxHint("law a { for b: Ball when b.x > 1 || b.y > 1 then b.vy := 0 }", "write `or`");
+    assertSyntaxHint("law a { for b in Ball then b.vy := 0 }", "bind objects with a colon");
+    assertSyntaxHint("law a { for b: Ball when action in [UP] then b.vy := 0 }", "sets are written with braces");
+    assertEquals("did you mean `true`?", compile("law a { for b: Ball when True then b.vy := 0 }").diagnostics().get(0).hint());
+    assertSyntaxHint("law a { for b: Ball when action == \"UP\" then b.vy := 0 }", "symbols and actions are bare names");
+    Compilation aliases = compile("law a { for b: Ball when b.velocity_y > 0 then b.dx := 1 }");
+    assertEquals(List.of("vy", "vx"), aliases.diagnostics().stream().map(Diagnostic::replacement).toList());
+    assertEquals("sign", compile("law a { for b: Ball then b.vx := sgn(b.vx) }").diagnostics().get(0).replacement());
+  }
+
+  private static void assertSyntaxHint(String law, String hintStart) {
+    Compilation c = compile(law);
+    // Only the syntax error: the law rebuilt by error recovery is not checked any further.
+    assertEquals(List.of(Codes.SYNTAX), codes(c), () -> DiagnosticRenderer.render(c.diagnostics()));
+    assertTrue(c.diagnostics().get(0).hint().startsWith(hintStart), c.diagnostics().get(0).hint());
+  }
 }

@@ -111,6 +111,41 @@ class CompiledSemanticsTest {
   }
 
   @Test
+  void lawsThatDifferOnlyInConstantsShareOneClassButKeepTheirOwnValues() {
+    LawPlan up = new LawPlan("up", List.of(new Loop.Each(0, BALL)), yes(),
+        List.of(new PEffect.Exact(0, Slots.Y, bin(BinaryOp.ADD, y(0), c(-4), PType.INT))), 1, 0);
+    LawPlan down = new LawPlan("down", List.of(new Loop.Each(0, WALL)), yes(),
+        List.of(new PEffect.Exact(0, Slots.X, bin(BinaryOp.ADD, y(0), c(9), PType.INT))), 1, 0);
+    LawPlan other = new LawPlan("other", List.of(new Loop.Each(0, BALL)), yes(),
+        List.of(new PEffect.Exact(0, Slots.Y, bin(BinaryOp.SUB, y(0), c(4), PType.INT))), 1, 0);
+    List<Law> laws = CompiledLaws.compile(List.of(up, down, other));
+    assertEquals(laws.get(0).getClass(), laws.get(1).getClass());
+    assertTrue(laws.get(0).getClass() != laws.get(2).getClass(), "SUB is another shape than ADD");
+    Frame f = bounceFrame();
+    RecordingSink sink = new RecordingSink();
+    for (Law law : laws) {
+      law.apply(f, sink);
+    }
+    assertEquals(List.of("exact(" + f.indexOfId(7) + ",1,16)", "exact(" + f.indexOfId(8) + ",1,96)",
+        "exact(" + f.indexOfId(9) + ",0,9)", "exact(" + f.indexOfId(7) + ",1,16)", "exact(" + f.indexOfId(8) + ",1,96)"),
+        sink.calls);
+    assertEquals(List.of("up", "down", "other"), laws.stream().map(Law::name).toList());
+  }
+
+  @Test
+  void lawsTooLargeForTheJvmAreRefusedWithTheLawNamed() {
+    List<PExpr> elements = new java.util.ArrayList<>();
+    for (int i = 0; i < 30_000; i++) {
+      elements.add(c(i));
+    }
+    LawPlan huge = new LawPlan("huge", List.of(new Loop.Each(0, BALL)), new PExpr.InSet(y(0), elements, false),
+        List.of(new PEffect.Exact(0, Slots.X, c(1))), 1, 0);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CompiledLaws.compile(huge));
+    assertTrue(e.getMessage().startsWith("law huge is too large") || e.getMessage().startsWith("law huge has too many"),
+        e.getMessage());
+  }
+
+  @Test
   void pathologicalBindingsHitTheBudgetWithTheLawNamed() {
     Frame.Builder b = Frame.builder(PONG);
     for (int id = 0; id < 120; id++) {

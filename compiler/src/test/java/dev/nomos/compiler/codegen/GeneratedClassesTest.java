@@ -1,7 +1,6 @@
 package dev.nomos.compiler.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nomos.compiler.plan.LawPlan;
 import dev.nomos.runtime.Frame;
@@ -49,7 +48,6 @@ class GeneratedClassesTest {
       Frame frame = RandomWorlds.frame(c.schema(), r);
       RecordingSink sink = new RecordingSink();
       law.apply(frame, sink);
-      assertTrue(sink.calls.stream().allMatch(s -> !s.isEmpty()));
       RecordingSink again = new RecordingSink();
       law.apply(frame, again);
       assertEquals(sink.calls, again.calls, "a law is a function of its frame");

@@ -67,7 +67,11 @@ final class RandomPlans {
         bound++;
       }
     }
-    PExpr guard = r.nextInt(5) == 0 ? new PExpr.Const(1, PType.BOOL) : bool(0);
+    PExpr guard = switch (r.nextInt(6)) {
+      case 0 -> null; // no `when`
+      case 1 -> new PExpr.Const(1, PType.BOOL);
+      default -> bool(0);
+    };
     List<PEffect> effects = new ArrayList<>();
     int effectCount = 1 + r.nextInt(3);
     for (int i = 0; i < effectCount; i++) {

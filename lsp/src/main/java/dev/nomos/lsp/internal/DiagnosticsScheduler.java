@@ -38,14 +38,20 @@ public final class DiagnosticsScheduler {
     this.sink = sink;
   }
 
-  /** Checks {@code uri} after the quiet period, and every other open file (it may {@code use} this one). */
+  /**
+   * Checks {@code uri} after the quiet period, and the other open files that {@code use} it
+   * (found on the worker: finding them may parse, which the message thread must not wait for).
+   */
   public void edited(String uri) {
     schedule(uri);
-    workspace.openUris().stream().filter(u -> !u.equals(uri)).forEach(this::schedule);
+    worker.execute(() -> workspace.openUris().stream()
+        .filter(u -> !u.equals(uri))
+        .filter(u -> workspace.analysis(u).map(a -> a.used().stream().anyMatch(r -> r.uri().equals(uri))).orElse(false))
+        .forEach(this::schedule));
   }
 
   public void schedule(String uri) {
-    ScheduledFuture<?> next = timer.schedule(() -> worker.execute(() -> publish(uri)), delayMillis,
+    ScheduledFuture<?> next = timer.schedule(() -> worker.execute(() -> publishLoggingFailures(uri)), delayMillis,
         TimeUnit.MILLISECONDS);
     ScheduledFuture<?> previous = pending.put(uri, next);
     if (previous != null) {
@@ -66,6 +72,16 @@ public final class DiagnosticsScheduler {
   /** The diagnostics last published for a file. */
   public List<org.eclipse.lsp4j.Diagnostic> published(String uri) {
     return published.getOrDefault(uri, List.of());
+  }
+
+  /** A bug in a check must not go unnoticed, nor stop later checks: it is logged (stderr is the log). */
+  private void publishLoggingFailures(String uri) {
+    try {
+      publish(uri);
+    } catch (RuntimeException bug) {
+      System.err.println("nomos lsp: checking " + uri + " failed: " + bug);
+      bug.printStackTrace();
+    }
   }
 
   private void publish(String uri) {

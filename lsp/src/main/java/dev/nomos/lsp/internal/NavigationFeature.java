@@ -1,5 +1,6 @@
 package dev.nomos.lsp.internal;
 
+import dev.nomos.compiler.ast.UseDecl;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,7 +12,9 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.eclipse.lsp4j.DocumentHighlight;
 import org.eclipse.lsp4j.DocumentHighlightKind;
+import org.eclipse.lsp4j.DocumentLink;
 import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
@@ -42,8 +45,33 @@ public final class NavigationFeature {
   }
 
   public List<Location> definition(Analysis a, int offset) {
+    for (UseDecl use : a.unit().uses()) {
+      if (use.span().start() <= offset && offset <= use.span().end()) {
+        return usedFile(a, use).map(uri -> List.of(new Location(uri, new Range(new Position(0, 0), new Position(0, 0)))))
+            .orElse(List.of());
+      }
+    }
     return a.occurrenceAt(offset).flatMap(o -> a.declarationOf(o.key()))
         .map(d -> List.of(location(d))).orElse(List.of());
+  }
+
+  /** Links from each {@code use "path"} string to the file, when it exists. */
+  public List<DocumentLink> links(Analysis a) {
+    List<DocumentLink> links = new ArrayList<>();
+    for (UseDecl use : a.unit().uses()) {
+      usedFile(a, use).ifPresent(uri -> {
+        int quote = a.text().indexOf('"', use.span().start());
+        int end = a.text().lastIndexOf('"', use.span().end() - 1);
+        if (quote >= 0 && end > quote) {
+          links.add(new DocumentLink(Texts.range(a.source().span(quote + 1, end)), uri));
+        }
+      });
+    }
+    return links;
+  }
+
+  private Optional<String> usedFile(Analysis a, UseDecl use) {
+    return Workspace.resolve(a.uri(), use.path()).filter(uri -> workspace.text(uri).isPresent());
   }
 
   public List<Location> references(Analysis a, int offset, boolean includeDeclaration, BooleanSupplier cancelled) {
@@ -65,7 +93,12 @@ public final class NavigationFeature {
 
   /** The range of the name to rename, or empty when nothing renameable is under the cursor. */
   public Optional<Range> prepareRename(Analysis a, int offset) {
-    return a.occurrenceAt(offset).filter(o -> renameable(o.key())).map(o -> Texts.range(o.span()));
+    return a.occurrenceAt(offset).filter(o -> renameable(o.key()) && indexed(a, o)).map(o -> Texts.range(o.span()));
+  }
+
+  /** Whether the occurrence comes from a declaration that parsed (not guessed from tokens). */
+  private static boolean indexed(Analysis a, Occurrence o) {
+    return a.occurrences().contains(o);
   }
 
   public WorkspaceEdit rename(Analysis a, int offset, String newName, BooleanSupplier cancelled)
@@ -73,6 +106,9 @@ public final class NavigationFeature {
     Occurrence at = a.occurrenceAt(offset).orElseThrow(() -> new RenameRefused("nothing to rename here"));
     if (!renameable(at.key())) {
       throw new RenameRefused("'" + at.key().name() + "' is defined by the language and cannot be renamed");
+    }
+    if (!indexed(a, at)) {
+      throw new RenameRefused("this law does not parse yet; fix its syntax errors first");
     }
     if (!Texts.isIdentifier(newName)) {
       throw new RenameRefused("'" + newName + "' is not a name: use letters, digits and _, not starting with a digit");
@@ -84,6 +120,13 @@ public final class NavigationFeature {
       throw new RenameRefused("'" + newName + "' is already declared");
     }
     List<Occurrence> targets = occurrences(a, at.key(), cancelled);
+    if (!isLocal(at.key())) {
+      Optional<String> missed = unresolvedMention(a, at.key(), targets);
+      if (missed.isPresent()) {
+        throw new RenameRefused("cannot tell whether '" + at.key().name() + "' at " + missed.get()
+            + " means the same thing (that text does not parse or check); fix it first");
+      }
+    }
     for (String uri : targets.stream().map(Occurrence::uri).distinct().toList()) {
       // The front end's spans count code points, editors count UTF-16 units: they differ after an
       // emoji or other supplementary character, and an edit there would land in the wrong place.
@@ -116,9 +159,35 @@ public final class NavigationFeature {
             && key.scope().equals(SymbolKey.BUILTIN));
   }
 
+  private static boolean isLocal(SymbolKey key) {
+    return key.kind() == SymbolKind.BINDER || key.kind() == SymbolKind.LAW;
+  }
+
+  /**
+   * A mention of the key's name, in a file that has some of its occurrences, that the index could
+   * not resolve (a law that does not parse, an unknown name): renaming around it could miss it.
+   */
+  private Optional<String> unresolvedMention(Analysis a, SymbolKey key, List<Occurrence> targets) {
+    for (String uri : targets.stream().map(Occurrence::uri).distinct().toList()) {
+      Analysis file = uri.equals(a.uri()) ? a : workspace.analysis(uri).orElse(null);
+      if (file == null) {
+        continue;
+      }
+      Set<Integer> resolved = new HashSet<>();
+      file.occurrences().forEach(o -> resolved.add(o.span().start()));
+      for (org.antlr.v4.runtime.Token t : file.tokens()) {
+        if (t.getType() == dev.nomos.grammar.NomosLexer.ID && t.getText().equals(key.name())
+            && !resolved.contains(t.getStartIndex())) {
+          return Optional.of(Workspace.path(uri).map(p -> p.getFileName().toString()).orElse(uri) + ":" + t.getLine());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Every occurrence of a key, declaration included, without duplicates. */
   private List<Occurrence> occurrences(Analysis a, SymbolKey key, BooleanSupplier cancelled) {
-    if (key.kind() == SymbolKind.BINDER || key.kind() == SymbolKind.LAW) {
+    if (isLocal(key)) {
       return a.occurrences().stream().filter(o -> o.key().equals(key)).toList();
     }
     Optional<WorldView.Decl> world = a.world().world();

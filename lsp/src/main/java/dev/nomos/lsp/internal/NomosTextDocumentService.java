@@ -19,11 +19,15 @@ import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentHighlight;
 import org.eclipse.lsp4j.DocumentHighlightParams;
+import org.eclipse.lsp4j.DocumentLink;
+import org.eclipse.lsp4j.DocumentLinkParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.FoldingRange;
 import org.eclipse.lsp4j.FoldingRangeRequestParams;
 import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.InlayHintParams;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.LocationLink;
@@ -62,6 +66,7 @@ public final class NomosTextDocumentService implements TextDocumentService {
   private final HoverFeature hover;
   private final NavigationFeature navigation;
   private final DocumentFormatter formatter;
+  private final InlayHintsFeature inlayHints;
 
   public NomosTextDocumentService(Workspace workspace, DiagnosticsScheduler diagnostics, Executor executor,
       FittedWeights fitted, DocumentFormatter formatter) {
@@ -69,6 +74,7 @@ public final class NomosTextDocumentService implements TextDocumentService {
     this.diagnostics = diagnostics;
     this.executor = executor;
     this.hover = new HoverFeature(fitted);
+    this.inlayHints = new InlayHintsFeature(fitted);
     this.navigation = new NavigationFeature(workspace);
     this.formatter = formatter;
   }
@@ -122,20 +128,11 @@ public final class NomosTextDocumentService implements TextDocumentService {
     });
   }
 
-  private static boolean cancelled(CancelChecker cancel) {
-    try {
-      cancel.checkCanceled();
-      return false;
-    } catch (java.util.concurrent.CancellationException e) {
-      return true;
-    }
-  }
-
   @Override
   public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
     String uri = params.getTextDocument().getUri();
     return async(uri, Either.forLeft(List.of()), (a, cancel) -> Either.forLeft(
-        CompletionFeature.complete(a, Texts.offset(a.text(), params.getPosition()))));
+        CompletionFeature.complete(workspace, a, Texts.offset(a.text(), params.getPosition()))));
   }
 
   @Override
@@ -160,6 +157,11 @@ public final class NomosTextDocumentService implements TextDocumentService {
   }
 
   @Override
+  public CompletableFuture<List<DocumentLink>> documentLink(DocumentLinkParams params) {
+    return async(params.getTextDocument().getUri(), List.of(), (a, cancel) -> navigation.links(a));
+  }
+
+  @Override
   public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams params) {
     String uri = params.getTextDocument().getUri();
     return async(uri, List.of(), (a, cancel) -> navigation.highlights(a, Texts.offset(a.text(), params.getPosition())));
@@ -170,7 +172,7 @@ public final class NomosTextDocumentService implements TextDocumentService {
     String uri = params.getTextDocument().getUri();
     boolean withDeclaration = params.getContext() == null || params.getContext().isIncludeDeclaration();
     return async(uri, List.of(), (a, cancel) -> navigation.references(a,
-        Texts.offset(a.text(), params.getPosition()), withDeclaration, () -> cancelled(cancel)));
+        Texts.offset(a.text(), params.getPosition()), withDeclaration, cancel::isCanceled));
   }
 
   @Override
@@ -187,7 +189,7 @@ public final class NomosTextDocumentService implements TextDocumentService {
     return async(uri, null, (a, cancel) -> {
       try {
         return navigation.rename(a, Texts.offset(a.text(), params.getPosition()), params.getNewName(),
-            () -> cancelled(cancel));
+            cancel::isCanceled);
       } catch (NavigationFeature.RenameRefused refused) {
         throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, refused.getMessage(), null));
       }
@@ -219,6 +221,11 @@ public final class NomosTextDocumentService implements TextDocumentService {
     return CompletableFutures.computeAsync(executor, cancel -> CodeActionFeature
         .quickFixes(params, diagnostics.published(uri)).stream()
         .map(Either::<Command, CodeAction>forRight).toList());
+  }
+
+  @Override
+  public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
+    return async(params.getTextDocument().getUri(), List.of(), (a, cancel) -> inlayHints.hints(a, params.getRange()));
   }
 
   @Override

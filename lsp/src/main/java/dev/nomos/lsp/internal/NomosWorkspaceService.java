@@ -1,7 +1,15 @@
 package dev.nomos.lsp.internal;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.WorkspaceSymbol;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
 /** Workspace notifications: a world file changed on disk re-checks the open files that may use it. */
@@ -9,14 +17,24 @@ public final class NomosWorkspaceService implements WorkspaceService {
   private final Workspace workspace;
   private final DiagnosticsScheduler diagnostics;
 
-  public NomosWorkspaceService(Workspace workspace, DiagnosticsScheduler diagnostics) {
+  private final Executor executor;
+
+  public NomosWorkspaceService(Workspace workspace, DiagnosticsScheduler diagnostics, Executor executor) {
     this.workspace = workspace;
     this.diagnostics = diagnostics;
+    this.executor = executor;
   }
 
   @Override
   public void didChangeConfiguration(DidChangeConfigurationParams params) {
     // The server has no settings of its own; the editor extensions configure how it is started.
+  }
+
+  @Override
+  public CompletableFuture<Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>>> symbol(
+      WorkspaceSymbolParams params) {
+    return CompletableFutures.computeAsync(executor, cancel -> Either.forRight(
+        WorkspaceSymbolsFeature.search(workspace, params.getQuery(), cancel::isCanceled)));
   }
 
   @Override

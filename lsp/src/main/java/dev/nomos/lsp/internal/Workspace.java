@@ -37,8 +37,16 @@ public final class Workspace {
 
   private record Open(int version, String text) {}
 
+  /** Bound on the files a workspace-wide search reads. */
+  private static final int MAX_WORKSPACE_FILES = 2000;
+
   private final Map<String, Open> open = new ConcurrentHashMap<>();
+  private final List<Path> folders = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  /** Parses of used files (worlds), so a keystroke in a law file does not parse its world again. */
+  private final Map<String, ParsedText> usedParses = new ConcurrentHashMap<>();
+
+  private record ParsedText(String text, ParseResult parse) {}
 
   public void open(String uri, int version, String text) {
     open.put(uri, new Open(version, text));
@@ -119,11 +127,24 @@ public final class Workspace {
         if (text.isEmpty()) {
           continue;
         }
-        ParseResult parsed = Parser.parse(new SourceFile(displayName(targetUri), text.get()));
+        ParseResult parsed = parseUsed(targetUri, text.get());
         used.add(new UnitRef(targetUri, parsed.unit()));
         queue.add(new Pending(targetUri, parsed, p.depth() + 1));
       }
     }
+  }
+
+  private ParseResult parseUsed(String uri, String text) {
+    ParsedText cached = usedParses.get(uri);
+    if (cached != null && cached.text().equals(text)) {
+      return cached.parse();
+    }
+    ParseResult parsed = Parser.parse(new SourceFile(displayName(uri), text));
+    if (usedParses.size() > MAX_SCANNED_FILES) {
+      usedParses.clear();
+    }
+    usedParses.put(uri, new ParsedText(text, parsed));
+    return parsed;
   }
 
   /** The URI of a {@code use} path, relative to the using file. */
@@ -155,6 +176,37 @@ public final class Workspace {
       }
     }
     return List.copyOf(result);
+  }
+
+  /** The editor's workspace folders (from initialize), searched by workspace-wide features. */
+  public void setFolders(List<String> folderUris) {
+    folders.clear();
+    folderUris.forEach(u -> path(u).filter(Files::isDirectory).ifPresent(folders::add));
+  }
+
+  /** Open documents, then every {@code .law} file under the workspace folders (bounded; build output skipped). */
+  public List<String> workspaceUris() {
+    Set<String> result = new LinkedHashSet<>(open.keySet());
+    for (Path folder : folders) {
+      try (Stream<Path> files = Files.walk(folder, 12)) {
+        files.filter(f -> f.getFileName().toString().endsWith(".law") && Files.isRegularFile(f))
+            .filter(f -> !skipped(folder.relativize(f)))
+            .limit(MAX_WORKSPACE_FILES).forEach(f -> result.add(uriOf(f)));
+      } catch (IOException | java.io.UncheckedIOException unreadable) {
+        // Search what was found.
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  private static boolean skipped(Path relative) {
+    for (Path part : relative) {
+      String s = part.toString();
+      if (s.equals("target") || s.equals("node_modules") || s.startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public static Optional<Path> path(String uri) {

@@ -176,7 +176,7 @@ public final class ModelJar {
     try {
       Class<?> cls = Class.forName(binaryName(className), true, loader);
       return MethodHandles.publicLookup().findConstructor(cls, CONSTRUCTOR);
-    } catch (LinkageError | ReflectiveOperationException e) {
+    } catch (LinkageError | ReflectiveOperationException | SecurityException e) {
       throw new ModelJarException(where + ": class " + className + " cannot be loaded: " + e, e);
     }
   }

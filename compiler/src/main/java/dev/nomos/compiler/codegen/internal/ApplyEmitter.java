@@ -21,10 +21,13 @@ import org.objectweb.asm.MethodVisitor;
  * plan IR's javadoc fixes. Every value is a primitive int on the operand stack or in a local slot;
  * binders are counted loops over the frame's per-type index arrays, so a binding costs no allocation.
  *
+ * <p>Constants of the plan are read from instance fields ({@link #lift}), so that laws of one shape
+ * share their bytecode.
+ *
  * <p>Locals: 0 this, 1 the frame, 2 the sink, 3-4 the binding count (an int, or a long for budgets
- * beyond int range), then one int per object
- * variable, one per history-aggregate counter, then scratch slots handed out once each (so no slot
- * ever holds two types and frames need no common-superclass reasoning).
+ * beyond int range), then one int per object variable, one per history-aggregate counter, then
+ * scratch slots handed out once each (so no slot ever holds two types and frames need no
+ * common-superclass reasoning).
  */
 final class ApplyEmitter {
   private static final int FRAME = 1;
@@ -97,6 +100,20 @@ final class ApplyEmitter {
    * by enclosing loops; {@code body} receives the label that continues with the next candidate.
    */
   private void forEachBinding(int var, int type, Consumer<Label> body) {
+    int[] enclosing = boundVars.stream().mapToInt(Integer::intValue).toArray();
+    forEachCandidate(var, type, enclosing, next -> {
+      boundVars.add(var);
+      body.accept(next);
+      boundVars.remove(boundVars.size() - 1);
+    });
+  }
+
+  /**
+   * A counted loop over the candidates of {@code type}, ascending id: each one counts toward the
+   * budget, is stored in {@code var} and skipped when it equals the object of one of {@code skipped};
+   * {@code body} receives the label that continues with the next candidate.
+   */
+  private void forEachCandidate(int var, int type, int[] skipped, Consumer<Label> body) {
     int array = scratch();
     int index = scratch();
     loadCandidates(type);
@@ -113,14 +130,12 @@ final class ApplyEmitter {
     mv.visitVarInsn(ILOAD, index);
     mv.visitInsn(IALOAD);
     mv.visitVarInsn(ISTORE, varSlot(var));
-    for (int earlier : boundVars) {
+    for (int other : skipped) {
       mv.visitVarInsn(ILOAD, varSlot(var));
-      mv.visitVarInsn(ILOAD, varSlot(earlier));
+      mv.visitVarInsn(ILOAD, varSlot(other));
       mv.visitJumpInsn(IF_ICMPEQ, next);
     }
-    boundVars.add(var);
     body.accept(next);
-    boundVars.remove(boundVars.size() - 1);
     mv.visitLabel(next);
     mv.visitIincInsn(index, 1);
     mv.visitLabel(test);
@@ -201,7 +216,9 @@ final class ApplyEmitter {
 
   private void emitGuardedEffects() {
     Label skip = new Label();
-    jumpIf(plan.guard(), false, skip);
+    if (plan.guard() != null) { // a law without `when` may come with no guard at all
+      jumpIf(plan.guard(), false, skip);
+    }
     for (PEffect effect : plan.effects()) {
       emitEffect(effect);
     }
@@ -435,49 +452,23 @@ final class ApplyEmitter {
 
   /** {@code exists} (stops at the first match, pushes 0/1) or {@code count ... where} (pushes the count). */
   private void scan(int var, int type, int[] excluded, PExpr where, boolean counting) {
-    int array = scratch();
-    int index = scratch();
     int found = counting ? scratch() : -1;
-    loadCandidates(type);
-    mv.visitVarInsn(ASTORE, array);
-    pushInt(0);
-    mv.visitVarInsn(ISTORE, index);
     if (counting) {
       pushInt(0);
       mv.visitVarInsn(ISTORE, found);
     }
-    Label test = new Label();
-    Label top = new Label();
-    Label next = new Label();
     Label end = new Label();
-    mv.visitJumpInsn(GOTO, test);
-    mv.visitLabel(top);
-    visit();
-    mv.visitVarInsn(ALOAD, array);
-    mv.visitVarInsn(ILOAD, index);
-    mv.visitInsn(IALOAD);
-    mv.visitVarInsn(ISTORE, varSlot(var));
-    for (int other : excluded) {
-      mv.visitVarInsn(ILOAD, varSlot(var));
-      mv.visitVarInsn(ILOAD, varSlot(other));
-      mv.visitJumpInsn(IF_ICMPEQ, next);
-    }
-    if (where != null) {
-      jumpIf(where, false, next);
-    }
-    if (counting) {
-      mv.visitIincInsn(found, 1);
-    } else {
-      pushInt(1);
-      mv.visitJumpInsn(GOTO, end);
-    }
-    mv.visitLabel(next);
-    mv.visitIincInsn(index, 1);
-    mv.visitLabel(test);
-    mv.visitVarInsn(ILOAD, index);
-    mv.visitVarInsn(ALOAD, array);
-    mv.visitInsn(ARRAYLENGTH);
-    mv.visitJumpInsn(IF_ICMPLT, top);
+    forEachCandidate(var, type, excluded, next -> {
+      if (where != null) {
+        jumpIf(where, false, next);
+      }
+      if (counting) {
+        mv.visitIincInsn(found, 1);
+      } else {
+        pushInt(1);
+        mv.visitJumpInsn(GOTO, end);
+      }
+    });
     if (counting) {
       mv.visitVarInsn(ILOAD, found);
     } else {

@@ -6,6 +6,7 @@ import dev.nomos.compiler.codegen.GeneratedLaw;
 import dev.nomos.compiler.plan.LawPlan;
 import java.util.ArrayList;
 import java.util.List;
+import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
@@ -24,7 +25,7 @@ public final class LawClassGenerator {
   static final String INT_FIELD = "c";
   static final String DOUBLE_FIELD = "d";
   /** Descriptor of the one constructor every generated law class has. */
-  public static final String CONSTRUCTOR_DESC = "(Ljava/lang/String;[I[D)V";
+  private static final String CONSTRUCTOR_DESC = "(Ljava/lang/String;[I[D)V";
 
   private LawClassGenerator() {}
 
@@ -54,14 +55,7 @@ public final class LawClassGenerator {
       cw.visitField(ACC_PRIVATE | ACC_FINAL, DOUBLE_FIELD + i, "D", null, null).visitEnd();
     }
     constructor(cw, internalName, ints.size(), doubles.size());
-
-    MethodVisitor name = cw.visitMethod(ACC_PUBLIC, "name", Names.NAME_DESC, null, null);
-    name.visitCode();
-    name.visitVarInsn(ALOAD, 0);
-    name.visitFieldInsn(GETFIELD, internalName, NAME_FIELD, "Ljava/lang/String;");
-    name.visitInsn(ARETURN);
-    name.visitMaxs(0, 0);
-    name.visitEnd();
+    nameMethod(cw, internalName);
     cw.visitEnd();
     byte[] bytes;
     try {
@@ -69,6 +63,9 @@ public final class LawClassGenerator {
     } catch (MethodTooLargeException e) {
       throw new IllegalArgumentException("law " + plan.name() + " is too large to compile to one JVM method ("
           + e.getCodeSize() + " bytes of code; the limit is 65535); split it into smaller laws", e);
+    } catch (ClassTooLargeException e) {
+      throw new IllegalArgumentException("law " + plan.name() + " has too many constants to compile to one JVM class ("
+          + e.getConstantPoolCount() + " constant-pool entries; the limit is 65535); split it into smaller laws", e);
     }
     return new GeneratedLaw(bytes, ints.stream().mapToInt(Integer::intValue).toArray(),
         doubles.stream().mapToDouble(Double::doubleValue).toArray());
@@ -83,32 +80,33 @@ public final class LawClassGenerator {
     init.visitVarInsn(ALOAD, 0);
     init.visitVarInsn(ALOAD, 1);
     init.visitFieldInsn(PUTFIELD, owner, NAME_FIELD, "Ljava/lang/String;");
-    for (int i = 0; i < intCount; i++) {
-      init.visitVarInsn(ALOAD, 0);
-      init.visitVarInsn(ALOAD, 2);
-      init.visitLdcInsn(i);
-      init.visitInsn(IALOAD);
-      init.visitFieldInsn(PUTFIELD, owner, INT_FIELD + i, "I");
-    }
-    for (int i = 0; i < doubleCount; i++) {
-      init.visitVarInsn(ALOAD, 0);
-      init.visitVarInsn(ALOAD, 3);
-      init.visitLdcInsn(i);
-      init.visitInsn(DALOAD);
-      init.visitFieldInsn(PUTFIELD, owner, DOUBLE_FIELD + i, "D");
-    }
+    copyArrayIntoFields(init, owner, 2, IALOAD, INT_FIELD, "I", intCount);
+    copyArrayIntoFields(init, owner, 3, DALOAD, DOUBLE_FIELD, "D", doubleCount);
     init.visitInsn(RETURN);
     init.visitMaxs(0, 0);
     init.visitEnd();
   }
 
-  /** A JVM-safe simple class name derived from a law name: letters, digits and '_' only. */
-  public static String simpleName(String lawName) {
-    StringBuilder sb = new StringBuilder("Law_");
-    for (int i = 0; i < lawName.length() && sb.length() < 80; i++) {
-      char c = lawName.charAt(i);
-      sb.append(c < 128 && (Character.isLetterOrDigit(c) || c == '_') ? c : '_');
+  /** {@code String name()}: returns the name field. */
+  private static void nameMethod(ClassWriter cw, String owner) {
+    MethodVisitor name = cw.visitMethod(ACC_PUBLIC, "name", Names.NAME_DESC, null, null);
+    name.visitCode();
+    name.visitVarInsn(ALOAD, 0);
+    name.visitFieldInsn(GETFIELD, owner, NAME_FIELD, "Ljava/lang/String;");
+    name.visitInsn(ARETURN);
+    name.visitMaxs(0, 0);
+    name.visitEnd();
+  }
+
+  /** {@code this.<prefix>i = array[i]} for each i below {@code count}, the array in local {@code arrayLocal}. */
+  private static void copyArrayIntoFields(MethodVisitor init, String owner, int arrayLocal, int loadOpcode,
+      String fieldPrefix, String fieldDescriptor, int count) {
+    for (int i = 0; i < count; i++) {
+      init.visitVarInsn(ALOAD, 0);
+      init.visitVarInsn(ALOAD, arrayLocal);
+      init.visitLdcInsn(i);
+      init.visitInsn(loadOpcode);
+      init.visitFieldInsn(PUTFIELD, owner, fieldPrefix + i, fieldDescriptor);
     }
-    return sb.toString();
   }
 }

@@ -1,0 +1,140 @@
+package dev.nomos.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code nomos init} and {@code nomos learn} end to end on small generated recordings. */
+@Timeout(90)
+class LearnCommandTest {
+  @TempDir
+  Path dir;
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    CommandLine cl = Main.newCommandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int exit = cl.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  /** A ball bouncing in a walled 12x12 box, without ids (the tracker assigns them), one record per line. */
+  private static String bouncingBall(int x, int y, int vx, int vy, int steps) {
+    StringBuilder sb = new StringBuilder();
+    for (int t = 0; t <= steps; t++) {
+      sb.append("{\"episode\":0,\"t\":").append(t).append(",\"action\":").append(t == steps ? "null" : "\"NOOP\"")
+          .append(",\"reward\":0.0,\"done\":").append(t == steps).append(",\"objects\":[")
+          .append("{\"type\":\"Ball\",\"x\":").append(x).append(",\"y\":").append(y).append(",\"w\":1,\"h\":1},")
+          .append("{\"type\":\"Wall\",\"x\":0,\"y\":0,\"w\":12,\"h\":1},")
+          .append("{\"type\":\"Wall\",\"x\":0,\"y\":11,\"w\":12,\"h\":1},")
+          .append("{\"type\":\"Wall\",\"x\":0,\"y\":1,\"w\":1,\"h\":10},")
+          .append("{\"type\":\"Wall\",\"x\":11,\"y\":1,\"w\":1,\"h\":10}]}\n");
+      if (x + vx < 1 || x + vx > 10) {
+        vx = -vx;
+      }
+      if (y + vy < 1 || y + vy > 10) {
+        vy = -vy;
+      }
+      x += vx;
+      y += vy;
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void initInfersAWorldThatCompiles() throws IOException {
+    Path data = dir.resolve("box_train.jsonl");
+    Files.writeString(data, bouncingBall(2, 3, 1, 1, 40));
+    Run r = run("init", "--data", data.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("world Box {"), r.out());
+    assertTrue(r.out().contains("screen 12 x 12"), r.out());
+    assertTrue(r.out().contains("velocity -2..2"), r.out());
+    assertTrue(r.out().contains("actions NOOP"), r.out());
+    assertTrue(r.out().contains("entity Ball\n  entity Wall"), r.out());
+    assertTrue(!r.out().contains("contact_gap"), "walls are not 1x1: " + r.out());
+    Path world = dir.resolve("world.law");
+    Files.writeString(world, r.out());
+    assertEquals(0, run("check", world.toString()).exit());
+  }
+
+  @Test
+  void initReportsSymbolsIntsAndBadNames() throws IOException {
+    Path data = dir.resolve("grid.jsonl");
+    Files.writeString(data, """
+        {"episode":0,"t":0,"action":"LEFT","objects":[{"type":"agent","x":1,"y":1,"dir":0,"carrying":"none","open":false}]}
+        {"episode":0,"t":1,"action":"PICKUP","objects":[{"type":"agent","x":1,"y":2,"dir":3,"carrying":"none","open":true}]}
+        {"episode":0,"t":2,"action":null,"done":true,"objects":[{"type":"agent","x":1,"y":2,"dir":3,"carrying":"key","open":true}]}
+        """);
+    Run r = run("init", "--data", data.toString(), "--name", "Grid");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("entity agent { dir: int 0..3, carrying: {none, key}, open: bool }"), r.out());
+    assertTrue(r.out().contains("contact_gap 0"), r.out());
+    assertTrue(r.out().contains("actions LEFT, PICKUP"), r.out());
+
+    Path bad = dir.resolve("bad.jsonl");
+    Files.writeString(bad, "{\"episode\":0,\"t\":0,\"action\":\"go-left\",\"objects\":[{\"type\":\"a\",\"x\":1,\"y\":1}]}\n");
+    Run failed = run("init", "--data", bad.toString());
+    assertEquals(1, failed.exit());
+    assertTrue(failed.err().contains("record 1: action \"go-left\" cannot be a Nomos name"), failed.err());
+  }
+
+  @Test
+  void learnADirectoryWritesLawsThatCheckAndAReport() throws IOException {
+    Path world = dir.resolve("box");
+    Files.createDirectories(world);
+    Files.writeString(world.resolve("train.jsonl"), bouncingBall(2, 3, 1, 1, 150));
+    Files.writeString(world.resolve("test.jsonl"), bouncingBall(7, 2, -1, 1, 80));
+    assertEquals(0, run("init", "--data", world.resolve("train.jsonl").toString(), "-o",
+        world.resolve("world.law").toString()).exit());
+    Path report = dir.resolve("report.json");
+    Run r = run("learn", world.toString(), "--iterations", "3", "--report", report.toString());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertTrue(r.out().contains("train NLL"), "the table is printed: " + r.out());
+    Path learned = world.resolve("learned.law");
+    String text = Files.readString(learned);
+    assertTrue(text.startsWith("use \"world.law\"\n"), text);
+    assertTrue(text.contains(" weight "), text);
+    assertEquals(0, run("check", learned.toString()).exit(), text);
+    JsonNode json = new ObjectMapper().readTree(report.toFile());
+    assertEquals("enumerative", json.get("proposer").asText());
+    JsonNode last = json.get("iterations").get(json.get("iterations").size() - 1);
+    assertTrue(last.get("test").get("attribute_accuracy").asDouble() > 0.9, json.toString());
+  }
+
+  @Test
+  void learnUsageErrorsExitTwo() {
+    assertEquals(2, run("learn", dir.resolve("missing.law").toString(), "--data", "x.jsonl", "-o", "o.law").exit());
+  }
+
+  @Test
+  void initOnTheSharedMiniGridRecordingCompiles() throws IOException {
+    Path data = Path.of("../../shared/datasets/MiniGrid-DoorKey-5x5-v0_seed1000_train.jsonl.gz");
+    assumeTrue(Files.isRegularFile(data), "shared datasets not present");
+    Run r = run("init", "--data", data.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("world MiniGridDoorKey5x5V0Seed1000 {"), r.out());
+    assertTrue(r.out().contains("contact_gap 0"), r.out());
+    assertTrue(r.out().contains("state: {"), r.out());
+    Path world = dir.resolve("doorkey.law");
+    Files.writeString(world, r.out());
+    Run check = run("check", world.toString());
+    assertEquals(0, check.exit(), check.out());
+  }
+}
