@@ -102,7 +102,7 @@ public final class SimulateCommand implements Callable<Integer> {
     try {
       frames = m.rollout(episode.frames().get(index), actionIndexes, sample, seed);
     } catch (LawException e) {
-      throw new UserFacingException(e.getMessage());
+      throw new UserFacingException("rolling out from " + episode.location(index) + ": " + e.getMessage());
     }
     FrameCodec codec = new FrameCodec(schema);
     try (TrajectoryWriter w = output == null ? TrajectoryWriter.to(out) : TrajectoryWriter.create(output)) {
