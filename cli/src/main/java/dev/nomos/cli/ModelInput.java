@@ -180,6 +180,32 @@ final class ModelInput {
   }
 
   /**
+   * Refuses an output that would overwrite one of the model's files other than the one holding its
+   * laws (the world declaration, say): the laws written there would lose the world they use.
+   * Writing over the laws' own file, to fit in place, is fine.
+   */
+  void checkOutputSpares(Path out) {
+    if (compilation == null) {
+      return;
+    }
+    for (SourceUnit unit : compilation.units()) {
+      Path source = Path.of(unit.source().name());
+      if (unit.laws().isEmpty() && sameFile(source, out)) {
+        throw new UserFacingException("-o " + out + " would overwrite " + source
+            + ", which the model reads (it holds no laws); write the fitted laws to another file", ExitCodes.USAGE);
+      }
+    }
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return java.nio.file.Files.exists(b) && java.nio.file.Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+  }
+
+  /**
    * The {@code .law} text of the model's laws with new weights, to be written at {@code out}: the one
    * file that holds the laws, formatted, its {@code use} paths rewritten relative to {@code out}.
    */

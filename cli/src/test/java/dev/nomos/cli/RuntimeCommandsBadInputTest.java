@@ -344,4 +344,24 @@ class RuntimeCommandsBadInputTest {
     assertEquals(Files.readString(file), r.out(), "the same records as the file gets");
     assertFalse(Files.exists(Path.of("-")));
   }
+
+  @Test
+  void fitMayRewriteTheLawsInPlaceButNeverTheWorldFile() throws IOException {
+    Path world = dir.resolve("world.law");
+    String before = Files.readString(world);
+    Run r = run("fit", laws.toString(), "--data", train.toString(), "-o", world.toString());
+    assertOneLineFailure(r, 2, "would overwrite " + world);
+    assertEquals("", r.out(), "refused before fitting");
+    assertEquals(before, Files.readString(world));
+    Path sameThroughDots = dir.resolve("sub/../world.law");
+    Files.createDirectories(dir.resolve("sub"));
+    assertOneLineFailure(run("fit", laws.toString(), "--data", train.toString(), "-o", sameThroughDots.toString()), 2,
+        "would overwrite");
+
+    Run inPlace = run("fit", laws.toString(), "--data", train.toString(), "-o", laws.toString());
+    assertEquals(0, inPlace.exit(), inPlace.err());
+    assertTrue(Files.readString(laws).contains("law inertia weight "), Files.readString(laws));
+    Run again = run("fit", laws.toString(), "--data", train.toString());
+    assertEquals(0, again.exit(), again.err());
+  }
 }
