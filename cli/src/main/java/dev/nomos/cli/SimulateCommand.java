@@ -55,7 +55,7 @@ public final class SimulateCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = {"-o", "--output"}, paramLabel = "OUT.jsonl",
-      description = "Write the frames to this file (atomically; .gz compresses) instead of standard output.")
+      description = "Write the frames to this file (atomically; .gz compresses) instead of standard output (-).")
   Path output;
 
   @Option(names = "--nu", paramLabel = "NU", description = "Score of a value a law excludes is -NU (default 10).")
@@ -71,6 +71,9 @@ public final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Start start = parseStart(from);
+    if (output != null && output.toString().equals("-")) {
+      output = null; // "-" is standard output, as for `nomos record -o -`.
+    }
     if (output != null) {
       AtomicFiles.checkWritable(output);
     }

@@ -364,4 +364,18 @@ class RuntimeCommandsBadInputTest {
     Run again = run("fit", laws.toString(), "--data", train.toString());
     assertEquals(0, again.exit(), again.err());
   }
+
+  @Test
+  void simulateWritesGzipOrStandardOutput() throws IOException {
+    Run plain = run("simulate", laws.toString(), "--from", train + ":2", "--actions", "NOOP,PUSH");
+    assertEquals(0, plain.exit(), plain.err());
+    assertEquals(plain.out(), run("simulate", laws.toString(), "--from", train + ":2", "--actions", "NOOP,PUSH",
+        "-o", "-").out());
+    Path gz = dir.resolve("sim.jsonl.gz");
+    Run r = run("simulate", laws.toString(), "--from", train + ":2", "--actions", "NOOP,PUSH", "-o", gz.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(plain.out(), new String(new java.util.zip.GZIPInputStream(Files.newInputStream(gz)).readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8));
+    assertFalse(Files.exists(Path.of("-")));
+  }
 }
