@@ -52,6 +52,13 @@ final class ModelInput {
    * when non-null. Warnings are printed to {@code err}; errors end the command.
    */
   static ModelInput load(List<Path> files, Engine engine, Double nu, Double lambda, PrintWriter err) {
+    for (Path f : files) {
+      String name = f.getFileName() == null ? "" : f.getFileName().toString();
+      if (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz") || name.endsWith(".json")) {
+        throw new UserFacingException(f + " looks like trajectory data, not a model (.law files or a model jar);"
+            + " give data with --data", ExitCodes.USAGE);
+      }
+    }
     List<Path> jars = files.stream().filter(p -> p.getFileName().toString().endsWith(".jar")).toList();
     if (!jars.isEmpty()) {
       if (files.size() != 1) {

@@ -378,4 +378,12 @@ class RuntimeCommandsBadInputTest {
         java.nio.charset.StandardCharsets.UTF_8));
     assertFalse(Files.exists(Path.of("-")));
   }
+
+  @Test
+  void dataGivenAsTheModelIsAUsageError() {
+    assertOneLineFailure(run("eval", train.toString(), "--data", laws.toString()), 2,
+        train + " looks like trajectory data, not a model");
+    assertOneLineFailure(run("fit", laws.toString(), train.toString(), "--data", train.toString()), 2,
+        "give data with --data");
+  }
 }
