@@ -90,8 +90,11 @@ public final class SimulateCommand implements Callable<Integer> {
       }
       actionIndexes[k] = schema.actionIndex(actions.get(k).strip());
       if (actionIndexes[k] < 0) {
-        throw new UserFacingException("unknown action '" + actions.get(k).strip() + "'; world " + schema.name()
-            + " declares " + String.join(", ", schema.actions()), ExitCodes.USAGE);
+        String given = actions.get(k).strip();
+        String hint = schema.actions().stream().filter(a -> a.equalsIgnoreCase(given)).findFirst()
+            .map(a -> " (names are case-sensitive: did you mean " + a + "?)").orElse("");
+        throw new UserFacingException("unknown action '" + given + "'; world " + schema.name()
+            + " declares " + String.join(", ", schema.actions()) + hint, ExitCodes.USAGE);
       }
     }
     List<Episode> episodes = ModelInput.readEpisodes(List.of(start.file()), schema);

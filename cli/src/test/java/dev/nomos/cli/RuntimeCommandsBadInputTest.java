@@ -208,6 +208,8 @@ class RuntimeCommandsBadInputTest {
         "number too large");
     assertOneLineFailure(run("simulate", laws.toString(), "--from", train + ":0", "--actions", "NOOP,jump"), 2,
         "unknown action 'jump'; world Line declares NOOP, PUSH");
+    assertOneLineFailure(run("simulate", laws.toString(), "--from", train + ":0", "--actions", "push"), 2,
+        "unknown action 'push'; world Line declares NOOP, PUSH (names are case-sensitive: did you mean PUSH?)");
     assertOneLineFailure(run("simulate", laws.toString(), "--from", train + ":0", "--actions", "NOOP,,PUSH"), 2,
         "--actions: action 2 is empty");
   }
