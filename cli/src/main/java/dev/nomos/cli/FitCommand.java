@@ -74,6 +74,10 @@ public final class FitCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, lambda, err);
+    if (output != null && input.compilation == null) {
+      throw new UserFacingException("-o writes the fitted weights into the laws' .law file, and a model jar has none;"
+          + " fit the .law files the jar was compiled from", ExitCodes.USAGE);
+    }
     WorldModel m = input.model;
     List<Episode> episodes = ModelInput.readEpisodes(data, m.schema());
     ModelInput.requireTransitions(episodes, data);

@@ -67,6 +67,9 @@ public final class LearnCommand implements Callable<Integer> {
   @Option(names = "--jar", paramLabel = "JAR", description = "Also compile the learned model into this model jar.")
   Path jar;
 
+  @Option(names = "--inline-world", description = "Copy the world declaration into the output instead of a `use` line.")
+  boolean inlineWorld;
+
   @Option(names = "--proposer", defaultValue = "enumerative", paramLabel = "KIND",
       description = "Who proposes laws: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   ProposerKind proposerKind;
@@ -194,7 +197,7 @@ public final class LearnCommand implements Callable<Integer> {
     LearnResult result = new Learner(schema, worldSource, compiler, proposer, options, ModelOptions.defaults(), listener)
         .learn(train, testEpisodes, List.of());
     progress.clear();
-    String header = "use \"" + relativeUse(out, worldFile) + "\"";
+    String header = inlineWorld ? worldSource : "use \"" + relativeUse(out, worldFile) + "\"";
     InitCommand.writeAtomically(out, result.lawFile(header));
     if (report != null) {
       InitCommand.writeAtomically(report, result.report().toJson());

@@ -76,6 +76,15 @@ final class RecordCommand implements Callable<Integer> {
     if (steps < 1) {
       throw new UserFacingException("--steps must be at least 1, got " + steps, ExitCodes.USAGE);
     }
+    boolean scripted = !policy.equals("random") && !policy.equals("goal");
+    if (epsilon != 0 && !policy.equals("goal")) {
+      throw new UserFacingException("--epsilon mixes random actions into --policy goal; it does nothing with --policy "
+          + policy, ExitCodes.USAGE);
+    }
+    if (once && !scripted) {
+      throw new UserFacingException("--once stops at the end of a script; --policy " + policy + " has none",
+          ExitCodes.USAGE);
+    }
     Policy chosen = policy(world);
     AtomicFiles.checkWritable(output);
     Recorder.Summary summary;
@@ -85,8 +94,9 @@ final class RecordCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw AtomicFiles.cannotWrite(output, e);
     }
-    spec.commandLine().getOut().printf("recorded %d transitions in %d episodes (%d records) to %s%n",
-        summary.transitions(), summary.episodes(), summary.records(), output);
+    spec.commandLine().getOut().printf("recorded %d transition%s in %d episode%s (%d records) to %s%n",
+        summary.transitions(), summary.transitions() == 1 ? "" : "s", summary.episodes(),
+        summary.episodes() == 1 ? "" : "s", summary.records(), output);
     return ExitCodes.OK;
   }
 

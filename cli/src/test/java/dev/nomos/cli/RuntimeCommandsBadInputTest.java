@@ -307,4 +307,30 @@ class RuntimeCommandsBadInputTest {
         "-o", out.toString()), 1, "level file not found");
     assertFalse(Files.exists(out));
   }
+
+  @Test
+  void fittingAJarIntoALawFileFailsBeforeTheFit() throws IOException {
+    Path jar = dir.resolve("model.jar");
+    assertEquals(0, run("compile", laws.toString(), "-o", jar.toString()).exit());
+    Path out = dir.resolve("fitted.law");
+    Run r = run("fit", jar.toString(), "--data", train.toString(), "-o", out.toString());
+    assertOneLineFailure(r, 2, "a model jar has none");
+    assertEquals("", r.out(), "nothing fitted before the refusal");
+    assertFalse(Files.exists(out));
+    Run table = run("fit", jar.toString(), "--data", train.toString());
+    assertEquals(0, table.exit(), table.err());
+    assertTrue(table.out().contains("11 transitions"), table.out());
+  }
+
+  @Test
+  void recordOptionsThatWouldDoNothingAreUsageErrors() {
+    Path out = dir.resolve("never.jsonl");
+    assertOneLineFailure(run("record", "pong", "--steps", "3", "--epsilon", "0.3", "-o", out.toString()), 2,
+        "--epsilon mixes random actions into --policy goal");
+    assertOneLineFailure(run("record", "pong", "--steps", "3", "--policy", "goal", "--once", "-o", out.toString()), 2,
+        "--once stops at the end of a script");
+    assertFalse(Files.exists(out));
+    Run one = run("record", "pong", "--steps", "1", "-o", out.toString());
+    assertEquals("recorded 1 transition in 1 episode (2 records) to " + out + "\n", one.out());
+  }
 }

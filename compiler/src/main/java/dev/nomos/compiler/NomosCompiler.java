@@ -102,6 +102,7 @@ public final class NomosCompiler {
 
     List<CompiledLaw> laws = new ArrayList<>();
     Map<String, LawDecl> names = new HashMap<>();
+    List<Diagnostic> syntaxErrors = diagnostics.stream().filter(d -> d.code().equals(Codes.SYNTAX)).toList();
     for (SourceUnit u : units) {
       for (LawDecl law : u.laws()) {
         if (schema == null && laws.isEmpty()) {
@@ -115,7 +116,8 @@ public final class NomosCompiler {
                   "law `" + law.name().text() + "` is declared twice")
               .withHint("the first is on line " + previous.span().line() + "; law names must be unique"));
         }
-        laws.add(checkLaw(schema, u.source(), law, options, diagnostics));
+        laws.add(brokenBySyntax(law, u.source(), syntaxErrors)
+            ? unchecked(law, u.source()) : checkLaw(schema, u.source(), law, options, diagnostics));
       }
     }
     return new Compilation(units, sorted(diagnostics, units, givenOrder), world, schema, laws);
@@ -140,13 +142,15 @@ public final class NomosCompiler {
     }
     List<CompiledLaw> laws = new ArrayList<>();
     Map<String, LawDecl> names = new HashMap<>();
+    List<Diagnostic> syntaxErrors = parsed.diagnostics();
     for (LawDecl law : unit.laws()) {
       LawDecl previous = names.putIfAbsent(law.name().text(), law);
       if (previous != null) {
         diagnostics.add(Diagnostic.error(Codes.DUPLICATE_DECLARATION, source, law.name().span(),
             "law `" + law.name().text() + "` is declared twice").withHint("give each candidate its own name"));
       }
-      laws.add(checkLaw(schema, source, law, CompilerOptions.CANDIDATES, diagnostics));
+      laws.add(brokenBySyntax(law, source, syntaxErrors)
+          ? unchecked(law, source) : checkLaw(schema, source, law, CompilerOptions.CANDIDATES, diagnostics));
     }
     return new Compilation(List.of(unit), sorted(diagnostics, List.of(unit), List.of(source.name())), null, schema, laws);
   }
@@ -169,6 +173,24 @@ public final class NomosCompiler {
     SourceUnit unit = new SourceUnit(source, List.of(), List.of(law), law.span());
     return new Compilation(List.of(unit), sorted(diagnostics, List.of(unit), List.of(source.name())), null, schema,
         List.of(compiled));
+  }
+
+  /**
+   * Whether a syntax error lies inside the law. Such a law was rebuilt by error recovery, so what
+   * the checker would say about it is mostly an echo of the syntax error; it is left unchecked.
+   */
+  private static boolean brokenBySyntax(LawDecl law, SourceFile source, List<Diagnostic> parseDiagnostics) {
+    for (Diagnostic d : parseDiagnostics) {
+      if (d.code().equals(Codes.SYNTAX) && d.source() == source && d.span().start() >= law.span().start()
+          && d.span().start() <= law.span().end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static CompiledLaw unchecked(LawDecl law, SourceFile source) {
+    return new CompiledLaw(law.name().text(), law.doc(), law, source, null, law.weight(), List.of());
   }
 
   private static CompiledLaw checkLaw(WorldSchema schema, SourceFile source, LawDecl law, CompilerOptions options,

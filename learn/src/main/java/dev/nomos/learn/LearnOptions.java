@@ -29,7 +29,7 @@ public record LearnOptions(int maxIterations, long maxLlmCalls, long maxTokens, 
 
   /** Defaults for the offline proposer: many cheap candidates per round. */
   public static LearnOptions enumerativeDefaults() {
-    return new LearnOptions(12, 0, 0, Duration.ofMinutes(4), 120, 300, 8, -0.05, 1.0);
+    return new LearnOptions(20, 0, 0, Duration.ofMinutes(4), 120, 300, 8, -0.05, 1.0);
   }
 
   /** Defaults for LLM proposers: few, considered candidates per round. */

@@ -47,7 +47,7 @@ public final class NomosLawCompiler implements LawCompiler {
     }
     CompiledLaw law = c.laws().get(0);
     if (law.plan() == null) {
-      return new Compiled(null, null, SOURCE_NAME + ": law " + law.name() + " has " + law.holes() + " unfilled hole(s)\n");
+      return new Compiled(null, null, SOURCE_NAME + ": law " + law.name() + " has " + law.holes().size() + " unfilled hole(s)\n");
     }
     Law runnable = engine == Engine.COMPILED ? CompiledLaws.compile(law.plan()) : Interpreter.interpret(law.plan());
     return new Compiled(runnable, Formatter.formatLaw(law.decl()), "");

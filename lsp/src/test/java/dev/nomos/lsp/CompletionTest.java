@@ -128,4 +128,13 @@ class CompletionTest {
         .map(CompletionItem::getLabel).toList();
     assertEquals(List.of("other.law", "pong_world.law"), labels);
   }
+
+  @Test
+  void lawNamesOfNeighbouringFilesAfterLaw() throws Exception {
+    fx.write("reference.law", "use \"pong_world.law\"\n/// Keeps moving.\nlaw inertia { for b: Ball then b.vy := b.vy }\n"
+        + "law bounce { for b: Ball then b.vy := -b.vy }\n");
+    Map<String, CompletionItem> items = complete("law bounce { for b: Ball then b.vy := 0 }\nlaw |");
+    assertEquals(List.of("inertia"), List.copyOf(items.keySet()), "bounce is already declared here");
+    assertEquals("law in reference.law", items.get("inertia").getDetail());
+  }
 }

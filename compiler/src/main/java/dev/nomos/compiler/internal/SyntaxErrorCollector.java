@@ -45,7 +45,9 @@ public final class SyntaxErrorCollector extends BaseErrorListener {
           "too many syntax errors; stopped here").withHint("fix the first errors and check again"));
       throw new TooManyErrors();
     }
-    diagnostics.add(Diagnostic.error(Codes.SYNTAX, source, source.span(start, end), SyntaxMessages.humanize(msg)));
+    String found = offendingSymbol instanceof Token t ? t.getText() : null;
+    diagnostics.add(Diagnostic.error(Codes.SYNTAX, source, source.span(start, end), SyntaxMessages.humanize(msg))
+        .withHint(found == null ? null : SyntaxHints.forToken(found)));
   }
 
   private int offsetOf(int line, int column) {

@@ -222,4 +222,24 @@ class CheckerTest {
     assertEquals(List.of("up", "down"), c.schema().type("E").extras().get(0).symbols());
     assertEquals(WorldSchema.DEFAULT_CONTACT_GAP, c.schema().contactGap());
   }
+
+  @Test
+  void slipsFromOtherLanguagesGetHintsAndNoCascade() {
+    assertSyntaxHint("law a { for b: Ball then b.vy = 0 }", "effects assign with `:=`");
+    assertSyntaxHint("law a { for b: Ball when b.x > 1 || b.y > 1 then b.vy := 0 }", "write `or`");
+    assertSyntaxHint("law a { for b in Ball then b.vy := 0 }", "bind objects with a colon");
+    assertSyntaxHint("law a { for b: Ball when action in [UP] then b.vy := 0 }", "sets are written with braces");
+    assertEquals("did you mean `true`?", compile("law a { for b: Ball when True then b.vy := 0 }").diagnostics().get(0).hint());
+    assertSyntaxHint("law a { for b: Ball when action == \"UP\" then b.vy := 0 }", "symbols and actions are bare names");
+    Compilation aliases = compile("law a { for b: Ball when b.velocity_y > 0 then b.dx := 1 }");
+    assertEquals(List.of("vy", "vx"), aliases.diagnostics().stream().map(Diagnostic::replacement).toList());
+    assertEquals("sign", compile("law a { for b: Ball then b.vx := sgn(b.vx) }").diagnostics().get(0).replacement());
+  }
+
+  private static void assertSyntaxHint(String law, String hintStart) {
+    Compilation c = compile(law);
+    // Only the syntax error: the law rebuilt by error recovery is not checked any further.
+    assertEquals(List.of(Codes.SYNTAX), codes(c), () -> DiagnosticRenderer.render(c.diagnostics()));
+    assertTrue(c.diagnostics().get(0).hint().startsWith(hintStart), c.diagnostics().get(0).hint());
+  }
 }

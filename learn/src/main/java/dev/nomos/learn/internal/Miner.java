@@ -161,10 +161,26 @@ public final class Miner {
       own.add(new Atom("action == " + action, "on_" + action.toLowerCase()));
     }
     own.addAll(attributeAtoms(a, i, "o"));
-    combine(forT, "", "", own, 2, out);
     List<int[]> contacts = contacts(a, i);
+    List<Atom> forAtoms = new ArrayList<>(own);
+    if (a.ofType(type.index()).length <= 4) {
+      // Nothing on a side: an agent moving into free space (few objects of its type, so this stays cheap).
+      boolean[] touched = new boolean[4];
+      for (int[] c : contacts) {
+        if (c[1] < 4) {
+          touched[c[1]] = true;
+        }
+      }
+      for (int side = 0; side < 4; side++) {
+        if (!touched[side]) {
+          forAtoms.add(new Atom("(not exists f: Object where side(o, f) == " + Side.NAMES.get(side) + ")",
+              "free_" + Side.NAMES.get(side).toLowerCase()));
+        }
+      }
+    }
+    combine(forT, "", "", forAtoms, 3, out);
     if (contacts.isEmpty()) {
-      String free = "not exists u: Object where touching(o, u)";
+      String free = "(not exists u: Object where touching(o, u))";
       out.add(new Context(forT, free, "free"));
       if (action != null) {
         out.add(new Context(forT, free + " and action == " + action, "free_on_" + action.toLowerCase()));
@@ -187,7 +203,8 @@ public final class Miner {
         String v = schema.type(a.type(d[0])).name();
         String otherSide = Side.NAMES.get(d[1]);
         if (d[0] != c[0] && d[1] != c[1] && others.add(v + otherSide)) {
-          atoms.add(new Atom("exists v: " + v + " where side(o, v) == " + otherSide,
+          String var = "v" + (atoms.size() + 1);
+          atoms.add(new Atom("(exists " + var + ": " + v + " where side(o, " + var + ") == " + otherSide + ")",
               "with_" + v.toLowerCase() + "_" + otherSide.toLowerCase()));
         }
       }
@@ -198,7 +215,9 @@ public final class Miner {
         }
         String v = schema.type(a.type(d[0])).name();
         if (others.add("hop" + v)) {
-          atoms.add(new Atom("exists v: " + v + " where side(u, v) == " + side, "then_" + v.toLowerCase()));
+          String var = "v" + (atoms.size() + 1);
+          atoms.add(new Atom("(exists " + var + ": " + v + " where side(u, " + var + ") == " + side + ")",
+              "then_" + v.toLowerCase()));
         }
       }
       combine(binder, "", name, atoms.subList(0, Math.min(atoms.size(), 8)), 3, out);
@@ -257,7 +276,7 @@ public final class Miner {
     List<Context> all = new ArrayList<>(contexts);
     for (Context c : contexts) {
       // The velocity it had: lookup tables of (action, velocity) such as acceleration up to a cap.
-      if (c.binder.startsWith("for ") && !c.guard.startsWith("not ")) {
+      if (c.binder.startsWith("for ") && !c.guard.startsWith("(not ")) {
         all.add(new Context(c.binder, and(c.guard, "o." + attr + " == " + v0),
             c.name + (c.name.isEmpty() ? "" : "_") + "from_" + num(v0)));
       }
@@ -451,10 +470,15 @@ public final class Miner {
       int dx = b.x(j) - a.x(k), dy = b.y(j) - a.y(k);
       String effect = "spawn " + newType + " at (o.x" + offset(dx) + ", o.y" + offset(dy) + ")";
       String name = "spawns_" + newType.toLowerCase() + "_" + num(dx) + "_" + num(dy);
-      add(new Context("for o: " + u, "", "spawn"), "spawn", effect, name);
+      List<Atom> atoms = new ArrayList<>();
       if (action != null) {
-        add(new Context("for o: " + u, "action == " + action, "spawn_on_" + action.toLowerCase()), "spawn", effect,
-            name);
+        atoms.add(new Atom("action == " + action, "on_" + action.toLowerCase()));
+      }
+      atoms.addAll(attributeAtoms(a, k, "o"));
+      List<Context> contexts = new ArrayList<>();
+      combine("for o: " + u, "", "", atoms, 3, contexts);
+      for (Context c : contexts) {
+        add(c, "spawn", effect, name);
       }
     }
   }

@@ -33,6 +33,11 @@ public final class CompletionFeature {
   private CompletionFeature() {}
 
   public static List<CompletionItem> complete(Analysis a, int offset) {
+    return complete(null, a, offset);
+  }
+
+  /** Completion; {@code workspace} (may be null) lets {@code law |} offer the laws of neighbouring files. */
+  public static List<CompletionItem> complete(Workspace workspace, Analysis a, int offset) {
     String text = a.text();
     int wordStart = offset;
     while (wordStart > 0 && Character.isJavaIdentifierPart(text.charAt(wordStart - 1))) {
@@ -83,7 +88,7 @@ public final class CompletionFeature {
           items.add(v, CompletionItemKind.Variable, v + ": " + t, null);
         }
       });
-      case "law" -> lawNames(a, items);
+      case "law" -> lawNames(workspace, a, items);
       case "world" -> a.world().world().ifPresent(w -> items.add(w.name(), CompletionItemKind.Module, "world", null));
       default -> general(a, scope, items);
     }
@@ -188,12 +193,29 @@ public final class CompletionFeature {
     }
   }
 
-  /** Laws of neighbouring files: a fitted file restates laws by name. */
-  private static void lawNames(Analysis a, Items items) {
-    for (UnitRef ref : a.used()) {
-      for (LawDecl law : ref.unit().laws()) {
-        items.add(law.name().text(), CompletionItemKind.Method, "law", law.doc().isEmpty() ? null : law.doc());
+  /**
+   * Names of laws declared in the files beside this one but not in it: a fitted file or a variant
+   * of a model restates laws by name.
+   */
+  private static void lawNames(Workspace workspace, Analysis a, Items items) {
+    if (workspace == null) {
+      return;
+    }
+    java.util.Set<String> here = new java.util.HashSet<>();
+    a.unit().laws().forEach(l -> here.add(l.name().text()));
+    for (String uri : workspace.relatedUris(java.util.Set.of(a.uri()))) {
+      if (uri.equals(a.uri())) {
+        continue;
       }
+      workspace.analysis(uri).ifPresent(other -> {
+        for (LawDecl law : other.unit().laws()) {
+          if (!here.contains(law.name().text())) {
+            String file = Workspace.path(uri).map(p -> p.getFileName().toString()).orElse(uri);
+            items.add(law.name().text(), CompletionItemKind.Method, "law in " + file,
+                law.doc().isEmpty() ? null : law.doc());
+          }
+        }
+      });
     }
   }
 

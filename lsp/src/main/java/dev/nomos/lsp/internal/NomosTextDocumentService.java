@@ -130,7 +130,7 @@ public final class NomosTextDocumentService implements TextDocumentService {
   public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
     String uri = params.getTextDocument().getUri();
     return async(uri, Either.forLeft(List.of()), (a, cancel) -> Either.forLeft(
-        CompletionFeature.complete(a, Texts.offset(a.text(), params.getPosition()))));
+        CompletionFeature.complete(workspace, a, Texts.offset(a.text(), params.getPosition()))));
   }
 
   @Override

@@ -43,6 +43,10 @@ public final class Workspace {
   private final Map<String, Open> open = new ConcurrentHashMap<>();
   private final List<Path> folders = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  /** Parses of used files (worlds), so a keystroke in a law file does not parse its world again. */
+  private final Map<String, ParsedText> usedParses = new ConcurrentHashMap<>();
+
+  private record ParsedText(String text, ParseResult parse) {}
 
   public void open(String uri, int version, String text) {
     open.put(uri, new Open(version, text));
@@ -123,11 +127,24 @@ public final class Workspace {
         if (text.isEmpty()) {
           continue;
         }
-        ParseResult parsed = Parser.parse(new SourceFile(displayName(targetUri), text.get()));
+        ParseResult parsed = parseUsed(targetUri, text.get());
         used.add(new UnitRef(targetUri, parsed.unit()));
         queue.add(new Pending(targetUri, parsed, p.depth() + 1));
       }
     }
+  }
+
+  private ParseResult parseUsed(String uri, String text) {
+    ParsedText cached = usedParses.get(uri);
+    if (cached != null && cached.text().equals(text)) {
+      return cached.parse();
+    }
+    ParseResult parsed = Parser.parse(new SourceFile(displayName(uri), text));
+    if (usedParses.size() > MAX_SCANNED_FILES) {
+      usedParses.clear();
+    }
+    usedParses.put(uri, new ParsedText(text, parsed));
+    return parsed;
   }
 
   /** The URI of a {@code use} path, relative to the using file. */

@@ -39,4 +39,19 @@ public final class Attributes {
     }
     return names;
   }
+
+  /** Names other languages and LLMs use for the built-in attributes. */
+  private static final java.util.Map<String, String> ALIASES = java.util.Map.ofEntries(
+      java.util.Map.entry("velocity_x", "vx"), java.util.Map.entry("vel_x", "vx"), java.util.Map.entry("dx", "vx"),
+      java.util.Map.entry("speed_x", "vx"), java.util.Map.entry("velocity_y", "vy"), java.util.Map.entry("vel_y", "vy"),
+      java.util.Map.entry("dy", "vy"), java.util.Map.entry("speed_y", "vy"), java.util.Map.entry("width", "w"),
+      java.util.Map.entry("height", "h"), java.util.Map.entry("pos_x", "x"), java.util.Map.entry("pos_y", "y"),
+      java.util.Map.entry("center_x", "cx"), java.util.Map.entry("centre_x", "cx"),
+      java.util.Map.entry("center_y", "cy"), java.util.Map.entry("centre_y", "cy"),
+      java.util.Map.entry("exists", "alive"), java.util.Map.entry("present", "alive"));
+
+  /** The built-in attribute {@code name} probably means, or null. */
+  public static String alias(String name) {
+    return ALIASES.get(name.toLowerCase(java.util.Locale.ROOT));
+  }
 }

@@ -33,6 +33,15 @@ public final class ExprLowerer {
     }
   }
 
+  /** Names other languages use for stdlib functions. */
+  private static final java.util.Map<String, String> FUNCTION_ALIASES = java.util.Map.ofEntries(
+      java.util.Map.entry("sgn", "sign"), java.util.Map.entry("signum", "sign"), java.util.Map.entry("clip", "clamp"),
+      java.util.Map.entry("dist", "distance"), java.util.Map.entry("manhattan", "distance"),
+      java.util.Map.entry("collide", "touching"), java.util.Map.entry("collides", "touching"),
+      java.util.Map.entry("colliding", "touching"), java.util.Map.entry("touches", "touching"),
+      java.util.Map.entry("intersects", "overlap"), java.util.Map.entry("overlaps", "overlap"),
+      java.util.Map.entry("absolute", "abs"));
+
   private final LawContext cx;
 
   public ExprLowerer(LawContext cx) {
@@ -194,7 +203,7 @@ public final class ExprLowerer {
           : "in scope: " + String.join(", ", cx.namesInScope());
     }
     List<String> candidates = new ArrayList<>(cx.namesInScope());
-    candidates.add("action");
+    candidates.addAll(List.of("action", "true", "false"));
     candidates.addAll(Symbols.all(cx));
     cx.unknown(Codes.UNKNOWN_VARIABLE, name, "unknown name `" + text + "`", candidates, hint);
     return Typed.ERROR;
@@ -342,6 +351,12 @@ public final class ExprLowerer {
         }
       }
       List<String> names = Stdlib.all().stream().map(StdlibFunction::name).toList();
+      String alias = FUNCTION_ALIASES.get(c.function().text().toLowerCase(java.util.Locale.ROOT));
+      if (alias != null) {
+        cx.report(dev.nomos.compiler.diag.Diagnostic.error(Codes.UNKNOWN_FUNCTION, cx.source, c.function().span(),
+            "unknown function `" + c.function().text() + "`").withSuggestion(alias));
+        return Typed.ERROR;
+      }
       cx.unknown(Codes.UNKNOWN_FUNCTION, c.function(), "unknown function `" + c.function().text() + "`", names,
           "the functions are: " + String.join(", ", names));
       return Typed.ERROR;

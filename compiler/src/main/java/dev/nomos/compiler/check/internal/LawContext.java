@@ -82,7 +82,9 @@ public final class LawContext {
 
   /** An unknown name with its did-you-mean (hint and replacement) when one is close enough. */
   public void unknown(String code, Name name, String message, List<String> candidates, String otherwiseHint) {
-    String suggestion = Suggestions.closest(name.text(), candidates);
+    // A known alias (`dx` for vx) beats a near spelling (`x`).
+    String alias = code.equals(Codes.UNKNOWN_ATTRIBUTE) ? Attributes.alias(name.text()) : null;
+    String suggestion = alias != null && candidates.contains(alias) ? alias : Suggestions.closest(name.text(), candidates);
     Diagnostic d = Diagnostic.error(code, source, name.span(), message);
     d = suggestion != null ? d.withSuggestion(suggestion) : d.withHint(otherwiseHint);
     report(d);
