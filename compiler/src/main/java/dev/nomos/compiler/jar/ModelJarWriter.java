@@ -30,11 +30,11 @@ import java.util.jar.Manifest;
 
 /**
  * Writes model jars: the generated law classes under {@code nomos/model/} (one per law shape; laws
- * that differ only in constants share one), {@code
- * META-INF/nomos/model.json} and the {@code .law} sources; with {@link #standalone(boolean)}, also
- * the runtime, stdlib and Jackson classes and a {@code Main-Class}, so that {@code java -jar
- * model.jar eval --data D.jsonl} runs alone. The jar is written to a temporary file beside the
- * target and moved into place atomically, so a failed write never leaves a half jar.
+ * that differ only in constants share one), {@code META-INF/nomos/model.json} and the {@code .law}
+ * sources; with {@link #standalone(boolean)}, also the runtime, stdlib and Jackson classes and a
+ * {@code Main-Class}, so that {@code java -jar model.jar eval --data D.jsonl} runs alone. The jar is
+ * written to a temporary file beside the target and moved into place atomically, so a failed write
+ * never leaves a half jar.
  */
 public final class ModelJarWriter {
   /** Package of the law classes inside model jars. */
@@ -45,7 +45,7 @@ public final class ModelJarWriter {
   private final WorldSchema world;
   private final List<LawPlan> plans = new ArrayList<>();
   private final List<Double> weights = new ArrayList<>();
-  private final List<String[]> sources = new ArrayList<>();
+  private final List<Source> sources = new ArrayList<>();
   private double nu = 10;
   private double lambda = 0.001;
   private boolean standalone;
@@ -75,11 +75,14 @@ public final class ModelJarWriter {
     if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || List.of(path.split("/")).contains("..")) {
       throw new IllegalArgumentException("source path must be relative and stay inside the jar: " + path);
     }
-    sources.add(new String[] {path, text});
+    sources.add(new Source(path, text));
     return this;
   }
 
-  /** What model.json records as nu (the penalty of a value a law does not allow) and lambda (the L1 penalty of fitting). */
+  /**
+   * What model.json records as nu (the penalty of a value a law does not allow) and lambda (the L1
+   * penalty of fitting).
+   */
   public ModelJarWriter options(double nuValue, double lambdaValue) {
     this.nu = nuValue;
     this.lambda = lambdaValue;
@@ -139,12 +142,12 @@ public final class ModelJarWriter {
   private List<ModelManifest.SourceEntry> sourceEntries(Map<String, byte[]> entries) {
     List<ModelManifest.SourceEntry> sourceEntries = new ArrayList<>();
     Set<String> paths = new HashSet<>();
-    for (String[] s : sources) {
-      if (!paths.add(s[0])) {
-        throw new IllegalArgumentException("two sources have the path " + s[0]);
+    for (Source s : sources) {
+      if (!paths.add(s.path())) {
+        throw new IllegalArgumentException("two sources have the path " + s.path());
       }
-      byte[] bytes = s[1].getBytes(StandardCharsets.UTF_8);
-      ModelManifest.SourceEntry entry = new ModelManifest.SourceEntry(s[0], Hashes.sha256(bytes));
+      byte[] bytes = s.text().getBytes(StandardCharsets.UTF_8);
+      ModelManifest.SourceEntry entry = new ModelManifest.SourceEntry(s.path(), Hashes.sha256(bytes));
       sourceEntries.add(entry);
       entries.put(entry.entry(), bytes);
     }
@@ -201,4 +204,6 @@ public final class ModelJarWriter {
     String v = ModelJarWriter.class.getPackage().getImplementationVersion();
     return v == null ? "dev" : v;
   }
+
+  private record Source(String path, String text) {}
 }
