@@ -64,6 +64,7 @@ public final class PongLaws {
    * the velocity across the touched side flips.
    */
   public record Bounce(int other, int side, boolean approachingNegative, int coverPercent) implements Spec {
+    /** Whether the touched side is TOP or BOTTOM, so the vertical velocity flips. */
     public boolean vertical() {
       return side <= 1;
     }
@@ -194,6 +195,7 @@ public final class PongLaws {
     return sb.toString();
   }
 
+  /** The name of the law at {@code index} in a workload source. */
   public static String lawName(int index) {
     return "law_" + index;
   }
