@@ -19,13 +19,12 @@ final class AtomicFiles {
     Path absolute = file.toAbsolutePath();
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+    Path temp = TrajectoryFiles.createTempBeside(absolute);
     try {
-      TrajectoryFiles.publicPermissions(temp, absolute);
       Files.writeString(temp, text, StandardCharsets.UTF_8);
       Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
-      Files.deleteIfExists(temp);
+      TrajectoryFiles.discardTemp(temp);
     }
   }
 

@@ -78,6 +78,9 @@ public final class FitCommand implements Callable<Integer> {
       throw new UserFacingException("-o writes the fitted weights into the laws' .law file, and a model jar has none;"
           + " fit the .law files the jar was compiled from", ExitCodes.USAGE);
     }
+    if (output != null) {
+      input.checkOutputSpares(output);
+    }
     WorldModel m = input.model;
     List<Episode> episodes = ModelInput.readEpisodes(data, m.schema());
     ModelInput.requireTransitions(episodes, data);

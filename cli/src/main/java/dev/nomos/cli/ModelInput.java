@@ -52,6 +52,13 @@ final class ModelInput {
    * when non-null. Warnings are printed to {@code err}; errors end the command.
    */
   static ModelInput load(List<Path> files, Engine engine, Double nu, Double lambda, PrintWriter err) {
+    for (Path f : files) {
+      String name = f.getFileName() == null ? "" : f.getFileName().toString();
+      if (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz") || name.endsWith(".json")) {
+        throw new UserFacingException(f + " looks like trajectory data, not a model (.law files or a model jar);"
+            + " give data with --data", ExitCodes.USAGE);
+      }
+    }
     List<Path> jars = files.stream().filter(p -> p.getFileName().toString().endsWith(".jar")).toList();
     if (!jars.isEmpty()) {
       if (files.size() != 1) {
@@ -177,6 +184,32 @@ final class ModelInput {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     String prefix = file + ": ";
     return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+  }
+
+  /**
+   * Refuses an output that would overwrite one of the model's files other than the one holding its
+   * laws (the world declaration, say): the laws written there would lose the world they use.
+   * Writing over the laws' own file, to fit in place, is fine.
+   */
+  void checkOutputSpares(Path out) {
+    if (compilation == null) {
+      return;
+    }
+    for (SourceUnit unit : compilation.units()) {
+      Path source = Path.of(unit.source().name());
+      if (unit.laws().isEmpty() && sameFile(source, out)) {
+        throw new UserFacingException("-o " + out + " would overwrite " + source
+            + ", which the model reads (it holds no laws); write the fitted laws to another file", ExitCodes.USAGE);
+      }
+    }
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return java.nio.file.Files.exists(b) && java.nio.file.Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.nomos.worlds.SokobanLevels;
 import dev.nomos.worlds.World;
 import dev.nomos.worlds.Worlds;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
@@ -63,7 +64,8 @@ final class RecordCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Random seed. Default: ${DEFAULT-VALUE}.")
   long seed;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "D.jsonl[.gz]", required = true, description = "The file to write.")
+  @Option(names = {"-o", "--output"}, paramLabel = "D.jsonl[.gz]", required = true,
+      description = "The file to write (atomically; .gz compresses); - writes JSON Lines to standard output.")
   Path output;
 
   @Override
@@ -86,17 +88,23 @@ final class RecordCommand implements Callable<Integer> {
           ExitCodes.USAGE);
     }
     Policy chosen = policy(world);
-    AtomicFiles.checkWritable(output);
+    boolean toStandardOutput = output.toString().equals("-");
+    if (!toStandardOutput) {
+      AtomicFiles.checkWritable(output);
+    }
     Recorder.Summary summary;
-    try (TrajectoryWriter out = TrajectoryWriter.create(output)) {
+    PrintWriter stdout = spec.commandLine().getOut();
+    try (TrajectoryWriter out = toStandardOutput ? TrajectoryWriter.to(stdout) : TrajectoryWriter.create(output)) {
       summary = Recorder.record(world, chosen, steps, seed, level == null ? Recorder.ANY_LEVEL : level, out::write);
       out.commit();
     } catch (IOException e) {
-      throw AtomicFiles.cannotWrite(output, e);
+      throw toStandardOutput ? new UserFacingException("cannot write the records: " + e.getMessage())
+          : AtomicFiles.cannotWrite(output, e);
     }
-    spec.commandLine().getOut().printf("recorded %d transition%s in %d episode%s (%d records) to %s%n",
+    // With the records on standard output, the summary goes to standard error to keep the stream clean.
+    (toStandardOutput ? spec.commandLine().getErr() : stdout).printf("recorded %d transition%s in %d episode%s (%d records) to %s%n",
         summary.transitions(), summary.transitions() == 1 ? "" : "s", summary.episodes(),
-        summary.episodes() == 1 ? "" : "s", summary.records(), output);
+        summary.episodes() == 1 ? "" : "s", summary.records(), toStandardOutput ? "standard output" : output);
     return ExitCodes.OK;
   }
 

@@ -55,7 +55,7 @@ public final class SimulateCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = {"-o", "--output"}, paramLabel = "OUT.jsonl",
-      description = "Write the frames to this file (atomically; .gz compresses) instead of standard output.")
+      description = "Write the frames to this file (atomically; .gz compresses) instead of standard output (-).")
   Path output;
 
   @Option(names = "--nu", paramLabel = "NU", description = "Score of a value a law excludes is -NU (default 10).")
@@ -71,6 +71,9 @@ public final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Start start = parseStart(from);
+    if (output != null && output.toString().equals("-")) {
+      output = null; // "-" is standard output, as for `nomos record -o -`.
+    }
     if (output != null) {
       AtomicFiles.checkWritable(output);
     }
@@ -87,8 +90,11 @@ public final class SimulateCommand implements Callable<Integer> {
       }
       actionIndexes[k] = schema.actionIndex(actions.get(k).strip());
       if (actionIndexes[k] < 0) {
-        throw new UserFacingException("unknown action '" + actions.get(k).strip() + "'; world " + schema.name()
-            + " declares " + String.join(", ", schema.actions()), ExitCodes.USAGE);
+        String given = actions.get(k).strip();
+        String hint = schema.actions().stream().filter(a -> a.equalsIgnoreCase(given)).findFirst()
+            .map(a -> " (names are case-sensitive: did you mean " + a + "?)").orElse("");
+        throw new UserFacingException("unknown action '" + given + "'; world " + schema.name()
+            + " declares " + String.join(", ", schema.actions()) + hint, ExitCodes.USAGE);
       }
     }
     List<Episode> episodes = ModelInput.readEpisodes(List.of(start.file()), schema);
@@ -102,7 +108,7 @@ public final class SimulateCommand implements Callable<Integer> {
     try {
       frames = m.rollout(episode.frames().get(index), actionIndexes, sample, seed);
     } catch (LawException e) {
-      throw new UserFacingException(e.getMessage());
+      throw new UserFacingException("rolling out from " + episode.location(index) + ": " + e.getMessage());
     }
     FrameCodec codec = new FrameCodec(schema);
     try (TrajectoryWriter w = output == null ? TrajectoryWriter.to(out) : TrajectoryWriter.create(output)) {

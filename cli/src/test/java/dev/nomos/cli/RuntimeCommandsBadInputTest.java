@@ -208,6 +208,8 @@ class RuntimeCommandsBadInputTest {
         "number too large");
     assertOneLineFailure(run("simulate", laws.toString(), "--from", train + ":0", "--actions", "NOOP,jump"), 2,
         "unknown action 'jump'; world Line declares NOOP, PUSH");
+    assertOneLineFailure(run("simulate", laws.toString(), "--from", train + ":0", "--actions", "push"), 2,
+        "unknown action 'push'; world Line declares NOOP, PUSH (names are case-sensitive: did you mean PUSH?)");
     assertOneLineFailure(run("simulate", laws.toString(), "--from", train + ":0", "--actions", "NOOP,,PUSH"), 2,
         "--actions: action 2 is empty");
   }
@@ -332,5 +334,58 @@ class RuntimeCommandsBadInputTest {
     assertFalse(Files.exists(out));
     Run one = run("record", "pong", "--steps", "1", "-o", out.toString());
     assertEquals("recorded 1 transition in 1 episode (2 records) to " + out + "\n", one.out());
+  }
+
+  @Test
+  void recordToStandardOutputKeepsTheSummaryOnStandardError() throws IOException {
+    Run r = run("record", "pong", "--steps", "2", "--seed", "3", "-o", "-");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("recorded 2 transitions in 1 episode (3 records) to standard output\n", r.err());
+    Path file = dir.resolve("same.jsonl");
+    assertEquals(0, run("record", "pong", "--steps", "2", "--seed", "3", "-o", file.toString()).exit());
+    assertEquals(Files.readString(file), r.out(), "the same records as the file gets");
+    assertFalse(Files.exists(Path.of("-")));
+  }
+
+  @Test
+  void fitMayRewriteTheLawsInPlaceButNeverTheWorldFile() throws IOException {
+    Path world = dir.resolve("world.law");
+    String before = Files.readString(world);
+    Run r = run("fit", laws.toString(), "--data", train.toString(), "-o", world.toString());
+    assertOneLineFailure(r, 2, "would overwrite " + world);
+    assertEquals("", r.out(), "refused before fitting");
+    assertEquals(before, Files.readString(world));
+    Path sameThroughDots = dir.resolve("sub/../world.law");
+    Files.createDirectories(dir.resolve("sub"));
+    assertOneLineFailure(run("fit", laws.toString(), "--data", train.toString(), "-o", sameThroughDots.toString()), 2,
+        "would overwrite");
+
+    Run inPlace = run("fit", laws.toString(), "--data", train.toString(), "-o", laws.toString());
+    assertEquals(0, inPlace.exit(), inPlace.err());
+    assertTrue(Files.readString(laws).contains("law inertia weight "), Files.readString(laws));
+    Run again = run("fit", laws.toString(), "--data", train.toString());
+    assertEquals(0, again.exit(), again.err());
+  }
+
+  @Test
+  void simulateWritesGzipOrStandardOutput() throws IOException {
+    Run plain = run("simulate", laws.toString(), "--from", train + ":2", "--actions", "NOOP,PUSH");
+    assertEquals(0, plain.exit(), plain.err());
+    assertEquals(plain.out(), run("simulate", laws.toString(), "--from", train + ":2", "--actions", "NOOP,PUSH",
+        "-o", "-").out());
+    Path gz = dir.resolve("sim.jsonl.gz");
+    Run r = run("simulate", laws.toString(), "--from", train + ":2", "--actions", "NOOP,PUSH", "-o", gz.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(plain.out(), new String(new java.util.zip.GZIPInputStream(Files.newInputStream(gz)).readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8));
+    assertFalse(Files.exists(Path.of("-")));
+  }
+
+  @Test
+  void dataGivenAsTheModelIsAUsageError() {
+    assertOneLineFailure(run("eval", train.toString(), "--data", laws.toString()), 2,
+        train + " looks like trajectory data, not a model");
+    assertOneLineFailure(run("fit", laws.toString(), train.toString(), "--data", train.toString()), 2,
+        "give data with --data");
   }
 }

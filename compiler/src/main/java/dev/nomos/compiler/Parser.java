@@ -11,7 +11,9 @@ import dev.nomos.grammar.NomosParser;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.CharStreams;
+import java.nio.IntBuffer;
+import org.antlr.v4.runtime.CodePointBuffer;
+import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Token;
@@ -39,8 +41,7 @@ public final class Parser {
           .withHint("split the laws over several files that `use` one world file"));
       return new ParseResult(empty, diagnostics);
     }
-    NomosLexer lexer = new NomosLexer(CharStreams.fromString(source.text(), source.name()));
-    lexer.removeErrorListeners();
+    NomosLexer lexer = lexer(source.text(), source.name());
     CommonTokenStream tokens = new CommonTokenStream(lexer);
     tokens.fill();
     Diagnostic tooDeep = nestingCheck(source, tokens.getTokens());
@@ -59,6 +60,24 @@ public final class Parser {
           .withHint("split the expression or the law into smaller ones"));
       return new ParseResult(empty, diagnostics);
     }
+  }
+
+  /**
+   * A lexer whose token offsets are Java {@code char} (UTF-16) offsets, the unit of
+   * {@link SourceFile}, {@code String} and the Language Server Protocol. ANTLR's own
+   * {@code CharStreams.fromString} counts code points, which puts every position after a
+   * character outside the Basic Multilingual Plane (an emoji in a comment) off by one. Console
+   * error listeners are removed: problems become diagnostics or error tokens.
+   */
+  public static NomosLexer lexer(String text, String sourceName) {
+    int[] units = new int[text.length()];
+    for (int i = 0; i < units.length; i++) {
+      units[i] = text.charAt(i);
+    }
+    CodePointBuffer buffer = CodePointBuffer.withInts(IntBuffer.wrap(units));
+    NomosLexer lexer = new NomosLexer(CodePointCharStream.fromBuffer(buffer, sourceName));
+    lexer.removeErrorListeners();
+    return lexer;
   }
 
   /**

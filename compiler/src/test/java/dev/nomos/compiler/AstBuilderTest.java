@@ -110,4 +110,17 @@ class AstBuilderTest {
     assertEquals(1, r.diagnostics().size());
     assertEquals(Codes.NESTING_TOO_DEEP, r.diagnostics().get(0).code());
   }
+
+  @Test
+  void positionsCountUtf16UnitsAfterCharactersOutsideTheBasicPlane() {
+    String text = "// a ball \uD83C\uDFD3 in a comment\nlaw a { for p: Player then p.vy := 5 }\n";
+    ParseResult r = parse(text);
+    assertFalse(r.hasErrors(), r.diagnostics().toString());
+    Effect.Assign assign = (Effect.Assign) r.unit().laws().get(0).effects().get(0);
+    assertEquals(text.indexOf("p.vy"), assign.span().start());
+    assertEquals(2, assign.span().line());
+    assertEquals(text.indexOf("p.vy") - text.indexOf("law") + 1, assign.span().column());
+    ParseResult bad = parse("law b { for p: Player \uD83C\uDFD3 then p.vy := 5 }");
+    assertEquals(23, bad.diagnostics().get(0).column());
+  }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.eclipse.lsp4j.CompletionOptions;
+import org.eclipse.lsp4j.DocumentLinkOptions;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
@@ -94,6 +95,7 @@ public final class NomosLanguageServer implements LanguageServer, LanguageClient
     caps.setDefinitionProvider(true);
     caps.setReferencesProvider(true);
     caps.setDocumentHighlightProvider(true);
+    caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
     caps.setDocumentSymbolProvider(true);
     caps.setWorkspaceSymbolProvider(true);
     caps.setRenameProvider(new RenameOptions(true));

@@ -69,6 +69,17 @@ class NavigationTest {
   }
 
   @Test
+  void useLinksToTheWorldFile() throws Exception {
+    String uri = fx.open("laws.law", "use \"pong_w|orld.law\"\nuse \"missing.law\"\nlaw l { for b: Ball then b.vy := 0 }");
+    assertEquals(worldUri, definition(uri).get(0).getUri());
+    var links = get(fx.docs().documentLink(new org.eclipse.lsp4j.DocumentLinkParams(id(uri))));
+    assertEquals(1, links.size(), "no link to a file that does not exist");
+    assertEquals(worldUri, links.get(0).getTarget());
+    assertEquals(5, links.get(0).getRange().getStart().getCharacter());
+    assertEquals(19, links.get(0).getRange().getEnd().getCharacter());
+  }
+
+  @Test
   void attributeAndSymbolDefinitions() throws Exception {
     String uri = open("law l { for k: Block when k.state == clo|sed then k.points := 1 }");
     assertEquals("closed", textAt(worldText, definition(uri).get(0)));

@@ -4,11 +4,11 @@ import dev.nomos.compiler.ParseResult;
 import dev.nomos.compiler.ast.LawDecl;
 import dev.nomos.compiler.ast.SourceUnit;
 import dev.nomos.compiler.source.SourceFile;
+import dev.nomos.compiler.Parser;
 import dev.nomos.grammar.NomosLexer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -54,8 +54,7 @@ public final class Analysis {
   /** All tokens of the file on every channel, lexed on first use. */
   public synchronized List<Token> tokens() {
     if (tokens == null) {
-      NomosLexer lexer = new NomosLexer(CharStreams.fromString(text()));
-      lexer.removeErrorListeners();
+      NomosLexer lexer = Parser.lexer(text(), "editor");
       List<Token> all = new ArrayList<>();
       for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
         all.add(t);

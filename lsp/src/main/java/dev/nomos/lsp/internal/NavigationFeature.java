@@ -1,5 +1,6 @@
 package dev.nomos.lsp.internal;
 
+import dev.nomos.compiler.ast.UseDecl;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,7 +12,9 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.eclipse.lsp4j.DocumentHighlight;
 import org.eclipse.lsp4j.DocumentHighlightKind;
+import org.eclipse.lsp4j.DocumentLink;
 import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
@@ -42,8 +45,33 @@ public final class NavigationFeature {
   }
 
   public List<Location> definition(Analysis a, int offset) {
+    for (UseDecl use : a.unit().uses()) {
+      if (use.span().start() <= offset && offset <= use.span().end()) {
+        return usedFile(a, use).map(uri -> List.of(new Location(uri, new Range(new Position(0, 0), new Position(0, 0)))))
+            .orElse(List.of());
+      }
+    }
     return a.occurrenceAt(offset).flatMap(o -> a.declarationOf(o.key()))
         .map(d -> List.of(location(d))).orElse(List.of());
+  }
+
+  /** Links from each {@code use "path"} string to the file, when it exists. */
+  public List<DocumentLink> links(Analysis a) {
+    List<DocumentLink> links = new ArrayList<>();
+    for (UseDecl use : a.unit().uses()) {
+      usedFile(a, use).ifPresent(uri -> {
+        int quote = a.text().indexOf('"', use.span().start());
+        int end = a.text().lastIndexOf('"', use.span().end() - 1);
+        if (quote >= 0 && end > quote) {
+          links.add(new DocumentLink(Texts.range(a.source().span(quote + 1, end)), uri));
+        }
+      });
+    }
+    return links;
+  }
+
+  private Optional<String> usedFile(Analysis a, UseDecl use) {
+    return Workspace.resolve(a.uri(), use.path()).filter(uri -> workspace.text(uri).isPresent());
   }
 
   public List<Location> references(Analysis a, int offset, boolean includeDeclaration, BooleanSupplier cancelled) {

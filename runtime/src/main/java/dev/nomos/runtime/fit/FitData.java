@@ -2,6 +2,7 @@ package dev.nomos.runtime.fit;
 
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
+import dev.nomos.runtime.model.LawException;
 import dev.nomos.runtime.model.ProgressListener;
 import dev.nomos.runtime.model.WorldModel;
 import dev.nomos.runtime.model.internal.Observations;
@@ -64,7 +65,11 @@ public final class FitData {
     for (Episode e : episodes) {
       List<Frame> frames = e.frames();
       for (int k = 0; k + 1 < frames.size(); k++) {
-        b.add(frames.get(k), frames.get(k + 1));
+        try {
+          b.add(frames.get(k), frames.get(k + 1));
+        } catch (LawException ex) {
+          throw ex.at(e.location(k));
+        }
         progress.progress(++done, total);
       }
     }

@@ -55,8 +55,13 @@ public final class Metrics {
       for (int k = 0; k + 1 < frames.size(); k++) {
         Frame t = frames.get(k);
         Frame next = frames.get(k + 1);
-        logLikelihood += inference.logLikelihood(t, next, typeLogLikelihood);
-        Frame predicted = inference.mostLikelyNext(t, -1);
+        Frame predicted;
+        try {
+          logLikelihood += inference.logLikelihood(t, next, typeLogLikelihood);
+          predicted = inference.mostLikelyNext(t, -1);
+        } catch (LawException e) {
+          throw e.at(episode.location(k));
+        }
         Arrays.fill(occurs, false);
         Arrays.fill(wrong, false);
         compare(schema, t, next, predicted, occurs, wrong, attributes, typeAttributes);
@@ -102,7 +107,13 @@ public final class Metrics {
     for (Episode episode : episodes) {
       List<Frame> frames = episode.frames();
       for (int k = 0; k + 1 < frames.size(); k++) {
-        out.add(new TransitionScore(episode, k, inference.logLikelihood(frames.get(k), frames.get(k + 1))));
+        double ll;
+        try {
+          ll = inference.logLikelihood(frames.get(k), frames.get(k + 1));
+        } catch (LawException e) {
+          throw e.at(episode.location(k));
+        }
+        out.add(new TransitionScore(episode, k, ll));
         progress.progress(out.size(), transitions);
       }
     }

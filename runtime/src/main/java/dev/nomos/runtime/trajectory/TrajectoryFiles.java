@@ -56,6 +56,58 @@ public final class TrajectoryFiles {
     Files.setPosixFilePermissions(temp, permissions);
   }
 
+  /**
+   * Creates the temporary file of an atomic write of {@code target} (an absolute path) in the same
+   * directory, with the permissions {@link #publicPermissions} gives. If the JVM is stopped (Ctrl-C,
+   * SIGTERM) before {@link #discardTemp} is called, the file is deleted on the way out, so an
+   * interrupted command leaves no debris (and never touches the target).
+   */
+  public static Path createTempBeside(Path target) throws IOException {
+    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+    InFlight.add(temp);
+    try {
+      publicPermissions(temp, target);
+    } catch (IOException | RuntimeException e) {
+      discardTemp(temp);
+      throw e;
+    }
+    return temp;
+  }
+
+  /** Deletes a temporary file of {@link #createTempBeside} if it is still there (after a move it is not). */
+  public static void discardTemp(Path temp) throws IOException {
+    try {
+      Files.deleteIfExists(temp);
+    } finally {
+      InFlight.remove(temp);
+    }
+  }
+
+  /** Temporary files of unfinished atomic writes, deleted by one shutdown hook. */
+  private static final class InFlight {
+    private static final java.util.Set<Path> FILES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        for (Path p : FILES) {
+          try {
+            Files.deleteIfExists(p);
+          } catch (IOException | RuntimeException ignored) {
+            // Best effort while the JVM goes down; the file is hidden (dot-named) in any case.
+          }
+        }
+      }, "nomos-temp-cleanup"));
+    }
+
+    static void add(Path p) {
+      FILES.add(p);
+    }
+
+    static void remove(Path p) {
+      FILES.remove(p);
+    }
+  }
+
   static OutputStream maybeGzip(Path file, OutputStream out) throws IOException {
     return isGzip(file) ? new java.util.zip.GZIPOutputStream(out, 1 << 16) : out;
   }

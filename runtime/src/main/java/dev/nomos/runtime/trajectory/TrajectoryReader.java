@@ -137,6 +137,9 @@ public final class TrajectoryReader implements Closeable {
       String where = (file == null ? "<input>" : file.toString()) + ":" + (lineNumber + 1);
       throw new IOException(where + ": " + e.getMessage(), e);
     }
+    if (line != null && lineNumber == 0 && line.startsWith("\uFEFF")) {
+      line = line.substring(1); // A byte order mark, as some Windows tools write before UTF-8 text.
+    }
     if (gzip != null && gzip.cutOff() && (line == null || atEnd())) {
       throw new TrajectoryFormatException(file, lineNumber + 1, null,
           "the gzip data ends early: the file is truncated (the lines before this one are intact)");

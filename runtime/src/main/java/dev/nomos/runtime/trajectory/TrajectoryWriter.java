@@ -55,10 +55,9 @@ public final class TrajectoryWriter implements Closeable {
     Path absolute = file.toAbsolutePath();
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+    Path temp = TrajectoryFiles.createTempBeside(absolute);
     OutputStream os = null;
     try {
-      TrajectoryFiles.publicPermissions(temp, absolute);
       os = TrajectoryFiles.maybeGzip(file, Files.newOutputStream(temp));
       Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
       return new TrajectoryWriter(w, absolute, temp);
@@ -66,7 +65,7 @@ public final class TrajectoryWriter implements Closeable {
       if (os != null) {
         os.close();
       }
-      Files.deleteIfExists(temp);
+      TrajectoryFiles.discardTemp(temp);
       throw e;
     }
   }
@@ -153,7 +152,7 @@ public final class TrajectoryWriter implements Closeable {
       out.close();
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
-      Files.deleteIfExists(temp);
+      TrajectoryFiles.discardTemp(temp);
     }
   }
 
@@ -168,7 +167,7 @@ public final class TrajectoryWriter implements Closeable {
       try {
         out.close();
       } finally {
-        Files.deleteIfExists(temp);
+        TrajectoryFiles.discardTemp(temp);
       }
     } else {
       gen.flush();

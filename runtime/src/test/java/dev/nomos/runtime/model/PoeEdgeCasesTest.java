@@ -92,4 +92,29 @@ class PoeEdgeCasesTest {
     assertEquals(-log(2) - log(3) - log(3), m.logLikelihood(t, next(t, 6, 5)), EPS,
         "a choice over the whole support says nothing: uniform");
   }
+
+  @Test
+  void aFailingLawIsReportedWithTheRecordItFailedOn() {
+    Frame t0 = ballAt(5, 5);
+    Frame t1 = next(t0, 5, 5);
+    Frame t2 = Frame.builder(WORLD).previous(t1).add(1, BALL, 9, 5, 1, 1).build();
+    Law picky = law("picky", (f, out) -> {
+      if (f.x(0) == 9) {
+        throw new IllegalStateException("nine");
+      }
+    });
+    WorldModel m = model(List.of(picky), 1);
+    dev.nomos.runtime.trajectory.Episode e = new dev.nomos.runtime.trajectory.Episode(
+        java.nio.file.Path.of("d.jsonl"), 0, List.of(t0, t1, t2, next(t2, 9, 5)), new int[] {3, 4, 5, 7});
+    LawException ex = org.junit.jupiter.api.Assertions.assertThrows(LawException.class,
+        () -> Metrics.evaluate(m, List.of(e), ProgressListener.NONE));
+    assertEquals("d.jsonl:5: law 'picky': nine", ex.getMessage());
+    assertEquals("picky", ex.lawName());
+    ex = org.junit.jupiter.api.Assertions.assertThrows(LawException.class,
+        () -> dev.nomos.runtime.fit.FitData.precompute(m, List.of(e), ProgressListener.NONE));
+    assertEquals("d.jsonl:5: law 'picky': nine", ex.getMessage());
+    ex = org.junit.jupiter.api.Assertions.assertThrows(LawException.class,
+        () -> Metrics.scoreTransitions(m, List.of(e), ProgressListener.NONE));
+    assertEquals("d.jsonl:5: law 'picky': nine", ex.getMessage());
+  }
 }

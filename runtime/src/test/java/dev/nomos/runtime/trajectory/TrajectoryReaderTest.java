@@ -146,4 +146,13 @@ class TrajectoryReaderTest {
     List<StepRecord> rs = read(GOOD + "\n{\"episode\": 1, \"t\": 0, \"objects\": []}\n");
     assertEquals(1, rs.get(1).episode());
   }
+
+  @Test
+  void toleratesAByteOrderMarkAndWindowsLineEnds() throws IOException {
+    List<StepRecord> rs = read("\uFEFF" + GOOD + "\r\n{\"t\": 1, \"objects\": []}\r\n");
+    assertEquals(2, rs.size());
+    assertEquals("UP", rs.get(0).action());
+    // Only at the very start: elsewhere it is a malformed record.
+    assertEquals(2, failure(GOOD + "\n\uFEFF{\"t\": 1, \"objects\": []}\n").line());
+  }
 }

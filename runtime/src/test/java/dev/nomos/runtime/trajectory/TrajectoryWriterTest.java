@@ -92,4 +92,19 @@ class TrajectoryWriterTest {
     w.close();
     assertEquals(1, TrajectoryReader.readAll(file).size());
   }
+
+  @Test
+  void aFailedCommitLeavesWhatWasThereAndNoTemporary() throws IOException {
+    Path file = dir.resolve("d.jsonl");
+    TrajectoryWriter w = TrajectoryWriter.create(file);
+    w.write(sample().get(0));
+    // Something else takes the name meanwhile: a non-empty directory cannot be replaced.
+    Files.createDirectories(file.resolve("inside"));
+    assertThrows(IOException.class, w::commit);
+    w.close();
+    assertTrue(Files.isDirectory(file.resolve("inside")));
+    try (var s = Files.list(dir)) {
+      assertEquals(List.of(file), s.toList(), "no temporary file left behind");
+    }
+  }
 }
