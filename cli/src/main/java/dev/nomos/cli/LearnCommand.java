@@ -108,6 +108,12 @@ public final class LearnCommand implements Callable<Integer> {
       description = "How laws run while learning: compiled or interpreted (default: ${DEFAULT-VALUE}).")
   String engine;
 
+  @Option(names = "--lambda", paramLabel = "L", description = "L1 penalty on the weights when fitting (default 0.001).")
+  Double lambda;
+
+  @Option(names = "--nu", paramLabel = "NU", description = "Score of a value a law excludes is -NU (default 10).")
+  Double nu;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress and no table.")
   boolean quiet;
 
@@ -206,7 +212,18 @@ public final class LearnCommand implements Callable<Integer> {
         }
       }
     };
-    LearnResult result = new Learner(schema, worldSource, compiler, proposer, options, ModelOptions.defaults(), listener)
+    ModelOptions modelOptions = ModelOptions.defaults();
+    try {
+      if (lambda != null) {
+        modelOptions = modelOptions.withLambda(lambda);
+      }
+      if (nu != null) {
+        modelOptions = modelOptions.withNu(nu);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new UserFacingException(e.getMessage(), ExitCodes.USAGE);
+    }
+    LearnResult result = new Learner(schema, worldSource, compiler, proposer, options, modelOptions, listener)
         .learn(train, testEpisodes, List.of());
     progress.clear();
     String header = inlineWorld ? worldSource : "use \"" + relativeUse(out, worldFile) + "\"";
