@@ -42,9 +42,10 @@ import picocli.CommandLine.Spec;
  * for a directory holding {@code world.law}, {@code train.jsonl[.gz]} and {@code test.jsonl[.gz]}.
  */
 @Command(name = "learn", mixinStandardHelpOptions = true,
-    description = {"Learn laws from trajectories: fit, find the transitions explained worst, propose laws,",
-        "check, compile, refit, prune; repeat until explained or the budget is spent.",
-        "Writes the learned laws with their weights (-o; for a directory: DIR/learned.law)."})
+    description = {"Learn laws from trajectories: fit, find the transitions explained worst,",
+        "propose laws, check, compile, refit, prune; repeat until the data is explained",
+        "or the budget is spent. Writes the laws with their weights (-o; for a",
+        "directory, DIR/learned.law)."})
 public final class LearnCommand implements Callable<Integer> {
 
   enum ProposerKind { enumerative, openai, ollama }
@@ -86,7 +87,7 @@ public final class LearnCommand implements Callable<Integer> {
   @Option(names = "--llm-timeout", defaultValue = "120", paramLabel = "SECONDS", description = "Timeout of one LLM call (default: ${DEFAULT-VALUE}).")
   int llmTimeout;
 
-  @Option(names = "--iterations", paramLabel = "N", description = "Propose-fit rounds at most (default: 12 enumerative, 10 LLM).")
+  @Option(names = "--iterations", paramLabel = "N", description = "Propose-fit rounds at most (default: 20 enumerative, 10 LLM).")
   Integer iterations;
 
   @Option(names = "--max-llm-calls", paramLabel = "N", description = "LLM calls at most (default: 40).")
