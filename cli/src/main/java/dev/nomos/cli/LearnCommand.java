@@ -14,6 +14,7 @@ import dev.nomos.learn.LearnResult;
 import dev.nomos.learn.Learner;
 import dev.nomos.learn.LlmProposer;
 import dev.nomos.learn.LlmSettings;
+import dev.nomos.learn.ModelSelection;
 import dev.nomos.learn.NomosLawCompiler;
 import dev.nomos.learn.Proposer;
 import dev.nomos.learn.RetryPolicy;
@@ -109,8 +110,16 @@ public final class LearnCommand implements Callable<Integer> {
       description = "How laws run while learning: compiled or interpreted (default: ${DEFAULT-VALUE}).")
   String engine;
 
-  @Option(names = "--lambda", paramLabel = "L", description = "L1 penalty on the weights when fitting (default 0.001).")
+  @Option(names = "--lambda", paramLabel = "L",
+      description = {"L1 penalty on the weights when fitting (default: chosen from", "0.0005, 0.001, 0.003 on held-out training data; 0.001 without it)."})
   Double lambda;
+
+  @Option(names = "--validation", paramLabel = "FRACTION",
+      description = {"Share of the training data held out to choose the round and", "lambda (default: 0.2 enumerative, none for LLMs; 0 turns it off)."})
+  Double validation;
+
+  @Option(names = "--no-select", description = "No model selection: the last round on all training data is the model.")
+  boolean noSelect;
 
   @Option(names = "--nu", paramLabel = "NU", description = "Score of a value a law excludes is -NU (default 10).")
   Double nu;
@@ -243,6 +252,9 @@ public final class LearnCommand implements Callable<Integer> {
     }
     if (!quiet) {
       LearnReport r = result.report();
+      if (r.selection() != null) {
+        stdout.println(r.selectionLine());
+      }
       stdout.printf("stopped: %s after %.1f s; %d laws written to %s%n", r.stopReason(), r.seconds(),
           result.laws().size(), out);
       stdout.flush();
@@ -295,7 +307,21 @@ public final class LearnCommand implements Callable<Integer> {
     if (candidates != null) {
       o = o.withCandidatesPerIteration(candidates);
     }
-    return o;
+    return o.withSelection(selection(o.selection()));
+  }
+
+  private ModelSelection selection(ModelSelection defaults) {
+    if (noSelect) {
+      return ModelSelection.OFF;
+    }
+    double fraction = validation != null ? validation
+        : defaults.enabled() ? defaults.validationFraction() : 0;
+    try {
+      // A penalty given on the command line is kept; only the round is then chosen.
+      return new ModelSelection(fraction, lambda != null ? List.of() : defaults.lambdas());
+    } catch (IllegalArgumentException e) {
+      throw new UserFacingException("--validation: " + e.getMessage(), ExitCodes.USAGE);
+    }
   }
 
   private static List<Episode> read(List<Path> files, WorldSchema schema) {

@@ -15,45 +15,66 @@ import java.util.Objects;
  * @param renderedPerIteration how many of those are rendered as text (what an LLM reads)
  * @param threshold a transition whose log-likelihood under the model is below this is unexplained
  * @param initialWeight the weight a new law starts its fit with
+ * @param selection how the round and the L1 penalty are chosen on held-out training data
  */
 public record LearnOptions(int maxIterations, long maxLlmCalls, long maxTokens, Duration maxTime,
     int candidatesPerIteration, int surprisingPerIteration, int renderedPerIteration, double threshold,
-    double initialWeight) {
+    double initialWeight, ModelSelection selection) {
 
   public LearnOptions {
     Objects.requireNonNull(maxTime, "maxTime");
+    Objects.requireNonNull(selection, "selection");
     if (maxIterations < 0 || candidatesPerIteration <= 0 || surprisingPerIteration <= 0 || renderedPerIteration < 0) {
       throw new IllegalArgumentException("iterations must be >= 0 and candidate and transition counts positive");
     }
   }
 
-  /** Defaults for the offline proposer: many cheap candidates per round. */
-  public static LearnOptions enumerativeDefaults() {
-    return new LearnOptions(20, 0, 0, Duration.ofMinutes(4), 120, 300, 8, -0.05, 1.0);
+  /** Options without model selection: the last round on all the training data is the model. */
+  public LearnOptions(int maxIterations, long maxLlmCalls, long maxTokens, Duration maxTime,
+      int candidatesPerIteration, int surprisingPerIteration, int renderedPerIteration, double threshold,
+      double initialWeight) {
+    this(maxIterations, maxLlmCalls, maxTokens, maxTime, candidatesPerIteration, surprisingPerIteration,
+        renderedPerIteration, threshold, initialWeight, ModelSelection.OFF);
   }
 
-  /** Defaults for LLM proposers: few, considered candidates per round. */
+  /**
+   * Defaults for the offline proposer: many cheap candidates per round, and the round and L1
+   * penalty chosen on a held-out fifth of the training data.
+   */
+  public static LearnOptions enumerativeDefaults() {
+    return new LearnOptions(20, 0, 0, Duration.ofMinutes(4), 120, 300, 8, -0.05, 1.0, ModelSelection.defaults());
+  }
+
+  /**
+   * Defaults for LLM proposers: few, considered candidates per round; no model selection, since
+   * every run of the loop costs model calls and a held-out part would hide evidence from the model.
+   */
   public static LearnOptions llmDefaults() {
-    return new LearnOptions(10, 40, 400_000, Duration.ofMinutes(20), 8, 40, 6, -0.05, 1.0);
+    return new LearnOptions(10, 40, 400_000, Duration.ofMinutes(20), 8, 40, 6, -0.05, 1.0, ModelSelection.OFF);
+  }
+
+  public LearnOptions withSelection(ModelSelection s) {
+    return new LearnOptions(maxIterations, maxLlmCalls, maxTokens, maxTime, candidatesPerIteration,
+        surprisingPerIteration, renderedPerIteration, threshold, initialWeight, s);
   }
 
   public LearnOptions withMaxIterations(int n) {
     return new LearnOptions(n, maxLlmCalls, maxTokens, maxTime, candidatesPerIteration, surprisingPerIteration,
-        renderedPerIteration, threshold, initialWeight);
+        renderedPerIteration, threshold, initialWeight, selection);
   }
 
   public LearnOptions withMaxTime(Duration d) {
     return new LearnOptions(maxIterations, maxLlmCalls, maxTokens, d, candidatesPerIteration, surprisingPerIteration,
-        renderedPerIteration, threshold, initialWeight);
+        renderedPerIteration, threshold, initialWeight, selection);
   }
 
   public LearnOptions withLlmBudget(long calls, long tokens) {
     return new LearnOptions(maxIterations, calls, tokens, maxTime, candidatesPerIteration, surprisingPerIteration,
-        renderedPerIteration, threshold, initialWeight);
+        renderedPerIteration, threshold, initialWeight, selection);
   }
 
   public LearnOptions withCandidatesPerIteration(int n) {
     return new LearnOptions(maxIterations, maxLlmCalls, maxTokens, maxTime, n, surprisingPerIteration,
-        renderedPerIteration, threshold, initialWeight);
+        renderedPerIteration, threshold, initialWeight, selection);
   }
 }

@@ -17,14 +17,36 @@ import java.util.TreeMap;
  * @param attributeAccuracy the final model's per-attribute accuracy on the test data (empty without it)
  * @param perTypeAccuracy the same per entity type
  * @param seconds total wall-clock time
+ * @param selection the model chosen on held-out training data, or null when selection was off
  */
 public record LearnReport(String proposer, List<IterationReport> iterations, String stopReason,
-    Map<String, Double> attributeAccuracy, Map<String, Map<String, Double>> perTypeAccuracy, double seconds) {
+    Map<String, Double> attributeAccuracy, Map<String, Map<String, Double>> perTypeAccuracy, double seconds,
+    Selection selection) {
+
+  /**
+   * The model selection's outcome.
+   *
+   * @param fitTransitions training transitions the loop learned from
+   * @param validationTransitions training transitions held out to choose the model
+   * @param lambda the chosen L1 penalty
+   * @param round the chosen round of the loop at that penalty
+   * @param laws laws in the chosen model before the refit on all training data
+   * @param validation the chosen model's metrics on the validation part
+   * @param candidates models compared (rounds over all penalties)
+   */
+  public record Selection(long fitTransitions, long validationTransitions, double lambda, int round, int laws,
+      IterationReport.TestMetrics validation, int candidates) {}
 
   public LearnReport {
     iterations = List.copyOf(iterations);
     attributeAccuracy = Map.copyOf(attributeAccuracy);
     perTypeAccuracy = Map.copyOf(perTypeAccuracy);
+  }
+
+  /** A report without model selection. */
+  public LearnReport(String proposer, List<IterationReport> iterations, String stopReason,
+      Map<String, Double> attributeAccuracy, Map<String, Map<String, Double>> perTypeAccuracy, double seconds) {
+    this(proposer, iterations, stopReason, attributeAccuracy, perTypeAccuracy, seconds, null);
   }
 
   public IterationReport last() {
@@ -40,17 +62,22 @@ public record LearnReport(String proposer, List<IterationReport> iterations, Str
   }
 
   public static String tableHeader() {
-    return String.format(Locale.ROOT, "%4s %6s %8s %8s %5s %8s %6s %5s %10s %9s %9s %9s %6s %8s %7s",
-        "iter", "surpr", "proposed", "rejected", "dups", "accepted", "pruned", "laws", "train NLL", "test NLL",
-        "exact", "attr acc", "calls", "tokens", "secs");
+    return String.format(Locale.ROOT, "%-6s %7s %4s %6s %8s %8s %5s %8s %6s %5s %10s %9s %9s %9s %9s %6s %8s %7s",
+        "stage", "lambda", "iter", "surpr", "proposed", "rejected", "dups", "accepted", "pruned", "laws", "train NLL", "test NLL",
+        "exact", "attr acc", "val acc", "calls", "tokens", "secs");
   }
 
   public static String tableRow(IterationReport r) {
     IterationReport.TestMetrics t = r.test();
-    return String.format(Locale.ROOT, "%4d %6d %8d %8d %5d %8d %6d %5d %10.4f %9s %9s %9s %6d %8d %7.1f",
-        r.iteration(), r.surprising(), r.proposed(), r.rejected(), r.duplicates(), r.accepted(), r.pruned(), r.laws(),
+    return String.format(Locale.ROOT, "%-6s %7s %4d %6d %8d %8d %5d %8d %6d %5d %10.4f %9s %9s %9s %9s %6d %8d %7.1f",
+        r.stage(), Double.isNaN(r.lambda()) ? "-" : plain(r.lambda()), r.iteration(), r.surprising(), r.proposed(), r.rejected(), r.duplicates(), r.accepted(), r.pruned(), r.laws(),
         r.trainNll(), t == null ? "-" : fmt(t.nllPerTransition()), t == null ? "-" : fmt(t.exactFrameAccuracy()),
-        t == null ? "-" : fmt(t.attributeAccuracy()), r.llmCalls(), r.tokens(), r.seconds());
+        t == null ? "-" : fmt(t.attributeAccuracy()),
+        r.validation() == null ? "-" : fmt(r.validation().attributeAccuracy()), r.llmCalls(), r.tokens(), r.seconds());
+  }
+
+  private static String plain(double v) {
+    return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 
   private static String fmt(double v) {
@@ -63,9 +90,26 @@ public record LearnReport(String proposer, List<IterationReport> iterations, Str
     for (IterationReport r : iterations) {
       sb.append(tableRow(r)).append('\n');
     }
+    if (selection != null) {
+      sb.append(selectionLine()).append('\n');
+    }
     sb.append(String.format(Locale.ROOT, "stopped: %s after %.1f s; proposer %s; %d LLM calls, %d tokens%n",
         stopReason, seconds, proposer, llmCalls(), tokens()));
     return sb.toString();
+  }
+
+  /** One line saying which model was chosen and why, or an empty string without selection. */
+  public String selectionLine() {
+    if (selection == null) {
+      return "";
+    }
+    IterationReport.TestMetrics v = selection.validation();
+    return String.format(Locale.ROOT,
+        "selected: round %d at lambda %s of %d models (%d laws), by validation attr acc %s, NLL %s on %d held-out"
+            + " training transitions; refitted on all %d",
+        selection.round(), plain(selection.lambda()), selection.candidates(), selection.laws(), fmt(v.attributeAccuracy()),
+        fmt(v.nllPerTransition()), selection.validationTransitions(),
+        selection.fitTransitions() + selection.validationTransitions());
   }
 
   public String toJson() {
@@ -76,9 +120,21 @@ public record LearnReport(String proposer, List<IterationReport> iterations, Str
     root.put("seconds", seconds);
     root.put("llm_calls", llmCalls());
     root.put("tokens", tokens());
+    if (selection != null) {
+      ObjectNode sel = root.putObject("selection");
+      sel.put("fit_transitions", selection.fitTransitions());
+      sel.put("validation_transitions", selection.validationTransitions());
+      putNumber(sel, "lambda", selection.lambda());
+      sel.put("round", selection.round());
+      sel.put("laws", selection.laws());
+      sel.put("candidates", selection.candidates());
+      putMetrics(sel.putObject("validation"), selection.validation());
+    }
     ArrayNode its = root.putArray("iterations");
     for (IterationReport r : iterations) {
       ObjectNode n = its.addObject();
+      n.put("stage", r.stage());
+      putNumber(n, "lambda", r.lambda());
       n.put("iteration", r.iteration());
       n.put("surprising", r.surprising());
       n.put("proposed", r.proposed());
@@ -89,11 +145,10 @@ public record LearnReport(String proposer, List<IterationReport> iterations, Str
       n.put("laws", r.laws());
       putNumber(n, "train_nll", r.trainNll());
       if (r.test() != null) {
-        ObjectNode t = n.putObject("test");
-        t.put("transitions", r.test().transitions());
-        putNumber(t, "nll_per_transition", r.test().nllPerTransition());
-        putNumber(t, "exact_frame_accuracy", r.test().exactFrameAccuracy());
-        putNumber(t, "attribute_accuracy", r.test().attributeAccuracy());
+        putMetrics(n.putObject("test"), r.test());
+      }
+      if (r.validation() != null) {
+        putMetrics(n.putObject("validation"), r.validation());
       }
       n.put("llm_calls", r.llmCalls());
       n.put("tokens", r.tokens());
@@ -115,6 +170,13 @@ public record LearnReport(String proposer, List<IterationReport> iterations, Str
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static void putMetrics(ObjectNode t, IterationReport.TestMetrics m) {
+    t.put("transitions", m.transitions());
+    putNumber(t, "nll_per_transition", m.nllPerTransition());
+    putNumber(t, "exact_frame_accuracy", m.exactFrameAccuracy());
+    putNumber(t, "attribute_accuracy", m.attributeAccuracy());
   }
 
   private static void putNumber(ObjectNode n, String field, double v) {

@@ -2,6 +2,8 @@ package dev.nomos.learn;
 
 import dev.nomos.learn.internal.HoleFiller;
 import dev.nomos.learn.internal.OpinionCheck;
+import dev.nomos.learn.internal.RoundSelector;
+import dev.nomos.learn.internal.ValidationSplit;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
 import dev.nomos.runtime.WorldSchema;
@@ -17,6 +19,7 @@ import dev.nomos.runtime.model.TransitionScore;
 import dev.nomos.runtime.model.TypeEvaluation;
 import dev.nomos.runtime.model.WorldModel;
 import dev.nomos.runtime.trajectory.Episode;
+import dev.nomos.runtime.trajectory.Episodes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -64,14 +67,114 @@ public final class Learner {
     this.listener = Objects.requireNonNull(listener, "listener");
   }
 
+  /** A model of one round, kept so that model selection can return to it. */
+  private record Snapshot(int round, List<Entry> entries, double[] weights, IterationReport.TestMetrics validation) {}
+
+  /** What one run of the loop ended with. */
+  private record Run(List<Entry> entries, double[] weights, WorldModel model, String stop,
+      List<IterationReport> reports, List<Snapshot> snapshots) {}
+
   /**
    * Learns laws from {@code train}, reporting held-out metrics on {@code test} (may be empty).
+   * With {@link LearnOptions#selection()} on, the test data is only reported, never used to choose:
+   * the loop runs on the training data less a validation part, once per L1 penalty, the round and
+   * penalty that predict the validation part best are chosen, and the chosen laws' weights are
+   * refitted on all the training data.
    *
    * @param initialLaws law source texts to start from (for example a hand-written model); those that
    *     do not compile are skipped
    */
   public LearnResult learn(List<Episode> train, List<Episode> test, List<String> initialLaws) {
     long start = System.nanoTime();
+    ModelSelection selection = options.selection();
+    ValidationSplit split = selection.enabled() ? ValidationSplit.of(train, selection.validationFraction()) : null;
+    if (split == null || split.validation().isEmpty()) {
+      Run run = loop(train, test, List.of(), initialLaws, modelOptions, options.maxTime().toMillis() / 1000.0,
+          IterationReport.LOOP);
+      return result(run.entries(), run.weights(), run.model(), run.reports(), run.stop(), test, start, null);
+    }
+    List<Double> lambdas = selection.lambdas().isEmpty() ? List.of(modelOptions.lambda()) : selection.lambdas();
+    double secondsPerRun = options.maxTime().toMillis() / 1000.0 / lambdas.size();
+    List<IterationReport> reports = new ArrayList<>();
+    List<RoundSelector.Scored> scored = new ArrayList<>();
+    List<Snapshot> snapshots = new ArrayList<>();
+    List<ModelOptions> snapshotOptions = new ArrayList<>();
+    List<String> stops = new ArrayList<>();
+    for (double lambda : lambdas) {
+      ModelOptions runOptions = modelOptions.withLambda(lambda);
+      Run run = loop(split.fit(), test, split.validation(), initialLaws, runOptions, secondsPerRun,
+          IterationReport.SELECT);
+      reports.addAll(run.reports());
+      stops.add(run.stop());
+      for (Snapshot snap : run.snapshots()) {
+        snapshots.add(snap);
+        snapshotOptions.add(runOptions);
+        scored.add(new RoundSelector.Scored(lambda, snap.round(), snap.entries().size(),
+            snap.validation().attributeAccuracy(), snap.validation().nllPerTransition()));
+      }
+    }
+    if (snapshots.isEmpty()) {
+      // No run produced a model to compare: learn on everything as without selection.
+      Run run = loop(train, test, List.of(), initialLaws, modelOptions, secondsPerRun, IterationReport.LOOP);
+      reports.addAll(run.reports());
+      return result(run.entries(), run.weights(), run.model(), reports, run.stop(), test, start, null);
+    }
+    int best = RoundSelector.best(scored);
+    Snapshot chosen = snapshots.get(best);
+    ModelOptions chosenOptions = snapshotOptions.get(best);
+    long refitStart = System.nanoTime();
+    listener.phase(chosen.round(), "refitting on all training data");
+    List<Entry> entries = new ArrayList<>(chosen.entries());
+    FitResult fit = fit(entries, chosen.weights(), train, chosenOptions);
+    int pruned = removePruned(entries, fit, new HashSet<>(), new HashSet<>());
+    double[] weights = keptWeights(fit, entries);
+    WorldModel model = model(entries, weights, chosenOptions);
+    IterationReport refit = new IterationReport(chosen.round(), 0, 0, 0, 0, 0, pruned, entries.size(),
+        fit.trainNll(), test.isEmpty() ? null : evaluate(model, test), 0, 0, elapsed(refitStart),
+        IterationReport.REFIT, chosenOptions.lambda(), null);
+    reports.add(refit);
+    listener.iterationDone(refit);
+    LearnReport.Selection outcome = new LearnReport.Selection(Episodes.transitions(split.fit()),
+        Episodes.transitions(split.validation()), chosenOptions.lambda(), chosen.round(), chosen.entries().size(),
+        chosen.validation(), snapshots.size());
+    return result(entries, weights, model, reports, stops.get(lambdas.indexOf(chosenOptions.lambda())), test, start,
+        outcome);
+  }
+
+  private LearnResult result(List<Entry> entries, double[] weights, WorldModel model, List<IterationReport> reports,
+      String stop, List<Episode> test, long start, LearnReport.Selection selection) {
+    List<LearnedLaw> learned = new ArrayList<>();
+    for (int k = 0; k < entries.size(); k++) {
+      learned.add(new LearnedLaw(entries.get(k).name(), entries.get(k).source(), weights[k]));
+    }
+    Map<String, Double> attributes = new LinkedHashMap<>();
+    Map<String, Map<String, Double>> perType = new LinkedHashMap<>();
+    if (!test.isEmpty()) {
+      Evaluation eval = Metrics.evaluate(model, test);
+      for (Map.Entry<String, AttributeScore> e : eval.attributes().entrySet()) {
+        attributes.put(e.getKey(), e.getValue().accuracy());
+      }
+      for (Map.Entry<String, TypeEvaluation> t : eval.perType().entrySet()) {
+        Map<String, Double> accuracies = new LinkedHashMap<>();
+        for (Map.Entry<String, AttributeScore> e : t.getValue().attributes().entrySet()) {
+          accuracies.put(e.getKey(), e.getValue().accuracy());
+        }
+        perType.put(t.getKey(), accuracies);
+      }
+    }
+    LearnReport report = new LearnReport(proposer.name(), reports, stop, attributes, perType, elapsed(start),
+        selection);
+    return new LearnResult(learned, model, report);
+  }
+
+  /**
+   * One run of the loop on {@code train}; with {@code validation} not empty, every round's model is
+   * scored on it and kept as a snapshot.
+   */
+  private Run loop(List<Episode> train, List<Episode> test, List<Episode> validation, List<String> initialLaws,
+      ModelOptions mo, double maxSeconds, String stage) {
+    long start = System.nanoTime();
+    boolean validating = !validation.isEmpty();
     List<Entry> entries = new ArrayList<>();
     Set<String> names = new HashSet<>();
     Set<String> tried = new HashSet<>();
@@ -83,19 +186,25 @@ public final class Learner {
       }
     }
     List<IterationReport> reports = new ArrayList<>();
+    List<Snapshot> snapshots = new ArrayList<>();
     WorldModel model;
     double trainNll;
     long iterationStart = System.nanoTime();
     if (!entries.isEmpty()) {
       listener.phase(0, "fitting");
-      FitResult fit = fit(entries, initialWeights(entries, new double[0], 0), train);
+      FitResult fit = fit(entries, initialWeights(entries, new double[0], 0), train, mo);
       int pruned = removePruned(entries, fit, names, tried);
       weights = keptWeights(fit, entries);
-      model = model(entries, weights);
+      model = model(entries, weights, mo);
       trainNll = fit.trainNll();
-      reports.add(report(0, 0, 0, 0, 0, 0, pruned, entries.size(), trainNll, model, test, Usage.NONE, iterationStart));
+      IterationReport.TestMetrics v = validating ? evaluate(model, validation) : null;
+      if (v != null) {
+        snapshots.add(new Snapshot(0, List.copyOf(entries), weights.clone(), v));
+      }
+      reports.add(report(0, 0, 0, 0, 0, 0, pruned, entries.size(), trainNll, model, test, Usage.NONE, iterationStart,
+          stage, mo, v));
     } else {
-      model = model(entries, weights);
+      model = model(entries, weights, mo);
       trainNll = Double.NaN;
     }
     Usage used = Usage.NONE;
@@ -103,7 +212,7 @@ public final class Learner {
     int emptyRounds = 0;
     for (int it = 1; it <= options.maxIterations(); it++) {
       iterationStart = System.nanoTime();
-      if (elapsed(start) > options.maxTime().toMillis() / 1000.0) {
+      if (elapsed(start) > maxSeconds) {
         stop = "time";
         break;
       }
@@ -179,10 +288,16 @@ public final class Learner {
       int added = entries.size() - before;
       if (added == 0) {
         // The model did not change: its test metrics are the previous round's.
-        IterationReport.TestMetrics unchanged = reports.isEmpty() ? null : reports.get(reports.size() - 1).test();
+        IterationReport previous = reports.isEmpty() ? null : reports.get(reports.size() - 1);
+        IterationReport.TestMetrics unchanged = previous == null ? null : previous.test();
+        IterationReport.TestMetrics unchangedValidation = previous == null ? null : previous.validation();
+        if (validating && unchangedValidation == null) {
+          unchangedValidation = evaluate(model, validation);
+        }
         reports.add(new IterationReport(it, surprising, proposal.candidates().size(), rejected, duplicates, 0, 0,
             entries.size(), trainNll, unchanged == null && !test.isEmpty() ? evaluate(model, test) : unchanged,
-            proposal.usage().calls(), proposal.usage().totalTokens(), elapsed(iterationStart)));
+            proposal.usage().calls(), proposal.usage().totalTokens(), elapsed(iterationStart), stage, mo.lambda(),
+            unchangedValidation));
         listener.iterationDone(reports.get(reports.size() - 1));
         // A model call can fail and succeed next time; an offline proposer would only repeat itself.
         if (++emptyRounds >= (proposer.callsModels() ? 2 : 1)) {
@@ -193,38 +308,22 @@ public final class Learner {
       }
       emptyRounds = 0;
       listener.phase(it, "fitting");
-      FitResult fit = fit(entries, initialWeights(entries, weights, before), train);
+      FitResult fit = fit(entries, initialWeights(entries, weights, before), train, mo);
       int pruned = removePruned(entries, fit, names, tried);
       weights = keptWeights(fit, entries);
-      model = model(entries, weights);
+      model = model(entries, weights, mo);
       trainNll = fit.trainNll();
       int accepted = (int) entries.stream().filter(Entry::fresh).count();
       listener.phase(it, "evaluating");
+      IterationReport.TestMetrics v = validating ? evaluate(model, validation) : null;
+      if (v != null) {
+        snapshots.add(new Snapshot(it, List.copyOf(entries), weights.clone(), v));
+      }
       reports.add(report(it, surprising, proposal.candidates().size(), rejected, duplicates, accepted,
-          pruned, entries.size(), trainNll, model, test, proposal.usage(), iterationStart));
+          pruned, entries.size(), trainNll, model, test, proposal.usage(), iterationStart, stage, mo, v));
       listener.iterationDone(reports.get(reports.size() - 1));
     }
-    List<LearnedLaw> learned = new ArrayList<>();
-    for (int k = 0; k < entries.size(); k++) {
-      learned.add(new LearnedLaw(entries.get(k).name(), entries.get(k).source(), weights[k]));
-    }
-    Map<String, Double> attributes = new LinkedHashMap<>();
-    Map<String, Map<String, Double>> perType = new LinkedHashMap<>();
-    if (!test.isEmpty()) {
-      Evaluation eval = Metrics.evaluate(model, test);
-      for (Map.Entry<String, AttributeScore> e : eval.attributes().entrySet()) {
-        attributes.put(e.getKey(), e.getValue().accuracy());
-      }
-      for (Map.Entry<String, TypeEvaluation> t : eval.perType().entrySet()) {
-        Map<String, Double> accuracies = new LinkedHashMap<>();
-        for (Map.Entry<String, AttributeScore> e : t.getValue().attributes().entrySet()) {
-          accuracies.put(e.getKey(), e.getValue().accuracy());
-        }
-        perType.put(t.getKey(), accuracies);
-      }
-    }
-    LearnReport report = new LearnReport(proposer.name(), reports, stop, attributes, perType, elapsed(start));
-    return new LearnResult(learned, model, report);
+    return new Run(entries, weights, model, stop, reports, snapshots);
   }
 
   /**
@@ -293,18 +392,18 @@ public final class Learner {
     return w;
   }
 
-  private FitResult fit(List<Entry> entries, double[] start, List<Episode> train) {
-    WorldModel m = model(entries, start);
+  private FitResult fit(List<Entry> entries, double[] start, List<Episode> train, ModelOptions mo) {
+    WorldModel m = model(entries, start, mo);
     FitData data = FitData.precompute(m, train, ProgressListener.NONE);
     return fitter.fit(m, data, start);
   }
 
-  private WorldModel model(List<Entry> entries, double[] weights) {
+  private WorldModel model(List<Entry> entries, double[] weights, ModelOptions mo) {
     List<Law> laws = new ArrayList<>();
     for (Entry e : entries) {
       laws.add(e.law());
     }
-    return new WorldModel(schema, laws, weights, modelOptions);
+    return new WorldModel(schema, laws, weights, mo);
   }
 
   /** Removes the laws the fit pruned (remembering them as tried); returns how many. */
@@ -332,10 +431,11 @@ public final class Learner {
 
   private IterationReport report(int iteration, int surprising, int proposed, int rejected, int duplicates,
       int accepted, int pruned, int laws, double trainNll, WorldModel model, List<Episode> test, Usage usage,
-      long startNanos) {
+      long startNanos, String stage, ModelOptions mo, IterationReport.TestMetrics validation) {
     IterationReport.TestMetrics metrics = model != null && !test.isEmpty() ? evaluate(model, test) : null;
     return new IterationReport(iteration, surprising, proposed, rejected, duplicates, accepted, pruned, laws,
-        trainNll, metrics, usage.calls(), usage.totalTokens(), (System.nanoTime() - startNanos) / 1e9);
+        trainNll, metrics, usage.calls(), usage.totalTokens(), (System.nanoTime() - startNanos) / 1e9, stage,
+        mo.lambda(), validation);
   }
 
   private static IterationReport.TestMetrics evaluate(WorldModel model, List<Episode> test) {

@@ -22,6 +22,11 @@ class LearnerTest {
   private static final List<Episode> TEST = List.of(BouncingBall.episode(2, 7, 14, 1, -1, 100));
 
   private static Learner learner(Proposer proposer, int iterations, List<IterationReport> heard) {
+    return learner(proposer, iterations, heard, ModelSelection.defaults());
+  }
+
+  private static Learner learner(Proposer proposer, int iterations, List<IterationReport> heard,
+      ModelSelection selection) {
     LearnListener listener = new LearnListener() {
       @Override
       public void iterationDone(IterationReport report) {
@@ -30,7 +35,8 @@ class LearnerTest {
     };
     return new Learner(BouncingBall.SCHEMA, BouncingBall.SOURCE,
         new NomosLawCompiler(BouncingBall.SCHEMA, Engine.COMPILED), proposer,
-        LearnOptions.enumerativeDefaults().withMaxIterations(iterations).withMaxTime(Duration.ofSeconds(40)),
+        LearnOptions.enumerativeDefaults().withMaxIterations(iterations).withMaxTime(Duration.ofSeconds(40))
+            .withSelection(selection),
         ModelOptions.defaults(), listener);
   }
 
@@ -81,7 +87,8 @@ class LearnerTest {
       }
     };
     List<IterationReport> heard = new ArrayList<>();
-    LearnResult result = learner(scripted, 3, heard).learn(TRAIN, TEST, List.of());
+    // The scripted proposer counts its calls, so one run of the loop: no model selection.
+    LearnResult result = learner(scripted, 3, heard, ModelSelection.OFF).learn(TRAIN, TEST, List.of());
     IterationReport first = result.report().iterations().get(0);
     assertEquals(6, first.proposed());
     assertEquals(3, first.rejected(), result.report().toTable());
