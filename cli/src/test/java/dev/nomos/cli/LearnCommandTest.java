@@ -121,6 +121,31 @@ class LearnCommandTest {
     assertEquals("enumerative", json.get("proposer").asText());
     JsonNode last = json.get("iterations").get(json.get("iterations").size() - 1);
     assertTrue(last.get("test").get("attribute_accuracy").asDouble() > 0.9, json.toString());
+    // By default the round and penalty are chosen on a held-out fifth of the training data.
+    assertEquals("refit", last.get("stage").asText(), json.toString());
+    assertEquals(90, json.get("selection").get("validation_transitions").asInt(), json.toString());
+    assertEquals(last.get("iteration").asInt(), json.get("selection").get("round").asInt());
+    assertTrue(r.out().contains("selected: round "), r.out());
+  }
+
+  @Test
+  void learnWithoutSelectionRunsTheLoopOnceOnAllTheData() throws IOException {
+    Path world = dir.resolve("box1");
+    Files.createDirectories(world);
+    Files.writeString(world.resolve("train.jsonl"), bouncingBall(0, 2, 3, 1, 1, 120));
+    assertEquals(0, run("init", "--data", world.resolve("train.jsonl").toString(), "-o",
+        world.resolve("world.law").toString()).exit());
+    Path report = dir.resolve("report1.json");
+    Run r = run("learn", world.toString(), "--iterations", "2", "--no-select", "--report", report.toString());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    JsonNode json = new ObjectMapper().readTree(report.toFile());
+    assertTrue(json.get("selection") == null, json.toString());
+    for (JsonNode it : json.get("iterations")) {
+      assertEquals("loop", it.get("stage").asText(), json.toString());
+    }
+    Run bad = run("learn", world.toString(), "--validation", "1.5");
+    assertEquals(2, bad.exit(), bad.err());
+    assertTrue(bad.err().contains("--validation"), bad.err());
   }
 
   @Test

@@ -105,10 +105,10 @@ public record LearnReport(String proposer, List<IterationReport> iterations, Str
     }
     IterationReport.TestMetrics v = selection.validation();
     return String.format(Locale.ROOT,
-        "selected: round %d at lambda %s of %d models (%d laws), by validation attr acc %s, NLL %s on %d held-out"
+        "selected: round %d at lambda %s of %d models (%d laws), by validation NLL %s (attr acc %s) on %d held-out"
             + " training transitions; refitted on all %d",
-        selection.round(), plain(selection.lambda()), selection.candidates(), selection.laws(), fmt(v.attributeAccuracy()),
-        fmt(v.nllPerTransition()), selection.validationTransitions(),
+        selection.round(), plain(selection.lambda()), selection.candidates(), selection.laws(), fmt(v.nllPerTransition()),
+        fmt(v.attributeAccuracy()), selection.validationTransitions(),
         selection.fitTransitions() + selection.validationTransitions());
   }
 
