@@ -1,10 +1,7 @@
 package dev.nomos.bench;
 
-import dev.nomos.bench.handwritten.HandWrittenPong;
 import dev.nomos.compiler.Compilation;
 import dev.nomos.compiler.codegen.CompiledLaws;
-import dev.nomos.compiler.codegen.Engine;
-import dev.nomos.compiler.codegen.LawFactory;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
 import dev.nomos.runtime.WorldSchema;
@@ -17,6 +14,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongUnaryOperator;
 
 /**
  * The measurement behind {@code nomos bench}: a plain timed loop, without JMH, so it fits in about a
@@ -32,11 +30,13 @@ public final class Bench {
   private final PrintStream progress;
   private double sink; // results flow here so the JIT cannot drop the work
 
+  /** A run of about a minute, or 15 s when {@code quick}; each result line is printed to {@code progress}. */
   public Bench(boolean quick, PrintStream progress) {
     this.quick = quick;
     this.progress = progress;
   }
 
+  /** Times compilation, then every workload under every engine. */
   public BenchReport run() {
     double warmup = quick ? 1.0 : 3.0;
     double measure = quick ? 1.0 : 5.0;
@@ -60,10 +60,8 @@ public final class Bench {
       laws.put(w.name(), c.plans().size());
       objects.put(w.name(), frames.get(0).size());
       Map<String, List<Law>> engines = new LinkedHashMap<>();
-      engines.put("interpreted", LawFactory.createAll(c.plans(), Engine.INTERPRETED));
-      engines.put("compiled", LawFactory.createAll(c.plans(), Engine.COMPILED));
-      if (w.name().equals("pong")) {
-        engines.put("handwritten", HandWrittenPong.laws(PongLaws.specs(Workloads.PONG_LAWS)));
+      for (String engine : BenchModels.engines(w)) {
+        engines.put(engine, BenchModels.laws(w, c, engine));
       }
       Map<String, Double> perEngine = new LinkedHashMap<>();
       Map<String, Double> perEngineWall = new LinkedHashMap<>();
@@ -105,7 +103,7 @@ public final class Bench {
   }
 
   /** The best of half-second windows of {@code work}, which runs for the nanoseconds given and returns its step count. */
-  private static Rate bestWindow(double seconds, java.util.function.LongUnaryOperator work) {
+  private static Rate bestWindow(double seconds, LongUnaryOperator work) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     int windows = Math.max(1, (int) Math.round(seconds / 0.5));
     Rate best = new Rate(0, 0);

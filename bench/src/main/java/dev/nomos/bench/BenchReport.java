@@ -1,5 +1,6 @@
 package dev.nomos.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,22 +38,27 @@ public record BenchReport(boolean quick, Map<String, Map<String, Double>> throug
   public static final double MIN_MONTEZUMA_STEPS = 3_000;
   public static final double MAX_COMPILE_SECONDS = 3;
 
+  /** Steps per CPU second of {@code engine} on {@code workload}; NaN if it did not run. */
   public double stepsPerSecond(String workload, String engine) {
-    Double v = throughput.getOrDefault(workload, Map.of()).get(engine);
-    return v == null ? Double.NaN : v;
+    return rate(throughput, workload, engine);
   }
 
+  /** How many times faster {@code numerator} stepped than {@code denominator}; NaN if either did not run. */
   public double ratio(String workload, String numerator, String denominator) {
     return stepsPerSecond(workload, numerator) / stepsPerSecond(workload, denominator);
   }
 
+  /** {@link #ratio} for the laws alone (no scoring). */
   public double lawsOnlyRatio(String workload, String numerator, String denominator) {
-    Map<String, Double> m = lawsOnly.getOrDefault(workload, Map.of());
-    Double a = m.get(numerator);
-    Double b = m.get(denominator);
-    return a == null || b == null ? Double.NaN : a / b;
+    return rate(lawsOnly, workload, numerator) / rate(lawsOnly, workload, denominator);
   }
 
+  private static double rate(Map<String, Map<String, Double>> byWorkload, String workload, String engine) {
+    Double v = byWorkload.getOrDefault(workload, Map.of()).get(engine);
+    return v == null ? Double.NaN : v;
+  }
+
+  /** The report as indented JSON: figures by workload, ratios, compile times and targets met. */
   public String toJson() {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
@@ -87,7 +93,7 @@ public record BenchReport(boolean quick, Map<String, Map<String, Double>> throug
     targetChecks().forEach(targets::put);
     try {
       return mapper.writeValueAsString(root);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

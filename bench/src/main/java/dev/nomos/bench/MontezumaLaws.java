@@ -127,20 +127,10 @@ public final class MontezumaLaws {
     }
     families.add(objects);
 
+    List<String> bodies = RoundRobin.interleave(families, count);
     StringBuilder sb = new StringBuilder(WORLD);
-    int written = 0;
-    for (int round = 0; written < count; round++) {
-      boolean any = false;
-      for (List<String> family : families) {
-        if (round < family.size() && written < count) {
-          sb.append("\nlaw m_").append(written).append(" {\n  ").append(family.get(round)).append("\n}\n");
-          written++;
-          any = true;
-        }
-      }
-      if (!any) {
-        break;
-      }
+    for (int i = 0; i < bodies.size(); i++) {
+      sb.append('\n').append(LawText.law("m_" + i, bodies.get(i)));
     }
     return sb.toString();
   }

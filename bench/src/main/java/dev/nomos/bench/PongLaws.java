@@ -1,5 +1,7 @@
 package dev.nomos.bench;
 
+import static dev.nomos.bench.LawText.law;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,8 +46,8 @@ public final class PongLaws {
   /** {@code for p: T when action in {A, B} then p.v := value}. */
   public record ActionVelocity(int type, int[] actions, boolean vertical, int value) implements Spec {
     @Override public String source(String name) {
-      return "law " + name + " {\n  for o: " + TYPES.get(type) + "\n  when action in {" + actionList(actions) + "}\n"
-          + "  then o." + axis(vertical) + " := " + value + "\n}\n";
+      return law(name, "for o: " + TYPES.get(type), "when action in {" + actionList(actions) + "}",
+          "then o." + axis(vertical) + " := " + value);
     }
   }
 
@@ -53,8 +55,7 @@ public final class PongLaws {
   public record KeepVelocity(int type, boolean vertical, int value) implements Spec {
     @Override public String source(String name) {
       String v = "o." + axis(vertical);
-      return "law " + name + " {\n  for o: " + TYPES.get(type) + "\n  when " + v + " == " + value + "\n  then " + v
-          + " := " + value + "\n}\n";
+      return law(name, "for o: " + TYPES.get(type), "when " + v + " == " + value, "then " + v + " := " + value);
     }
   }
 
@@ -63,6 +64,7 @@ public final class PongLaws {
    * the velocity across the touched side flips.
    */
   public record Bounce(int other, int side, boolean approachingNegative, int coverPercent) implements Spec {
+    /** Whether the touched side is TOP or BOTTOM, so the vertical velocity flips. */
     public boolean vertical() {
       return side <= 1;
     }
@@ -70,16 +72,16 @@ public final class PongLaws {
     @Override public String source(String name) {
       String v = "b." + axis(vertical());
       String cover = coverPercent > 0 ? ", cover: " + (coverPercent / 100.0) : "";
-      return "law " + name + " {\n  on contact(b: Ball, o: " + TYPES.get(other) + ", side: " + SIDES.get(side) + cover
-          + ")\n  when " + v + (approachingNegative ? " < 0" : " > 0") + "\n  then " + v + " := -" + v + "\n}\n";
+      return law(name, "on contact(b: Ball, o: " + TYPES.get(other) + ", side: " + SIDES.get(side) + cover + ")",
+          "when " + v + (approachingNegative ? " < 0" : " > 0"), "then " + v + " := -" + v);
     }
   }
 
   /** {@code for p: Player when action == A and p.vy@-1 == before then p.vy := value}. */
   public record HistoryAction(int action, int before, int value) implements Spec {
     @Override public String source(String name) {
-      return "law " + name + " {\n  for p: Player\n  when action == " + ACTIONS.get(action) + " and p.vy@-1 == " + before
-          + "\n  then p.vy := " + value + "\n}\n";
+      return law(name, "for p: Player", "when action == " + ACTIONS.get(action) + " and p.vy@-1 == " + before,
+          "then p.vy := " + value);
     }
   }
 
@@ -87,30 +89,28 @@ public final class PongLaws {
   public record Track(boolean up, int gap, int speed) implements Spec {
     @Override public String source(String name) {
       String cond = up ? "b.cy < e.cy - " + gap : "b.cy > e.cy + " + gap;
-      return "law " + name + " {\n  for e: Enemy\n  for b: Ball\n  when " + cond + "\n  then e.vy := "
-          + (up ? -speed : speed) + "\n}\n";
+      return law(name, "for e: Enemy", "for b: Ball", "when " + cond, "then e.vy := " + (up ? -speed : speed));
     }
   }
 
   /** {@code for b: Ball when b.vx == 0 then b.vx ~ one_of(-k, k)}. */
   public record Serve(int speed) implements Spec {
     @Override public String source(String name) {
-      return "law " + name + " {\n  for b: Ball\n  when b.vx == 0\n  then b.vx ~ one_of(-" + speed + ", " + speed
-          + ")\n}\n";
+      return law(name, "for b: Ball", "when b.vx == 0", "then b.vx ~ one_of(-" + speed + ", " + speed + ")");
     }
   }
 
   /** {@code for p: Player when action == NOOP then p.vy ~ weighted(0: 0.8, 1: 0.1, -1: 0.1)}. */
   public record Jitter() implements Spec {
     @Override public String source(String name) {
-      return "law " + name + " {\n  for p: Player\n  when action == NOOP\n  then p.vy ~ weighted(0: 0.8, 1: 0.1, -1: 0.1)\n}\n";
+      return law(name, "for p: Player", "when action == NOOP", "then p.vy ~ weighted(0: 0.8, 1: 0.1, -1: 0.1)");
     }
   }
 
   /** {@code for e: Enemy when e.vy == 0 then e.vy ~ range(-1, 1)}. */
   public record Wobble() implements Spec {
     @Override public String source(String name) {
-      return "law " + name + " {\n  for e: Enemy\n  when e.vy == 0\n  then e.vy ~ range(-1, 1)\n}\n";
+      return law(name, "for e: Enemy", "when e.vy == 0", "then e.vy ~ range(-1, 1)");
     }
   }
 
@@ -118,22 +118,21 @@ public final class PongLaws {
   public record FreeFlight(boolean vertical) implements Spec {
     @Override public String source(String name) {
       String v = "b." + axis(vertical);
-      return "law " + name + " {\n  for b: Ball\n  when not exists o: Object where touching(b, o)\n  then " + v + " := "
-          + v + "\n}\n";
+      return law(name, "for b: Ball", "when not exists o: Object where touching(b, o)", "then " + v + " := " + v);
     }
   }
 
   /** {@code on contact(b: Ball, z: Zone) then destroy b}. */
   public record Score() implements Spec {
     @Override public String source(String name) {
-      return "law " + name + " {\n  on contact(b: Ball, z: Zone)\n  then destroy b\n}\n";
+      return law(name, "on contact(b: Ball, z: Zone)", "then destroy b");
     }
   }
 
   /** {@code when count(Ball) == 0 then spawn Ball at (78, 118)}. */
   public record Respawn() implements Spec {
     @Override public String source(String name) {
-      return "law " + name + " {\n  when count(Ball) == 0\n  then spawn Ball at (78, 118)\n}\n";
+      return law(name, "when count(Ball) == 0", "then spawn Ball at (78, 118)");
     }
   }
 
@@ -184,20 +183,7 @@ public final class PongLaws {
     families.add(tracking);
     families.add(List.of(new Serve(1), new Serve(2), new Serve(3), new Serve(4), new Jitter(), new Wobble(),
         new FreeFlight(false), new FreeFlight(true), new Score(), new Respawn()));
-    List<Spec> out = new ArrayList<>();
-    for (int round = 0; out.size() < count; round++) {
-      boolean any = false;
-      for (List<Spec> family : families) {
-        if (round < family.size() && out.size() < count) {
-          out.add(family.get(round));
-          any = true;
-        }
-      }
-      if (!any) {
-        break;
-      }
-    }
-    return out;
+    return RoundRobin.interleave(families, count);
   }
 
   /** The world and the laws of {@code specs} as one source file; law i is named {@code law_i}. */
@@ -209,6 +195,7 @@ public final class PongLaws {
     return sb.toString();
   }
 
+  /** The name of the law at {@code index} in a workload source. */
   public static String lawName(int index) {
     return "law_" + index;
   }

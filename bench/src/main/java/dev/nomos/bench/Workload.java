@@ -16,6 +16,7 @@ public record Workload(String name, String source, Episodes episodes) {
     List<Frame> make(WorldSchema schema, int steps, long seed);
   }
 
+  /** A seeded episode of {@code steps} frames for the compiled schema. */
   public List<Frame> frames(WorldSchema schema, int steps, long seed) {
     return episodes.make(schema, steps, seed);
   }

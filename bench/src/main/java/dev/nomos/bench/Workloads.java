@@ -1,5 +1,8 @@
 package dev.nomos.bench;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** The workloads shared by the JMH benchmarks, {@code nomos bench} and the tests. */
 public final class Workloads {
   /** Laws in the Pong-scale model (PoE-World's Pong model has 402 experts). */
@@ -21,8 +24,8 @@ public final class Workloads {
 
   /** {@code count} Pong-shaped laws (templates reused under fresh names), to time compilation. */
   public static String manyLaws(int count) {
-    java.util.List<PongLaws.Spec> unique = PongLaws.specs(Integer.MAX_VALUE);
-    java.util.List<PongLaws.Spec> specs = new java.util.ArrayList<>(count);
+    List<PongLaws.Spec> unique = PongLaws.specs(Integer.MAX_VALUE);
+    List<PongLaws.Spec> specs = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       specs.add(unique.get(i % unique.size()));
     }

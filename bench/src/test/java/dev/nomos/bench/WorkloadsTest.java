@@ -7,10 +7,9 @@ import dev.nomos.bench.handwritten.HandWrittenPong;
 import dev.nomos.compiler.Compilation;
 import dev.nomos.compiler.codegen.Engine;
 import dev.nomos.compiler.codegen.LawFactory;
+import dev.nomos.compiler.interp.OpinionRecorder;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
-import dev.nomos.runtime.OpinionSink;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -67,15 +66,8 @@ class WorkloadsTest {
   }
 
   static List<String> calls(Law law, Frame f) {
-    List<String> calls = new ArrayList<>();
-    law.apply(f, new OpinionSink() {
-      @Override public void exact(int o, int s, int v) { calls.add("exact " + o + " " + s + " " + v); }
-      @Override public void range(int o, int s, int lo, int hi) { calls.add("range " + o + " " + s + " " + lo + " " + hi); }
-      @Override public void beginChoice(int o, int s) { calls.add("begin " + o + " " + s); }
-      @Override public void choice(int v, double w) { calls.add("choice " + v + " " + w); }
-      @Override public void endChoice() { calls.add("end"); }
-      @Override public void spawn(int t, int x, int y) { calls.add("spawn " + t + " " + x + " " + y); }
-    });
-    return calls;
+    OpinionRecorder recorder = new OpinionRecorder();
+    law.apply(f, recorder);
+    return recorder.lines();
   }
 }

@@ -176,6 +176,18 @@ public final class LearnCommand implements Callable<Integer> {
       }
 
       @Override
+      public void proposed(int iteration, dev.nomos.learn.Proposal proposal) {
+        // A proposal with nothing in it always says why; otherwise only when asked.
+        if ((verbose || proposal.candidates().isEmpty()) && !quiet) {
+          progress.clear();
+          for (String note : proposal.notes()) {
+            err.println("iteration " + iteration + ": " + proposer.name() + ": " + note);
+          }
+          err.flush();
+        }
+      }
+
+      @Override
       public void rejected(int iteration, String candidate, String reason) {
         if (verbose) {
           progress.clear();
@@ -221,6 +233,8 @@ public final class LearnCommand implements Callable<Integer> {
   }
 
   private Proposer proposer(CandidateChecker checker) {
+    // LangChain4j logs through SLF4J; without a provider SLF4J would print three lines of warnings.
+    System.setProperty("slf4j.internal.verbosity", "ERROR");
     switch (proposerKind) {
       case openai: {
         String key = System.getenv("OPENAI_API_KEY");

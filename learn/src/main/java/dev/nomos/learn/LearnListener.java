@@ -9,6 +9,9 @@ public interface LearnListener {
 
   default void iterationDone(IterationReport report) {}
 
+  /** What the proposer said about its proposal (failed calls, answers without laws, duplicates). */
+  default void proposed(int iteration, Proposal proposal) {}
+
   /** A candidate was rejected: it did not check or compile, its holes could not be filled, or it was never right. */
   default void rejected(int iteration, String candidate, String reason) {}
 }

@@ -100,6 +100,7 @@ public final class Learner {
     }
     Usage used = Usage.NONE;
     String stop = "iterations";
+    int emptyRounds = 0;
     for (int it = 1; it <= options.maxIterations(); it++) {
       iterationStart = System.nanoTime();
       if (elapsed(start) > options.maxTime().toMillis() / 1000.0) {
@@ -146,6 +147,7 @@ public final class Learner {
       listener.phase(it, "proposing");
       Proposal proposal = proposer.propose(request);
       used = used.plus(proposal.usage());
+      listener.proposed(it, proposal);
       int rejected = 0;
       int duplicates = 0;
       Set<String> activeKeys = new HashSet<>();
@@ -182,9 +184,14 @@ public final class Learner {
             entries.size(), trainNll, unchanged == null && !test.isEmpty() ? evaluate(model, test) : unchanged,
             proposal.usage().calls(), proposal.usage().totalTokens(), elapsed(iterationStart)));
         listener.iterationDone(reports.get(reports.size() - 1));
-        stop = "no-new-candidates";
-        break;
+        // A model call can fail and succeed next time; an offline proposer would only repeat itself.
+        if (++emptyRounds >= (proposer.callsModels() ? 2 : 1)) {
+          stop = "no-new-candidates";
+          break;
+        }
+        continue;
       }
+      emptyRounds = 0;
       listener.phase(it, "fitting");
       FitResult fit = fit(entries, initialWeights(entries, weights, before), train);
       int pruned = removePruned(entries, fit, names, tried);

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Renders transitions compactly and deterministically, for a person reading a report and for an
  * LLM asked to explain them. Per transition: the action; every object whose velocity, extra
- * attributes or presence changed, with its position and velocity before and after and the objects
+ * attributes or presence changed, with its extra attributes at t, its position and velocity before
+ * and after, the attributes that changed, and the objects
  * it touches at t (with the side of it they touch); objects that appeared; and one line for the
  * objects that kept moving at a steady velocity. Static, unchanged objects are left out unless they
  * are touched by a changed one (they appear in its contact list).
@@ -59,7 +60,7 @@ public final class TransitionRenderer {
       int j = b.indexOfId(a.id(i));
       String name = objectName(a, i);
       if (j < 0) {
-        changed.add(name + " at (" + a.x(i) + "," + a.y(i) + ") v=(" + a.vx(i) + "," + a.vy(i)
+        changed.add(name + stateOf(a, i) + " at (" + a.x(i) + "," + a.y(i) + ") v=(" + a.vx(i) + "," + a.vy(i)
             + ") is destroyed" + contacts(a, i));
         continue;
       }
@@ -69,6 +70,7 @@ public final class TransitionRenderer {
       boolean velocityChanged = vx0 != vx1 || vy0 != vy1;
       if (velocityChanged || !extras.isEmpty()) {
         StringBuilder line = new StringBuilder(name);
+        line.append(stateOf(a, i));
         line.append(" (").append(a.x(i)).append(',').append(a.y(i)).append(") v=(").append(vx0).append(',')
             .append(vy0).append(") -> (").append(b.x(j)).append(',').append(b.y(j)).append(") v=(").append(vx1)
             .append(',').append(vy1).append(')');
@@ -160,6 +162,21 @@ public final class TransitionRenderer {
       }
     }
     return sb.toString();
+  }
+
+  /** The extra attributes of an object at t, as {@code {dir=2, carrying=false}}; empty without extras. */
+  private static String stateOf(Frame f, int i) {
+    EntityType type = f.schema().type(f.type(i));
+    if (type.extras().isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(" {");
+    for (int k = 0; k < type.extras().size(); k++) {
+      AttributeSpec spec = type.extras().get(k);
+      sb.append(k == 0 ? "" : ", ").append(spec.name()).append('=')
+          .append(value(spec, f.get(i, Slots.FIRST_EXTRA + k)));
+    }
+    return sb.append('}').toString();
   }
 
   private static String extraValues(Frame f, int i) {

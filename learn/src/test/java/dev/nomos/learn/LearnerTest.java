@@ -91,4 +91,30 @@ class LearnerTest {
     assertTrue(sources.stream().anyMatch(s -> s.contains("side: LEFT") || s.contains("side: RIGHT")),
         "the side hole was filled from the data: " + sources);
   }
+
+  @Test
+  void anLlmTimeoutIsReportedAndTheLoopGoesOn() throws Exception {
+    String inertia = "```nomos\nlaw ball_keeps_vx {\n  for b: Ball\n  then b.vx := b.vx\n}\n```";
+    String bounce = "```nomos\nlaw ball_bounces {\n  on contact(b: Ball, w: Wall, side: ?)\n  then b.vx := -b.vx\n}\n```";
+    try (var server = new ScriptedChatServer(ScriptedChatServer.Protocol.OPENAI,
+        ScriptedChatServer.Reply.slow(inertia, 3000), ScriptedChatServer.Reply.slow(inertia, 3000),
+        new ScriptedChatServer.Reply(inertia, 500, 40, 0), new ScriptedChatServer.Reply(bounce, 600, 50, 0))) {
+      LlmSettings settings = LlmSettings.of("test-model").withBaseUrl(server.baseUrl()).withApiKey("sk-test")
+          .withTimeout(Duration.ofMillis(800)).withRetry(new RetryPolicy(2, Duration.ofMillis(1), 2, Duration.ofMillis(5)));
+      NomosLawCompiler compiler = new NomosLawCompiler(BouncingBall.SCHEMA, Engine.COMPILED);
+      Learner learner = new Learner(BouncingBall.SCHEMA, BouncingBall.SOURCE, compiler,
+          LlmProposer.openAi(settings, compiler),
+          LearnOptions.llmDefaults().withMaxIterations(3).withMaxTime(Duration.ofSeconds(40)), ModelOptions.defaults(),
+          LearnListener.NONE);
+      LearnReport report = learner.learn(TRAIN, TEST, List.of()).report();
+      List<IterationReport> rows = report.iterations();
+      assertEquals(3, rows.size(), report.toTable());
+      assertEquals(0, rows.get(0).proposed(), "the timed-out round proposes nothing");
+      assertEquals(1, rows.get(1).accepted(), report.toTable());
+      assertEquals(1, rows.get(2).accepted(), "the side hole is filled and the bounce kept: " + report.toTable());
+      assertEquals(540, rows.get(1).tokens());
+      assertEquals(650, rows.get(2).tokens());
+      assertEquals(3, report.llmCalls(), "one failed call and two answered ones");
+    }
+  }
 }

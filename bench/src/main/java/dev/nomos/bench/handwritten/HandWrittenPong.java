@@ -22,6 +22,7 @@ import java.util.List;
 public final class HandWrittenPong {
   private HandWrittenPong() {}
 
+  /** One hand-written law per spec, named as {@link PongLaws#source} names the compiled ones. */
   public static List<Law> laws(List<PongLaws.Spec> specs) {
     List<Law> laws = new ArrayList<>(specs.size());
     for (int i = 0; i < specs.size(); i++) {

@@ -1,13 +1,8 @@
 package dev.nomos.bench.jmh;
 
 import dev.nomos.bench.BenchModels;
-import dev.nomos.bench.PongLaws;
 import dev.nomos.bench.Workload;
-import dev.nomos.bench.Workloads;
-import dev.nomos.bench.handwritten.HandWrittenPong;
 import dev.nomos.compiler.Compilation;
-import dev.nomos.compiler.codegen.Engine;
-import dev.nomos.compiler.codegen.LawFactory;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
 import dev.nomos.runtime.model.Inference;
@@ -22,17 +17,7 @@ final class StepState {
 
   StepState(Workload workload, String engine) {
     Compilation c = BenchModels.compile(workload);
-    List<Law> laws = switch (engine) {
-      case "interpreted" -> LawFactory.createAll(c.plans(), Engine.INTERPRETED);
-      case "compiled" -> LawFactory.createAll(c.plans(), Engine.COMPILED);
-      case "handwritten" -> {
-        if (!workload.name().equals("pong")) {
-          throw new IllegalArgumentException("the hand-written model exists for pong only");
-        }
-        yield HandWrittenPong.laws(PongLaws.specs(Workloads.PONG_LAWS));
-      }
-      default -> throw new IllegalArgumentException("unknown engine " + engine);
-    };
+    List<Law> laws = BenchModels.laws(workload, c, engine);
     this.inference = WorldModel.of(c.schema(), laws).newInference();
     this.frames = workload.frames(c.schema(), 2_000, 42);
   }

@@ -26,6 +26,13 @@ public final class CompiledLaws {
   /** Class name of in-process law classes (the JVM makes each hidden class's name unique). */
   private static final String HIDDEN_NAME = HiddenLawLoader.PACKAGE + "CompiledLaw";
 
+  /**
+   * The classes of recently compiled shapes, so that a learner compiling candidates one at a time
+   * defines each shape once. Bounded: a shape that falls out is defined again when next needed, and
+   * its hidden class is unloaded once no law of it is left.
+   */
+  private static final ShapeCache SHAPES = new ShapeCache(512);
+
   private CompiledLaws() {}
 
   /** One loaded law per plan, in order, with the default binding budget. */
@@ -41,31 +48,6 @@ public final class CompiledLaws {
       laws.add(HiddenLawLoader.instantiate(SHAPES.constructor(g.classFile()), plan.name(), g.ints(), g.doubles()));
     }
     return laws;
-  }
-
-  /**
-   * The classes of recently compiled shapes, so that a learner compiling candidates one at a time
-   * defines each shape once. Bounded: a shape that falls out is defined again when next needed, and
-   * its hidden class is unloaded once no law of it is left.
-   */
-  private static final ShapeCache SHAPES = new ShapeCache(512);
-
-  private static final class ShapeCache {
-    private final Map<ByteBuffer, MethodHandle> byClassFile;
-
-    ShapeCache(int capacity) {
-      this.byClassFile = new LinkedHashMap<>(64, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override protected boolean removeEldestEntry(Map.Entry<ByteBuffer, MethodHandle> eldest) {
-          return size() > capacity;
-        }
-      };
-    }
-
-    synchronized MethodHandle constructor(byte[] classFile) {
-      return byClassFile.computeIfAbsent(ByteBuffer.wrap(classFile), k -> HiddenLawLoader.define(classFile));
-    }
   }
 
   /** The loaded law of one plan, with the default binding budget. */
@@ -87,5 +69,23 @@ public final class CompiledLaws {
    */
   public static GeneratedLaw classFile(LawPlan plan, String internalName) {
     return LawClassGenerator.generate(plan, internalName, BindingBudgetExceededException.DEFAULT_BUDGET);
+  }
+
+  private static final class ShapeCache {
+    private final Map<ByteBuffer, MethodHandle> byClassFile;
+
+    ShapeCache(int capacity) {
+      this.byClassFile = new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override protected boolean removeEldestEntry(Map.Entry<ByteBuffer, MethodHandle> eldest) {
+          return size() > capacity;
+        }
+      };
+    }
+
+    synchronized MethodHandle constructor(byte[] classFile) {
+      return byClassFile.computeIfAbsent(ByteBuffer.wrap(classFile), k -> HiddenLawLoader.define(classFile));
+    }
   }
 }

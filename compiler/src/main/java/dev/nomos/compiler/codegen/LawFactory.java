@@ -13,6 +13,7 @@ import java.util.List;
 public final class LawFactory {
   private LawFactory() {}
 
+  /** The plan as a law run by {@code engine}, with the default binding budget. */
   public static Law create(LawPlan plan, Engine engine) {
     return switch (engine) {
       case INTERPRETED -> Interpreter.interpret(plan);
@@ -20,7 +21,7 @@ public final class LawFactory {
     };
   }
 
-  /** One law per plan, in order. */
+  /** One law per plan, in order, with the default binding budget. */
   public static List<Law> createAll(List<LawPlan> plans, Engine engine) {
     return switch (engine) {
       case INTERPRETED -> Interpreter.interpretAll(plans);

@@ -1,11 +1,11 @@
 package dev.nomos.compiler.format;
 
+import dev.nomos.compiler.Parser;
 import dev.nomos.grammar.NomosLexer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -22,8 +22,8 @@ final class Comments {
   private final List<Token> code = new ArrayList<>();
 
   Comments(String text) {
-    NomosLexer lexer = new NomosLexer(CharStreams.fromString(text));
-    lexer.removeErrorListeners();
+    // The parser's lexer, so that offsets count UTF-16 units as the AST's spans do.
+    NomosLexer lexer = Parser.lexer(text, "comments");
     this.tokens = new ArrayList<>();
     for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
       tokens.add(t);

@@ -49,15 +49,9 @@ final class ExprLayout {
     if (e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NOT) {
       return prefixed("not ", u.operand(), ExprPrinter.NOT, last, column);
     }
-    if (e instanceof Expr.Exists x && x.where() != null) {
-      return prefixed("exists " + ExprPrinter.binding(x.binding()) + " where ", x.where(), ExprPrinter.LOWEST, last, column);
-    }
-    if (e instanceof Expr.CountWhere c) {
-      return prefixed("count " + ExprPrinter.binding(c.binding()) + " where ", c.where(), ExprPrinter.LOWEST, last, column);
-    }
-    if (e instanceof Expr.HistoryAggregate h) {
-      String head = h.quantifier().keyword + " " + h.variable().text() + " in " + h.low() + ".." + h.high() + ": ";
-      return prefixed(head, h.body(), ExprPrinter.LOWEST, last, column);
+    ExprPrinter.QuantifierTail tail = ExprPrinter.quantifierTail(e);
+    if (tail != null) {
+      return prefixed(tail.head(), tail.body(), ExprPrinter.LOWEST, last, column);
     }
     return List.of(flat);
   }

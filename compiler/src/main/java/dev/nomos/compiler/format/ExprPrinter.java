@@ -91,14 +91,36 @@ final class ExprPrinter {
   }
 
   static boolean hasOpenTail(Expr e) {
-    return e instanceof Expr.If
-        || (e instanceof Expr.Exists x && x.where() != null)
-        || e instanceof Expr.CountWhere
-        || e instanceof Expr.HistoryAggregate;
+    return e instanceof Expr.If || quantifierTail(e) != null;
+  }
+
+  /** A quantifier's text up to its body, and the body, which extends as far right as the text goes. */
+  record QuantifierTail(String head, Expr body) {}
+
+  /**
+   * The tail of {@code exists o: T where e}, {@code count o: T where e} or
+   * {@code all|any|count k in a..b: e}; null for every other form.
+   */
+  static QuantifierTail quantifierTail(Expr e) {
+    if (e instanceof Expr.Exists x && x.where() != null) {
+      return new QuantifierTail("exists " + binding(x.binding()) + " where ", x.where());
+    }
+    if (e instanceof Expr.CountWhere c) {
+      return new QuantifierTail("count " + binding(c.binding()) + " where ", c.where());
+    }
+    if (e instanceof Expr.HistoryAggregate h) {
+      return new QuantifierTail(h.quantifier().keyword + " " + h.variable().text() + " in " + h.low() + ".."
+          + h.high() + ": ", h.body());
+    }
+    return null;
   }
 
   private static void printBare(StringBuilder sb, Expr e, boolean last) {
-    if (e instanceof Expr.IntLit i) {
+    QuantifierTail tail = quantifierTail(e);
+    if (tail != null) {
+      sb.append(tail.head());
+      print(sb, tail.body(), LOWEST, last);
+    } else if (e instanceof Expr.IntLit i) {
       sb.append(i.value());
     } else if (e instanceof Expr.BoolLit b) {
       sb.append(b.value());
@@ -143,20 +165,8 @@ final class ExprPrinter {
       print(sb, i.otherwise(), LOWEST, last);
     } else if (e instanceof Expr.Exists x) {
       sb.append("exists ").append(binding(x.binding()));
-      if (x.where() != null) {
-        sb.append(" where ");
-        print(sb, x.where(), LOWEST, last);
-      }
     } else if (e instanceof Expr.CountType c) {
       sb.append("count(").append(c.type().text()).append(')');
-    } else if (e instanceof Expr.CountWhere c) {
-      sb.append("count ").append(binding(c.binding()));
-      sb.append(" where ");
-      print(sb, c.where(), LOWEST, last);
-    } else if (e instanceof Expr.HistoryAggregate h) {
-      sb.append(h.quantifier().keyword).append(' ').append(h.variable().text()).append(" in ")
-          .append(h.low()).append("..").append(h.high()).append(": ");
-      print(sb, h.body(), LOWEST, last);
     } else {
       throw new IllegalArgumentException("unknown expression " + e.getClass().getSimpleName());
     }

@@ -19,6 +19,7 @@ public final class OpinionRecorder implements OpinionSink {
     return List.copyOf(lines);
   }
 
+  /** Forgets every call so far, so one recorder can serve frame after frame. */
   public void clear() {
     lines.clear();
   }

@@ -18,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,11 +30,11 @@ import java.util.jar.Manifest;
 
 /**
  * Writes model jars: the generated law classes under {@code nomos/model/} (one per law shape; laws
- * that differ only in constants share one), {@code
- * META-INF/nomos/model.json} and the {@code .law} sources; with {@link #standalone(boolean)}, also
- * the runtime, stdlib and Jackson classes and a {@code Main-Class}, so that {@code java -jar
- * model.jar eval --data D.jsonl} runs alone. The jar is written to a temporary file beside the
- * target and moved into place atomically, so a failed write never leaves a half jar.
+ * that differ only in constants share one), {@code META-INF/nomos/model.json} and the {@code .law}
+ * sources; with {@link #standalone(boolean)}, also the runtime, stdlib and Jackson classes and a
+ * {@code Main-Class}, so that {@code java -jar model.jar eval --data D.jsonl} runs alone. The jar is
+ * written to a temporary file beside the target and moved into place atomically, so a failed write
+ * never leaves a half jar.
  */
 public final class ModelJarWriter {
   /** Package of the law classes inside model jars. */
@@ -44,7 +45,7 @@ public final class ModelJarWriter {
   private final WorldSchema world;
   private final List<LawPlan> plans = new ArrayList<>();
   private final List<Double> weights = new ArrayList<>();
-  private final List<String[]> sources = new ArrayList<>();
+  private final List<Source> sources = new ArrayList<>();
   private double nu = 10;
   private double lambda = 0.001;
   private boolean standalone;
@@ -53,6 +54,7 @@ public final class ModelJarWriter {
     this.world = Objects.requireNonNull(world, "world");
   }
 
+  /** A writer for a model of {@code world}, with no laws or sources yet. */
   public static ModelJarWriter forWorld(WorldSchema world) {
     return new ModelJarWriter(world);
   }
@@ -73,16 +75,21 @@ public final class ModelJarWriter {
     if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || List.of(path.split("/")).contains("..")) {
       throw new IllegalArgumentException("source path must be relative and stay inside the jar: " + path);
     }
-    sources.add(new String[] {path, text});
+    sources.add(new Source(path, text));
     return this;
   }
 
+  /**
+   * What model.json records as nu (the penalty of a value a law does not allow) and lambda (the L1
+   * penalty of fitting).
+   */
   public ModelJarWriter options(double nuValue, double lambdaValue) {
     this.nu = nuValue;
     this.lambda = lambdaValue;
     return this;
   }
 
+  /** Whether to bundle the runtime, stdlib and Jackson and a {@code Main-Class} (off by default). */
   public ModelJarWriter standalone(boolean value) {
     this.standalone = value;
     return this;
@@ -90,11 +97,24 @@ public final class ModelJarWriter {
 
   /** Generates the classes and writes the jar atomically; returns what model.json says. */
   public ModelManifest write(Path out) throws IOException {
-    // Laws of one shape share a class: generate under a placeholder name to find the shapes, then
-    // once more per shape under its real name.
-    Map<ByteBuffer, String> classOfShape = new HashMap<>();
+    Map<String, byte[]> entries = new LinkedHashMap<>();
     List<ModelManifest.ClassEntry> classEntries = new ArrayList<>();
-    List<byte[]> classFiles = new ArrayList<>();
+    List<ModelManifest.LawEntry> lawEntries = compileLaws(classEntries, entries);
+    List<ModelManifest.SourceEntry> sourceEntries = sourceEntries(entries);
+    ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, nomosVersion(), world, nu, lambda, classEntries,
+        lawEntries, sourceEntries);
+    writeAtomically(out, ManifestJson.write(manifest), entries);
+    return manifest;
+  }
+
+  /**
+   * One law entry per law, in order; each new shape's class goes to {@code classEntries} and its
+   * bytes to {@code entries}. Laws of one shape share a class: each law is generated under a
+   * placeholder name to find its shape, and each new shape once more under its real name.
+   */
+  private List<ModelManifest.LawEntry> compileLaws(List<ModelManifest.ClassEntry> classEntries,
+      Map<String, byte[]> entries) {
+    Map<ByteBuffer, String> classOfShape = new HashMap<>();
     List<ModelManifest.LawEntry> lawEntries = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (int i = 0; i < plans.size(); i++) {
@@ -108,26 +128,34 @@ public final class ModelJarWriter {
         className = CLASS_PACKAGE + "Law" + classEntries.size();
         classOfShape.put(ByteBuffer.wrap(shape.classFile()), className);
         byte[] bytes = CompiledLaws.classFile(plan, className).classFile();
-        classFiles.add(bytes);
-        classEntries.add(new ModelManifest.ClassEntry(className, Hashes.sha256(bytes)));
+        ModelManifest.ClassEntry entry = new ModelManifest.ClassEntry(className, Hashes.sha256(bytes));
+        classEntries.add(entry);
+        entries.put(entry.entry(), bytes);
       }
       lawEntries.add(new ModelManifest.LawEntry(plan.name(), className, weights.get(i), shape.ints(),
           shape.doubles()));
     }
-    List<ModelManifest.SourceEntry> sourceEntries = new ArrayList<>();
-    List<byte[]> sourceBytes = new ArrayList<>();
-    Set<String> paths = new HashSet<>();
-    for (String[] s : sources) {
-      if (!paths.add(s[0])) {
-        throw new IllegalArgumentException("two sources have the path " + s[0]);
-      }
-      byte[] bytes = s[1].getBytes(StandardCharsets.UTF_8);
-      sourceBytes.add(bytes);
-      sourceEntries.add(new ModelManifest.SourceEntry(s[0], Hashes.sha256(bytes)));
-    }
-    ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, nomosVersion(), world, nu, lambda, classEntries,
-        lawEntries, sourceEntries);
+    return lawEntries;
+  }
 
+  /** One entry per source, in order, with its UTF-8 bytes added to {@code entries}. */
+  private List<ModelManifest.SourceEntry> sourceEntries(Map<String, byte[]> entries) {
+    List<ModelManifest.SourceEntry> sourceEntries = new ArrayList<>();
+    Set<String> paths = new HashSet<>();
+    for (Source s : sources) {
+      if (!paths.add(s.path())) {
+        throw new IllegalArgumentException("two sources have the path " + s.path());
+      }
+      byte[] bytes = s.text().getBytes(StandardCharsets.UTF_8);
+      ModelManifest.SourceEntry entry = new ModelManifest.SourceEntry(s.path(), Hashes.sha256(bytes));
+      sourceEntries.add(entry);
+      entries.put(entry.entry(), bytes);
+    }
+    return sourceEntries;
+  }
+
+  /** model.json first, then {@code entries} in order, then the bundled runtime if standalone. */
+  private void writeAtomically(Path out, byte[] modelJson, Map<String, byte[]> entries) throws IOException {
     Path target = out.toAbsolutePath();
     Path dir = target.getParent();
     Files.createDirectories(dir);
@@ -135,12 +163,9 @@ public final class ModelJarWriter {
     try {
       try (OutputStream file = Files.newOutputStream(temp);
           JarOutputStream jar = new JarOutputStream(file, jarManifest())) {
-        put(jar, ModelManifest.PATH, ManifestJson.write(manifest));
-        for (int i = 0; i < classFiles.size(); i++) {
-          put(jar, classEntries.get(i).entry(), classFiles.get(i));
-        }
-        for (int i = 0; i < sourceBytes.size(); i++) {
-          put(jar, sourceEntries.get(i).entry(), sourceBytes.get(i));
+        put(jar, ModelManifest.PATH, modelJson);
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+          put(jar, e.getKey(), e.getValue());
         }
         if (standalone) {
           StandaloneBundle.copyInto(jar);
@@ -154,7 +179,6 @@ public final class ModelJarWriter {
     } finally {
       Files.deleteIfExists(temp);
     }
-    return manifest;
   }
 
   private Manifest jarManifest() {
@@ -180,4 +204,6 @@ public final class ModelJarWriter {
     String v = ModelJarWriter.class.getPackage().getImplementationVersion();
     return v == null ? "dev" : v;
   }
+
+  private record Source(String path, String text) {}
 }

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.jar.internal.BundledLibraries;
 import dev.nomos.stdlib.Geometry;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,14 +23,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Copies the classes a standalone model jar needs (runtime, stdlib, Jackson) from wherever this
+ * Copies the classes a standalone model jar needs ({@link BundledLibraries}) from wherever this
  * process loaded them: a directory of classes in development, the library jars, or the one shaded
  * {@code nomos} jar.
  */
 final class StandaloneBundle {
-  private static final List<String> PREFIXES = List.of("dev/nomos/runtime/", "dev/nomos/stdlib/",
-      "com/fasterxml/jackson/");
-
   private StandaloneBundle() {}
 
   static void copyInto(JarOutputStream jar) throws IOException {
@@ -41,7 +41,7 @@ final class StandaloneBundle {
       if (Files.isDirectory(root)) {
         try (Stream<Path> files = Files.walk(root)) {
           for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-            String name = root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+            String name = root.relativize(file).toString().replace(File.separatorChar, '/');
             if (wanted(name) && written.add(name)) {
               ModelJarWriter.put(jar, name, Files.readAllBytes(file));
             }
@@ -49,7 +49,7 @@ final class StandaloneBundle {
         }
       } else {
         try (ZipFile zip = new ZipFile(root.toFile())) {
-          for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+          for (ZipEntry e : Collections.list(zip.entries())) {
             if (!e.isDirectory() && wanted(e.getName()) && written.add(e.getName())) {
               try (InputStream in = zip.getInputStream(e)) {
                 ModelJarWriter.put(jar, e.getName(), in.readAllBytes());
@@ -65,7 +65,7 @@ final class StandaloneBundle {
   }
 
   private static boolean wanted(String name) {
-    return name.endsWith(".class") && PREFIXES.stream().anyMatch(name::startsWith);
+    return name.endsWith(".class") && BundledLibraries.contains(name);
   }
 
   private static Path root(Class<?> anchor) throws IOException {

@@ -345,4 +345,29 @@ class FormatterTest {
     assertEquals("// nothing yet\n", fmt("   // nothing yet   \n\n"));
     assertEquals("world W {\n}\n", fmt("world W {}"));
   }
+
+  @Test
+  void commentsStayPutAfterCharactersBeyondTheBasicPlane() {
+    // Spans count UTF-16 units; a comment's offset must too, or each emoji before it shifts it.
+    String text = """
+        // """ + "\uD83C\uDFAE".repeat(40) + """
+
+        law a { // \uD83C\uDFAE
+          for b: Ball
+          // guard
+          when b.vy != 0 // moving
+          then b.vy := b.vy // kept
+        }
+        """;
+    assertEquals("""
+        // """ + "\uD83C\uDFAE".repeat(40) + """
+
+        law a {  // \uD83C\uDFAE
+          for b: Ball
+          // guard
+          when b.vy != 0  // moving
+          then b.vy := b.vy  // kept
+        }
+        """, fmt(text));
+  }
 }

@@ -1,6 +1,7 @@
 package dev.nomos.runtime.jar;
 
 import dev.nomos.runtime.Law;
+import dev.nomos.runtime.jar.internal.BundledLibraries;
 import dev.nomos.runtime.jar.internal.ClassFileSummary;
 import dev.nomos.runtime.jar.internal.Hashes;
 import dev.nomos.runtime.jar.internal.ManifestJson;
@@ -65,6 +66,17 @@ public final class ModelJar {
 
   private static LoadedModel load(String where, Map<String, byte[]> entries, ModelManifest manifest,
       ClassLoader parent) throws ModelJarException {
+    Map<String, byte[]> verified = verifiedClasses(where, entries, manifest);
+    refuseUnlistedClasses(where, entries, verified);
+    checkClassUse(where, manifest, verified);
+    verifySources(where, entries, manifest);
+    List<Law> laws = instantiate(where, manifest, new ModelClassLoader(parent, verified));
+    return new LoadedModel(manifest.world(), laws, manifest);
+  }
+
+  /** The listed classes by binary name, each present, matching its hash and passing {@link #verify}. */
+  private static Map<String, byte[]> verifiedClasses(String where, Map<String, byte[]> entries,
+      ModelManifest manifest) throws ModelJarException {
     Map<String, byte[]> verified = new HashMap<>();
     for (ModelManifest.ClassEntry c : manifest.classes()) {
       byte[] bytes = entries.get(c.entry());
@@ -80,12 +92,26 @@ public final class ModelJar {
         throw new ModelJarException(where + ": model.json lists class " + c.className() + " twice");
       }
     }
+    return verified;
+  }
+
+  /**
+   * A class in the jar that model.json does not list would escape verification; standalone jars'
+   * bundled runtime, stdlib and Jackson are not laws and are exempt.
+   */
+  private static void refuseUnlistedClasses(String where, Map<String, byte[]> entries, Map<String, byte[]> verified)
+      throws ModelJarException {
     for (String entry : entries.keySet()) {
-      if (entry.endsWith(".class") && !entry.startsWith("META-INF/") && !isBundledLibrary(entry)
+      if (entry.endsWith(".class") && !entry.startsWith("META-INF/") && !BundledLibraries.contains(entry)
           && !verified.containsKey(binaryName(entry.substring(0, entry.length() - ".class".length())))) {
         throw new ModelJarException(where + ": class " + entry + " is in the jar but not in model.json");
       }
     }
+  }
+
+  /** Law names are unique, every law's class is listed, and every listed class is some law's. */
+  private static void checkClassUse(String where, ModelManifest manifest, Map<String, byte[]> verified)
+      throws ModelJarException {
     Set<String> names = new HashSet<>();
     Set<String> used = new HashSet<>();
     for (ModelManifest.LawEntry law : manifest.laws()) {
@@ -103,6 +129,10 @@ public final class ModelJar {
         throw new ModelJarException(where + ": class " + c.className() + " is listed but no law uses it");
       }
     }
+  }
+
+  private static void verifySources(String where, Map<String, byte[]> entries, ModelManifest manifest)
+      throws ModelJarException {
     for (ModelManifest.SourceEntry source : manifest.sources()) {
       byte[] text = entries.get(source.entry());
       if (text == null) {
@@ -113,7 +143,11 @@ public final class ModelJar {
             + " does not match the SHA-256 model.json records");
       }
     }
-    ModelClassLoader loader = new ModelClassLoader(parent, verified);
+  }
+
+  /** One law per model.json entry, in order, each built by its class and answering to its name. */
+  private static List<Law> instantiate(String where, ModelManifest manifest, ClassLoader loader)
+      throws ModelJarException {
     Map<String, MethodHandle> constructors = new HashMap<>();
     List<Law> laws = new ArrayList<>();
     for (ModelManifest.LawEntry entry : manifest.laws()) {
@@ -135,17 +169,11 @@ public final class ModelJar {
       }
       laws.add(law);
     }
-    return new LoadedModel(manifest.world(), laws, manifest);
+    return laws;
   }
 
   private static String binaryName(String internalName) {
     return internalName.replace('/', '.');
-  }
-
-  /** Standalone jars carry the runtime, the stdlib and Jackson beside the laws; those are not laws. */
-  private static boolean isBundledLibrary(String entry) {
-    return entry.startsWith("dev/nomos/runtime/") || entry.startsWith("dev/nomos/stdlib/")
-        || entry.startsWith("com/fasterxml/jackson/");
   }
 
   private static void verify(String where, ModelManifest.ClassEntry entry, byte[] bytes) throws ModelJarException {

@@ -29,6 +29,7 @@ public final class StandaloneMain {
 
   private StandaloneMain() {}
 
+  /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
   }
@@ -38,9 +39,9 @@ public final class StandaloneMain {
     List<Path> data = new ArrayList<>();
     boolean json = false;
     if (args.length == 0 || !args[0].equals("eval")) {
-      err.println(args.length > 0 && (args[0].equals("--help") || args[0].equals("-h")) ? USAGE
-          : "model: unknown command" + (args.length > 0 ? " '" + args[0] + "'" : "") + "\n" + USAGE);
-      return args.length > 0 && (args[0].equals("--help") || args[0].equals("-h")) ? 0 : 2;
+      boolean help = args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"));
+      err.println(help ? USAGE : "model: unknown command" + (args.length > 0 ? " '" + args[0] + "'" : "") + "\n" + USAGE);
+      return help ? 0 : 2;
     }
     for (int i = 1; i < args.length; i++) {
       String a = args[i];

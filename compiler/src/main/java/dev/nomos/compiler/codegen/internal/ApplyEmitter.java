@@ -400,12 +400,20 @@ final class ApplyEmitter {
   /** Pushes 1 if the condition holds, else 0. */
   private void materialize(PExpr condition) {
     Label no = new Label();
-    Label end = new Label();
     jumpIf(condition, false, no);
-    pushInt(1);
+    pushOutcome(1, no, 0);
+  }
+
+  /**
+   * Ends a test that jumped to {@code jumped} for one outcome and fell through for the other:
+   * pushes {@code fellThrough} or {@code whenJumped}, whichever way control came.
+   */
+  private void pushOutcome(int fellThrough, Label jumped, int whenJumped) {
+    Label end = new Label();
+    pushInt(fellThrough);
     mv.visitJumpInsn(GOTO, end);
-    mv.visitLabel(no);
-    pushInt(0);
+    mv.visitLabel(jumped);
+    pushInt(whenJumped);
     mv.visitLabel(end);
   }
 
@@ -414,17 +422,12 @@ final class ApplyEmitter {
     value(s.value());
     mv.visitVarInsn(ISTORE, v);
     Label member = new Label();
-    Label end = new Label();
     for (PExpr element : s.elements()) {
       mv.visitVarInsn(ILOAD, v);
       value(element);
       mv.visitJumpInsn(IF_ICMPEQ, member);
     }
-    pushInt(s.negated() ? 1 : 0);
-    mv.visitJumpInsn(GOTO, end);
-    mv.visitLabel(member);
-    pushInt(s.negated() ? 0 : 1);
-    mv.visitLabel(end);
+    pushOutcome(s.negated() ? 1 : 0, member, s.negated() ? 0 : 1);
   }
 
   private void inRange(PExpr.InRange r) {
@@ -437,17 +440,12 @@ final class ApplyEmitter {
     value(r.high());
     mv.visitVarInsn(ISTORE, high);
     Label outside = new Label();
-    Label end = new Label();
     mv.visitVarInsn(ILOAD, v);
     mv.visitJumpInsn(IF_ICMPGT, outside);
     mv.visitVarInsn(ILOAD, v);
     mv.visitVarInsn(ILOAD, high);
     mv.visitJumpInsn(IF_ICMPGT, outside);
-    pushInt(r.negated() ? 0 : 1);
-    mv.visitJumpInsn(GOTO, end);
-    mv.visitLabel(outside);
-    pushInt(r.negated() ? 1 : 0);
-    mv.visitLabel(end);
+    pushOutcome(r.negated() ? 0 : 1, outside, r.negated() ? 1 : 0);
   }
 
   /** {@code exists} (stops at the first match, pushes 0/1) or {@code count ... where} (pushes the count). */

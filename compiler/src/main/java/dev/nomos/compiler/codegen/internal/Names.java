@@ -1,6 +1,6 @@
 package dev.nomos.compiler.codegen.internal;
 
-/** JVM names the generated code refers to; the model-jar verifier allows exactly these JDK/runtime types. */
+/** JVM names the generated code refers to; every one is inside what the model-jar verifier allows. */
 final class Names {
   static final String OBJECT = "java/lang/Object";
   static final String LAW = "dev/nomos/runtime/Law";

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * What a class file can link to, read straight from its bytes without defining it: its own name,
  * superclass and interfaces, every class in its constant pool, every member reference (owner, name,
- * descriptor), every descriptor of its own fields and methods, and the constant-pool kinds it uses.
+ * descriptor), every descriptor of its own fields and methods, and the tags of any dynamically linked
+ * constants (method handles, method types, dynamic constants, invokedynamic) in its pool.
  * A small hand-written reader of the class-file format (JVMS §4.1-4.5), so that the runtime needs no
  * bytecode library.
  */

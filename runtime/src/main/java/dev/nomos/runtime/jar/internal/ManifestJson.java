@@ -15,6 +15,7 @@ import dev.nomos.runtime.jar.ModelManifest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * model.json to and from {@link ModelManifest}. Reading is strict: every field is required and typed,
@@ -119,26 +120,20 @@ public final class ManifestJson {
     JsonNode options = r.object(root, "options");
     double nu = r.number(options, "nu");
     double lambda = r.number(options, "lambda");
-    List<ModelManifest.ClassEntry> classes = new ArrayList<>();
-    JsonNode classArray = r.array(root, "classes");
-    for (int i = 0; i < classArray.size(); i++) {
-      JsonNode c = r.element(classArray, i);
-      classes.add(new ModelManifest.ClassEntry(r.text(c, "class"), r.text(c, "sha256")));
-    }
-    List<ModelManifest.LawEntry> laws = new ArrayList<>();
-    JsonNode lawArray = r.array(root, "laws");
-    for (int i = 0; i < lawArray.size(); i++) {
-      JsonNode l = r.element(lawArray, i);
-      laws.add(new ModelManifest.LawEntry(r.text(l, "name"), r.text(l, "class"), r.number(l, "weight"),
-          r.ints(l, "ints"), r.doubles(l, "doubles")));
-    }
-    List<ModelManifest.SourceEntry> sources = new ArrayList<>();
-    JsonNode sourceArray = r.array(root, "sources");
-    for (int i = 0; i < sourceArray.size(); i++) {
-      JsonNode s = r.element(sourceArray, i);
-      sources.add(new ModelManifest.SourceEntry(r.text(s, "path"), r.text(s, "sha256")));
-    }
+    List<ModelManifest.ClassEntry> classes = r.objects(root, "classes",
+        c -> new ModelManifest.ClassEntry(r.text(c, "class"), r.text(c, "sha256")));
+    List<ModelManifest.LawEntry> laws = r.objects(root, "laws",
+        l -> new ModelManifest.LawEntry(r.text(l, "name"), r.text(l, "class"), r.number(l, "weight"),
+            r.ints(l, "ints"), r.doubles(l, "doubles")));
+    List<ModelManifest.SourceEntry> sources = r.objects(root, "sources",
+        s -> new ModelManifest.SourceEntry(r.text(s, "path"), r.text(s, "sha256")));
     return new ModelManifest(format, version, world, nu, lambda, classes, laws, sources);
+  }
+
+  /** Reads one object of a model.json array. */
+  @FunctionalInterface
+  private interface ObjectReader<T> {
+    T read(JsonNode object) throws ModelJarException;
   }
 
   /** Typed field access that remembers the path for error messages. */
@@ -169,80 +164,71 @@ public final class ManifestJson {
       return n;
     }
 
-    JsonNode object(JsonNode parent, String name) throws ModelJarException {
+    /** The field {@code name}, which must pass {@code valid}; otherwise the error says it {@code must}. */
+    private JsonNode typed(JsonNode parent, String name, Predicate<JsonNode> valid, String must)
+        throws ModelJarException {
       JsonNode n = field(parent, name);
-      if (!n.isObject()) {
-        throw error(path(parent, name), "must be an object");
+      if (!valid.test(n)) {
+        throw error(path(parent, name), must);
       }
       return n;
+    }
+
+    /** The elements of the array field {@code name}, each of which must pass {@code valid}. */
+    private List<JsonNode> elements(JsonNode parent, String name, Predicate<JsonNode> valid, String must)
+        throws ModelJarException {
+      JsonNode n = array(parent, name);
+      List<JsonNode> out = new ArrayList<>(n.size());
+      for (int i = 0; i < n.size(); i++) {
+        if (!valid.test(n.get(i))) {
+          throw error(path(parent, name) + "[" + i + "]", must);
+        }
+        out.add(n.get(i));
+      }
+      return out;
+    }
+
+    /** Each object of the array field {@code name}, read by {@code read}. */
+    <T> List<T> objects(JsonNode parent, String name, ObjectReader<T> read) throws ModelJarException {
+      JsonNode n = array(parent, name);
+      List<T> out = new ArrayList<>(n.size());
+      for (int i = 0; i < n.size(); i++) {
+        out.add(read.read(element(n, i)));
+      }
+      return out;
+    }
+
+    JsonNode object(JsonNode parent, String name) throws ModelJarException {
+      return typed(parent, name, JsonNode::isObject, "must be an object");
     }
 
     JsonNode array(JsonNode parent, String name) throws ModelJarException {
-      JsonNode n = field(parent, name);
-      if (!n.isArray()) {
-        throw error(path(parent, name), "must be an array");
-      }
-      return n;
+      return typed(parent, name, JsonNode::isArray, "must be an array");
     }
 
     String text(JsonNode parent, String name) throws ModelJarException {
-      JsonNode n = field(parent, name);
-      if (!n.isTextual()) {
-        throw error(path(parent, name), "must be a string");
-      }
-      return n.asText();
+      return typed(parent, name, JsonNode::isTextual, "must be a string").asText();
     }
 
     int integer(JsonNode parent, String name) throws ModelJarException {
-      JsonNode n = field(parent, name);
-      if (!n.isInt()) {
-        throw error(path(parent, name), "must be an integer");
-      }
-      return n.asInt();
+      return typed(parent, name, JsonNode::isInt, "must be an integer").asInt();
     }
 
     double number(JsonNode parent, String name) throws ModelJarException {
-      JsonNode n = field(parent, name);
-      if (!n.isNumber()) {
-        throw error(path(parent, name), "must be a number");
-      }
-      return n.asDouble();
+      return typed(parent, name, JsonNode::isNumber, "must be a number").asDouble();
     }
 
     int[] ints(JsonNode parent, String name) throws ModelJarException {
-      JsonNode n = array(parent, name);
-      int[] out = new int[n.size()];
-      for (int i = 0; i < out.length; i++) {
-        if (!n.get(i).isInt()) {
-          throw error(path(parent, name) + "[" + i + "]", "must be an integer");
-        }
-        out[i] = n.get(i).asInt();
-      }
-      return out;
+      return elements(parent, name, JsonNode::isInt, "must be an integer").stream().mapToInt(JsonNode::asInt).toArray();
     }
 
     double[] doubles(JsonNode parent, String name) throws ModelJarException {
-      JsonNode n = array(parent, name);
-      double[] out = new double[n.size()];
-      for (int i = 0; i < out.length; i++) {
-        if (!n.get(i).isNumber()) {
-          throw error(path(parent, name) + "[" + i + "]", "must be a number");
-        }
-        out[i] = n.get(i).asDouble();
-      }
-      return out;
+      return elements(parent, name, JsonNode::isNumber, "must be a number").stream()
+          .mapToDouble(JsonNode::asDouble).toArray();
     }
 
     List<String> texts(JsonNode parent, String name) throws ModelJarException {
-      JsonNode n = array(parent, name);
-      List<String> out = new ArrayList<>();
-      for (int i = 0; i < n.size(); i++) {
-        if (!n.get(i).isTextual()) {
-          throw error(path(parent, name) + "[" + i + "]", "must be a string");
-        }
-        out.add(n.get(i).asText());
-      }
-      return out;
+      return elements(parent, name, JsonNode::isTextual, "must be a string").stream().map(JsonNode::asText).toList();
     }
 
     WorldSchema world(JsonNode w) throws ModelJarException {

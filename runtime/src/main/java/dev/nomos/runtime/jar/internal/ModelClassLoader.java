@@ -15,7 +15,7 @@ public final class ModelClassLoader extends ClassLoader {
 
   private final Map<String, byte[]> classFiles;
 
-  /** @param classFiles verified class files by binary name ({@code nomos.model.L0_bounce}) */
+  /** @param classFiles verified class files by binary name ({@code nomos.model.Law0}) */
   public ModelClassLoader(ClassLoader parent, Map<String, byte[]> classFiles) {
     super("nomos-model", parent);
     this.classFiles = Map.copyOf(classFiles);

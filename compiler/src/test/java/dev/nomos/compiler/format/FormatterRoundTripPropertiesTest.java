@@ -15,7 +15,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /** The formatter's laws over random programs: the AST survives, the output is a fixed point, comments survive. */
-class FormatterRoundTripProperties {
+class FormatterRoundTripPropertiesTest {
 
   static SourceUnit parse(String text) {
     ParseResult r = Parser.parse(new SourceFile("generated.law", text));
