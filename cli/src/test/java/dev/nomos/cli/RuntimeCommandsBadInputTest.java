@@ -388,4 +388,30 @@ class RuntimeCommandsBadInputTest {
     assertOneLineFailure(run("fit", laws.toString(), train.toString(), "--data", train.toString()), 2,
         "give data with --data");
   }
+
+  @Test
+  void progressBarAppearsAfterASecondRedrawsAtMostTenTimesASecondAndErasesItself() {
+    long[] now = {0};
+    StringWriter sink = new StringWriter();
+    ProgressBar bar = ProgressBar.forced(new PrintWriter(sink), "fitting", () -> now[0]);
+    now[0] = 500_000_000L;
+    bar.progress(1, 10);
+    assertEquals("", sink.toString(), "nothing within the first second");
+    now[0] = 1_200_000_000L;
+    bar.progress(2, 10);
+    assertEquals("\r" + ProgressBar.line("fitting", 2, 10), sink.toString());
+    now[0] = 1_250_000_000L;
+    bar.progress(3, 10);
+    assertEquals("\r" + ProgressBar.line("fitting", 2, 10), sink.toString(), "no redraw within 0.1 s");
+    now[0] = 1_400_000_000L;
+    bar.progress(4, 10);
+    assertTrue(sink.toString().endsWith("\r" + ProgressBar.line("fitting", 4, 10)), sink.toString());
+    bar.progress(10, 10);
+    assertTrue(sink.toString().endsWith("\r" + ProgressBar.line("fitting", 10, 10)), "the end is always drawn");
+    int before = sink.toString().length();
+    bar.close();
+    String erase = sink.toString().substring(before);
+    assertTrue(erase.startsWith("\r") && erase.endsWith("\r") && erase.strip().isEmpty(), erase);
+    assertTrue(erase.length() > ProgressBar.line("fitting", 10, 10).length(), "the whole bar is blanked");
+  }
 }
