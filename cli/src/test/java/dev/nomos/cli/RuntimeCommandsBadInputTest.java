@@ -414,4 +414,15 @@ class RuntimeCommandsBadInputTest {
     assertTrue(erase.startsWith("\r") && erase.endsWith("\r") && erase.strip().isEmpty(), erase);
     assertTrue(erase.length() > ProgressBar.line("fitting", 10, 10).length(), "the whole bar is blanked");
   }
+
+  @Test
+  void lawsSpreadOverFilesAreRefusedForOutputBeforeFitting() throws IOException {
+    Path more = Files.writeString(dir.resolve("more.law"), "use \"world.law\"\nlaw still { for b: Ball then b.vy := 0 }\n");
+    Path out = dir.resolve("out.law");
+    Run r = run("fit", laws.toString(), more.toString(), "--data", train.toString(), "-o", out.toString());
+    assertOneLineFailure(r, 2, "the laws are spread over " + laws + ", " + more);
+    assertEquals("", r.out(), "refused before fitting");
+    assertFalse(Files.exists(out));
+    assertEquals(0, run("fit", laws.toString(), more.toString(), "--data", train.toString()).exit(), "without -o it fits");
+  }
 }
