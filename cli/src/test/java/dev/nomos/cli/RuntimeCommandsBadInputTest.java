@@ -425,4 +425,13 @@ class RuntimeCommandsBadInputTest {
     assertFalse(Files.exists(out));
     assertEquals(0, run("fit", laws.toString(), more.toString(), "--data", train.toString()).exit(), "without -o it fits");
   }
+
+  @Test
+  void aModelWithoutLawsHasNothingToFit() {
+    Path world = dir.resolve("world.law");
+    assertOneLineFailure(run("fit", world.toString(), "--data", train.toString(), "-o", dir.resolve("o.law").toString()),
+        1, "nothing to fit: " + world + " declares no laws");
+    Run eval = run("eval", world.toString(), "--data", train.toString());
+    assertEquals(0, eval.exit(), "evaluating the uniform model is fine: " + eval.err());
+  }
 }
