@@ -434,4 +434,17 @@ class RuntimeCommandsBadInputTest {
     Run eval = run("eval", world.toString(), "--data", train.toString());
     assertEquals(0, eval.exit(), "evaluating the uniform model is fine: " + eval.err());
   }
+
+  @Test
+  void aWriteThatFailsAfterTheChecksIsStillOneLine() throws IOException {
+    // Passes every check before the work (the directory is writable) and fails at the write itself.
+    Path tooLong = dir.resolve("x".repeat(300) + ".jsonl");
+    assertOneLineFailure(run("record", "pong", "--steps", "3", "-o", tooLong.toString()), 1,
+        "cannot write " + tooLong + ": ");
+    assertOneLineFailure(run("fit", laws.toString(), "--data", train.toString(), "-o",
+        dir.resolve("y".repeat(300) + ".law").toString()), 1, "cannot write ");
+    try (var listing = Files.list(dir)) {
+      assertEquals(3, listing.count(), "only world.law, laws.law and train.jsonl: nothing half-written");
+    }
+  }
 }
