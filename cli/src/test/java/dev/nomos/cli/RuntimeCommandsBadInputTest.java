@@ -212,6 +212,8 @@ class RuntimeCommandsBadInputTest {
         "unknown action 'push'; world Line declares NOOP, PUSH (names are case-sensitive: did you mean PUSH?)");
     assertOneLineFailure(run("simulate", laws.toString(), "--from", train + ":0", "--actions", "NOOP,,PUSH"), 2,
         "--actions: action 2 is empty");
+    assertOneLineFailure(run("simulate", laws.toString(), "--from", train + ":0", "--actions", "NOOP", "--seed", "3"), 2,
+        "--seed only matters with --sample");
   }
 
   @Test
