@@ -42,9 +42,10 @@ import picocli.CommandLine.Spec;
  * for a directory holding {@code world.law}, {@code train.jsonl[.gz]} and {@code test.jsonl[.gz]}.
  */
 @Command(name = "learn", mixinStandardHelpOptions = true,
-    description = {"Learn laws from trajectories: fit, find the transitions explained worst, propose laws,",
-        "check, compile, refit, prune; repeat until explained or the budget is spent.",
-        "Writes the learned laws with their weights (-o; for a directory: DIR/learned.law)."})
+    description = {"Learn laws from trajectories: fit, find the transitions explained worst,",
+        "propose laws, check, compile, refit, prune; repeat until the data is explained",
+        "or the budget is spent. Writes the laws with their weights (-o; for a",
+        "directory, DIR/learned.law)."})
 public final class LearnCommand implements Callable<Integer> {
 
   enum ProposerKind { enumerative, openai, ollama }
@@ -86,7 +87,7 @@ public final class LearnCommand implements Callable<Integer> {
   @Option(names = "--llm-timeout", defaultValue = "120", paramLabel = "SECONDS", description = "Timeout of one LLM call (default: ${DEFAULT-VALUE}).")
   int llmTimeout;
 
-  @Option(names = "--iterations", paramLabel = "N", description = "Propose-fit rounds at most (default: 12 enumerative, 10 LLM).")
+  @Option(names = "--iterations", paramLabel = "N", description = "Propose-fit rounds at most (default: 20 enumerative, 10 LLM).")
   Integer iterations;
 
   @Option(names = "--max-llm-calls", paramLabel = "N", description = "LLM calls at most (default: 40).")
@@ -107,6 +108,12 @@ public final class LearnCommand implements Callable<Integer> {
   @Option(names = "--engine", defaultValue = "compiled", paramLabel = "ENGINE",
       description = "How laws run while learning: compiled or interpreted (default: ${DEFAULT-VALUE}).")
   String engine;
+
+  @Option(names = "--lambda", paramLabel = "L", description = "L1 penalty on the weights when fitting (default 0.001).")
+  Double lambda;
+
+  @Option(names = "--nu", paramLabel = "NU", description = "Score of a value a law excludes is -NU (default 10).")
+  Double nu;
 
   @Option(names = {"-q", "--quiet"}, description = "No progress and no table.")
   boolean quiet;
@@ -206,7 +213,18 @@ public final class LearnCommand implements Callable<Integer> {
         }
       }
     };
-    LearnResult result = new Learner(schema, worldSource, compiler, proposer, options, ModelOptions.defaults(), listener)
+    ModelOptions modelOptions = ModelOptions.defaults();
+    try {
+      if (lambda != null) {
+        modelOptions = modelOptions.withLambda(lambda);
+      }
+      if (nu != null) {
+        modelOptions = modelOptions.withNu(nu);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new UserFacingException(e.getMessage(), ExitCodes.USAGE);
+    }
+    LearnResult result = new Learner(schema, worldSource, compiler, proposer, options, modelOptions, listener)
         .learn(train, testEpisodes, List.of());
     progress.clear();
     String header = inlineWorld ? worldSource : "use \"" + relativeUse(out, worldFile) + "\"";

@@ -36,9 +36,13 @@ class LearnCommandTest {
 
   /** A ball bouncing in a walled 12x12 box, without ids (the tracker assigns them), one record per line. */
   private static String bouncingBall(int x, int y, int vx, int vy, int steps) {
+    return bouncingBall(0, x, y, vx, vy, steps);
+  }
+
+  private static String bouncingBall(int episode, int x, int y, int vx, int vy, int steps) {
     StringBuilder sb = new StringBuilder();
     for (int t = 0; t <= steps; t++) {
-      sb.append("{\"episode\":0,\"t\":").append(t).append(",\"action\":").append(t == steps ? "null" : "\"NOOP\"")
+      sb.append("{\"episode\":").append(episode).append(",\"t\":").append(t).append(",\"action\":").append(t == steps ? "null" : "\"NOOP\"")
           .append(",\"reward\":0.0,\"done\":").append(t == steps).append(",\"objects\":[")
           .append("{\"type\":\"Ball\",\"x\":").append(x).append(",\"y\":").append(y).append(",\"w\":1,\"h\":1},")
           .append("{\"type\":\"Wall\",\"x\":0,\"y\":0,\"w\":12,\"h\":1},")
@@ -99,7 +103,8 @@ class LearnCommandTest {
   void learnADirectoryWritesLawsThatCheckAndAReport() throws IOException {
     Path world = dir.resolve("box");
     Files.createDirectories(world);
-    Files.writeString(world.resolve("train.jsonl"), bouncingBall(2, 3, 1, 1, 150));
+    Files.writeString(world.resolve("train.jsonl"), bouncingBall(0, 2, 3, 1, 1, 150) + bouncingBall(1, 6, 2, -1, 1, 150)
+        + bouncingBall(2, 3, 8, 1, -1, 150));
     Files.writeString(world.resolve("test.jsonl"), bouncingBall(7, 2, -1, 1, 80));
     assertEquals(0, run("init", "--data", world.resolve("train.jsonl").toString(), "-o",
         world.resolve("world.law").toString()).exit());
