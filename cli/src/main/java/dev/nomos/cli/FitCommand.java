@@ -78,6 +78,10 @@ public final class FitCommand implements Callable<Integer> {
       throw new UserFacingException("-o writes the fitted weights into the laws' .law file, and a model jar has none;"
           + " fit the .law files the jar was compiled from", ExitCodes.USAGE);
     }
+    if (input.model.laws().isEmpty()) {
+      throw new UserFacingException("nothing to fit: " + String.join(", ", model.stream().map(Path::toString).toList())
+          + (model.size() == 1 ? " declares" : " declare") + " no laws");
+    }
     if (output != null) {
       input.checkOutputSpares(output);
     }
