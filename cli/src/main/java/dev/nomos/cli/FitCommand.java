@@ -69,7 +69,7 @@ public final class FitCommand implements Callable<Integer> {
       throw new UserFacingException("--max-iterations must be >= 0", ExitCodes.USAGE);
     }
     if (output != null) {
-      AtomicFiles.checkWritable(output);
+      OutputFiles.checkWritable(output);
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -105,10 +105,10 @@ public final class FitCommand implements Callable<Integer> {
       }
       String text = input.lawSourceWithWeights(weights, output);
       try {
-        AtomicFiles.writeString(output, text);
+        OutputFiles.writeString(output, text);
       } catch (IOException e) {
         out.flush();
-        throw AtomicFiles.cannotWrite(output, e);
+        throw OutputFiles.cannotWrite(output, e);
       }
       out.println("wrote " + output);
     }

@@ -70,7 +70,7 @@ public final class InitCommand implements Callable<Integer> {
 
   static void writeAtomically(Path file, String text) {
     try {
-      AtomicFiles.writeString(file, text);
+      OutputFiles.writeString(file, text);
     } catch (IOException e) {
       throw new UserFacingException("cannot write " + file + ": " + e.getMessage());
     }

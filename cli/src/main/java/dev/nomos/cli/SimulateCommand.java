@@ -79,7 +79,7 @@ public final class SimulateCommand implements Callable<Integer> {
       output = null; // "-" is standard output, as for `nomos record -o -`.
     }
     if (output != null) {
-      AtomicFiles.checkWritable(output);
+      OutputFiles.checkWritable(output);
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -122,7 +122,7 @@ public final class SimulateCommand implements Callable<Integer> {
       w.commit();
     } catch (IOException e) {
       throw output == null ? new UserFacingException("cannot write the frames: " + e.getMessage())
-          : AtomicFiles.cannotWrite(output, e);
+          : OutputFiles.cannotWrite(output, e);
     }
     out.flush();
     return ExitCodes.OK;

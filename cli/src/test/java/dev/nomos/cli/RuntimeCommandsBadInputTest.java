@@ -267,10 +267,10 @@ class RuntimeCommandsBadInputTest {
   @Test
   void failedWriteMessageSaysTheOldFileIsKept() throws IOException {
     Path old = Files.writeString(dir.resolve("old.jsonl"), "old\n");
-    UserFacingException e = AtomicFiles.cannotWrite(old, new java.nio.file.AccessDeniedException(old.toString()));
+    UserFacingException e = OutputFiles.cannotWrite(old, new java.nio.file.AccessDeniedException(old.toString()));
     assertEquals("cannot write " + old + ": permission denied; the old file is unchanged", e.getMessage());
     Path fresh = dir.resolve("fresh.jsonl");
-    assertEquals("cannot write " + fresh + ": No space left on device", AtomicFiles.cannotWrite(fresh,
+    assertEquals("cannot write " + fresh + ": No space left on device", OutputFiles.cannotWrite(fresh,
         new java.nio.file.FileSystemException(fresh.toString(), null, "No space left on device")).getMessage());
   }
 
