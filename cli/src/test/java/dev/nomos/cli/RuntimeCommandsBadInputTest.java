@@ -1,12 +1,12 @@
 package dev.nomos.cli;
 
+import static dev.nomos.cli.Run.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.nomos.runtime.trajectory.TrajectoryWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /**
  * The bad paths of {@code fit}, {@code eval}, {@code simulate} and {@code record}: every failure is
@@ -50,17 +49,7 @@ class RuntimeCommandsBadInputTest {
   Path laws;
   Path train;
 
-  private record Run(int exit, String out, String err) {}
 
-  private static Run run(String... args) {
-    CommandLine cl = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   /** Asserts a failure with this exit code whose whole error output is one line containing {@code expected}. */
   private static void assertOneLineFailure(Run r, int exit, String expected) {
