@@ -69,7 +69,7 @@ public final class FitCommand implements Callable<Integer> {
       throw new UserFacingException("--max-iterations must be >= 0", ExitCodes.USAGE);
     }
     if (output != null) {
-      AtomicFiles.checkWritable(output);
+      OutputFiles.checkWritable(output);
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -77,6 +77,10 @@ public final class FitCommand implements Callable<Integer> {
     if (output != null && input.compilation == null) {
       throw new UserFacingException("-o writes the fitted weights into the laws' .law file, and a model jar has none;"
           + " fit the .law files the jar was compiled from", ExitCodes.USAGE);
+    }
+    if (input.model.laws().isEmpty()) {
+      throw new UserFacingException("nothing to fit: " + String.join(", ", model.stream().map(Path::toString).toList())
+          + (model.size() == 1 ? " declares" : " declare") + " no laws");
     }
     if (output != null) {
       input.checkOutputSpares(output);
@@ -101,10 +105,10 @@ public final class FitCommand implements Callable<Integer> {
       }
       String text = input.lawSourceWithWeights(weights, output);
       try {
-        AtomicFiles.writeString(output, text);
+        OutputFiles.writeString(output, text);
       } catch (IOException e) {
         out.flush();
-        throw AtomicFiles.cannotWrite(output, e);
+        throw OutputFiles.cannotWrite(output, e);
       }
       out.println("wrote " + output);
     }

@@ -1,5 +1,6 @@
 package dev.nomos.cli;
 
+import dev.nomos.runtime.io.AtomicFiles;
 import dev.nomos.compiler.ParseResult;
 import dev.nomos.compiler.Parser;
 import dev.nomos.compiler.diag.DiagnosticRenderer;
@@ -11,10 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -93,7 +92,7 @@ public final class FmtCommand implements Callable<Integer> {
       } else if (write) {
         if (changed) {
           try {
-            writeAtomically(file, formatted);
+            AtomicFiles.writeString(file, formatted);
           } catch (IOException e) {
             err.println("nomos: " + name + ": cannot write: " + describe(e));
             failed = true;
@@ -150,22 +149,6 @@ public final class FmtCommand implements Callable<Integer> {
           .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       throw new IOException("not valid UTF-8", e);
-    }
-  }
-
-  /** Writes a temporary file beside the target, then moves it over the target in one step. */
-  private static void writeAtomically(Path file, String text) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-    try {
-      Files.writeString(temp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
     }
   }
 

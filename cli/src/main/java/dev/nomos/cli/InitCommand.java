@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code nomos init --data D.jsonl}: a world declaration inferred from recorded trajectories. */
 @Command(name = "init", mixinStandardHelpOptions = true,
+    header = "Infer a world declaration (types, attributes, actions, screen, velocities) from trajectories.",
     description = {"Infer a world declaration from trajectory files: entity types and their",
         "attributes, actions, screen, velocity range (with a margin), and contact_gap 0",
         "for grids of 1x1 cells. Prints it, or writes it with -o."})
@@ -70,7 +71,7 @@ public final class InitCommand implements Callable<Integer> {
 
   static void writeAtomically(Path file, String text) {
     try {
-      AtomicFiles.writeString(file, text);
+      OutputFiles.writeString(file, text);
     } catch (IOException e) {
       throw new UserFacingException("cannot write " + file + ": " + e.getMessage());
     }

@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
  * for a directory holding {@code world.law}, {@code train.jsonl[.gz]} and {@code test.jsonl[.gz]}.
  */
 @Command(name = "learn", mixinStandardHelpOptions = true,
+    header = "Learn a model's laws and weights from trajectories (offline search or an LLM).",
     description = {"Learn laws from trajectories: fit, find the transitions explained worst,",
         "propose laws, check, compile, refit, prune; repeat until the data is explained",
         "or the budget is spent. Writes the laws with their weights (-o; for a",

@@ -195,6 +195,7 @@ final class ModelInput {
     if (compilation == null) {
       return;
     }
+    lawsUnit();
     for (SourceUnit unit : compilation.units()) {
       Path source = Path.of(unit.source().name());
       if (unit.laws().isEmpty() && sameFile(source, out)) {
@@ -202,6 +203,17 @@ final class ModelInput {
             + ", which the model reads (it holds no laws); write the fitted laws to another file", ExitCodes.USAGE);
       }
     }
+  }
+
+  /** The one file that holds the laws; -o rewrites it, so laws spread over several files are refused. */
+  private SourceUnit lawsUnit() {
+    List<SourceUnit> withLaws = compilation.units().stream().filter(u -> !u.laws().isEmpty()).toList();
+    if (withLaws.size() != 1) {
+      throw new UserFacingException("the laws are spread over " + String.join(", ",
+          withLaws.stream().map(u -> u.source().name()).toList()) + "; -o writes one .law file, so put the laws in one file",
+          ExitCodes.USAGE);
+    }
+    return withLaws.get(0);
   }
 
   private static boolean sameFile(Path a, Path b) {
@@ -220,12 +232,7 @@ final class ModelInput {
     if (compilation == null) {
       throw new UserFacingException("a model jar has no .law file to write weights into; fit the .law files");
     }
-    List<SourceUnit> withLaws = compilation.units().stream().filter(u -> !u.laws().isEmpty()).toList();
-    if (withLaws.size() != 1) {
-      throw new UserFacingException("the laws are spread over " + String.join(", ",
-          withLaws.stream().map(u -> u.source().name()).toList()) + "; -o writes one .law file, so put the laws in one file");
-    }
-    SourceUnit unit = withLaws.get(0);
+    SourceUnit unit = lawsUnit();
     Path from = Path.of(unit.source().name()).toAbsolutePath().getParent();
     Path to = out.toAbsolutePath().getParent();
     List<UseDecl> uses = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.nomos.cli;
 
 import dev.nomos.runtime.model.ProgressListener;
 import java.io.PrintWriter;
+import java.util.function.LongSupplier;
 
 /**
  * A one-line progress bar on standard error for work that takes more than a second: it appears only
@@ -16,24 +17,32 @@ final class ProgressBar implements ProgressListener, AutoCloseable {
   private final PrintWriter err;
   private final String label;
   private final boolean enabled;
-  private final long start = System.nanoTime();
+  private final LongSupplier clock;
+  private final long start;
   private long lastDraw;
   private boolean drawn;
 
-  private ProgressBar(PrintWriter err, String label, boolean enabled) {
+  private ProgressBar(PrintWriter err, String label, boolean enabled, LongSupplier clock) {
     this.err = err;
     this.label = label;
     this.enabled = enabled;
+    this.clock = clock;
+    this.start = clock.getAsLong();
   }
 
   /** A bar for {@code label} ("reading", "fitting", ...) on {@code err}, shown only on a terminal. */
   static ProgressBar on(PrintWriter err, String label) {
-    return new ProgressBar(err, label, System.console() != null);
+    return new ProgressBar(err, label, System.console() != null, System::nanoTime);
   }
 
   /** A bar that draws even without a terminal (still after the first second). */
   static ProgressBar forced(PrintWriter err, String label) {
-    return new ProgressBar(err, label, true);
+    return forced(err, label, System::nanoTime);
+  }
+
+  /** A forced bar on a given clock (nanoseconds), for tests. */
+  static ProgressBar forced(PrintWriter err, String label, LongSupplier clock) {
+    return new ProgressBar(err, label, true, clock);
   }
 
   @Override
@@ -41,7 +50,7 @@ final class ProgressBar implements ProgressListener, AutoCloseable {
     if (!enabled) {
       return;
     }
-    long now = System.nanoTime();
+    long now = clock.getAsLong();
     if (now - start < DELAY_NANOS && done < total) {
       return;
     }

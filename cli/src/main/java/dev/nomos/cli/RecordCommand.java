@@ -90,7 +90,7 @@ final class RecordCommand implements Callable<Integer> {
     Policy chosen = policy(world);
     boolean toStandardOutput = output.toString().equals("-");
     if (!toStandardOutput) {
-      AtomicFiles.checkWritable(output);
+      OutputFiles.checkWritable(output);
     }
     Recorder.Summary summary;
     PrintWriter stdout = spec.commandLine().getOut();
@@ -99,7 +99,7 @@ final class RecordCommand implements Callable<Integer> {
       out.commit();
     } catch (IOException e) {
       throw toStandardOutput ? new UserFacingException("cannot write the records: " + e.getMessage())
-          : AtomicFiles.cannotWrite(output, e);
+          : OutputFiles.cannotWrite(output, e);
     }
     // With the records on standard output, the summary goes to standard error to keep the stream clean.
     (toStandardOutput ? spec.commandLine().getErr() : stdout).printf("recorded %d transition%s in %d episode%s (%d records) to %s%n",

@@ -51,8 +51,8 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--sample", description = "Draw every frame from the model instead of taking the most likely one.")
   boolean sample;
 
-  @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Seed for --sample (default ${DEFAULT-VALUE}).")
-  long seed;
+  @Option(names = "--seed", paramLabel = "N", description = "Seed for --sample (default 0).")
+  Long seed;
 
   @Option(names = {"-o", "--output"}, paramLabel = "OUT.jsonl",
       description = "Write the frames to this file (atomically; .gz compresses) instead of standard output (-).")
@@ -71,11 +71,15 @@ public final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Start start = parseStart(from);
+    if (seed != null && !sample) {
+      throw new UserFacingException("--seed only matters with --sample (the most likely frames involve no chance)",
+          ExitCodes.USAGE);
+    }
     if (output != null && output.toString().equals("-")) {
       output = null; // "-" is standard output, as for `nomos record -o -`.
     }
     if (output != null) {
-      AtomicFiles.checkWritable(output);
+      OutputFiles.checkWritable(output);
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -106,7 +110,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     List<Frame> frames;
     try {
-      frames = m.rollout(episode.frames().get(index), actionIndexes, sample, seed);
+      frames = m.rollout(episode.frames().get(index), actionIndexes, sample, seed == null ? 0 : seed);
     } catch (LawException e) {
       throw new UserFacingException("rolling out from " + episode.location(index) + ": " + e.getMessage());
     }
@@ -118,7 +122,7 @@ public final class SimulateCommand implements Callable<Integer> {
       w.commit();
     } catch (IOException e) {
       throw output == null ? new UserFacingException("cannot write the frames: " + e.getMessage())
-          : AtomicFiles.cannotWrite(output, e);
+          : OutputFiles.cannotWrite(output, e);
     }
     out.flush();
     return ExitCodes.OK;

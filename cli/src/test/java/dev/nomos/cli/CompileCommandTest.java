@@ -1,5 +1,6 @@
 package dev.nomos.cli;
 
+import static dev.nomos.cli.Run.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,15 +10,12 @@ import dev.nomos.runtime.Law;
 import dev.nomos.runtime.jar.LoadedModel;
 import dev.nomos.runtime.jar.ModelJar;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CompileCommandTest {
   static final String WORLD = """
@@ -48,17 +46,7 @@ class CompileCommandTest {
   @TempDir
   Path dir;
 
-  record Run(int exit, String out, String err) {}
 
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.newCommandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   Path file(String name, String text) throws IOException {
     Path p = dir.resolve(name);

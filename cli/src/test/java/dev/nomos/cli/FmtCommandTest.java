@@ -1,16 +1,14 @@
 package dev.nomos.cli;
 
+import static dev.nomos.cli.Run.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class FmtCommandTest {
   static final String MESSY = "law a { for b: Ball   when (b.x > 1) then b.vx := b.vx ; b.vy:=-b.vy } // end\n";
@@ -26,17 +24,7 @@ class FmtCommandTest {
   @TempDir
   Path dir;
 
-  record Run(int exit, String out, String err) {}
 
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.newCommandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   Path file(String name, String text) throws IOException {
     Path p = dir.resolve(name);

@@ -1,12 +1,12 @@
 package dev.nomos.cli;
 
+import static dev.nomos.cli.Run.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.nomos.runtime.trajectory.TrajectoryWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /**
  * The bad paths of {@code fit}, {@code eval}, {@code simulate} and {@code record}: every failure is
@@ -50,17 +49,7 @@ class RuntimeCommandsBadInputTest {
   Path laws;
   Path train;
 
-  private record Run(int exit, String out, String err) {}
 
-  private static Run run(String... args) {
-    CommandLine cl = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   /** Asserts a failure with this exit code whose whole error output is one line containing {@code expected}. */
   private static void assertOneLineFailure(Run r, int exit, String expected) {
@@ -212,6 +201,8 @@ class RuntimeCommandsBadInputTest {
         "unknown action 'push'; world Line declares NOOP, PUSH (names are case-sensitive: did you mean PUSH?)");
     assertOneLineFailure(run("simulate", laws.toString(), "--from", train + ":0", "--actions", "NOOP,,PUSH"), 2,
         "--actions: action 2 is empty");
+    assertOneLineFailure(run("simulate", laws.toString(), "--from", train + ":0", "--actions", "NOOP", "--seed", "3"), 2,
+        "--seed only matters with --sample");
   }
 
   @Test
@@ -265,10 +256,10 @@ class RuntimeCommandsBadInputTest {
   @Test
   void failedWriteMessageSaysTheOldFileIsKept() throws IOException {
     Path old = Files.writeString(dir.resolve("old.jsonl"), "old\n");
-    UserFacingException e = AtomicFiles.cannotWrite(old, new java.nio.file.AccessDeniedException(old.toString()));
+    UserFacingException e = OutputFiles.cannotWrite(old, new java.nio.file.AccessDeniedException(old.toString()));
     assertEquals("cannot write " + old + ": permission denied; the old file is unchanged", e.getMessage());
     Path fresh = dir.resolve("fresh.jsonl");
-    assertEquals("cannot write " + fresh + ": No space left on device", AtomicFiles.cannotWrite(fresh,
+    assertEquals("cannot write " + fresh + ": No space left on device", OutputFiles.cannotWrite(fresh,
         new java.nio.file.FileSystemException(fresh.toString(), null, "No space left on device")).getMessage());
   }
 
@@ -387,5 +378,64 @@ class RuntimeCommandsBadInputTest {
         train + " looks like trajectory data, not a model");
     assertOneLineFailure(run("fit", laws.toString(), train.toString(), "--data", train.toString()), 2,
         "give data with --data");
+  }
+
+  @Test
+  void progressBarAppearsAfterASecondRedrawsAtMostTenTimesASecondAndErasesItself() {
+    long[] now = {0};
+    StringWriter sink = new StringWriter();
+    ProgressBar bar = ProgressBar.forced(new PrintWriter(sink), "fitting", () -> now[0]);
+    now[0] = 500_000_000L;
+    bar.progress(1, 10);
+    assertEquals("", sink.toString(), "nothing within the first second");
+    now[0] = 1_200_000_000L;
+    bar.progress(2, 10);
+    assertEquals("\r" + ProgressBar.line("fitting", 2, 10), sink.toString());
+    now[0] = 1_250_000_000L;
+    bar.progress(3, 10);
+    assertEquals("\r" + ProgressBar.line("fitting", 2, 10), sink.toString(), "no redraw within 0.1 s");
+    now[0] = 1_400_000_000L;
+    bar.progress(4, 10);
+    assertTrue(sink.toString().endsWith("\r" + ProgressBar.line("fitting", 4, 10)), sink.toString());
+    bar.progress(10, 10);
+    assertTrue(sink.toString().endsWith("\r" + ProgressBar.line("fitting", 10, 10)), "the end is always drawn");
+    int before = sink.toString().length();
+    bar.close();
+    String erase = sink.toString().substring(before);
+    assertTrue(erase.startsWith("\r") && erase.endsWith("\r") && erase.strip().isEmpty(), erase);
+    assertTrue(erase.length() > ProgressBar.line("fitting", 10, 10).length(), "the whole bar is blanked");
+  }
+
+  @Test
+  void lawsSpreadOverFilesAreRefusedForOutputBeforeFitting() throws IOException {
+    Path more = Files.writeString(dir.resolve("more.law"), "use \"world.law\"\nlaw still { for b: Ball then b.vy := 0 }\n");
+    Path out = dir.resolve("out.law");
+    Run r = run("fit", laws.toString(), more.toString(), "--data", train.toString(), "-o", out.toString());
+    assertOneLineFailure(r, 2, "the laws are spread over " + laws + ", " + more);
+    assertEquals("", r.out(), "refused before fitting");
+    assertFalse(Files.exists(out));
+    assertEquals(0, run("fit", laws.toString(), more.toString(), "--data", train.toString()).exit(), "without -o it fits");
+  }
+
+  @Test
+  void aModelWithoutLawsHasNothingToFit() {
+    Path world = dir.resolve("world.law");
+    assertOneLineFailure(run("fit", world.toString(), "--data", train.toString(), "-o", dir.resolve("o.law").toString()),
+        1, "nothing to fit: " + world + " declares no laws");
+    Run eval = run("eval", world.toString(), "--data", train.toString());
+    assertEquals(0, eval.exit(), "evaluating the uniform model is fine: " + eval.err());
+  }
+
+  @Test
+  void aWriteThatFailsAfterTheChecksIsStillOneLine() throws IOException {
+    // Passes every check before the work (the directory is writable) and fails at the write itself.
+    Path tooLong = dir.resolve("x".repeat(300) + ".jsonl");
+    assertOneLineFailure(run("record", "pong", "--steps", "3", "-o", tooLong.toString()), 1,
+        "cannot write " + tooLong + ": ");
+    assertOneLineFailure(run("fit", laws.toString(), "--data", train.toString(), "-o",
+        dir.resolve("y".repeat(300) + ".law").toString()), 1, "cannot write ");
+    try (var listing = Files.list(dir)) {
+      assertEquals(3, listing.count(), "only world.law, laws.law and train.jsonl: nothing half-written");
+    }
   }
 }

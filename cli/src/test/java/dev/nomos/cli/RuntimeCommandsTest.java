@@ -1,5 +1,6 @@
 package dev.nomos.cli;
 
+import static dev.nomos.cli.Run.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code nomos fit}, {@code eval} and {@code simulate} end to end on a small world. */
 class RuntimeCommandsTest {
@@ -53,17 +53,7 @@ class RuntimeCommandsTest {
   Path laws;
   Path train;
 
-  private record Run(int exit, String out, String err) {}
 
-  private Run run(String... args) {
-    CommandLine cl = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   /** A ball rolling right one cell per step, recorded without ids (the tracker assigns them). */
   static List<StepRecord> rolling(int episodes, int steps) {

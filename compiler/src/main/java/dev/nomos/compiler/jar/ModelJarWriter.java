@@ -1,5 +1,6 @@
 package dev.nomos.compiler.jar;
 
+import dev.nomos.runtime.io.AtomicFiles;
 import dev.nomos.compiler.codegen.CompiledLaws;
 import dev.nomos.compiler.codegen.GeneratedLaw;
 import dev.nomos.compiler.plan.LawPlan;
@@ -8,13 +9,10 @@ import dev.nomos.runtime.jar.ModelManifest;
 import dev.nomos.runtime.jar.internal.Hashes;
 import dev.nomos.runtime.jar.internal.ManifestJson;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -159,10 +157,8 @@ public final class ModelJarWriter {
     Path target = out.toAbsolutePath();
     Path dir = target.getParent();
     Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-    try {
-      try (OutputStream file = Files.newOutputStream(temp);
-          JarOutputStream jar = new JarOutputStream(file, jarManifest())) {
+    AtomicFiles.write(target, file -> {
+      try (JarOutputStream jar = new JarOutputStream(file, jarManifest())) {
         put(jar, ModelManifest.PATH, modelJson);
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
           put(jar, e.getKey(), e.getValue());
@@ -171,14 +167,7 @@ public final class ModelJarWriter {
           StandaloneBundle.copyInto(jar);
         }
       }
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    });
   }
 
   private Manifest jarManifest() {

@@ -1,5 +1,6 @@
 package dev.nomos.learn.internal;
 
+import dev.nomos.compiler.Parser;
 import dev.nomos.grammar.NomosLexer;
 import dev.nomos.learn.Transition;
 import dev.nomos.runtime.Frame;
@@ -11,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -129,8 +129,8 @@ public final class HoleFiller {
   }
 
   private static List<Hole> holes(String source) {
-    NomosLexer lexer = new NomosLexer(CharStreams.fromString(source));
-    lexer.removeErrorListeners();
+    // Offsets in UTF-16 units, like the String the holes are replaced in.
+    NomosLexer lexer = Parser.lexer(source, "candidate");
     List<Hole> out = new ArrayList<>();
     Token prev1 = null;
     Token prev2 = null;

@@ -90,4 +90,11 @@ class HoleFillerTest {
     String law = "law n { on contact(b: Ball, w: Wall, side: TOP) then b.vy := 3 }";
     assertEquals(law, HoleFiller.fill(law, List.of(bounce()), COMPILE));
   }
+
+  @Test
+  void holesAfterAnEmojiAreFilledInPlace() {
+    String law = "/// A ball \uD83C\uDFD3 bounces.\nlaw n { on contact(b: Ball, w: Wall, side: ?) then b.vy := ? }";
+    String filled = HoleFiller.fill(law, List.of(bounce()), COMPILE);
+    assertEquals("/// A ball \uD83C\uDFD3 bounces.\nlaw n { on contact(b: Ball, w: Wall, side: TOP) then b.vy := 3 }", filled);
+  }
 }

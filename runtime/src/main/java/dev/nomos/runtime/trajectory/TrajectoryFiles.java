@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
-/** File handling shared by trajectory readers and writers: gzip by the {@code .gz} extension, UTF-8 text, permissions of atomically replaced files. */
+/** File handling shared by trajectory readers and writers: gzip by the {@code .gz} extension. */
 public final class TrajectoryFiles {
   private TrajectoryFiles() {}
 
@@ -39,72 +39,6 @@ public final class TrajectoryFiles {
     } catch (IOException e) {
       in.close();
       throw new IOException(file + ": not a gzip file (the .gz extension asks for one): " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Gives a temporary file the permissions its target will need: those of the file it replaces, or
-   * rw-r--r-- for a new file (temporary files start private, which a recording must not stay).
-   */
-  public static void publicPermissions(Path temp, Path target) throws IOException {
-    if (!Files.getFileStore(temp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
-      return;
-    }
-    java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions = Files.exists(target)
-        ? Files.getPosixFilePermissions(target)
-        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
-    Files.setPosixFilePermissions(temp, permissions);
-  }
-
-  /**
-   * Creates the temporary file of an atomic write of {@code target} (an absolute path) in the same
-   * directory, with the permissions {@link #publicPermissions} gives. If the JVM is stopped (Ctrl-C,
-   * SIGTERM) before {@link #discardTemp} is called, the file is deleted on the way out, so an
-   * interrupted command leaves no debris (and never touches the target).
-   */
-  public static Path createTempBeside(Path target) throws IOException {
-    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-    InFlight.add(temp);
-    try {
-      publicPermissions(temp, target);
-    } catch (IOException | RuntimeException e) {
-      discardTemp(temp);
-      throw e;
-    }
-    return temp;
-  }
-
-  /** Deletes a temporary file of {@link #createTempBeside} if it is still there (after a move it is not). */
-  public static void discardTemp(Path temp) throws IOException {
-    try {
-      Files.deleteIfExists(temp);
-    } finally {
-      InFlight.remove(temp);
-    }
-  }
-
-  /** Temporary files of unfinished atomic writes, deleted by one shutdown hook. */
-  private static final class InFlight {
-    private static final java.util.Set<Path> FILES = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    static {
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        for (Path p : FILES) {
-          try {
-            Files.deleteIfExists(p);
-          } catch (IOException | RuntimeException ignored) {
-            // Best effort while the JVM goes down; the file is hidden (dot-named) in any case.
-          }
-        }
-      }, "nomos-temp-cleanup"));
-    }
-
-    static void add(Path p) {
-      FILES.add(p);
-    }
-
-    static void remove(Path p) {
-      FILES.remove(p);
     }
   }
 

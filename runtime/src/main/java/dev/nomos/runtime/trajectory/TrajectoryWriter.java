@@ -1,5 +1,6 @@
 package dev.nomos.runtime.trajectory;
 
+import dev.nomos.runtime.io.AtomicFiles;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedWriter;
@@ -11,7 +12,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
@@ -55,7 +55,7 @@ public final class TrajectoryWriter implements Closeable {
     Path absolute = file.toAbsolutePath();
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
-    Path temp = TrajectoryFiles.createTempBeside(absolute);
+    Path temp = AtomicFiles.createTempBeside(absolute);
     OutputStream os = null;
     try {
       os = TrajectoryFiles.maybeGzip(file, Files.newOutputStream(temp));
@@ -65,7 +65,7 @@ public final class TrajectoryWriter implements Closeable {
       if (os != null) {
         os.close();
       }
-      TrajectoryFiles.discardTemp(temp);
+      AtomicFiles.discardTemp(temp);
       throw e;
     }
   }
@@ -150,9 +150,9 @@ public final class TrajectoryWriter implements Closeable {
     finished = true;
     try {
       out.close();
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFiles.replace(temp, target);
     } finally {
-      TrajectoryFiles.discardTemp(temp);
+      AtomicFiles.discardTemp(temp);
     }
   }
 
@@ -167,7 +167,7 @@ public final class TrajectoryWriter implements Closeable {
       try {
         out.close();
       } finally {
-        TrajectoryFiles.discardTemp(temp);
+        AtomicFiles.discardTemp(temp);
       }
     } else {
       gen.flush();

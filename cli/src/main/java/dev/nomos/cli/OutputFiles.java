@@ -1,31 +1,22 @@
 package dev.nomos.cli;
 
-import dev.nomos.runtime.trajectory.TrajectoryFiles;
+import dev.nomos.runtime.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
- * Writes a text file through a temporary file in the same directory and one atomic move, and turns
- * the ways an output file cannot be written into one clear line. Missing parent directories are
- * created, as a recording tool's users expect of {@code -o runs/today/d.jsonl}.
+ * Output files of the commands: written atomically ({@link AtomicFiles}), with missing parent
+ * directories created (as users expect of {@code -o runs/today/d.jsonl}), and every way an output
+ * cannot be written turned into one clear line.
  */
-final class AtomicFiles {
-  private AtomicFiles() {}
+final class OutputFiles {
+  private OutputFiles() {}
 
   static void writeString(Path file, String text) throws IOException {
     Path absolute = file.toAbsolutePath();
-    Path dir = absolute.getParent();
-    Files.createDirectories(dir);
-    Path temp = TrajectoryFiles.createTempBeside(absolute);
-    try {
-      Files.writeString(temp, text, StandardCharsets.UTF_8);
-      Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      TrajectoryFiles.discardTemp(temp);
-    }
+    Files.createDirectories(absolute.getParent());
+    AtomicFiles.writeString(absolute, text);
   }
 
   /**
