@@ -112,11 +112,11 @@ public final class LearnCommand implements Callable<Integer> {
   String engine;
 
   @Option(names = "--lambda", paramLabel = "L",
-      description = {"L1 penalty on the weights when fitting (default: chosen from", "0.0005, 0.001, 0.003 on held-out training data; 0.001 without it)."})
+      description = "L1 penalty on the weights when fitting (default: chosen from 0.0005, 0.001, 0.003 on held-out training data; 0.001 without selection).")
   Double lambda;
 
   @Option(names = "--validation", paramLabel = "FRACTION",
-      description = {"Share of the training data held out to choose the round and", "lambda (default: 0.2 enumerative, none for LLMs; 0 turns it off)."})
+      description = "Share of the training data held out to choose the round and lambda (default: 0.2 enumerative, 0 for LLMs; 0 turns selection off).")
   Double validation;
 
   @Option(names = "--no-select", description = "No model selection: the last round on all training data is the model.")
