@@ -72,7 +72,7 @@ public final class Learner {
 
   /** What one run of the loop ended with. */
   private record Run(List<Entry> entries, double[] weights, WorldModel model, String stop,
-      List<IterationReport> reports, List<Snapshot> snapshots) {}
+      List<IterationReport> reports, List<Snapshot> snapshots, Usage used) {}
 
   /**
    * Learns laws from {@code train}, reporting held-out metrics on {@code test} (may be empty).
@@ -90,7 +90,7 @@ public final class Learner {
     ValidationSplit split = selection.enabled() ? ValidationSplit.of(train, selection.validationFraction()) : null;
     if (split == null || split.validation().isEmpty()) {
       Run run = loop(train, test, List.of(), initialLaws, modelOptions, options.maxTime().toMillis() / 1000.0,
-          IterationReport.LOOP);
+          IterationReport.LOOP, Usage.NONE);
       return result(run.entries(), run.weights(), run.model(), run.reports(), run.stop(), test, start, null);
     }
     List<Double> lambdas = selection.lambdas().isEmpty() ? List.of(modelOptions.lambda()) : selection.lambdas();
@@ -100,10 +100,13 @@ public final class Learner {
     List<Snapshot> snapshots = new ArrayList<>();
     List<ModelOptions> snapshotOptions = new ArrayList<>();
     List<String> stops = new ArrayList<>();
+    // The model-call and token budget is for the whole learning, over all runs.
+    Usage used = Usage.NONE;
     for (double lambda : lambdas) {
       ModelOptions runOptions = modelOptions.withLambda(lambda);
       Run run = loop(split.fit(), test, split.validation(), initialLaws, runOptions, secondsPerRun,
-          IterationReport.SELECT);
+          IterationReport.SELECT, used);
+      used = run.used();
       reports.addAll(run.reports());
       stops.add(run.stop());
       for (Snapshot snap : run.snapshots()) {
@@ -115,7 +118,7 @@ public final class Learner {
     }
     if (snapshots.isEmpty()) {
       // No run produced a model to compare: learn on everything as without selection.
-      Run run = loop(train, test, List.of(), initialLaws, modelOptions, secondsPerRun, IterationReport.LOOP);
+      Run run = loop(train, test, List.of(), initialLaws, modelOptions, secondsPerRun, IterationReport.LOOP, used);
       reports.addAll(run.reports());
       return result(run.entries(), run.weights(), run.model(), reports, run.stop(), test, start, null);
     }
@@ -169,10 +172,11 @@ public final class Learner {
 
   /**
    * One run of the loop on {@code train}; with {@code validation} not empty, every round's model is
-   * scored on it and kept as a snapshot.
+   * scored on it and kept as a snapshot. {@code spent} is what earlier runs used of the model
+   * budget.
    */
   private Run loop(List<Episode> train, List<Episode> test, List<Episode> validation, List<String> initialLaws,
-      ModelOptions mo, double maxSeconds, String stage) {
+      ModelOptions mo, double maxSeconds, String stage, Usage spent) {
     long start = System.nanoTime();
     boolean validating = !validation.isEmpty();
     List<Entry> entries = new ArrayList<>();
@@ -207,7 +211,7 @@ public final class Learner {
       model = model(entries, weights, mo);
       trainNll = Double.NaN;
     }
-    Usage used = Usage.NONE;
+    Usage used = spent;
     String stop = "iterations";
     int emptyRounds = 0;
     for (int it = 1; it <= options.maxIterations(); it++) {
@@ -323,7 +327,7 @@ public final class Learner {
           pruned, entries.size(), trainNll, model, test, proposal.usage(), iterationStart, stage, mo, v));
       listener.iterationDone(reports.get(reports.size() - 1));
     }
-    return new Run(entries, weights, model, stop, reports, snapshots);
+    return new Run(entries, weights, model, stop, reports, snapshots, used);
   }
 
   /**

@@ -118,4 +118,30 @@ class ModelSelectionTest {
     assertEquals("refit", json.get("iterations").get(json.get("iterations").size() - 1).get("stage").asText());
     assertTrue(report.toTable().contains("selected: round 1"), report.toTable());
   }
+
+  @Test
+  void theModelCallBudgetIsSharedByTheRunsOfTheGrid() {
+    Proposer calling = new Proposer() {
+      @Override
+      public String name() {
+        return "calling";
+      }
+
+      @Override
+      public boolean callsModels() {
+        return true;
+      }
+
+      @Override
+      public Proposal propose(ProposalRequest request) {
+        return new Proposal(SCRIPTED.propose(request).candidates(), new Usage(1, 10, 5, 0), List.of());
+      }
+    };
+    LearnReport report = new Learner(SCHEMA, SOURCE, new NomosLawCompiler(SCHEMA, Engine.COMPILED), calling,
+        LearnOptions.llmDefaults().withMaxIterations(4).withLlmBudget(4, 1_000).withMaxTime(Duration.ofSeconds(40))
+            .withSelection(ModelSelection.defaults()), ModelOptions.defaults(), LearnListener.NONE)
+        .learn(List.of(lane()), List.of(), List.of()).report();
+    assertEquals(4, report.llmCalls(), "three runs of the loop, four calls in all: " + report.toTable());
+    assertNotNull(report.selection(), report.toTable());
+  }
 }
