@@ -56,7 +56,11 @@ public final class EnumerativeProposer implements Proposer {
         ranked.add(c);
       }
     }
-    ranked.sort(Comparator.comparingDouble(Miner.Candidate::score).reversed().thenComparing(c -> c.body));
+    // Equal scores: the data cannot tell the candidates apart, so the one stating less goes first.
+    ranked.sort(Comparator.comparingDouble(Miner.Candidate::score).reversed()
+        .thenComparingInt((Miner.Candidate c) -> Miner.conditions(c.body))
+        .thenComparingInt(c -> c.body.length())
+        .thenComparing(c -> c.body));
     List<String> out = new ArrayList<>();
     for (Miner.Candidate c : spreadOverTargets(ranked)) {
       if (out.size() == request.maxCandidates()) {

@@ -70,4 +70,40 @@ class EnumerativeProposerTest {
     ProposalRequest r = request(TinyWorld.SCHEMA, List.of(TinyWorld.bounce()), 50, List.of());
     assertEquals(new EnumerativeProposer().propose(r).candidates(), new EnumerativeProposer().propose(r).candidates());
   }
+
+  @Test
+  void ranksTheCandidateWithFewerConditionsFirstAmongEqualScores() {
+    Proposal p = new EnumerativeProposer().propose(request(TinyWorld.SCHEMA, List.of(TinyWorld.bounce()), 500, List.of()));
+    int oneCondition = indexOf(p.candidates(), "when action == UP\n  then o.vy := 2");
+    int twoConditions = indexOf(p.candidates(), "when (not exists f: Object where side(o, f) == BOTTOM) and "
+        + "(not exists f: Object where side(o, f) == LEFT)\n  then o.vy := 2");
+    assertTrue(oneCondition >= 0 && twoConditions >= 0, p.candidates().toString());
+    assertTrue(oneCondition < twoConditions, oneCondition + " vs " + twoConditions);
+  }
+
+  @Test
+  void proposesClosingAGapOnlyWhereItWasSeenAtMoreThanOneOffset() {
+    WorldSchema schema = TinyWorld.SCHEMA;
+    // The ball's next vy is always its offset to the wall plus 5: at offset -3 (twice) it moves +2.
+    List<Transition> once = List.of(TinyWorld.bounce(), TinyWorld.bounce());
+    Proposal p = new EnumerativeProposer().propose(request(schema, once, 500, List.of()));
+    assertFalse(p.candidates().stream().anyMatch(c -> c.contains("o.vy := u.y - o.y + 5")), p.candidates().toString());
+    // At offset -4 it moves +1: the same gap at a second offset is evidence of following.
+    Frame t0 = Frame.builder(schema).add(1, 0, 10, 6, 2, 2).add(2, 1, 0, 0, 40, 2).action(0).build();
+    Frame t1 = Frame.builder(schema).add(1, 0, 10, 4, 2, 2).add(2, 1, 0, 0, 40, 2).action(0).previous(t0).build();
+    Frame t2 = Frame.builder(schema).add(1, 0, 10, 5, 2, 2).add(2, 1, 0, 0, 40, 2).previous(t1).build();
+    List<Transition> twice = List.of(TinyWorld.bounce(), new Transition(1, t1, t2));
+    Proposal q = new EnumerativeProposer().propose(request(schema, twice, 500, List.of()));
+    assertTrue(q.candidates().stream().anyMatch(c -> c.contains("u.y - o.y in -4..-3\n  then o.vy := u.y - o.y + 5")),
+        q.candidates().toString());
+  }
+
+  private static int indexOf(List<String> candidates, String part) {
+    for (int k = 0; k < candidates.size(); k++) {
+      if (candidates.get(k).contains(part)) {
+        return k;
+      }
+    }
+    return -1;
+  }
 }

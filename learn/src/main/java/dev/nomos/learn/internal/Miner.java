@@ -397,6 +397,10 @@ public final class Miner {
       }
       for (Map.Entry<Integer, int[]> g : byGap.entrySet()) {
         int c = g.getKey();
+        if (g.getValue()[0] == g.getValue()[1]) {
+          // Seen at one offset only: the gap is a constant there, no evidence of following.
+          continue;
+        }
         String value = "o." + k.attr + " := " + offset + (c == 0 ? "" : c > 0 ? " + " + c : " - " + (-c));
         relationCandidate(k, events, g.getValue(), offset, value, name + "_closes_gap" + suffix,
             ev -> ev[1] - ev[0] == c);
@@ -485,6 +489,28 @@ public final class Miner {
 
   private void count(Context c, String target) {
     contextCounts.merge(c.key(target), 1, Integer::sum);
+  }
+
+  /**
+   * How many conditions a mined law body states: its binder's contact and each {@code and}-ed term
+   * of its guard. Among candidates that score the same on the data, fewer conditions rank first.
+   */
+  public static int conditions(String body) {
+    int n = body.contains("on contact(") ? 1 : 0;
+    int when = body.indexOf("\n  when ");
+    if (when >= 0) {
+      String guard = body.substring(when, body.indexOf("\n  then "));
+      n += 1 + count(guard, " and ");
+    }
+    return n;
+  }
+
+  private static int count(String s, String part) {
+    int n = 0;
+    for (int k = s.indexOf(part); k >= 0; k = s.indexOf(part, k + part.length())) {
+      n++;
+    }
+    return n;
   }
 
   private void add(Context c, String target, String effect, String valueName) {
