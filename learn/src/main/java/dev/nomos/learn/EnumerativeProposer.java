@@ -42,7 +42,7 @@ public final class EnumerativeProposer implements Proposer {
 
   @Override
   public Proposal propose(ProposalRequest request) {
-    List<Miner.Candidate> mined = new Miner(request.schema(), 6).mine(request.surprising(), request.predicted());
+    List<Miner.Candidate> mined = new Miner(request.schema(), 6, request.headings()).mine(request.surprising(), request.predicted());
     Set<String> known = new HashSet<>(request.tried());
     Set<String> names = new HashSet<>();
     for (CurrentLaw law : request.currentLaws()) {
@@ -56,9 +56,11 @@ public final class EnumerativeProposer implements Proposer {
         ranked.add(c);
       }
     }
-    // Equal scores: the data cannot tell the candidates apart, so the one stating less goes first.
+    // Equal scores: the data cannot tell the candidates apart, so the one stating less goes first,
+    // and of those the one that holds for every heading (it reaches what the data shows one way only).
     ranked.sort(Comparator.comparingDouble(Miner.Candidate::score).reversed()
-        .thenComparingInt((Miner.Candidate c) -> Miner.conditions(c.body))
+        .thenComparingInt(Miner.Candidate::conditions)
+        .thenComparing(c -> !c.headingRelative)
         .thenComparingInt(c -> c.body.length())
         .thenComparing(c -> c.body));
     List<String> out = new ArrayList<>();

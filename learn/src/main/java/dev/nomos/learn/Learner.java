@@ -3,6 +3,7 @@ package dev.nomos.learn;
 import dev.nomos.learn.internal.HoleFiller;
 import dev.nomos.learn.internal.OpinionCheck;
 import dev.nomos.learn.internal.RoundSelector;
+import dev.nomos.learn.internal.HeadingInference;
 import dev.nomos.learn.internal.ValidationSplit;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
@@ -191,6 +192,7 @@ public final class Learner {
     }
     List<IterationReport> reports = new ArrayList<>();
     List<Snapshot> snapshots = new ArrayList<>();
+    List<Heading> headings = HeadingInference.infer(schema, train);
     WorldModel model;
     double trainNll;
     long iterationStart = System.nanoTime();
@@ -256,7 +258,7 @@ public final class Learner {
           options.candidatesPerIteration(),
           new ProposalRequest.Budget(Math.max(0, options.maxLlmCalls() - used.calls()),
               Math.max(0, options.maxTokens() - used.totalTokens())),
-          tried, predicted);
+          tried, predicted, headings);
       listener.phase(it, "proposing");
       Proposal proposal = proposer.propose(request);
       used = used.plus(proposal.usage());

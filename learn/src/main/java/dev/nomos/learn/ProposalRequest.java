@@ -20,15 +20,24 @@ import java.util.Set;
  * @param tried the canonical text of laws already tried and dropped; proposing them again is wasted
  * @param predicted the current model's most likely frame t+1 for each surprising transition, in the
  *     same order (empty when not known): it tells which targets the model gets wrong
+ * @param headings the heading attributes the training data shows ({@link Heading}), at most one per
+ *     entity type
  */
 public record ProposalRequest(WorldSchema schema, String worldSource, List<CurrentLaw> currentLaws,
     List<Transition> surprising, String renderedTransitions, int maxCandidates, Budget remaining,
-    Set<String> tried, List<Frame> predicted) {
+    Set<String> tried, List<Frame> predicted, List<Heading> headings) {
 
   public ProposalRequest(WorldSchema schema, String worldSource, List<CurrentLaw> currentLaws,
       List<Transition> surprising, String renderedTransitions, int maxCandidates, Budget remaining) {
     this(schema, worldSource, currentLaws, surprising, renderedTransitions, maxCandidates, remaining, Set.of(),
-        List.of());
+        List.of(), List.of());
+  }
+
+  public ProposalRequest(WorldSchema schema, String worldSource, List<CurrentLaw> currentLaws,
+      List<Transition> surprising, String renderedTransitions, int maxCandidates, Budget remaining,
+      Set<String> tried, List<Frame> predicted) {
+    this(schema, worldSource, currentLaws, surprising, renderedTransitions, maxCandidates, remaining, tried,
+        predicted, List.of());
   }
 
   public ProposalRequest {
@@ -40,6 +49,7 @@ public record ProposalRequest(WorldSchema schema, String worldSource, List<Curre
     Objects.requireNonNull(remaining, "remaining");
     tried = Set.copyOf(tried);
     predicted = List.copyOf(predicted);
+    headings = List.copyOf(headings);
     if (maxCandidates <= 0) {
       throw new IllegalArgumentException("maxCandidates must be positive, got " + maxCandidates);
     }

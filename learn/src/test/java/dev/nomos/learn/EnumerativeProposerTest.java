@@ -98,6 +98,30 @@ class EnumerativeProposerTest {
         q.candidates().toString());
   }
 
+  @Test
+  void speaksOfTheObjectInFrontForEveryHeadingAndRanksItBeforeTheFixedSide() {
+    List<Heading> headings = dev.nomos.learn.internal.HeadingInference.infer(HeadingWorld.SCHEMA,
+        List.of(HeadingWorld.square()));
+    List<Transition> ts = List.of(HeadingWorld.toggleFacingRight(), HeadingWorld.toggleFacingRight());
+    ProposalRequest r = new ProposalRequest(HeadingWorld.SCHEMA, "", List.of(), ts, "", 2000,
+        ProposalRequest.Budget.UNLIMITED, java.util.Set.of(), List.of(), headings);
+    Proposal p = new EnumerativeProposer().propose(r);
+    String inFront = "on contact(o: Lamp, u: Agent)\n  when " + headings.get(0).facing("u", "o")
+        + " and action == TOGGLE\n  then o.lit := true";
+    String fixedSide = "on contact(o: Lamp, u: Agent, side: LEFT)\n  when action == TOGGLE\n  then o.lit := true";
+    int relative = indexOf(p.candidates(), inFront);
+    int fixed = indexOf(p.candidates(), fixedSide);
+    assertTrue(relative >= 0 && fixed >= 0, p.candidates().toString());
+    assertTrue(relative < fixed, relative + " vs " + fixed);
+    for (String law : p.candidates()) {
+      var checked = dev.nomos.compiler.NomosCompiler.checkCandidates(HeadingWorld.SCHEMA, law, "c.law");
+      assertFalse(checked.hasErrors(), law + checked.diagnostics());
+    }
+    // Without headings nothing speaks of what is in front.
+    Proposal plain = new EnumerativeProposer().propose(request(HeadingWorld.SCHEMA, ts, 2000, List.of()));
+    assertFalse(plain.candidates().stream().anyMatch(c -> c.contains(" or ")), plain.candidates().toString());
+  }
+
   private static int indexOf(List<String> candidates, String part) {
     for (int k = 0; k < candidates.size(); k++) {
       if (candidates.get(k).contains(part)) {

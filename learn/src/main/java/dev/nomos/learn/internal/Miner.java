@@ -1,5 +1,6 @@
 package dev.nomos.learn.internal;
 
+import dev.nomos.learn.Heading;
 import dev.nomos.learn.Transition;
 import dev.nomos.runtime.AttributeKind;
 import dev.nomos.runtime.AttributeSpec;
@@ -36,16 +37,32 @@ public final class Miner {
     /** The type and target the candidate speaks to ({@code Ball.vy}), for spreading picks over targets. */
     public final String group;
     final String contextKey;
+    /**
+     * Whether it speaks of where an object faces (the object in front, a step ahead) rather than
+     * of a fixed side or constant: the same statement for every heading, so it reaches situations
+     * the data shows for one heading only.
+     */
+    public final boolean headingRelative;
     public int correct;
     /** Right where the current model's most likely prediction is wrong: what would fix errors. */
     public int correctWhereWrong;
     public int applicable;
 
-    Candidate(String body, String nameHint, String group, String contextKey) {
+    Candidate(String body, String nameHint, String group, String contextKey, boolean headingRelative) {
       this.body = body;
       this.nameHint = nameHint;
       this.group = group;
       this.contextKey = contextKey;
+      this.headingRelative = headingRelative;
+    }
+
+    /**
+     * How many conditions it states ({@link Miner#conditions(String)}); "u is in front of o" counts
+     * as the contact it refines, as {@code side: LEFT} does.
+     */
+    public int conditions() {
+      boolean inFront = headingRelative && body.startsWith("{\n  on contact(") && !body.contains(", side: ");
+      return Miner.conditions(body) - (inFront && body.contains("\n  when ") ? 1 : 0);
     }
 
     public double precision() {
@@ -72,8 +89,41 @@ public final class Miner {
   private record RelationKey(String binder, String guard, String type, String partner, String attr, String axis) {}
 
   public Miner(WorldSchema schema, int maxContacts) {
+    this(schema, maxContacts, List.of());
+  }
+
+  /** @param headings heading attributes of the world (at most one per type), for "in front" contexts */
+  public Miner(WorldSchema schema, int maxContacts, List<Heading> headings) {
     this.schema = schema;
     this.maxContacts = maxContacts;
+    this.headings = new Heading[schema.types().size()];
+    this.headingSlots = new int[schema.types().size()];
+    for (Heading h : headings) {
+      EntityType type = schema.type(h.type());
+      int extra = indexOfExtra(type, h.attribute());
+      if (extra >= 0) {
+        this.headings[type.index()] = h;
+        this.headingSlots[type.index()] = Slots.FIRST_EXTRA + extra;
+      }
+    }
+  }
+
+  private final Heading[] headings;
+  private final int[] headingSlots;
+
+  private static int indexOfExtra(EntityType type, String attribute) {
+    for (int k = 0; k < type.extras().size(); k++) {
+      if (type.extras().get(k).name().equals(attribute)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** The side object i of frame a faces, or NONE's ordinal when its type has no heading. */
+  private int facingSide(Frame a, int i) {
+    Heading h = headings[a.type(i)];
+    return h == null ? Side.NONE.ordinal() : h.sideOf(a.get(i, headingSlots[a.type(i)]));
   }
 
   /** Whether the current model gets the target being mined wrong (set per target while mining). */
@@ -99,7 +149,11 @@ public final class Miner {
   }
 
   /** A condition under which a target was observed: binder text, guard text and a name fragment. */
-  private record Context(String binder, String guard, String name) {
+  private record Context(String binder, String guard, String name, boolean relative) {
+    Context(String binder, String guard, String name) {
+      this(binder, guard, name, false);
+    }
+
     String key(String target) {
       return binder + "|" + guard + "|" + target;
     }
@@ -222,16 +276,84 @@ public final class Miner {
       }
       combine(binder, "", name, atoms.subList(0, Math.min(atoms.size(), 8)), 3, out);
     }
+    headingContexts(a, i, type, action, contacts, out);
     return out;
+  }
+
+  /**
+   * Contexts that speak of the object in front whatever the heading: o faces u, u faces o, or
+   * nothing is in front of o. What was seen facing one way then carries over to the other ways.
+   */
+  private void headingContexts(Frame a, int i, EntityType type, String action, List<int[]> contacts,
+      List<Context> out) {
+    String t = type.name();
+    Heading own = headings[type.index()];
+    List<Atom> ownAtoms = new ArrayList<>();
+    if (action != null) {
+      ownAtoms.add(new Atom("action == " + action, "on_" + action.toLowerCase()));
+    }
+    ownAtoms.addAll(attributeAtoms(a, i, "o", own == null ? null : own.attribute()));
+    boolean frontTaken = false;
+    Set<String> seen = new LinkedHashSet<>();
+    for (int[] c : contacts) {
+      int u = c[0];
+      EntityType partner = schema.type(a.type(u));
+      String binder = "on contact(o: " + t + ", u: " + partner.name() + ")";
+      String name = partner.name().toLowerCase();
+      if (own != null && facingSide(a, i) == c[1]) {
+        frontTaken = true;
+        if (seen.add("facing " + partner.name())) {
+          List<Atom> atoms = new ArrayList<>(ownAtoms);
+          atoms.addAll(attributeAtoms(a, u, "u", null));
+          combine(binder, own.facing("o", "u"), "facing_" + name, atoms, 2, true, out);
+        }
+      }
+      Heading theirs = headings[partner.index()];
+      if (theirs != null && facingSide(a, u) == opposite(c[1]) && seen.add("faced " + partner.name())) {
+        List<Atom> atoms = new ArrayList<>();
+        if (action != null) {
+          atoms.add(new Atom("action == " + action, "on_" + action.toLowerCase()));
+        }
+        atoms.addAll(attributeAtoms(a, i, "o", null));
+        atoms.addAll(attributeAtoms(a, u, "u", theirs.attribute()));
+        combine(binder, theirs.facing("u", "o"), "faced_by_" + name, atoms, 2, true, out);
+      }
+    }
+    if (own != null && !frontTaken && facingSide(a, i) != Side.NONE.ordinal()
+        && a.ofType(type.index()).length <= 4) {
+      combine("for o: " + t, "(not exists f: Object where " + own.facing("o", "f") + ")", "front_free", ownAtoms, 2,
+          true, out);
+    }
+  }
+
+  private static int opposite(int side) {
+    if (side == Side.TOP.ordinal()) {
+      return Side.BOTTOM.ordinal();
+    }
+    if (side == Side.BOTTOM.ordinal()) {
+      return Side.TOP.ordinal();
+    }
+    if (side == Side.LEFT.ordinal()) {
+      return Side.RIGHT.ordinal();
+    }
+    if (side == Side.RIGHT.ordinal()) {
+      return Side.LEFT.ordinal();
+    }
+    return Side.NONE.ordinal();
   }
 
   /** {@code o.a == v} for each extra attribute with a small support (symbols, bools, small ints). */
   private List<Atom> attributeAtoms(Frame a, int i, String var) {
+    return attributeAtoms(a, i, var, null);
+  }
+
+  /** As {@link #attributeAtoms(Frame, int, String)}, leaving out the attribute named {@code skip}. */
+  private List<Atom> attributeAtoms(Frame a, int i, String var, String skip) {
     List<Atom> out = new ArrayList<>();
     EntityType type = schema.type(a.type(i));
     for (int k = 0; k < type.extras().size(); k++) {
       AttributeSpec spec = type.extras().get(k);
-      if (spec.kind() == AttributeKind.INT && spec.supportSize() > 16) {
+      if (spec.name().equals(skip) || spec.kind() == AttributeKind.INT && spec.supportSize() > 16) {
         continue;
       }
       String v = value(spec, a.get(i, Slots.FIRST_EXTRA + k));
@@ -243,14 +365,20 @@ public final class Miner {
   /** Every context of {@code binder} guarded by a conjunction of at most {@code max} atoms, in atom order. */
   private static void combine(String binder, String guard, String name, List<Atom> atoms, int max,
       List<Context> out) {
-    out.add(new Context(binder, guard, name));
+    combine(binder, guard, name, atoms, max, false, out);
+  }
+
+  /** As above; {@code relative} marks contexts that speak of a heading rather than a fixed side. */
+  private static void combine(String binder, String guard, String name, List<Atom> atoms, int max,
+      boolean relative, List<Context> out) {
+    out.add(new Context(binder, guard, name, relative));
     if (max == 0) {
       return;
     }
     for (int k = 0; k < atoms.size(); k++) {
       Atom atom = atoms.get(k);
       combine(binder, and(guard, atom.guard), name + (name.isEmpty() ? "" : "_") + atom.name,
-          atoms.subList(k + 1, atoms.size()), max - 1, out);
+          atoms.subList(k + 1, atoms.size()), max - 1, relative, out);
     }
   }
 
@@ -278,7 +406,7 @@ public final class Miner {
       // The velocity it had: lookup tables of (action, velocity) such as acceleration up to a cap.
       if (c.binder.startsWith("for ") && !c.guard.startsWith("(not ")) {
         all.add(new Context(c.binder, and(c.guard, "o." + attr + " == " + v0),
-            c.name + (c.name.isEmpty() ? "" : "_") + "from_" + num(v0)));
+            c.name + (c.name.isEmpty() ? "" : "_") + "from_" + num(v0), c.relative));
       }
     }
     for (Context c : all) {
@@ -295,6 +423,11 @@ public final class Miner {
         add(c, attr, "o." + attr + " := -o." + attr, attr + "_flips");
       }
       add(c, attr, "o." + attr + " := " + v1, attr + "_is_" + num(v1));
+      Heading h = headings[a.type(i)];
+      if (h != null && h.stepVelocity(a.get(i, headingSlots[a.type(i)]), slot == Slots.X ? "x" : "y") == v1) {
+        add(c, attr, "o." + attr + " := " + h.stepVelocity("o", slot == Slots.X ? "x" : "y"), attr + "_steps_ahead",
+            true);
+      }
       int d = v1 - v0;
       if (d != 0 && Math.abs(d) <= Math.max(1, (schema.velocityMax() - schema.velocityMin()) / 8)) {
         add(c, attr, "o." + attr + " := o." + attr + " + " + d, attr + "_plus_" + num(d));
@@ -426,7 +559,7 @@ public final class Miner {
     if (candidates.containsKey(body)) {
       return;
     }
-    Candidate c = new Candidate(body, name, k.type + "." + k.attr, body);
+    Candidate c = new Candidate(body, name, k.type + "." + k.attr, body, false);
     for (int[] ev : events) {
       if (ev[0] >= span[0] && ev[0] <= span[1]) {
         c.applicable++;
@@ -500,26 +633,40 @@ public final class Miner {
     int when = body.indexOf("\n  when ");
     if (when >= 0) {
       String guard = body.substring(when, body.indexOf("\n  then "));
-      n += 1 + count(guard, " and ");
+      n += 1 + topLevelAnds(guard);
     }
     return n;
   }
 
-  private static int count(String s, String part) {
+  /** The {@code and}s of a guard outside parentheses: a parenthesised condition counts as one. */
+  private static int topLevelAnds(String guard) {
     int n = 0;
-    for (int k = s.indexOf(part); k >= 0; k = s.indexOf(part, k + part.length())) {
-      n++;
+    int depth = 0;
+    for (int k = 0; k < guard.length(); k++) {
+      char ch = guard.charAt(k);
+      if (ch == '(') {
+        depth++;
+      } else if (ch == ')') {
+        depth--;
+      } else if (depth == 0 && guard.startsWith(" and ", k)) {
+        n++;
+      }
     }
     return n;
   }
 
   private void add(Context c, String target, String effect, String valueName) {
+    add(c, target, effect, valueName, false);
+  }
+
+  /** @param relativeEffect whether the effect steps toward a heading rather than by a constant */
+  private void add(Context c, String target, String effect, String valueName, boolean relativeEffect) {
     String body = "{\n  " + c.binder + (c.guard.isEmpty() ? "" : "\n  when " + c.guard) + "\n  then " + effect + "\n}";
     Candidate cand = candidates.get(body);
     if (cand == null) {
       String typeName = c.binder.replaceAll("^(for|on contact\\()\\s*o: ([A-Za-z0-9_]+).*$", "$2").toLowerCase();
       String hint = typeName + "_" + valueName + (c.name.isEmpty() ? "" : "_" + c.name);
-      cand = new Candidate(body, hint, typeName + "." + target, c.key(target));
+      cand = new Candidate(body, hint, typeName + "." + target, c.key(target), c.relative || relativeEffect);
       candidates.put(body, cand);
     }
     cand.correct++;

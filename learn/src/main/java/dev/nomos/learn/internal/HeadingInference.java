@@ -1,0 +1,168 @@
+package dev.nomos.learn.internal;
+
+import dev.nomos.learn.Heading;
+import dev.nomos.runtime.AttributeKind;
+import dev.nomos.runtime.AttributeSpec;
+import dev.nomos.runtime.EntityType;
+import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.Slots;
+import dev.nomos.runtime.WorldSchema;
+import dev.nomos.runtime.trajectory.Episode;
+import dev.nomos.stdlib.Side;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Finds heading attributes in trajectories: an attribute of a few values (an int range or a symbol
+ * set) such that objects that moved along one axis moved toward a side fixed by the attribute's
+ * value, with different values facing different sides. Evidence is counted over every transition,
+ * whatever the action, so a heading that only one action uses still shows.
+ */
+public final class HeadingInference {
+  /** Share of a value's moves that must go toward its side. */
+  private static final double AGREEMENT = 0.9;
+  /** Moves a value needs before its side counts. */
+  private static final int MIN_MOVES = 2;
+  /** Attributes with more values than this are positions or counters, not headings. */
+  private static final int MAX_VALUES = 8;
+
+  private HeadingInference() {}
+
+  /** The headings the episodes show, at most one per entity type (the best supported). */
+  public static List<Heading> infer(WorldSchema schema, List<Episode> episodes) {
+    // moves[type][extra] maps a value to its move counts by side.
+    Map<Long, Map<Integer, int[]>> moves = new HashMap<>();
+    // steps[type] maps a step length to how often objects of the type moved that far along one axis.
+    Map<Integer, Map<Integer, Integer>> steps = new HashMap<>();
+    for (Episode episode : episodes) {
+      List<Frame> frames = episode.frames();
+      for (int k = 0; k + 1 < frames.size(); k++) {
+        count(schema, frames.get(k), frames.get(k + 1), moves, steps);
+      }
+    }
+    List<Heading> out = new ArrayList<>();
+    for (EntityType type : schema.types()) {
+      Heading best = null;
+      int bestSupport = 0;
+      for (int e = 0; e < type.extras().size(); e++) {
+        Map<Integer, int[]> byValue = moves.get(key(type.index(), e));
+        if (byValue == null) {
+          continue;
+        }
+        int[] support = {0};
+        Heading h = heading(type, type.extras().get(e), byValue, usualStep(steps.get(type.index())), support);
+        if (h != null && support[0] > bestSupport) {
+          best = h;
+          bestSupport = support[0];
+        }
+      }
+      if (best != null) {
+        out.add(best);
+      }
+    }
+    return out;
+  }
+
+  private static int usualStep(Map<Integer, Integer> steps) {
+    int best = 1;
+    int bestCount = 0;
+    for (Map.Entry<Integer, Integer> e : steps == null ? Map.<Integer, Integer>of().entrySet() : steps.entrySet()) {
+      if (e.getValue() > bestCount) {
+        best = e.getKey();
+        bestCount = e.getValue();
+      }
+    }
+    return best;
+  }
+
+  private static void count(WorldSchema schema, Frame a, Frame b, Map<Long, Map<Integer, int[]>> moves,
+      Map<Integer, Map<Integer, Integer>> steps) {
+    for (int i : a.all()) {
+      EntityType type = schema.type(a.type(i));
+      if (type.extras().isEmpty()) {
+        continue;
+      }
+      int j = b.indexOfId(a.id(i));
+      if (j < 0) {
+        continue;
+      }
+      int side = sideOfMove(b.x(j) - a.x(i), b.y(j) - a.y(i));
+      if (side < 0) {
+        continue;
+      }
+      int length = Math.abs(b.x(j) - a.x(i)) + Math.abs(b.y(j) - a.y(i));
+      steps.computeIfAbsent(type.index(), x -> new TreeMap<>()).merge(length, 1, Integer::sum);
+      for (int e = 0; e < type.extras().size(); e++) {
+        if (!candidate(type.extras().get(e))) {
+          continue;
+        }
+        int value = a.get(i, Slots.FIRST_EXTRA + e);
+        moves.computeIfAbsent(key(type.index(), e), x -> new TreeMap<>())
+            .computeIfAbsent(value, x -> new int[4])[side]++;
+      }
+    }
+  }
+
+  private static boolean candidate(AttributeSpec spec) {
+    return spec.kind() != AttributeKind.BOOL && spec.supportSize() >= 2 && spec.supportSize() <= MAX_VALUES;
+  }
+
+  /** The side a move along exactly one axis goes toward, or -1 for no move or a diagonal one. */
+  private static int sideOfMove(int dx, int dy) {
+    if (dx != 0 && dy == 0) {
+      return dx > 0 ? Side.RIGHT.ordinal() : Side.LEFT.ordinal();
+    }
+    if (dy != 0 && dx == 0) {
+      return dy > 0 ? Side.BOTTOM.ordinal() : Side.TOP.ordinal();
+    }
+    return -1;
+  }
+
+  /**
+   * The heading these counts show, or null: every value with enough moves goes toward one side with
+   * the required agreement, at least two values do, no two share a side, and values without a
+   * clear side hold few of the moves.
+   */
+  private static Heading heading(EntityType type, AttributeSpec spec, Map<Integer, int[]> byValue, int step,
+      int[] support) {
+    Map<Integer, Integer> sides = new TreeMap<>();
+    Map<Integer, String> literals = new HashMap<>();
+    Set<Integer> used = new HashSet<>();
+    int total = 0;
+    int agreeing = 0;
+    for (Map.Entry<Integer, int[]> e : byValue.entrySet()) {
+      int[] c = e.getValue();
+      int n = c[0] + c[1] + c[2] + c[3];
+      total += n;
+      int side = 0;
+      for (int s = 1; s < 4; s++) {
+        if (c[s] > c[side]) {
+          side = s;
+        }
+      }
+      if (n < MIN_MOVES || c[side] < AGREEMENT * n) {
+        continue;
+      }
+      if (!used.add(side)) {
+        return null;
+      }
+      sides.put(e.getKey(), side);
+      literals.put(e.getKey(), Miner.value(spec, e.getKey()));
+      agreeing += c[side];
+    }
+    if (sides.size() < 2 || agreeing < AGREEMENT * total) {
+      return null;
+    }
+    support[0] = agreeing;
+    return new Heading(type.name(), spec.name(), new TreeMap<>(sides), literals, step);
+  }
+
+  private static long key(int type, int extra) {
+    return ((long) type << 32) | extra;
+  }
+}
