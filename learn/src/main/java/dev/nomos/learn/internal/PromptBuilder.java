@@ -1,7 +1,9 @@
 package dev.nomos.learn.internal;
 
 import dev.nomos.learn.CurrentLaw;
+import dev.nomos.learn.Heading;
 import dev.nomos.learn.ProposalRequest;
+import dev.nomos.stdlib.Side;
 import java.util.Locale;
 
 /** The messages an LLM proposer sends: the reference as system message, the task as user message. */
@@ -16,6 +18,16 @@ public final class PromptBuilder {
   public static String task(ProposalRequest request) {
     StringBuilder sb = new StringBuilder();
     sb.append("The world:\n```nomos\n").append(request.worldSource().strip()).append("\n```\n\n");
+    for (Heading h : request.headings()) {
+      sb.append("Read off the data: `").append(h.type()).append('.').append(h.attribute()).append("` tells which way the ")
+          .append(h.type()).append(" faces (when it moves, it moves that way):");
+      for (var e : h.sides().entrySet()) {
+        sb.append(' ').append(h.literals().get(e.getKey())).append(" = ").append(Side.NAMES.get(e.getValue()));
+        sb.append(e.getKey().equals(h.sides().lastKey()) ? "." : ",");
+      }
+      sb.append(" An object u is in front of o when ").append(h.facing("o", "u"))
+          .append("; one law with that condition holds for every direction at once.\n\n");
+    }
     if (request.currentLaws().isEmpty()) {
       sb.append("The model has no laws yet.\n\n");
     } else {
