@@ -6,6 +6,7 @@ import dev.nomos.compiler.codegen.Engine;
 import dev.nomos.compiler.diag.DiagnosticRenderer;
 import dev.nomos.learn.CandidateChecker;
 import dev.nomos.learn.EnumerativeProposer;
+import dev.nomos.learn.Heading;
 import dev.nomos.learn.IterationReport;
 import dev.nomos.learn.LearnListener;
 import dev.nomos.learn.LearnOptions;
@@ -183,6 +184,11 @@ public final class LearnCommand implements Callable<Integer> {
       stdout.println("learning " + schema.name() + " from " + Episodes.transitions(train) + " transitions"
           + (testEpisodes.isEmpty() ? "" : ", testing on " + Episodes.transitions(testEpisodes)) + "; proposer "
           + proposer.name());
+      List<Heading> headings = Heading.infer(schema, train);
+      if (!headings.isEmpty()) {
+        stdout.println("headings read off the data: "
+            + String.join("; ", headings.stream().map(Heading::describe).toList()));
+      }
       stdout.println(LearnReport.tableHeader());
       stdout.flush();
     }

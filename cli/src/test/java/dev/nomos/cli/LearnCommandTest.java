@@ -62,6 +62,17 @@ class LearnCommandTest {
   }
 
   @Test
+  void saysWhichHeadingsItReadOffTheData() {
+    Path keydoor = Path.of("..", "examples", "keydoor");
+    assumeTrue(Files.isDirectory(keydoor), "run from the cli module");
+    Run r = run("learn", keydoor.toString(), "--iterations", "1", "--no-select", "-o",
+        dir.resolve("learned.law").toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("headings read off the data: Agent.dir (0 RIGHT, 1 BOTTOM, 2 LEFT, 3 TOP; step 1)\n"),
+        r.out());
+  }
+
+  @Test
   void initInfersAWorldThatCompiles() throws IOException {
     Path data = dir.resolve("box_train.jsonl");
     Files.writeString(data, bouncingBall(2, 3, 1, 1, 40));

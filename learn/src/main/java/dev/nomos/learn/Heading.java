@@ -1,5 +1,8 @@
 package dev.nomos.learn;
 
+import dev.nomos.learn.internal.HeadingInference;
+import dev.nomos.runtime.WorldSchema;
+import dev.nomos.runtime.trajectory.Episode;
 import dev.nomos.stdlib.Side;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +43,20 @@ public record Heading(String type, String attribute, SortedMap<Integer, Integer>
         throw new IllegalArgumentException("no literal for heading value " + value);
       }
     }
+  }
+
+  /** The headings that {@code episodes} show, at most one per entity type (see {@code docs/learning.md}). */
+  public static List<Heading> infer(WorldSchema schema, List<Episode> episodes) {
+    return HeadingInference.infer(schema, episodes);
+  }
+
+  /** For people: {@code Agent.dir (0 RIGHT, 2 LEFT; step 1)}. */
+  public String describe() {
+    List<String> cases = new ArrayList<>();
+    for (Map.Entry<Integer, Integer> e : sides.entrySet()) {
+      cases.add(literals.get(e.getKey()) + " " + Side.NAMES.get(e.getValue()));
+    }
+    return type + "." + attribute + " (" + String.join(", ", cases) + "; step " + speed + ")";
   }
 
   /** The side ordinal that {@code value} faces, or {@link Side#NONE}'s ordinal when unknown. */

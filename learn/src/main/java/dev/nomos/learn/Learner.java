@@ -3,7 +3,6 @@ package dev.nomos.learn;
 import dev.nomos.learn.internal.HoleFiller;
 import dev.nomos.learn.internal.OpinionCheck;
 import dev.nomos.learn.internal.RoundSelector;
-import dev.nomos.learn.internal.HeadingInference;
 import dev.nomos.learn.internal.ValidationSplit;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
@@ -192,7 +191,7 @@ public final class Learner {
     }
     List<IterationReport> reports = new ArrayList<>();
     List<Snapshot> snapshots = new ArrayList<>();
-    List<Heading> headings = HeadingInference.infer(schema, train);
+    List<Heading> headings = Heading.infer(schema, train);
     WorldModel model;
     double trainNll;
     long iterationStart = System.nanoTime();

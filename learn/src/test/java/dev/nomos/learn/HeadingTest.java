@@ -27,6 +27,11 @@ class HeadingTest {
   }
 
   @Test
+  void describesItselfForPeople() {
+    assertEquals("Agent.dir (0 RIGHT, 2 LEFT, 3 TOP; step 1)", DIR.describe());
+  }
+
+  @Test
   void itsTextChecksAgainstTheWorld() {
     String law = "law lamp_in_front {\n  on contact(o: Agent, u: Lamp)\n  when " + DIR.facing("o", "u")
         + "\n  then o.vx := " + DIR.stepVelocity("o", "x") + "\n}";
