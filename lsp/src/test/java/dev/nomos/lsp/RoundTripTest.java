@@ -3,8 +3,11 @@ package dev.nomos.lsp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,16 +36,22 @@ import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A real client and {@link NomosLsp#serve} talking JSON-RPC over piped streams. */
+/** A real client and {@link NomosLsp#serve} talking JSON-RPC over a loopback socket. */
 class RoundTripTest {
   @TempDir Path dir;
 
   @Test
   void initializeOpenDiagnoseCompleteShutdownExit() throws Exception {
-    PipedInputStream serverIn = new PipedInputStream(1 << 16);
-    PipedOutputStream clientOut = new PipedOutputStream(serverIn);
-    PipedInputStream clientIn = new PipedInputStream(1 << 16);
-    PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+    // A loopback socket rather than java.io pipes: a pipe fails its reader once the thread that last
+    // wrote to it has ended, and the server's worker threads end at shutdown, as they should.
+    ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+    Socket clientSide = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+    Socket serverSide = listener.accept();
+    listener.close();
+    InputStream serverIn = serverSide.getInputStream();
+    OutputStream serverOut = serverSide.getOutputStream();
+    InputStream clientIn = clientSide.getInputStream();
+    OutputStream clientOut = clientSide.getOutputStream();
     CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
       try {
         return NomosLsp.serve(serverIn, serverOut);
@@ -92,5 +101,7 @@ class RoundTripTest {
     server.shutdown().get(10, TimeUnit.SECONDS);
     server.exit();
     assertEquals(0, exit.get(10, TimeUnit.SECONDS));
+    clientSide.close();
+    serverSide.close();
   }
 }
