@@ -98,21 +98,9 @@ public record Heading(String type, String attribute, SortedMap<Integer, Integer>
     return speed * unit(sideOf(value), axis);
   }
 
-  /** The unit step on {@code axis} toward {@code side} (screen y grows downward). */
-  public static int unit(int side, String axis) {
-    boolean x = axis.equals("x");
-    if (side == Side.RIGHT.ordinal()) {
-      return x ? 1 : 0;
-    }
-    if (side == Side.LEFT.ordinal()) {
-      return x ? -1 : 0;
-    }
-    if (side == Side.BOTTOM.ordinal()) {
-      return x ? 0 : 1;
-    }
-    if (side == Side.TOP.ordinal()) {
-      return x ? 0 : -1;
-    }
-    return 0;
+  /** The unit step on {@code axis} ({@code "x"} or {@code "y"}) toward the side of ordinal {@code side}. */
+  private static int unit(int side, String axis) {
+    Side s = Side.values()[side];
+    return axis.equals("x") ? s.dx() : s.dy();
   }
 }

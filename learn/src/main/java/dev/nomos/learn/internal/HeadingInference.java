@@ -55,7 +55,7 @@ public final class HeadingInference {
           continue;
         }
         int[] support = {0};
-        Heading h = heading(type, type.extras().get(e), byValue, usualStep(steps.get(type.index())), support);
+        Heading h = heading(type, type.extras().get(e), byValue, usualStep(steps.getOrDefault(type.index(), Map.of())), support);
         if (h != null && support[0] > bestSupport) {
           best = h;
           bestSupport = support[0];
@@ -71,7 +71,7 @@ public final class HeadingInference {
   private static int usualStep(Map<Integer, Integer> steps) {
     int best = 1;
     int bestCount = 0;
-    for (Map.Entry<Integer, Integer> e : steps == null ? Map.<Integer, Integer>of().entrySet() : steps.entrySet()) {
+    for (Map.Entry<Integer, Integer> e : steps.entrySet()) {
       if (e.getValue() > bestCount) {
         best = e.getKey();
         bestCount = e.getValue();

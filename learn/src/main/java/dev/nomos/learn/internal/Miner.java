@@ -43,17 +43,20 @@ public final class Miner {
      * the data shows for one heading only.
      */
     public final boolean headingRelative;
+    /** How many conditions it states; see {@link #conditions()}. */
+    private final int conditions;
     public int correct;
     /** Right where the current model's most likely prediction is wrong: what would fix errors. */
     public int correctWhereWrong;
     public int applicable;
 
-    Candidate(String body, String nameHint, String group, String contextKey, boolean headingRelative) {
+    Candidate(String body, String nameHint, String group, String contextKey, Facing facing, boolean steps) {
       this.body = body;
       this.nameHint = nameHint;
       this.group = group;
       this.contextKey = contextKey;
-      this.headingRelative = headingRelative;
+      this.headingRelative = facing != Facing.NONE || steps;
+      this.conditions = Miner.conditions(body) - (facing == Facing.IN_FRONT ? 1 : 0);
     }
 
     /**
@@ -61,8 +64,7 @@ public final class Miner {
      * as the contact it refines, as {@code side: LEFT} does.
      */
     public int conditions() {
-      boolean inFront = headingRelative && body.startsWith("{\n  on contact(") && !body.contains(", side: ");
-      return Miner.conditions(body) - (inFront && body.contains("\n  when ") ? 1 : 0);
+      return conditions;
     }
 
     public double precision() {
@@ -149,9 +151,12 @@ public final class Miner {
   }
 
   /** A condition under which a target was observed: binder text, guard text and a name fragment. */
-  private record Context(String binder, String guard, String name, boolean relative) {
+  /** How a context speaks of a heading: not at all, of a contact in front, or of nothing in front. */
+  enum Facing { NONE, IN_FRONT, FRONT_FREE }
+
+  private record Context(String binder, String guard, String name, Facing facing) {
     Context(String binder, String guard, String name) {
-      this(binder, guard, name, false);
+      this(binder, guard, name, Facing.NONE);
     }
 
     String key(String target) {
@@ -201,6 +206,10 @@ public final class Miner {
   /** One guard condition that holds for an object at t, with a name fragment. */
   private record Atom(String guard, String name) {}
 
+  private static Atom actionAtom(String action) {
+    return new Atom("action == " + action, "on_" + action.toLowerCase());
+  }
+
   private static boolean wrongAt(Frame predicted, int p, Frame b, int j, int slot) {
     return predicted == null || p < 0 || predicted.get(p, slot) != b.get(j, slot);
   }
@@ -212,7 +221,7 @@ public final class Miner {
     String action = a.action() >= 0 ? schema.actions().get(a.action()) : null;
     List<Atom> own = new ArrayList<>();
     if (action != null) {
-      own.add(new Atom("action == " + action, "on_" + action.toLowerCase()));
+      own.add(actionAtom(action));
     }
     own.addAll(attributeAtoms(a, i, "o"));
     List<int[]> contacts = contacts(a, i);
@@ -290,7 +299,7 @@ public final class Miner {
     Heading own = headings[type.index()];
     List<Atom> ownAtoms = new ArrayList<>();
     if (action != null) {
-      ownAtoms.add(new Atom("action == " + action, "on_" + action.toLowerCase()));
+      ownAtoms.add(actionAtom(action));
     }
     ownAtoms.addAll(attributeAtoms(a, i, "o", own == null ? null : own.attribute()));
     boolean frontTaken = false;
@@ -305,41 +314,26 @@ public final class Miner {
         if (seen.add("facing " + partner.name())) {
           List<Atom> atoms = new ArrayList<>(ownAtoms);
           atoms.addAll(attributeAtoms(a, u, "u", null));
-          combine(binder, own.facing("o", "u"), "facing_" + name, atoms, 2, true, out);
+          combine(binder, own.facing("o", "u"), "facing_" + name, atoms, 2, Facing.IN_FRONT, out);
         }
       }
       Heading theirs = headings[partner.index()];
-      if (theirs != null && facingSide(a, u) == opposite(c[1]) && seen.add("faced " + partner.name())) {
+      boolean facesO = theirs != null && facingSide(a, u) == Side.values()[c[1]].opposite().ordinal();
+      if (facesO && seen.add("faced " + partner.name())) {
         List<Atom> atoms = new ArrayList<>();
         if (action != null) {
-          atoms.add(new Atom("action == " + action, "on_" + action.toLowerCase()));
+          atoms.add(actionAtom(action));
         }
         atoms.addAll(attributeAtoms(a, i, "o", null));
         atoms.addAll(attributeAtoms(a, u, "u", theirs.attribute()));
-        combine(binder, theirs.facing("u", "o"), "faced_by_" + name, atoms, 2, true, out);
+        combine(binder, theirs.facing("u", "o"), "faced_by_" + name, atoms, 2, Facing.IN_FRONT, out);
       }
     }
     if (own != null && !frontTaken && facingSide(a, i) != Side.NONE.ordinal()
         && a.ofType(type.index()).length <= 4) {
       combine("for o: " + t, "(not exists f: Object where " + own.facing("o", "f") + ")", "front_free", ownAtoms, 2,
-          true, out);
+          Facing.FRONT_FREE, out);
     }
-  }
-
-  private static int opposite(int side) {
-    if (side == Side.TOP.ordinal()) {
-      return Side.BOTTOM.ordinal();
-    }
-    if (side == Side.BOTTOM.ordinal()) {
-      return Side.TOP.ordinal();
-    }
-    if (side == Side.LEFT.ordinal()) {
-      return Side.RIGHT.ordinal();
-    }
-    if (side == Side.RIGHT.ordinal()) {
-      return Side.LEFT.ordinal();
-    }
-    return Side.NONE.ordinal();
   }
 
   /** {@code o.a == v} for each extra attribute with a small support (symbols, bools, small ints). */
@@ -365,20 +359,20 @@ public final class Miner {
   /** Every context of {@code binder} guarded by a conjunction of at most {@code max} atoms, in atom order. */
   private static void combine(String binder, String guard, String name, List<Atom> atoms, int max,
       List<Context> out) {
-    combine(binder, guard, name, atoms, max, false, out);
+    combine(binder, guard, name, atoms, max, Facing.NONE, out);
   }
 
-  /** As above; {@code relative} marks contexts that speak of a heading rather than a fixed side. */
+  /** As above; {@code facing} says how the contexts speak of a heading. */
   private static void combine(String binder, String guard, String name, List<Atom> atoms, int max,
-      boolean relative, List<Context> out) {
-    out.add(new Context(binder, guard, name, relative));
+      Facing facing, List<Context> out) {
+    out.add(new Context(binder, guard, name, facing));
     if (max == 0) {
       return;
     }
     for (int k = 0; k < atoms.size(); k++) {
       Atom atom = atoms.get(k);
       combine(binder, and(guard, atom.guard), name + (name.isEmpty() ? "" : "_") + atom.name,
-          atoms.subList(k + 1, atoms.size()), max - 1, relative, out);
+          atoms.subList(k + 1, atoms.size()), max - 1, facing, out);
     }
   }
 
@@ -401,12 +395,17 @@ public final class Miner {
     int v1 = b.get(j, slot) - a.get(i, slot);
     boolean inRange = v1 >= schema.velocityMin() && v1 <= schema.velocityMax();
     int previous = slot == Slots.X ? a.vxAt(i, 1) : a.vyAt(i, 1);
+    Heading h = headings[a.type(i)];
+    String axis = slot == Slots.X ? "x" : "y";
+    // A step toward the heading, offered where that is what happened.
+    String stepAhead = h != null && h.stepVelocity(a.get(i, headingSlots[a.type(i)]), axis) == v1
+        ? "o." + attr + " := " + h.stepVelocity("o", axis) : null;
     List<Context> all = new ArrayList<>(contexts);
     for (Context c : contexts) {
       // The velocity it had: lookup tables of (action, velocity) such as acceleration up to a cap.
       if (c.binder.startsWith("for ") && !c.guard.startsWith("(not ")) {
         all.add(new Context(c.binder, and(c.guard, "o." + attr + " == " + v0),
-            c.name + (c.name.isEmpty() ? "" : "_") + "from_" + num(v0), c.relative));
+            c.name + (c.name.isEmpty() ? "" : "_") + "from_" + num(v0), c.facing));
       }
     }
     for (Context c : all) {
@@ -423,10 +422,8 @@ public final class Miner {
         add(c, attr, "o." + attr + " := -o." + attr, attr + "_flips");
       }
       add(c, attr, "o." + attr + " := " + v1, attr + "_is_" + num(v1));
-      Heading h = headings[a.type(i)];
-      if (h != null && h.stepVelocity(a.get(i, headingSlots[a.type(i)]), slot == Slots.X ? "x" : "y") == v1) {
-        add(c, attr, "o." + attr + " := " + h.stepVelocity("o", slot == Slots.X ? "x" : "y"), attr + "_steps_ahead",
-            true);
+      if (stepAhead != null) {
+        add(c, attr, stepAhead, attr + "_steps_ahead", true);
       }
       int d = v1 - v0;
       if (d != 0 && Math.abs(d) <= Math.max(1, (schema.velocityMax() - schema.velocityMin()) / 8)) {
@@ -559,7 +556,7 @@ public final class Miner {
     if (candidates.containsKey(body)) {
       return;
     }
-    Candidate c = new Candidate(body, name, k.type + "." + k.attr, body, false);
+    Candidate c = new Candidate(body, name, k.type + "." + k.attr, body, Facing.NONE, false);
     for (int[] ev : events) {
       if (ev[0] >= span[0] && ev[0] <= span[1]) {
         c.applicable++;
@@ -609,7 +606,7 @@ public final class Miner {
       String name = "spawns_" + newType.toLowerCase() + "_" + num(dx) + "_" + num(dy);
       List<Atom> atoms = new ArrayList<>();
       if (action != null) {
-        atoms.add(new Atom("action == " + action, "on_" + action.toLowerCase()));
+        atoms.add(actionAtom(action));
       }
       atoms.addAll(attributeAtoms(a, k, "o"));
       List<Context> contexts = new ArrayList<>();
@@ -659,14 +656,14 @@ public final class Miner {
     add(c, target, effect, valueName, false);
   }
 
-  /** @param relativeEffect whether the effect steps toward a heading rather than by a constant */
-  private void add(Context c, String target, String effect, String valueName, boolean relativeEffect) {
+  /** @param stepsAhead whether the effect steps toward a heading rather than by a constant */
+  private void add(Context c, String target, String effect, String valueName, boolean stepsAhead) {
     String body = "{\n  " + c.binder + (c.guard.isEmpty() ? "" : "\n  when " + c.guard) + "\n  then " + effect + "\n}";
     Candidate cand = candidates.get(body);
     if (cand == null) {
       String typeName = c.binder.replaceAll("^(for|on contact\\()\\s*o: ([A-Za-z0-9_]+).*$", "$2").toLowerCase();
       String hint = typeName + "_" + valueName + (c.name.isEmpty() ? "" : "_" + c.name);
-      cand = new Candidate(body, hint, typeName + "." + target, c.key(target), c.relative || relativeEffect);
+      cand = new Candidate(body, hint, typeName + "." + target, c.key(target), c.facing, stepsAhead);
       candidates.put(body, cand);
     }
     cand.correct++;
