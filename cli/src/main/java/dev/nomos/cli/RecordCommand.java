@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run a built-in world under a policy and write the trajectory as JSON Lines v1 (gzip if the name ends in .gz).",
-      "Worlds: pong, breakout, sokoban, platformer, keydoor. The same arguments always give the same file."
+      "Worlds: pong, breakout, sokoban, platformer, keydoor, crossing, invaders. The same arguments always give the same file."
     })
 final class RecordCommand implements Callable<Integer> {
 

@@ -1,6 +1,8 @@
 package dev.nomos.worlds;
 
 import dev.nomos.worlds.internal.BreakoutWorld;
+import dev.nomos.worlds.internal.CrossingWorld;
+import dev.nomos.worlds.internal.InvadersWorld;
 import dev.nomos.worlds.internal.KeyDoorWorld;
 import dev.nomos.worlds.internal.PlatformerWorld;
 import dev.nomos.worlds.internal.PongWorld;
@@ -9,14 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** The built-in worlds by name: {@code pong}, {@code breakout}, {@code sokoban}, {@code platformer}, {@code keydoor}. */
+/**
+ * The built-in worlds by name: {@code pong}, {@code breakout}, {@code sokoban}, {@code platformer},
+ * {@code keydoor}, {@code crossing}, {@code invaders}.
+ */
 public final class Worlds {
   private static final Map<String, Supplier<World>> BUILT_IN = Map.of(
       "pong", PongWorld::new,
       "breakout", BreakoutWorld::new,
       "sokoban", () -> new SokobanWorld(SokobanLevels.builtIn()),
       "platformer", PlatformerWorld::new,
-      "keydoor", KeyDoorWorld::new);
+      "keydoor", KeyDoorWorld::new,
+      "crossing", CrossingWorld::new,
+      "invaders", InvadersWorld::new);
 
   private Worlds() {}
 

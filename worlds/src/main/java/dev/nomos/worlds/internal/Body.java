@@ -50,6 +50,11 @@ public final class Body {
     return (gx <= 0 && gy < 0) || (gy <= 0 && gx < 0);
   }
 
+  /** Whether the two boxes share at least one cell: the stdlib's {@code overlap(a, b)}. */
+  public boolean overlaps(Body o) {
+    return overlapsX(o) && y < o.bottom() && o.y < bottom();
+  }
+
   /** Whether the two boxes share at least one column. */
   public boolean overlapsX(Body o) {
     return x < o.right() && o.x < right();
