@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.nomos.worlds.Worlds;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -31,7 +32,7 @@ class ExampleRecordingsReproduceTest {
     assumeTrue(Files.exists(doc), "docs not present");
     List<String> commands = Files.readAllLines(doc).stream()
         .filter(l -> l.startsWith("nomos record ") && l.contains(" -o examples/")).toList();
-    assertEquals(10, commands.size(), "a train and a test command per built-in world: " + commands);
+    assertEquals(2 * Worlds.names().size(), commands.size(), "a train and a test command per built-in world: " + commands);
     for (String command : commands) {
       List<String> args = new ArrayList<>(Arrays.asList(command.substring("nomos ".length()).trim().split("\\s+")));
       int o = args.indexOf("-o");

@@ -90,7 +90,7 @@ class RecordCommandTest {
   void reportsBadInputInOneLine() throws IOException {
     Path file = dir.resolve("never.jsonl");
     assertEquals(2, run("record", "tetris", "--steps", "5", "-o", file.toString()));
-    assertTrue(err.toString().contains("unknown world 'tetris'; the built-in worlds are breakout, keydoor"), err.toString());
+    assertTrue(err.toString().contains("unknown world 'tetris'; the built-in worlds are breakout, crossing, invaders, keydoor"), err.toString());
 
     Path levels = Files.writeString(dir.resolve("bad.txt"), "#####\n#@$.#\n#?  #\n#####\n");
     assertEquals(1, run("record", "sokoban", "--levels", levels.toString(), "--steps", "5", "-o", file.toString()));
