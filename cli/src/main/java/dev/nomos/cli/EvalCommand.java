@@ -48,6 +48,9 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--nu", paramLabel = "NU", description = "Score of a value a law excludes is -NU (default 10).")
   Double nu;
 
+  @Option(names = "--strict", description = ModelInput.STRICT_HELP)
+  boolean strict;
+
   @Option(names = "--engine", defaultValue = "compiled", paramLabel = "ENGINE",
       description = "How laws run: compiled (bytecode) or interpreted (default ${DEFAULT-VALUE}).")
   String engine;
@@ -57,7 +60,7 @@ public final class EvalCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, null, err);
-    List<Episode> episodes = ModelInput.readEpisodes(data, input.model.schema());
+    List<Episode> episodes = ModelInput.readData(data, input.model.schema(), strict, err).episodes();
     ModelInput.requireTransitions(episodes, data);
     Evaluation e;
     try (ProgressBar bar = ProgressBar.on(err, "evaluating")) {

@@ -56,6 +56,9 @@ public final class FitCommand implements Callable<Integer> {
       description = "Optimiser iteration limit (default ${DEFAULT-VALUE}).")
   int maxIterations;
 
+  @Option(names = "--strict", description = ModelInput.STRICT_HELP)
+  boolean strict;
+
   @Option(names = "--engine", defaultValue = "compiled", paramLabel = "ENGINE",
       description = "How laws run: compiled (bytecode) or interpreted (default ${DEFAULT-VALUE}).")
   String engine;
@@ -86,7 +89,7 @@ public final class FitCommand implements Callable<Integer> {
       input.checkOutputSpares(output);
     }
     WorldModel m = input.model;
-    List<Episode> episodes = ModelInput.readEpisodes(data, m.schema());
+    List<Episode> episodes = ModelInput.readData(data, m.schema(), strict, err).episodes();
     ModelInput.requireTransitions(episodes, data);
     FitData precomputed;
     try (ProgressBar bar = ProgressBar.on(err, "scoring")) {
