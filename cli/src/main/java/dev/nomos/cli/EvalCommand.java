@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
         "Evaluates a model on trajectories: mean negative log-likelihood per transition, exact next-frame "
             + "accuracy of the most likely prediction (every object's x, y and presence), and per-attribute "
             + "accuracy on moving objects; each also per entity type, with how often each law fired.",
+        "Data the world does not declare (an attribute, a type, an action, a value outside a declared range "
+            + "or symbol set) is read with one warning line each on standard error and scored as something the "
+            + "model did not foresee; --strict refuses it.",
         "Exit codes: 0 ok, 1 a model or data error, 2 bad usage."})
 public final class EvalCommand implements Callable<Integer> {
 

@@ -30,6 +30,9 @@ import picocli.CommandLine.Spec;
             + "weights written on the laws (1 where none is). Laws whose weight ends at or below 0.01 are pruned.",
         "Prints a table of laws and weights, and with -o writes the law file again (atomically) with "
             + "`weight w` on every law; pruned laws get weight 0.0, which silences them.",
+        "Data the world does not declare (an attribute, a type, an action, a value outside a declared range "
+            + "or symbol set) is read with one warning line each on standard error and scored as something the "
+            + "model did not foresee; --strict refuses it.",
         "Exit codes: 0 ok, 1 a model or data error, 2 bad usage."})
 public final class FitCommand implements Callable<Integer> {
 

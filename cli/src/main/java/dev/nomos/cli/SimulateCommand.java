@@ -31,6 +31,9 @@ import picocli.CommandLine.Spec;
             + "frames as trajectory JSON Lines (one record per action; the record's action is the next one).",
         "The start is FILE:T (step T of the file's first episode) or FILE:EPISODE:T; the frame keeps its "
             + "recorded history, and the first action replaces the one recorded at T.",
+        "Data the world does not declare (an attribute, a type, an action, a value outside a declared range "
+            + "or symbol set) is read with one warning line each on standard error and scored as something the "
+            + "model did not foresee; --strict refuses it.",
         "Exit codes: 0 ok, 1 a model or data error, 2 bad usage."})
 public final class SimulateCommand implements Callable<Integer> {
   private static final Pattern NUMBER_SUFFIX = Pattern.compile("^(.*):(\\d+)$");

@@ -134,6 +134,21 @@ class OpenWorldCommandsTest {
     assertTrue(!sim.out().contains("lava"), "undeclared objects are left out of predictions: " + sim.out());
   }
 
+  @Test
+  void learnReadsItOrRefusesItWithStrict() {
+    Path world = dir.resolve("world.law");
+    Path out = dir.resolve("learned.law");
+    Run strict = run("learn", world.toString(), "--data", train.toString(), "--test", test.toString(), "--strict",
+        "-q", "-o", out.toString());
+    assertEquals(1, strict.exit(), strict.err());
+    assertTrue(strict.err().contains("unknown type \"lava\""), strict.err());
+    Run r = run("learn", world.toString(), "--data", train.toString(), "--test", test.toString(), "--iterations", "1",
+        "--no-select", "-q", "-o", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(4, r.err().lines().filter(l -> l.startsWith(test + ":") && l.contains(": warning: ")).count(), r.err());
+    assertTrue(Files.exists(out));
+  }
+
   private static void assertContainsLine(List<String> lines, String text) {
     assertTrue(lines.stream().anyMatch(l -> l.contains(text)), text + " not in " + lines);
   }
