@@ -97,7 +97,7 @@ class OpenWorldScoringTest {
     Frame renamed = Frame.builder(WORLD).previous(t1).action(0).add(1, KEY, 2, 2, 1, 1, 1, 0).addUndeclared(9, "rock").build();
     assertEquals(known + placement, m.logLikelihood(t1, renamed), EPS, "an id that comes back as another type is new");
     assertEquals(0, m.mostLikelyNext(t1, 0).undeclaredCount(), "predictions leave undeclared objects out");
-    assertEquals(known, m.logLikelihood(Frames.withAction(t1, 0), t2), EPS, "another action keeps the lava at t");
+    assertEquals(known, m.logLikelihood(Frames.withAction(t1, -1), t2), EPS, "another action keeps the lava at t");
 
     Evaluation e = Metrics.evaluate(m, List.of(new Episode(null, 0, List.of(t0, t1, t2), new int[] {1, 2, 3})));
     assertEquals(-(2 * known + placement) / 2, e.nllPerTransition(), EPS);
