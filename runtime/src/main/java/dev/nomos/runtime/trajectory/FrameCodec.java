@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -54,7 +55,7 @@ public final class FrameCodec {
 
   public FrameCodec(WorldSchema schema, ReadMode mode) {
     this.schema = schema;
-    this.mode = java.util.Objects.requireNonNull(mode, "mode");
+    this.mode = Objects.requireNonNull(mode, "mode");
     int symbols = 0;
     for (EntityType t : schema.types()) {
       for (AttributeSpec a : t.extras()) {
