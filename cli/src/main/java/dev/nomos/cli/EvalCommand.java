@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
         "Evaluates a model on trajectories: mean negative log-likelihood per transition, exact next-frame "
             + "accuracy of the most likely prediction (every object's x, y and presence), and per-attribute "
             + "accuracy on moving objects; each also per entity type, with how often each law fired.",
+        "Data the world does not declare (an attribute, a type, an action, a value outside a declared range "
+            + "or symbol set) is read with one warning line each on standard error and scored as something the "
+            + "model did not foresee; --strict refuses it.",
         "Exit codes: 0 ok, 1 a model or data error, 2 bad usage."})
 public final class EvalCommand implements Callable<Integer> {
 
@@ -48,6 +51,9 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--nu", paramLabel = "NU", description = "Score of a value a law excludes is -NU (default 10).")
   Double nu;
 
+  @Option(names = "--strict", description = ModelInput.STRICT_HELP)
+  boolean strict;
+
   @Option(names = "--engine", defaultValue = "compiled", paramLabel = "ENGINE",
       description = "How laws run: compiled (bytecode) or interpreted (default ${DEFAULT-VALUE}).")
   String engine;
@@ -57,7 +63,7 @@ public final class EvalCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, null, err);
-    List<Episode> episodes = ModelInput.readEpisodes(data, input.model.schema());
+    List<Episode> episodes = ModelInput.readData(data, input.model.schema(), strict, err).episodes();
     ModelInput.requireTransitions(episodes, data);
     Evaluation e;
     try (ProgressBar bar = ProgressBar.on(err, "evaluating")) {

@@ -30,6 +30,9 @@ import picocli.CommandLine.Spec;
             + "weights written on the laws (1 where none is). Laws whose weight ends at or below 0.01 are pruned.",
         "Prints a table of laws and weights, and with -o writes the law file again (atomically) with "
             + "`weight w` on every law; pruned laws get weight 0.0, which silences them.",
+        "Data the world does not declare (an attribute, a type, an action, a value outside a declared range "
+            + "or symbol set) is read with one warning line each on standard error and scored as something the "
+            + "model did not foresee; --strict refuses it.",
         "Exit codes: 0 ok, 1 a model or data error, 2 bad usage."})
 public final class FitCommand implements Callable<Integer> {
 
@@ -55,6 +58,9 @@ public final class FitCommand implements Callable<Integer> {
   @Option(names = "--max-iterations", defaultValue = "2000", paramLabel = "N",
       description = "Optimiser iteration limit (default ${DEFAULT-VALUE}).")
   int maxIterations;
+
+  @Option(names = "--strict", description = ModelInput.STRICT_HELP)
+  boolean strict;
 
   @Option(names = "--engine", defaultValue = "compiled", paramLabel = "ENGINE",
       description = "How laws run: compiled (bytecode) or interpreted (default ${DEFAULT-VALUE}).")
@@ -86,7 +92,7 @@ public final class FitCommand implements Callable<Integer> {
       input.checkOutputSpares(output);
     }
     WorldModel m = input.model;
-    List<Episode> episodes = ModelInput.readEpisodes(data, m.schema());
+    List<Episode> episodes = ModelInput.readData(data, m.schema(), strict, err).episodes();
     ModelInput.requireTransitions(episodes, data);
     FitData precomputed;
     try (ProgressBar bar = ProgressBar.on(err, "scoring")) {

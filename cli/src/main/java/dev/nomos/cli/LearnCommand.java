@@ -23,7 +23,6 @@ import dev.nomos.runtime.WorldSchema;
 import dev.nomos.runtime.model.ModelOptions;
 import dev.nomos.runtime.trajectory.Episode;
 import dev.nomos.runtime.trajectory.Episodes;
-import dev.nomos.runtime.trajectory.TrajectoryFormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -126,6 +125,9 @@ public final class LearnCommand implements Callable<Integer> {
   @Option(names = "--nu", paramLabel = "NU", description = "Score of a value a law excludes is -NU (default 10).")
   Double nu;
 
+  @Option(names = "--strict", description = ModelInput.STRICT_HELP)
+  boolean strict;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress and no table.")
   boolean quiet;
 
@@ -172,8 +174,9 @@ public final class LearnCommand implements Callable<Integer> {
     }
     WorldSchema schema = world.schema();
     String worldSource = readString(worldFile);
-    List<Episode> train = limit(read(trainFiles, schema), maxTrain);
-    List<Episode> testEpisodes = read(testFiles, schema);
+    PrintWriter readErr = spec.commandLine().getErr();
+    List<Episode> train = limit(ModelInput.readData(trainFiles, schema, strict, readErr).episodes(), maxTrain);
+    List<Episode> testEpisodes = ModelInput.readData(testFiles, schema, strict, readErr).episodes();
     NomosLawCompiler compiler = new NomosLawCompiler(schema, Engine.parse(engine));
     Proposer proposer = proposer(compiler);
     LearnOptions options = options(proposer);
@@ -328,16 +331,6 @@ public final class LearnCommand implements Callable<Integer> {
       return new ModelSelection(fraction, lambda != null ? List.of() : defaults.lambdas());
     } catch (IllegalArgumentException e) {
       throw new UserFacingException("--validation: " + e.getMessage(), ExitCodes.USAGE);
-    }
-  }
-
-  private static List<Episode> read(List<Path> files, WorldSchema schema) {
-    try {
-      return Episodes.readAll(files, schema);
-    } catch (TrajectoryFormatException e) {
-      throw new UserFacingException(e.getMessage());
-    } catch (IOException e) {
-      throw new UserFacingException("cannot read trajectories: " + e.getMessage());
     }
   }
 

@@ -21,6 +21,10 @@ import dev.nomos.runtime.model.ModelOptions;
 import dev.nomos.runtime.model.WorldModel;
 import dev.nomos.runtime.trajectory.Episode;
 import dev.nomos.runtime.trajectory.Episodes;
+import dev.nomos.runtime.trajectory.FrameCodec;
+import dev.nomos.runtime.trajectory.ReadMode;
+import dev.nomos.runtime.trajectory.ReadWarning;
+import dev.nomos.runtime.trajectory.TrajectoryData;
 import dev.nomos.runtime.trajectory.TrajectoryFormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -140,20 +144,34 @@ final class ModelInput {
     }
   }
 
-  /** The episodes of the trajectory files, checked against the model's world. */
-  static List<Episode> readEpisodes(List<Path> files, WorldSchema schema) {
+  /**
+   * The episodes of the trajectory files, read against the model's world: with {@code strict},
+   * anything the world does not declare is an error; otherwise it is read, and each warning is
+   * printed to {@code err} in one line.
+   */
+  static TrajectoryData readData(List<Path> files, WorldSchema schema, boolean strict, PrintWriter err) {
+    FrameCodec codec = new FrameCodec(schema, strict ? ReadMode.STRICT : ReadMode.OPEN);
     List<Episode> all = new ArrayList<>();
     for (Path file : files) {
       try {
-        all.addAll(Episodes.read(file, schema));
+        all.addAll(Episodes.read(file, codec));
       } catch (TrajectoryFormatException e) {
         throw new UserFacingException(e.getMessage());
       } catch (IOException e) {
         throw new UserFacingException("cannot read " + file + ": " + reason(e, file));
       }
     }
-    return all;
+    List<ReadWarning> warnings = codec.warnings();
+    for (ReadWarning w : warnings) {
+      err.println(w.message());
+    }
+    err.flush();
+    return new TrajectoryData(all, warnings, codec);
   }
+
+  /** The help text of {@code --strict}, the same for every command that reads data against a world. */
+  static final String STRICT_HELP = "Refuse data the world does not declare (an attribute, type or action it does not "
+      + "declare, a value outside a declared range or symbol set) instead of reading it with a warning.";
 
   /**
    * Refuses data without a single transition (two consecutive records of one episode): fitting to it

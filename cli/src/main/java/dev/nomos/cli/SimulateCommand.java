@@ -6,6 +6,7 @@ import dev.nomos.runtime.model.LawException;
 import dev.nomos.runtime.model.WorldModel;
 import dev.nomos.runtime.trajectory.Episode;
 import dev.nomos.runtime.trajectory.FrameCodec;
+import dev.nomos.runtime.trajectory.TrajectoryData;
 import dev.nomos.runtime.trajectory.TrajectoryWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,6 +31,9 @@ import picocli.CommandLine.Spec;
             + "frames as trajectory JSON Lines (one record per action; the record's action is the next one).",
         "The start is FILE:T (step T of the file's first episode) or FILE:EPISODE:T; the frame keeps its "
             + "recorded history, and the first action replaces the one recorded at T.",
+        "Data the world does not declare (an attribute, a type, an action, a value outside a declared range "
+            + "or symbol set) is read with one warning line each on standard error and scored as something the "
+            + "model did not foresee; --strict refuses it.",
         "Exit codes: 0 ok, 1 a model or data error, 2 bad usage."})
 public final class SimulateCommand implements Callable<Integer> {
   private static final Pattern NUMBER_SUFFIX = Pattern.compile("^(.*):(\\d+)$");
@@ -60,6 +64,9 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Option(names = "--nu", paramLabel = "NU", description = "Score of a value a law excludes is -NU (default 10).")
   Double nu;
+
+  @Option(names = "--strict", description = ModelInput.STRICT_HELP)
+  boolean strict;
 
   @Option(names = "--engine", defaultValue = "compiled", paramLabel = "ENGINE",
       description = "How laws run: compiled (bytecode) or interpreted (default ${DEFAULT-VALUE}).")
@@ -101,7 +108,8 @@ public final class SimulateCommand implements Callable<Integer> {
             + " declares " + String.join(", ", schema.actions()) + hint, ExitCodes.USAGE);
       }
     }
-    List<Episode> episodes = ModelInput.readEpisodes(List.of(start.file()), schema);
+    TrajectoryData data = ModelInput.readData(List.of(start.file()), schema, strict, err);
+    List<Episode> episodes = data.episodes();
     Episode episode = findEpisode(episodes, start);
     int index = episode.indexOfStep(start.step());
     if (index < 0) {
@@ -114,7 +122,7 @@ public final class SimulateCommand implements Callable<Integer> {
     } catch (LawException e) {
       throw new UserFacingException("rolling out from " + episode.location(index) + ": " + e.getMessage());
     }
-    FrameCodec codec = new FrameCodec(schema);
+    FrameCodec codec = data.codec();
     try (TrajectoryWriter w = output == null ? TrajectoryWriter.to(out) : TrajectoryWriter.create(output)) {
       for (int k = 0; k < frames.size(); k++) {
         w.write(codec.decode(frames.get(k), episode.number(), start.step() + k + 1, 0.0, false));

@@ -123,6 +123,20 @@ class CompileCommandTest {
     String output = new String(p.getInputStream().readAllBytes());
     assertEquals(0, p.waitFor(), output);
     assertTrue(output.contains("\"transitions\" : 2") || output.contains("\"transitions\":2"), output);
+
+    // Data the world does not declare is read with a warning, or refused with --strict.
+    Path ghost = file("g.jsonl", Files.readString(data).replace("}]}", "}, {\"id\": 2, \"type\": \"Ghost\", \"x\": 0, \"y\": 0}]}"));
+    for (boolean strict : new boolean[] {false, true}) {
+      ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+          jar.toString(), "eval", "--data", ghost.toString());
+      if (strict) {
+        pb.command().add("--strict");
+      }
+      Process g = pb.redirectErrorStream(true).start();
+      String said = new String(g.getInputStream().readAllBytes());
+      assertEquals(strict ? 1 : 0, g.waitFor(), said);
+      assertTrue(said.contains(strict ? "unknown type \"Ghost\"" : ghost + ":1: warning: type Ghost is not declared"), said);
+    }
   }
 
   @Test

@@ -150,7 +150,7 @@ class RuntimeCommandsTest {
     assertEquals(1, r.exit());
     assertEquals("nomos: " + bad + ":2: field 'objects[0].x': expected an integer, got 1.5\n", r.err());
     Path alien = Files.writeString(dir.resolve("alien.jsonl"), "{\"t\": 0, \"objects\": [{\"type\": \"Paddle\", \"x\": 1, \"y\": 0}]}\n");
-    assertTrue(run("eval", laws.toString(), "--data", alien.toString()).err().contains("unknown type \"Paddle\""));
+    assertTrue(run("eval", laws.toString(), "--data", alien.toString(), "--strict").err().contains("unknown type \"Paddle\""));
     Run action = run("simulate", laws.toString(), "--from", train + ":0", "--actions", "JUMP");
     assertEquals(2, action.exit());
     assertTrue(action.err().contains("unknown action 'JUMP'; world Line declares NOOP, PUSH"), action.err());

@@ -25,9 +25,12 @@ public final class Frame {
   private final int[] previousIndex;
   private final int[][] indexesByType;
   private final int[] allIndexes;
+  private final Undeclared undeclared;
 
-  private Frame(WorldSchema schema, int[] ids, int[] types, int[][] values, int action, Frame previous) {
+  private Frame(WorldSchema schema, int[] ids, int[] types, int[][] values, int action, Frame previous,
+      Undeclared undeclared) {
     this.schema = schema;
+    this.undeclared = undeclared;
     this.ids = ids;
     this.types = types;
     this.values = values;
@@ -161,6 +164,28 @@ public final class Frame {
     return f.action;
   }
 
+  /**
+   * Number of objects of types the world does not declare (read from data in the open mode). Laws
+   * never see them; they are kept only so that the model can score their appearance.
+   */
+  public int undeclaredCount() { return undeclared.ids.length; }
+
+  /** The id of undeclared object {@code k} (0 <= k < {@link #undeclaredCount()}). */
+  public int undeclaredId(int k) { return undeclared.ids[k]; }
+
+  /** The type name, as the data gives it, of undeclared object {@code k}. */
+  public String undeclaredType(int k) { return undeclared.types[k]; }
+
+  /** Whether this frame has an undeclared object with that id and type name. */
+  public boolean hasUndeclared(int id, String typeName) {
+    for (int k = 0; k < undeclared.ids.length; k++) {
+      if (undeclared.ids[k] == id && undeclared.types[k].equals(typeName)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A copy of an object's slots. */
   public int[] slots(int object) {
     return values[object].clone();
@@ -179,6 +204,9 @@ public final class Frame {
     private int n;
     private int action = -1;
     private Frame previous;
+    private int[] undeclaredIds = NO_IDS;
+    private String[] undeclaredTypes = NO_TYPES;
+    private int undeclaredCount;
 
     private Builder(WorldSchema schema) {
       this.schema = Objects.requireNonNull(schema, "schema");
@@ -196,16 +224,42 @@ public final class Frame {
         types = Arrays.copyOf(types, n * 2);
         values = Arrays.copyOf(values, n * 2);
       }
-      for (int k = 0; k < n; k++) {
-        if (ids[k] == id) {
-          throw new IllegalArgumentException("duplicate object id " + id);
-        }
-      }
+      requireNewId(id);
       ids[n] = id;
       types[n] = type;
       values[n] = slots.clone();
       n++;
       return this;
+    }
+
+    /**
+     * Adds an object of a type the world does not declare: laws do not see it, and only its
+     * appearance is scored (see {@link Frame#undeclaredCount()}).
+     */
+    public Builder addUndeclared(int id, String typeName) {
+      Objects.requireNonNull(typeName, "typeName");
+      requireNewId(id);
+      if (undeclaredCount == undeclaredIds.length) {
+        undeclaredIds = Arrays.copyOf(undeclaredIds, Math.max(4, undeclaredCount * 2));
+        undeclaredTypes = Arrays.copyOf(undeclaredTypes, undeclaredIds.length);
+      }
+      undeclaredIds[undeclaredCount] = id;
+      undeclaredTypes[undeclaredCount] = typeName;
+      undeclaredCount++;
+      return this;
+    }
+
+    private void requireNewId(int id) {
+      for (int k = 0; k < n; k++) {
+        if (ids[k] == id) {
+          throw new IllegalArgumentException("duplicate object id " + id);
+        }
+      }
+      for (int k = 0; k < undeclaredCount; k++) {
+        if (undeclaredIds[k] == id) {
+          throw new IllegalArgumentException("duplicate object id " + id);
+        }
+      }
     }
 
     public Builder action(int actionIndex) {
@@ -221,15 +275,17 @@ public final class Frame {
 
     public Frame build() {
       Frame prev = previous == null ? null : previous.truncated(MAX_HISTORY - 1);
+      Undeclared u = undeclaredCount == 0 ? Undeclared.NONE
+          : new Undeclared(Arrays.copyOf(undeclaredIds, undeclaredCount), Arrays.copyOf(undeclaredTypes, undeclaredCount));
       return new Frame(schema, Arrays.copyOf(ids, n), Arrays.copyOf(types, n),
-          Arrays.copyOf(values, n), action, prev);
+          Arrays.copyOf(values, n), action, prev, u);
     }
   }
 
   /** This frame with at most {@code keep} frames of history behind it (shares arrays). */
   Frame truncated(int keep) {
     if (keep <= 0) {
-      return previous == null ? this : new Frame(schema, ids, types, values, action, null);
+      return previous == null ? this : new Frame(schema, ids, types, values, action, null, undeclared);
     }
     if (previous == null) {
       return this;
@@ -242,6 +298,14 @@ public final class Frame {
     if (depth <= keep) {
       return this;
     }
-    return new Frame(schema, ids, types, values, action, previous.truncated(keep - 1));
+    return new Frame(schema, ids, types, values, action, previous.truncated(keep - 1), undeclared);
+  }
+
+  private static final int[] NO_IDS = new int[0];
+  private static final String[] NO_TYPES = new String[0];
+
+  /** The objects of undeclared types: ids and the type names the data gives. */
+  private record Undeclared(int[] ids, String[] types) {
+    static final Undeclared NONE = new Undeclared(NO_IDS, NO_TYPES);
   }
 }

@@ -102,6 +102,10 @@ public final class HeadingInference {
           continue;
         }
         int value = a.get(i, Slots.FIRST_EXTRA + e);
+        AttributeSpec spec = type.extras().get(e);
+        if (value < spec.min() || value > spec.max()) {
+          continue; // read from data the world does not declare: no law can name the value
+        }
         moves.computeIfAbsent(key(type.index(), e), x -> new TreeMap<>())
             .computeIfAbsent(value, x -> new int[4])[side]++;
       }

@@ -218,7 +218,7 @@ public final class Miner {
     String t = type.name();
     String forT = "for o: " + t;
     List<Context> out = new ArrayList<>();
-    String action = a.action() >= 0 ? schema.actions().get(a.action()) : null;
+    String action = a.action() >= 0 && a.action() < schema.actions().size() ? schema.actions().get(a.action()) : null;
     List<Atom> own = new ArrayList<>();
     if (action != null) {
       own.add(actionAtom(action));
@@ -597,7 +597,7 @@ public final class Miner {
       nearest.add(new int[] {k, (int) Math.min(Integer.MAX_VALUE, dx * dx + dy * dy)});
     }
     nearest.sort((p, q) -> p[1] != q[1] ? Integer.compare(p[1], q[1]) : Integer.compare(a.id(p[0]), a.id(q[0])));
-    String action = a.action() >= 0 ? schema.actions().get(a.action()) : null;
+    String action = a.action() >= 0 && a.action() < schema.actions().size() ? schema.actions().get(a.action()) : null;
     for (int n = 0; n < Math.min(3, nearest.size()); n++) {
       int k = nearest.get(n)[0];
       String u = schema.type(a.type(k)).name();

@@ -7,6 +7,9 @@ import dev.nomos.runtime.model.Metrics;
 import dev.nomos.runtime.model.WorldModel;
 import dev.nomos.runtime.trajectory.Episode;
 import dev.nomos.runtime.trajectory.Episodes;
+import dev.nomos.runtime.trajectory.ReadMode;
+import dev.nomos.runtime.trajectory.ReadWarning;
+import dev.nomos.runtime.trajectory.TrajectoryData;
 import dev.nomos.runtime.trajectory.TrajectoryFormatException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,12 +23,14 @@ import java.util.TreeMap;
 
 /**
  * The entry point of standalone model jars: {@code java -jar model.jar eval --data D.jsonl
- * [--data E.jsonl.gz ...] [--format text|json]} evaluates the jar's own model on recorded
- * trajectories with nothing but the jar. Exit codes as for {@code nomos}: 0 ok, 1 failure, 2 usage.
+ * [--data E.jsonl.gz ...] [--format text|json] [--strict]} evaluates the jar's own model on recorded
+ * trajectories with nothing but the jar. Data the world does not declare is read with one warning
+ * per surprise on standard error ({@link ReadMode#OPEN}), or refused with {@code --strict}. Exit
+ * codes as for {@code nomos}: 0 ok, 1 failure, 2 usage.
  */
 public final class StandaloneMain {
   private static final String USAGE = "usage: java -jar MODEL.jar eval --data FILE.jsonl[.gz] [--data ...] "
-      + "[--format text|json]";
+      + "[--format text|json] [--strict]";
 
   private StandaloneMain() {}
 
@@ -38,6 +43,7 @@ public final class StandaloneMain {
   static int run(String[] args, PrintStream out, PrintStream err) {
     List<Path> data = new ArrayList<>();
     boolean json = false;
+    ReadMode mode = ReadMode.OPEN;
     if (args.length == 0 || !args[0].equals("eval")) {
       boolean help = args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"));
       err.println(help ? USAGE : "model: unknown command" + (args.length > 0 ? " '" + args[0] + "'" : "") + "\n" + USAGE);
@@ -59,6 +65,7 @@ public final class StandaloneMain {
           }
           json = f.equals("json");
         }
+        case "--strict" -> mode = ReadMode.STRICT;
         case "--help", "-h" -> {
           out.println(USAGE);
           return 0;
@@ -75,7 +82,11 @@ public final class StandaloneMain {
     }
     try {
       WorldModel model = ModelJar.load(ownJar()).model();
-      List<Episode> episodes = Episodes.readAll(data, model.schema());
+      TrajectoryData read = Episodes.readAll(data, model.schema(), mode);
+      for (ReadWarning w : read.warnings()) {
+        err.println("model: " + w.message());
+      }
+      List<Episode> episodes = read.episodes();
       Evaluation e = Metrics.evaluate(model, episodes);
       out.println(json ? e.toJson() : text(e));
       return 0;

@@ -15,6 +15,9 @@ public final class Frames {
     for (int o : frame.all()) {
       b.add(frame.id(o), frame.type(o), frame.slots(o));
     }
+    for (int k = 0; k < frame.undeclaredCount(); k++) {
+      b.addUndeclared(frame.undeclaredId(k), frame.undeclaredType(k));
+    }
     return b.build();
   }
 }

@@ -103,7 +103,8 @@ public final class Inference {
 
   /**
    * log p(next | t); when {@code perType} is given (one slot per entity type) each type's share is
-   * added to it (a target counts for its object's type, a new object for its own type).
+   * added to it (a target counts for its object's type, a new object for its own type; a new object of
+   * a type the world does not declare counts in the total only).
    */
   public double logLikelihood(Frame t, Frame next, double[] perType) {
     analyse(t);
@@ -130,7 +131,7 @@ public final class Inference {
 
     private void add(double lp, int type) {
       total += lp;
-      if (perType != null) {
+      if (perType != null && type != TargetObserver.UNDECLARED) {
         perType[type] += lp;
       }
     }

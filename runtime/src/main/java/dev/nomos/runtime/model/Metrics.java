@@ -23,7 +23,10 @@ import java.util.Map;
  *       present at t and t+1 whose value of that attribute changed between t and t+1 or between t-1
  *       and t (an object predicted absent counts as wrong);
  * </ul>
- * each also per entity type, plus each law's firing count (opinions emitted).
+ * each also per entity type, plus each law's firing count (opinions emitted). Objects of types the world
+ * does not declare (open-world reads) get a per-type entry of their own: their share of the NLL (each
+ * appearance is an unexplained new object) and, as the model never predicts them, a transition in
+ * which one appears is not exact.
  */
 public final class Metrics {
   private Metrics() {}
@@ -46,6 +49,7 @@ public final class Metrics {
     Map<String, AttributeScore> attributes = new HashMap<>();
     boolean[] occurs = new boolean[types];
     boolean[] wrong = new boolean[types];
+    UndeclaredTally undeclared = new UndeclaredTally(schema);
     long transitions = total(episodes);
     long done = 0;
     long exact = 0;
@@ -65,7 +69,7 @@ public final class Metrics {
         Arrays.fill(occurs, false);
         Arrays.fill(wrong, false);
         compare(schema, t, next, predicted, occurs, wrong, attributes, typeAttributes);
-        boolean allRight = true;
+        boolean allRight = !undeclared.add(t, next);
         for (int type = 0; type < types; type++) {
           if (occurs[type]) {
             typeOccurs[type]++;
@@ -88,6 +92,7 @@ public final class Metrics {
           typeOccurs[type] == 0 ? Double.NaN : (double) typeExact[type] / typeOccurs[type],
           typeOccurs[type], typeAttributes.get(type)));
     }
+    undeclared.addTo(perType, transitions);
     Map<String, Long> firings = new HashMap<>();
     long[] counts = inference.firings();
     for (int i = 0; i < counts.length; i++) {

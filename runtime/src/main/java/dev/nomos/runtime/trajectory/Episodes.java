@@ -11,14 +11,25 @@ import java.util.List;
 /**
  * Reads trajectory files as episodes of {@link Frame}s for a world: streams the records, tracks ids
  * where the file has none (with the world's velocity range), and encodes every record against the
- * schema. Any bad record stops the read with a {@link TrajectoryFormatException}.
+ * schema with a {@link FrameCodec}. A malformed record stops the read with a
+ * {@link TrajectoryFormatException}; what the world does not declare is refused too ({@link
+ * ReadMode#STRICT}, the methods that return episodes only, as they have no way to report warnings)
+ * or read with warnings ({@link #readAll(List, WorldSchema, ReadMode)}).
  */
 public final class Episodes {
   private Episodes() {}
 
-  /** All episodes of one file, in file order. */
+  /** All episodes of one file, in file order, refusing anything the world does not declare. */
   public static List<Episode> read(Path file, WorldSchema schema) throws IOException {
-    FrameCodec codec = new FrameCodec(schema);
+    return read(file, new FrameCodec(schema));
+  }
+
+  /**
+   * All episodes of one file, in file order, encoded by {@code codec} (whose mode decides what the
+   * world does not declare; its {@link FrameCodec#warnings()} collect what it read anyway).
+   */
+  public static List<Episode> read(Path file, FrameCodec codec) throws IOException {
+    WorldSchema schema = codec.schema();
     Tracker tracker = new Tracker(schema.velocityMin(), schema.velocityMax());
     List<Episode> episodes = new ArrayList<>();
     try (TrajectoryReader in = TrajectoryReader.open(file)) {
@@ -52,13 +63,22 @@ public final class Episodes {
     return episodes;
   }
 
-  /** The episodes of several files, concatenated in argument order. */
+  /** The episodes of several files, concatenated in argument order, refusing anything the world does not declare. */
   public static List<Episode> readAll(List<Path> files, WorldSchema schema) throws IOException {
+    return readAll(files, schema, ReadMode.STRICT).episodes();
+  }
+
+  /**
+   * The episodes of several files, concatenated in argument order, read by one codec in
+   * {@code mode}; with the warnings of an open read and the codec, which writes frames back.
+   */
+  public static TrajectoryData readAll(List<Path> files, WorldSchema schema, ReadMode mode) throws IOException {
+    FrameCodec codec = new FrameCodec(schema, mode);
     List<Episode> all = new ArrayList<>();
     for (Path f : files) {
-      all.addAll(read(f, schema));
+      all.addAll(read(f, codec));
     }
-    return all;
+    return new TrajectoryData(all, codec.warnings(), codec);
   }
 
   /** Total number of transitions. */

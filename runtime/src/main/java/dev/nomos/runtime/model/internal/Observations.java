@@ -10,7 +10,9 @@ import java.util.Arrays;
  * is observed (value 0). Every object of t+1 whose id is not in t (with the same type) is new:
  * if some law spawned its type at exactly its position and that spawn target is not used yet, the
  * spawn target is observed as 1; otherwise it is unexplained and costs {@code log(1 / (W * H))},
- * a uniform placement on the screen. Spawn targets left over are observed as 0.
+ * a uniform placement on the screen. Spawn targets left over are observed as 0. An object of a type
+ * the world does not declare is unexplained too, once, when it appears (an id not in t with that type
+ * name); no law can speak about it, so while it persists nothing of it is scored.
  */
 public final class Observations {
   private boolean[] consumed = new boolean[8];
@@ -23,7 +25,7 @@ public final class Observations {
       consumed = new boolean[Math.max(spawns, consumed.length * 2)];
     }
     Arrays.fill(consumed, 0, spawns, false);
-    double unexplained = -Math.log((double) schema.screenWidth() * schema.screenHeight());
+    double unexplained = unexplainedLogProbability(schema);
     int[] before = t.all();
     int[] after = next.all();
     int j = 0;
@@ -58,6 +60,21 @@ public final class Observations {
         out.observed(p.partOf(c.objectTargets() + k), 0, c.spawnType(k));
       }
     }
+    for (int k = 0; k < next.undeclaredCount(); k++) {
+      if (appears(t, next, k)) {
+        out.constant(unexplained, TargetObserver.UNDECLARED);
+      }
+    }
+  }
+
+  /** The log-probability of a new object no spawn explains: a uniform placement on the screen. */
+  public static double unexplainedLogProbability(WorldSchema schema) {
+    return -Math.log((double) schema.screenWidth() * schema.screenHeight());
+  }
+
+  /** Whether undeclared object {@code k} of {@code next} is new: t has no object of that id and type name. */
+  public static boolean appears(Frame t, Frame next, int k) {
+    return !t.hasUndeclared(next.undeclaredId(k), next.undeclaredType(k));
   }
 
   private static void target(Partitions p, int target, int value, int lo, int hi, int type, TargetObserver out) {

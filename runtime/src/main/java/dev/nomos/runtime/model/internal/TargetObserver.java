@@ -2,13 +2,16 @@ package dev.nomos.runtime.model.internal;
 
 /** Receives what an observed next frame says about each target of frame t. */
 public interface TargetObserver {
+  /** The {@code type} of a term owned by no declared type: an object of an undeclared type appearing. */
+  int UNDECLARED = -1;
 
   /** A target some law spoke to (partition {@code part}) took {@code value}; {@code type} owns it. */
   void observed(int part, int value, int type);
 
   /**
    * A term that no weight affects: a target no law spoke to (uniform over its support, which an
-   * out-of-support observation extends by one value), or a new object no spawn explains.
+   * out-of-support observation extends by one value), or a new object no spawn explains ({@code type}
+   * is {@link #UNDECLARED} for an object of a type the world does not declare).
    */
   void constant(double logProbability, int type);
 }
