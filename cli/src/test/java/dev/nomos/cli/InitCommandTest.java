@@ -103,6 +103,21 @@ class InitCommandTest {
   }
 
   @Test
+  void cellSizedSpritesWanderingOverPixelsAreNoGridWithAWarning() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (int t = 0; t <= 10; t++) {
+      sb.append(record(0, t, t == 10 ? null : "NIL", box("bee", 3 * t + 1, 7 + t, 8, 8), box("wasp", 50 - 3 * t, 9, 8, 8)));
+    }
+    Path data = dir.resolve("hive.jsonl");
+    Files.writeString(data, sb.toString());
+    Run r = run("init", "--data", data.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertFalse(r.out().contains("\n  contact_gap"), r.out());
+    assertTrue(r.err().startsWith("nomos: warning: no contact_gap 0: the objects' sizes look like a grid of 8-unit"
+        + " cells, but only "), r.err());
+  }
+
+  @Test
   void spritesBetweenCellsAreNamedInACommentAndAWarning() throws IOException {
     StringBuilder sb = new StringBuilder();
     for (int t = 0; t <= 20; t++) {

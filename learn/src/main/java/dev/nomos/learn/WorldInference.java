@@ -152,8 +152,8 @@ public final class WorldInference {
     }
     if (lattice.isGrid()) {
       out.append("  contact_gap 0\n");
-    } else if (lattice.cell() > 0) {
-      warnings.add("no contact_gap 0: the objects look like a grid of " + lattice.cell() + "-unit cells, but "
+    } else if (lattice.typesFillCells()) {
+      warnings.add("no contact_gap 0: the objects' sizes look like a grid of " + lattice.cell() + "-unit cells, but "
           + lattice.reason() + "; declare `contact_gap 0` if contact needs shared edges");
     }
     if (lattice.isGrid() && !lattice.isExact()) {

@@ -23,10 +23,12 @@ import java.util.Map;
  * @param offTypes the types with occurrences off the lattice, with their aligned share, in order
  *     of first appearance
  * @param rectangleTypes the types with sizes of several cells (walls as rectangles), in order
+ * @param typesFillCells whether at least half the entity types usually fill one cell: the sizes
+ *     look like a grid, whatever the positions say
  * @param reason why this is not a grid, or null when it is
  */
 public record Lattice(int cell, int offsetX, int offsetY, double alignedShare, Map<String, Double> offTypes,
-    List<String> rectangleTypes, String reason) {
+    List<String> rectangleTypes, boolean typesFillCells, String reason) {
 
   /** Share of entity types that must usually fill one cell. */
   static final double TYPE_SHARE = 0.5;
@@ -126,13 +128,14 @@ public record Lattice(int cell, int offsetX, int offsetY, double alignedShare, M
       }
       double share = aligned / (double) total;
       String reason = null;
-      if (squareTypes < TYPE_SHARE * sizes.size()) {
+      boolean typesFillCells = squareTypes >= TYPE_SHARE * sizes.size();
+      if (!typesFillCells) {
         reason = "only " + squareTypes + " of " + sizes.size() + " entity types usually fill one " + cell + "x" + cell
             + " cell";
       } else if (share < ALIGNED_SHARE) {
         reason = "only " + percent(share) + " of object occurrences sit on the lattice of " + cell + "-unit cells";
       }
-      return new Lattice(cell, offset[0], offset[1], share, off, rectangles, reason);
+      return new Lattice(cell, offset[0], offset[1], share, off, rectangles, typesFillCells, reason);
     }
 
     /** The most common remainders of x and y modulo the cell, among boxes of whole cells. */
@@ -170,7 +173,7 @@ public record Lattice(int cell, int offsetX, int offsetY, double alignedShare, M
     }
 
     private static Lattice none(int cell, String reason) {
-      return new Lattice(cell, 0, 0, 0, Map.of(), List.of(), reason);
+      return new Lattice(cell, 0, 0, 0, Map.of(), List.of(), false, reason);
     }
   }
 

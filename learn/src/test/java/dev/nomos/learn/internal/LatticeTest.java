@@ -52,6 +52,7 @@ class LatticeTest {
     }
     Lattice l = f.find();
     assertFalse(l.isGrid());
+    assertTrue(l.typesFillCells(), "the sizes alone look like a grid");
     assertTrue(l.reason().contains("of object occurrences sit on the lattice of 4-unit cells"), l.reason());
   }
 
@@ -64,6 +65,7 @@ class LatticeTest {
     f.add("dot", 0, 0, 2, 2);
     Lattice l = f.find();
     assertFalse(l.isGrid());
+    assertFalse(l.typesFillCells());
     assertEquals("only 1 of 4 entity types usually fill one 2x2 cell", l.reason());
   }
 
