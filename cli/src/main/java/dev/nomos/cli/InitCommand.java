@@ -20,14 +20,14 @@ import picocli.CommandLine.Spec;
 /** {@code nomos init --data D.jsonl}: a world declaration inferred from recorded trajectories. */
 @Command(name = "init", mixinStandardHelpOptions = true,
     header = "Infer a world declaration (types, attributes, actions, screen, velocities) from trajectories.",
-    description = {"Infer a world declaration from trajectory files, merged when there are several:",
-        "entity types and their attributes (int ranges with room to grow: from 0 or lower, half their",
-        "width again above the highest value seen; cyclic ones exact), the actions in the order the",
-        "data first takes them, the screen, the velocity range (with a margin), and contact_gap 0 when",
-        "the objects sit on a grid (walls drawn as rectangles of whole cells included).",
-        "The world is named after the environment in the first file's name, without seeds, levels",
-        "and split words (zelda_lvl1_train.jsonl.gz: Zelda). Comments in the declaration say what",
-        "was assumed; doubts are also printed as warnings. Prints it, or writes it with -o."})
+    description = {"Infer a world declaration from trajectory files, merged when there are several: entity types and "
+        + "their attributes (int ranges with room to grow: from 0 or lower, half their width again above the highest "
+        + "value seen; cyclic ones exact), the actions in the order the data first takes them, the screen, the "
+        + "velocity range (with a margin), and contact_gap 0 when the objects sit on a grid (walls drawn as "
+        + "rectangles of whole cells included).",
+        "The world is named after the environment in the files' names, without seeds, levels and split words "
+            + "(zelda_lvl1_train.jsonl.gz: Zelda). Comments in the declaration say what was assumed; doubts are also "
+            + "printed as warnings. Prints the declaration, or writes it with -o."})
 public final class InitCommand implements Callable<Integer> {
 
   @Option(names = "--data", required = true, paramLabel = "FILE",
@@ -38,7 +38,7 @@ public final class InitCommand implements Callable<Integer> {
       description = "The world's name (default: the environment's part of the files' names).")
   String name;
 
-  @Option(names = "--actions", split = ",", paramLabel = "A,B,...",
+  @Option(names = "--actions", split = ",", splitSynopsisLabel = ",", paramLabel = "ACTION",
       description = "Declare these actions in this order (a Gymnasium Discrete space's, say) instead of the "
           + "order the data first takes them; every action the data takes must be listed.")
   List<String> actions;
