@@ -97,7 +97,7 @@ public final class WorldInference {
       for (int r = 0; r < rec.records().size(); r++) {
         StepRecord step = rec.records().get(r);
         records++;
-        if (step.episode() != lastEpisode || r == 0) {
+        if (step.episode() != lastEpisode) {
           episodes++;
           lastEpisode = step.episode();
         }
