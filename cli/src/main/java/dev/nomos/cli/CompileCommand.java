@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "compile", mixinStandardHelpOptions = true,
     description = {"Compile .law files into a model jar that any JVM program can load with the Nomos runtime.",
         "Weights come from `weight w` in the sources (1 when absent), or from --weights.",
+        "Laws at weight 0 (pruned by `nomos fit`) are left out of the jar; --keep-pruned keeps them.",
         "Exit code 0 on success, 1 when the files have errors or the jar cannot be written, 2 on bad usage."})
 public final class CompileCommand implements Callable<Integer> {
   /** Weights must lie in [0, MAX_WEIGHT], the bound the checker and the fitter use. */
@@ -53,6 +54,9 @@ public final class CompileCommand implements Callable<Integer> {
   @Option(names = "--standalone",
       description = "Bundle the runtime, so that `java -jar JAR eval --data D.jsonl` runs without Nomos installed.")
   boolean standalone;
+
+  @Option(names = "--keep-pruned", description = "Keep laws at weight 0 in the jar (default: leave them out).")
+  boolean keepPruned;
 
   @Option(names = "--nu", defaultValue = "10", paramLabel = "NU",
       description = "Penalty of a value a law does not allow (default: ${DEFAULT-VALUE}).")
@@ -86,9 +90,15 @@ public final class CompileCommand implements Callable<Integer> {
     }
     Map<String, Double> fromFile = weightsFrom == null ? Map.of() : readWeights(weightsFrom, err);
     ModelJarWriter writer = ModelJarWriter.forWorld(c.schema()).options(nu, lambda).standalone(standalone);
+    int pruned = 0;
     for (CompiledLaw law : c.laws()) {
       // Source weights were range-checked by the checker, FROM weights by readWeights.
-      writer.law(law.plan(), fromFile.getOrDefault(law.name(), law.weight() == null ? 1.0 : law.weight()));
+      double weight = fromFile.getOrDefault(law.name(), law.weight() == null ? 1.0 : law.weight());
+      if (weight == 0 && !keepPruned) {
+        pruned++;
+        continue;
+      }
+      writer.law(law.plan(), weight);
     }
     for (String name : fromFile.keySet()) {
       if (c.law(name).isEmpty()) {
@@ -109,7 +119,9 @@ public final class CompileCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("wrote " + output + ": world " + c.schema().name() + ", " + manifest.laws().size() + " laws in "
         + manifest.classes().size() + (manifest.classes().size() == 1 ? " class" : " classes")
-        + (standalone ? ", standalone" : ""));
+        + (standalone ? ", standalone" : "")
+        + (pruned == 0 ? "" : "; left out " + pruned + (pruned == 1 ? " law" : " laws")
+            + " at weight 0 (--keep-pruned keeps them)"));
     out.flush();
     return ExitCodes.OK;
   }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,8 +29,10 @@ import picocli.CommandLine.Spec;
         "Fits the weights of a model's laws to trajectories: weights in [0, 10] maximising the mean "
             + "log-likelihood per transition minus lambda * sum(weights) (bounded L-BFGS), starting from the "
             + "weights written on the laws (1 where none is). Laws whose weight ends at or below 0.01 are pruned.",
-        "Prints a table of laws and weights, and with -o writes the law file again (atomically) with "
-            + "`weight w` on every law; pruned laws get weight 0.0, which silences them.",
+        "Prints a table of laws and weights, and with -o writes the laws again (atomically) with "
+            + "`weight w` on every law, in one file even when they came from several (a world among them comes "
+            + "along; a world in a file of its own is `use`d); pruned laws are left out, or kept with weight 0.0 "
+            + "(which silences them) with --keep-pruned.",
         "Data the world does not declare (an attribute, a type, an action, a value outside a declared range "
             + "or symbol set) is read with one warning line each on standard error and scored as something the "
             + "model did not foresee; --strict refuses it.",
@@ -48,6 +51,10 @@ public final class FitCommand implements Callable<Integer> {
 
   @Option(names = {"-o", "--output"}, paramLabel = "OUT.law", description = "Write the fitted model here.")
   Path output;
+
+  @Option(names = "--keep-pruned",
+      description = "With -o, keep the pruned laws in the output, with weight 0.0 (default: leave them out).")
+  boolean keepPruned;
 
   @Option(names = "--lambda", paramLabel = "L", description = "L1 penalty on the weights (default 0.001).")
   Double lambda;
@@ -109,14 +116,22 @@ public final class FitCommand implements Callable<Integer> {
         String name = result.lawNames().get(i);
         weights.put(name, result.pruned().contains(name) ? 0.0 : w[i]);
       }
-      String text = input.lawSourceWithWeights(weights, output);
+      Set<String> omitted = keepPruned ? Set.of() : Set.copyOf(result.pruned());
+      String text = input.lawSourceWithWeights(weights, omitted, output);
       try {
         OutputFiles.writeString(output, text);
       } catch (IOException e) {
         out.flush();
         throw OutputFiles.cannotWrite(output, e);
       }
-      out.println("wrote " + output);
+      int files = input.lawUnits().size();
+      out.println("wrote " + output + (files == 1 ? "" : ": the laws of " + files + " files")
+          + (omitted.isEmpty() ? "" : (files == 1 ? ": " : ", ") + "without the " + omitted.size() + " pruned"
+              + (omitted.size() == 1 ? " law" : " laws") + " (--keep-pruned keeps them)"));
+      if (files > 1 && input.lawUnits().stream().anyMatch(u -> ModelInput.sameFile(Path.of(u.source().name()), output))) {
+        err.println("nomos: note: " + output + " now holds the laws of all " + files
+            + " files; give it without the others from now on, or their laws are declared twice");
+      }
     }
     out.flush();
     return ExitCodes.OK;

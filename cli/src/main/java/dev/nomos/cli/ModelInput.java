@@ -4,12 +4,10 @@ import dev.nomos.compiler.Compilation;
 import dev.nomos.compiler.CompiledLaw;
 import dev.nomos.compiler.NomosCompiler;
 import dev.nomos.compiler.ast.SourceUnit;
-import dev.nomos.compiler.ast.UseDecl;
 import dev.nomos.compiler.codegen.CompiledLaws;
 import dev.nomos.compiler.codegen.Engine;
 import dev.nomos.compiler.diag.Diagnostic;
 import dev.nomos.compiler.diag.DiagnosticRenderer;
-import dev.nomos.compiler.format.Formatter;
 import dev.nomos.compiler.interp.Interpreter;
 import dev.nomos.compiler.plan.LawPlan;
 import dev.nomos.runtime.Law;
@@ -35,6 +33,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A model named on the command line, ready to run: either {@code .law} files (compiled, with the
@@ -205,15 +204,14 @@ final class ModelInput {
   }
 
   /**
-   * Refuses an output that would overwrite one of the model's files other than the one holding its
-   * laws (the world declaration, say): the laws written there would lose the world they use.
-   * Writing over the laws' own file, to fit in place, is fine.
+   * Refuses an output that would overwrite one of the model's files that holds no laws (the world
+   * declaration, say): the laws written there would lose the world they use. Writing over a file that
+   * holds laws, to fit in place, is fine.
    */
   void checkOutputSpares(Path out) {
     if (compilation == null) {
       return;
     }
-    lawsUnit();
     for (SourceUnit unit : compilation.units()) {
       Path source = Path.of(unit.source().name());
       if (unit.laws().isEmpty() && sameFile(source, out)) {
@@ -223,18 +221,13 @@ final class ModelInput {
     }
   }
 
-  /** The one file that holds the laws; -o rewrites it, so laws spread over several files are refused. */
-  private SourceUnit lawsUnit() {
-    List<SourceUnit> withLaws = compilation.units().stream().filter(u -> !u.laws().isEmpty()).toList();
-    if (withLaws.size() != 1) {
-      throw new UserFacingException("the laws are spread over " + String.join(", ",
-          withLaws.stream().map(u -> u.source().name()).toList()) + "; -o writes one .law file, so put the laws in one file",
-          ExitCodes.USAGE);
-    }
-    return withLaws.get(0);
+  /** The files that hold the laws, in the order the compilation read them. */
+  List<SourceUnit> lawUnits() {
+    return compilation.units().stream().filter(u -> !u.laws().isEmpty()).toList();
   }
 
-  private static boolean sameFile(Path a, Path b) {
+  /** Whether {@code a} and {@code b} name the same existing file (or, when that cannot be told, the same path). */
+  static boolean sameFile(Path a, Path b) {
     try {
       return java.nio.file.Files.exists(b) && java.nio.file.Files.isSameFile(a, b);
     } catch (IOException e) {
@@ -243,22 +236,13 @@ final class ModelInput {
   }
 
   /**
-   * The {@code .law} text of the model's laws with new weights, to be written at {@code out}: the one
-   * file that holds the laws, formatted, its {@code use} paths rewritten relative to {@code out}.
+   * The {@code .law} text of the model's laws with new weights, to be written at {@code out},
+   * without the laws in {@code omitted}; see {@link LawFileWriter}.
    */
-  String lawSourceWithWeights(Map<String, Double> weights, Path out) {
+  String lawSourceWithWeights(Map<String, Double> weights, Set<String> omitted, Path out) {
     if (compilation == null) {
       throw new UserFacingException("a model jar has no .law file to write weights into; fit the .law files");
     }
-    SourceUnit unit = lawsUnit();
-    Path from = Path.of(unit.source().name()).toAbsolutePath().getParent();
-    Path to = out.toAbsolutePath().getParent();
-    List<UseDecl> uses = new ArrayList<>();
-    for (UseDecl use : unit.uses()) {
-      Path target = from.resolve(use.path()).normalize();
-      String path = from.equals(to) ? use.path() : to.relativize(target).toString().replace('\\', '/');
-      uses.add(new UseDecl(path, use.span()));
-    }
-    return Formatter.format(new SourceUnit(unit.source(), uses, unit.decls(), unit.span()), weights);
+    return LawFileWriter.combine(lawUnits(), weights, omitted, out);
   }
 }

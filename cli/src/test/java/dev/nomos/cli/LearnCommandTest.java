@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code nomos init} and {@code nomos learn} end to end on small generated recordings. */
+/** {@code nomos learn} end to end on small generated recordings (worlds from {@code nomos init}). */
 @Timeout(90)
 class LearnCommandTest {
   @TempDir
@@ -73,44 +73,6 @@ class LearnCommandTest {
   }
 
   @Test
-  void initInfersAWorldThatCompiles() throws IOException {
-    Path data = dir.resolve("box_train.jsonl");
-    Files.writeString(data, bouncingBall(2, 3, 1, 1, 40));
-    Run r = run("init", "--data", data.toString());
-    assertEquals(0, r.exit(), r.err());
-    assertTrue(r.out().contains("world Box {"), r.out());
-    assertTrue(r.out().contains("screen 12 x 12"), r.out());
-    assertTrue(r.out().contains("velocity -2..2"), r.out());
-    assertTrue(r.out().contains("actions NOOP"), r.out());
-    assertTrue(r.out().contains("entity Ball\n  entity Wall"), r.out());
-    assertTrue(!r.out().contains("contact_gap"), "walls are not 1x1: " + r.out());
-    Path world = dir.resolve("world.law");
-    Files.writeString(world, r.out());
-    assertEquals(0, run("check", world.toString()).exit());
-  }
-
-  @Test
-  void initReportsSymbolsIntsAndBadNames() throws IOException {
-    Path data = dir.resolve("grid.jsonl");
-    Files.writeString(data, """
-        {"episode":0,"t":0,"action":"LEFT","objects":[{"type":"agent","x":1,"y":1,"dir":0,"carrying":"none","open":false}]}
-        {"episode":0,"t":1,"action":"PICKUP","objects":[{"type":"agent","x":1,"y":2,"dir":3,"carrying":"none","open":true}]}
-        {"episode":0,"t":2,"action":null,"done":true,"objects":[{"type":"agent","x":1,"y":2,"dir":3,"carrying":"key","open":true}]}
-        """);
-    Run r = run("init", "--data", data.toString(), "--name", "Grid");
-    assertEquals(0, r.exit(), r.err());
-    assertTrue(r.out().contains("entity agent { dir: int 0..3, carrying: {none, key}, open: bool }"), r.out());
-    assertTrue(r.out().contains("contact_gap 0"), r.out());
-    assertTrue(r.out().contains("actions LEFT, PICKUP"), r.out());
-
-    Path bad = dir.resolve("bad.jsonl");
-    Files.writeString(bad, "{\"episode\":0,\"t\":0,\"action\":\"go-left\",\"objects\":[{\"type\":\"a\",\"x\":1,\"y\":1}]}\n");
-    Run failed = run("init", "--data", bad.toString());
-    assertEquals(1, failed.exit());
-    assertTrue(failed.err().contains("record 1: action \"go-left\" cannot be a Nomos name"), failed.err());
-  }
-
-  @Test
   void learnADirectoryWritesLawsThatCheckAndAReport() throws IOException {
     Path world = dir.resolve("box");
     Files.createDirectories(world);
@@ -162,20 +124,5 @@ class LearnCommandTest {
   @Test
   void learnUsageErrorsExitTwo() {
     assertEquals(2, run("learn", dir.resolve("missing.law").toString(), "--data", "x.jsonl", "-o", "o.law").exit());
-  }
-
-  @Test
-  void initOnTheSharedMiniGridRecordingCompiles() throws IOException {
-    Path data = Path.of("../../shared/datasets/MiniGrid-DoorKey-5x5-v0_seed1000_train.jsonl.gz");
-    assumeTrue(Files.isRegularFile(data), "shared datasets not present");
-    Run r = run("init", "--data", data.toString());
-    assertEquals(0, r.exit(), r.err());
-    assertTrue(r.out().contains("world MiniGridDoorKey5x5V0Seed1000 {"), r.out());
-    assertTrue(r.out().contains("contact_gap 0"), r.out());
-    assertTrue(r.out().contains("state: {"), r.out());
-    Path world = dir.resolve("doorkey.law");
-    Files.writeString(world, r.out());
-    Run check = run("check", world.toString());
-    assertEquals(0, check.exit(), check.out());
   }
 }

@@ -412,17 +412,6 @@ class RuntimeCommandsBadInputTest {
   }
 
   @Test
-  void lawsSpreadOverFilesAreRefusedForOutputBeforeFitting() throws IOException {
-    Path more = Files.writeString(dir.resolve("more.law"), "use \"world.law\"\nlaw still { for b: Ball then b.vy := 0 }\n");
-    Path out = dir.resolve("out.law");
-    Run r = run("fit", laws.toString(), more.toString(), "--data", train.toString(), "-o", out.toString());
-    assertOneLineFailure(r, 2, "the laws are spread over " + laws + ", " + more);
-    assertEquals("", r.out(), "refused before fitting");
-    assertFalse(Files.exists(out));
-    assertEquals(0, run("fit", laws.toString(), more.toString(), "--data", train.toString()).exit(), "without -o it fits");
-  }
-
-  @Test
   void aModelWithoutLawsHasNothingToFit() {
     Path world = dir.resolve("world.law");
     assertOneLineFailure(run("fit", world.toString(), "--data", train.toString(), "-o", dir.resolve("o.law").toString()),

@@ -1,8 +1,12 @@
 package dev.nomos.learn;
 
+import dev.nomos.learn.internal.AttributeSummary;
+import dev.nomos.learn.internal.EnvironmentName;
+import dev.nomos.learn.internal.Lattice;
 import dev.nomos.runtime.trajectory.ObjectState;
 import dev.nomos.runtime.trajectory.StepRecord;
 import dev.nomos.runtime.trajectory.Tracker;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,15 +14,23 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Infers a world declaration from recorded steps, for {@code nomos init}: entity types in order of
- * first appearance with their extra attributes (int with the observed range, bool, or the symbol
- * set seen), the actions seen, the screen (the largest right and bottom edge), the velocity range
- * (the largest per-step displacement of a tracked object, with a margin; jumps over half the screen
- * are taken as teleports and left out) and {@code contact_gap 0} when every object is a 1x1 cell.
+ * Infers a world declaration from recorded steps, for {@code nomos init}, guessing what a careful
+ * person would declare for data the recordings have not shown yet:
+ *
+ * <ul>
+ *   <li>entity types in order of first appearance, over all recordings, with their extra attributes
+ *       ({@link AttributeSummary}: ints with room to grow, bools, symbol sets);
+ *   <li>the actions in the order the data first takes them (or as given);
+ *   <li>the screen (the largest right and bottom edge, rounded up to whole cells on a grid);
+ *   <li>the velocity range: the largest per-step displacement of a tracked object plus a quarter
+ *       (at least 1), rounded up to whole cells on an exact grid; jumps over half the screen are
+ *       taken as teleports and left out;
+ *   <li>{@code contact_gap 0} when the objects sit on a grid ({@link Lattice}), with a comment
+ *       saying which lattice was found, or why there is none.
+ * </ul>
  */
 public final class WorldInference {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -27,161 +39,251 @@ public final class WorldInference {
       "in", "exists", "count", "all", "any", "where", "true", "false", "action", "int", "bool", "one_of", "range",
       "weighted", "Object");
 
+  /** One file's records, in file order; {@code name} names it in messages and in the header. */
+  public record Recording(String name, List<StepRecord> records) {
+    public Recording {
+      records = List.copyOf(records);
+    }
+  }
+
+  /** The declaration's text, and what the user should know about the guesses it holds. */
+  public record InferredWorld(String text, List<String> warnings) {
+    public InferredWorld {
+      warnings = List.copyOf(warnings);
+    }
+  }
+
   private WorldInference() {}
 
-  /** A name from a file name: {@code sokoban_lvl0_train.jsonl.gz} gives {@code SokobanLvl0}. */
-  public static String nameFromFile(String fileName) {
-    String base = fileName.replaceAll("\\.gz$", "").replaceAll("\\.jsonl?$", "")
-        .replaceAll("(?i)[_-](train|test)$", "");
-    StringBuilder sb = new StringBuilder();
-    for (String part : base.split("[^A-Za-z0-9]+")) {
-      if (!part.isEmpty()) {
-        sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-      }
-    }
-    String name = sb.length() == 0 ? "World" : sb.toString();
-    return Character.isDigit(name.charAt(0)) ? "W" + name : name;
+  /**
+   * The world name for recordings in these files: the environment's part of the first file's name
+   * ({@code MiniGrid-DoorKey-5x5-v0_seed1000_train.jsonl.gz} gives {@code MiniGridDoorKey5x5},
+   * {@code zelda_lvl1_train.jsonl.gz} gives {@code Zelda}); see {@link EnvironmentName}.
+   */
+  public static String nameFor(List<Path> files) {
+    String name = EnvironmentName.of(files);
+    return KEYWORDS.contains(name) ? name + "World" : name;
   }
 
   /**
-   * The world declaration, as source text.
+   * The world declaration of the recordings, with the actions in the order the data first shows
+   * them.
    *
-   * @param records every record of the data, in file order
-   * @param name the world's name
-   * @param origin where the records came from, for the doc comment
    * @throws IllegalArgumentException when a name in the data cannot be a Nomos name, or an attribute
-   *     changes kind; the message names the record and field
+   *     changes kind; the message names the recording, the record and the field
    */
-  public static String infer(List<StepRecord> records, String name, String origin) {
-    Map<String, Map<String, AttrStats>> types = new LinkedHashMap<>();
-    Set<String> actions = new TreeSet<>();
-    int width = 1, height = 1;
-    boolean allCells = true;
+  public static InferredWorld infer(List<Recording> recordings, String name) {
+    return infer(recordings, name, null);
+  }
+
+  /**
+   * The world declaration of the recordings.
+   *
+   * @param actions the declared actions in order (a Gymnasium {@code Discrete} space's, say), or null
+   *     for the actions the data shows, in the order it first shows them
+   * @throws IllegalArgumentException when a name in the data cannot be a Nomos name, an attribute
+   *     changes kind, or the data takes an action {@code actions} lacks
+   */
+  public static InferredWorld infer(List<Recording> recordings, String name, List<String> actions) {
+    Map<String, Map<String, AttributeSummary>> types = new LinkedHashMap<>();
+    Set<String> seenActions = new LinkedHashSet<>();
+    Lattice.Finder finder = new Lattice.Finder();
+    int width = 1;
+    int height = 1;
+    int records = 0;
     int episodes = 0;
-    int lastEpisode = Integer.MIN_VALUE;
-    for (int r = 0; r < records.size(); r++) {
-      StepRecord rec = records.get(r);
-      if (rec.episode() != lastEpisode) {
-        episodes++;
-        lastEpisode = rec.episode();
-      }
-      if (rec.action() != null) {
-        actions.add(checkedName(rec.action(), "action", r));
-      }
-      for (ObjectState o : rec.objects()) {
-        Map<String, AttrStats> attrs = types.computeIfAbsent(checkedName(o.type(), "type", r), k -> new LinkedHashMap<>());
-        width = Math.max(width, o.x() + o.w());
-        height = Math.max(height, o.y() + o.h());
-        allCells &= o.w() == 1 && o.h() == 1;
-        for (Map.Entry<String, Object> e : o.attributes().entrySet()) {
-          String attr = checkedName(e.getKey(), "attribute of " + o.type(), r);
-          attrs.computeIfAbsent(attr, k -> new AttrStats()).add(e.getValue(), o.type(), attr, r);
+    for (Recording rec : recordings) {
+      int lastEpisode = Integer.MIN_VALUE;
+      for (int r = 0; r < rec.records().size(); r++) {
+        StepRecord step = rec.records().get(r);
+        records++;
+        if (step.episode() != lastEpisode) {
+          episodes++;
+          lastEpisode = step.episode();
+        }
+        if (step.action() != null) {
+          seenActions.add(checkedName(step.action(), "action", rec, r));
+        }
+        for (ObjectState o : step.objects()) {
+          Map<String, AttributeSummary> attrs =
+              types.computeIfAbsent(checkedName(o.type(), "type", rec, r), k -> new LinkedHashMap<>());
+          width = Math.max(width, o.x() + o.w());
+          height = Math.max(height, o.y() + o.h());
+          finder.add(o.type(), o.x(), o.y(), o.w(), o.h());
+          for (Map.Entry<String, Object> e : o.attributes().entrySet()) {
+            String attr = checkedName(e.getKey(), "attribute of " + o.type(), rec, r);
+            Object value = e.getValue();
+            if (value instanceof String s) {
+              checkedName(s, "symbol of " + o.type() + "." + attr, rec, r);
+            }
+            String clash = attrs.computeIfAbsent(attr, k -> new AttributeSummary()).add(value);
+            if (clash != null) {
+              throw new IllegalArgumentException(where(rec, r) + "attribute " + attr + " of " + o.type() + " " + clash);
+            }
+          }
         }
       }
     }
-    int vmax = velocityBound(records, width, height);
+    Lattice lattice = finder.find();
+    if (lattice.isGrid()) {
+      // A sprite between cells stops short of the last cell's edge; the screen is whole cells.
+      width = wholeCells(width, lattice.offsetX(), lattice.cell());
+      height = wholeCells(height, lattice.offsetY(), lattice.cell());
+    }
+    int largestStep = 0;
+    for (Recording rec : recordings) {
+      largestStep = Math.max(largestStep, followObjects(rec, types, width, height));
+    }
+    int vmax = velocityBound(largestStep, lattice);
+    List<String> declaredActions = declaredActions(actions, seenActions);
+
+    List<String> warnings = new ArrayList<>();
     StringBuilder out = new StringBuilder();
-    out.append("/// Inferred by `nomos init` from ").append(origin).append(" (").append(records.size())
-        .append(" records, ").append(episodes).append(episodes == 1 ? " episode" : " episodes").append(").\n");
+    String origin = String.join(", ", recordings.stream().map(Recording::name).toList());
+    out.append("/// Inferred by `nomos init` from ").append(origin).append(" (").append(records)
+        .append(records == 1 ? " record, " : " records, ").append(episodes).append(episodes == 1 ? " episode" : " episodes")
+        .append(").\n");
     out.append("world ").append(name).append(" {\n");
     out.append("  screen ").append(width).append(" x ").append(height).append('\n');
-    out.append("  velocity ").append(-vmax).append("..").append(vmax).append('\n');
-    if (allCells) {
-      out.append("  contact_gap 0\n");
+    out.append("  velocity ").append(-vmax).append("..").append(vmax)
+        .append("  // largest step seen: ").append(largestStep).append('\n');
+    for (String line : latticeComment(lattice)) {
+      out.append("  // ").append(line).append('\n');
     }
-    out.append("  actions ").append(actions.isEmpty() ? "NOOP" : String.join(", ", actions)).append('\n');
-    for (Map.Entry<String, Map<String, AttrStats>> t : types.entrySet()) {
+    if (lattice.isGrid()) {
+      out.append("  contact_gap 0\n");
+    } else if (lattice.typesFillCells()) {
+      warnings.add("no contact_gap 0: the objects' sizes look like a grid of " + lattice.cell() + "-unit cells, but "
+          + lattice.reason() + "; declare `contact_gap 0` if contact needs shared edges");
+    }
+    if (lattice.isGrid() && !lattice.isExact()) {
+      warnings.add("contact_gap 0, although objects of " + String.join(", ", lattice.offTypes().keySet())
+          + " leave the lattice of " + lattice.cell() + "-unit cells (see the comment in the declaration)");
+    }
+    out.append("  actions ").append(declaredActions.isEmpty() ? "NOOP" : String.join(", ", declaredActions)).append('\n');
+    for (Map.Entry<String, Map<String, AttributeSummary>> t : types.entrySet()) {
       out.append("  entity ").append(t.getKey());
+      List<String> widened = new ArrayList<>();
       if (!t.getValue().isEmpty()) {
         List<String> attrs = new ArrayList<>();
-        for (Map.Entry<String, AttrStats> a : t.getValue().entrySet()) {
+        for (Map.Entry<String, AttributeSummary> a : t.getValue().entrySet()) {
           attrs.add(a.getKey() + ": " + a.getValue().declaration());
+          if (a.getValue().widened() != null) {
+            widened.add(a.getKey() + " " + a.getValue().widened());
+          }
         }
         out.append(" { ").append(String.join(", ", attrs)).append(" }");
+      }
+      if (!widened.isEmpty()) {
+        out.append("  // seen: ").append(String.join(", ", widened));
       }
       out.append('\n');
     }
     out.append("}\n");
-    return out.toString();
+    return new InferredWorld(out.toString(), warnings);
   }
 
-  private static String checkedName(String s, String what, int record) {
+  private static List<String> declaredActions(List<String> given, Set<String> seen) {
+    if (given == null) {
+      return new ArrayList<>(seen);
+    }
+    List<String> missing = seen.stream().filter(a -> !given.contains(a)).toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("the data takes " + (missing.size() == 1 ? "action " : "actions ")
+          + String.join(", ", missing) + ", which --actions does not list");
+    }
+    for (String a : given) {
+      if (!IDENTIFIER.matcher(a).matches() || KEYWORDS.contains(a)) {
+        throw new IllegalArgumentException("action \"" + a + "\" cannot be a Nomos name (a letter or _ then letters,"
+            + " digits, _; not a keyword)");
+      }
+    }
+    return List.copyOf(new LinkedHashSet<>(given));
+  }
+
+  /** Why the declaration has, or has not, {@code contact_gap 0}: the lines of a comment. */
+  private static List<String> latticeComment(Lattice l) {
+    List<String> lines = new ArrayList<>();
+    String cells = l.cell() + "-unit cells" + (l.offsetX() == 0 && l.offsetY() == 0 ? ""
+        : " at offset (" + l.offsetX() + ", " + l.offsetY() + ")");
+    if (!l.isGrid()) {
+      lines.add("not a grid (" + l.reason() + "): contact_gap stays at its default");
+      return lines;
+    }
+    if (l.isExact()) {
+      lines.add("grid: every object sits on a lattice of " + cells
+          + (l.rectangleTypes().isEmpty() ? "" : "; " + String.join(", ", l.rectangleTypes()) + " as rectangles of whole cells"));
+      return lines;
+    }
+    lines.add("grid of " + cells + ": " + Lattice.percent(l.alignedShare()) + " of object occurrences sit on it;");
+    List<String> off = new ArrayList<>();
+    l.offTypes().forEach((type, share) -> off.add(type + " (" + Lattice.percent(share) + " on it)"));
+    lines.add("off it: " + String.join(", ", off) + ". contact_gap 0 counts contact as overlap or a shared edge");
+    return lines;
+  }
+
+  private static String checkedName(String s, String what, Recording rec, int record) {
     if (!IDENTIFIER.matcher(s).matches() || KEYWORDS.contains(s)) {
-      throw new IllegalArgumentException("record " + (record + 1) + ": " + what + " \"" + s
+      throw new IllegalArgumentException(where(rec, record) + what + " \"" + s
           + "\" cannot be a Nomos name (a letter or _ then letters, digits, _; not a keyword); rename it in the data");
     }
     return s;
   }
 
+  private static String where(Recording rec, int record) {
+    return rec.name() + ": record " + (record + 1) + ": ";
+  }
+
   /**
-   * The largest per-step displacement of one object, tracked by id (assigned by the runtime's
-   * tracker where the data has none), plus a margin of a quarter (at least 1).
+   * Follows every object through one recording (by id, or by the runtime's tracker where the data has
+   * none), records each int attribute's changes in {@code types}, and returns the largest per-step
+   * displacement that is not a teleport (over half the screen).
    */
-  private static int velocityBound(List<StepRecord> records, int width, int height) {
+  private static int followObjects(Recording rec, Map<String, Map<String, AttributeSummary>> types, int width,
+      int height) {
     int search = Math.max(1, Math.max(width, height) / 4);
     Tracker tracker = new Tracker(-search, search);
-    Map<Integer, int[]> last = new HashMap<>();
+    Map<Integer, ObjectState> last = new HashMap<>();
     int lastEpisode = Integer.MIN_VALUE;
     int max = 0;
-    for (StepRecord raw : records) {
-      StepRecord rec = tracker.track(raw);
-      if (rec.episode() != lastEpisode) {
+    for (StepRecord raw : rec.records()) {
+      StepRecord step = tracker.track(raw);
+      if (step.episode() != lastEpisode) {
         last.clear();
-        lastEpisode = rec.episode();
+        lastEpisode = step.episode();
       }
-      Map<Integer, int[]> now = new HashMap<>();
-      for (ObjectState o : rec.objects()) {
-        now.put(o.id(), new int[] {o.x(), o.y()});
-        int[] p = last.get(o.id());
-        if (p != null) {
-          int dx = Math.abs(o.x() - p[0]);
-          int dy = Math.abs(o.y() - p[1]);
-          if (dx <= width / 2 && dy <= height / 2) {
-            max = Math.max(max, Math.max(dx, dy));
-          }
+      Map<Integer, ObjectState> now = new HashMap<>();
+      for (ObjectState o : step.objects()) {
+        now.put(o.id(), o);
+        ObjectState p = last.get(o.id());
+        if (p == null || !p.type().equals(o.type())) {
+          continue;
+        }
+        int dx = Math.abs(o.x() - p.x());
+        int dy = Math.abs(o.y() - p.y());
+        if (dx <= width / 2 && dy <= height / 2) {
+          max = Math.max(max, Math.max(dx, dy));
+        }
+        Map<String, AttributeSummary> attrs = types.get(o.type());
+        for (Map.Entry<String, Object> e : o.attributes().entrySet()) {
+          attrs.get(e.getKey()).change(p.attributes().get(e.getKey()), e.getValue());
         }
       }
       last = now;
     }
-    return max + Math.max(1, (max + 3) / 4);
+    return max;
   }
 
-  /** What one extra attribute's values look like. */
-  private static final class AttrStats {
-    private String kind;
-    private int min = Integer.MAX_VALUE;
-    private int max = Integer.MIN_VALUE;
-    private final Set<String> symbols = new LinkedHashSet<>();
+  private static int wholeCells(int extent, int offset, int cell) {
+    return offset + (extent - offset + cell - 1) / cell * cell;
+  }
 
-    void add(Object value, String type, String attr, int record) {
-      String k = value instanceof Integer ? "int" : value instanceof Boolean ? "bool" : "symbol";
-      if (kind != null && !kind.equals(k)) {
-        throw new IllegalArgumentException("record " + (record + 1) + ": attribute " + attr + " of " + type
-            + " holds a " + k + " here but a " + kind + " before");
-      }
-      kind = k;
-      if (value instanceof Integer i) {
-        min = Math.min(min, i);
-        max = Math.max(max, i);
-      } else if (value instanceof String s) {
-        symbols.add(checkedName(s, "symbol of " + type + "." + attr, record));
-      }
+  /** The velocity bound: the largest step plus a quarter (at least 1), in whole cells on an exact grid. */
+  private static int velocityBound(int largestStep, Lattice lattice) {
+    int v = largestStep + Math.max(1, (largestStep + 3) / 4);
+    if (lattice.isExact() && lattice.cell() > 1) {
+      v = (v + lattice.cell() - 1) / lattice.cell() * lattice.cell();
     }
-
-    String declaration() {
-      switch (kind) {
-        case "int": {
-          int lo = Math.min(0, min);
-          int span = max - lo;
-          // Small ranges (directions, states) are exact; counters get room to grow.
-          int hi = span < 16 ? max : max + Math.max(1, span / 2);
-          return "int " + lo + ".." + hi;
-        }
-        case "bool":
-          return "bool";
-        default:
-          return "{" + String.join(", ", symbols) + "}";
-      }
-    }
+    return v;
   }
 }

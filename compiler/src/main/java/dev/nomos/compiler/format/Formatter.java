@@ -62,6 +62,17 @@ public final class Formatter {
    * @throws IllegalArgumentException if a weight is negative, infinite or NaN
    */
   public static String format(SourceUnit unit, Map<String, Double> weights) {
+    return format(unit, weights, Set.of());
+  }
+
+  /**
+   * The whole file with new weights (as {@link #format(SourceUnit, Map)}) and without the laws named
+   * in {@code omitted}. The comments of a law left out go with it: those inside it, the one trailing
+   * its last line, and the block of comment lines right above it (no empty line between).
+   *
+   * @throws IllegalArgumentException if a weight is negative, infinite or NaN
+   */
+  public static String format(SourceUnit unit, Map<String, Double> weights, Set<String> omitted) {
     List<Line> lines = new ArrayList<>();
     Comments comments = unit.source() == null ? null : new Comments(unit.source().text());
     for (UseDecl u : unit.uses()) {
@@ -69,7 +80,14 @@ public final class Formatter {
       lines.add(new Line(0, "use " + quote(u.path()), anchor(u.span(), anchored), List.of(), false));
     }
     boolean first = true;
+    List<Span> gone = new ArrayList<>();
     for (TopDecl d : unit.decls()) {
+      if (d instanceof LawDecl law && omitted.contains(law.name().text())) {
+        if (comments != null && fromSource(unit.source().text(), d)) {
+          gone.add(new Span(commentBlockAbove(unit.source().text(), d.span().start()), d.span().end(), 0, 0, 0, 0));
+        }
+        continue;
+      }
       boolean blank = !first || !unit.uses().isEmpty();
       first = false;
       boolean anchored = comments != null && fromSource(unit.source().text(), d);
@@ -86,7 +104,24 @@ public final class Formatter {
       }
     }
     List<Comments.Comment> found = comments == null ? List.of() : comments.comments(docStarts(unit));
+    if (!gone.isEmpty()) {
+      found = found.stream().filter(c -> gone.stream().noneMatch(g -> c.offset() >= g.start() && c.offset() < g.end()
+          || c.trailing() && c.codeBefore() >= g.start() && c.codeBefore() < g.end())).toList();
+    }
     return LineRenderer.render(lines, found);
+  }
+
+  /** Where the block of comment-only lines right above {@code offset} (a declaration's start) starts. */
+  private static int commentBlockAbove(String text, int offset) {
+    int start = text.lastIndexOf('\n', offset - 1) + 1;
+    while (start > 0) {
+      int previous = text.lastIndexOf('\n', start - 2) + 1;
+      if (!text.substring(previous, start).strip().startsWith("//")) {
+        break;
+      }
+      start = previous;
+    }
+    return start;
   }
 
   /** One law without comments, as a proposer or a prompt shows it (doc lines included). */
