@@ -8,13 +8,6 @@ public final class Frames {
 
   /** The same frame (objects and history) with another action taken at t. */
   public static Frame withAction(Frame frame, int action) {
-    if (frame.action() == action) {
-      return frame;
-    }
-    Frame.Builder b = Frame.builder(frame.schema()).previous(frame.previous()).action(action);
-    for (int o : frame.all()) {
-      b.add(frame.id(o), frame.type(o), frame.slots(o));
-    }
-    return b.build();
+    return frame.withAction(action);
   }
 }

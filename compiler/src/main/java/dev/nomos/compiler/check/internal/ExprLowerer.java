@@ -116,11 +116,14 @@ public final class ExprLowerer {
     if (e instanceof Expr.AttrRef a) {
       return attribute(a);
     }
+    if (e instanceof Expr.StepRef) {
+      return new Typed(Ty.INT, new PExpr.Step());
+    }
     if (e instanceof Expr.NameRef n) {
       return name(n.name(), expected);
     }
     if (e instanceof Expr.Call c) {
-      return call(c);
+      return c.history() == null ? call(c) : callAt(c);
     }
     if (e instanceof Expr.Unary u) {
       return unary(u);
@@ -395,6 +398,31 @@ public final class ExprLowerer {
       default -> Ty.INT;
     };
     return new Typed(result, new PExpr.Call(f, args, result.planType()));
+  }
+
+  /** {@code f(a, b)@-k}: the call evaluated at frame t-k, for functions of objects. */
+  private Typed callAt(Expr.Call c) {
+    Typed now = call(c);
+    PExpr steps = history(c.history());
+    if (!now.ok() || steps == null) {
+      return Typed.ERROR;
+    }
+    PExpr.Call plan = (PExpr.Call) now.plan();
+    if (!plan.function().takesFrame()) {
+      String at = cx.text(c.history().span());
+      List<String> shifted = new ArrayList<>();
+      for (Expr arg : c.args()) {
+        boolean plainRead = (arg instanceof Expr.AttrRef r && r.history() == null)
+            || (arg instanceof Expr.ActionRef a && a.history() == null);
+        shifted.add(cx.text(arg.span()) + (plainRead ? at : ""));
+      }
+      cx.error(Codes.NO_EARLIER_VALUE, c.history().span(), "`" + plan.function().name()
+          + "` computes on its arguments only, so it has no value at an earlier frame",
+          "read its arguments at the earlier frame instead, e.g. `" + plan.function().name() + "("
+              + String.join(", ", shifted) + ")`");
+      return Typed.ERROR;
+    }
+    return new Typed(now.type(), new PExpr.CallAt(plan, steps));
   }
 
   private Typed objectArgument(Expr arg, String what) {
