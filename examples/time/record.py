@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""Records examples/time/test.jsonl: the Arena of world.law played by a seeded random policy.
+"""Records the Arena of world.law played by a seeded random policy, as trajectory JSONL.
 
-The rules below are the ones reference.law states; the recording exists so that every time form
+The rules below are the ones reference.law states; the recordings exist so that every time form
 of the language (age, present@-k, touching@-k, step, seq ... after) fires on real frames.
-Usage: python3 record.py > test.jsonl (deterministic: the same file byte for byte).
+Usage: python3 record.py SEED > FILE.jsonl (deterministic: the same file byte for byte);
+train.jsonl is seed 11, test.jsonl seed 12.
 """
 import json
 import random
+import sys
 
 ACTIONS = ["NOOP", "LEFT", "RIGHT", "JUMP", "SWING"]
 WEIGHTS = [0.2, 0.25, 0.25, 0.15, 0.15]
@@ -125,7 +127,7 @@ def episode(number, first_t, steps, rng, out):
 
 
 def main():
-    rng = random.Random(12)
+    rng = random.Random(int(sys.argv[1]))
     frames = []
     episode(0, 0, 200, rng, frames)
     episode(1, 5, 100, rng, frames)  # a recording that starts at step 5 of its episode
