@@ -411,15 +411,20 @@ public final class ExprLowerer {
     if (!plan.function().takesFrame()) {
       String at = cx.text(c.history().span());
       List<String> shifted = new ArrayList<>();
+      // The rewrite is exact when every argument is a read of frame t or a literal: offer it as a fix.
+      boolean exact = true;
       for (Expr arg : c.args()) {
         boolean plainRead = (arg instanceof Expr.AttrRef r && r.history() == null)
             || (arg instanceof Expr.ActionRef a && a.history() == null);
+        exact &= plainRead || arg instanceof Expr.IntLit;
         shifted.add(cx.text(arg.span()) + (plainRead ? at : ""));
       }
-      cx.error(Codes.NO_EARLIER_VALUE, c.history().span(), "`" + plan.function().name()
-          + "` computes on its arguments only, so it has no value at an earlier frame",
-          "read its arguments at the earlier frame instead, e.g. `" + plan.function().name() + "("
-              + String.join(", ", shifted) + ")`");
+      String rewritten = plan.function().name() + "(" + String.join(", ", shifted) + ")";
+      dev.nomos.compiler.diag.Diagnostic d = dev.nomos.compiler.diag.Diagnostic.error(Codes.NO_EARLIER_VALUE,
+          cx.source, c.span(), "`" + plan.function().name()
+              + "` computes on its arguments only, so it has no value at an earlier frame")
+          .withHint("read its arguments at the earlier frame instead, e.g. `" + rewritten + "`");
+      cx.report(exact ? d.withReplacement(rewritten) : d);
       return Typed.ERROR;
     }
     return new Typed(now.type(), new PExpr.CallAt(plan, steps));
