@@ -74,6 +74,8 @@ public final class Codes {
   public static final String UNUSED_BINDING = "N402";
   /** Two effects of one law on the same target. */
   public static final String DUPLICATE_EFFECT = "N403";
+  /** {@code present(o)} read at frame t, where every bound object is present: always true. */
+  public static final String PRESENT_NOW = "N404";
 
   /** Every code, in order. docs/diagnostics.md has a section for each (a test keeps them in sync). */
   public static final List<String> ALL = List.of(
@@ -84,7 +86,7 @@ public final class Codes {
       TYPE_MISMATCH, ARITY,
       NOT_WRITABLE, TOO_MANY_BINDINGS, HISTORY_TOO_DEEP, LITERAL_OUT_OF_RANGE, HOLE_NOT_ALLOWED,
       BAD_WORLD_ITEM, BAD_WEIGHT, EMPTY_RANGE, NO_EARLIER_VALUE, TRIGGER_WITHOUT_HISTORY,
-      GUARD_NEVER_TRUE, UNUSED_BINDING, DUPLICATE_EFFECT);
+      GUARD_NEVER_TRUE, UNUSED_BINDING, DUPLICATE_EFFECT, PRESENT_NOW);
 
   private Codes() {}
 }

@@ -123,7 +123,16 @@ public final class ExprLowerer {
       return name(n.name(), expected);
     }
     if (e instanceof Expr.Call c) {
-      return c.history() == null ? call(c) : callAt(c);
+      if (c.history() != null) {
+        return callAt(c);
+      }
+      Typed t = call(c);
+      if (t.ok() && ((PExpr.Call) t.plan()).function().name().equals("present")) {
+        String args = c.args().isEmpty() ? "o" : cx.text(c.args().get(0).span());
+        cx.warning(Codes.PRESENT_NOW, c.span(), "`" + cx.text(c.span()) + "` is always true: every object of frame t"
+            + " is present", "ask about an earlier frame, e.g. `present(" + args + ")@-1`");
+      }
+      return t;
     }
     if (e instanceof Expr.Unary u) {
       return unary(u);
