@@ -55,7 +55,7 @@ class ExamplesMetricsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"pong", "breakout", "sokoban", "platformer", "keydoor"})
+  @ValueSource(strings = {"pong", "breakout", "sokoban", "platformer", "keydoor", "time"})
   void builtInWorldsMeetTheTargetsTheirReadmesQuote(String world) throws IOException {
     Path folder = EXAMPLES.resolve(world);
     assumeTrue(Files.isDirectory(folder), "examples not present");

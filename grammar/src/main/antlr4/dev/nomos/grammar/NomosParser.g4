@@ -77,7 +77,7 @@ thenClause
   ;
 
 effect
-  : target ASSIGN expr                                          # assignEffect
+  : target ASSIGN (expr | SEQ LPAREN expr (COMMA expr)* RPAREN AFTER trigger=expr)   # assignEffect
   | target TILDE ONE_OF LPAREN expr (COMMA expr)* RPAREN        # oneOfEffect
   | target TILDE RANGE LPAREN lo=expr COMMA hi=expr RPAREN      # rangeEffect
   | target TILDE WEIGHTED LPAREN weightedAlt (COMMA weightedAlt)* RPAREN   # weightedEffect
@@ -119,8 +119,9 @@ primary
   | (TRUE | FALSE)                                              # boolLiteral
   | HOLE                                                        # holeLiteral
   | ACTION history?                                             # actionRef
+  | STEP                                                        # stepRef
   | object=ID DOT attribute=ID history?                         # attributeRef
-  | function=ID LPAREN (expr (COMMA expr)*)? RPAREN             # callExpr
+  | function=ID LPAREN (expr (COMMA expr)*)? RPAREN history?    # callExpr
   | ID                                                          # nameRef
   | LPAREN expr RPAREN                                          # parenExpr
   | EXISTS binding (WHERE expr)?                                # existsExpr

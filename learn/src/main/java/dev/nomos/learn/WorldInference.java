@@ -37,7 +37,7 @@ public final class WorldInference {
   private static final Set<String> KEYWORDS = Set.of("use", "world", "screen", "velocity", "actions", "entity", "law",
       "weight", "constraint", "for", "on", "when", "then", "destroy", "spawn", "at", "if", "else", "and", "or", "not",
       "in", "exists", "count", "all", "any", "where", "true", "false", "action", "int", "bool", "one_of", "range",
-      "weighted", "Object");
+      "weighted", "step", "seq", "after", "Object");
 
   /** One file's records, in file order; {@code name} names it in messages and in the header. */
   public record Recording(String name, List<StepRecord> records) {

@@ -109,6 +109,23 @@ class CodeActionTest {
   }
 
   @Test
+  void aFunctionOfIntsReadAtAnEarlierFrameIsRewrittenByAQuickFix() throws Exception {
+    BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+    try (Fixture fx = new Fixture(dir)) {
+      fx.server.connect(new RecordingClient(published));
+      fx.write("pong_world.law", Fixture.sample("pong_world.law"));
+      String uri = fx.open("laws.law",
+          "use \"pong_world.law\"\nlaw l { for b: Ball when abs(b.vx)@-2 > 1 then b.vy := 0 }\n");
+      PublishDiagnosticsParams p = published.poll(10, TimeUnit.SECONDS);
+      org.eclipse.lsp4j.Diagnostic noHistory = p.getDiagnostics().stream()
+          .filter(d -> d.getCode().getLeft().equals("N309")).findFirst().orElseThrow(() -> new AssertionError(p));
+      List<CodeAction> actions = actions(fx, uri, noHistory);
+      assertEquals(1, actions.size(), actions.toString());
+      assertEquals("abs(b.vx@-2)", actions.get(0).getEdit().getChanges().get(uri).get(0).getNewText());
+    }
+  }
+
+  @Test
   void unusedBindingsAreMarkedUnnecessary() throws Exception {
     BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
     try (Fixture fx = new Fixture(dir)) {

@@ -85,6 +85,17 @@ class CompletionTest {
   }
 
   @Test
+  void timeFormsAreOffered() throws Exception {
+    Map<String, CompletionItem> guard = complete("law l { for b: Ball when | then b.vy := 0 }");
+    assertEquals(CompletionItemKind.Keyword, guard.get("step").getKind());
+    assertEquals("age(o: Object) -> int", guard.get("age").getDetail());
+    assertEquals("present(o: Object) -> bool", guard.get("present").getDetail());
+    Map<String, CompletionItem> effect = complete("law l { for b: Ball then b.vy := | }");
+    assertEquals(CompletionItemKind.Keyword, effect.get("seq").getKind());
+    assertEquals(CompletionItemKind.Keyword, effect.get("after").getKind());
+  }
+
+  @Test
   void keywordsBindersAndStdlibInAGuard() throws Exception {
     Map<String, CompletionItem> items = complete(
         "law l { on contact(b: Ball, w: Wall) when all k in 1..3: | then b.vy := 0 }");

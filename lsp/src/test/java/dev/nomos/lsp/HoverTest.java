@@ -137,6 +137,21 @@ class HoverTest {
   }
 
   @Test
+  void timeFormsExplainThemselves() throws Exception {
+    assertTrue(hover("law l { for b: Ball when st|ep % 16 == 0 then b.vy := 0 }").contains("step index"));
+    assertTrue(hover("law l { for b: Ball when a|ge(b) > 5 then destroy b }").contains("age(o: Object) -> int"));
+    String side = hover("law l { for b: Ball, w: Wall when si|de(b, w)@-1 == TOP then b.vy := 1 }");
+    assertTrue(side.contains("where one of its objects was not there: NONE"), side);
+    assertTrue(hover("law l { for b: Ball when pre|sent(b)@-2 then destroy b }").contains("present(o: Object) -> bool"));
+    String seq = hover("law l { for b: Ball then b.vy := se|q(-3, 0) after action == UP }");
+    assertTrue(seq.contains("after cond"), seq);
+    assertTrue(hover("law l { for b: Ball then b.vy := seq(-3, 0) af|ter action == UP }").contains("most recent"));
+    // Names inside a trigger and under a call read at an earlier frame resolve as anywhere else.
+    assertTrue(hover("law l { for b: Ball, w: Wall then b.vy := seq(-3, 0) after touching(b, |w)@-1 }")
+        .contains("w: Wall"));
+  }
+
+  @Test
   void hoverRangeIsTheName() throws Exception {
     String uri = fx.open("laws.law", "use \"pong_world.law\"\nlaw l { for b: Ball then b.v|y := 0 }");
     Hover h = get(fx.docs().hover(new HoverParams(id(uri), fx.cursor)));

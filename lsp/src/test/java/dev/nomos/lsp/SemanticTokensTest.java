@@ -85,6 +85,20 @@ class SemanticTokensTest {
   }
 
   @Test
+  void timeFormsAreClassified() throws Exception {
+    text = "use \"pong_world.law\"\nlaw arc {\n  for b: Ball, w: Wall\n  when step % 4 == 0 and age(b) > 1\n"
+        + "  then b.vy := seq(-2, 0) after touching(b, w)@-1\n}\n";
+    String uri = fx.open("time.law", text);
+    decoded = decode(get(fx.docs().semanticTokensFull(new SemanticTokensParams(id(uri)))).getData());
+    assertToken("step", "keyword");
+    assertToken("seq", "keyword");
+    assertToken("after", "keyword");
+    assertToken("age", "function");
+    assertToken("touching", "function");
+    assertToken("@", "operator");
+  }
+
+  @Test
   void modifiersMarkDeclarationsDocsAndReadonlyBuiltins() {
     assertTrue(decoded.stream().anyMatch(t -> t[0].startsWith("///") && t[2].contains("documentation")));
     assertTrue(decoded.stream().anyMatch(t -> t[0].equals("b") && t[2].contains("declaration")));

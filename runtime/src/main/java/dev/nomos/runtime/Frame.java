@@ -26,9 +26,15 @@ public final class Frame {
   private final int[][] indexesByType;
   private final int[] allIndexes;
   private final Undeclared undeclared;
+  private final int step;
+  private final int[] ages;
 
+  /**
+   * A frame linked to {@code previous}; {@code ages} null means "work them out from previous" (a new
+   * frame), non-null carries them over (a frame cut from its history keeps what it knew).
+   */
   private Frame(WorldSchema schema, int[] ids, int[] types, int[][] values, int action, Frame previous,
-      Undeclared undeclared) {
+      Undeclared undeclared, int step, int[] ages) {
     this.schema = schema;
     this.undeclared = undeclared;
     this.ids = ids;
@@ -36,6 +42,7 @@ public final class Frame {
     this.values = values;
     this.action = action;
     this.previous = previous;
+    this.step = step;
     int n = ids.length;
     this.previousIndex = new int[n];
     Arrays.fill(previousIndex, -1);
@@ -44,6 +51,14 @@ public final class Frame {
         previousIndex[i] = previous.indexOfId(ids[i]);
       }
     }
+    if (ages == null) {
+      ages = new int[n];
+      for (int i = 0; i < n; i++) {
+        int p = previousIndex[i];
+        ages[i] = p < 0 ? 0 : previous.ages[p] + 1;
+      }
+    }
+    this.ages = ages;
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
@@ -97,6 +112,59 @@ public final class Frame {
 
   /** The action taken at t, as an index into the schema's actions; -1 if none. */
   public int action() { return action; }
+
+  /**
+   * The step index of this frame within its episode: the recorded {@code t} of the episode's first
+   * frame (0 unless the builder was told otherwise), plus one per frame linked after it.
+   */
+  public int step() { return step; }
+
+  /**
+   * Steps since the object appeared: 0 in the frame where it is first present (or in the first frame
+   * of the recording, for objects already there when it starts), one more in every frame after that
+   * it stays present. An object that leaves and comes back with the same id starts again from 0.
+   * Unlike history reads this is not cut off after {@link #MAX_HISTORY} frames.
+   */
+  public int age(int object) { return ages[object]; }
+
+  /**
+   * Frame t-{@code stepsBack} (this frame for 0), or null when the episode or the history kept does
+   * not reach that far, or for a negative {@code stepsBack}.
+   */
+  public Frame back(int stepsBack) {
+    if (stepsBack < 0) {
+      return null;
+    }
+    Frame f = this;
+    for (int d = 0; d < stepsBack && f != null; d++) {
+      f = f.previous;
+    }
+    return f;
+  }
+
+  /**
+   * Index in {@link #back(int) back(stepsBack)} of the object, or -1 when it has not been present in
+   * every frame from t-{@code stepsBack} to t (that frame is not kept, the object appeared later, or
+   * it left in between), that is exactly when {@code age(object) < stepsBack}.
+   */
+  public int indexBack(int object, int stepsBack) {
+    if (stepsBack < 0) {
+      return -1;
+    }
+    Frame f = this;
+    int i = object;
+    for (int d = 0; d < stepsBack; d++) {
+      if (f.previous == null) {
+        return -1;
+      }
+      i = f.previousIndex[i];
+      if (i < 0) {
+        return -1;
+      }
+      f = f.previous;
+    }
+    return i;
+  }
 
   /** Frame t-1, or null at the start of an episode (or beyond the history kept). */
   public Frame previous() { return previous; }
@@ -186,6 +254,11 @@ public final class Frame {
     return false;
   }
 
+  /** The same frame (objects, history, step and ages) with another action taken at t. */
+  public Frame withAction(int actionIndex) {
+    return actionIndex == action ? this : new Frame(schema, ids, types, values, actionIndex, previous, undeclared, step, ages);
+  }
+
   /** A copy of an object's slots. */
   public int[] slots(int object) {
     return values[object].clone();
@@ -207,6 +280,7 @@ public final class Frame {
     private int[] undeclaredIds = NO_IDS;
     private String[] undeclaredTypes = NO_TYPES;
     private int undeclaredCount;
+    private Integer step;
 
     private Builder(WorldSchema schema) {
       this.schema = Objects.requireNonNull(schema, "schema");
@@ -267,6 +341,15 @@ public final class Frame {
       return this;
     }
 
+    /**
+     * The step index of the frame within its episode; without it, one more than the previous
+     * frame's, or 0 for a frame with no previous one.
+     */
+    public Builder step(int stepIndex) {
+      this.step = stepIndex;
+      return this;
+    }
+
     /** Links frame t-1; history older than {@link Frame#MAX_HISTORY} steps is dropped. */
     public Builder previous(Frame previousFrame) {
       this.previous = previousFrame;
@@ -277,15 +360,16 @@ public final class Frame {
       Frame prev = previous == null ? null : previous.truncated(MAX_HISTORY - 1);
       Undeclared u = undeclaredCount == 0 ? Undeclared.NONE
           : new Undeclared(Arrays.copyOf(undeclaredIds, undeclaredCount), Arrays.copyOf(undeclaredTypes, undeclaredCount));
+      int stepIndex = step != null ? step : previous == null ? 0 : previous.step + 1;
       return new Frame(schema, Arrays.copyOf(ids, n), Arrays.copyOf(types, n),
-          Arrays.copyOf(values, n), action, prev, u);
+          Arrays.copyOf(values, n), action, prev, u, stepIndex, null);
     }
   }
 
   /** This frame with at most {@code keep} frames of history behind it (shares arrays). */
   Frame truncated(int keep) {
     if (keep <= 0) {
-      return previous == null ? this : new Frame(schema, ids, types, values, action, null, undeclared);
+      return previous == null ? this : new Frame(schema, ids, types, values, action, null, undeclared, step, ages);
     }
     if (previous == null) {
       return this;
@@ -298,7 +382,7 @@ public final class Frame {
     if (depth <= keep) {
       return this;
     }
-    return new Frame(schema, ids, types, values, action, previous.truncated(keep - 1), undeclared);
+    return new Frame(schema, ids, types, values, action, previous.truncated(keep - 1), undeclared, step, ages);
   }
 
   private static final int[] NO_IDS = new int[0];

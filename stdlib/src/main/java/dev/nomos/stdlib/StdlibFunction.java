@@ -11,9 +11,14 @@ import java.util.Objects;
  * {@link #descriptor()} feed the code generator's {@code invokestatic}; {@link #handle()} feeds the
  * interpreter; {@code doc} feeds the reference docs and the LLM prompt. When any parameter is an
  * OBJECT, the Java method takes the {@code dev.nomos.runtime.Frame} first.
+ *
+ * <p>{@code absent} is what a call on objects answers at an earlier frame ({@code touching(a, b)@-2})
+ * where one of its objects was not there: the function's "no such relation" value (false, 0, -1 or
+ * the ordinal of {@link Side#NONE}), as an int (booleans 0/1). Functions without OBJECT parameters
+ * cannot be read at earlier frames and ignore it.
  */
 public record StdlibFunction(String name, List<Param> params, ParamType returns, String doc, Class<?> owner,
-    String javaName) {
+    String javaName, int absent) {
 
   /** A named parameter, for signatures in docs and completion. */
   public record Param(String name, ParamType type) {}
@@ -24,6 +29,17 @@ public record StdlibFunction(String name, List<Param> params, ParamType returns,
     Objects.requireNonNull(returns, "returns");
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(javaName, "javaName");
+  }
+
+  /** A function whose value at an earlier frame without its objects is 0 (false). */
+  public StdlibFunction(String name, List<Param> params, ParamType returns, String doc, Class<?> owner,
+      String javaName) {
+    this(name, params, returns, doc, owner, javaName, 0);
+  }
+
+  /** This function with another value for earlier frames where an object argument was not there. */
+  public StdlibFunction absentAs(int value) {
+    return new StdlibFunction(name, params, returns, doc, owner, javaName, value);
   }
 
   /** Whether the Java method takes the frame as its first parameter. */

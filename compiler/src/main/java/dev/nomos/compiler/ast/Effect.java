@@ -29,6 +29,17 @@ public sealed interface Effect extends Node {
   /** One {@code value: weight} pair; {@code weightText} is the literal as written. */
   record WeightedAlt(Expr value, double weight, String weightText, Span span) implements Node {}
 
+  /**
+   * {@code p.vy := seq(-6, -7, -4) after c}: when {@code c} held j steps ago (j = 0 is now; the most
+   * recent trigger wins), the target gets the j-th value; with no trigger in the last n steps the law
+   * has no opinion.
+   */
+  record Sequence(Target target, List<Expr> values, Expr trigger, Span span) implements Effect {
+    public Sequence {
+      values = List.copyOf(values);
+    }
+  }
+
   /** {@code destroy k}. */
   record Destroy(Name object, Span span) implements Effect {}
 

@@ -22,10 +22,21 @@ public sealed interface Expr extends Node {
   /** A bare name: a bound object, a history-aggregate variable, or a symbol (TOP, UP, locked...). */
   record NameRef(Name name, Span span) implements Expr {}
 
-  /** {@code f(a, b)}: a stdlib function. */
-  record Call(Name function, List<Expr> args, Span span) implements Expr {
+  /** {@code step}: the step index of frame t within its episode. */
+  record StepRef(Span span) implements Expr {}
+
+  /**
+   * {@code f(a, b)}: a stdlib function; {@code f(a, b)@-k} evaluates it at frame t-k ({@code history}
+   * null for "now").
+   */
+  record Call(Name function, List<Expr> args, History history, Span span) implements Expr {
     public Call {
       args = List.copyOf(args);
+    }
+
+    /** A call at frame t. */
+    public Call(Name function, List<Expr> args, Span span) {
+      this(function, args, null, span);
     }
   }
 

@@ -63,6 +63,10 @@ public final class Codes {
   public static final String BAD_WEIGHT = "N307";
   /** An empty range: a history aggregate or {@code range(lo, hi)} with {@code lo > hi}. */
   public static final String EMPTY_RANGE = "N308";
+  /** {@code @-k} on something that has no value at an earlier frame (a function of ints only). */
+  public static final String NO_EARLIER_VALUE = "N309";
+  /** The trigger of {@code seq(...) after c} reads something that cannot be looked up k steps back. */
+  public static final String TRIGGER_WITHOUT_HISTORY = "N310";
 
   /** A guard that can never be true. */
   public static final String GUARD_NEVER_TRUE = "N401";
@@ -70,6 +74,8 @@ public final class Codes {
   public static final String UNUSED_BINDING = "N402";
   /** Two effects of one law on the same target. */
   public static final String DUPLICATE_EFFECT = "N403";
+  /** {@code present(o)} read at frame t, where every bound object is present: always true. */
+  public static final String PRESENT_NOW = "N404";
 
   /** Every code, in order. docs/diagnostics.md has a section for each (a test keeps them in sync). */
   public static final List<String> ALL = List.of(
@@ -79,8 +85,8 @@ public final class Codes {
       BAD_USE,
       TYPE_MISMATCH, ARITY,
       NOT_WRITABLE, TOO_MANY_BINDINGS, HISTORY_TOO_DEEP, LITERAL_OUT_OF_RANGE, HOLE_NOT_ALLOWED,
-      BAD_WORLD_ITEM, BAD_WEIGHT, EMPTY_RANGE,
-      GUARD_NEVER_TRUE, UNUSED_BINDING, DUPLICATE_EFFECT);
+      BAD_WORLD_ITEM, BAD_WEIGHT, EMPTY_RANGE, NO_EARLIER_VALUE, TRIGGER_WITHOUT_HISTORY,
+      GUARD_NEVER_TRUE, UNUSED_BINDING, DUPLICATE_EFFECT, PRESENT_NOW);
 
   private Codes() {}
 }

@@ -28,8 +28,22 @@ public final class StdlibReference {
     sb.append("`Type` parameters take an entity type name (`Ball`), or `Object` for objects of any type. ");
     sb.append("`Side` values are ").append(String.join(", ", Side.NAMES.stream().map(n -> "`" + n + "`").toList()))
         .append("; compare them with `==`, `!=` or `in {...}`. ");
-    sb.append("Every function is total: no argument makes it fail.\n");
+    sb.append("Every function is total: no argument makes it fail. ");
+    sb.append("A function with `Object` parameters can be read at an earlier frame, `touching(a, b)@-k` "
+        + "(section 7.5); where one of its objects was not present throughout the last k steps it gives ");
+    sb.append(String.join(", ", Stdlib.all().stream().filter(StdlibFunction::takesFrame)
+        .map(f -> "`" + f.name() + "` " + absentText(f)).toList()));
+    sb.append(".\n");
     return sb.toString();
+  }
+
+  /** The value a function gives at an earlier frame where one of its objects was not there, as source text. */
+  public static String absentText(StdlibFunction f) {
+    return switch (f.returns()) {
+      case BOOL -> f.absent() == 0 ? "false" : "true";
+      case SIDE -> Side.NAMES.get(f.absent());
+      default -> Integer.toString(f.absent());
+    };
   }
 
   /** One line per function ({@code name(params) -> type: doc}), compact enough for an LLM prompt. */

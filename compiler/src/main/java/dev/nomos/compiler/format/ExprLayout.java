@@ -128,7 +128,7 @@ final class ExprLayout {
     for (int k = 0; k < args.size(); k++) {
       List<String> part = new ArrayList<>(lines(args.get(k), ExprPrinter.LOWEST, true, argColumn));
       int end = part.size() - 1;
-      part.set(end, part.get(end) + (k == args.size() - 1 ? ")" : ","));
+      part.set(end, part.get(end) + (k == args.size() - 1 ? ")" + ExprPrinter.historyText(c.history()) : ","));
       out.add(k == 0 ? open + part.get(0) : indent + part.get(0));
       out.addAll(part.subList(1, part.size()));
     }

@@ -134,10 +134,13 @@ final class ExprPrinter {
       history(sb, a.history());
     } else if (e instanceof Expr.NameRef n) {
       sb.append(n.name().text());
+    } else if (e instanceof Expr.StepRef) {
+      sb.append("step");
     } else if (e instanceof Expr.Call c) {
       sb.append(c.function().text()).append('(');
       list(sb, c.args());
       sb.append(')');
+      history(sb, c.history());
     } else if (e instanceof Expr.Unary u) {
       unary(sb, u, last);
     } else if (e instanceof Expr.Binary b) {
@@ -190,6 +193,13 @@ final class ExprPrinter {
     } else {
       print(sb, operand, NEGATE, last);
     }
+  }
+
+  /** {@code @-k} as written after a read, or "" for a read of frame t. */
+  static String historyText(Expr.History h) {
+    StringBuilder sb = new StringBuilder();
+    history(sb, h);
+    return sb.toString();
   }
 
   private static void history(StringBuilder sb, Expr.History h) {

@@ -263,6 +263,10 @@ public final class Formatter {
       String head = target(a.target()) + " := ";
       return head + (column < 0 ? ExprPrinter.print(a.value()) : LAYOUT.layout(a.value(), column + head.length()));
     }
+    if (e instanceof Effect.Sequence q) {
+      String head = target(q.target()) + " := seq(" + exprs(q.values()) + ") after ";
+      return head + (column < 0 ? ExprPrinter.print(q.trigger()) : LAYOUT.layout(q.trigger(), column + head.length()));
+    }
     if (e instanceof Effect.OneOf o) {
       return target(o.target()) + " ~ one_of(" + exprs(o.values()) + ")";
     }

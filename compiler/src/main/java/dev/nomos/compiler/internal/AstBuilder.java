@@ -166,8 +166,13 @@ public final class AstBuilder {
   }
 
   private Effect effect(EffectContext c) {
+    if (c instanceof AssignEffectContext a && a.SEQ() != null) {
+      List<ExprContext> all = a.expr();
+      List<Expr> values = all.subList(0, all.size() - 1).stream().map(this::expr).toList();
+      return new Effect.Sequence(target(a.target()), values, expr(a.trigger), span(a));
+    }
     if (c instanceof AssignEffectContext a) {
-      return new Effect.Assign(target(a.target()), expr(a.expr()), span(a));
+      return new Effect.Assign(target(a.target()), expr(a.expr(0)), span(a));
     }
     if (c instanceof OneOfEffectContext o) {
       return new Effect.OneOf(target(o.target()), o.expr().stream().map(this::expr).toList(), span(o));
@@ -269,7 +274,11 @@ public final class AstBuilder {
       return new Expr.AttrRef(name(a.object), name(a.attribute), history(a.history()), span(a));
     }
     if (c instanceof CallExprContext call) {
-      return new Expr.Call(name(call.function), call.expr().stream().map(this::expr).toList(), span(call));
+      return new Expr.Call(name(call.function), call.expr().stream().map(this::expr).toList(),
+          history(call.history()), span(call));
+    }
+    if (c instanceof StepRefContext st) {
+      return new Expr.StepRef(span(st));
     }
     if (c instanceof NameRefContext n) {
       return new Expr.NameRef(name(n.ID()), span(n));

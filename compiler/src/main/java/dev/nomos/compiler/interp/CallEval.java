@@ -106,4 +106,71 @@ abstract class CallEval extends Eval {
       }
     }
   }
+
+  /**
+   * A call at frame t-k ({@code PExpr.CallAt}): k, then the arguments left to right, each object
+   * mapped to its index k steps back; the function's absent value at the first object that was not
+   * there, else the function on that frame.
+   */
+  static final class At extends Eval {
+    private final MethodHandle handle;
+    private final Eval stepsBack;
+    private final Eval[] args;
+    private final boolean[] objects;
+    private final int absent;
+
+    At(StdlibFunction function, Eval stepsBack, Eval[] args) {
+      if (!function.takesFrame() || args.length != function.params().size() || args.length > UNIFORM_ARITY) {
+        throw new IllegalArgumentException("stdlib function " + function.name() + " cannot be called at an earlier frame"
+            + " with " + args.length + " arguments");
+      }
+      MethodHandle h = intTyped(function);
+      int missing = UNIFORM_ARITY - args.length;
+      if (missing > 0) {
+        h = MethodHandles.dropArguments(h, 1 + args.length, Collections.nCopies(missing, int.class));
+      }
+      this.handle = h.asType(UNIFORM);
+      this.stepsBack = stepsBack;
+      this.args = args;
+      this.objects = new boolean[args.length];
+      for (int i = 0; i < args.length; i++) {
+        objects[i] = function.params().get(i).type() == dev.nomos.stdlib.ParamType.OBJECT;
+      }
+      this.absent = function.absent();
+    }
+
+    @Override int eval(Env env) {
+      int k = stepsBack.eval(env);
+      int a0 = 0;
+      int a1 = 0;
+      int a2 = 0;
+      int a3 = 0;
+      int a4 = 0;
+      int a5 = 0;
+      for (int i = 0; i < args.length; i++) {
+        int v = args[i].eval(env);
+        if (objects[i]) {
+          v = env.frame.indexBack(v, k);
+          if (v < 0) {
+            return absent;
+          }
+        }
+        switch (i) {
+          case 0 -> a0 = v;
+          case 1 -> a1 = v;
+          case 2 -> a2 = v;
+          case 3 -> a3 = v;
+          case 4 -> a4 = v;
+          default -> a5 = v;
+        }
+      }
+      try {
+        return (int) handle.invokeExact(env.frame.back(k), a0, a1, a2, a3, a4, a5);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable t) {
+        throw new IllegalStateException("stdlib call failed", t);
+      }
+    }
+  }
 }

@@ -87,4 +87,25 @@ abstract class Emit {
       out.spawn(type, px, py);
     }
   }
+
+  /** The condition, then the effect of the branch taken (none when it is false and there is no else). */
+  static final class If extends Emit {
+    private final Eval condition;
+    private final Emit then;
+    private final Emit otherwise;
+
+    If(Eval condition, Emit then, Emit otherwise) {
+      this.condition = condition;
+      this.then = then;
+      this.otherwise = otherwise;
+    }
+
+    @Override void emit(Env env, OpinionSink out) {
+      if (condition.test(env)) {
+        then.emit(env, out);
+      } else if (otherwise != null) {
+        otherwise.emit(env, out);
+      }
+    }
+  }
 }

@@ -97,6 +97,10 @@ final class Evals {
     @Override int eval(Env env) { return env.frame.actionAt(stepsBack.eval(env)); }
   }
 
+  static final class Step extends Eval {
+    @Override int eval(Env env) { return env.frame.step(); }
+  }
+
   static final class Local extends Eval {
     private final int index;
 

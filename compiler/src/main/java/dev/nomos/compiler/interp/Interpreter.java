@@ -102,6 +102,9 @@ public final class Interpreter {
         checkVar(c.var());
         return new Emit.Choice(c.var(), c.slot(), exprs(c.values()), c.weights());
       }
+      if (e instanceof PEffect.If i) {
+        return new Emit.If(expr(i.condition()), effect(i.then()), i.otherwise() == null ? null : effect(i.otherwise()));
+      }
       PEffect.Spawn s = (PEffect.Spawn) e;
       return new Emit.Spawn(s.type(), expr(s.x()), expr(s.y()));
     }
@@ -137,6 +140,12 @@ public final class Interpreter {
       }
       if (e instanceof PExpr.Action a) {
         return a.stepsBack() == null ? new Evals.ActionNow() : new Evals.ActionAt(expr(a.stepsBack()));
+      }
+      if (e instanceof PExpr.Step) {
+        return new Evals.Step();
+      }
+      if (e instanceof PExpr.CallAt c) {
+        return new CallEval.At(c.call().function(), expr(c.stepsBack()), exprs(c.call().args()));
       }
       if (e instanceof PExpr.Local l) {
         checkLocal(l.index());

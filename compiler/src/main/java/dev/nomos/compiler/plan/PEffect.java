@@ -26,6 +26,12 @@ public sealed interface PEffect {
     }
   }
 
+  /**
+   * {@code then} when {@code condition} holds, else {@code otherwise} (null: nothing). A value
+   * sequence ({@code seq(...) after c}) lowers to a chain of these, one per step back.
+   */
+  record If(PExpr condition, PEffect then, PEffect otherwise) implements PEffect {}
+
   /** {@code sink.spawn(type, x, y)}. */
   record Spawn(int type, PExpr x, PExpr y) implements PEffect {}
 }

@@ -33,6 +33,22 @@ public sealed interface PExpr {
     @Override public PType type() { return PType.INT; }
   }
 
+  /** {@code Frame.step()}: the step index of frame t within its episode. */
+  record Step() implements PExpr {
+    @Override public PType type() { return PType.INT; }
+  }
+
+  /**
+   * {@code call} evaluated at frame t-{@code stepsBack}: stepsBack first, then the arguments left to
+   * right; each OBJECT argument is mapped to its index there with {@code Frame.indexBack}, and at the
+   * first one that is -1 (the object was not present throughout) the value is the function's
+   * {@code absent()} without calling it. Otherwise the function runs on {@code Frame.back(stepsBack)}
+   * with the mapped indexes (other arguments as evaluated at t).
+   */
+  record CallAt(Call call, PExpr stepsBack) implements PExpr {
+    @Override public PType type() { return call.type(); }
+  }
+
   /** A history-aggregate counter. */
   record Local(int index) implements PExpr {
     @Override public PType type() { return PType.INT; }

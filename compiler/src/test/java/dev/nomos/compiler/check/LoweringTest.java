@@ -50,6 +50,40 @@ class LoweringTest {
   }
 
   @Test
+  void aValueSequenceLowersToHistoryReadsMostRecentTriggerFirst() {
+    // Trigger at t: -3; at t-1 (everything it reads one step further back, both objects there
+    // since): -1; at t-2: 0; else nothing.
+    assertLowers("law a { for b: Ball, w: Wall then b.vy := seq(-3, -1, 0) after action == UP and touching(b, w) }",
+        "each v0:1\neach v1:2\nwhen true\n"
+            + "if (and (eq action 2) (touching v0 v1)) then exact v0[1] (add v0[1] -3)"
+            + " else if (and (ge (age v0) 1) (and (ge (age v1) 1) (and (eq action@1 2) (touching v0 v1)@1)))"
+            + " then exact v0[1] (add v0[1] -1)"
+            + " else if (and (ge (age v0) 2) (and (ge (age v1) 2) (and (eq action@2 2) (touching v0 v1)@2)))"
+            + " then exact v0[1] (add v0[1] 0)\n"
+            + "vars=2 locals=0");
+  }
+
+  @Test
+  void aSequenceTriggerThatReadsHistoryReadsFurtherBack() {
+    assertLowers("law a { for b: Ball then b.vx := seq(1, 2) after b.vy@-2 > 0 and step > 3 }",
+        "each v0:1\nwhen true\n"
+            + "if (and (gt vy(v0)@2 0) (gt step 3)) then exact v0[0] (add v0[0] 1)"
+            + " else if (and (ge (age v0) 1) (and (gt vy(v0)@3 0) (gt (sub step 1) 3))) then exact v0[0] (add v0[0] 2)\n"
+            + "vars=1 locals=0");
+  }
+
+  @Test
+  void timeReadsLowerToFrameQueries() {
+    assertLowers("law a { for b: Ball, w: Wall when age(b) > 2 and side(b, w)@-1 == TOP and present(b)@-3 "
+        + "then b.x := step }", """
+        each v0:1
+        each v1:2
+        when (and (and (gt (age v0) 2) (eq (side v0 v1)@1 0)) (present v0)@3)
+        exact v0[0] step
+        vars=2 locals=0""");
+  }
+
+  @Test
   void positionWritesAreAbsolute() {
     assertLowers("law a { for p: Player then p.x := 5  p.y ~ range(p.y - 1, p.y + 1) }", """
         each v0:0
@@ -92,7 +126,7 @@ class LoweringTest {
         law a {
           for b: Ball
           when not exists o: Object where touching(b, o) and (count w: Wall where touching(o, w)) > 0
-          then b.vy := b.vy
+  then b.vy := b.vy
         }""", """
         each v0:1
         when (not (exists v1:-1 excl[0] (and (touching v0 v1) (gt (count v2:2 excl[0, 1] (touching v1 v2)) 0))))
@@ -106,7 +140,7 @@ class LoweringTest {
         law a {
           for d: Door, b: Ball
           when d.state == locked and action in {UP, DOWN} and side(b, d) == LEFT and d.lit
-          then d.state := open
+  then d.state := open
                d.lit := false
                d.keys ~ one_of(1, 2)
         }""", """

@@ -43,6 +43,9 @@ final class PlanText {
       }
       return sb.toString();
     }
+    if (e instanceof PEffect.If i) {
+      return "if " + of(i.condition()) + " then " + of(i.then()) + (i.otherwise() == null ? "" : " else " + of(i.otherwise()));
+    }
     PEffect.Spawn s = (PEffect.Spawn) e;
     return "spawn " + s.type() + " " + of(s.x()) + " " + of(s.y());
   }
@@ -68,6 +71,12 @@ final class PlanText {
     }
     if (e instanceof PExpr.Local l) {
       return "k" + l.index();
+    }
+    if (e instanceof PExpr.Step) {
+      return "step";
+    }
+    if (e instanceof PExpr.CallAt c) {
+      return of(c.call()) + steps(c.stepsBack());
     }
     if (e instanceof PExpr.Call c) {
       return "(" + c.function().name() + c.args().stream().map(a -> " " + of(a)).collect(Collectors.joining()) + ")";

@@ -92,6 +92,10 @@ final class RandomPlans {
   // ------------------------------------------------------------------ effects
 
   private PEffect effect() {
+    if (r.nextInt(5) == 0) {
+      // A conditional effect (what value sequences lower to), sometimes with an else, sometimes nested.
+      return new PEffect.If(bool(1), effect(), r.nextBoolean() ? null : effect());
+    }
     if (scope.isEmpty() || r.nextInt(6) == 0) {
       return new PEffect.Spawn(r.nextInt(schema.types().size()), integer(1), integer(1));
     }
@@ -136,7 +140,7 @@ final class RandomPlans {
         case 2 -> scope.isEmpty() ? constant() : attr(depth, false);
         case 3 -> scope.isEmpty() ? constant() : new PExpr.Velocity(pick(scope), r.nextBoolean() ? Slots.X : Slots.Y,
             stepsBack(depth));
-        case 4 -> new PExpr.Action(stepsBack(depth));
+        case 4 -> r.nextBoolean() ? new PExpr.Action(stepsBack(depth)) : new PExpr.Step();
         default -> locals.isEmpty() ? new PExpr.CountType(randomType()) : new PExpr.Local(pick(locals));
       };
     }
@@ -289,7 +293,13 @@ final class RandomPlans {
         case INT, SIDE -> integer(depth + 1);
       });
     }
-    return new PExpr.Call(f, args, wantBool ? PType.BOOL : PType.INT);
+    PExpr.Call call = new PExpr.Call(f, args, wantBool ? PType.BOOL : PType.INT);
+    if (f.takesFrame() && r.nextInt(3) > 0) {
+      // At an earlier frame: deep enough that objects are often missing there, or not kept at all.
+      PExpr steps = stepsBack(depth);
+      return new PExpr.CallAt(call, steps != null ? steps : new PExpr.Const(r.nextInt(18), PType.INT));
+    }
+    return call;
   }
 
   private <T> T pick(List<T> items) {

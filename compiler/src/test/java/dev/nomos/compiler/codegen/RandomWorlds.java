@@ -38,7 +38,10 @@ final class RandomWorlds {
     return new WorldSchema("W", 24, 24, -4, 4, actions, types, r.nextInt(3));
   }
 
-  /** A frame with 0 to 5 frames of history; objects persist, move a little, appear and vanish. */
+  /**
+   * A frame with 0 to 5 frames of history; objects persist, move a little, appear, vanish and come
+   * back (so ages restart); the first frame sometimes starts at a step other than 0.
+   */
   static Frame frame(WorldSchema schema, Random r) {
     int history = r.nextInt(6);
     List<int[]> objects = new ArrayList<>(); // id, type, slots...
@@ -49,11 +52,16 @@ final class RandomWorlds {
       nextId += 1 + r.nextInt(3);
     }
     Frame frame = null;
+    List<int[]> gone = new ArrayList<>();
     for (int step = 0; step <= history; step++) {
       if (step > 0) {
         List<int[]> moved = new ArrayList<>();
+        if (!gone.isEmpty() && r.nextInt(3) == 0) {
+          moved.add(gone.remove(r.nextInt(gone.size()))); // back, with the same id
+        }
         for (int[] o : objects) {
           if (r.nextInt(10) == 0) {
+            gone.add(o);
             continue; // vanished
           }
           int[] copy = o.clone();
@@ -81,6 +89,9 @@ final class RandomWorlds {
       }
       b.action(r.nextInt(8) == 0 ? -1 : r.nextInt(schema.actions().size()));
       b.previous(frame);
+      if (frame == null && r.nextInt(3) == 0) {
+        b.step(r.nextInt(100));
+      }
       frame = b.build();
     }
     return frame;

@@ -116,8 +116,9 @@ final class RandomPrograms {
 
   private Effect effect() {
     Target t = new Target(name(id()), name(id()), Span.NONE);
-    return switch (random.nextInt(6)) {
+    return switch (random.nextInt(7)) {
       case 0 -> new Effect.Assign(t, expr(3), Span.NONE);
+      case 6 -> new Effect.Sequence(t, exprs(1 + random.nextInt(4), 1), expr(3), Span.NONE);
       case 1 -> new Effect.OneOf(t, exprs(1 + random.nextInt(3), 2), Span.NONE);
       case 2 -> new Effect.Range(t, expr(2), expr(2), Span.NONE);
       case 3 -> {
@@ -164,7 +165,8 @@ final class RandomPrograms {
             Span.NONE);
       }
       case 11:
-        return new Expr.Call(name(id()), exprs(random.nextInt(4), d), Span.NONE);
+        return new Expr.Call(name(id()), exprs(random.nextInt(4), d),
+            random.nextBoolean() ? null : new Expr.History(historySteps(d), Span.NONE), Span.NONE);
       case 12:
         return new Expr.AttrRef(name(id()), name(id()), new Expr.History(historySteps(d), Span.NONE), Span.NONE);
       case 13:
@@ -183,7 +185,8 @@ final class RandomPrograms {
   }
 
   private Expr leaf() {
-    return switch (random.nextInt(7)) {
+    return switch (random.nextInt(8)) {
+      case 7 -> new Expr.StepRef(Span.NONE);
       case 0 -> new Expr.IntLit(random.nextInt(100), Span.NONE);
       case 1 -> new Expr.IntLit(-1 - random.nextInt(100), Span.NONE);
       case 2 -> new Expr.BoolLit(random.nextBoolean(), Span.NONE);

@@ -28,6 +28,10 @@ public final class LanguageReference {
       `Object` ranges over every type. At most 3 bound objects per law.
       Attributes: x, y, w, h, vx, vy (displacement over the last step), left, right, top, bottom,
       cx, cy, and the entity's declared extras. `b.vy@-2` reads 2 steps back; `action@-1` too.
+      Time: `step` is the step index in the episode (`step % 16 == 0`); `age(o)` the steps since o
+      appeared; `present(o)@-k` whether o has been there since k steps ago; functions of objects
+      read at an earlier frame with `@-k` (`touching(p, w)@-1`, `side(b, w)@-2 == TOP`; false/NONE
+      where an object was not there yet).
       Guards: arithmetic (+ - * / %), comparisons, and/or/not, `if c then a else b`,
       `e in {A, B}`, `e in lo..hi`, `action == UP`, `action in {UP, DOWN}`,
       `exists o: T where cond`, `count o: T where cond`, `count(T)`,
@@ -41,6 +45,10 @@ public final class LanguageReference {
         p.vy ~ weighted(-6: 0.3, -5: 0.7)
         destroy k                      k is gone at t+1
         spawn Bullet at (p.x, p.y - 4) a new object appears
+        p.vy := seq(-6, -4, 0) after action == UP and touching(p, g)
+                                       -6 if the trigger holds now, -4 if it held 1 step ago, 0 if 2
+                                       (the latest trigger wins; no opinion past the list; the
+                                       trigger reads no `exists`/`count`)
       Holes: write `?` for an integer constant, `side: ?` or `cover: ?` you cannot pin down; the
       learner fits them on the data.
 

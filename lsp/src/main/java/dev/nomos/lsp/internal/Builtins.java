@@ -47,15 +47,16 @@ public final class Builtins {
   public static final List<String> LAW_KEYWORDS = List.of("for", "on", "when", "then", "weight");
 
   public static final List<String> EXPRESSION_KEYWORDS = List.of("and", "or", "not", "in", "if", "then", "else",
-      "exists", "count", "all", "any", "where", "true", "false", "action");
+      "exists", "count", "all", "any", "where", "true", "false", "action", "step");
 
-  public static final List<String> EFFECT_KEYWORDS = List.of("destroy", "spawn", "at", "one_of", "range", "weighted");
+  public static final List<String> EFFECT_KEYWORDS = List.of("destroy", "spawn", "at", "one_of", "range", "weighted",
+      "seq", "after");
 
   /** Every reserved word of the lexer (a rename may not produce one). */
   public static final Set<String> RESERVED = Set.of("use", "world", "screen", "velocity", "actions", "entity", "law",
       "weight", "constraint", "for", "on", "when", "then", "destroy", "spawn", "at", "if", "else", "and", "or", "not",
       "in", "exists", "count", "all", "any", "where", "true", "false", "action", "int", "bool", "one_of", "range",
-      "weighted");
+      "weighted", "step", "seq", "after");
 
   private Builtins() {}
 

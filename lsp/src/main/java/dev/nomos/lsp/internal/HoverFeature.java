@@ -84,7 +84,10 @@ public final class HoverFeature {
               + "\nPairs of distinct objects touching at t (boxes within the world's contact_gap). `side`: the side "
               + "of a that b touches; `cover`: the minimum fraction of that side covered.");
         }
-        return Stdlib.lookup(name).map(f -> code(f.signature()) + docs(f.doc()));
+        return Stdlib.lookup(name).map(f -> code(f.signature()) + docs(f.doc()) + (f.takesFrame()
+            ? "\n\n`" + f.name() + "(...)@-k` reads it at frame t-k; where one of its objects was not there: "
+                + dev.nomos.compiler.docs.StdlibReference.absentText(f) + "."
+            : ""));
       }
       case ACTION -> {
         String worldName = world.world().map(WorldView.Decl::name).orElse("?");

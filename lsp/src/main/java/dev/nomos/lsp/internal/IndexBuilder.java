@@ -124,6 +124,10 @@ final class IndexBuilder {
   private void effect(Effect effect, Map<String, Var> scope) {
     if (effect instanceof Effect.Assign a) {
       expr(a.value(), scope, target(a.target(), scope));
+    } else if (effect instanceof Effect.Sequence q) {
+      String expected = target(q.target(), scope);
+      q.values().forEach(v -> expr(v, scope, expected));
+      expr(q.trigger(), scope, null);
     } else if (effect instanceof Effect.OneOf o) {
       String expected = target(o.target(), scope);
       o.values().forEach(v -> expr(v, scope, expected));
@@ -184,6 +188,7 @@ final class IndexBuilder {
     } else if (e instanceof Expr.Call c) {
       add(c.function(), new SymbolKey(SymbolKind.FUNCTION, "", c.function().text()), false, null);
       c.args().forEach(a -> expr(a, scope, null));
+      history(c.history(), scope);
     } else if (e instanceof Expr.Unary u) {
       expr(u.operand(), scope, null);
     } else if (e instanceof Expr.Binary b) {

@@ -27,6 +27,12 @@ final class KeywordDocs {
       Map.entry("all", "`all k in lo..hi: cond`: cond held at every one of those steps back (read with `@-k`)."),
       Map.entry("any", "`any k in lo..hi: cond`: cond held at some step back (read with `@-k`)."),
       Map.entry("action", "The action taken at t; `action@-k` is the one k steps back."),
+      Map.entry("step", "The step index of frame t within its episode (the recorded t of the episode's first frame, "
+          + "then one more per step)."),
+      Map.entry("seq", "`x.a := seq(v0, v1, ...) after cond`: v0 if cond holds now, else v1 if it held one step ago, "
+          + "...; no opinion when it held at none of those steps."),
+      Map.entry("after", "`x.a := seq(v0, v1, ...) after cond`: the trigger, looked up now and at the steps before "
+          + "(the most recent wins)."),
       Map.entry("one_of", "`x.a ~ one_of(v1, v2, ...)`: any of these values, equally likely."),
       Map.entry("range", "`x.a ~ range(lo, hi)`: any value from lo to hi inclusive, equally likely."),
       Map.entry("weighted", "`x.a ~ weighted(v1: p1, v2: p2)`: these values with these relative probabilities."),

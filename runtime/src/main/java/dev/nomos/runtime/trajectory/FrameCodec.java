@@ -87,6 +87,9 @@ public final class FrameCodec {
    */
   public Frame encode(StepRecord record, Frame previous, Path file, int line) {
     Frame.Builder b = Frame.builder(schema).previous(previous);
+    if (previous == null) {
+      b.step(record.t()); // an episode's first record fixes the step index; the frames after it count on
+    }
     if (record.action() != null) {
       b.action(action(record.action(), file, line));
     }

@@ -57,6 +57,9 @@ public final class EffectLowerer {
     if (e instanceof Effect.Spawn s) {
       return spawn(s);
     }
+    if (e instanceof Effect.Sequence q) {
+      return sequence(q);
+    }
     if (e instanceof Effect.Assign a) {
       TargetInfo t = target(a.target());
       Typed v = lower.lower(a.value(), t == null ? null : t.type);
@@ -133,6 +136,64 @@ public final class EffectLowerer {
     }
     noteTarget(key(t), t.display, e.span());
     return new PEffect.Choice(t.object.var, t.slot, values, weights);
+  }
+
+  /**
+   * {@code o.a := seq(v0, ..., vn-1) after c}, lowered to history reads: if c held now, v0; else if
+   * it held one step ago, v1; ... else no opinion. The trigger counts at t-j only if the target and
+   * every object the trigger reads have been present since t-j.
+   */
+  private PEffect sequence(Effect.Sequence q) {
+    TargetInfo t = target(q.target());
+    List<PExpr> values = new ArrayList<>();
+    boolean ok = t != null;
+    for (Expr value : q.values()) {
+      Typed v = lower.lower(value, t == null ? null : t.type);
+      v = t == null ? null : checkValue(t, value, v);
+      ok &= v != null;
+      values.add(ok ? next(t, v.plan()) : null);
+    }
+    Expr noHistory = HistoryShift.withoutHistory(q.trigger());
+    Typed trigger = lower.expect(q.trigger(), Ty.BOOL, "the trigger after `after`");
+    if (noHistory != null) {
+      cx.error(Codes.TRIGGER_WITHOUT_HISTORY, noHistory.span(), "a trigger is looked up at earlier frames, but `"
+          + cx.text(noHistory.span()) + "` ranges over the objects of frame t only",
+          "bind the object with `for` or `on contact` and test it in the trigger, e.g. `touching(p, w)`");
+      return null;
+    }
+    if (!ok || !trigger.ok()) {
+      return null;
+    }
+    int deepest = HistoryShift.deepest(trigger.plan());
+    int lookBack = values.size() - 1;
+    if (deepest + lookBack > dev.nomos.runtime.Frame.MAX_HISTORY) {
+      cx.error(Codes.HISTORY_TOO_DEEP, q.span(), "this sequence looks for its trigger up to " + lookBack
+          + " steps back" + (deepest > 0 ? ", and the trigger itself reads " + deepest + " steps back," : "")
+          + " so it reaches " + (deepest + lookBack) + " steps back; at most " + dev.nomos.runtime.Frame.MAX_HISTORY
+          + " are kept", "use at most " + (dev.nomos.runtime.Frame.MAX_HISTORY + 1 - deepest) + " values");
+      return null;
+    }
+    java.util.TreeSet<Integer> present = HistoryShift.objectsRead(trigger.plan());
+    present.add(t.object.var);
+    noteTarget(key(t), t.display, q.span());
+    PEffect chain = null;
+    for (int j = values.size() - 1; j >= 0; j--) {
+      PExpr condition = HistoryShift.shift(trigger.plan(), j);
+      if (j > 0) {
+        for (int var : present.descendingSet()) {
+          condition = new PExpr.Binary(PExpr.BinaryOp.AND, presentSince(var, j), condition, PType.BOOL);
+        }
+      }
+      chain = new PEffect.If(condition, new PEffect.Exact(t.object.var, t.slot, values.get(j)), chain);
+    }
+    return chain;
+  }
+
+  /** {@code age(var) >= j}: the object has been present in every frame from t-j to t. */
+  private static PExpr presentSince(int var, int j) {
+    dev.nomos.stdlib.StdlibFunction age = dev.nomos.stdlib.Stdlib.lookup("age").orElseThrow();
+    PExpr call = new PExpr.Call(age, List.of(new PExpr.ObjectVar(var)), PType.INT);
+    return new PExpr.Binary(PExpr.BinaryOp.GE, call, new PExpr.Const(j, PType.INT), PType.BOOL);
   }
 
   private static String key(TargetInfo t) {

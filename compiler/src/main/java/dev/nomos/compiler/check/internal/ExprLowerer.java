@@ -116,11 +116,23 @@ public final class ExprLowerer {
     if (e instanceof Expr.AttrRef a) {
       return attribute(a);
     }
+    if (e instanceof Expr.StepRef) {
+      return new Typed(Ty.INT, new PExpr.Step());
+    }
     if (e instanceof Expr.NameRef n) {
       return name(n.name(), expected);
     }
     if (e instanceof Expr.Call c) {
-      return call(c);
+      if (c.history() != null) {
+        return callAt(c);
+      }
+      Typed t = call(c);
+      if (t.ok() && ((PExpr.Call) t.plan()).function().name().equals("present")) {
+        String args = c.args().isEmpty() ? "o" : cx.text(c.args().get(0).span());
+        cx.warning(Codes.PRESENT_NOW, c.span(), "`" + cx.text(c.span()) + "` is always true: every object of frame t"
+            + " is present", "ask about an earlier frame, e.g. `present(" + args + ")@-1`");
+      }
+      return t;
     }
     if (e instanceof Expr.Unary u) {
       return unary(u);
@@ -395,6 +407,36 @@ public final class ExprLowerer {
       default -> Ty.INT;
     };
     return new Typed(result, new PExpr.Call(f, args, result.planType()));
+  }
+
+  /** {@code f(a, b)@-k}: the call evaluated at frame t-k, for functions of objects. */
+  private Typed callAt(Expr.Call c) {
+    Typed now = call(c);
+    PExpr steps = history(c.history());
+    if (!now.ok() || steps == null) {
+      return Typed.ERROR;
+    }
+    PExpr.Call plan = (PExpr.Call) now.plan();
+    if (!plan.function().takesFrame()) {
+      String at = cx.text(c.history().span());
+      List<String> shifted = new ArrayList<>();
+      // The rewrite is exact when every argument is a read of frame t or a literal: offer it as a fix.
+      boolean exact = true;
+      for (Expr arg : c.args()) {
+        boolean plainRead = (arg instanceof Expr.AttrRef r && r.history() == null)
+            || (arg instanceof Expr.ActionRef a && a.history() == null);
+        exact &= plainRead || arg instanceof Expr.IntLit;
+        shifted.add(cx.text(arg.span()) + (plainRead ? at : ""));
+      }
+      String rewritten = plan.function().name() + "(" + String.join(", ", shifted) + ")";
+      dev.nomos.compiler.diag.Diagnostic d = dev.nomos.compiler.diag.Diagnostic.error(Codes.NO_EARLIER_VALUE,
+          cx.source, c.span(), "`" + plan.function().name()
+              + "` computes on its arguments only, so it has no value at an earlier frame")
+          .withHint("read its arguments at the earlier frame instead, e.g. `" + rewritten + "`");
+      cx.report(exact ? d.withReplacement(rewritten) : d);
+      return Typed.ERROR;
+    }
+    return new Typed(now.type(), new PExpr.CallAt(plan, steps));
   }
 
   private Typed objectArgument(Expr arg, String what) {

@@ -247,6 +247,17 @@ final class ApplyEmitter {
       }
       mv.visitVarInsn(ALOAD, OUT);
       sink("endChoice", "()V");
+    } else if (effect instanceof PEffect.If i) {
+      Label otherwise = new Label();
+      Label end = new Label();
+      jumpIf(i.condition(), false, otherwise);
+      emitEffect(i.then());
+      mv.visitJumpInsn(GOTO, end);
+      mv.visitLabel(otherwise);
+      if (i.otherwise() != null) {
+        emitEffect(i.otherwise());
+      }
+      mv.visitLabel(end);
     } else if (effect instanceof PEffect.Spawn s) {
       mv.visitVarInsn(ALOAD, OUT);
       lift(s.type());
@@ -294,8 +305,13 @@ final class ApplyEmitter {
       }
     } else if (e instanceof PExpr.Local l) {
       mv.visitVarInsn(ILOAD, localSlot(l.index()));
+    } else if (e instanceof PExpr.Step) {
+      mv.visitVarInsn(ALOAD, FRAME);
+      mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "step", "()I", false);
     } else if (e instanceof PExpr.Call c) {
       call(c);
+    } else if (e instanceof PExpr.CallAt c) {
+      callAt(c);
     } else if (e instanceof PExpr.Unary u) {
       value(u.operand());
       if (u.op() == PExpr.UnaryOp.NEG) {
@@ -378,6 +394,52 @@ final class ApplyEmitter {
       value(arg);
     }
     mv.visitMethodInsn(INVOKESTATIC, f.ownerInternalName(), f.javaName(), f.descriptor(), false);
+  }
+
+  /**
+   * A call at frame t-k, in the interpreter's order: k, then each argument, an object mapped with
+   * {@code Frame.indexBack} and tested at once; the absent value at the first object not there.
+   */
+  private void callAt(PExpr.CallAt c) {
+    StdlibFunction f = c.call().function();
+    if (!f.takesFrame()) {
+      throw new IllegalArgumentException("law " + plan.name() + " calls " + f.name() + " at an earlier frame");
+    }
+    int k = scratch();
+    value(c.stepsBack());
+    mv.visitVarInsn(ISTORE, k);
+    Label absent = new Label();
+    Label end = new Label();
+    List<PExpr> args = c.call().args();
+    int[] slots = new int[args.size()];
+    for (int i = 0; i < args.size(); i++) {
+      slots[i] = scratch();
+      boolean object = f.params().get(i).type() == dev.nomos.stdlib.ParamType.OBJECT;
+      if (object) {
+        mv.visitVarInsn(ALOAD, FRAME);
+      }
+      value(args.get(i));
+      if (object) {
+        mv.visitVarInsn(ILOAD, k);
+        mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "indexBack", "(II)I", false);
+        mv.visitInsn(DUP);
+        mv.visitVarInsn(ISTORE, slots[i]);
+        mv.visitJumpInsn(IFLT, absent);
+      } else {
+        mv.visitVarInsn(ISTORE, slots[i]);
+      }
+    }
+    mv.visitVarInsn(ALOAD, FRAME);
+    mv.visitVarInsn(ILOAD, k);
+    mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "back", "(I)L" + Names.FRAME + ";", false);
+    for (int slot : slots) {
+      mv.visitVarInsn(ILOAD, slot);
+    }
+    mv.visitMethodInsn(INVOKESTATIC, f.ownerInternalName(), f.javaName(), f.descriptor(), false);
+    mv.visitJumpInsn(GOTO, end);
+    mv.visitLabel(absent);
+    lift(f.absent());
+    mv.visitLabel(end);
   }
 
   private void binary(PExpr.Binary b) {
