@@ -48,6 +48,10 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--nu", paramLabel = "NU", description = "Score of a value a law excludes is -NU (default 10).")
   Double nu;
 
+  @Option(names = "--no-floor",
+      description = "Use the pure product of experts: no background mixed into the targets (the model's floor is ignored).")
+  boolean noFloor;
+
   @Option(names = "--engine", defaultValue = "compiled", paramLabel = "ENGINE",
       description = "How laws run: compiled (bytecode) or interpreted (default ${DEFAULT-VALUE}).")
   String engine;
@@ -56,7 +60,7 @@ public final class EvalCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, null, err);
+    ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, null, noFloor, err);
     List<Episode> episodes = ModelInput.readEpisodes(data, input.model.schema());
     ModelInput.requireTransitions(episodes, data);
     Evaluation e;

@@ -4,6 +4,7 @@ import dev.nomos.compiler.codegen.Engine;
 import dev.nomos.runtime.fit.FitData;
 import dev.nomos.runtime.fit.FitResult;
 import dev.nomos.runtime.fit.Fitter;
+import dev.nomos.runtime.model.Floor;
 import dev.nomos.runtime.model.LawException;
 import dev.nomos.runtime.model.WorldModel;
 import dev.nomos.runtime.trajectory.Episode;
@@ -28,8 +29,12 @@ import picocli.CommandLine.Spec;
         "Fits the weights of a model's laws to trajectories: weights in [0, 10] maximising the mean "
             + "log-likelihood per transition minus lambda * sum(weights) (bounded L-BFGS), starting from the "
             + "weights written on the laws (1 where none is). Laws whose weight ends at or below 0.01 are pruned.",
-        "Prints a table of laws and weights, and with -o writes the law file again (atomically) with "
-            + "`weight w` on every law; pruned laws get weight 0.0, which silences them.",
+        "With the floor (the default), each target mixes the laws' product of experts with a uniform background "
+            + "of weight eps per channel (alive, x, y, spawn, each extra attribute); eps is fitted with the weights, "
+            + "at least 1/(n+2) for a channel seen n times, at most 0.5.",
+        "Prints a table of laws and weights and the fitted floor, and with -o writes the law file again (atomically) "
+            + "with `weight w` on every law and the floor in `floor { ... }`; pruned laws get weight 0.0, which "
+            + "silences them.",
         "Exit codes: 0 ok, 1 a model or data error, 2 bad usage."})
 public final class FitCommand implements Callable<Integer> {
 
@@ -56,6 +61,10 @@ public final class FitCommand implements Callable<Integer> {
       description = "Optimiser iteration limit (default ${DEFAULT-VALUE}).")
   int maxIterations;
 
+  @Option(names = "--no-floor",
+      description = "Fit the pure product of experts: no background mixed into the targets, no floor fitted or written.")
+  boolean noFloor;
+
   @Option(names = "--engine", defaultValue = "compiled", paramLabel = "ENGINE",
       description = "How laws run: compiled (bytecode) or interpreted (default ${DEFAULT-VALUE}).")
   String engine;
@@ -73,7 +82,7 @@ public final class FitCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, lambda, err);
+    ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, lambda, noFloor, err);
     if (output != null && input.compilation == null) {
       throw new UserFacingException("-o writes the fitted weights into the laws' .law file, and a model jar has none;"
           + " fit the .law files the jar was compiled from", ExitCodes.USAGE);
@@ -96,6 +105,7 @@ public final class FitCommand implements Callable<Integer> {
     }
     FitResult result = new Fitter(maxIterations).fit(m, precomputed);
     printTable(out, m, result, precomputed.transitions());
+    printFloor(out, result.floor(), precomputed);
     if (output != null) {
       Map<String, Double> weights = new LinkedHashMap<>();
       double[] w = result.weights();
@@ -103,7 +113,7 @@ public final class FitCommand implements Callable<Integer> {
         String name = result.lawNames().get(i);
         weights.put(name, result.pruned().contains(name) ? 0.0 : w[i]);
       }
-      String text = input.lawSourceWithWeights(weights, output);
+      String text = input.lawSourceWithWeights(weights, result.floor(), output);
       try {
         OutputFiles.writeString(output, text);
       } catch (IOException e) {
@@ -114,6 +124,20 @@ public final class FitCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private static void printFloor(PrintWriter out, Floor floor, FitData data) {
+    if (!floor.enabled()) {
+      out.println("no floor (--no-floor)");
+      return;
+    }
+    StringBuilder line = new StringBuilder("floor:");
+    long[] seen = data.channelTargets();
+    for (int c = 0; c < seen.length; c++) {
+      String channel = data.channels().get(c);
+      line.append(String.format("  %s %.3g%s", channel, floor.epsilon(channel), seen[c] == 0 ? " (not fitted)" : ""));
+    }
+    out.println(line);
   }
 
   private static void printTable(PrintWriter out, WorldModel m, FitResult r, int transitions) {

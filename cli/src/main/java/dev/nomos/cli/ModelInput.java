@@ -17,6 +17,7 @@ import dev.nomos.runtime.WorldSchema;
 import dev.nomos.runtime.jar.LoadedModel;
 import dev.nomos.runtime.jar.ModelJar;
 import dev.nomos.runtime.jar.ModelJarException;
+import dev.nomos.runtime.model.Floor;
 import dev.nomos.runtime.model.ModelOptions;
 import dev.nomos.runtime.model.WorldModel;
 import dev.nomos.runtime.trajectory.Episode;
@@ -52,6 +53,16 @@ final class ModelInput {
    * when non-null. Warnings are printed to {@code err}; errors end the command.
    */
   static ModelInput load(List<Path> files, Engine engine, Double nu, Double lambda, PrintWriter err) {
+    return load(files, engine, nu, lambda, false, err);
+  }
+
+  /** As {@link #load(List, Engine, Double, Double, PrintWriter)}; {@code noFloor} drops the model's floor. */
+  static ModelInput load(List<Path> files, Engine engine, Double nu, Double lambda, boolean noFloor, PrintWriter err) {
+    ModelInput input = loadAsWritten(files, engine, nu, lambda, err);
+    return noFloor ? new ModelInput(input.model.withFloor(Floor.none()), input.compilation) : input;
+  }
+
+  private static ModelInput loadAsWritten(List<Path> files, Engine engine, Double nu, Double lambda, PrintWriter err) {
     for (Path f : files) {
       String name = f.getFileName() == null ? "" : f.getFileName().toString();
       if (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz") || name.endsWith(".json")) {
@@ -92,7 +103,8 @@ final class ModelInput {
     }
     List<Law> laws = engine == Engine.INTERPRETED ? Interpreter.interpretAll(plans) : CompiledLaws.compile(plans);
     ModelOptions options = options(ModelOptions.defaults(), nu, lambda);
-    return new ModelInput(newModel(schema, laws, weights.stream().mapToDouble(Double::doubleValue).toArray(), options), c);
+    WorldModel model = newModel(schema, laws, weights.stream().mapToDouble(Double::doubleValue).toArray(), options);
+    return new ModelInput(model.withFloor(c.floor()), c);
   }
 
   private static ModelInput fromJar(Path jar, Double nu, Double lambda) {
@@ -105,7 +117,8 @@ final class ModelInput {
       throw new UserFacingException(message.startsWith(jar.toString()) ? message : jar + ": " + message);
     }
     ModelOptions base = ModelOptions.defaults().withNu(loaded.manifest().nu()).withLambda(loaded.manifest().lambda());
-    return new ModelInput(newModel(loaded.schema(), loaded.laws(), loaded.weights(), options(base, nu, lambda)), null);
+    WorldModel model = newModel(loaded.schema(), loaded.laws(), loaded.weights(), options(base, nu, lambda));
+    return new ModelInput(model.withFloor(loaded.floor()), null);
   }
 
   private static ModelOptions options(ModelOptions base, Double nu, Double lambda) {
@@ -195,7 +208,13 @@ final class ModelInput {
     if (compilation == null) {
       return;
     }
-    lawsUnit();
+    SourceUnit laws = lawsUnit();
+    if (compilation.floorDecl() != null && !laws.decls().contains(compilation.floorDecl())) {
+      String home = compilation.units().stream().filter(u -> u.decls().contains(compilation.floorDecl()))
+          .map(u -> u.source().name()).findFirst().orElse("another file");
+      throw new UserFacingException("the floor is declared in " + home + ", but -o writes the fitted floor with the laws"
+          + " into " + laws.source().name() + "; move the `floor { ... }` there", ExitCodes.USAGE);
+    }
     for (SourceUnit unit : compilation.units()) {
       Path source = Path.of(unit.source().name());
       if (unit.laws().isEmpty() && sameFile(source, out)) {
@@ -225,10 +244,12 @@ final class ModelInput {
   }
 
   /**
-   * The {@code .law} text of the model's laws with new weights, to be written at {@code out}: the one
-   * file that holds the laws, formatted, its {@code use} paths rewritten relative to {@code out}.
+   * The {@code .law} text of the model's laws with new weights and floor, to be written at
+   * {@code out}: the one file that holds the laws, formatted, its {@code use} paths rewritten
+   * relative to {@code out}, its floor declaration holding {@code floor}'s values (added when it has
+   * none; left as it is when {@code floor} is disabled).
    */
-  String lawSourceWithWeights(Map<String, Double> weights, Path out) {
+  String lawSourceWithWeights(Map<String, Double> weights, Floor floor, Path out) {
     if (compilation == null) {
       throw new UserFacingException("a model jar has no .law file to write weights into; fit the .law files");
     }
@@ -241,6 +262,7 @@ final class ModelInput {
       String path = from.equals(to) ? use.path() : to.relativize(target).toString().replace('\\', '/');
       uses.add(new UseDecl(path, use.span()));
     }
-    return Formatter.format(new SourceUnit(unit.source(), uses, unit.decls(), unit.span()), weights);
+    return Formatter.format(new SourceUnit(unit.source(), uses, unit.decls(), unit.span()), weights,
+        floor.enabled() ? floor.values() : null);
   }
 }

@@ -19,6 +19,20 @@ useDecl
 topDecl
   : worldDecl
   | lawDecl
+  | floorDecl
+  ;
+
+// ---- the floor ------------------------------------------------------------------------------
+
+// `floor { x 0.0004  spawn 0.02 }`: the weight of the background mixed into every target, per
+// channel. `floor` is a contextual word (the AST builder checks it), so it stays a valid attribute
+// name; `spawn` is a keyword and therefore listed beside ID.
+floorDecl
+  : keyword=ID LBRACE floorItem* RBRACE
+  ;
+
+floorItem
+  : channel=(ID | SPAWN) value=number
   ;
 
 // ---- worlds ---------------------------------------------------------------------------------

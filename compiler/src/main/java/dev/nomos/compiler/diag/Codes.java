@@ -63,6 +63,8 @@ public final class Codes {
   public static final String BAD_WEIGHT = "N307";
   /** An empty range: a history aggregate or {@code range(lo, hi)} with {@code lo > hi}. */
   public static final String EMPTY_RANGE = "N308";
+  /** A floor declaration with an unknown or repeated channel or a value not below 1, or a second floor. */
+  public static final String BAD_FLOOR = "N309";
 
   /** A guard that can never be true. */
   public static final String GUARD_NEVER_TRUE = "N401";
@@ -79,7 +81,7 @@ public final class Codes {
       BAD_USE,
       TYPE_MISMATCH, ARITY,
       NOT_WRITABLE, TOO_MANY_BINDINGS, HISTORY_TOO_DEEP, LITERAL_OUT_OF_RANGE, HOLE_NOT_ALLOWED,
-      BAD_WORLD_ITEM, BAD_WEIGHT, EMPTY_RANGE,
+      BAD_WORLD_ITEM, BAD_WEIGHT, EMPTY_RANGE, BAD_FLOOR,
       GUARD_NEVER_TRUE, UNUSED_BINDING, DUPLICATE_EFFECT);
 
   private Codes() {}
