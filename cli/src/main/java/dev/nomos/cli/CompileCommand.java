@@ -153,10 +153,7 @@ public final class CompileCommand implements Callable<Integer> {
     for (TopDecl d : parsed.unit().decls()) {
       if (d instanceof FloorDecl f) {
         List<Diagnostic> problems = new ArrayList<>();
-        FloorChecker checker = new FloorChecker(source, problems);
-        if (checker.isFloor(f)) {
-          floor = checker.check(f, schema);
-        }
+        floor = new FloorChecker(source, problems).check(f, schema);
         if (!problems.isEmpty()) {
           err.print(DiagnosticRenderer.render(problems));
           err.flush();

@@ -112,10 +112,6 @@ public final class NomosCompiler {
         if (!(d instanceof FloorDecl f)) {
           continue;
         }
-        FloorChecker checker = new FloorChecker(u.source(), diagnostics);
-        if (!checker.isFloor(f)) {
-          continue;
-        }
         if (floorDecl != null) {
           diagnostics.add(Diagnostic.error(Codes.BAD_FLOOR, u.source(), f.name().span(),
                   "a model has one floor, and another is declared on line " + floorDecl.span().line()
@@ -126,7 +122,7 @@ public final class NomosCompiler {
         floorDecl = f;
         floorFile = u.source().name();
         if (schema != null) {
-          floor = Floor.of(checker.check(f, schema));
+          floor = Floor.of(new FloorChecker(u.source(), diagnostics).check(f, schema));
         }
       }
     }
@@ -172,7 +168,7 @@ public final class NomosCompiler {
           "candidate text must contain only laws; the world is `" + schema.name() + "`").withHint("remove the world"));
     }
     for (TopDecl d : unit.decls()) {
-      if (d instanceof FloorDecl f && new FloorChecker(source, diagnostics).isFloor(f)) {
+      if (d instanceof FloorDecl f) {
         diagnostics.add(Diagnostic.error(Codes.BAD_FLOOR, source, f.name().span(),
             "candidate text must contain only laws; a floor belongs to the model").withHint("remove the floor"));
       }

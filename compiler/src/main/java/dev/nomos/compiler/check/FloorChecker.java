@@ -13,33 +13,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks a {@code floor} declaration against the world: the word itself (any other word in its
- * place is no declaration at all), every channel a channel of the world ({@link Floor#channels}),
- * each once, and every value in [0, 1).
+ * Checks a {@code floor} declaration against the world: every channel a channel of the world
+ * ({@link Floor#channels}), each once, and every value in [0, 1) (the grammar admits no negative).
  */
 public final class FloorChecker {
-  /** The word that opens the declaration. */
-  public static final String KEYWORD = "floor";
-
   private final SourceFile source;
   private final List<Diagnostic> out;
 
   public FloorChecker(SourceFile source, List<Diagnostic> out) {
     this.source = source;
     this.out = out;
-  }
-
-  /** Whether the declaration is opened by the word {@code floor}; reports it when not. */
-  public boolean isFloor(FloorDecl decl) {
-    String word = decl.name().text();
-    if (word.equals(KEYWORD)) {
-      return true;
-    }
-    String near = Suggestions.closest(word, List.of(KEYWORD, "world", "law"));
-    out.add(Diagnostic.error(Codes.SYNTAX, source, decl.name().span(),
-            "expected `world`, `law` or `floor` at the top of the file, got `" + word + "`")
-        .withHint("a file holds `use` lines, a world, laws and a floor").withSuggestion(near));
-    return false;
   }
 
   /** The values written, by channel; bad items are reported and left out. */
