@@ -6,12 +6,16 @@ import dev.nomos.compiler.NomosCompiler;
 import dev.nomos.compiler.ParseResult;
 import dev.nomos.compiler.Parser;
 import dev.nomos.compiler.SourceResolver;
+import dev.nomos.compiler.ast.FloorDecl;
 import dev.nomos.compiler.ast.LawDecl;
 import dev.nomos.compiler.ast.SourceUnit;
+import dev.nomos.compiler.ast.TopDecl;
+import dev.nomos.compiler.check.FloorChecker;
 import dev.nomos.compiler.diag.Diagnostic;
 import dev.nomos.compiler.diag.DiagnosticRenderer;
 import dev.nomos.compiler.jar.ModelJarWriter;
 import dev.nomos.compiler.source.SourceFile;
+import dev.nomos.runtime.WorldSchema;
 import dev.nomos.runtime.jar.ModelManifest;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,7 +38,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compile", mixinStandardHelpOptions = true,
     description = {"Compile .law files into a model jar that any JVM program can load with the Nomos runtime.",
-        "Weights come from `weight w` in the sources (1 when absent), or from --weights.",
+        "Weights come from `weight w` in the sources (1 when absent), or from --weights; the floor from the "
+            + "sources' `floor { ... }` (the default where none is), or from the --weights file's floor.",
         "Laws at weight 0 (pruned by `nomos fit`) are left out of the jar; --keep-pruned keeps them.",
         "Exit code 0 on success, 1 when the files have errors or the jar cannot be written, 2 on bad usage."})
 public final class CompileCommand implements Callable<Integer> {
@@ -48,7 +53,8 @@ public final class CompileCommand implements Callable<Integer> {
   Path output;
 
   @Option(names = "--weights", paramLabel = "FROM.law",
-      description = "Take each law's weight from the law of the same name in this file (e.g. one `nomos fit` wrote).")
+      description = "Take each law's weight from the law of the same name in this file (e.g. one `nomos fit` wrote),"
+          + " and its floor when it declares one.")
   Path weightsFrom;
 
   @Option(names = "--standalone",
@@ -88,8 +94,10 @@ public final class CompileCommand implements Callable<Integer> {
     if (c.schema() == null) {
       throw new UserFacingException("no world declared in " + files + "; declare one or `use` the file that does");
     }
-    Map<String, Double> fromFile = weightsFrom == null ? Map.of() : readWeights(weightsFrom, err);
-    ModelJarWriter writer = ModelJarWriter.forWorld(c.schema()).options(nu, lambda).standalone(standalone);
+    Fitted fitted = weightsFrom == null ? new Fitted(Map.of(), null) : readFitted(weightsFrom, c.schema(), err);
+    Map<String, Double> fromFile = fitted.weights();
+    Map<String, Double> floor = fitted.floor() != null ? fitted.floor() : c.floor().values();
+    ModelJarWriter writer = ModelJarWriter.forWorld(c.schema()).options(nu, lambda).floor(floor).standalone(standalone);
     int pruned = 0;
     for (CompiledLaw law : c.laws()) {
       // Source weights were range-checked by the checker, FROM weights by readWeights.
@@ -126,8 +134,10 @@ public final class CompileCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** Weights written in FROM (laws without one are not in the map). */
-  private static Map<String, Double> readWeights(Path from, PrintWriter err) {
+  /** What a --weights file gives: its laws' weights (laws without one left out) and its floor (null if none). */
+  private record Fitted(Map<String, Double> weights, Map<String, Double> floor) {}
+
+  private static Fitted readFitted(Path from, WorldSchema schema, PrintWriter err) {
     SourceFile source;
     try {
       source = SourceResolver.fileSystem().read(from.toString());
@@ -151,7 +161,19 @@ public final class CompileCommand implements Callable<Integer> {
         weights.put(law.name().text(), law.weight());
       }
     }
-    return weights;
+    Map<String, Double> floor = null;
+    for (TopDecl d : parsed.unit().decls()) {
+      if (d instanceof FloorDecl f) {
+        List<Diagnostic> problems = new ArrayList<>();
+        floor = new FloorChecker(source, problems).check(f, schema);
+        if (!problems.isEmpty()) {
+          err.print(DiagnosticRenderer.render(problems));
+          err.flush();
+          throw new UserFacingException(from + ": its floor does not fit the model's world; no weights taken from it");
+        }
+      }
+    }
+    return new Fitted(weights, floor);
   }
 
   /**

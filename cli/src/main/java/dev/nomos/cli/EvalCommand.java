@@ -54,6 +54,10 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--strict", description = ModelInput.STRICT_HELP)
   boolean strict;
 
+  @Option(names = "--no-floor",
+      description = "Use the pure product of experts: no background mixed into the targets (the model's floor is ignored).")
+  boolean noFloor;
+
   @Option(names = "--engine", defaultValue = "compiled", paramLabel = "ENGINE",
       description = "How laws run: compiled (bytecode) or interpreted (default ${DEFAULT-VALUE}).")
   String engine;
@@ -62,7 +66,7 @@ public final class EvalCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, null, err);
+    ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, null, noFloor, err);
     List<Episode> episodes = ModelInput.readData(data, input.model.schema(), strict, err).episodes();
     ModelInput.requireTransitions(episodes, data);
     Evaluation e;

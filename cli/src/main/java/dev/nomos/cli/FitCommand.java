@@ -4,6 +4,7 @@ import dev.nomos.compiler.codegen.Engine;
 import dev.nomos.runtime.fit.FitData;
 import dev.nomos.runtime.fit.FitResult;
 import dev.nomos.runtime.fit.Fitter;
+import dev.nomos.runtime.model.Floor;
 import dev.nomos.runtime.model.LawException;
 import dev.nomos.runtime.model.WorldModel;
 import dev.nomos.runtime.trajectory.Episode;
@@ -29,10 +30,13 @@ import picocli.CommandLine.Spec;
         "Fits the weights of a model's laws to trajectories: weights in [0, 10] maximising the mean "
             + "log-likelihood per transition minus lambda * sum(weights) (bounded L-BFGS), starting from the "
             + "weights written on the laws (1 where none is). Laws whose weight ends at or below 0.01 are pruned.",
-        "Prints a table of laws and weights, and with -o writes the laws again (atomically) with "
-            + "`weight w` on every law, in one file even when they came from several (a world among them comes "
-            + "along; a world in a file of its own is `use`d); pruned laws are left out, or kept with weight 0.0 "
-            + "(which silences them) with --keep-pruned.",
+        "With the floor (the default), each target mixes the laws' product of experts with a uniform background "
+            + "of weight eps per channel (alive, x, y, spawn, each extra attribute); eps is fitted with the weights, "
+            + "at least 1/(n+2) for a channel seen n times, at most 0.5.",
+        "Prints a table of laws and weights and the fitted floor, and with -o writes the laws again (atomically) "
+            + "with `weight w` on every law and the floor in `floor { ... }`, in one file even when they came from "
+            + "several (a world among them comes along; a world in a file of its own is `use`d); pruned laws are left "
+            + "out, or kept with weight 0.0 (which silences them) with --keep-pruned.",
         "Data the world does not declare (an attribute, a type, an action, a value outside a declared range "
             + "or symbol set) is read with one warning line each on standard error and scored as something the "
             + "model did not foresee; --strict refuses it.",
@@ -69,6 +73,10 @@ public final class FitCommand implements Callable<Integer> {
   @Option(names = "--strict", description = ModelInput.STRICT_HELP)
   boolean strict;
 
+  @Option(names = "--no-floor",
+      description = "Fit the pure product of experts: no background mixed into the targets, no floor fitted or written.")
+  boolean noFloor;
+
   @Option(names = "--engine", defaultValue = "compiled", paramLabel = "ENGINE",
       description = "How laws run: compiled (bytecode) or interpreted (default ${DEFAULT-VALUE}).")
   String engine;
@@ -86,7 +94,7 @@ public final class FitCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, lambda, err);
+    ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, lambda, noFloor, err);
     if (output != null && input.compilation == null) {
       throw new UserFacingException("-o writes the fitted weights into the laws' .law file, and a model jar has none;"
           + " fit the .law files the jar was compiled from", ExitCodes.USAGE);
@@ -109,6 +117,7 @@ public final class FitCommand implements Callable<Integer> {
     }
     FitResult result = new Fitter(maxIterations).fit(m, precomputed);
     printTable(out, m, result, precomputed.transitions());
+    printFloor(out, result.floor(), precomputed);
     if (output != null) {
       Map<String, Double> weights = new LinkedHashMap<>();
       double[] w = result.weights();
@@ -117,7 +126,7 @@ public final class FitCommand implements Callable<Integer> {
         weights.put(name, result.pruned().contains(name) ? 0.0 : w[i]);
       }
       Set<String> omitted = keepPruned ? Set.of() : Set.copyOf(result.pruned());
-      String text = input.lawSourceWithWeights(weights, omitted, output);
+      String text = input.lawSourceWithWeights(weights, omitted, result.floor(), output);
       try {
         OutputFiles.writeString(output, text);
       } catch (IOException e) {
@@ -135,6 +144,20 @@ public final class FitCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private static void printFloor(PrintWriter out, Floor floor, FitData data) {
+    if (!floor.enabled()) {
+      out.println("no floor (--no-floor)");
+      return;
+    }
+    StringBuilder line = new StringBuilder("floor:");
+    long[] seen = data.channelTargets();
+    for (int c = 0; c < seen.length; c++) {
+      String channel = data.channels().get(c);
+      line.append(String.format("  %s %.3g%s", channel, floor.epsilon(channel), seen[c] == 0 ? " (not fitted)" : ""));
+    }
+    out.println(line);
   }
 
   private static void printTable(PrintWriter out, WorldModel m, FitResult r, int transitions) {

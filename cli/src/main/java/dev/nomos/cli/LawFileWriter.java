@@ -2,6 +2,7 @@ package dev.nomos.cli;
 
 import dev.nomos.compiler.ParseResult;
 import dev.nomos.compiler.Parser;
+import dev.nomos.compiler.ast.FloorDecl;
 import dev.nomos.compiler.ast.SourceUnit;
 import dev.nomos.compiler.ast.UseDecl;
 import dev.nomos.compiler.format.Formatter;
@@ -31,19 +32,30 @@ final class LawFileWriter {
    * @param units the files that hold laws (at least one)
    * @param weights the new weight of each law by name
    * @param omitted the laws to leave out, with their comments
+   * @param floor the floor to declare (in the file that declares one, else after the last file's
+   *     declarations), or null to leave floors as written
    */
-  static String combine(List<SourceUnit> units, Map<String, Double> weights, Set<String> omitted, Path out) {
+  static String combine(List<SourceUnit> units, Map<String, Double> weights, Set<String> omitted,
+      Map<String, Double> floor, Path out) {
+    int floorHome = units.size() - 1;
+    for (int i = 0; i < units.size(); i++) {
+      if (units.get(i).decls().stream().anyMatch(d -> d instanceof FloorDecl)) {
+        floorHome = i;
+      }
+    }
     Path to = out.toAbsolutePath().normalize().getParent();
     // The first file carries every use, so that its leading comments stay above them.
     SourceUnit first = units.get(0);
     StringBuilder text = new StringBuilder(Formatter.format(
-        new SourceUnit(first.source(), uses(units, to), first.decls(), first.span()), weights, omitted));
+        new SourceUnit(first.source(), uses(units, to), first.decls(), first.span()), weights, omitted,
+        floorHome == 0 ? floor : null));
     if (units.size() == 1) {
       return text.toString();
     }
-    for (SourceUnit unit : units.subList(1, units.size())) {
+    for (int i = 1; i < units.size(); i++) {
+      SourceUnit unit = units.get(i);
       String body = Formatter.format(new SourceUnit(unit.source(), List.of(), unit.decls(), unit.span()), weights,
-          omitted);
+          omitted, floorHome == i ? floor : null);
       if (!body.isBlank()) {
         text.append(text.length() == 0 ? "" : "\n").append(body);
       }

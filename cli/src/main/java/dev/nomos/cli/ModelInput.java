@@ -15,6 +15,7 @@ import dev.nomos.runtime.WorldSchema;
 import dev.nomos.runtime.jar.LoadedModel;
 import dev.nomos.runtime.jar.ModelJar;
 import dev.nomos.runtime.jar.ModelJarException;
+import dev.nomos.runtime.model.Floor;
 import dev.nomos.runtime.model.ModelOptions;
 import dev.nomos.runtime.model.WorldModel;
 import dev.nomos.runtime.trajectory.Episode;
@@ -55,6 +56,16 @@ final class ModelInput {
    * when non-null. Warnings are printed to {@code err}; errors end the command.
    */
   static ModelInput load(List<Path> files, Engine engine, Double nu, Double lambda, PrintWriter err) {
+    return load(files, engine, nu, lambda, false, err);
+  }
+
+  /** As {@link #load(List, Engine, Double, Double, PrintWriter)}; {@code noFloor} drops the model's floor. */
+  static ModelInput load(List<Path> files, Engine engine, Double nu, Double lambda, boolean noFloor, PrintWriter err) {
+    ModelInput input = loadAsWritten(files, engine, nu, lambda, err);
+    return noFloor ? new ModelInput(input.model.withFloor(Floor.none()), input.compilation) : input;
+  }
+
+  private static ModelInput loadAsWritten(List<Path> files, Engine engine, Double nu, Double lambda, PrintWriter err) {
     for (Path f : files) {
       String name = f.getFileName() == null ? "" : f.getFileName().toString();
       if (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz") || name.endsWith(".json")) {
@@ -95,7 +106,8 @@ final class ModelInput {
     }
     List<Law> laws = engine == Engine.INTERPRETED ? Interpreter.interpretAll(plans) : CompiledLaws.compile(plans);
     ModelOptions options = options(ModelOptions.defaults(), nu, lambda);
-    return new ModelInput(newModel(schema, laws, weights.stream().mapToDouble(Double::doubleValue).toArray(), options), c);
+    WorldModel model = newModel(schema, laws, weights.stream().mapToDouble(Double::doubleValue).toArray(), options);
+    return new ModelInput(model.withFloor(c.floor()), c);
   }
 
   private static ModelInput fromJar(Path jar, Double nu, Double lambda) {
@@ -108,7 +120,8 @@ final class ModelInput {
       throw new UserFacingException(message.startsWith(jar.toString()) ? message : jar + ": " + message);
     }
     ModelOptions base = ModelOptions.defaults().withNu(loaded.manifest().nu()).withLambda(loaded.manifest().lambda());
-    return new ModelInput(newModel(loaded.schema(), loaded.laws(), loaded.weights(), options(base, nu, lambda)), null);
+    WorldModel model = newModel(loaded.schema(), loaded.laws(), loaded.weights(), options(base, nu, lambda));
+    return new ModelInput(model.withFloor(loaded.floor()), null);
   }
 
   private static ModelOptions options(ModelOptions base, Double nu, Double lambda) {
@@ -212,6 +225,12 @@ final class ModelInput {
     if (compilation == null) {
       return;
     }
+    if (compilation.floorDecl() != null && lawUnits().stream().noneMatch(u -> u.decls().contains(compilation.floorDecl()))) {
+      String home = compilation.units().stream().filter(u -> u.decls().contains(compilation.floorDecl()))
+          .map(u -> u.source().name()).findFirst().orElse("another file");
+      throw new UserFacingException("the floor is declared in " + home + ", which holds no laws, but -o writes the fitted"
+          + " floor with the laws; move the `floor { ... }` into a file with laws", ExitCodes.USAGE);
+    }
     for (SourceUnit unit : compilation.units()) {
       Path source = Path.of(unit.source().name());
       if (unit.laws().isEmpty() && sameFile(source, out)) {
@@ -236,13 +255,15 @@ final class ModelInput {
   }
 
   /**
-   * The {@code .law} text of the model's laws with new weights, to be written at {@code out},
-   * without the laws in {@code omitted}; see {@link LawFileWriter}.
+   * The {@code .law} text of the model's laws with new weights and floor, to be written at
+   * {@code out}, without the laws in {@code omitted}; the floor declaration holds {@code floor}'s
+   * values (added when there is none; left as it is when {@code floor} is disabled). See
+   * {@link LawFileWriter}.
    */
-  String lawSourceWithWeights(Map<String, Double> weights, Set<String> omitted, Path out) {
+  String lawSourceWithWeights(Map<String, Double> weights, Set<String> omitted, Floor floor, Path out) {
     if (compilation == null) {
       throw new UserFacingException("a model jar has no .law file to write weights into; fit the .law files");
     }
-    return LawFileWriter.combine(lawUnits(), weights, omitted, out);
+    return LawFileWriter.combine(lawUnits(), weights, omitted, floor.enabled() ? floor.values() : null, out);
   }
 }

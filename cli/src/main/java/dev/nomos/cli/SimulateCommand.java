@@ -68,6 +68,10 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--strict", description = ModelInput.STRICT_HELP)
   boolean strict;
 
+  @Option(names = "--no-floor",
+      description = "Use the pure product of experts: no background mixed into the targets (the model's floor is ignored).")
+  boolean noFloor;
+
   @Option(names = "--engine", defaultValue = "compiled", paramLabel = "ENGINE",
       description = "How laws run: compiled (bytecode) or interpreted (default ${DEFAULT-VALUE}).")
   String engine;
@@ -90,7 +94,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, null, err);
+    ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, null, noFloor, err);
     WorldModel m = input.model;
     WorldSchema schema = m.schema();
     int[] actionIndexes = new int[actions.size()];

@@ -1,5 +1,7 @@
 package dev.nomos.compiler;
 
+import dev.nomos.compiler.ast.FloorDecl;
+import dev.nomos.runtime.model.Floor;
 import dev.nomos.compiler.ast.SourceUnit;
 import dev.nomos.compiler.ast.WorldDecl;
 import dev.nomos.compiler.diag.Diagnostic;
@@ -23,9 +25,18 @@ public final class Compilation {
   private final WorldDecl world;
   private final WorldSchema schema;
   private final List<CompiledLaw> laws;
+  private final FloorDecl floorDecl;
+  private final Floor floor;
 
   Compilation(List<SourceUnit> units, List<Diagnostic> diagnostics, WorldDecl world, WorldSchema schema,
       List<CompiledLaw> laws) {
+    this(units, diagnostics, world, schema, laws, null, Floor.defaults());
+  }
+
+  Compilation(List<SourceUnit> units, List<Diagnostic> diagnostics, WorldDecl world, WorldSchema schema,
+      List<CompiledLaw> laws, FloorDecl floorDecl, Floor floor) {
+    this.floorDecl = floorDecl;
+    this.floor = floor;
     this.units = List.copyOf(units);
     this.diagnostics = List.copyOf(diagnostics);
     this.world = world;
@@ -56,6 +67,15 @@ public final class Compilation {
    * not for fitting; check {@link #hasErrors()}.
    */
   public WorldSchema schema() { return schema; }
+
+  /** The model's {@code floor} declaration, or null when it has none. */
+  public FloorDecl floorDecl() { return floorDecl; }
+
+  /**
+   * The floor the model declares ({@link Floor#DEFAULT} for every channel it leaves out, and for
+   * all of them when it declares none).
+   */
+  public Floor floor() { return floor; }
 
   /** Every law in source order, including those with errors (whose plan is null). */
   public List<CompiledLaw> laws() { return laws; }

@@ -1,15 +1,19 @@
 package dev.nomos.compiler;
 
+import dev.nomos.compiler.ast.FloorDecl;
 import dev.nomos.compiler.ast.LawDecl;
 import dev.nomos.compiler.ast.SourceUnit;
+import dev.nomos.compiler.ast.TopDecl;
 import dev.nomos.compiler.ast.UseDecl;
 import dev.nomos.compiler.ast.WorldDecl;
+import dev.nomos.compiler.check.FloorChecker;
 import dev.nomos.compiler.check.LawChecker;
 import dev.nomos.compiler.check.WorldChecker;
 import dev.nomos.compiler.diag.Codes;
 import dev.nomos.compiler.diag.Diagnostic;
 import dev.nomos.compiler.source.SourceFile;
 import dev.nomos.runtime.WorldSchema;
+import dev.nomos.runtime.model.Floor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,6 +104,29 @@ public final class NomosCompiler {
       }
     }
 
+    FloorDecl floorDecl = null;
+    String floorFile = null;
+    Floor floor = Floor.defaults();
+    for (SourceUnit u : units) {
+      for (TopDecl d : u.decls()) {
+        if (!(d instanceof FloorDecl f)) {
+          continue;
+        }
+        if (floorDecl != null) {
+          diagnostics.add(Diagnostic.error(Codes.BAD_FLOOR, u.source(), f.name().span(),
+                  "a model has one floor, and another is declared on line " + floorDecl.span().line()
+                      + " of " + floorFile)
+              .withHint("merge the two into one `floor { ... }`"));
+          continue;
+        }
+        floorDecl = f;
+        floorFile = u.source().name();
+        if (schema != null) {
+          floor = Floor.of(new FloorChecker(u.source(), diagnostics).check(f, schema));
+        }
+      }
+    }
+
     List<CompiledLaw> laws = new ArrayList<>();
     Map<String, LawDecl> names = new HashMap<>();
     List<Diagnostic> syntaxErrors = diagnostics.stream().filter(d -> d.code().equals(Codes.SYNTAX)).toList();
@@ -120,7 +147,7 @@ public final class NomosCompiler {
             ? unchecked(law, u.source()) : checkLaw(schema, u.source(), law, options, diagnostics));
       }
     }
-    return new Compilation(units, sorted(diagnostics, units, givenOrder), world, schema, laws);
+    return new Compilation(units, sorted(diagnostics, units, givenOrder), world, schema, laws, floorDecl, floor);
   }
 
   /**
@@ -139,6 +166,12 @@ public final class NomosCompiler {
     for (WorldDecl w : unit.worlds()) {
       diagnostics.add(Diagnostic.error(Codes.WORLD_COUNT, source, w.name().span(),
           "candidate text must contain only laws; the world is `" + schema.name() + "`").withHint("remove the world"));
+    }
+    for (TopDecl d : unit.decls()) {
+      if (d instanceof FloorDecl f) {
+        diagnostics.add(Diagnostic.error(Codes.BAD_FLOOR, source, f.name().span(),
+            "candidate text must contain only laws; a floor belongs to the model").withHint("remove the floor"));
+      }
     }
     List<CompiledLaw> laws = new ArrayList<>();
     Map<String, LawDecl> names = new HashMap<>();

@@ -19,6 +19,22 @@ useDecl
 topDecl
   : worldDecl
   | lawDecl
+  | floorDecl
+  ;
+
+// ---- the floor ------------------------------------------------------------------------------
+
+// `floor { x 0.0004  spawn 0.02 }`: the weight of the background mixed into every target, per
+// channel. `floor` is a contextual word, not a keyword, so it stays a valid name for a type or an
+// attribute (MiniGrid has floor tiles); the predicate keeps any other word from starting a
+// declaration, so error recovery at the top level is what it was. `spawn` is a keyword and
+// therefore listed beside ID.
+floorDecl
+  : {_input.LT(1).getText().equals("floor")}? keyword=ID LBRACE floorItem* RBRACE
+  ;
+
+floorItem
+  : channel=(ID | SPAWN) value=number
   ;
 
 // ---- worlds ---------------------------------------------------------------------------------

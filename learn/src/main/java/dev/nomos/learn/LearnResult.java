@@ -1,5 +1,6 @@
 package dev.nomos.learn;
 
+import dev.nomos.compiler.format.Formatter;
 import dev.nomos.runtime.model.WorldModel;
 import java.util.List;
 
@@ -9,7 +10,10 @@ public record LearnResult(List<LearnedLaw> laws, WorldModel model, LearnReport r
     laws = List.copyOf(laws);
   }
 
-  /** The laws as one {@code .law} file: {@code header} (a {@code use} line or a world), then each law with its weight. */
+  /**
+   * The laws as one {@code .law} file: {@code header} (a {@code use} line or a world), then each law
+   * with its weight, then the model's fitted floor.
+   */
   public String lawFile(String header) {
     StringBuilder sb = new StringBuilder();
     if (!header.isBlank()) {
@@ -17,6 +21,9 @@ public record LearnResult(List<LearnedLaw> laws, WorldModel model, LearnReport r
     }
     for (LearnedLaw law : laws) {
       sb.append(law.sourceWithWeight()).append("\n\n");
+    }
+    if (model.floor().enabled() && !model.floor().values().isEmpty()) {
+      sb.append(Formatter.formatFloor(model.floor().values()));
     }
     return sb.toString().stripTrailing() + "\n";
   }

@@ -131,7 +131,7 @@ public final class Learner {
     FitResult fit = fit(entries, chosen.weights(), train, chosenOptions);
     int pruned = removePruned(entries, fit, new HashSet<>(), new HashSet<>());
     double[] weights = keptWeights(fit, entries);
-    WorldModel model = model(entries, weights, chosenOptions);
+    WorldModel model = model(entries, weights, chosenOptions).withFloor(fit.floor());
     IterationReport refit = new IterationReport(chosen.round(), 0, 0, 0, 0, 0, pruned, entries.size(),
         fit.trainNll(), test.isEmpty() ? null : evaluate(model, test), 0, 0, elapsed(refitStart),
         IterationReport.REFIT, chosenOptions.lambda(), null);

@@ -55,6 +55,8 @@ class LearnerTest {
     // The learned file round-trips through the compiler with its weights.
     String file = result.lawFile("");
     assertTrue(file.contains(" weight "), file);
+    assertTrue(file.contains("\nfloor {\n  alive "), "the refit's floor is written: " + file);
+    assertTrue(result.model().floor().values().containsKey("x"), result.model().floor().toString());
     var json = new ObjectMapper().readTree(report.toJson());
     assertEquals(report.iterations().size(), json.get("iterations").size());
     assertTrue(json.get("final_attribute_accuracy").has("x"));

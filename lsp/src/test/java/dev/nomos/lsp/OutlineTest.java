@@ -45,6 +45,19 @@ class OutlineTest {
   }
 
   @Test
+  void theFloorIsASymbolWithItsChannels() throws Exception {
+    try (Fixture fx = new Fixture(dir)) {
+      fx.write("pong_world.law", Fixture.sample("pong_world.law"));
+      String uri = fx.open("floored.law", "use \"pong_world.law\"\nfloor {\n  x 0.001\n  points 0.25\n}\n");
+      List<DocumentSymbol> symbols = get(fx.docs().documentSymbol(new DocumentSymbolParams(id(uri))))
+          .stream().map(Either::getRight).toList();
+      assertEquals(List.of("floor"), symbols.stream().map(DocumentSymbol::getName).toList());
+      assertEquals(List.of("x", "points"), symbols.get(0).getChildren().stream().map(DocumentSymbol::getName).toList());
+      assertEquals("0.25", symbols.get(0).getChildren().get(1).getDetail());
+    }
+  }
+
+  @Test
   void foldsWorldsLawsAndDocCommentBlocks() throws Exception {
     try (Fixture fx = new Fixture(dir)) {
       String uri = fx.open("w.law", Fixture.sample("pong_world.law")

@@ -60,6 +60,17 @@ class SemanticTokensTest {
   }
 
   @Test
+  void theFloorWordIsAKeywordAndItsChannelsAreProperties() throws Exception {
+    text = "use \"pong_world.law\"\n\nfloor {\n  x 0.001\n  spawn 0.02\n}\n";
+    String uri = fx.open("floored.law", text);
+    decoded = decode(get(fx.docs().semanticTokensFull(new SemanticTokensParams(id(uri)))).getData());
+    assertToken("floor", "keyword");
+    assertToken("x", "property");
+    assertToken("spawn", "property");
+    assertToken("0.001", "number");
+  }
+
+  @Test
   void everyTokenClassIsClassified() {
     assertToken("law", "keyword");
     assertToken("when", "keyword");

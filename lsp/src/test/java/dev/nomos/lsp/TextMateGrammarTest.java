@@ -164,6 +164,9 @@ class TextMateGrammarTest {
     assertTrue(scopesOf(world, "entity Block", "points").contains("variable.other.property.declaration.nomos"));
     assertTrue(scopesOf(world, "entity Block", "locked").contains("constant.other.symbol.nomos"));
     assertTrue(scopesOf(world, "entity Block", "bool").contains("storage.type.nomos"));
+    String floored = "use \"world.law\"\n\nfloor {\n  x 0.001\n}\n";
+    assertTrue(scopesOf(floored, "", "floor").contains("keyword.control.floor.nomos"));
+    assertTrue(scopesOf(floored, "floor", "0.001").contains("constant.numeric.nomos"));
     assertFalse(scopesOf(world, "/// The ball.", "ball").contains("variable.other.readwrite.nomos"),
         "doc comments are comments through to the end of the line");
   }

@@ -67,6 +67,8 @@ public final class Codes {
   public static final String NO_EARLIER_VALUE = "N309";
   /** The trigger of {@code seq(...) after c} reads something that cannot be looked up k steps back. */
   public static final String TRIGGER_WITHOUT_HISTORY = "N310";
+  /** A floor declaration with an unknown or repeated channel or a value not below 1, or a second floor. */
+  public static final String BAD_FLOOR = "N311";
 
   /** A guard that can never be true. */
   public static final String GUARD_NEVER_TRUE = "N401";
@@ -85,7 +87,7 @@ public final class Codes {
       BAD_USE,
       TYPE_MISMATCH, ARITY,
       NOT_WRITABLE, TOO_MANY_BINDINGS, HISTORY_TOO_DEEP, LITERAL_OUT_OF_RANGE, HOLE_NOT_ALLOWED,
-      BAD_WORLD_ITEM, BAD_WEIGHT, EMPTY_RANGE, NO_EARLIER_VALUE, TRIGGER_WITHOUT_HISTORY,
+      BAD_WORLD_ITEM, BAD_WEIGHT, EMPTY_RANGE, NO_EARLIER_VALUE, TRIGGER_WITHOUT_HISTORY, BAD_FLOOR,
       GUARD_NEVER_TRUE, UNUSED_BINDING, DUPLICATE_EFFECT, PRESENT_NOW);
 
   private Codes() {}

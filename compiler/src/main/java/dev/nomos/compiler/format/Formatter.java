@@ -4,6 +4,7 @@ import dev.nomos.compiler.ast.AttrDecl;
 import dev.nomos.compiler.ast.Binder;
 import dev.nomos.compiler.ast.Effect;
 import dev.nomos.compiler.ast.Expr;
+import dev.nomos.compiler.ast.FloorDecl;
 import dev.nomos.compiler.ast.LawDecl;
 import dev.nomos.compiler.ast.Name;
 import dev.nomos.compiler.ast.SourceUnit;
@@ -15,6 +16,7 @@ import dev.nomos.compiler.ast.WorldItem;
 import dev.nomos.compiler.source.Span;
 import dev.nomos.grammar.NomosLexer;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -62,7 +64,7 @@ public final class Formatter {
    * @throws IllegalArgumentException if a weight is negative, infinite or NaN
    */
   public static String format(SourceUnit unit, Map<String, Double> weights) {
-    return format(unit, weights, Set.of());
+    return format(unit, weights, Set.of(), null);
   }
 
   /**
@@ -73,6 +75,29 @@ public final class Formatter {
    * @throws IllegalArgumentException if a weight is negative, infinite or NaN
    */
   public static String format(SourceUnit unit, Map<String, Double> weights, Set<String> omitted) {
+    return format(unit, weights, omitted, null);
+  }
+
+  /**
+   * As {@link #format(SourceUnit, Map, Set)} and, when {@code floor} is non-null, a floor declaring
+   * exactly those values (each written with {@link #floorText}): the file's floor declaration takes
+   * them, or one is added after the last declaration.
+   */
+  public static String format(SourceUnit unit, Map<String, Double> weights, Set<String> omitted,
+      Map<String, Double> floor) {
+    List<TopDecl> decls = new ArrayList<>(unit.decls());
+    if (floor != null) {
+      boolean replaced = false;
+      for (int i = 0; i < decls.size(); i++) {
+        if (decls.get(i) instanceof FloorDecl f) {
+          decls.set(i, withValues(f, floor));
+          replaced = true;
+        }
+      }
+      if (!replaced) {
+        decls.add(withValues(new FloorDecl(new Name("floor", Span.NONE), FITTED_FLOOR_DOC, List.of(), Span.NONE), floor));
+      }
+    }
     List<Line> lines = new ArrayList<>();
     Comments comments = unit.source() == null ? null : new Comments(unit.source().text());
     for (UseDecl u : unit.uses()) {
@@ -81,7 +106,7 @@ public final class Formatter {
     }
     boolean first = true;
     List<Span> gone = new ArrayList<>();
-    for (TopDecl d : unit.decls()) {
+    for (TopDecl d : decls) {
       if (d instanceof LawDecl law && omitted.contains(law.name().text())) {
         if (comments != null && fromSource(unit.source().text(), d)) {
           gone.add(new Span(commentBlockAbove(unit.source().text(), d.span().start()), d.span().end(), 0, 0, 0, 0));
@@ -93,6 +118,8 @@ public final class Formatter {
       boolean anchored = comments != null && fromSource(unit.source().text(), d);
       if (d instanceof WorldDecl w) {
         world(lines, w, blank, anchored);
+      } else if (d instanceof FloorDecl f) {
+        floor(lines, f, blank, anchored);
       } else {
         LawDecl law = (LawDecl) d;
         String weight = law.weightText();
@@ -131,6 +158,14 @@ public final class Formatter {
     return LineRenderer.render(lines, List.of());
   }
 
+  /** A floor declaration holding {@code values} (each written with {@link #floorText}), with its doc line. */
+  public static String formatFloor(Map<String, Double> values) {
+    List<Line> lines = new ArrayList<>();
+    floor(lines, withValues(new FloorDecl(new Name("floor", Span.NONE), FITTED_FLOOR_DOC, List.of(), Span.NONE), values),
+        false, false);
+    return LineRenderer.render(lines, List.of());
+  }
+
   /** One world declaration without comments. */
   public static String formatWorld(WorldDecl world) {
     List<Line> lines = new ArrayList<>();
@@ -164,7 +199,49 @@ public final class Formatter {
     return d.toPlainString();
   }
 
+  /**
+   * A floor value as a literal: six significant digits in plain notation, at least one decimal
+   * ({@code 0.0000123457}, {@code 0.15}, {@code 0.0}).
+   */
+  public static String floorText(double value) {
+    if (!(value >= 0 && value < 1)) {
+      throw new IllegalArgumentException("a floor must be in [0, 1), got " + value);
+    }
+    BigDecimal d = new BigDecimal(value).round(new MathContext(6, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+    if (d.scale() < 1) {
+      d = d.setScale(1, RoundingMode.UNNECESSARY);
+    }
+    return d.toPlainString();
+  }
+
+  private static final String FITTED_FLOOR_DOC =
+      "The weight of the uniform background mixed into each target, per channel (fitted by nomos fit).";
+
+  private static FloorDecl withValues(FloorDecl f, Map<String, Double> values) {
+    Map<String, FloorDecl.Item> old = new java.util.HashMap<>();
+    for (FloorDecl.Item item : f.items()) {
+      old.putIfAbsent(item.channel().text(), item);
+    }
+    List<FloorDecl.Item> items = new ArrayList<>();
+    for (Map.Entry<String, Double> e : values.entrySet()) {
+      FloorDecl.Item before = old.get(e.getKey());
+      Span span = before == null ? Span.NONE : before.span();
+      Name channel = before == null ? new Name(e.getKey(), Span.NONE) : before.channel();
+      items.add(new FloorDecl.Item(channel, e.getValue(), floorText(e.getValue()), span));
+    }
+    return new FloorDecl(f.name(), f.doc(), items, f.span());
+  }
+
   // ---- declarations
+
+  private static void floor(List<Line> lines, FloorDecl f, boolean blank, boolean anchored) {
+    lines.add(new Line(0, f.name().text() + " {", anchor(f.span(), anchored), docLines(f.doc(), ""), blank));
+    for (FloorDecl.Item item : f.items()) {
+      lines.add(new Line(1, item.channel().text() + " " + item.valueText(), anchor(item.span(), anchored), List.of(),
+          false));
+    }
+    lines.add(new Line(0, "}", anchored ? closingBrace(f.span()) : -1, List.of(), false));
+  }
 
   private static void world(List<Line> lines, WorldDecl w, boolean blank, boolean anchored) {
     lines.add(new Line(0, "world " + w.name().text() + " {", anchor(w.span(), anchored), docLines(w.doc(), ""),
@@ -343,7 +420,8 @@ public final class Formatter {
    */
   private static boolean fromSource(String text, TopDecl d) {
     Span span = d.span();
-    if (!fromSource(text, span, d instanceof WorldDecl ? "world" : "law")) {
+    String keyword = d instanceof WorldDecl ? "world" : d instanceof FloorDecl f ? f.name().text() : "law";
+    if (!fromSource(text, span, keyword)) {
       return false;
     }
     Span name = d.name().span();

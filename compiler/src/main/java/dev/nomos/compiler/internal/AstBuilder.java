@@ -5,6 +5,7 @@ import dev.nomos.compiler.ast.Binder;
 import dev.nomos.compiler.ast.Binding;
 import dev.nomos.compiler.ast.Effect;
 import dev.nomos.compiler.ast.Expr;
+import dev.nomos.compiler.ast.FloorDecl;
 import dev.nomos.compiler.ast.LawDecl;
 import dev.nomos.compiler.ast.Name;
 import dev.nomos.compiler.ast.SourceUnit;
@@ -57,6 +58,8 @@ public final class AstBuilder {
           decls.add(world(d.worldDecl()));
         } else if (d.lawDecl() != null) {
           decls.add(law(d.lawDecl()));
+        } else if (d.floorDecl() != null) {
+          decls.add(floor(d.floorDecl()));
         }
       } catch (RuntimeException incomplete) {
         // A declaration broken by a syntax error; its diagnostics are already reported.
@@ -118,6 +121,17 @@ public final class AstBuilder {
     long v = Long.parseLong(c.INT().getText());
     long signed = c.MINUS() != null ? -v : v;
     return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, signed));
+  }
+
+  // ---- the floor
+
+  private FloorDecl floor(FloorDeclContext c) {
+    List<FloorDecl.Item> items = new ArrayList<>();
+    for (FloorItemContext item : c.floorItem()) {
+      String text = item.value.getText();
+      items.add(new FloorDecl.Item(name(item.channel), Double.parseDouble(text), text, span(item)));
+    }
+    return new FloorDecl(name(c.keyword), doc(c.getStart()), items, span(c));
   }
 
   // ---- laws

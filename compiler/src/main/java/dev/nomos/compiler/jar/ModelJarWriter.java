@@ -46,6 +46,7 @@ public final class ModelJarWriter {
   private final List<Source> sources = new ArrayList<>();
   private double nu = 10;
   private double lambda = 0.001;
+  private Map<String, Double> floor = Map.of();
   private boolean standalone;
 
   private ModelJarWriter(WorldSchema world) {
@@ -87,6 +88,12 @@ public final class ModelJarWriter {
     return this;
   }
 
+  /** The floor's ε per channel that model.json records (the channels left out take the default). */
+  public ModelJarWriter floor(Map<String, Double> values) {
+    this.floor = new LinkedHashMap<>(values);
+    return this;
+  }
+
   /** Whether to bundle the runtime, stdlib and Jackson and a {@code Main-Class} (off by default). */
   public ModelJarWriter standalone(boolean value) {
     this.standalone = value;
@@ -99,7 +106,7 @@ public final class ModelJarWriter {
     List<ModelManifest.ClassEntry> classEntries = new ArrayList<>();
     List<ModelManifest.LawEntry> lawEntries = compileLaws(classEntries, entries);
     List<ModelManifest.SourceEntry> sourceEntries = sourceEntries(entries);
-    ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, nomosVersion(), world, nu, lambda, classEntries,
+    ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, nomosVersion(), world, nu, lambda, floor, classEntries,
         lawEntries, sourceEntries);
     writeAtomically(out, ManifestJson.write(manifest), entries);
     return manifest;

@@ -2,6 +2,7 @@ package dev.nomos.compiler.jar;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.objectweb.asm.Opcodes.*;
@@ -89,6 +90,36 @@ class ModelJarTest {
       law.apply(f, recorder(calls));
     }
     assertEquals(List.of("exact 0 1 22", "exact 1 -1 0", "exact 0 1 17"), calls);
+  }
+
+  @Test
+  void theFloorRoundTripsThroughModelJson() throws Exception {
+    Path jar = dir.resolve("floored.jar");
+    java.util.Map<String, Double> floor = new java.util.LinkedHashMap<>();
+    floor.put("x", 0.25);
+    floor.put("points", 1e-4);
+    floor.put("spawn", 0.0);
+    ModelJarWriter.forWorld(WORLD).law(FALL, 1).floor(floor).write(jar);
+    LoadedModel model = ModelJar.load(jar);
+    assertEquals(floor, model.manifest().floor());
+    assertEquals(List.copyOf(floor.keySet()), List.copyOf(model.manifest().floor().keySet()));
+    assertEquals(dev.nomos.runtime.model.Floor.of(floor), model.model().floor());
+
+    // A jar written before floors existed has none: every channel takes the default.
+    String json = new String(entry(jar, ModelManifest.PATH), StandardCharsets.UTF_8);
+    String withoutFloor = json.replaceAll(",\\s*\"floor\" : \\{[^}]*\\}", "");
+    assertFalse(withoutFloor.contains("floor"), withoutFloor);
+    replaceEntry(jar, ModelManifest.PATH, withoutFloor.getBytes(StandardCharsets.UTF_8), false);
+    assertEquals(dev.nomos.runtime.model.Floor.defaults(), ModelJar.load(jar).model().floor());
+
+    replaceEntry(jar, ModelManifest.PATH, json.replace("\"spawn\" : 0.0", "\"colour\" : 0.0").getBytes(StandardCharsets.UTF_8),
+        false);
+    ModelJarException unknown = assertThrows(ModelJarException.class, () -> ModelJar.load(jar));
+    assertTrue(unknown.getMessage().contains("options.floor.colour is no floor channel"), unknown.getMessage());
+    replaceEntry(jar, ModelManifest.PATH, json.replace("\"x\" : 0.25", "\"x\" : 1.5").getBytes(StandardCharsets.UTF_8),
+        false);
+    ModelJarException range = assertThrows(ModelJarException.class, () -> ModelJar.load(jar));
+    assertTrue(range.getMessage().contains("options.floor.x must be a number in [0, 1)"), range.getMessage());
   }
 
   @Test

@@ -35,7 +35,8 @@ public final class HoverFeature {
         break;
       }
       if (t.getChannel() == Token.DEFAULT_CHANNEL && offset <= t.getStopIndex() + 1
-          && KeywordDocs.DOCS.containsKey(t.getText()) && t.getType() != NomosLexer.ID) {
+          && KeywordDocs.DOCS.containsKey(t.getText())
+          && (t.getType() != NomosLexer.ID || SemanticTokensFeature.floorWords(a).contains(t.getStartIndex()))) {
         String doc = KeywordDocs.DOCS.get(t.getText());
         if (t.getType() == NomosLexer.ACTION && !a.world().actions().isEmpty()) {
           doc += " One of " + String.join(", ", a.world().actions().keySet()) + ".";

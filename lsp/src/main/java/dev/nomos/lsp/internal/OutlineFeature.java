@@ -2,6 +2,7 @@ package dev.nomos.lsp.internal;
 
 import dev.nomos.compiler.ast.AttrDecl;
 import dev.nomos.compiler.ast.Binding;
+import dev.nomos.compiler.ast.FloorDecl;
 import dev.nomos.compiler.ast.LawDecl;
 import dev.nomos.compiler.ast.Name;
 import dev.nomos.compiler.ast.TopDecl;
@@ -28,6 +29,12 @@ public final class OutlineFeature {
         result.add(world(w));
       } else if (decl instanceof LawDecl l) {
         result.add(law(l));
+      } else if (decl instanceof FloorDecl f) {
+        List<DocumentSymbol> channels = new ArrayList<>();
+        for (FloorDecl.Item item : f.items()) {
+          channels.add(symbol(item.channel(), item.span(), SymbolKind.Property, item.valueText(), List.of()));
+        }
+        result.add(symbol(f.name(), f.span(), SymbolKind.Object, "floor", channels));
       }
     }
     return result;

@@ -1,11 +1,15 @@
 package dev.nomos.lsp.internal;
 
+import dev.nomos.compiler.ast.FloorDecl;
+import dev.nomos.compiler.ast.TopDecl;
 import dev.nomos.grammar.NomosLexer;
 import dev.nomos.stdlib.Stdlib;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.antlr.v4.runtime.Token;
 import org.eclipse.lsp4j.SemanticTokenModifiers;
 import org.eclipse.lsp4j.SemanticTokenTypes;
@@ -54,7 +58,31 @@ public final class SemanticTokensFeature {
     return new SemanticTokens(data);
   }
 
+  /** Where the contextual word {@code floor} opens a floor declaration (source offsets). */
+  static Set<Integer> floorWords(Analysis a) {
+    Set<Integer> starts = new HashSet<>();
+    for (TopDecl d : a.unit().decls()) {
+      if (d instanceof FloorDecl f) {
+        starts.add(f.name().span().start());
+      }
+    }
+    return starts;
+  }
+
+  /** Where the channel names of floor declarations are (source offsets). */
+  private static Set<Integer> floorChannels(Analysis a) {
+    Set<Integer> starts = new HashSet<>();
+    for (TopDecl d : a.unit().decls()) {
+      if (d instanceof FloorDecl f) {
+        f.items().forEach(item -> starts.add(item.channel().span().start()));
+      }
+    }
+    return starts;
+  }
+
   public static List<Classified> classify(Analysis a) {
+    Set<Integer> floorWords = floorWords(a);
+    Set<Integer> floorChannels = floorChannels(a);
     Map<Integer, Occurrence> byStart = new HashMap<>();
     for (Occurrence o : a.occurrences()) {
       byStart.putIfAbsent(o.span().start(), o);
@@ -78,8 +106,11 @@ public final class SemanticTokensFeature {
       } else if (kind == NomosLexer.INT_TYPE || kind == NomosLexer.BOOL_TYPE) {
         type = SemanticTokenTypes.Type;
         modifiers = List.of(SemanticTokenModifiers.DefaultLibrary);
-      } else if (kind >= NomosLexer.USE && kind <= NomosLexer.WEIGHTED) {
+      } else if (kind >= NomosLexer.USE && kind <= NomosLexer.WEIGHTED && !floorChannels.contains(t.getStartIndex())
+          || kind == NomosLexer.ID && floorWords.contains(t.getStartIndex())) {
         type = SemanticTokenTypes.Keyword;
+      } else if (floorChannels.contains(t.getStartIndex())) {
+        type = SemanticTokenTypes.Property;
       } else if (isOperator(kind)) {
         type = SemanticTokenTypes.Operator;
       } else if (kind == NomosLexer.ID) {

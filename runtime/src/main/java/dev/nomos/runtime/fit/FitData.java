@@ -2,9 +2,11 @@ package dev.nomos.runtime.fit;
 
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
+import dev.nomos.runtime.model.Floor;
 import dev.nomos.runtime.model.LawException;
 import dev.nomos.runtime.model.ProgressListener;
 import dev.nomos.runtime.model.WorldModel;
+import dev.nomos.runtime.model.internal.FloorChannels;
 import dev.nomos.runtime.model.internal.Observations;
 import dev.nomos.runtime.model.internal.OpinionCollector;
 import dev.nomos.runtime.model.internal.Partitions;
@@ -24,6 +26,9 @@ import java.util.List;
  * <p>Targets with identical content (classes, features and observed class) are stored once with a
  * count: the features are relative to the frame (which laws agree, not where), so recurring
  * situations (a wall that stays, a ball in free flight) collapse to a few distinct targets.
+ *
+ * <p>Each target also keeps its floor channel and the log of its support size, so that the
+ * floor's background {@code ε / N} ({@link Floor}) can be mixed in and ε fitted with the weights.
  */
 public final class FitData {
   final List<String> lawNames;
@@ -38,6 +43,10 @@ public final class FitData {
   final int[] classFeatStart;
   final int[] featLaw;
   final double[] featVal;
+  final List<String> channels;
+  final int[] targetChannel;
+  final double[] targetLogSize;
+  final long[] channelTargets;
 
   private FitData(Builder b) {
     this.lawNames = b.lawNames;
@@ -52,6 +61,10 @@ public final class FitData {
     this.classFeatStart = Arrays.copyOf(b.classFeatStart, b.classes + 1);
     this.featLaw = Arrays.copyOf(b.featLaw, b.feats);
     this.featVal = Arrays.copyOf(b.featVal, b.feats);
+    this.channels = b.channels;
+    this.targetChannel = Arrays.copyOf(b.targetChannel, b.targets);
+    this.targetLogSize = Arrays.copyOf(b.targetLogSize, b.targets);
+    this.channelTargets = b.channelTargets.clone();
   }
 
   /** Runs every law of {@code model} once on every transition of {@code episodes}. */
@@ -92,6 +105,12 @@ public final class FitData {
   /** The log-likelihood terms that no weight affects. */
   public double constant() { return constant; }
 
+  /** The floor channels of the world ({@link Floor#channels}). */
+  public List<String> channels() { return channels; }
+
+  /** Number of observed targets some law spoke to in each channel, before merging identical ones. */
+  public long[] channelTargets() { return channelTargets.clone(); }
+
   private static final class Builder implements TargetObserver {
     final List<String> lawNames;
     final List<Law> laws;
@@ -113,8 +132,16 @@ public final class FitData {
     int feats;
     int[] featLaw = new int[16384];
     double[] featVal = new double[16384];
+    final List<String> channels;
+    final FloorChannels floorChannels;
+    int[] targetChannel = new int[1024];
+    double[] targetLogSize = new double[1024];
+    final long[] channelTargets;
 
     Builder(WorldModel model) {
+      this.channels = Floor.channels(model.schema());
+      this.floorChannels = new FloorChannels(model.schema());
+      this.channelTargets = new long[channels.size()];
       this.lawNames = model.lawNames();
       this.laws = model.laws();
       this.collector = new OpinionCollector(model.schema(), lawNames.toArray(String[]::new), model.options().nu());
@@ -171,6 +198,10 @@ public final class FitData {
       }
       classFeatStart[classes] = feats;
       observedClass[targets] = observed;
+      int channel = floorChannels.channel(type, p.offset(part));
+      targetChannel[targets] = channel;
+      targetLogSize[targets] = Math.log((double) p.supportSize(part, value));
+      channelTargets[channel]++;
       observedTargets++;
       int same = findEqual(targets);
       if (same >= 0) {
@@ -188,7 +219,7 @@ public final class FitData {
     private int hash(int t) {
       int c0 = targetClassStart[t];
       int c1 = classes;
-      int h = 31 * (observedClass[t] - c0) + (c1 - c0);
+      int h = 31 * (31 * (observedClass[t] - c0) + (c1 - c0)) + targetChannel[t];
       for (int c = c0; c < c1; c++) {
         h = 31 * h + Double.hashCode(classLogMultiplicity[c]);
         for (int k = classFeatStart[c]; k < classFeatStart[c + 1]; k++) {
@@ -221,7 +252,8 @@ public final class FitData {
       int a1 = targetClassStart[a + 1];
       int b0 = targetClassStart[b];
       int b1 = classes;
-      if (a1 - a0 != b1 - b0 || observedClass[a] - a0 != observedClass[b] - b0) {
+      if (a1 - a0 != b1 - b0 || observedClass[a] - a0 != observedClass[b] - b0
+          || targetChannel[a] != targetChannel[b]) {
         return false;
       }
       for (int i = 0; i < a1 - a0; i++) {
@@ -276,6 +308,8 @@ public final class FitData {
         observedClass = Arrays.copyOf(observedClass, size);
         targetCount = Arrays.copyOf(targetCount, size);
         targetHash = Arrays.copyOf(targetHash, size);
+        targetChannel = Arrays.copyOf(targetChannel, size);
+        targetLogSize = Arrays.copyOf(targetLogSize, size);
       }
     }
 

@@ -1,5 +1,6 @@
 package dev.nomos.runtime.fit;
 
+import dev.nomos.runtime.model.Floor;
 import dev.nomos.runtime.model.WorldModel;
 import java.util.List;
 
@@ -16,9 +17,10 @@ import java.util.List;
  * @param objective the minimised objective {@code NLL + λ Σ θ} (before pruning)
  * @param iterations optimiser iterations
  * @param converged whether the optimiser met its tolerance (rather than its iteration limit)
+ * @param floor the fitted floor (the model's own when it has none enabled)
  */
 public record FitResult(WorldModel model, List<String> lawNames, double[] weights, List<String> pruned,
-    double trainNll, double startNll, double objective, int iterations, boolean converged) {
+    double trainNll, double startNll, double objective, int iterations, boolean converged, Floor floor) {
 
   public FitResult {
     lawNames = List.copyOf(lawNames);

@@ -1,6 +1,7 @@
 package dev.nomos.runtime.fit;
 
 import dev.nomos.runtime.fit.internal.BoundedLbfgs;
+import dev.nomos.runtime.model.Floor;
 import dev.nomos.runtime.model.ModelOptions;
 import dev.nomos.runtime.model.ProgressListener;
 import dev.nomos.runtime.model.WorldModel;
@@ -8,13 +9,18 @@ import dev.nomos.runtime.trajectory.Episode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Fits the weights of a model's laws to data (design brief §1): θ ∈ [0, maxWeight] maximising the
  * mean log-likelihood per transition minus {@code λ ‖θ‖₁}, by bounded L-BFGS over scores
  * precomputed once ({@link FitData}). It starts from the model's current weights (a warm start),
- * and prunes the laws whose weight ends at or below the model's prune threshold. Deterministic.
+ * and prunes the laws whose weight ends at or below the model's prune threshold. With the model's
+ * floor enabled, each floor channel's ε is fitted with the weights, in
+ * {@code [1 / (n + 2), }{@link Floor#MAX_FITTED}{@code ]} for a channel with n training targets (a
+ * channel without any keeps its value). Deterministic.
  *
  * <pre>{@code
  * FitResult r = new Fitter().fit(model, trainEpisodes);
@@ -55,19 +61,35 @@ public final class Fitter {
     if (start.length != n) {
       throw new IllegalArgumentException(n + " laws but " + start.length + " starting weights");
     }
-    Objective objective = new Objective(data, options.lambda());
-    double[] lower = new double[n];
-    double[] upper = new double[n];
-    Arrays.fill(upper, options.maxWeight());
-    double[] x0 = new double[n];
+    Floor floor = model.floor();
+    double[] epsilon = floor.epsilons(model.schema());
+    boolean fitFloor = floor.enabled();
+    Objective objective = new Objective(data, options.lambda(), epsilon, fitFloor);
+    int dim = objective.dimension();
+    double[] lower = new double[dim];
+    double[] upper = new double[dim];
+    Arrays.fill(upper, 0, n, options.maxWeight());
+    double[] x0 = new double[dim];
     for (int i = 0; i < n; i++) {
       x0[i] = Math.max(0, Math.min(options.maxWeight(), start[i]));
     }
+    long[] channelTargets = data.channelTargets;
+    for (int c = 0; c < dim - n; c++) {
+      if (channelTargets[c] == 0) {
+        // No target of this channel to learn from: it keeps the value it had.
+        lower[n + c] = epsilon[c];
+        upper[n + c] = epsilon[c];
+      } else {
+        lower[n + c] = laplaceFloor(channelTargets[c]);
+        upper[n + c] = Math.max(lower[n + c], Floor.MAX_FITTED);
+      }
+      x0[n + c] = Math.max(lower[n + c], Math.min(upper[n + c], epsilon[c]));
+    }
     double startNll = -objective.meanLogLikelihood(x0, null);
     BoundedLbfgs.Result r = optimiser.minimize(objective, x0, lower, upper);
-    double[] theta = r.x();
+    double[] theta = Arrays.copyOf(r.x(), n);
     List<String> pruned = new ArrayList<>();
-    double[] kept = theta.clone();
+    double[] kept = r.x().clone();
     for (int i = 0; i < n; i++) {
       if (theta[i] <= options.pruneThreshold()) {
         pruned.add(model.lawNames().get(i));
@@ -75,8 +97,27 @@ public final class Fitter {
       }
     }
     double trainNll = -objective.meanLogLikelihood(kept, null);
-    WorldModel fitted = model.withWeights(theta).without(new HashSet<>(pruned));
-    return new FitResult(fitted, model.lawNames(), theta, pruned, trainNll, startNll, r.value(), r.iterations(),
-        r.converged());
+    Floor fitted = floor;
+    if (fitFloor) {
+      Map<String, Double> values = new LinkedHashMap<>(floor.values());
+      for (int c = 0; c < dim - n; c++) {
+        if (channelTargets[c] > 0) {
+          values.put(data.channels.get(c), r.x()[n + c]);
+        }
+      }
+      fitted = Floor.of(values);
+    }
+    WorldModel result = model.withWeights(theta).withFloor(fitted).without(new HashSet<>(pruned));
+    return new FitResult(result, model.lawNames(), theta, pruned, trainNll, startNll, r.value(), r.iterations(),
+        r.converged(), fitted);
+  }
+
+  /**
+   * The least ε fitting may choose for a channel observed {@code targets} times: Laplace's rule of
+   * succession, {@code 1 / (n + 2)}, the chance of a surprise after n targets without one. So a
+   * value never seen in training costs about {@code log N + log(n + 2)} nats, never unbounded.
+   */
+  static double laplaceFloor(long targets) {
+    return 1.0 / (targets + 2.0);
   }
 }

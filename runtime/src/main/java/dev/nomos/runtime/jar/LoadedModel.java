@@ -2,6 +2,7 @@ package dev.nomos.runtime.jar;
 
 import dev.nomos.runtime.Law;
 import dev.nomos.runtime.WorldSchema;
+import dev.nomos.runtime.model.Floor;
 import dev.nomos.runtime.model.ModelOptions;
 import dev.nomos.runtime.model.WorldModel;
 import java.util.List;
@@ -21,9 +22,17 @@ public record LoadedModel(WorldSchema schema, List<Law> laws, ModelManifest mani
     return manifest.weights();
   }
 
-  /** The ready world model: these laws, weights and the jar's options (nu, lambda; other options default). */
+  /** The floor model.json records. */
+  public Floor floor() {
+    return Floor.of(manifest.floor());
+  }
+
+  /**
+   * The ready world model: these laws, weights, floor and the jar's options (nu, lambda; other
+   * options default).
+   */
   public WorldModel model() {
     ModelOptions options = ModelOptions.defaults().withNu(manifest.nu()).withLambda(manifest.lambda());
-    return new WorldModel(schema, laws, weights(), options);
+    return new WorldModel(schema, laws, weights(), options, floor());
   }
 }

@@ -1,8 +1,12 @@
 package dev.nomos.runtime.jar;
 
 import dev.nomos.runtime.WorldSchema;
+import dev.nomos.runtime.model.Floor;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,12 +21,15 @@ import java.util.Objects;
  * @param world the world schema the laws were checked against
  * @param nu penalty of a value a law does not allow
  * @param lambda L1 penalty used when fitting the weights
+ * @param floor the floor's ε per channel as fitted or written ({@link Floor}; the channels left
+ *     out take {@link Floor#DEFAULT}); model.json's {@code options.floor}, empty in jars written
+ *     before floors existed
  * @param classes the law classes in the jar
  * @param laws the laws in model order
  * @param sources the {@code .law} sources the laws were compiled from
  */
 public record ModelManifest(int format, String nomosVersion, WorldSchema world, double nu, double lambda,
-    List<ClassEntry> classes, List<LawEntry> laws, List<SourceEntry> sources) {
+    Map<String, Double> floor, List<ClassEntry> classes, List<LawEntry> laws, List<SourceEntry> sources) {
 
   /** The manifest format this runtime reads and writes. */
   public static final int FORMAT = 1;
@@ -104,6 +111,7 @@ public record ModelManifest(int format, String nomosVersion, WorldSchema world, 
   public ModelManifest {
     Objects.requireNonNull(nomosVersion, "nomosVersion");
     Objects.requireNonNull(world, "world");
+    floor = Collections.unmodifiableMap(new LinkedHashMap<>(floor));
     classes = List.copyOf(classes);
     laws = List.copyOf(laws);
     sources = List.copyOf(sources);
@@ -124,6 +132,6 @@ public record ModelManifest(int format, String nomosVersion, WorldSchema world, 
       LawEntry l = laws.get(i);
       updated.add(new LawEntry(l.name(), l.className(), weights[i], l.ints, l.doubles));
     }
-    return new ModelManifest(format, nomosVersion, world, nu, lambda, classes, updated, sources);
+    return new ModelManifest(format, nomosVersion, world, nu, lambda, floor, classes, updated, sources);
   }
 }

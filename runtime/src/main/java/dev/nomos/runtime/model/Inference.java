@@ -6,6 +6,7 @@ import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
 import dev.nomos.runtime.Slots;
 import dev.nomos.runtime.WorldSchema;
+import dev.nomos.runtime.model.internal.FloorChannels;
 import dev.nomos.runtime.model.internal.Observations;
 import dev.nomos.runtime.model.internal.OpinionCollector;
 import dev.nomos.runtime.model.internal.Partitions;
@@ -30,6 +31,8 @@ public final class Inference {
   private final Partitions partitions = new Partitions();
   private final Observations observations = new Observations();
   private final Scoring scoring = new Scoring();
+  private final FloorChannels channels;
+  private final double[] epsilon;
   private double[] segLogit = new double[256];
   private double[] partLogZ = new double[64];
   private Frame analysed;
@@ -40,6 +43,8 @@ public final class Inference {
     this.laws = model.laws();
     this.theta = model.weightsArray();
     this.collector = new OpinionCollector(schema, model.lawNames().toArray(String[]::new), model.options().nu());
+    this.channels = new FloorChannels(schema);
+    this.epsilon = model.floor().epsilons(schema);
   }
 
   public WorldModel model() {
@@ -137,7 +142,21 @@ public final class Inference {
     }
   }
 
+  /** The target's log-probability under the PoE mixed with the floor's uniform background. */
   private double logProbability(int part, int value) {
+    double eps = epsilonOf(part);
+    double poe = poeLogProbability(part, value);
+    return eps == 0 ? poe : FloorChannels.mix(poe, eps, Math.log((double) partitions.supportSize(part, value)));
+  }
+
+  /** The floor's ε for a target some law spoke to. */
+  private double epsilonOf(int part) {
+    int offset = partitions.offset(part);
+    int type = offset < 0 ? 0 : collector.frame().type(partitions.object(part));
+    return epsilon[channels.channel(type, offset)];
+  }
+
+  private double poeLogProbability(int part, int value) {
     Partitions p = partitions;
     int seg = p.segmentOf(part, value);
     double logZ = partLogZ[part];
@@ -294,6 +313,10 @@ public final class Inference {
 
   private int draw(int part, RandomGenerator random) {
     Partitions p = partitions;
+    double eps = epsilonOf(part);
+    if (eps > 0 && random.nextDouble() < eps) {
+      return kthOfSupport(part, random.nextLong(p.supportSize(part)));
+    }
     double max = p.unmentioned(part) > 0 ? 0 : Double.NEGATIVE_INFINITY;
     for (int s = p.segStart(part); s < p.segEnd(part); s++) {
       max = Math.max(max, segLogit[s]);
@@ -312,6 +335,19 @@ public final class Inference {
       r -= mass;
     }
     return kthUnmentioned(part, random.nextLong(p.unmentioned(part)));
+  }
+
+  /** The k-th value of the support: the segments' values in order, then the unmentioned ones. */
+  private int kthOfSupport(int part, long k) {
+    Partitions p = partitions;
+    for (int s = p.segStart(part); s < p.segEnd(part); s++) {
+      long len = (long) p.segHi(s) - p.segLo(s) + 1;
+      if (k < len) {
+        return (int) (p.segLo(s) + k);
+      }
+      k -= len;
+    }
+    return kthUnmentioned(part, k);
   }
 
   private int kthUnmentioned(int part, long k) {

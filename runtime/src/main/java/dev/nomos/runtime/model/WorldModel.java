@@ -17,7 +17,8 @@ import java.util.random.RandomGenerator;
  * brief §1). For every target of frame t+1 (an object's presence, x, y and declared attributes, and
  * the spawn channel) {@code p(v) ∝ exp(Σ_i θ_i s_i(v))}, where {@code s_i(v)} is 0 where law i allows
  * v, {@code log q_i(v) - log max q_i} for its weighted choices, {@code -nu} elsewhere, and 0 for every
- * v when law i has no opinion on the target. See {@code docs/runtime.md} for the exact rules.
+ * v when law i has no opinion on the target, mixed with a uniform background of weight ε per target
+ * ({@link Floor}). See {@code docs/runtime.md} for the exact rules.
  *
  * <p>Immutable and thread-safe; the convenience methods here create a fresh {@link Inference} per
  * call. For passes over many frames, use one {@link #newInference()} per thread.
@@ -27,13 +28,21 @@ public final class WorldModel {
   private final List<Law> laws;
   private final double[] weights;
   private final ModelOptions options;
+  private final Floor floor;
   private final List<String> lawNames;
+
+  /** With the default {@link Floor}. */
+  public WorldModel(WorldSchema schema, List<Law> laws, double[] weights, ModelOptions options) {
+    this(schema, laws, weights, options, Floor.defaults());
+  }
 
   /**
    * @param weights one weight per law, each in [0, options.maxWeight()]
+   * @param floor the background mixed into every target (see {@link Floor})
    */
-  public WorldModel(WorldSchema schema, List<Law> laws, double[] weights, ModelOptions options) {
+  public WorldModel(WorldSchema schema, List<Law> laws, double[] weights, ModelOptions options, Floor floor) {
     this.schema = Objects.requireNonNull(schema, "schema");
+    this.floor = Objects.requireNonNull(floor, "floor");
     this.laws = List.copyOf(laws);
     this.options = Objects.requireNonNull(options, "options");
     if (weights.length != this.laws.size()) {
@@ -76,15 +85,22 @@ public final class WorldModel {
 
   public ModelOptions options() { return options; }
 
+  public Floor floor() { return floor; }
+
   double[] weightsArray() { return weights; }
 
   /** The same laws with other weights. */
   public WorldModel withWeights(double[] newWeights) {
-    return new WorldModel(schema, laws, newWeights, options);
+    return new WorldModel(schema, laws, newWeights, options, floor);
   }
 
   public WorldModel withOptions(ModelOptions newOptions) {
-    return new WorldModel(schema, laws, weights, newOptions);
+    return new WorldModel(schema, laws, weights, newOptions, floor);
+  }
+
+  /** The same laws and weights with another background. */
+  public WorldModel withFloor(Floor newFloor) {
+    return new WorldModel(schema, laws, weights, options, newFloor);
   }
 
   /** The model without the named laws (the remaining laws keep order and weight). */
@@ -97,7 +113,7 @@ public final class WorldModel {
         w.add(weights[i]);
       }
     }
-    return new WorldModel(schema, kept, w.stream().mapToDouble(Double::doubleValue).toArray(), options);
+    return new WorldModel(schema, kept, w.stream().mapToDouble(Double::doubleValue).toArray(), options, floor);
   }
 
   /** A single-threaded inference engine that reuses its buffers. */

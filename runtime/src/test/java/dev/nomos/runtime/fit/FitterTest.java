@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.model.Floor;
 import dev.nomos.runtime.model.Metrics;
 import dev.nomos.runtime.model.ModelOptions;
 import dev.nomos.runtime.model.ProgressListener;
 import dev.nomos.runtime.model.WorldModel;
 import dev.nomos.runtime.trajectory.Episode;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +22,13 @@ class FitterTest {
 
   @Test
   void precomputedLikelihoodMatchesInference() {
-    WorldModel model = WorldModel.of(ToyPong.WORLD, ToyPong.laws());
+    assertPrecomputedMatchesInference(Floor.none());
+    assertPrecomputedMatchesInference(Floor.defaults());
+    assertPrecomputedMatchesInference(Floor.of(Map.of(Floor.X, 0.2, Floor.ALIVE, 0.01, Floor.SPAWN, 0.3)));
+  }
+
+  private static void assertPrecomputedMatchesInference(Floor floor) {
+    WorldModel model = WorldModel.of(ToyPong.WORLD, ToyPong.laws()).withFloor(floor);
     SplittableRandom random = new SplittableRandom(5);
     double[] theta = new double[model.laws().size()];
     for (int i = 0; i < theta.length; i++) {
@@ -35,31 +43,49 @@ class FitterTest {
       }
     }
     FitData data = FitData.precompute(model, TRAIN, ProgressListener.NONE);
-    double fromData = new Objective(data, 0).meanLogLikelihood(theta, null) * data.transitions();
-    assertEquals(direct, fromData, 1e-7 * Math.abs(direct));
+    double[] eps = floor.epsilons(ToyPong.WORLD);
+    double fromData = new Objective(data, 0, eps, false).meanLogLikelihood(theta, null) * data.transitions();
+    assertEquals(direct, fromData, 1e-7 * Math.abs(direct), floor.toString());
+    double[] withEps = java.util.Arrays.copyOf(theta, theta.length + eps.length);
+    System.arraycopy(eps, 0, withEps, theta.length, eps.length);
+    double fitted = new Objective(data, 0, eps, true).meanLogLikelihood(withEps, null) * data.transitions();
+    assertEquals(direct, fitted, 1e-7 * Math.abs(direct), floor + " with ε as variables");
   }
 
   @Test
   void gradientMatchesFiniteDifferences() {
+    assertGradientMatchesFiniteDifferences(false);
+  }
+
+  @Test
+  void gradientWithFittedFloorMatchesFiniteDifferences() {
+    assertGradientMatchesFiniteDifferences(true);
+  }
+
+  private static void assertGradientMatchesFiniteDifferences(boolean fitFloor) {
     WorldModel model = WorldModel.of(ToyPong.WORLD, ToyPong.laws());
     FitData data = FitData.precompute(model, TRAIN, ProgressListener.NONE);
-    Objective f = new Objective(data, 0.01);
-    int n = model.laws().size();
+    double[] eps = Floor.none().epsilons(ToyPong.WORLD);
+    Objective f = new Objective(data, 0.01, eps, fitFloor);
+    int n = f.dimension();
+    int laws = model.laws().size();
     double[] theta = new double[n];
     for (int i = 0; i < n; i++) {
-      theta[i] = 0.05 + 0.1 * i;
+      // Weights spread over [0.05, 1.5]; each channel's ε somewhere in (0, 0.3).
+      theta[i] = i < laws ? 0.05 + 0.1 * i : 0.02 + 0.05 * (i - laws);
     }
     double[] g = new double[n];
     f.evaluate(theta, g);
     double[] scratch = new double[n];
     for (int i = 0; i < n; i++) {
-      double h = 1e-5;
+      double h = i < laws ? 1e-5 : 1e-7;
       double[] plus = theta.clone();
       double[] minus = theta.clone();
       plus[i] += h;
       minus[i] -= h;
       double numeric = (f.evaluate(plus, scratch) - f.evaluate(minus, scratch)) / (2 * h);
-      assertEquals(numeric, g[i], 1e-5 * Math.max(1, Math.abs(numeric)), "law " + model.lawNames().get(i));
+      String variable = i < laws ? "law " + model.lawNames().get(i) : "ε of " + data.channels().get(i - laws);
+      assertEquals(numeric, g[i], 1e-5 * Math.max(1, Math.abs(numeric)), variable);
     }
   }
 

@@ -38,8 +38,9 @@ class PoeArithmeticTest {
     return Frame.builder(WORLD).previous(t).add(1, BALL, x, y, 1, 1).build();
   }
 
+  /** The pure product of experts: these tests pin its arithmetic; FloorTest covers the mixture on top. */
   static WorldModel model(List<Law> laws, double... weights) {
-    return new WorldModel(WORLD, laws, weights, ModelOptions.defaults());
+    return new WorldModel(WORLD, laws, weights, ModelOptions.defaults(), Floor.none());
   }
 
   static Law exactX(String name, int x) {
@@ -84,7 +85,7 @@ class PoeArithmeticTest {
   @Test
   void nuIsTheNoiseLevel() {
     Frame t = ballAt(5, 5);
-    WorldModel m = new WorldModel(WORLD, List.of(exactX("stay", 5)), new double[] {1}, ModelOptions.defaults().withNu(2));
+    WorldModel m = new WorldModel(WORLD, List.of(exactX("stay", 5)), new double[] {1}, ModelOptions.defaults().withNu(2), Floor.none());
     assertEquals(2 - log(exp(2) + 2), xLogProb(m, t, 5), EPS);
     assertEquals(-log(exp(2) + 2), xLogProb(m, t, 6), EPS);
   }

@@ -75,7 +75,7 @@ class PoeBruteForceTest {
           }
         }));
       }
-      WorldModel model = new WorldModel(WORLD, laws, theta, ModelOptions.defaults());
+      WorldModel model = new WorldModel(WORLD, laws, theta, ModelOptions.defaults(), Floor.none());
       Frame t = Frame.builder(WORLD).add(1, 0, X0, 50, 1, 1).build();
       Inference inference = model.newInference();
       for (int observed = 40; observed <= 60; observed++) {
@@ -115,7 +115,7 @@ class PoeBruteForceTest {
         out.exact(0, Slots.ALIVE, 1);
       }));
     }
-    WorldModel model = new WorldModel(WORLD, laws, theta, ModelOptions.defaults().withNu(nu));
+    WorldModel model = new WorldModel(WORLD, laws, theta, ModelOptions.defaults().withNu(nu), Floor.none());
     Frame t = Frame.builder(WORLD).add(1, 0, X0, 50, 1, 1).build();
     Inference inference = model.newInference();
     int n = 40000;

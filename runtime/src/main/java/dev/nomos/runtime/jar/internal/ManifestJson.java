@@ -12,9 +12,12 @@ import dev.nomos.runtime.EntityType;
 import dev.nomos.runtime.WorldSchema;
 import dev.nomos.runtime.jar.ModelJarException;
 import dev.nomos.runtime.jar.ModelManifest;
+import dev.nomos.runtime.model.Floor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -34,6 +37,8 @@ public final class ManifestJson {
     ObjectNode options = root.putObject("options");
     options.put("nu", m.nu());
     options.put("lambda", m.lambda());
+    ObjectNode floor = options.putObject("floor");
+    m.floor().forEach(floor::put);
     ArrayNode classes = root.putArray("classes");
     for (ModelManifest.ClassEntry c : m.classes()) {
       ObjectNode n = classes.addObject();
@@ -120,6 +125,7 @@ public final class ManifestJson {
     JsonNode options = r.object(root, "options");
     double nu = r.number(options, "nu");
     double lambda = r.number(options, "lambda");
+    Map<String, Double> floor = r.floor(options, world);
     List<ModelManifest.ClassEntry> classes = r.objects(root, "classes",
         c -> new ModelManifest.ClassEntry(r.text(c, "class"), r.text(c, "sha256")));
     List<ModelManifest.LawEntry> laws = r.objects(root, "laws",
@@ -127,7 +133,7 @@ public final class ManifestJson {
             r.ints(l, "ints"), r.doubles(l, "doubles")));
     List<ModelManifest.SourceEntry> sources = r.objects(root, "sources",
         s -> new ModelManifest.SourceEntry(r.text(s, "path"), r.text(s, "sha256")));
-    return new ModelManifest(format, version, world, nu, lambda, classes, laws, sources);
+    return new ModelManifest(format, version, world, nu, lambda, floor, classes, laws, sources);
   }
 
   /** Reads one object of a model.json array. */
@@ -152,6 +158,32 @@ public final class ManifestJson {
       }
       paths.put(n, path(parent, name));
       return n;
+    }
+
+    /**
+     * {@code options.floor}: optional (jars written before floors have none), an object mapping
+     * channels of the world to numbers in [0, 1).
+     */
+    Map<String, Double> floor(JsonNode options, WorldSchema world) throws ModelJarException {
+      Map<String, Double> values = new LinkedHashMap<>();
+      if (options.get("floor") == null) {
+        return values;
+      }
+      JsonNode floor = typed(options, "floor", JsonNode::isObject, "must be an object");
+      List<String> channels = Floor.channels(world);
+      for (var it = floor.fields(); it.hasNext(); ) {
+        var e = it.next();
+        String p = path(floor, e.getKey());
+        if (!channels.contains(e.getKey())) {
+          throw error(p, "is no floor channel of the world (" + String.join(", ", channels) + ")");
+        }
+        double v = e.getValue().asDouble();
+        if (!e.getValue().isNumber() || !(v >= 0 && v < 1)) {
+          throw error(p, "must be a number in [0, 1)");
+        }
+        values.put(e.getKey(), v);
+      }
+      return values;
     }
 
     JsonNode element(JsonNode array, int i) throws ModelJarException {

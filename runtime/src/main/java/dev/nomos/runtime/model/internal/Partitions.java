@@ -30,6 +30,7 @@ public final class Partitions {
   int[] partBaseLo = new int[64];
   int[] partBaseHi = new int[64];
   long[] partUnmentioned = new long[64];
+  long[] partSize = new long[64];
   int[] partSegStart = new int[65];
 
   int segs;
@@ -168,6 +169,7 @@ public final class Partitions {
     int running = 0;
     int firstSeg = segs;
     long covered = 0;
+    long segmentValues = 0;
     for (int j = 0; j + 1 < np; j++) {
       int cnt = pointCount[j];
       pointCount[j] = running;
@@ -178,6 +180,7 @@ public final class Partitions {
         long lo = Math.max(points[j], baseLo);
         long hi = Math.min(points[j + 1] - 1, baseHi);
         covered += Math.max(0, hi - lo + 1);
+        segmentValues += (long) points[j + 1] - points[j];
         segs++;
       }
       running += cnt;
@@ -201,6 +204,7 @@ public final class Partitions {
     partBaseLo[parts] = baseLo;
     partBaseHi[parts] = baseHi;
     partUnmentioned[parts] = (long) baseHi - baseLo + 1 - covered;
+    partSize[parts] = partUnmentioned[parts] + segmentValues;
     partSegStart[parts] = firstSeg;
     partSegStart[parts + 1] = segs;
     partOfTarget[target] = parts;
@@ -337,6 +341,7 @@ public final class Partitions {
       partBaseLo = Arrays.copyOf(partBaseLo, size);
       partBaseHi = Arrays.copyOf(partBaseHi, size);
       partUnmentioned = Arrays.copyOf(partUnmentioned, size);
+      partSize = Arrays.copyOf(partSize, size);
       partSegStart = Arrays.copyOf(partSegStart, size + 1);
     }
   }
@@ -363,6 +368,20 @@ public final class Partitions {
 
   /** Number of values of the base support no law mentions. */
   public long unmentioned(int part) { return partUnmentioned[part]; }
+
+  /**
+   * The size of the support once {@code value} is observed: every value of a segment plus the
+   * unmentioned ones, and one more when {@code value} lies outside both (it joins the unmentioned).
+   */
+  public long supportSize(int part, int value) {
+    boolean outside = (value < partBaseLo[part] || value > partBaseHi[part]) && segmentOf(part, value) < 0;
+    return partSize[part] + (outside ? 1 : 0);
+  }
+
+  /** The size of the support: every value of a segment plus the unmentioned ones. */
+  public long supportSize(int part) {
+    return partSize[part];
+  }
 
   public int segStart(int part) { return partSegStart[part]; }
 

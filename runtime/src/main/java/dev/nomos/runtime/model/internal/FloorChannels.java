@@ -1,0 +1,65 @@
+package dev.nomos.runtime.model.internal;
+
+import dev.nomos.runtime.EntityType;
+import dev.nomos.runtime.WorldSchema;
+import dev.nomos.runtime.model.Floor;
+import java.util.List;
+
+/**
+ * Which floor channel ({@link Floor#channels} index) a target belongs to, and the mixture
+ * {@code log((1 - ε) p + ε / N)} that the floor puts on a target's probability.
+ */
+public final class FloorChannels {
+  private static final int ALIVE = 0;
+  private static final int X = 1;
+  private static final int Y = 2;
+  private static final int SPAWN = 3;
+
+  private final int count;
+  private final int[][] extraChannel;
+
+  public FloorChannels(WorldSchema schema) {
+    List<String> channels = Floor.channels(schema);
+    this.count = channels.size();
+    this.extraChannel = new int[schema.types().size()][];
+    for (EntityType type : schema.types()) {
+      int[] map = new int[type.extras().size()];
+      for (int k = 0; k < map.length; k++) {
+        map[k] = channels.indexOf(type.extras().get(k).name());
+      }
+      extraChannel[type.index()] = map;
+    }
+  }
+
+  public int count() {
+    return count;
+  }
+
+  /**
+   * The channel of a target of an object of {@code type} at {@code offset} (0 ALIVE, 1 X, 2 Y, 3+
+   * extras), or of a spawn target when {@code offset} is -1.
+   */
+  public int channel(int type, int offset) {
+    return switch (offset) {
+      case -1 -> SPAWN;
+      case 0 -> ALIVE;
+      case 1 -> X;
+      case 2 -> Y;
+      default -> extraChannel[type][offset - 3];
+    };
+  }
+
+  /**
+   * {@code log((1 - eps) exp(logPoe) + eps / size)}, computed without underflow; exactly
+   * {@code logPoe} when {@code eps} is 0.
+   */
+  public static double mix(double logPoe, double eps, double logSize) {
+    if (eps == 0) {
+      return logPoe;
+    }
+    double a = Math.log1p(-eps) + logPoe;
+    double b = Math.log(eps) - logSize;
+    double max = Math.max(a, b);
+    return max + Math.log1p(Math.exp(Math.min(a, b) - max));
+  }
+}
