@@ -254,6 +254,7 @@ public final class Learner {
     List<Heading> headings = Heading.infer(schema, train);
     RoundCosts costs = new RoundCosts(Episodes.transitions(train), Episodes.transitions(validation),
         Episodes.transitions(test));
+    weights = written.stream().mapToDouble(Double::doubleValue).toArray();
     WorldModel model = model(entries, weights, mo);
     double trainNll = Double.NaN;
     String stop = "iterations";
@@ -261,8 +262,7 @@ public final class Learner {
     if (!entries.isEmpty()) {
       listener.phase(0, "fitting");
       try {
-        FitResult fit = fit(entries, written.stream().mapToDouble(Double::doubleValue).toArray(), train, mo, until,
-            costs);
+        FitResult fit = fit(entries, weights, train, mo, until, costs);
         merged(stage, mo.lambda(), 0, fit);
         int pruned = removePruned(entries, fit, names, tried);
         weights = keptWeights(fit, entries);
@@ -277,8 +277,6 @@ public final class Learner {
             iterationStart, stage, mo, v, until, costs));
       } catch (OutOfTime e) {
         // Not even the starting model could be fitted in time: it is returned at its written weights.
-        weights = written.stream().mapToDouble(Double::doubleValue).toArray();
-        model = model(entries, weights, mo);
         return new Run(entries, weights, model, "time", reports, snapshots, spent);
       }
       budget.reserve(costs.reserve(refitScale));
@@ -336,7 +334,7 @@ public final class Learner {
             options.candidatesPerIteration(),
             new ProposalRequest.Budget(Math.max(0, options.maxLlmCalls() - used.calls()),
                 Math.max(0, options.maxTokens() - used.totalTokens())),
-            tried, predicted, headings);
+            tried, predicted, headings, proposingDeadline(until));
         listener.phase(it, "proposing");
         Proposal proposal = proposer.propose(request);
         used = used.plus(proposal.usage());
@@ -507,6 +505,17 @@ public final class Learner {
     tried.add(key);
     // A law the user wrote keeps its text, comments and all; a proposed one takes the canonical form.
     return new Entry(unique, proposed ? compiled.canonical() : text, canonicalKey, compiled.law(), true);
+  }
+
+  /**
+   * When the proposer should answer: half of the time the run has left, so that checking, fitting
+   * and evaluating what it proposes still fit in the run.
+   */
+  private static Deadline proposingDeadline(Deadline until) {
+    if (until.isNone()) {
+      return until;
+    }
+    return until.within(java.time.Duration.ofNanos((long) (until.remainingSeconds() / 2 * 1e9)));
   }
 
   private void merged(String stage, double lambda, int iteration, FitResult fit) {
