@@ -106,7 +106,7 @@ public final class LearnCommand implements Callable<Integer> {
   @Option(names = "--max-tokens", paramLabel = "N", description = "LLM tokens at most (default: 400000).")
   Long maxTokens;
 
-  @Option(names = "--max-time", paramLabel = "SECONDS", description = "Wall-clock budget (default: 240 enumerative, 1200 LLM).")
+  @Option(names = "--max-time", paramLabel = "SECONDS", description = "Wall-clock budget in seconds, reading the data and the final refit included (default: 240 enumerative, 1200 LLM).")
   Integer maxTime;
 
   @Option(names = "--candidates", paramLabel = "N", description = "Candidates asked for per round (default: 120 enumerative, 8 LLM).")
@@ -282,7 +282,9 @@ public final class LearnCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserFacingException(e.getMessage(), ExitCodes.USAGE);
     }
-    Deadline deadline = Deadline.in(options.maxTime().minusNanos(System.nanoTime() - started));
+    // A twentieth of the budget is left for writing the outputs and for the JVM around the learner.
+    Deadline deadline = Deadline.in(options.maxTime().multipliedBy(19).dividedBy(20)
+        .minusNanos(System.nanoTime() - started));
     LearnResult result = new Learner(schema, worldSource, compiler, proposer, options, modelOptions, listener)
         .learn(train, testEpisodes, starting.laws(), deadline);
     progress.clear();

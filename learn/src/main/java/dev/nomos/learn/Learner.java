@@ -253,7 +253,7 @@ public final class Learner {
     List<Snapshot> snapshots = new ArrayList<>();
     List<Heading> headings = Heading.infer(schema, train);
     RoundCosts costs = new RoundCosts(Episodes.transitions(train), Episodes.transitions(validation),
-        Episodes.transitions(test));
+        Episodes.transitions(test), budget.costCorrection());
     weights = written.stream().mapToDouble(Double::doubleValue).toArray();
     WorldModel model = model(entries, weights, mo);
     double trainNll = Double.NaN;
@@ -262,14 +262,14 @@ public final class Learner {
     if (!entries.isEmpty()) {
       listener.phase(0, "fitting");
       try {
-        FitResult fit = fit(entries, weights, train, mo, until, costs);
+        FitResult fit = fit(entries, weights, train, mo, budget.beforeReserve(), costs);
         merged(stage, mo.lambda(), 0, fit);
         int pruned = removePruned(entries, fit, names, tried);
         weights = keptWeights(fit, entries);
         model = model(entries, weights, mo);
         trainNll = fit.trainNll();
         IterationReport.TestMetrics v = validating ? metrics(Metrics.evaluate(model, validation,
-            TimeBudget.cancelling(until))) : null;
+            TimeBudget.cancelling(budget.beforeReserve()))) : null;
         if (v != null) {
           snapshots.add(new Snapshot(0, List.copyOf(entries), weights.clone(), v));
         }
@@ -406,14 +406,16 @@ public final class Learner {
         }
         emptyRounds = 0;
         listener.phase(it, "fitting");
-        FitResult fit = fit(entries, initialWeights(entries, weights, before), train, mo, until, costs);
+        // Once candidates are admitted, the round may run on past the run's share, not into the reserve.
+        Deadline hard = budget.beforeReserve();
+        FitResult fit = fit(entries, initialWeights(entries, weights, before), train, mo, hard, costs);
         merged(stage, mo.lambda(), it, fit);
         int pruned = removePruned(entries, fit, names, tried);
         double[] fittedWeights = keptWeights(fit, entries);
         WorldModel fitted = model(entries, fittedWeights, mo);
         listener.phase(it, "evaluating");
         IterationReport.TestMetrics v = validating
-            ? metrics(Metrics.evaluate(fitted, validation, TimeBudget.cancelling(until))) : null;
+            ? metrics(Metrics.evaluate(fitted, validation, TimeBudget.cancelling(hard))) : null;
         // From here on the round's model stands, whatever the time.
         weights = fittedWeights;
         model = fitted;
@@ -440,6 +442,7 @@ public final class Learner {
         break;
       }
     }
+    budget.costCorrection(costs.correction());
     return new Run(entries, weights, model, stop, reports, snapshots, used);
   }
 

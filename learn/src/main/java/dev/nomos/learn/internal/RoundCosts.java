@@ -9,7 +9,8 @@ import dev.nomos.runtime.Deadline;
  * training transition, and evaluating runs them on the validation and test data (log-likelihood and
  * most likely prediction, about twice a precompute's work per transition). Scoring the training data
  * measures the current laws' share; each candidate's run on the transitions that prompted it, scaled
- * to the training data, estimates its own.
+ * to the training data, estimates its own. That first run of freshly generated code is slower than
+ * the precompute's, so the estimate is corrected by the ratio measured at the last precompute.
  */
 public final class RoundCosts {
   /** Evaluating a transition does about this many precomputes' work (likelihood plus prediction). */
@@ -25,11 +26,24 @@ public final class RoundCosts {
   private double optimise;
   private double testing;
   private boolean testCut;
+  /** Measured precompute time over its estimate from the candidates' checks (1 until measured). */
+  private double correction;
 
   /** Sizes, in transitions, of the data learned from, validated on and tested on. */
   public RoundCosts(int train, int validation, int test) {
+    this(train, validation, test, 1);
+  }
+
+  /** As {@link #RoundCosts(int, int, int)}, starting from a correction measured in an earlier run. */
+  public RoundCosts(int train, int validation, int test, double correction) {
     this.train = Math.max(1, train);
     this.evaluationShare = EVALUATION_WORK * (validation + test) / this.train;
+    this.correction = correction;
+  }
+
+  /** The measured ratio of precompute time to its estimate, for the next run on the same data. */
+  public double correction() {
+    return correction;
   }
 
   /** Scoring the training data with the current laws took {@code seconds}. */
@@ -56,7 +70,7 @@ public final class RoundCosts {
    */
   public boolean roomForAnother(Deadline until) {
     double next = admitted == 0 ? 0 : (pending - scoring) / admitted;
-    double round = (pending + next) * (1 + evaluationShare) + optimise;
+    double round = (scoring + (pending - scoring + next) * correction) * (1 + evaluationShare) + optimise;
     return !until.wouldPass(round);
   }
 
@@ -64,6 +78,11 @@ public final class RoundCosts {
   public void fitted(double precomputeSeconds, double optimiseSeconds) {
     precompute = precomputeSeconds;
     optimise = optimiseSeconds;
+    double estimated = pending - scoring;
+    if (admitted > 0 && estimated > 0) {
+      correction = Math.max(0, precomputeSeconds - scoring) / estimated;
+      admitted = 0;
+    }
   }
 
   /** Evaluating the test data took {@code seconds}; {@code cut} when the deadline ended it. */

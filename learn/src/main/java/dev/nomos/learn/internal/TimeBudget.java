@@ -15,6 +15,7 @@ import java.util.Objects;
 public final class TimeBudget {
   private final Deadline overall;
   private double reserveSeconds;
+  private double costCorrection = 1;
 
   /** Thrown out of a long phase by a {@link #cancelling} listener once its deadline has passed. */
   public static final class OutOfTime extends RuntimeException {
@@ -29,6 +30,15 @@ public final class TimeBudget {
 
   public Deadline overall() {
     return overall;
+  }
+
+  /** How much the candidates' checks misjudge the precompute, as the last run measured it. */
+  public double costCorrection() {
+    return costCorrection;
+  }
+
+  public void costCorrection(double measured) {
+    costCorrection = measured;
   }
 
   /** Seconds kept back for the work after the loop. */
@@ -54,6 +64,18 @@ public final class TimeBudget {
     }
     double share = Math.max(0, overall.remainingSeconds() - reserveSeconds) / Math.max(1, runsLeft);
     return overall.within(Duration.ofNanos((long) (share * 1e9)));
+  }
+
+  /**
+   * The deadline of work that must not eat into the reserve: a run's share is what its rounds aim
+   * at, but a round already fitting may run on to this (what it takes is then missing from the
+   * runs after it, whose shares are worked out from what is left).
+   */
+  public Deadline beforeReserve() {
+    if (overall.isNone()) {
+      return overall;
+    }
+    return overall.within(Duration.ofNanos((long) (Math.max(0, overall.remainingSeconds() - reserveSeconds) * 1e9)));
   }
 
   /** A progress listener that ends the phase it watches with {@link OutOfTime} once {@code d} passes. */
