@@ -12,6 +12,7 @@ import dev.nomos.learn.LearnListener;
 import dev.nomos.learn.LearnOptions;
 import dev.nomos.learn.LearnReport;
 import dev.nomos.learn.LearnResult;
+import dev.nomos.learn.LearnedLaw;
 import dev.nomos.learn.Learner;
 import dev.nomos.learn.LlmProposer;
 import dev.nomos.learn.LlmSettings;
@@ -312,7 +313,7 @@ public final class LearnCommand implements Callable<Integer> {
             + (verbose ? "" : " (-v names them; the --report JSON lists them)"));
       }
       if (!starting.laws().isEmpty()) {
-        List<String> kept = result.laws().stream().map(dev.nomos.learn.LearnedLaw::name).toList();
+        List<String> kept = result.laws().stream().map(LearnedLaw::name).toList();
         List<String> dropped = starting.lawNames().stream().filter(n -> !kept.contains(n)).toList();
         stdout.println("your laws: " + (starting.laws().size() - dropped.size()) + " of " + starting.laws().size()
             + " kept" + (dropped.isEmpty() ? "" : "; pruned or merged by the fit: " + String.join(", ", dropped)));

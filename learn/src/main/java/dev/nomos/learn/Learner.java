@@ -18,20 +18,22 @@ import dev.nomos.runtime.model.AttributeScore;
 import dev.nomos.runtime.model.Evaluation;
 import dev.nomos.runtime.model.Metrics;
 import dev.nomos.runtime.model.ModelOptions;
-import dev.nomos.runtime.model.ProgressListener;
 import dev.nomos.runtime.model.TransitionScore;
 import dev.nomos.runtime.model.TypeEvaluation;
 import dev.nomos.runtime.model.WorldModel;
 import dev.nomos.runtime.trajectory.Episode;
 import dev.nomos.runtime.trajectory.Episodes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The learning loop, after PoE-World: fit the weights, find the transitions the model explains
@@ -58,6 +60,11 @@ public final class Learner {
   private final TransitionRenderer renderer = new TransitionRenderer();
   /** How long the last admitted candidate took to run on the transitions that prompted it. */
   private double lastCheckSeconds;
+  /**
+   * Proposals of an offline proposer by what it was asked, so that the runs of model selection,
+   * which start from the same model on the same data, mine their first rounds once.
+   */
+  private final Map<String, Proposal> proposals = new HashMap<>();
   /** The merges of the current {@link #learn} call, for its report. */
   private final List<LearnReport.Merge> merges = new ArrayList<>();
 
@@ -106,6 +113,7 @@ public final class Learner {
   public LearnResult learn(List<Episode> train, List<Episode> test, List<String> initialLaws, Deadline deadline) {
     long start = System.nanoTime();
     merges.clear();
+    proposals.clear();
     TimeBudget budget = new TimeBudget(deadline);
     ModelSelection selection = options.selection();
     ValidationSplit split = selection.enabled() ? ValidationSplit.of(train, selection.validationFraction()) : null;
@@ -336,7 +344,7 @@ public final class Learner {
                 Math.max(0, options.maxTokens() - used.totalTokens())),
             tried, predicted, headings, proposingDeadline(until));
         listener.phase(it, "proposing");
-        Proposal proposal = proposer.propose(request);
+        Proposal proposal = propose(request);
         used = used.plus(proposal.usage());
         listener.proposed(it, proposal);
         int rejected = 0;
@@ -511,6 +519,27 @@ public final class Learner {
   }
 
   /**
+   * The proposer's answer. An offline proposer answers the same request the same way, so a request
+   * made before (the same transitions, the same laws at the same weights, the same laws tried) gets
+   * the earlier answer without mining again; a model-calling proposer is always asked.
+   */
+  private Proposal propose(ProposalRequest request) {
+    if (proposer.callsModels()) {
+      return proposer.propose(request);
+    }
+    StringBuilder key = new StringBuilder();
+    for (Transition t : request.surprising()) {
+      key.append(t.index()).append(',');
+    }
+    key.append('|');
+    for (CurrentLaw law : request.currentLaws()) {
+      key.append(LawText.key(law.source())).append('@').append(law.weight()).append(';');
+    }
+    key.append('|').append(new TreeSet<>(request.tried()));
+    return proposals.computeIfAbsent(key.toString(), k -> proposer.propose(request));
+  }
+
+  /**
    * When the proposer should answer: half of the time the run has left, so that checking, fitting
    * and evaluating what it proposes still fit in the run.
    */
@@ -518,7 +547,7 @@ public final class Learner {
     if (until.isNone()) {
       return until;
     }
-    return until.within(java.time.Duration.ofNanos((long) (until.remainingSeconds() / 2 * 1e9)));
+    return until.within(Duration.ofNanos((long) (until.remainingSeconds() / 2 * 1e9)));
   }
 
   private void merged(String stage, double lambda, int iteration, FitResult fit) {

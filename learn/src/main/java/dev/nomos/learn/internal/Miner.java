@@ -16,8 +16,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Mines candidate laws from transitions with templates that are generic over the world schema.
