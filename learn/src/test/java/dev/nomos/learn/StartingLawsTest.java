@@ -59,7 +59,7 @@ class StartingLawsTest {
     LearnedLaw kept = law(r, "walls_stay");
     assertTrue(kept.weight() != 2.0, "refitted: " + kept.weight());
     String written = kept.sourceWithWeight();
-    assertTrue(written.startsWith("// Inertia: a law says so.\n/// The ball keeps its horizontal velocity.\nlaw ball_keeps_vx weight "),
+    assertTrue(written.startsWith("// Walls: a law says they stay.\n/// Walls never move.\nlaw walls_stay weight "),
         "comments kept, and the weight written in the header, not in a comment that says law: " + written);
     assertTrue(written.contains("then w.vx := 0 // nor do they vanish"), written);
     assertEquals(1.5, law(r, "far_away_stops").weight(), 0, "no evidence on the data, no change of weight");
