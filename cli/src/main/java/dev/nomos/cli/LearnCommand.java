@@ -12,6 +12,7 @@ import dev.nomos.learn.LearnListener;
 import dev.nomos.learn.LearnOptions;
 import dev.nomos.learn.LearnReport;
 import dev.nomos.learn.LearnResult;
+import dev.nomos.learn.LearnedLaw;
 import dev.nomos.learn.Learner;
 import dev.nomos.learn.LlmProposer;
 import dev.nomos.learn.LlmSettings;
@@ -19,6 +20,7 @@ import dev.nomos.learn.ModelSelection;
 import dev.nomos.learn.NomosLawCompiler;
 import dev.nomos.learn.Proposer;
 import dev.nomos.learn.RetryPolicy;
+import dev.nomos.runtime.Deadline;
 import dev.nomos.runtime.WorldSchema;
 import dev.nomos.runtime.model.ModelOptions;
 import dev.nomos.runtime.trajectory.Episode;
@@ -30,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,21 +42,26 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code nomos learn WORLD.law --data TRAIN [--test TEST] -o OUT.law}, or {@code nomos learn DIR}
- * for a directory holding {@code world.law}, {@code train.jsonl[.gz]} and {@code test.jsonl[.gz]}.
+ * {@code nomos learn WORLD.law [LAWS.law...] --data TRAIN [--test TEST] -o OUT.law}, or
+ * {@code nomos learn DIR [LAWS.law...]} for a directory holding {@code world.law},
+ * {@code train.jsonl[.gz]} and {@code test.jsonl[.gz]}. Laws in the given files are the starting
+ * model: kept, refitted and prunable like learned ones, and written back with their comments.
  */
 @Command(name = "learn", mixinStandardHelpOptions = true,
     header = "Learn a model's laws and weights from trajectories (offline search or an LLM).",
     description = {"Learn laws from trajectories: fit, find the transitions explained worst,",
         "propose laws, check, compile, refit, prune; repeat until the data is explained",
-        "or the budget is spent. Writes the laws with their weights (-o; for a",
-        "directory, DIR/learned.law)."})
+        "or the budget is spent. Laws in the given .law files are the starting model:",
+        "kept (with their comments), refitted, prunable, and extended. Writes the laws",
+        "with their weights (-o; for a directory, DIR/learned.law)."})
 public final class LearnCommand implements Callable<Integer> {
 
   enum ProposerKind { enumerative, openai, ollama }
 
-  @Parameters(index = "0", paramLabel = "WORLD", description = "A .law file declaring the world, or a directory with world.law, train.jsonl and test.jsonl.")
-  Path target;
+  @Parameters(arity = "1..*", paramLabel = "MODEL",
+      description = {"The .law files of the world and of laws to start from, or a directory with world.law,",
+          "train.jsonl and test.jsonl (then followed by any .law files of laws to start from)."})
+  List<Path> targets = new ArrayList<>();
 
   @Option(names = "--data", paramLabel = "FILE", description = "Training trajectories (.jsonl[.gz]); repeat for several.")
   List<Path> data = new ArrayList<>();
@@ -98,7 +106,7 @@ public final class LearnCommand implements Callable<Integer> {
   @Option(names = "--max-tokens", paramLabel = "N", description = "LLM tokens at most (default: 400000).")
   Long maxTokens;
 
-  @Option(names = "--max-time", paramLabel = "SECONDS", description = "Wall-clock budget (default: 240 enumerative, 1200 LLM).")
+  @Option(names = "--max-time", paramLabel = "SECONDS", description = "Wall-clock budget in seconds, reading the data and the final refit included (default: 240 enumerative, 1200 LLM).")
   Integer maxTime;
 
   @Option(names = "--candidates", paramLabel = "N", description = "Candidates asked for per round (default: 120 enumerative, 8 LLM).")
@@ -131,7 +139,7 @@ public final class LearnCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress and no table.")
   boolean quiet;
 
-  @Option(names = {"-v", "--verbose"}, description = "Also print every rejected candidate and why.")
+  @Option(names = {"-v", "--verbose"}, description = "Also print every rejected candidate and why, every merge, and when each phase starts.")
   boolean verbose;
 
   @Spec
@@ -139,12 +147,15 @@ public final class LearnCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path worldFile = target;
+    // The budget covers everything from here: reading the data included.
+    long started = System.nanoTime();
+    List<Path> lawFiles = new ArrayList<>(targets);
     List<Path> trainFiles = new ArrayList<>(data);
     List<Path> testFiles = new ArrayList<>(test);
     Path out = output;
+    Path target = targets.get(0);
     if (Files.isDirectory(target)) {
-      worldFile = target.resolve("world.law");
+      lawFiles.set(0, target.resolve("world.law"));
       if (trainFiles.isEmpty()) {
         trainFiles.add(firstExisting(target, "train.jsonl", "train.jsonl.gz"));
       }
@@ -158,8 +169,15 @@ public final class LearnCommand implements Callable<Integer> {
         out = target.resolve("learned.law");
       }
     }
-    if (!Files.isRegularFile(worldFile)) {
-      throw new UserFacingException(worldFile + ": no such file", ExitCodes.USAGE);
+    for (Path f : lawFiles) {
+      String name = f.getFileName() == null ? "" : f.getFileName().toString();
+      if (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz") || name.endsWith(".json")) {
+        throw new UserFacingException(f + " looks like trajectory data, not a .law file; give data with --data",
+            ExitCodes.USAGE);
+      }
+      if (!Files.isRegularFile(f)) {
+        throw new UserFacingException(f + ": no such file", ExitCodes.USAGE);
+      }
     }
     if (trainFiles.isEmpty()) {
       throw new UserFacingException("no training data: give --data FILE", ExitCodes.USAGE);
@@ -167,13 +185,20 @@ public final class LearnCommand implements Callable<Integer> {
     if (out == null) {
       throw new UserFacingException("no output: give -o FILE", ExitCodes.USAGE);
     }
-    Compilation world = NomosCompiler.compile(List.of(worldFile));
+    Compilation world = NomosCompiler.compile(lawFiles);
     if (world.hasErrors() || world.schema() == null) {
-      throw new UserFacingException(world.schema() == null ? worldFile + ": declares no world"
+      throw new UserFacingException(world.schema() == null
+          ? String.join(", ", lawFiles.stream().map(Path::toString).toList()) + ": declare no world"
           : DiagnosticRenderer.render(world.errors().get(0)).strip());
     }
     WorldSchema schema = world.schema();
-    String worldSource = readString(worldFile);
+    StartingModel starting = StartingModel.of(world);
+    Path worldFile = starting.worldFile();
+    if (!inlineWorld && sameFile(out, worldFile)) {
+      throw new UserFacingException("-o " + out + " would overwrite the world declaration the output uses;"
+          + " name another file (or add --inline-world)", ExitCodes.USAGE);
+    }
+    String worldSource = starting.worldSource();
     PrintWriter readErr = spec.commandLine().getErr();
     List<Episode> train = limit(ModelInput.readData(trainFiles, schema, strict, readErr).episodes(), maxTrain);
     List<Episode> testEpisodes = ModelInput.readData(testFiles, schema, strict, readErr).episodes();
@@ -186,7 +211,8 @@ public final class LearnCommand implements Callable<Integer> {
     if (!quiet) {
       stdout.println("learning " + schema.name() + " from " + Episodes.transitions(train) + " transitions"
           + (testEpisodes.isEmpty() ? "" : ", testing on " + Episodes.transitions(testEpisodes)) + "; proposer "
-          + proposer.name());
+          + proposer.name() + (starting.laws().isEmpty() ? "" : "; starting from " + starting.laws().size()
+          + (starting.laws().size() == 1 ? " law" : " laws")));
       List<Heading> headings = Heading.infer(schema, train);
       if (!headings.isEmpty()) {
         stdout.println("headings read off the data: "
@@ -199,6 +225,11 @@ public final class LearnCommand implements Callable<Integer> {
       @Override
       public void phase(int iteration, String phase) {
         progress.status("iteration " + iteration + ": " + phase);
+        if (verbose && !quiet) {
+          progress.clear();
+          err.printf("iteration %d: %s (at %.1f s)%n", iteration, phase, (System.nanoTime() - started) / 1e9);
+          err.flush();
+        }
       }
 
       @Override
@@ -224,6 +255,18 @@ public final class LearnCommand implements Callable<Integer> {
       }
 
       @Override
+      public void merged(int iteration, Map<String, String> merged) {
+        if (verbose && !merged.isEmpty() && !quiet) {
+          progress.clear();
+          for (Map.Entry<String, String> m : merged.entrySet()) {
+            err.println("iteration " + iteration + ": merged " + m.getKey() + " into " + m.getValue()
+                + " (identical opinions on the training data)");
+          }
+          err.flush();
+        }
+      }
+
+      @Override
       public void iterationDone(IterationReport r) {
         progress.clear();
         if (!quiet) {
@@ -243,8 +286,11 @@ public final class LearnCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserFacingException(e.getMessage(), ExitCodes.USAGE);
     }
+    // A twentieth of the budget is left for writing the outputs and for the JVM around the learner.
+    Deadline deadline = Deadline.in(options.maxTime().multipliedBy(19).dividedBy(20)
+        .minusNanos(System.nanoTime() - started));
     LearnResult result = new Learner(schema, worldSource, compiler, proposer, options, modelOptions, listener)
-        .learn(train, testEpisodes, List.of());
+        .learn(train, testEpisodes, starting.laws(), deadline);
     progress.clear();
     String header = inlineWorld ? worldSource : "use \"" + relativeUse(out, worldFile) + "\"";
     InitCommand.writeAtomically(out, result.lawFile(header));
@@ -265,8 +311,18 @@ public final class LearnCommand implements Callable<Integer> {
       if (r.selection() != null) {
         stdout.println(r.selectionLine());
       }
-      stdout.printf("stopped: %s after %.1f s; %d laws written to %s%n", r.stopReason(), r.seconds(),
-          result.laws().size(), out);
+      if (!r.merged().isEmpty()) {
+        stdout.println("merged " + r.merged().size() + " laws into laws with identical opinions on the training data"
+            + (verbose ? "" : " (-v names them; the --report JSON lists them)"));
+      }
+      if (!starting.laws().isEmpty()) {
+        List<String> kept = result.laws().stream().map(LearnedLaw::name).toList();
+        List<String> dropped = starting.lawNames().stream().filter(n -> !kept.contains(n)).toList();
+        stdout.println("your laws: " + (starting.laws().size() - dropped.size()) + " of " + starting.laws().size()
+            + " kept" + (dropped.isEmpty() ? "" : "; pruned or merged by the fit: " + String.join(", ", dropped)));
+      }
+      stdout.printf("stopped: %s after %.1f s; %d laws written to %s%n", r.stopReason(),
+          (System.nanoTime() - started) / 1e9, result.laws().size(), out);
       stdout.flush();
     }
     return ExitCodes.OK;
@@ -357,12 +413,8 @@ public final class LearnCommand implements Callable<Integer> {
     return out;
   }
 
-  private static String readString(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UserFacingException("cannot read " + file + ": " + e.getMessage());
-    }
+  private static boolean sameFile(Path a, Path b) {
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 
   private static Path firstExisting(Path dir, String... names) {

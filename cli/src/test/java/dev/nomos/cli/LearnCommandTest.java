@@ -122,6 +122,56 @@ class LearnCommandTest {
   }
 
   @Test
+  void learnStartsFromTheLawsOfTheFilesItIsGivenAndWritesThemBackWithTheirComments() throws IOException {
+    Path world = dir.resolve("start");
+    Files.createDirectories(world);
+    Files.writeString(world.resolve("train.jsonl"), bouncingBall(0, 2, 3, 1, 1, 120) + bouncingBall(1, 6, 2, -1, 1, 120));
+    assertEquals(0, run("init", "--data", world.resolve("train.jsonl").toString(), "-o",
+        world.resolve("world.law").toString()).exit());
+    Path mine = world.resolve("mine.law");
+    Files.writeString(mine, """
+        // My laws about the box.
+        use "world.law"
+
+        // Walls stay put: a law I am sure of.
+        law walls_stay weight 3.0 {
+          for w: Wall
+          then w.vx := 0 // and vy, another day
+        }
+
+        // The ball never gets this far in a 12 x 12 box.
+        law far_away_stops weight 0.7 {
+          for b: Ball
+          when b.x > 100
+          then b.vx := 0
+        }
+        """);
+    Path out = world.resolve("learned.law");
+    Path report = dir.resolve("start.json");
+    Run r = run("learn", world.resolve("world.law").toString(), mine.toString(), "--data",
+        world.resolve("train.jsonl").toString(), "-o", out.toString(), "--iterations", "2", "--no-select",
+        "--report", report.toString());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertTrue(r.out().contains("starting from 2 laws"), r.out());
+    assertTrue(r.out().contains("your laws: 2 of 2 kept"), r.out());
+    String text = Files.readString(out);
+    assertTrue(text.startsWith("use \"world.law\"\n\n// Walls stay put: a law I am sure of.\nlaw walls_stay weight "), text);
+    assertTrue(text.contains("then w.vx := 0 // and vy, another day"), text);
+    assertTrue(text.contains("// The ball never gets this far in a 12 x 12 box.\nlaw far_away_stops weight 0.7 {"),
+        "a law the data never exercises keeps its weight: " + text);
+    assertTrue(text.indexOf("law far_away_stops") < text.indexOf("law ", text.indexOf("law far_away_stops") + 4),
+        "the learned laws follow the user's: " + text);
+    assertEquals(0, run("check", out.toString()).exit(), text);
+    JsonNode json = new ObjectMapper().readTree(report.toFile());
+    assertTrue(json.get("merged").isArray(), json.toString());
+    // The output may not replace the world declaration it uses.
+    Run clobber = run("learn", world.resolve("world.law").toString(), mine.toString(), "--data",
+        world.resolve("train.jsonl").toString(), "-o", world.resolve("world.law").toString());
+    assertEquals(2, clobber.exit(), clobber.err());
+    assertTrue(clobber.err().contains("would overwrite the world declaration"), clobber.err());
+  }
+
+  @Test
   void learnUsageErrorsExitTwo() {
     assertEquals(2, run("learn", dir.resolve("missing.law").toString(), "--data", "x.jsonl", "-o", "o.law").exit());
   }

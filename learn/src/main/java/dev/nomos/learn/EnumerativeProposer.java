@@ -42,7 +42,8 @@ public final class EnumerativeProposer implements Proposer {
 
   @Override
   public Proposal propose(ProposalRequest request) {
-    List<Miner.Candidate> mined = new Miner(request.schema(), 6, request.headings()).mine(request.surprising(), request.predicted());
+    List<Miner.Candidate> mined = new Miner(request.schema(), 6, request.headings())
+        .mine(request.surprising(), request.predicted(), request.deadline()::passed);
     Set<String> known = new HashSet<>(request.tried());
     Set<String> names = new HashSet<>();
     for (CurrentLaw law : request.currentLaws()) {

@@ -24,8 +24,33 @@ public final class LawText {
     return m.find() ? m.group(1) : null;
   }
 
+  /** The weight written in the law's header ({@code law n weight 0.5}), or null when none is. */
+  public static Double weight(String lawSource) {
+    var m = Pattern.compile("^\\s*law\\s+[A-Za-z_][A-Za-z0-9_]*\\s+weight\\s+([-+0-9.eE]+)")
+        .matcher(withoutLeadingComments(lawSource));
+    if (!m.find()) {
+      return null;
+    }
+    try {
+      return Double.valueOf(m.group(1));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** The text from the law header on: comment lines and blank lines before it removed. */
+  static String withoutLeadingComments(String lawSource) {
+    return lawSource.replaceFirst("^(\\s*//[^\\n]*(\\n|$))*", "");
+  }
+
+  /** The comment lines (and blank lines) before the law header, as written. */
+  static String leadingComments(String lawSource) {
+    return lawSource.substring(0, lawSource.length() - withoutLeadingComments(lawSource).length());
+  }
+
   /** The same law under another name. */
   public static String renamed(String lawSource, String newName) {
-    return lawSource.replaceFirst("\\blaw\\s+[A-Za-z_][A-Za-z0-9_]*", "law " + newName);
+    return leadingComments(lawSource)
+        + withoutLeadingComments(lawSource).replaceFirst("\\blaw\\s+[A-Za-z_][A-Za-z0-9_]*", "law " + newName);
   }
 }

@@ -18,10 +18,23 @@ import java.util.TreeMap;
  * @param perTypeAccuracy the same per entity type
  * @param seconds total wall-clock time
  * @param selection the model chosen on held-out training data, or null when selection was off
+ * @param merged every law a fit merged into another because their opinions were identical on the
+ *     training data, in the order it happened
  */
 public record LearnReport(String proposer, List<IterationReport> iterations, String stopReason,
     Map<String, Double> attributeAccuracy, Map<String, Map<String, Double>> perTypeAccuracy, double seconds,
-    Selection selection) {
+    Selection selection, List<Merge> merged) {
+
+  /**
+   * A law dropped by a fit because another said exactly the same on the training data.
+   *
+   * @param stage the stage of the round ({@link IterationReport#stage()})
+   * @param lambda the round's L1 penalty
+   * @param iteration the round
+   * @param law the law dropped
+   * @param into the law kept in its place (the earlier one in the model)
+   */
+  public record Merge(String stage, double lambda, int iteration, String law, String into) {}
 
   /**
    * The model selection's outcome.
@@ -39,6 +52,7 @@ public record LearnReport(String proposer, List<IterationReport> iterations, Str
 
   public LearnReport {
     iterations = List.copyOf(iterations);
+    merged = List.copyOf(merged);
     attributeAccuracy = Map.copyOf(attributeAccuracy);
     perTypeAccuracy = Map.copyOf(perTypeAccuracy);
   }
@@ -46,7 +60,14 @@ public record LearnReport(String proposer, List<IterationReport> iterations, Str
   /** A report without model selection. */
   public LearnReport(String proposer, List<IterationReport> iterations, String stopReason,
       Map<String, Double> attributeAccuracy, Map<String, Map<String, Double>> perTypeAccuracy, double seconds) {
-    this(proposer, iterations, stopReason, attributeAccuracy, perTypeAccuracy, seconds, null);
+    this(proposer, iterations, stopReason, attributeAccuracy, perTypeAccuracy, seconds, null, List.of());
+  }
+
+  /** A report without merged laws. */
+  public LearnReport(String proposer, List<IterationReport> iterations, String stopReason,
+      Map<String, Double> attributeAccuracy, Map<String, Map<String, Double>> perTypeAccuracy, double seconds,
+      Selection selection) {
+    this(proposer, iterations, stopReason, attributeAccuracy, perTypeAccuracy, seconds, selection, List.of());
   }
 
   public IterationReport last() {
@@ -153,6 +174,15 @@ public record LearnReport(String proposer, List<IterationReport> iterations, Str
       n.put("llm_calls", r.llmCalls());
       n.put("tokens", r.tokens());
       n.put("seconds", r.seconds());
+    }
+    ArrayNode merges = root.putArray("merged");
+    for (Merge m : merged) {
+      ObjectNode n = merges.addObject();
+      n.put("stage", m.stage());
+      putNumber(n, "lambda", m.lambda());
+      n.put("iteration", m.iteration());
+      n.put("law", m.law());
+      n.put("into", m.into());
     }
     ObjectNode attrs = root.putObject("final_attribute_accuracy");
     for (Map.Entry<String, Double> e : new TreeMap<>(attributeAccuracy).entrySet()) {

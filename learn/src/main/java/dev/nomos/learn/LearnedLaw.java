@@ -8,7 +8,10 @@ public record LearnedLaw(String name, String source, double weight) {
   /** The source with {@code weight w} written into the header, as {@code nomos fit} writes it. */
   public String sourceWithWeight() {
     String w = String.format(Locale.ROOT, "%.4f", weight).replaceAll("0+$", "").replaceAll("\\.$", ".0");
-    return source.strip().replaceFirst("\\blaw\\s+([A-Za-z_][A-Za-z0-9_]*)(\\s+weight\\s+[-+0-9.eE]+)?",
-        "law $1 weight " + w);
+    String text = source.strip();
+    // The header is found after any comments above it, which may well say "law" themselves.
+    String header = LawText.withoutLeadingComments(text);
+    return LawText.leadingComments(text) + header.replaceFirst(
+        "\\blaw\\s+([A-Za-z_][A-Za-z0-9_]*)(\\s+weight\\s+[-+0-9.eE]+)?", "law $1 weight " + w);
   }
 }

@@ -1,5 +1,6 @@
 package dev.nomos.learn;
 
+import dev.nomos.runtime.Deadline;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.WorldSchema;
 import java.util.List;
@@ -22,10 +23,19 @@ import java.util.Set;
  *     same order (empty when not known): it tells which targets the model gets wrong
  * @param headings the heading attributes the training data shows ({@link Heading}), at most one per
  *     entity type
+ * @param deadline when the proposer should answer with what it has (the enumerative proposer mines
+ *     the worst transitions first and stops there)
  */
 public record ProposalRequest(WorldSchema schema, String worldSource, List<CurrentLaw> currentLaws,
     List<Transition> surprising, String renderedTransitions, int maxCandidates, Budget remaining,
-    Set<String> tried, List<Frame> predicted, List<Heading> headings) {
+    Set<String> tried, List<Frame> predicted, List<Heading> headings, Deadline deadline) {
+
+  public ProposalRequest(WorldSchema schema, String worldSource, List<CurrentLaw> currentLaws,
+      List<Transition> surprising, String renderedTransitions, int maxCandidates, Budget remaining,
+      Set<String> tried, List<Frame> predicted, List<Heading> headings) {
+    this(schema, worldSource, currentLaws, surprising, renderedTransitions, maxCandidates, remaining, tried,
+        predicted, headings, Deadline.none());
+  }
 
   public ProposalRequest(WorldSchema schema, String worldSource, List<CurrentLaw> currentLaws,
       List<Transition> surprising, String renderedTransitions, int maxCandidates, Budget remaining) {
@@ -50,6 +60,7 @@ public record ProposalRequest(WorldSchema schema, String worldSource, List<Curre
     tried = Set.copyOf(tried);
     predicted = List.copyOf(predicted);
     headings = List.copyOf(headings);
+    Objects.requireNonNull(deadline, "deadline");
     if (maxCandidates <= 0) {
       throw new IllegalArgumentException("maxCandidates must be positive, got " + maxCandidates);
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Mines candidate laws from transitions with templates that are generic over the world schema.
@@ -136,7 +137,15 @@ public final class Miner {
    *     order; empty when unknown (every target then counts as wrong)
    */
   public List<Candidate> mine(List<Transition> transitions, List<Frame> predicted) {
-    for (int k = 0; k < transitions.size(); k++) {
+    return mine(transitions, predicted, () -> false);
+  }
+
+  /**
+   * As {@link #mine(List, List)}, mining only the transitions before {@code stop} says so (asked
+   * before each one): with the worst transitions first, a cut mines the most surprising ones.
+   */
+  public List<Candidate> mine(List<Transition> transitions, List<Frame> predicted, BooleanSupplier stop) {
+    for (int k = 0; k < transitions.size() && !stop.getAsBoolean(); k++) {
       mine(transitions.get(k), k < predicted.size() ? predicted.get(k) : null);
     }
     relationCandidates();

@@ -12,8 +12,12 @@ import dev.nomos.runtime.model.internal.OpinionCollector;
 import dev.nomos.runtime.model.internal.Partitions;
 import dev.nomos.runtime.model.internal.TargetObserver;
 import dev.nomos.runtime.trajectory.Episode;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every law's scores on a data set, computed once so that fitting never runs a law again. Per
@@ -110,6 +114,102 @@ public final class FitData {
 
   /** Number of observed targets some law spoke to in each channel, before merging identical ones. */
   public long[] channelTargets() { return channelTargets.clone(); }
+
+  /**
+   * How many observed targets each law spoke to, in law order (merged targets counted with their
+   * multiplicity). A law with 0 never fired on a target the data shows: the data holds no evidence
+   * for or against it.
+   */
+  public long[] firings() {
+    long[] firings = new long[lawNames.size()];
+    // A law may have features in several classes of one target; it fired there once.
+    int[] lastTarget = new int[lawNames.size()];
+    Arrays.fill(lastTarget, -1);
+    for (int t = 0; t < targets; t++) {
+      for (int k = classFeatStart[targetClassStart[t]]; k < classFeatStart[targetClassStart[t + 1]]; k++) {
+        int law = featLaw[k];
+        if (lastTarget[law] != t) {
+          lastTarget[law] = t;
+          firings[law] += (long) targetCount[t];
+        }
+      }
+    }
+    return firings;
+  }
+
+  /**
+   * Groups of laws whose opinions are identical on this data: the same feature in the same class of
+   * every stored target, so that no weighting can tell them apart here. Each group lists law indexes
+   * in increasing order and has at least two; laws that never fired are in none (having no evidence
+   * is not agreeing). Exact: columns are bucketed by a hash and then compared entry by entry.
+   */
+  public List<int[]> identicalLaws() {
+    int n = lawNames.size();
+    int[] start = new int[n + 1];
+    for (int law : featLaw) {
+      start[law + 1]++;
+    }
+    for (int i = 0; i < n; i++) {
+      start[i + 1] += start[i];
+    }
+    int[] fill = Arrays.copyOf(start, n);
+    int[] columnClass = new int[featLaw.length];
+    double[] columnValue = new double[featLaw.length];
+    for (int c = 0; c < classFeatStart.length - 1; c++) {
+      for (int k = classFeatStart[c]; k < classFeatStart[c + 1]; k++) {
+        int at = fill[featLaw[k]]++;
+        columnClass[at] = c;
+        columnValue[at] = featVal[k];
+      }
+    }
+    Map<Long, List<Integer>> buckets = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      if (start[i + 1] == start[i]) {
+        continue;
+      }
+      long h = 1;
+      for (int k = start[i]; k < start[i + 1]; k++) {
+        h = 1_000_003L * h + columnClass[k];
+        h = 1_000_003L * h + Double.hashCode(columnValue[k]);
+      }
+      buckets.computeIfAbsent(h, x -> new ArrayList<>()).add(i);
+    }
+    List<int[]> groups = new ArrayList<>();
+    for (List<Integer> bucket : buckets.values()) {
+      boolean[] placed = new boolean[bucket.size()];
+      for (int a = 0; a < bucket.size(); a++) {
+        if (placed[a]) {
+          continue;
+        }
+        List<Integer> group = new ArrayList<>(List.of(bucket.get(a)));
+        for (int b = a + 1; b < bucket.size(); b++) {
+          if (!placed[b] && sameColumn(bucket.get(a), bucket.get(b), start, columnClass, columnValue)) {
+            placed[b] = true;
+            group.add(bucket.get(b));
+          }
+        }
+        if (group.size() > 1) {
+          groups.add(group.stream().mapToInt(Integer::intValue).sorted().toArray());
+        }
+      }
+    }
+    groups.sort(Comparator.comparingInt(g -> g[0]));
+    return groups;
+  }
+
+  private static boolean sameColumn(int a, int b, int[] start, int[] columnClass, double[] columnValue) {
+    int len = start[a + 1] - start[a];
+    if (len != start[b + 1] - start[b]) {
+      return false;
+    }
+    for (int k = 0; k < len; k++) {
+      if (columnClass[start[a] + k] != columnClass[start[b] + k]
+          || columnValue[start[a] + k] != columnValue[start[b] + k]) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   private static final class Builder implements TargetObserver {
     final List<String> lawNames;

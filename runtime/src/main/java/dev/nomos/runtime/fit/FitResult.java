@@ -2,7 +2,10 @@ package dev.nomos.runtime.fit;
 
 import dev.nomos.runtime.model.Floor;
 import dev.nomos.runtime.model.WorldModel;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of fitting.
@@ -16,16 +19,23 @@ import java.util.List;
  * @param startNll the same at the starting weights
  * @param objective the minimised objective {@code NLL + λ Σ θ} (before pruning)
  * @param iterations optimiser iterations
- * @param converged whether the optimiser met its tolerance (rather than its iteration limit)
+ * @param converged whether the optimiser met its tolerance (rather than its iteration limit or a
+ *     deadline)
  * @param floor the fitted floor (the model's own when it has none enabled)
+ * @param unevidenced laws that never spoke to a target the data shows, held at their starting weight
+ * @param merged laws whose opinions on the data were identical to an earlier law's, each mapped to
+ *     that law (the one kept); they end at weight 0 and are among the pruned
  */
 public record FitResult(WorldModel model, List<String> lawNames, double[] weights, List<String> pruned,
-    double trainNll, double startNll, double objective, int iterations, boolean converged, Floor floor) {
+    double trainNll, double startNll, double objective, int iterations, boolean converged, Floor floor,
+    List<String> unevidenced, Map<String, String> merged) {
 
   public FitResult {
     lawNames = List.copyOf(lawNames);
     weights = weights.clone();
     pruned = List.copyOf(pruned);
+    unevidenced = List.copyOf(unevidenced);
+    merged = Collections.unmodifiableMap(new LinkedHashMap<>(merged));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.nomos.runtime.fit;
 
+import dev.nomos.runtime.Deadline;
 import dev.nomos.runtime.fit.internal.BoundedLbfgs;
 import dev.nomos.runtime.model.Floor;
 import dev.nomos.runtime.model.ModelOptions;
@@ -22,6 +23,15 @@ import java.util.Map;
  * {@code [1 / (n + 2), }{@link Floor#MAX_FITTED}{@code ]} for a channel with n training targets (a
  * channel without any keeps its value). Deterministic.
  *
+ * <p>No evidence is not evidence against: a law that never speaks to a target the data shows is
+ * held at its starting weight and left out of the penalty (the penalty would otherwise be the only
+ * force on it and drive it to 0), so what it says about cases the data never showed survives the
+ * fit. Only the data's disagreement with a law lowers its weight.
+ *
+ * <p>A fitter made with {@link #mergingIdenticalLaws()} also merges laws whose opinions are
+ * identical on the data ({@link FitData#identicalLaws()}): the first of each group is kept and
+ * starts from the group's summed weight (the same model), the others end at 0 and are pruned.
+ *
  * <pre>{@code
  * FitResult r = new Fitter().fit(model, trainEpisodes);
  * WorldModel fitted = r.model();
@@ -29,6 +39,7 @@ import java.util.Map;
  */
 public final class Fitter {
   private final BoundedLbfgs optimiser;
+  private final boolean mergeIdentical;
 
   public Fitter() {
     this(2000);
@@ -38,7 +49,17 @@ public final class Fitter {
   public Fitter(int maxIterations) {
     // A longer memory than the usual 10 roughly halves the iterations on real law sets, whose many
     // near-redundant laws make the objective badly conditioned.
-    this.optimiser = new BoundedLbfgs(20, maxIterations, 1e-7, 1e-10);
+    this(new BoundedLbfgs(20, maxIterations, 1e-7, 1e-10), false);
+  }
+
+  private Fitter(BoundedLbfgs optimiser, boolean mergeIdentical) {
+    this.optimiser = optimiser;
+    this.mergeIdentical = mergeIdentical;
+  }
+
+  /** This fitter, also merging laws whose opinions are identical on the data. */
+  public Fitter mergingIdenticalLaws() {
+    return new Fitter(optimiser, true);
   }
 
   /** Precomputes the law scores of {@code episodes} and fits. */
@@ -53,10 +74,20 @@ public final class Fitter {
 
   /** Fits from the given starting weights (clipped into the box). */
   public FitResult fit(WorldModel model, FitData data, double[] start) {
+    return fit(model, data, start, Deadline.none());
+  }
+
+  /**
+   * Fits from the given starting weights, stopping at the deadline with the best weights found so
+   * far (each optimiser step improves the objective, so an early stop is a worse fit, never a wrong
+   * one).
+   */
+  public FitResult fit(WorldModel model, FitData data, double[] start, Deadline deadline) {
     if (!data.lawNames().equals(model.lawNames())) {
       throw new IllegalArgumentException("the data was precomputed for other laws");
     }
     ModelOptions options = model.options();
+    List<String> names = model.lawNames();
     int n = model.laws().size();
     if (start.length != n) {
       throw new IllegalArgumentException(n + " laws but " + start.length + " starting weights");
@@ -86,13 +117,38 @@ public final class Fitter {
       x0[n + c] = Math.max(lower[n + c], Math.min(upper[n + c], epsilon[c]));
     }
     double startNll = -objective.meanLogLikelihood(x0, null);
-    BoundedLbfgs.Result r = optimiser.minimize(objective, x0, lower, upper);
+    List<String> unevidenced = new ArrayList<>();
+    long[] firings = data.firings();
+    for (int i = 0; i < n; i++) {
+      if (firings[i] == 0) {
+        // A fixed variable: the bounded optimiser never moves it, whatever the penalty says.
+        lower[i] = x0[i];
+        upper[i] = x0[i];
+        unevidenced.add(names.get(i));
+      }
+    }
+    Map<String, String> merged = new LinkedHashMap<>();
+    if (mergeIdentical) {
+      for (int[] group : data.identicalLaws()) {
+        int kept = group[0];
+        for (int k = 1; k < group.length; k++) {
+          int other = group[k];
+          // Identical opinions: θ_a s + θ_b s = (θ_a + θ_b) s, so the merged start is the same model.
+          x0[kept] = Math.min(options.maxWeight(), x0[kept] + x0[other]);
+          x0[other] = 0;
+          lower[other] = 0;
+          upper[other] = 0;
+          merged.put(names.get(other), names.get(kept));
+        }
+      }
+    }
+    BoundedLbfgs.Result r = optimiser.minimize(objective, x0, lower, upper, deadline::passed);
     double[] theta = Arrays.copyOf(r.x(), n);
     List<String> pruned = new ArrayList<>();
     double[] kept = r.x().clone();
     for (int i = 0; i < n; i++) {
       if (theta[i] <= options.pruneThreshold()) {
-        pruned.add(model.lawNames().get(i));
+        pruned.add(names.get(i));
         kept[i] = 0;
       }
     }
@@ -109,7 +165,7 @@ public final class Fitter {
     }
     WorldModel result = model.withWeights(theta).withFloor(fitted).without(new HashSet<>(pruned));
     return new FitResult(result, model.lawNames(), theta, pruned, trainNll, startNll, r.value(), r.iterations(),
-        r.converged(), fitted);
+        r.converged(), fitted, unevidenced, merged);
   }
 
   /**

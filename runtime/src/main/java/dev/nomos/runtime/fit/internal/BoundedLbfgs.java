@@ -1,5 +1,7 @@
 package dev.nomos.runtime.fit.internal;
 
+import java.util.function.BooleanSupplier;
+
 
 /**
  * Minimises a smooth function over a box {@code lower <= x <= upper} with a projected limited-memory
@@ -11,7 +13,7 @@ package dev.nomos.runtime.fit.internal;
  *
  * <p>Stops when the projected gradient's largest component is at most {@code gradientTolerance},
  * when the value decreases by less than {@code relativeTolerance} (relative) for two iterations in a
- * row, when no step decreases the value, or after {@code maxIterations}.
+ * row, when no step decreases the value, after {@code maxIterations}, or when asked to stop.
  */
 public final class BoundedLbfgs {
   private static final double ARMIJO = 1e-4;
@@ -40,6 +42,16 @@ public final class BoundedLbfgs {
   }
 
   public Result minimize(DifferentiableFunction f, double[] start, double[] lower, double[] upper) {
+    return minimize(f, start, lower, upper, () -> false);
+  }
+
+  /**
+   * As {@link #minimize(DifferentiableFunction, double[], double[], double[])}, and also stops,
+   * returning the best point so far (every accepted step decreases the value), once {@code stop}
+   * says so; it is asked before each iteration.
+   */
+  public Result minimize(DifferentiableFunction f, double[] start, double[] lower, double[] upper,
+      BooleanSupplier stop) {
     int n = start.length;
     if (lower.length != n || upper.length != n) {
       throw new IllegalArgumentException("bounds must have the dimension of the start point");
@@ -71,6 +83,9 @@ public final class BoundedLbfgs {
       }
       if (iteration >= maxIterations) {
         return new Result(x, fx, iteration, evaluations, false, "iteration limit reached");
+      }
+      if (stop.getAsBoolean()) {
+        return new Result(x, fx, iteration, evaluations, false, "stopped early");
       }
       iteration++;
       for (int i = 0; i < n; i++) {
