@@ -14,6 +14,7 @@ import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
 import dev.nomos.runtime.OpinionSink;
 import dev.nomos.runtime.Slots;
+import dev.nomos.runtime.model.Floor;
 import dev.nomos.runtime.model.ModelOptions;
 import dev.nomos.runtime.model.ProgressListener;
 import dev.nomos.runtime.model.WorldModel;
@@ -49,8 +50,9 @@ class FitterEvidenceTest {
     };
   }
 
+  /** The pure product of experts: the optima these tests compare with are worked out without a floor. */
   static WorldModel model(List<Law> laws, double[] weights, double lambda) {
-    return new WorldModel(WORLD, laws, weights, ModelOptions.defaults().withLambda(lambda));
+    return new WorldModel(WORLD, laws, weights, ModelOptions.defaults().withLambda(lambda)).withFloor(Floor.none());
   }
 
   @Test

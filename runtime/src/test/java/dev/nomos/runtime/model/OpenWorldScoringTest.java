@@ -48,8 +48,9 @@ class OpenWorldScoringTest {
     return Frame.builder(WORLD).previous(previous).action(0).add(1, KEY, 2, 2, 1, 1, hp, color).build();
   }
 
+  /** The pure product of experts, whose arithmetic these tests work out by hand (the floor has tests of its own). */
   static WorldModel model(double weight) {
-    return new WorldModel(WORLD, List.of(STAY), new double[] {weight}, ModelOptions.defaults());
+    return new WorldModel(WORLD, List.of(STAY), new double[] {weight}, ModelOptions.defaults()).withFloor(Floor.none());
   }
 
   @Test
@@ -120,5 +121,9 @@ class OpenWorldScoringTest {
     FitResult fit = new Fitter(0).fit(m, data);
     assertEquals(Metrics.evaluate(m, data).nllPerTransition(), fit.startNll(), 1e-9);
     assertTrue(Double.isFinite(fit.startNll()));
+    // With the floor, fitted along: the fitted model scores the data as the fit says it does.
+    FitResult floored = new Fitter().fit(m.withFloor(Floor.defaults()), data);
+    assertTrue(floored.floor().enabled());
+    assertEquals(Metrics.evaluate(floored.model(), data).nllPerTransition(), floored.trainNll(), 1e-9);
   }
 }
