@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The offline proposer: mines candidate laws from the surprising transitions with templates that
@@ -43,10 +45,13 @@ public final class EnumerativeProposer implements Proposer {
   @Override
   public Proposal propose(ProposalRequest request) {
     List<Miner.Candidate> mined = new Miner(request.schema(), 6, request.headings()).mine(request.surprising(), request.predicted());
-    Set<String> known = new HashSet<>(request.tried());
+    Set<String> known = new HashSet<>();
+    for (String key : request.tried()) {
+      known.add(shape(key));
+    }
     Set<String> names = new HashSet<>();
     for (CurrentLaw law : request.currentLaws()) {
-      known.add(LawText.key(law.source()));
+      known.add(shape(LawText.key(law.source())));
       names.add(law.name());
     }
     int support = request.surprising().size() < 4 ? 1 : minSupport;
@@ -69,7 +74,7 @@ public final class EnumerativeProposer implements Proposer {
         break;
       }
       String source = "law " + uniqueName(c.nameHint, names) + " " + c.body;
-      if (known.add(LawText.key(source))) {
+      if (known.add(shape(LawText.key(source)))) {
         out.add(source);
       } else {
         names.remove(LawText.name(source));
@@ -98,6 +103,23 @@ public final class EnumerativeProposer implements Proposer {
     }
     return out;
   }
+
+  /**
+   * A law's key with the frequencies of its weighted choices left out: each round estimates them
+   * from other transitions, and a choice the model has (or tried) with other frequencies is the
+   * same statement, whose fitted weight already tunes how sharp it is.
+   */
+  static String shape(String key) {
+    Matcher m = WEIGHTED.matcher(key);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(m.group().replaceAll(":[0-9.]+", ":")));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static final Pattern WEIGHTED = Pattern.compile("weighted\\([^)]*\\)");
 
   private static String uniqueName(String hint, Set<String> names) {
     String base = hint.replaceAll("[^A-Za-z0-9_]", "_");
