@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * The offline proposer: mines candidate laws from the surprising transitions with templates that
  * are generic over the world schema (inertia, action-conditioned velocities, contact-conditioned
  * flips and sets by side, pushes one contact further, free fall, steps added each frame,
- * history, attribute state machines under actions and contacts, destroy and spawn), with constants
- * taken from the data. Candidates are ranked by how many targets they get right, weighted by how
+ * history, attribute state machines under actions and contacts, destroy and spawn, deaths on
+ * contact, transforms, teleports, weighted random steps, moves on a beat read from history), with
+ * constants and frequencies taken from the data. Candidates are ranked by how many targets they get right, weighted by how
  * precise they are where their context holds; the loop's fit decides which ones stay.
  */
 public final class EnumerativeProposer implements Proposer {

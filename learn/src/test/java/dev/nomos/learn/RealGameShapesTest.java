@@ -130,6 +130,14 @@ class RealGameShapesTest {
   }
 
   @Test
+  void proposesACreationOnTheSpawnersBeat() {
+    Episode laying = ShapesWorld.layingMarch(45);
+    String law = find(propose(laying), "for o: Marcher\n  when (any j in 0..15: j % 3 == 2 and (o.vx@-j != 0 or "
+        + "o.vy@-j != 0))\n  then spawn Egg at (o.x, o.y + 1)");
+    assertFitsAndGains(laying, List.of(law), 2);
+  }
+
+  @Test
   void proposesATransformAsDestroyAndSpawnInItsPlace() {
     Episode hatch = ShapesWorld.hatch();
     String law = find(propose(hatch), "on contact(o: Egg, u: Hen", "then destroy o\n  spawn Chick at (o.x, o.y)");

@@ -77,6 +77,26 @@ public final class ShapesWorld {
     return episode("march", states);
   }
 
+  /**
+   * A marcher that steps right on every third tick and, as it steps, lays an egg under the cell it
+   * leaves: a periodic creation whose phase only the marcher's history shows.
+   */
+  public static Episode layingMarch(int steps) {
+    List<List<Obj>> states = new ArrayList<>();
+    List<Obj> eggs = new ArrayList<>();
+    int x = 0;
+    for (int t = 0; t <= steps; t++) {
+      List<Obj> s = new ArrayList<>(eggs);
+      s.add(0, new Obj(1, MARCHER, x, 2));
+      states.add(s);
+      if (t % 3 == 1) {
+        eggs.add(new Obj(10 + eggs.size(), EGG, x, 3));
+        x++;
+      }
+    }
+    return episode("laying", states);
+  }
+
   /** A hen walks right along a row of eggs; each egg it touches hatches: gone, a chick in its place. */
   public static Episode hatch() {
     List<List<Obj>> states = new ArrayList<>();

@@ -27,6 +27,9 @@ import java.util.TreeMap;
  * absolute position). Each (context, value) pair is a law body; it is counted where it is right,
  * and its context is counted where it holds, so every candidate carries a support and a precision
  * over the transitions it was mined from. New objects yield spawn laws relative to nearby objects.
+ * Shapes of recorded games have their own helpers: weighted random steps ({@link ChoiceMiner}),
+ * moves on a beat read from history ({@link MoveBeat}), transforms ({@link Transforms}) and jumps
+ * onto another object's place ({@link Teleports}).
  */
 public final class Miner {
 
@@ -668,6 +671,11 @@ public final class Miner {
       List<Atom> atoms = new ArrayList<>();
       if (action != null) {
         atoms.add(actionAtom(action));
+      }
+      int beat = beats[a.type(k)];
+      if (beat > 0 && MoveBeat.onBeat(a, k, beat)) {
+        // Creations on the spawner's beat: periodic, with the phase read from its history.
+        atoms.add(new Atom(MoveBeat.onBeat("o", beat), "on_beat_" + beat));
       }
       atoms.addAll(attributeAtoms(a, k, "o"));
       List<Context> contexts = new ArrayList<>();
