@@ -112,6 +112,20 @@ class RealGameShapesTest {
   }
 
   @Test
+  void doesNotProposeAChoiceTheModelHasWithOtherFrequencies() {
+    List<Transition> walk = transitions(ShapesWorld.randomWalk(7, 80));
+    String choice = "for o: Bug\n  then o.vx ~ weighted(";
+    ProposalRequest fresh = new ProposalRequest(ShapesWorld.SCHEMA, "", List.of(), walk, "", 5000,
+        ProposalRequest.Budget.UNLIMITED);
+    find(new EnumerativeProposer().propose(fresh).candidates(), choice);
+    String had = "law bug_steps {\n  for o: Bug\n  then o.vx ~ weighted(-1: 0.10, 0: 0.80, 1: 0.10)\n}";
+    ProposalRequest withIt = new ProposalRequest(ShapesWorld.SCHEMA, "", List.of(new CurrentLaw("bug_steps", had, 1)),
+        walk, "", 5000, ProposalRequest.Budget.UNLIMITED);
+    List<String> again = new EnumerativeProposer().propose(withIt).candidates();
+    assertFalse(again.stream().anyMatch(c -> c.contains(choice)), again.toString());
+  }
+
+  @Test
   void readsTheBeatOfMoversThatMoveOnlyEveryKthStepFromHistory() {
     Episode march = ShapesWorld.march(60);
     int[] beats = MoveBeat.infer(ShapesWorld.SCHEMA, transitions(march));

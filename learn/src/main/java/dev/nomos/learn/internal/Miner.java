@@ -753,7 +753,12 @@ public final class Miner {
 
   /** The type of a binder's {@code o}, lower-cased as candidates' groups are. */
   private static String typeOf(String binder) {
-    return binder.replaceAll("^(for|on contact\\()\\s*o: ([A-Za-z0-9_]+).*$", "$2").toLowerCase();
+    int start = binder.indexOf("o: ") + 3;
+    int end = start;
+    while (end < binder.length() && (Character.isLetterOrDigit(binder.charAt(end)) || binder.charAt(end) == '_')) {
+      end++;
+    }
+    return binder.substring(start, end).toLowerCase();
   }
 
   private static String and(String a, String b) {
