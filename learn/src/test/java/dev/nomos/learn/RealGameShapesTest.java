@@ -140,6 +140,8 @@ class RealGameShapesTest {
     String offBeat = find(candidates, "for o: Marcher\n  when (any j in 0..15: j % 3 != 2 and (o.vx@-j != 0 or "
         + "o.vy@-j != 0))\n  then o.vx := 0");
     find(candidates, "then o.vx := o.vx@-2");
+    // The beat decides every move, so the marchers' steps are not random: no weighted choice.
+    assertFalse(candidates.stream().anyMatch(c -> c.contains("Marcher") && c.contains("~ weighted")), candidates.toString());
     assertFitsAndGains(march, List.of(onBeat, offBeat), 2.5);
   }
 

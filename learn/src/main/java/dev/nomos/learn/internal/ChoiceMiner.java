@@ -14,7 +14,9 @@ import java.util.TreeMap;
  * seen, {@code o.vx ~ weighted(-1: 0.15, 0: 0.7, 1: 0.15)}. Targets are independent given frame t,
  * so each axis gets its own choice; contexts narrow it (on its beat, a wall on one side). Besides
  * the type's choice under no condition, the contexts kept are those whose frequencies differ most
- * from it (by the log-likelihood they gain on their own cases), a few per target.
+ * from it (by the log-likelihood they gain on their own cases), a few per target. A target that
+ * some context decides (a value other than the type's usual one, nearly always, in enough cases:
+ * an agent that steps where its action and heading say) is not random, and gets no choice.
  */
 final class ChoiceMiner {
   /** Cases of a context at least, and a second value seen at least twice, before a choice is offered. */
@@ -63,6 +65,10 @@ final class ChoiceMiner {
   }
 
   private final Map<Key, Histogram> histograms = new LinkedHashMap<>();
+  /** Per target, the histograms of every context, to tell decided targets from random ones. */
+  private final Map<String, Map<String, Histogram>> evidence = new LinkedHashMap<>();
+  /** Share of a context's cases a value other than the usual one must take for the context to decide it. */
+  private static final double DECIDES = 0.9;
 
   /**
    * One observed next velocity of object o under a context.
@@ -71,7 +77,30 @@ final class ChoiceMiner {
    * @param wrongNow whether the current model's most likely value was wrong there
    */
   void observe(String binder, String guard, String name, String group, String attr, int value, boolean wrongNow) {
+    evidence(binder, guard, group, value);
     histograms.computeIfAbsent(new Key(binder, guard, name, group, attr), k -> new Histogram()).add(value, wrongNow);
+  }
+
+  /** One observed next velocity under any context, offered or not: evidence that the target is decided. */
+  void evidence(String binder, String guard, String group, int value) {
+    evidence.computeIfAbsent(group, g -> new LinkedHashMap<>())
+        .computeIfAbsent(binder + "|" + guard, k -> new Histogram()).add(value, false);
+  }
+
+  /** Whether some context decides the target: it takes one value other than the usual one nearly always. */
+  private boolean decided(String group, Histogram unconditional) {
+    int usual = unconditional.counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    for (Histogram h : evidence.getOrDefault(group, Map.of()).values()) {
+      if (h.total < MIN_CASES) {
+        continue;
+      }
+      for (Map.Entry<Integer, Integer> e : h.counts.entrySet()) {
+        if (e.getKey() != usual && e.getValue() >= DECIDES * h.total) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The choices worth proposing: per target, the unconditional one and the conditional ones that gain most. */
@@ -87,15 +116,15 @@ final class ChoiceMiner {
     for (Map.Entry<Key, Histogram> e : histograms.entrySet()) {
       Key k = e.getKey();
       Histogram h = e.getValue();
-      if (!h.varied()) {
+      Histogram base = unconditional.get(k.group);
+      if (!h.varied() || base == null || decided(k.group, base)) {
         continue;
       }
       if (k.unconditional()) {
         out.add(candidate(k, h));
         continue;
       }
-      Histogram base = unconditional.get(k.group);
-      double gain = base == null ? Double.POSITIVE_INFINITY : gain(h, base);
+      double gain = gain(h, base);
       if (gain >= MIN_GAIN) {
         byTarget.computeIfAbsent(k.group, g -> new ArrayList<>()).add(Map.entry(k, gain));
       }

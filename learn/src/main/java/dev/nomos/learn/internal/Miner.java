@@ -475,6 +475,8 @@ public final class Miner {
       if ((alone || c.binder.startsWith("on contact(")) && c.facing == Facing.NONE
           && guardTerms(c.guard) <= (alone ? 2 : 0)) {
         choices.observe(c.binder, c.guard, c.name, typeOf(c.binder) + "." + attr, attr, v1, wrong);
+      } else {
+        choices.evidence(c.binder, c.guard, typeOf(c.binder) + "." + attr, v1);
       }
       if (beat > 1 && v1 != 0 && v1 == lastBeat) {
         add(c, attr, "o." + attr + " := o." + attr + "@-" + (beat - 1), attr + "_repeats_last_move");
