@@ -3,19 +3,20 @@ package dev.nomos.learn.internal;
 import dev.nomos.learn.Transition;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.WorldSchema;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.List;
 
 /**
  * Movers that move only on every k-th step, on a beat no frame shows (a game's global tick): the
  * beat is read off the objects' own history. For each type, the gaps between an object's
  * consecutive moves in the frames' history are collected; when the most common gap k is at least 2
  * and nearly every gap is a multiple of it, the type moves on a beat of k steps. A law can then ask
- * whether the object is on its beat (its last known move was a multiple of k steps before the next
- * one) or off it, as far back as the history reaches ({@link #onBeat}, {@link #offBeat}).
+ * whether the object is on its beat (a move in its history lies a multiple of k steps before the
+ * next step) or off it, as far back as the history reaches ({@link #onBeat}, {@link #offBeat}).
  */
 public final class MoveBeat {
   /** History frames read back; the runtime keeps {@code Frame.MAX_HISTORY} = 16 behind a frame. */
@@ -28,7 +29,7 @@ public final class MoveBeat {
   /** The beat of each type (indexed by type), or 0 where its objects do not move on one. */
   public static int[] infer(WorldSchema schema, List<Transition> transitions) {
     int types = schema.types().size();
-    List<Map<Integer, Integer>> gaps = new java.util.ArrayList<>();
+    List<Map<Integer, Integer>> gaps = new ArrayList<>();
     for (int k = 0; k < types; k++) {
       gaps.add(new HashMap<>());
     }
