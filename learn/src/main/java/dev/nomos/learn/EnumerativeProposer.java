@@ -9,13 +9,16 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The offline proposer: mines candidate laws from the surprising transitions with templates that
  * are generic over the world schema (inertia, action-conditioned velocities, contact-conditioned
  * flips and sets by side, pushes one contact further, free fall, steps added each frame,
- * history, attribute state machines under actions and contacts, destroy and spawn), with constants
- * taken from the data. Candidates are ranked by how many targets they get right, weighted by how
+ * history, attribute state machines under actions and contacts, destroy and spawn, deaths on
+ * contact, transforms, teleports, weighted random steps, moves on a beat read from history), with
+ * constants and frequencies taken from the data. Candidates are ranked by how many targets they get right, weighted by how
  * precise they are where their context holds; the loop's fit decides which ones stay.
  */
 public final class EnumerativeProposer implements Proposer {
@@ -44,10 +47,13 @@ public final class EnumerativeProposer implements Proposer {
   public Proposal propose(ProposalRequest request) {
     List<Miner.Candidate> mined = new Miner(request.schema(), 6, request.headings())
         .mine(request.surprising(), request.predicted(), request.deadline()::passed);
-    Set<String> known = new HashSet<>(request.tried());
+    Set<String> known = new HashSet<>();
+    for (String key : request.tried()) {
+      known.add(shape(key));
+    }
     Set<String> names = new HashSet<>();
     for (CurrentLaw law : request.currentLaws()) {
-      known.add(LawText.key(law.source()));
+      known.add(shape(LawText.key(law.source())));
       names.add(law.name());
     }
     int support = request.surprising().size() < 4 ? 1 : minSupport;
@@ -70,7 +76,7 @@ public final class EnumerativeProposer implements Proposer {
         break;
       }
       String source = "law " + uniqueName(c.nameHint, names) + " " + c.body;
-      if (known.add(LawText.key(source))) {
+      if (known.add(shape(LawText.key(source)))) {
         out.add(source);
       } else {
         names.remove(LawText.name(source));
@@ -99,6 +105,23 @@ public final class EnumerativeProposer implements Proposer {
     }
     return out;
   }
+
+  /**
+   * A law's key with the frequencies of its weighted choices left out: each round estimates them
+   * from other transitions, and a choice the model has (or tried) with other frequencies is the
+   * same statement, whose fitted weight already tunes how sharp it is.
+   */
+  static String shape(String key) {
+    Matcher m = WEIGHTED.matcher(key);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(m.group().replaceAll(":[0-9.]+", ":")));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static final Pattern WEIGHTED = Pattern.compile("weighted\\([^)]*\\)");
 
   private static String uniqueName(String hint, Set<String> names) {
     String base = hint.replaceAll("[^A-Za-z0-9_]", "_");

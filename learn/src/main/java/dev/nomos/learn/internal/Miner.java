@@ -28,6 +28,9 @@ import java.util.function.BooleanSupplier;
  * absolute position). Each (context, value) pair is a law body; it is counted where it is right,
  * and its context is counted where it holds, so every candidate carries a support and a precision
  * over the transitions it was mined from. New objects yield spawn laws relative to nearby objects.
+ * Shapes of recorded games have their own helpers: weighted random steps ({@link ChoiceMiner}),
+ * moves on a beat read from history ({@link MoveBeat}), transforms ({@link Transforms}) and jumps
+ * onto another object's place ({@link Teleports}).
  */
 public final class Miner {
 
@@ -87,6 +90,9 @@ public final class Miner {
   private final Map<String, Candidate> candidates = new TreeMap<>();
   private final Map<String, Integer> contextCounts = new HashMap<>();
   private final Map<RelationKey, List<int[]>> relations = new HashMap<>();
+  private final ChoiceMiner choices = new ChoiceMiner();
+  /** The beat of each type's moves (indexed by type; 0 where none), read off the transitions' history. */
+  private int[] beats;
 
   /** Observations of one target next to a partner object: (offset on the target's axis, next value). */
   private record RelationKey(String binder, String guard, String type, String partner, String attr, String axis) {}
@@ -145,10 +151,14 @@ public final class Miner {
    * before each one): with the worst transitions first, a cut mines the most surprising ones.
    */
   public List<Candidate> mine(List<Transition> transitions, List<Frame> predicted, BooleanSupplier stop) {
+    beats = MoveBeat.infer(schema, transitions);
     for (int k = 0; k < transitions.size() && !stop.getAsBoolean(); k++) {
       mine(transitions.get(k), k < predicted.size() ? predicted.get(k) : null);
     }
     relationCandidates();
+    for (Candidate c : choices.candidates()) {
+      candidates.putIfAbsent(c.body, c);
+    }
     List<Candidate> out = new ArrayList<>();
     for (Candidate c : candidates.values()) {
       if (c.applicable == 0) {
@@ -183,10 +193,15 @@ public final class Miner {
       int p = predicted == null ? -1 : predicted.indexOfId(a.id(i));
       // presence
       wrong = predicted == null || (p >= 0) != (j >= 0);
-      for (Context c : contexts) {
+      List<String> becomes = j < 0 ? Transforms.effects(schema, a, b, i) : List.of();
+      for (Context c : presenceContexts(a, i, type, contexts)) {
         count(c, "alive");
         if (j < 0) {
           add(c, "alive", "destroy o", "destroyed");
+          for (String effect : becomes) {
+            add(c, "alive", effect, "becomes_" + effect.substring(effect.lastIndexOf("spawn ") + 6,
+                effect.indexOf(" at ")).toLowerCase());
+          }
         } else if (c.binder.startsWith("for ") && c.guard.isEmpty()) {
           add(c, "alive", "o.alive := true", "persists");
         }
@@ -212,6 +227,27 @@ public final class Miner {
     }
   }
 
+  /**
+   * The contexts for presence: the object's contexts and, for deaths on contact, each type it
+   * touches whatever the side (the killer may come from any side), with and without the action.
+   */
+  private List<Context> presenceContexts(Frame a, int i, EntityType type, List<Context> contexts) {
+    List<Context> out = new ArrayList<>(contexts);
+    String action = a.action() >= 0 ? schema.actions().get(a.action()) : null;
+    Set<String> seen = new LinkedHashSet<>();
+    for (int[] c : contacts(a, i)) {
+      String u = schema.type(a.type(c[0])).name();
+      if (seen.add(u)) {
+        String binder = "on contact(o: " + type.name() + ", u: " + u + ")";
+        out.add(new Context(binder, "", "touching_" + u.toLowerCase()));
+        if (action != null) {
+          out.add(new Context(binder, "action == " + action, "touching_" + u.toLowerCase() + "_on_" + action.toLowerCase()));
+        }
+      }
+    }
+    return out;
+  }
+
   /** One guard condition that holds for an object at t, with a name fragment. */
   private record Atom(String guard, String name) {}
 
@@ -231,6 +267,13 @@ public final class Miner {
     List<Atom> own = new ArrayList<>();
     if (action != null) {
       own.add(actionAtom(action));
+    }
+    int beat = beats[type.index()];
+    if (beat > 0 && MoveBeat.onBeat(a, i, beat)) {
+      own.add(new Atom(MoveBeat.onBeat("o", beat), "on_beat_" + beat));
+    }
+    if (beat > 0 && MoveBeat.offBeat(a, i, beat)) {
+      own.add(new Atom(MoveBeat.offBeat("o", beat), "off_beat_" + beat));
     }
     own.addAll(attributeAtoms(a, i, "o"));
     List<int[]> contacts = contacts(a, i);
@@ -417,12 +460,35 @@ public final class Miner {
             c.name + (c.name.isEmpty() ? "" : "_") + "from_" + num(v0), c.facing));
       }
     }
+    int beat = beats[a.type(i)];
+    int lastBeat = beat > 0 ? (slot == Slots.X ? a.vxAt(i, beat - 1) : a.vyAt(i, beat - 1)) : 0;
+    List<Teleports.Partner> landedOn = inRange ? List.of() : Teleports.partners(schema, a, b, i, j, slot);
     for (Context c : all) {
       count(c, attr);
       if (!inRange) {
         String pos = slot == Slots.X ? "x" : "y";
         add(c, attr, "o." + pos + " := " + b.get(j, slot), pos + "_set_" + num(b.get(j, slot)));
+        if (guardTerms(c.guard) <= 1 && (c.binder.startsWith("on contact(") || !c.binder.contains(","))) {
+          for (Teleports.Partner u : landedOn) {
+            // Applicable wherever the object's own context held (the partner is always there).
+            String binder = c.binder.startsWith("for ") ? c.binder + ", w: " + u.type()
+                : c.binder + "\n  for w: " + u.type();
+            add(new Context(binder, c.guard, c.name, c.facing), attr, u.effect(),
+                pos + "_to_" + u.type().toLowerCase(), false, c.key(attr));
+          }
+        }
         continue;
+      }
+      // Random steps: the object alone, or against one contact (a wall on one side rules a step out).
+      boolean alone = c.binder.startsWith("for o: ") && !c.binder.contains(",");
+      if ((alone || c.binder.startsWith("on contact(")) && c.facing == Facing.NONE
+          && guardTerms(c.guard) <= (alone ? 2 : 0)) {
+        choices.observe(c.binder, c.guard, c.name, typeOf(c.binder) + "." + attr, attr, v1, wrong);
+      } else {
+        choices.evidence(c.binder, c.guard, typeOf(c.binder) + "." + attr, v1);
+      }
+      if (beat > 1 && v1 != 0 && v1 == lastBeat) {
+        add(c, attr, "o." + attr + " := o." + attr + "@-" + (beat - 1), attr + "_repeats_last_move");
       }
       if (v1 == v0) {
         add(c, attr, "o." + attr + " := o." + attr, attr + "_kept");
@@ -617,6 +683,11 @@ public final class Miner {
       if (action != null) {
         atoms.add(actionAtom(action));
       }
+      int beat = beats[a.type(k)];
+      if (beat > 0 && MoveBeat.onBeat(a, k, beat)) {
+        // Creations on the spawner's beat: periodic, with the phase read from its history.
+        atoms.add(new Atom(MoveBeat.onBeat("o", beat), "on_beat_" + beat));
+      }
       atoms.addAll(attributeAtoms(a, k, "o"));
       List<Context> contexts = new ArrayList<>();
       combine("for o: " + u, "", "", atoms, 3, contexts);
@@ -644,6 +715,11 @@ public final class Miner {
     return n;
   }
 
+  /** How many {@code and}-ed terms a guard has (0 for none). */
+  static int guardTerms(String guard) {
+    return guard.isEmpty() ? 0 : 1 + topLevelAnds(guard);
+  }
+
   /** The {@code and}s of a guard outside parentheses: a parenthesised condition counts as one. */
   private static int topLevelAnds(String guard) {
     int n = 0;
@@ -667,18 +743,33 @@ public final class Miner {
 
   /** @param stepsAhead whether the effect steps toward a heading rather than by a constant */
   private void add(Context c, String target, String effect, String valueName, boolean stepsAhead) {
+    add(c, target, effect, valueName, stepsAhead, c.key(target));
+  }
+
+  /** @param contextKey the context whose count is the candidate's applicability */
+  private void add(Context c, String target, String effect, String valueName, boolean stepsAhead, String contextKey) {
     String body = "{\n  " + c.binder + (c.guard.isEmpty() ? "" : "\n  when " + c.guard) + "\n  then " + effect + "\n}";
     Candidate cand = candidates.get(body);
     if (cand == null) {
-      String typeName = c.binder.replaceAll("^(for|on contact\\()\\s*o: ([A-Za-z0-9_]+).*$", "$2").toLowerCase();
+      String typeName = typeOf(c.binder);
       String hint = typeName + "_" + valueName + (c.name.isEmpty() ? "" : "_" + c.name);
-      cand = new Candidate(body, hint, typeName + "." + target, c.key(target), c.facing, stepsAhead);
+      cand = new Candidate(body, hint, typeName + "." + target, contextKey, c.facing, stepsAhead);
       candidates.put(body, cand);
     }
     cand.correct++;
     if (wrong) {
       cand.correctWhereWrong++;
     }
+  }
+
+  /** The type of a binder's {@code o}, lower-cased as candidates' groups are. */
+  private static String typeOf(String binder) {
+    int start = binder.indexOf("o: ") + 3;
+    int end = start;
+    while (end < binder.length() && (Character.isLetterOrDigit(binder.charAt(end)) || binder.charAt(end) == '_')) {
+      end++;
+    }
+    return binder.substring(start, end).toLowerCase();
   }
 
   private static String and(String a, String b) {

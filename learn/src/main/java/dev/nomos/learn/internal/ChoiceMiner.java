@@ -1,0 +1,169 @@
+package dev.nomos.learn.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Random steps: where an object's next velocity on an axis takes several values under the same
+ * context (a monster that steps left, right or not at all), a weighted choice with the frequencies
+ * seen, {@code o.vx ~ weighted(-1: 0.15, 0: 0.7, 1: 0.15)}. Targets are independent given frame t,
+ * so each axis gets its own choice; contexts narrow it (on its beat, a wall on one side). Besides
+ * the type's choice under no condition, the contexts kept are those whose frequencies differ most
+ * from it (by the log-likelihood they gain on their own cases), a few per target. A target that
+ * some context decides (a value other than the type's usual one, nearly always, in enough cases:
+ * an agent that steps where its action and heading say) is not random, and gets no choice.
+ */
+final class ChoiceMiner {
+  /** Cases of a context at least, and a second value seen at least twice, before a choice is offered. */
+  private static final int MIN_CASES = 8;
+  private static final int MIN_SECOND = 2;
+  /** Conditional choices kept per target, and the least gain (nats over their cases) they need. */
+  private static final int PER_TARGET = 4;
+  private static final double MIN_GAIN = 2.0;
+
+  private record Key(String binder, String guard, String name, String group, String attr) {
+    /** The object alone, under no condition: the type's choice the others are measured against. */
+    boolean unconditional() {
+      return guard.isEmpty() && binder.startsWith("for ");
+    }
+  }
+
+  private static final class Histogram {
+    final Map<Integer, Integer> counts = new TreeMap<>();
+    int total;
+    int wrong;
+
+    void add(int value, boolean wrongNow) {
+      counts.merge(value, 1, Integer::sum);
+      total++;
+      if (wrongNow) {
+        wrong++;
+      }
+    }
+
+    double p(int value) {
+      return (double) counts.getOrDefault(value, 0) / total;
+    }
+
+    boolean varied() {
+      if (total < MIN_CASES) {
+        return false;
+      }
+      int seenTwice = 0;
+      for (int c : counts.values()) {
+        if (c >= MIN_SECOND) {
+          seenTwice++;
+        }
+      }
+      return seenTwice >= 2;
+    }
+  }
+
+  private final Map<Key, Histogram> histograms = new LinkedHashMap<>();
+  /** Per target, the histograms of every context, to tell decided targets from random ones. */
+  private final Map<String, Map<String, Histogram>> evidence = new LinkedHashMap<>();
+  /** Share of a context's cases a value other than the usual one must take for the context to decide it. */
+  private static final double DECIDES = 0.9;
+
+  /**
+   * One observed next velocity of object o under a context.
+   *
+   * @param group the target ({@code type.vx}), as the miner groups candidates
+   * @param wrongNow whether the current model's most likely value was wrong there
+   */
+  void observe(String binder, String guard, String name, String group, String attr, int value, boolean wrongNow) {
+    evidence(binder, guard, group, value);
+    histograms.computeIfAbsent(new Key(binder, guard, name, group, attr), k -> new Histogram()).add(value, wrongNow);
+  }
+
+  /** One observed next velocity under any context, offered or not: evidence that the target is decided. */
+  void evidence(String binder, String guard, String group, int value) {
+    evidence.computeIfAbsent(group, g -> new LinkedHashMap<>())
+        .computeIfAbsent(binder + "|" + guard, k -> new Histogram()).add(value, false);
+  }
+
+  /** Whether some context decides the target: it takes one value other than the usual one nearly always. */
+  private boolean decided(String group, Histogram unconditional) {
+    int usual = unconditional.counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    for (Histogram h : evidence.getOrDefault(group, Map.of()).values()) {
+      if (h.total < MIN_CASES) {
+        continue;
+      }
+      for (Map.Entry<Integer, Integer> e : h.counts.entrySet()) {
+        if (e.getKey() != usual && e.getValue() >= DECIDES * h.total) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The choices worth proposing: per target, the unconditional one and the conditional ones that gain most. */
+  List<Miner.Candidate> candidates() {
+    Map<String, Histogram> unconditional = new LinkedHashMap<>();
+    for (Map.Entry<Key, Histogram> e : histograms.entrySet()) {
+      if (e.getKey().unconditional()) {
+        unconditional.put(e.getKey().group, e.getValue());
+      }
+    }
+    Map<String, List<Map.Entry<Key, Double>>> byTarget = new LinkedHashMap<>();
+    List<Miner.Candidate> out = new ArrayList<>();
+    for (Map.Entry<Key, Histogram> e : histograms.entrySet()) {
+      Key k = e.getKey();
+      Histogram h = e.getValue();
+      Histogram base = unconditional.get(k.group);
+      if (!h.varied() || base == null || decided(k.group, base)) {
+        continue;
+      }
+      if (k.unconditional()) {
+        out.add(candidate(k, h));
+        continue;
+      }
+      double gain = gain(h, base);
+      if (gain >= MIN_GAIN) {
+        byTarget.computeIfAbsent(k.group, g -> new ArrayList<>()).add(Map.entry(k, gain));
+      }
+    }
+    for (List<Map.Entry<Key, Double>> list : byTarget.values()) {
+      list.sort(Map.Entry.<Key, Double>comparingByValue(Comparator.reverseOrder()));
+      for (Map.Entry<Key, Double> e : list.subList(0, Math.min(PER_TARGET, list.size()))) {
+        out.add(candidate(e.getKey(), histograms.get(e.getKey())));
+      }
+    }
+    return out;
+  }
+
+  /** Log-likelihood gained on the context's cases by its own frequencies over the type's (smoothed). */
+  private static double gain(Histogram h, Histogram base) {
+    double gain = 0;
+    for (Map.Entry<Integer, Integer> e : h.counts.entrySet()) {
+      double q = (base.counts.getOrDefault(e.getKey(), 0) + 0.5) / (base.total + 0.5 * base.counts.size() + 0.5);
+      gain += e.getValue() * Math.log(h.p(e.getKey()) / q);
+    }
+    return gain;
+  }
+
+  private static Miner.Candidate candidate(Key k, Histogram h) {
+    StringBuilder choice = new StringBuilder("o." + k.attr + " ~ weighted(");
+    boolean first = true;
+    for (Map.Entry<Integer, Integer> e : h.counts.entrySet()) {
+      choice.append(first ? "" : ", ").append(e.getKey()).append(": ")
+          .append(String.format(Locale.ROOT, "%.2f", Math.max(0.01, h.p(e.getKey()))));
+      first = false;
+    }
+    choice.append(')');
+    String body = "{\n  " + k.binder + (k.guard.isEmpty() ? "" : "\n  when " + k.guard) + "\n  then " + choice + "\n}";
+    String type = k.group.substring(0, k.group.indexOf('.'));
+    Miner.Candidate c = new Miner.Candidate(body, type + "_" + k.attr + "_random" + (k.name.isEmpty() ? "" : "_" + k.name),
+        k.group, body, Miner.Facing.NONE, false);
+    c.correct = h.total;
+    c.applicable = h.total;
+    c.correctWhereWrong = h.wrong;
+    return c;
+  }
+}

@@ -1,0 +1,177 @@
+package dev.nomos.learn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nomos.compiler.codegen.Engine;
+import dev.nomos.learn.internal.MoveBeat;
+import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.Law;
+import dev.nomos.runtime.fit.FitResult;
+import dev.nomos.runtime.fit.Fitter;
+import dev.nomos.runtime.model.ModelOptions;
+import dev.nomos.runtime.model.WorldModel;
+import dev.nomos.runtime.trajectory.Episode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The proposer's shapes of real games on small synthetic episodes (ShapesWorld): each is proposed
+ * from the data alone, and the proposed law keeps its weight when fitted and explains the episode
+ * far better than no law.
+ */
+class RealGameShapesTest {
+  private static final NomosLawCompiler COMPILER = new NomosLawCompiler(ShapesWorld.SCHEMA, Engine.COMPILED);
+
+  private static List<Transition> transitions(Episode e) {
+    List<Transition> out = new ArrayList<>();
+    for (int k = 0; k + 1 < e.frames().size(); k++) {
+      out.add(new Transition(k, e.frames().get(k), e.frames().get(k + 1)));
+    }
+    return out;
+  }
+
+  private static List<String> propose(Episode e) {
+    ProposalRequest r = new ProposalRequest(ShapesWorld.SCHEMA, "", List.of(), transitions(e), "", 5000,
+        ProposalRequest.Budget.UNLIMITED);
+    return new EnumerativeProposer().propose(r).candidates();
+  }
+
+  /** The first proposed law that contains every part, in law-text form. */
+  private static String find(List<String> candidates, String... parts) {
+    Optional<String> hit = candidates.stream().filter(c -> Arrays.stream(parts).allMatch(c::contains)).findFirst();
+    assertTrue(hit.isPresent(), "no candidate with " + Arrays.toString(parts) + " in " + candidates);
+    var checked = dev.nomos.compiler.NomosCompiler.checkCandidates(ShapesWorld.SCHEMA, hit.get(), "c.law");
+    assertFalse(checked.hasErrors(), hit.get() + checked.diagnostics());
+    return hit.get();
+  }
+
+  /** Mean negative log-likelihood per transition of the laws fitted on the episode (no laws: uniform). */
+  private static double fittedNll(Episode e, List<String> laws, double[] weightsOut) {
+    List<Law> compiled = new ArrayList<>();
+    for (String law : laws) {
+      LawCompiler.Compiled c = COMPILER.compile(law);
+      assertTrue(c.ok(), c.diagnostics());
+      compiled.add(c.law());
+    }
+    double[] start = new double[compiled.size()];
+    Arrays.fill(start, 1.0);
+    WorldModel model = new WorldModel(ShapesWorld.SCHEMA, compiled, start, ModelOptions.defaults());
+    if (!compiled.isEmpty()) {
+      FitResult r = new Fitter().fit(model, List.of(e));
+      model = model.withWeights(weightsOf(model, r));
+      System.arraycopy(weightsOf(model, r), 0, weightsOut, 0, weightsOut.length);
+    }
+    double nll = 0;
+    List<Frame> frames = e.frames();
+    for (int k = 0; k + 1 < frames.size(); k++) {
+      nll -= model.logLikelihood(frames.get(k), frames.get(k + 1));
+    }
+    return nll / (frames.size() - 1);
+  }
+
+  private static double[] weightsOf(WorldModel model, FitResult r) {
+    double[] w = new double[model.laws().size()];
+    for (int k = 0; k < w.length; k++) {
+      w[k] = r.weightOf(model.lawNames().get(k));
+    }
+    return w;
+  }
+
+  /**
+   * Fitted on the episode, the laws keep their weights and lower the NLL per transition by at least
+   * {@code minGain} nats against no laws (every target uniform, every creation unexplained).
+   */
+  private static void assertFitsAndGains(Episode e, List<String> laws, double minGain) {
+    double[] weights = new double[laws.size()];
+    double with = fittedNll(e, laws, weights);
+    double without = fittedNll(e, List.of(), new double[0]);
+    for (int k = 0; k < weights.length; k++) {
+      assertTrue(weights[k] > 0.01, "pruned by the fit (" + with + " vs " + without + "): " + laws.get(k));
+    }
+    assertTrue(without - with > minGain, with + " vs " + without + " without the laws");
+  }
+
+  @Test
+  void proposesAWeightedChoiceForRandomStepsAndNarrowsItAgainstAWall() {
+    Episode walk = ShapesWorld.randomWalk(7, 300);
+    List<String> candidates = propose(walk);
+    String free = find(candidates, "for o: Bug\n  then o.vx ~ weighted(-1: ", ", 0: ", ", 1: ");
+    // Against the corridor's end the step into the wall is never seen: the choice leaves it out.
+    String blocked = find(candidates, "on contact(o: Bug, u: Wall, side: RIGHT)\n  then o.vx ~ weighted(-1: ");
+    assertFalse(blocked.contains(" 1:"), blocked);
+    // The frequencies are the episode's: half staying, and more where a wall blocks the step.
+    double stay = Double.parseDouble(free.replaceAll("(?s).*, 0: ([0-9.]+),.*", "$1"));
+    assertTrue(stay > 0.4 && stay < 0.75, free);
+    assertFitsAndGains(walk, List.of(free, blocked), 0.1);
+  }
+
+  @Test
+  void doesNotProposeAChoiceTheModelHasWithOtherFrequencies() {
+    List<Transition> walk = transitions(ShapesWorld.randomWalk(7, 80));
+    String choice = "for o: Bug\n  then o.vx ~ weighted(";
+    ProposalRequest fresh = new ProposalRequest(ShapesWorld.SCHEMA, "", List.of(), walk, "", 5000,
+        ProposalRequest.Budget.UNLIMITED);
+    find(new EnumerativeProposer().propose(fresh).candidates(), choice);
+    String had = "law bug_steps {\n  for o: Bug\n  then o.vx ~ weighted(-1: 0.10, 0: 0.80, 1: 0.10)\n}";
+    ProposalRequest withIt = new ProposalRequest(ShapesWorld.SCHEMA, "", List.of(new CurrentLaw("bug_steps", had, 1)),
+        walk, "", 5000, ProposalRequest.Budget.UNLIMITED);
+    List<String> again = new EnumerativeProposer().propose(withIt).candidates();
+    assertFalse(again.stream().anyMatch(c -> c.contains(choice)), again.toString());
+  }
+
+  @Test
+  void readsTheBeatOfMoversThatMoveOnlyEveryKthStepFromHistory() {
+    Episode march = ShapesWorld.march(60);
+    int[] beats = MoveBeat.infer(ShapesWorld.SCHEMA, transitions(march));
+    int[] expected = new int[ShapesWorld.SCHEMA.types().size()];
+    expected[ShapesWorld.MARCHER] = 3;
+    assertArrayEquals(expected, beats, "only the marchers move, and on every third step");
+    assertEquals(0, MoveBeat.infer(ShapesWorld.SCHEMA, transitions(ShapesWorld.randomWalk(7, 300)))[ShapesWorld.BUG],
+        "a random walker has no beat");
+    List<String> candidates = propose(march);
+    String onBeat = find(candidates, "for o: Marcher\n  when (any j in 0..15: j % 3 == 2 and (o.vx@-j != 0 or "
+        + "o.vy@-j != 0))\n  then o.vx := 1");
+    String offBeat = find(candidates, "for o: Marcher\n  when (any j in 0..15: j % 3 != 2 and (o.vx@-j != 0 or "
+        + "o.vy@-j != 0))\n  then o.vx := 0");
+    find(candidates, "then o.vx := o.vx@-2");
+    // The beat decides every move, so the marchers' steps are not random: no weighted choice.
+    assertFalse(candidates.stream().anyMatch(c -> c.contains("Marcher") && c.contains("~ weighted")), candidates.toString());
+    assertFitsAndGains(march, List.of(onBeat, offBeat), 2.5);
+  }
+
+  @Test
+  void proposesACreationOnTheSpawnersBeat() {
+    Episode laying = ShapesWorld.layingMarch(45);
+    String law = find(propose(laying), "for o: Marcher\n  when (any j in 0..15: j % 3 == 2 and (o.vx@-j != 0 or "
+        + "o.vy@-j != 0))\n  then spawn Egg at (o.x, o.y + 1)");
+    assertFitsAndGains(laying, List.of(law), 2);
+  }
+
+  @Test
+  void proposesATransformAsDestroyAndSpawnInItsPlace() {
+    Episode hatch = ShapesWorld.hatch();
+    String law = find(propose(hatch), "on contact(o: Egg, u: Hen", "then destroy o\n  spawn Chick at (o.x, o.y)");
+    assertFitsAndGains(hatch, List.of(law), 2);
+  }
+
+  @Test
+  void proposesDeathOnContactWhateverTheSide() {
+    Episode spikes = ShapesWorld.spikes();
+    String law = find(propose(spikes), "on contact(o: Bug, u: Spike)\n  then destroy o");
+    assertFitsAndGains(spikes, List.of(law), 0.05);
+  }
+
+  @Test
+  void proposesATeleportToAnotherObjectsPlace() {
+    Episode traps = ShapesWorld.traps();
+    List<String> candidates = propose(traps);
+    String x = find(candidates, "on contact(o: Runner, u: Trap, side: RIGHT)\n  for w: Start\n  then o.x := w.x");
+    assertFitsAndGains(traps, List.of(x), 0.15);
+  }
+}

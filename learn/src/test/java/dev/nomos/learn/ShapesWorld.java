@@ -1,0 +1,153 @@
+package dev.nomos.learn;
+
+import dev.nomos.runtime.EntityType;
+import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.WorldSchema;
+import dev.nomos.runtime.trajectory.Episode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A grid world for the proposer's shapes of real games, one episode per shape: a bug that takes
+ * random steps, marchers that move only on every third tick, eggs that hatch into chicks where a
+ * hen touches them, spikes that kill bugs, and a runner sent back to the start marker from a trap.
+ */
+public final class ShapesWorld {
+  public static final WorldSchema SCHEMA = new WorldSchema("Shapes", 40, 40, -1, 1, List.of("WAIT"),
+      List.of(new EntityType("Bug", 0, List.of()), new EntityType("Marcher", 1, List.of()),
+          new EntityType("Wall", 2, List.of()), new EntityType("Egg", 3, List.of()),
+          new EntityType("Chick", 4, List.of()), new EntityType("Hen", 5, List.of()),
+          new EntityType("Spike", 6, List.of()), new EntityType("Runner", 7, List.of()),
+          new EntityType("Start", 8, List.of()), new EntityType("Trap", 9, List.of())),
+      0);
+  static final int BUG = 0, MARCHER = 1, WALL = 2, EGG = 3, CHICK = 4, HEN = 5, SPIKE = 6, RUNNER = 7, START = 8,
+      TRAP = 9;
+
+  private ShapesWorld() {}
+
+  /** One object: id, type, x, y (1x1). */
+  private record Obj(int id, int type, int x, int y) {}
+
+  private static Episode episode(String name, List<List<Obj>> states) {
+    List<Frame> frames = new ArrayList<>();
+    Frame previous = null;
+    for (List<Obj> state : states) {
+      Frame.Builder b = Frame.builder(SCHEMA);
+      for (Obj o : state) {
+        b.add(o.id, o.type, o.x, o.y, 1, 1);
+      }
+      Frame f = b.action(0).previous(previous).build();
+      frames.add(f);
+      previous = f;
+    }
+    return new Episode(Path.of(name + ".jsonl"), 0, frames, new int[frames.size()]);
+  }
+
+  /**
+   * A bug on a row between two walls (at x 2 and 8), which each step moves left or right or stays,
+   * at random (a quarter each way); next to a wall it cannot step into it.
+   */
+  public static Episode randomWalk(long seed, int steps) {
+    Random random = new Random(seed);
+    List<List<Obj>> states = new ArrayList<>();
+    int x = 5;
+    for (int t = 0; t <= steps; t++) {
+      states.add(List.of(new Obj(1, BUG, x, 10), new Obj(2, WALL, 2, 10), new Obj(3, WALL, 8, 10)));
+      double r = random.nextDouble();
+      int step = r < 0.25 ? -1 : r < 0.5 ? 1 : 0;
+      if (x + step > 2 && x + step < 8) {
+        x += step;
+      }
+    }
+    return episode("walk", states);
+  }
+
+  /** Three marchers that step right together on every third tick of a clock no frame shows. */
+  public static Episode march(int steps) {
+    List<List<Obj>> states = new ArrayList<>();
+    int x = 0;
+    for (int t = 0; t <= steps; t++) {
+      states.add(List.of(new Obj(1, MARCHER, x, 2), new Obj(2, MARCHER, x + 3, 5), new Obj(3, MARCHER, x + 6, 8)));
+      if (t % 3 == 1) {
+        x++;
+      }
+    }
+    return episode("march", states);
+  }
+
+  /**
+   * A marcher that steps right on every third tick and, as it steps, lays an egg under the cell it
+   * leaves: a periodic creation whose phase only the marcher's history shows.
+   */
+  public static Episode layingMarch(int steps) {
+    List<List<Obj>> states = new ArrayList<>();
+    List<Obj> eggs = new ArrayList<>();
+    int x = 0;
+    for (int t = 0; t <= steps; t++) {
+      List<Obj> s = new ArrayList<>(eggs);
+      s.add(0, new Obj(1, MARCHER, x, 2));
+      states.add(s);
+      if (t % 3 == 1) {
+        eggs.add(new Obj(10 + eggs.size(), EGG, x, 3));
+        x++;
+      }
+    }
+    return episode("laying", states);
+  }
+
+  /** A hen walks right along a row of eggs; each egg it touches hatches: gone, a chick in its place. */
+  public static Episode hatch() {
+    List<List<Obj>> states = new ArrayList<>();
+    for (int hen = 0; hen <= 12; hen++) {
+      List<Obj> s = new ArrayList<>();
+      s.add(new Obj(1, HEN, hen, 5));
+      for (int e = 0; e < 6; e++) {
+        int ex = 2 + 2 * e;
+        // The egg at ex hatches in the step after the hen touched it from ex - 1.
+        s.add(hen >= ex ? new Obj(50 + e, CHICK, ex, 5) : new Obj(10 + e, EGG, ex, 5));
+      }
+      states.add(s);
+    }
+    return episode("hatch", states);
+  }
+
+  /**
+   * Four bugs, each in its own row, walk toward a spike, two from above and two from the left; a
+   * bug that touches a spike is gone the next step.
+   */
+  public static Episode spikes() {
+    List<List<Obj>> states = new ArrayList<>();
+    for (int t = 0; t <= 8; t++) {
+      List<Obj> s = new ArrayList<>();
+      for (int k = 0; k < 4; k++) {
+        int spikeY = 4 + 6 * k;
+        s.add(new Obj(100 + k, SPIKE, 20, spikeY));
+        int start = k + 1;
+        int d = Math.max(0, t - k);
+        if (d <= start) {
+          int approach = -start - 1 + Math.min(d, start);
+          s.add(k % 2 == 0 ? new Obj(1 + k, BUG, 20, spikeY + approach) : new Obj(1 + k, BUG, 20 + approach, spikeY));
+        }
+      }
+      states.add(s);
+    }
+    return episode("spikes", states);
+  }
+
+  /** A runner walks right across the screen; each time it touches a trap it is sent to the start marker. */
+  public static Episode traps() {
+    List<List<Obj>> states = new ArrayList<>();
+    int x = 3;
+    for (int t = 0; t <= 30; t++) {
+      List<Obj> s = new ArrayList<>();
+      s.add(new Obj(1, RUNNER, x, 7));
+      s.add(new Obj(2, START, 3, 7));
+      s.add(new Obj(3, TRAP, 9, 7));
+      states.add(s);
+      x = x == 8 ? 3 : x + 1;
+    }
+    return episode("traps", states);
+  }
+}
