@@ -136,6 +136,11 @@ public final class LearnCommand implements Callable<Integer> {
   @Option(names = "--strict", description = ModelInput.STRICT_HELP)
   boolean strict;
 
+  @Option(names = "--merge-identical",
+      description = "Merge laws whose opinions are identical on the training data into the first of them (a smaller "
+          + "model; off by default: laws that agree on the training data may disagree on a new level).")
+  boolean mergeIdentical;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress and no table.")
   boolean quiet;
 
@@ -373,7 +378,7 @@ public final class LearnCommand implements Callable<Integer> {
     if (candidates != null) {
       o = o.withCandidatesPerIteration(candidates);
     }
-    return o.withSelection(selection(o.selection()));
+    return o.withSelection(selection(o.selection())).withMergeIdentical(mergeIdentical);
   }
 
   private ModelSelection selection(ModelSelection defaults) {

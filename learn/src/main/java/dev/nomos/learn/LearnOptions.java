@@ -16,10 +16,13 @@ import java.util.Objects;
  * @param threshold a transition whose log-likelihood under the model is below this is unexplained
  * @param initialWeight the weight a new law starts its fit with
  * @param selection how the round and the L1 penalty are chosen on held-out training data
+ * @param mergeIdentical whether every fit merges laws whose opinions are identical on the training
+ *     data into the first of them (smaller models; off by default, because laws that agree on the
+ *     training data can disagree on a new level, and the merge keeps only one of them)
  */
 public record LearnOptions(int maxIterations, long maxLlmCalls, long maxTokens, Duration maxTime,
     int candidatesPerIteration, int surprisingPerIteration, int renderedPerIteration, double threshold,
-    double initialWeight, ModelSelection selection) {
+    double initialWeight, ModelSelection selection, boolean mergeIdentical) {
 
   public LearnOptions {
     Objects.requireNonNull(maxTime, "maxTime");
@@ -27,6 +30,14 @@ public record LearnOptions(int maxIterations, long maxLlmCalls, long maxTokens, 
     if (maxIterations < 0 || candidatesPerIteration <= 0 || surprisingPerIteration <= 0 || renderedPerIteration < 0) {
       throw new IllegalArgumentException("iterations must be >= 0 and candidate and transition counts positive");
     }
+  }
+
+  /** Options that do not merge laws with identical opinions. */
+  public LearnOptions(int maxIterations, long maxLlmCalls, long maxTokens, Duration maxTime,
+      int candidatesPerIteration, int surprisingPerIteration, int renderedPerIteration, double threshold,
+      double initialWeight, ModelSelection selection) {
+    this(maxIterations, maxLlmCalls, maxTokens, maxTime, candidatesPerIteration, surprisingPerIteration,
+        renderedPerIteration, threshold, initialWeight, selection, false);
   }
 
   /** Options without model selection: the last round on all the training data is the model. */
@@ -55,26 +66,31 @@ public record LearnOptions(int maxIterations, long maxLlmCalls, long maxTokens, 
 
   public LearnOptions withSelection(ModelSelection s) {
     return new LearnOptions(maxIterations, maxLlmCalls, maxTokens, maxTime, candidatesPerIteration,
-        surprisingPerIteration, renderedPerIteration, threshold, initialWeight, s);
+        surprisingPerIteration, renderedPerIteration, threshold, initialWeight, s, mergeIdentical);
   }
 
   public LearnOptions withMaxIterations(int n) {
     return new LearnOptions(n, maxLlmCalls, maxTokens, maxTime, candidatesPerIteration, surprisingPerIteration,
-        renderedPerIteration, threshold, initialWeight, selection);
+        renderedPerIteration, threshold, initialWeight, selection, mergeIdentical);
   }
 
   public LearnOptions withMaxTime(Duration d) {
     return new LearnOptions(maxIterations, maxLlmCalls, maxTokens, d, candidatesPerIteration, surprisingPerIteration,
-        renderedPerIteration, threshold, initialWeight, selection);
+        renderedPerIteration, threshold, initialWeight, selection, mergeIdentical);
   }
 
   public LearnOptions withLlmBudget(long calls, long tokens) {
     return new LearnOptions(maxIterations, calls, tokens, maxTime, candidatesPerIteration, surprisingPerIteration,
-        renderedPerIteration, threshold, initialWeight, selection);
+        renderedPerIteration, threshold, initialWeight, selection, mergeIdentical);
   }
 
   public LearnOptions withCandidatesPerIteration(int n) {
     return new LearnOptions(maxIterations, maxLlmCalls, maxTokens, maxTime, n, surprisingPerIteration,
-        renderedPerIteration, threshold, initialWeight, selection);
+        renderedPerIteration, threshold, initialWeight, selection, mergeIdentical);
+  }
+
+  public LearnOptions withMergeIdentical(boolean merge) {
+    return new LearnOptions(maxIterations, maxLlmCalls, maxTokens, maxTime, candidatesPerIteration,
+        surprisingPerIteration, renderedPerIteration, threshold, initialWeight, selection, merge);
   }
 }

@@ -56,7 +56,7 @@ public final class Learner {
   private final LearnOptions options;
   private final ModelOptions modelOptions;
   private final LearnListener listener;
-  private final Fitter fitter = new Fitter().mergingIdenticalLaws();
+  private final Fitter fitter;
   private final TransitionRenderer renderer = new TransitionRenderer();
   /** How long the last admitted candidate took to run on the transitions that prompted it. */
   private double lastCheckSeconds;
@@ -80,6 +80,7 @@ public final class Learner {
     this.options = Objects.requireNonNull(options, "options");
     this.modelOptions = Objects.requireNonNull(modelOptions, "modelOptions");
     this.listener = Objects.requireNonNull(listener, "listener");
+    this.fitter = options.mergeIdentical() ? new Fitter().mergingIdenticalLaws() : new Fitter();
   }
 
   /** A model of one round, kept so that model selection can return to it. */

@@ -38,10 +38,14 @@ class StartingLawsTest {
       }""";
 
   private static Learner learner(Proposer proposer, int iterations) {
+    return learner(proposer, iterations, false);
+  }
+
+  private static Learner learner(Proposer proposer, int iterations, boolean mergeIdentical) {
     return new Learner(BouncingBall.SCHEMA, BouncingBall.SOURCE,
         new NomosLawCompiler(BouncingBall.SCHEMA, Engine.COMPILED), proposer,
         LearnOptions.enumerativeDefaults().withMaxIterations(iterations).withMaxTime(Duration.ofSeconds(40))
-            .withSelection(ModelSelection.OFF),
+            .withSelection(ModelSelection.OFF).withMergeIdentical(mergeIdentical),
         ModelOptions.defaults(), LearnListener.NONE);
   }
 
@@ -52,7 +56,14 @@ class StartingLawsTest {
 
   @Test
   void startingLawsAreKeptAsWrittenRefittedAndExtended() {
-    LearnResult r = learner(new EnumerativeProposer(), 2).learn(TRAIN, List.of(), List.of(WALLS_STAY, FAR_AWAY));
+    // Without merging, the learner's own "walls stay" may take the credit and the user's is pruned
+    // like any law; the user's laws that are kept still come first.
+    LearnResult plain = learner(new EnumerativeProposer(), 2).learn(TRAIN, List.of(), List.of(WALLS_STAY, FAR_AWAY));
+    List<String> plainNames = plain.laws().stream().map(LearnedLaw::name).toList();
+    assertEquals(plainNames.contains("walls_stay") ? List.of("walls_stay", "far_away_stops")
+        : List.of("far_away_stops"), plainNames.subList(0, plainNames.contains("walls_stay") ? 2 : 1));
+    // With merging, the learner's identical law merges into the user's, which is earlier.
+    LearnResult r = learner(new EnumerativeProposer(), 2, true).learn(TRAIN, List.of(), List.of(WALLS_STAY, FAR_AWAY));
     assertEquals("walls_stay", r.laws().get(0).name(), "the user's laws come first");
     assertEquals("far_away_stops", r.laws().get(1).name());
     assertTrue(r.laws().size() > 2, "and the learner added its own: " + r.laws());
@@ -66,7 +77,7 @@ class StartingLawsTest {
   }
 
   @Test
-  void lawsIdenticalOnTheDataAreMergedIntoTheFirstAndReported() {
+  void lawsIdenticalOnTheDataAreMergedIntoTheFirstAndReportedWhenAsked() {
     String keeps = "law keeps_vx {\n  for b: Ball\n  then b.vx := b.vx\n}";
     String keepsOnScreen = "law keeps_vx_on_screen {\n  for b: Ball\n  when b.y >= 0\n  then b.vx := b.vx\n}";
     Proposer scripted = new Proposer() {
@@ -80,7 +91,9 @@ class StartingLawsTest {
         return Proposal.of(List.of(keeps, keepsOnScreen));
       }
     };
-    LearnResult r = learner(scripted, 2).learn(TRAIN, List.of(), List.of());
+    LearnResult unmerged = learner(scripted, 2).learn(TRAIN, List.of(), List.of());
+    assertTrue(unmerged.report().merged().isEmpty(), "no merging unless asked");
+    LearnResult r = learner(scripted, 2, true).learn(TRAIN, List.of(), List.of());
     List<String> names = r.laws().stream().map(LearnedLaw::name).toList();
     assertTrue(names.contains("keeps_vx") && !names.contains("keeps_vx_on_screen"), names.toString());
     List<LearnReport.Merge> merged = r.report().merged();
