@@ -275,7 +275,7 @@ public final class Learner {
         merged(stage, mo.lambda(), 0, fit);
         int pruned = removePruned(entries, fit, names, tried);
         weights = keptWeights(fit, entries);
-        model = model(entries, weights, mo);
+        model = model(entries, weights, mo).withFloor(fit.floor());
         trainNll = fit.trainNll();
         IterationReport.TestMetrics v = validating ? metrics(Metrics.evaluate(model, validation,
             TimeBudget.cancelling(budget.beforeReserve()))) : null;
@@ -421,7 +421,7 @@ public final class Learner {
         merged(stage, mo.lambda(), it, fit);
         int pruned = removePruned(entries, fit, names, tried);
         double[] fittedWeights = keptWeights(fit, entries);
-        WorldModel fitted = model(entries, fittedWeights, mo);
+        WorldModel fitted = model(entries, fittedWeights, mo).withFloor(fit.floor());
         listener.phase(it, "evaluating");
         IterationReport.TestMetrics v = validating
             ? metrics(Metrics.evaluate(fitted, validation, TimeBudget.cancelling(hard))) : null;
