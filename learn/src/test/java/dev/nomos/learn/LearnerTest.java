@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nomos.compiler.codegen.Engine;
+import dev.nomos.runtime.model.Metrics;
 import dev.nomos.runtime.model.ModelOptions;
 import dev.nomos.runtime.trajectory.Episode;
 import java.time.Duration;
@@ -38,6 +39,17 @@ class LearnerTest {
         LearnOptions.enumerativeDefaults().withMaxIterations(iterations).withMaxTime(Duration.ofSeconds(40))
             .withSelection(selection),
         ModelOptions.defaults(), listener);
+  }
+
+  @Test
+  void everyRoundIsScoredWithTheFloorItsFitFound() {
+    // Without selection the last round's model is the result: it must carry its fitted floor, and
+    // the round's reported test NLL must be that model's.
+    LearnResult result = learner(new EnumerativeProposer(), 2, new ArrayList<>(), ModelSelection.OFF)
+        .learn(TRAIN, TEST, List.of());
+    assertTrue(result.model().floor().values().containsKey("x"), result.model().floor().toString());
+    assertEquals(Metrics.evaluate(result.model(), TEST).nllPerTransition(),
+        result.report().last().test().nllPerTransition(), 1e-9, result.report().toTable());
   }
 
   @Test
