@@ -171,7 +171,7 @@ public final class Learner {
       merged(IterationReport.REFIT, chosenOptions.lambda(), chosen.round(), fit);
       pruned = removePruned(entries, fit, new HashSet<>(), new HashSet<>());
       weights = keptWeights(fit, entries);
-      model = model(entries, weights, chosenOptions).withFloor(fit.floor());
+      model = fittedModel(entries, weights, chosenOptions, fit);
       trainNll = fit.trainNll();
     } catch (OutOfTime e) {
       // No time to refit on everything: the chosen model as it was fitted on the part learned from.
@@ -275,7 +275,7 @@ public final class Learner {
         merged(stage, mo.lambda(), 0, fit);
         int pruned = removePruned(entries, fit, names, tried);
         weights = keptWeights(fit, entries);
-        model = model(entries, weights, mo).withFloor(fit.floor());
+        model = fittedModel(entries, weights, mo, fit);
         trainNll = fit.trainNll();
         IterationReport.TestMetrics v = validating ? metrics(Metrics.evaluate(model, validation,
             TimeBudget.cancelling(budget.beforeReserve()))) : null;
@@ -421,7 +421,7 @@ public final class Learner {
         merged(stage, mo.lambda(), it, fit);
         int pruned = removePruned(entries, fit, names, tried);
         double[] fittedWeights = keptWeights(fit, entries);
-        WorldModel fitted = model(entries, fittedWeights, mo).withFloor(fit.floor());
+        WorldModel fitted = fittedModel(entries, fittedWeights, mo, fit);
         listener.phase(it, "evaluating");
         IterationReport.TestMetrics v = validating
             ? metrics(Metrics.evaluate(fitted, validation, TimeBudget.cancelling(hard))) : null;
@@ -582,6 +582,11 @@ public final class Learner {
       costs.fitted(elapsed(precomputeStart) - elapsed(optimiseStart), elapsed(optimiseStart));
     }
     return fit;
+  }
+
+  /** The model a fit leaves: the kept laws at their fitted weights, with the floor the fit found. */
+  private WorldModel fittedModel(List<Entry> entries, double[] weights, ModelOptions mo, FitResult fit) {
+    return model(entries, weights, mo).withFloor(fit.floor());
   }
 
   private WorldModel model(List<Entry> entries, double[] weights, ModelOptions mo) {

@@ -4,15 +4,14 @@ import static dev.nomos.runtime.fit.FitterKnownOptimaTest.WORLD;
 import static dev.nomos.runtime.fit.FitterKnownOptimaTest.data;
 import static dev.nomos.runtime.fit.FitterKnownOptimaTest.optimum;
 import static dev.nomos.runtime.fit.FitterKnownOptimaTest.right;
+import static dev.nomos.runtime.model.TestLaws.law;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nomos.runtime.Deadline;
-import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
-import dev.nomos.runtime.OpinionSink;
 import dev.nomos.runtime.Slots;
 import dev.nomos.runtime.model.Floor;
 import dev.nomos.runtime.model.ModelOptions;
@@ -33,21 +32,13 @@ class FitterEvidenceTest {
 
   /** "A ball at the right edge stays there": the data's ball sits at x = 5 and never reaches it. */
   static Law atTheEdge(String name) {
-    return new Law() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public void apply(Frame f, OpinionSink out) {
-        for (int b : f.ofType(0)) {
-          if (f.x(b) >= 9) {
-            out.exact(b, Slots.X, f.x(b));
-          }
+    return law(name, (f, out) -> {
+      for (int b : f.ofType(0)) {
+        if (f.x(b) >= 9) {
+          out.exact(b, Slots.X, f.x(b));
         }
       }
-    };
+    });
   }
 
   /** The pure product of experts: the optima these tests compare with are worked out without a floor. */
@@ -129,18 +120,10 @@ class FitterEvidenceTest {
 
   /** "The ball stays where it is": the opposite opinion to {@link FitterKnownOptimaTest#right}. */
   static Law stay(String name) {
-    return new Law() {
-      @Override
-      public String name() {
-        return name;
+    return law(name, (f, out) -> {
+      for (int b : f.ofType(0)) {
+        out.exact(b, Slots.X, f.x(b));
       }
-
-      @Override
-      public void apply(Frame f, OpinionSink out) {
-        for (int b : f.ofType(0)) {
-          out.exact(b, Slots.X, f.x(b));
-        }
-      }
-    };
+    });
   }
 }

@@ -6,10 +6,10 @@ import dev.nomos.runtime.OpinionSink;
 import java.util.function.BiConsumer;
 
 /** Laws written directly in Java for tests. */
-final class TestLaws {
+public final class TestLaws {
   private TestLaws() {}
 
-  static Law law(String name, BiConsumer<Frame, OpinionSink> body) {
+  public static Law law(String name, BiConsumer<Frame, OpinionSink> body) {
     return new Law() {
       @Override
       public String name() {
