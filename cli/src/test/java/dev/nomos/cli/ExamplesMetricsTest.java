@@ -46,6 +46,16 @@ class ExamplesMetricsTest {
     return out.toString();
   }
 
+  /** The reference model of {@code folder} evaluated on 400 steps of the world freshly recorded with {@code policy}. */
+  static JsonNode evaluateOnFreshRecording(Path dir, Path folder, String world, String policy) throws IOException {
+    Path data = dir.resolve(world + "-" + policy + ".jsonl.gz");
+    run("record", world, "--policy", policy, "--steps", "400", "--seed", "20261121", "-o", data.toString());
+    JsonNode e = new ObjectMapper().readTree(run("eval", folder.resolve("reference.law").toString(),
+        "--data", data.toString(), "--format", "json"));
+    assertEquals(400, e.get("transitions").asInt());
+    return e;
+  }
+
   static JsonNode fitAndEvaluate(Path dir, Path folder, String train, String test) throws IOException {
     Path fitted = dir.resolve("fitted.law");
     run("fit", folder.resolve("reference.law").toString(), "--data", folder.resolve(train).toString(),
@@ -82,11 +92,7 @@ class ExamplesMetricsTest {
   void freshRecordingsFollowTheReferenceModel(String world, String policy) throws IOException {
     Path folder = EXAMPLES.resolve(world);
     assumeTrue(Files.isDirectory(folder), "examples not present");
-    Path data = dir.resolve(world + "-" + policy + ".jsonl.gz");
-    run("record", world, "--policy", policy, "--steps", "400", "--seed", "20261121", "-o", data.toString());
-    JsonNode e = new ObjectMapper().readTree(run("eval", folder.resolve("reference.law").toString(),
-        "--data", data.toString(), "--format", "json"));
-    assertEquals(400, e.get("transitions").asInt());
+    JsonNode e = evaluateOnFreshRecording(dir, folder, world, policy);
     double exact = e.get("exact_frame_accuracy").asDouble();
     if (world.equals("pong")) {
       assertTrue(exact >= 0.95, "pong " + policy + ": exact-frame accuracy " + exact);

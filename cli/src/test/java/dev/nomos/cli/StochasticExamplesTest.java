@@ -1,13 +1,11 @@
 package dev.nomos.cli;
 
 import static dev.nomos.cli.ExamplesMetricsTest.fitAndEvaluate;
-import static dev.nomos.cli.ExamplesMetricsTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,11 +63,7 @@ class StochasticExamplesTest {
       String exactFrames) throws IOException {
     Path folder = ExamplesMetricsTest.EXAMPLES.resolve(world);
     assumeTrue(Files.isDirectory(folder), "examples not present");
-    Path data = dir.resolve(world + "-" + policy + ".jsonl.gz");
-    run("record", world, "--policy", policy, "--steps", "400", "--seed", "20261121", "-o", data.toString());
-    JsonNode e = new ObjectMapper().readTree(run("eval", folder.resolve("reference.law").toString(),
-        "--data", data.toString(), "--format", "json"));
-    assertEquals(400, e.get("transitions").asInt());
+    JsonNode e = ExamplesMetricsTest.evaluateOnFreshRecording(dir, folder, world, policy);
     for (String type : List.of(exactFrames.split(" "))) {
       assertEquals(1.0, e.get("per_type").get(type).get("exact_frame_accuracy").asDouble(), world + " " + policy + " " + type);
     }
