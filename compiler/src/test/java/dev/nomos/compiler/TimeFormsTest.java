@@ -182,6 +182,22 @@ class TimeFormsTest {
         out.add("endChoice");
       }
 
+      @Override public void beginJoint(int object) {
+        out.add("beginJoint");
+      }
+
+      @Override public void jointAlternative(double weight) {
+        out.add("jointAlternative");
+      }
+
+      @Override public void jointValue(int slot, int value) {
+        out.add("jointValue(" + slot + "," + value + ")");
+      }
+
+      @Override public void endJoint() {
+        out.add("endJoint");
+      }
+
       @Override public void spawn(int type, int x, int y) {
         out.add("spawn(" + type + "," + x + "," + y + ")");
       }

@@ -46,6 +46,7 @@ BOOL_TYPE: 'bool';
 ONE_OF   : 'one_of';
 RANGE    : 'range';
 WEIGHTED : 'weighted';
+CHOOSE   : 'choose';
 
 ASSIGN   : ':=';
 TILDE    : '~';
@@ -70,6 +71,7 @@ RPAREN   : ')';
 LBRACE   : '{';
 RBRACE   : '}';
 AT_SIGN  : '@';
+PIPE     : '|';
 HOLE     : '?';
 
 DECIMAL  : [0-9]+ '.' [0-9]+;

@@ -99,6 +99,17 @@ effect
   | target TILDE WEIGHTED LPAREN weightedAlt (COMMA weightedAlt)* RPAREN   # weightedEffect
   | DESTROY ID                                                  # destroyEffect
   | SPAWN type=ID AT LPAREN x=expr COMMA y=expr RPAREN          # spawnEffect
+  | CHOOSE LBRACE jointAlt (PIPE jointAlt)* RBRACE               # chooseEffect
+  ;
+
+// One alternative of a joint choice: `stay` (a contextual word, checked by the AST builder) or
+// assignments to several targets of one object, with an optional weight.
+jointAlt
+  : (stay=ID | jointAssign (COMMA jointAssign)*) (WEIGHT weight=number)?
+  ;
+
+jointAssign
+  : target ASSIGN expr
   ;
 
 target

@@ -30,6 +30,22 @@ public interface OpinionSink {
   /** Closes the open choice. */
   void endChoice();
 
+  /**
+   * Starts a joint choice ({@code choose}) over several targets of {@code object}: one opinion on
+   * their values together. Alternatives follow, each {@link #jointAlternative} then one
+   * {@link #jointValue} per target; every alternative names the same slots in the same order.
+   */
+  void beginJoint(int object);
+
+  /** Starts one alternative of the open joint choice; non-positive weights disallow it. */
+  void jointAlternative(double weight);
+
+  /** In the current alternative, {@code slot} takes {@code value} at t+1. */
+  void jointValue(int slot, int value);
+
+  /** Closes the open joint choice. */
+  void endJoint();
+
   /** The law predicts that a new object of {@code type} appears at ({@code x}, {@code y}) at t+1. */
   void spawn(int type, int x, int y);
 }

@@ -40,6 +40,32 @@ public sealed interface Effect extends Node {
     }
   }
 
+  /**
+   * {@code choose { stay weight 0.8 | m.vx := 1 weight 0.1 | m.vy := 1, m.vx := 0 weight 0.1 }}:
+   * one opinion on several targets of one object together. Each alternative assigns some of the
+   * targets; a target an alternative leaves out keeps its value at t there.
+   */
+  record Choose(List<JointAlt> alternatives, Span span) implements Effect {
+    public Choose {
+      alternatives = List.copyOf(alternatives);
+    }
+  }
+
+  /**
+   * One alternative of a {@code choose}: its assignments (none when it is the word {@code stay},
+   * kept in {@code stay} so the checker can name a misspelling), and its weight as written
+   * ({@code weightText} null when it has none).
+   */
+  record JointAlt(Name stay, List<Assign> assignments, double weight, String weightText, Span span) implements Node {
+    public JointAlt {
+      assignments = List.copyOf(assignments);
+    }
+
+    public boolean weighted() {
+      return weightText != null;
+    }
+  }
+
   /** {@code destroy k}. */
   record Destroy(Name object, Span span) implements Effect {}
 

@@ -69,6 +69,18 @@ public final class Codes {
   public static final String TRIGGER_WITHOUT_HISTORY = "N310";
   /** A floor declaration with an unknown or repeated channel or a value not below 1, or a second floor. */
   public static final String BAD_FLOOR = "N311";
+  /** A {@code choose} whose alternatives assign targets of more than one object. */
+  public static final String JOINT_OBJECTS = "N312";
+  /** One alternative of a {@code choose} assigns the same target twice (x and vx are one target). */
+  public static final String JOINT_TARGET_TWICE = "N313";
+  /** Some alternatives of a {@code choose} have a weight and others do not. */
+  public static final String JOINT_WEIGHTS_MIXED = "N314";
+  /** A {@code choose} assigns presence ({@code alive}), which is not chosen jointly. */
+  public static final String JOINT_PRESENCE = "N315";
+  /** A {@code choose} in which no alternative assigns anything. */
+  public static final String JOINT_NO_TARGET = "N316";
+  /** An alternative of a {@code choose} that is a word other than {@code stay}. */
+  public static final String JOINT_BAD_WORD = "N317";
 
   /** A guard that can never be true. */
   public static final String GUARD_NEVER_TRUE = "N401";
@@ -78,6 +90,8 @@ public final class Codes {
   public static final String DUPLICATE_EFFECT = "N403";
   /** {@code present(o)} read at frame t, where every bound object is present: always true. */
   public static final String PRESENT_NOW = "N404";
+  /** Two alternatives of a {@code choose} that are written the same. */
+  public static final String JOINT_DUPLICATE_ALTERNATIVE = "N405";
 
   /** Every code, in order. docs/diagnostics.md has a section for each (a test keeps them in sync). */
   public static final List<String> ALL = List.of(
@@ -88,7 +102,8 @@ public final class Codes {
       TYPE_MISMATCH, ARITY,
       NOT_WRITABLE, TOO_MANY_BINDINGS, HISTORY_TOO_DEEP, LITERAL_OUT_OF_RANGE, HOLE_NOT_ALLOWED,
       BAD_WORLD_ITEM, BAD_WEIGHT, EMPTY_RANGE, NO_EARLIER_VALUE, TRIGGER_WITHOUT_HISTORY, BAD_FLOOR,
-      GUARD_NEVER_TRUE, UNUSED_BINDING, DUPLICATE_EFFECT, PRESENT_NOW);
+      JOINT_OBJECTS, JOINT_TARGET_TWICE, JOINT_WEIGHTS_MIXED, JOINT_PRESENCE, JOINT_NO_TARGET, JOINT_BAD_WORD,
+      GUARD_NEVER_TRUE, UNUSED_BINDING, DUPLICATE_EFFECT, PRESENT_NOW, JOINT_DUPLICATE_ALTERNATIVE);
 
   private Codes() {}
 }

@@ -358,8 +358,31 @@ public final class Formatter {
     if (e instanceof Effect.Destroy d) {
       return "destroy " + d.object().text();
     }
+    if (e instanceof Effect.Choose c) {
+      return choose(c, column);
+    }
     Effect.Spawn s = (Effect.Spawn) e;
     return "spawn " + s.type().text() + " at (" + ExprPrinter.print(s.x()) + ", " + ExprPrinter.print(s.y()) + ")";
+  }
+
+  /**
+   * {@code choose { a | b | c }} on one line when it fits in the line width, else one alternative
+   * per line with the bars aligned under the brace.
+   */
+  private static String choose(Effect.Choose c, int column) {
+    List<String> alts = new ArrayList<>();
+    for (Effect.JointAlt alt : c.alternatives()) {
+      String body = alt.stay() != null ? alt.stay().text()
+          : alt.assignments().stream().map(a -> target(a.target()) + " := " + ExprPrinter.print(a.value()))
+              .collect(Collectors.joining(", "));
+      alts.add(alt.weighted() ? body + " weight " + alt.weightText() : body);
+    }
+    String flat = "choose { " + String.join(" | ", alts) + " }";
+    if (column < 0 || column + flat.length() <= WIDTH) {
+      return flat;
+    }
+    String bar = "\n" + " ".repeat(column + "choose ".length()) + "| ";
+    return "choose { " + String.join(bar, alts) + " }";
   }
 
   private static String target(Target t) {

@@ -205,6 +205,19 @@ public final class AstBuilder {
     if (c instanceof DestroyEffectContext d) {
       return new Effect.Destroy(name(d.ID()), span(d));
     }
+    if (c instanceof ChooseEffectContext ch) {
+      List<Effect.JointAlt> alts = new ArrayList<>();
+      for (JointAltContext alt : ch.jointAlt()) {
+        List<Effect.Assign> assigns = new ArrayList<>();
+        for (JointAssignContext a : alt.jointAssign()) {
+          assigns.add(new Effect.Assign(target(a.target()), expr(a.expr()), span(a)));
+        }
+        String text = alt.weight == null ? null : alt.weight.getText();
+        alts.add(new Effect.JointAlt(alt.stay == null ? null : name(alt.stay), assigns,
+            text == null ? 1.0 : Double.parseDouble(text), text, span(alt)));
+      }
+      return new Effect.Choose(alts, span(ch));
+    }
     SpawnEffectContext s = (SpawnEffectContext) c;
     return new Effect.Spawn(name(s.type), expr(s.x), expr(s.y), span(s));
   }

@@ -69,6 +69,38 @@ abstract class Emit {
     }
   }
 
+  /**
+   * {@code beginJoint}; per alternative {@code jointAlternative}, then each value evaluated right
+   * before its {@code jointValue}; {@code endJoint}.
+   */
+  static final class Joint extends Emit {
+    private final int var;
+    private final int[] slots;
+    private final Eval[][] values;
+    private final double[] weights;
+
+    Joint(int var, int[] slots, Eval[][] values, double[] weights) {
+      if (values.length != weights.length) {
+        throw new IllegalArgumentException("joint choice has " + values.length + " alternatives but " + weights.length + " weights");
+      }
+      this.var = var;
+      this.slots = slots;
+      this.values = values;
+      this.weights = weights;
+    }
+
+    @Override void emit(Env env, OpinionSink out) {
+      out.beginJoint(env.objects[var]);
+      for (int a = 0; a < values.length; a++) {
+        out.jointAlternative(weights[a]);
+        for (int i = 0; i < slots.length; i++) {
+          out.jointValue(slots[i], values[a][i].eval(env));
+        }
+      }
+      out.endJoint();
+    }
+  }
+
   /** x, then y, then the call. */
   static final class Spawn extends Emit {
     private final int type;

@@ -102,6 +102,14 @@ public final class Interpreter {
         checkVar(c.var());
         return new Emit.Choice(c.var(), c.slot(), exprs(c.values()), c.weights());
       }
+      if (e instanceof PEffect.Joint j) {
+        checkVar(j.var());
+        Eval[][] values = new Eval[j.values().size()][];
+        for (int a = 0; a < values.length; a++) {
+          values[a] = exprs(j.values().get(a));
+        }
+        return new Emit.Joint(j.var(), j.slots(), values, j.weights());
+      }
       if (e instanceof PEffect.If i) {
         return new Emit.If(expr(i.condition()), effect(i.then()), i.otherwise() == null ? null : effect(i.otherwise()));
       }

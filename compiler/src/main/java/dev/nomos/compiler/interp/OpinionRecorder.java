@@ -9,7 +9,8 @@ import java.util.List;
  * An {@link OpinionSink} that keeps every call as one line of text, in order: what differential
  * tests compare between the interpreter and generated code, and what a person reads to see what a
  * law said about a frame. Lines look like {@code exact 3 Y 57}, {@code range 3 X 8 12} (slot names
- * {@code X Y W H}, {@code ALIVE}, extras as {@code extra0}, {@code extra1}, ...), {@code choice 5 0.3}, {@code spawn 2 10 20}.
+ * {@code X Y W H}, {@code ALIVE}, extras as {@code extra0}, {@code extra1}, ...), {@code choice 5 0.3}, {@code spawn 2 10 20},
+ * and for a joint choice {@code joint 3}, {@code alternative 0.8}, {@code value X 57}, {@code endjoint}.
  */
 public final class OpinionRecorder implements OpinionSink {
   private final List<String> lines = new ArrayList<>();
@@ -47,6 +48,26 @@ public final class OpinionRecorder implements OpinionSink {
   @Override
   public void endChoice() {
     lines.add("end");
+  }
+
+  @Override
+  public void beginJoint(int object) {
+    lines.add("joint " + object);
+  }
+
+  @Override
+  public void jointAlternative(double weight) {
+    lines.add("alternative " + weight);
+  }
+
+  @Override
+  public void jointValue(int slot, int value) {
+    lines.add("value " + slot(slot) + " " + value);
+  }
+
+  @Override
+  public void endJoint() {
+    lines.add("endjoint");
   }
 
   @Override

@@ -27,6 +27,20 @@ public sealed interface PEffect {
   }
 
   /**
+   * {@code sink.beginJoint(obj(var))}; per alternative {@code sink.jointAlternative(weights[a])}
+   * then {@code sink.jointValue(slots[i], values[a][i])} for every slot in order; then
+   * {@code sink.endJoint()}. Every alternative has a value for every slot (a target the source
+   * alternative leaves out reads its value at t).
+   */
+  record Joint(int var, int[] slots, List<List<PExpr>> values, double[] weights) implements PEffect {
+    public Joint {
+      slots = slots.clone();
+      values = values.stream().map(List::copyOf).toList();
+      weights = weights.clone();
+    }
+  }
+
+  /**
    * {@code then} when {@code condition} holds, else {@code otherwise} (null: nothing). A value
    * sequence ({@code seq(...) after c}) lowers to a chain of these, one per step back.
    */

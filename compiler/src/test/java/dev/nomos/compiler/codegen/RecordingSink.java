@@ -28,6 +28,22 @@ final class RecordingSink implements OpinionSink {
     calls.add("endChoice()");
   }
 
+  @Override public void beginJoint(int object) {
+    calls.add("beginJoint(" + object + ")");
+  }
+
+  @Override public void jointAlternative(double weight) {
+    calls.add("jointAlternative(" + Double.doubleToRawLongBits(weight) + ")");
+  }
+
+  @Override public void jointValue(int slot, int value) {
+    calls.add("jointValue(" + slot + "," + value + ")");
+  }
+
+  @Override public void endJoint() {
+    calls.add("endJoint()");
+  }
+
   @Override public void spawn(int type, int x, int y) {
     calls.add("spawn(" + type + "," + x + "," + y + ")");
   }

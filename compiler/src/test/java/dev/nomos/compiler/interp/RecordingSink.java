@@ -18,5 +18,13 @@ final class RecordingSink implements OpinionSink {
 
   @Override public void endChoice() { calls.add("end"); }
 
+  @Override public void beginJoint(int object) { calls.add("joint " + object); }
+
+  @Override public void jointAlternative(double weight) { calls.add("alternative " + weight); }
+
+  @Override public void jointValue(int slot, int value) { calls.add("value " + slot + " " + value); }
+
+  @Override public void endJoint() { calls.add("endjoint"); }
+
   @Override public void spawn(int type, int x, int y) { calls.add("spawn " + type + " " + x + " " + y); }
 }

@@ -254,6 +254,10 @@ class ModelJarTest {
       @Override public void beginChoice(int o, int s) { calls.add("begin"); }
       @Override public void choice(int v, double w) { calls.add("choice"); }
       @Override public void endChoice() { calls.add("end"); }
+      @Override public void beginJoint(int o) { calls.add("joint"); }
+      @Override public void jointAlternative(double w) { calls.add("alternative"); }
+      @Override public void jointValue(int s, int v) { calls.add("value"); }
+      @Override public void endJoint() { calls.add("endjoint"); }
       @Override public void spawn(int t, int x, int y) { calls.add("spawn"); }
     };
   }

@@ -20,6 +20,11 @@ public final class OpinionCheck implements OpinionSink {
   private int choiceObject;
   private int choiceSlot;
   private boolean choiceHit;
+  private int jointObject;
+  private boolean jointGone;
+  private boolean jointHit;
+  private boolean altPositive;
+  private boolean altMatches;
 
   /** Right and wrong opinions of {@code law} over {@code transitions}; a law that throws counts as all wrong. */
   public static int[] count(Law law, List<Transition> transitions) {
@@ -91,6 +96,42 @@ public final class OpinionCheck implements OpinionSink {
     if (observed(choiceObject, choiceSlot) != Integer.MIN_VALUE) {
       score(choiceHit);
     }
+  }
+
+  /** A joint choice is right when the object's values at t+1 are one of its allowed alternatives. */
+  @Override
+  public void beginJoint(int object) {
+    jointObject = object;
+    jointGone = observed(object, Slots.ALIVE) == 0;
+    jointHit = false;
+    altPositive = false;
+  }
+
+  @Override
+  public void jointAlternative(double weight) {
+    closeAlternative();
+    altPositive = weight > 0;
+    altMatches = true;
+  }
+
+  @Override
+  public void jointValue(int slot, int value) {
+    if (!jointGone && observed(jointObject, slot) != value) {
+      altMatches = false;
+    }
+  }
+
+  @Override
+  public void endJoint() {
+    closeAlternative();
+    if (!jointGone) {
+      score(jointHit);
+    }
+  }
+
+  private void closeAlternative() {
+    jointHit |= altPositive && altMatches;
+    altPositive = false;
   }
 
   @Override

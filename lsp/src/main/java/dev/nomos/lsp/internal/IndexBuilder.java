@@ -138,6 +138,10 @@ final class IndexBuilder {
     } else if (effect instanceof Effect.Weighted w) {
       String expected = target(w.target(), scope);
       w.alternatives().forEach(alt -> expr(alt.value(), scope, expected));
+    } else if (effect instanceof Effect.Choose c) {
+      for (Effect.JointAlt alt : c.alternatives()) {
+        alt.assignments().forEach(a -> expr(a.value(), scope, target(a.target(), scope)));
+      }
     } else if (effect instanceof Effect.Destroy d) {
       variable(d.object(), scope);
     } else if (effect instanceof Effect.Spawn s) {

@@ -7,6 +7,7 @@ import dev.nomos.runtime.model.LawException;
 import dev.nomos.runtime.model.ProgressListener;
 import dev.nomos.runtime.model.WorldModel;
 import dev.nomos.runtime.model.internal.FloorChannels;
+import dev.nomos.runtime.model.internal.JointBlocks;
 import dev.nomos.runtime.model.internal.Observations;
 import dev.nomos.runtime.model.internal.OpinionCollector;
 import dev.nomos.runtime.model.internal.Partitions;
@@ -33,6 +34,8 @@ import java.util.Map;
  *
  * <p>Each target also keeps its floor channel and the log of its support size, so that the
  * floor's background {@code ε / N} ({@link Floor}) can be mixed in and ε fitted with the weights.
+ * A joint block ({@code choose}) is stored as one target whose classes are the block's cells; it
+ * keeps the channels of all its coordinates, and its background weight is {@code 1 - Π (1 - ε_c)}.
  */
 public final class FitData {
   final List<String> lawNames;
@@ -48,7 +51,9 @@ public final class FitData {
   final int[] featLaw;
   final double[] featVal;
   final List<String> channels;
-  final int[] targetChannel;
+  /** The floor channels of target t: {@code targetChannels[targetChannelStart[t] .. targetChannelStart[t + 1])}. */
+  final int[] targetChannelStart;
+  final int[] targetChannels;
   final double[] targetLogSize;
   final long[] channelTargets;
 
@@ -66,7 +71,8 @@ public final class FitData {
     this.featLaw = Arrays.copyOf(b.featLaw, b.feats);
     this.featVal = Arrays.copyOf(b.featVal, b.feats);
     this.channels = b.channels;
-    this.targetChannel = Arrays.copyOf(b.targetChannel, b.targets);
+    this.targetChannelStart = Arrays.copyOf(b.targetChannelStart, b.targets + 1);
+    this.targetChannels = Arrays.copyOf(b.targetChannels, b.channelEntries);
     this.targetLogSize = Arrays.copyOf(b.targetLogSize, b.targets);
     this.channelTargets = b.channelTargets.clone();
   }
@@ -216,6 +222,7 @@ public final class FitData {
     final List<Law> laws;
     final OpinionCollector collector;
     final Partitions partitions = new Partitions();
+    final JointBlocks blocks = new JointBlocks();
     final Observations observations = new Observations();
     int transitions;
     double constant;
@@ -234,7 +241,10 @@ public final class FitData {
     double[] featVal = new double[16384];
     final List<String> channels;
     final FloorChannels floorChannels;
-    int[] targetChannel = new int[1024];
+    int[] targetChannelStart = new int[1025];
+    int channelEntries;
+    int[] targetChannels = new int[1024];
+    private boolean[] outside = new boolean[8];
     double[] targetLogSize = new double[1024];
     final long[] channelTargets;
 
@@ -250,7 +260,8 @@ public final class FitData {
     void add(Frame t, Frame next) {
       collector.run(t, laws);
       partitions.build(collector);
-      observations.observe(collector, partitions, next, this);
+      blocks.build(collector, partitions);
+      observations.observe(collector, partitions, blocks, next, this);
       transitions++;
     }
 
@@ -299,27 +310,97 @@ public final class FitData {
       classFeatStart[classes] = feats;
       observedClass[targets] = observed;
       int channel = floorChannels.channel(type, p.offset(part));
-      targetChannel[targets] = channel;
+      ensureChannels(channelEntries + 1);
+      targetChannelStart[targets] = channelEntries;
+      targetChannels[channelEntries++] = channel;
       targetLogSize[targets] = Math.log((double) p.supportSize(part, value));
       channelTargets[channel]++;
+      finishTarget();
+    }
+
+    @Override
+    public void observedJoint(int block, int[] values, int type) {
+      JointBlocks jb = blocks;
+      int from = jb.coordStart(block);
+      int to = jb.coordEnd(block);
+      if (outside.length < to - from) {
+        outside = new boolean[Math.max(to - from, outside.length * 2)];
+      }
+      double logSize = 0;
+      ensureTargets(targets + 1);
+      ensureChannels(channelEntries + (to - from));
+      targetChannelStart[targets] = channelEntries;
+      for (int q = from; q < to; q++) {
+        outside[q - from] = jb.outside(q, values[q - from]);
+        logSize += Math.log((double) jb.supportSize(q) + (outside[q - from] ? 1 : 0));
+        int channel = floorChannels.channel(type, jb.offset(q));
+        targetChannels[channelEntries++] = channel;
+        channelTargets[channel]++;
+      }
+      int obsCell = jb.cellOf(block, values);
+      ensureClasses(classes + (jb.cellEnd(block) - jb.cellStart(block)));
+      targetClassStart[targets] = classes;
+      int observed = -1;
+      for (int cell = jb.cellStart(block); cell < jb.cellEnd(block); cell++) {
+        double logMult = jb.logMultiplicity(cell, outside);
+        if (logMult == Double.NEGATIVE_INFINITY) {
+          continue; // An empty cell (the observed one never is: it holds the observation).
+        }
+        if (cell == obsCell) {
+          observed = classes;
+        }
+        classLogMultiplicity[classes] = logMult;
+        classFeatStart[classes] = feats;
+        ensureFeats(feats + (jb.featEnd(cell) - jb.featStart(cell)));
+        for (int k = jb.featStart(cell); k < jb.featEnd(cell); k++) {
+          featLaw[feats] = jb.featLaw(k);
+          featVal[feats] = jb.featVal(k);
+          feats++;
+        }
+        classes++;
+      }
+      classFeatStart[classes] = feats;
+      observedClass[targets] = observed;
+      targetLogSize[targets] = logSize;
+      finishTarget();
+    }
+
+    /** Stores the target just written, or counts it on an earlier one with the same content. */
+    private void finishTarget() {
       observedTargets++;
       int same = findEqual(targets);
       if (same >= 0) {
         targetCount[same]++;
         classes = targetClassStart[targets];
         feats = classFeatStart[classes];
+        channelEntries = targetChannelStart[targets];
         return;
       }
       targetCount[targets] = 1;
       insert(targets);
       targets++;
       targetClassStart[targets] = classes;
+      targetChannelStart[targets] = channelEntries;
+    }
+
+    /** The end of target t's channels: the next target's start, or the entries so far for the one being written. */
+    private int channelEntries(int t) {
+      return t == targets ? channelEntries : targetChannelStart[t + 1];
+    }
+
+    private void ensureChannels(int n) {
+      if (targetChannels.length < n) {
+        targetChannels = Arrays.copyOf(targetChannels, Math.max(n, targetChannels.length * 2));
+      }
     }
 
     private int hash(int t) {
       int c0 = targetClassStart[t];
       int c1 = classes;
-      int h = 31 * (31 * (observedClass[t] - c0) + (c1 - c0)) + targetChannel[t];
+      int h = 31 * (31 * (observedClass[t] - c0) + (c1 - c0));
+      for (int k = targetChannelStart[t]; k < channelEntries(t); k++) {
+        h = 31 * h + targetChannels[k];
+      }
       for (int c = c0; c < c1; c++) {
         h = 31 * h + Double.hashCode(classLogMultiplicity[c]);
         for (int k = classFeatStart[c]; k < classFeatStart[c + 1]; k++) {
@@ -353,7 +434,8 @@ public final class FitData {
       int b0 = targetClassStart[b];
       int b1 = classes;
       if (a1 - a0 != b1 - b0 || observedClass[a] - a0 != observedClass[b] - b0
-          || targetChannel[a] != targetChannel[b]) {
+          || !Arrays.equals(targetChannels, targetChannelStart[a], targetChannelStart[a + 1],
+              targetChannels, targetChannelStart[b], channelEntries)) {
         return false;
       }
       for (int i = 0; i < a1 - a0; i++) {
@@ -408,7 +490,7 @@ public final class FitData {
         observedClass = Arrays.copyOf(observedClass, size);
         targetCount = Arrays.copyOf(targetCount, size);
         targetHash = Arrays.copyOf(targetHash, size);
-        targetChannel = Arrays.copyOf(targetChannel, size);
+        targetChannelStart = Arrays.copyOf(targetChannelStart, size + 1);
         targetLogSize = Arrays.copyOf(targetLogSize, size);
       }
     }

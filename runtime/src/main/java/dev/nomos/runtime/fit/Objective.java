@@ -9,7 +9,9 @@ import java.util.Arrays;
  * so the L1 norm is their sum) followed, when the floor is fitted, by one ε per floor channel. Per
  * target, with PoE probability {@code p = exp(a_obs) / Z} and support size n, the likelihood is
  * {@code m = (1 - ε) p + ε / n}; so {@code ∂ log m / ∂θ = (1 - ε) p / m (f(obs) - E_p[f])} and
- * {@code ∂ log m / ∂ε = (1 / n - p) / m}. With ε = 0 this is the plain PoE objective.
+ * {@code ∂ log m / ∂ε = (1 / n - p) / m}. With ε = 0 this is the plain PoE objective. A joint
+ * block's background weight is {@code ε = 1 - Π_c (1 - ε_c)} over its coordinates' channels, so
+ * {@code ∂ε / ∂ε_c = Π_{c' ≠ c} (1 - ε_c')}.
  */
 final class Objective implements DifferentiableFunction {
   private final FitData data;
@@ -68,8 +70,19 @@ final class Objective implements DifferentiableFunction {
       double logZ = max + Math.log(sum);
       int obs = d.observedClass[t];
       double count = d.targetCount[t];
-      int channel = d.targetChannel[t];
-      double eps = fixedEpsilon == null ? x[laws + channel] : fixedEpsilon[channel];
+      int ch0 = d.targetChannelStart[t];
+      int ch1 = d.targetChannelStart[t + 1];
+      double eps;
+      if (ch1 - ch0 == 1) {
+        eps = fixedEpsilon == null ? x[laws + d.targetChannels[ch0]] : fixedEpsilon[d.targetChannels[ch0]];
+      } else {
+        double keep = 1;
+        for (int k = ch0; k < ch1; k++) {
+          int channel = d.targetChannels[k];
+          keep *= 1 - (fixedEpsilon == null ? x[laws + channel] : fixedEpsilon[channel]);
+        }
+        eps = 1 - keep;
+      }
       double logPoe = logit[obs - c0] - logZ;
       double logMix = FloorChannels.mix(logPoe, eps, d.targetLogSize[t]);
       ll += count * logMix;
@@ -88,7 +101,17 @@ final class Objective implements DifferentiableFunction {
           gradient[featLaw[k]] += weight * featVal[k];
         }
         if (fixedEpsilon == null) {
-          gradient[laws + channel] += count * (Math.exp(-d.targetLogSize[t] - logMix) - Math.exp(logPoe - logMix));
+          double dEps = count * (Math.exp(-d.targetLogSize[t] - logMix) - Math.exp(logPoe - logMix));
+          for (int k = ch0; k < ch1; k++) {
+            int channel = d.targetChannels[k];
+            double others = 1;
+            for (int k2 = ch0; k2 < ch1; k2++) {
+              if (k2 != k) {
+                others *= 1 - x[laws + d.targetChannels[k2]];
+              }
+            }
+            gradient[laws + channel] += dEps * others;
+          }
         }
       }
     }

@@ -7,10 +7,12 @@ import dev.nomos.runtime.Law;
 import dev.nomos.runtime.Slots;
 import dev.nomos.runtime.WorldSchema;
 import dev.nomos.runtime.model.internal.FloorChannels;
+import dev.nomos.runtime.model.internal.JointBlocks;
 import dev.nomos.runtime.model.internal.Observations;
 import dev.nomos.runtime.model.internal.OpinionCollector;
 import dev.nomos.runtime.model.internal.Partitions;
 import dev.nomos.runtime.model.internal.TargetObserver;
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -29,12 +31,17 @@ public final class Inference {
   private final double[] theta;
   private final OpinionCollector collector;
   private final Partitions partitions = new Partitions();
+  private final JointBlocks blocks = new JointBlocks();
   private final Observations observations = new Observations();
   private final Scoring scoring = new Scoring();
   private final FloorChannels channels;
   private final double[] epsilon;
   private double[] segLogit = new double[256];
   private double[] partLogZ = new double[64];
+  private double[] cellLogit = new double[64];
+  private boolean[] outside = new boolean[8];
+  private int[] assignment = new int[8];
+  private int[] candidate = new int[8];
   private Frame analysed;
 
   Inference(WorldModel model) {
@@ -67,6 +74,7 @@ public final class Inference {
     analysed = null;
     collector.run(t, laws);
     partitions.build(collector);
+    blocks.build(collector, partitions);
     computeLogits();
     analysed = t;
   }
@@ -97,6 +105,18 @@ public final class Inference {
       }
       partLogZ[part] = max + Math.log(sum);
     }
+    JointBlocks jb = blocks;
+    int cells = jb.blocks() == 0 ? 0 : jb.cellEnd(jb.blocks() - 1);
+    if (cellLogit.length < cells) {
+      cellLogit = new double[Math.max(cells, cellLogit.length * 2)];
+    }
+    for (int cell = 0; cell < cells; cell++) {
+      double a = 0;
+      for (int k = jb.featStart(cell); k < jb.featEnd(cell); k++) {
+        a += theta[jb.featLaw(k)] * jb.featVal(k);
+      }
+      cellLogit[cell] = a;
+    }
   }
 
   // ---- likelihood ------------------------------------------------------------------------------
@@ -115,7 +135,7 @@ public final class Inference {
     analyse(t);
     scoring.total = 0;
     scoring.perType = perType;
-    observations.observe(collector, partitions, next, scoring);
+    observations.observe(collector, partitions, blocks, next, scoring);
     scoring.perType = null;
     return scoring.total;
   }
@@ -127,6 +147,11 @@ public final class Inference {
     @Override
     public void observed(int part, int value, int type) {
       add(logProbability(part, value), type);
+    }
+
+    @Override
+    public void observedJoint(int block, int[] values, int type) {
+      add(jointLogProbability(block, values), type);
     }
 
     @Override
@@ -154,6 +179,47 @@ public final class Inference {
     int offset = partitions.offset(part);
     int type = offset < 0 ? 0 : collector.frame().type(partitions.object(part));
     return epsilon[channels.channel(type, offset)];
+  }
+
+  /**
+   * The log-probability of a joint block's observed values: the PoE over the block's cells (an
+   * observation outside a coordinate's support joins that coordinate's unmentioned values), mixed
+   * with a uniform background over the product of the supports with weight {@code 1 - Π (1 - ε_c)}.
+   */
+  private double jointLogProbability(int block, int[] values) {
+    JointBlocks jb = blocks;
+    int from = jb.coordStart(block);
+    int to = jb.coordEnd(block);
+    if (outside.length < to - from) {
+      outside = new boolean[Math.max(to - from, outside.length * 2)];
+    }
+    double logSize = 0;
+    for (int q = from; q < to; q++) {
+      outside[q - from] = jb.outside(q, values[q - from]);
+      logSize += Math.log((double) jb.supportSize(q) + (outside[q - from] ? 1 : 0));
+    }
+    int obs = jb.cellOf(block, values);
+    double max = Double.NEGATIVE_INFINITY;
+    for (int cell = jb.cellStart(block); cell < jb.cellEnd(block); cell++) {
+      max = Math.max(max, cellLogit[cell] + jb.logMultiplicity(cell, outside));
+    }
+    double sum = 0;
+    for (int cell = jb.cellStart(block); cell < jb.cellEnd(block); cell++) {
+      sum += Math.exp(cellLogit[cell] + jb.logMultiplicity(cell, outside) - max);
+    }
+    double poe = cellLogit[obs] - (max + Math.log(sum));
+    double eps = jointEpsilon(block);
+    return eps == 0 ? poe : FloorChannels.mix(poe, eps, logSize);
+  }
+
+  /** The floor of a joint block: the chance that at least one of its channels' backgrounds speaks. */
+  private double jointEpsilon(int block) {
+    int type = collector.frame().type(blocks.object(block));
+    double keep = 1;
+    for (int q = blocks.coordStart(block); q < blocks.coordEnd(block); q++) {
+      keep *= 1 - epsilon[channels.channel(type, blocks.offset(q))];
+    }
+    return 1 - keep;
   }
 
   private double poeLogProbability(int part, int value) {
@@ -195,13 +261,26 @@ public final class Inference {
       int[] slots = t.slots(o);
       int x = slots[Slots.X];
       int y = slots[Slots.Y];
-      slots[Slots.X] = value(base + 1, x, x + schema.velocityMin(), x + schema.velocityMax(), random);
-      slots[Slots.Y] = value(base + 2, y, y + schema.velocityMin(), y + schema.velocityMax(), random);
       List<AttributeSpec> extras = schema.type(t.type(o)).extras();
+      int block = -1;
+      for (int k = 1; k < 3 + extras.size() && block < 0; k++) {
+        block = blocks.blockOf(base + k);
+      }
+      if (block >= 0) {
+        chooseJoint(block, slots, random);
+      }
+      if (blocks.blockOf(base + 1) < 0) {
+        slots[Slots.X] = value(base + 1, x, x + schema.velocityMin(), x + schema.velocityMax(), random);
+      }
+      if (blocks.blockOf(base + 2) < 0) {
+        slots[Slots.Y] = value(base + 2, y, y + schema.velocityMin(), y + schema.velocityMax(), random);
+      }
       for (int k = 0; k < extras.size(); k++) {
         AttributeSpec spec = extras.get(k);
         int slot = Slots.FIRST_EXTRA + k;
-        slots[slot] = value(base + 3 + k, slots[slot], spec.min(), spec.max(), random);
+        if (blocks.blockOf(base + 3 + k) < 0) {
+          slots[slot] = value(base + 3 + k, slots[slot], spec.min(), spec.max(), random);
+        }
       }
       b.add(t.id(o), t.type(o), slots);
     }
@@ -215,6 +294,82 @@ public final class Inference {
       }
     }
     return b.build();
+  }
+
+  /**
+   * Writes a joint block's values into {@code slots} (the object's values at t, overwritten): the
+   * most likely cell (ties toward the cell whose nearest values lie closest to the values at t in
+   * total, then the smaller values in coordinate order), each coordinate at its class's value
+   * nearest to its value at t; or, with {@code random}, a draw from the mixture with the floor.
+   */
+  private void chooseJoint(int block, int[] slots, RandomGenerator random) {
+    JointBlocks jb = blocks;
+    int from = jb.coordStart(block);
+    int to = jb.coordEnd(block);
+    int k = to - from;
+    if (assignment.length < k) {
+      assignment = new int[Math.max(k, assignment.length * 2)];
+      candidate = new int[assignment.length];
+    }
+    if (random != null) {
+      double eps = jointEpsilon(block);
+      if (eps > 0 && random.nextDouble() < eps) {
+        for (int q = from; q < to; q++) {
+          slots[OpinionCollector.slotOfOffset(jb.offset(q))] = jb.kthOfSupport(q, random.nextLong(jb.supportSize(q)));
+        }
+        return;
+      }
+      double max = Double.NEGATIVE_INFINITY;
+      for (int cell = jb.cellStart(block); cell < jb.cellEnd(block); cell++) {
+        max = Math.max(max, cellLogit[cell] + jb.logMultiplicity(cell, null));
+      }
+      double total = 0;
+      for (int cell = jb.cellStart(block); cell < jb.cellEnd(block); cell++) {
+        total += Math.exp(cellLogit[cell] + jb.logMultiplicity(cell, null) - max);
+      }
+      double r = random.nextDouble() * total;
+      int chosen = -1;
+      for (int cell = jb.cellStart(block); cell < jb.cellEnd(block); cell++) {
+        double mass = Math.exp(cellLogit[cell] + jb.logMultiplicity(cell, null) - max);
+        if (mass > 0) {
+          chosen = cell;
+          if (r < mass) {
+            break;
+          }
+          r -= mass;
+        }
+      }
+      for (int q = from; q < to; q++) {
+        int cls = jb.classAt(q, chosen);
+        slots[OpinionCollector.slotOfOffset(jb.offset(q))] = jb.kth(cls, random.nextLong(jb.count(cls)));
+      }
+      return;
+    }
+    double best = Double.NEGATIVE_INFINITY;
+    for (int cell = jb.cellStart(block); cell < jb.cellEnd(block); cell++) {
+      if (jb.logMultiplicity(cell, null) > Double.NEGATIVE_INFINITY) {
+        best = Math.max(best, cellLogit[cell]);
+      }
+    }
+    long bestDistance = Long.MAX_VALUE;
+    for (int cell = jb.cellStart(block); cell < jb.cellEnd(block); cell++) {
+      if (cellLogit[cell] < best - TIE || jb.logMultiplicity(cell, null) == Double.NEGATIVE_INFINITY) {
+        continue;
+      }
+      long distance = 0;
+      for (int q = from; q < to; q++) {
+        int now = slots[OpinionCollector.slotOfOffset(jb.offset(q))];
+        candidate[q - from] = jb.nearest(jb.classAt(q, cell), now);
+        distance += Math.abs((long) candidate[q - from] - now);
+      }
+      if (distance < bestDistance || (distance == bestDistance && Arrays.compare(candidate, 0, k, assignment, 0, k) < 0)) {
+        bestDistance = distance;
+        System.arraycopy(candidate, 0, assignment, 0, k);
+      }
+    }
+    for (int q = from; q < to; q++) {
+      slots[OpinionCollector.slotOfOffset(jb.offset(q))] = assignment[q - from];
+    }
   }
 
   /** A new object takes size and extras from the first object of its type at t, else w = h = 1 and minimal extras. */

@@ -41,7 +41,7 @@ public final class EffectLowerer {
 
 
   /** A resolved effect target. {@code velocity}: the value is a displacement added to the position. */
-  private record TargetInfo(ObjectVar object, int slot, Ty type, boolean velocity, long min, long max,
+  record TargetInfo(ObjectVar object, int slot, Ty type, boolean velocity, long min, long max,
       String rangeLabel, String display) {}
 
   /** Checks one effect and lowers it; null after reporting its errors. */
@@ -56,6 +56,9 @@ public final class EffectLowerer {
     }
     if (e instanceof Effect.Spawn s) {
       return spawn(s);
+    }
+    if (e instanceof Effect.Choose c) {
+      return new JointLowerer(cx, lower, this).lower(c);
     }
     if (e instanceof Effect.Sequence q) {
       return sequence(q);
@@ -196,12 +199,12 @@ public final class EffectLowerer {
     return new PExpr.Binary(PExpr.BinaryOp.GE, call, new PExpr.Const(j, PType.INT), PType.BOOL);
   }
 
-  private static String key(TargetInfo t) {
+  static String key(TargetInfo t) {
     return t.object.var + ":" + t.slot;
   }
 
   /** The value at t+1: a velocity write predicts the position it leads to. */
-  private static PExpr next(TargetInfo t, PExpr value) {
+  static PExpr next(TargetInfo t, PExpr value) {
     if (!t.velocity) {
       return value;
     }
@@ -213,7 +216,7 @@ public final class EffectLowerer {
    * The value written to {@code t} (symbols of another set converted by name), or null after
    * reporting a wrong type or an int literal outside the target's declared range.
    */
-  private Typed checkValue(TargetInfo t, Expr value, Typed v) {
+  Typed checkValue(TargetInfo t, Expr value, Typed v) {
     if (v.type().isError()) {
       return null;
     }
@@ -236,7 +239,7 @@ public final class EffectLowerer {
     return v.ok() ? v : null;
   }
 
-  private void noteTarget(String key, String display, Span span) {
+  void noteTarget(String key, String display, Span span) {
     Span first = targets.putIfAbsent(key, span);
     if (first != null) {
       cx.warning(Codes.DUPLICATE_EFFECT, span, "`" + display + "` already has an effect on line " + first.line()
@@ -244,7 +247,7 @@ public final class EffectLowerer {
     }
   }
 
-  private TargetInfo target(Target target) {
+  TargetInfo target(Target target) {
     ObjectVar v = lower.object(target.object());
     if (v == null || !v.typeKnown) {
       return null;

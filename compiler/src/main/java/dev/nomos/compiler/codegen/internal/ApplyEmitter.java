@@ -247,6 +247,24 @@ final class ApplyEmitter {
       }
       mv.visitVarInsn(ALOAD, OUT);
       sink("endChoice", "()V");
+    } else if (effect instanceof PEffect.Joint j) {
+      mv.visitVarInsn(ALOAD, OUT);
+      mv.visitVarInsn(ILOAD, varSlot(j.var()));
+      sink("beginJoint", "(I)V");
+      double[] weights = j.weights();
+      for (int a = 0; a < j.values().size(); a++) {
+        mv.visitVarInsn(ALOAD, OUT);
+        liftDouble(weights[a]);
+        sink("jointAlternative", "(D)V");
+        for (int i = 0; i < j.slots().length; i++) {
+          mv.visitVarInsn(ALOAD, OUT);
+          lift(j.slots()[i]);
+          value(j.values().get(a).get(i));
+          sink("jointValue", "(II)V");
+        }
+      }
+      mv.visitVarInsn(ALOAD, OUT);
+      sink("endJoint", "()V");
     } else if (effect instanceof PEffect.If i) {
       Label otherwise = new Label();
       Label end = new Label();

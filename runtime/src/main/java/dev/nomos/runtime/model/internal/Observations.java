@@ -12,12 +12,14 @@ import java.util.Arrays;
  * spawn target is observed as 1; otherwise it is unexplained and costs {@code log(1 / (W * H))},
  * a uniform placement on the screen. Spawn targets left over are observed as 0. An object of a type
  * the world does not declare is unexplained too, once, when it appears (an id not in t with that type
- * name); no law can speak about it, so while it persists nothing of it is scored.
+ * name); no law can speak about it, so while it persists nothing of it is scored. The targets of a
+ * joint block are observed together, once per object, instead of one by one.
  */
 public final class Observations {
   private boolean[] consumed = new boolean[8];
+  private int[] jointValues = new int[8];
 
-  public void observe(OpinionCollector c, Partitions p, Frame next, TargetObserver out) {
+  public void observe(OpinionCollector c, Partitions p, JointBlocks blocks, Frame next, TargetObserver out) {
     Frame t = c.frame();
     WorldSchema schema = t.schema();
     int spawns = c.spawnCount();
@@ -44,12 +46,25 @@ public final class Observations {
       int n = after[j++];
       int x = t.x(o);
       int y = t.y(o);
-      target(p, base + 1, next.x(n), x + schema.velocityMin(), x + schema.velocityMax(), type, out);
-      target(p, base + 2, next.y(n), y + schema.velocityMin(), y + schema.velocityMax(), type, out);
       var extras = schema.type(type).extras();
+      int block = -1;
+      for (int k = 1; k < 3 + extras.size() && block < 0; k++) {
+        block = blocks.blockOf(base + k);
+      }
+      if (block >= 0) {
+        joint(blocks, block, next, n, type, out);
+      }
+      if (blocks.blockOf(base + 1) < 0) {
+        target(p, base + 1, next.x(n), x + schema.velocityMin(), x + schema.velocityMax(), type, out);
+      }
+      if (blocks.blockOf(base + 2) < 0) {
+        target(p, base + 2, next.y(n), y + schema.velocityMin(), y + schema.velocityMax(), type, out);
+      }
       for (int k = 0; k < extras.size(); k++) {
         var spec = extras.get(k);
-        target(p, base + 3 + k, next.get(n, dev.nomos.runtime.Slots.FIRST_EXTRA + k), spec.min(), spec.max(), type, out);
+        if (blocks.blockOf(base + 3 + k) < 0) {
+          target(p, base + 3 + k, next.get(n, dev.nomos.runtime.Slots.FIRST_EXTRA + k), spec.min(), spec.max(), type, out);
+        }
       }
     }
     while (j < after.length) {
@@ -75,6 +90,20 @@ public final class Observations {
   /** Whether undeclared object {@code k} of {@code next} is new: t has no object of that id and type name. */
   public static boolean appears(Frame t, Frame next, int k) {
     return !t.hasUndeclared(next.undeclaredId(k), next.undeclaredType(k));
+  }
+
+  /** The observed values of a block's coordinates: the object's x, y or extra at t+1. */
+  private void joint(JointBlocks blocks, int block, Frame next, int n, int type, TargetObserver out) {
+    int from = blocks.coordStart(block);
+    int to = blocks.coordEnd(block);
+    if (jointValues.length < to - from) {
+      jointValues = new int[Math.max(to - from, jointValues.length * 2)];
+    }
+    for (int q = from; q < to; q++) {
+      int offset = blocks.offset(q);
+      jointValues[q - from] = next.get(n, OpinionCollector.slotOfOffset(offset));
+    }
+    out.observedJoint(block, jointValues, type);
   }
 
   private static void target(Partitions p, int target, int value, int lo, int hi, int type, TargetObserver out) {

@@ -47,6 +47,24 @@ public final class OpinionCollector implements OpinionSink {
   private int choiceTarget;
   private int choiceStart;
 
+  /** Joint choices: each a law, an object, its targets and its alternatives (see {@link JointBlocks}). */
+  int joints;
+  int[] jointLaw = new int[16];
+  int[] jointObject = new int[16];
+  int[] jointTargetStart = new int[17];
+  int[] jointAltStart = new int[17];
+  int jointTargetCount;
+  int[] jointTarget = new int[32];
+  int alts;
+  double[] altF = new double[64];
+  int[] altValueStart = new int[65];
+  int altValueCount;
+  int[] altValue = new int[128];
+  private boolean jointOpen;
+  private boolean altOpen;
+  private boolean jointTargetsFixed;
+  private int altSlots;
+
   int spawnCount;
   int[] spawnType = new int[8];
   int[] spawnX = new int[8];
@@ -76,11 +94,16 @@ public final class OpinionCollector implements OpinionSink {
     count = 0;
     spawnCount = 0;
     choiceOpen = false;
+    joints = 0;
+    jointTargetCount = 0;
+    alts = 0;
+    altValueCount = 0;
+    jointOpen = false;
   }
 
   /** Subsequent opinions belong to law {@code index}. */
   public void law(int index) {
-    if (choiceOpen) {
+    if (choiceOpen || jointOpen) {
       throw new IllegalStateException("law '" + lawNames[currentLaw] + "' left a choice open");
     }
     currentLaw = index;
@@ -109,6 +132,9 @@ public final class OpinionCollector implements OpinionSink {
   }
 
   public Frame frame() { return frame; }
+
+  /** The name of law {@code index}, for messages. */
+  public String lawName(int index) { return lawNames[index]; }
 
   public int objectTargets() { return objectTargets; }
 
@@ -208,6 +234,122 @@ public final class OpinionCollector implements OpinionSink {
   }
 
   @Override
+  public void beginJoint(int object) {
+    noChoiceOpen("beginJoint");
+    if (object < 0 || object >= frame.size()) {
+      throw new IllegalStateException("law '" + lawNames[currentLaw] + "' addressed object index " + object
+          + " in a frame of " + frame.size() + " objects");
+    }
+    firings[currentLaw]++;
+    if (joints + 1 == jointLaw.length) {
+      int n = jointLaw.length * 2;
+      jointLaw = Arrays.copyOf(jointLaw, n);
+      jointObject = Arrays.copyOf(jointObject, n);
+      jointTargetStart = Arrays.copyOf(jointTargetStart, n + 1);
+      jointAltStart = Arrays.copyOf(jointAltStart, n + 1);
+    }
+    jointLaw[joints] = currentLaw;
+    jointObject[joints] = object;
+    jointTargetStart[joints] = jointTargetCount;
+    jointAltStart[joints] = alts;
+    altValueStart[alts] = altValueCount;
+    jointOpen = true;
+    altOpen = false;
+    jointTargetsFixed = false;
+  }
+
+  @Override
+  public void jointAlternative(double weight) {
+    if (!jointOpen) {
+      throw new IllegalStateException("law '" + lawNames[currentLaw] + "' called jointAlternative outside beginJoint/endJoint");
+    }
+    closeAlternative();
+    if (alts + 1 == altF.length) {
+      altF = Arrays.copyOf(altF, altF.length * 2);
+      altValueStart = Arrays.copyOf(altValueStart, altF.length + 1);
+    }
+    // A non-positive weight disallows the alternative: NaN marks it for removal at endJoint.
+    altF[alts] = weight > 0 && !Double.isInfinite(weight) ? Math.log(weight) : Double.NaN;
+    altValueStart[alts] = altValueCount;
+    altSlots = 0;
+    altOpen = true;
+  }
+
+  @Override
+  public void jointValue(int slot, int value) {
+    if (!altOpen) {
+      throw new IllegalStateException("law '" + lawNames[currentLaw] + "' called jointValue outside an alternative");
+    }
+    int target = targetOf(jointObject[joints], slot);
+    if (slot == Slots.ALIVE) {
+      throw new IllegalStateException("law '" + lawNames[currentLaw] + "' put presence into a joint choice");
+    }
+    int start = jointTargetStart[joints];
+    if (!jointTargetsFixed) {
+      for (int k = start; k < jointTargetCount; k++) {
+        if (jointTarget[k] == target) {
+          throw new IllegalStateException("law '" + lawNames[currentLaw] + "' named slot " + slot + " twice in one alternative");
+        }
+      }
+      if (jointTargetCount == jointTarget.length) {
+        jointTarget = Arrays.copyOf(jointTarget, jointTargetCount * 2);
+      }
+      jointTarget[jointTargetCount++] = target;
+    } else if (start + altSlots >= jointTargetCount || jointTarget[start + altSlots] != target) {
+      throw new IllegalStateException("law '" + lawNames[currentLaw] + "' gave alternatives of a joint choice different slots");
+    }
+    if (altValueCount == altValue.length) {
+      altValue = Arrays.copyOf(altValue, altValueCount * 2);
+    }
+    altValue[altValueCount++] = Math.max(-VALUE_LIMIT, Math.min(VALUE_LIMIT, value));
+    altSlots++;
+  }
+
+  private void closeAlternative() {
+    if (!altOpen) {
+      return;
+    }
+    if (altSlots != jointTargetCount - jointTargetStart[joints]) {
+      throw new IllegalStateException("law '" + lawNames[currentLaw] + "' gave alternatives of a joint choice different slots");
+    }
+    altOpen = false;
+    jointTargetsFixed = true;
+    if (Double.isNaN(altF[alts])) {
+      altValueCount = altValueStart[alts];
+    } else {
+      alts++;
+    }
+  }
+
+  @Override
+  public void endJoint() {
+    if (!jointOpen) {
+      throw new IllegalStateException("law '" + lawNames[currentLaw] + "' called endJoint without beginJoint");
+    }
+    closeAlternative();
+    jointOpen = false;
+    int first = jointAltStart[joints];
+    if (alts == first || jointTargetCount == jointTargetStart[joints]) {
+      // Nothing allowed, or no target: the law abstains, as a choice without alternatives does.
+      alts = first;
+      altValueCount = altValueStart[first];
+      jointTargetCount = jointTargetStart[joints];
+      return;
+    }
+    double max = Double.NEGATIVE_INFINITY;
+    for (int a = first; a < alts; a++) {
+      max = Math.max(max, altF[a]);
+    }
+    for (int a = first; a < alts; a++) {
+      altF[a] = nu + Math.max(altF[a] - max, -nu);
+    }
+    joints++;
+    jointTargetStart[joints] = jointTargetCount;
+    jointAltStart[joints] = alts;
+    altValueStart[alts] = altValueCount;
+  }
+
+  @Override
   public void spawn(int type, int x, int y) {
     noChoiceOpen("spawn");
     if (type < 0 || type >= schema.types().size()) {
@@ -248,7 +390,7 @@ public final class OpinionCollector implements OpinionSink {
   public int spawnY(int k) { return spawnY[k]; }
 
   private void noChoiceOpen(String call) {
-    if (choiceOpen) {
+    if (choiceOpen || jointOpen) {
       throw new IllegalStateException("law '" + lawNames[currentLaw] + "' called " + call + " inside an open choice");
     }
   }

@@ -9,6 +9,12 @@ public interface TargetObserver {
   void observed(int part, int value, int type);
 
   /**
+   * The targets of joint block {@code block} ({@link JointBlocks}) took {@code values}, one per
+   * coordinate in block order (the array is reused: read it before returning); {@code type} owns them.
+   */
+  void observedJoint(int block, int[] values, int type);
+
+  /**
    * A term that no weight affects: a target no law spoke to (uniform over its support, which an
    * out-of-support observation extends by one value), or a new object no spawn explains ({@code type}
    * is {@link #UNDECLARED} for an object of a type the world does not declare).
