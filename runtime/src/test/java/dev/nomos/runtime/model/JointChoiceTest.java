@@ -266,22 +266,21 @@ public class JointChoiceTest {
     return best;
   }
 
+  /** A joint choice is one distribution: alternatives with the same values add their weights. */
   public static double jointScore(Joint j, int[] v) {
-    double max = 0;
-    for (double w : j.weights()) {
-      max = Math.max(max, w);
-    }
-    double best = -NU;
+    Map<List<Integer>, Double> total = new java.util.HashMap<>();
     for (int a = 0; a < j.alternatives().length; a++) {
-      boolean match = j.weights()[a] > 0;
-      for (int i = 0; i < j.coords().length; i++) {
-        match &= v[j.coords()[i]] == j.alternatives()[a][i];
-      }
-      if (match) {
-        best = Math.max(best, Math.max(Math.log(j.weights()[a] / max), -NU));
+      if (j.weights()[a] > 0) {
+        total.merge(java.util.Arrays.stream(j.alternatives()[a]).boxed().toList(), j.weights()[a], Double::sum);
       }
     }
-    return best;
+    double max = total.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+    List<Integer> at = new ArrayList<>();
+    for (int c : j.coords()) {
+      at.add(v[c]);
+    }
+    Double w = total.get(at);
+    return w == null ? -NU : Math.max(Math.log(w / max), -NU);
   }
 
   /** The support of a coordinate: x and y their base plus every value named; mood its range. */

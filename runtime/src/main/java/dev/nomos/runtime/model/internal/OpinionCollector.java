@@ -268,8 +268,8 @@ public final class OpinionCollector implements OpinionSink {
       altF = Arrays.copyOf(altF, altF.length * 2);
       altValueStart = Arrays.copyOf(altValueStart, altF.length + 1);
     }
-    // A non-positive weight disallows the alternative: NaN marks it for removal at endJoint.
-    altF[alts] = weight > 0 && !Double.isInfinite(weight) ? Math.log(weight) : Double.NaN;
+    // A non-positive weight disallows the alternative: NaN marks it for removal when it closes.
+    altF[alts] = weight > 0 && !Double.isInfinite(weight) ? weight : Double.NaN;
     altValueStart[alts] = altValueCount;
     altSlots = 0;
     altOpen = true;
@@ -336,17 +336,49 @@ public final class OpinionCollector implements OpinionSink {
       jointTargetCount = jointTargetStart[joints];
       return;
     }
+    mergeEqualAlternatives(first);
     double max = Double.NEGATIVE_INFINITY;
     for (int a = first; a < alts; a++) {
       max = Math.max(max, altF[a]);
     }
     for (int a = first; a < alts; a++) {
-      altF[a] = nu + Math.max(altF[a] - max, -nu);
+      altF[a] = nu + Math.max(Math.log(altF[a] / max), -nu);
     }
     joints++;
     jointTargetStart[joints] = jointTargetCount;
     jointAltStart[joints] = alts;
     altValueStart[alts] = altValueCount;
+  }
+
+  /**
+   * A joint choice is one distribution over its alternatives: alternatives that give every target
+   * the same value (a step into a wall that keeps the object in place, say) add their weights.
+   */
+  private void mergeEqualAlternatives(int first) {
+    int k = jointTargetCount - jointTargetStart[joints];
+    int kept = first;
+    for (int a = first; a < alts; a++) {
+      int same = -1;
+      for (int b = first; b < kept && same < 0; b++) {
+        if (Arrays.equals(altValue, altValueStart[a], altValueStart[a] + k, altValue, altValueStart[b], altValueStart[b] + k)) {
+          same = b;
+        }
+      }
+      if (same >= 0) {
+        altF[same] += altF[a];
+        continue;
+      }
+      if (kept != a) {
+        altF[kept] = altF[a];
+        System.arraycopy(altValue, altValueStart[a], altValue, altValueStart[kept], k);
+      }
+      kept++;
+    }
+    alts = kept;
+    altValueCount = altValueStart[first] + (kept - first) * k;
+    for (int a = first; a <= kept; a++) {
+      altValueStart[a] = altValueStart[first] + (a - first) * k;
+    }
   }
 
   @Override
