@@ -43,6 +43,17 @@ final class PlanText {
       }
       return sb.toString();
     }
+    if (e instanceof PEffect.Joint j) {
+      StringBuilder sb = new StringBuilder("joint v" + j.var() + java.util.Arrays.toString(j.slots()));
+      for (int a = 0; a < j.values().size(); a++) {
+        sb.append(a == 0 ? " " : " | ");
+        for (int i = 0; i < j.slots().length; i++) {
+          sb.append(i == 0 ? "" : ",").append(of(j.values().get(a).get(i)));
+        }
+        sb.append(':').append(j.weights()[a]);
+      }
+      return sb.toString();
+    }
     if (e instanceof PEffect.If i) {
       return "if " + of(i.condition()) + " then " + of(i.then()) + (i.otherwise() == null ? "" : " else " + of(i.otherwise()));
     }

@@ -101,8 +101,9 @@ final class RandomPlans {
     }
     int var = pick(scope);
     int slot = targetSlot(var);
-    return switch (r.nextInt(3)) {
+    return switch (r.nextInt(4)) {
       case 0 -> new PEffect.Exact(var, slot, integer(0));
+      case 3 -> joint(var);
       case 1 -> new PEffect.Range(var, slot, integer(1), integer(1));
       default -> {
         int n = 1 + r.nextInt(3);
@@ -116,6 +117,27 @@ final class RandomPlans {
         yield new PEffect.Choice(var, slot, values, weights);
       }
     };
+  }
+
+  /** A joint choice over one to three distinct targets of {@code var} (never presence). */
+  private PEffect joint(int var) {
+    java.util.TreeSet<Integer> slots = new java.util.TreeSet<>();
+    for (int k = 1 + r.nextInt(3); k > 0; k--) {
+      int slot = targetSlot(var);
+      slots.add(slot == Slots.ALIVE ? Slots.X : slot);
+    }
+    int n = 1 + r.nextInt(4);
+    List<List<PExpr>> values = new ArrayList<>();
+    double[] weights = new double[n];
+    for (int a = 0; a < n; a++) {
+      List<PExpr> row = new ArrayList<>();
+      for (int i = 0; i < slots.size(); i++) {
+        row.add(integer(1));
+      }
+      values.add(row);
+      weights[a] = r.nextInt(4) == 0 ? 1.0 : r.nextInt(10) / 10.0 + r.nextDouble() / 7;
+    }
+    return new PEffect.Joint(var, slots.stream().mapToInt(Integer::intValue).toArray(), values, weights);
   }
 
   private int targetSlot(int var) {

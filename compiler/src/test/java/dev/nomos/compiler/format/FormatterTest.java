@@ -117,6 +117,32 @@ class FormatterTest {
   }
 
   @Test
+  void jointChoicesStayOnOneLineWhenTheyFitAndAlignTheirBarsOtherwise() {
+    String messy = """
+        law short { for m: Monster then choose{stay|m.vx:=1 ,m.vy:=0|m.vx := -1} }
+        law long { for m: Monster when step % 4 == 0 then choose { stay weight 0.8 | m.vx := if exists w: Wall where w.x == m.x + 1 then 0 else 1 weight 0.05
+        | m.vy := 1 weight 0.05 } m.alive := true }
+        """;
+    String expected = """
+        law short {
+          for m: Monster
+          then choose { stay | m.vx := 1, m.vy := 0 | m.vx := -1 }
+        }
+
+        law long {
+          for m: Monster
+          when step % 4 == 0
+          then choose { stay weight 0.8
+                      | m.vx := if exists w: Wall where w.x == m.x + 1 then 0 else 1 weight 0.05
+                      | m.vy := 1 weight 0.05 }
+               m.alive := true
+        }
+        """;
+    assertEquals(expected, fmt(messy));
+    assertEquals(expected, fmt(expected));
+  }
+
+  @Test
   void minimalParentheses() {
     Map<String, String> cases = new java.util.LinkedHashMap<>();
     cases.put("(a.x + b.x) * 2 > 3", "(a.x + b.x) * 2 > 3");

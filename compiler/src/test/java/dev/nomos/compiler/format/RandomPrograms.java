@@ -116,8 +116,9 @@ final class RandomPrograms {
 
   private Effect effect() {
     Target t = new Target(name(id()), name(id()), Span.NONE);
-    return switch (random.nextInt(7)) {
+    return switch (random.nextInt(8)) {
       case 0 -> new Effect.Assign(t, expr(3), Span.NONE);
+      case 7 -> choose();
       case 6 -> new Effect.Sequence(t, exprs(1 + random.nextInt(4), 1), expr(3), Span.NONE);
       case 1 -> new Effect.OneOf(t, exprs(1 + random.nextInt(3), 2), Span.NONE);
       case 2 -> new Effect.Range(t, expr(2), expr(2), Span.NONE);
@@ -132,6 +133,26 @@ final class RandomPrograms {
       case 4 -> new Effect.Destroy(name(id()), Span.NONE);
       default -> new Effect.Spawn(name(id()), expr(2), expr(2), Span.NONE);
     };
+  }
+
+  /** A joint choice: one to four alternatives, {@code stay} or one or two assignments, weighted all or none. */
+  private Effect choose() {
+    boolean weighted = random.nextBoolean();
+    List<Effect.JointAlt> alts = new ArrayList<>();
+    for (int i = 1 + random.nextInt(4); i > 0; i--) {
+      String w = weighted ? pick(NUMBERS) : null;
+      double weight = w == null ? 1.0 : Double.parseDouble(w);
+      if (random.nextInt(4) == 0) {
+        alts.add(new Effect.JointAlt(name("stay"), List.of(), weight, w, Span.NONE));
+        continue;
+      }
+      List<Effect.Assign> assigns = new ArrayList<>();
+      for (int k = 1 + random.nextInt(2); k > 0; k--) {
+        assigns.add(new Effect.Assign(new Target(name(id()), name(id()), Span.NONE), expr(2), Span.NONE));
+      }
+      alts.add(new Effect.JointAlt(null, assigns, weight, w, Span.NONE));
+    }
+    return new Effect.Choose(alts, Span.NONE);
   }
 
   Expr expr(int depth) {

@@ -40,6 +40,7 @@ final class JointLowerer {
     List<Map<Integer, PExpr>> assigned = new ArrayList<>();
     for (Effect.JointAlt alt : choose.alternatives()) {
       Map<Integer, PExpr> values = new HashMap<>();
+      Map<Integer, String> written = new HashMap<>();
       assigned.add(values);
       if (alt.stay() != null && !alt.stay().text().equals("stay")) {
         cx.error(Codes.JOINT_BAD_WORD, alt.stay().span(), "`" + alt.stay().text() + "` is not an alternative of `choose`",
@@ -69,9 +70,10 @@ final class JointLowerer {
           continue;
         }
         if (values.containsKey(t.slot())) {
-          String axis = t.slot() == Slots.X ? "x" : t.slot() == Slots.Y ? "y" : null;
+          String axis = t.slot() == Slots.X ? "x" : "y";
+          boolean bothSpellings = !written.get(t.slot()).equals(t.display());
           cx.error(Codes.JOINT_TARGET_TWICE, a.span(), "`" + t.display() + "` is assigned twice in this alternative"
-              + (axis == null ? "" : " (`" + axis + "` and `v" + axis + "` are one target: the next position)"),
+              + (bothSpellings ? " (`" + axis + "` and `v" + axis + "` are one target: the next position)" : ""),
               "keep one assignment per target in each alternative");
           ok = false;
           continue;
@@ -82,6 +84,7 @@ final class JointLowerer {
           continue;
         }
         values.put(t.slot(), EffectLowerer.next(t, v.plan()));
+        written.put(t.slot(), t.display());
         targets.putIfAbsent(t.slot(), t);
       }
     }
@@ -135,7 +138,7 @@ final class JointLowerer {
     return ok;
   }
 
-  /** Warns about an alternative written exactly like an earlier one: the union keeps only one of them. */
+  /** Warns about an alternative written exactly like an earlier one (likely a copy left unedited). */
   private void warnDuplicates(Effect.Choose choose) {
     Map<String, Integer> seen = new HashMap<>();
     for (int a = 0; a < choose.alternatives().size(); a++) {
@@ -147,8 +150,8 @@ final class JointLowerer {
       Integer first = seen.putIfAbsent(canonical.toString(), a);
       if (first != null) {
         cx.warning(Codes.JOINT_DUPLICATE_ALTERNATIVE, alt.span(), "this alternative is written like alternative "
-            + (first + 1) + " of the `choose`; the law allows their union, so it adds nothing",
-            "remove it, or give the first one the weight of both");
+            + (first + 1) + " of the `choose`; alternatives with the same values add their weights",
+            "write it once, with the sum of their weights");
       }
     }
   }
