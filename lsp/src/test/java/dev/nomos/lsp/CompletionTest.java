@@ -56,6 +56,13 @@ class CompletionTest {
   }
 
   @Test
+  void jointChoiceWordsAreOfferedInALaw() throws Exception {
+    Map<String, CompletionItem> items = complete("law l { for b: Ball then ch| }");
+    assertTrue(items.containsKey("choose"));
+    assertTrue(items.containsKey("stay"));
+  }
+
+  @Test
   void entityTypesAfterABindingColon() throws Exception {
     Map<String, CompletionItem> items = complete("law l { for b: | }");
     assertTrue(items.keySet().containsAll(List.of("Player", "Enemy", "Ball", "Wall", "Block", "Object")));

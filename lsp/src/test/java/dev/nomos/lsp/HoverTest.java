@@ -137,6 +137,12 @@ class HoverTest {
   }
 
   @Test
+  void jointChoiceWordsExplainThemselves() throws Exception {
+    assertTrue(hover("law l { for b: Ball then cho|ose { stay | b.vx := 1 } }").contains("several targets of one object"));
+    assertTrue(hover("law l { for b: Ball then choose { st|ay | b.vx := 1 } }").contains("keeps its value at t"));
+  }
+
+  @Test
   void timeFormsExplainThemselves() throws Exception {
     assertTrue(hover("law l { for b: Ball when st|ep % 16 == 0 then b.vy := 0 }").contains("step index"));
     assertTrue(hover("law l { for b: Ball when a|ge(b) > 5 then destroy b }").contains("age(o: Object) -> int"));

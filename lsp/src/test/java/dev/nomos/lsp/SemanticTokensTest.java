@@ -71,6 +71,16 @@ class SemanticTokensTest {
   }
 
   @Test
+  void jointChoicesHighlightChooseAndStayAsKeywords() throws Exception {
+    text = "use \"pong_world.law\"\n\nlaw wander {\n  for b: Ball\n  then choose { stay weight 0.5 | b.vx := 1 weight 0.5 }\n}\n";
+    String uri = fx.open("joint.law", text);
+    decoded = decode(get(fx.docs().semanticTokensFull(new SemanticTokensParams(id(uri)))).getData());
+    assertToken("choose", "keyword");
+    assertToken("stay", "keyword");
+    assertToken("b", "variable");
+  }
+
+  @Test
   void everyTokenClassIsClassified() {
     assertToken("law", "keyword");
     assertToken("when", "keyword");

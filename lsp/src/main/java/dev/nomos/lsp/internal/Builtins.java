@@ -51,13 +51,13 @@ public final class Builtins {
       "exists", "count", "all", "any", "where", "true", "false", "action", "step");
 
   public static final List<String> EFFECT_KEYWORDS = List.of("destroy", "spawn", "at", "one_of", "range", "weighted",
-      "seq", "after");
+      "seq", "after", "choose", "stay");
 
   /** Every reserved word of the lexer (a rename may not produce one). */
   public static final Set<String> RESERVED = Set.of("use", "world", "screen", "velocity", "actions", "entity", "law",
       "weight", "constraint", "for", "on", "when", "then", "destroy", "spawn", "at", "if", "else", "and", "or", "not",
       "in", "exists", "count", "all", "any", "where", "true", "false", "action", "int", "bool", "one_of", "range",
-      "weighted", "step", "seq", "after");
+      "weighted", "step", "seq", "after", "choose");
 
   private Builtins() {}
 

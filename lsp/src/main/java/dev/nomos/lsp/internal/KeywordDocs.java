@@ -38,6 +38,10 @@ final class KeywordDocs {
       Map.entry("one_of", "`x.a ~ one_of(v1, v2, ...)`: any of these values, equally likely."),
       Map.entry("range", "`x.a ~ range(lo, hi)`: any value from lo to hi inclusive, equally likely."),
       Map.entry("weighted", "`x.a ~ weighted(v1: p1, v2: p2)`: these values with these relative probabilities."),
+      Map.entry("choose", "`choose { stay weight 0.8 | m.vx := 1 weight 0.1 | m.vy := 1, m.vx := 0 weight 0.1 }`: one "
+          + "opinion on several targets of one object together; each alternative assigns some of them (the others "
+          + "keep their value at t), optionally weighted; alternatives that give the same values add their weights."),
+      Map.entry("stay", "`stay` in a `choose`: the alternative in which every target of the choice keeps its value at t."),
       Map.entry("if", "`if c then a else b`: a where c holds, otherwise b."),
       Map.entry("in", "`e in {a, b}` / `e in lo..hi`: membership in a set or an inclusive range."),
       Map.entry("not", "Negation; `e not in {...}` is the negated membership."));

@@ -58,12 +58,23 @@ public final class SemanticTokensFeature {
     return new SemanticTokens(data);
   }
 
-  /** Where the contextual word {@code floor} opens a floor declaration (source offsets). */
+  /**
+   * Where the contextual words are (source offsets): {@code floor} opening a floor declaration, and
+   * {@code stay} as an alternative of a joint choice.
+   */
   static Set<Integer> floorWords(Analysis a) {
     Set<Integer> starts = new HashSet<>();
     for (TopDecl d : a.unit().decls()) {
       if (d instanceof FloorDecl f) {
         starts.add(f.name().span().start());
+      }
+      if (d instanceof dev.nomos.compiler.ast.LawDecl law) {
+        for (dev.nomos.compiler.ast.Effect e : law.effects()) {
+          if (e instanceof dev.nomos.compiler.ast.Effect.Choose c) {
+            c.alternatives().stream().filter(alt -> alt.stay() != null && alt.stay().text().equals("stay"))
+                .forEach(alt -> starts.add(alt.stay().span().start()));
+          }
+        }
       }
     }
     return starts;
@@ -106,7 +117,7 @@ public final class SemanticTokensFeature {
       } else if (kind == NomosLexer.INT_TYPE || kind == NomosLexer.BOOL_TYPE) {
         type = SemanticTokenTypes.Type;
         modifiers = List.of(SemanticTokenModifiers.DefaultLibrary);
-      } else if (kind >= NomosLexer.USE && kind <= NomosLexer.WEIGHTED && !floorChannels.contains(t.getStartIndex())
+      } else if (kind >= NomosLexer.USE && kind <= NomosLexer.CHOOSE && !floorChannels.contains(t.getStartIndex())
           || kind == NomosLexer.ID && floorWords.contains(t.getStartIndex())) {
         type = SemanticTokenTypes.Keyword;
       } else if (floorChannels.contains(t.getStartIndex())) {
