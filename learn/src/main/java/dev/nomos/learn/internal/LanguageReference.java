@@ -43,6 +43,12 @@ public final class LanguageReference {
         p.vy ~ one_of(-6, -5)          any of these values
         p.vx ~ range(-2, 2)            any value in the range
         p.vy ~ weighted(-6: 0.3, -5: 0.7)
+        choose { stay weight 0.6 | m.vx := 1 weight 0.1 | m.vx := -1 weight 0.1
+               | m.vy := 1 weight 0.1 | m.vy := -1 weight 0.1 }
+                                       one opinion on several targets of one object together:
+                                       each alternative assigns some (the rest keep their value
+                                       at t; `stay` assigns none); weights on all or none;
+                                       alternatives with equal values add their weights
         destroy k                      k is gone at t+1
         spawn Bullet at (p.x, p.y - 4) a new object appears
         p.vy := seq(-6, -4, 0) after action == UP and touching(p, g)
