@@ -342,7 +342,7 @@ public final class FitData {
       targetClassStart[targets] = classes;
       int observed = -1;
       for (int cell = jb.cellStart(block); cell < jb.cellEnd(block); cell++) {
-        double logMult = jb.logMultiplicity(cell, outside);
+        double logMult = jb.logMultiplicity(block, cell, outside);
         if (logMult == Double.NEGATIVE_INFINITY) {
           continue; // An empty cell (the observed one never is: it holds the observation).
         }

@@ -201,11 +201,11 @@ public final class Inference {
     int obs = jb.cellOf(block, values);
     double max = Double.NEGATIVE_INFINITY;
     for (int cell = jb.cellStart(block); cell < jb.cellEnd(block); cell++) {
-      max = Math.max(max, cellLogit[cell] + jb.logMultiplicity(cell, outside));
+      max = Math.max(max, cellLogit[cell] + jb.logMultiplicity(block, cell, outside));
     }
     double sum = 0;
     for (int cell = jb.cellStart(block); cell < jb.cellEnd(block); cell++) {
-      sum += Math.exp(cellLogit[cell] + jb.logMultiplicity(cell, outside) - max);
+      sum += Math.exp(cellLogit[cell] + jb.logMultiplicity(block, cell, outside) - max);
     }
     double poe = cellLogit[obs] - (max + Math.log(sum));
     double eps = jointEpsilon(block);
@@ -321,16 +321,16 @@ public final class Inference {
       }
       double max = Double.NEGATIVE_INFINITY;
       for (int cell = jb.cellStart(block); cell < jb.cellEnd(block); cell++) {
-        max = Math.max(max, cellLogit[cell] + jb.logMultiplicity(cell, null));
+        max = Math.max(max, cellLogit[cell] + jb.logMultiplicity(block, cell, null));
       }
       double total = 0;
       for (int cell = jb.cellStart(block); cell < jb.cellEnd(block); cell++) {
-        total += Math.exp(cellLogit[cell] + jb.logMultiplicity(cell, null) - max);
+        total += Math.exp(cellLogit[cell] + jb.logMultiplicity(block, cell, null) - max);
       }
       double r = random.nextDouble() * total;
       int chosen = -1;
       for (int cell = jb.cellStart(block); cell < jb.cellEnd(block); cell++) {
-        double mass = Math.exp(cellLogit[cell] + jb.logMultiplicity(cell, null) - max);
+        double mass = Math.exp(cellLogit[cell] + jb.logMultiplicity(block, cell, null) - max);
         if (mass > 0) {
           chosen = cell;
           if (r < mass) {
@@ -347,13 +347,13 @@ public final class Inference {
     }
     double best = Double.NEGATIVE_INFINITY;
     for (int cell = jb.cellStart(block); cell < jb.cellEnd(block); cell++) {
-      if (jb.logMultiplicity(cell, null) > Double.NEGATIVE_INFINITY) {
+      if (jb.logMultiplicity(block, cell, null) > Double.NEGATIVE_INFINITY) {
         best = Math.max(best, cellLogit[cell]);
       }
     }
     long bestDistance = Long.MAX_VALUE;
     for (int cell = jb.cellStart(block); cell < jb.cellEnd(block); cell++) {
-      if (cellLogit[cell] < best - TIE || jb.logMultiplicity(cell, null) == Double.NEGATIVE_INFINITY) {
+      if (cellLogit[cell] < best - TIE || jb.logMultiplicity(block, cell, null) == Double.NEGATIVE_INFINITY) {
         continue;
       }
       long distance = 0;

@@ -34,6 +34,7 @@ public final class JointBlocks {
 
   int coords;
   int[] coordTarget = new int[16];
+  int[] coordBlock = new int[16];
   int[] coordOffset = new int[16];
   int[] coordBaseLo = new int[16];
   int[] coordBaseHi = new int[16];
@@ -149,6 +150,7 @@ public final class JointBlocks {
     for (int q = firstCoord; q < coords; q++) {
       int target = coordTarget[q];
       blockOfTarget[target] = b;
+      coordBlock[q] = b;
       int offset = target - c.objectBase(object);
       coordOffset[q] = offset;
       boolean extensible = offset <= 2;
@@ -453,18 +455,10 @@ public final class JointBlocks {
 
   /** The class of coordinate q in a cell (a global cell index of q's block). */
   public int classAt(int q, int cell) {
-    int block = blockOfCoord(q);
+    int block = coordBlock[q];
     int local = cell - blockCellStart[block];
     int n = coordClassStart[q + 1] - coordClassStart[q];
     return coordClassStart[q] + (local / coordStride[q]) % n;
-  }
-
-  private int blockOfCoord(int q) {
-    int b = 0;
-    while (blockCoordStart[b + 1] <= q) {
-      b++;
-    }
-    return b;
   }
 
   /** The cell of {@code block} holding the observed {@code values} (one per coordinate, in block order). */
@@ -480,13 +474,10 @@ public final class JointBlocks {
   /**
    * The log of the number of value tuples in a cell: the product of its classes' sizes, where an
    * unmentioned class of a coordinate marked in {@code extra} holds one more value (an observation
-   * outside the support joins it); {@code -Infinity} for an empty cell. {@code extra} may be null.
+   * outside the support joins it); {@code -Infinity} for an empty cell. {@code cell} is a cell of
+   * {@code block}; {@code extra} may be null.
    */
-  public double logMultiplicity(int cell, boolean[] extra) {
-    int block = 0;
-    while (blockCellStart[block + 1] <= cell) {
-      block++;
-    }
+  public double logMultiplicity(int block, int cell, boolean[] extra) {
     int local = cell - blockCellStart[block];
     double log = 0;
     for (int q = blockCoordStart[block]; q < blockCoordStart[block + 1]; q++) {
@@ -593,6 +584,7 @@ public final class JointBlocks {
     if (coordTarget.length < n) {
       int size = Math.max(n, coordTarget.length * 2);
       coordTarget = Arrays.copyOf(coordTarget, size);
+      coordBlock = Arrays.copyOf(coordBlock, size);
       coordOffset = Arrays.copyOf(coordOffset, size);
       coordBaseLo = Arrays.copyOf(coordBaseLo, size);
       coordBaseHi = Arrays.copyOf(coordBaseHi, size);
