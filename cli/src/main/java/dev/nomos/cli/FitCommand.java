@@ -126,7 +126,7 @@ public final class FitCommand implements Callable<Integer> {
         weights.put(name, result.pruned().contains(name) ? 0.0 : w[i]);
       }
       Set<String> omitted = keepPruned ? Set.of() : Set.copyOf(result.pruned());
-      String text = input.lawSourceWithWeights(weights, omitted, result.floor(), output);
+      String text = input.lawSourceWithWeights(weights, omitted, result.floor(), result.chances(), output);
       try {
         OutputFiles.writeString(output, text);
       } catch (IOException e) {

@@ -69,6 +69,12 @@ public final class Codes {
   public static final String TRIGGER_WITHOUT_HISTORY = "N310";
   /** A floor declaration with an unknown or repeated channel or a value not below 1, or a second floor. */
   public static final String BAD_FLOOR = "N311";
+  /** A creation's probability (written, or the start of a fitted one) not strictly between 0 and 1. */
+  public static final String BAD_PROBABILITY = "N320";
+  /** A place of {@code weighted(...)} places whose weight is not positive. */
+  public static final String BAD_PLACE_WEIGHT = "N321";
+  /** {@code range((x0, y0), (x1, y1))} of places with a literal corner after the other: no place. */
+  public static final String EMPTY_PLACES = "N322";
 
   /** A guard that can never be true. */
   public static final String GUARD_NEVER_TRUE = "N401";
@@ -88,6 +94,7 @@ public final class Codes {
       TYPE_MISMATCH, ARITY,
       NOT_WRITABLE, TOO_MANY_BINDINGS, HISTORY_TOO_DEEP, LITERAL_OUT_OF_RANGE, HOLE_NOT_ALLOWED,
       BAD_WORLD_ITEM, BAD_WEIGHT, EMPTY_RANGE, NO_EARLIER_VALUE, TRIGGER_WITHOUT_HISTORY, BAD_FLOOR,
+      BAD_PROBABILITY, BAD_PLACE_WEIGHT, EMPTY_PLACES,
       GUARD_NEVER_TRUE, UNUSED_BINDING, DUPLICATE_EFFECT, PRESENT_NOW);
 
   private Codes() {}

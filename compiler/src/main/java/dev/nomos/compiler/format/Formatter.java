@@ -2,11 +2,13 @@ package dev.nomos.compiler.format;
 
 import dev.nomos.compiler.ast.AttrDecl;
 import dev.nomos.compiler.ast.Binder;
+import dev.nomos.compiler.ast.Chance;
 import dev.nomos.compiler.ast.Effect;
 import dev.nomos.compiler.ast.Expr;
 import dev.nomos.compiler.ast.FloorDecl;
 import dev.nomos.compiler.ast.LawDecl;
 import dev.nomos.compiler.ast.Name;
+import dev.nomos.compiler.ast.Places;
 import dev.nomos.compiler.ast.SourceUnit;
 import dev.nomos.compiler.ast.Target;
 import dev.nomos.compiler.ast.TopDecl;
@@ -358,8 +360,35 @@ public final class Formatter {
     if (e instanceof Effect.Destroy d) {
       return "destroy " + d.object().text();
     }
+    if (e instanceof Effect.Create c) {
+      return "spawn " + c.type().text() + " at " + places(c.places()) + chance(c.chance());
+    }
     Effect.Spawn s = (Effect.Spawn) e;
     return "spawn " + s.type().text() + " at (" + ExprPrinter.print(s.x()) + ", " + ExprPrinter.print(s.y()) + ")";
+  }
+
+  private static String places(Places places) {
+    return switch (places) {
+      case Places.Point p -> place(p.place());
+      case Places.OneOf o -> "one_of(" + o.places().stream().map(Formatter::place).collect(Collectors.joining(", ")) + ")";
+      case Places.Weighted w -> "weighted(" + w.places().stream().map(p -> place(p.place()) + ": " + p.weightText())
+          .collect(Collectors.joining(", ")) + ")";
+      case Places.Range r -> "range(" + place(r.low()) + ", " + place(r.high()) + ")";
+    };
+  }
+
+  private static String place(Places.Place p) {
+    return "(" + ExprPrinter.print(p.x()) + ", " + ExprPrinter.print(p.y()) + ")";
+  }
+
+  private static String chance(Chance c) {
+    if (c == null) {
+      return "";
+    }
+    if (!c.fitted()) {
+      return " with probability " + c.text();
+    }
+    return " with probability fitted" + (c.text() == null ? "" : " " + c.text());
   }
 
   private static String target(Target t) {

@@ -7,6 +7,7 @@ import dev.nomos.compiler.ast.Effect;
 import dev.nomos.compiler.ast.Expr;
 import dev.nomos.compiler.ast.LawDecl;
 import dev.nomos.compiler.ast.Name;
+import dev.nomos.compiler.ast.Places;
 import dev.nomos.compiler.ast.SourceUnit;
 import dev.nomos.compiler.ast.Target;
 import dev.nomos.compiler.ast.WorldDecl;
@@ -144,6 +145,18 @@ final class IndexBuilder {
       add(s.type(), SymbolKey.entity(s.type().text()), false, null);
       expr(s.x(), scope, null);
       expr(s.y(), scope, null);
+    } else if (effect instanceof Effect.Create c) {
+      add(c.type(), SymbolKey.entity(c.type().text()), false, null);
+      List<Places.Place> places = switch (c.places()) {
+        case Places.Point p -> List.of(p.place());
+        case Places.OneOf o -> o.places();
+        case Places.Weighted w -> w.places().stream().map(Places.WeightedPlace::place).toList();
+        case Places.Range r -> List.of(r.low(), r.high());
+      };
+      for (Places.Place p : places) {
+        expr(p.x(), scope, null);
+        expr(p.y(), scope, null);
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.nomos.runtime.fit;
 
 import dev.nomos.runtime.fit.internal.DifferentiableFunction;
+import dev.nomos.runtime.model.internal.CreationScore;
 import dev.nomos.runtime.model.internal.FloorChannels;
 import java.util.Arrays;
 
@@ -10,12 +11,18 @@ import java.util.Arrays;
  * target, with PoE probability {@code p = exp(a_obs) / Z} and support size n, the likelihood is
  * {@code m = (1 - ε) p + ε / n}; so {@code ∂ log m / ∂θ = (1 - ε) p / m (f(obs) - E_p[f])} and
  * {@code ∂ log m / ∂ε = (1 / n - p) / m}. With ε = 0 this is the plain PoE objective.
+ *
+ * <p>Creation targets ({@link dev.nomos.runtime.model.internal.CreationScore}) depend on
+ * {@code L = Σ θ_law log(1 - s c)} (s the place's share, c the creation's probability), and the fitted
+ * probabilities c follow the floor in x: {@code ∂L/∂θ = log(1 - s c)} and
+ * {@code ∂L/∂c = -θ s / (1 - s c)}.
  */
 final class Objective implements DifferentiableFunction {
   private final FitData data;
   private final double lambda;
   private final int laws;
   private final double[] fixedEpsilon;
+  private final int chanceBase;
   private double[] logit = new double[64];
 
   /**
@@ -27,11 +34,17 @@ final class Objective implements DifferentiableFunction {
     this.lambda = lambda;
     this.laws = data.lawNames.size();
     this.fixedEpsilon = fitFloor ? null : epsilon.clone();
+    this.chanceBase = laws + (fitFloor ? data.channels.size() : 0);
   }
 
-  /** Number of variables: the laws' weights, then the channels' ε when fitted. */
+  /** Number of variables: the laws' weights, the channels' ε when fitted, then the fitted probabilities. */
   int dimension() {
-    return laws + (fixedEpsilon == null ? data.channels.size() : 0);
+    return chanceBase + data.chanceLaw.length;
+  }
+
+  /** The index in x of the first fitted probability. */
+  int chanceBase() {
+    return chanceBase;
   }
 
   /** Mean log-likelihood per transition at x (no penalty); fills {@code gradient} of it when non-null. */
@@ -92,6 +105,7 @@ final class Objective implements DifferentiableFunction {
         }
       }
     }
+    ll += creations(x, gradient);
     double n = Math.max(1, d.transitions);
     if (gradient != null) {
       for (int i = 0; i < gradient.length; i++) {
@@ -99,6 +113,47 @@ final class Objective implements DifferentiableFunction {
       }
     }
     return ll / n;
+  }
+
+  /** The creation targets' log-likelihood at x; adds its gradient when {@code gradient} is non-null. */
+  private double creations(double[] x, double[] gradient) {
+    FitData d = data;
+    int channel = d.spawnChannel;
+    double eps = fixedEpsilon == null ? x[laws + channel] : fixedEpsilon[channel];
+    double ll = 0;
+    for (int t = 0; t < d.creations; t++) {
+      int e0 = d.creationEntryStart[t];
+      int e1 = d.creationEntryStart[t + 1];
+      double logNo = 0;
+      for (int e = e0; e < e1; e++) {
+        logNo += x[d.entryLaw[e]] * logNot(x, e);
+      }
+      boolean appeared = d.creationAppeared[t];
+      double count = d.creationCount[t];
+      double lp = CreationScore.logLikelihood(logNo, eps, appeared, d.logUnexplained);
+      ll += count * lp;
+      if (gradient != null) {
+        double slope = count * CreationScore.slopeLogNo(logNo, eps, appeared, d.logUnexplained, lp);
+        for (int e = e0; e < e1; e++) {
+          int law = d.entryLaw[e];
+          gradient[law] += slope * logNot(x, e);
+          int g = d.entryChance[e];
+          if (g >= 0) {
+            double s = d.entryShare[e];
+            gradient[chanceBase + g] -= slope * x[law] * s / (1 - s * x[chanceBase + g]);
+          }
+        }
+        if (fixedEpsilon == null) {
+          gradient[laws + channel] += count * CreationScore.slopeEpsilon(logNo, appeared, d.logUnexplained, lp);
+        }
+      }
+    }
+    return ll;
+  }
+
+  private double logNot(double[] x, int e) {
+    int g = data.entryChance[e];
+    return g < 0 ? data.entryLogNot[e] : Math.log1p(-data.entryShare[e] * x[chanceBase + g]);
   }
 
   @Override

@@ -8,6 +8,9 @@ public interface TargetObserver {
   /** A target some law spoke to (partition {@code part}) took {@code value}; {@code type} owns it. */
   void observed(int part, int value, int type);
 
+  /** Creation target {@code target} ({@link Creations}) of {@code type}: an object appeared there or not. */
+  void creation(int target, boolean appeared, int type);
+
   /**
    * A term that no weight affects: a target no law spoke to (uniform over its support, which an
    * out-of-support observation extends by one value), or a new object no spawn explains ({@code type}
