@@ -41,7 +41,8 @@ public interface OpinionSink {
    * (0, 1); 1 for a creation the law is certain of), at one of the places that follow, drawn by
    * their relative weights. {@code chance} numbers the law's fitted probabilities (0, 1, ... in the
    * order its effects state them), so that a fitted model can replace the value; -1 when the
-   * probability is written (or certain).
+   * probability is written (or certain). A fitted probability without a starting value is NaN: an
+   * even chance until fitted, and fitting starts it from the rate the data shows.
    */
   void beginSpawn(int type, double probability, int chance);
 

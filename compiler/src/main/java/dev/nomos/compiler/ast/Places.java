@@ -26,6 +26,21 @@ public sealed interface Places extends Node {
   /** {@code range((x0, y0), (x1, y1))}: every place of the rectangle between two corners, equally. */
   record Range(Place low, Place high, Span span) implements Places {}
 
+  /** Every place written, in order (a range's two corners). */
+  static List<Place> all(Places places) {
+    if (places instanceof Point p) {
+      return List.of(p.place());
+    }
+    if (places instanceof OneOf o) {
+      return o.places();
+    }
+    if (places instanceof Weighted w) {
+      return w.places().stream().map(WeightedPlace::place).toList();
+    }
+    Range r = (Range) places;
+    return List.of(r.low(), r.high());
+  }
+
   /** One place: the top-left corner of the new object. */
   record Place(Expr x, Expr y, Span span) implements Node {}
 

@@ -368,13 +368,18 @@ public final class Formatter {
   }
 
   private static String places(Places places) {
-    return switch (places) {
-      case Places.Point p -> place(p.place());
-      case Places.OneOf o -> "one_of(" + o.places().stream().map(Formatter::place).collect(Collectors.joining(", ")) + ")";
-      case Places.Weighted w -> "weighted(" + w.places().stream().map(p -> place(p.place()) + ": " + p.weightText())
+    if (places instanceof Places.Point p) {
+      return place(p.place());
+    }
+    if (places instanceof Places.OneOf o) {
+      return "one_of(" + o.places().stream().map(Formatter::place).collect(Collectors.joining(", ")) + ")";
+    }
+    if (places instanceof Places.Weighted w) {
+      return "weighted(" + w.places().stream().map(p -> place(p.place()) + ": " + p.weightText())
           .collect(Collectors.joining(", ")) + ")";
-      case Places.Range r -> "range(" + place(r.low()) + ", " + place(r.high()) + ")";
-    };
+    }
+    Places.Range r = (Places.Range) places;
+    return "range(" + place(r.low()) + ", " + place(r.high()) + ")";
   }
 
   private static String place(Places.Place p) {

@@ -147,13 +147,7 @@ final class IndexBuilder {
       expr(s.y(), scope, null);
     } else if (effect instanceof Effect.Create c) {
       add(c.type(), SymbolKey.entity(c.type().text()), false, null);
-      List<Places.Place> places = switch (c.places()) {
-        case Places.Point p -> List.of(p.place());
-        case Places.OneOf o -> o.places();
-        case Places.Weighted w -> w.places().stream().map(Places.WeightedPlace::place).toList();
-        case Places.Range r -> List.of(r.low(), r.high());
-      };
-      for (Places.Place p : places) {
+      for (Places.Place p : Places.all(c.places())) {
         expr(p.x(), scope, null);
         expr(p.y(), scope, null);
       }

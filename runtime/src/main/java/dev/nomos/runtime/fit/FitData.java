@@ -101,8 +101,29 @@ public final class FitData {
     for (int g = 0; g < m; g++) {
       chanceLaw[g] = seen.chanceLaw(g);
       chanceOrdinal[g] = seen.chanceOrdinal(g);
-      chanceStart[g] = seen.chanceValue(g);
+      chanceStart[g] = seen.chanceKnown(g) ? seen.chanceValue(g) : observedRate(g);
     }
+  }
+
+  /**
+   * The rate at which fitted probability g's creations happened: objects that appeared at its places
+   * over the places' summed shares, the estimate of a lone cause (a start for fitting it; a start
+   * far from it lets the fit silence the law before the probability can move).
+   */
+  private double observedRate(int g) {
+    double hits = 0;
+    double opportunities = 0;
+    for (int t = 0; t < creations; t++) {
+      for (int e = creationEntryStart[t]; e < creationEntryStart[t + 1]; e++) {
+        if (entryChance[e] == g) {
+          opportunities += creationCount[t] * entryShare[e];
+          if (creationAppeared[t]) {
+            hits += creationCount[t];
+          }
+        }
+      }
+    }
+    return opportunities == 0 ? Creations.UNFITTED : hits / opportunities;
   }
 
   /** Runs every law of {@code model} once on every transition of {@code episodes}. */
@@ -145,6 +166,27 @@ public final class FitData {
 
   /** Number of fitted creation probabilities the laws stated on this data. */
   public int chances() { return chanceLaw.length; }
+
+  /**
+   * The laws whose every opinion on this data is a creation with a fitted probability (law order).
+   * Their weight and that probability say the same thing twice ({@code θ log(1 - s c)}), so the
+   * fit holds such a law's weight and moves its probability.
+   */
+  public boolean[] onlyFittedCreations() {
+    boolean[] only = new boolean[lawNames.size()];
+    for (int law : chanceLaw) {
+      only[law] = true;
+    }
+    for (int law : featLaw) {
+      only[law] = false;
+    }
+    for (int e = 0; e < entryLaw.length; e++) {
+      if (entryChance[e] < 0) {
+        only[entryLaw[e]] = false;
+      }
+    }
+    return only;
+  }
 
   /** The log-likelihood terms that no weight affects. */
   public double constant() { return constant; }

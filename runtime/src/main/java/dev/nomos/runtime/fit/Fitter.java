@@ -28,6 +28,11 @@ import java.util.Map;
  * force on it and drive it to 0), so what it says about cases the data never showed survives the
  * fit. Only the data's disagreement with a law lowers its weight.
  *
+ * <p>A fitted creation probability is fitted with the weights (through its logit). A law whose only
+ * opinions on the data are creations with fitted probabilities keeps its starting weight: weight
+ * and probability would say the same thing twice, and the penalty on weights would trade one for
+ * the other until the law is pruned.
+ *
  * <p>A fitter made with {@link #mergingIdenticalLaws()} also merges laws whose opinions are
  * identical on the data ({@link FitData#identicalLaws()}): the first of each group is kept and
  * starts from the group's summed weight (the same model), the others end at 0 and are pruned.
@@ -120,14 +125,21 @@ public final class Fitter {
     }
     int chanceBase = objective.chanceBase();
     for (int g = 0; g < dim - chanceBase; g++) {
-      lower[chanceBase + g] = MIN_CHANCE;
-      upper[chanceBase + g] = 1 - MIN_CHANCE;
-      x0[chanceBase + g] = Math.max(MIN_CHANCE, Math.min(1 - MIN_CHANCE, data.chanceStart[g]));
+      // The optimiser moves a fitted probability's logit (Objective).
+      lower[chanceBase + g] = Objective.logit(MIN_CHANCE);
+      upper[chanceBase + g] = Objective.logit(1 - MIN_CHANCE);
+      x0[chanceBase + g] = Objective.logit(Math.max(MIN_CHANCE, Math.min(1 - MIN_CHANCE, data.chanceStart[g])));
     }
     double startNll = -objective.meanLogLikelihood(x0, null);
     List<String> unevidenced = new ArrayList<>();
     long[] firings = data.firings();
+    boolean[] probabilityOnly = data.onlyFittedCreations();
     for (int i = 0; i < n; i++) {
+      if (probabilityOnly[i]) {
+        // Its fitted probability is what moves (FitData#onlyFittedCreations).
+        lower[i] = x0[i];
+        upper[i] = x0[i];
+      }
       if (firings[i] == 0) {
         // A fixed variable: the bounded optimiser never moves it, whatever the penalty says.
         lower[i] = x0[i];
@@ -192,7 +204,7 @@ public final class Fitter {
         row = Arrays.copyOf(row, ordinal + 1);
         Arrays.fill(row, old, row.length, Double.NaN);
       }
-      row[ordinal] = x[base + g];
+      row[ordinal] = Objective.chance(x[base + g]);
       chances.put(law, row);
     }
     return chances;

@@ -14,8 +14,9 @@ import java.util.Arrays;
  *
  * <p>Creation targets ({@link dev.nomos.runtime.model.internal.CreationScore}) depend on
  * {@code L = Σ θ_law log(1 - s c)} (s the place's share, c the creation's probability), and the fitted
- * probabilities c follow the floor in x: {@code ∂L/∂θ = log(1 - s c)} and
- * {@code ∂L/∂c = -θ s / (1 - s c)}.
+ * probabilities follow the floor in x, each as its logit z ({@code c = 1 / (1 + e^-z)}), since
+ * small rates (a few in a thousand) would otherwise be badly scaled against the weights:
+ * {@code ∂L/∂θ = log(1 - s c)} and {@code ∂L/∂z = -θ s c (1 - c) / (1 - s c)}.
  */
 final class Objective implements DifferentiableFunction {
   private final FitData data;
@@ -140,7 +141,8 @@ final class Objective implements DifferentiableFunction {
           int g = d.entryChance[e];
           if (g >= 0) {
             double s = d.entryShare[e];
-            gradient[chanceBase + g] -= slope * x[law] * s / (1 - s * x[chanceBase + g]);
+            double c = chance(x[chanceBase + g]);
+            gradient[chanceBase + g] -= slope * x[law] * s * c * (1 - c) / (1 - s * c);
           }
         }
         if (fixedEpsilon == null) {
@@ -153,7 +155,17 @@ final class Objective implements DifferentiableFunction {
 
   private double logNot(double[] x, int e) {
     int g = data.entryChance[e];
-    return g < 0 ? data.entryLogNot[e] : Math.log1p(-data.entryShare[e] * x[chanceBase + g]);
+    return g < 0 ? data.entryLogNot[e] : Math.log1p(-data.entryShare[e] * chance(x[chanceBase + g]));
+  }
+
+  /** The probability whose logit is {@code z}. */
+  static double chance(double z) {
+    return 1 / (1 + Math.exp(-z));
+  }
+
+  /** The logit of probability {@code c}. */
+  static double logit(double c) {
+    return Math.log(c / (1 - c));
   }
 
   @Override

@@ -98,7 +98,7 @@ class CreationFitTest {
       FitData data = FitData.precompute(model, train, ProgressListener.NONE);
       assertEquals(1, data.chances());
       double[] eps = floor.epsilons(WORLD);
-      double[] x = new double[] {1.3, 2, 1, 0.4, 0.3};
+      double[] x = new double[] {1.3, 2, 1, 0.4, Objective.logit(0.3)};
       double fromData = new Objective(data, 0, eps, false).meanLogLikelihood(x, null) * data.transitions();
       assertEquals(direct, fromData, 1e-9 * Math.abs(direct), floor.toString());
     }
@@ -115,7 +115,7 @@ class CreationFitTest {
     assertEquals(laws + eps.length + 1, n);
     double[] x = new double[n];
     for (int i = 0; i < n; i++) {
-      x[i] = i < laws ? 0.3 + 0.4 * i : i < f.chanceBase() ? 0.02 + 0.03 * (i - laws) : 0.35;
+      x[i] = i < laws ? 0.3 + 0.4 * i : i < f.chanceBase() ? 0.02 + 0.03 * (i - laws) : Objective.logit(0.35);
     }
     double[] g = new double[n];
     f.evaluate(x, g);

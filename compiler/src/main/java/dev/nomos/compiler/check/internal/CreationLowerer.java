@@ -18,9 +18,6 @@ import java.util.List;
  * probability. Fitted probabilities are numbered in the order the law states them.
  */
 final class CreationLowerer {
-  /** Where a fitted probability without a written start begins. */
-  static final double FITTED_START = 0.5;
-
   private final LawContext cx;
   private final ExprLowerer lower;
   private final EffectLowerer effects;
@@ -41,8 +38,10 @@ final class CreationLowerer {
     int chance = -1;
     Chance p = c.chance();
     if (p != null) {
-      double value = p.fitted() && p.text() == null ? FITTED_START : p.value();
-      if (!(value > 0 && value < 1)) {
+      // A fitted probability without a start is NaN: the runtime's even chance until fitted, and
+      // fitting starts it from the data.
+      double value = p.value();
+      if (!(p.fitted() && p.text() == null) && !(value > 0 && value < 1)) {
         cx.error(Codes.BAD_PROBABILITY, p.span(), "the probability of a creation must lie strictly between 0 and 1, got "
             + p.text(), value >= 1 ? "a creation that always happens needs no probability: leave out `with probability`"
             : "a creation that never happens is no law: remove it");
@@ -62,27 +61,22 @@ final class CreationLowerer {
     }
     List<Places.Place> places = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
-    switch (c.places()) {
-      case Places.Point point -> {
-        places.add(point.place());
-        weights.add(1.0);
-      }
-      case Places.OneOf one -> {
-        places.addAll(one.places());
-        one.places().forEach(x -> weights.add(1.0));
-      }
-      case Places.Weighted w -> {
-        for (Places.WeightedPlace wp : w.places()) {
-          places.add(wp.place());
-          weights.add(wp.weight());
-          if (!(wp.weight() > 0) || Double.isInfinite(wp.weight())) {
-            cx.error(Codes.BAD_PLACE_WEIGHT, wp.span(), "the weight of a place must be positive, got " + wp.weightText(),
-                "leave out places where the object never appears");
-            ok = false;
-          }
+    if (c.places() instanceof Places.Point point) {
+      places.add(point.place());
+      weights.add(1.0);
+    } else if (c.places() instanceof Places.OneOf one) {
+      places.addAll(one.places());
+      one.places().forEach(x -> weights.add(1.0));
+    } else {
+      for (Places.WeightedPlace wp : ((Places.Weighted) c.places()).places()) {
+        places.add(wp.place());
+        weights.add(wp.weight());
+        if (!(wp.weight() > 0) || Double.isInfinite(wp.weight())) {
+          cx.error(Codes.BAD_PLACE_WEIGHT, wp.span(), "the weight of a place must be positive, got " + wp.weightText(),
+              "leave out places where the object never appears");
+          ok = false;
         }
       }
-      case Places.Range r -> throw new AssertionError("handled above");
     }
     List<PExpr> xs = new ArrayList<>();
     List<PExpr> ys = new ArrayList<>();

@@ -18,6 +18,12 @@ import java.util.Arrays;
  * parameter of the model ({@link #chances()}), numbered across frames in the order first seen.
  */
 public final class Creations {
+  /**
+   * The value of a fitted probability that was never fitted nor given a start (a law states NaN):
+   * a model used before fitting treats it as an even chance; fitting starts it from the data.
+   */
+  public static final double UNFITTED = 0.5;
+
   private final WorldSchema schema;
   private final double certain;
   private final double nu;
@@ -41,6 +47,7 @@ public final class Creations {
   private int[] chanceLaw = new int[4];
   private int[] chanceOrdinal = new int[4];
   private double[] chanceValue = new double[4];
+  private boolean[] chanceKnown = new boolean[4];
   private int[][] chanceOf;
 
   // The creation being stated.
@@ -119,11 +126,14 @@ public final class Creations {
   /** Ends the creation: spreads its probability over its places. */
   public void end() {
     open = false;
-    if (!(openProbability > 0)) {
+    if (!(openProbability > 0) && !(openChance >= 0 && Double.isNaN(openProbability))) {
       return;
     }
     int g = openChance < 0 ? -1 : chanceIndex(openLaw, openChance, openProbability);
     double p = g >= 0 ? chanceValue[g] : Math.min(1, openProbability);
+    if (!(p > 0)) {
+      return;
+    }
     if (rect) {
       double area = ((double) rectX1 - rectX0 + 1) * ((double) rectY1 - rectY0 + 1);
       if (rectX1 < rectX0 || rectY1 < rectY0) {
@@ -165,12 +175,14 @@ public final class Creations {
         chanceLaw = Arrays.copyOf(chanceLaw, chances * 2);
         chanceOrdinal = Arrays.copyOf(chanceOrdinal, chances * 2);
         chanceValue = Arrays.copyOf(chanceValue, chances * 2);
+        chanceKnown = Arrays.copyOf(chanceKnown, chances * 2);
       }
       double[] fitted = fixedChance == null || law >= fixedChance.length ? null : fixedChance[law];
       double value = fitted != null && ordinal < fitted.length && !Double.isNaN(fitted[ordinal]) ? fitted[ordinal] : stated;
       chanceLaw[chances] = law;
       chanceOrdinal[chances] = ordinal;
-      chanceValue[chances] = Math.max(0, Math.min(1, value));
+      chanceKnown[chances] = !Double.isNaN(value);
+      chanceValue[chances] = Double.isNaN(value) ? UNFITTED : Math.max(0, Math.min(1, value));
       row[ordinal] = chances++;
     }
     return row[ordinal];
@@ -271,4 +283,6 @@ public final class Creations {
   public int chanceLaw(int g) { return chanceLaw[g]; }
   public int chanceOrdinal(int g) { return chanceOrdinal[g]; }
   public double chanceValue(int g) { return chanceValue[g]; }
+  /** Whether fitted probability g has a value (fitted before, or a start the law writes), not {@link #UNFITTED}. */
+  public boolean chanceKnown(int g) { return chanceKnown[g]; }
 }
