@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
         "Fits the weights of a model's laws to trajectories: weights in [0, 10] maximising the mean "
             + "log-likelihood per transition minus lambda * sum(weights) (bounded L-BFGS), starting from the "
             + "weights written on the laws (1 where none is). Laws whose weight ends at or below 0.01 are pruned.",
+        "Creation probabilities written `with probability fitted [p]` are fitted too (from p, else from the rate "
+            + "the data shows), and written back; a law whose only opinions are such creations keeps its weight.",
         "With the floor (the default), each target mixes the laws' product of experts with a uniform background "
             + "of weight eps per channel (alive, x, y, spawn, each extra attribute); eps is fitted with the weights, "
             + "at least 1/(n+2) for a channel seen n times, at most 0.5.",
@@ -117,6 +119,7 @@ public final class FitCommand implements Callable<Integer> {
     }
     FitResult result = new Fitter(maxIterations).fit(m, precomputed);
     printTable(out, m, result, precomputed.transitions());
+    printChances(out, result);
     printFloor(out, result.floor(), precomputed);
     if (output != null) {
       Map<String, Double> weights = new LinkedHashMap<>();
@@ -126,7 +129,7 @@ public final class FitCommand implements Callable<Integer> {
         weights.put(name, result.pruned().contains(name) ? 0.0 : w[i]);
       }
       Set<String> omitted = keepPruned ? Set.of() : Set.copyOf(result.pruned());
-      String text = input.lawSourceWithWeights(weights, omitted, result.floor(), output);
+      String text = input.lawSourceWithWeights(weights, omitted, result.floor(), result.chances(), output);
       try {
         OutputFiles.writeString(output, text);
       } catch (IOException e) {
@@ -144,6 +147,17 @@ public final class FitCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** One line per law with fitted creation probabilities, in the order its creations state them. */
+  private static void printChances(PrintWriter out, FitResult result) {
+    result.chances().forEach((law, values) -> {
+      StringBuilder line = new StringBuilder("probability fitted: ").append(law);
+      for (double v : values) {
+        line.append(Double.isNaN(v) ? "  (not fitted: no creation in the data)" : String.format("  %.4g", v));
+      }
+      out.println(line);
+    });
   }
 
   private static void printFloor(PrintWriter out, Floor floor, FitData data) {

@@ -5,6 +5,7 @@ import dev.nomos.compiler.Parser;
 import dev.nomos.compiler.ast.FloorDecl;
 import dev.nomos.compiler.ast.SourceUnit;
 import dev.nomos.compiler.ast.UseDecl;
+import dev.nomos.compiler.format.FittedChances;
 import dev.nomos.compiler.format.Formatter;
 import dev.nomos.compiler.source.SourceFile;
 import dev.nomos.compiler.source.Span;
@@ -34,9 +35,11 @@ final class LawFileWriter {
    * @param omitted the laws to leave out, with their comments
    * @param floor the floor to declare (in the file that declares one, else after the last file's
    *     declarations), or null to leave floors as written
+   * @param chances the fitted creation probabilities per law ({@link FittedChances})
    */
   static String combine(List<SourceUnit> units, Map<String, Double> weights, Set<String> omitted,
-      Map<String, Double> floor, Path out) {
+      Map<String, Double> floor, Map<String, double[]> chances, Path out) {
+    units = units.stream().map(u -> FittedChances.apply(u, chances)).toList();
     int floorHome = units.size() - 1;
     for (int i = 0; i < units.size(); i++) {
       if (units.get(i).decls().stream().anyMatch(d -> d instanceof FloorDecl)) {

@@ -255,15 +255,16 @@ final class ModelInput {
   }
 
   /**
-   * The {@code .law} text of the model's laws with new weights and floor, to be written at
+   * The {@code .law} text of the model's laws with new weights, fitted probabilities and floor, to be written at
    * {@code out}, without the laws in {@code omitted}; the floor declaration holds {@code floor}'s
    * values (added when there is none; left as it is when {@code floor} is disabled). See
    * {@link LawFileWriter}.
    */
-  String lawSourceWithWeights(Map<String, Double> weights, Set<String> omitted, Floor floor, Path out) {
+  String lawSourceWithWeights(Map<String, Double> weights, Set<String> omitted, Floor floor,
+      Map<String, double[]> chances, Path out) {
     if (compilation == null) {
       throw new UserFacingException("a model jar has no .law file to write weights into; fit the .law files");
     }
-    return LawFileWriter.combine(lawUnits(), weights, omitted, floor.enabled() ? floor.values() : null, out);
+    return LawFileWriter.combine(lawUnits(), weights, omitted, floor.enabled() ? floor.values() : null, chances, out);
   }
 }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExamplesCoverTheLanguageTest {
   private static final Path EXAMPLES = Path.of("../examples");
-  private static final List<String> BUILT_IN = List.of("pong", "breakout", "sokoban", "platformer", "keydoor", "time", "crossing");
+  private static final List<String> BUILT_IN = List.of("pong", "breakout", "sokoban", "platformer", "keydoor", "time", "crossing", "invaders");
   /** Holes are legal only in a learner's candidates, never in a finished model. */
   private static final Set<String> LEARNER_ONLY = Set.of("Expr.Hole", "Binder.HoleValue");
 

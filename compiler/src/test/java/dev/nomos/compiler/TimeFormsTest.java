@@ -201,6 +201,22 @@ class TimeFormsTest {
       @Override public void spawn(int type, int x, int y) {
         out.add("spawn(" + type + "," + x + "," + y + ")");
       }
+
+      @Override public void beginSpawn(int type, double probability, int chance) {
+        out.add("beginSpawn(" + type + "," + probability + "," + chance + ")");
+      }
+
+      @Override public void place(int x, int y, double weight) {
+        out.add("place(" + x + "," + y + "," + weight + ")");
+      }
+
+      @Override public void placeRange(int x0, int y0, int x1, int y1) {
+        out.add("placeRange(" + x0 + "," + y0 + "," + x1 + "," + y1 + ")");
+      }
+
+      @Override public void endSpawn() {
+        out.add("endSpawn");
+      }
     });
     return out;
   }

@@ -98,8 +98,32 @@ effect
   | target TILDE RANGE LPAREN lo=expr COMMA hi=expr RPAREN      # rangeEffect
   | target TILDE WEIGHTED LPAREN weightedAlt (COMMA weightedAlt)* RPAREN   # weightedEffect
   | DESTROY ID                                                  # destroyEffect
-  | SPAWN type=ID AT LPAREN x=expr COMMA y=expr RPAREN          # spawnEffect
+  | SPAWN type=ID AT (LPAREN x=expr COMMA y=expr RPAREN | places=spawnPlaces) chance=spawnChance?   # spawnEffect
   | CHOOSE LBRACE jointAlt (PIPE jointAlt)* RBRACE               # chooseEffect
+  ;
+
+// The places of a creation, as a distribution: `one_of((x, y), ...)`, `weighted((x, y): w, ...)`,
+// or `range((x0, y0), (x1, y1))`, every place of the rectangle between two corners.
+spawnPlaces
+  : ONE_OF LPAREN place (COMMA place)* RPAREN                   # oneOfPlaces
+  | WEIGHTED LPAREN weightedPlace (COMMA weightedPlace)* RPAREN # weightedPlaces
+  | RANGE LPAREN lo=place COMMA hi=place RPAREN                 # rangePlaces
+  ;
+
+place
+  : LPAREN x=expr COMMA y=expr RPAREN
+  ;
+
+weightedPlace
+  : place COLON weight=number
+  ;
+
+// `with probability 0.25` (written) or `with probability fitted [0.25]` (nomos fit fits it, from the
+// number when one is written). The three words are contextual, not keywords, so they stay valid
+// names; the predicates keep an effect that starts with a variable named `with` an effect.
+spawnChance
+  : {_input.LT(1).getText().equals("with") && _input.LT(2).getText().equals("probability")}? with=ID probability=ID
+    ({_input.LT(1).getText().equals("fitted")}? fitted=ID start=number? | value=number)
   ;
 
 // One alternative of a joint choice: `stay` (a contextual word, checked by the AST builder) or

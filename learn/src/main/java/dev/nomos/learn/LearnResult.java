@@ -12,7 +12,7 @@ public record LearnResult(List<LearnedLaw> laws, WorldModel model, LearnReport r
 
   /**
    * The laws as one {@code .law} file: {@code header} (a {@code use} line or a world), then each law
-   * with its weight, then the model's fitted floor.
+   * with its weight and fitted creation probabilities, then the model's fitted floor.
    */
   public String lawFile(String header) {
     StringBuilder sb = new StringBuilder();
@@ -20,7 +20,8 @@ public record LearnResult(List<LearnedLaw> laws, WorldModel model, LearnReport r
       sb.append(header.strip()).append("\n\n");
     }
     for (LearnedLaw law : laws) {
-      sb.append(law.sourceWithWeight()).append("\n\n");
+      double[] chances = model.chances().get(law.name());
+      sb.append(chances == null ? law.sourceWithWeight() : law.sourceWithWeight(chances)).append("\n\n");
     }
     if (model.floor().enabled() && !model.floor().values().isEmpty()) {
       sb.append(Formatter.formatFloor(model.floor().values()));

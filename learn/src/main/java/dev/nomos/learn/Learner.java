@@ -584,9 +584,12 @@ public final class Learner {
     return fit;
   }
 
-  /** The model a fit leaves: the kept laws at their fitted weights, with the floor the fit found. */
+  /**
+   * The model a fit leaves: the kept laws at their fitted weights, with the floor and the creation
+   * probabilities the fit found.
+   */
   private WorldModel fittedModel(List<Entry> entries, double[] weights, ModelOptions mo, FitResult fit) {
-    return model(entries, weights, mo).withFloor(fit.floor());
+    return model(entries, weights, mo).withFloor(fit.floor()).withChances(fit.chances());
   }
 
   private WorldModel model(List<Entry> entries, double[] weights, ModelOptions mo) {

@@ -173,6 +173,17 @@ class RealGameShapesTest {
   }
 
   @Test
+  void proposesACreationWithAFittedProbabilityWhereCreationsAreRandom() {
+    Episode laying = ShapesWorld.randomLaying(5, 200);
+    List<String> candidates = propose(laying);
+    String law = find(candidates, "for o: Hen\n  then spawn Egg at (o.x, o.y + 1) with probability fitted");
+    assertFitsAndGains(laying, List.of(law), 0.5);
+    // A creation that follows its context every time stays certain: eggs laid on the marchers' beat.
+    assertFalse(propose(ShapesWorld.layingMarch(45)).stream()
+        .anyMatch(c -> c.contains("j % 3 == 2 and") && c.contains("with probability")));
+  }
+
+  @Test
   void proposesATransformAsDestroyAndSpawnInItsPlace() {
     Episode hatch = ShapesWorld.hatch();
     String law = find(propose(hatch), "on contact(o: Egg, u: Hen", "then destroy o\n  spawn Chick at (o.x, o.y)");

@@ -46,6 +46,32 @@ public final class ShapesWorld {
   }
 
   /**
+   * Three hens standing still lay eggs at random: each lays one in the cell below it with
+   * probability 0.15 per step; an egg is gone (collected) the step after it appears.
+   */
+  public static Episode randomLaying(long seed, int steps) {
+    Random random = new Random(seed);
+    List<List<Obj>> states = new ArrayList<>();
+    List<Obj> eggs = new ArrayList<>();
+    int nextId = 100;
+    for (int t = 0; t <= steps; t++) {
+      List<Obj> s = new ArrayList<>();
+      for (int h = 0; h < 3; h++) {
+        s.add(new Obj(1 + h, HEN, 5 + 10 * h, 5));
+      }
+      s.addAll(eggs);
+      states.add(s);
+      eggs = new ArrayList<>();
+      for (int h = 0; h < 3; h++) {
+        if (random.nextDouble() < 0.15) {
+          eggs.add(new Obj(nextId++, EGG, 5 + 10 * h, 6));
+        }
+      }
+    }
+    return episode("laying", states);
+  }
+
+  /**
    * A bug on a row between two walls (at x 2 and 8), which each step moves left or right or stays,
    * at random (a quarter each way); next to a wall it cannot step into it.
    */

@@ -46,6 +46,28 @@ public interface OpinionSink {
   /** Closes the open joint choice. */
   void endJoint();
 
-  /** The law predicts that a new object of {@code type} appears at ({@code x}, {@code y}) at t+1. */
+  /**
+   * The law is certain that a new object of {@code type} appears at ({@code x}, {@code y}) at t+1:
+   * the same as {@code beginSpawn(type, 1, -1); place(x, y, 1); endSpawn()}.
+   */
   void spawn(int type, int x, int y);
+
+  /**
+   * Starts a creation: a new object of {@code type} appears at t+1 with {@code probability} (in
+   * (0, 1); 1 for a creation the law is certain of), at one of the places that follow, drawn by
+   * their relative weights. {@code chance} numbers the law's fitted probabilities (0, 1, ... in the
+   * order its effects state them), so that a fitted model can replace the value; -1 when the
+   * probability is written (or certain). A fitted probability without a starting value is NaN: an
+   * even chance until fitted, and fitting starts it from the rate the data shows.
+   */
+  void beginSpawn(int type, double probability, int chance);
+
+  /** One place of the open creation, with its relative weight (non-positive weights exclude it). */
+  void place(int x, int y, double weight);
+
+  /** Every place from (x0, y0) to (x1, y1) inclusive, equally (none when x0 > x1 or y0 > y1). */
+  void placeRange(int x0, int y0, int x1, int y1);
+
+  /** Closes the open creation. */
+  void endSpawn();
 }

@@ -71,4 +71,10 @@ public sealed interface Effect extends Node {
 
   /** {@code spawn Bullet at (p.x, p.y - 4)}. */
   record Spawn(Name type, Expr x, Expr y, Span span) implements Effect {}
+
+  /**
+   * {@code spawn Bomb at (a.x, a.y) with probability 0.05}, {@code spawn Alien at one_of(...)}: a
+   * creation with a probability (null: certain) and a distribution of places.
+   */
+  record Create(Name type, Places places, Chance chance, Span span) implements Effect {}
 }

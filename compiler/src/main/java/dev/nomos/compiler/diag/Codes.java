@@ -81,6 +81,12 @@ public final class Codes {
   public static final String JOINT_NO_TARGET = "N316";
   /** An alternative of a {@code choose} that is a word other than {@code stay}. */
   public static final String JOINT_BAD_WORD = "N317";
+  /** A creation's probability (written, or the start of a fitted one) not strictly between 0 and 1. */
+  public static final String BAD_PROBABILITY = "N320";
+  /** A place of {@code weighted(...)} places whose weight is not positive. */
+  public static final String BAD_PLACE_WEIGHT = "N321";
+  /** {@code range((x0, y0), (x1, y1))} of places with a literal corner after the other: no place. */
+  public static final String EMPTY_PLACES = "N322";
 
   /** A guard that can never be true. */
   public static final String GUARD_NEVER_TRUE = "N401";
@@ -103,6 +109,7 @@ public final class Codes {
       NOT_WRITABLE, TOO_MANY_BINDINGS, HISTORY_TOO_DEEP, LITERAL_OUT_OF_RANGE, HOLE_NOT_ALLOWED,
       BAD_WORLD_ITEM, BAD_WEIGHT, EMPTY_RANGE, NO_EARLIER_VALUE, TRIGGER_WITHOUT_HISTORY, BAD_FLOOR,
       JOINT_OBJECTS, JOINT_TARGET_TWICE, JOINT_WEIGHTS_MIXED, JOINT_PRESENCE, JOINT_NO_TARGET, JOINT_BAD_WORD,
+      BAD_PROBABILITY, BAD_PLACE_WEIGHT, EMPTY_PLACES,
       GUARD_NEVER_TRUE, UNUSED_BINDING, DUPLICATE_EFFECT, PRESENT_NOW, JOINT_DUPLICATE_ALTERNATIVE);
 
   private Codes() {}

@@ -2,11 +2,13 @@ package dev.nomos.compiler.format;
 
 import dev.nomos.compiler.ast.AttrDecl;
 import dev.nomos.compiler.ast.Binder;
+import dev.nomos.compiler.ast.Chance;
 import dev.nomos.compiler.ast.Effect;
 import dev.nomos.compiler.ast.Expr;
 import dev.nomos.compiler.ast.FloorDecl;
 import dev.nomos.compiler.ast.LawDecl;
 import dev.nomos.compiler.ast.Name;
+import dev.nomos.compiler.ast.Places;
 import dev.nomos.compiler.ast.SourceUnit;
 import dev.nomos.compiler.ast.Target;
 import dev.nomos.compiler.ast.TopDecl;
@@ -361,6 +363,9 @@ public final class Formatter {
     if (e instanceof Effect.Choose c) {
       return choose(c, column);
     }
+    if (e instanceof Effect.Create c) {
+      return "spawn " + c.type().text() + " at " + places(c.places()) + chance(c.chance());
+    }
     Effect.Spawn s = (Effect.Spawn) e;
     return "spawn " + s.type().text() + " at (" + ExprPrinter.print(s.x()) + ", " + ExprPrinter.print(s.y()) + ")";
   }
@@ -383,6 +388,35 @@ public final class Formatter {
     }
     String bar = "\n" + " ".repeat(column + "choose ".length()) + "| ";
     return "choose { " + String.join(bar, alts) + " }";
+  }
+
+  private static String places(Places places) {
+    if (places instanceof Places.Point p) {
+      return place(p.place());
+    }
+    if (places instanceof Places.OneOf o) {
+      return "one_of(" + o.places().stream().map(Formatter::place).collect(Collectors.joining(", ")) + ")";
+    }
+    if (places instanceof Places.Weighted w) {
+      return "weighted(" + w.places().stream().map(p -> place(p.place()) + ": " + p.weightText())
+          .collect(Collectors.joining(", ")) + ")";
+    }
+    Places.Range r = (Places.Range) places;
+    return "range(" + place(r.low()) + ", " + place(r.high()) + ")";
+  }
+
+  private static String place(Places.Place p) {
+    return "(" + ExprPrinter.print(p.x()) + ", " + ExprPrinter.print(p.y()) + ")";
+  }
+
+  private static String chance(Chance c) {
+    if (c == null) {
+      return "";
+    }
+    if (!c.fitted()) {
+      return " with probability " + c.text();
+    }
+    return " with probability fitted" + (c.text() == null ? "" : " " + c.text());
   }
 
   private static String target(Target t) {

@@ -3,11 +3,13 @@ package dev.nomos.compiler.internal;
 import dev.nomos.compiler.ast.AttrDecl;
 import dev.nomos.compiler.ast.Binder;
 import dev.nomos.compiler.ast.Binding;
+import dev.nomos.compiler.ast.Chance;
 import dev.nomos.compiler.ast.Effect;
 import dev.nomos.compiler.ast.Expr;
 import dev.nomos.compiler.ast.FloorDecl;
 import dev.nomos.compiler.ast.LawDecl;
 import dev.nomos.compiler.ast.Name;
+import dev.nomos.compiler.ast.Places;
 import dev.nomos.compiler.ast.SourceUnit;
 import dev.nomos.compiler.ast.TopDecl;
 import dev.nomos.compiler.ast.UseDecl;
@@ -219,7 +221,47 @@ public final class AstBuilder {
       return new Effect.Choose(alts, span(ch));
     }
     SpawnEffectContext s = (SpawnEffectContext) c;
-    return new Effect.Spawn(name(s.type), expr(s.x), expr(s.y), span(s));
+    if (s.places == null && s.chance == null) {
+      return new Effect.Spawn(name(s.type), expr(s.x), expr(s.y), span(s));
+    }
+    return new Effect.Create(name(s.type), places(s), chance(s.chance), span(s));
+  }
+
+  private Places places(SpawnEffectContext s) {
+    if (s.places == null) {
+      Token open = s.LPAREN().getSymbol();
+      Span point = source.span(open.getStartIndex(), s.RPAREN().getSymbol().getStopIndex() + 1);
+      return new Places.Point(new Places.Place(expr(s.x), expr(s.y), point), point);
+    }
+    if (s.places instanceof OneOfPlacesContext o) {
+      return new Places.OneOf(o.place().stream().map(this::place).toList(), span(o));
+    }
+    if (s.places instanceof WeightedPlacesContext w) {
+      List<Places.WeightedPlace> places = new ArrayList<>();
+      for (WeightedPlaceContext p : w.weightedPlace()) {
+        String text = p.weight.getText();
+        places.add(new Places.WeightedPlace(place(p.place()), Double.parseDouble(text), text, span(p)));
+      }
+      return new Places.Weighted(places, span(w));
+    }
+    RangePlacesContext r = (RangePlacesContext) s.places;
+    return new Places.Range(place(r.lo), place(r.hi), span(r));
+  }
+
+  private Places.Place place(PlaceContext p) {
+    return new Places.Place(expr(p.x), expr(p.y), span(p));
+  }
+
+  private Chance chance(SpawnChanceContext c) {
+    if (c == null) {
+      return null;
+    }
+    if (c.fitted != null) {
+      String text = c.start == null ? null : c.start.getText();
+      return new Chance(true, text == null ? Double.NaN : Double.parseDouble(text), text, span(c));
+    }
+    String text = c.value.getText();
+    return new Chance(false, Double.parseDouble(text), text, span(c));
   }
 
   private dev.nomos.compiler.ast.Target target(TargetContext c) {

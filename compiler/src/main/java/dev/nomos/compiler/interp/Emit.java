@@ -120,6 +120,66 @@ abstract class Emit {
     }
   }
 
+  /** beginSpawn, then each place's x and y and its place call, then endSpawn. */
+  static final class Create extends Emit {
+    private final int type;
+    private final Eval[] xs;
+    private final Eval[] ys;
+    private final double[] weights;
+    private final double probability;
+    private final int chance;
+
+    Create(int type, Eval[] xs, Eval[] ys, double[] weights, double probability, int chance) {
+      this.type = type;
+      this.xs = xs;
+      this.ys = ys;
+      this.weights = weights;
+      this.probability = probability;
+      this.chance = chance;
+    }
+
+    @Override void emit(Env env, OpinionSink out) {
+      out.beginSpawn(type, probability, chance);
+      for (int i = 0; i < xs.length; i++) {
+        int px = xs[i].eval(env);
+        int py = ys[i].eval(env);
+        out.place(px, py, weights[i]);
+      }
+      out.endSpawn();
+    }
+  }
+
+  /** beginSpawn, then the corners x0, y0, x1, y1 and the placeRange call, then endSpawn. */
+  static final class CreateRange extends Emit {
+    private final int type;
+    private final Eval x0;
+    private final Eval y0;
+    private final Eval x1;
+    private final Eval y1;
+    private final double probability;
+    private final int chance;
+
+    CreateRange(int type, Eval x0, Eval y0, Eval x1, Eval y1, double probability, int chance) {
+      this.type = type;
+      this.x0 = x0;
+      this.y0 = y0;
+      this.x1 = x1;
+      this.y1 = y1;
+      this.probability = probability;
+      this.chance = chance;
+    }
+
+    @Override void emit(Env env, OpinionSink out) {
+      out.beginSpawn(type, probability, chance);
+      int a = x0.eval(env);
+      int b = y0.eval(env);
+      int c = x1.eval(env);
+      int d = y1.eval(env);
+      out.placeRange(a, b, c, d);
+      out.endSpawn();
+    }
+  }
+
   /** The condition, then the effect of the branch taken (none when it is false and there is no else). */
   static final class If extends Emit {
     private final Eval condition;

@@ -113,6 +113,13 @@ public final class Interpreter {
       if (e instanceof PEffect.If i) {
         return new Emit.If(expr(i.condition()), effect(i.then()), i.otherwise() == null ? null : effect(i.otherwise()));
       }
+      if (e instanceof PEffect.Create c) {
+        return new Emit.Create(c.type(), exprs(c.xs()), exprs(c.ys()), c.weights(), c.probability(), c.chance());
+      }
+      if (e instanceof PEffect.CreateRange r) {
+        return new Emit.CreateRange(r.type(), expr(r.x0()), expr(r.y0()), expr(r.x1()), expr(r.y1()), r.probability(),
+            r.chance());
+      }
       PEffect.Spawn s = (PEffect.Spawn) e;
       return new Emit.Spawn(s.type(), expr(s.x()), expr(s.y()));
     }

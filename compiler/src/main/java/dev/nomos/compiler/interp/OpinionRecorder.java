@@ -10,7 +10,8 @@ import java.util.List;
  * tests compare between the interpreter and generated code, and what a person reads to see what a
  * law said about a frame. Lines look like {@code exact 3 Y 57}, {@code range 3 X 8 12} (slot names
  * {@code X Y W H}, {@code ALIVE}, extras as {@code extra0}, {@code extra1}, ...), {@code choice 5 0.3}, {@code spawn 2 10 20},
- * and for a joint choice {@code joint 3}, {@code alternative 0.8}, {@code value X 57}, {@code endjoint}.
+ * for a joint choice {@code joint 3}, {@code alternative 0.8}, {@code value X 57}, {@code endjoint},
+ * and for a creation {@code beginSpawn 2 0.25 -1}, {@code place 10 20 1.0}, {@code placeRange 0 0 9 0}, {@code endSpawn}.
  */
 public final class OpinionRecorder implements OpinionSink {
   private final List<String> lines = new ArrayList<>();
@@ -73,6 +74,26 @@ public final class OpinionRecorder implements OpinionSink {
   @Override
   public void spawn(int type, int x, int y) {
     lines.add("spawn " + type + " " + x + " " + y);
+  }
+
+  @Override
+  public void beginSpawn(int type, double probability, int chance) {
+    lines.add("beginSpawn " + type + " " + probability + " " + chance);
+  }
+
+  @Override
+  public void place(int x, int y, double weight) {
+    lines.add("place " + x + " " + y + " " + weight);
+  }
+
+  @Override
+  public void placeRange(int x0, int y0, int x1, int y1) {
+    lines.add("placeRange " + x0 + " " + y0 + " " + x1 + " " + y1);
+  }
+
+  @Override
+  public void endSpawn() {
+    lines.add("endSpawn");
   }
 
   @Override

@@ -48,4 +48,26 @@ public sealed interface PEffect {
 
   /** {@code sink.spawn(type, x, y)}. */
   record Spawn(int type, PExpr x, PExpr y) implements PEffect {}
+
+  /**
+   * {@code sink.beginSpawn(type, probability, chance)}, then {@code sink.place(xs[i], ys[i],
+   * weights[i])} in order (each x evaluated before its y), then {@code sink.endSpawn()}.
+   * {@code probability} is 1 for a certain creation; {@code chance} is the ordinal of a fitted
+   * probability within the law, else -1.
+   */
+  record Create(int type, List<PExpr> xs, List<PExpr> ys, double[] weights, double probability, int chance)
+      implements PEffect {
+    public Create {
+      xs = List.copyOf(xs);
+      ys = List.copyOf(ys);
+      weights = weights.clone();
+    }
+  }
+
+  /**
+   * {@code sink.beginSpawn(type, probability, chance)}, {@code sink.placeRange(x0, y0, x1, y1)}
+   * (operands evaluated in that order), {@code sink.endSpawn()}.
+   */
+  record CreateRange(int type, PExpr x0, PExpr y0, PExpr x1, PExpr y1, double probability, int chance)
+      implements PEffect {}
 }

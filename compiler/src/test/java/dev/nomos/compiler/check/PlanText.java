@@ -57,6 +57,17 @@ final class PlanText {
     if (e instanceof PEffect.If i) {
       return "if " + of(i.condition()) + " then " + of(i.then()) + (i.otherwise() == null ? "" : " else " + of(i.otherwise()));
     }
+    if (e instanceof PEffect.Create c) {
+      StringBuilder sb = new StringBuilder("create " + c.type() + " p" + c.probability() + " chance" + c.chance());
+      for (int i = 0; i < c.xs().size(); i++) {
+        sb.append(" (").append(of(c.xs().get(i))).append(", ").append(of(c.ys().get(i))).append("):").append(c.weights()[i]);
+      }
+      return sb.toString();
+    }
+    if (e instanceof PEffect.CreateRange r) {
+      return "create " + r.type() + " p" + r.probability() + " chance" + r.chance() + " range (" + of(r.x0()) + ", "
+          + of(r.y0()) + ") (" + of(r.x1()) + ", " + of(r.y1()) + ")";
+    }
     PEffect.Spawn s = (PEffect.Spawn) e;
     return "spawn " + s.type() + " " + of(s.x()) + " " + of(s.y());
   }

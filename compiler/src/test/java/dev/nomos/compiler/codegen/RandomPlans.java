@@ -91,13 +91,36 @@ final class RandomPlans {
 
   // ------------------------------------------------------------------ effects
 
+  /** A plain spawn, or a creation with a probability (written, certain or fitted) over places or a range. */
+  private PEffect creation() {
+    int type = r.nextInt(schema.types().size());
+    double probability = r.nextInt(3) == 0 ? 1 : 0.01 + 0.98 * r.nextDouble();
+    int chance = r.nextBoolean() ? -1 : r.nextInt(3);
+    return switch (r.nextInt(3)) {
+      case 0 -> new PEffect.Spawn(type, integer(1), integer(1));
+      case 1 -> {
+        int n = 1 + r.nextInt(3);
+        List<PExpr> xs = new ArrayList<>();
+        List<PExpr> ys = new ArrayList<>();
+        double[] weights = new double[n];
+        for (int i = 0; i < n; i++) {
+          xs.add(integer(1));
+          ys.add(integer(1));
+          weights[i] = r.nextInt(4) == 0 ? 1 : 0.1 + 3 * r.nextDouble();
+        }
+        yield new PEffect.Create(type, xs, ys, weights, probability, chance);
+      }
+      default -> new PEffect.CreateRange(type, integer(1), integer(1), integer(1), integer(1), probability, chance);
+    };
+  }
+
   private PEffect effect() {
     if (r.nextInt(5) == 0) {
       // A conditional effect (what value sequences lower to), sometimes with an else, sometimes nested.
       return new PEffect.If(bool(1), effect(), r.nextBoolean() ? null : effect());
     }
     if (scope.isEmpty() || r.nextInt(6) == 0) {
-      return new PEffect.Spawn(r.nextInt(schema.types().size()), integer(1), integer(1));
+      return creation();
     }
     int var = pick(scope);
     int slot = targetSlot(var);

@@ -47,4 +47,20 @@ final class RecordingSink implements OpinionSink {
   @Override public void spawn(int type, int x, int y) {
     calls.add("spawn(" + type + "," + x + "," + y + ")");
   }
+
+  @Override public void beginSpawn(int type, double probability, int chance) {
+    calls.add("beginSpawn(" + type + "," + Double.doubleToRawLongBits(probability) + "," + chance + ")");
+  }
+
+  @Override public void place(int x, int y, double weight) {
+    calls.add("place(" + x + "," + y + "," + Double.doubleToRawLongBits(weight) + ")");
+  }
+
+  @Override public void placeRange(int x0, int y0, int x1, int y1) {
+    calls.add("placeRange(" + x0 + "," + y0 + "," + x1 + "," + y1 + ")");
+  }
+
+  @Override public void endSpawn() {
+    calls.add("endSpawn()");
+  }
 }

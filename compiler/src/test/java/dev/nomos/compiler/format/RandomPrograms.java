@@ -3,10 +3,12 @@ package dev.nomos.compiler.format;
 import dev.nomos.compiler.ast.AttrDecl;
 import dev.nomos.compiler.ast.Binder;
 import dev.nomos.compiler.ast.Binding;
+import dev.nomos.compiler.ast.Chance;
 import dev.nomos.compiler.ast.Effect;
 import dev.nomos.compiler.ast.Expr;
 import dev.nomos.compiler.ast.LawDecl;
 import dev.nomos.compiler.ast.Name;
+import dev.nomos.compiler.ast.Places;
 import dev.nomos.compiler.ast.SourceUnit;
 import dev.nomos.compiler.ast.Target;
 import dev.nomos.compiler.ast.TopDecl;
@@ -131,6 +133,7 @@ final class RandomPrograms {
         yield new Effect.Weighted(t, alts, Span.NONE);
       }
       case 4 -> new Effect.Destroy(name(id()), Span.NONE);
+      case 5 -> random.nextBoolean() ? new Effect.Spawn(name(id()), expr(2), expr(2), Span.NONE) : creation();
       default -> new Effect.Spawn(name(id()), expr(2), expr(2), Span.NONE);
     };
   }
@@ -153,6 +156,35 @@ final class RandomPrograms {
       alts.add(new Effect.JointAlt(null, assigns, weight, w, Span.NONE));
     }
     return new Effect.Choose(alts, Span.NONE);
+  }
+
+  /** {@code spawn T at places [with probability p | fitted [p]]}. */
+  private Effect creation() {
+    Places places = switch (random.nextInt(4)) {
+      case 0 -> new Places.Point(place(), Span.NONE);
+      case 1 -> new Places.OneOf(List.of(place(), place()), Span.NONE);
+      case 2 -> {
+        String w = pick(NUMBERS);
+        yield new Places.Weighted(List.of(new Places.WeightedPlace(place(), Double.parseDouble(w), w, Span.NONE)), Span.NONE);
+      }
+      default -> new Places.Range(place(), place(), Span.NONE);
+    };
+    Chance chance = switch (random.nextInt(4)) {
+      case 0 -> null;
+      case 1 -> new Chance(true, Double.NaN, null, Span.NONE);
+      default -> {
+        String p = pick("0.5", "0.0625", "0.001");
+        yield new Chance(random.nextBoolean(), Double.parseDouble(p), p, Span.NONE);
+      }
+    };
+    if (chance == null && places instanceof Places.Point) {
+      chance = new Chance(false, 0.25, "0.25", Span.NONE);
+    }
+    return new Effect.Create(name(id()), places, chance, Span.NONE);
+  }
+
+  private Places.Place place() {
+    return new Places.Place(expr(2), expr(2), Span.NONE);
   }
 
   Expr expr(int depth) {

@@ -259,6 +259,10 @@ class ModelJarTest {
       @Override public void jointValue(int s, int v) { calls.add("value"); }
       @Override public void endJoint() { calls.add("endjoint"); }
       @Override public void spawn(int t, int x, int y) { calls.add("spawn"); }
+      @Override public void beginSpawn(int t, double p, int c) { calls.add("beginSpawn"); }
+      @Override public void place(int x, int y, double w) { calls.add("place"); }
+      @Override public void placeRange(int x0, int y0, int x1, int y1) { calls.add("placeRange"); }
+      @Override public void endSpawn() { calls.add("endSpawn"); }
     };
   }
 

@@ -51,6 +51,13 @@ public final class LanguageReference {
                                        alternatives with equal values add their weights
         destroy k                      k is gone at t+1
         spawn Bullet at (p.x, p.y - 4) a new object appears
+        spawn Bomb at (e.x, e.y + 1) with probability fitted
+                                       appears at random (probability fitted to the data; or
+                                       written: `with probability 0.05`, strictly in (0, 1))
+        spawn Bee at one_of((h.x, h.y + 1), (h.x + 1, h.y)) with probability 0.2
+                                       at one of these places (also `weighted((x, y): w, ...)`,
+                                       `range((x0, y0), (x1, y1))`); laws creating at one place are
+                                       independent causes
         p.vy := seq(-6, -4, 0) after action == UP and touching(p, g)
                                        -6 if the trigger holds now, -4 if it held 1 step ago, 0 if 2
                                        (the latest trigger wins; no opinion past the list; the

@@ -12,6 +12,7 @@ import dev.nomos.stdlib.Geometry;
 import dev.nomos.stdlib.Side;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,9 @@ import java.util.function.BooleanSupplier;
  * observed at t+1 (kept, negated, a constant, a step added, the contacted object's velocity, an
  * absolute position). Each (context, value) pair is a law body; it is counted where it is right,
  * and its context is counted where it holds, so every candidate carries a support and a precision
- * over the transitions it was mined from. New objects yield spawn laws relative to nearby objects.
+ * over the transitions it was mined from. New objects yield spawn laws relative to nearby objects,
+ * and creations that follow their context only some of the time also yield creations with a fitted
+ * probability.
  * Shapes of recorded games have their own helpers: weighted random steps ({@link ChoiceMiner}),
  * moves on a beat read from history ({@link MoveBeat}), transforms ({@link Transforms}) and jumps
  * onto another object's place ({@link Teleports}).
@@ -92,6 +95,8 @@ public final class Miner {
   private final Map<RelationKey, List<int[]>> relations = new HashMap<>();
   private final ChoiceMiner choices = new ChoiceMiner();
   private final JointChoiceMiner jointChoices = new JointChoiceMiner();
+  /** The types of the objects new objects appeared near (candidate spawners). */
+  private final Set<Integer> spawners = new HashSet<>();
   /** The beat of each type's moves (indexed by type; 0 where none), read off the transitions' history. */
   private int[] beats;
 
@@ -153,9 +158,11 @@ public final class Miner {
    */
   public List<Candidate> mine(List<Transition> transitions, List<Frame> predicted, BooleanSupplier stop) {
     beats = MoveBeat.infer(schema, transitions);
-    for (int k = 0; k < transitions.size() && !stop.getAsBoolean(); k++) {
-      mine(transitions.get(k), k < predicted.size() ? predicted.get(k) : null);
+    int mined = 0;
+    for (; mined < transitions.size() && !stop.getAsBoolean(); mined++) {
+      mine(transitions.get(mined), mined < predicted.size() ? predicted.get(mined) : null);
     }
+    randomCreations(transitions.subList(0, mined));
     relationCandidates();
     for (Candidate c : choices.candidates()) {
       candidates.putIfAbsent(c.body, c);
@@ -694,28 +701,67 @@ public final class Miner {
       nearest.add(new int[] {k, (int) Math.min(Integer.MAX_VALUE, dx * dx + dy * dy)});
     }
     nearest.sort((p, q) -> p[1] != q[1] ? Integer.compare(p[1], q[1]) : Integer.compare(a.id(p[0]), a.id(q[0])));
-    String action = a.action() >= 0 && a.action() < schema.actions().size() ? schema.actions().get(a.action()) : null;
     for (int n = 0; n < Math.min(3, nearest.size()); n++) {
       int k = nearest.get(n)[0];
-      String u = schema.type(a.type(k)).name();
       int dx = b.x(j) - a.x(k), dy = b.y(j) - a.y(k);
       String effect = "spawn " + newType + " at (o.x" + offset(dx) + ", o.y" + offset(dy) + ")";
       String name = "spawns_" + newType.toLowerCase() + "_" + num(dx) + "_" + num(dy);
-      List<Atom> atoms = new ArrayList<>();
-      if (action != null) {
-        atoms.add(actionAtom(action));
-      }
-      int beat = beats[a.type(k)];
-      if (beat > 0 && MoveBeat.onBeat(a, k, beat)) {
-        // Creations on the spawner's beat: periodic, with the phase read from its history.
-        atoms.add(new Atom(MoveBeat.onBeat("o", beat), "on_beat_" + beat));
-      }
-      atoms.addAll(attributeAtoms(a, k, "o"));
-      List<Context> contexts = new ArrayList<>();
-      combine("for o: " + u, "", "", atoms, 3, contexts);
-      for (Context c : contexts) {
+      spawners.add(a.type(k));
+      for (Context c : spawnContexts(a, k)) {
         add(c, "spawn", effect, name);
       }
+    }
+  }
+
+  /**
+   * The contexts of object k of frame a as a spawner: the action, the beat of its type's moves
+   * (creations on the spawner's beat: periodic, with the phase read from its history) and its
+   * attributes, up to three of them.
+   */
+  private List<Context> spawnContexts(Frame a, int k) {
+    String u = schema.type(a.type(k)).name();
+    String action = a.action() >= 0 && a.action() < schema.actions().size() ? schema.actions().get(a.action()) : null;
+    List<Atom> atoms = new ArrayList<>();
+    if (action != null) {
+      atoms.add(actionAtom(action));
+    }
+    int beat = beats[a.type(k)];
+    if (beat > 0 && MoveBeat.onBeat(a, k, beat)) {
+      atoms.add(new Atom(MoveBeat.onBeat("o", beat), "on_beat_" + beat));
+    }
+    atoms.addAll(attributeAtoms(a, k, "o"));
+    List<Context> contexts = new ArrayList<>();
+    combine("for o: " + u, "", "", atoms, 3, contexts);
+    return contexts;
+  }
+
+  /**
+   * Creations that happen at random: for every spawn candidate, how often its context held where a
+   * creation could have followed (each object of a spawning type, in every mined transition); one
+   * that follows its context less than half of the time is also proposed as a creation with a
+   * fitted probability ({@link RandomCreations}).
+   */
+  private void randomCreations(List<Transition> mined) {
+    Map<String, Integer> held = new HashMap<>();
+    for (Transition t : mined) {
+      Frame a = t.before();
+      for (int k : a.all()) {
+        if (spawners.contains(a.type(k))) {
+          for (Context c : spawnContexts(a, k)) {
+            held.merge(c.key("spawn"), 1, Integer::sum);
+          }
+        }
+      }
+    }
+    List<Candidate> random = new ArrayList<>();
+    for (Candidate c : candidates.values()) {
+      Integer times = held.get(c.contextKey);
+      if (times != null && c.body.contains("\n  then spawn ") && RandomCreations.random(c.correct, times)) {
+        random.add(RandomCreations.variant(c));
+      }
+    }
+    for (Candidate c : random) {
+      candidates.putIfAbsent(c.body, c);
     }
   }
 

@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * How often a law's opinions are right on observed transitions: an opinion is right when it allows
  * the value the target took at t+1 (presence 1 or 0; for spawns, an object of that type new at t+1
- * at that place). The hole filler and the candidate filter use this cheap count, not the fit.
+ * at that place). A creation with a probability below 1 is right where an object appears at one of
+ * its places and not counted where none does (it said that may not happen). The hole filler and the
+ * candidate filter use this cheap count, not the fit.
  */
 public final class OpinionCheck implements OpinionSink {
   private Frame before;
@@ -25,6 +27,9 @@ public final class OpinionCheck implements OpinionSink {
   private boolean jointHit;
   private boolean altPositive;
   private boolean altMatches;
+  private boolean creationCertain;
+  private boolean creationHit;
+  private int creationType;
 
   /** Right and wrong opinions of {@code law} over {@code transitions}; a law that throws counts as all wrong. */
   public static int[] count(Law law, List<Transition> transitions) {
@@ -136,13 +141,44 @@ public final class OpinionCheck implements OpinionSink {
 
   @Override
   public void spawn(int type, int x, int y) {
-    boolean hit = false;
+    score(appeared(type, x, y));
+  }
+
+  private boolean appeared(int type, int x, int y) {
     for (int j : after.ofType(type)) {
       if (before.indexOfId(after.id(j)) < 0 && after.x(j) == x && after.y(j) == y) {
-        hit = true;
-        break;
+        return true;
       }
     }
-    score(hit);
+    return false;
+  }
+
+  @Override
+  public void beginSpawn(int type, double probability, int chance) {
+    creationType = type;
+    creationCertain = probability >= 1;
+    creationHit = false;
+  }
+
+  @Override
+  public void place(int x, int y, double weight) {
+    creationHit |= weight > 0 && appeared(creationType, x, y);
+  }
+
+  @Override
+  public void placeRange(int x0, int y0, int x1, int y1) {
+    for (int j : after.ofType(creationType)) {
+      if (before.indexOfId(after.id(j)) < 0 && after.x(j) >= x0 && after.x(j) <= x1 && after.y(j) >= y0
+          && after.y(j) <= y1) {
+        creationHit = true;
+      }
+    }
+  }
+
+  @Override
+  public void endSpawn() {
+    if (creationHit || creationCertain) {
+      score(creationHit);
+    }
   }
 }

@@ -51,7 +51,7 @@ public final class Builtins {
       "exists", "count", "all", "any", "where", "true", "false", "action", "step");
 
   public static final List<String> EFFECT_KEYWORDS = List.of("destroy", "spawn", "at", "one_of", "range", "weighted",
-      "seq", "after", "choose", "stay");
+      "seq", "after", "choose", "stay", "with");
 
   /** Every reserved word of the lexer (a rename may not produce one). */
   public static final Set<String> RESERVED = Set.of("use", "world", "screen", "velocity", "actions", "entity", "law",

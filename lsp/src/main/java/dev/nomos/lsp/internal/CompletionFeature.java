@@ -88,6 +88,11 @@ public final class CompletionFeature {
           items.add(v, CompletionItemKind.Variable, v + ": " + t, null);
         }
       });
+      case "with" -> items.add("probability", CompletionItemKind.Keyword, "keyword", KeywordDocs.DOCS.get("probability"));
+      case "probability" -> {
+        items.add("fitted", CompletionItemKind.Keyword, "keyword", KeywordDocs.DOCS.get("fitted"));
+        items.snippet("0.5", "${1:0.5}", "a written probability in (0, 1)");
+      }
       case "law" -> lawNames(workspace, a, items);
       case "world" -> a.world().world().ifPresent(w -> items.add(w.name(), CompletionItemKind.Module, "world", null));
       default -> general(a, scope, items);

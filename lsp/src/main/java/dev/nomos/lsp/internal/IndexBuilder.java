@@ -7,6 +7,7 @@ import dev.nomos.compiler.ast.Effect;
 import dev.nomos.compiler.ast.Expr;
 import dev.nomos.compiler.ast.LawDecl;
 import dev.nomos.compiler.ast.Name;
+import dev.nomos.compiler.ast.Places;
 import dev.nomos.compiler.ast.SourceUnit;
 import dev.nomos.compiler.ast.Target;
 import dev.nomos.compiler.ast.WorldDecl;
@@ -148,6 +149,12 @@ final class IndexBuilder {
       add(s.type(), SymbolKey.entity(s.type().text()), false, null);
       expr(s.x(), scope, null);
       expr(s.y(), scope, null);
+    } else if (effect instanceof Effect.Create c) {
+      add(c.type(), SymbolKey.entity(c.type().text()), false, null);
+      for (Places.Place p : Places.all(c.places())) {
+        expr(p.x(), scope, null);
+        expr(p.y(), scope, null);
+      }
     }
   }
 

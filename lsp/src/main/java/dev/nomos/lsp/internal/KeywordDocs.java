@@ -22,7 +22,15 @@ final class KeywordDocs {
       Map.entry("when", "`when guard`: the law has an opinion only where the guard holds."),
       Map.entry("then", "`then effects`: what the law predicts for frame t+1."),
       Map.entry("destroy", "`destroy x`: x is gone at t+1 (same as `x.alive := false`)."),
-      Map.entry("spawn", "`spawn T at (x, y)`: a new object of type T appears at t+1."),
+      Map.entry("spawn", "`spawn T at (x, y)`: a new object of type T appears at t+1; `spawn T at PLACES with "
+          + "probability p`: it appears with probability p at a place drawn from `one_of(...)`, `weighted(...)` or "
+          + "`range((x0, y0), (x1, y1))`."),
+      Map.entry("with", "`with probability p`: the creation happens with probability p (0 < p < 1) at t+1."),
+      Map.entry("probability", "`with probability p` (written, kept by `nomos fit`) or `with probability fitted [p]` "
+          + "(fitted by `nomos fit`, from p): how likely the creation is; several laws creating at one place are "
+          + "independent causes."),
+      Map.entry("fitted", "`with probability fitted [p]`: `nomos fit` fits the creation's probability and writes it "
+          + "back here."),
       Map.entry("exists", "`exists o: T where cond`: some other object of type T satisfies cond."),
       Map.entry("count", "`count(T)`: objects of type T; `count o: T where cond`: those satisfying cond; "
           + "`count k in lo..hi: cond`: history steps where cond held."),

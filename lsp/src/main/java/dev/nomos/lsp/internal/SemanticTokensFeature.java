@@ -1,6 +1,8 @@
 package dev.nomos.lsp.internal;
 
+import dev.nomos.compiler.ast.Effect;
 import dev.nomos.compiler.ast.FloorDecl;
+import dev.nomos.compiler.ast.LawDecl;
 import dev.nomos.compiler.ast.TopDecl;
 import dev.nomos.grammar.NomosLexer;
 import dev.nomos.stdlib.Stdlib;
@@ -59,26 +61,41 @@ public final class SemanticTokensFeature {
   }
 
   /**
-   * Where the contextual words are (source offsets): {@code floor} opening a floor declaration, and
-   * {@code stay} as an alternative of a joint choice.
+   * Where a contextual word is used as one (source offsets): {@code floor} opening a floor
+   * declaration, {@code stay} as an alternative of a joint choice, and {@code with probability
+   * [fitted]} of a creation.
    */
   static Set<Integer> floorWords(Analysis a) {
     Set<Integer> starts = new HashSet<>();
+    List<int[]> chances = new ArrayList<>();
     for (TopDecl d : a.unit().decls()) {
       if (d instanceof FloorDecl f) {
         starts.add(f.name().span().start());
-      }
-      if (d instanceof dev.nomos.compiler.ast.LawDecl law) {
-        for (dev.nomos.compiler.ast.Effect e : law.effects()) {
-          if (e instanceof dev.nomos.compiler.ast.Effect.Choose c) {
+      } else if (d instanceof LawDecl law) {
+        for (Effect e : law.effects()) {
+          if (e instanceof Effect.Create c && c.chance() != null) {
+            chances.add(new int[] {c.chance().span().start(), c.chance().span().end()});
+          }
+          if (e instanceof Effect.Choose c) {
             c.alternatives().stream().filter(alt -> alt.stay() != null && alt.stay().text().equals("stay"))
                 .forEach(alt -> starts.add(alt.stay().span().start()));
           }
         }
       }
     }
+    for (Token t : a.tokens()) {
+      if (t.getType() == NomosLexer.ID && CHANCE_WORDS.contains(t.getText())) {
+        for (int[] c : chances) {
+          if (t.getStartIndex() >= c[0] && t.getStartIndex() < c[1]) {
+            starts.add(t.getStartIndex());
+          }
+        }
+      }
+    }
     return starts;
   }
+
+  private static final Set<String> CHANCE_WORDS = Set.of("with", "probability", "fitted");
 
   /** Where the channel names of floor declarations are (source offsets). */
   private static Set<Integer> floorChannels(Analysis a) {

@@ -6,6 +6,7 @@ import dev.nomos.runtime.model.Floor;
 import dev.nomos.runtime.model.LawException;
 import dev.nomos.runtime.model.ProgressListener;
 import dev.nomos.runtime.model.WorldModel;
+import dev.nomos.runtime.model.internal.Creations;
 import dev.nomos.runtime.model.internal.FloorChannels;
 import dev.nomos.runtime.model.internal.JointBlocks;
 import dev.nomos.runtime.model.internal.Observations;
@@ -56,6 +57,19 @@ public final class FitData {
   final int[] targetChannels;
   final double[] targetLogSize;
   final long[] channelTargets;
+  final int spawnChannel;
+  final double logUnexplained;
+  final int creations;
+  final double[] creationCount;
+  final boolean[] creationAppeared;
+  final int[] creationEntryStart;
+  final int[] entryLaw;
+  final int[] entryChance;
+  final double[] entryShare;
+  final double[] entryLogNot;
+  final int[] chanceLaw;
+  final int[] chanceOrdinal;
+  final double[] chanceStart;
 
   private FitData(Builder b) {
     this.lawNames = b.lawNames;
@@ -75,6 +89,47 @@ public final class FitData {
     this.targetChannels = Arrays.copyOf(b.targetChannels, b.channelEntries);
     this.targetLogSize = Arrays.copyOf(b.targetLogSize, b.targets);
     this.channelTargets = b.channelTargets.clone();
+    this.spawnChannel = b.floorChannels.channel(0, -1);
+    this.logUnexplained = Observations.unexplainedLogProbability(b.schema);
+    this.creations = b.creations;
+    this.creationCount = Arrays.copyOf(b.creationCount, b.creations);
+    this.creationAppeared = Arrays.copyOf(b.creationAppeared, b.creations);
+    this.creationEntryStart = Arrays.copyOf(b.creationEntryStart, b.creations + 1);
+    this.entryLaw = Arrays.copyOf(b.entryLaw, b.entries);
+    this.entryChance = Arrays.copyOf(b.entryChance, b.entries);
+    this.entryShare = Arrays.copyOf(b.entryShare, b.entries);
+    this.entryLogNot = Arrays.copyOf(b.entryLogNot, b.entries);
+    Creations seen = b.collector.creations();
+    int m = seen.chances();
+    this.chanceLaw = new int[m];
+    this.chanceOrdinal = new int[m];
+    this.chanceStart = new double[m];
+    for (int g = 0; g < m; g++) {
+      chanceLaw[g] = seen.chanceLaw(g);
+      chanceOrdinal[g] = seen.chanceOrdinal(g);
+      chanceStart[g] = seen.chanceKnown(g) ? seen.chanceValue(g) : observedRate(g);
+    }
+  }
+
+  /**
+   * The rate at which fitted probability g's creations happened: objects that appeared at its places
+   * over the places' summed shares, the estimate of a lone cause (a start for fitting it; a start
+   * far from it lets the fit silence the law before the probability can move).
+   */
+  private double observedRate(int g) {
+    double hits = 0;
+    double opportunities = 0;
+    for (int t = 0; t < creations; t++) {
+      for (int e = creationEntryStart[t]; e < creationEntryStart[t + 1]; e++) {
+        if (entryChance[e] == g) {
+          opportunities += creationCount[t] * entryShare[e];
+          if (creationAppeared[t]) {
+            hits += creationCount[t];
+          }
+        }
+      }
+    }
+    return opportunities == 0 ? Creations.UNFITTED : hits / opportunities;
   }
 
   /** Runs every law of {@code model} once on every transition of {@code episodes}. */
@@ -110,7 +165,34 @@ public final class FitData {
   public int observedTargets() { return observedTargets; }
 
   /** Number of stored (law, feature) entries: the work of one objective evaluation. */
-  public int entries() { return featLaw.length; }
+  public int entries() { return featLaw.length + entryLaw.length; }
+
+  /** Number of distinct observed creation targets. */
+  public int creationTargets() { return creations; }
+
+  /** Number of fitted creation probabilities the laws stated on this data. */
+  public int chances() { return chanceLaw.length; }
+
+  /**
+   * The laws whose every opinion on this data is a creation with a fitted probability (law order).
+   * Their weight and that probability say the same thing twice ({@code θ log(1 - s c)}), so the
+   * fit holds such a law's weight and moves its probability.
+   */
+  public boolean[] onlyFittedCreations() {
+    boolean[] only = new boolean[lawNames.size()];
+    for (int law : chanceLaw) {
+      only[law] = true;
+    }
+    for (int law : featLaw) {
+      only[law] = false;
+    }
+    for (int e = 0; e < entryLaw.length; e++) {
+      if (entryChance[e] < 0) {
+        only[entryLaw[e]] = false;
+      }
+    }
+    return only;
+  }
 
   /** The log-likelihood terms that no weight affects. */
   public double constant() { return constant; }
@@ -140,6 +222,11 @@ public final class FitData {
         }
       }
     }
+    for (int t = 0; t < creations; t++) {
+      for (int e = creationEntryStart[t]; e < creationEntryStart[t + 1]; e++) {
+        firings[entryLaw[e]] += (long) creationCount[t];
+      }
+    }
     return firings;
   }
 
@@ -147,10 +234,16 @@ public final class FitData {
    * Groups of laws whose opinions are identical on this data: the same feature in the same class of
    * every stored target, so that no weighting can tell them apart here. Each group lists law indexes
    * in increasing order and has at least two; laws that never fired are in none (having no evidence
-   * is not agreeing). Exact: columns are bucketed by a hash and then compared entry by entry.
+   * is not agreeing). Laws that state creations are in none: creations combine as independent
+   * causes, not as weighted sums, so their weights cannot be merged. Exact: columns are bucketed by
+   * a hash and then compared entry by entry.
    */
   public List<int[]> identicalLaws() {
     int n = lawNames.size();
+    boolean[] creates = new boolean[n];
+    for (int law : entryLaw) {
+      creates[law] = true;
+    }
     int[] start = new int[n + 1];
     for (int law : featLaw) {
       start[law + 1]++;
@@ -170,7 +263,7 @@ public final class FitData {
     }
     Map<Long, List<Integer>> buckets = new HashMap<>();
     for (int i = 0; i < n; i++) {
-      if (start[i + 1] == start[i]) {
+      if (start[i + 1] == start[i] || creates[i]) {
         continue;
       }
       long h = 1;
@@ -218,6 +311,7 @@ public final class FitData {
   }
 
   private static final class Builder implements TargetObserver {
+    final dev.nomos.runtime.WorldSchema schema;
     final List<String> lawNames;
     final List<Law> laws;
     final OpinionCollector collector;
@@ -247,14 +341,72 @@ public final class FitData {
     private boolean[] outside = new boolean[8];
     double[] targetLogSize = new double[1024];
     final long[] channelTargets;
+    final Map<String, Integer> creationIndex = new HashMap<>();
+    int creations;
+    double[] creationCount = new double[64];
+    boolean[] creationAppeared = new boolean[64];
+    int[] creationEntryStart = new int[65];
+    int entries;
+    int[] entryLaw = new int[64];
+    int[] entryChance = new int[64];
+    double[] entryShare = new double[64];
+    double[] entryLogNot = new double[64];
 
     Builder(WorldModel model) {
+      this.schema = model.schema();
       this.channels = Floor.channels(model.schema());
       this.floorChannels = new FloorChannels(model.schema());
       this.channelTargets = new long[channels.size()];
       this.lawNames = model.lawNames();
       this.laws = model.laws();
-      this.collector = new OpinionCollector(model.schema(), lawNames.toArray(String[]::new), model.options().nu());
+      this.collector = new OpinionCollector(model.schema(), lawNames.toArray(String[]::new), model.options().nu(),
+          model.chancesByLaw());
+    }
+
+    /**
+     * Stores a creation target once per distinct content (its opinions and what was observed), with
+     * a count, as object targets are.
+     */
+    @Override
+    public void creation(int target, boolean appeared, int type) {
+      Creations c = collector.creations();
+      StringBuilder key = new StringBuilder(appeared ? "1" : "0");
+      for (int e = c.first(target); e >= 0; e = c.next(e)) {
+        key.append(';').append(c.law(e)).append(',').append(c.chance(e)).append(',')
+            .append(c.chance(e) < 0 ? c.logNot(e) : c.share(e));
+      }
+      channelTargets[floorChannels.channel(0, -1)]++;
+      Integer same = creationIndex.get(key.toString());
+      if (same != null) {
+        creationCount[same]++;
+        return;
+      }
+      if (creations + 1 >= creationCount.length) {
+        int n = creationCount.length * 2;
+        creationCount = Arrays.copyOf(creationCount, n);
+        creationAppeared = Arrays.copyOf(creationAppeared, n);
+        creationEntryStart = Arrays.copyOf(creationEntryStart, n + 1);
+      }
+      creationIndex.put(key.toString(), creations);
+      creationCount[creations] = 1;
+      creationAppeared[creations] = appeared;
+      creationEntryStart[creations] = entries;
+      for (int e = c.first(target); e >= 0; e = c.next(e)) {
+        if (entries == entryLaw.length) {
+          int n = entries * 2;
+          entryLaw = Arrays.copyOf(entryLaw, n);
+          entryChance = Arrays.copyOf(entryChance, n);
+          entryShare = Arrays.copyOf(entryShare, n);
+          entryLogNot = Arrays.copyOf(entryLogNot, n);
+        }
+        entryLaw[entries] = c.law(e);
+        entryChance[entries] = c.chance(e);
+        entryShare[entries] = c.share(e);
+        entryLogNot[entries] = c.logNot(e);
+        entries++;
+      }
+      creations++;
+      creationEntryStart[creations] = entries;
     }
 
     void add(Frame t, Frame next) {

@@ -43,6 +43,14 @@ public record FitResult(WorldModel model, List<String> lawNames, double[] weight
     return weights.clone();
   }
 
+  /**
+   * The fitted creation probabilities per law name, by the ordinal of the creation that states them
+   * (NaN for one the data never showed: it keeps the value the law writes).
+   */
+  public Map<String, double[]> chances() {
+    return model.chances();
+  }
+
   /** The fitted weight of a law by name (0 for a pruned law's final value when it was exactly 0). */
   public double weightOf(String law) {
     int i = lawNames.indexOf(law);

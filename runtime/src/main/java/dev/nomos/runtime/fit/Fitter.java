@@ -28,6 +28,11 @@ import java.util.Map;
  * force on it and drive it to 0), so what it says about cases the data never showed survives the
  * fit. Only the data's disagreement with a law lowers its weight.
  *
+ * <p>A fitted creation probability is fitted with the weights (through its logit). A law whose only
+ * opinions on the data are creations with fitted probabilities keeps its starting weight: weight
+ * and probability would say the same thing twice, and the penalty on weights would trade one for
+ * the other until the law is pruned.
+ *
  * <p>A fitter made with {@link #mergingIdenticalLaws()} also merges laws whose opinions are
  * identical on the data ({@link FitData#identicalLaws()}): the first of each group is kept and
  * starts from the group's summed weight (the same model), the others end at 0 and are pruned.
@@ -38,6 +43,8 @@ import java.util.Map;
  * }</pre>
  */
 public final class Fitter {
+  /** Fitted creation probabilities stay in {@code [MIN_CHANCE, 1 - MIN_CHANCE]}. */
+  static final double MIN_CHANCE = 1e-6;
   private final BoundedLbfgs optimiser;
   private final boolean mergeIdentical;
 
@@ -105,7 +112,7 @@ public final class Fitter {
       x0[i] = Math.max(0, Math.min(options.maxWeight(), start[i]));
     }
     long[] channelTargets = data.channelTargets;
-    for (int c = 0; c < dim - n; c++) {
+    for (int c = 0; c < objective.chanceBase() - n; c++) {
       if (channelTargets[c] == 0) {
         // No target of this channel to learn from: it keeps the value it had.
         lower[n + c] = epsilon[c];
@@ -116,10 +123,23 @@ public final class Fitter {
       }
       x0[n + c] = Math.max(lower[n + c], Math.min(upper[n + c], epsilon[c]));
     }
+    int chanceBase = objective.chanceBase();
+    for (int g = 0; g < dim - chanceBase; g++) {
+      // The optimiser moves a fitted probability's logit (Objective).
+      lower[chanceBase + g] = Objective.logit(MIN_CHANCE);
+      upper[chanceBase + g] = Objective.logit(1 - MIN_CHANCE);
+      x0[chanceBase + g] = Objective.logit(Math.max(MIN_CHANCE, Math.min(1 - MIN_CHANCE, data.chanceStart[g])));
+    }
     double startNll = -objective.meanLogLikelihood(x0, null);
     List<String> unevidenced = new ArrayList<>();
     long[] firings = data.firings();
+    boolean[] probabilityOnly = data.onlyFittedCreations();
     for (int i = 0; i < n; i++) {
+      if (probabilityOnly[i]) {
+        // Its fitted probability is what moves (FitData#onlyFittedCreations).
+        lower[i] = x0[i];
+        upper[i] = x0[i];
+      }
       if (firings[i] == 0) {
         // A fixed variable: the bounded optimiser never moves it, whatever the penalty says.
         lower[i] = x0[i];
@@ -156,16 +176,38 @@ public final class Fitter {
     Floor fitted = floor;
     if (fitFloor) {
       Map<String, Double> values = new LinkedHashMap<>(floor.values());
-      for (int c = 0; c < dim - n; c++) {
+      for (int c = 0; c < chanceBase - n; c++) {
         if (channelTargets[c] > 0) {
           values.put(data.channels.get(c), r.x()[n + c]);
         }
       }
       fitted = Floor.of(values);
     }
-    WorldModel result = model.withWeights(theta).withFloor(fitted).without(new HashSet<>(pruned));
+    WorldModel result = model.withWeights(theta).withFloor(fitted).withChances(fittedChances(model, data, r.x(), chanceBase))
+        .without(new HashSet<>(pruned));
     return new FitResult(result, model.lawNames(), theta, pruned, trainNll, startNll, r.value(), r.iterations(),
         r.converged(), fitted, unevidenced, merged);
+  }
+
+  /**
+   * The model's fitted probabilities with those the data showed replaced by their fitted values
+   * (ordinals the data never showed stay as they were, NaN when never fitted: the law's own value).
+   */
+  private static Map<String, double[]> fittedChances(WorldModel model, FitData data, double[] x, int base) {
+    Map<String, double[]> chances = model.chances();
+    for (int g = 0; g < data.chanceLaw.length; g++) {
+      String law = model.lawNames().get(data.chanceLaw[g]);
+      int ordinal = data.chanceOrdinal[g];
+      double[] row = chances.getOrDefault(law, new double[0]);
+      if (row.length <= ordinal) {
+        int old = row.length;
+        row = Arrays.copyOf(row, ordinal + 1);
+        Arrays.fill(row, old, row.length, Double.NaN);
+      }
+      row[ordinal] = Objective.chance(x[base + g]);
+      chances.put(law, row);
+    }
+    return chances;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.nomos.runtime.fit;
 
 import dev.nomos.runtime.fit.internal.DifferentiableFunction;
+import dev.nomos.runtime.model.internal.CreationScore;
 import dev.nomos.runtime.model.internal.FloorChannels;
 import java.util.Arrays;
 
@@ -12,12 +13,19 @@ import java.util.Arrays;
  * {@code ∂ log m / ∂ε = (1 / n - p) / m}. With ε = 0 this is the plain PoE objective. A joint
  * block's background weight is {@code ε = 1 - Π_c (1 - ε_c)} over its coordinates' channels, so
  * {@code ∂ε / ∂ε_c = Π_{c' ≠ c} (1 - ε_c')}.
+ *
+ * <p>Creation targets ({@link dev.nomos.runtime.model.internal.CreationScore}) depend on
+ * {@code L = Σ θ_law log(1 - s c)} (s the place's share, c the creation's probability), and the fitted
+ * probabilities follow the floor in x, each as its logit z ({@code c = 1 / (1 + e^-z)}), since
+ * small rates (a few in a thousand) would otherwise be badly scaled against the weights:
+ * {@code ∂L/∂θ = log(1 - s c)} and {@code ∂L/∂z = -θ s c (1 - c) / (1 - s c)}.
  */
 final class Objective implements DifferentiableFunction {
   private final FitData data;
   private final double lambda;
   private final int laws;
   private final double[] fixedEpsilon;
+  private final int chanceBase;
   private double[] logit = new double[64];
 
   /**
@@ -29,11 +37,17 @@ final class Objective implements DifferentiableFunction {
     this.lambda = lambda;
     this.laws = data.lawNames.size();
     this.fixedEpsilon = fitFloor ? null : epsilon.clone();
+    this.chanceBase = laws + (fitFloor ? data.channels.size() : 0);
   }
 
-  /** Number of variables: the laws' weights, then the channels' ε when fitted. */
+  /** Number of variables: the laws' weights, the channels' ε when fitted, then the fitted probabilities. */
   int dimension() {
-    return laws + (fixedEpsilon == null ? data.channels.size() : 0);
+    return chanceBase + data.chanceLaw.length;
+  }
+
+  /** The index in x of the first fitted probability. */
+  int chanceBase() {
+    return chanceBase;
   }
 
   /** Mean log-likelihood per transition at x (no penalty); fills {@code gradient} of it when non-null. */
@@ -115,6 +129,7 @@ final class Objective implements DifferentiableFunction {
         }
       }
     }
+    ll += creations(x, gradient);
     double n = Math.max(1, d.transitions);
     if (gradient != null) {
       for (int i = 0; i < gradient.length; i++) {
@@ -122,6 +137,58 @@ final class Objective implements DifferentiableFunction {
       }
     }
     return ll / n;
+  }
+
+  /** The creation targets' log-likelihood at x; adds its gradient when {@code gradient} is non-null. */
+  private double creations(double[] x, double[] gradient) {
+    FitData d = data;
+    int channel = d.spawnChannel;
+    double eps = fixedEpsilon == null ? x[laws + channel] : fixedEpsilon[channel];
+    double ll = 0;
+    for (int t = 0; t < d.creations; t++) {
+      int e0 = d.creationEntryStart[t];
+      int e1 = d.creationEntryStart[t + 1];
+      double logNo = 0;
+      for (int e = e0; e < e1; e++) {
+        logNo += x[d.entryLaw[e]] * logNot(x, e);
+      }
+      boolean appeared = d.creationAppeared[t];
+      double count = d.creationCount[t];
+      double lp = CreationScore.logLikelihood(logNo, eps, appeared, d.logUnexplained);
+      ll += count * lp;
+      if (gradient != null) {
+        double slope = count * CreationScore.slopeLogNo(logNo, eps, appeared, d.logUnexplained, lp);
+        for (int e = e0; e < e1; e++) {
+          int law = d.entryLaw[e];
+          gradient[law] += slope * logNot(x, e);
+          int g = d.entryChance[e];
+          if (g >= 0) {
+            double s = d.entryShare[e];
+            double c = chance(x[chanceBase + g]);
+            gradient[chanceBase + g] -= slope * x[law] * s * c * (1 - c) / (1 - s * c);
+          }
+        }
+        if (fixedEpsilon == null) {
+          gradient[laws + channel] += count * CreationScore.slopeEpsilon(logNo, appeared, d.logUnexplained, lp);
+        }
+      }
+    }
+    return ll;
+  }
+
+  private double logNot(double[] x, int e) {
+    int g = data.entryChance[e];
+    return g < 0 ? data.entryLogNot[e] : Math.log1p(-data.entryShare[e] * chance(x[chanceBase + g]));
+  }
+
+  /** The probability whose logit is {@code z}. */
+  static double chance(double z) {
+    return 1 / (1 + Math.exp(-z));
+  }
+
+  /** The logit of probability {@code c}. */
+  static double logit(double c) {
+    return Math.log(c / (1 - c));
   }
 
   @Override

@@ -6,6 +6,8 @@ import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
 import dev.nomos.runtime.Slots;
 import dev.nomos.runtime.WorldSchema;
+import dev.nomos.runtime.model.internal.CreationScore;
+import dev.nomos.runtime.model.internal.Creations;
 import dev.nomos.runtime.model.internal.FloorChannels;
 import dev.nomos.runtime.model.internal.JointBlocks;
 import dev.nomos.runtime.model.internal.Observations;
@@ -36,6 +38,8 @@ public final class Inference {
   private final Scoring scoring = new Scoring();
   private final FloorChannels channels;
   private final double[] epsilon;
+  private final double spawnEpsilon;
+  private final double logUnexplained;
   private double[] segLogit = new double[256];
   private double[] partLogZ = new double[64];
   private double[] cellLogit = new double[64];
@@ -49,9 +53,12 @@ public final class Inference {
     this.schema = model.schema();
     this.laws = model.laws();
     this.theta = model.weightsArray();
-    this.collector = new OpinionCollector(schema, model.lawNames().toArray(String[]::new), model.options().nu());
+    this.collector = new OpinionCollector(schema, model.lawNames().toArray(String[]::new), model.options().nu(),
+        model.chancesByLaw());
     this.channels = new FloorChannels(schema);
     this.epsilon = model.floor().epsilons(schema);
+    this.spawnEpsilon = epsilon[channels.channel(0, -1)];
+    this.logUnexplained = Observations.unexplainedLogProbability(schema);
   }
 
   public WorldModel model() {
@@ -121,7 +128,7 @@ public final class Inference {
 
   // ---- likelihood ------------------------------------------------------------------------------
 
-  /** log p(next | t): the sum over every target of frame t and the spawn channel. */
+  /** log p(next | t): the sum over every target of frame t and the creation targets. */
   public double logLikelihood(Frame t, Frame next) {
     return logLikelihood(t, next, null);
   }
@@ -159,6 +166,12 @@ public final class Inference {
       add(logProbability, type);
     }
 
+    @Override
+    public void creation(int target, boolean appeared, int type) {
+      double logNo = collector.creations().logNoCreation(target, theta);
+      add(CreationScore.logLikelihood(logNo, spawnEpsilon, appeared, logUnexplained), type);
+    }
+
     private void add(double lp, int type) {
       total += lp;
       if (perType != null && type != TargetObserver.UNDECLARED) {
@@ -176,9 +189,8 @@ public final class Inference {
 
   /** The floor's ε for a target some law spoke to. */
   private double epsilonOf(int part) {
-    int offset = partitions.offset(part);
-    int type = offset < 0 ? 0 : collector.frame().type(partitions.object(part));
-    return epsilon[channels.channel(type, offset)];
+    int type = collector.frame().type(partitions.object(part));
+    return epsilon[channels.channel(type, partitions.offset(part))];
   }
 
   /**
@@ -285,12 +297,14 @@ public final class Inference {
       b.add(t.id(o), t.type(o), slots);
     }
     int nextId = t.size() == 0 ? 1 : maxId + 1;
-    for (int k = 0; k < collector.spawnCount(); k++) {
-      int part = partitions.partOf(collector.objectTargets() + k);
-      int appears = random == null ? mode(part, 0) : draw(part, random);
-      if (appears == 1) {
-        int type = collector.spawnType(k);
-        b.add(nextId++, type, spawnedSlots(t, type, collector.spawnX(k), collector.spawnY(k)));
+    Creations creations = collector.creations();
+    for (int k = 0; k < creations.count(); k++) {
+      double p = CreationScore.probability(creations.logNoCreation(k, theta), random == null ? 0 : spawnEpsilon);
+      // The most likely frame creates where creating is likelier than not (a tie creates nothing).
+      boolean appears = random == null ? p > 0.5 : random.nextDouble() < p;
+      if (appears) {
+        int type = creations.type(k);
+        b.add(nextId++, type, spawnedSlots(t, type, creations.x(k), creations.y(k)));
       }
     }
     return b.build();

@@ -5,8 +5,11 @@ import dev.nomos.runtime.Law;
 import dev.nomos.runtime.WorldSchema;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -30,6 +33,7 @@ public final class WorldModel {
   private final ModelOptions options;
   private final Floor floor;
   private final List<String> lawNames;
+  private final Map<String, double[]> chances;
 
   /** With the default {@link Floor}. */
   public WorldModel(WorldSchema schema, List<Law> laws, double[] weights, ModelOptions options) {
@@ -41,6 +45,15 @@ public final class WorldModel {
    * @param floor the background mixed into every target (see {@link Floor})
    */
   public WorldModel(WorldSchema schema, List<Law> laws, double[] weights, ModelOptions options, Floor floor) {
+    this(schema, laws, weights, options, floor, Map.of());
+  }
+
+  /**
+   * @param chances per law name, the values of its fitted creation probabilities by ordinal (in
+   *     (0, 1)), replacing the values its creations state; laws not named, and NaN entries, keep theirs
+   */
+  public WorldModel(WorldSchema schema, List<Law> laws, double[] weights, ModelOptions options, Floor floor,
+      Map<String, double[]> chances) {
     this.schema = Objects.requireNonNull(schema, "schema");
     this.floor = Objects.requireNonNull(floor, "floor");
     this.laws = List.copyOf(laws);
@@ -63,6 +76,18 @@ public final class WorldModel {
       }
     }
     this.lawNames = List.copyOf(names);
+    Map<String, double[]> copy = new LinkedHashMap<>();
+    for (Map.Entry<String, double[]> e : chances.entrySet()) {
+      if (seen.contains(e.getKey())) {
+        for (double p : e.getValue()) {
+          if (!Double.isNaN(p) && !(p > 0 && p < 1)) {
+            throw new IllegalArgumentException("law " + e.getKey() + ": fitted probability " + p + " is outside (0, 1)");
+          }
+        }
+        copy.put(e.getKey(), e.getValue().clone());
+      }
+    }
+    this.chances = Collections.unmodifiableMap(copy);
   }
 
   /** Every law at weight 1, default options. */
@@ -89,18 +114,40 @@ public final class WorldModel {
 
   double[] weightsArray() { return weights; }
 
+  /** Per law name, the fitted values of its creation probabilities by ordinal (laws without any are absent). */
+  public Map<String, double[]> chances() {
+    Map<String, double[]> copy = new LinkedHashMap<>();
+    chances.forEach((k, v) -> copy.put(k, v.clone()));
+    return copy;
+  }
+
+  /** The fitted probabilities per law index, for the collectors (null rows where none). */
+  public double[][] chancesByLaw() {
+    double[][] rows = new double[laws.size()][];
+    for (int i = 0; i < rows.length; i++) {
+      double[] row = chances.get(lawNames.get(i));
+      rows[i] = row == null ? null : row.clone();
+    }
+    return rows;
+  }
+
+  /** The same laws with other fitted creation probabilities. */
+  public WorldModel withChances(Map<String, double[]> newChances) {
+    return new WorldModel(schema, laws, weights, options, floor, newChances);
+  }
+
   /** The same laws with other weights. */
   public WorldModel withWeights(double[] newWeights) {
-    return new WorldModel(schema, laws, newWeights, options, floor);
+    return new WorldModel(schema, laws, newWeights, options, floor, chances);
   }
 
   public WorldModel withOptions(ModelOptions newOptions) {
-    return new WorldModel(schema, laws, weights, newOptions, floor);
+    return new WorldModel(schema, laws, weights, newOptions, floor, chances);
   }
 
   /** The same laws and weights with another background. */
   public WorldModel withFloor(Floor newFloor) {
-    return new WorldModel(schema, laws, weights, options, newFloor);
+    return new WorldModel(schema, laws, weights, options, newFloor, chances);
   }
 
   /** The model without the named laws (the remaining laws keep order and weight). */
@@ -113,7 +160,7 @@ public final class WorldModel {
         w.add(weights[i]);
       }
     }
-    return new WorldModel(schema, kept, w.stream().mapToDouble(Double::doubleValue).toArray(), options, floor);
+    return new WorldModel(schema, kept, w.stream().mapToDouble(Double::doubleValue).toArray(), options, floor, chances);
   }
 
   /** A single-threaded inference engine that reuses its buffers. */

@@ -38,6 +38,11 @@ class PoeArithmeticTest {
     return Frame.builder(WORLD).previous(t).add(1, BALL, x, y, 1, 1).build();
   }
 
+  /** log p(an object appears at a creation target) on the 10 x 10 screen, from log P(no law creates there). */
+  static double created(double logNo) {
+    return log(1 - exp(logNo) + exp(logNo) / 100);
+  }
+
   /** The pure product of experts: these tests pin its arithmetic; FloorTest covers the mixture on top. */
   static WorldModel model(List<Law> laws, double... weights) {
     return new WorldModel(WORLD, laws, weights, ModelOptions.defaults(), Floor.none());
@@ -192,9 +197,11 @@ class PoeArithmeticTest {
     Frame withLamp = Frame.builder(WORLD).previous(t).add(1, BALL, 5, 5, 1, 1).add(7, LAMP, 3, 3, 1, 1, 0).build();
     Frame lampElsewhere = Frame.builder(WORLD).previous(t).add(1, BALL, 5, 5, 1, 1).add(7, LAMP, 4, 4, 1, 1, 0).build();
     Frame noLamp = next(t, 5, 5);
-    assertEquals(stay + 10 - log(exp(10) + 1), m.logLikelihood(t, withLamp), EPS);
-    assertEquals(stay - log(exp(10) + 1) - log(100), m.logLikelihood(t, lampElsewhere), EPS);
-    assertEquals(stay - log(exp(10) + 1), m.logLikelihood(t, noLamp), EPS);
+    // A certain creation leaves "not created" the score -nu: P(no lamp at (3, 3)) = e^-10; an
+    // appearing lamp is the creation or, failing it, a uniform placement on the 10 x 10 screen.
+    assertEquals(stay + created(-10), m.logLikelihood(t, withLamp), EPS);
+    assertEquals(stay - 10 - log(100), m.logLikelihood(t, lampElsewhere), EPS);
+    assertEquals(stay - 10, m.logLikelihood(t, noLamp), EPS);
     // Without any spawn opinion a new object only costs its uniform placement.
     assertEquals(stay - log(100), model(List.of()).logLikelihood(t, withLamp), EPS);
     Frame predicted = m.mostLikelyNext(t, -1);

@@ -32,11 +32,13 @@ public final class EffectLowerer {
   private final WorldSchema schema;
   /** Targets already written by this law ("var:slot"), with the effect that wrote them first. */
   private final Map<String, Span> targets = new HashMap<>();
+  private final CreationLowerer creations;
 
   public EffectLowerer(LawContext cx, ExprLowerer lower) {
     this.cx = cx;
     this.lower = lower;
     this.schema = cx.schema;
+    this.creations = new CreationLowerer(cx, lower, this);
   }
 
 
@@ -59,6 +61,9 @@ public final class EffectLowerer {
     }
     if (e instanceof Effect.Choose c) {
       return new JointLowerer(cx, lower, this).lower(c);
+    }
+    if (e instanceof Effect.Create c) {
+      return creations.lower(c);
     }
     if (e instanceof Effect.Sequence q) {
       return sequence(q);
@@ -311,7 +316,7 @@ public final class EffectLowerer {
     return ok ? new PEffect.Spawn(type, x.plan(), y.plan()) : null;
   }
 
-  private boolean onScreen(Expr e, int size, String axis) {
+  boolean onScreen(Expr e, int size, String axis) {
     if (e instanceof Expr.IntLit lit && (lit.value() < 0 || lit.value() >= size)) {
       cx.error(Codes.LITERAL_OUT_OF_RANGE, e.span(), "spawn " + axis + " " + lit.value() + " is off the screen (0.."
           + (size - 1) + ")", "spawn inside the screen declared by the world");

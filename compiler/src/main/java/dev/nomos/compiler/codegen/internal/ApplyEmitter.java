@@ -282,9 +282,39 @@ final class ApplyEmitter {
       value(s.x());
       value(s.y());
       sink("spawn", "(III)V");
+    } else if (effect instanceof PEffect.Create c) {
+      beginSpawn(c.type(), c.probability(), c.chance());
+      double[] weights = c.weights();
+      for (int i = 0; i < c.xs().size(); i++) {
+        mv.visitVarInsn(ALOAD, OUT);
+        value(c.xs().get(i));
+        value(c.ys().get(i));
+        liftDouble(weights[i]);
+        sink("place", "(IID)V");
+      }
+      mv.visitVarInsn(ALOAD, OUT);
+      sink("endSpawn", "()V");
+    } else if (effect instanceof PEffect.CreateRange r) {
+      beginSpawn(r.type(), r.probability(), r.chance());
+      mv.visitVarInsn(ALOAD, OUT);
+      value(r.x0());
+      value(r.y0());
+      value(r.x1());
+      value(r.y1());
+      sink("placeRange", "(IIII)V");
+      mv.visitVarInsn(ALOAD, OUT);
+      sink("endSpawn", "()V");
     } else {
       throw new IllegalArgumentException("unknown effect " + effect);
     }
+  }
+
+  private void beginSpawn(int type, double probability, int chance) {
+    mv.visitVarInsn(ALOAD, OUT);
+    lift(type);
+    liftDouble(probability);
+    lift(chance);
+    sink("beginSpawn", "(IDI)V");
   }
 
   private void targetArgs(int var, int slot) {

@@ -8,9 +8,10 @@ import java.util.Arrays;
  * Walks an observed frame t+1 against the targets of frame t. Objects are matched by id; an object
  * of t missing from t+1 (or reappearing with another type) was destroyed: only its ALIVE target
  * is observed (value 0). Every object of t+1 whose id is not in t (with the same type) is new:
- * if some law spawned its type at exactly its position and that spawn target is not used yet, the
- * spawn target is observed as 1; otherwise it is unexplained and costs {@code log(1 / (W * H))},
- * a uniform placement on the screen. Spawn targets left over are observed as 0. An object of a type
+ * if some law may create its type at exactly its position and that creation target is not used yet,
+ * the creation target is observed as appeared; otherwise it is unexplained and costs
+ * {@code log(1 / (W * H))}, a uniform placement on the screen. Creation targets left over are
+ * observed as not appeared. An object of a type
  * the world does not declare is unexplained too, once, when it appears (an id not in t with that type
  * name); no law can speak about it, so while it persists nothing of it is scored. The targets of a
  * joint block are observed together, once per object, instead of one by one.
@@ -22,7 +23,8 @@ public final class Observations {
   public void observe(OpinionCollector c, Partitions p, JointBlocks blocks, Frame next, TargetObserver out) {
     Frame t = c.frame();
     WorldSchema schema = t.schema();
-    int spawns = c.spawnCount();
+    Creations creations = c.creations();
+    int spawns = creations.count();
     if (consumed.length < spawns) {
       consumed = new boolean[Math.max(spawns, consumed.length * 2)];
     }
@@ -72,7 +74,7 @@ public final class Observations {
     }
     for (int k = 0; k < spawns; k++) {
       if (!consumed[k]) {
-        out.observed(p.partOf(c.objectTargets() + k), 0, c.spawnType(k));
+        out.creation(k, false, creations.type(k));
       }
     }
     for (int k = 0; k < next.undeclaredCount(); k++) {
@@ -82,7 +84,7 @@ public final class Observations {
     }
   }
 
-  /** The log-probability of a new object no spawn explains: a uniform placement on the screen. */
+  /** The log-probability of a new object no creation explains: a uniform placement on the screen. */
   public static double unexplainedLogProbability(WorldSchema schema) {
     return -Math.log((double) schema.screenWidth() * schema.screenHeight());
   }
@@ -118,10 +120,10 @@ public final class Observations {
 
   private void newObject(OpinionCollector c, Partitions p, Frame next, int n, TargetObserver out, double unexplained) {
     int type = next.type(n);
-    int k = c.spawnIndex(type, next.x(n), next.y(n));
+    int k = c.creations().index(type, next.x(n), next.y(n));
     if (k >= 0 && !consumed[k]) {
       consumed[k] = true;
-      out.observed(p.partOf(c.objectTargets() + k), 1, type);
+      out.creation(k, true, type);
     } else {
       out.constant(unexplained, type);
     }

@@ -15,8 +15,9 @@ import java.util.List;
  * opinion, since this is the hot path of inference and of fitting.
  *
  * <p>Targets are numbered densely: object {@code o} owns {@code targetsOf(o)} consecutive targets
- * starting at {@code objectBase(o)} (ALIVE, X, Y, then its extras); spawn targets (one per
- * distinct (type, x, y) some law spawns at) follow all object targets. Each opinion stores its target,
+ * starting at {@code objectBase(o)} (ALIVE, X, Y, then its extras); creation targets (one per
+ * distinct (type, x, y) some law may create an object at) are kept apart in {@link #creations()},
+ * since they combine as independent causes rather than as a product of experts. Each opinion stores its target,
  * its law, the allowed interval and its feature value {@code f = nu + w}, where {@code w <= 0} is
  * the log weight relative to the choice's most likely value (0 for {@code exact}, {@code range},
  * {@code one_of}), floored at {@code -nu} so that a value a law allows never scores below one it
@@ -65,16 +66,19 @@ public final class OpinionCollector implements OpinionSink {
   private boolean jointTargetsFixed;
   private int altSlots;
 
-  int spawnCount;
-  int[] spawnType = new int[8];
-  int[] spawnX = new int[8];
-  int[] spawnY = new int[8];
+  private final Creations creations;
 
   public OpinionCollector(WorldSchema schema, String[] lawNames, double nu) {
+    this(schema, lawNames, nu, null);
+  }
+
+  /** @param chances per law, its fitted creation probabilities by ordinal (null: as the laws state them) */
+  public OpinionCollector(WorldSchema schema, String[] lawNames, double nu, double[][] chances) {
     this.schema = schema;
     this.lawNames = lawNames;
     this.nu = nu;
     this.firings = new long[lawNames.length];
+    this.creations = new Creations(schema, lawNames.length, nu, chances);
   }
 
   /** Starts collecting for frame t. */
@@ -92,7 +96,7 @@ public final class OpinionCollector implements OpinionSink {
     objectBase[n] = next;
     objectTargets = next;
     count = 0;
-    spawnCount = 0;
+    creations.clear();
     choiceOpen = false;
     joints = 0;
     jointTargetCount = 0;
@@ -103,8 +107,9 @@ public final class OpinionCollector implements OpinionSink {
 
   /** Subsequent opinions belong to law {@code index}. */
   public void law(int index) {
-    if (choiceOpen || jointOpen) {
-      throw new IllegalStateException("law '" + lawNames[currentLaw] + "' left a choice open");
+    if (choiceOpen || jointOpen || creations.open()) {
+      throw new IllegalStateException("law '" + lawNames[currentLaw] + "' left a "
+          + (creations.open() ? "creation" : "choice") + " open");
     }
     currentLaw = index;
   }
@@ -138,7 +143,10 @@ public final class OpinionCollector implements OpinionSink {
 
   public int objectTargets() { return objectTargets; }
 
-  public int totalTargets() { return objectTargets + spawnCount; }
+  public int totalTargets() { return objectTargets; }
+
+  /** The creation targets of the frame and the laws' opinions on them. */
+  public Creations creations() { return creations; }
 
   public int objectBase(int object) { return objectBase[object]; }
 
@@ -383,47 +391,48 @@ public final class OpinionCollector implements OpinionSink {
 
   @Override
   public void spawn(int type, int x, int y) {
-    noChoiceOpen("spawn");
+    beginSpawn(type, 1, -1);
+    place(x, y, 1);
+    endSpawn();
+  }
+
+  @Override
+  public void beginSpawn(int type, double probability, int chance) {
+    noChoiceOpen("beginSpawn");
     if (type < 0 || type >= schema.types().size()) {
       throw new IllegalStateException("law '" + lawNames[currentLaw] + "' spawned unknown type index " + type);
     }
     firings[currentLaw]++;
-    int k = 0;
-    while (k < spawnCount && !(spawnType[k] == type && spawnX[k] == x && spawnY[k] == y)) {
-      k++;
-    }
-    if (k == spawnCount) {
-      if (k == spawnType.length) {
-        spawnType = Arrays.copyOf(spawnType, k * 2);
-        spawnX = Arrays.copyOf(spawnX, k * 2);
-        spawnY = Arrays.copyOf(spawnY, k * 2);
-      }
-      spawnType[k] = type;
-      spawnX[k] = x;
-      spawnY[k] = y;
-      spawnCount++;
-    }
-    add(objectTargets + k, 1, 1, nu);
+    creations.begin(currentLaw, type, probability, chance);
   }
 
-  /** The spawn target index (0-based among spawns) for a new object, or -1. */
-  public int spawnIndex(int type, int x, int y) {
-    for (int k = 0; k < spawnCount; k++) {
-      if (spawnType[k] == type && spawnX[k] == x && spawnY[k] == y) {
-        return k;
-      }
-    }
-    return -1;
+  @Override
+  public void place(int x, int y, double weight) {
+    creationOpen("place");
+    creations.place(x, y, weight);
   }
 
-  public int spawnCount() { return spawnCount; }
-  public int spawnType(int k) { return spawnType[k]; }
-  public int spawnX(int k) { return spawnX[k]; }
-  public int spawnY(int k) { return spawnY[k]; }
+  @Override
+  public void placeRange(int x0, int y0, int x1, int y1) {
+    creationOpen("placeRange");
+    creations.placeRange(x0, y0, x1, y1);
+  }
+
+  @Override
+  public void endSpawn() {
+    creationOpen("endSpawn");
+    creations.end();
+  }
+
+  private void creationOpen(String call) {
+    if (!creations.open()) {
+      throw new IllegalStateException("law '" + lawNames[currentLaw] + "' called " + call + " outside beginSpawn/endSpawn");
+    }
+  }
 
   private void noChoiceOpen(String call) {
-    if (choiceOpen || jointOpen) {
-      throw new IllegalStateException("law '" + lawNames[currentLaw] + "' called " + call + " inside an open choice");
+    if (choiceOpen || jointOpen || creations.open()) {
+      throw new IllegalStateException("law '" + lawNames[currentLaw] + "' called " + call + " inside an open " + (creations.open() ? "creation" : "choice"));
     }
   }
 

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * proportional to the opinions, never to the size of the support.
  *
  * <p>A law's several opinions on one target are first merged into their union (the largest feature
- * value per value). Supports: ALIVE and spawn targets {0, 1}; an extra attribute its declared range;
+ * value per value). Supports: ALIVE {0, 1}; an extra attribute its declared range;
  * x and y the position at t plus the velocity range, extended by every value a law mentions
  * (so that laws that place an object, such as a respawn, are not cut off). Opinions outside a
  * non-extensible support are clipped away.
@@ -90,34 +90,29 @@ public final class Partitions {
       if (end == start) {
         continue;
       }
-      int offset;
       int baseLo;
       int baseHi;
       boolean extensible;
-      if (target < c.objectTargets()) {
-        while (c.objectBase(object + 1) <= target) {
-          object++;
-        }
-        offset = target - c.objectBase(object);
-        if (offset == 0) {
-          baseLo = 0;
-          baseHi = 1;
-          extensible = false;
-        } else if (offset <= 2) {
-          int now = offset == 1 ? t.x(object) : t.y(object);
-          baseLo = now + schema.velocityMin();
-          baseHi = now + schema.velocityMax();
-          extensible = true;
-        } else {
-          var spec = schema.type(t.type(object)).extras().get(offset - 3);
-          baseLo = spec.min();
-          baseHi = spec.max();
-          extensible = false;
-        }
-        buildTarget(c, start, end, target, object, offset, baseLo, baseHi, extensible);
-      } else {
-        buildTarget(c, start, end, target, -1 - (target - c.objectTargets()), -1, 0, 1, false);
+      while (c.objectBase(object + 1) <= target) {
+        object++;
       }
+      int offset = target - c.objectBase(object);
+      if (offset == 0) {
+        baseLo = 0;
+        baseHi = 1;
+        extensible = false;
+      } else if (offset <= 2) {
+        int now = offset == 1 ? t.x(object) : t.y(object);
+        baseLo = now + schema.velocityMin();
+        baseHi = now + schema.velocityMax();
+        extensible = true;
+      } else {
+        var spec = schema.type(t.type(object)).extras().get(offset - 3);
+        baseLo = spec.min();
+        baseHi = spec.max();
+        extensible = false;
+      }
+      buildTarget(c, start, end, target, object, offset, baseLo, baseHi, extensible);
       start = end;
     }
   }
@@ -356,10 +351,10 @@ public final class Partitions {
 
   public int target(int part) { return partTarget[part]; }
 
-  /** Object index of an object target; for a spawn target {@code -1 - spawnIndex}. */
+  /** Object index of the target. */
   public int object(int part) { return partObject[part]; }
 
-  /** Target offset within its object (0 ALIVE, 1 X, 2 Y, 3+ extras); -1 for a spawn target. */
+  /** Target offset within its object (0 ALIVE, 1 X, 2 Y, 3+ extras). */
   public int offset(int part) { return partOffset[part]; }
 
   public int baseLo(int part) { return partBaseLo[part]; }

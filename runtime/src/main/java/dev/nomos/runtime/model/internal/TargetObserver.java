@@ -8,6 +8,9 @@ public interface TargetObserver {
   /** A target some law spoke to (partition {@code part}) took {@code value}; {@code type} owns it. */
   void observed(int part, int value, int type);
 
+  /** Creation target {@code target} ({@link Creations}) of {@code type}: an object appeared there or not. */
+  void creation(int target, boolean appeared, int type);
+
   /**
    * The targets of joint block {@code block} ({@link JointBlocks}) took {@code values}, one per
    * coordinate in block order (the array is reused: read it before returning); {@code type} owns them.
