@@ -122,7 +122,9 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     List<Frame> frames;
     try {
-      frames = m.rollout(episode.frames().get(index), actionIndexes, sample, seed == null ? 0 : seed);
+      frames = m.rollout(episode.frames().get(index), actionIndexes, sample, seed == null ? 0 : seed,
+          unmet -> err.println("warning: " + unmet.message()));
+      err.flush();
     } catch (LawException e) {
       throw new UserFacingException("rolling out from " + episode.location(index) + ": " + e.getMessage());
     }

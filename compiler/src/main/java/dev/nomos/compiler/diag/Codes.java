@@ -70,6 +70,13 @@ public final class Codes {
   /** A floor declaration with an unknown or repeated channel or a value not below 1, or a second floor. */
   public static final String BAD_FLOOR = "N311";
 
+  /** A weight on a constraint: constraints always hold and carry none. */
+  public static final String CONSTRAINT_WEIGHT = "N330";
+  /** A constraint whose requirements on one target exclude each other, so it can never be met. */
+  public static final String CONSTRAINT_NEVER_MET = "N331";
+  /** A constraint in candidate text: the learner proposes laws, constraints belong to the model. */
+  public static final String CONSTRAINT_IN_CANDIDATE = "N332";
+
   /** A guard that can never be true. */
   public static final String GUARD_NEVER_TRUE = "N401";
   /** A bound variable the law never uses. */
@@ -88,6 +95,7 @@ public final class Codes {
       TYPE_MISMATCH, ARITY,
       NOT_WRITABLE, TOO_MANY_BINDINGS, HISTORY_TOO_DEEP, LITERAL_OUT_OF_RANGE, HOLE_NOT_ALLOWED,
       BAD_WORLD_ITEM, BAD_WEIGHT, EMPTY_RANGE, NO_EARLIER_VALUE, TRIGGER_WITHOUT_HISTORY, BAD_FLOOR,
+      CONSTRAINT_WEIGHT, CONSTRAINT_NEVER_MET, CONSTRAINT_IN_CANDIDATE,
       GUARD_NEVER_TRUE, UNUSED_BINDING, DUPLICATE_EFFECT, PRESENT_NOW);
 
   private Codes() {}

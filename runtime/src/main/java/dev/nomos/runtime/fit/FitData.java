@@ -10,6 +10,7 @@ import dev.nomos.runtime.model.internal.FloorChannels;
 import dev.nomos.runtime.model.internal.Observations;
 import dev.nomos.runtime.model.internal.OpinionCollector;
 import dev.nomos.runtime.model.internal.Partitions;
+import dev.nomos.runtime.model.internal.Requirements;
 import dev.nomos.runtime.model.internal.TargetObserver;
 import dev.nomos.runtime.trajectory.Episode;
 import java.util.ArrayList;
@@ -216,6 +217,8 @@ public final class FitData {
     final List<Law> laws;
     final OpinionCollector collector;
     final Partitions partitions = new Partitions();
+    final List<Law> constraints;
+    final Requirements requirements;
     final Observations observations = new Observations();
     int transitions;
     double constant;
@@ -245,11 +248,17 @@ public final class FitData {
       this.lawNames = model.lawNames();
       this.laws = model.laws();
       this.collector = new OpinionCollector(model.schema(), lawNames.toArray(String[]::new), model.options().nu());
+      this.constraints = model.constraints();
+      this.requirements = constraints.isEmpty() ? null : new Requirements(constraints);
     }
 
     void add(Frame t, Frame next) {
       collector.run(t, laws);
-      partitions.build(collector);
+      if (requirements != null) {
+        // Constraints carry no weight, but they cut the supports the weights are fitted over.
+        requirements.run(t, constraints, collector);
+      }
+      partitions.build(collector, requirements);
       observations.observe(collector, partitions, next, this);
       transitions++;
     }

@@ -30,6 +30,7 @@ public final class WorldModel {
   private final ModelOptions options;
   private final Floor floor;
   private final List<String> lawNames;
+  private final List<Law> constraints;
 
   /** With the default {@link Floor}. */
   public WorldModel(WorldSchema schema, List<Law> laws, double[] weights, ModelOptions options) {
@@ -41,6 +42,12 @@ public final class WorldModel {
    * @param floor the background mixed into every target (see {@link Floor})
    */
   public WorldModel(WorldSchema schema, List<Law> laws, double[] weights, ModelOptions options, Floor floor) {
+    this(schema, laws, weights, options, floor, List.of());
+  }
+
+  private WorldModel(WorldSchema schema, List<Law> laws, double[] weights, ModelOptions options, Floor floor,
+      List<Law> constraints) {
+    this.constraints = List.copyOf(constraints);
     this.schema = Objects.requireNonNull(schema, "schema");
     this.floor = Objects.requireNonNull(floor, "floor");
     this.laws = List.copyOf(laws);
@@ -60,6 +67,11 @@ public final class WorldModel {
       double w = this.weights[i];
       if (!(w >= 0) || w > options.maxWeight()) {
         throw new IllegalArgumentException("law " + name + ": weight " + w + " is outside [0, " + options.maxWeight() + "]");
+      }
+    }
+    for (Law c : this.constraints) {
+      if (!seen.add(c.name())) {
+        throw new IllegalArgumentException("two laws or constraints are named " + c.name());
       }
     }
     this.lawNames = List.copyOf(names);
@@ -89,18 +101,29 @@ public final class WorldModel {
 
   double[] weightsArray() { return weights; }
 
+  /**
+   * The constraints: hard requirements on frame t+1, without weight, that every prediction meets and
+   * that scoring renormalises over (docs/runtime.md, "Constraints").
+   */
+  public List<Law> constraints() { return constraints; }
+
+  /** The same laws, weights, options and floor, with these constraints (replacing any it had). */
+  public WorldModel withConstraints(List<Law> newConstraints) {
+    return new WorldModel(schema, laws, weights, options, floor, newConstraints);
+  }
+
   /** The same laws with other weights. */
   public WorldModel withWeights(double[] newWeights) {
-    return new WorldModel(schema, laws, newWeights, options, floor);
+    return new WorldModel(schema, laws, newWeights, options, floor, constraints);
   }
 
   public WorldModel withOptions(ModelOptions newOptions) {
-    return new WorldModel(schema, laws, weights, newOptions, floor);
+    return new WorldModel(schema, laws, weights, newOptions, floor, constraints);
   }
 
   /** The same laws and weights with another background. */
   public WorldModel withFloor(Floor newFloor) {
-    return new WorldModel(schema, laws, weights, options, newFloor);
+    return new WorldModel(schema, laws, weights, options, newFloor, constraints);
   }
 
   /** The model without the named laws (the remaining laws keep order and weight). */
@@ -113,7 +136,7 @@ public final class WorldModel {
         w.add(weights[i]);
       }
     }
-    return new WorldModel(schema, kept, w.stream().mapToDouble(Double::doubleValue).toArray(), options, floor);
+    return new WorldModel(schema, kept, w.stream().mapToDouble(Double::doubleValue).toArray(), options, floor, constraints);
   }
 
   /** A single-threaded inference engine that reuses its buffers. */
@@ -144,6 +167,12 @@ public final class WorldModel {
    * @param sample draw each step (seeded by {@code seed}) instead of taking the most likely frame
    */
   public List<Frame> rollout(Frame start, int[] actions, boolean sample, long seed) {
+    return rollout(start, actions, sample, seed, unmet -> {});
+  }
+
+  /** As {@link #rollout(Frame, int[], boolean, long)}, telling {@code unmet} of every target left unconstrained. */
+  public List<Frame> rollout(Frame start, int[] actions, boolean sample, long seed,
+      java.util.function.Consumer<UnmetRequirement> unmet) {
     Inference inference = newInference();
     RandomGenerator random = sample ? new SplittableRandom(seed) : null;
     List<Frame> out = new ArrayList<>(actions.length);
@@ -155,6 +184,7 @@ public final class WorldModel {
       int nextAction = k + 1 < actions.length ? actions[k + 1] : -1;
       Frame next = sample ? inference.sampleNext(current, nextAction, random)
           : inference.mostLikelyNext(current, nextAction);
+      inference.unmetRequirements(k).forEach(unmet);
       out.add(next);
       current = next;
     }
@@ -163,6 +193,7 @@ public final class WorldModel {
 
   @Override
   public String toString() {
-    return "model of " + schema.name() + " with " + laws.size() + " laws";
+    return "model of " + schema.name() + " with " + laws.size() + " laws"
+        + (constraints.isEmpty() ? "" : " and " + constraints.size() + " constraints");
   }
 }
