@@ -84,6 +84,9 @@ class ConstraintLspTest {
   void boundVariablesInsideAConstraintResolve() throws Exception {
     String h = hover("constraint c { for b: Ball then |b.y == 3 }");
     assertTrue(h.contains("b: Ball"), h);
+    String name = hover("/// Balls stay low.\nconstraint lo|w { for b: Ball then b.y in 100..200 }");
+    assertTrue(name.contains("constraint low") && name.contains("Balls stay low."), name);
+    assertTrue(hover("constraint c { for b: Ball then b.|cx == 3 }").contains("x + w / 2"));
     Map<String, CompletionItem> items = complete("constraint c { for b: Ball then b.y == | }");
     assertTrue(items.containsKey("b"), items.keySet().toString());
     assertTrue(complete("constraint c { for b: Ball then b.| }").containsKey("cx"));
