@@ -108,6 +108,14 @@ class ConstraintCommandsTest {
   }
 
   @Test
+  void learnRefusesConstraintsRatherThanDropThem() {
+    Run r = Run.run("learn", laws.toString(), "--data", data.toString(), "-o", dir.resolve("out.law").toString());
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("nomos learn does not take constraints") && r.err().contains("on_rope"), r.err());
+    assertFalse(Files.exists(dir.resolve("out.law")));
+  }
+
+  @Test
   void fmtWritesTheConstraintCanonicallyAndKeepsIt() throws Exception {
     assertEquals(0, Run.run("fmt", "--write", laws.toString()).exit());
     String formatted = Files.readString(laws);
