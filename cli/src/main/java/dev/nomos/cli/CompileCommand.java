@@ -94,6 +94,12 @@ public final class CompileCommand implements Callable<Integer> {
     if (c.schema() == null) {
       throw new UserFacingException("no world declared in " + files + "; declare one or `use` the file that does");
     }
+    if (!c.constraints().isEmpty()) {
+      // A jar without them would predict frames the model forbids; refuse rather than drop them.
+      throw new UserFacingException("model jars do not carry constraints; " + files + " declare "
+          + c.constraints().stream().map(CompiledLaw::name).toList()
+          + " (run the .law files with fit, eval and simulate instead)");
+    }
     Fitted fitted = weightsFrom == null ? new Fitted(Map.of(), null) : readFitted(weightsFrom, c.schema(), err);
     Map<String, Double> fromFile = fitted.weights();
     Map<String, Double> floor = fitted.floor() != null ? fitted.floor() : c.floor().values();

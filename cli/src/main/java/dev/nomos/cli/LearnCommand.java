@@ -1,6 +1,7 @@
 package dev.nomos.cli;
 
 import dev.nomos.compiler.Compilation;
+import dev.nomos.compiler.CompiledLaw;
 import dev.nomos.compiler.NomosCompiler;
 import dev.nomos.compiler.codegen.Engine;
 import dev.nomos.compiler.diag.DiagnosticRenderer;
@@ -195,6 +196,13 @@ public final class LearnCommand implements Callable<Integer> {
       throw new UserFacingException(world.schema() == null
           ? String.join(", ", lawFiles.stream().map(Path::toString).toList()) + ": declare no world"
           : DiagnosticRenderer.render(world.errors().get(0)).strip());
+    }
+    if (!world.constraints().isEmpty()) {
+      // The loop's models and its output are laws only; dropping the constraints silently would
+      // learn (and write) a different model from the one given.
+      throw new UserFacingException("nomos learn does not take constraints; the files declare "
+          + world.constraints().stream().map(CompiledLaw::name).toList()
+          + " (learn from the laws alone, then add the constraints to the output and `nomos fit` it)", ExitCodes.USAGE);
     }
     WorldSchema schema = world.schema();
     StartingModel starting = StartingModel.of(world);

@@ -107,7 +107,10 @@ final class ModelInput {
     List<Law> laws = engine == Engine.INTERPRETED ? Interpreter.interpretAll(plans) : CompiledLaws.compile(plans);
     ModelOptions options = options(ModelOptions.defaults(), nu, lambda);
     WorldModel model = newModel(schema, laws, weights.stream().mapToDouble(Double::doubleValue).toArray(), options);
-    return new ModelInput(model.withFloor(c.floor()), c);
+    List<LawPlan> constraintPlans = c.constraintPlans();
+    List<Law> constraints = engine == Engine.INTERPRETED
+        ? Interpreter.interpretAll(constraintPlans) : CompiledLaws.compile(constraintPlans);
+    return new ModelInput(model.withFloor(c.floor()).withConstraints(constraints), c);
   }
 
   private static ModelInput fromJar(Path jar, Double nu, Double lambda) {

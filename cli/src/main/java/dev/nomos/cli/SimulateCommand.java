@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
         "Data the world does not declare (an attribute, a type, an action, a value outside a declared range "
             + "or symbol set) is read with one warning line each on standard error and scored as something the "
             + "model did not foresee; --strict refuses it.",
+        "Every frame meets the model's constraints; where the requirements on a value exclude each other, a "
+            + "warning line on standard error names it, and that value is predicted as if no constraint spoke.",
         "Exit codes: 0 ok, 1 a model or data error, 2 bad usage."})
 public final class SimulateCommand implements Callable<Integer> {
   private static final Pattern NUMBER_SUFFIX = Pattern.compile("^(.*):(\\d+)$");
@@ -122,7 +124,9 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     List<Frame> frames;
     try {
-      frames = m.rollout(episode.frames().get(index), actionIndexes, sample, seed == null ? 0 : seed);
+      frames = m.rollout(episode.frames().get(index), actionIndexes, sample, seed == null ? 0 : seed,
+          unmet -> err.println("warning: " + unmet.message()));
+      err.flush();
     } catch (LawException e) {
       throw new UserFacingException("rolling out from " + episode.location(index) + ": " + e.getMessage());
     }

@@ -27,6 +27,7 @@ public final class Compilation {
   private final List<CompiledLaw> laws;
   private final FloorDecl floorDecl;
   private final Floor floor;
+  private final List<CompiledLaw> constraints;
 
   Compilation(List<SourceUnit> units, List<Diagnostic> diagnostics, WorldDecl world, WorldSchema schema,
       List<CompiledLaw> laws) {
@@ -35,6 +36,12 @@ public final class Compilation {
 
   Compilation(List<SourceUnit> units, List<Diagnostic> diagnostics, WorldDecl world, WorldSchema schema,
       List<CompiledLaw> laws, FloorDecl floorDecl, Floor floor) {
+    this(units, diagnostics, world, schema, laws, floorDecl, floor, List.of());
+  }
+
+  Compilation(List<SourceUnit> units, List<Diagnostic> diagnostics, WorldDecl world, WorldSchema schema,
+      List<CompiledLaw> laws, FloorDecl floorDecl, Floor floor, List<CompiledLaw> constraints) {
+    this.constraints = List.copyOf(constraints);
     this.floorDecl = floorDecl;
     this.floor = floor;
     this.units = List.copyOf(units);
@@ -79,6 +86,17 @@ public final class Compilation {
 
   /** Every law in source order, including those with errors (whose plan is null). */
   public List<CompiledLaw> laws() { return laws; }
+
+  /**
+   * Every constraint in source order, each lowered to the plan of a law whose effects are its
+   * requirements (null when it has errors); constraints carry no weight.
+   */
+  public List<CompiledLaw> constraints() { return constraints; }
+
+  /** The plans of the constraints that compiled, in source order. */
+  public List<LawPlan> constraintPlans() {
+    return constraints.stream().map(CompiledLaw::plan).filter(Objects::nonNull).toList();
+  }
 
   public Optional<CompiledLaw> law(String name) {
     return laws.stream().filter(l -> l.name().equals(name)).findFirst();

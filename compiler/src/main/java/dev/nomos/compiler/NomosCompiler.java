@@ -1,11 +1,14 @@
 package dev.nomos.compiler;
 
+import dev.nomos.compiler.ast.ConstraintDecl;
 import dev.nomos.compiler.ast.FloorDecl;
 import dev.nomos.compiler.ast.LawDecl;
+import dev.nomos.compiler.ast.Name;
 import dev.nomos.compiler.ast.SourceUnit;
 import dev.nomos.compiler.ast.TopDecl;
 import dev.nomos.compiler.ast.UseDecl;
 import dev.nomos.compiler.ast.WorldDecl;
+import dev.nomos.compiler.check.ConstraintChecker;
 import dev.nomos.compiler.check.FloorChecker;
 import dev.nomos.compiler.check.LawChecker;
 import dev.nomos.compiler.check.WorldChecker;
@@ -147,7 +150,26 @@ public final class NomosCompiler {
             ? unchecked(law, u.source()) : checkLaw(schema, u.source(), law, options, diagnostics));
       }
     }
-    return new Compilation(units, sorted(diagnostics, units, givenOrder), world, schema, laws, floorDecl, floor);
+    List<CompiledLaw> constraints = new ArrayList<>();
+    for (SourceUnit u : units) {
+      for (ConstraintDecl constraint : u.constraints()) {
+        Name name = constraint.name();
+        if (schema == null && laws.isEmpty() && constraints.isEmpty()) {
+          diagnostics.add(Diagnostic.error(Codes.WORLD_COUNT, u.source(), name.span(),
+                  "constraint `" + name.text() + "` has no world to be checked against")
+              .withHint("declare a world in this file or add `use \"world.law\"` naming the file that declares it"));
+        }
+        LawDecl previous = names.putIfAbsent(name.text(), constraint.asLaw());
+        if (previous != null) {
+          diagnostics.add(Diagnostic.error(Codes.DUPLICATE_DECLARATION, u.source(), name.span(),
+                  "`" + name.text() + "` is declared twice")
+              .withHint("the first is on line " + previous.span().line() + "; law and constraint names must be unique"));
+        }
+        constraints.add(checkConstraint(schema, u.source(), constraint, syntaxErrors, diagnostics));
+      }
+    }
+    return new Compilation(units, sorted(diagnostics, units, givenOrder), world, schema, laws, floorDecl, floor,
+        constraints);
   }
 
   /**
@@ -171,6 +193,11 @@ public final class NomosCompiler {
       if (d instanceof FloorDecl f) {
         diagnostics.add(Diagnostic.error(Codes.BAD_FLOOR, source, f.name().span(),
             "candidate text must contain only laws; a floor belongs to the model").withHint("remove the floor"));
+      }
+      if (d instanceof ConstraintDecl c) {
+        diagnostics.add(Diagnostic.error(Codes.CONSTRAINT_IN_CANDIDATE, source, c.name().span(),
+                "candidate text must contain only laws; constraint `" + c.name().text() + "` belongs to the model")
+            .withHint("write the rule as a law (it may then be broken, at a fitted cost), or add the constraint to the model's files"));
       }
     }
     List<CompiledLaw> laws = new ArrayList<>();
@@ -220,6 +247,25 @@ public final class NomosCompiler {
       }
     }
     return false;
+  }
+
+  private static CompiledLaw checkConstraint(WorldSchema schema, SourceFile source, ConstraintDecl constraint,
+      List<Diagnostic> syntaxErrors, List<Diagnostic> diagnostics) {
+    LawDecl law = constraint.asLaw();
+    if (schema == null || brokenBySyntax(law, source, syntaxErrors)) {
+      return unchecked(law, source);
+    }
+    List<Diagnostic> found = new ArrayList<>();
+    try {
+      LawChecker.Result r = new ConstraintChecker(schema, source, found).check(constraint);
+      diagnostics.addAll(found);
+      return new CompiledLaw(law.name().text(), law.doc(), law, source, r.plan(), null, List.of());
+    } catch (StackOverflowError tooDeep) {
+      diagnostics.add(Diagnostic.error(Codes.NESTING_TOO_DEEP, source, law.name().span(),
+              "constraint `" + law.name().text() + "` has an expression too long or too deeply nested to compile")
+          .withHint("split the expression or the constraint into smaller ones"));
+      return unchecked(law, source);
+    }
   }
 
   private static CompiledLaw unchecked(LawDecl law, SourceFile source) {

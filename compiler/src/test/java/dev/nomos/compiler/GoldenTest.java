@@ -24,7 +24,8 @@ import org.junit.jupiter.api.TestFactory;
  * Golden tests: each {@code golden/Nxxx-name.law} is a bad program; its rendered diagnostics must
  * equal {@code Nxxx-name.expected} exactly and include code Nxxx. Run with
  * {@code NOMOS_UPDATE_GOLDEN=1} (or {@code -Dnomos.updateGolden=true}) to rewrite the baselines.
- * Files without a code prefix are helpers that the programs {@code use}.
+ * Files without a code prefix are helpers that the programs {@code use}; a program named
+ * {@code Nxxx-candidate-*.law} is candidate text, checked against {@code world.law} as the learner does.
  */
 class GoldenTest {
   static final Path DIR = Path.of("src/test/resources/golden");
@@ -42,8 +43,11 @@ class GoldenTest {
   private static void check(Path file) throws IOException {
     String name = file.getFileName().toString();
     String text = Files.readString(file, StandardCharsets.UTF_8);
-    Compilation c = NomosCompiler.compile(List.of(new dev.nomos.compiler.source.SourceFile(name, text)),
-        SourceResolver.fileSystem(DIR));
+    // `Nxxx-candidate-*.law` is candidate text, checked as the learner checks it against world.law.
+    Compilation c = name.contains("-candidate-")
+        ? NomosCompiler.checkCandidates(NomosCompiler.compile(List.of(DIR.resolve("world.law"))), text, name)
+        : NomosCompiler.compile(List.of(new dev.nomos.compiler.source.SourceFile(name, text)),
+            SourceResolver.fileSystem(DIR));
     String rendered = DiagnosticRenderer.render(c.diagnostics());
     Path expected = DIR.resolve(name.replace(".law", ".expected"));
     if (updating()) {

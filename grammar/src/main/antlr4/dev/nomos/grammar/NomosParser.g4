@@ -19,6 +19,7 @@ useDecl
 topDecl
   : worldDecl
   | lawDecl
+  | constraintDecl
   | floorDecl
   ;
 
@@ -69,6 +70,20 @@ signedInt
 
 lawDecl
   : LAW name=ID (WEIGHT weight=number)? LBRACE binderClause* whenClause? thenClause RBRACE
+  ;
+
+// ---- constraints ----------------------------------------------------------------------------
+
+// `constraint name { binders... [when guard] then p.cx == r.cx  p.y in lo..hi }`: hard requirements
+// on targets of frame t+1. A weight is parsed so that the checker can say why a constraint has
+// none (N330) rather than leave a bare syntax error.
+constraintDecl
+  : CONSTRAINT name=ID (WEIGHT weight=number)? LBRACE binderClause* whenClause? THEN requirement (SEMI? requirement)* SEMI? RBRACE
+  ;
+
+requirement
+  : target EQ value=expr                                        # equalRequirement
+  | target IN lo=expr DOTDOT hi=expr                            # rangeRequirement
   ;
 
 binderClause

@@ -22,4 +22,8 @@ public record SourceUnit(SourceFile source, List<UseDecl> uses, List<TopDecl> de
   public List<LawDecl> laws() {
     return decls.stream().filter(LawDecl.class::isInstance).map(LawDecl.class::cast).toList();
   }
+
+  public List<ConstraintDecl> constraints() {
+    return decls.stream().filter(ConstraintDecl.class::isInstance).map(ConstraintDecl.class::cast).toList();
+  }
 }

@@ -88,6 +88,13 @@ public final class Codes {
   /** {@code range((x0, y0), (x1, y1))} of places with a literal corner after the other: no place. */
   public static final String EMPTY_PLACES = "N322";
 
+  /** A weight on a constraint: constraints always hold and carry none. */
+  public static final String CONSTRAINT_WEIGHT = "N330";
+  /** A constraint whose requirements on one target exclude each other, so it can never be met. */
+  public static final String CONSTRAINT_NEVER_MET = "N331";
+  /** A constraint in candidate text: the learner proposes laws, constraints belong to the model. */
+  public static final String CONSTRAINT_IN_CANDIDATE = "N332";
+
   /** A guard that can never be true. */
   public static final String GUARD_NEVER_TRUE = "N401";
   /** A bound variable the law never uses. */
@@ -110,6 +117,7 @@ public final class Codes {
       BAD_WORLD_ITEM, BAD_WEIGHT, EMPTY_RANGE, NO_EARLIER_VALUE, TRIGGER_WITHOUT_HISTORY, BAD_FLOOR,
       JOINT_OBJECTS, JOINT_TARGET_TWICE, JOINT_WEIGHTS_MIXED, JOINT_PRESENCE, JOINT_NO_TARGET, JOINT_BAD_WORD,
       BAD_PROBABILITY, BAD_PLACE_WEIGHT, EMPTY_PLACES,
+      CONSTRAINT_WEIGHT, CONSTRAINT_NEVER_MET, CONSTRAINT_IN_CANDIDATE,
       GUARD_NEVER_TRUE, UNUSED_BINDING, DUPLICATE_EFFECT, PRESENT_NOW, JOINT_DUPLICATE_ALTERNATIVE);
 
   private Codes() {}

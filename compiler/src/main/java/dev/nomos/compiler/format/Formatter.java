@@ -6,6 +6,7 @@ import dev.nomos.compiler.ast.Chance;
 import dev.nomos.compiler.ast.Effect;
 import dev.nomos.compiler.ast.Expr;
 import dev.nomos.compiler.ast.FloorDecl;
+import dev.nomos.compiler.ast.ConstraintDecl;
 import dev.nomos.compiler.ast.LawDecl;
 import dev.nomos.compiler.ast.Name;
 import dev.nomos.compiler.ast.Places;
@@ -122,6 +123,9 @@ public final class Formatter {
         world(lines, w, blank, anchored);
       } else if (d instanceof FloorDecl f) {
         floor(lines, f, blank, anchored);
+      } else if (d instanceof ConstraintDecl c) {
+        body(lines, "constraint " + c.name().text() + " {", c.asLaw(), Formatter::requirement, blank,
+            anchored ? comments : null, anchored);
       } else {
         LawDecl law = (LawDecl) d;
         String weight = law.weightText();
@@ -290,6 +294,12 @@ public final class Formatter {
   private static void law(List<Line> lines, LawDecl law, String weight, boolean blank, Comments comments,
       boolean anchored) {
     String header = "law " + law.name().text() + (weight == null ? "" : " weight " + weight) + " {";
+    body(lines, header, law, Formatter::effect, blank, comments, anchored);
+  }
+
+  /** A law or a constraint (given as the law of its requirements): header, binders, guard, effects, brace. */
+  private static void body(List<Line> lines, String header, LawDecl law, EffectPrinter printer, boolean blank,
+      Comments comments, boolean anchored) {
     lines.add(new Line(0, header, anchor(law.span(), anchored), docLines(law.doc(), ""), blank));
     for (Binder b : law.binders()) {
       lines.add(new Line(1, binder(b), anchor(b.span(), anchored), List.of(), false));
@@ -304,9 +314,9 @@ public final class Formatter {
       Effect e = effects.get(i);
       if (i == 0) {
         int at = keyword(comments, e.span(), NomosLexer.THEN);
-        lines.add(new Line(1, "then " + effect(e, EFFECT_INDENT.length()), at, List.of(), false));
+        lines.add(new Line(1, "then " + printer.print(e, EFFECT_INDENT.length()), at, List.of(), false));
       } else {
-        lines.add(new Line(EFFECT_INDENT, effect(e, EFFECT_INDENT.length()), anchor(e.span(), anchored), List.of(),
+        lines.add(new Line(EFFECT_INDENT, printer.print(e, EFFECT_INDENT.length()), anchor(e.span(), anchored), List.of(),
             false));
       }
     }
@@ -334,6 +344,25 @@ public final class Formatter {
       return n.text();
     }
     return "?"; // a hole, for the learner to fill
+  }
+
+  private interface EffectPrinter {
+    String print(Effect e, int column);
+  }
+
+  /** A constraint's requirement ({@code p.cx == e} or {@code p.y in lo..hi}) starting at {@code column}. */
+  private static String requirement(Effect e, int column) {
+    if (e instanceof Effect.Assign a) {
+      String head = target(a.target()) + " == ";
+      return head + (column < 0 ? ExprPrinter.print(a.value()) : LAYOUT.layout(a.value(), column + head.length()));
+    }
+    Effect.Range r = (Effect.Range) e;
+    // Bounds print as they do in `e in lo..hi`, parenthesised where they would not parse back.
+    StringBuilder sb = new StringBuilder(target(r.target())).append(" in ");
+    ExprPrinter.print(sb, r.low(), ExprPrinter.ADD, true);
+    sb.append("..");
+    ExprPrinter.print(sb, r.high(), ExprPrinter.IN_SET, true);
+    return sb.toString();
   }
 
   /** An effect starting at {@code column}; a negative column keeps it on one line. */
@@ -477,7 +506,8 @@ public final class Formatter {
    */
   private static boolean fromSource(String text, TopDecl d) {
     Span span = d.span();
-    String keyword = d instanceof WorldDecl ? "world" : d instanceof FloorDecl f ? f.name().text() : "law";
+    String keyword = d instanceof WorldDecl ? "world" : d instanceof FloorDecl f ? f.name().text()
+        : d instanceof ConstraintDecl ? "constraint" : "law";
     if (!fromSource(text, span, keyword)) {
       return false;
     }

@@ -7,6 +7,7 @@ import dev.nomos.compiler.ast.Chance;
 import dev.nomos.compiler.ast.Effect;
 import dev.nomos.compiler.ast.Expr;
 import dev.nomos.compiler.ast.FloorDecl;
+import dev.nomos.compiler.ast.ConstraintDecl;
 import dev.nomos.compiler.ast.LawDecl;
 import dev.nomos.compiler.ast.Name;
 import dev.nomos.compiler.ast.Places;
@@ -60,6 +61,8 @@ public final class AstBuilder {
           decls.add(world(d.worldDecl()));
         } else if (d.lawDecl() != null) {
           decls.add(law(d.lawDecl()));
+        } else if (d.constraintDecl() != null) {
+          decls.add(constraint(d.constraintDecl()));
         } else if (d.floorDecl() != null) {
           decls.add(floor(d.floorDecl()));
         }
@@ -155,6 +158,25 @@ public final class AstBuilder {
       effects.add(effect(e));
     }
     return new LawDecl(name(c.name), doc(c.getStart()), weight, weightText, binders, guard, effects, span(c));
+  }
+
+  private ConstraintDecl constraint(ConstraintDeclContext c) {
+    List<Binder> binders = new ArrayList<>();
+    for (BinderClauseContext b : c.binderClause()) {
+      binders.add(binder(b));
+    }
+    Expr guard = c.whenClause() == null ? null : expr(c.whenClause().expr());
+    List<Effect> requirements = new ArrayList<>();
+    for (RequirementContext r : c.requirement()) {
+      if (r instanceof EqualRequirementContext e) {
+        requirements.add(new Effect.Assign(target(e.target()), expr(e.value), span(e)));
+      } else {
+        RangeRequirementContext range = (RangeRequirementContext) r;
+        requirements.add(new Effect.Range(target(range.target()), expr(range.lo), expr(range.hi), span(range)));
+      }
+    }
+    Span weightSpan = c.weight == null ? null : span(c.weight);
+    return new ConstraintDecl(name(c.name), doc(c.getStart()), binders, guard, requirements, weightSpan, span(c));
   }
 
   private Binder binder(BinderClauseContext c) {

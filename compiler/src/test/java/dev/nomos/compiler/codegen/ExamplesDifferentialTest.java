@@ -23,8 +23,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every example model: compiled and interpreted laws make the same calls on the example's recorded
- * frames (when it has test data) and on random frames of its world.
+ * Every example model: compiled and interpreted laws and constraints make the same calls on the
+ * example's recorded frames (its test data, or the trajectory its laws fire on) and on random frames
+ * of its world.
  */
 class ExamplesDifferentialTest {
   private static final Path EXAMPLES = Path.of("..", "examples");
@@ -46,7 +47,8 @@ class ExamplesDifferentialTest {
     Compilation c = NomosCompiler.compile(List.of(model));
     // A model that does not check is the checker's and the example's business; it is reported as skipped here.
     assumeFalse(c.hasErrors(), () -> model + " does not check: " + c.errors().get(0).message());
-    List<LawPlan> plans = c.plans();
+    List<LawPlan> plans = new ArrayList<>(c.plans());
+    plans.addAll(c.constraintPlans());
     List<Law> compiled = CompiledLaws.compile(plans);
     List<Law> interpreted = LawFactory.createAll(plans, Engine.INTERPRETED);
     List<Frame> frames = new ArrayList<>(recordedFrames(model.getParent(), c.schema()));
@@ -67,6 +69,9 @@ class ExamplesDifferentialTest {
     Path data = dir.resolve("test.jsonl.gz");
     if (!Files.exists(data)) {
       data = dir.resolve("test.jsonl");
+    }
+    if (!Files.exists(data)) {
+      data = dir.resolve("fires.jsonl");
     }
     if (!Files.exists(data)) {
       return List.of();

@@ -62,6 +62,11 @@ public final class LanguageReference {
                                        -6 if the trigger holds now, -4 if it held 1 step ago, 0 if 2
                                        (the latest trigger wins; no opinion past the list; the
                                        trigger reads no `exists`/`count`)
+      Constraints: a model may also hold hard rules on frame t+1, with binders and a guard as a
+      law's and requirements `o.a == e` or `o.a in lo..hi` (also on left, right, top, bottom, cx,
+      cy), e.g. `constraint on_rope { on contact(p: Player, r: Rope) then p.cx == r.cx }`. Every
+      prediction meets them and each required target is renormalised over the values they allow.
+      They have no weight and are written by people: propose laws only, never a `constraint`.
       Holes: write `?` for an integer constant, `side: ?` or `cover: ?` you cannot pin down; the
       learner fits them on the data.
 

@@ -43,7 +43,7 @@ public final class Builtins {
   public static final List<String> WORLD_KEYWORDS = List.of("screen", "velocity", "actions", "entity");
 
   /** Words that start a top-level line; {@code floor} is contextual (not reserved), the rest are keywords. */
-  public static final List<String> TOP_KEYWORDS = List.of("use", "world", "law", "floor");
+  public static final List<String> TOP_KEYWORDS = List.of("use", "world", "law", "constraint", "floor");
 
   public static final List<String> LAW_KEYWORDS = List.of("for", "on", "when", "then", "weight");
 

@@ -105,6 +105,8 @@ public final class CompletionFeature {
       case TOP -> {
         keywords(Builtins.TOP_KEYWORDS, items);
         items.snippet("law", "law ${1:name} {\n  for ${2:b}: ${3:Type}\n  then $0\n}", "a new law");
+        items.snippet("constraint", "constraint ${1:name} {\n  on contact(${2:a}: ${3:Type}, ${4:b}: ${5:Type})\n  then ${2:a}.$0\n}",
+            "a new constraint: requirements every next frame meets");
       }
       case WORLD -> {
         keywords(Builtins.WORLD_KEYWORDS, items);

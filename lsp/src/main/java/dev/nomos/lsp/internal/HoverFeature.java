@@ -75,6 +75,11 @@ public final class HoverFeature {
         return world.entity(name).map(e -> code(entitySignature(e)) + docs(e.doc()));
       }
       case LAW -> {
+        Optional<String> constraint = a.unit().constraints().stream().filter(c -> c.name().span().equals(o.span())
+            || c.name().text().equals(name)).findFirst().map(c -> code("constraint " + c.name().text()) + docs(c.doc()));
+        if (constraint.isPresent()) {
+          return constraint;
+        }
         return a.unit().laws().stream().filter(l -> l.name().span().equals(o.span())
             || l.name().text().equals(name)).findFirst().map(l -> lawHover(a, l));
       }

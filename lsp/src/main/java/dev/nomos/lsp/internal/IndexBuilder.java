@@ -5,6 +5,7 @@ import dev.nomos.compiler.ast.Binder;
 import dev.nomos.compiler.ast.Binding;
 import dev.nomos.compiler.ast.Effect;
 import dev.nomos.compiler.ast.Expr;
+import dev.nomos.compiler.ast.ConstraintDecl;
 import dev.nomos.compiler.ast.LawDecl;
 import dev.nomos.compiler.ast.Name;
 import dev.nomos.compiler.ast.Places;
@@ -47,6 +48,10 @@ final class IndexBuilder {
     }
     for (LawDecl law : unit.laws()) {
       b.law(law);
+    }
+    for (ConstraintDecl constraint : unit.constraints()) {
+      // Names, binders, guard and requirement targets resolve as those of a law.
+      b.law(constraint.asLaw());
     }
     return b.out;
   }

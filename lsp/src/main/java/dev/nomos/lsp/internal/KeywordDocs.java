@@ -14,6 +14,9 @@ final class KeywordDocs {
       Map.entry("actions", "`actions A, B, ...`: the actions an agent can take, one per step."),
       Map.entry("entity", "`entity T { attr: int lo..hi, flag: bool, state: {a, b} }`: an object type and its extra attributes."),
       Map.entry("law", "`law name [weight w] { binders [when guard] then effects }`: one expert of the model."),
+      Map.entry("constraint", "`constraint name { binders [when guard] then o.a == e  o.b in lo..hi }`: requirements "
+          + "that every predicted and sampled frame t+1 meets; scoring renormalises each required target over the "
+          + "values they allow. No weight."),
       Map.entry("floor", "`floor { channel eps ... }`: the weight of the uniform background mixed into every target of a "
           + "channel (alive, x, y, spawn, an extra attribute), written by `nomos fit`; 1e-5 where none is."),
       Map.entry("weight", "The law's weight in the product of experts (0..10), written by `nomos fit`."),

@@ -53,8 +53,9 @@ public final class LexicalScope {
     boolean entityOpen = false;
     for (int i = 0; i < tokens.size(); i++) {
       int type = tokens.get(i).getType();
-      if (depth == 0 && (type == NomosLexer.WORLD || type == NomosLexer.LAW)) {
-        blockKeyword = type;
+      if (depth == 0 && (type == NomosLexer.WORLD || type == NomosLexer.LAW || type == NomosLexer.CONSTRAINT)) {
+        // A constraint's body is a law's (binders, guard, requirements on targets), so it scopes as one.
+        blockKeyword = type == NomosLexer.CONSTRAINT ? NomosLexer.LAW : type;
         blockStart = i;
       } else if (type == NomosLexer.LBRACE) {
         depth++;

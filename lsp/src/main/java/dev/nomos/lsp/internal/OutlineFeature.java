@@ -2,6 +2,7 @@ package dev.nomos.lsp.internal;
 
 import dev.nomos.compiler.ast.AttrDecl;
 import dev.nomos.compiler.ast.Binding;
+import dev.nomos.compiler.ast.ConstraintDecl;
 import dev.nomos.compiler.ast.FloorDecl;
 import dev.nomos.compiler.ast.LawDecl;
 import dev.nomos.compiler.ast.Name;
@@ -29,6 +30,10 @@ public final class OutlineFeature {
         result.add(world(w));
       } else if (decl instanceof LawDecl l) {
         result.add(law(l));
+      } else if (decl instanceof ConstraintDecl c) {
+        DocumentSymbol law = law(c.asLaw());
+        law.setDetail("constraint");
+        result.add(law);
       } else if (decl instanceof FloorDecl f) {
         List<DocumentSymbol> channels = new ArrayList<>();
         for (FloorDecl.Item item : f.items()) {

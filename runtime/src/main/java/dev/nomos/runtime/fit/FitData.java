@@ -12,6 +12,7 @@ import dev.nomos.runtime.model.internal.JointBlocks;
 import dev.nomos.runtime.model.internal.Observations;
 import dev.nomos.runtime.model.internal.OpinionCollector;
 import dev.nomos.runtime.model.internal.Partitions;
+import dev.nomos.runtime.model.internal.Requirements;
 import dev.nomos.runtime.model.internal.TargetObserver;
 import dev.nomos.runtime.trajectory.Episode;
 import java.util.ArrayList;
@@ -317,6 +318,8 @@ public final class FitData {
     final OpinionCollector collector;
     final Partitions partitions = new Partitions();
     final JointBlocks blocks = new JointBlocks();
+    final List<Law> constraints;
+    final Requirements requirements;
     final Observations observations = new Observations();
     int transitions;
     double constant;
@@ -361,6 +364,8 @@ public final class FitData {
       this.laws = model.laws();
       this.collector = new OpinionCollector(model.schema(), lawNames.toArray(String[]::new), model.options().nu(),
           model.chancesByLaw());
+      this.constraints = model.constraints();
+      this.requirements = constraints.isEmpty() ? null : new Requirements(constraints);
     }
 
     /**
@@ -411,7 +416,11 @@ public final class FitData {
 
     void add(Frame t, Frame next) {
       collector.run(t, laws);
-      partitions.build(collector);
+      if (requirements != null) {
+        // Constraints carry no weight, but they cut the supports the weights are fitted over.
+        requirements.run(t, constraints, collector);
+      }
+      partitions.build(collector, requirements);
       blocks.build(collector, partitions);
       observations.observe(collector, partitions, blocks, next, this);
       transitions++;

@@ -13,6 +13,7 @@ import dev.nomos.runtime.model.internal.JointBlocks;
 import dev.nomos.runtime.model.internal.Observations;
 import dev.nomos.runtime.model.internal.OpinionCollector;
 import dev.nomos.runtime.model.internal.Partitions;
+import dev.nomos.runtime.model.internal.Requirements;
 import dev.nomos.runtime.model.internal.TargetObserver;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +35,8 @@ public final class Inference {
   private final OpinionCollector collector;
   private final Partitions partitions = new Partitions();
   private final JointBlocks blocks = new JointBlocks();
+  private final List<Law> constraints;
+  private final Requirements requirements;
   private final Observations observations = new Observations();
   private final Scoring scoring = new Scoring();
   private final FloorChannels channels;
@@ -59,6 +62,8 @@ public final class Inference {
     this.epsilon = model.floor().epsilons(schema);
     this.spawnEpsilon = epsilon[channels.channel(0, -1)];
     this.logUnexplained = Observations.unexplainedLogProbability(schema);
+    this.constraints = model.constraints();
+    this.requirements = constraints.isEmpty() ? null : new Requirements(constraints);
   }
 
   public WorldModel model() {
@@ -68,6 +73,11 @@ public final class Inference {
   /** How many opinions each law has emitted over every frame this instance analysed (law order). */
   public long[] firings() {
     return collector.firings().clone();
+  }
+
+  /** How many requirements each constraint has made over every frame this instance analysed (constraint order). */
+  public long[] constraintFirings() {
+    return requirements == null ? new long[0] : requirements.firings().clone();
   }
 
   /** Runs the laws on frame t (once; a repeated call with the same frame does nothing). */
@@ -80,7 +90,10 @@ public final class Inference {
     }
     analysed = null;
     collector.run(t, laws);
-    partitions.build(collector);
+    if (requirements != null) {
+      requirements.run(t, constraints, collector);
+    }
+    partitions.build(collector, requirements);
     blocks.build(collector, partitions);
     computeLogits();
     analysed = t;
@@ -124,6 +137,25 @@ public final class Inference {
       }
       cellLogit[cell] = a;
     }
+  }
+
+  /**
+   * The targets of the last frame analysed whose requirements exclude each other: no value meets
+   * them all, so they were left unconstrained there (empty for a model without constraints).
+   * {@code frameIndex} is copied into each (a rollout's count of predicted frames).
+   */
+  public List<UnmetRequirement> unmetRequirements(int frameIndex) {
+    if (requirements == null || analysed == null) {
+      return List.of();
+    }
+    List<UnmetRequirement> out = new java.util.ArrayList<>();
+    for (Requirements.Unmet u : requirements.unmet()) {
+      EntityType type = schema.type(analysed.type(u.object()));
+      String attribute = u.offset() == 0 ? "alive" : u.offset() == 1 ? "x" : u.offset() == 2 ? "y"
+          : type.extras().get(u.offset() - 3).name();
+      out.add(new UnmetRequirement(frameIndex, u.constraint(), analysed.id(u.object()), type.name(), attribute));
+    }
+    return out;
   }
 
   // ---- likelihood ------------------------------------------------------------------------------

@@ -98,6 +98,10 @@ public final class Metrics {
     for (int i = 0; i < counts.length; i++) {
       firings.put(model.lawNames().get(i), counts[i]);
     }
+    long[] required = inference.constraintFirings();
+    for (int i = 0; i < required.length; i++) {
+      firings.put(model.constraints().get(i).name(), required[i]);
+    }
     return new Evaluation(transitions,
         transitions == 0 ? Double.NaN : -logLikelihood / transitions,
         transitions == 0 ? Double.NaN : (double) exact / transitions,

@@ -34,6 +34,7 @@ public final class WorldModel {
   private final Floor floor;
   private final List<String> lawNames;
   private final Map<String, double[]> chances;
+  private final List<Law> constraints;
 
   /** With the default {@link Floor}. */
   public WorldModel(WorldSchema schema, List<Law> laws, double[] weights, ModelOptions options) {
@@ -54,6 +55,12 @@ public final class WorldModel {
    */
   public WorldModel(WorldSchema schema, List<Law> laws, double[] weights, ModelOptions options, Floor floor,
       Map<String, double[]> chances) {
+    this(schema, laws, weights, options, floor, chances, List.of());
+  }
+
+  private WorldModel(WorldSchema schema, List<Law> laws, double[] weights, ModelOptions options, Floor floor,
+      Map<String, double[]> chances, List<Law> constraints) {
+    this.constraints = List.copyOf(constraints);
     this.schema = Objects.requireNonNull(schema, "schema");
     this.floor = Objects.requireNonNull(floor, "floor");
     this.laws = List.copyOf(laws);
@@ -73,6 +80,11 @@ public final class WorldModel {
       double w = this.weights[i];
       if (!(w >= 0) || w > options.maxWeight()) {
         throw new IllegalArgumentException("law " + name + ": weight " + w + " is outside [0, " + options.maxWeight() + "]");
+      }
+    }
+    for (Law c : this.constraints) {
+      if (!seen.add(c.name())) {
+        throw new IllegalArgumentException("two laws or constraints are named " + c.name());
       }
     }
     this.lawNames = List.copyOf(names);
@@ -133,21 +145,32 @@ public final class WorldModel {
 
   /** The same laws with other fitted creation probabilities. */
   public WorldModel withChances(Map<String, double[]> newChances) {
-    return new WorldModel(schema, laws, weights, options, floor, newChances);
+    return new WorldModel(schema, laws, weights, options, floor, newChances, constraints);
+  }
+
+  /**
+   * The constraints: hard requirements on frame t+1, without weight, that every prediction meets and
+   * that scoring renormalises over (docs/runtime.md, "Constraints").
+   */
+  public List<Law> constraints() { return constraints; }
+
+  /** The same laws, weights, options and floor, with these constraints (replacing any it had). */
+  public WorldModel withConstraints(List<Law> newConstraints) {
+    return new WorldModel(schema, laws, weights, options, floor, chances, newConstraints);
   }
 
   /** The same laws with other weights. */
   public WorldModel withWeights(double[] newWeights) {
-    return new WorldModel(schema, laws, newWeights, options, floor, chances);
+    return new WorldModel(schema, laws, newWeights, options, floor, chances, constraints);
   }
 
   public WorldModel withOptions(ModelOptions newOptions) {
-    return new WorldModel(schema, laws, weights, newOptions, floor, chances);
+    return new WorldModel(schema, laws, weights, newOptions, floor, chances, constraints);
   }
 
   /** The same laws and weights with another background. */
   public WorldModel withFloor(Floor newFloor) {
-    return new WorldModel(schema, laws, weights, options, newFloor, chances);
+    return new WorldModel(schema, laws, weights, options, newFloor, chances, constraints);
   }
 
   /** The model without the named laws (the remaining laws keep order and weight). */
@@ -160,7 +183,7 @@ public final class WorldModel {
         w.add(weights[i]);
       }
     }
-    return new WorldModel(schema, kept, w.stream().mapToDouble(Double::doubleValue).toArray(), options, floor, chances);
+    return new WorldModel(schema, kept, w.stream().mapToDouble(Double::doubleValue).toArray(), options, floor, chances, constraints);
   }
 
   /** A single-threaded inference engine that reuses its buffers. */
@@ -191,6 +214,12 @@ public final class WorldModel {
    * @param sample draw each step (seeded by {@code seed}) instead of taking the most likely frame
    */
   public List<Frame> rollout(Frame start, int[] actions, boolean sample, long seed) {
+    return rollout(start, actions, sample, seed, unmet -> {});
+  }
+
+  /** As {@link #rollout(Frame, int[], boolean, long)}, telling {@code unmet} of every target left unconstrained. */
+  public List<Frame> rollout(Frame start, int[] actions, boolean sample, long seed,
+      java.util.function.Consumer<UnmetRequirement> unmet) {
     Inference inference = newInference();
     RandomGenerator random = sample ? new SplittableRandom(seed) : null;
     List<Frame> out = new ArrayList<>(actions.length);
@@ -202,6 +231,7 @@ public final class WorldModel {
       int nextAction = k + 1 < actions.length ? actions[k + 1] : -1;
       Frame next = sample ? inference.sampleNext(current, nextAction, random)
           : inference.mostLikelyNext(current, nextAction);
+      inference.unmetRequirements(k).forEach(unmet);
       out.add(next);
       current = next;
     }
@@ -210,6 +240,7 @@ public final class WorldModel {
 
   @Override
   public String toString() {
-    return "model of " + schema.name() + " with " + laws.size() + " laws";
+    return "model of " + schema.name() + " with " + laws.size() + " laws"
+        + (constraints.isEmpty() ? "" : " and " + constraints.size() + " constraints");
   }
 }

@@ -164,13 +164,18 @@ public final class OpinionCollector implements OpinionSink {
   }
 
   private int targetOf(int object, int slot) {
+    return targetOf(object, slot, "law", lawNames[currentLaw]);
+  }
+
+  /** The target of {@code slot} of {@code object} in the current frame; errors name the {@code kind} and {@code name} asking. */
+  public int targetOf(int object, int slot, String kind, String name) {
     if (object < 0 || object >= frame.size()) {
-      throw new IllegalStateException("law '" + lawNames[currentLaw] + "' addressed object index " + object
+      throw new IllegalStateException(kind + " '" + name + "' addressed object index " + object
           + " in a frame of " + frame.size() + " objects");
     }
     int offset = offsetOf(frame.schema().type(frame.type(object)), slot);
     if (offset < 0) {
-      throw new IllegalStateException("law '" + lawNames[currentLaw] + "' gave an opinion on slot " + slot
+      throw new IllegalStateException(kind + " '" + name + "' gave an opinion on slot " + slot
           + " of object " + frame.id(object) + " (" + schema.type(frame.type(object)).name()
           + "), which the model does not predict (only alive, x, y and declared attributes are)");
     }

@@ -55,6 +55,19 @@ public final class Partitions {
 
   /** Builds the partitions of everything {@code c} collected for its frame. */
   public void build(OpinionCollector c) {
+    build(c, null);
+  }
+
+  /**
+   * As {@link #build(OpinionCollector)}, with every target some requirement restricts given the
+   * satisfying interval S as its support: the PoE is renormalised over S, and the floor's background
+   * is uniform over S. For x and y, which grow by the values laws name, S stands in for the whole
+   * support (a requirement names its values as a law's opinion does, then allows only them); for the
+   * other targets the support is the declared one cut to S, and when nothing is left the requirement
+   * is ignored (the requirements report it as unmet). A required target gets a partition even where
+   * no law spoke to it.
+   */
+  public void build(OpinionCollector c, Requirements required) {
     Frame t = c.frame();
     WorldSchema schema = t.schema();
     int total = c.totalTargets();
@@ -87,7 +100,8 @@ public final class Partitions {
     int object = 0;
     for (int target = 0; target < total; target++) {
       int end = targetCount[target];
-      if (end == start) {
+      boolean restricted = required != null && required.required(target);
+      if (end == start && !restricted) {
         continue;
       }
       int baseLo;
@@ -112,13 +126,26 @@ public final class Partitions {
         baseHi = spec.max();
         extensible = false;
       }
-      buildTarget(c, start, end, target, object, offset, baseLo, baseHi, extensible);
+      if (restricted) {
+        int lo = extensible ? required.lo(target) : Math.max(baseLo, required.lo(target));
+        int hi = extensible ? required.hi(target) : Math.min(baseHi, required.hi(target));
+        if (lo <= hi) {
+          baseLo = lo;
+          baseHi = hi;
+          extensible = false;
+        } else if (end == start) {
+          continue;
+        } else {
+          restricted = false;
+        }
+      }
+      buildTarget(c, start, end, target, object, offset, baseLo, baseHi, extensible, restricted);
       start = end;
     }
   }
 
   private void buildTarget(OpinionCollector c, int start, int end, int target, int object, int offset,
-      int baseLo, int baseHi, boolean extensible) {
+      int baseLo, int baseHi, boolean extensible, boolean restricted) {
     env = 0;
     int k = start;
     while (k < end) {
@@ -130,7 +157,7 @@ public final class Partitions {
       envelope(c, k, groupEnd, law, baseLo, baseHi, extensible);
       k = groupEnd;
     }
-    if (env == 0) {
+    if (env == 0 && !restricted) {
       return; // Every opinion fell outside the support: each law scores all values alike.
     }
     // Elementary segments between all interval ends.

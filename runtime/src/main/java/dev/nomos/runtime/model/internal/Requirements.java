@@ -1,0 +1,190 @@
+package dev.nomos.runtime.model.internal;
+
+import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.Law;
+import dev.nomos.runtime.OpinionSink;
+import dev.nomos.runtime.model.LawException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What the constraints of a model require of frame t+1: per target, the interval every requirement
+ * allows (the intersection of them all, over every binding of every constraint). A constraint runs
+ * like a law (its plan is a law's), and each of its opinions is one requirement: {@code exact} an
+ * equality, {@code range} an interval. Targets are numbered as in the {@link OpinionCollector} of the
+ * same frame, which must have begun it first.
+ *
+ * <p>A target whose requirements exclude each other has no value that meets them; it is recorded as
+ * unmet ({@link #unmet()}) and left unconstrained, so that the model still predicts it.
+ */
+public final class Requirements implements OpinionSink {
+  private final String[] names;
+  private OpinionCollector targets;
+  private int current;
+  private int[] lo = new int[64];
+  private int[] hi = new int[64];
+  private int[] owner = new int[64];
+  private boolean[] required = new boolean[64];
+  private boolean[] empty = new boolean[64];
+  private final List<Unmet> unmet = new ArrayList<>();
+  private final long[] firings;
+
+  /** A target no value of which meets every requirement: the constraint that excluded the last values. */
+  public record Unmet(String constraint, int object, int offset) {}
+
+  public Requirements(List<Law> constraints) {
+    this.names = constraints.stream().map(Law::name).toArray(String[]::new);
+    this.firings = new long[names.length];
+  }
+
+  /** How many requirements each constraint has made over every frame run (constraint order). */
+  public long[] firings() { return firings; }
+
+  /** Runs every constraint on frame t; {@code collector} has begun (or run) the same frame. */
+  public void run(Frame t, List<Law> constraints, OpinionCollector collector) {
+    targets = collector;
+    int n = collector.objectTargets();
+    if (lo.length < n) {
+      int size = Math.max(n, lo.length * 2);
+      lo = new int[size];
+      hi = new int[size];
+      owner = new int[size];
+      required = new boolean[size];
+      empty = new boolean[size];
+    }
+    Arrays.fill(required, 0, n, false);
+    Arrays.fill(empty, 0, n, false);
+    unmet.clear();
+    for (int i = 0; i < constraints.size(); i++) {
+      current = i;
+      Law c = constraints.get(i);
+      try {
+        c.apply(t, this);
+      } catch (LawException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new LawException(c.name(), e);
+      }
+    }
+    for (int target = 0; target < n; target++) {
+      if (empty[target]) {
+        required[target] = false;
+        int object = objectOf(target);
+        unmet.add(new Unmet(names[owner[target]], object, target - collector.objectBase(object)));
+      }
+    }
+  }
+
+  /** Whether some requirement restricts the target (and they can all be met). */
+  public boolean required(int target) {
+    return target < targets.objectTargets() && required[target];
+  }
+
+  /** The smallest value the requirements allow. */
+  public int lo(int target) { return lo[target]; }
+
+  /** The largest value the requirements allow. */
+  public int hi(int target) { return hi[target]; }
+
+  /** The targets of the last frame whose requirements exclude each other (then left unconstrained). */
+  public List<Unmet> unmet() { return List.copyOf(unmet); }
+
+  private int objectOf(int target) {
+    int o = 0;
+    while (targets.objectBase(o + 1) <= target) {
+      o++;
+    }
+    return o;
+  }
+
+  private void require(int object, int slot, int from, int to) {
+    firings[current]++;
+    int target = targets.targetOf(object, slot, "constraint", names[current]);
+    if (empty[target]) {
+      return;
+    }
+    if (!required[target]) {
+      required[target] = true;
+      lo[target] = from;
+      hi[target] = to;
+    } else {
+      lo[target] = Math.max(lo[target], from);
+      hi[target] = Math.min(hi[target], to);
+    }
+    if (lo[target] > hi[target]) {
+      empty[target] = true;
+      owner[target] = current;
+    }
+  }
+
+  @Override
+  public void exact(int object, int slot, int value) {
+    require(object, slot, value, value);
+  }
+
+  @Override
+  public void range(int object, int slot, int from, int to) {
+    require(object, slot, from, to);
+  }
+
+  @Override
+  public void beginChoice(int object, int slot) {
+    throw new IllegalStateException("constraint '" + names[current] + "' made a choice; requirements are = or in lo..hi");
+  }
+
+  @Override
+  public void choice(int value, double weight) {
+    beginChoice(-1, -1);
+  }
+
+  @Override
+  public void endChoice() {
+    beginChoice(-1, -1);
+  }
+
+  @Override
+  public void spawn(int type, int x, int y) {
+    throw new IllegalStateException("constraint '" + names[current] + "' spawned; requirements are = or in lo..hi");
+  }
+
+  @Override
+  public void beginJoint(int object) {
+    throw new IllegalStateException("constraint '" + names[current] + "' made a joint choice; requirements are = or in lo..hi");
+  }
+
+  @Override
+  public void jointAlternative(double weight) {
+    beginJoint(-1);
+  }
+
+  @Override
+  public void jointValue(int slot, int value) {
+    beginJoint(-1);
+  }
+
+  @Override
+  public void endJoint() {
+    beginJoint(-1);
+  }
+
+  @Override
+  public void beginSpawn(int type, double probability, int chance) {
+    spawn(type, 0, 0);
+  }
+
+  @Override
+  public void place(int x, int y, double weight) {
+    spawn(-1, x, y);
+  }
+
+  @Override
+  public void placeRange(int x0, int y0, int x1, int y1) {
+    spawn(-1, x0, y0);
+  }
+
+  @Override
+  public void endSpawn() {
+    spawn(-1, 0, 0);
+  }
+}
