@@ -4,6 +4,7 @@ import dev.nomos.compiler.ast.FloorDecl;
 import dev.nomos.runtime.model.Floor;
 import dev.nomos.compiler.ast.SourceUnit;
 import dev.nomos.compiler.ast.WorldDecl;
+import dev.nomos.compiler.check.Definitions;
 import dev.nomos.compiler.diag.Diagnostic;
 import dev.nomos.compiler.interp.Interpreter;
 import dev.nomos.compiler.plan.LawPlan;
@@ -27,6 +28,7 @@ public final class Compilation {
   private final List<CompiledLaw> laws;
   private final FloorDecl floorDecl;
   private final Floor floor;
+  private final Definitions definitions;
 
   Compilation(List<SourceUnit> units, List<Diagnostic> diagnostics, WorldDecl world, WorldSchema schema,
       List<CompiledLaw> laws) {
@@ -35,6 +37,12 @@ public final class Compilation {
 
   Compilation(List<SourceUnit> units, List<Diagnostic> diagnostics, WorldDecl world, WorldSchema schema,
       List<CompiledLaw> laws, FloorDecl floorDecl, Floor floor) {
+    this(units, diagnostics, world, schema, laws, floorDecl, floor, Definitions.NONE);
+  }
+
+  Compilation(List<SourceUnit> units, List<Diagnostic> diagnostics, WorldDecl world, WorldSchema schema,
+      List<CompiledLaw> laws, FloorDecl floorDecl, Floor floor, Definitions definitions) {
+    this.definitions = definitions;
     this.floorDecl = floorDecl;
     this.floor = floor;
     this.units = List.copyOf(units);
@@ -76,6 +84,9 @@ public final class Compilation {
    * all of them when it declares none).
    */
   public Floor floor() { return floor; }
+
+  /** The model's {@code def}s, checked (editors show them on hover and offer them in completion). */
+  public Definitions definitions() { return definitions; }
 
   /** Every law in source order, including those with errors (whose plan is null). */
   public List<CompiledLaw> laws() { return laws; }

@@ -6,6 +6,8 @@ import dev.nomos.compiler.ast.SourceUnit;
 import dev.nomos.compiler.ast.TopDecl;
 import dev.nomos.compiler.ast.UseDecl;
 import dev.nomos.compiler.ast.WorldDecl;
+import dev.nomos.compiler.ast.DefDecl;
+import dev.nomos.compiler.check.Definitions;
 import dev.nomos.compiler.check.FloorChecker;
 import dev.nomos.compiler.check.LawChecker;
 import dev.nomos.compiler.check.WorldChecker;
@@ -127,6 +129,16 @@ public final class NomosCompiler {
       }
     }
 
+    List<Definitions.Declared> declared = new ArrayList<>();
+    for (SourceUnit u : units) {
+      for (TopDecl d : u.decls()) {
+        if (d instanceof DefDecl def) {
+          declared.add(new Definitions.Declared(def, u.source()));
+        }
+      }
+    }
+    Definitions definitions = Definitions.check(declared, schema, diagnostics);
+
     List<CompiledLaw> laws = new ArrayList<>();
     Map<String, LawDecl> names = new HashMap<>();
     List<Diagnostic> syntaxErrors = diagnostics.stream().filter(d -> d.code().equals(Codes.SYNTAX)).toList();
@@ -144,10 +156,11 @@ public final class NomosCompiler {
               .withHint("the first is on line " + previous.span().line() + "; law names must be unique"));
         }
         laws.add(brokenBySyntax(law, u.source(), syntaxErrors)
-            ? unchecked(law, u.source()) : checkLaw(schema, u.source(), law, options, diagnostics));
+            ? unchecked(law, u.source()) : checkLaw(schema, u.source(), law, options, diagnostics, definitions));
       }
     }
-    return new Compilation(units, sorted(diagnostics, units, givenOrder), world, schema, laws, floorDecl, floor);
+    return new Compilation(units, sorted(diagnostics, units, givenOrder), world, schema, laws, floorDecl, floor,
+        definitions);
   }
 
   /**
@@ -228,12 +241,17 @@ public final class NomosCompiler {
 
   private static CompiledLaw checkLaw(WorldSchema schema, SourceFile source, LawDecl law, CompilerOptions options,
       List<Diagnostic> diagnostics) {
+    return checkLaw(schema, source, law, options, diagnostics, Definitions.NONE);
+  }
+
+  private static CompiledLaw checkLaw(WorldSchema schema, SourceFile source, LawDecl law, CompilerOptions options,
+      List<Diagnostic> diagnostics, Definitions definitions) {
     if (schema == null) {
       return new CompiledLaw(law.name().text(), law.doc(), law, source, null, law.weight(), List.of());
     }
     List<Diagnostic> found = new ArrayList<>();
     try {
-      LawChecker.Result r = new LawChecker(schema, source, options.allowHoles(), found).check(law);
+      LawChecker.Result r = new LawChecker(schema, source, options.allowHoles(), found, definitions).check(law);
       diagnostics.addAll(found);
       return new CompiledLaw(law.name().text(), law.doc(), law, source, r.plan(), law.weight(), r.holes());
     } catch (StackOverflowError tooDeep) {

@@ -48,6 +48,7 @@ RANGE    : 'range';
 WEIGHTED : 'weighted';
 
 ASSIGN   : ':=';
+EQ_SIGN  : '=';
 TILDE    : '~';
 EQ       : '==';
 NE       : '!=';

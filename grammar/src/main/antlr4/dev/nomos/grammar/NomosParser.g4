@@ -20,6 +20,19 @@ topDecl
   : worldDecl
   | lawDecl
   | floorDecl
+  | defDecl
+  ;
+
+// ---- definitions ----------------------------------------------------------------------------
+
+// `def front_x(a: agent) = a.x + dx(a.dir)`: a named expression, inlined where it is used. `def`
+// is a contextual word like `floor`, so it stays a valid name for a type or an attribute.
+defDecl
+  : {_input.LT(1).getText().equals("def")}? keyword=ID name=ID (LPAREN (defParam (COMMA defParam)*)? RPAREN)? EQ_SIGN body=expr
+  ;
+
+defParam
+  : name=ID COLON type=(ID | INT_TYPE | BOOL_TYPE)
   ;
 
 // ---- the floor ------------------------------------------------------------------------------
@@ -49,6 +62,7 @@ worldItem
   | ACTIONS ID (COMMA ID)* COMMA?                               # actionsItem
   | ENTITY name=ID (LBRACE (attrDecl (COMMA attrDecl)* COMMA?)? RBRACE)?   # entityItem
   | option=ID value=signedInt                                   # optionItem
+  | {_input.LT(1).getText().equals("enum")}? keyword=ID name=ID LBRACE ID (COMMA ID)* COMMA? RBRACE   # enumItem
   ;
 
 attrDecl
@@ -59,6 +73,7 @@ attrType
   : INT_TYPE (lo=signedInt DOTDOT hi=signedInt)?                # intType
   | BOOL_TYPE                                                   # boolType
   | LBRACE ID (COMMA ID)* COMMA? RBRACE                         # symbolType
+  | name=ID                                                     # namedType
   ;
 
 signedInt
@@ -105,8 +120,9 @@ target
   : object=ID DOT attribute=ID
   ;
 
+// A weight is a decimal or an int expression (`1`, `n_free`, `4 - count(...)`), read at t.
 weightedAlt
-  : value=expr COLON weight=number
+  : value=expr COLON (DECIMAL | weight=expr)
   ;
 
 number

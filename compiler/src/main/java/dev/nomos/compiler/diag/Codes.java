@@ -69,6 +69,14 @@ public final class Codes {
   public static final String TRIGGER_WITHOUT_HISTORY = "N310";
   /** A floor declaration with an unknown or repeated channel or a value not below 1, or a second floor. */
   public static final String BAD_FLOOR = "N311";
+  /** An attribute declared with a symbol type ({@code color: Color}) the world declares no {@code enum} of. */
+  public static final String UNKNOWN_SYMBOL_TYPE = "N340";
+  /** A definition that uses itself, directly or through other definitions. */
+  public static final String DEFINITION_CYCLE = "N341";
+  /** A definition whose name or parameter cannot be declared (a function's name, an unknown parameter type). */
+  public static final String BAD_DEFINITION = "N342";
+  /** A definition used the wrong way: without its arguments, or read at an earlier frame. */
+  public static final String BAD_DEFINITION_USE = "N343";
 
   /** A guard that can never be true. */
   public static final String GUARD_NEVER_TRUE = "N401";
@@ -88,6 +96,7 @@ public final class Codes {
       TYPE_MISMATCH, ARITY,
       NOT_WRITABLE, TOO_MANY_BINDINGS, HISTORY_TOO_DEEP, LITERAL_OUT_OF_RANGE, HOLE_NOT_ALLOWED,
       BAD_WORLD_ITEM, BAD_WEIGHT, EMPTY_RANGE, NO_EARLIER_VALUE, TRIGGER_WITHOUT_HISTORY, BAD_FLOOR,
+      UNKNOWN_SYMBOL_TYPE, DEFINITION_CYCLE, BAD_DEFINITION, BAD_DEFINITION_USE,
       GUARD_NEVER_TRUE, UNUSED_BINDING, DUPLICATE_EFFECT, PRESENT_NOW);
 
   private Codes() {}

@@ -4,6 +4,7 @@ import dev.nomos.compiler.ast.AttrDecl;
 import dev.nomos.compiler.ast.Binder;
 import dev.nomos.compiler.ast.Effect;
 import dev.nomos.compiler.ast.Expr;
+import dev.nomos.compiler.ast.DefDecl;
 import dev.nomos.compiler.ast.FloorDecl;
 import dev.nomos.compiler.ast.LawDecl;
 import dev.nomos.compiler.ast.Name;
@@ -105,6 +106,7 @@ public final class Formatter {
       lines.add(new Line(0, "use " + quote(u.path()), anchor(u.span(), anchored), List.of(), false));
     }
     boolean first = true;
+    TopDecl previous = null;
     List<Span> gone = new ArrayList<>();
     for (TopDecl d : decls) {
       if (d instanceof LawDecl law && omitted.contains(law.name().text())) {
@@ -114,12 +116,17 @@ public final class Formatter {
         continue;
       }
       boolean blank = !first || !unit.uses().isEmpty();
+      // A run of definitions reads as one block: no blank line between two unless the second has a doc.
+      blank &= !(d instanceof DefDecl def && previous instanceof DefDecl && def.doc().isEmpty());
       first = false;
+      previous = d;
       boolean anchored = comments != null && fromSource(unit.source().text(), d);
       if (d instanceof WorldDecl w) {
         world(lines, w, blank, anchored);
       } else if (d instanceof FloorDecl f) {
         floor(lines, f, blank, anchored);
+      } else if (d instanceof DefDecl def) {
+        definition(lines, def, blank, anchored);
       } else {
         LawDecl law = (LawDecl) d;
         String weight = law.weightText();
@@ -243,11 +250,21 @@ public final class Formatter {
     lines.add(new Line(0, "}", anchored ? closingBrace(f.span()) : -1, List.of(), false));
   }
 
+  /** {@code def name(p: T, ...) = body}, the body laid out like a guard after the head. */
+  private static void definition(List<Line> lines, DefDecl d, boolean blank, boolean anchored) {
+    String params = d.params().stream().map(p -> p.name().text() + ": " + p.type().text())
+        .collect(Collectors.joining(", "));
+    String head = d.keyword().text() + " " + d.name().text() + (d.parenthesized() ? "(" + params + ")" : "") + " = ";
+    lines.add(new Line(0, head + LAYOUT.layout(d.body(), head.length()), anchor(d.span(), anchored),
+        docLines(d.doc(), ""), blank));
+  }
+
   private static void world(List<Line> lines, WorldDecl w, boolean blank, boolean anchored) {
     lines.add(new Line(0, "world " + w.name().text() + " {", anchor(w.span(), anchored), docLines(w.doc(), ""),
         blank));
     for (WorldItem item : w.items()) {
-      List<String> doc = item instanceof WorldItem.Entity e ? docLines(e.doc(), INDENT) : List.of();
+      List<String> doc = item instanceof WorldItem.Entity e ? docLines(e.doc(), INDENT)
+          : item instanceof WorldItem.Enum en ? docLines(en.doc(), INDENT) : List.of();
       lines.add(new Line(1, worldItem(item), anchor(item.span(), anchored), doc, false));
     }
     lines.add(new Line(0, "}", anchored ? closingBrace(w.span()) : -1, List.of(), false));
@@ -266,6 +283,9 @@ public final class Formatter {
     if (item instanceof WorldItem.Option o) {
       return o.name().text() + " " + o.value();
     }
+    if (item instanceof WorldItem.Enum en) {
+      return en.keyword().text() + " " + en.name().text() + " { " + names(en.symbols()) + " }";
+    }
     WorldItem.Entity e = (WorldItem.Entity) item;
     if (e.attributes().isEmpty()) {
       return "entity " + e.name().text();
@@ -281,6 +301,9 @@ public final class Formatter {
     }
     if (t instanceof AttrDecl.BoolType) {
       return "bool";
+    }
+    if (t instanceof AttrDecl.NamedType n) {
+      return n.name().text();
     }
     return "{" + names(((AttrDecl.SymbolType) t).symbols()) + "}";
   }
@@ -351,7 +374,8 @@ public final class Formatter {
       return target(r.target()) + " ~ range(" + ExprPrinter.print(r.low()) + ", " + ExprPrinter.print(r.high()) + ")";
     }
     if (e instanceof Effect.Weighted w) {
-      String alts = w.alternatives().stream().map(a -> ExprPrinter.print(a.value()) + ": " + a.weightText())
+      String alts = w.alternatives().stream().map(a -> ExprPrinter.print(a.value()) + ": "
+              + (a.weightExpr() != null ? ExprPrinter.print(a.weightExpr()) : a.weightText()))
           .collect(Collectors.joining(", "));
       return target(w.target()) + " ~ weighted(" + alts + ")";
     }
@@ -399,7 +423,7 @@ public final class Formatter {
       starts.add(d.span().start());
       if (d instanceof WorldDecl w) {
         for (WorldItem item : w.items()) {
-          if (item instanceof WorldItem.Entity) {
+          if (item instanceof WorldItem.Entity || item instanceof WorldItem.Enum) {
             starts.add(item.span().start());
           }
         }
@@ -420,12 +444,14 @@ public final class Formatter {
    */
   private static boolean fromSource(String text, TopDecl d) {
     Span span = d.span();
-    String keyword = d instanceof WorldDecl ? "world" : d instanceof FloorDecl f ? f.name().text() : "law";
+    String keyword = d instanceof WorldDecl ? "world" : d instanceof FloorDecl f ? f.name().text()
+        : d instanceof DefDecl def ? def.keyword().text() : "law";
     if (!fromSource(text, span, keyword)) {
       return false;
     }
     Span name = d.name().span();
-    return text.charAt(span.end() - 1) == '}' && name.start() >= span.start() && name.end() <= span.end()
+    return (d instanceof DefDecl || text.charAt(span.end() - 1) == '}')
+        && name.start() >= span.start() && name.end() <= span.end()
         && text.substring(name.start(), name.end()).equals(d.name().text());
   }
 

@@ -102,6 +102,10 @@ public final class Interpreter {
         checkVar(c.var());
         return new Emit.Choice(c.var(), c.slot(), exprs(c.values()), c.weights());
       }
+      if (e instanceof PEffect.ComputedChoice c) {
+        checkVar(c.var());
+        return new Emit.ComputedChoice(c.var(), c.slot(), exprs(c.values()), exprs(c.weights()), c.scales());
+      }
       if (e instanceof PEffect.If i) {
         return new Emit.If(expr(i.condition()), effect(i.then()), i.otherwise() == null ? null : effect(i.otherwise()));
       }
