@@ -135,7 +135,9 @@ public final class EffectLowerer {
               "leave out alternatives that should never happen");
           ok = false;
         }
-        computed.add(weight.plan());
+        // A weight built from constants (`often + 1`) is a constant: the law stays a plain choice.
+        boolean constant = bounds != null && bounds[0] == bounds[1];
+        computed.add(constant ? new PExpr.Const((int) bounds[0], PType.INT) : weight.plan());
         weights[i] = 1;
         continue;
       }
