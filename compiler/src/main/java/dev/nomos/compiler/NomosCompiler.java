@@ -9,6 +9,7 @@ import dev.nomos.compiler.ast.WorldDecl;
 import dev.nomos.compiler.ast.DefDecl;
 import dev.nomos.compiler.check.Definitions;
 import dev.nomos.compiler.check.FloorChecker;
+import dev.nomos.compiler.check.LawCases;
 import dev.nomos.compiler.check.LawChecker;
 import dev.nomos.compiler.check.WorldChecker;
 import dev.nomos.compiler.diag.Codes;
@@ -155,6 +156,16 @@ public final class NomosCompiler {
                   "law `" + law.name().text() + "` is declared twice")
               .withHint("the first is on line " + previous.span().line() + "; law names must be unique"));
         }
+        if (law.cases() != null && (!LawCases.check(law, u.source(), diagnostics) || !LawCases.hasCases(law))) {
+          laws.add(unchecked(law, u.source()));
+          continue;
+        }
+        if (LawCases.hasCases(law)) {
+          laws.addAll(brokenBySyntax(law, u.source(), syntaxErrors)
+              ? LawCases.instances(law).stream().map(i -> unchecked(LawCases.instantiate(law, i), u.source())).toList()
+              : checkCases(schema, u.source(), law, options, diagnostics, definitions));
+          continue;
+        }
         laws.add(brokenBySyntax(law, u.source(), syntaxErrors)
             ? unchecked(law, u.source()) : checkLaw(schema, u.source(), law, options, diagnostics, definitions));
       }
@@ -233,6 +244,36 @@ public final class NomosCompiler {
       }
     }
     return false;
+  }
+
+  /**
+   * The instances of a law with cases, each checked as a law of its own. A diagnostic every instance
+   * shares is reported once; one only some instances have says which ({@code in stays[key]: ...}).
+   */
+  private static List<CompiledLaw> checkCases(WorldSchema schema, SourceFile source, LawDecl law,
+      CompilerOptions options, List<Diagnostic> diagnostics, Definitions definitions) {
+    List<LawCases.Instance> instances = LawCases.instances(law);
+    List<CompiledLaw> out = new ArrayList<>();
+    Map<String, Integer> seen = new LinkedHashMap<>();
+    Map<String, Diagnostic> first = new LinkedHashMap<>();
+    for (LawCases.Instance instance : instances) {
+      List<Diagnostic> found = new ArrayList<>();
+      out.add(checkLaw(schema, source, LawCases.instantiate(law, instance), options, found, definitions));
+      for (Diagnostic d : found) {
+        String key = d.code() + "@" + d.source().name() + ":" + d.span().start() + "-" + d.span().end() + ":"
+            + d.message();
+        if (seen.merge(key, 1, Integer::sum) == 1) {
+          first.put(key, new Diagnostic(d.severity(), d.code(), d.source(), d.span(), "in " + instance.name() + ": "
+              + d.message(), d.hint(), d.replacement()));
+        }
+      }
+    }
+    first.forEach((key, d) -> {
+      boolean everyInstance = seen.get(key) == instances.size();
+      diagnostics.add(everyInstance ? new Diagnostic(d.severity(), d.code(), d.source(), d.span(),
+          d.message().substring(d.message().indexOf(": ") + 2), d.hint(), d.replacement()) : d);
+    });
+    return out;
   }
 
   private static CompiledLaw unchecked(LawDecl law, SourceFile source) {

@@ -83,7 +83,22 @@ signedInt
 // ---- laws -----------------------------------------------------------------------------------
 
 lawDecl
-  : LAW name=ID (WEIGHT weight=number)? LBRACE binderClause* whenClause? thenClause RBRACE
+  : LAW name=ID lawCases? (WEIGHT weight=number (COMMA number)*)? LBRACE binderClause* whenClause? thenClause RBRACE
+  ;
+
+// `law stays for T in {wall, door} weight 2.0, 1.5 { ... }`: one law per case (per combination of
+// cases), each with its own weight, listed in case order.
+lawCases
+  : FOR lawCase (COMMA lawCase)*
+  ;
+
+lawCase
+  : name=ID IN LBRACE caseValue (COMMA caseValue)* COMMA? RBRACE
+  ;
+
+caseValue
+  : ID
+  | signedInt
   ;
 
 binderClause

@@ -77,6 +77,8 @@ public final class Codes {
   public static final String BAD_DEFINITION = "N342";
   /** A definition used the wrong way: without its arguments, or read at an earlier frame. */
   public static final String BAD_DEFINITION_USE = "N343";
+  /** A law with cases that cannot be expanded: a repeated parameter or value, weights not one per case. */
+  public static final String BAD_LAW_CASES = "N344";
 
   /** A guard that can never be true. */
   public static final String GUARD_NEVER_TRUE = "N401";
@@ -96,7 +98,7 @@ public final class Codes {
       TYPE_MISMATCH, ARITY,
       NOT_WRITABLE, TOO_MANY_BINDINGS, HISTORY_TOO_DEEP, LITERAL_OUT_OF_RANGE, HOLE_NOT_ALLOWED,
       BAD_WORLD_ITEM, BAD_WEIGHT, EMPTY_RANGE, NO_EARLIER_VALUE, TRIGGER_WITHOUT_HISTORY, BAD_FLOOR,
-      UNKNOWN_SYMBOL_TYPE, DEFINITION_CYCLE, BAD_DEFINITION, BAD_DEFINITION_USE,
+      UNKNOWN_SYMBOL_TYPE, DEFINITION_CYCLE, BAD_DEFINITION, BAD_DEFINITION_USE, BAD_LAW_CASES,
       GUARD_NEVER_TRUE, UNUSED_BINDING, DUPLICATE_EFFECT, PRESENT_NOW);
 
   private Codes() {}

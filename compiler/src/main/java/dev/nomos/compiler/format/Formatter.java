@@ -5,6 +5,7 @@ import dev.nomos.compiler.ast.Binder;
 import dev.nomos.compiler.ast.Effect;
 import dev.nomos.compiler.ast.Expr;
 import dev.nomos.compiler.ast.DefDecl;
+import dev.nomos.compiler.check.LawCases;
 import dev.nomos.compiler.ast.FloorDecl;
 import dev.nomos.compiler.ast.LawDecl;
 import dev.nomos.compiler.ast.Name;
@@ -109,7 +110,8 @@ public final class Formatter {
     TopDecl previous = null;
     List<Span> gone = new ArrayList<>();
     for (TopDecl d : decls) {
-      if (d instanceof LawDecl law && omitted.contains(law.name().text())) {
+      if (d instanceof LawDecl law && (omitted.contains(law.name().text()) || LawCases.hasCases(law)
+          && LawCases.instances(law).stream().allMatch(i -> omitted.contains(i.name())))) {
         if (comments != null && fromSource(unit.source().text(), d)) {
           gone.add(new Span(commentBlockAbove(unit.source().text(), d.span().start()), d.span().end(), 0, 0, 0, 0));
         }
@@ -129,12 +131,7 @@ public final class Formatter {
         definition(lines, def, blank, anchored);
       } else {
         LawDecl law = (LawDecl) d;
-        String weight = law.weightText();
-        if (weights.containsKey(law.name().text())) {
-          Double w = weights.get(law.name().text());
-          weight = w == null ? null : weightText(w);
-        }
-        law(lines, law, weight, blank, anchored ? comments : null, anchored);
+        law(lines, law, headerWeight(law, weights, omitted), blank, anchored ? comments : null, anchored);
       }
     }
     List<Comments.Comment> found = comments == null ? List.of() : comments.comments(docStarts(unit));
@@ -161,7 +158,7 @@ public final class Formatter {
   /** One law without comments, as a proposer or a prompt shows it (doc lines included). */
   public static String formatLaw(LawDecl law) {
     List<Line> lines = new ArrayList<>();
-    law(lines, law, law.weightText(), false, null, false);
+    law(lines, law, headerWeight(law, Map.of(), Set.of()), false, null, false);
     return LineRenderer.render(lines, List.of());
   }
 
@@ -308,9 +305,48 @@ public final class Formatter {
     return "{" + names(((AttrDecl.SymbolType) t).symbols()) + "}";
   }
 
+  /** {@code  for T in {wall, door}, N in {1, 2}}, or "" for a law without cases. */
+  private static String cases(LawDecl law) {
+    if (law.cases() == null || law.cases().params().isEmpty()) {
+      return "";
+    }
+    return " for " + law.cases().params().stream().map(p -> p.name().text() + " in {"
+        + p.values().stream().map(LawCases::text).collect(Collectors.joining(", ")) + "}")
+        .collect(Collectors.joining(", "));
+  }
+
+  /**
+   * The weight text of a law's header: its own, or with new weights, for a law with cases the
+   * weights of its instances in case order (one number when they agree; pruned instances at 0).
+   */
+  private static String headerWeight(LawDecl law, Map<String, Double> weights, Set<String> omitted) {
+    if (law.cases() == null) {
+      if (!weights.containsKey(law.name().text())) {
+        return law.weightText();
+      }
+      Double w = weights.get(law.name().text());
+      return w == null ? null : weightText(w);
+    }
+    List<String> written = law.cases().weightTexts();
+    if (!LawCases.hasCases(law)) {
+      return written.isEmpty() ? null : String.join(", ", written);
+    }
+    List<LawCases.Instance> instances = LawCases.instances(law);
+    boolean refitted = instances.stream().anyMatch(i -> weights.containsKey(i.name()) || omitted.contains(i.name()));
+    if (!refitted) {
+      return written.isEmpty() ? null : String.join(", ", written);
+    }
+    List<String> texts = new ArrayList<>();
+    for (LawCases.Instance i : instances) {
+      Double w = omitted.contains(i.name()) ? Double.valueOf(0) : weights.get(i.name());
+      texts.add(w != null ? weightText(w) : i.weightText() != null ? i.weightText() : weightText(1));
+    }
+    return texts.stream().distinct().count() == 1 ? texts.get(0) : String.join(", ", texts);
+  }
+
   private static void law(List<Line> lines, LawDecl law, String weight, boolean blank, Comments comments,
       boolean anchored) {
-    String header = "law " + law.name().text() + (weight == null ? "" : " weight " + weight) + " {";
+    String header = "law " + law.name().text() + cases(law) + (weight == null ? "" : " weight " + weight) + " {";
     lines.add(new Line(0, header, anchor(law.span(), anchored), docLines(law.doc(), ""), blank));
     for (Binder b : law.binders()) {
       lines.add(new Line(1, binder(b), anchor(b.span(), anchored), List.of(), false));

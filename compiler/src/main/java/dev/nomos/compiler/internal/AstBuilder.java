@@ -157,6 +157,23 @@ public final class AstBuilder {
 
   // ---- laws
 
+  /** The law's cases, or null when it has none. A weight list without cases is the checker's to report. */
+  private LawDecl.Cases cases(LawDeclContext c) {
+    List<String> weights = c.number().stream().map(NumberContext::getText).toList();
+    if (c.lawCases() == null) {
+      return weights.size() > 1 ? new LawDecl.Cases(List.of(), weights, span(c.name)) : null;
+    }
+    List<LawDecl.Param> params = new ArrayList<>();
+    for (LawCaseContext k : c.lawCases().lawCase()) {
+      List<Expr> values = new ArrayList<>();
+      for (CaseValueContext v : k.caseValue()) {
+        values.add(v.ID() != null ? new Expr.NameRef(name(v.ID()), span(v)) : new Expr.IntLit(signed(v.signedInt()), span(v)));
+      }
+      params.add(new LawDecl.Param(name(k.name), values, span(k)));
+    }
+    return new LawDecl.Cases(params, weights, span(c.lawCases()));
+  }
+
   private LawDecl law(LawDeclContext c) {
     Double weight = null;
     String weightText = null;
@@ -173,7 +190,8 @@ public final class AstBuilder {
     for (EffectContext e : c.thenClause().effect()) {
       effects.add(effect(e));
     }
-    return new LawDecl(name(c.name), doc(c.getStart()), weight, weightText, binders, guard, effects, span(c));
+    return new LawDecl(name(c.name), doc(c.getStart()), weight, weightText, binders, guard, effects, span(c),
+        cases(c));
   }
 
   private Binder binder(BinderClauseContext c) {

@@ -104,7 +104,30 @@ final class RandomPrograms {
     for (int i = 1 + random.nextInt(3); i > 0; i--) {
       effects.add(effect());
     }
-    return new LawDecl(name(id()), doc(), weight, weightText, binders, guard, effects, Span.NONE);
+    LawDecl.Cases cases = null;
+    if (random.nextInt(4) == 0) {
+      // Cases, with no weight, one for all, or one per case (the first is the law's weight).
+      List<LawDecl.Param> params = new ArrayList<>();
+      int count = 1;
+      for (int i = 1 + random.nextInt(2); i > 0; i--) {
+        List<Expr> values = new ArrayList<>();
+        for (int k = 1 + random.nextInt(3); k > 0; k--) {
+          values.add(random.nextBoolean() ? new Expr.IntLit(random.nextInt(7) - 3, Span.NONE)
+              : new Expr.NameRef(name(id()), Span.NONE));
+        }
+        count *= values.size();
+        params.add(new LawDecl.Param(name(id()), values, Span.NONE));
+      }
+      List<String> weights = new ArrayList<>();
+      if (weightText != null) {
+        weights.add(weightText);
+        for (int i = random.nextBoolean() ? count - 1 : 0; i > 0; i--) {
+          weights.add(pick(NUMBERS));
+        }
+      }
+      cases = new LawDecl.Cases(params, weights, Span.NONE);
+    }
+    return new LawDecl(name(id()), doc(), weight, weightText, binders, guard, effects, Span.NONE, cases);
   }
 
   private Binder binder() {
