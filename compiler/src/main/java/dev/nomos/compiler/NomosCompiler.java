@@ -195,6 +195,13 @@ public final class NomosCompiler {
       if (d instanceof FloorDecl f) {
         diagnostics.add(Diagnostic.error(Codes.BAD_FLOOR, source, f.name().span(),
             "candidate text must contain only laws; a floor belongs to the model").withHint("remove the floor"));
+      } else if (d instanceof DefDecl def) {
+        diagnostics.add(Diagnostic.error(Codes.BAD_DEFINITION, source, def.name().span(),
+            "candidate text must contain only laws; a definition belongs to a hand-written model")
+            .withHint("write the expression out in the law"));
+      } else if (d instanceof LawDecl law && law.cases() != null) {
+        diagnostics.add(Diagnostic.error(Codes.BAD_LAW_CASES, source, law.name().span(),
+            "candidate laws are written out one by one, without cases").withHint("write one law per case"));
       }
     }
     List<CompiledLaw> laws = new ArrayList<>();
@@ -206,7 +213,7 @@ public final class NomosCompiler {
         diagnostics.add(Diagnostic.error(Codes.DUPLICATE_DECLARATION, source, law.name().span(),
             "law `" + law.name().text() + "` is declared twice").withHint("give each candidate its own name"));
       }
-      laws.add(brokenBySyntax(law, source, syntaxErrors)
+      laws.add(brokenBySyntax(law, source, syntaxErrors) || law.cases() != null
           ? unchecked(law, source) : checkLaw(schema, source, law, CompilerOptions.CANDIDATES, diagnostics));
     }
     return new Compilation(List.of(unit), sorted(diagnostics, List.of(unit), List.of(source.name())), null, schema, laws);

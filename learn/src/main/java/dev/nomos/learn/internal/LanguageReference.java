@@ -43,12 +43,20 @@ public final class LanguageReference {
         p.vy ~ one_of(-6, -5)          any of these values
         p.vx ~ range(-2, 2)            any value in the range
         p.vy ~ weighted(-6: 0.3, -5: 0.7)
+        m.vx ~ weighted(-1: if blocked_left then 0 else 1, 1: 1)
+                                       weights are decimals or int expressions read at t;
+                                       a weight of 0 or less rules its value out in that frame
         destroy k                      k is gone at t+1
         spawn Bullet at (p.x, p.y - 4) a new object appears
         p.vy := seq(-6, -4, 0) after action == UP and touching(p, g)
                                        -6 if the trigger holds now, -4 if it held 1 step ago, 0 if 2
                                        (the latest trigger wins; no opinion past the list; the
                                        trigger reads no `exists`/`count`)
+      Symbol types: attributes declared with one `enum` of the world (`color: Color`) share their
+      symbols, so values copy and compare across them: `a.carrying_color := k.color`.
+      Hand-written models may also use `def name(p: T, ...) = expr` (named expressions, inlined) and
+      `law name for T in {A, B} { ... }` (one law per case, named `name[A]`); in your proposals
+      write each law out in full, with no `def` and no cases.
       Holes: write `?` for an integer constant, `side: ?` or `cover: ?` you cannot pin down; the
       learner fits them on the data.
 

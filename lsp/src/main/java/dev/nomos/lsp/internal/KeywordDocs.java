@@ -14,6 +14,10 @@ final class KeywordDocs {
       Map.entry("actions", "`actions A, B, ...`: the actions an agent can take, one per step."),
       Map.entry("entity", "`entity T { attr: int lo..hi, flag: bool, state: {a, b} }`: an object type and its extra attributes."),
       Map.entry("law", "`law name [weight w] { binders [when guard] then effects }`: one expert of the model."),
+      Map.entry("def", "`def name(p: T, ...) = expr`: a named expression or condition, inlined wherever a law uses it "
+          + "(no recursion)."),
+      Map.entry("enum", "`enum Color { red, green }`: a symbol type of the world, declared once; attributes of that "
+          + "type copy and compare their values."),
       Map.entry("floor", "`floor { channel eps ... }`: the weight of the uniform background mixed into every target of a "
           + "channel (alive, x, y, spawn, an extra attribute), written by `nomos fit`; 1e-5 where none is."),
       Map.entry("weight", "The law's weight in the product of experts (0..10), written by `nomos fit`."),

@@ -64,6 +64,11 @@ public final class SemanticTokensFeature {
     for (TopDecl d : a.unit().decls()) {
       if (d instanceof FloorDecl f) {
         starts.add(f.name().span().start());
+      } else if (d instanceof dev.nomos.compiler.ast.DefDecl def) {
+        starts.add(def.keyword().span().start());
+      } else if (d instanceof dev.nomos.compiler.ast.WorldDecl w) {
+        w.items().stream().filter(dev.nomos.compiler.ast.WorldItem.Enum.class::isInstance)
+            .forEach(item -> starts.add(((dev.nomos.compiler.ast.WorldItem.Enum) item).keyword().span().start()));
       }
     }
     return starts;
@@ -139,8 +144,10 @@ public final class SemanticTokensFeature {
     String type = switch (o.key().kind()) {
       case WORLD -> SemanticTokenTypes.Namespace;
       case ENTITY -> SemanticTokenTypes.Type;
+      case SYMBOL_TYPE -> SemanticTokenTypes.Enum;
+      case KEYWORD -> SemanticTokenTypes.Keyword;
       case ATTRIBUTE -> SemanticTokenTypes.Property;
-      case LAW, FUNCTION -> SemanticTokenTypes.Function;
+      case LAW, FUNCTION, DEFINITION -> SemanticTokenTypes.Function;
       case BINDER -> SemanticTokenTypes.Variable;
       case ACTION, SYMBOL -> SemanticTokenTypes.EnumMember;
       case OPTION -> SemanticTokenTypes.Parameter;
