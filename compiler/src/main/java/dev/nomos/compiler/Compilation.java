@@ -4,6 +4,7 @@ import dev.nomos.compiler.ast.FloorDecl;
 import dev.nomos.runtime.model.Floor;
 import dev.nomos.compiler.ast.SourceUnit;
 import dev.nomos.compiler.ast.WorldDecl;
+import dev.nomos.compiler.check.Definitions;
 import dev.nomos.compiler.diag.Diagnostic;
 import dev.nomos.compiler.interp.Interpreter;
 import dev.nomos.compiler.plan.LawPlan;
@@ -28,6 +29,7 @@ public final class Compilation {
   private final FloorDecl floorDecl;
   private final Floor floor;
   private final List<CompiledLaw> constraints;
+  private final Definitions definitions;
 
   Compilation(List<SourceUnit> units, List<Diagnostic> diagnostics, WorldDecl world, WorldSchema schema,
       List<CompiledLaw> laws) {
@@ -36,12 +38,14 @@ public final class Compilation {
 
   Compilation(List<SourceUnit> units, List<Diagnostic> diagnostics, WorldDecl world, WorldSchema schema,
       List<CompiledLaw> laws, FloorDecl floorDecl, Floor floor) {
-    this(units, diagnostics, world, schema, laws, floorDecl, floor, List.of());
+    this(units, diagnostics, world, schema, laws, floorDecl, floor, List.of(), Definitions.NONE);
   }
 
   Compilation(List<SourceUnit> units, List<Diagnostic> diagnostics, WorldDecl world, WorldSchema schema,
-      List<CompiledLaw> laws, FloorDecl floorDecl, Floor floor, List<CompiledLaw> constraints) {
+      List<CompiledLaw> laws, FloorDecl floorDecl, Floor floor, List<CompiledLaw> constraints,
+      Definitions definitions) {
     this.constraints = List.copyOf(constraints);
+    this.definitions = definitions;
     this.floorDecl = floorDecl;
     this.floor = floor;
     this.units = List.copyOf(units);
@@ -83,6 +87,9 @@ public final class Compilation {
    * all of them when it declares none).
    */
   public Floor floor() { return floor; }
+
+  /** The model's {@code def}s, checked (editors show them on hover and offer them in completion). */
+  public Definitions definitions() { return definitions; }
 
   /** Every law in source order, including those with errors (whose plan is null). */
   public List<CompiledLaw> laws() { return laws; }

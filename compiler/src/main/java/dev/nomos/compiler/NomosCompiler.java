@@ -9,7 +9,10 @@ import dev.nomos.compiler.ast.TopDecl;
 import dev.nomos.compiler.ast.UseDecl;
 import dev.nomos.compiler.ast.WorldDecl;
 import dev.nomos.compiler.check.ConstraintChecker;
+import dev.nomos.compiler.ast.DefDecl;
+import dev.nomos.compiler.check.Definitions;
 import dev.nomos.compiler.check.FloorChecker;
+import dev.nomos.compiler.check.LawCases;
 import dev.nomos.compiler.check.LawChecker;
 import dev.nomos.compiler.check.WorldChecker;
 import dev.nomos.compiler.diag.Codes;
@@ -130,6 +133,16 @@ public final class NomosCompiler {
       }
     }
 
+    List<Definitions.Declared> declared = new ArrayList<>();
+    for (SourceUnit u : units) {
+      for (TopDecl d : u.decls()) {
+        if (d instanceof DefDecl def) {
+          declared.add(new Definitions.Declared(def, u.source()));
+        }
+      }
+    }
+    Definitions definitions = Definitions.check(declared, schema, diagnostics);
+
     List<CompiledLaw> laws = new ArrayList<>();
     Map<String, LawDecl> names = new HashMap<>();
     List<Diagnostic> syntaxErrors = diagnostics.stream().filter(d -> d.code().equals(Codes.SYNTAX)).toList();
@@ -146,8 +159,18 @@ public final class NomosCompiler {
                   "law `" + law.name().text() + "` is declared twice")
               .withHint("the first is on line " + previous.span().line() + "; law names must be unique"));
         }
+        if (law.cases() != null && (!LawCases.check(law, u.source(), diagnostics) || !LawCases.hasCases(law))) {
+          laws.add(unchecked(law, u.source()));
+          continue;
+        }
+        if (LawCases.hasCases(law)) {
+          laws.addAll(brokenBySyntax(law, u.source(), syntaxErrors)
+              ? LawCases.instances(law).stream().map(i -> unchecked(LawCases.instantiate(law, i), u.source())).toList()
+              : checkCases(schema, u.source(), law, options, diagnostics, definitions));
+          continue;
+        }
         laws.add(brokenBySyntax(law, u.source(), syntaxErrors)
-            ? unchecked(law, u.source()) : checkLaw(schema, u.source(), law, options, diagnostics));
+            ? unchecked(law, u.source()) : checkLaw(schema, u.source(), law, options, diagnostics, definitions));
       }
     }
     List<CompiledLaw> constraints = new ArrayList<>();
@@ -169,7 +192,7 @@ public final class NomosCompiler {
       }
     }
     return new Compilation(units, sorted(diagnostics, units, givenOrder), world, schema, laws, floorDecl, floor,
-        constraints);
+        constraints, definitions);
   }
 
   /**
@@ -193,6 +216,13 @@ public final class NomosCompiler {
       if (d instanceof FloorDecl f) {
         diagnostics.add(Diagnostic.error(Codes.BAD_FLOOR, source, f.name().span(),
             "candidate text must contain only laws; a floor belongs to the model").withHint("remove the floor"));
+      } else if (d instanceof DefDecl def) {
+        diagnostics.add(Diagnostic.error(Codes.BAD_DEFINITION, source, def.name().span(),
+            "candidate text must contain only laws; a definition belongs to a hand-written model")
+            .withHint("write the expression out in the law"));
+      } else if (d instanceof LawDecl law && law.cases() != null) {
+        diagnostics.add(Diagnostic.error(Codes.BAD_LAW_CASES, source, law.name().span(),
+            "candidate laws are written out one by one, without cases").withHint("write one law per case"));
       }
       if (d instanceof ConstraintDecl c) {
         diagnostics.add(Diagnostic.error(Codes.CONSTRAINT_IN_CANDIDATE, source, c.name().span(),
@@ -209,7 +239,7 @@ public final class NomosCompiler {
         diagnostics.add(Diagnostic.error(Codes.DUPLICATE_DECLARATION, source, law.name().span(),
             "law `" + law.name().text() + "` is declared twice").withHint("give each candidate its own name"));
       }
-      laws.add(brokenBySyntax(law, source, syntaxErrors)
+      laws.add(brokenBySyntax(law, source, syntaxErrors) || law.cases() != null
           ? unchecked(law, source) : checkLaw(schema, source, law, CompilerOptions.CANDIDATES, diagnostics));
     }
     return new Compilation(List.of(unit), sorted(diagnostics, List.of(unit), List.of(source.name())), null, schema, laws);
@@ -268,18 +298,53 @@ public final class NomosCompiler {
     }
   }
 
+  /**
+   * The instances of a law with cases, each checked as a law of its own. A diagnostic every instance
+   * shares is reported once; one only some instances have says which ({@code in stays[key]: ...}).
+   */
+  private static List<CompiledLaw> checkCases(WorldSchema schema, SourceFile source, LawDecl law,
+      CompilerOptions options, List<Diagnostic> diagnostics, Definitions definitions) {
+    List<LawCases.Instance> instances = LawCases.instances(law);
+    List<CompiledLaw> out = new ArrayList<>();
+    Map<String, Integer> seen = new LinkedHashMap<>();
+    Map<String, Diagnostic> first = new LinkedHashMap<>();
+    for (LawCases.Instance instance : instances) {
+      List<Diagnostic> found = new ArrayList<>();
+      out.add(checkLaw(schema, source, LawCases.instantiate(law, instance), options, found, definitions));
+      for (Diagnostic d : found) {
+        String key = d.code() + "@" + d.source().name() + ":" + d.span().start() + "-" + d.span().end() + ":"
+            + d.message();
+        if (seen.merge(key, 1, Integer::sum) == 1) {
+          first.put(key, new Diagnostic(d.severity(), d.code(), d.source(), d.span(), "in " + instance.name() + ": "
+              + d.message(), d.hint(), d.replacement()));
+        }
+      }
+    }
+    first.forEach((key, d) -> {
+      boolean everyInstance = seen.get(key) == instances.size();
+      diagnostics.add(everyInstance ? new Diagnostic(d.severity(), d.code(), d.source(), d.span(),
+          d.message().substring(d.message().indexOf(": ") + 2), d.hint(), d.replacement()) : d);
+    });
+    return out;
+  }
+
   private static CompiledLaw unchecked(LawDecl law, SourceFile source) {
     return new CompiledLaw(law.name().text(), law.doc(), law, source, null, law.weight(), List.of());
   }
 
   private static CompiledLaw checkLaw(WorldSchema schema, SourceFile source, LawDecl law, CompilerOptions options,
       List<Diagnostic> diagnostics) {
+    return checkLaw(schema, source, law, options, diagnostics, Definitions.NONE);
+  }
+
+  private static CompiledLaw checkLaw(WorldSchema schema, SourceFile source, LawDecl law, CompilerOptions options,
+      List<Diagnostic> diagnostics, Definitions definitions) {
     if (schema == null) {
       return new CompiledLaw(law.name().text(), law.doc(), law, source, null, law.weight(), List.of());
     }
     List<Diagnostic> found = new ArrayList<>();
     try {
-      LawChecker.Result r = new LawChecker(schema, source, options.allowHoles(), found).check(law);
+      LawChecker.Result r = new LawChecker(schema, source, options.allowHoles(), found, definitions).check(law);
       diagnostics.addAll(found);
       return new CompiledLaw(law.name().text(), law.doc(), law, source, r.plan(), law.weight(), r.holes());
     } catch (StackOverflowError tooDeep) {

@@ -49,6 +49,7 @@ WEIGHTED : 'weighted';
 CHOOSE   : 'choose';
 
 ASSIGN   : ':=';
+EQ_SIGN  : '=';
 TILDE    : '~';
 EQ       : '==';
 NE       : '!=';

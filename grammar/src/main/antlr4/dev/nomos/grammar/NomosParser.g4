@@ -21,6 +21,19 @@ topDecl
   | lawDecl
   | constraintDecl
   | floorDecl
+  | defDecl
+  ;
+
+// ---- definitions ----------------------------------------------------------------------------
+
+// `def front_x(a: agent) = a.x + dx(a.dir)`: a named expression, inlined where it is used. `def`
+// is a contextual word like `floor`, so it stays a valid name for a type or an attribute.
+defDecl
+  : {_input.LT(1).getText().equals("def")}? keyword=ID name=ID (LPAREN (defParam (COMMA defParam)*)? RPAREN)? EQ_SIGN body=expr
+  ;
+
+defParam
+  : name=ID COLON type=(ID | INT_TYPE | BOOL_TYPE)
   ;
 
 // ---- the floor ------------------------------------------------------------------------------
@@ -50,6 +63,7 @@ worldItem
   | ACTIONS ID (COMMA ID)* COMMA?                               # actionsItem
   | ENTITY name=ID (LBRACE (attrDecl (COMMA attrDecl)* COMMA?)? RBRACE)?   # entityItem
   | option=ID value=signedInt                                   # optionItem
+  | {_input.LT(1).getText().equals("enum")}? keyword=ID name=ID LBRACE ID (COMMA ID)* COMMA? RBRACE   # enumItem
   ;
 
 attrDecl
@@ -60,6 +74,7 @@ attrType
   : INT_TYPE (lo=signedInt DOTDOT hi=signedInt)?                # intType
   | BOOL_TYPE                                                   # boolType
   | LBRACE ID (COMMA ID)* COMMA? RBRACE                         # symbolType
+  | name=ID                                                     # namedType
   ;
 
 signedInt
@@ -69,7 +84,22 @@ signedInt
 // ---- laws -----------------------------------------------------------------------------------
 
 lawDecl
-  : LAW name=ID (WEIGHT weight=number)? LBRACE binderClause* whenClause? thenClause RBRACE
+  : LAW name=ID lawCases? (WEIGHT weight=number (COMMA number)*)? LBRACE binderClause* whenClause? thenClause RBRACE
+  ;
+
+// `law stays for T in {wall, door} weight 2.0, 1.5 { ... }`: one law per case (per combination of
+// cases), each with its own weight, listed in case order.
+lawCases
+  : FOR lawCase (COMMA lawCase)*
+  ;
+
+lawCase
+  : name=ID IN LBRACE caseValue (COMMA caseValue)* COMMA? RBRACE
+  ;
+
+caseValue
+  : ID
+  | signedInt
   ;
 
 // ---- constraints ----------------------------------------------------------------------------
@@ -155,8 +185,9 @@ target
   : object=ID DOT attribute=ID
   ;
 
+// A weight is a decimal or an int expression (`1`, `n_free`, `4 - count(...)`), read at t.
 weightedAlt
-  : value=expr COLON weight=number
+  : value=expr COLON (DECIMAL | weight=expr)
   ;
 
 number

@@ -3,6 +3,7 @@ package dev.nomos.learn;
 import dev.nomos.learn.internal.AttributeSummary;
 import dev.nomos.learn.internal.EnvironmentName;
 import dev.nomos.learn.internal.Lattice;
+import dev.nomos.learn.internal.SharedSymbolTypes;
 import dev.nomos.runtime.trajectory.ObjectState;
 import dev.nomos.runtime.trajectory.StepRecord;
 import dev.nomos.runtime.trajectory.Tracker;
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>entity types in order of first appearance, over all recordings, with their extra attributes
  *       ({@link AttributeSummary}: ints with room to grow, bools, symbol sets);
+ *   <li>one {@code enum} for symbol attributes that take their values from one set
+ *       ({@link SharedSymbolTypes}), declared once and named as the attributes' type;
  *   <li>the actions in the order the data first takes them (or as given);
  *   <li>the screen (the largest right and bottom edge, rounded up to whole cells on a grid);
  *   <li>the velocity range: the largest per-step displacement of a tracked object plus a quarter
@@ -161,13 +164,21 @@ public final class WorldInference {
           + " leave the lattice of " + lattice.cell() + "-unit cells (see the comment in the declaration)");
     }
     out.append("  actions ").append(declaredActions.isEmpty() ? "NOOP" : String.join(", ", declaredActions)).append('\n');
+    Map<String, String> sharedTypeOf = new LinkedHashMap<>();
+    for (SharedSymbolTypes.SharedType shared : SharedSymbolTypes.find(types)) {
+      out.append("  // shared by ").append(String.join(", ", shared.members())).append('\n');
+      out.append("  enum ").append(shared.name()).append(" { ").append(String.join(", ", shared.symbols()))
+          .append(" }\n");
+      shared.members().forEach(m -> sharedTypeOf.put(m, shared.name()));
+    }
     for (Map.Entry<String, Map<String, AttributeSummary>> t : types.entrySet()) {
       out.append("  entity ").append(t.getKey());
       List<String> widened = new ArrayList<>();
       if (!t.getValue().isEmpty()) {
         List<String> attrs = new ArrayList<>();
         for (Map.Entry<String, AttributeSummary> a : t.getValue().entrySet()) {
-          attrs.add(a.getKey() + ": " + a.getValue().declaration());
+          String shared = sharedTypeOf.get(t.getKey() + "." + a.getKey());
+          attrs.add(a.getKey() + ": " + (shared != null ? shared : a.getValue().declaration()));
           if (a.getValue().widened() != null) {
             widened.add(a.getKey() + " " + a.getValue().widened());
           }

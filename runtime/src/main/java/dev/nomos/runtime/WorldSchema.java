@@ -1,6 +1,7 @@
 package dev.nomos.runtime;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +21,7 @@ public final class WorldSchema {
   private final List<String> actions;
   private final List<EntityType> types;
   private final int contactGap;
+  private final Map<String, List<String>> symbolTypes;
   private final Map<String, Integer> actionIndex = new HashMap<>();
   private final Map<String, EntityType> typeByName = new HashMap<>();
 
@@ -34,6 +36,15 @@ public final class WorldSchema {
    */
   public WorldSchema(String name, int screenWidth, int screenHeight, int velocityMin, int velocityMax,
       List<String> actions, List<EntityType> types, int contactGap) {
+    this(name, screenWidth, screenHeight, velocityMin, velocityMax, actions, types, contactGap, Map.of());
+  }
+
+  /**
+   * @param symbolTypes the world's shared symbol types ({@code enum Color {...}}) by name, in
+   *     declaration order; types that attributes name but the map lacks are added from the attributes
+   */
+  public WorldSchema(String name, int screenWidth, int screenHeight, int velocityMin, int velocityMax,
+      List<String> actions, List<EntityType> types, int contactGap, Map<String, List<String>> symbolTypes) {
     if (contactGap < 0) {
       throw new IllegalArgumentException("contact gap must be >= 0, got " + contactGap);
     }
@@ -65,6 +76,21 @@ public final class WorldSchema {
         throw new IllegalArgumentException("duplicate entity " + t.name());
       }
     }
+    Map<String, List<String>> shared = new LinkedHashMap<>();
+    symbolTypes.forEach((type, symbols) -> shared.put(type, List.copyOf(symbols)));
+    for (EntityType t : this.types) {
+      for (AttributeSpec a : t.extras()) {
+        if (a.symbolType() == null) {
+          continue;
+        }
+        List<String> declared = shared.putIfAbsent(a.symbolType(), a.symbols());
+        if (declared != null && !declared.equals(a.symbols())) {
+          throw new IllegalArgumentException("attribute " + t.name() + "." + a.name() + " has symbol type "
+              + a.symbolType() + " with symbols " + a.symbols() + ", but the type's symbols are " + declared);
+        }
+      }
+    }
+    this.symbolTypes = java.util.Collections.unmodifiableMap(shared);
   }
 
   public String name() { return name; }
@@ -75,6 +101,9 @@ public final class WorldSchema {
   public List<String> actions() { return actions; }
   public List<EntityType> types() { return types; }
   public int contactGap() { return contactGap; }
+
+  /** The shared symbol types ({@code enum Color {...}}) by name, in declaration order. */
+  public Map<String, List<String>> symbolTypes() { return symbolTypes; }
 
   /** The index of an action name, or -1. */
   public int actionIndex(String action) {

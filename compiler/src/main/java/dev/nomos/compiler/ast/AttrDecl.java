@@ -19,4 +19,7 @@ public record AttrDecl(Name name, Type type, Span span) implements Node {
       symbols = List.copyOf(symbols);
     }
   }
+
+  /** {@code color: Color}: a symbol set the world declares once with {@code enum Color {...}}. */
+  public record NamedType(Name name, Span span) implements Type {}
 }

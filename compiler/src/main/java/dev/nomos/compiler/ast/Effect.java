@@ -26,8 +26,16 @@ public sealed interface Effect extends Node {
     }
   }
 
-  /** One {@code value: weight} pair; {@code weightText} is the literal as written. */
-  record WeightedAlt(Expr value, double weight, String weightText, Span span) implements Node {}
+  /**
+   * One {@code value: weight} pair. A number literal is {@code weight} with {@code weightText} as
+   * written and {@code weightExpr} null; any other weight is the int expression {@code weightExpr},
+   * read at t ({@code weight} is then NaN and {@code weightText} null).
+   */
+  record WeightedAlt(Expr value, double weight, String weightText, Expr weightExpr, Span span) implements Node {
+    public WeightedAlt(Expr value, double weight, String weightText, Span span) {
+      this(value, weight, weightText, null, span);
+    }
+  }
 
   /**
    * {@code p.vy := seq(-6, -7, -4) after c}: when {@code c} held j steps ago (j = 0 is now; the most

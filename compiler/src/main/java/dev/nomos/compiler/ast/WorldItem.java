@@ -28,4 +28,15 @@ public sealed interface WorldItem extends Node {
       attributes = List.copyOf(attributes);
     }
   }
+
+  /**
+   * {@code enum Color { red, green, blue }}: a named symbol set, the type of every attribute declared
+   * {@code : Color}, so that their values are copied and compared as one type. {@code keyword} is the
+   * word {@code enum} as written.
+   */
+  record Enum(Name keyword, Name name, String doc, List<Name> symbols, Span span) implements WorldItem {
+    public Enum {
+      symbols = List.copyOf(symbols);
+    }
+  }
 }

@@ -54,16 +54,25 @@ public final class LawChecker {
   private final SourceFile source;
   private final boolean allowHoles;
   private final List<Diagnostic> out;
+  private final Definitions definitions;
 
   public LawChecker(WorldSchema schema, SourceFile source, boolean allowHoles, List<Diagnostic> out) {
+    this(schema, source, allowHoles, out, Definitions.NONE);
+  }
+
+  /** {@code definitions}: the model's {@code def}s, inlined where the law uses them. */
+  public LawChecker(WorldSchema schema, SourceFile source, boolean allowHoles, List<Diagnostic> out,
+      Definitions definitions) {
     this.schema = schema;
     this.source = source;
     this.allowHoles = allowHoles;
     this.out = out;
+    this.definitions = definitions;
   }
 
   public Result check(LawDecl law) {
     LawContext cx = new LawContext(schema, source, allowHoles, out);
+    cx.useDefinitions(definitions);
     ExprLowerer lower = new ExprLowerer(cx);
     checkWeight(cx, law);
     List<Loop> loops = new ArrayList<>();

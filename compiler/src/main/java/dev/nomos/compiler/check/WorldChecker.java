@@ -15,6 +15,7 @@ import dev.nomos.runtime.EntityType;
 import dev.nomos.runtime.WorldSchema;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +33,8 @@ public final class WorldChecker {
 
   private final SourceFile source;
   private final List<Diagnostic> out;
+  private final Map<String, Name> enumNames = new HashMap<>();
+  private Map<String, List<String>> symbolTypes = Map.of();
 
   public WorldChecker(SourceFile source, List<Diagnostic> out) {
     this.source = source;
@@ -46,6 +49,7 @@ public final class WorldChecker {
     Span contactGapSpan = null;
     List<EntityType> types = new ArrayList<>();
     Map<String, Name> typeNames = new HashMap<>();
+    symbolTypes = symbolTypes(world);
     for (WorldItem item : world.items()) {
       if (item instanceof WorldItem.Screen s) {
         if (screen != null) {
@@ -102,6 +106,12 @@ public final class WorldChecker {
               "the first declaration is on line " + previous.span().line());
           continue;
         }
+        Name sameAsEnum = enumNames.get(name);
+        if (sameAsEnum != null) {
+          error(Codes.DUPLICATE_DECLARATION, e.name().span(), "`" + name + "` is already the name of a symbol type",
+              "the enum is declared on line " + sameAsEnum.span().line() + "; give the entity another name");
+          continue;
+        }
         types.add(new EntityType(name, types.size(), attributes(e)));
       }
     }
@@ -131,7 +141,27 @@ public final class WorldChecker {
       }
     }
     return new WorldSchema(world.name().text(), width, height, vMin, vMax, actionNames, types,
-        contactGap == null ? WorldSchema.DEFAULT_CONTACT_GAP : contactGap);
+        contactGap == null ? WorldSchema.DEFAULT_CONTACT_GAP : contactGap, symbolTypes);
+  }
+
+  /** The world's {@code enum} declarations by name, in order; a repeated name or symbol is reported. */
+  private Map<String, List<String>> symbolTypes(WorldDecl world) {
+    Map<String, List<String>> types = new LinkedHashMap<>();
+    enumNames.clear();
+    for (WorldItem item : world.items()) {
+      if (!(item instanceof WorldItem.Enum en)) {
+        continue;
+      }
+      Name previous = enumNames.putIfAbsent(en.name().text(), en.name());
+      if (previous != null) {
+        error(Codes.DUPLICATE_DECLARATION, en.name().span(), "symbol type `" + en.name().text() + "` is declared twice",
+            "the first declaration is on line " + previous.span().line());
+        continue;
+      }
+      checkUnique(en.symbols(), "symbol");
+      types.put(en.name().text(), en.symbols().stream().map(Name::text).distinct().toList());
+    }
+    return types;
   }
 
   private void checkScreen(WorldItem.Screen s) {
@@ -177,6 +207,13 @@ public final class WorldChecker {
         specs.add(AttributeSpec.ofInt(name, lo, hi));
       } else if (a.type() instanceof AttrDecl.BoolType) {
         specs.add(AttributeSpec.ofBool(name));
+      } else if (a.type() instanceof AttrDecl.NamedType n) {
+        List<String> symbols = symbolTypes.get(n.name().text());
+        if (symbols == null) {
+          unknownSymbolType(n.name());
+          continue;
+        }
+        specs.add(AttributeSpec.ofSymbolType(name, n.name().text(), symbols));
       } else {
         AttrDecl.SymbolType s = (AttrDecl.SymbolType) a.type();
         checkUnique(s.symbols(), "symbol");
@@ -184,6 +221,17 @@ public final class WorldChecker {
       }
     }
     return specs;
+  }
+
+  private void unknownSymbolType(Name type) {
+    List<String> known = new ArrayList<>(symbolTypes.keySet());
+    String suggestion = Suggestions.closest(type.text(), known);
+    String hint = suggestion != null ? null : known.isEmpty()
+        ? "declare it in the world, e.g. `enum " + type.text() + " { a, b }`, or list the symbols: `{a, b}`"
+        : "the world's symbol types are: " + String.join(", ", known);
+    Diagnostic d = Diagnostic.error(Codes.UNKNOWN_SYMBOL_TYPE, source, type.span(),
+        "unknown symbol type `" + type.text() + "`");
+    out.add(suggestion != null ? d.withSuggestion(suggestion) : d.withHint(hint));
   }
 
   private void checkUnique(List<Name> names, String what) {

@@ -95,6 +95,17 @@ public final class Codes {
   /** A constraint in candidate text: the learner proposes laws, constraints belong to the model. */
   public static final String CONSTRAINT_IN_CANDIDATE = "N332";
 
+  /** An attribute declared with a symbol type ({@code color: Color}) the world declares no {@code enum} of. */
+  public static final String UNKNOWN_SYMBOL_TYPE = "N340";
+  /** A definition that uses itself, directly or through other definitions. */
+  public static final String DEFINITION_CYCLE = "N341";
+  /** A definition whose name or parameter cannot be declared (a function's name, an unknown parameter type). */
+  public static final String BAD_DEFINITION = "N342";
+  /** A definition used the wrong way: without its arguments, or read at an earlier frame. */
+  public static final String BAD_DEFINITION_USE = "N343";
+  /** A law with cases that cannot be expanded: a repeated parameter or value, weights not one per case. */
+  public static final String BAD_LAW_CASES = "N344";
+
   /** A guard that can never be true. */
   public static final String GUARD_NEVER_TRUE = "N401";
   /** A bound variable the law never uses. */
@@ -118,6 +129,7 @@ public final class Codes {
       JOINT_OBJECTS, JOINT_TARGET_TWICE, JOINT_WEIGHTS_MIXED, JOINT_PRESENCE, JOINT_NO_TARGET, JOINT_BAD_WORD,
       BAD_PROBABILITY, BAD_PLACE_WEIGHT, EMPTY_PLACES,
       CONSTRAINT_WEIGHT, CONSTRAINT_NEVER_MET, CONSTRAINT_IN_CANDIDATE,
+      UNKNOWN_SYMBOL_TYPE, DEFINITION_CYCLE, BAD_DEFINITION, BAD_DEFINITION_USE, BAD_LAW_CASES,
       GUARD_NEVER_TRUE, UNUSED_BINDING, DUPLICATE_EFFECT, PRESENT_NOW, JOINT_DUPLICATE_ALTERNATIVE);
 
   private Codes() {}

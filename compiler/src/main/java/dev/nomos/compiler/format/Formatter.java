@@ -5,6 +5,8 @@ import dev.nomos.compiler.ast.Binder;
 import dev.nomos.compiler.ast.Chance;
 import dev.nomos.compiler.ast.Effect;
 import dev.nomos.compiler.ast.Expr;
+import dev.nomos.compiler.ast.DefDecl;
+import dev.nomos.compiler.check.LawCases;
 import dev.nomos.compiler.ast.FloorDecl;
 import dev.nomos.compiler.ast.ConstraintDecl;
 import dev.nomos.compiler.ast.LawDecl;
@@ -108,16 +110,21 @@ public final class Formatter {
       lines.add(new Line(0, "use " + quote(u.path()), anchor(u.span(), anchored), List.of(), false));
     }
     boolean first = true;
+    TopDecl previous = null;
     List<Span> gone = new ArrayList<>();
     for (TopDecl d : decls) {
-      if (d instanceof LawDecl law && omitted.contains(law.name().text())) {
+      if (d instanceof LawDecl law && (omitted.contains(law.name().text()) || LawCases.hasCases(law)
+          && LawCases.instances(law).stream().allMatch(i -> omitted.contains(i.name())))) {
         if (comments != null && fromSource(unit.source().text(), d)) {
           gone.add(new Span(commentBlockAbove(unit.source().text(), d.span().start()), d.span().end(), 0, 0, 0, 0));
         }
         continue;
       }
       boolean blank = !first || !unit.uses().isEmpty();
+      // A run of definitions reads as one block: no blank line between two unless the second has a doc.
+      blank &= !(d instanceof DefDecl def && previous instanceof DefDecl && def.doc().isEmpty());
       first = false;
+      previous = d;
       boolean anchored = comments != null && fromSource(unit.source().text(), d);
       if (d instanceof WorldDecl w) {
         world(lines, w, blank, anchored);
@@ -126,14 +133,11 @@ public final class Formatter {
       } else if (d instanceof ConstraintDecl c) {
         body(lines, "constraint " + c.name().text() + " {", c.asLaw(), Formatter::requirement, blank,
             anchored ? comments : null, anchored);
+      } else if (d instanceof DefDecl def) {
+        definition(lines, def, blank, anchored);
       } else {
         LawDecl law = (LawDecl) d;
-        String weight = law.weightText();
-        if (weights.containsKey(law.name().text())) {
-          Double w = weights.get(law.name().text());
-          weight = w == null ? null : weightText(w);
-        }
-        law(lines, law, weight, blank, anchored ? comments : null, anchored);
+        law(lines, law, headerWeight(law, weights, omitted), blank, anchored ? comments : null, anchored);
       }
     }
     List<Comments.Comment> found = comments == null ? List.of() : comments.comments(docStarts(unit));
@@ -160,7 +164,7 @@ public final class Formatter {
   /** One law without comments, as a proposer or a prompt shows it (doc lines included). */
   public static String formatLaw(LawDecl law) {
     List<Line> lines = new ArrayList<>();
-    law(lines, law, law.weightText(), false, null, false);
+    law(lines, law, headerWeight(law, Map.of(), Set.of()), false, null, false);
     return LineRenderer.render(lines, List.of());
   }
 
@@ -249,11 +253,21 @@ public final class Formatter {
     lines.add(new Line(0, "}", anchored ? closingBrace(f.span()) : -1, List.of(), false));
   }
 
+  /** {@code def name(p: T, ...) = body}, the body laid out like a guard after the head. */
+  private static void definition(List<Line> lines, DefDecl d, boolean blank, boolean anchored) {
+    String params = d.params().stream().map(p -> p.name().text() + ": " + p.type().text())
+        .collect(Collectors.joining(", "));
+    String head = d.keyword().text() + " " + d.name().text() + (d.parenthesized() ? "(" + params + ")" : "") + " = ";
+    lines.add(new Line(0, head + LAYOUT.layout(d.body(), head.length()), anchor(d.span(), anchored),
+        docLines(d.doc(), ""), blank));
+  }
+
   private static void world(List<Line> lines, WorldDecl w, boolean blank, boolean anchored) {
     lines.add(new Line(0, "world " + w.name().text() + " {", anchor(w.span(), anchored), docLines(w.doc(), ""),
         blank));
     for (WorldItem item : w.items()) {
-      List<String> doc = item instanceof WorldItem.Entity e ? docLines(e.doc(), INDENT) : List.of();
+      List<String> doc = item instanceof WorldItem.Entity e ? docLines(e.doc(), INDENT)
+          : item instanceof WorldItem.Enum en ? docLines(en.doc(), INDENT) : List.of();
       lines.add(new Line(1, worldItem(item), anchor(item.span(), anchored), doc, false));
     }
     lines.add(new Line(0, "}", anchored ? closingBrace(w.span()) : -1, List.of(), false));
@@ -272,6 +286,9 @@ public final class Formatter {
     if (item instanceof WorldItem.Option o) {
       return o.name().text() + " " + o.value();
     }
+    if (item instanceof WorldItem.Enum en) {
+      return en.keyword().text() + " " + en.name().text() + " { " + names(en.symbols()) + " }";
+    }
     WorldItem.Entity e = (WorldItem.Entity) item;
     if (e.attributes().isEmpty()) {
       return "entity " + e.name().text();
@@ -288,12 +305,54 @@ public final class Formatter {
     if (t instanceof AttrDecl.BoolType) {
       return "bool";
     }
+    if (t instanceof AttrDecl.NamedType n) {
+      return n.name().text();
+    }
     return "{" + names(((AttrDecl.SymbolType) t).symbols()) + "}";
+  }
+
+  /** {@code  for T in {wall, door}, N in {1, 2}}, or "" for a law without cases. */
+  private static String cases(LawDecl law) {
+    if (law.cases() == null || law.cases().params().isEmpty()) {
+      return "";
+    }
+    return " for " + law.cases().params().stream().map(p -> p.name().text() + " in {"
+        + p.values().stream().map(LawCases::text).collect(Collectors.joining(", ")) + "}")
+        .collect(Collectors.joining(", "));
+  }
+
+  /**
+   * The weight text of a law's header: its own, or with new weights, for a law with cases the
+   * weights of its instances in case order (one number when they agree; pruned instances at 0).
+   */
+  private static String headerWeight(LawDecl law, Map<String, Double> weights, Set<String> omitted) {
+    if (law.cases() == null) {
+      if (!weights.containsKey(law.name().text())) {
+        return law.weightText();
+      }
+      Double w = weights.get(law.name().text());
+      return w == null ? null : weightText(w);
+    }
+    List<String> written = law.cases().weightTexts();
+    if (!LawCases.hasCases(law)) {
+      return written.isEmpty() ? null : String.join(", ", written);
+    }
+    List<LawCases.Instance> instances = LawCases.instances(law);
+    boolean refitted = instances.stream().anyMatch(i -> weights.containsKey(i.name()) || omitted.contains(i.name()));
+    if (!refitted) {
+      return written.isEmpty() ? null : String.join(", ", written);
+    }
+    List<String> texts = new ArrayList<>();
+    for (LawCases.Instance i : instances) {
+      Double w = omitted.contains(i.name()) ? Double.valueOf(0) : weights.get(i.name());
+      texts.add(w != null ? weightText(w) : i.weightText() != null ? i.weightText() : weightText(1));
+    }
+    return texts.stream().distinct().count() == 1 ? texts.get(0) : String.join(", ", texts);
   }
 
   private static void law(List<Line> lines, LawDecl law, String weight, boolean blank, Comments comments,
       boolean anchored) {
-    String header = "law " + law.name().text() + (weight == null ? "" : " weight " + weight) + " {";
+    String header = "law " + law.name().text() + cases(law) + (weight == null ? "" : " weight " + weight) + " {";
     body(lines, header, law, Formatter::effect, blank, comments, anchored);
   }
 
@@ -382,7 +441,8 @@ public final class Formatter {
       return target(r.target()) + " ~ range(" + ExprPrinter.print(r.low()) + ", " + ExprPrinter.print(r.high()) + ")";
     }
     if (e instanceof Effect.Weighted w) {
-      String alts = w.alternatives().stream().map(a -> ExprPrinter.print(a.value()) + ": " + a.weightText())
+      String alts = w.alternatives().stream().map(a -> ExprPrinter.print(a.value()) + ": "
+              + (a.weightExpr() != null ? ExprPrinter.print(a.weightExpr()) : a.weightText()))
           .collect(Collectors.joining(", "));
       return target(w.target()) + " ~ weighted(" + alts + ")";
     }
@@ -485,7 +545,7 @@ public final class Formatter {
       starts.add(d.span().start());
       if (d instanceof WorldDecl w) {
         for (WorldItem item : w.items()) {
-          if (item instanceof WorldItem.Entity) {
+          if (item instanceof WorldItem.Entity || item instanceof WorldItem.Enum) {
             starts.add(item.span().start());
           }
         }
@@ -507,12 +567,13 @@ public final class Formatter {
   private static boolean fromSource(String text, TopDecl d) {
     Span span = d.span();
     String keyword = d instanceof WorldDecl ? "world" : d instanceof FloorDecl f ? f.name().text()
-        : d instanceof ConstraintDecl ? "constraint" : "law";
+        : d instanceof ConstraintDecl ? "constraint" : d instanceof DefDecl def ? def.keyword().text() : "law";
     if (!fromSource(text, span, keyword)) {
       return false;
     }
     Span name = d.name().span();
-    return text.charAt(span.end() - 1) == '}' && name.start() >= span.start() && name.end() <= span.end()
+    return (d instanceof DefDecl || text.charAt(span.end() - 1) == '}')
+        && name.start() >= span.start() && name.end() <= span.end()
         && text.substring(name.start(), name.end()).equals(d.name().text());
   }
 

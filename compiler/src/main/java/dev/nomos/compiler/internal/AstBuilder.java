@@ -4,6 +4,7 @@ import dev.nomos.compiler.ast.AttrDecl;
 import dev.nomos.compiler.ast.Binder;
 import dev.nomos.compiler.ast.Binding;
 import dev.nomos.compiler.ast.Chance;
+import dev.nomos.compiler.ast.DefDecl;
 import dev.nomos.compiler.ast.Effect;
 import dev.nomos.compiler.ast.Expr;
 import dev.nomos.compiler.ast.FloorDecl;
@@ -65,6 +66,8 @@ public final class AstBuilder {
           decls.add(constraint(d.constraintDecl()));
         } else if (d.floorDecl() != null) {
           decls.add(floor(d.floorDecl()));
+        } else if (d.defDecl() != null) {
+          decls.add(definition(d.defDecl()));
         }
       } catch (RuntimeException incomplete) {
         // A declaration broken by a syntax error; its diagnostics are already reported.
@@ -98,6 +101,10 @@ public final class AstBuilder {
     if (c instanceof ActionsItemContext a) {
       return new WorldItem.Actions(a.ID().stream().map(this::name).toList(), span(a));
     }
+    if (c instanceof EnumItemContext en) {
+      return new WorldItem.Enum(name(en.keyword), name(en.name), doc(en.getStart()),
+          en.ID().subList(2, en.ID().size()).stream().map(this::name).toList(), span(en));
+    }
     if (c instanceof OptionItemContext o) {
       return new WorldItem.Option(name(o.option), signed(o.value), span(o));
     }
@@ -117,6 +124,9 @@ public final class AstBuilder {
     }
     if (c instanceof BoolTypeContext b) {
       return new AttrDecl.BoolType(span(b));
+    }
+    if (c instanceof NamedTypeContext n) {
+      return new AttrDecl.NamedType(name(n.name), span(n));
     }
     SymbolTypeContext s = (SymbolTypeContext) c;
     return new AttrDecl.SymbolType(s.ID().stream().map(this::name).toList(), span(s));
@@ -139,7 +149,35 @@ public final class AstBuilder {
     return new FloorDecl(name(c.keyword), doc(c.getStart()), items, span(c));
   }
 
+  // ---- definitions
+
+  private DefDecl definition(DefDeclContext c) {
+    List<DefDecl.Param> params = new ArrayList<>();
+    for (DefParamContext p : c.defParam()) {
+      params.add(new DefDecl.Param(name(p.name), name(p.type), span(p)));
+    }
+    return new DefDecl(name(c.keyword), name(c.name), doc(c.getStart()), params, c.LPAREN() != null, expr(c.body),
+        span(c));
+  }
+
   // ---- laws
+
+  /** The law's cases, or null when it has none. A weight list without cases is the checker's to report. */
+  private LawDecl.Cases cases(LawDeclContext c) {
+    List<String> weights = c.number().stream().map(NumberContext::getText).toList();
+    if (c.lawCases() == null) {
+      return weights.size() > 1 ? new LawDecl.Cases(List.of(), weights, span(c.name)) : null;
+    }
+    List<LawDecl.Param> params = new ArrayList<>();
+    for (LawCaseContext k : c.lawCases().lawCase()) {
+      List<Expr> values = new ArrayList<>();
+      for (CaseValueContext v : k.caseValue()) {
+        values.add(v.ID() != null ? new Expr.NameRef(name(v.ID()), span(v)) : new Expr.IntLit(signed(v.signedInt()), span(v)));
+      }
+      params.add(new LawDecl.Param(name(k.name), values, span(k)));
+    }
+    return new LawDecl.Cases(params, weights, span(c.lawCases()));
+  }
 
   private LawDecl law(LawDeclContext c) {
     Double weight = null;
@@ -157,7 +195,8 @@ public final class AstBuilder {
     for (EffectContext e : c.thenClause().effect()) {
       effects.add(effect(e));
     }
-    return new LawDecl(name(c.name), doc(c.getStart()), weight, weightText, binders, guard, effects, span(c));
+    return new LawDecl(name(c.name), doc(c.getStart()), weight, weightText, binders, guard, effects, span(c),
+        cases(c));
   }
 
   private ConstraintDecl constraint(ConstraintDeclContext c) {
@@ -221,8 +260,18 @@ public final class AstBuilder {
     if (c instanceof WeightedEffectContext w) {
       List<Effect.WeightedAlt> alts = new ArrayList<>();
       for (WeightedAltContext alt : w.weightedAlt()) {
-        String text = alt.weight.getText();
-        alts.add(new Effect.WeightedAlt(expr(alt.value), Double.parseDouble(text), text, span(alt)));
+        if (alt.DECIMAL() != null) {
+          String text = alt.DECIMAL().getText();
+          alts.add(new Effect.WeightedAlt(expr(alt.value), Double.parseDouble(text), text, span(alt)));
+          continue;
+        }
+        Expr weight = expr(alt.weight);
+        if (weight instanceof Expr.IntLit lit && lit.value() >= 0 && alt.weight.getText().matches("[0-9]+")) {
+          String text = alt.weight.getText();
+          alts.add(new Effect.WeightedAlt(expr(alt.value), Double.parseDouble(text), text, span(alt)));
+        } else {
+          alts.add(new Effect.WeightedAlt(expr(alt.value), Double.NaN, null, weight, span(alt)));
+        }
       }
       return new Effect.Weighted(target(w.target()), alts, span(w));
     }

@@ -101,6 +101,32 @@ abstract class Emit {
     }
   }
 
+  /** As {@link Choice}, each value then its weight evaluated right before its {@code choice}. */
+  static final class ComputedChoice extends Emit {
+    private final int var;
+    private final int slot;
+    private final Eval[] values;
+    private final Eval[] weights;
+    private final double[] scales;
+
+    ComputedChoice(int var, int slot, Eval[] values, Eval[] weights, double[] scales) {
+      this.var = var;
+      this.slot = slot;
+      this.values = values;
+      this.weights = weights;
+      this.scales = scales;
+    }
+
+    @Override void emit(Env env, OpinionSink out) {
+      out.beginChoice(env.objects[var], slot);
+      for (int i = 0; i < values.length; i++) {
+        int value = values[i].eval(env);
+        out.choice(value, weights[i].eval(env) * scales[i]);
+      }
+      out.endChoice();
+    }
+  }
+
   /** x, then y, then the call. */
   static final class Spawn extends Emit {
     private final int type;

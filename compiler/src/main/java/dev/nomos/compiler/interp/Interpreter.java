@@ -110,6 +110,10 @@ public final class Interpreter {
         }
         return new Emit.Joint(j.var(), j.slots(), values, j.weights());
       }
+      if (e instanceof PEffect.ComputedChoice c) {
+        checkVar(c.var());
+        return new Emit.ComputedChoice(c.var(), c.slot(), exprs(c.values()), exprs(c.weights()), c.scales());
+      }
       if (e instanceof PEffect.If i) {
         return new Emit.If(expr(i.condition()), effect(i.then()), i.otherwise() == null ? null : effect(i.otherwise()));
       }

@@ -41,6 +41,23 @@ public sealed interface PEffect {
   }
 
   /**
+   * A choice whose weights are read at t: like {@link Choice}, with the weight of {@code values[i]}
+   * being {@code scales[i] * weights[i]} (an int expression; a decimal literal is the constant 1
+   * scaled by its value). A weight that comes out 0 or negative disallows its value, as the sink says.
+   */
+  record ComputedChoice(int var, int slot, List<PExpr> values, List<PExpr> weights, double[] scales)
+      implements PEffect {
+    public ComputedChoice {
+      values = List.copyOf(values);
+      weights = List.copyOf(weights);
+      scales = scales.clone();
+      if (values.size() != weights.size() || values.size() != scales.length) {
+        throw new IllegalArgumentException("a computed choice needs one weight and one scale per value");
+      }
+    }
+  }
+
+  /**
    * {@code then} when {@code condition} holds, else {@code otherwise} (null: nothing). A value
    * sequence ({@code seq(...) after c}) lowers to a chain of these, one per step back.
    */

@@ -54,6 +54,14 @@ final class PlanText {
       }
       return sb.toString();
     }
+    if (e instanceof PEffect.ComputedChoice c) {
+      StringBuilder sb = new StringBuilder("choice v" + c.var() + "[" + c.slot() + "]");
+      for (int i = 0; i < c.values().size(); i++) {
+        sb.append(' ').append(of(c.values().get(i))).append(':').append(c.scales()[i]).append('*')
+            .append(of(c.weights().get(i)));
+      }
+      return sb.toString();
+    }
     if (e instanceof PEffect.If i) {
       return "if " + of(i.condition()) + " then " + of(i.then()) + (i.otherwise() == null ? "" : " else " + of(i.otherwise()));
     }

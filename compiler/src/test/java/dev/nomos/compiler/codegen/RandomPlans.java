@@ -128,6 +128,19 @@ final class RandomPlans {
       case 0 -> new PEffect.Exact(var, slot, integer(0));
       case 3 -> joint(var);
       case 1 -> new PEffect.Range(var, slot, integer(1), integer(1));
+      case 2 -> {
+        // Weights read at t (`weighted(v: n_free, ...)`), some scaled by a decimal, some never positive.
+        int n = 1 + r.nextInt(3);
+        List<PExpr> values = new ArrayList<>();
+        List<PExpr> weights = new ArrayList<>();
+        double[] scales = new double[n];
+        for (int i = 0; i < n; i++) {
+          values.add(integer(1));
+          weights.add(integer(1));
+          scales[i] = r.nextBoolean() ? 1.0 : r.nextInt(10) / 10.0 + r.nextDouble() / 7;
+        }
+        yield new PEffect.ComputedChoice(var, slot, values, weights, scales);
+      }
       default -> {
         int n = 1 + r.nextInt(3);
         List<PExpr> values = new ArrayList<>();

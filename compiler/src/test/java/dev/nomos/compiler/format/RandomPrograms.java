@@ -6,6 +6,7 @@ import dev.nomos.compiler.ast.Binding;
 import dev.nomos.compiler.ast.Chance;
 import dev.nomos.compiler.ast.Effect;
 import dev.nomos.compiler.ast.Expr;
+import dev.nomos.compiler.ast.DefDecl;
 import dev.nomos.compiler.ast.LawDecl;
 import dev.nomos.compiler.ast.Name;
 import dev.nomos.compiler.ast.Places;
@@ -45,7 +46,11 @@ final class RandomPrograms {
     }
     List<TopDecl> decls = new ArrayList<>();
     for (int i = random.nextInt(4); i > 0; i--) {
-      decls.add(random.nextInt(4) == 0 ? world() : law());
+      decls.add(switch (random.nextInt(6)) {
+        case 0 -> world();
+        case 1 -> definition();
+        default -> law();
+      });
     }
     return new SourceUnit(none, uses, decls, Span.NONE);
   }
@@ -53,11 +58,12 @@ final class RandomPrograms {
   WorldDecl world() {
     List<WorldItem> items = new ArrayList<>();
     for (int i = random.nextInt(6); i > 0; i--) {
-      items.add(switch (random.nextInt(5)) {
+      items.add(switch (random.nextInt(6)) {
         case 0 -> new WorldItem.Screen(random.nextInt(500), name("x"), random.nextInt(500), Span.NONE);
         case 1 -> new WorldItem.Velocity(-random.nextInt(40), random.nextInt(40), Span.NONE);
         case 2 -> new WorldItem.Actions(names(1 + random.nextInt(4)), Span.NONE);
         case 3 -> new WorldItem.Option(name(pick("contact_gap", "speed")), random.nextInt(9) - 4, Span.NONE);
+        case 4 -> new WorldItem.Enum(name("enum"), name(id()), doc(), names(1 + random.nextInt(4)), Span.NONE);
         default -> entity();
       });
     }
@@ -67,8 +73,9 @@ final class RandomPrograms {
   private WorldItem.Entity entity() {
     List<AttrDecl> attrs = new ArrayList<>();
     for (int i = random.nextInt(4); i > 0; i--) {
-      AttrDecl.Type type = switch (random.nextInt(4)) {
+      AttrDecl.Type type = switch (random.nextInt(5)) {
         case 0 -> new AttrDecl.IntType(null, null, Span.NONE);
+        case 4 -> new AttrDecl.NamedType(name(id()), Span.NONE);
         case 1 -> new AttrDecl.IntType(-random.nextInt(5), random.nextInt(300), Span.NONE);
         case 2 -> new AttrDecl.BoolType(Span.NONE);
         default -> new AttrDecl.SymbolType(names(1 + random.nextInt(3)), Span.NONE);
@@ -76,6 +83,15 @@ final class RandomPrograms {
       attrs.add(new AttrDecl(name(id()), type, Span.NONE));
     }
     return new WorldItem.Entity(name(id()), doc(), attrs, Span.NONE);
+  }
+
+  DefDecl definition() {
+    List<DefDecl.Param> params = new ArrayList<>();
+    for (int i = random.nextInt(4); i > 0; i--) {
+      params.add(new DefDecl.Param(name(id()), name(pick("int", "bool", "Ball", "Object", "Color")), Span.NONE));
+    }
+    boolean parenthesized = !params.isEmpty() || random.nextBoolean();
+    return new DefDecl(name("def"), name(id()), doc(), params, parenthesized, expr(3), Span.NONE);
   }
 
   LawDecl law() {
@@ -90,7 +106,30 @@ final class RandomPrograms {
     for (int i = 1 + random.nextInt(3); i > 0; i--) {
       effects.add(effect());
     }
-    return new LawDecl(name(id()), doc(), weight, weightText, binders, guard, effects, Span.NONE);
+    LawDecl.Cases cases = null;
+    if (random.nextInt(4) == 0) {
+      // Cases, with no weight, one for all, or one per case (the first is the law's weight).
+      List<LawDecl.Param> params = new ArrayList<>();
+      int count = 1;
+      for (int i = 1 + random.nextInt(2); i > 0; i--) {
+        List<Expr> values = new ArrayList<>();
+        for (int k = 1 + random.nextInt(3); k > 0; k--) {
+          values.add(random.nextBoolean() ? new Expr.IntLit(random.nextInt(7) - 3, Span.NONE)
+              : new Expr.NameRef(name(id()), Span.NONE));
+        }
+        count *= values.size();
+        params.add(new LawDecl.Param(name(id()), values, Span.NONE));
+      }
+      List<String> weights = new ArrayList<>();
+      if (weightText != null) {
+        weights.add(weightText);
+        for (int i = random.nextBoolean() ? count - 1 : 0; i > 0; i--) {
+          weights.add(pick(NUMBERS));
+        }
+      }
+      cases = new LawDecl.Cases(params, weights, Span.NONE);
+    }
+    return new LawDecl(name(id()), doc(), weight, weightText, binders, guard, effects, Span.NONE, cases);
   }
 
   private Binder binder() {
@@ -127,6 +166,13 @@ final class RandomPrograms {
       case 3 -> {
         List<Effect.WeightedAlt> alts = new ArrayList<>();
         for (int i = 1 + random.nextInt(3); i > 0; i--) {
+          if (random.nextInt(3) == 0) {
+            // A weight read at t; a literal int would read back as a plain weight, so none is generated.
+            Expr weight = expr(2);
+            alts.add(new Effect.WeightedAlt(expr(2), Double.NaN, null,
+                weight instanceof Expr.IntLit ? new Expr.NameRef(name(id()), Span.NONE) : weight, Span.NONE));
+            continue;
+          }
           String w = pick(NUMBERS);
           alts.add(new Effect.WeightedAlt(expr(2), Double.parseDouble(w), w, Span.NONE));
         }

@@ -9,6 +9,6 @@ final class RandomProgramsSpans {
 
   static LawDecl strip(LawDecl law) {
     return new LawDecl(new dev.nomos.compiler.ast.Name(law.name().text(), Span.NONE), law.doc(), law.weight(),
-        law.weightText(), law.binders(), law.guard(), law.effects(), Span.NONE);
+        law.weightText(), law.binders(), law.guard(), law.effects(), Span.NONE, law.cases());
   }
 }

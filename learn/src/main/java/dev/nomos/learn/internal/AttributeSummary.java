@@ -71,6 +71,11 @@ public final class AttributeSummary {
     return kind;
   }
 
+  /** The symbols seen, in order of first appearance. */
+  public List<String> symbols() {
+    return List.copyOf(symbols);
+  }
+
   /** The lowest and highest int seen. */
   public int[] seen() {
     return new int[] {min, max};

@@ -49,6 +49,9 @@ public final class LanguageReference {
                                        each alternative assigns some (the rest keep their value
                                        at t; `stay` assigns none); weights on all or none;
                                        alternatives with equal values add their weights
+        m.vx ~ weighted(-1: if blocked_left then 0 else 1, 1: 1)
+                                       weights are decimals or int expressions read at t;
+                                       a weight of 0 or less rules its value out in that frame
         destroy k                      k is gone at t+1
         spawn Bullet at (p.x, p.y - 4) a new object appears
         spawn Bomb at (e.x, e.y + 1) with probability fitted
@@ -67,6 +70,11 @@ public final class LanguageReference {
       cy), e.g. `constraint on_rope { on contact(p: Player, r: Rope) then p.cx == r.cx }`. Every
       prediction meets them and each required target is renormalised over the values they allow.
       They have no weight and are written by people: propose laws only, never a `constraint`.
+      Symbol types: attributes declared with one `enum` of the world (`color: Color`) share their
+      symbols, so values copy and compare across them: `a.carrying_color := k.color`.
+      Hand-written models may also use `def name(p: T, ...) = expr` (named expressions, inlined) and
+      `law name for T in {A, B} { ... }` (one law per case, named `name[A]`); in your proposals
+      write each law out in full, with no `def` and no cases.
       Holes: write `?` for an integer constant, `side: ?` or `cover: ?` you cannot pin down; the
       learner fits them on the data.
 

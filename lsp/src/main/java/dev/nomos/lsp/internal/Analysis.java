@@ -35,8 +35,9 @@ public final class Analysis {
     this.occurrences = List.copyOf(IndexBuilder.build(uri, parse.unit(), world));
     List<Occurrence> decls = new ArrayList<>();
     for (UnitRef ref : used) {
-      SourceUnit worldsOnly = new SourceUnit(ref.unit().source(), List.of(),
-          List.copyOf(ref.unit().worlds()), ref.unit().span());
+      SourceUnit worldsOnly = new SourceUnit(ref.unit().source(), List.of(), ref.unit().decls().stream()
+          .filter(d -> d instanceof dev.nomos.compiler.ast.WorldDecl || d instanceof dev.nomos.compiler.ast.DefDecl)
+          .toList(), ref.unit().span());
       IndexBuilder.build(ref.uri(), worldsOnly, world).stream().filter(Occurrence::declaration).forEach(decls::add);
     }
     this.usedDeclarations = List.copyOf(decls);

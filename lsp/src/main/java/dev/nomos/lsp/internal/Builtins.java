@@ -40,10 +40,10 @@ public final class Builtins {
   /** Numeric world options the language defines. */
   public static final List<String> WORLD_OPTIONS = List.of("contact_gap");
 
-  public static final List<String> WORLD_KEYWORDS = List.of("screen", "velocity", "actions", "entity");
+  public static final List<String> WORLD_KEYWORDS = List.of("screen", "velocity", "actions", "entity", "enum");
 
   /** Words that start a top-level line; {@code floor} is contextual (not reserved), the rest are keywords. */
-  public static final List<String> TOP_KEYWORDS = List.of("use", "world", "law", "constraint", "floor");
+  public static final List<String> TOP_KEYWORDS = List.of("use", "world", "law", "constraint", "floor", "def");
 
   public static final List<String> LAW_KEYWORDS = List.of("for", "on", "when", "then", "weight");
 

@@ -121,6 +121,8 @@ public final class CompletionFeature {
         for (StdlibFunction f : Stdlib.all()) {
           items.function(f);
         }
+        a.world().definitions().values().forEach(d -> items.add(d.def().name().text(), CompletionItemKind.Function,
+            d.signature(), d.def().doc().isEmpty() ? null : d.def().doc()));
         keywords(Builtins.LAW_KEYWORDS, items);
         keywords(Builtins.EXPRESSION_KEYWORDS, items);
         keywords(Builtins.EFFECT_KEYWORDS, items);

@@ -107,6 +107,18 @@ public final class HoverFeature {
       case WORLD -> {
         return Optional.of(code("world " + name) + docs(world.doc()));
       }
+      case KEYWORD -> {
+        return Optional.ofNullable(KeywordDocs.DOCS.get(name));
+      }
+      case DEFINITION -> {
+        return Optional.ofNullable(world.definitions().get(name)).map(d -> code(d.signature() + " = "
+            + dev.nomos.compiler.format.Formatter.formatExpr(d.def().body())) + docs(d.def().doc()));
+      }
+      case SYMBOL_TYPE -> {
+        return Optional.ofNullable(world.symbolTypes().get(name)).map(symbols -> code("enum " + name + " { "
+            + String.join(", ", symbols.stream().map(WorldView.Decl::name).toList()) + " }")
+            + "\nA symbol type of the world: attributes of this type copy and compare their values.");
+      }
       case OPTION -> {
         return Optional.of(code(name) + docs(optionDoc(name)));
       }

@@ -46,6 +46,11 @@ final class IndexBuilder {
     for (WorldDecl w : unit.worlds()) {
       b.world(w);
     }
+    for (dev.nomos.compiler.ast.TopDecl d : unit.decls()) {
+      if (d instanceof dev.nomos.compiler.ast.DefDecl def) {
+        b.definition(def);
+      }
+    }
     for (LawDecl law : unit.laws()) {
       b.law(law);
     }
@@ -69,6 +74,11 @@ final class IndexBuilder {
     for (WorldItem item : w.items()) {
       if (item instanceof WorldItem.Actions a) {
         a.actions().forEach(n -> add(n, new SymbolKey(SymbolKind.ACTION, ACTION_SCOPE, n.text()), true, null));
+      } else if (item instanceof WorldItem.Enum en) {
+        String type = en.name().text();
+        add(en.keyword(), new SymbolKey(SymbolKind.KEYWORD, SymbolKey.BUILTIN, en.keyword().text()), false, null);
+        add(en.name(), new SymbolKey(SymbolKind.SYMBOL_TYPE, "", type), true, null);
+        en.symbols().forEach(s -> add(s, new SymbolKey(SymbolKind.SYMBOL, type, s.text()), true, type));
       } else if (item instanceof WorldItem.Option o) {
         add(o.name(), new SymbolKey(SymbolKind.OPTION, SymbolKey.BUILTIN, o.name().text()), true, null);
       } else if (item instanceof WorldItem.Entity e) {
@@ -76,6 +86,9 @@ final class IndexBuilder {
         add(e.name(), SymbolKey.entity(entity), true, null);
         for (AttrDecl ad : e.attributes()) {
           add(ad.name(), SymbolKey.attribute(entity, ad.name().text()), true, entity);
+          if (ad.type() instanceof AttrDecl.NamedType nt) {
+            add(nt.name(), new SymbolKey(SymbolKind.SYMBOL_TYPE, "", nt.name().text()), false, null);
+          }
           if (ad.type() instanceof AttrDecl.SymbolType st) {
             String scope = entity + "." + ad.name().text();
             st.symbols().forEach(s -> add(s, new SymbolKey(SymbolKind.SYMBOL, scope, s.text()), true, scope));
@@ -83,6 +96,26 @@ final class IndexBuilder {
         }
       }
     }
+  }
+
+  // ---- definitions
+
+  private void definition(dev.nomos.compiler.ast.DefDecl def) {
+    add(def.keyword(), new SymbolKey(SymbolKind.KEYWORD, SymbolKey.BUILTIN, def.keyword().text()), false, null);
+    add(def.name(), new SymbolKey(SymbolKind.DEFINITION, "", def.name().text()), true, null);
+    Map<String, Var> scope = new HashMap<>();
+    for (dev.nomos.compiler.ast.DefDecl.Param p : def.params()) {
+      String type = p.type().text();
+      if (world.entity(type).isPresent() || type.equals(Builtins.OBJECT)) {
+        add(p.type(), SymbolKey.entity(type), false, null);
+      } else if (world.symbolTypes().containsKey(type)) {
+        add(p.type(), new SymbolKey(SymbolKind.SYMBOL_TYPE, "", type), false, null);
+      }
+      SymbolKey key = binderKey(p.name());
+      add(p.name(), key, true, type);
+      scope.put(p.name().text(), new Var(key, type));
+    }
+    expr(def.body(), scope, null);
   }
 
   // ---- laws
@@ -202,7 +235,9 @@ final class IndexBuilder {
     } else if (e instanceof Expr.NameRef n) {
       name(n.name(), scope, expected);
     } else if (e instanceof Expr.Call c) {
-      add(c.function(), new SymbolKey(SymbolKind.FUNCTION, "", c.function().text()), false, null);
+      boolean defined = world.definitions().containsKey(c.function().text());
+      add(c.function(), new SymbolKey(defined ? SymbolKind.DEFINITION : SymbolKind.FUNCTION, "", c.function().text()),
+          false, null);
       c.args().forEach(a -> expr(a, scope, null));
       history(c.history(), scope);
     } else if (e instanceof Expr.Unary u) {
@@ -278,6 +313,15 @@ final class IndexBuilder {
       add(name, new SymbolKey(SymbolKind.SYMBOL, SIDE_SCOPE, text), false, SIDE_SCOPE);
       return;
     }
+    if (expected != null && world.symbolTypes().containsKey(expected)
+        && world.symbolTypes().get(expected).stream().anyMatch(d -> d.name().equals(text))) {
+      add(name, new SymbolKey(SymbolKind.SYMBOL, expected, text), false, expected);
+      return;
+    }
+    if (world.definitions().containsKey(text)) {
+      add(name, new SymbolKey(SymbolKind.DEFINITION, "", text), false, null);
+      return;
+    }
     if (expected != null && expected.contains(".")) {
       String[] parts = expected.split("\\.", 2);
       if (world.attribute(parts[0], parts[1]).map(a -> a.symbols().contains(text)).orElse(false)) {
@@ -290,9 +334,10 @@ final class IndexBuilder {
     } else if (Builtins.SIDES.contains(text)) {
       add(name, new SymbolKey(SymbolKind.SYMBOL, SIDE_SCOPE, text), false, SIDE_SCOPE);
     } else {
-      List<WorldView.AttrInfo> owners = world.attributesWithSymbol(text);
+      List<String> owners = world.attributesWithSymbol(text).stream().map(WorldView.AttrInfo::symbolScope)
+          .distinct().toList();
       if (owners.size() == 1) {
-        String owner = owners.get(0).symbolScope();
+        String owner = owners.get(0);
         add(name, new SymbolKey(SymbolKind.SYMBOL, owner, text), false, owner);
       }
     }

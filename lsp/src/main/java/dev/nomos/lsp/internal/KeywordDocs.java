@@ -17,6 +17,10 @@ final class KeywordDocs {
       Map.entry("constraint", "`constraint name { binders [when guard] then o.a == e  o.b in lo..hi }`: requirements "
           + "that every predicted and sampled frame t+1 meets; scoring renormalises each required target over the "
           + "values they allow. No weight."),
+      Map.entry("def", "`def name(p: T, ...) = expr`: a named expression or condition, inlined wherever a law uses it "
+          + "(no recursion)."),
+      Map.entry("enum", "`enum Color { red, green }`: a symbol type of the world, declared once; attributes of that "
+          + "type copy and compare their values."),
       Map.entry("floor", "`floor { channel eps ... }`: the weight of the uniform background mixed into every target of a "
           + "channel (alive, x, y, spawn, an extra attribute), written by `nomos fit`; 1e-5 where none is."),
       Map.entry("weight", "The law's weight in the product of experts (0..10), written by `nomos fit`."),

@@ -27,7 +27,8 @@ import org.eclipse.lsp4j.WorkspaceEdit;
 public final class NavigationFeature {
   /** Kinds a user may rename: built-ins and stdlib names are the language's, not theirs. */
   private static final Set<SymbolKind> RENAMEABLE = Set.of(SymbolKind.ENTITY, SymbolKind.ATTRIBUTE,
-      SymbolKind.BINDER, SymbolKind.LAW, SymbolKind.ACTION, SymbolKind.SYMBOL, SymbolKind.WORLD);
+      SymbolKind.BINDER, SymbolKind.LAW, SymbolKind.ACTION, SymbolKind.SYMBOL, SymbolKind.WORLD,
+      SymbolKind.DEFINITION, SymbolKind.SYMBOL_TYPE);
 
   /** Why a rename is refused, in words for the user. */
   public static final class RenameRefused extends Exception {

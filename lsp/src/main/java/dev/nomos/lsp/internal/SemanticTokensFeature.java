@@ -62,8 +62,8 @@ public final class SemanticTokensFeature {
 
   /**
    * Where a contextual word is used as one (source offsets): {@code floor} opening a floor
-   * declaration, {@code stay} as an alternative of a joint choice, and {@code with probability
-   * [fitted]} of a creation.
+   * declaration, {@code def} and {@code enum} opening a definition and a symbol type, {@code stay} as
+   * an alternative of a joint choice, and {@code with probability [fitted]} of a creation.
    */
   static Set<Integer> floorWords(Analysis a) {
     Set<Integer> starts = new HashSet<>();
@@ -71,6 +71,11 @@ public final class SemanticTokensFeature {
     for (TopDecl d : a.unit().decls()) {
       if (d instanceof FloorDecl f) {
         starts.add(f.name().span().start());
+      } else if (d instanceof dev.nomos.compiler.ast.DefDecl def) {
+        starts.add(def.keyword().span().start());
+      } else if (d instanceof dev.nomos.compiler.ast.WorldDecl w) {
+        w.items().stream().filter(dev.nomos.compiler.ast.WorldItem.Enum.class::isInstance)
+            .forEach(item -> starts.add(((dev.nomos.compiler.ast.WorldItem.Enum) item).keyword().span().start()));
       } else if (d instanceof LawDecl law) {
         for (Effect e : law.effects()) {
           if (e instanceof Effect.Create c && c.chance() != null) {
@@ -167,8 +172,10 @@ public final class SemanticTokensFeature {
     String type = switch (o.key().kind()) {
       case WORLD -> SemanticTokenTypes.Namespace;
       case ENTITY -> SemanticTokenTypes.Type;
+      case SYMBOL_TYPE -> SemanticTokenTypes.Enum;
+      case KEYWORD -> SemanticTokenTypes.Keyword;
       case ATTRIBUTE -> SemanticTokenTypes.Property;
-      case LAW, FUNCTION -> SemanticTokenTypes.Function;
+      case LAW, FUNCTION, DEFINITION -> SemanticTokenTypes.Function;
       case BINDER -> SemanticTokenTypes.Variable;
       case ACTION, SYMBOL -> SemanticTokenTypes.EnumMember;
       case OPTION -> SemanticTokenTypes.Parameter;

@@ -27,13 +27,26 @@ public final class WorldView {
       return symbolDecls.stream().map(Decl::name).toList();
     }
 
-    /** The scope of this attribute's symbols in a {@link SymbolKey}: "Entity.attr". */
+    /** The scope of this attribute's symbols in a {@link SymbolKey}: "Entity.attr", or its symbol type's name. */
     public String symbolScope() {
-      return entity + "." + decl.name();
+      return typeText.startsWith("{") ? entity + "." + decl.name() : typeText;
+    }
+  }
+
+  /** A {@code def} of the model: where it is declared and its declaration. */
+  public record DefInfo(Decl decl, dev.nomos.compiler.ast.DefDecl def) {
+    /** {@code def blocked(a: agent) = ...} as the hover shows it. */
+    public String signature() {
+      String params = def.params().stream().map(p -> p.name().text() + ": " + p.type().text())
+          .collect(java.util.stream.Collectors.joining(", "));
+      return "def " + def.name().text() + (def.parenthesized() ? "(" + params + ")" : "");
     }
   }
 
   public static final WorldView EMPTY = new WorldView(null, "", Map.of(), Map.of());
+
+  private final Map<String, DefInfo> definitions = new LinkedHashMap<>();
+  private final Map<String, List<Decl>> symbolTypes = new LinkedHashMap<>();
 
   private final Decl world;
   private final String doc;
@@ -49,13 +62,26 @@ public final class WorldView {
 
   /** The world of the first unit (in order: the file, then its uses) that declares one. */
   public static WorldView of(List<UnitRef> units) {
+    WorldView view = null;
     for (UnitRef ref : units) {
       List<WorldDecl> worlds = ref.unit().worlds();
       if (!worlds.isEmpty()) {
-        return of(ref.uri(), worlds.get(0));
+        view = of(ref.uri(), worlds.get(0));
+        break;
       }
     }
-    return EMPTY;
+    if (view == null) {
+      view = new WorldView(null, "", Map.of(), Map.of());
+    }
+    for (UnitRef ref : units) {
+      for (dev.nomos.compiler.ast.TopDecl d : ref.unit().decls()) {
+        if (d instanceof dev.nomos.compiler.ast.DefDecl def) {
+          view.definitions.putIfAbsent(def.name().text(),
+              new DefInfo(new Decl(def.name().text(), ref.uri(), def.name().span()), def));
+        }
+      }
+    }
+    return view;
   }
 
   private static WorldView of(String uri, WorldDecl w) {
@@ -70,13 +96,20 @@ public final class WorldView {
         Map<String, AttrInfo> attrs = new LinkedHashMap<>();
         for (AttrDecl ad : e.attributes()) {
           attrs.putIfAbsent(ad.name().text(), new AttrInfo(e.name().text(),
-              new Decl(ad.name().text(), uri, ad.name().span()), typeText(ad.type()), symbols(uri, ad.type())));
+              new Decl(ad.name().text(), uri, ad.name().span()), typeText(ad.type()), symbols(uri, ad.type(), w)));
         }
         entities.putIfAbsent(e.name().text(),
             new EntityInfo(new Decl(e.name().text(), uri, e.name().span()), e.doc(), attrs));
       }
     }
-    return new WorldView(new Decl(w.name().text(), uri, w.name().span()), w.doc(), entities, actions);
+    WorldView view = new WorldView(new Decl(w.name().text(), uri, w.name().span()), w.doc(), entities, actions);
+    for (WorldItem item : w.items()) {
+      if (item instanceof WorldItem.Enum en) {
+        view.symbolTypes.putIfAbsent(en.name().text(), en.symbols().stream()
+            .map(n -> new Decl(n.text(), uri, n.span())).toList());
+      }
+    }
+    return view;
   }
 
   static String typeText(AttrDecl.Type type) {
@@ -86,14 +119,34 @@ public final class WorldView {
     if (type instanceof AttrDecl.BoolType) {
       return "bool";
     }
+    if (type instanceof AttrDecl.NamedType n) {
+      return n.name().text();
+    }
     return "{" + String.join(", ", ((AttrDecl.SymbolType) type).symbols().stream().map(Name::text).toList()) + "}";
   }
 
-  private static List<Decl> symbols(String uri, AttrDecl.Type type) {
+  private static List<Decl> symbols(String uri, AttrDecl.Type type, WorldDecl w) {
     if (type instanceof AttrDecl.SymbolType s) {
       return s.symbols().stream().map(n -> new Decl(n.text(), uri, n.span())).toList();
     }
+    if (type instanceof AttrDecl.NamedType n) {
+      for (WorldItem item : w.items()) {
+        if (item instanceof WorldItem.Enum en && en.name().text().equals(n.name().text())) {
+          return en.symbols().stream().map(x -> new Decl(x.text(), uri, x.span())).toList();
+        }
+      }
+    }
     return List.of();
+  }
+
+  /** The model's definitions by name (this file's and those of the files it uses). */
+  public Map<String, DefInfo> definitions() {
+    return definitions;
+  }
+
+  /** The world's shared symbol types by name, with their symbols. */
+  public Map<String, List<Decl>> symbolTypes() {
+    return symbolTypes;
   }
 
   public Optional<Decl> world() {

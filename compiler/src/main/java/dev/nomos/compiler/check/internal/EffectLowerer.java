@@ -125,6 +125,7 @@ public final class EffectLowerer {
     TargetInfo t = target(w.target());
     List<PExpr> values = new ArrayList<>();
     double[] weights = new double[w.alternatives().size()];
+    List<PExpr> computed = new ArrayList<>();
     boolean ok = t != null;
     for (int i = 0; i < w.alternatives().size(); i++) {
       Effect.WeightedAlt alt = w.alternatives().get(i);
@@ -132,6 +133,23 @@ public final class EffectLowerer {
       v = t == null ? null : checkValue(t, alt.value(), v);
       ok &= v != null;
       values.add(ok ? next(t, v.plan()) : null);
+      if (alt.weightExpr() != null) {
+        Typed weight = lower.expect(alt.weightExpr(), Ty.INT, "the weight of an alternative");
+        ok &= weight.ok();
+        long[] bounds = weight.ok() ? Intervals.of(weight.plan(), cx.stepBounds()) : null;
+        if (bounds != null && bounds[1] <= 0) {
+          cx.error(Codes.BAD_WEIGHT, alt.weightExpr().span(), "the weight of an alternative must be positive, but `"
+              + cx.text(alt.weightExpr().span()) + "` is never more than " + bounds[1],
+              "leave out alternatives that should never happen");
+          ok = false;
+        }
+        // A weight built from constants (`often + 1`) is a constant: the law stays a plain choice.
+        boolean constant = bounds != null && bounds[0] == bounds[1];
+        computed.add(constant ? new PExpr.Const((int) bounds[0], PType.INT) : weight.plan());
+        weights[i] = 1;
+        continue;
+      }
+      computed.add(new PExpr.Const(1, PType.INT));
       weights[i] = alt.weight();
       if (!(alt.weight() > 0) || Double.isInfinite(alt.weight())) {
         cx.error(Codes.BAD_WEIGHT, alt.span(), "the weight of an alternative must be positive, got " + alt.weightText(),
@@ -143,7 +161,13 @@ public final class EffectLowerer {
       return null;
     }
     noteTarget(key(t), t.display, e.span());
-    return new PEffect.Choice(t.object.var, t.slot, values, weights);
+    if (computed.stream().allMatch(PExpr.Const.class::isInstance)) {
+      for (int i = 0; i < weights.length; i++) {
+        weights[i] *= ((PExpr.Const) computed.get(i)).value();
+      }
+      return new PEffect.Choice(t.object.var, t.slot, values, weights);
+    }
+    return new PEffect.ComputedChoice(t.object.var, t.slot, values, computed, weights);
   }
 
   /**

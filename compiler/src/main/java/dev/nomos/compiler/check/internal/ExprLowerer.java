@@ -2,6 +2,7 @@ package dev.nomos.compiler.check.internal;
 
 import dev.nomos.compiler.ast.Expr;
 import dev.nomos.compiler.ast.Name;
+import dev.nomos.compiler.check.Definitions;
 import dev.nomos.compiler.check.internal.LawContext.ObjectVar;
 import dev.nomos.compiler.check.internal.LawContext.StepVar;
 import dev.nomos.compiler.diag.Codes;
@@ -122,6 +123,9 @@ public final class ExprLowerer {
     if (e instanceof Expr.NameRef n) {
       return name(n.name(), expected);
     }
+    if (e instanceof Expr.Call c && cx.definitions().get(c.function().text()) != null) {
+      return definitionCall(c, expected);
+    }
     if (e instanceof Expr.Call c) {
       if (c.history() != null) {
         return callAt(c);
@@ -181,6 +185,20 @@ public final class ExprLowerer {
       object.used = true;
       return new Typed(Ty.object(object.type), new PExpr.ObjectVar(object.var));
     }
+    Typed parameter = cx.lookupValue(text);
+    if (parameter != null) {
+      return parameter;
+    }
+    Definitions.Definition definition = cx.definitions().get(text);
+    if (definition != null && (expected == null || expected.kind() != Ty.Kind.SYMBOL
+        || expected.symbols().indexOf(text) < 0)) {
+      if (!definition.decl().params().isEmpty()) {
+        cx.error(Codes.BAD_DEFINITION_USE, name.span(), "`" + text + "` is a definition with parameters; give it its"
+            + " arguments", "write `" + definition.signature() + "` with values for the parameters");
+        return Typed.ERROR;
+      }
+      return DefinitionCalls.inline(this, cx, definition, List.of(), name.span(), expected);
+    }
     if (expected != null && expected.kind() == Ty.Kind.SYMBOL) {
       SymbolSet set = expected.symbols();
       int index = set.indexOf(text);
@@ -221,6 +239,19 @@ public final class ExprLowerer {
     return Typed.ERROR;
   }
 
+
+  /** A use of a definition, {@code blocked(a, 1, 0)}: inlined, and only at frame t. */
+  private Typed definitionCall(Expr.Call c, Ty expected) {
+    Definitions.Definition definition = cx.definitions().get(c.function().text());
+    if (c.history() != null) {
+      c.args().forEach(a -> lower(a, null));
+      cx.error(Codes.BAD_DEFINITION_USE, c.history().span(), "`" + definition.name() + "` is a definition, which has"
+          + " no value at an earlier frame of its own", "read the history inside the definition, or pass the depth"
+          + " as a parameter: `def " + definition.name() + "_at(..., k: int) = ... @-k ...`");
+      return Typed.ERROR;
+    }
+    return DefinitionCalls.inline(this, cx, definition, c.args(), c.span(), expected);
+  }
 
   /** The object variable a name refers to, marked used; reports an unknown one. */
   public ObjectVar object(Name name) {
@@ -524,7 +555,8 @@ public final class ExprLowerer {
 
   private boolean isBareSymbol(Expr e) {
     return e instanceof Expr.NameRef n && cx.lookupObject(n.name().text()) == null
-        && cx.lookupStep(n.name().text()) == null;
+        && cx.lookupStep(n.name().text()) == null && cx.lookupValue(n.name().text()) == null
+        && cx.definitions().get(n.name().text()) == null;
   }
 
   private Typed inSet(Expr.InSet s) {

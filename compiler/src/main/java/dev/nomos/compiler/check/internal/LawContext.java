@@ -1,6 +1,7 @@
 package dev.nomos.compiler.check.internal;
 
 import dev.nomos.compiler.ast.Binding;
+import dev.nomos.compiler.check.Definitions;
 import dev.nomos.compiler.ast.Name;
 import dev.nomos.compiler.diag.Codes;
 import dev.nomos.compiler.diag.Diagnostic;
@@ -45,7 +46,8 @@ public final class LawContext {
   public record StepVar(String name, int local, int low, int high) {}
 
   public final WorldSchema schema;
-  public final SourceFile source;
+  /** The file spans point into: the law's, or a definition's while its body is inlined. */
+  public SourceFile source;
   public final boolean allowHoles;
   public final SymbolSet actions;
   public final SymbolSet sides = new SymbolSet("Side", Side.NAMES);
@@ -57,6 +59,8 @@ public final class LawContext {
   private int objectVarCount;
   private int localCount;
   private int errors;
+  private Definitions definitions = Definitions.NONE;
+  private final List<DefinitionScope> definitionScopes = new ArrayList<>();
   private final List<dev.nomos.compiler.check.Hole> holes = new ArrayList<>();
 
   public LawContext(WorldSchema schema, SourceFile source, boolean allowHoles, List<Diagnostic> out) {
@@ -157,6 +161,65 @@ public final class LawContext {
     return v.type == Loop.ANY_TYPE ? null : schema.type(v.type);
   }
 
+  // ---- definitions
+
+  /**
+   * The names a definition's body sees while it is inlined: its parameters only, never the law's
+   * variables. {@code objectBase} and {@code stepBase} mark where the law's variables end.
+   */
+  record DefinitionScope(Definitions.Definition definition, Map<String, ObjectVar> objects,
+      Map<String, ExprLowerer.Typed> values, int objectBase, int stepBase, SourceFile callerSource) {}
+
+  public Definitions definitions() { return definitions; }
+
+  public void useDefinitions(Definitions d) {
+    definitions = d;
+  }
+
+  /** Starts inlining {@code d}: until {@link #exitDefinition}, names resolve to its parameters. */
+  void enterDefinition(Definitions.Definition d, Map<String, ObjectVar> objectArgs,
+      Map<String, ExprLowerer.Typed> valueArgs) {
+    definitionScopes.add(new DefinitionScope(d, objectArgs, valueArgs, objects.size(), steps.size(), source));
+    source = d.source();
+  }
+
+  void exitDefinition() {
+    DefinitionScope scope = definitionScopes.remove(definitionScopes.size() - 1);
+    source = scope.callerSource();
+  }
+
+  /** Whether {@code d} is being inlined at this point (a use of it now would recurse). */
+  boolean inlining(Definitions.Definition d) {
+    return definitionScopes.stream().anyMatch(s -> s.definition() == d);
+  }
+
+  private DefinitionScope scope() {
+    return definitionScopes.isEmpty() ? null : definitionScopes.get(definitionScopes.size() - 1);
+  }
+
+  /** A value parameter of the definition being inlined, or null. */
+  public ExprLowerer.Typed lookupValue(String name) {
+    DefinitionScope scope = scope();
+    return scope == null ? null : scope.values().get(name);
+  }
+
+  /**
+   * Rewrites the diagnostics reported since {@code mark} (while inlining a definition) to stand at
+   * the use {@code span} in the caller's file: errors with {@code prefix} and the definition's place,
+   * warnings dropped (they were given at the definition).
+   */
+  void relocate(int mark, Span span, String prefix) {
+    List<Diagnostic> found = new ArrayList<>(out.subList(mark, out.size()));
+    out.subList(mark, out.size()).clear();
+    for (Diagnostic d : found) {
+      if (!d.isError()) {
+        continue;
+      }
+      String where = " (" + d.file() + ":" + d.line() + ":" + d.column() + ")";
+      out.add(new Diagnostic(d.severity(), d.code(), source, span, prefix + d.message() + where, d.hint(), null));
+    }
+  }
+
   // ---- scope
 
   /** Declares an object variable; reports a name already in scope. */
@@ -192,16 +255,18 @@ public final class LawContext {
   }
 
   public ObjectVar lookupObject(String name) {
-    for (int i = objects.size() - 1; i >= 0; i--) {
+    DefinitionScope scope = scope();
+    for (int i = objects.size() - 1; i >= (scope == null ? 0 : scope.objectBase()); i--) {
       if (objects.get(i).name.equals(name)) {
         return objects.get(i);
       }
     }
-    return null;
+    return scope == null ? null : scope.objects().get(name);
   }
 
   public StepVar lookupStep(String name) {
-    for (int i = steps.size() - 1; i >= 0; i--) {
+    DefinitionScope scope = scope();
+    for (int i = steps.size() - 1; i >= (scope == null ? 0 : scope.stepBase()); i--) {
       if (steps.get(i).name().equals(name)) {
         return steps.get(i);
       }
@@ -215,14 +280,23 @@ public final class LawContext {
   }
 
   public List<String> namesInScope() {
-    List<String> names = new ArrayList<>();
-    objects.forEach(o -> names.add(o.name));
-    steps.forEach(s -> names.add(s.name()));
+    DefinitionScope scope = scope();
+    List<String> names = new ArrayList<>(objectNamesInScope());
+    steps.subList(scope == null ? 0 : scope.stepBase(), steps.size()).forEach(s -> names.add(s.name()));
+    if (scope != null) {
+      names.addAll(scope.values().keySet());
+    }
     return names;
   }
 
   public List<String> objectNamesInScope() {
-    return objects.stream().map(o -> o.name).toList();
+    DefinitionScope scope = scope();
+    List<String> names = new ArrayList<>();
+    if (scope != null) {
+      names.addAll(scope.objects().keySet());
+    }
+    objects.subList(scope == null ? 0 : scope.objectBase(), objects.size()).forEach(o -> names.add(o.name));
+    return names;
   }
 
   public Map<Integer, long[]> stepBounds() { return stepBounds; }

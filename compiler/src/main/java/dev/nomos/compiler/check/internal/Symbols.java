@@ -43,7 +43,8 @@ final class Symbols {
   }
 
   public static SymbolSet of(EntityType t, AttributeSpec a) {
-    return new SymbolSet(t.name() + "." + a.name(), a.symbols());
+    return a.symbolType() != null ? new SymbolSet(a.symbolType(), a.symbols())
+        : new SymbolSet(t.name() + "." + a.name(), a.symbols());
   }
 
   /**

@@ -265,6 +265,20 @@ final class ApplyEmitter {
       }
       mv.visitVarInsn(ALOAD, OUT);
       sink("endJoint", "()V");
+    } else if (effect instanceof PEffect.ComputedChoice c) {
+      targetArgs(c.var(), c.slot());
+      sink("beginChoice", "(II)V");
+      for (int i = 0; i < c.values().size(); i++) {
+        mv.visitVarInsn(ALOAD, OUT);
+        value(c.values().get(i));
+        value(c.weights().get(i));
+        mv.visitInsn(I2D);
+        liftDouble(c.scales()[i]);
+        mv.visitInsn(DMUL);
+        sink("choice", "(ID)V");
+      }
+      mv.visitVarInsn(ALOAD, OUT);
+      sink("endChoice", "()V");
     } else if (effect instanceof PEffect.If i) {
       Label otherwise = new Label();
       Label end = new Label();

@@ -98,6 +98,9 @@ public final class ManifestJson {
         } else if (a.kind() == AttributeKind.SYMBOL) {
           ArrayNode symbols = an.putArray("symbols");
           a.symbols().forEach(symbols::add);
+          if (a.symbolType() != null) {
+            an.put("symbolType", a.symbolType());
+          }
         }
       }
     }
@@ -278,7 +281,9 @@ public final class ManifestJson {
             extras.add(switch (kind) {
               case "int" -> AttributeSpec.ofInt(name, integer(a, "min"), integer(a, "max"));
               case "bool" -> AttributeSpec.ofBool(name);
-              case "symbol" -> AttributeSpec.ofSymbols(name, texts(a, "symbols"));
+              case "symbol" -> a.hasNonNull("symbolType")
+                  ? AttributeSpec.ofSymbolType(name, text(a, "symbolType"), texts(a, "symbols"))
+                  : AttributeSpec.ofSymbols(name, texts(a, "symbols"));
               default -> throw error(path(a, "kind"), "must be int, bool or symbol, got '" + kind + "'");
             });
           } catch (IllegalArgumentException bad) {
