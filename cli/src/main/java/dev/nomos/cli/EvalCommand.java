@@ -4,6 +4,7 @@ import dev.nomos.runtime.model.AttributeScore;
 import dev.nomos.runtime.model.Evaluation;
 import dev.nomos.runtime.model.LawException;
 import dev.nomos.runtime.model.Metrics;
+import dev.nomos.runtime.model.OutcomeEvaluation;
 import dev.nomos.runtime.model.TypeEvaluation;
 import dev.nomos.runtime.trajectory.Episode;
 import java.io.PrintWriter;
@@ -25,7 +26,9 @@ import picocli.CommandLine.Spec;
     description = {
         "Evaluates a model on trajectories: mean negative log-likelihood per transition, exact next-frame "
             + "accuracy of the most likely prediction (every object's x, y and presence), and per-attribute "
-            + "accuracy on moving objects; each also per entity type, with how often each law fired.",
+            + "accuracy on moving objects; each also per entity type, with how often each law fired; and the "
+            + "reward (accuracy and NLL, overall and on the steps whose reward is not 0) and the episode's end "
+            + "(accuracy, precision and recall; a cut by a step budget is not an end).",
         "Data the world does not declare (an attribute, a type, an action, a value outside a declared range "
             + "or symbol set) is read with one warning line each on standard error and scored as something the "
             + "model did not foresee; --strict refuses it.",
@@ -90,6 +93,7 @@ public final class EvalCommand implements Callable<Integer> {
     out.printf("exact frame accuracy   %s%n", percent(e.exactFrameAccuracy()));
     out.println("attribute accuracy on moving objects:");
     attributes(out, e.attributes(), "  ");
+    outcomes(out, e.outcomes());
     out.println();
     Map<String, TypeEvaluation> types = new TreeMap<>(e.perType());
     int width = Math.max(4, types.keySet().stream().mapToInt(String::length).max().orElse(4));
@@ -109,6 +113,17 @@ public final class EvalCommand implements Callable<Integer> {
     for (Map.Entry<String, Long> f : new TreeMap<>(e.lawFirings()).entrySet()) {
       out.printf("  %-30s %d%n", f.getKey(), f.getValue());
     }
+  }
+
+  private static void outcomes(PrintWriter out, OutcomeEvaluation o) {
+    out.printf("reward accuracy        %s  (NLL %s)%n", percent(o.rewardAccuracy()), number(o.rewardNll(), 4));
+    out.printf("  on non-zero rewards  %s  (%d of %d, NLL %s)%n", percent(o.nonZeroRewardAccuracy()),
+        o.nonZeroCorrect(), o.nonZero(), number(o.nonZeroRewardNll(), 4));
+    out.printf("episode end accuracy   %s  (NLL %s)%n", percent(o.endAccuracy()), number(o.endNll(), 4));
+    out.printf("  precision            %s  (%d of %d predicted ends)%n", percent(o.endPrecision()),
+        o.endTruePositive(), o.endsPredicted());
+    out.printf("  recall               %s  (%d of %d recorded ends)%n", percent(o.endRecall()),
+        o.endTruePositive(), o.endsRecorded());
   }
 
   private static void attributes(PrintWriter out, Map<String, AttributeScore> scores, String indent) {

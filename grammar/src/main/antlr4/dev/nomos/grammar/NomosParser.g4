@@ -101,8 +101,10 @@ effect
   | SPAWN type=ID AT LPAREN x=expr COMMA y=expr RPAREN          # spawnEffect
   ;
 
+// `b.vy` speaks about an object; a bare `reward` or `end` about the world (the checker says which names).
 target
   : object=ID DOT attribute=ID
+  | attribute=ID
   ;
 
 weightedAlt

@@ -69,6 +69,8 @@ public final class Codes {
   public static final String TRIGGER_WITHOUT_HISTORY = "N310";
   /** A floor declaration with an unknown or repeated channel or a value not below 1, or a second floor. */
   public static final String BAD_FLOOR = "N311";
+  /** A bare name on the left of an effect that is not one of the world's targets ({@code reward}, {@code end}). */
+  public static final String UNKNOWN_WORLD_TARGET = "N360";
 
   /** A guard that can never be true. */
   public static final String GUARD_NEVER_TRUE = "N401";
@@ -88,6 +90,7 @@ public final class Codes {
       TYPE_MISMATCH, ARITY,
       NOT_WRITABLE, TOO_MANY_BINDINGS, HISTORY_TOO_DEEP, LITERAL_OUT_OF_RANGE, HOLE_NOT_ALLOWED,
       BAD_WORLD_ITEM, BAD_WEIGHT, EMPTY_RANGE, NO_EARLIER_VALUE, TRIGGER_WITHOUT_HISTORY, BAD_FLOOR,
+      UNKNOWN_WORLD_TARGET,
       GUARD_NEVER_TRUE, UNUSED_BINDING, DUPLICATE_EFFECT, PRESENT_NOW);
 
   private Codes() {}

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Writes trajectory records as JSON Lines v1 in canonical field order: {@code episode, t, action,
- * reward, done, objects}, and per object {@code id, type, x, y, w, h} and then its extra attributes
+ * reward, done, objects} ({@code truncated: true} after {@code done} on a record cut by a step budget), and per object {@code id, type, x, y, w, h} and then its extra attributes
  * in their map order. An object without id is written without the {@code id} field.
  *
  * <p>A file is written atomically: records go to a temporary file in the target's directory, and
@@ -103,6 +103,9 @@ public final class TrajectoryWriter implements Closeable {
     }
     gen.writeNumberField("reward", r.reward());
     gen.writeBooleanField("done", r.done());
+    if (r.truncated()) {
+      gen.writeBooleanField("truncated", true); // only cuts say so: a file without it reads as terminated episodes
+    }
     gen.writeArrayFieldStart("objects");
     for (ObjectState o : r.objects()) {
       writeObject(o);
