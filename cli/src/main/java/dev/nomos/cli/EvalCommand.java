@@ -2,6 +2,7 @@ package dev.nomos.cli;
 
 import dev.nomos.runtime.model.AttributeScore;
 import dev.nomos.runtime.model.Evaluation;
+import dev.nomos.runtime.model.HorizonEvaluation;
 import dev.nomos.runtime.model.LawException;
 import dev.nomos.runtime.model.Metrics;
 import dev.nomos.runtime.model.OutcomeEvaluation;
@@ -61,6 +62,18 @@ public final class EvalCommand implements Callable<Integer> {
       description = "Use the pure product of experts: no background mixed into the targets (the model's floor is ignored).")
   boolean noFloor;
 
+  @Option(names = "--horizon", paramLabel = "H",
+      description = "Also roll the model out H steps from every recorded step under the recorded actions and "
+          + "report, per horizon 1..H, exact-frame and attribute accuracy and the reward's accuracy and error.")
+  Integer horizon;
+
+  @Option(names = "--samples", paramLabel = "N",
+      description = "With --horizon: N sampled rollouts per start instead of the most likely one.")
+  Integer samples;
+
+  @Option(names = "--seed", paramLabel = "SEED", description = "With --samples: the seed of the draws (default 0).")
+  Long seed;
+
   @Option(names = "--engine", defaultValue = "compiled", paramLabel = "ENGINE",
       description = "How laws run: compiled (bytecode) or interpreted (default ${DEFAULT-VALUE}).")
   String engine;
@@ -69,6 +82,7 @@ public final class EvalCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    checkRolloutOptions();
     ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, null, noFloor, err);
     List<Episode> episodes = ModelInput.readData(data, input.model.schema(), strict, err).episodes();
     ModelInput.requireTransitions(episodes, data);
@@ -78,13 +92,41 @@ public final class EvalCommand implements Callable<Integer> {
     } catch (LawException ex) {
       throw new UserFacingException(ex.getMessage());
     }
+    HorizonEvaluation curve = null;
+    if (horizon != null) {
+      try (ProgressBar bar = ProgressBar.on(err, "rolling out")) {
+        curve = HorizonEvaluation.evaluate(input.model, episodes, horizon, samples == null ? 0 : samples,
+            seed == null ? 0 : seed, bar);
+      } catch (LawException ex) {
+        throw new UserFacingException(ex.getMessage());
+      }
+    }
     if (format == Format.json) {
-      out.println(e.toJson());
+      out.println(curve == null ? e.toJson() : HorizonReport.withCurve(e.toJson(), curve));
     } else {
       printText(out, e);
+      if (curve != null) {
+        out.println();
+        HorizonReport.printText(out, curve);
+      }
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private void checkRolloutOptions() {
+    if (horizon != null && horizon < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--horizon must be at least 1, got " + horizon);
+    }
+    if (samples != null && horizon == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--samples needs --horizon (it sets how rollouts are drawn)");
+    }
+    if (samples != null && samples < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--samples must be at least 1, got " + samples);
+    }
+    if (seed != null && samples == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--seed needs --samples (nothing is drawn otherwise)");
+    }
   }
 
   private static void printText(PrintWriter out, Evaluation e) {

@@ -31,6 +31,24 @@ public final class Frame {
   private final double reward;
   private final boolean terminated;
 
+  /** {@code base} with another action: shares every array, so a planner's call allocates only this object. */
+  private Frame(Frame base, int action) {
+    this.schema = base.schema;
+    this.ids = base.ids;
+    this.types = base.types;
+    this.values = base.values;
+    this.action = action;
+    this.previous = base.previous;
+    this.previousIndex = base.previousIndex;
+    this.indexesByType = base.indexesByType;
+    this.allIndexes = base.allIndexes;
+    this.undeclared = base.undeclared;
+    this.step = base.step;
+    this.ages = base.ages;
+    this.reward = base.reward;
+    this.terminated = base.terminated;
+  }
+
   /**
    * A frame linked to {@code previous}; {@code ages} null means "work them out from previous" (a new
    * frame), non-null carries them over (a frame cut from its history keeps what it knew).
@@ -272,7 +290,7 @@ public final class Frame {
 
   /** The same frame (objects, history, step and ages) with another action taken at t. */
   public Frame withAction(int actionIndex) {
-    return actionIndex == action ? this : new Frame(schema, ids, types, values, actionIndex, previous, undeclared, step, ages, reward, terminated);
+    return actionIndex == action ? this : new Frame(this, actionIndex);
   }
 
   /** A copy of an object's slots. */

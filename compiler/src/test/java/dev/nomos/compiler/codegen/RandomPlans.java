@@ -99,8 +99,9 @@ final class RandomPlans {
     if (scope.isEmpty() || r.nextInt(6) == 0) {
       return new PEffect.Spawn(r.nextInt(schema.types().size()), integer(1), integer(1));
     }
-    int var = pick(scope);
-    int slot = targetSlot(var);
+    boolean world = r.nextInt(6) == 0;
+    int var = world ? PEffect.WORLD : pick(scope);
+    int slot = world ? (r.nextBoolean() ? Slots.REWARD : Slots.END) : targetSlot(var);
     return switch (r.nextInt(3)) {
       case 0 -> new PEffect.Exact(var, slot, integer(0));
       case 1 -> new PEffect.Range(var, slot, integer(1), integer(1));

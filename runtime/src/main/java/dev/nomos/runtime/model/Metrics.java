@@ -174,6 +174,38 @@ public final class Metrics {
     }
   }
 
+  /**
+   * Whether {@code predicted} gets {@code next} exactly right in the sense of the one-step exact-frame
+   * accuracy, with {@code t} the recorded frame before {@code next}; adds the attribute cases to
+   * {@code attributes}. Shared by the multi-step evaluation ({@link HorizonEvaluation}).
+   */
+  static boolean exactAndScore(WorldSchema schema, Frame t, Frame next, Frame predicted,
+      Map<String, AttributeScore> attributes) {
+    int types = schema.types().size();
+    boolean[] occurs = new boolean[types];
+    boolean[] wrong = new boolean[types];
+    List<Map<String, AttributeScore>> typeAttributes = new ArrayList<>();
+    for (int k = 0; k < types; k++) {
+      typeAttributes.add(new HashMap<>());
+    }
+    compare(schema, t, next, predicted, occurs, wrong, attributes, typeAttributes);
+    for (boolean w : wrong) {
+      if (w) {
+        return false;
+      }
+    }
+    return next.undeclaredCount() == 0 || !hasNewUndeclared(t, next);
+  }
+
+  private static boolean hasNewUndeclared(Frame t, Frame next) {
+    for (int k = 0; k < next.undeclaredCount(); k++) {
+      if (dev.nomos.runtime.model.internal.Observations.appears(t, next, k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static List<Long> ofType(List<Long> keys, int type) {
     return keys.stream().filter(k -> (int) (k >>> 48) == type).toList();
   }

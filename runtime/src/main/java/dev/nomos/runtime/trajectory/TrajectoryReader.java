@@ -42,7 +42,7 @@ public final class TrajectoryReader implements Closeable {
   private static final JsonFactory JSON = JsonFactory.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
-  private static final String RECORD_FIELDS = "episode, t, action, reward, done, truncated, objects";
+  private static final String RECORD_FIELDS = "episode, t, action, reward, done, truncated, objects, prediction";
 
   private final BufferedReader in;
   private final Path file;
@@ -233,6 +233,13 @@ public final class TrajectoryReader implements Closeable {
           truncated = tok == JsonToken.VALUE_TRUE;
         }
         case "objects" -> objects = readObjects(p, tok);
+        case "prediction" -> {
+          // What a model said about a simulated record (nomos simulate): not part of the trajectory.
+          if (tok != JsonToken.START_OBJECT) {
+            throw error("prediction", "expected an object, got " + describe(p, tok));
+          }
+          p.skipChildren();
+        }
         default -> throw error(name, "unknown field (a record has " + RECORD_FIELDS + ")");
       }
     }

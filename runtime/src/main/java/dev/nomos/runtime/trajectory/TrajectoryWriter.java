@@ -90,6 +90,14 @@ public final class TrajectoryWriter implements Closeable {
 
   /** Appends one record as one line. */
   public void write(StepRecord r) throws IOException {
+    write(r, Map.of());
+  }
+
+  /**
+   * Appends one record with a {@code prediction} object after its objects: what a model said about it
+   * (numbers by name, in the map's order; readers skip the field). Nothing is added when empty.
+   */
+  public void write(StepRecord r, Map<String, Double> prediction) throws IOException {
     if (finished) {
       throw new IllegalStateException("writer already committed or closed");
     }
@@ -111,6 +119,13 @@ public final class TrajectoryWriter implements Closeable {
       writeObject(o);
     }
     gen.writeEndArray();
+    if (!prediction.isEmpty()) {
+      gen.writeObjectFieldStart("prediction");
+      for (Map.Entry<String, Double> e : prediction.entrySet()) {
+        gen.writeNumberField(e.getKey(), e.getValue());
+      }
+      gen.writeEndObject();
+    }
     gen.writeEndObject();
     gen.flush();
     out.write('\n');

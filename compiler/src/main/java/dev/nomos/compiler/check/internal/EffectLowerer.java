@@ -303,7 +303,9 @@ public final class EffectLowerer {
     if (name.equals(WorldTargets.END)) {
       return new TargetInfo(world, Slots.END, Ty.BOOL, false, 0, 1, null, name);
     }
-    if (cx.lookupObject(name) != null) {
+    ObjectVar named = cx.lookupObject(name);
+    if (named != null) {
+      named.used = true; // the author meant it: one error, not also "never used"
       cx.error(Codes.UNKNOWN_WORLD_TARGET, target.span(), "`" + name + "` is an object; an effect writes one of its attributes",
           "write e.g. `" + name + ".x := ...`, or `destroy " + name + "`");
     } else {
