@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * Proposes laws for the world's reward and the episode's end from recorded data. What a law can see
  * at t that goes with a reward or an end is, in the games these templates are generic over, a
- * contact: two types touching (on one side, or on any), perhaps under one action. For each such
+ * contact: two types touching (on one side, or on any), perhaps under one action, perhaps with the
+ * second touching a third type on the same side (a push: a against b against c). For each such
  * context the miner counts the transitions where it holds and, among them, those with each reward
  * and those where the episode ended; a context that goes with one non-zero reward (or with the end)
  * often enough and precisely enough becomes a candidate, with the reward as a constant or, when it
@@ -62,6 +63,8 @@ public final class OutcomeMiner {
     final int typeB;
     final int side;
     final int action;
+    /** A type that b touches on the same side (a push: a against b against c), or -1. */
+    final int typeC;
     long holds;
     final Map<Integer, Long> rewards = new LinkedHashMap<>();
     long ends;
@@ -69,11 +72,12 @@ public final class OutcomeMiner {
     final long[] attributeMatches;
     long nonZero;
 
-    Context(int typeA, int typeB, int side, int action, int attributes) {
+    Context(int typeA, int typeB, int side, int action, int typeC, int attributes) {
       this.typeA = typeA;
       this.typeB = typeB;
       this.side = side;
       this.action = action;
+      this.typeC = typeC;
       this.attributeMatches = new long[attributes];
     }
   }
@@ -93,10 +97,18 @@ public final class OutcomeMiner {
           continue;
         }
         int side = Geometry.side(t, i, j);
-        for (int s : new int[] {side, -1}) {
+        List<Integer> beyond = new ArrayList<>();
+        beyond.add(-1);
+        for (int k : all) {
+          if (k != i && k != j && !beyond.contains(t.type(k)) && Geometry.side(t, j, k) == side) {
+            beyond.add(t.type(k));
+          }
+        }
+        for (int c3 : beyond) {
+        for (int s : c3 >= 0 ? new int[] {side} : new int[] {side, -1}) {
           for (int a : new int[] {t.action(), -1}) {
-            String key = t.type(i) + "|" + t.type(j) + "|" + s + "|" + a;
-            Context c = contexts.computeIfAbsent(key, x -> new Context(t.type(i), t.type(j), s, a,
+            String key = t.type(i) + "|" + t.type(j) + "|" + s + "|" + a + "|" + c3;
+            Context c = contexts.computeIfAbsent(key, x -> new Context(t.type(i), t.type(j), s, a, c3,
                 intAttributes(t.type(i)).size() + intAttributes(t.type(j)).size()));
             boolean first = seen.add(key);
             if (first) {
@@ -118,6 +130,7 @@ public final class OutcomeMiner {
               }
             }
           }
+        }
         }
       }
     }
@@ -142,7 +155,7 @@ public final class OutcomeMiner {
     List<Scored> rewards = new ArrayList<>();
     List<Scored> endings = new ArrayList<>();
     for (Context c : contexts.values()) {
-      int specificity = (c.side >= 0 ? 1 : 0) + (c.action >= 0 ? 1 : 0);
+      int specificity = (c.side >= 0 ? 1 : 0) + (c.action >= 0 ? 1 : 0) + (c.typeC >= 0 ? 1 : 0);
       String attribute = rewardAttribute(c);
       if (attribute != null) {
         rewards.add(new Scored(law(c, "reward_is_" + attribute.replace('.', '_'), "reward := " + attribute),
@@ -215,14 +228,20 @@ public final class OutcomeMiner {
       name.append('_').append(side.toLowerCase());
     }
     binder.append(')');
-    String guard = "";
+    List<String> conditions = new ArrayList<>();
     if (c.action >= 0 && c.action < schema.actions().size()) {
       String action = schema.actions().get(c.action);
-      guard = "\n  when action == " + action;
+      conditions.add("action == " + action);
       name.append("_after_").append(action.toLowerCase());
     } else if (c.action >= 0) {
-      return law(new Context(c.typeA, c.typeB, c.side, -1, 0), what, effect);
+      return law(new Context(c.typeA, c.typeB, c.side, -1, c.typeC, 0), what, effect);
     }
+    if (c.typeC >= 0) {
+      String beyond = schema.type(c.typeC).name();
+      conditions.add("exists c: " + beyond + " where side(b, c) == " + Side.NAMES.get(c.side));
+      name.append("_against_").append(beyond.toLowerCase());
+    }
+    String guard = conditions.isEmpty() ? "" : "\n  when " + String.join(" and ", conditions);
     String lawName = name.toString().replaceAll("[^A-Za-z0-9_]", "_");
     return "law " + lawName + " {\n  " + binder + guard + "\n  then " + effect + "\n}";
   }
