@@ -6,6 +6,7 @@ import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
 import dev.nomos.runtime.WorldSchema;
 import dev.nomos.runtime.model.Inference;
+import dev.nomos.runtime.model.Simulator;
 import dev.nomos.runtime.model.WorldModel;
 import dev.nomos.runtime.model.internal.OpinionCollector;
 import java.io.PrintStream;
@@ -53,6 +54,7 @@ public final class Bench {
     Map<String, Map<String, Double>> lawsOnly = new LinkedHashMap<>();
     Map<String, Integer> laws = new LinkedHashMap<>();
     Map<String, Integer> objects = new LinkedHashMap<>();
+    Map<String, Double> simulatorSteps = new LinkedHashMap<>();
     for (Workload w : List.of(Workloads.pong(), Workloads.montezuma())) {
       Compilation c = BenchModels.compile(w);
       WorldSchema schema = c.schema();
@@ -76,6 +78,12 @@ public final class Bench {
         progress.printf("%s %s: %,.0f steps per CPU second (%,.0f per wall second); laws alone %,.0f%n", w.name(),
             e.getKey(), rate.perCpuSecond(), rate.perWallSecond(), lawRate);
       }
+      if (w.name().equals("pong")) {
+        WorldModel model = WorldModel.of(schema, engines.get("compiled"));
+        double rate = simulator(model, frames, warmup, measure).perCpuSecond();
+        simulatorSteps.put(w.name(), rate);
+        progress.printf("%s step API (Simulator, compiled): %,.0f steps per CPU second%n", w.name(), rate);
+      }
       lawsOnly.put(w.name(), perEngineLaws);
       throughput.put(w.name(), perEngine);
       wallThroughput.put(w.name(), perEngineWall);
@@ -83,7 +91,8 @@ public final class Bench {
     if (sink == 42.4242) {
       progress.println();
     }
-    return new BenchReport(quick, throughput, wallThroughput, lawsOnly, laws, objects, cold[0], cold[1], warm);
+    return new BenchReport(quick, throughput, wallThroughput, lawsOnly, laws, objects, cold[0], cold[1], warm,
+        simulatorSteps);
   }
 
   /** Steps per second of the measuring thread's CPU time and of wall-clock time. */
@@ -100,6 +109,34 @@ public final class Bench {
     Inference inference = model.newInference();
     run(inference, frames, (long) (warmupSeconds * 1e9));
     return bestWindow(measureSeconds, nanos -> run(inference, frames, nanos));
+  }
+
+  /**
+   * Steps per second of the Java step API a planner calls ({@link Simulator#mostLikely}: the laws run
+   * on the frame, the most likely next frame, the step's reward and end and the probabilities of all
+   * three), from every frame of the episode under its recorded action, cycling.
+   */
+  Rate simulator(WorldModel model, List<Frame> frames, double warmupSeconds, double measureSeconds) {
+    Simulator sim = new Simulator(model);
+    int n = frames.size();
+    long[] done = {0};
+    LongUnaryOperator work = nanos -> {
+      long end = System.nanoTime() + nanos;
+      long steps = 0;
+      double total = 0;
+      while (System.nanoTime() < end) {
+        for (int i = 0; i < 64; i++) {
+          Frame f = frames.get((int) (done[0]++ % n));
+          Simulator.Step s = sim.mostLikely(f, f.action());
+          total += s.frameLogProbability() + s.reward() + s.frame().size();
+          steps++;
+        }
+      }
+      sink += total;
+      return steps;
+    };
+    work.applyAsLong((long) (warmupSeconds * 1e9));
+    return bestWindow(measureSeconds, work);
   }
 
   /** The best of half-second windows of {@code work}, which runs for the nanoseconds given and returns its step count. */

@@ -24,12 +24,15 @@ import java.util.Map;
  *     in CPU seconds of the process (JIT and GC threads included)
  * @param compileColdWallSeconds the same in wall-clock seconds
  * @param compileWarmSeconds the same in CPU seconds, best of the repeats after the first
+ * @param simulatorSteps steps per CPU second of the Java step API for planners
+ *     ({@code dev.nomos.runtime.model.Simulator#mostLikely}: next frame, reward, end and their
+ *     probabilities) with compiled laws, by workload
  */
 public record BenchReport(boolean quick, Map<String, Map<String, Double>> throughput,
     Map<String, Map<String, Double>> wallThroughput, Map<String, Map<String, Double>> lawsOnly,
     Map<String, Integer> laws,
     Map<String, Integer> objects, double compileColdSeconds, double compileColdWallSeconds,
-    double compileWarmSeconds) {
+    double compileWarmSeconds, Map<String, Double> simulatorSteps) {
 
   /** Targets of the project (issue 4). */
   public static final double MIN_COMPILED_OVER_INTERPRETED = 20;
@@ -74,6 +77,10 @@ public record BenchReport(boolean quick, Map<String, Map<String, Double>> throug
       wallThroughput.getOrDefault(w, Map.of()).forEach((engine, v) -> wall.put(engine, Math.round(v)));
       ObjectNode alone = n.putObject("lawsOnlyFramesPerCpuSecond");
       lawsOnly.getOrDefault(w, Map.of()).forEach((engine, v) -> alone.put(engine, Math.round(v)));
+      Double sim = simulatorSteps.get(w);
+      if (sim != null) {
+        n.put("simulatorStepsPerCpuSecond", Math.round(sim));
+      }
     }
     ObjectNode ratios = root.putObject("ratios");
     for (String w : throughput.keySet()) {
@@ -120,6 +127,9 @@ public record BenchReport(boolean quick, Map<String, Map<String, Double>> throug
           steps(w, "interpreted"), steps(w, "compiled"), steps(w, "handwritten")));
     }
     sb.append("(predict-and-score steps per CPU second of one thread; wall-clock figures in --format json)\n");
+    simulatorSteps.forEach((w, v) -> sb.append(String.format(Locale.ROOT,
+        "%s: step API (Simulator.mostLikely: next frame, reward, end, probabilities; compiled) %,.0f steps per CPU second%n",
+        w, v)));
     for (String w : throughput.keySet()) {
       sb.append(String.format(Locale.ROOT, "%s: compiled/interpreted %.1fx (laws alone %.1fx)", w,
           ratio(w, "compiled", "interpreted"), lawsOnlyRatio(w, "compiled", "interpreted")));

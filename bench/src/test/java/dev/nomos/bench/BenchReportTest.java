@@ -19,7 +19,7 @@ class BenchReportTest {
     Map<String, Map<String, Double>> laws = Map.of("pong", Map.of("interpreted", 10_000.0, "compiled", 200_000.0,
         "handwritten", 250_000.0), "montezuma", Map.of("interpreted", 1_000.0, "compiled", 20_000.0));
     return new BenchReport(false, cpu, cpu, laws, Map.of("pong", 400, "montezuma", 450),
-        Map.of("pong", 7, "montezuma", 58), compileSeconds, compileSeconds * 2, 0.4);
+        Map.of("pong", 7, "montezuma", 58), compileSeconds, compileSeconds * 2, 0.4, Map.of("pong", 12_345.0));
   }
 
   @Test
@@ -33,6 +33,15 @@ class BenchReportTest {
     assertEquals(1.5, json.at("/compile1000Laws/coldSeconds").asDouble());
     assertTrue(json.at("/targetsMet/pongAtLeast50000StepsPerSecond").asBoolean());
     assertTrue(json.at("/targetsMet/compiledAtLeast20xInterpreted").asBoolean());
+    assertEquals(12_345, json.at("/workloads/pong/simulatorStepsPerCpuSecond").asLong());
+    assertTrue(json.at("/workloads/montezuma/simulatorStepsPerCpuSecond").isMissingNode(), "measured on pong only");
+  }
+
+  @Test
+  void textQuotesTheStepApiRate() {
+    String text = report(100_000, 1.5).toText();
+    assertTrue(text.contains("pong: step API (Simulator.mostLikely: next frame, reward, end, probabilities; compiled) 12,345 steps"),
+        text);
   }
 
   @Test

@@ -2,8 +2,10 @@ package dev.nomos.cli;
 
 import dev.nomos.runtime.model.AttributeScore;
 import dev.nomos.runtime.model.Evaluation;
+import dev.nomos.runtime.model.HorizonEvaluation;
 import dev.nomos.runtime.model.LawException;
 import dev.nomos.runtime.model.Metrics;
+import dev.nomos.runtime.model.OutcomeEvaluation;
 import dev.nomos.runtime.model.TypeEvaluation;
 import dev.nomos.runtime.trajectory.Episode;
 import java.io.PrintWriter;
@@ -25,7 +27,9 @@ import picocli.CommandLine.Spec;
     description = {
         "Evaluates a model on trajectories: mean negative log-likelihood per transition, exact next-frame "
             + "accuracy of the most likely prediction (every object's x, y and presence), and per-attribute "
-            + "accuracy on moving objects; each also per entity type, with how often each law fired.",
+            + "accuracy on moving objects; each also per entity type, with how often each law fired; and the "
+            + "reward (accuracy and NLL, overall and on the steps whose reward is not 0) and the episode's end "
+            + "(accuracy, precision and recall; a cut by a step budget is not an end).",
         "Data the world does not declare (an attribute, a type, an action, a value outside a declared range "
             + "or symbol set) is read with one warning line each on standard error and scored as something the "
             + "model did not foresee; --strict refuses it.",
@@ -58,6 +62,18 @@ public final class EvalCommand implements Callable<Integer> {
       description = "Use the pure product of experts: no background mixed into the targets (the model's floor is ignored).")
   boolean noFloor;
 
+  @Option(names = "--horizon", paramLabel = "H",
+      description = "Also roll the model out H steps from every recorded step under the recorded actions and "
+          + "report, per horizon 1..H, exact-frame and attribute accuracy and the reward's accuracy and error.")
+  Integer horizon;
+
+  @Option(names = "--samples", paramLabel = "N",
+      description = "With --horizon: N sampled rollouts per start instead of the most likely one.")
+  Integer samples;
+
+  @Option(names = "--seed", paramLabel = "SEED", description = "With --samples: the seed of the draws (default 0).")
+  Long seed;
+
   @Option(names = "--engine", defaultValue = "compiled", paramLabel = "ENGINE",
       description = "How laws run: compiled (bytecode) or interpreted (default ${DEFAULT-VALUE}).")
   String engine;
@@ -66,6 +82,7 @@ public final class EvalCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    checkRolloutOptions();
     ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, null, noFloor, err);
     List<Episode> episodes = ModelInput.readData(data, input.model.schema(), strict, err).episodes();
     ModelInput.requireTransitions(episodes, data);
@@ -75,13 +92,41 @@ public final class EvalCommand implements Callable<Integer> {
     } catch (LawException ex) {
       throw new UserFacingException(ex.getMessage());
     }
+    HorizonEvaluation curve = null;
+    if (horizon != null) {
+      try (ProgressBar bar = ProgressBar.on(err, "rolling out")) {
+        curve = HorizonEvaluation.evaluate(input.model, episodes, horizon, samples == null ? 0 : samples,
+            seed == null ? 0 : seed, bar);
+      } catch (LawException ex) {
+        throw new UserFacingException(ex.getMessage());
+      }
+    }
     if (format == Format.json) {
-      out.println(e.toJson());
+      out.println(curve == null ? e.toJson() : HorizonReport.withCurve(e.toJson(), curve));
     } else {
       printText(out, e);
+      if (curve != null) {
+        out.println();
+        HorizonReport.printText(out, curve);
+      }
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private void checkRolloutOptions() {
+    if (horizon != null && horizon < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--horizon must be at least 1, got " + horizon);
+    }
+    if (samples != null && horizon == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--samples needs --horizon (it sets how rollouts are drawn)");
+    }
+    if (samples != null && samples < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--samples must be at least 1, got " + samples);
+    }
+    if (seed != null && samples == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--seed needs --samples (nothing is drawn otherwise)");
+    }
   }
 
   private static void printText(PrintWriter out, Evaluation e) {
@@ -90,6 +135,7 @@ public final class EvalCommand implements Callable<Integer> {
     out.printf("exact frame accuracy   %s%n", percent(e.exactFrameAccuracy()));
     out.println("attribute accuracy on moving objects:");
     attributes(out, e.attributes(), "  ");
+    outcomes(out, e.outcomes());
     out.println();
     Map<String, TypeEvaluation> types = new TreeMap<>(e.perType());
     int width = Math.max(4, types.keySet().stream().mapToInt(String::length).max().orElse(4));
@@ -109,6 +155,17 @@ public final class EvalCommand implements Callable<Integer> {
     for (Map.Entry<String, Long> f : new TreeMap<>(e.lawFirings()).entrySet()) {
       out.printf("  %-30s %d%n", f.getKey(), f.getValue());
     }
+  }
+
+  private static void outcomes(PrintWriter out, OutcomeEvaluation o) {
+    out.printf("reward accuracy        %s  (NLL %s)%n", percent(o.rewardAccuracy()), number(o.rewardNll(), 4));
+    out.printf("  on non-zero rewards  %s  (%d of %d, NLL %s)%n", percent(o.nonZeroRewardAccuracy()),
+        o.nonZeroCorrect(), o.nonZero(), number(o.nonZeroRewardNll(), 4));
+    out.printf("episode end accuracy   %s  (NLL %s)%n", percent(o.endAccuracy()), number(o.endNll(), 4));
+    out.printf("  precision            %s  (%d of %d predicted ends)%n", percent(o.endPrecision()),
+        o.endTruePositive(), o.endsPredicted());
+    out.printf("  recall               %s  (%d of %d recorded ends)%n", percent(o.endRecall()),
+        o.endTruePositive(), o.endsRecorded());
   }
 
   private static void attributes(PrintWriter out, Map<String, AttributeScore> scores, String indent) {

@@ -3,6 +3,8 @@ package dev.nomos.cli;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.WorldSchema;
 import dev.nomos.runtime.model.LawException;
+import dev.nomos.runtime.model.Simulator;
+import dev.nomos.runtime.model.UnmetRequirement;
 import dev.nomos.runtime.model.WorldModel;
 import dev.nomos.runtime.trajectory.Episode;
 import dev.nomos.runtime.trajectory.FrameCodec;
@@ -12,7 +14,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +33,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
         "Rolls a model forward from a recorded frame with the given actions, and prints the predicted "
-            + "frames as trajectory JSON Lines (one record per action; the record's action is the next one).",
+            + "frames as trajectory JSON Lines (one record per action; the record's action is the next one, its "
+            + "reward the one that action is predicted to earn, and done the predicted end of the episode, which "
+            + "stops the rollout).",
+        "Each record's prediction field gives the reward of the step into the frame with its probability, the "
+            + "probability that the episode ends there, and the log-probability of the frame itself.",
         "The start is FILE:T (step T of the file's first episode) or FILE:EPISODE:T; the frame keeps its "
             + "recorded history, and the first action replaces the one recorded at T.",
         "Data the world does not declare (an attribute, a type, an action, a value outside a declared range "
@@ -57,6 +66,10 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--sample", description = "Draw every frame from the model instead of taking the most likely one.")
   boolean sample;
 
+  @Option(names = "--samples", paramLabel = "N",
+      description = "Draw N rollouts (implies --sample); they are written as episodes 0 to N-1.")
+  Integer samples;
+
   @Option(names = "--seed", paramLabel = "N", description = "Seed for --sample (default 0).")
   Long seed;
 
@@ -84,7 +97,10 @@ public final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Start start = parseStart(from);
-    if (seed != null && !sample) {
+    if (samples != null && samples < 1) {
+      throw new UserFacingException("--samples must be at least 1, got " + samples, ExitCodes.USAGE);
+    }
+    if (seed != null && !sample && samples == null) {
       throw new UserFacingException("--seed only matters with --sample (the most likely frames involve no chance)",
           ExitCodes.USAGE);
     }
@@ -122,18 +138,29 @@ public final class SimulateCommand implements Callable<Integer> {
       throw new UserFacingException(start.file() + ": episode " + episode.number() + " has steps "
           + episode.firstStep() + ".." + (episode.firstStep() + episode.frames().size() - 1) + ", not " + start.step());
     }
-    List<Frame> frames;
-    try {
-      frames = m.rollout(episode.frames().get(index), actionIndexes, sample, seed == null ? 0 : seed,
-          unmet -> err.println("warning: " + unmet.message()));
-      err.flush();
-    } catch (LawException e) {
-      throw new UserFacingException("rolling out from " + episode.location(index) + ": " + e.getMessage());
-    }
+    int rollouts = samples != null ? samples : 1;
+    boolean draw = sample || samples != null;
     FrameCodec codec = data.codec();
     try (TrajectoryWriter w = output == null ? TrajectoryWriter.to(out) : TrajectoryWriter.create(output)) {
-      for (int k = 0; k < frames.size(); k++) {
-        w.write(codec.decode(frames.get(k), episode.number(), start.step() + k + 1, 0.0, false));
+      java.util.SplittableRandom random = new java.util.SplittableRandom(seed == null ? 0 : seed);
+      for (int r = 0; r < rollouts; r++) {
+        int number = samples == null ? episode.number() : r;
+        List<PredictedStep> steps;
+        try {
+          steps = rollout(m, episode.frames().get(index), actionIndexes, draw ? random : null,
+              unmet -> err.println("warning: " + unmet.message()));
+          err.flush();
+        } catch (LawException e) {
+          throw new UserFacingException("rolling out from " + episode.location(index) + ": " + e.getMessage());
+        }
+        for (int k = 0; k < steps.size(); k++) {
+          PredictedStep s = steps.get(k);
+          boolean last = k + 1 == steps.size();
+          // A record holds the reward its own action earns: the prediction of the next step.
+          double reward = last ? 0.0 : steps.get(k + 1).reward();
+          Frame frame = last ? s.frame().withAction(-1) : s.frame();
+          w.write(codec.decode(frame, number, start.step() + k + 1, reward, s.end()), s.note());
+        }
       }
       w.commit();
     } catch (IOException e) {
@@ -142,6 +169,36 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** One simulated step: the frame reached, the reward of the step into it, and what the model gave each. */
+  record PredictedStep(Frame frame, int reward, boolean end, Map<String, Double> note) {}
+
+  /**
+   * The steps from {@code start} under {@code actions} (the first replaces the recorded action); most
+   * likely ones when {@code random} is null. A predicted end stops the rollout: the episode is over.
+   */
+  static List<PredictedStep> rollout(WorldModel model, Frame start, int[] actions, java.util.random.RandomGenerator random,
+      java.util.function.Consumer<UnmetRequirement> unmet) {
+    Simulator sim = new Simulator(model);
+    List<PredictedStep> out = new ArrayList<>();
+    Frame frame = start;
+    for (int k = 0; k < actions.length; k++) {
+      Simulator.Step s = random == null ? sim.mostLikely(frame, actions[k]) : sim.sample(frame, actions[k], random);
+      sim.unmetRequirements(k).forEach(unmet);
+      Map<String, Double> note = new LinkedHashMap<>();
+      note.put("reward", (double) s.reward());
+      note.put("reward_probability", s.rewardProbability());
+      note.put("end_probability", s.endProbability());
+      note.put("log_probability", s.frameLogProbability());
+      Frame next = k + 1 < actions.length ? s.frame().withAction(actions[k + 1]) : s.frame();
+      out.add(new PredictedStep(next, s.reward(), s.end(), note));
+      if (s.end()) {
+        break;
+      }
+      frame = next;
+    }
+    return out;
   }
 
   private static Episode findEpisode(List<Episode> episodes, Start start) {

@@ -181,8 +181,10 @@ jointAssign
   : target ASSIGN expr
   ;
 
+// `b.vy` speaks about an object; a bare `reward` or `end` about the world (the checker says which names).
 target
   : object=ID DOT attribute=ID
+  | attribute=ID
   ;
 
 // A weight is a decimal or an int expression (`1`, `n_free`, `4 - count(...)`), read at t.

@@ -113,6 +113,11 @@ public final class Learner {
    */
   public LearnResult learn(List<Episode> train, List<Episode> test, List<String> initialLaws, Deadline deadline) {
     long start = System.nanoTime();
+    // Rewards and ends are never among the worst-explained objects, so their laws are mined from all
+    // the training data once and start with the model; the fit weighs and prunes them with the rest.
+    List<String> starting = new ArrayList<>(initialLaws);
+    starting.addAll(dev.nomos.learn.internal.OutcomeMiner.mine(schema, train));
+    initialLaws = starting;
     merges.clear();
     proposals.clear();
     TimeBudget budget = new TimeBudget(deadline);

@@ -63,6 +63,16 @@ class CompletionTest {
   }
 
   @Test
+  void theWorldsTargetsAreOfferedInALawButNotAfterADot() throws Exception {
+    Map<String, CompletionItem> effect = complete("law l { for b: Ball then | }");
+    assertTrue(effect.containsKey("reward"), effect.keySet().toString());
+    assertTrue(effect.containsKey("end"), effect.keySet().toString());
+    assertTrue(effect.get("reward").getDetail().contains("int"), effect.get("reward").getDetail());
+    Map<String, CompletionItem> afterDot = complete("law l { for b: Ball then b.| }");
+    assertFalse(afterDot.containsKey("reward"), afterDot.keySet().toString());
+  }
+
+  @Test
   void entityTypesAfterABindingColon() throws Exception {
     Map<String, CompletionItem> items = complete("law l { for b: | }");
     assertTrue(items.keySet().containsAll(List.of("Player", "Enemy", "Ball", "Wall", "Block", "Object")));

@@ -54,6 +54,15 @@ class HoverTest {
   }
 
   @Test
+  void theWorldsTargetsShowTheirTypeAndMeaning() throws Exception {
+    String reward = hover("law l { for b: Ball then rew|ard := 1 }");
+    assertTrue(reward.contains("reward: int"), reward);
+    assertTrue(reward.contains("what the action at t earns"), reward);
+    String end = hover("law l { for b: Ball then |end := b.y > 3 }");
+    assertTrue(end.contains("end: bool"), end);
+  }
+
+  @Test
   void entitiesShowTheirDeclarationAndDocs() throws Exception {
     String h = hover("law l { for k: Bl|ock then k.x := 1 }");
     assertTrue(h.contains("entity Block { points: int 0..100, broken: bool, state: {open, closed, locked} }"), h);

@@ -81,6 +81,16 @@ class SemanticTokensTest {
   }
 
   @Test
+  void theWorldsTargetsArePropertiesAndOtherBareNamesAreNot() throws Exception {
+    text = "use \"pong_world.law\"\n\nlaw scores {\n  on contact(b: Ball, k: Block)\n  then reward := k.points\n       end := true\n}\n";
+    String uri = fx.open("scores.law", text);
+    decoded = decode(get(fx.docs().semanticTokensFull(new SemanticTokensParams(id(uri)))).getData());
+    assertToken("reward", "property");
+    assertToken("end", "property");
+    assertToken("points", "property");
+  }
+
+  @Test
   void everyTokenClassIsClassified() {
     assertToken("law", "keyword");
     assertToken("when", "keyword");

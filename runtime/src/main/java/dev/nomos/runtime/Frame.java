@@ -28,14 +28,36 @@ public final class Frame {
   private final Undeclared undeclared;
   private final int step;
   private final int[] ages;
+  private final double reward;
+  private final boolean terminated;
+
+  /** {@code base} with another action: shares every array, so a planner's call allocates only this object. */
+  private Frame(Frame base, int action) {
+    this.schema = base.schema;
+    this.ids = base.ids;
+    this.types = base.types;
+    this.values = base.values;
+    this.action = action;
+    this.previous = base.previous;
+    this.previousIndex = base.previousIndex;
+    this.indexesByType = base.indexesByType;
+    this.allIndexes = base.allIndexes;
+    this.undeclared = base.undeclared;
+    this.step = base.step;
+    this.ages = base.ages;
+    this.reward = base.reward;
+    this.terminated = base.terminated;
+  }
 
   /**
    * A frame linked to {@code previous}; {@code ages} null means "work them out from previous" (a new
    * frame), non-null carries them over (a frame cut from its history keeps what it knew).
    */
   private Frame(WorldSchema schema, int[] ids, int[] types, int[][] values, int action, Frame previous,
-      Undeclared undeclared, int step, int[] ages) {
+      Undeclared undeclared, int step, int[] ages, double reward, boolean terminated) {
     this.schema = schema;
+    this.reward = reward;
+    this.terminated = terminated;
     this.undeclared = undeclared;
     this.ids = ids;
     this.types = types;
@@ -126,6 +148,18 @@ public final class Frame {
    * Unlike history reads this is not cut off after {@link #MAX_HISTORY} frames.
    */
   public int age(int object) { return ages[object]; }
+
+  /**
+   * The reward the action taken at this frame earned, as recorded (record t of a trajectory holds
+   * it); 0 when unknown. Laws never read it: it is what the model's reward target predicts.
+   */
+  public double reward() { return reward; }
+
+  /**
+   * Whether the game ended at this frame (Gymnasium's {@code terminated}); false for a frame where
+   * a recording was only cut. This is what the model's end target predicts.
+   */
+  public boolean terminated() { return terminated; }
 
   /**
    * Frame t-{@code stepsBack} (this frame for 0), or null when the episode or the history kept does
@@ -256,7 +290,7 @@ public final class Frame {
 
   /** The same frame (objects, history, step and ages) with another action taken at t. */
   public Frame withAction(int actionIndex) {
-    return actionIndex == action ? this : new Frame(schema, ids, types, values, actionIndex, previous, undeclared, step, ages);
+    return actionIndex == action ? this : new Frame(this, actionIndex);
   }
 
   /** A copy of an object's slots. */
@@ -281,6 +315,8 @@ public final class Frame {
     private String[] undeclaredTypes = NO_TYPES;
     private int undeclaredCount;
     private Integer step;
+    private double reward;
+    private boolean terminated;
 
     private Builder(WorldSchema schema) {
       this.schema = Objects.requireNonNull(schema, "schema");
@@ -350,6 +386,18 @@ public final class Frame {
       return this;
     }
 
+    /** The reward the action taken at this frame earned (0 unless set). */
+    public Builder reward(double earned) {
+      this.reward = earned;
+      return this;
+    }
+
+    /** Whether the game ended at this frame (a termination, not a cut by a step budget). */
+    public Builder terminated(boolean ended) {
+      this.terminated = ended;
+      return this;
+    }
+
     /** Links frame t-1; history older than {@link Frame#MAX_HISTORY} steps is dropped. */
     public Builder previous(Frame previousFrame) {
       this.previous = previousFrame;
@@ -362,14 +410,14 @@ public final class Frame {
           : new Undeclared(Arrays.copyOf(undeclaredIds, undeclaredCount), Arrays.copyOf(undeclaredTypes, undeclaredCount));
       int stepIndex = step != null ? step : previous == null ? 0 : previous.step + 1;
       return new Frame(schema, Arrays.copyOf(ids, n), Arrays.copyOf(types, n),
-          Arrays.copyOf(values, n), action, prev, u, stepIndex, null);
+          Arrays.copyOf(values, n), action, prev, u, stepIndex, null, reward, terminated);
     }
   }
 
   /** This frame with at most {@code keep} frames of history behind it (shares arrays). */
   Frame truncated(int keep) {
     if (keep <= 0) {
-      return previous == null ? this : new Frame(schema, ids, types, values, action, null, undeclared, step, ages);
+      return previous == null ? this : new Frame(schema, ids, types, values, action, null, undeclared, step, ages, reward, terminated);
     }
     if (previous == null) {
       return this;
@@ -382,7 +430,7 @@ public final class Frame {
     if (depth <= keep) {
       return this;
     }
-    return new Frame(schema, ids, types, values, action, previous.truncated(keep - 1), undeclared, step, ages);
+    return new Frame(schema, ids, types, values, action, previous.truncated(keep - 1), undeclared, step, ages, reward, terminated);
   }
 
   private static final int[] NO_IDS = new int[0];

@@ -11,8 +11,10 @@ import java.util.SplittableRandom;
 /**
  * Runs a world under a policy and emits trajectory records (JSON Lines v1): record t of an episode
  * holds the objects at step t, the action taken at t and the reward it earned; the episode's final
- * record has no action and {@code done} true. Episodes restart until the requested number of
- * transitions is recorded; the last episode is cut there (its final record is still marked done).
+ * record has no action and {@code done} true, and {@code truncated} true too when the game did not
+ * end there (its step limit, the requested number of transitions or the policy stopped it).
+ * Episodes restart until the requested number of transitions is recorded; the last episode is cut
+ * there.
  *
  * <p>Each episode's seed (and level, unless fixed) is drawn from one random source seeded with the
  * recording's seed, so a recording is reproducible from (world, level, policy, steps, seed).
@@ -58,7 +60,9 @@ public final class Recorder {
         int t = world.t();
         String action = world.done() || recorded >= transitions ? null : policy.act(world);
         if (action == null) {
-          sink.accept(new StepRecord(episode, t, null, 0, true, objects));
+          // A game that ended is terminated; a step limit, the transition budget or a policy that stops is a cut.
+          boolean cut = !world.done() || world.truncated();
+          sink.accept(new StepRecord(episode, t, null, 0, true, cut, objects));
           records++;
           stopped = !world.done() && recorded < transitions;
           break;

@@ -43,4 +43,10 @@ public interface World {
 
   /** Whether the episode has ended (won, lost, or its step limit reached). */
   boolean done();
+
+  /**
+   * Whether the episode was cut by its step limit rather than ended by the game (Gymnasium's
+   * {@code truncated}); false while it runs and when it was won or lost.
+   */
+  boolean truncated();
 }

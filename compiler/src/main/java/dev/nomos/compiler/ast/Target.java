@@ -2,5 +2,14 @@ package dev.nomos.compiler.ast;
 
 import dev.nomos.compiler.source.Span;
 
-/** {@code b.vy} on the left of an effect: an attribute of a bound object at t+1. */
-public record Target(Name object, Name attribute, Span span) implements Node {}
+/**
+ * The left of an effect: {@code b.vy}, an attribute of a bound object at t+1, or, with a null
+ * {@code object}, a target of the world itself ({@code reward}, {@code end}).
+ */
+public record Target(Name object, Name attribute, Span span) implements Node {
+
+  /** Whether this names a target of the world ({@code reward := 1}) rather than of an object. */
+  public boolean isWorld() {
+    return object == null;
+  }
+}

@@ -81,6 +81,8 @@ public final class Codes {
   public static final String JOINT_NO_TARGET = "N316";
   /** An alternative of a {@code choose} that is a word other than {@code stay}. */
   public static final String JOINT_BAD_WORD = "N317";
+  /** A {@code choose} that assigns the world's reward or end, which are not chosen jointly. */
+  public static final String JOINT_WORLD = "N318";
   /** A creation's probability (written, or the start of a fitted one) not strictly between 0 and 1. */
   public static final String BAD_PROBABILITY = "N320";
   /** A place of {@code weighted(...)} places whose weight is not positive. */
@@ -106,6 +108,9 @@ public final class Codes {
   /** A law with cases that cannot be expanded: a repeated parameter or value, weights not one per case. */
   public static final String BAD_LAW_CASES = "N344";
 
+  /** A bare name on the left of an effect that is not one of the world's targets ({@code reward}, {@code end}). */
+  public static final String UNKNOWN_WORLD_TARGET = "N360";
+
   /** A guard that can never be true. */
   public static final String GUARD_NEVER_TRUE = "N401";
   /** A bound variable the law never uses. */
@@ -127,9 +132,11 @@ public final class Codes {
       NOT_WRITABLE, TOO_MANY_BINDINGS, HISTORY_TOO_DEEP, LITERAL_OUT_OF_RANGE, HOLE_NOT_ALLOWED,
       BAD_WORLD_ITEM, BAD_WEIGHT, EMPTY_RANGE, NO_EARLIER_VALUE, TRIGGER_WITHOUT_HISTORY, BAD_FLOOR,
       JOINT_OBJECTS, JOINT_TARGET_TWICE, JOINT_WEIGHTS_MIXED, JOINT_PRESENCE, JOINT_NO_TARGET, JOINT_BAD_WORD,
+      JOINT_WORLD,
       BAD_PROBABILITY, BAD_PLACE_WEIGHT, EMPTY_PLACES,
       CONSTRAINT_WEIGHT, CONSTRAINT_NEVER_MET, CONSTRAINT_IN_CANDIDATE,
       UNKNOWN_SYMBOL_TYPE, DEFINITION_CYCLE, BAD_DEFINITION, BAD_DEFINITION_USE, BAD_LAW_CASES,
+      UNKNOWN_WORLD_TARGET,
       GUARD_NEVER_TRUE, UNUSED_BINDING, DUPLICATE_EFFECT, PRESENT_NOW, JOINT_DUPLICATE_ALTERNATIVE);
 
   private Codes() {}

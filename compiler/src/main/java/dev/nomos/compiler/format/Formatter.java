@@ -509,7 +509,7 @@ public final class Formatter {
   }
 
   private static String target(Target t) {
-    return t.object().text() + "." + t.attribute().text();
+    return t.isWorld() ? t.attribute().text() : t.object().text() + "." + t.attribute().text();
   }
 
   private static String exprs(List<Expr> list) {

@@ -336,7 +336,7 @@ public final class AstBuilder {
   }
 
   private dev.nomos.compiler.ast.Target target(TargetContext c) {
-    return new dev.nomos.compiler.ast.Target(name(c.object), name(c.attribute), span(c));
+    return new dev.nomos.compiler.ast.Target(c.object == null ? null : name(c.object), name(c.attribute), span(c));
   }
 
   // ---- expressions

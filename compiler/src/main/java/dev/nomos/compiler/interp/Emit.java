@@ -1,5 +1,6 @@
 package dev.nomos.compiler.interp;
 
+import dev.nomos.compiler.plan.PEffect;
 import dev.nomos.runtime.OpinionSink;
 
 /** A plan effect prepared for emission: one {@link OpinionSink} call sequence per complete binding. */
@@ -18,7 +19,7 @@ abstract class Emit {
     }
 
     @Override void emit(Env env, OpinionSink out) {
-      out.exact(env.objects[var], slot, value.eval(env));
+      out.exact(PEffect.object(var, env.objects), slot, value.eval(env));
     }
   }
 
@@ -39,7 +40,7 @@ abstract class Emit {
     @Override void emit(Env env, OpinionSink out) {
       int lo = low.eval(env);
       int hi = high.eval(env);
-      out.range(env.objects[var], slot, lo, hi);
+      out.range(PEffect.object(var, env.objects), slot, lo, hi);
     }
   }
 
@@ -61,7 +62,7 @@ abstract class Emit {
     }
 
     @Override void emit(Env env, OpinionSink out) {
-      out.beginChoice(env.objects[var], slot);
+      out.beginChoice(PEffect.object(var, env.objects), slot);
       for (int i = 0; i < values.length; i++) {
         out.choice(values[i].eval(env), weights[i]);
       }

@@ -91,15 +91,15 @@ public final class Interpreter {
 
     private Emit effect(PEffect e) {
       if (e instanceof PEffect.Exact x) {
-        checkVar(x.var());
+        checkTarget(x.var(), x.slot());
         return new Emit.Exact(x.var(), x.slot(), expr(x.value()));
       }
       if (e instanceof PEffect.Range r) {
-        checkVar(r.var());
+        checkTarget(r.var(), r.slot());
         return new Emit.Range(r.var(), r.slot(), expr(r.low()), expr(r.high()));
       }
       if (e instanceof PEffect.Choice c) {
-        checkVar(c.var());
+        checkTarget(c.var(), c.slot());
         return new Emit.Choice(c.var(), c.slot(), exprs(c.values()), c.weights());
       }
       if (e instanceof PEffect.Joint j) {
@@ -217,6 +217,17 @@ public final class Interpreter {
         case OR -> new Evals.Or(left, right);
         default -> new Evals.Arith(b.op(), left, right);
       };
+    }
+
+    /** An effect's owner: an object variable, or the world for its own slots (reward, end). */
+    private void checkTarget(int var, int slot) {
+      if (var == PEffect.WORLD) {
+        if (slot != dev.nomos.runtime.Slots.REWARD && slot != dev.nomos.runtime.Slots.END) {
+          throw new IllegalArgumentException("law " + plan.name() + ": the world has no slot " + slot);
+        }
+        return;
+      }
+      checkVar(var);
     }
 
     private void checkVar(int var) {

@@ -9,6 +9,17 @@ import java.util.List;
  */
 public sealed interface PEffect {
 
+  /**
+   * The {@code var} of an effect on a target of the world ({@code Slots.REWARD}, {@code Slots.END}):
+   * the sink receives {@code OpinionSink.WORLD} as the object.
+   */
+  int WORLD = -1;
+
+  /** The object index an effect's {@code var} stands for, given the binding's object indexes. */
+  static int object(int var, int[] objects) {
+    return var == WORLD ? dev.nomos.runtime.OpinionSink.WORLD : objects[var];
+  }
+
   /** {@code sink.exact(obj(var), slot, value)}. */
   record Exact(int var, int slot, PExpr value) implements PEffect {}
 

@@ -122,9 +122,10 @@ final class RandomPlans {
     if (scope.isEmpty() || r.nextInt(6) == 0) {
       return creation();
     }
-    int var = pick(scope);
-    int slot = targetSlot(var);
-    return switch (r.nextInt(4)) {
+    boolean world = r.nextInt(6) == 0;
+    int var = world ? PEffect.WORLD : pick(scope);
+    int slot = world ? (r.nextBoolean() ? Slots.REWARD : Slots.END) : targetSlot(var);
+    return switch (r.nextInt(world ? 3 : 4)) {  // a joint choice is over one object's targets
       case 0 -> new PEffect.Exact(var, slot, integer(0));
       case 3 -> joint(var);
       case 1 -> new PEffect.Range(var, slot, integer(1), integer(1));

@@ -143,6 +143,23 @@ class FormatterTest {
   }
 
   @Test
+  void theWorldsTargetsAreWrittenBareInEveryEffectForm() {
+    String messy = "law scores { on contact(b: Ball, z: Zone) then reward:=if z.cx<b.cx then 1 else -1 ;end:=true\n"
+        + "reward ~ one_of(1,2)  reward~weighted(1:0.5, 2: 2) reward ~ range( 0, 3 ) reward := seq(1, 0) after action==UP }";
+    assertEquals("""
+        law scores {
+          on contact(b: Ball, z: Zone)
+          then reward := if z.cx < b.cx then 1 else -1
+               end := true
+               reward ~ one_of(1, 2)
+               reward ~ weighted(1: 0.5, 2: 2)
+               reward ~ range(0, 3)
+               reward := seq(1, 0) after action == UP
+        }
+        """, fmt(messy));
+  }
+
+  @Test
   void minimalParentheses() {
     Map<String, String> cases = new java.util.LinkedHashMap<>();
     cases.put("(a.x + b.x) * 2 > 3", "(a.x + b.x) * 2 > 3");

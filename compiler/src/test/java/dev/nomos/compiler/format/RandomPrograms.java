@@ -156,7 +156,9 @@ final class RandomPrograms {
   }
 
   private Effect effect() {
-    Target t = new Target(name(id()), name(id()), Span.NONE);
+    // Now and then a target of the world: a bare name (the parser accepts any; the checker knows two).
+    Target t = random.nextInt(6) == 0 ? new Target(null, name(pick("reward", "end")), Span.NONE)
+        : new Target(name(id()), name(id()), Span.NONE);
     return switch (random.nextInt(8)) {
       case 0 -> new Effect.Assign(t, expr(3), Span.NONE);
       case 7 -> choose();

@@ -61,6 +61,11 @@ public final class LanguageReference {
                                        at one of these places (also `weighted((x, y): w, ...)`,
                                        `range((x0, y0), (x1, y1))`); laws creating at one place are
                                        independent causes
+        reward := 1                    the reward of this step (what the action at t earns; an int,
+                                       any effect form: reward ~ one_of(1, 2), reward := k.points)
+        end := true                    the episode ends at t+1 (the game's end, never a time limit)
+                                       reward and end are written bare, without an object; a law that
+                                       states neither leaves them to the others (no reward, no end)
         p.vy := seq(-6, -4, 0) after action == UP and touching(p, g)
                                        -6 if the trigger holds now, -4 if it held 1 step ago, 0 if 2
                                        (the latest trigger wins; no opinion past the list; the

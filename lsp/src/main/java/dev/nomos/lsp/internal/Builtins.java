@@ -29,6 +29,19 @@ public final class Builtins {
     add("alive", "bool", "Presence at t+1; `destroy o` is `o.alive := false`.");
   }
 
+  /** The world's own targets, written bare on the left of an effect, and what hover says about them. */
+  public static final Map<String, Attribute> WORLD_TARGETS = new LinkedHashMap<>();
+
+  /** The owner shown for the world's targets. */
+  public static final String WORLD = "world";
+
+  static {
+    WORLD_TARGETS.put("reward", new Attribute("reward", "int",
+        "The world's reward for this step (what the action at t earns). Written bare: `reward := 1`."));
+    WORLD_TARGETS.put("end", new Attribute("end", "bool",
+        "Whether the episode ends at t+1 (a termination, not a cut). Written bare: `end := true`."));
+  }
+
   /** The type binders use to range over objects of every type. */
   public static final String OBJECT = "Object";
 

@@ -61,6 +61,10 @@ public final class HoverFeature {
         return Optional.of(code(name + ": " + o.detail()) + docs(doc));
       }
       case ATTRIBUTE -> {
+        if (key.scope().equals(SymbolKey.BUILTIN) && Builtins.WORLD.equals(o.detail())) {
+          Builtins.Attribute t = Builtins.WORLD_TARGETS.get(name);
+          return Optional.of(code(name + ": " + t.type()) + docs(t.doc()));
+        }
         if (key.scope().equals(SymbolKey.BUILTIN)) {
           Builtins.Attribute b = Builtins.ATTRIBUTES.get(name);
           return Optional.of(code(o.detail() + "." + name + ": " + b.type()) + docs(b.doc()));

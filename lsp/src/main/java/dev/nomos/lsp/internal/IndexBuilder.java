@@ -198,6 +198,12 @@ final class IndexBuilder {
 
   /** Indexes a target and returns the symbol scope its values come from (null if not symbolic). */
   private String target(Target t, Map<String, Var> scope) {
+    if (t.isWorld()) {
+      if (Builtins.WORLD_TARGETS.containsKey(t.attribute().text())) {
+        add(t.attribute(), SymbolKey.attribute(SymbolKey.BUILTIN, t.attribute().text()), false, Builtins.WORLD);
+      }
+      return null;
+    }
     return attribute(t.object(), t.attribute(), scope);
   }
 

@@ -12,10 +12,12 @@ import java.util.TreeMap;
  * Metrics of a model on held-out trajectories (see {@link Metrics}). {@link #toJson()} writes the
  * fields {@code transitions}, {@code nll_per_transition}, {@code exact_frame_accuracy},
  * {@code attribute_accuracy} (name to accuracy, only attributes with cases), {@code attribute_counts},
- * {@code per_type} (the same per entity type) and {@code law_firings}.
+ * {@code per_type} (the same per entity type), {@code law_firings}, and {@code reward} and
+ * {@code end} ({@link OutcomeEvaluation}).
  */
 public record Evaluation(long transitions, double nllPerTransition, double exactFrameAccuracy,
-    Map<String, AttributeScore> attributes, Map<String, TypeEvaluation> perType, Map<String, Long> lawFirings) {
+    Map<String, AttributeScore> attributes, Map<String, TypeEvaluation> perType, Map<String, Long> lawFirings,
+    OutcomeEvaluation outcomes) {
 
   public Evaluation {
     attributes = Map.copyOf(attributes);
@@ -32,6 +34,7 @@ public record Evaluation(long transitions, double nllPerTransition, double exact
       writeNumber(g, "nll_per_transition", nllPerTransition);
       writeNumber(g, "exact_frame_accuracy", exactFrameAccuracy);
       writeAttributes(g, attributes);
+      outcomes.writeJson(g);
       g.writeObjectFieldStart("per_type");
       for (Map.Entry<String, TypeEvaluation> e : new TreeMap<>(perType).entrySet()) {
         TypeEvaluation t = e.getValue();

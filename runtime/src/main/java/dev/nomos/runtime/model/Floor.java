@@ -17,7 +17,8 @@ import java.util.Set;
  * with N the size of the target's support (one more when the observed value lies outside it). So a
  * value the laws agree against costs at most {@code log N - log ε} instead of tens of nats per weight,
  * while the most likely value stays the PoE's. There is one ε per channel (the kind of target):
- * {@link #ALIVE}, {@link #X}, {@link #Y}, {@link #SPAWN} and every extra attribute by name, shared by
+ * {@link #ALIVE}, {@link #X}, {@link #Y}, {@link #SPAWN}, the world's {@link #REWARD} and
+ * {@link #END}, and every extra attribute by name (an attribute named like a fixed channel shares it), shared by
  * all entity types that declare it. A channel without a value takes {@link #DEFAULT}. Immutable.
  */
 public final class Floor {
@@ -25,6 +26,10 @@ public final class Floor {
   public static final String X = "x";
   public static final String Y = "y";
   public static final String SPAWN = "spawn";
+  /** The world's reward for a step. */
+  public static final String REWARD = "reward";
+  /** Whether the episode ends. */
+  public static final String END = "end";
 
   /** ε of a channel that was never fitted: a surprise costs about {@code log N + 11.5} nats. */
   public static final double DEFAULT = 1e-5;
@@ -85,11 +90,11 @@ public final class Floor {
   }
 
   /**
-   * The channels of a world: alive, x, y, spawn, then every extra attribute name in declaration
-   * order (types first to last), each once.
+   * The channels of a world: alive, x, y, spawn, reward, end, then every extra attribute name in
+   * declaration order (types first to last), each once.
    */
   public static List<String> channels(WorldSchema schema) {
-    Set<String> names = new LinkedHashSet<>(List.of(ALIVE, X, Y, SPAWN));
+    Set<String> names = new LinkedHashSet<>(List.of(ALIVE, X, Y, SPAWN, REWARD, END));
     for (EntityType type : schema.types()) {
       for (AttributeSpec spec : type.extras()) {
         names.add(spec.name());

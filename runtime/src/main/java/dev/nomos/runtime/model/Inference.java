@@ -16,6 +16,7 @@ import dev.nomos.runtime.model.internal.Partitions;
 import dev.nomos.runtime.model.internal.Requirements;
 import dev.nomos.runtime.model.internal.TargetObserver;
 import java.util.Arrays;
+import dev.nomos.runtime.model.internal.OpinionCollector;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -160,7 +161,10 @@ public final class Inference {
 
   // ---- likelihood ------------------------------------------------------------------------------
 
-  /** log p(next | t): the sum over every target of frame t and the creation targets. */
+  /**
+   * log p(next | t): the sum over every target of frame t and the creation targets, and the world's
+   * reward (recorded on t) and end ({@code next.terminated()}) when some law speaks to them.
+   */
   public double logLikelihood(Frame t, Frame next) {
     return logLikelihood(t, next, null);
   }
@@ -173,19 +177,105 @@ public final class Inference {
   public double logLikelihood(Frame t, Frame next, double[] perType) {
     analyse(t);
     scoring.total = 0;
+    scoring.world = 0;
     scoring.perType = perType;
     observations.observe(collector, partitions, blocks, next, scoring);
     scoring.perType = null;
     return scoring.total;
   }
 
+  /**
+   * log p of the objects of {@code next} given t: {@link #logLikelihood} without the world's reward
+   * and end, that is the probability of the frame itself.
+   */
+  public double frameLogProbability(Frame t, Frame next) {
+    double all = logLikelihood(t, next, null);
+    return all - scoring.world;
+  }
+
+  // ---- the world's reward and end --------------------------------------------------------------
+
+  /** Whether some law spoke to the reward of the step from t. */
+  public boolean speaksToReward(Frame t) {
+    analyse(t);
+    return partitions.partOf(OpinionCollector.REWARD_TARGET) >= 0;
+  }
+
+  /** Whether some law spoke to the end of the episode at t+1. */
+  public boolean speaksToEnd(Frame t) {
+    analyse(t);
+    return partitions.partOf(OpinionCollector.END_TARGET) >= 0;
+  }
+
+  /** The most likely reward of the step from t (ties toward 0; 0 when no law speaks to it). */
+  public int mostLikelyReward(Frame t) {
+    analyse(t);
+    int part = partitions.partOf(OpinionCollector.REWARD_TARGET);
+    return part < 0 ? 0 : mode(part, 0);
+  }
+
+  /** Whether the episode most likely ends at t+1 (ties toward going on; false when no law speaks to it). */
+  public boolean mostLikelyEnd(Frame t) {
+    analyse(t);
+    int part = partitions.partOf(OpinionCollector.END_TARGET);
+    return part >= 0 && mode(part, 0) == 1;
+  }
+
+  /**
+   * log p(reward) for the step from t, with the floor. A reward no law speaks to is predicted 0 with
+   * certainty, mixed with the floor's reward channel over {0} and the value asked about.
+   * {@code reward} is a recorded reward ({@link Observations#rewardValue} maps a fractional one
+   * outside every support).
+   */
+  public double rewardLogProbability(Frame t, double reward) {
+    return worldLogProbability(t, OpinionCollector.REWARD_TARGET, Observations.rewardValue(reward));
+  }
+
+  /** log p(the episode ends at t+1 = {@code end}), with the floor; as for the reward when no law speaks to it. */
+  public double endLogProbability(Frame t, boolean end) {
+    return worldLogProbability(t, OpinionCollector.END_TARGET, end ? 1 : 0);
+  }
+
+  private double worldLogProbability(Frame t, int target, int value) {
+    analyse(t);
+    int part = partitions.partOf(target);
+    if (part >= 0) {
+      return logProbability(part, value);
+    }
+    if (value == 0) {
+      return 0; // (1 - ε) · 1 + ε / 1 over the support {0}
+    }
+    double eps = epsilon[channels.channel(0, target == OpinionCollector.REWARD_TARGET
+        ? Partitions.REWARD_OFFSET : Partitions.END_OFFSET)];
+    return Math.log(eps) - Math.log(2);
+  }
+
+  /** A reward drawn for the step from t (0 when no law speaks to it); draws nothing then. */
+  public int sampleReward(Frame t, RandomGenerator random) {
+    analyse(t);
+    int part = partitions.partOf(OpinionCollector.REWARD_TARGET);
+    return part < 0 ? 0 : draw(part, random);
+  }
+
+  /** Whether the episode ends at t+1, drawn (false when no law speaks to it; draws nothing then). */
+  public boolean sampleEnd(Frame t, RandomGenerator random) {
+    analyse(t);
+    int part = partitions.partOf(OpinionCollector.END_TARGET);
+    return part >= 0 && draw(part, random) == 1;
+  }
+
   private final class Scoring implements TargetObserver {
     double total;
+    double world;
     double[] perType;
 
     @Override
     public void observed(int part, int value, int type) {
-      add(logProbability(part, value), type);
+      double lp = logProbability(part, value);
+      if (type == TargetObserver.REWARD || type == TargetObserver.END) {
+        world += lp;
+      }
+      add(lp, type);
     }
 
     @Override
@@ -206,7 +296,7 @@ public final class Inference {
 
     private void add(double lp, int type) {
       total += lp;
-      if (perType != null && type != TargetObserver.UNDECLARED) {
+      if (perType != null && type >= 0) {
         perType[type] += lp;
       }
     }
@@ -221,8 +311,9 @@ public final class Inference {
 
   /** The floor's ε for a target some law spoke to. */
   private double epsilonOf(int part) {
-    int type = collector.frame().type(partitions.object(part));
-    return epsilon[channels.channel(type, partitions.offset(part))];
+    int offset = partitions.offset(part);
+    int type = offset < 0 ? 0 : collector.frame().type(partitions.object(part));  // world channels ignore it
+    return epsilon[channels.channel(type, offset)];
   }
 
   /**
@@ -282,12 +373,18 @@ public final class Inference {
 
   // ---- prediction ------------------------------------------------------------------------------
 
-  /** The most likely frame t+1 (each target at its mode; ties toward the value at t). */
+  /**
+   * The most likely frame t+1 (each target at its mode; ties toward the value at t); it is
+   * {@link Frame#terminated()} when the episode most likely ends there.
+   */
   public Frame mostLikelyNext(Frame t, int nextAction) {
     return predict(t, nextAction, null);
   }
 
-  /** A frame t+1 drawn from the model (targets independently) with {@code random}. */
+  /**
+   * A frame t+1 drawn from the model (targets independently, the end last) with {@code random}; it is
+   * {@link Frame#terminated()} when the drawn end says so.
+   */
   public Frame sampleNext(Frame t, int nextAction, RandomGenerator random) {
     return predict(t, nextAction, java.util.Objects.requireNonNull(random, "random"));
   }
@@ -339,6 +436,7 @@ public final class Inference {
         b.add(nextId++, type, spawnedSlots(t, type, creations.x(k), creations.y(k)));
       }
     }
+    b.terminated(random == null ? mostLikelyEnd(t) : sampleEnd(t, random));
     return b.build();
   }
 

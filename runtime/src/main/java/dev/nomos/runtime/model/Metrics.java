@@ -23,7 +23,8 @@ import java.util.Map;
  *       present at t and t+1 whose value of that attribute changed between t and t+1 or between t-1
  *       and t (an object predicted absent counts as wrong);
  * </ul>
- * each also per entity type, plus each law's firing count (opinions emitted). Objects of types the world
+ * each also per entity type, plus the reward and episode-end figures of {@link OutcomeEvaluation},
+ * plus each law's firing count (opinions emitted). Objects of types the world
  * does not declare (open-world reads) get a per-type entry of their own: their share of the NLL (each
  * appearance is an unexplained new object) and, as the model never predicts them, a transition in
  * which one appears is not exact.
@@ -54,6 +55,7 @@ public final class Metrics {
     long done = 0;
     long exact = 0;
     double logLikelihood = 0;
+    OutcomeEvaluation.Tally outcomes = new OutcomeEvaluation.Tally();
     for (Episode episode : episodes) {
       List<Frame> frames = episode.frames();
       for (int k = 0; k + 1 < frames.size(); k++) {
@@ -63,6 +65,7 @@ public final class Metrics {
         try {
           logLikelihood += inference.logLikelihood(t, next, typeLogLikelihood);
           predicted = inference.mostLikelyNext(t, -1);
+          outcomes.add(inference, t, next);
         } catch (LawException e) {
           throw e.at(episode.location(k));
         }
@@ -105,7 +108,7 @@ public final class Metrics {
     return new Evaluation(transitions,
         transitions == 0 ? Double.NaN : -logLikelihood / transitions,
         transitions == 0 ? Double.NaN : (double) exact / transitions,
-        attributes, perType, firings);
+        attributes, perType, firings, outcomes.result());
   }
 
   /** The log-likelihood of every transition, in data order (for finding what a model explains worst). */
@@ -173,6 +176,38 @@ public final class Metrics {
         wrong[type] |= !ofType(seen, type).equals(ofType(expected, type));
       }
     }
+  }
+
+  /**
+   * Whether {@code predicted} gets {@code next} exactly right in the sense of the one-step exact-frame
+   * accuracy, with {@code t} the recorded frame before {@code next}; adds the attribute cases to
+   * {@code attributes}. Shared by the multi-step evaluation ({@link HorizonEvaluation}).
+   */
+  static boolean exactAndScore(WorldSchema schema, Frame t, Frame next, Frame predicted,
+      Map<String, AttributeScore> attributes) {
+    int types = schema.types().size();
+    boolean[] occurs = new boolean[types];
+    boolean[] wrong = new boolean[types];
+    List<Map<String, AttributeScore>> typeAttributes = new ArrayList<>();
+    for (int k = 0; k < types; k++) {
+      typeAttributes.add(new HashMap<>());
+    }
+    compare(schema, t, next, predicted, occurs, wrong, attributes, typeAttributes);
+    for (boolean w : wrong) {
+      if (w) {
+        return false;
+      }
+    }
+    return next.undeclaredCount() == 0 || !hasNewUndeclared(t, next);
+  }
+
+  private static boolean hasNewUndeclared(Frame t, Frame next) {
+    for (int k = 0; k < next.undeclaredCount(); k++) {
+      if (dev.nomos.runtime.model.internal.Observations.appears(t, next, k)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Long> ofType(List<Long> keys, int type) {

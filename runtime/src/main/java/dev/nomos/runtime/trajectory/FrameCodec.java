@@ -86,7 +86,7 @@ public final class FrameCodec {
    * @param file,line where the record came from, for error messages (file may be null)
    */
   public Frame encode(StepRecord record, Frame previous, Path file, int line) {
-    Frame.Builder b = Frame.builder(schema).previous(previous);
+    Frame.Builder b = Frame.builder(schema).previous(previous).reward(record.reward()).terminated(record.terminated());
     if (previous == null) {
       b.step(record.t()); // an episode's first record fixes the step index; the frames after it count on
     }

@@ -30,7 +30,7 @@ import java.util.zip.ZipException;
  * never go back; a record after {@code done: true} starts a new episode. A record without
  * {@code episode} continues the previous record's episode, or starts the next one after a
  * {@code done} record (the first record is episode 0). {@code w}/{@code h} default to 1,
- * {@code reward} to 0, {@code done} to false, {@code action} to null.
+ * {@code reward} to 0, {@code done} and {@code truncated} to false, {@code action} to null.
  *
  * <pre>{@code
  * try (TrajectoryReader in = TrajectoryReader.open(path)) {
@@ -42,7 +42,7 @@ public final class TrajectoryReader implements Closeable {
   private static final JsonFactory JSON = JsonFactory.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
-  private static final String RECORD_FIELDS = "episode, t, action, reward, done, objects";
+  private static final String RECORD_FIELDS = "episode, t, action, reward, done, truncated, objects, prediction";
 
   private final BufferedReader in;
   private final Path file;
@@ -199,6 +199,7 @@ public final class TrajectoryReader implements Closeable {
     String action = null;
     double reward = 0;
     boolean done = false;
+    boolean truncated = false;
     List<ObjectState> objects = null;
     while ((tok = p.nextToken()) != JsonToken.END_OBJECT) {
       String name = p.currentName();
@@ -225,7 +226,20 @@ public final class TrajectoryReader implements Closeable {
           }
           done = tok == JsonToken.VALUE_TRUE;
         }
+        case "truncated" -> {
+          if (tok != JsonToken.VALUE_TRUE && tok != JsonToken.VALUE_FALSE) {
+            throw error("truncated", "expected true or false, got " + describe(p, tok));
+          }
+          truncated = tok == JsonToken.VALUE_TRUE;
+        }
         case "objects" -> objects = readObjects(p, tok);
+        case "prediction" -> {
+          // What a model said about a simulated record (nomos simulate): not part of the trajectory.
+          if (tok != JsonToken.START_OBJECT) {
+            throw error("prediction", "expected an object, got " + describe(p, tok));
+          }
+          p.skipChildren();
+        }
         default -> throw error(name, "unknown field (a record has " + RECORD_FIELDS + ")");
       }
     }
@@ -238,10 +252,13 @@ public final class TrajectoryReader implements Closeable {
     if (objects == null) {
       throw error("objects", "missing (every record needs its list of objects)");
     }
+    if (truncated && !done) {
+      throw error("truncated", "true on a record that is not done; a cut ends the episode, so set done: true too");
+    }
     if (episode == null) {
       episode = !hasPrevious ? 0 : previousDone ? previousEpisode + 1 : previousEpisode;
     }
-    return new StepRecord(episode, t, action, reward, done, objects);
+    return new StepRecord(episode, t, action, reward, done, truncated, objects);
   }
 
   private List<ObjectState> readObjects(JsonParser p, JsonToken tok) throws IOException {

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Writes trajectory records as JSON Lines v1 in canonical field order: {@code episode, t, action,
- * reward, done, objects}, and per object {@code id, type, x, y, w, h} and then its extra attributes
+ * reward, done, objects} ({@code truncated: true} after {@code done} on a record cut by a step budget), and per object {@code id, type, x, y, w, h} and then its extra attributes
  * in their map order. An object without id is written without the {@code id} field.
  *
  * <p>A file is written atomically: records go to a temporary file in the target's directory, and
@@ -90,6 +90,14 @@ public final class TrajectoryWriter implements Closeable {
 
   /** Appends one record as one line. */
   public void write(StepRecord r) throws IOException {
+    write(r, Map.of());
+  }
+
+  /**
+   * Appends one record with a {@code prediction} object after its objects: what a model said about it
+   * (numbers by name, in the map's order; readers skip the field). Nothing is added when empty.
+   */
+  public void write(StepRecord r, Map<String, Double> prediction) throws IOException {
     if (finished) {
       throw new IllegalStateException("writer already committed or closed");
     }
@@ -103,11 +111,21 @@ public final class TrajectoryWriter implements Closeable {
     }
     gen.writeNumberField("reward", r.reward());
     gen.writeBooleanField("done", r.done());
+    if (r.truncated()) {
+      gen.writeBooleanField("truncated", true); // only cuts say so: a file without it reads as terminated episodes
+    }
     gen.writeArrayFieldStart("objects");
     for (ObjectState o : r.objects()) {
       writeObject(o);
     }
     gen.writeEndArray();
+    if (!prediction.isEmpty()) {
+      gen.writeObjectFieldStart("prediction");
+      for (Map.Entry<String, Double> e : prediction.entrySet()) {
+        gen.writeNumberField(e.getKey(), e.getValue());
+      }
+      gen.writeEndObject();
+    }
     gen.writeEndObject();
     gen.flush();
     out.write('\n');

@@ -146,7 +146,7 @@ class FloorTest {
 
   @Test
   void channelsAreTheBuiltInTargetsThenEveryExtraAttributeOnce() {
-    assertEquals(List.of("alive", "x", "y", "spawn", "level"), Floor.channels(WORLD));
+    assertEquals(List.of("alive", "x", "y", "spawn", "reward", "end", "level"), Floor.channels(WORLD));
     assertEquals(Floor.DEFAULT, Floor.defaults().epsilon("level"), 0);
     assertEquals(0, Floor.none().epsilon("x"), 0);
     assertEquals(0.25, Floor.of(Map.of("level", 0.25)).epsilon("level"), 0);

@@ -13,6 +13,7 @@ public abstract class BaseWorld implements World {
   private final List<String> actions;
   private int t;
   private boolean done;
+  private boolean finished;
   private boolean started;
   /** The episode's random source, reseeded by every reset. */
   protected SplittableRandom random = new SplittableRandom(0);
@@ -41,6 +42,7 @@ public abstract class BaseWorld implements World {
     random = new SplittableRandom(seed);
     t = 0;
     done = false;
+    finished = false;
     started = true;
     start(level);
   }
@@ -75,9 +77,15 @@ public abstract class BaseWorld implements World {
     return done;
   }
 
+  @Override
+  public final boolean truncated() {
+    return done && !finished;
+  }
+
   /** Ends the episode after the current step (a win or a loss). */
   protected final void finish() {
     done = true;
+    finished = true;
   }
 
   /** Sets up step 0 of an episode on {@code level}; {@link #random} is already seeded. */

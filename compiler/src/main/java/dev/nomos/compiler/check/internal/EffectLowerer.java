@@ -33,12 +33,15 @@ public final class EffectLowerer {
   /** Targets already written by this law ("var:slot"), with the effect that wrote them first. */
   private final Map<String, Span> targets = new HashMap<>();
   private final CreationLowerer creations;
+  /** The owner of the world's targets: no binding, var {@link PEffect#WORLD}. */
+  private final ObjectVar world;
 
   public EffectLowerer(LawContext cx, ExprLowerer lower) {
     this.cx = cx;
     this.lower = lower;
     this.schema = cx.schema;
     this.creations = new CreationLowerer(cx, lower, this);
+    this.world = cx.worldTargetOwner();
   }
 
 
@@ -206,7 +209,9 @@ public final class EffectLowerer {
       return null;
     }
     java.util.TreeSet<Integer> present = HistoryShift.objectsRead(trigger.plan());
-    present.add(t.object.var);
+    if (t.object.var != PEffect.WORLD) {
+      present.add(t.object.var); // the world is always there
+    }
     noteTarget(key(t), t.display, q.span());
     PEffect chain = null;
     for (int j = values.size() - 1; j >= 0; j--) {
@@ -277,6 +282,9 @@ public final class EffectLowerer {
   }
 
   TargetInfo target(Target target) {
+    if (target.isWorld()) {
+      return worldTarget(target);
+    }
     ObjectVar v = lower.object(target.object());
     if (v == null || !v.typeKnown) {
       return null;
@@ -316,6 +324,27 @@ public final class EffectLowerer {
       case BOOL -> new TargetInfo(v, slot, Ty.BOOL, false, 0, 1, null, display);
       case SYMBOL -> new TargetInfo(v, slot, Ty.of(Symbols.of(type, spec)), false, 0, 0, null, display);
     };
+  }
+
+  /** {@code reward} (an int, any value) or {@code end} (a bool) of the world; else N360. */
+  private TargetInfo worldTarget(Target target) {
+    String name = target.attribute().text();
+    if (name.equals(WorldTargets.REWARD)) {
+      return new TargetInfo(world, Slots.REWARD, Ty.INT, false, 0, 0, null, name);
+    }
+    if (name.equals(WorldTargets.END)) {
+      return new TargetInfo(world, Slots.END, Ty.BOOL, false, 0, 1, null, name);
+    }
+    ObjectVar named = cx.lookupObject(name);
+    if (named != null) {
+      named.used = true; // the author meant it: one error, not also "never used"
+      cx.error(Codes.UNKNOWN_WORLD_TARGET, target.span(), "`" + name + "` is an object; an effect writes one of its attributes",
+          "write e.g. `" + name + ".x := ...`, or `destroy " + name + "`");
+    } else {
+      cx.unknown(Codes.UNKNOWN_WORLD_TARGET, target.attribute(), "`" + name + "` is not a target of the world",
+          WorldTargets.NAMES, "the world's targets are `reward` and `end`; objects' attributes are written `o.attr`");
+    }
+    return null;
   }
 
   /** Why a built-in attribute is not a target, or null when it is not one of the read-only ones. */

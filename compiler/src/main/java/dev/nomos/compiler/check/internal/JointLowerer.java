@@ -53,6 +53,13 @@ final class JointLowerer {
           ok = false;
           continue;
         }
+        if (t.slot() == Slots.REWARD || t.slot() == Slots.END) {
+          cx.error(Codes.JOINT_WORLD, a.target().span(), "the world's `" + t.display()
+              + "` is not chosen jointly with an object's targets", "state it in an effect of its own next to the "
+              + "`choose`, such as `reward ~ weighted(0: 0.9, 1: 0.1)`");
+          ok = false;
+          continue;
+        }
         if (t.slot() == Slots.ALIVE) {
           cx.error(Codes.JOINT_PRESENCE, a.target().span(), "presence is not chosen jointly: `" + t.display()
               + "` cannot be assigned in a `choose`", "state presence in an effect of its own, such as `destroy "

@@ -254,6 +254,11 @@ public final class LawContext {
     steps.remove(steps.size() - 1);
   }
 
+  /** The owner of the world's targets ({@code reward}, {@code end}): bound by nothing, var {@code PEffect.WORLD}. */
+  public ObjectVar worldTargetOwner() {
+    return new ObjectVar("world", dev.nomos.compiler.plan.PEffect.WORLD, Loop.ANY_TYPE, true, null);
+  }
+
   public ObjectVar lookupObject(String name) {
     DefinitionScope scope = scope();
     for (int i = objects.size() - 1; i >= (scope == null ? 0 : scope.objectBase()); i--) {

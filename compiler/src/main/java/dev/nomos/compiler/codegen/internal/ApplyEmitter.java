@@ -333,7 +333,11 @@ final class ApplyEmitter {
 
   private void targetArgs(int var, int slot) {
     mv.visitVarInsn(ALOAD, OUT);
-    mv.visitVarInsn(ILOAD, varSlot(var));
+    if (var == PEffect.WORLD) {
+      lift(dev.nomos.runtime.OpinionSink.WORLD);
+    } else {
+      mv.visitVarInsn(ILOAD, varSlot(var));
+    }
     lift(slot);
   }
 

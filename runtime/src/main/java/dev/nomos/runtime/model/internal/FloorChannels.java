@@ -14,6 +14,8 @@ public final class FloorChannels {
   private static final int X = 1;
   private static final int Y = 2;
   private static final int SPAWN = 3;
+  private static final int REWARD = 4;
+  private static final int END = 5;
 
   private final int count;
   private final int[][] extraChannel;
@@ -37,10 +39,13 @@ public final class FloorChannels {
 
   /**
    * The channel of a target of an object of {@code type} at {@code offset} (0 ALIVE, 1 X, 2 Y, 3+
-   * extras), or of a spawn target when {@code offset} is -1.
+   * extras), of a spawn target when {@code offset} is -1, or of the world's reward or end
+   * ({@link Partitions#REWARD_OFFSET}, {@link Partitions#END_OFFSET}; {@code type} is then ignored).
    */
   public int channel(int type, int offset) {
     return switch (offset) {
+      case Partitions.REWARD_OFFSET -> REWARD;
+      case Partitions.END_OFFSET -> END;
       case -1 -> SPAWN;
       case 0 -> ALIVE;
       case 1 -> X;

@@ -14,7 +14,9 @@ import java.util.Arrays;
  * observed as not appeared. An object of a type
  * the world does not declare is unexplained too, once, when it appears (an id not in t with that type
  * name); no law can speak about it, so while it persists nothing of it is scored. The targets of a
- * joint block are observed together, once per object, instead of one by one.
+ * joint block are observed together, once per object, instead of one by one. The world's reward
+ * (recorded on frame t, for the action taken there) and end (frame t+1 terminated) are observed when
+ * some law spoke to them.
  */
 public final class Observations {
   private boolean[] consumed = new boolean[8];
@@ -30,6 +32,8 @@ public final class Observations {
     }
     Arrays.fill(consumed, 0, spawns, false);
     double unexplained = unexplainedLogProbability(schema);
+    world(p, OpinionCollector.REWARD_TARGET, rewardValue(t.reward()), TargetObserver.REWARD, out);
+    world(p, OpinionCollector.END_TARGET, next.terminated() ? 1 : 0, TargetObserver.END, out);
     int[] before = t.all();
     int[] after = next.all();
     int j = 0;
@@ -83,6 +87,29 @@ public final class Observations {
       }
     }
   }
+
+  /**
+   * A world target is scored only when some law spoke to it: a model without reward or end laws does
+   * not model them (as w and h are not modelled), so its likelihood is that of the objects alone.
+   */
+  private static void world(Partitions p, int target, int value, int owner, TargetObserver out) {
+    int part = p.partOf(target);
+    if (part >= 0) {
+      out.observed(part, value, owner);
+    }
+  }
+
+  /**
+   * A recorded reward as a value of the reward target: itself when it is a whole number a law could
+   * name, else {@link #UNNAMEABLE_REWARD}, which lies outside every support (scored as a value no law
+   * mentions).
+   */
+  public static int rewardValue(double reward) {
+    return reward == Math.rint(reward) && Math.abs(reward) <= OpinionCollector.VALUE_LIMIT ? (int) reward : UNNAMEABLE_REWARD;
+  }
+
+  /** The reward target's value for a recorded reward no int law value can equal (fractional or huge). */
+  public static final int UNNAMEABLE_REWARD = Integer.MIN_VALUE;
 
   /** The log-probability of a new object no creation explains: a uniform placement on the screen. */
   public static double unexplainedLogProbability(WorldSchema schema) {

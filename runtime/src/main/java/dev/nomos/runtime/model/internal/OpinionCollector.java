@@ -14,8 +14,9 @@ import java.util.List;
  * Collects the opinions of every law on one frame into flat, reused arrays: no allocation per
  * opinion, since this is the hot path of inference and of fitting.
  *
- * <p>Targets are numbered densely: object {@code o} owns {@code targetsOf(o)} consecutive targets
- * starting at {@code objectBase(o)} (ALIVE, X, Y, then its extras); creation targets (one per
+ * <p>Targets are numbered densely: the world's reward ({@link #REWARD_TARGET}) and end
+ * ({@link #END_TARGET}) come first, then object {@code o} owns {@code targetsOf(o)} consecutive
+ * targets starting at {@code objectBase(o)} (ALIVE, X, Y, then its extras); creation targets (one per
  * distinct (type, x, y) some law may create an object at) are kept apart in {@link #creations()},
  * since they combine as independent causes rather than as a product of experts. Each opinion stores its target,
  * its law, the allowed interval and its feature value {@code f = nu + w}, where {@code w <= 0} is
@@ -26,6 +27,12 @@ import java.util.List;
 public final class OpinionCollector implements OpinionSink {
   /** Values are clipped to this magnitude so that interval ends never overflow. */
   public static final int VALUE_LIMIT = 1 << 29;
+  /** The target of the world's reward for the step. */
+  public static final int REWARD_TARGET = 0;
+  /** The target of the episode's end at t+1. */
+  public static final int END_TARGET = 1;
+  /** How many world-level targets precede the objects' targets. */
+  public static final int WORLD_TARGETS = 2;
 
   private final WorldSchema schema;
   private final String[] lawNames;
@@ -88,7 +95,7 @@ public final class OpinionCollector implements OpinionSink {
     if (objectBase.length < n + 1) {
       objectBase = new int[Math.max(n + 1, objectBase.length * 2)];
     }
-    int next = 0;
+    int next = WORLD_TARGETS;
     for (int o = 0; o < n; o++) {
       objectBase[o] = next;
       next += targetsOf(t, o);
@@ -158,6 +165,11 @@ public final class OpinionCollector implements OpinionSink {
     return 3 + t.schema().type(t.type(object)).extras().size();
   }
 
+  /** Whether {@code target} is one of the world's (reward or end) rather than an object's or a spawn's. */
+  public static boolean isWorldTarget(int target) {
+    return target < WORLD_TARGETS;
+  }
+
   /** The slot a target offset within its object stands for (inverse of {@link #offsetOf}). */
   public static int slotOfOffset(int offset) {
     return offset == 0 ? Slots.ALIVE : offset <= 2 ? offset - 1 : offset + 1;
@@ -169,6 +181,16 @@ public final class OpinionCollector implements OpinionSink {
 
   /** The target of {@code slot} of {@code object} in the current frame; errors name the {@code kind} and {@code name} asking. */
   public int targetOf(int object, int slot, String kind, String name) {
+    if (object == WORLD) {
+      if (slot == Slots.REWARD) {
+        return REWARD_TARGET;
+      }
+      if (slot == Slots.END) {
+        return END_TARGET;
+      }
+      throw new IllegalStateException(kind + " '" + name + "' gave an opinion on slot " + slot
+          + " of the world, which has only reward and end");
+    }
     if (object < 0 || object >= frame.size()) {
       throw new IllegalStateException(kind + " '" + name + "' addressed object index " + object
           + " in a frame of " + frame.size() + " objects");

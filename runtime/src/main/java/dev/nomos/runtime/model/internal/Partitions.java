@@ -1,6 +1,7 @@
 package dev.nomos.runtime.model.internal;
 
 import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.OpinionSink;
 import dev.nomos.runtime.WorldSchema;
 import java.util.Arrays;
 
@@ -13,12 +14,18 @@ import java.util.Arrays;
  * proportional to the opinions, never to the size of the support.
  *
  * <p>A law's several opinions on one target are first merged into their union (the largest feature
- * value per value). Supports: ALIVE {0, 1}; an extra attribute its declared range;
+ * value per value). Supports: ALIVE and END {0, 1}; the reward {0} extended by every value a law
+ * mentions; an extra attribute its declared range;
  * x and y the position at t plus the velocity range, extended by every value a law mentions
  * (so that laws that place an object, such as a respawn, are not cut off). Opinions outside a
  * non-extensible support are clipped away.
  */
 public final class Partitions {
+  /** The {@link #offset} of the world's reward target. */
+  public static final int REWARD_OFFSET = -2;
+  /** The {@link #offset} of the world's end target. */
+  public static final int END_OFFSET = -3;
+
   private int[] order = new int[256];
   private int[] targetCount = new int[64];
   private int[] partOfTarget = new int[64];
@@ -107,6 +114,15 @@ public final class Partitions {
       int baseLo;
       int baseHi;
       boolean extensible;
+      if (OpinionCollector.isWorldTarget(target)) {
+        if (target == OpinionCollector.REWARD_TARGET) {
+          buildTarget(c, start, end, target, OpinionSink.WORLD, REWARD_OFFSET, 0, 0, true, false);
+        } else {
+          buildTarget(c, start, end, target, OpinionSink.WORLD, END_OFFSET, 0, 1, false, false);
+        }
+        start = end;
+        continue;
+      }
       while (c.objectBase(object + 1) <= target) {
         object++;
       }
@@ -378,10 +394,16 @@ public final class Partitions {
 
   public int target(int part) { return partTarget[part]; }
 
-  /** Object index of the target. */
+  /**
+   * Object index of an object target; for a world target {@link OpinionSink#WORLD} (tell them apart
+   * by {@link #offset}).
+   */
   public int object(int part) { return partObject[part]; }
 
-  /** Target offset within its object (0 ALIVE, 1 X, 2 Y, 3+ extras). */
+  /**
+   * Target offset within its object (0 ALIVE, 1 X, 2 Y, 3+ extras); {@link #REWARD_OFFSET} and
+   * {@link #END_OFFSET} for the world's.
+   */
   public int offset(int part) { return partOffset[part]; }
 
   public int baseLo(int part) { return partBaseLo[part]; }

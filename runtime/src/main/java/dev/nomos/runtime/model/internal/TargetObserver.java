@@ -4,6 +4,10 @@ package dev.nomos.runtime.model.internal;
 public interface TargetObserver {
   /** The {@code type} of a term owned by no declared type: an object of an undeclared type appearing. */
   int UNDECLARED = -1;
+  /** The {@code type} of the world's reward target: owned by no entity type. */
+  int REWARD = -2;
+  /** The {@code type} of the world's end target: owned by no entity type. */
+  int END = -3;
 
   /** A target some law spoke to (partition {@code part}) took {@code value}; {@code type} owns it. */
   void observed(int part, int value, int type);
