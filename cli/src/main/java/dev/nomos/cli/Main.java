@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       InitCommand.class,
       LearnCommand.class,
       LspCommand.class,
+      PlanCommand.class,
+      PlayCommand.class,
       RecordCommand.class,
       SimulateCommand.class
     })
