@@ -76,6 +76,9 @@ public final class PlanCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "mcts: seed of its draws (default ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--weight", defaultValue = "1", paramLabel = "W", description = Planning.WEIGHT_HELP)
+  int weight;
+
   @Option(names = "--positions-only",
       description = "Treat frames that differ only in velocities as one state (sound only for models that read no history).")
   boolean positionsOnly;
@@ -106,7 +109,7 @@ public final class PlanCommand implements Callable<Integer> {
     CompiledGoal compiled = Planning.goal(schema, goal, err);
     TrajectoryData data = ModelInput.readData(List.of(start.file()), schema, strict, err);
     Frame frame = SimulateCommand.startFrame(data.episodes(), start);
-    Planner p = Planning.planner(planner, new ModelTransitions(m), compiled, positionsOnly, settings);
+    Planner p = Planning.planner(planner, new ModelTransitions(m), compiled, positionsOnly, weight, settings);
     Plan plan;
     try {
       plan = p.plan(frame, limits);

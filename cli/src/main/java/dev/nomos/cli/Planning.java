@@ -19,6 +19,8 @@ import java.util.List;
 /** What `plan`, `play` and `bench` share: compiling a goal and building the planner it asks for. */
 final class Planning {
   static final String PLANNER_HELP = "astar (default), bfs or mcts.";
+  static final String WEIGHT_HELP = "astar: order by steps + W * estimate (default 1: shortest plans; more finds "
+      + "plans sooner that may be up to W times longer).";
   static final List<String> PLANNERS = List.of("astar", "bfs", "mcts");
 
   private Planning() {}
@@ -50,11 +52,14 @@ final class Planning {
     return new CoverageHeuristic(clauses, moveSize);
   }
 
-  static Planner planner(String name, TransitionModel model, CompiledGoal goal, boolean positionsOnly,
+  static Planner planner(String name, TransitionModel model, CompiledGoal goal, boolean positionsOnly, int weight,
       Mcts.Settings mcts) {
+    if (weight < 1) {
+      throw new UserFacingException("--weight must be at least 1, got " + weight, ExitCodes.USAGE);
+    }
     return switch (name) {
       case "astar" -> new GraphSearch(model, goal::test, heuristic(goal, model.schema()), GraphSearch.Strategy.ASTAR,
-          positionsOnly);
+          positionsOnly, weight);
       case "bfs" -> new GraphSearch(model, goal::test, Heuristic.ZERO, GraphSearch.Strategy.BFS, positionsOnly);
       case "mcts" -> new Mcts(model, new GoalObjective(goal::test), mcts);
       default -> throw new UserFacingException("--planner " + name + ": expected one of " + String.join(", ", PLANNERS),

@@ -96,6 +96,9 @@ public final class PlayCommand implements Callable<Integer> {
       description = "Seed of the episodes (and of mcts and the random policy) (default ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--weight", defaultValue = "1", paramLabel = "W", description = Planning.WEIGHT_HELP)
+  int weight;
+
   @Option(names = "--positions-only",
       description = "Treat frames that differ only in velocities as one state (sound only for models that read no history).")
   boolean positionsOnly;
@@ -160,7 +163,7 @@ public final class PlayCommand implements Callable<Integer> {
       WorldModel m = ModelInput.load(model, ModelInput.engine(engine), null, null, false, err).model;
       schema = m.schema();
       compiled = Planning.goal(schema, goalText, err);
-      agentPlanner = Planning.planner(planner, new ModelTransitions(m), compiled, positionsOnly, settings);
+      agentPlanner = Planning.planner(planner, new ModelTransitions(m), compiled, positionsOnly, weight, settings);
     }
     Agent agent = new Agent(agentPlanner, compiled::test);
     SplittableRandom seeds = new SplittableRandom(seed);

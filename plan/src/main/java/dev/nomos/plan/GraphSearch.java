@@ -31,11 +31,23 @@ public final class GraphSearch implements Planner {
   private final Heuristic heuristic;
   private final Strategy strategy;
   private final boolean positionsOnly;
+  private final int weight;
+
+  public GraphSearch(TransitionModel model, Goal goal, Heuristic heuristic, Strategy strategy, boolean positionsOnly) {
+    this(model, goal, heuristic, strategy, positionsOnly, 1);
+  }
 
   /**
    * @param positionsOnly state keys without velocities (see {@link StateKeys})
+   * @param weight A* orders by steps + weight * estimate: 1 is A* proper; more finds plans sooner
+   *     that may be up to {@code weight} times longer than the shortest (weighted A*)
    */
-  public GraphSearch(TransitionModel model, Goal goal, Heuristic heuristic, Strategy strategy, boolean positionsOnly) {
+  public GraphSearch(TransitionModel model, Goal goal, Heuristic heuristic, Strategy strategy, boolean positionsOnly,
+      int weight) {
+    if (weight < 1) {
+      throw new IllegalArgumentException("the heuristic's weight must be at least 1, got " + weight);
+    }
+    this.weight = weight;
     this.model = model;
     this.goal = goal;
     this.heuristic = strategy == Strategy.BFS ? Heuristic.ZERO : heuristic;
@@ -62,17 +74,15 @@ public final class GraphSearch implements Planner {
     final int depth;
     final int f;
     final long order;
-    final double logProbability;
     final StateKeys.Key key;
     Frame frame;
 
-    Node(Node parent, int action, int depth, int f, long order, double logProbability, StateKeys.Key key, Frame frame) {
+    Node(Node parent, int action, int depth, int f, long order, StateKeys.Key key, Frame frame) {
       this.parent = parent;
       this.action = action;
       this.depth = depth;
       this.f = f;
       this.order = order;
-      this.logProbability = logProbability;
       this.key = key;
       this.frame = frame;
     }
@@ -98,7 +108,9 @@ public final class GraphSearch implements Planner {
     long expanded = 0;
     long predicted = 0;
     long duplicates = 0;
-    Node root = new Node(null, -1, 0, heuristic.estimate(start), order++, 0, keys.of(start), start);
+    int h0 = heuristic.estimate(start);
+    Node root = new Node(null, -1, 0, h0 == Integer.MAX_VALUE ? h0 : (int) Math.min(Integer.MAX_VALUE - 1, (long) weight * h0),
+        order++, keys.of(start), start);
     bestDepth.put(root.key, 0);
     if (goal.reached(start)) {
       return finish(Plan.Status.SOLVED, root, start, expanded, predicted, duplicates, began);
@@ -124,23 +136,23 @@ public final class GraphSearch implements Planner {
       Frame frame = node.frame;
       node.frame = null; // expanded: only the path back is needed from here on
       for (int a = 0; a < actions; a++) {
-        TransitionModel.Outcome out = model.mostLikely(frame, a);
+        Frame next = model.mostLikelyFrame(frame, a);
         predicted++;
-        StateKeys.Key key = keys.of(out.next());
+        StateKeys.Key key = keys.of(next);
         int depth = node.depth + 1;
         Integer seen = bestDepth.get(key);
         if (seen != null && seen <= depth) {
           duplicates++;
           continue;
         }
-        int h = heuristic.estimate(out.next());
+        int h = heuristic.estimate(next);
         if (h == Integer.MAX_VALUE) {
           continue; // the heuristic proves the goal unreachable from here
         }
         bestDepth.put(key, depth);
-        Node child = new Node(node, a, depth, depth + h, order++, node.logProbability + out.logProbability(), key,
-            out.next());
-        if (strategy == Strategy.BFS && goal.reached(out.next())) {
+        Node child = new Node(node, a, depth, depth + (int) Math.min(Integer.MAX_VALUE - depth, (long) weight * h),
+            order++, key, next);
+        if (strategy == Strategy.BFS && goal.reached(next)) {
           return finish(Plan.Status.SOLVED, child, start, expanded, predicted, duplicates, began);
         }
         open.add(child);
@@ -166,11 +178,14 @@ public final class GraphSearch implements Planner {
     Collections.reverse(actions);
     List<Frame> frames = new ArrayList<>(actions.size());
     Frame at = start;
+    double logProbability = 0;
     for (int a : actions) {
-      at = model.mostLikely(at, a).next();
+      TransitionModel.Outcome step = model.mostLikely(at, a);
+      logProbability += step.logProbability();
+      at = step.next();
       frames.add(at);
     }
-    return new Plan(status, actions.stream().mapToInt(Integer::intValue).toArray(), frames, end.logProbability,
+    return new Plan(status, actions.stream().mapToInt(Integer::intValue).toArray(), frames, logProbability,
         status == Plan.Status.SOLVED ? 1 : 0, stats);
   }
 }

@@ -36,6 +36,12 @@ public final class ModelTransitions implements TransitionModel {
   }
 
   @Override
+  public Frame mostLikelyFrame(Frame frame, int action) {
+    predictions++;
+    return inference.mostLikelyNext(frame.withAction(action), -1);
+  }
+
+  @Override
   public Outcome sample(Frame frame, int action, RandomGenerator random) {
     Frame acted = frame.withAction(action);
     Frame next = inference.sampleNext(acted, -1, random);

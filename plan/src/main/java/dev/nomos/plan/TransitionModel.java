@@ -20,6 +20,14 @@ public interface TransitionModel {
   /** The most likely frame after taking {@code action} in {@code frame} (which keeps its history). */
   Outcome mostLikely(Frame frame, int action);
 
+  /**
+   * The most likely frame alone, for searches that score only the path they return; implementations
+   * may skip computing its probability.
+   */
+  default Frame mostLikelyFrame(Frame frame, int action) {
+    return mostLikely(frame, action).next();
+  }
+
   /** A frame drawn from the model after taking {@code action} in {@code frame}. */
   Outcome sample(Frame frame, int action, RandomGenerator random);
 
