@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nomos.compiler.goal.CompiledGoal;
 import dev.nomos.plan.Agent;
+import dev.nomos.plan.CorrectedTransitions;
 import dev.nomos.plan.Mcts;
 import dev.nomos.plan.ModelTransitions;
 import dev.nomos.plan.Planner;
@@ -148,6 +149,7 @@ public final class PlayCommand implements Callable<Integer> {
     }
     WorldSchema schema;
     Planner agentPlanner;
+    Agent.TransitionObserver observer = (from, action, to) -> { };
     String goalText = goal != null ? goal : WorldGoals.of(worldName).orElseThrow(() -> new UserFacingException(
         "world " + worldName + " has no default goal; give one with --goal", ExitCodes.USAGE));
     CompiledGoal compiled;
@@ -163,9 +165,11 @@ public final class PlayCommand implements Callable<Integer> {
       WorldModel m = ModelInput.load(model, ModelInput.engine(engine), null, null, false, err).model;
       schema = m.schema();
       compiled = Planning.goal(schema, goalText, err);
-      agentPlanner = Planning.planner(planner, new ModelTransitions(m), compiled, positionsOnly, weight, settings);
+      CorrectedTransitions corrected = new CorrectedTransitions(new ModelTransitions(m));
+      observer = corrected::observed;
+      agentPlanner = Planning.planner(planner, corrected, compiled, positionsOnly, weight, settings);
     }
-    Agent agent = new Agent(agentPlanner, compiled::test);
+    Agent agent = new Agent(agentPlanner, compiled::test, observer);
     SplittableRandom seeds = new SplittableRandom(seed);
     List<Agent.Episode> results = new ArrayList<>();
     List<StepRecord> recorded = new ArrayList<>();

@@ -15,10 +15,22 @@ import java.time.Duration;
 public final class Agent {
   private final Planner planner;
   private final Goal goal;
+  private final TransitionObserver observer;
+
+  /** Something told of every transition the true world shows (such as {@link CorrectedTransitions}). */
+  @FunctionalInterface
+  public interface TransitionObserver {
+    void observed(Frame from, int action, Frame to);
+  }
 
   public Agent(Planner planner, Goal goal) {
+    this(planner, goal, (from, action, to) -> { });
+  }
+
+  public Agent(Planner planner, Goal goal, TransitionObserver observer) {
     this.planner = planner;
     this.goal = goal;
+    this.observer = observer;
   }
 
   /** One episode's outcome. {@code solved}: the goal held in an observed frame. */
@@ -84,7 +96,9 @@ public final class Agent {
       boolean valid = true;
       int ran = 0;
       for (int i = 0; i < toRun && !env.done(); i++) {
+        Frame before = env.observe();
         reward += env.step(plan.actions()[i]);
+        observer.observed(before, plan.actions()[i], env.observe());
         steps++;
         ran++;
         if (i < plan.predicted().size() && !StateKeys.sameState(env.observe(), plan.predicted().get(i))) {
