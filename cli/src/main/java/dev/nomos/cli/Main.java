@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Laws of object-centric world models: check, compile, fit, evaluate, learn.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      AgentCommand.class,
       BenchCommand.class,
       CheckCommand.class,
       CompileCommand.class,

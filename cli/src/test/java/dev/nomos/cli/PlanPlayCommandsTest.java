@@ -120,4 +120,26 @@ class PlanPlayCommandsTest {
     assertEquals(2, r.exit());
     assertTrue(r.err().contains("--levels"), r.err());
   }
+
+  @Test
+  void theAgentLoopRefusesAMissingWorldDeclarationBeforeAnyWork() {
+    Run r = Run.run("agent", "sokoban", "--world", dir.resolve("missing.law").toString(), "--work", dir.resolve("w").toString());
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("world declaration not found"), r.err());
+    assertTrue(!Files.exists(dir.resolve("w")), "nothing written");
+  }
+
+  @Test
+  void theAgentLoopRecordsLearnsAndPlaysEachRound() throws IOException {
+    Path work = dir.resolve("agent");
+    Run r = Run.run("agent", "sokoban", "--world", WORLD, "--work", work.toString(), "--rounds", "1", "--random-steps",
+        "60", "--learn-seconds", "5", "--episodes", "1", "--max-seconds", "5", "--weight", "3", "--format", "json");
+    assertEquals(0, r.exit(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    JsonNode round = j.get("rounds").get(0);
+    assertEquals(1, round.get("round").asInt());
+    assertTrue(round.get("environment_steps").asLong() >= 60, "the random steps count");
+    assertTrue(Files.isRegularFile(work.resolve("round1.law")));
+    assertTrue(Files.isRegularFile(work.resolve("round1.jsonl")));
+  }
 }
