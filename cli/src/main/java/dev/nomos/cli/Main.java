@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Laws of object-centric world models: check, compile, fit, evaluate, learn.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      AgentCommand.class,
       BenchCommand.class,
       CheckCommand.class,
       CompileCommand.class,
@@ -20,6 +21,8 @@ import picocli.CommandLine.Command;
       InitCommand.class,
       LearnCommand.class,
       LspCommand.class,
+      PlanCommand.class,
+      PlayCommand.class,
       RecordCommand.class,
       SimulateCommand.class
     })

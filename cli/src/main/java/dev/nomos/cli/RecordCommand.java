@@ -1,11 +1,9 @@
 package dev.nomos.cli;
 
 import dev.nomos.runtime.trajectory.TrajectoryWriter;
-import dev.nomos.worlds.LevelFormatException;
 import dev.nomos.worlds.Policies;
 import dev.nomos.worlds.Policy;
 import dev.nomos.worlds.Recorder;
-import dev.nomos.worlds.SokobanLevels;
 import dev.nomos.worlds.World;
 import dev.nomos.worlds.Worlds;
 import java.io.IOException;
@@ -109,29 +107,7 @@ final class RecordCommand implements Callable<Integer> {
   }
 
   private World world() {
-    if (!Worlds.names().contains(worldName)) {
-      throw new UserFacingException("unknown world '" + worldName + "'; the built-in worlds are "
-          + String.join(", ", Worlds.names()), ExitCodes.USAGE);
-    }
-    if (levelsFile == null) {
-      return Worlds.create(worldName);
-    }
-    if (!worldName.equals("sokoban")) {
-      throw new UserFacingException("--levels works only with sokoban, not " + worldName, ExitCodes.USAGE);
-    }
-    if (Files.isDirectory(levelsFile)) {
-      throw new UserFacingException("--levels " + levelsFile + ": a directory; name one level file in it");
-    }
-    if (!Files.isRegularFile(levelsFile)) {
-      throw new UserFacingException("level file not found: " + levelsFile);
-    }
-    try {
-      return Worlds.sokoban(SokobanLevels.read(levelsFile));
-    } catch (LevelFormatException e) {
-      throw new UserFacingException(e.getMessage());
-    } catch (IOException e) {
-      throw new UserFacingException("cannot read " + levelsFile + ": " + ModelInput.reason(e, levelsFile));
-    }
+    return BuiltInWorld.open(worldName, levelsFile);
   }
 
   private Policy policy(World world) {

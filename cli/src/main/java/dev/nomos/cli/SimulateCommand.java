@@ -201,6 +201,17 @@ public final class SimulateCommand implements Callable<Integer> {
     return out;
   }
 
+  /** The recorded frame {@code start} names (with its history); a step or episode the file lacks is an error. */
+  static Frame startFrame(List<Episode> episodes, Start start) {
+    Episode episode = findEpisode(episodes, start);
+    int index = episode.indexOfStep(start.step());
+    if (index < 0) {
+      throw new UserFacingException(start.file() + ": episode " + episode.number() + " has steps "
+          + episode.firstStep() + ".." + (episode.firstStep() + episode.frames().size() - 1) + ", not " + start.step());
+    }
+    return episode.frames().get(index);
+  }
+
   private static Episode findEpisode(List<Episode> episodes, Start start) {
     if (episodes.isEmpty()) {
       throw new UserFacingException(start.file() + ": no records");

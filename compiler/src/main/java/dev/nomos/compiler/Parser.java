@@ -63,6 +63,53 @@ public final class Parser {
   }
 
   /**
+   * Parses a standalone condition (a boolean expression over a frame, such as a planner's goal),
+   * with the same limits and two-stage parse as a file. The expression is null when there were
+   * syntax errors.
+   */
+  public static ConditionParse parseCondition(SourceFile source) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    if (source.text().length() > MAX_SOURCE_CHARS) {
+      diagnostics.add(Diagnostic.error(Codes.SOURCE_TOO_LARGE, source, source.span(0, 0),
+          "condition is " + source.text().length() + " characters; the limit is " + MAX_SOURCE_CHARS));
+      return new ConditionParse(null, diagnostics);
+    }
+    CommonTokenStream tokens = new CommonTokenStream(lexer(source.text(), source.name()));
+    tokens.fill();
+    Diagnostic tooDeep = nestingCheck(source, tokens.getTokens());
+    if (tooDeep != null) {
+      diagnostics.add(tooDeep);
+      return new ConditionParse(null, diagnostics);
+    }
+    NomosParser parser = new NomosParser(tokens);
+    parser.removeErrorListeners();
+    SyntaxErrorCollector collector = new SyntaxErrorCollector(source);
+    parser.addErrorListener(collector);
+    NomosParser.ConditionContext tree;
+    try {
+      tree = parser.condition();
+    } catch (SyntaxErrorCollector.TooManyErrors stop) {
+      tree = null;
+    } catch (StackOverflowError tooDeepForTheStack) {
+      diagnostics.add(Diagnostic.error(Codes.NESTING_TOO_DEEP, source, source.span(0, 0),
+          "the condition is too long or too deeply nested to compile"));
+      return new ConditionParse(null, diagnostics);
+    }
+    diagnostics.addAll(collector.diagnostics());
+    if (!collector.diagnostics().isEmpty() || tree == null) {
+      return new ConditionParse(null, diagnostics);
+    }
+    return new ConditionParse(new AstBuilder(source, tokens).condition(tree), diagnostics);
+  }
+
+  /** A parsed condition: its expression (null on syntax errors) and the syntax diagnostics. */
+  public record ConditionParse(dev.nomos.compiler.ast.Expr expr, List<Diagnostic> diagnostics) {
+    public ConditionParse {
+      diagnostics = List.copyOf(diagnostics);
+    }
+  }
+
+  /**
    * A lexer whose token offsets are Java {@code char} (UTF-16) offsets, the unit of
    * {@link SourceFile}, {@code String} and the Language Server Protocol. ANTLR's own
    * {@code CharStreams.fromString} counts code points, which puts every position after a

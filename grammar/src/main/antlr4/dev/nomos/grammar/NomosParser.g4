@@ -229,6 +229,11 @@ primary
   | quantifier=(ALL | ANY | COUNT) var=ID IN lo=INT DOTDOT hi=INT COLON expr   # historyAggregateExpr
   ;
 
+// A condition over a whole frame, outside any law (the planner's goals: `nomos plan --goal`).
+condition
+  : expr EOF
+  ;
+
 history
   : AT_SIGN MINUS (INT | ID | LPAREN expr RPAREN)
   ;

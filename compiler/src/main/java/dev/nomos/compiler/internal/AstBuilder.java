@@ -341,6 +341,11 @@ public final class AstBuilder {
 
   // ---- expressions
 
+  /** The expression of a standalone condition (a planner goal); null when the parse failed. */
+  public Expr condition(ConditionContext c) {
+    return c == null || c.expr() == null ? null : expr(c.expr());
+  }
+
   private Expr expr(ExprContext c) {
     if (c instanceof PrimaryExprContext p) {
       return primary(p.primary());

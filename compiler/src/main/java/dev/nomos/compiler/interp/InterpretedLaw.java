@@ -50,6 +50,20 @@ public final class InterpretedLaw implements Law {
     bind(env, 0, out);
   }
 
+  /**
+   * Whether the guard holds on {@code frame} for a plan without loops: a condition over the whole
+   * frame, such as a planner's goal (its effects, if any, are not emitted).
+   *
+   * @throws IllegalStateException if the plan binds objects with loops
+   */
+  public boolean holds(Frame frame) {
+    if (binders.length != 0) {
+      throw new IllegalStateException("law " + plan.name() + " binds objects; only a plan without loops is a condition");
+    }
+    Env env = new Env(frame, plan.objectVars(), plan.intLocals(), plan.name(), bindingBudget);
+    return guard == null || guard.test(env);
+  }
+
   private void bind(Env env, int depth, OpinionSink out) {
     if (depth == binders.length) {
       if (guard == null || guard.test(env)) {

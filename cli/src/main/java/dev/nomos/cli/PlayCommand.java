@@ -1,0 +1,281 @@
+package dev.nomos.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nomos.compiler.goal.CompiledGoal;
+import dev.nomos.plan.Agent;
+import dev.nomos.plan.CorrectedTransitions;
+import dev.nomos.plan.Mcts;
+import dev.nomos.plan.ModelTransitions;
+import dev.nomos.plan.Planner;
+import dev.nomos.plan.RandomPolicy;
+import dev.nomos.plan.SearchLimits;
+import dev.nomos.runtime.WorldSchema;
+import dev.nomos.runtime.model.LawException;
+import dev.nomos.runtime.model.WorldModel;
+import dev.nomos.runtime.trajectory.StepRecord;
+import dev.nomos.runtime.trajectory.TrajectoryWriter;
+import dev.nomos.worlds.World;
+import dev.nomos.worlds.WorldGoals;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nomos play WORLD --model MODEL...}: the model-based agent in a built-in world's true simulator. */
+@Command(
+    name = "play",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Runs the model-based agent in a built-in world's true simulator: plan with the model towards the "
+            + "goal, act, observe, and replan as soon as an observation departs from the prediction. Reports per "
+            + "episode and in total: return (the world's reward), success (the goal held), steps, planning time, "
+            + "and whether every executed plan was valid in the true world.",
+        "The goal defaults to the world's (docs/planning.md lists them); --goal overrides it. "
+            + "--policy random plays uniformly random actions in the same harness, as the baseline.",
+        "Exit codes: 0 ok, 1 a model, level or goal error, 2 bad usage."})
+public final class PlayCommand implements Callable<Integer> {
+  enum Format { text, json }
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "WORLD", completionCandidates = RecordCommand.WorldNames.class,
+      description = "The built-in world: ${COMPLETION-CANDIDATES}.")
+  String worldName;
+
+  @Option(names = "--model", arity = "1..*", paramLabel = "MODEL",
+      description = "The model the agent plans with: .law files, or one model jar (not needed with --policy random).")
+  List<Path> model;
+
+  @Option(names = "--goal", paramLabel = "CONDITION", description = "The goal, overriding the world's default.")
+  String goal;
+
+  @Option(names = "--planner", defaultValue = "astar", paramLabel = "NAME", description = Planning.PLANNER_HELP)
+  String planner;
+
+  @Option(names = "--policy", paramLabel = "random", description = "random: the random baseline instead of planning.")
+  String policy;
+
+  @Option(names = "--episodes", paramLabel = "N", description = "Episodes to play (default 10; with --levels, --first).")
+  Integer episodes;
+
+  @Option(names = "--levels", paramLabel = "FILE", description = "sokoban only: play the levels of FILE (such as a Boxoban file).")
+  Path levelsFile;
+
+  @Option(names = "--first", paramLabel = "N", description = "With --levels: play its first N levels, one episode each (default all).")
+  Integer first;
+
+  @Option(names = "--max-seconds", defaultValue = "60", paramLabel = "S",
+      description = "Wall-clock limit per episode, planning included (default ${DEFAULT-VALUE}).")
+  double maxSeconds;
+
+  @Option(names = "--budget", defaultValue = "10000000", paramLabel = "N",
+      description = "Nodes (astar, bfs) or simulations (mcts) per plan at most (default ${DEFAULT-VALUE}).")
+  long budget;
+
+  @Option(names = "--max-steps", defaultValue = "200", paramLabel = "N",
+      description = "Actions per episode at most (default ${DEFAULT-VALUE}; the world may end it sooner).")
+  int maxSteps;
+
+  @Option(names = "--horizon", defaultValue = "30", paramLabel = "H", description = "mcts: steps per simulation (default ${DEFAULT-VALUE}).")
+  int horizon;
+
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+      description = "Seed of the episodes (and of mcts and the random policy) (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--weight", defaultValue = "1", paramLabel = "W", description = Planning.WEIGHT_HELP)
+  int weight;
+
+  @Option(names = "--positions-only",
+      description = "Treat frames that differ only in velocities as one state (sound only for models that read no history).")
+  boolean positionsOnly;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--record", paramLabel = "OUT.jsonl", description = "Write every episode played as trajectory JSON Lines (atomically).")
+  Path record;
+
+  @Option(names = "--engine", defaultValue = "compiled", paramLabel = "ENGINE",
+      description = "How laws run: compiled (bytecode) or interpreted (default ${DEFAULT-VALUE}).")
+  String engine;
+
+  @Override
+  public Integer call() throws IOException {
+    boolean random = policy != null;
+    if (random && !policy.equals("random")) {
+      throw new UserFacingException("--policy " + policy + ": the only policy is random", ExitCodes.USAGE);
+    }
+    if (!random && (model == null || model.isEmpty())) {
+      throw new UserFacingException("--model is needed to plan (or --policy random for the baseline)", ExitCodes.USAGE);
+    }
+    if (first != null && levelsFile == null) {
+      throw new UserFacingException("--first counts levels of --levels FILE; give the file", ExitCodes.USAGE);
+    }
+    if (first != null && episodes != null) {
+      throw new UserFacingException("give --first (levels of the file) or --episodes, not both", ExitCodes.USAGE);
+    }
+    if (maxSteps < 1) {
+      throw new UserFacingException("--max-steps must be at least 1, got " + maxSteps, ExitCodes.USAGE);
+    }
+    SearchLimits limits = limits(budget, maxSeconds);
+    Mcts.Settings settings = mctsSettings(horizon, seed);
+    if (record != null) {
+      OutputFiles.checkWritable(record);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    World world = BuiltInWorld.open(worldName, levelsFile);
+    int count = first != null ? first : episodes != null ? episodes : levelsFile != null ? world.levelCount() : 10;
+    if (count < 1) {
+      throw new UserFacingException("play at least one episode, got " + count, ExitCodes.USAGE);
+    }
+    if (first != null && first > world.levelCount()) {
+      throw new UserFacingException("--first " + first + ": " + levelsFile + " has " + world.levelCount() + " levels");
+    }
+    WorldSchema schema;
+    Planner agentPlanner;
+    Agent.TransitionObserver observer = (from, action, to) -> { };
+    String goalText = goal != null ? goal : WorldGoals.of(worldName).orElseThrow(() -> new UserFacingException(
+        "world " + worldName + " has no default goal; give one with --goal", ExitCodes.USAGE));
+    CompiledGoal compiled;
+    if (random) {
+      schema = model == null ? null : ModelInput.load(model, ModelInput.engine(engine), null, null, false, err).model.schema();
+      if (schema == null) {
+        throw new UserFacingException("--policy random still needs --model for the world's declaration (its types and actions)",
+            ExitCodes.USAGE);
+      }
+      compiled = Planning.goal(schema, goalText, err);
+      agentPlanner = new RandomPolicy(schema.actions().size(), seed);
+    } else {
+      WorldModel m = ModelInput.load(model, ModelInput.engine(engine), null, null, false, err).model;
+      schema = m.schema();
+      compiled = Planning.goal(schema, goalText, err);
+      CorrectedTransitions corrected = new CorrectedTransitions(new ModelTransitions(m));
+      observer = corrected::observed;
+      agentPlanner = Planning.planner(planner, corrected, compiled, positionsOnly, weight, settings);
+    }
+    Agent agent = new Agent(agentPlanner, compiled::test, observer);
+    SplittableRandom seeds = new SplittableRandom(seed);
+    List<Agent.Episode> results = new ArrayList<>();
+    List<StepRecord> recorded = new ArrayList<>();
+    for (int e = 0; e < count; e++) {
+      int level = levelsFile != null ? e : e % world.levelCount();
+      WorldEnvironment env = new WorldEnvironment(world, schema, e, seeds.nextLong(), level);
+      Agent.Episode result;
+      try {
+        result = agent.play(env, limits, maxSteps, Duration.ofNanos((long) (maxSeconds * 1e9)));
+      } catch (LawException ex) {
+        throw new UserFacingException("episode " + e + ": " + ex.getMessage());
+      } catch (IllegalArgumentException ex) {
+        throw new UserFacingException("episode " + e + ": " + ex.getMessage()
+            + " (the model's actions must be the world's: " + String.join(", ", world.actions()) + ")");
+      }
+      results.add(result);
+      recorded.addAll(env.records());
+      if (format == Format.text) {
+        out.printf("%s %3d  %-6s return %7.2f  steps %4d  plans %3d  valid %-3s  planning %7.2f s  %s%n",
+            levelsFile != null ? "level" : "episode", e, result.solved() ? "solved" : "failed", result.totalReward(),
+            result.steps(), result.plans(), result.plansValid() ? "yes" : "no", result.planningSeconds(), result.ending());
+        out.flush();
+      }
+    }
+    if (record != null) {
+      writeRecords(recorded);
+    }
+    Summary s = Summary.of(results);
+    if (format == Format.json) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("world", worldName);
+      json.put("planner", agentPlanner.name());
+      json.put("goal", goalText);
+      json.put(levelsFile != null ? "levels" : "episodes", count);
+      json.put("solved", s.solved);
+      json.put("solved_share", (double) s.solved / count);
+      json.put("mean_return", s.meanReturn);
+      json.put("median_seconds", s.medianSeconds);
+      json.put("plans_valid", s.plansValid);
+      json.put("plans", s.plans);
+      json.put("invalid_plans", s.invalidPlans);
+      json.put("steps", s.steps);
+      List<Map<String, Object>> each = new ArrayList<>();
+      for (Agent.Episode r : results) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("solved", r.solved());
+        m.put("return", r.totalReward());
+        m.put("steps", r.steps());
+        m.put("planning_seconds", r.planningSeconds());
+        m.put("plans", r.plans());
+        m.put("plans_valid", r.plansValid());
+        m.put("expanded", r.expanded());
+        m.put("ending", r.ending());
+        each.add(m);
+      }
+      json.put("per_episode", each);
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+    } else {
+      out.printf("solved %d of %d (%.1f%%), mean return %.3f, median planning time %.2f s, %d steps, "
+          + "%d plans checked, %d invalid: plans %s%n", s.solved, count, 100.0 * s.solved / count, s.meanReturn,
+          s.medianSeconds, s.steps, s.plans, s.invalidPlans, s.plansValid ? "valid" : "NOT all valid");
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private void writeRecords(List<StepRecord> records) {
+    try (TrajectoryWriter w = TrajectoryWriter.create(record)) {
+      for (StepRecord r : records) {
+        w.write(r);
+      }
+      w.commit();
+    } catch (IOException e) {
+      throw OutputFiles.cannotWrite(record, e);
+    }
+  }
+
+  /** The totals over the episodes; planning time's median is over episodes. */
+  record Summary(int solved, double meanReturn, double medianSeconds, boolean plansValid, int plans, int invalidPlans,
+      long steps) {
+    static Summary of(List<Agent.Episode> results) {
+      double[] seconds = results.stream().mapToDouble(Agent.Episode::planningSeconds).sorted().toArray();
+      int n = seconds.length;
+      double median = n == 0 ? 0 : n % 2 == 1 ? seconds[n / 2] : (seconds[n / 2 - 1] + seconds[n / 2]) / 2;
+      return new Summary((int) results.stream().filter(Agent.Episode::solved).count(),
+          results.stream().mapToDouble(Agent.Episode::totalReward).average().orElse(0), median,
+          results.stream().allMatch(Agent.Episode::plansValid), results.stream().mapToInt(Agent.Episode::checkedPlans).sum(),
+          results.stream().mapToInt(Agent.Episode::invalidPlans).sum(), results.stream().mapToLong(Agent.Episode::steps).sum());
+    }
+  }
+
+  static SearchLimits limits(long budget, double maxSeconds) {
+    if (budget < 1) {
+      throw new UserFacingException("--budget must be at least 1, got " + budget, ExitCodes.USAGE);
+    }
+    if (!(maxSeconds > 0) || maxSeconds > 1e6) {
+      throw new UserFacingException("--max-seconds must be a positive number of seconds, got " + maxSeconds, ExitCodes.USAGE);
+    }
+    return new SearchLimits(budget, Duration.ofNanos((long) (maxSeconds * 1e9)));
+  }
+
+  static Mcts.Settings mctsSettings(int horizon, long seed) {
+    if (horizon < 1) {
+      throw new UserFacingException("--horizon must be at least 1, got " + horizon, ExitCodes.USAGE);
+    }
+    Mcts.Settings d = Mcts.Settings.defaults();
+    return new Mcts.Settings(horizon, d.discount(), d.exploration(), seed);
+  }
+}

@@ -1,0 +1,145 @@
+package dev.nomos.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nomos.runtime.trajectory.StepRecord;
+import dev.nomos.runtime.trajectory.TrajectoryReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanPlayCommandsTest {
+  private static final String WORLD = "../examples/sokoban/world.law";
+  private static final String REFERENCE = "../examples/sokoban/reference.law";
+  /** Beside the project's root, as in CI (the file is never copied into the project). */
+  static final Path BOXOBAN = Path.of("../../shared/datasets/boxoban/unfiltered_test_000.txt");
+  private static final String EVERY_BOX_ON_A_GOAL =
+      "not exists b: Box where not exists g: Goal where g.x == b.x and g.y == b.y";
+
+  @TempDir
+  Path dir;
+
+  private Path recording(String... levelArgs) {
+    Path file = dir.resolve("start.jsonl");
+    List<String> args = new ArrayList<>(List.of("record", "sokoban", "--policy", "random", "--steps", "2", "--seed", "1",
+        "-o", file.toString()));
+    args.addAll(List.of(levelArgs));
+    Run r = Run.run(args.toArray(String[]::new));
+    assertEquals(0, r.exit(), r.err());
+    return file;
+  }
+
+  @Test
+  void planFindsAPlanThatTheModelSaysReachesTheGoal() throws IOException {
+    Path start = recording("--level", "0");
+    Run r = Run.run("plan", WORLD, REFERENCE, "--from", start + ":0", "--goal", EVERY_BOX_ON_A_GOAL, "--format", "json");
+    assertEquals(0, r.exit(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertEquals("solved", j.get("status").asText());
+    assertTrue(j.get("length").asInt() > 0);
+    assertEquals(j.get("length").asInt(), j.get("actions").size());
+    assertTrue(j.get("probability").asDouble() > 0.5, "the reference model is almost certain of its path");
+    assertTrue(j.get("expanded").asLong() > 0);
+    assertTrue(j.has("nodes_per_second"));
+    Run bfs = Run.run("plan", WORLD, REFERENCE, "--from", start + ":0", "--goal", EVERY_BOX_ON_A_GOAL, "--planner", "bfs",
+        "--format", "json");
+    assertEquals(0, bfs.exit(), bfs.err());
+    assertEquals(j.get("length").asInt(), new ObjectMapper().readTree(bfs.out()).get("length").asInt(),
+        "A* with the admissible estimate and BFS both find a shortest plan");
+  }
+
+  @Test
+  void aBadGoalIsOneLocatedErrorAndExitOne() {
+    Path start = recording("--level", "0");
+    Run r = Run.run("plan", WORLD, REFERENCE, "--from", start + ":0", "--goal", "exists b: Boxx");
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("--goal:1:11: error"), r.err());
+    assertTrue(r.err().contains("did you mean `Box`"), r.err());
+    assertTrue(!r.err().contains("Exception"), r.err());
+  }
+
+  @Test
+  void anUnknownPlannerIsAUsageError() {
+    Path start = recording("--level", "0");
+    Run r = Run.run("plan", WORLD, REFERENCE, "--from", start + ":0", "--goal", EVERY_BOX_ON_A_GOAL, "--planner", "dfs");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("astar, bfs, mcts"), r.err());
+  }
+
+  @Test
+  void playSolvesTheBuiltInLevelsWithTheReferenceModelAndRecordsThem() throws IOException {
+    Path out = dir.resolve("played.jsonl");
+    Run r = Run.run("play", "sokoban", "--model", WORLD, REFERENCE, "--episodes", "2", "--weight", "3", "--format", "json",
+        "--record", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertEquals(2, j.get("episodes").asInt());
+    assertEquals(2, j.get("solved").asInt());
+    assertTrue(j.get("plans_valid").asBoolean());
+    assertTrue(j.get("mean_return").asDouble() > 10, "the solve bonus (10) and at least one box pushed onto a goal");
+    assertTrue(j.has("median_seconds"));
+    List<StepRecord> records = TrajectoryReader.readAll(out);
+    assertEquals(j.get("steps").asLong() + 2, records.size(), "one record per step and a final one per episode");
+  }
+
+  @Test
+  void theRandomPolicyRunsInTheSameHarness() throws IOException {
+    Run r = Run.run("play", "sokoban", "--model", WORLD, "--policy", "random", "--episodes", "2", "--max-steps", "15",
+        "--format", "json");
+    assertEquals(0, r.exit(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertEquals("random", j.get("planner").asText());
+    assertEquals(30, j.get("steps").asInt());
+    assertEquals(0, j.get("plans").asInt(), "no prediction to check");
+  }
+
+  @Test
+  void playsBoxobanLevelsFromTheSharedDatasets() throws IOException {
+    assertTrue(Files.isRegularFile(BOXOBAN), "the Boxoban levels must be at " + BOXOBAN.toAbsolutePath().normalize()
+        + " (../shared/datasets/boxoban beside the project's root, as CI has it)");
+    Run r = Run.run("play", "sokoban", "--model", WORLD, REFERENCE, "--levels", BOXOBAN.toString(), "--first", "1",
+        "--weight", "3", "--format", "json");
+    assertEquals(0, r.exit(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertEquals(1, j.get("levels").asInt());
+    assertEquals(1, j.get("solved").asInt());
+    assertTrue(j.get("plans_valid").asBoolean());
+    assertTrue(j.get("mean_return").asDouble() > 10, "the solve bonus (10) and boxes pushed onto goals");
+  }
+
+  @Test
+  void firstWithoutLevelsIsAUsageError() {
+    Run r = Run.run("play", "sokoban", "--model", WORLD, REFERENCE, "--first", "3");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("--levels"), r.err());
+  }
+
+  @Test
+  void theAgentLoopRefusesAMissingWorldDeclarationBeforeAnyWork() {
+    Run r = Run.run("agent", "sokoban", "--world", dir.resolve("missing.law").toString(), "--work", dir.resolve("w").toString());
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("world declaration not found"), r.err());
+    assertTrue(!Files.exists(dir.resolve("w")), "nothing written");
+  }
+
+  @Test
+  void theAgentLoopRecordsLearnsAndPlaysEachRound() throws IOException {
+    Path work = dir.resolve("agent");
+    Run r = Run.run("agent", "sokoban", "--world", WORLD, "--work", work.toString(), "--rounds", "1", "--random-steps",
+        "60", "--learn-seconds", "5", "--episodes", "1", "--max-seconds", "5", "--weight", "3", "--format", "json");
+    assertEquals(0, r.exit(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    JsonNode round = j.get("rounds").get(0);
+    assertEquals(1, round.get("round").asInt());
+    assertTrue(round.get("environment_steps").asLong() >= 60, "the random steps count");
+    assertTrue(Files.isRegularFile(work.resolve("round1.law")));
+    assertTrue(Files.isRegularFile(work.resolve("round1.jsonl")));
+  }
+}

@@ -1,0 +1,121 @@
+package dev.nomos.plan;
+
+import dev.nomos.runtime.Frame;
+import java.time.Duration;
+
+/**
+ * The model-based agent: plan from the observed frame, act, observe, and replan as soon as an
+ * observation departs from the frame the plan predicted (compared as states: ids aside, velocities
+ * included). A plan that reaches the goal (A*, BFS) is followed to its end unless reality departs;
+ * a best-effort plan (MCTS, the random policy) gives one action, then the agent plans again.
+ *
+ * <p>A plan is <em>valid</em> when every step executed from it showed the predicted frame and, if it
+ * claimed to reach the goal and was followed to its end, the goal held in the true world.
+ */
+public final class Agent {
+  private final Planner planner;
+  private final Goal goal;
+  private final TransitionObserver observer;
+
+  /** Something told of every transition the true world shows (such as {@link CorrectedTransitions}). */
+  @FunctionalInterface
+  public interface TransitionObserver {
+    void observed(Frame from, int action, Frame to);
+  }
+
+  public Agent(Planner planner, Goal goal) {
+    this(planner, goal, (from, action, to) -> { });
+  }
+
+  public Agent(Planner planner, Goal goal, TransitionObserver observer) {
+    this.planner = planner;
+    this.goal = goal;
+    this.observer = observer;
+  }
+
+  /** One episode's outcome. {@code solved}: the goal held in an observed frame. */
+  public record Episode(boolean solved, double totalReward, int steps, double planningSeconds, int plans,
+      int checkedPlans, int invalidPlans, long expanded, String ending) {
+    public boolean plansValid() {
+      return invalidPlans == 0;
+    }
+  }
+
+  /**
+   * Plays until the goal holds, the environment ends the episode, {@code maxSteps} actions were
+   * taken, the episode's time is spent, or the planner finds no plan.
+   *
+   * @param perPlan the limits of one call to the planner (its time is capped by what the episode has left)
+   */
+  public Episode play(Environment env, SearchLimits perPlan, int maxSteps, Duration maxTime) {
+    long began = System.nanoTime();
+    long deadline = began + maxTime.toNanos();
+    double reward = 0;
+    int steps = 0;
+    double planning = 0;
+    int plans = 0;
+    int checked = 0;
+    int invalid = 0;
+    long expanded = 0;
+    String ending;
+    while (true) {
+      Frame frame = env.observe();
+      if (goal.reached(frame)) {
+        ending = "goal";
+        break;
+      }
+      if (env.done()) {
+        ending = "episode ended";
+        break;
+      }
+      if (steps >= maxSteps) {
+        ending = "step limit";
+        break;
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        ending = "time limit";
+        break;
+      }
+      SearchLimits limits = new SearchLimits(perPlan.maxNodes(),
+          perPlan.maxTime().toNanos() < left ? perPlan.maxTime() : Duration.ofNanos(left));
+      Plan plan = planner.plan(frame, limits);
+      plans++;
+      planning += plan.stats().seconds();
+      expanded += plan.stats().expanded();
+      if (plan.length() == 0) {
+        ending = switch (plan.status()) {
+          case UNREACHABLE -> "no plan: the goal is unreachable under the model";
+          case BUDGET_SPENT -> "no plan within the budget";
+          default -> "no plan";
+        };
+        break;
+      }
+      boolean whole = plan.status() == Plan.Status.SOLVED;
+      int toRun = whole ? plan.length() : 1;
+      boolean valid = true;
+      int ran = 0;
+      for (int i = 0; i < toRun && !env.done(); i++) {
+        Frame before = env.observe();
+        reward += env.step(plan.actions()[i]);
+        observer.observed(before, plan.actions()[i], env.observe());
+        steps++;
+        ran++;
+        if (i < plan.predicted().size() && !StateKeys.sameState(env.observe(), plan.predicted().get(i))) {
+          valid = false;
+          break;
+        }
+      }
+      if (valid && whole && ran == plan.length() && !goal.reached(env.observe())) {
+        valid = false;
+      }
+      if (!plan.predicted().isEmpty()) {
+        checked++;
+        if (!valid) {
+          invalid++;
+        }
+      }
+    }
+    return new Episode(goal.reached(env.observe()), reward, steps, planning, plans, checked, invalid, expanded, ending);
+  }
+}

@@ -1,0 +1,73 @@
+package dev.nomos.plan;
+
+import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.WorldSchema;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * A transition model that remembers what the true world showed where the model was wrong: after
+ * {@link #observed} reports that an action in a state led to a frame other than the model's most
+ * likely one, {@link #mostLikely} (and {@link #sample}) answer with the observed frame for that state
+ * and action (states compared as {@link StateKeys} do, velocities included), with probability 1.
+ * Without it an agent whose model predicts a move the world refuses would plan the same move again
+ * after every replan. Everything else comes from the underlying model; nothing is learned beyond the
+ * transitions actually seen.
+ */
+public final class CorrectedTransitions implements TransitionModel {
+  private final TransitionModel model;
+  private final Map<Long, Map<StateKeys.Key, Frame>> corrections = new HashMap<>();
+  private StateKeys keys;
+
+  public CorrectedTransitions(TransitionModel model) {
+    this.model = model;
+  }
+
+  @Override
+  public WorldSchema schema() {
+    return model.schema();
+  }
+
+  /** Reports a transition of the true world; remembered when the model's most likely frame differs. */
+  public void observed(Frame from, int action, Frame to) {
+    if (StateKeys.sameState(model.mostLikelyFrame(from, action), to)) {
+      return;
+    }
+    if (keys == null) {
+      keys = new StateKeys(from, false);
+    }
+    corrections.computeIfAbsent((long) action, a -> new HashMap<>()).put(keys.of(from), to);
+  }
+
+  /** How many (state, action) pairs the model got wrong and this remembers. */
+  public int size() {
+    return corrections.values().stream().mapToInt(Map::size).sum();
+  }
+
+  private Frame correction(Frame frame, int action) {
+    if (keys == null) {
+      return null;
+    }
+    Map<StateKeys.Key, Frame> byState = corrections.get((long) action);
+    return byState == null ? null : byState.get(keys.of(frame));
+  }
+
+  @Override
+  public Outcome mostLikely(Frame frame, int action) {
+    Frame seen = correction(frame, action);
+    return seen != null ? new Outcome(seen, 0) : model.mostLikely(frame, action);
+  }
+
+  @Override
+  public Frame mostLikelyFrame(Frame frame, int action) {
+    Frame seen = correction(frame, action);
+    return seen != null ? seen : model.mostLikelyFrame(frame, action);
+  }
+
+  @Override
+  public Outcome sample(Frame frame, int action, RandomGenerator random) {
+    Frame seen = correction(frame, action);
+    return seen != null ? new Outcome(seen, 0) : model.sample(frame, action, random);
+  }
+}

@@ -1,0 +1,36 @@
+package dev.nomos.plan;
+
+import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.WorldSchema;
+import java.util.random.RandomGenerator;
+
+/**
+ * What a planner asks of a world model: the next frame after an action, as the most likely one or
+ * as a draw, with its probability under the model. Planners see nothing else of the world: no
+ * simulator, no recorded reward. {@link ModelTransitions} answers with a {@code WorldModel}; a
+ * model with reward and episode-end targets plugs in here by implementing this interface (and
+ * {@link Objective} for its rewards).
+ *
+ * <p>Implementations may keep per-thread state; a planner uses one from one thread.
+ */
+public interface TransitionModel {
+
+  WorldSchema schema();
+
+  /** The most likely frame after taking {@code action} in {@code frame} (which keeps its history). */
+  Outcome mostLikely(Frame frame, int action);
+
+  /**
+   * The most likely frame alone, for searches that score only the path they return; implementations
+   * may skip computing its probability.
+   */
+  default Frame mostLikelyFrame(Frame frame, int action) {
+    return mostLikely(frame, action).next();
+  }
+
+  /** A frame drawn from the model after taking {@code action} in {@code frame}. */
+  Outcome sample(Frame frame, int action, RandomGenerator random);
+
+  /** A predicted next frame and its natural-log probability under the model. */
+  record Outcome(Frame next, double logProbability) {}
+}
