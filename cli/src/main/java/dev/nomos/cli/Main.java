@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       LearnCommand.class,
       LspCommand.class,
       RecordCommand.class,
+      ServeCommand.class,
       SimulateCommand.class
     })
 public final class Main implements Runnable {
