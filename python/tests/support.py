@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "python" / "src"))
 
 def launcher() -> Path:
     jar = os.environ.get("NOMOS_JAR")
-    return Path(jar) if jar else ROOT / "nomos"
+    return Path(jar).resolve() if jar else ROOT / "nomos"
 
 
 def nomos_home(directory: Path) -> Path:
