@@ -1,8 +1,8 @@
 package dev.nomos.serve;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,8 +25,10 @@ import java.io.Writer;
  */
 public final class JsonRpcServer {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  // A duplicate key is refused as the trajectory reader refuses it; the tree check is the cheap one
+  // (the parser's own keeps a hash set per object).
   private static final JsonMapper MAPPER = JsonMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
       .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .build();
 

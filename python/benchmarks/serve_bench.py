@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Round-trip speed of `nomos serve` as a Python client sees it, on the Pong reference model.
+
+Latency: single `step` calls (frame with history -> most likely next frame and its probability),
+each timed from the request's encoding to the decoded result. Throughput: `step_batch` calls of
+--batch requests. Frames and histories come from examples/pong/test.jsonl; each request carries the
+--history records before its frame (the model reads the frame before for velocities; ModelEnv
+sends up to 16).
+
+    python3 python/benchmarks/serve_bench.py [--nomos PATH] [--steps N] [--history K] [--format json]
+"""
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "python" / "src"))
+
+import nomos  # noqa: E402
+
+PONG = [ROOT / "examples" / "pong" / "world.law", ROOT / "examples" / "pong" / "reference.law"]
+DATA = ROOT / "examples" / "pong" / "test.jsonl"
+
+
+def requests(history):
+    out = []
+    for episode in nomos.read_trajectories(DATA):
+        for t in range(history, len(episode) - 1):
+            out.append({"frame": episode[t], "action": episode[t]["action"], "history": episode[t - history:t]})
+    return out
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--nomos", default=os.environ.get("NOMOS_JAR") or str(ROOT / "nomos"),
+                        help="the nomos launcher or nomos.jar (default: $NOMOS_JAR, else the repository's ./nomos)")
+    parser.add_argument("--steps", type=int, default=20000, help="timed single steps (default 20000)")
+    parser.add_argument("--warmup", type=int, default=20000, help="untimed steps first, for the JIT (default 20000)")
+    parser.add_argument("--batch", type=int, default=1000, help="requests per step_batch (default 1000)")
+    parser.add_argument("--batches", type=int, default=50, help="timed step_batch calls (default 50)")
+    parser.add_argument("--history", type=int, default=1, help="records of history per request (default 1)")
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    args = parser.parse_args()
+
+    work = requests(args.history)
+    with nomos.Model(*PONG, nomos=args.nomos) as model:
+        for k in range(args.warmup):
+            model.step(**work[k % len(work)])
+        for k in range(0, args.warmup, args.batch):
+            model.step_batch([work[(k + j) % len(work)] for j in range(args.batch)])
+
+        latencies = []
+        for k in range(args.steps):
+            r = work[k % len(work)]
+            start = time.perf_counter_ns()
+            model.step(**r)
+            latencies.append(time.perf_counter_ns() - start)
+
+        batches = [[work[(b * args.batch + j) % len(work)] for j in range(args.batch)] for b in range(args.batches)]
+        start = time.perf_counter()
+        for batch in batches:
+            model.step_batch(batch)
+        elapsed = time.perf_counter() - start
+
+    latencies.sort()
+    result = {
+        "model": "examples/pong reference",
+        "history_records": args.history,
+        "steps": args.steps,
+        "median_latency_us": statistics.median(latencies) / 1000,
+        "p90_latency_us": latencies[int(0.9 * len(latencies))] / 1000,
+        "p99_latency_us": latencies[int(0.99 * len(latencies))] / 1000,
+        "batch": args.batch,
+        "batched_steps": args.batch * args.batches,
+        "batched_steps_per_second": args.batch * args.batches / elapsed,
+    }
+    if args.format == "json":
+        print(json.dumps(result, indent=2))
+    else:
+        print(f"nomos serve, Pong reference model, {args.history} history record(s) per request")
+        print(f"step round trip: median {result['median_latency_us']:.0f} us, p90 {result['p90_latency_us']:.0f} us, "
+              f"p99 {result['p99_latency_us']:.0f} us ({args.steps} steps)")
+        print(f"step_batch of {args.batch}: {result['batched_steps_per_second']:,.0f} steps/s "
+              f"({result['batched_steps']} steps in {elapsed:.2f} s)")
+
+
+if __name__ == "__main__":
+    main()
