@@ -35,6 +35,15 @@ def requests(history):
     return out
 
 
+def server_cpu_seconds(model):
+    """The server process's CPU time so far (user + system, all its threads), from /proc (Linux)."""
+    try:
+        fields = Path(f"/proc/{model._process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nomos", default=os.environ.get("NOMOS_JAR") or str(ROOT / "nomos"),
@@ -62,10 +71,12 @@ def main():
             latencies.append(time.perf_counter_ns() - start)
 
         batches = [[work[(b * args.batch + j) % len(work)] for j in range(args.batch)] for b in range(args.batches)]
+        server_before, client_before = server_cpu_seconds(model), time.process_time()
         start = time.perf_counter()
         for batch in batches:
             model.step_batch(batch)
         elapsed = time.perf_counter() - start
+        server_after, client_after = server_cpu_seconds(model), time.process_time()
 
     latencies.sort()
     result = {
@@ -78,7 +89,15 @@ def main():
         "batch": args.batch,
         "batched_steps": args.batch * args.batches,
         "batched_steps_per_second": args.batch * args.batches / elapsed,
+        "batched_client_cpu_us_per_step": (client_after - client_before) / (args.batch * args.batches) * 1e6,
+        "load_average": os.getloadavg()[0],
+        "cores": os.cpu_count(),
     }
+    if server_before is not None:
+        server_cpu = (server_after - server_before) / (args.batch * args.batches)
+        result["batched_server_cpu_us_per_step"] = server_cpu * 1e6
+        # Client and server take turns on a batch, so on an idle machine a step costs about the sum.
+        result["batched_steps_per_cpu_second"] = 1 / (server_cpu + result["batched_client_cpu_us_per_step"] / 1e6)
     if args.format == "json":
         print(json.dumps(result, indent=2))
     else:
@@ -87,6 +106,11 @@ def main():
               f"p99 {result['p99_latency_us']:.0f} us ({args.steps} steps)")
         print(f"step_batch of {args.batch}: {result['batched_steps_per_second']:,.0f} steps/s "
               f"({result['batched_steps']} steps in {elapsed:.2f} s)")
+        if "batched_server_cpu_us_per_step" in result:
+            print(f"  CPU per step: server {result['batched_server_cpu_us_per_step']:.1f} us, client "
+                  f"{result['batched_client_cpu_us_per_step']:.1f} us: {result['batched_steps_per_cpu_second']:,.0f} "
+                  f"steps per CPU second")
+        print(f"load average {result['load_average']:.1f} on {result['cores']} cores while measuring")
 
 
 if __name__ == "__main__":
