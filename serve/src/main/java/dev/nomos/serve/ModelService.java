@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
@@ -47,6 +48,7 @@ public final class ModelService {
   private static final Set<String> SAMPLE_PARAMS = Set.of("frame", "history", "action", "n", "seed");
   private static final Set<String> SCORE_PARAMS = Set.of("frame", "history", "action", "next");
   private static final Set<String> ROLLOUT_PARAMS = Set.of("frame", "history", "actions", "sample", "seed");
+  private static final Set<String> BATCH_PARAMS = Set.of("requests", "frame", "history");
 
   private final WorldModel model;
   private final WorldSchema schema;
@@ -64,10 +66,10 @@ public final class ModelService {
     this.output = new FrameOutput(schema);
     this.methods = Map.of(
         "info", p -> info(p.allowOnly("info", Set.of())),
-        "step", p -> step(p.allowOnly("step", STEP_PARAMS)),
-        "sample", p -> sample(p.allowOnly("sample", SAMPLE_PARAMS)),
-        "score", p -> score(p.allowOnly("score", SCORE_PARAMS)),
-        "rollout", p -> rollout(p.allowOnly("rollout", ROLLOUT_PARAMS)),
+        "step", p -> step(p.allowOnly("step", STEP_PARAMS), null),
+        "sample", p -> sample(p.allowOnly("sample", SAMPLE_PARAMS), null),
+        "score", p -> score(p.allowOnly("score", SCORE_PARAMS), null),
+        "rollout", p -> rollout(p.allowOnly("rollout", ROLLOUT_PARAMS), null),
         "step_batch", p -> batch(p, "step", STEP_PARAMS, this::step),
         "sample_batch", p -> batch(p, "sample", SAMPLE_PARAMS, this::sample),
         "score_batch", p -> batch(p, "score", SCORE_PARAMS, this::score),
@@ -141,21 +143,22 @@ public final class ModelService {
     return out;
   }
 
-  private JsonNode step(Params p) {
+  /** @param shared the batch's frame, or null when the request gives its own */
+  private JsonNode step(Params p, FrameInput.Read shared) {
     int action = action(p, "action");
-    FrameInput.Read start = input.read(p, "frame", "history");
-    return guarded(p, () -> {
+    FrameInput.Read start = start(p, shared);
+    return guarded(start, () -> {
       Frame t = start.frame().withAction(action);
       return prediction(t, inference.mostLikelyNext(t, -1), start.episode(), start.t() + 1);
     });
   }
 
-  private JsonNode sample(Params p) {
+  private JsonNode sample(Params p, FrameInput.Read shared) {
     int action = action(p, "action");
     int n = p.integer("n", 1, 1, MAX_DRAWS);
     long seed = p.longInteger("seed", 0);
-    FrameInput.Read start = input.read(p, "frame", "history");
-    return guarded(p, () -> {
+    FrameInput.Read start = start(p, shared);
+    return guarded(start, () -> {
       Frame t = start.frame().withAction(action);
       RandomGenerator random = new SplittableRandom(seed);
       ObjectNode out = JSON.objectNode();
@@ -167,18 +170,18 @@ public final class ModelService {
     });
   }
 
-  private JsonNode score(Params p) {
+  private JsonNode score(Params p, FrameInput.Read shared) {
     int action = action(p, "action");
-    FrameInput.Read start = input.read(p, "frame", "history");
+    FrameInput.Read start = start(p, shared);
     Frame next = input.readNext(start, p.required("next"), p.field("next"));
-    return guarded(p, () -> {
+    return guarded(start, () -> {
       ObjectNode out = JSON.objectNode();
       out.put("log_likelihood", inference.logLikelihood(start.frame().withAction(action), next));
       return out;
     });
   }
 
-  private JsonNode rollout(Params p) {
+  private JsonNode rollout(Params p, FrameInput.Read shared) {
     List<JsonNode> names = p.array("actions");
     if (names.isEmpty() || names.size() > MAX_DRAWS) {
       throw RpcError.invalidParam(p.field("actions"), "expected 1 to " + MAX_DRAWS + " actions, got " + names.size());
@@ -192,8 +195,8 @@ public final class ModelService {
     if (p.optional("seed") != null && !sample) {
       throw RpcError.invalidParam(p.field("seed"), "only matters with \"sample\": true (the most likely frames involve no chance)");
     }
-    FrameInput.Read start = input.read(p, "frame", "history");
-    return guarded(p, () -> {
+    FrameInput.Read start = start(p, shared);
+    return guarded(start, () -> {
       RandomGenerator random = sample ? new SplittableRandom(seed) : null;
       ObjectNode out = JSON.objectNode();
       ArrayNode steps = out.putArray("steps");
@@ -212,15 +215,39 @@ public final class ModelService {
     });
   }
 
-  private JsonNode batch(Params p, String method, Set<String> allowed, Function<Params, JsonNode> one) {
-    p.allowOnly(method + "_batch", Set.of("requests"));
+  /**
+   * Answers each request of {@code requests}. When the batch gives a {@code frame} (and
+   * {@code history}), every request starts from it and gives none of its own: the frame is read once,
+   * which is what comparing many actions from one frame needs.
+   */
+  private JsonNode batch(Params p, String method, Set<String> allowed, BiFunction<Params, FrameInput.Read, JsonNode> one) {
+    p.allowOnly(method + "_batch", BATCH_PARAMS);
+    FrameInput.Read shared = null;
+    if (p.optional("frame") != null) {
+      shared = input.read(p, "frame", "history");
+    } else if (p.optional("history") != null) {
+      throw RpcError.invalidParam(p.field("history"), "given without \"frame\"; a batch gives both or neither");
+    }
     List<Params> requests = p.objects("requests");
     ObjectNode out = JSON.objectNode();
     ArrayNode results = out.putArray("results");
     for (Params request : requests) {
-      results.add(one.apply(request.allowOnly(method, allowed)));
+      request.allowOnly(method, allowed);
+      if (shared != null) {
+        for (String own : List.of("frame", "history")) {
+          if (request.optional(own) != null) {
+            throw RpcError.invalidParam(request.field(own), "the batch gives the frame and history; a request gives neither");
+          }
+        }
+      }
+      results.add(one.apply(request, shared));
     }
     return out;
+  }
+
+  /** The frame a request starts from: the batch's, or its own. */
+  private FrameInput.Read start(Params p, FrameInput.Read shared) {
+    return shared != null ? shared : input.read(p, "frame", "history");
   }
 
   private JsonNode shutdown(Params p) {
@@ -263,11 +290,11 @@ public final class ModelService {
   }
 
   /** Runs the model; a law that throws becomes an error naming the law and the request's frame. */
-  private JsonNode guarded(Params p, java.util.function.Supplier<JsonNode> work) {
+  private JsonNode guarded(FrameInput.Read start, java.util.function.Supplier<JsonNode> work) {
     try {
       return work.get();
     } catch (LawException e) {
-      throw RpcError.about(RpcError.LAW_FAILED, p.field("frame"), e.getMessage());
+      throw RpcError.about(RpcError.LAW_FAILED, start.field(), e.getMessage());
     }
   }
 }

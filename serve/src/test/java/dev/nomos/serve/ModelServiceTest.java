@@ -177,6 +177,25 @@ class ModelServiceTest {
   }
 
   @Test
+  void aBatchMayGiveOneFrameForAllItsRequests() {
+    ObjectNode batch = at(12, "UP");
+    batch.remove("action");
+    ArrayNode requests = batch.putArray("requests");
+    model.schema().actions().forEach(a -> requests.addObject().put("action", a));
+    JsonNode results = service.call("step_batch", batch).get("results");
+    for (int k = 0; k < model.schema().actions().size(); k++) {
+      assertEquals(service.call("step", at(12, model.schema().actions().get(k))), results.get(k));
+    }
+    ((ObjectNode) requests.get(2)).set("frame", Pong.record(3));
+    assertField("params.requests[2].frame", "the batch gives the frame and history; a request gives neither",
+        error("step_batch", batch));
+    ObjectNode historyOnly = Pong.JSON.createObjectNode();
+    historyOnly.putArray("history");
+    historyOnly.putArray("requests");
+    assertField("params.history", "given without \"frame\"; a batch gives both or neither", error("step_batch", historyOnly));
+  }
+
+  @Test
   void framesWithoutIdsAreTracked() {
     ObjectNode p = at(0, "NOOP");
     p.remove("history");

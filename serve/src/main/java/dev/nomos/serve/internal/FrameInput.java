@@ -36,8 +36,8 @@ public final class FrameInput {
     this.codec = new FrameCodec(schema, ReadMode.STRICT);
   }
 
-  /** A frame of the request and the step and episode of its record. */
-  public record Read(Frame frame, int t, int episode) {}
+  /** A frame of the request, the step and episode of its record, and the field that gave it. */
+  public record Read(Frame frame, int t, int episode, String field) {}
 
   /** The frame named {@code frameField} in {@code params}, linked to {@code history} when given. */
   public Read read(Params params, String frameField, String historyField) {
@@ -83,7 +83,7 @@ public final class FrameInput {
       frame = encode(tracker.track(r), frame, names.get(k));
     }
     StepRecord last = parsed.get(parsed.size() - 1);
-    return new Read(frame, last.t(), last.episode());
+    return new Read(frame, last.t(), last.episode(), names.get(names.size() - 1));
   }
 
   private Frame encode(StepRecord record, Frame previous, String name) {
