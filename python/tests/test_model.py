@@ -88,6 +88,13 @@ class ModelTest(unittest.TestCase):
         rolled = [{"frame": r["frame"], "actions": ["UP", "NOOP"], "history": r["history"]} for r in requests]
         self.assertEqual([self.model.rollout(**r) for r in rolled], self.model.rollout_batch(rolled))
 
+    def test_a_batch_may_share_one_frame(self):
+        frame, history = self.at(12)
+        shared = self.model.step_batch([{"action": a} for a in self.model.actions], frame=frame, history=history)
+        self.assertEqual([self.model.step(frame, a, history=history) for a in self.model.actions], shared)
+        with self.assertRaises(ValueError):
+            self.model.step_batch([{"action": "UP"}], history=history)
+
     def test_server_errors_are_exceptions_with_its_message_and_the_server_goes_on(self):
         frame, history = self.at(3)
         wrong_world = {"t": 0, "objects": [{"id": 1, "type": "avatar", "x": 1, "y": 2}]}

@@ -110,21 +110,26 @@ class Model:
                                                     sample=sample, seed=seed))
         return [Prediction.of(s) for s in result["steps"]]
 
-    def step_batch(self, requests: Iterable[Mapping[str, Any]]) -> List[Prediction]:
-        """:meth:`step` for many requests in one round trip; each is a dict of its arguments."""
-        return [Prediction.of(r) for r in self._batch("step", requests)]
+    def step_batch(self, requests: Iterable[Mapping[str, Any]], frame: Optional[Frame] = None,
+                   history: Optional[Sequence[Frame]] = None) -> List[Prediction]:
+        """:meth:`step` for many requests in one round trip; each is a dict of its arguments. With
+        ``frame`` (and ``history``), every request starts there and gives only its action."""
+        return [Prediction.of(r) for r in self._batch("step", requests, frame, history)]
 
-    def sample_batch(self, requests: Iterable[Mapping[str, Any]]) -> List[List[Prediction]]:
+    def sample_batch(self, requests: Iterable[Mapping[str, Any]], frame: Optional[Frame] = None,
+                     history: Optional[Sequence[Frame]] = None) -> List[List[Prediction]]:
         """:meth:`sample` for many requests in one round trip."""
-        return [[Prediction.of(s) for s in r["samples"]] for r in self._batch("sample", requests)]
+        return [[Prediction.of(s) for s in r["samples"]] for r in self._batch("sample", requests, frame, history)]
 
-    def score_batch(self, requests: Iterable[Mapping[str, Any]]) -> List[float]:
+    def score_batch(self, requests: Iterable[Mapping[str, Any]], frame: Optional[Frame] = None,
+                    history: Optional[Sequence[Frame]] = None) -> List[float]:
         """:meth:`score` for many requests in one round trip."""
-        return [r["log_likelihood"] for r in self._batch("score", requests)]
+        return [r["log_likelihood"] for r in self._batch("score", requests, frame, history)]
 
-    def rollout_batch(self, requests: Iterable[Mapping[str, Any]]) -> List[List[Prediction]]:
+    def rollout_batch(self, requests: Iterable[Mapping[str, Any]], frame: Optional[Frame] = None,
+                      history: Optional[Sequence[Frame]] = None) -> List[List[Prediction]]:
         """:meth:`rollout` for many requests in one round trip."""
-        return [[Prediction.of(s) for s in r["steps"]] for r in self._batch("rollout", requests)]
+        return [[Prediction.of(s) for s in r["steps"]] for r in self._batch("rollout", requests, frame, history)]
 
     def action_name(self, action: Action) -> Optional[str]:
         """An action as the server names it: a name as it is, an index into :attr:`actions`."""
@@ -175,11 +180,13 @@ class Model:
 
     # ---- protocol ---------------------------------------------------------------------------------
 
-    def _params(self, method: str, frame: Frame, action: Action = None, history=None, n=None, seed=None,
-                next_frame=None, actions=None, sample=None, **unknown) -> Dict[str, Any]:
+    def _params(self, method: str, frame: Optional[Frame] = None, action: Action = None, history=None, n=None,
+                seed=None, next_frame=None, actions=None, sample=None, **unknown) -> Dict[str, Any]:
         if unknown:
             raise TypeError(f"{method}: unknown argument(s) {', '.join(sorted(unknown))}")
-        params: Dict[str, Any] = {"frame": frame}
+        params: Dict[str, Any] = {}
+        if frame is not None:  # a request of a batch that gives the frame has none of its own
+            params["frame"] = frame
         if history is not None:
             params["history"] = list(history)
         if method == "rollout":
@@ -198,9 +205,16 @@ class Model:
             params["next"] = next_frame
         return params
 
-    def _batch(self, method: str, requests: Iterable[Mapping[str, Any]]) -> List[Dict[str, Any]]:
-        params = [self._params(method, **r) for r in requests]
-        return self._call(method + "_batch", {"requests": params})["results"]
+    def _batch(self, method: str, requests: Iterable[Mapping[str, Any]], frame: Optional[Frame],
+               history: Optional[Sequence[Frame]]) -> List[Dict[str, Any]]:
+        params: Dict[str, Any] = {"requests": [self._params(method, **r) for r in requests]}
+        if frame is not None:
+            params["frame"] = frame
+            if history is not None:
+                params["history"] = list(history)
+        elif history is not None:
+            raise ValueError(f"{method}_batch: history without frame (give both, or each request its own)")
+        return self._call(method + "_batch", params)["results"]
 
     def _call(self, method: str, params: Optional[Dict[str, Any]]) -> Any:
         with self._lock:
