@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "nomos",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Laws of object-centric world models: check, compile, fit, evaluate, learn.",
+    description = "Laws of object-centric world models: check, compile, fit, evaluate, learn, serve.",
     subcommands = {
       CommandLine.HelpCommand.class,
       AgentCommand.class,
@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       PlanCommand.class,
       PlayCommand.class,
       RecordCommand.class,
+      ServeCommand.class,
       SimulateCommand.class
     })
 public final class Main implements Runnable {

@@ -1,0 +1,96 @@
+package dev.nomos.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** {@code nomos serve} as a real process: bad requests are answered and survived; shutdown ends it. */
+class ServeCommandTest {
+  private static final JsonMapper JSON = new JsonMapper();
+  private static final Path PONG = Path.of("..", "examples", "pong");
+
+  private static Process start(String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).start();
+  }
+
+  @Test
+  void answersEveryBadRequestAndTheNextOneAndEndsOnShutdown() throws Exception {
+    Process p = start(PONG.resolve("world.law").toString(), PONG.resolve("reference.law").toString());
+    List<String> records = Files.readAllLines(PONG.resolve("test.jsonl"));
+    String step = "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"step\",\"params\":{\"frame\":" + records.get(1)
+        + ",\"history\":[" + records.get(0) + "],\"action\":\"UP\"}}";
+    List<String> bad = List.of(
+        "{not json",
+        "{\"jsonrpc\":\"2.0\",\"id\":100,\"method\":\"teleport\"}",
+        "{\"jsonrpc\":\"2.0\",\"id\":101,\"method\":\"sample\",\"params\":{\"frame\":" + records.get(1)
+            + ",\"action\":\"UP\",\"n\":[3]}}",
+        "{\"jsonrpc\":\"2.0\",\"id\":102,\"method\":\"step\",\"params\":{\"frame\":{\"objects\":[{\"type\":\"avatar\","
+            + "\"x\":4,\"y\":4,\"resources\":\"none\"}]},\"action\":\"UP\"}}");
+    List<JsonNode> responses = new ArrayList<>();
+    try (Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8);
+         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      for (int k = 0; k < bad.size(); k++) {
+        in.write(bad.get(k) + "\n" + String.format(step, k) + "\n");
+        in.flush();
+        responses.add(JSON.readTree(out.readLine()));
+        responses.add(JSON.readTree(out.readLine()));
+      }
+      in.write("{\"jsonrpc\":\"2.0\",\"id\":\"bye\",\"method\":\"shutdown\"}\n");
+      in.flush();
+      responses.add(JSON.readTree(out.readLine()));
+      assertEquals(null, out.readLine());
+    }
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue());
+    int[] codes = {-32700, -32601, -32602, -32602};
+    String[] fields = {null, "method", "params.n", "params.frame.objects[0].type"};
+    for (int k = 0; k < bad.size(); k++) {
+      JsonNode error = responses.get(2 * k).get("error");
+      assertEquals(codes[k], error.get("code").asInt(), error.toString());
+      assertEquals(fields[k], error.has("data") ? error.get("data").get("field").asText() : null);
+      JsonNode answered = responses.get(2 * k + 1);
+      assertEquals(k, answered.get("id").asInt());
+      assertEquals(2, answered.get("result").get("frame").get("t").asInt());
+    }
+    assertEquals("bye", responses.get(responses.size() - 1).get("id").asText());
+  }
+
+  @Test
+  void endsCleanlyAtTheEndOfItsInput() throws Exception {
+    Process p = start(PONG.resolve("world.law").toString(), PONG.resolve("reference.law").toString());
+    p.getOutputStream().close();
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue());
+    assertEquals("", new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aModelThatCannotBeLoadedIsReportedWithExitOne() throws Exception {
+    Process p = start("no-such-model.law");
+    p.getOutputStream().close();
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(1, p.exitValue());
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    // As every command reports a model that does not compile: its diagnostics, then one summary line.
+    assertTrue(err.startsWith("no-such-model.law:1:1: error[N004]: cannot read no-such-model.law: no such file"), err);
+    assertTrue(!err.contains("\tat "), err);
+    assertEquals("", new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,300 @@
+package dev.nomos.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nomos.runtime.AttributeSpec;
+import dev.nomos.runtime.EntityType;
+import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.WorldSchema;
+import dev.nomos.runtime.model.Inference;
+import dev.nomos.runtime.model.LawException;
+import dev.nomos.runtime.model.WorldModel;
+import dev.nomos.serve.internal.FrameInput;
+import dev.nomos.serve.internal.FrameOutput;
+import dev.nomos.serve.internal.Params;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+
+/**
+ * The methods of {@code nomos serve}, free of any transport: each takes a method name and its
+ * parameters as JSON and returns the result as JSON, or throws an {@link RpcError} naming the bad
+ * field. {@link JsonRpcServer} carries it over stdio; tests call it directly. See docs/serve.md for
+ * every method.
+ *
+ * <p>Stateless between calls: every request carries its frame and history, so requests are
+ * independent and a batch is just many of them. Not thread-safe (it reuses one {@link Inference}).
+ *
+ * <p>Today's models predict frames only: results carry {@code reward} and {@code terminated} only
+ * once a model predicts them, and {@code info.predicts} says which it does.
+ */
+public final class ModelService {
+  /** The methods, in the order {@code info} lists them. */
+  public static final List<String> METHODS = List.of("info", "step", "sample", "score", "rollout",
+      "step_batch", "sample_batch", "score_batch", "rollout_batch", "shutdown");
+  /** Most samples or rollout steps one request may ask for, so that a typo cannot stall the server. */
+  public static final int MAX_DRAWS = 1_000_000;
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final Set<String> STEP_PARAMS = Set.of("frame", "history", "action");
+  private static final Set<String> SAMPLE_PARAMS = Set.of("frame", "history", "action", "n", "seed");
+  private static final Set<String> SCORE_PARAMS = Set.of("frame", "history", "action", "next");
+  private static final Set<String> ROLLOUT_PARAMS = Set.of("frame", "history", "actions", "sample", "seed");
+  private static final Set<String> BATCH_PARAMS = Set.of("requests", "frame", "history");
+
+  private final WorldModel model;
+  private final WorldSchema schema;
+  private final Inference inference;
+  private final FrameInput input;
+  private final FrameOutput output;
+  private final Map<String, Function<Params, JsonNode>> methods;
+  private boolean shutdown;
+
+  public ModelService(WorldModel model) {
+    this.model = model;
+    this.schema = model.schema();
+    this.inference = model.newInference();
+    this.input = new FrameInput(schema);
+    this.output = new FrameOutput(schema);
+    this.methods = Map.of(
+        "info", p -> info(p.allowOnly("info", Set.of())),
+        "step", p -> step(p.allowOnly("step", STEP_PARAMS), null),
+        "sample", p -> sample(p.allowOnly("sample", SAMPLE_PARAMS), null),
+        "score", p -> score(p.allowOnly("score", SCORE_PARAMS), null),
+        "rollout", p -> rollout(p.allowOnly("rollout", ROLLOUT_PARAMS), null),
+        "step_batch", p -> batch(p, "step", STEP_PARAMS, this::step),
+        "sample_batch", p -> batch(p, "sample", SAMPLE_PARAMS, this::sample),
+        "score_batch", p -> batch(p, "score", SCORE_PARAMS, this::score),
+        "rollout_batch", p -> batch(p, "rollout", ROLLOUT_PARAMS, this::rollout),
+        "shutdown", p -> shutdown(p.allowOnly("shutdown", Set.of())));
+  }
+
+  public WorldModel model() {
+    return model;
+  }
+
+  /** Whether {@code shutdown} was called: the transport answers it and then stops. */
+  public boolean shutdownRequested() {
+    return shutdown;
+  }
+
+  /**
+   * Answers one call.
+   *
+   * @param params the request's {@code params}: an object, or null when it has none
+   * @throws RpcError for an unknown method, bad parameters, or a law that fails on the frame
+   */
+  public JsonNode call(String method, JsonNode params) {
+    Function<Params, JsonNode> handler = methods.get(method);
+    if (handler == null) {
+      throw RpcError.about(RpcError.METHOD_NOT_FOUND, "method", "no method \"" + method + "\"; nomos serve has "
+          + String.join(", ", METHODS));
+    }
+    return handler.apply(Params.of(params));
+  }
+
+  // ---- methods ---------------------------------------------------------------------------------
+
+  private JsonNode info(Params p) {
+    ObjectNode out = JSON.objectNode();
+    out.put("world", schema.name());
+    out.put("width", schema.screenWidth());
+    out.put("height", schema.screenHeight());
+    ObjectNode velocity = out.putObject("velocity");
+    velocity.put("min", schema.velocityMin());
+    velocity.put("max", schema.velocityMax());
+    ArrayNode actions = out.putArray("actions");
+    schema.actions().forEach(actions::add);
+    ArrayNode types = out.putArray("types");
+    for (EntityType type : schema.types()) {
+      ObjectNode t = types.addObject();
+      t.put("name", type.name());
+      ArrayNode attributes = t.putArray("attributes");
+      for (AttributeSpec a : type.extras()) {
+        ObjectNode n = attributes.addObject();
+        n.put("name", a.name());
+        n.put("kind", a.kind().name().toLowerCase(Locale.ROOT));
+        switch (a.kind()) {
+          case INT -> {
+            n.put("min", a.min());
+            n.put("max", a.max());
+          }
+          case SYMBOL -> a.symbols().forEach(n.putArray("symbols")::add);
+          case BOOL -> { }
+        }
+      }
+    }
+    ArrayNode laws = out.putArray("laws");
+    model.lawNames().forEach(laws::add);
+    out.put("max_history", Frame.MAX_HISTORY);
+    ObjectNode predicts = out.putObject("predicts");
+    predicts.put("reward", false);
+    predicts.put("terminated", false);
+    ArrayNode names = out.putArray("methods");
+    METHODS.forEach(names::add);
+    return out;
+  }
+
+  /** @param shared the batch's frame, or null when the request gives its own */
+  private JsonNode step(Params p, FrameInput.Read shared) {
+    int action = action(p, "action");
+    FrameInput.Read start = start(p, shared);
+    return guarded(start, () -> {
+      Frame t = start.frame().withAction(action);
+      return prediction(t, inference.mostLikelyNext(t, -1), start.episode(), start.t() + 1);
+    });
+  }
+
+  private JsonNode sample(Params p, FrameInput.Read shared) {
+    int action = action(p, "action");
+    int n = p.integer("n", 1, 1, MAX_DRAWS);
+    long seed = p.longInteger("seed", 0);
+    FrameInput.Read start = start(p, shared);
+    return guarded(start, () -> {
+      Frame t = start.frame().withAction(action);
+      RandomGenerator random = new SplittableRandom(seed);
+      ObjectNode out = JSON.objectNode();
+      ArrayNode samples = out.putArray("samples");
+      for (int k = 0; k < n; k++) {
+        samples.add(prediction(t, inference.sampleNext(t, -1, random), start.episode(), start.t() + 1));
+      }
+      return out;
+    });
+  }
+
+  private JsonNode score(Params p, FrameInput.Read shared) {
+    int action = action(p, "action");
+    FrameInput.Read start = start(p, shared);
+    Frame next = input.readNext(start, p.required("next"), p.field("next"));
+    return guarded(start, () -> {
+      ObjectNode out = JSON.objectNode();
+      out.put("log_likelihood", inference.logLikelihood(start.frame().withAction(action), next));
+      return out;
+    });
+  }
+
+  private JsonNode rollout(Params p, FrameInput.Read shared) {
+    List<JsonNode> names = p.array("actions");
+    if (names.isEmpty() || names.size() > MAX_DRAWS) {
+      throw RpcError.invalidParam(p.field("actions"), "expected 1 to " + MAX_DRAWS + " actions, got " + names.size());
+    }
+    int[] actions = new int[names.size()];
+    for (int k = 0; k < actions.length; k++) {
+      actions[k] = actionIndex(names.get(k), p.field("actions") + "[" + k + "]");
+    }
+    boolean sample = p.bool("sample", false);
+    long seed = p.longInteger("seed", 0);
+    if (p.optional("seed") != null && !sample) {
+      throw RpcError.invalidParam(p.field("seed"), "only matters with \"sample\": true (the most likely frames involve no chance)");
+    }
+    FrameInput.Read start = start(p, shared);
+    return guarded(start, () -> {
+      RandomGenerator random = sample ? new SplittableRandom(seed) : null;
+      ObjectNode out = JSON.objectNode();
+      ArrayNode steps = out.putArray("steps");
+      double total = 0;
+      Frame current = start.frame().withAction(actions[0]);
+      for (int k = 0; k < actions.length; k++) {
+        int nextAction = k + 1 < actions.length ? actions[k + 1] : -1;
+        Frame next = sample ? inference.sampleNext(current, nextAction, random) : inference.mostLikelyNext(current, nextAction);
+        double lp = inference.logLikelihood(current, next);
+        total += lp;
+        steps.add(prediction(lp, next, start.episode(), start.t() + k + 1));
+        current = next;
+      }
+      out.put("log_probability", total);
+      return out;
+    });
+  }
+
+  /**
+   * Answers each request of {@code requests}. When the batch gives a {@code frame} (and
+   * {@code history}), every request starts from it and gives none of its own: the frame is read once,
+   * which is what comparing many actions from one frame needs.
+   */
+  private JsonNode batch(Params p, String method, Set<String> allowed, BiFunction<Params, FrameInput.Read, JsonNode> one) {
+    p.allowOnly(method + "_batch", BATCH_PARAMS);
+    FrameInput.Read shared = null;
+    if (p.optional("frame") != null) {
+      shared = input.read(p, "frame", "history");
+    } else if (p.optional("history") != null) {
+      throw RpcError.invalidParam(p.field("history"), "given without \"frame\"; a batch gives both or neither");
+    }
+    List<Params> requests = p.objects("requests");
+    ObjectNode out = JSON.objectNode();
+    ArrayNode results = out.putArray("results");
+    for (Params request : requests) {
+      request.allowOnly(method, allowed);
+      if (shared != null) {
+        for (String own : List.of("frame", "history")) {
+          if (request.optional(own) != null) {
+            throw RpcError.invalidParam(request.field(own), "the batch gives the frame and history; a request gives neither");
+          }
+        }
+      }
+      results.add(one.apply(request, shared));
+    }
+    return out;
+  }
+
+  /** The frame a request starts from: the batch's, or its own. */
+  private FrameInput.Read start(Params p, FrameInput.Read shared) {
+    return shared != null ? shared : input.read(p, "frame", "history");
+  }
+
+  private JsonNode shutdown(Params p) {
+    shutdown = true;
+    return NullNode.instance;
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------
+
+  private ObjectNode prediction(Frame t, Frame next, int episode, int step) {
+    return prediction(inference.logLikelihood(t, next), next, episode, step);
+  }
+
+  /** A predicted frame with its probability; reward and terminated join it once models predict them. */
+  private ObjectNode prediction(double logProbability, Frame next, int episode, int step) {
+    ObjectNode out = JSON.objectNode();
+    out.set("frame", output.write(next, episode, step));
+    out.put("probability", Math.exp(logProbability));
+    out.put("log_probability", logProbability);
+    return out;
+  }
+
+  private int action(Params p, String name) {
+    return actionIndex(p.required(name), p.field(name));
+  }
+
+  private int actionIndex(JsonNode value, String field) {
+    if (value.isNull()) {
+      return -1;
+    }
+    if (!value.isTextual()) {
+      throw RpcError.invalidParam(field, "expected an action name (a string) or null, got " + Params.describe(value));
+    }
+    int index = schema.actionIndex(value.textValue());
+    if (index < 0) {
+      throw RpcError.invalidParam(field, "unknown action \"" + value.textValue() + "\"; world " + schema.name()
+          + " declares " + (schema.actions().isEmpty() ? "no actions" : String.join(", ", schema.actions())));
+    }
+    return index;
+  }
+
+  /** Runs the model; a law that throws becomes an error naming the law and the request's frame. */
+  private JsonNode guarded(FrameInput.Read start, java.util.function.Supplier<JsonNode> work) {
+    try {
+      return work.get();
+    } catch (LawException e) {
+      throw RpcError.about(RpcError.LAW_FAILED, start.field(), e.getMessage());
+    }
+  }
+}
