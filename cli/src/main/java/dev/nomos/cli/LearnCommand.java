@@ -4,6 +4,7 @@ import dev.nomos.compiler.Compilation;
 import dev.nomos.compiler.NomosCompiler;
 import dev.nomos.compiler.codegen.Engine;
 import dev.nomos.compiler.diag.DiagnosticRenderer;
+import dev.nomos.learn.ActionDirections;
 import dev.nomos.learn.CandidateChecker;
 import dev.nomos.learn.EnumerativeProposer;
 import dev.nomos.learn.Heading;
@@ -222,6 +223,10 @@ public final class LearnCommand implements Callable<Integer> {
       if (!headings.isEmpty()) {
         stdout.println("headings read off the data: "
             + String.join("; ", headings.stream().map(Heading::describe).toList()));
+      }
+      ActionDirections directions = ActionDirections.infer(schema, train);
+      if (!directions.isEmpty()) {
+        stdout.println("actions read off the data as directions: " + directions.describe());
       }
       stdout.println(LearnReport.tableHeader());
       stdout.flush();

@@ -261,6 +261,7 @@ public final class Learner {
     List<IterationReport> reports = new ArrayList<>();
     List<Snapshot> snapshots = new ArrayList<>();
     List<Heading> headings = Heading.infer(schema, train);
+    ActionDirections directions = ActionDirections.infer(schema, train);
     RoundCosts costs = new RoundCosts(Episodes.transitions(train), Episodes.transitions(validation),
         Episodes.transitions(test), budget.costCorrection());
     weights = written.stream().mapToDouble(Double::doubleValue).toArray();
@@ -343,7 +344,7 @@ public final class Learner {
             options.candidatesPerIteration(),
             new ProposalRequest.Budget(Math.max(0, options.maxLlmCalls() - used.calls()),
                 Math.max(0, options.maxTokens() - used.totalTokens())),
-            tried, predicted, headings, proposingDeadline(until));
+            tried, predicted, headings, proposingDeadline(until), directions);
         listener.phase(it, "proposing");
         Proposal proposal = propose(request);
         used = used.plus(proposal.usage());
