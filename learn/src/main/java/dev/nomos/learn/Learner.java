@@ -16,6 +16,7 @@ import dev.nomos.runtime.fit.FitResult;
 import dev.nomos.runtime.fit.Fitter;
 import dev.nomos.runtime.model.AttributeScore;
 import dev.nomos.runtime.model.Evaluation;
+import dev.nomos.runtime.model.Floor;
 import dev.nomos.runtime.model.Metrics;
 import dev.nomos.runtime.model.ModelOptions;
 import dev.nomos.runtime.model.TransitionScore;
@@ -83,8 +84,9 @@ public final class Learner {
     this.fitter = options.mergeIdentical() ? new Fitter().mergingIdenticalLaws() : new Fitter();
   }
 
-  /** A model of one round, kept so that model selection can return to it. */
-  private record Snapshot(int round, List<Entry> entries, double[] weights, IterationReport.TestMetrics validation) {}
+  /** A model of one round (its laws, weights and the floor its fit found), kept so that model selection can return to it. */
+  private record Snapshot(int round, List<Entry> entries, double[] weights, Floor floor,
+      IterationReport.TestMetrics validation) {}
 
   /** What one run of the loop ended with. */
   private record Run(List<Entry> entries, double[] weights, WorldModel model, String stop,
@@ -176,7 +178,7 @@ public final class Learner {
     } catch (OutOfTime e) {
       // No time to refit on everything: the chosen model as it was fitted on the part learned from.
       weights = chosen.weights().clone();
-      model = model(entries, weights, chosenOptions);
+      model = model(entries, weights, chosenOptions).withFloor(chosen.floor());
       trainNll = Double.NaN;
       stop = "time";
     }
@@ -281,7 +283,7 @@ public final class Learner {
         IterationReport.TestMetrics v = validating ? metrics(Metrics.evaluate(model, validation,
             TimeBudget.cancelling(budget.beforeReserve()))) : null;
         if (v != null) {
-          snapshots.add(new Snapshot(0, List.copyOf(entries), weights.clone(), v));
+          snapshots.add(new Snapshot(0, List.copyOf(entries), weights.clone(), model.floor(), v));
         }
         reports.add(report(0, 0, 0, 0, 0, 0, pruned, entries.size(), trainNll, model, test, Usage.NONE,
             iterationStart, stage, mo, v, until, costs));
@@ -431,7 +433,7 @@ public final class Learner {
         model = fitted;
         trainNll = fit.trainNll();
         if (v != null) {
-          snapshots.add(new Snapshot(it, List.copyOf(entries), weights.clone(), v));
+          snapshots.add(new Snapshot(it, List.copyOf(entries), weights.clone(), fitted.floor(), v));
         }
         int accepted = (int) entries.stream().filter(Entry::fresh).count();
         reports.add(report(it, surprising, proposal.candidates().size(), rejected, duplicates, accepted,

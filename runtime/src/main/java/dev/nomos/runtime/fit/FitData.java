@@ -50,6 +50,12 @@ public final class FitData {
   final List<String> channels;
   final int[] targetChannel;
   final double[] targetLogSize;
+  /**
+   * What each target adds to the log-likelihood when no law speaks to it (its laws removed): a
+   * uniform guess over its support, and for a place a spawn law names, nothing when no object was
+   * created there and an unexplained placement when one was.
+   */
+  final double[] targetUnspoken;
   final long[] channelTargets;
 
   private FitData(Builder b) {
@@ -68,6 +74,7 @@ public final class FitData {
     this.channels = b.channels;
     this.targetChannel = Arrays.copyOf(b.targetChannel, b.targets);
     this.targetLogSize = Arrays.copyOf(b.targetLogSize, b.targets);
+    this.targetUnspoken = Arrays.copyOf(b.targetUnspoken, b.targets);
     this.channelTargets = b.channelTargets.clone();
   }
 
@@ -236,12 +243,17 @@ public final class FitData {
     final FloorChannels floorChannels;
     int[] targetChannel = new int[1024];
     double[] targetLogSize = new double[1024];
+    double[] targetUnspoken = new double[1024];
     final long[] channelTargets;
+    final int spawnChannel;
+    final double unexplained;
 
     Builder(WorldModel model) {
       this.channels = Floor.channels(model.schema());
       this.floorChannels = new FloorChannels(model.schema());
       this.channelTargets = new long[channels.size()];
+      this.spawnChannel = channels.indexOf(Floor.SPAWN);
+      this.unexplained = Observations.unexplainedLogProbability(model.schema());
       this.lawNames = model.lawNames();
       this.laws = model.laws();
       this.collector = new OpinionCollector(model.schema(), lawNames.toArray(String[]::new), model.options().nu());
@@ -301,6 +313,7 @@ public final class FitData {
       int channel = floorChannels.channel(type, p.offset(part));
       targetChannel[targets] = channel;
       targetLogSize[targets] = Math.log((double) p.supportSize(part, value));
+      targetUnspoken[targets] = channel != spawnChannel ? -targetLogSize[targets] : value == 1 ? unexplained : 0;
       channelTargets[channel]++;
       observedTargets++;
       int same = findEqual(targets);
@@ -353,7 +366,7 @@ public final class FitData {
       int b0 = targetClassStart[b];
       int b1 = classes;
       if (a1 - a0 != b1 - b0 || observedClass[a] - a0 != observedClass[b] - b0
-          || targetChannel[a] != targetChannel[b]) {
+          || targetChannel[a] != targetChannel[b] || targetUnspoken[a] != targetUnspoken[b]) {
         return false;
       }
       for (int i = 0; i < a1 - a0; i++) {
@@ -410,6 +423,7 @@ public final class FitData {
         targetHash = Arrays.copyOf(targetHash, size);
         targetChannel = Arrays.copyOf(targetChannel, size);
         targetLogSize = Arrays.copyOf(targetLogSize, size);
+        targetUnspoken = Arrays.copyOf(targetUnspoken, size);
       }
     }
 

@@ -145,14 +145,17 @@ public final class Fitter {
     BoundedLbfgs.Result r = optimiser.minimize(objective, x0, lower, upper, deadline::passed);
     double[] theta = Arrays.copyOf(r.x(), n);
     List<String> pruned = new ArrayList<>();
+    boolean[] removed = new boolean[n];
     double[] kept = r.x().clone();
     for (int i = 0; i < n; i++) {
       if (theta[i] <= options.pruneThreshold()) {
         pruned.add(names.get(i));
+        removed[i] = true;
         kept[i] = 0;
       }
     }
-    double trainNll = -objective.meanLogLikelihood(kept, null);
+    // The NLL of the model returned, which leaves the pruned laws out.
+    double trainNll = -objective.meanLogLikelihood(kept, null, removed);
     Floor fitted = floor;
     if (fitFloor) {
       Map<String, Double> values = new LinkedHashMap<>(floor.values());
