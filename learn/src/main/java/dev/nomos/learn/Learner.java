@@ -1,6 +1,7 @@
 package dev.nomos.learn;
 
 import dev.nomos.learn.internal.HoleFiller;
+import dev.nomos.learn.internal.Narrowness;
 import dev.nomos.learn.internal.OpinionCheck;
 import dev.nomos.learn.internal.RoundCosts;
 import dev.nomos.learn.internal.RoundSelector;
@@ -58,6 +59,8 @@ public final class Learner {
   private final ModelOptions modelOptions;
   private final LearnListener listener;
   private final Fitter fitter;
+  /** How many conditions each law admitted states ({@link Narrowness}): a merge keeps the law stating fewest. */
+  private final Map<String, Integer> conditions = new HashMap<>();
   private final TransitionRenderer renderer = new TransitionRenderer();
   /** How long the last admitted candidate took to run on the transitions that prompted it. */
   private double lastCheckSeconds;
@@ -81,7 +84,8 @@ public final class Learner {
     this.options = Objects.requireNonNull(options, "options");
     this.modelOptions = Objects.requireNonNull(modelOptions, "modelOptions");
     this.listener = Objects.requireNonNull(listener, "listener");
-    this.fitter = options.mergeIdentical() ? new Fitter().mergingIdenticalLaws() : new Fitter();
+    this.fitter = options.mergeIdentical()
+        ? new Fitter().mergingIdenticalLaws(name -> conditions.getOrDefault(name, 0)) : new Fitter();
   }
 
   /** A model of one round (its laws, weights and the floor its fit found), kept so that model selection can return to it. */
@@ -519,6 +523,7 @@ public final class Learner {
     names.add(unique);
     tried.add(key);
     // A law the user wrote keeps its text, comments and all; a proposed one takes the canonical form.
+    conditions.put(unique, Narrowness.conditions(compiled.canonical()));
     return new Entry(unique, proposed ? compiled.canonical() : text, canonicalKey, compiled.law(), true);
   }
 
