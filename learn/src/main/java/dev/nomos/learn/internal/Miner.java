@@ -143,6 +143,9 @@ public final class Miner {
     return h == null ? Side.NONE.ordinal() : h.sideOf(a.get(i, headingSlots[a.type(i)]));
   }
 
+  /** Counts the objects whose relations were mined: tells one target's relation events from another's. */
+  private int targetInstance;
+
   /** Whether the current model gets the target being mined wrong (set per target while mining). */
   private boolean wrong;
 
@@ -536,6 +539,7 @@ public final class Miner {
         && directions.stepVelocity(a.action(), axis) == v1;
     String actionStep = withAction ? "o." + attr + " := " + directions.stepVelocity(axis) : null;
     boolean controlled = schema.type(a.type(i)).name().equals(directions.type());
+    boolean alongAction = a.action() >= 0 && directions.stepVelocity(a.action(), axis) != 0;
     List<Context> all = new ArrayList<>(contexts);
     for (Context c : contexts) {
       // The velocity it had: lookup tables of (action, velocity) such as acceleration up to a cap.
@@ -570,6 +574,14 @@ public final class Miner {
         choices.observe(c.binder, c.guard, c.name, typeOf(c.binder) + "." + attr, attr, v1, wrong);
       } else {
         choices.evidence(c.binder, c.guard, typeOf(c.binder) + "." + attr, v1);
+      }
+      if ((c.byAction || controlled) && alongAction) {
+        // A move in the action's direction is one outcome whatever the direction and axis: where a
+        // context nearly always gives it when the action points along the axis (a box pushed from
+        // behind), the object's moves are decided, not random, on both axes.
+        int outcome = actionStep != null ? ChoiceMiner.WITH_THE_ACTION : v1;
+        choices.evidence(c.binder, c.guard + " [with the action]", typeOf(c.binder) + ".vx", outcome);
+        choices.evidence(c.binder, c.guard + " [with the action]", typeOf(c.binder) + ".vy", outcome);
       }
       if (beat > 1 && v1 != 0 && v1 == lastBeat) {
         add(c, attr, "o." + attr + " := o." + attr + "@-" + (beat - 1), attr + "_repeats_last_move");
@@ -627,6 +639,7 @@ public final class Miner {
    * (with the partner's direction of motion as an optional guard) and for contacted objects.
    */
   private void mineRelations(Frame a, Frame b, int i, int j, EntityType type, boolean wrongX, boolean wrongY) {
+    targetInstance++;
     String t = type.name();
     if (a.ofType(type.index()).length <= 4) {
       for (EntityType partner : schema.types()) {
@@ -662,9 +675,9 @@ public final class Miner {
     int vx = b.x(j) - a.x(i);
     int vy = b.y(j) - a.y(i);
     relations.computeIfAbsent(new RelationKey(binder, guard, t, partner, "vx", "x"), k -> new ArrayList<>())
-        .add(new int[] {a.x(u) - a.x(i), vx, wrongX ? 1 : 0});
+        .add(new int[] {a.x(u) - a.x(i), vx, wrongX ? 1 : 0, targetInstance});
     relations.computeIfAbsent(new RelationKey(binder, guard, t, partner, "vy", "y"), k -> new ArrayList<>())
-        .add(new int[] {a.y(u) - a.y(i), vy, wrongY ? 1 : 0});
+        .add(new int[] {a.y(u) - a.y(i), vy, wrongY ? 1 : 0, targetInstance});
   }
 
   private void relationCandidates() {
@@ -719,10 +732,18 @@ public final class Miner {
       return;
     }
     Candidate c = new Candidate(body, name, k.type + "." + k.attr, body, Facing.NONE, false);
+    // Counted per target (object and transition), as other candidates are, however many partners
+    // the object has: the events of one target are consecutive.
+    int applicableAt = -1;
+    int rightAt = -1;
     for (int[] ev : events) {
       if (ev[0] >= span[0] && ev[0] <= span[1]) {
-        c.applicable++;
-        if (right.test(ev)) {
+        if (ev[3] != applicableAt) {
+          applicableAt = ev[3];
+          c.applicable++;
+        }
+        if (right.test(ev) && ev[3] != rightAt) {
+          rightAt = ev[3];
           c.correct++;
           c.correctWhereWrong += ev[2];
         }
