@@ -138,8 +138,9 @@ public final class LearnCommand implements Callable<Integer> {
   boolean strict;
 
   @Option(names = "--merge-identical",
-      description = "Merge laws whose opinions are identical on the training data into the first of them (a smaller "
-          + "model; off by default: laws that agree on the training data may disagree on a new level).")
+      description = "Merge laws whose opinions are identical on the training data into the one stating fewest "
+          + "conditions (a smaller model; off by default: laws that agree on the training data may disagree on a "
+          + "new level).")
   boolean mergeIdentical;
 
   @Option(names = {"-q", "--quiet"}, description = "No progress and no table.")
