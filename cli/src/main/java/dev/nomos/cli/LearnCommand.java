@@ -5,6 +5,7 @@ import dev.nomos.compiler.CompiledLaw;
 import dev.nomos.compiler.NomosCompiler;
 import dev.nomos.compiler.codegen.Engine;
 import dev.nomos.compiler.diag.DiagnosticRenderer;
+import dev.nomos.learn.ActionDirections;
 import dev.nomos.learn.CandidateChecker;
 import dev.nomos.learn.EnumerativeProposer;
 import dev.nomos.learn.Heading;
@@ -138,8 +139,9 @@ public final class LearnCommand implements Callable<Integer> {
   boolean strict;
 
   @Option(names = "--merge-identical",
-      description = "Merge laws whose opinions are identical on the training data into the first of them (a smaller "
-          + "model; off by default: laws that agree on the training data may disagree on a new level).")
+      description = "Merge laws whose opinions are identical on the training data into the one stating fewest "
+          + "conditions (a smaller model; off by default: laws that agree on the training data may disagree on a "
+          + "new level).")
   boolean mergeIdentical;
 
   @Option(names = {"-q", "--quiet"}, description = "No progress and no table.")
@@ -230,6 +232,10 @@ public final class LearnCommand implements Callable<Integer> {
       if (!headings.isEmpty()) {
         stdout.println("headings read off the data: "
             + String.join("; ", headings.stream().map(Heading::describe).toList()));
+      }
+      ActionDirections directions = ActionDirections.infer(schema, train);
+      if (!directions.isEmpty()) {
+        stdout.println("actions read off the data as directions: " + directions.describe());
       }
       stdout.println(LearnReport.tableHeader());
       stdout.flush();

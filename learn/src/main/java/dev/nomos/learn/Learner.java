@@ -1,6 +1,7 @@
 package dev.nomos.learn;
 
 import dev.nomos.learn.internal.HoleFiller;
+import dev.nomos.learn.internal.Narrowness;
 import dev.nomos.learn.internal.OpinionCheck;
 import dev.nomos.learn.internal.RoundCosts;
 import dev.nomos.learn.internal.RoundSelector;
@@ -16,6 +17,7 @@ import dev.nomos.runtime.fit.FitResult;
 import dev.nomos.runtime.fit.Fitter;
 import dev.nomos.runtime.model.AttributeScore;
 import dev.nomos.runtime.model.Evaluation;
+import dev.nomos.runtime.model.Floor;
 import dev.nomos.runtime.model.Metrics;
 import dev.nomos.runtime.model.ModelOptions;
 import dev.nomos.runtime.model.TransitionScore;
@@ -57,6 +59,8 @@ public final class Learner {
   private final ModelOptions modelOptions;
   private final LearnListener listener;
   private final Fitter fitter;
+  /** How many conditions each law admitted states ({@link Narrowness}): a merge keeps the law stating fewest. */
+  private final Map<String, Integer> conditions = new HashMap<>();
   private final TransitionRenderer renderer = new TransitionRenderer();
   /** How long the last admitted candidate took to run on the transitions that prompted it. */
   private double lastCheckSeconds;
@@ -80,11 +84,13 @@ public final class Learner {
     this.options = Objects.requireNonNull(options, "options");
     this.modelOptions = Objects.requireNonNull(modelOptions, "modelOptions");
     this.listener = Objects.requireNonNull(listener, "listener");
-    this.fitter = options.mergeIdentical() ? new Fitter().mergingIdenticalLaws() : new Fitter();
+    this.fitter = options.mergeIdentical()
+        ? new Fitter().mergingIdenticalLaws(name -> conditions.getOrDefault(name, 0)) : new Fitter();
   }
 
-  /** A model of one round, kept so that model selection can return to it. */
-  private record Snapshot(int round, List<Entry> entries, double[] weights, IterationReport.TestMetrics validation) {}
+  /** A model of one round (its laws, weights and the floor its fit found), kept so that model selection can return to it. */
+  private record Snapshot(int round, List<Entry> entries, double[] weights, Floor floor,
+      IterationReport.TestMetrics validation) {}
 
   /** What one run of the loop ended with. */
   private record Run(List<Entry> entries, double[] weights, WorldModel model, String stop,
@@ -181,7 +187,7 @@ public final class Learner {
     } catch (OutOfTime e) {
       // No time to refit on everything: the chosen model as it was fitted on the part learned from.
       weights = chosen.weights().clone();
-      model = model(entries, weights, chosenOptions);
+      model = model(entries, weights, chosenOptions).withFloor(chosen.floor());
       trainNll = Double.NaN;
       stop = "time";
     }
@@ -266,6 +272,7 @@ public final class Learner {
     List<IterationReport> reports = new ArrayList<>();
     List<Snapshot> snapshots = new ArrayList<>();
     List<Heading> headings = Heading.infer(schema, train);
+    ActionDirections directions = ActionDirections.infer(schema, train);
     RoundCosts costs = new RoundCosts(Episodes.transitions(train), Episodes.transitions(validation),
         Episodes.transitions(test), budget.costCorrection());
     weights = written.stream().mapToDouble(Double::doubleValue).toArray();
@@ -285,7 +292,7 @@ public final class Learner {
         IterationReport.TestMetrics v = validating ? metrics(Metrics.evaluate(model, validation,
             TimeBudget.cancelling(budget.beforeReserve()))) : null;
         if (v != null) {
-          snapshots.add(new Snapshot(0, List.copyOf(entries), weights.clone(), v));
+          snapshots.add(new Snapshot(0, List.copyOf(entries), weights.clone(), model.floor(), v));
         }
         reports.add(report(0, 0, 0, 0, 0, 0, pruned, entries.size(), trainNll, model, test, Usage.NONE,
             iterationStart, stage, mo, v, until, costs));
@@ -348,7 +355,7 @@ public final class Learner {
             options.candidatesPerIteration(),
             new ProposalRequest.Budget(Math.max(0, options.maxLlmCalls() - used.calls()),
                 Math.max(0, options.maxTokens() - used.totalTokens())),
-            tried, predicted, headings, proposingDeadline(until));
+            tried, predicted, headings, proposingDeadline(until), directions);
         listener.phase(it, "proposing");
         Proposal proposal = propose(request);
         used = used.plus(proposal.usage());
@@ -435,7 +442,7 @@ public final class Learner {
         model = fitted;
         trainNll = fit.trainNll();
         if (v != null) {
-          snapshots.add(new Snapshot(it, List.copyOf(entries), weights.clone(), v));
+          snapshots.add(new Snapshot(it, List.copyOf(entries), weights.clone(), fitted.floor(), v));
         }
         int accepted = (int) entries.stream().filter(Entry::fresh).count();
         reports.add(report(it, surprising, proposal.candidates().size(), rejected, duplicates, accepted,
@@ -521,6 +528,7 @@ public final class Learner {
     names.add(unique);
     tried.add(key);
     // A law the user wrote keeps its text, comments and all; a proposed one takes the canonical form.
+    conditions.put(unique, Narrowness.conditions(compiled.canonical()));
     return new Entry(unique, proposed ? compiled.canonical() : text, canonicalKey, compiled.law(), true);
   }
 

@@ -25,10 +25,20 @@ import java.util.Set;
  *     entity type
  * @param deadline when the proposer should answer with what it has (the enumerative proposer mines
  *     the worst transitions first and stops there)
+ * @param actionDirections the directions the training data shows the actions to name
+ *     ({@link ActionDirections}), or {@link ActionDirections#NONE}
  */
 public record ProposalRequest(WorldSchema schema, String worldSource, List<CurrentLaw> currentLaws,
     List<Transition> surprising, String renderedTransitions, int maxCandidates, Budget remaining,
-    Set<String> tried, List<Frame> predicted, List<Heading> headings, Deadline deadline) {
+    Set<String> tried, List<Frame> predicted, List<Heading> headings, Deadline deadline,
+    ActionDirections actionDirections) {
+
+  public ProposalRequest(WorldSchema schema, String worldSource, List<CurrentLaw> currentLaws,
+      List<Transition> surprising, String renderedTransitions, int maxCandidates, Budget remaining,
+      Set<String> tried, List<Frame> predicted, List<Heading> headings, Deadline deadline) {
+    this(schema, worldSource, currentLaws, surprising, renderedTransitions, maxCandidates, remaining, tried,
+        predicted, headings, deadline, ActionDirections.NONE);
+  }
 
   public ProposalRequest(WorldSchema schema, String worldSource, List<CurrentLaw> currentLaws,
       List<Transition> surprising, String renderedTransitions, int maxCandidates, Budget remaining,
@@ -61,6 +71,7 @@ public record ProposalRequest(WorldSchema schema, String worldSource, List<Curre
     predicted = List.copyOf(predicted);
     headings = List.copyOf(headings);
     Objects.requireNonNull(deadline, "deadline");
+    Objects.requireNonNull(actionDirections, "actionDirections");
     if (maxCandidates <= 0) {
       throw new IllegalArgumentException("maxCandidates must be positive, got " + maxCandidates);
     }

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nomos.compiler.codegen.Engine;
+import dev.nomos.runtime.Deadline;
 import dev.nomos.runtime.model.Metrics;
 import dev.nomos.runtime.model.ModelOptions;
 import dev.nomos.runtime.trajectory.Episode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -50,6 +52,30 @@ class LearnerTest {
     assertTrue(result.model().floor().values().containsKey("x"), result.model().floor().toString());
     assertEquals(Metrics.evaluate(result.model(), TEST).nllPerTransition(),
         result.report().last().test().nllPerTransition(), 1e-9, result.report().toTable());
+  }
+
+  @Test
+  void aRefitCutByTheBudgetKeepsTheFloorTheChosenRoundsFitFound() {
+    // The clock jumps past the deadline as the refit on all the training data begins: the chosen
+    // round's model is returned as it was fitted on the part learned from, with its own floor.
+    AtomicLong clock = new AtomicLong();
+    Deadline deadline = Deadline.in(Duration.ofHours(1), clock::get);
+    LearnListener listener = new LearnListener() {
+      @Override
+      public void phase(int iteration, String phase) {
+        if (phase.startsWith("refitting")) {
+          clock.set(Duration.ofHours(2).toNanos());
+        }
+      }
+    };
+    Learner learner = new Learner(BouncingBall.SCHEMA, BouncingBall.SOURCE,
+        new NomosLawCompiler(BouncingBall.SCHEMA, Engine.COMPILED), new EnumerativeProposer(),
+        LearnOptions.enumerativeDefaults().withMaxIterations(1), ModelOptions.defaults(), listener);
+    LearnResult result = learner.learn(TRAIN, List.of(), List.of(), deadline);
+    assertEquals("time", result.report().stopReason());
+    assertTrue(result.report().selection() != null, "selection chose a round");
+    assertTrue(result.model().floor().values().containsKey("x"), result.model().floor().toString());
+    assertTrue(result.lawFile("").contains("\nfloor {\n  alive "), result.lawFile(""));
   }
 
   @Test

@@ -67,6 +67,11 @@ final class ChoiceMiner {
   private final Map<Key, Histogram> histograms = new LinkedHashMap<>();
   /** Per target, the histograms of every context, to tell decided targets from random ones. */
   private final Map<String, Map<String, Histogram>> evidence = new LinkedHashMap<>();
+  /**
+   * The outcome "a step in the action's direction" in {@link #evidence}: a velocity no target takes,
+   * so that moves in different directions count as one value.
+   */
+  static final int WITH_THE_ACTION = Integer.MIN_VALUE;
   /** Share of a context's cases a value other than the usual one must take for the context to decide it. */
   private static final double DECIDES = 0.9;
 

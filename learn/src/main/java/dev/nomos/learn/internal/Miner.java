@@ -1,5 +1,6 @@
 package dev.nomos.learn.internal;
 
+import dev.nomos.learn.ActionDirections;
 import dev.nomos.learn.Heading;
 import dev.nomos.learn.Transition;
 import dev.nomos.runtime.AttributeKind;
@@ -109,7 +110,13 @@ public final class Miner {
 
   /** @param headings heading attributes of the world (at most one per type), for "in front" contexts */
   public Miner(WorldSchema schema, int maxContacts, List<Heading> headings) {
+    this(schema, maxContacts, headings, ActionDirections.NONE);
+  }
+
+  /** @param directions the actions' directions, for "ahead of" and "pushed from behind" contexts */
+  public Miner(WorldSchema schema, int maxContacts, List<Heading> headings, ActionDirections directions) {
     this.schema = schema;
+    this.directions = directions;
     this.maxContacts = maxContacts;
     this.headings = new Heading[schema.types().size()];
     this.headingSlots = new int[schema.types().size()];
@@ -125,6 +132,7 @@ public final class Miner {
 
   private final Heading[] headings;
   private final int[] headingSlots;
+  private final ActionDirections directions;
 
   private static int indexOfExtra(EntityType type, String attribute) {
     for (int k = 0; k < type.extras().size(); k++) {
@@ -140,6 +148,9 @@ public final class Miner {
     Heading h = headings[a.type(i)];
     return h == null ? Side.NONE.ordinal() : h.sideOf(a.get(i, headingSlots[a.type(i)]));
   }
+
+  /** Counts the objects whose relations were mined: tells one target's relation events from another's. */
+  private int targetInstance;
 
   /** Whether the current model gets the target being mined wrong (set per target while mining). */
   private boolean wrong;
@@ -184,9 +195,17 @@ public final class Miner {
   /** How a context speaks of a heading: not at all, of a contact in front, or of nothing in front. */
   enum Facing { NONE, IN_FRONT, FRONT_FREE }
 
-  private record Context(String binder, String guard, String name, Facing facing) {
+  /**
+   * @param byAction whether it speaks of the action's direction ({@link ActionDirections}): a step
+   *     in that direction is then offered as its value, whatever the object's type
+   */
+  private record Context(String binder, String guard, String name, Facing facing, boolean byAction) {
     Context(String binder, String guard, String name) {
       this(binder, guard, name, Facing.NONE);
+    }
+
+    Context(String binder, String guard, String name, Facing facing) {
+      this(binder, guard, name, facing, false);
     }
 
     String key(String target) {
@@ -350,6 +369,68 @@ public final class Miner {
       combine(binder, "", name, atoms.subList(0, Math.min(atoms.size(), 8)), 3, out);
     }
     headingContexts(a, i, type, action, contacts, out);
+    actionContexts(a, i, type, contacts, out);
+    return out;
+  }
+
+  /**
+   * Contexts that speak of the action's direction, whatever it is ({@link ActionDirections}): an
+   * object ahead of o (blocking it), with what lies beyond that object; an object behind o (pushing
+   * it), with what lies ahead of o; nothing ahead of o. A push or a block seen in one direction is
+   * then one statement for every direction.
+   */
+  private void actionContexts(Frame a, int i, EntityType type, List<int[]> contacts, List<Context> out) {
+    int side = a.action() >= 0 ? directions.sideOf(a.action()) : Side.NONE.ordinal();
+    if (side == Side.NONE.ordinal()) {
+      return;
+    }
+    int back = Side.values()[side].opposite().ordinal();
+    String t = type.name();
+    Set<String> seen = new LinkedHashSet<>();
+    boolean aheadTaken = false;
+    for (int[] c : contacts) {
+      boolean ahead = c[1] == side;
+      if (!ahead && c[1] != back) {
+        continue;
+      }
+      aheadTaken |= ahead;
+      String u = schema.type(a.type(c[0])).name();
+      if (!seen.add((ahead ? "ahead " : "behind ") + u)) {
+        continue;
+      }
+      // Ahead: what lies beyond the blocker. Behind: what lies ahead of the pushed object.
+      List<Atom> atoms = ahead ? beyond(a, c[0], "u", side, i) : beyond(a, i, "o", side, c[0]);
+      List<Context> found = new ArrayList<>();
+      combine("on contact(o: " + t + ", u: " + u + ")", ahead ? directions.ahead("o", "u") : directions.behind("o", "u"),
+          (ahead ? "ahead_" : "pushed_by_") + u.toLowerCase(), atoms, 1, Facing.IN_FRONT, found);
+      for (Context f : found) {
+        out.add(new Context(f.binder, f.guard, f.name, f.facing, true));
+      }
+    }
+    if (!aheadTaken && a.ofType(type.index()).length <= 4) {
+      out.add(new Context("for o: " + t, "(not exists f: Object where " + directions.ahead("o", "f") + ")",
+          "ahead_free", Facing.FRONT_FREE, true));
+    }
+  }
+
+  /**
+   * What touches object k on {@code side}, the action's direction (object {@code exclude} left out):
+   * one atom per type found there, or one saying nothing is.
+   */
+  private List<Atom> beyond(Frame a, int k, String var, int side, int exclude) {
+    Set<String> types = new LinkedHashSet<>();
+    for (int[] d : contacts(a, k)) {
+      if (d[1] == side && d[0] != exclude) {
+        types.add(schema.type(a.type(d[0])).name());
+      }
+    }
+    List<Atom> out = new ArrayList<>();
+    for (String v : types) {
+      out.add(new Atom("(exists v: " + v + " where " + directions.ahead(var, "v") + ")", "then_" + v.toLowerCase()));
+    }
+    if (types.isEmpty()) {
+      out.add(new Atom("(not exists v: Object where " + directions.ahead(var, "v") + ")", "then_free"));
+    }
     return out;
   }
 
@@ -481,12 +562,19 @@ public final class Miner {
     // A step toward the heading, offered where that is what happened.
     String stepAhead = h != null && h.stepVelocity(a.get(i, headingSlots[a.type(i)]), axis) == v1
         ? "o." + attr + " := " + h.stepVelocity("o", axis) : null;
+    // A step in the action's direction: for the type whose moves show the directions, and for any
+    // object where the context speaks of that direction (pushed from behind, blocked ahead).
+    boolean withAction = a.action() >= 0 && directions.sideOf(a.action()) != Side.NONE.ordinal()
+        && directions.stepVelocity(a.action(), axis) == v1;
+    String actionStep = withAction ? "o." + attr + " := " + directions.stepVelocity(axis) : null;
+    boolean controlled = schema.type(a.type(i)).name().equals(directions.type());
+    boolean alongAction = a.action() >= 0 && directions.stepVelocity(a.action(), axis) != 0;
     List<Context> all = new ArrayList<>(contexts);
     for (Context c : contexts) {
       // The velocity it had: lookup tables of (action, velocity) such as acceleration up to a cap.
       if (c.binder.startsWith("for ") && !c.guard.startsWith("(not ")) {
         all.add(new Context(c.binder, and(c.guard, "o." + attr + " == " + v0),
-            c.name + (c.name.isEmpty() ? "" : "_") + "from_" + num(v0), c.facing));
+            c.name + (c.name.isEmpty() ? "" : "_") + "from_" + num(v0), c.facing, c.byAction));
       }
     }
     int beat = beats[a.type(i)];
@@ -516,6 +604,14 @@ public final class Miner {
       } else {
         choices.evidence(c.binder, c.guard, typeOf(c.binder) + "." + attr, v1);
       }
+      if ((c.byAction || controlled) && alongAction) {
+        // A move in the action's direction is one outcome whatever the direction and axis: where a
+        // context nearly always gives it when the action points along the axis (a box pushed from
+        // behind), the object's moves are decided, not random, on both axes.
+        int outcome = actionStep != null ? ChoiceMiner.WITH_THE_ACTION : v1;
+        choices.evidence(c.binder, c.guard + " [with the action]", typeOf(c.binder) + ".vx", outcome);
+        choices.evidence(c.binder, c.guard + " [with the action]", typeOf(c.binder) + ".vy", outcome);
+      }
       if (beat > 1 && v1 != 0 && v1 == lastBeat) {
         add(c, attr, "o." + attr + " := o." + attr + "@-" + (beat - 1), attr + "_repeats_last_move");
       }
@@ -528,6 +624,9 @@ public final class Miner {
       add(c, attr, "o." + attr + " := " + v1, attr + "_is_" + num(v1));
       if (stepAhead != null) {
         add(c, attr, stepAhead, attr + "_steps_ahead", true);
+      }
+      if (actionStep != null && (controlled || c.byAction)) {
+        add(c, attr, actionStep, attr + "_steps_with_action", true);
       }
       int d = v1 - v0;
       if (d != 0 && Math.abs(d) <= Math.max(1, (schema.velocityMax() - schema.velocityMin()) / 8)) {
@@ -569,6 +668,7 @@ public final class Miner {
    * (with the partner's direction of motion as an optional guard) and for contacted objects.
    */
   private void mineRelations(Frame a, Frame b, int i, int j, EntityType type, boolean wrongX, boolean wrongY) {
+    targetInstance++;
     String t = type.name();
     if (a.ofType(type.index()).length <= 4) {
       for (EntityType partner : schema.types()) {
@@ -604,9 +704,9 @@ public final class Miner {
     int vx = b.x(j) - a.x(i);
     int vy = b.y(j) - a.y(i);
     relations.computeIfAbsent(new RelationKey(binder, guard, t, partner, "vx", "x"), k -> new ArrayList<>())
-        .add(new int[] {a.x(u) - a.x(i), vx, wrongX ? 1 : 0});
+        .add(new int[] {a.x(u) - a.x(i), vx, wrongX ? 1 : 0, targetInstance});
     relations.computeIfAbsent(new RelationKey(binder, guard, t, partner, "vy", "y"), k -> new ArrayList<>())
-        .add(new int[] {a.y(u) - a.y(i), vy, wrongY ? 1 : 0});
+        .add(new int[] {a.y(u) - a.y(i), vy, wrongY ? 1 : 0, targetInstance});
   }
 
   private void relationCandidates() {
@@ -661,10 +761,18 @@ public final class Miner {
       return;
     }
     Candidate c = new Candidate(body, name, k.type + "." + k.attr, body, Facing.NONE, false);
+    // Counted per target (object and transition), as other candidates are, however many partners
+    // the object has: the events of one target are consecutive.
+    int applicableAt = -1;
+    int rightAt = -1;
     for (int[] ev : events) {
       if (ev[0] >= span[0] && ev[0] <= span[1]) {
-        c.applicable++;
-        if (right.test(ev)) {
+        if (ev[3] != applicableAt) {
+          applicableAt = ev[3];
+          c.applicable++;
+        }
+        if (right.test(ev) && ev[3] != rightAt) {
+          rightAt = ev[3];
           c.correct++;
           c.correctWhereWrong += ev[2];
         }

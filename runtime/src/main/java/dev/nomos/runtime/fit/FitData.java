@@ -57,6 +57,11 @@ public final class FitData {
   final int[] targetChannelStart;
   final int[] targetChannels;
   final double[] targetLogSize;
+  /**
+   * What each target adds to the log-likelihood when no law speaks to it (its laws removed): a
+   * uniform guess over its support.
+   */
+  final double[] targetUnspoken;
   final long[] channelTargets;
   final int spawnChannel;
   final double logUnexplained;
@@ -89,6 +94,7 @@ public final class FitData {
     this.targetChannelStart = Arrays.copyOf(b.targetChannelStart, b.targets + 1);
     this.targetChannels = Arrays.copyOf(b.targetChannels, b.channelEntries);
     this.targetLogSize = Arrays.copyOf(b.targetLogSize, b.targets);
+    this.targetUnspoken = Arrays.copyOf(b.targetUnspoken, b.targets);
     this.channelTargets = b.channelTargets.clone();
     this.spawnChannel = b.floorChannels.channel(0, -1);
     this.logUnexplained = Observations.unexplainedLogProbability(b.schema);
@@ -343,6 +349,7 @@ public final class FitData {
     int[] targetChannels = new int[1024];
     private boolean[] outside = new boolean[8];
     double[] targetLogSize = new double[1024];
+    double[] targetUnspoken = new double[1024];
     final long[] channelTargets;
     final Map<String, Integer> creationIndex = new HashMap<>();
     int creations;
@@ -475,6 +482,7 @@ public final class FitData {
       targetChannelStart[targets] = channelEntries;
       targetChannels[channelEntries++] = channel;
       targetLogSize[targets] = Math.log((double) p.supportSize(part, value));
+      targetUnspoken[targets] = -targetLogSize[targets];
       channelTargets[channel]++;
       finishTarget();
     }
@@ -523,6 +531,7 @@ public final class FitData {
       classFeatStart[classes] = feats;
       observedClass[targets] = observed;
       targetLogSize[targets] = logSize;
+      targetUnspoken[targets] = -logSize;
       finishTarget();
     }
 
@@ -596,7 +605,8 @@ public final class FitData {
       int b1 = classes;
       if (a1 - a0 != b1 - b0 || observedClass[a] - a0 != observedClass[b] - b0
           || !Arrays.equals(targetChannels, targetChannelStart[a], targetChannelStart[a + 1],
-              targetChannels, targetChannelStart[b], channelEntries)) {
+              targetChannels, targetChannelStart[b], channelEntries)
+          || targetUnspoken[a] != targetUnspoken[b]) {
         return false;
       }
       for (int i = 0; i < a1 - a0; i++) {
@@ -653,6 +663,7 @@ public final class FitData {
         targetHash = Arrays.copyOf(targetHash, size);
         targetChannelStart = Arrays.copyOf(targetChannelStart, size + 1);
         targetLogSize = Arrays.copyOf(targetLogSize, size);
+        targetUnspoken = Arrays.copyOf(targetUnspoken, size);
       }
     }
 

@@ -14,8 +14,9 @@ import java.util.Map;
  * @param lawNames every law of the input model, in its order
  * @param weights the fitted weight of every law of the input, in the same order (pruned ones included)
  * @param pruned names of the laws whose weight ended at or below the prune threshold
- * @param trainNll mean negative log-likelihood per training transition at the fitted weights, with
- *     the pruned laws' weights at 0
+ * @param trainNll mean negative log-likelihood per training transition of {@code model}: at the
+ *     fitted weights, with the pruned laws left out (a spawn law at weight 0 would still name its
+ *     places)
  * @param startNll the same at the starting weights
  * @param objective the minimised objective {@code NLL + λ Σ θ} (before pruning)
  * @param iterations optimiser iterations

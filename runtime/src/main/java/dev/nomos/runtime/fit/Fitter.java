@@ -13,6 +13,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.ToIntFunction;
 
 /**
  * Fits the weights of a model's laws to data (design brief §1): θ ∈ [0, maxWeight] maximising the
@@ -34,8 +36,11 @@ import java.util.Map;
  * the other until the law is pruned.
  *
  * <p>A fitter made with {@link #mergingIdenticalLaws()} also merges laws whose opinions are
- * identical on the data ({@link FitData#identicalLaws()}): the first of each group is kept and
- * starts from the group's summed weight (the same model), the others end at 0 and are pruned.
+ * identical on the data ({@link FitData#identicalLaws()}): one of each group is kept and starts
+ * from the group's summed weight (the same model), the others end at 0 and are pruned. The one
+ * kept is the first, or with {@link #mergingIdenticalLaws(ToIntFunction)} the least narrow (the
+ * first of those): laws the data cannot tell apart can differ on data it does not show, and the
+ * one stating less reaches more of it.
  *
  * <pre>{@code
  * FitResult r = new Fitter().fit(model, trainEpisodes);
@@ -47,6 +52,7 @@ public final class Fitter {
   static final double MIN_CHANCE = 1e-6;
   private final BoundedLbfgs optimiser;
   private final boolean mergeIdentical;
+  private final ToIntFunction<String> narrowness;
 
   public Fitter() {
     this(2000);
@@ -56,17 +62,26 @@ public final class Fitter {
   public Fitter(int maxIterations) {
     // A longer memory than the usual 10 roughly halves the iterations on real law sets, whose many
     // near-redundant laws make the objective badly conditioned.
-    this(new BoundedLbfgs(20, maxIterations, 1e-7, 1e-10), false);
+    this(new BoundedLbfgs(20, maxIterations, 1e-7, 1e-10), false, name -> 0);
   }
 
-  private Fitter(BoundedLbfgs optimiser, boolean mergeIdentical) {
+  private Fitter(BoundedLbfgs optimiser, boolean mergeIdentical, ToIntFunction<String> narrowness) {
     this.optimiser = optimiser;
     this.mergeIdentical = mergeIdentical;
+    this.narrowness = narrowness;
   }
 
-  /** This fitter, also merging laws whose opinions are identical on the data. */
+  /** This fitter, also merging laws whose opinions are identical on the data (the first of each group is kept). */
   public Fitter mergingIdenticalLaws() {
-    return new Fitter(optimiser, true);
+    return mergingIdenticalLaws(name -> 0);
+  }
+
+  /**
+   * This fitter, also merging laws whose opinions are identical on the data; of each group the law
+   * with the least {@code narrowness} (by law name) is kept, the first of those on a tie.
+   */
+  public Fitter mergingIdenticalLaws(ToIntFunction<String> narrowness) {
+    return new Fitter(optimiser, true, Objects.requireNonNull(narrowness, "narrowness"));
   }
 
   /** Precomputes the law scores of {@code episodes} and fits. */
@@ -151,8 +166,15 @@ public final class Fitter {
     if (mergeIdentical) {
       for (int[] group : data.identicalLaws()) {
         int kept = group[0];
-        for (int k = 1; k < group.length; k++) {
-          int other = group[k];
+        for (int member : group) {
+          if (narrowness.applyAsInt(names.get(member)) < narrowness.applyAsInt(names.get(kept))) {
+            kept = member;
+          }
+        }
+        for (int other : group) {
+          if (other == kept) {
+            continue;
+          }
           // Identical opinions: θ_a s + θ_b s = (θ_a + θ_b) s, so the merged start is the same model.
           x0[kept] = Math.min(options.maxWeight(), x0[kept] + x0[other]);
           x0[other] = 0;
@@ -165,14 +187,17 @@ public final class Fitter {
     BoundedLbfgs.Result r = optimiser.minimize(objective, x0, lower, upper, deadline::passed);
     double[] theta = Arrays.copyOf(r.x(), n);
     List<String> pruned = new ArrayList<>();
+    boolean[] removed = new boolean[n];
     double[] kept = r.x().clone();
     for (int i = 0; i < n; i++) {
       if (theta[i] <= options.pruneThreshold()) {
         pruned.add(names.get(i));
+        removed[i] = true;
         kept[i] = 0;
       }
     }
-    double trainNll = -objective.meanLogLikelihood(kept, null);
+    // The NLL of the model returned, which leaves the pruned laws out.
+    double trainNll = -objective.meanLogLikelihood(kept, null, removed);
     Floor fitted = floor;
     if (fitFloor) {
       Map<String, Double> values = new LinkedHashMap<>(floor.values());

@@ -52,6 +52,15 @@ final class Objective implements DifferentiableFunction {
 
   /** Mean log-likelihood per transition at x (no penalty); fills {@code gradient} of it when non-null. */
   double meanLogLikelihood(double[] x, double[] gradient) {
+    return meanLogLikelihood(x, gradient, null);
+  }
+
+  /**
+   * As {@link #meanLogLikelihood(double[], double[])} for the model without the laws marked in
+   * {@code removed} (null: none): a target only removed laws spoke to is scored as if no law did,
+   * which differs from those laws at weight 0 where they named values that widen a support.
+   */
+  double meanLogLikelihood(double[] x, double[] gradient, boolean[] removed) {
     FitData d = data;
     if (gradient != null) {
       Arrays.fill(gradient, 0);
@@ -65,6 +74,10 @@ final class Objective implements DifferentiableFunction {
     for (int t = 0; t < d.targets; t++) {
       int c0 = classStart[t];
       int c1 = classStart[t + 1];
+      if (removed != null && onlyRemovedSpoke(featStart[c0], featStart[c1], removed)) {
+        ll += d.targetCount[t] * d.targetUnspoken[t];
+        continue;
+      }
       if (logit.length < c1 - c0) {
         logit = new double[Math.max(c1 - c0, logit.length * 2)];
       }
@@ -204,4 +217,14 @@ final class Objective implements DifferentiableFunction {
     }
     return -mean + lambda * penalty;
   }
+
+  private boolean onlyRemovedSpoke(int from, int to, boolean[] removed) {
+    for (int k = from; k < to; k++) {
+      if (!removed[data.featLaw[k]]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
 }

@@ -106,6 +106,19 @@ class FitterEvidenceTest {
   }
 
   @Test
+  void mergingKeepsTheLeastNarrowLawWhenToldHowNarrowEachIs() {
+    WorldModel m = model(List.of(right("narrow"), right("general"), right("narrow_too"), stay("s")),
+        new double[] {0.2, 0.3, 0.1, 1}, 0.001);
+    Map<String, Integer> conditions = Map.of("narrow", 3, "general", 1, "narrow_too", 2, "s", 0);
+    FitResult merged = new Fitter().mergingIdenticalLaws(conditions::get).fit(m, data(9, 10));
+    assertEquals(Map.of("narrow", "general", "narrow_too", "general"), merged.merged());
+    assertEquals(List.of("general", "s"), merged.model().lawNames());
+    FitResult shared = new Fitter().fit(m, data(9, 10));
+    assertEquals(shared.weightOf("narrow") + shared.weightOf("general") + shared.weightOf("narrow_too"),
+        merged.weightOf("general"), 1e-4);
+  }
+
+  @Test
   void aPassedDeadlineStopsTheOptimiserAtTheStart() {
     AtomicLong clock = new AtomicLong();
     Deadline deadline = Deadline.in(Duration.ofSeconds(1), clock::get);
