@@ -119,7 +119,7 @@ abstract class Emit {
     }
 
     @Override void emit(Env env, OpinionSink out) {
-      out.beginChoice(env.objects[var], slot);
+      out.beginChoice(PEffect.object(var, env.objects), slot);
       for (int i = 0; i < values.length; i++) {
         int value = values[i].eval(env);
         out.choice(value, weights[i].eval(env) * scales[i]);

@@ -111,7 +111,7 @@ public final class Interpreter {
         return new Emit.Joint(j.var(), j.slots(), values, j.weights());
       }
       if (e instanceof PEffect.ComputedChoice c) {
-        checkVar(c.var());
+        checkTarget(c.var(), c.slot());
         return new Emit.ComputedChoice(c.var(), c.slot(), exprs(c.values()), exprs(c.weights()), c.scales());
       }
       if (e instanceof PEffect.If i) {
