@@ -107,21 +107,27 @@ public final class EnumerativeProposer implements Proposer {
   }
 
   /**
-   * A law's key with the frequencies of its weighted choices left out: each round estimates them
-   * from other transitions, and a choice the model has (or tried) with other frequencies is the
-   * same statement, whose fitted weight already tunes how sharp it is.
+   * A law's key with the frequencies of its weighted and joint choices left out: each round
+   * estimates them from other transitions, and a choice the model has (or tried) with other
+   * frequencies is the same statement, whose fitted weight already tunes how sharp it is.
    */
   static String shape(String key) {
-    Matcher m = WEIGHTED.matcher(key);
+    String shaped = strip(WEIGHTED, key, ":[0-9.]+", ":");
+    return strip(CHOOSE, shaped, "weight\\s*[0-9.]+", "weight");
+  }
+
+  private static String strip(Pattern choice, String key, String frequency, String replacement) {
+    Matcher m = choice.matcher(key);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(m.group().replaceAll(":[0-9.]+", ":")));
+      m.appendReplacement(out, Matcher.quoteReplacement(m.group().replaceAll(frequency, replacement)));
     }
     m.appendTail(out);
     return out.toString();
   }
 
   private static final Pattern WEIGHTED = Pattern.compile("weighted\\([^)]*\\)");
+  private static final Pattern CHOOSE = Pattern.compile("choose\\s*\\{[^}]*\\}");
 
   private static String uniqueName(String hint, Set<String> names) {
     String base = hint.replaceAll("[^A-Za-z0-9_]", "_");

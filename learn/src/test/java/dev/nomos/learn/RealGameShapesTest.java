@@ -131,6 +131,20 @@ class RealGameShapesTest {
   }
 
   @Test
+  void doesNotProposeAJointChoiceTheModelHasWithOtherFrequencies() {
+    List<Transition> walk = transitions(ShapesWorld.randomWalk2d(5, 400));
+    ProposalRequest fresh = new ProposalRequest(ShapesWorld.SCHEMA, "", List.of(), walk, "", 5000,
+        ProposalRequest.Budget.UNLIMITED);
+    String joint = find(new EnumerativeProposer().propose(fresh).candidates(), "for o: Bug\n  then choose { ");
+    String name = joint.replaceAll("(?s)^law (\\w+).*", "$1");
+    String had = joint.replaceAll("weight [0-9.]+", "weight 0.20");
+    ProposalRequest withIt = new ProposalRequest(ShapesWorld.SCHEMA, "", List.of(new CurrentLaw(name, had, 1)),
+        walk, "", 5000, ProposalRequest.Budget.UNLIMITED);
+    List<String> again = new EnumerativeProposer().propose(withIt).candidates();
+    assertFalse(again.stream().anyMatch(c -> c.contains("for o: Bug\n  then choose { ")), again.toString());
+  }
+
+  @Test
   void doesNotProposeAChoiceTheModelHasWithOtherFrequencies() {
     List<Transition> walk = transitions(ShapesWorld.randomWalk(7, 80));
     String choice = "for o: Bug\n  then o.vx ~ weighted(";

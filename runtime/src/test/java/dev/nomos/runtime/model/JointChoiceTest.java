@@ -45,7 +45,7 @@ public class JointChoiceTest {
   @Test
   void likelihoodEqualsDenseProductOfExperts() {
     SplittableRandom random = new SplittableRandom(7);
-    for (int trial = 0; trial < 300; trial++) {
+    for (int trial = 0; trial < 150; trial++) {
       List<RandomLaw> spec = randomLaws(random);
       double[] theta = randomWeights(random, spec.size());
       Floor floor = random.nextBoolean() ? Floor.none()
@@ -65,7 +65,7 @@ public class JointChoiceTest {
   @Test
   void mostLikelyFrameIsTheDenseModeTowardTheValuesAtT() {
     SplittableRandom random = new SplittableRandom(8);
-    for (int trial = 0; trial < 300; trial++) {
+    for (int trial = 0; trial < 150; trial++) {
       List<RandomLaw> spec = randomLaws(random);
       double[] theta = randomWeights(random, spec.size());
       WorldModel model = new WorldModel(WORLD, laws(spec), theta, ModelOptions.defaults(), Floor.defaults());
@@ -89,7 +89,7 @@ public class JointChoiceTest {
     Inference inference = model.newInference();
     SplittableRandom random = new SplittableRandom(3);
     Map<List<Integer>, Integer> counts = new java.util.HashMap<>();
-    int draws = 40_000;
+    int draws = 20_000;
     for (int k = 0; k < draws; k++) {
       Frame next = inference.sampleNext(start(), 0, random);
       counts.merge(List.of(next.x(0), next.get(0, Slots.Y)), 1, Integer::sum);
