@@ -64,7 +64,7 @@ public final class SemanticTokensFeature {
    * Where a contextual word is used as one (source offsets): {@code floor} opening a floor
    * declaration, and {@code with probability [fitted]} of a creation.
    */
-  static Set<Integer> floorWords(Analysis a) {
+  public static Set<Integer> floorWords(Analysis a) {
     Set<Integer> starts = new HashSet<>();
     List<int[]> chances = new ArrayList<>();
     for (TopDecl d : a.unit().decls()) {
