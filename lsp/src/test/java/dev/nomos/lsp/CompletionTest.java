@@ -102,6 +102,14 @@ class CompletionTest {
   }
 
   @Test
+  void aCreationsProbabilityIsOfferedWordByWord() throws Exception {
+    assertTrue(complete("law l { for b: Ball then spawn Block at (b.x, b.y) with | }").containsKey("probability"));
+    Map<String, CompletionItem> after = complete("law l { for b: Ball then spawn Block at (b.x, b.y) with probability | }");
+    assertTrue(after.containsKey("fitted"), after.keySet().toString());
+    assertTrue(complete("law l { for b: Ball then | }").containsKey("with"));
+  }
+
+  @Test
   void timeFormsAreOffered() throws Exception {
     Map<String, CompletionItem> guard = complete("law l { for b: Ball when | then b.vy := 0 }");
     assertEquals(CompletionItemKind.Keyword, guard.get("step").getKind());

@@ -39,6 +39,14 @@ class HoverTest {
   }
 
   @Test
+  void theWordsOfACreationsProbabilityExplainThemselves() throws Exception {
+    String h = hover("law l { for b: Ball then spawn Block at (b.x, b.y) with prob|ability fitted }");
+    assertTrue(h.contains("independent causes"), h);
+    assertTrue(hover("law l { for b: Ball then spawn Block at (b.x, b.y) with probability fit|ted }").contains("nomos fit"));
+    assertTrue(hover("law l { for b: Ball then sp|awn Block at (b.x, b.y) }").contains("one_of"));
+  }
+
+  @Test
   void boundVariableShowsItsTypeAndTheEntityDocs() throws Exception {
     String h = hover("law l { for b: Ball then |b.vy := 0 }");
     assertTrue(h.contains("b: Ball"), h);

@@ -91,6 +91,20 @@ class SemanticTokensTest {
   }
 
   @Test
+  void theWordsOfACreationsProbabilityAreKeywordsOnlyThere() throws Exception {
+    text = "use \"pong_world.law\"\n\nlaw drops {\n  for with: Ball\n"
+        + "  then spawn Block at one_of((with.x, with.y), (with.x + 1, with.y)) with probability fitted 0.25\n}\n";
+    String uri = fx.open("creation.law", text);
+    decoded = decode(get(fx.docs().semanticTokensFull(new SemanticTokensParams(id(uri)))).getData());
+    assertToken("probability", "keyword");
+    assertToken("fitted", "keyword");
+    assertToken("with", "keyword");
+    assertToken("with", "variable");
+    assertToken("one_of", "keyword");
+    assertToken("0.25", "number");
+  }
+
+  @Test
   void everyTokenClassIsClassified() {
     assertToken("law", "keyword");
     assertToken("when", "keyword");

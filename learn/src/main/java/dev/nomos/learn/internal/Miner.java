@@ -861,14 +861,14 @@ public final class Miner {
         }
       }
     }
-    List<Candidate> random = new ArrayList<>();
+    RandomCreations random = new RandomCreations(Math.log((double) schema.screenWidth() * schema.screenHeight()));
     for (Candidate c : candidates.values()) {
       Integer times = held.get(c.contextKey);
-      if (times != null && c.body.contains("\n  then spawn ") && RandomCreations.random(c.correct, times)) {
-        random.add(RandomCreations.variant(c));
+      if (times != null && c.body.contains("\n  then spawn ")) {
+        random.consider(c, times);
       }
     }
-    for (Candidate c : random) {
+    for (Candidate c : random.best()) {
       candidates.putIfAbsent(c.body, c);
     }
   }

@@ -65,7 +65,7 @@ public final class SemanticTokensFeature {
    * declaration, {@code def} and {@code enum} opening a definition and a symbol type, {@code stay} as
    * an alternative of a joint choice, and {@code with probability [fitted]} of a creation.
    */
-  static Set<Integer> floorWords(Analysis a) {
+  public static Set<Integer> floorWords(Analysis a) {
     Set<Integer> starts = new HashSet<>();
     List<int[]> chances = new ArrayList<>();
     for (TopDecl d : a.unit().decls()) {

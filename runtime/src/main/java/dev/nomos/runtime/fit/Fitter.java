@@ -33,7 +33,8 @@ import java.util.function.ToIntFunction;
  * <p>A fitted creation probability is fitted with the weights (through its logit). A law whose only
  * opinions on the data are creations with fitted probabilities keeps its starting weight: weight
  * and probability would say the same thing twice, and the penalty on weights would trade one for
- * the other until the law is pruned.
+ * the other until the law is pruned. Such a law is pruned instead when all its probabilities end at
+ * the least value ({@code MIN_CHANCE}): the data says it never creates.
  *
  * <p>A fitter made with {@link #mergingIdenticalLaws()} also merges laws whose opinions are
  * identical on the data ({@link FitData#identicalLaws()}): one of each group is kept and starts
@@ -189,8 +190,9 @@ public final class Fitter {
     List<String> pruned = new ArrayList<>();
     boolean[] removed = new boolean[n];
     double[] kept = r.x().clone();
+    boolean[] neverCreates = neverCreates(data, r.x(), chanceBase, probabilityOnly);
     for (int i = 0; i < n; i++) {
-      if (theta[i] <= options.pruneThreshold()) {
+      if (theta[i] <= options.pruneThreshold() || neverCreates[i]) {
         pruned.add(names.get(i));
         removed[i] = true;
         kept[i] = 0;
@@ -212,6 +214,20 @@ public final class Fitter {
         .without(new HashSet<>(pruned));
     return new FitResult(result, model.lawNames(), theta, pruned, trainNll, startNll, r.value(), r.iterations(),
         r.converged(), fitted, unevidenced, merged);
+  }
+
+  /**
+   * The laws that only create with fitted probabilities, every one of which ended at the least
+   * value: the data says they never create, so they are pruned as a law at weight 0 would be.
+   */
+  private static boolean[] neverCreates(FitData data, double[] x, int base, boolean[] probabilityOnly) {
+    boolean[] never = probabilityOnly.clone();
+    for (int g = 0; g < data.chanceLaw.length; g++) {
+      if (Objective.chance(x[base + g]) > 2 * MIN_CHANCE) {
+        never[data.chanceLaw[g]] = false;
+      }
+    }
+    return never;
   }
 
   /**

@@ -132,6 +132,23 @@ class CreationFitTest {
   }
 
   @Test
+  void aLawWhoseFittedCreationsNeverHappenIsPruned() {
+    Law never = ToyPong.law("never", (f, out) -> {
+      for (int p : f.ofType(PORTAL)) {
+        out.beginSpawn(BAT, Double.NaN, 0);
+        out.place(9, 9, 1);
+        out.endSpawn();
+      }
+    });
+    List<Law> laws = new ArrayList<>(laws());
+    laws.add(never);
+    WorldModel model = new WorldModel(WORLD, laws, new double[] {1, 1, 1, 1, 1}, ModelOptions.defaults(), Floor.none());
+    FitResult r = new Fitter().fit(model, episodes(4, 4, 60));
+    assertTrue(r.pruned().contains("never"), r.pruned().toString());
+    assertTrue(!r.pruned().contains("releases"), r.pruned().toString());
+  }
+
+  @Test
   void fittingFindsTheRateOfRandomCreations() {
     List<Episode> train = episodes(3, 8, 120);
     WorldModel model = new WorldModel(WORLD, laws(), new double[] {1, 1, 1, 1}, ModelOptions.defaults(), Floor.none());
