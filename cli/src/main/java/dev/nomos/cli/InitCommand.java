@@ -43,6 +43,11 @@ public final class InitCommand implements Callable<Integer> {
           + "order the data first takes them; every action the data takes must be listed.")
   List<String> actions;
 
+  @Option(names = "--no-shared-types", description = "Give every symbol attribute a set of its own, as seen, instead "
+      + "of declaring one `enum` for attributes that take their values from one set (same name, a name ending in "
+      + "another's, or two symbols in common).")
+  boolean noSharedTypes;
+
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the declaration here instead of printing it.")
   Path output;
 
@@ -74,7 +79,7 @@ public final class InitCommand implements Callable<Integer> {
     String worldName = name != null ? name : WorldInference.nameFor(data);
     InferredWorld world;
     try {
-      world = WorldInference.infer(recordings, worldName, actions);
+      world = WorldInference.infer(recordings, worldName, actions, !noSharedTypes);
     } catch (IllegalArgumentException e) {
       throw new UserFacingException(e.getMessage());
     }

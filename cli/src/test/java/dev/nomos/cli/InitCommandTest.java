@@ -255,6 +255,28 @@ class InitCommandTest {
     }
   }
 
+  @Test
+  void colourAttributesOfSeveralTypesGetOneSharedTypeUnlessAskedNot() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (int t = 0; t <= 3; t++) {
+      sb.append(record(0, t, t == 3 ? null : "NOOP",
+          box("key", 1, 1, 1, 1) + ",\"color\":\"yellow\"",
+          box("door", 2, 1, 1, 1) + ",\"color\":\"yellow\",\"state\":\"locked\"",
+          box("agent", 3, 1, 1, 1) + ",\"carrying\":\"none\",\"carrying_color\":\""
+              + (t < 2 ? "none" : "red") + "\""));
+    }
+    Path data = dir.resolve("doors_train.jsonl");
+    Files.writeString(data, sb.toString());
+    Run r = run("init", "--data", data.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("  // shared by key.color, door.color, agent.carrying_color\n  enum Color { yellow, none, red }"),
+        r.out());
+    assertTrue(r.out().contains("entity agent { carrying: {none}, carrying_color: Color }"), r.out());
+    assertChecks(r.out());
+    Run own = run("init", "--data", data.toString(), "--no-shared-types");
+    assertTrue(own.out().contains("entity key { color: {yellow} }") && !own.out().contains("enum"), own.out());
+  }
+
   private void assertChecks(String text) throws IOException {
     Path world = dir.resolve("checked.law");
     Files.writeString(world, text);

@@ -88,6 +88,15 @@ public final class WorldInference {
    *     changes kind, or the data takes an action {@code actions} lacks
    */
   public static InferredWorld infer(List<Recording> recordings, String name, List<String> actions) {
+    return infer(recordings, name, actions, true);
+  }
+
+  /**
+   * As {@link #infer(List, String, List)}; {@code sharedTypes} false gives every symbol attribute a set of
+   * its own, as seen, instead of declaring shared symbol types.
+   */
+  public static InferredWorld infer(List<Recording> recordings, String name, List<String> actions,
+      boolean sharedTypes) {
     Map<String, Map<String, AttributeSummary>> types = new LinkedHashMap<>();
     Set<String> seenActions = new LinkedHashSet<>();
     Lattice.Finder finder = new Lattice.Finder();
@@ -165,7 +174,8 @@ public final class WorldInference {
     }
     out.append("  actions ").append(declaredActions.isEmpty() ? "NOOP" : String.join(", ", declaredActions)).append('\n');
     Map<String, String> sharedTypeOf = new LinkedHashMap<>();
-    for (SharedSymbolTypes.SharedType shared : SharedSymbolTypes.find(types)) {
+    for (SharedSymbolTypes.SharedType shared : sharedTypes ? SharedSymbolTypes.find(types)
+        : List.<SharedSymbolTypes.SharedType>of()) {
       out.append("  // shared by ").append(String.join(", ", shared.members())).append('\n');
       out.append("  enum ").append(shared.name()).append(" { ").append(String.join(", ", shared.symbols()))
           .append(" }\n");

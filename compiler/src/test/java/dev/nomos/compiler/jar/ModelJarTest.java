@@ -123,6 +123,29 @@ class ModelJarTest {
   }
 
   @Test
+  void sharedSymbolTypesRoundTripThroughModelJson() throws Exception {
+    List<String> colors = List.of("red", "blue");
+    WorldSchema world = new WorldSchema("Paint", 10, 10, -1, 1, List.of("NOOP"),
+        List.of(new EntityType("Ball", 0, List.of(AttributeSpec.ofSymbolType("color", "Color", colors))),
+            new EntityType("Block", 1, List.of(AttributeSpec.ofSymbolType("tint", "Color", colors),
+                AttributeSpec.ofSymbols("state", List.of("open", "closed"))))), 1);
+    Path jar = dir.resolve("paint.jar");
+    ModelJarWriter.forWorld(world).law(FALL, 1).write(jar);
+    WorldSchema loaded = ModelJar.load(jar).schema();
+    assertEquals(Map.of("Color", colors), loaded.symbolTypes());
+    assertEquals("Color", loaded.type(1).extras().get(0).symbolType());
+    assertEquals(null, loaded.type(1).extras().get(1).symbolType());
+
+    // Attributes of one type must agree on its symbols.
+    String json = new String(entry(jar, ModelManifest.PATH), StandardCharsets.UTF_8);
+    int tint = json.indexOf("\"tint\"");
+    String broken = json.substring(0, tint) + json.substring(tint).replaceFirst("\"blue\"", "\"green\"");
+    replaceEntry(jar, ModelManifest.PATH, broken.getBytes(StandardCharsets.UTF_8), false);
+    ModelJarException e = assertThrows(ModelJarException.class, () -> ModelJar.load(jar));
+    assertTrue(e.getMessage().contains("Block.tint has symbol type Color"), e.getMessage());
+  }
+
+  @Test
   void sameInputsGiveTheSameJarBytes() throws Exception {
     byte[] first = Files.readAllBytes(writeModel());
     byte[] second = Files.readAllBytes(writeModel());

@@ -54,6 +54,9 @@ public final class HoverFeature {
     String name = key.name();
     switch (key.kind()) {
       case BINDER -> {
+        if ("case".equals(o.detail())) {
+          return Optional.of(code(name) + "\nA case parameter: the law stands for one law per value listed after it.");
+        }
         if ("step".equals(o.detail())) {
           return Optional.of(code(name + ": int") + "\nHistory step: how many steps back, within the aggregate's range.");
         }

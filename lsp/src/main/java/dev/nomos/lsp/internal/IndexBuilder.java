@@ -35,6 +35,8 @@ final class IndexBuilder {
   private final String uri;
   private final WorldView world;
   private final List<Occurrence> out = new ArrayList<>();
+  /** The case parameters of the law being indexed ({@code for T in {Wall, Door}}), by name. */
+  private final Map<String, SymbolKey> caseParams = new HashMap<>();
 
   private IndexBuilder(String uri, WorldView world) {
     this.uri = uri;
@@ -122,6 +124,22 @@ final class IndexBuilder {
 
   private void law(LawDecl law) {
     add(law.name(), new SymbolKey(SymbolKind.LAW, uri, law.name().text()), true, null);
+    caseParams.clear();
+    if (law.cases() != null) {
+      for (LawDecl.Param p : law.cases().params()) {
+        SymbolKey key = binderKey(p.name());
+        add(p.name(), key, true, "case");
+        caseParams.put(p.name().text(), key);
+        for (Expr v : p.values()) {
+          if (v instanceof Expr.NameRef n && (world.entity(n.name().text()).isPresent()
+              || n.name().text().equals(Builtins.OBJECT))) {
+            add(n.name(), SymbolKey.entity(n.name().text()), false, null);
+          } else {
+            expr(v, new HashMap<>(), null);
+          }
+        }
+      }
+    }
     Map<String, Var> scope = new HashMap<>();
     for (Binder binder : law.binders()) {
       if (binder instanceof Binder.Relation r) {
@@ -149,7 +167,8 @@ final class IndexBuilder {
 
   private Map<String, Var> declare(Binding binding, Map<String, Var> scope) {
     String type = binding.type().text();
-    add(binding.type(), SymbolKey.entity(type), false, null);
+    SymbolKey caseParam = caseParams.get(type);
+    add(binding.type(), caseParam != null ? caseParam : SymbolKey.entity(type), false, caseParam != null ? "case" : null);
     SymbolKey key = binderKey(binding.variable());
     add(binding.variable(), key, true, type);
     scope.put(binding.variable().text(), new Var(key, type));
@@ -184,7 +203,8 @@ final class IndexBuilder {
     } else if (effect instanceof Effect.Destroy d) {
       variable(d.object(), scope);
     } else if (effect instanceof Effect.Spawn s) {
-      add(s.type(), SymbolKey.entity(s.type().text()), false, null);
+      SymbolKey caseParam = caseParams.get(s.type().text());
+      add(s.type(), caseParam != null ? caseParam : SymbolKey.entity(s.type().text()), false, null);
       expr(s.x(), scope, null);
       expr(s.y(), scope, null);
     } else if (effect instanceof Effect.Create c) {
@@ -268,7 +288,8 @@ final class IndexBuilder {
       Map<String, Var> inner = declare(x.binding(), new HashMap<>(scope));
       expr(x.where(), inner, null);
     } else if (e instanceof Expr.CountType c) {
-      add(c.type(), SymbolKey.entity(c.type().text()), false, null);
+      SymbolKey caseParam = caseParams.get(c.type().text());
+      add(c.type(), caseParam != null ? caseParam : SymbolKey.entity(c.type().text()), false, null);
     } else if (e instanceof Expr.CountWhere c) {
       Map<String, Var> inner = declare(c.binding(), new HashMap<>(scope));
       expr(c.where(), inner, null);
@@ -309,6 +330,10 @@ final class IndexBuilder {
   private void name(Name name, Map<String, Var> scope, String expected) {
     String text = name.text();
     if (variable(name, scope) != null) {
+      return;
+    }
+    if (caseParams.containsKey(text)) {
+      add(name, caseParams.get(text), false, "case");
       return;
     }
     if (ACTION_SCOPE.equals(expected) && world.actions().containsKey(text)) {
