@@ -70,7 +70,8 @@ class LearnerTest {
     };
     Learner learner = new Learner(BouncingBall.SCHEMA, BouncingBall.SOURCE,
         new NomosLawCompiler(BouncingBall.SCHEMA, Engine.COMPILED), new EnumerativeProposer(),
-        LearnOptions.enumerativeDefaults().withMaxIterations(1), ModelOptions.defaults(), listener);
+        LearnOptions.enumerativeDefaults().withMaxIterations(1).withSelection(ModelSelection.roundsOnly(0.2)),
+        ModelOptions.defaults(), listener);
     LearnResult result = learner.learn(TRAIN, List.of(), List.of(), deadline);
     assertEquals("time", result.report().stopReason());
     assertTrue(result.report().selection() != null, "selection chose a round");
