@@ -112,39 +112,6 @@ class RealGameShapesTest {
   }
 
   @Test
-  void proposesAJointChoiceForStepsInOneOfFourDirections() {
-    Episode walk = ShapesWorld.randomWalk2d(5, 400);
-    List<String> candidates = propose(walk);
-    String joint = find(candidates, "for o: Bug\n  then choose { ");
-    // The pairs seen, and no diagonal step among them.
-    assertTrue(joint.contains("o.vx := 0, o.vy := 0 weight 0."), joint);
-    assertTrue(joint.contains("o.vx := 1, o.vy := 0 weight 0.1"), joint);
-    assertFalse(joint.matches("(?s).*o\\.vx := -?1, o\\.vy := -?1 .*"), joint);
-    // It explains the walk better than the two axes' own choices together.
-    String vx = find(candidates, "for o: Bug\n  then o.vx ~ weighted(");
-    String vy = find(candidates, "for o: Bug\n  then o.vy ~ weighted(");
-    double jointNll = fittedNll(walk, List.of(joint), new double[1]);
-    double axesNll = fittedNll(walk, List.of(vx, vy), new double[2]);
-    assertTrue(jointNll < axesNll - 0.05, jointNll + " vs " + axesNll);
-    // A walk along one row has independent axes (y never moves): no joint choice there.
-    assertFalse(propose(ShapesWorld.randomWalk(7, 300)).stream().anyMatch(c -> c.contains("choose {")));
-  }
-
-  @Test
-  void doesNotProposeAJointChoiceTheModelHasWithOtherFrequencies() {
-    List<Transition> walk = transitions(ShapesWorld.randomWalk2d(5, 400));
-    ProposalRequest fresh = new ProposalRequest(ShapesWorld.SCHEMA, "", List.of(), walk, "", 5000,
-        ProposalRequest.Budget.UNLIMITED);
-    String joint = find(new EnumerativeProposer().propose(fresh).candidates(), "for o: Bug\n  then choose { ");
-    String name = joint.replaceAll("(?s)^law (\\w+).*", "$1");
-    String had = joint.replaceAll("weight [0-9.]+", "weight 0.20");
-    ProposalRequest withIt = new ProposalRequest(ShapesWorld.SCHEMA, "", List.of(new CurrentLaw(name, had, 1)),
-        walk, "", 5000, ProposalRequest.Budget.UNLIMITED);
-    List<String> again = new EnumerativeProposer().propose(withIt).candidates();
-    assertFalse(again.stream().anyMatch(c -> c.contains("for o: Bug\n  then choose { ")), again.toString());
-  }
-
-  @Test
   void doesNotProposeAChoiceTheModelHasWithOtherFrequencies() {
     List<Transition> walk = transitions(ShapesWorld.randomWalk(7, 80));
     String choice = "for o: Bug\n  then o.vx ~ weighted(";

@@ -90,24 +90,6 @@ public final class ShapesWorld {
     return episode("walk", states);
   }
 
-  /**
-   * A bug in an open field that each step stays (half the time) or steps in one of the four
-   * directions (an eighth each), never diagonally.
-   */
-  public static Episode randomWalk2d(long seed, int steps) {
-    Random random = new Random(seed);
-    List<List<Obj>> states = new ArrayList<>();
-    int x = 20;
-    int y = 20;
-    for (int t = 0; t <= steps; t++) {
-      states.add(List.of(new Obj(1, BUG, x, y)));
-      double r = random.nextDouble();
-      x += r < 0.5 ? 0 : r < 0.625 ? 1 : r < 0.75 ? -1 : 0;
-      y += r < 0.75 ? 0 : r < 0.875 ? 1 : -1;
-    }
-    return episode("walk2d", states);
-  }
-
   /** Three marchers that step right together on every third tick of a clock no frame shows. */
   public static Episode march(int steps) {
     List<List<Obj>> states = new ArrayList<>();

@@ -95,7 +95,6 @@ public final class Miner {
   private final Map<String, Integer> contextCounts = new HashMap<>();
   private final Map<RelationKey, List<int[]>> relations = new HashMap<>();
   private final ChoiceMiner choices = new ChoiceMiner();
-  private final JointChoiceMiner jointChoices = new JointChoiceMiner();
   /** The types of the objects new objects appeared near (candidate spawners). */
   private final Set<Integer> spawners = new HashSet<>();
   /** The beat of each type's moves (indexed by type; 0 where none), read off the transitions' history. */
@@ -178,9 +177,6 @@ public final class Miner {
     for (Candidate c : choices.candidates()) {
       candidates.putIfAbsent(c.body, c);
     }
-    for (Candidate c : jointChoices.candidates()) {
-      candidates.putIfAbsent(c.body, c);
-    }
     List<Candidate> out = new ArrayList<>();
     for (Candidate c : candidates.values()) {
       if (c.applicable == 0) {
@@ -244,7 +240,6 @@ public final class Miner {
       boolean wrongX = wrong;
       wrong = wrongAt(predicted, p, b, j, Slots.Y);
       mineVelocity(a, b, i, j, contexts, "vy", Slots.Y);
-      mineStep(a, b, i, j, contexts, wrongX || wrong);
       mineRelations(a, b, i, j, type, wrongX, wrong);
       for (int k = 0; k < type.extras().size(); k++) {
         wrong = wrongAt(predicted, p, b, j, Slots.FIRST_EXTRA + k);
@@ -533,23 +528,6 @@ public final class Miner {
       }
     }
     return out;
-  }
-
-  /** Both axes' next velocities together, for joint random steps ({@link JointChoiceMiner}). */
-  private void mineStep(Frame a, Frame b, int i, int j, List<Context> contexts, boolean wrongNow) {
-    int vx = b.get(j, Slots.X) - a.get(i, Slots.X);
-    int vy = b.get(j, Slots.Y) - a.get(i, Slots.Y);
-    if (Math.min(vx, vy) < schema.velocityMin() || Math.max(vx, vy) > schema.velocityMax()) {
-      return;
-    }
-    for (Context c : contexts) {
-      // The same contexts as the per-axis random steps: the object alone, or against one contact.
-      boolean alone = c.binder.startsWith("for o: ") && !c.binder.contains(",");
-      if ((alone || c.binder.startsWith("on contact(")) && c.facing == Facing.NONE
-          && guardTerms(c.guard) <= (alone ? 2 : 0)) {
-        jointChoices.observe(c.binder, c.guard, c.name, typeOf(c.binder), vx, vy, wrongNow);
-      }
-    }
   }
 
   private void mineVelocity(Frame a, Frame b, int i, int j, List<Context> contexts, String attr, int slot) {
