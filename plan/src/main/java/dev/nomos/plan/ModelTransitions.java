@@ -9,7 +9,8 @@ import java.util.random.RandomGenerator;
 /**
  * A {@link WorldModel} as a {@link TransitionModel}: {@code mostLikelyNext} and {@code sampleNext}
  * of one {@link Inference} (so not thread-safe), each predicted frame scored with
- * {@code logLikelihood}. The laws run once per (frame, action): the inference keeps the analysis of
+ * {@code frameLogProbability}: the probability of the frame's objects (a predicted frame carries no
+ * recorded reward, so the world's reward and end are not part of it). The laws run once per (frame, action): the inference keeps the analysis of
  * the frame it last saw.
  */
 public final class ModelTransitions implements TransitionModel {
@@ -32,7 +33,7 @@ public final class ModelTransitions implements TransitionModel {
     Frame acted = frame.withAction(action);
     Frame next = inference.mostLikelyNext(acted, -1);
     predictions++;
-    return new Outcome(next, inference.logLikelihood(acted, next));
+    return new Outcome(next, inference.frameLogProbability(acted, next));
   }
 
   @Override
@@ -46,7 +47,7 @@ public final class ModelTransitions implements TransitionModel {
     Frame acted = frame.withAction(action);
     Frame next = inference.sampleNext(acted, -1, random);
     predictions++;
-    return new Outcome(next, inference.logLikelihood(acted, next));
+    return new Outcome(next, inference.frameLogProbability(acted, next));
   }
 
   /** How many next frames this instance has predicted. */
