@@ -25,7 +25,8 @@ import java.util.Set;
  * and those where the episode ended; a context that goes with one non-zero reward (or with the end)
  * often enough and precisely enough becomes a candidate, with the reward as a constant or, when it
  * always equals an int attribute of one of the two objects, as that attribute. Two default laws
- * ("no reward", "the episode goes on") give the fit something to weigh the contexts against. Names
+ * ("no reward", "the episode goes on") give the fit something to weigh the contexts against; they
+ * come only with a context for their target. Names
  * and constants come from the data and the schema only.
  */
 public final class OutcomeMiner {
@@ -175,13 +176,17 @@ public final class OutcomeMiner {
         endings.add(new Scored(law(c, "ends", "end := true"), c.ends, endPrecision, specificity));
       }
     }
+    // A default law comes only with a context: alone it predicts what a target no law speaks to
+    // predicts (no reward, going on) while making the target scored, so it could only cost.
     List<String> out = new ArrayList<>();
-    if (rewarded > 0) {
-      out.addAll(best(rewards, MAX_REWARD_LAWS));
+    List<String> rewardLaws = best(rewards, MAX_REWARD_LAWS);
+    if (rewarded > 0 && !rewardLaws.isEmpty()) {
+      out.addAll(rewardLaws);
       out.add("law no_reward_otherwise {\n  then reward := 0\n}");
     }
-    if (ends > 0) {
-      out.addAll(best(endings, MAX_END_LAWS));
+    List<String> endLaws = best(endings, MAX_END_LAWS);
+    if (ends > 0 && !endLaws.isEmpty()) {
+      out.addAll(endLaws);
       out.add("law episode_goes_on {\n  then end := false\n}");
     }
     return out;

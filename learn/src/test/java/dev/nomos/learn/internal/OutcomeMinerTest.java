@@ -87,4 +87,24 @@ class OutcomeMinerTest {
     }
     assertEquals(List.of(), OutcomeMiner.mine(SCHEMA, List.of(new Episode(null, 0, frames, new int[frames.size()]))));
   }
+
+  /**
+   * The episode ends at the flag, but the runner never touches it: it stops one cell short and the
+   * game ends. No context goes with the end, so no end law is proposed, not even "it goes on".
+   */
+  @Test
+  void anOutcomeNoContextExplainsGetsNoDefaultLaw() {
+    List<Frame> frames = new ArrayList<>();
+    Frame prev = null;
+    for (int x = 1; x <= 6; x++) {
+      Frame f = Frame.builder(SCHEMA).previous(prev).action(1).add(1, 0, x, 0, 1, 1).add(4, 2, 20, 0, 1, 1)
+          .terminated(x == 6).build();
+      frames.add(f);
+      prev = f;
+    }
+    List<Episode> episodes = List.of(new Episode(null, 0, frames, new int[frames.size()]),
+        new Episode(null, 1, frames, new int[frames.size()]));
+    List<String> laws = OutcomeMiner.mine(SCHEMA, episodes);
+    assertTrue(laws.stream().noneMatch(l -> l.contains("end :=")), String.join("\n", laws));
+  }
 }
