@@ -43,7 +43,9 @@ import picocli.CommandLine.Spec;
             + "goal, act, observe, and replan as soon as an observation departs from the prediction. Reports per "
             + "episode and in total: return (the world's reward), success (the goal held), steps, planning time, "
             + "and whether every executed plan was valid in the true world.",
-        "The goal defaults to the world's (docs/planning.md lists them); --goal overrides it. "
+        "The goal defaults to the world's (docs/planning.md lists them); --goal overrides it. mcts maximises "
+            + "the model's predicted discounted return over --horizon steps plus 1 for reaching the goal; a "
+            + "predicted episode end stops a simulation (and astar and bfs never expand such a frame). "
             + "--policy random plays uniformly random actions in the same harness, as the baseline.",
         "Exit codes: 0 ok, 1 a model, level or goal error, 2 bad usage."})
 public final class PlayCommand implements Callable<Integer> {

@@ -56,7 +56,7 @@ public final class CorrectedTransitions implements TransitionModel {
   @Override
   public Outcome mostLikely(Frame frame, int action) {
     Frame seen = correction(frame, action);
-    return seen != null ? new Outcome(seen, 0) : model.mostLikely(frame, action);
+    return seen != null ? new Outcome(seen, 0, seen.reward()) : model.mostLikely(frame, action);
   }
 
   @Override
@@ -68,6 +68,6 @@ public final class CorrectedTransitions implements TransitionModel {
   @Override
   public Outcome sample(Frame frame, int action, RandomGenerator random) {
     Frame seen = correction(frame, action);
-    return seen != null ? new Outcome(seen, 0) : model.sample(frame, action, random);
+    return seen != null ? new Outcome(seen, 0, seen.reward()) : model.sample(frame, action, random);
   }
 }

@@ -18,7 +18,8 @@ import java.util.Queue;
  * breaking ties towards deeper nodes, then by insertion order (so the search is deterministic); it
  * tests the goal when a node is expanded, so with an admissible heuristic the plan is shortest.
  * Breadth-first search tests it when a node is generated (the first goal generated is at the
- * shallowest depth). The path's log-probability is the sum of its steps' most-likely
+ * shallowest depth). A frame the model predicts ends the episode ({@code terminated()}) and is not
+ * the goal is never expanded: the true world would stop there. The path's log-probability is the sum of its steps' most-likely
  * log-probabilities.
  */
 public final class GraphSearch implements Planner {
@@ -132,6 +133,9 @@ public final class GraphSearch implements Planner {
       if (strategy == Strategy.ASTAR && goal.reached(node.frame)) {
         return finish(Plan.Status.SOLVED, node, start, expanded, predicted, duplicates, began);
       }
+      if (strategy == Strategy.ASTAR && node.frame.terminated()) {
+        continue; // the model predicts the episode ends here, short of the goal
+      }
       expanded++;
       Frame frame = node.frame;
       node.frame = null; // expanded: only the path back is needed from here on
@@ -154,6 +158,9 @@ public final class GraphSearch implements Planner {
             order++, key, next);
         if (strategy == Strategy.BFS && goal.reached(next)) {
           return finish(Plan.Status.SOLVED, child, start, expanded, predicted, duplicates, began);
+        }
+        if (next.terminated()) {
+          continue; // the model predicts the episode ends here, short of the goal
         }
         open.add(child);
       }
