@@ -133,9 +133,6 @@ public final class GraphSearch implements Planner {
       if (strategy == Strategy.ASTAR && goal.reached(node.frame)) {
         return finish(Plan.Status.SOLVED, node, start, expanded, predicted, duplicates, began);
       }
-      if (strategy == Strategy.ASTAR && node.frame.terminated()) {
-        continue; // the model predicts the episode ends here, short of the goal
-      }
       expanded++;
       Frame frame = node.frame;
       node.frame = null; // expanded: only the path back is needed from here on
@@ -149,6 +146,9 @@ public final class GraphSearch implements Planner {
           duplicates++;
           continue;
         }
+        if (next.terminated() && !goal.reached(next)) {
+          continue; // the model predicts the episode ends here, short of the goal; not a duplicate of a frame going on
+        }
         int h = heuristic.estimate(next);
         if (h == Integer.MAX_VALUE) {
           continue; // the heuristic proves the goal unreachable from here
@@ -158,9 +158,6 @@ public final class GraphSearch implements Planner {
             order++, key, next);
         if (strategy == Strategy.BFS && goal.reached(next)) {
           return finish(Plan.Status.SOLVED, child, start, expanded, predicted, duplicates, began);
-        }
-        if (next.terminated()) {
-          continue; // the model predicts the episode ends here, short of the goal
         }
         open.add(child);
       }

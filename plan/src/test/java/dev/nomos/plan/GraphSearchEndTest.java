@@ -27,9 +27,13 @@ class GraphSearchEndTest {
   @Test
   void aPredictedEndThatIsTheGoalIsReached() {
     GridModel.Cells markEnds = (x, y) -> x == 2 && y == 0;
-    Plan plan = GraphSearch.bfs(new RewardGridModel(0, 0, markEnds), GridModel.onMark()).plan(START, SearchLimits.nodes(1000));
-    assertEquals(Plan.Status.SOLVED, plan.status());
-    assertEquals(2, plan.length());
+    RewardGridModel model = new RewardGridModel(0, 0, markEnds);
+    for (GraphSearch search : new GraphSearch[] {GraphSearch.bfs(model, GridModel.onMark()),
+        GraphSearch.astar(model, GridModel.onMark(), GridModel.coverage())}) {
+      Plan plan = search.plan(START, SearchLimits.nodes(1000));
+      assertEquals(Plan.Status.SOLVED, plan.status());
+      assertEquals(2, plan.length());
+    }
   }
 
   private static void assertDetour(GraphSearch search) {
