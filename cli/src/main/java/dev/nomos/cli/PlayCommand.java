@@ -56,9 +56,10 @@ public final class PlayCommand implements Callable<Integer> {
   static final long SEARCH_BUDGET = 10_000_000;
   /**
    * Simulations per mcts plan: mcts plans before every action, so this keeps a 200-step episode with a
-   * 30-step horizon to tens of seconds on one core (about 6 000 predictions per action).
+   * 30-step horizon to tens of seconds on one core (about 12 000 predictions per action; pong: about
+   * 28 s an episode on the shared machine, and half the budget played it markedly worse).
    */
-  static final long MCTS_BUDGET = 200;
+  static final long MCTS_BUDGET = 400;
 
   @Spec
   CommandSpec spec;
