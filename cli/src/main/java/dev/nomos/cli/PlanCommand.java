@@ -39,7 +39,9 @@ import picocli.CommandLine.Spec;
         "The goal is a condition in the law language over one frame, checked like a law's guard, e.g. "
             + "\"not exists b: Box where not exists g: Goal where g.x == b.x and g.y == b.y\" (every box on a goal). "
             + "astar estimates the distance from goals of that form (docs/planning.md); bfs and goals of "
-            + "other forms search without estimate.",
+            + "other forms search without estimate. mcts maximises the model's predicted discounted return over "
+            + "--horizon steps (its reward laws; a predicted episode end stops a simulation), plus 1 for reaching "
+            + "the goal when one is given; --goal is optional for mcts only.",
         "Exit codes: 0 a plan was found, 1 a model, data or goal error, or no plan, 2 bad usage."})
 public final class PlanCommand implements Callable<Integer> {
   enum Format { text, json }
@@ -54,8 +56,8 @@ public final class PlanCommand implements Callable<Integer> {
       description = "The start frame: FILE:T or FILE:EPISODE:T (with its recorded history).")
   String from;
 
-  @Option(names = "--goal", required = true, paramLabel = "CONDITION",
-      description = "The goal: a condition in the law language over one frame.")
+  @Option(names = "--goal", paramLabel = "CONDITION",
+      description = "The goal: a condition in the law language over one frame (required except for mcts).")
   String goal;
 
   @Option(names = "--planner", defaultValue = "astar", paramLabel = "NAME", description = Planning.PLANNER_HELP)
@@ -106,7 +108,11 @@ public final class PlanCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     WorldModel m = ModelInput.load(model, ModelInput.engine(engine), null, null, false, err).model;
     WorldSchema schema = m.schema();
-    CompiledGoal compiled = Planning.goal(schema, goal, err);
+    if (goal == null && !planner.equals("mcts")) {
+      throw new UserFacingException("--planner " + planner + " searches for a goal: give --goal (only mcts can plan "
+          + "for predicted return alone)", ExitCodes.USAGE);
+    }
+    CompiledGoal compiled = goal == null ? null : Planning.goal(schema, goal, err);
     TrajectoryData data = ModelInput.readData(List.of(start.file()), schema, strict, err);
     Frame frame = SimulateCommand.startFrame(data.episodes(), start);
     Planner p = Planning.planner(planner, new ModelTransitions(m), compiled, positionsOnly, weight, settings);

@@ -6,11 +6,11 @@ import dev.nomos.compiler.goal.Coverage;
 import dev.nomos.compiler.goal.GoalCompilation;
 import dev.nomos.compiler.goal.GoalCompiler;
 import dev.nomos.plan.CoverageHeuristic;
-import dev.nomos.plan.GoalObjective;
 import dev.nomos.plan.GraphSearch;
 import dev.nomos.plan.Heuristic;
 import dev.nomos.plan.Mcts;
 import dev.nomos.plan.Planner;
+import dev.nomos.plan.ReturnObjective;
 import dev.nomos.plan.TransitionModel;
 import dev.nomos.runtime.WorldSchema;
 import java.io.PrintWriter;
@@ -52,8 +52,16 @@ final class Planning {
     return new CoverageHeuristic(clauses, moveSize);
   }
 
+  /**
+   * The planner {@code name}; {@code goal} may be null only for mcts, which then maximises the model's
+   * predicted return alone (with a goal: predicted return plus 1 for reaching it).
+   */
   static Planner planner(String name, TransitionModel model, CompiledGoal goal, boolean positionsOnly, int weight,
       Mcts.Settings mcts) {
+    if (goal == null && !name.equals("mcts")) {
+      throw new UserFacingException("--planner " + name + " searches for a goal: give --goal (only mcts can plan "
+          + "for predicted return alone)", ExitCodes.USAGE);
+    }
     if (weight < 1) {
       throw new UserFacingException("--weight must be at least 1, got " + weight, ExitCodes.USAGE);
     }
@@ -61,7 +69,8 @@ final class Planning {
       case "astar" -> new GraphSearch(model, goal::test, heuristic(goal, model.schema()), GraphSearch.Strategy.ASTAR,
           positionsOnly, weight);
       case "bfs" -> new GraphSearch(model, goal::test, Heuristic.ZERO, GraphSearch.Strategy.BFS, positionsOnly);
-      case "mcts" -> new Mcts(model, new GoalObjective(goal::test), mcts);
+      case "mcts" -> new Mcts(model, goal == null ? ReturnObjective.predicted() : ReturnObjective.withGoal(goal::test),
+          mcts);
       default -> throw new UserFacingException("--planner " + name + ": expected one of " + String.join(", ", PLANNERS),
           ExitCodes.USAGE);
     };

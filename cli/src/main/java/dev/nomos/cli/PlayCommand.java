@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nomos.compiler.goal.CompiledGoal;
 import dev.nomos.plan.Agent;
 import dev.nomos.plan.CorrectedTransitions;
+import dev.nomos.plan.Goal;
 import dev.nomos.plan.Mcts;
 import dev.nomos.plan.ModelTransitions;
 import dev.nomos.plan.Planner;
@@ -43,11 +44,22 @@ import picocli.CommandLine.Spec;
             + "goal, act, observe, and replan as soon as an observation departs from the prediction. Reports per "
             + "episode and in total: return (the world's reward), success (the goal held), steps, planning time, "
             + "and whether every executed plan was valid in the true world.",
-        "The goal defaults to the world's (docs/planning.md lists them); --goal overrides it. "
+        "The goal defaults to the world's (docs/planning.md lists them); --goal overrides it. mcts maximises "
+            + "the model's predicted discounted return over --horizon steps plus 1 for reaching the goal; a "
+            + "predicted episode end stops a simulation (and astar and bfs never expand such a frame). "
             + "--policy random plays uniformly random actions in the same harness, as the baseline.",
         "Exit codes: 0 ok, 1 a model, level or goal error, 2 bad usage."})
 public final class PlayCommand implements Callable<Integer> {
   enum Format { text, json }
+
+  /** Nodes per search: A* and BFS plan once per episode (until reality departs), so the episode's time is the limit. */
+  static final long SEARCH_BUDGET = 10_000_000;
+  /**
+   * Simulations per mcts plan: mcts plans before every action, so this keeps a 200-step episode with a
+   * 30-step horizon to tens of seconds on one core (about 12 000 predictions per action; pong: about
+   * 28 s an episode on the shared machine, and half the budget played it markedly worse).
+   */
+  static final long MCTS_BUDGET = 400;
 
   @Spec
   CommandSpec spec;
@@ -62,6 +74,11 @@ public final class PlayCommand implements Callable<Integer> {
 
   @Option(names = "--goal", paramLabel = "CONDITION", description = "The goal, overriding the world's default.")
   String goal;
+
+  @Option(names = "--no-goal",
+      description = "mcts and random: play without a goal, until the world ends the episode (mcts maximises the "
+          + "predicted return alone).")
+  boolean noGoal;
 
   @Option(names = "--planner", defaultValue = "astar", paramLabel = "NAME", description = Planning.PLANNER_HELP)
   String planner;
@@ -82,9 +99,10 @@ public final class PlayCommand implements Callable<Integer> {
       description = "Wall-clock limit per episode, planning included (default ${DEFAULT-VALUE}).")
   double maxSeconds;
 
-  @Option(names = "--budget", defaultValue = "10000000", paramLabel = "N",
-      description = "Nodes (astar, bfs) or simulations (mcts) per plan at most (default ${DEFAULT-VALUE}).")
-  long budget;
+  @Option(names = "--budget", paramLabel = "N",
+      description = "Nodes (astar, bfs; default " + SEARCH_BUDGET + ") or simulations (mcts, one plan per action; "
+          + "default " + MCTS_BUDGET + ") per plan at most.")
+  Long budget;
 
   @Option(names = "--max-steps", defaultValue = "200", paramLabel = "N",
       description = "Actions per episode at most (default ${DEFAULT-VALUE}; the world may end it sooner).")
@@ -132,7 +150,15 @@ public final class PlayCommand implements Callable<Integer> {
     if (maxSteps < 1) {
       throw new UserFacingException("--max-steps must be at least 1, got " + maxSteps, ExitCodes.USAGE);
     }
-    SearchLimits limits = limits(budget, maxSeconds);
+    if (noGoal && goal != null) {
+      throw new UserFacingException("give --goal or --no-goal, not both", ExitCodes.USAGE);
+    }
+    if (noGoal && !random && !planner.equals("mcts")) {
+      throw new UserFacingException("--no-goal: --planner " + planner + " searches for a goal (only mcts and "
+          + "--policy random play without one)", ExitCodes.USAGE);
+    }
+    SearchLimits limits = limits(budget != null ? budget : planner.equals("mcts") ? MCTS_BUDGET : SEARCH_BUDGET,
+        maxSeconds);
     Mcts.Settings settings = mctsSettings(horizon, seed);
     if (record != null) {
       OutputFiles.checkWritable(record);
@@ -150,8 +176,8 @@ public final class PlayCommand implements Callable<Integer> {
     WorldSchema schema;
     Planner agentPlanner;
     Agent.TransitionObserver observer = (from, action, to) -> { };
-    String goalText = goal != null ? goal : WorldGoals.of(worldName).orElseThrow(() -> new UserFacingException(
-        "world " + worldName + " has no default goal; give one with --goal", ExitCodes.USAGE));
+    String goalText = noGoal ? null : goal != null ? goal : WorldGoals.of(worldName).orElseThrow(() -> new UserFacingException(
+        "world " + worldName + " has no default goal; give one with --goal (or --no-goal)", ExitCodes.USAGE));
     CompiledGoal compiled;
     if (random) {
       schema = model == null ? null : ModelInput.load(model, ModelInput.engine(engine), null, null, false, err).model.schema();
@@ -159,17 +185,18 @@ public final class PlayCommand implements Callable<Integer> {
         throw new UserFacingException("--policy random still needs --model for the world's declaration (its types and actions)",
             ExitCodes.USAGE);
       }
-      compiled = Planning.goal(schema, goalText, err);
+      compiled = goalText == null ? null : Planning.goal(schema, goalText, err);
       agentPlanner = new RandomPolicy(schema.actions().size(), seed);
     } else {
       WorldModel m = ModelInput.load(model, ModelInput.engine(engine), null, null, false, err).model;
       schema = m.schema();
-      compiled = Planning.goal(schema, goalText, err);
+      compiled = goalText == null ? null : Planning.goal(schema, goalText, err);
       CorrectedTransitions corrected = new CorrectedTransitions(new ModelTransitions(m));
       observer = corrected::observed;
       agentPlanner = Planning.planner(planner, corrected, compiled, positionsOnly, weight, settings);
     }
-    Agent agent = new Agent(agentPlanner, compiled::test, observer);
+    Goal agentGoal = compiled == null ? frame -> false : compiled::test;
+    Agent agent = new Agent(agentPlanner, agentGoal, observer);
     SplittableRandom seeds = new SplittableRandom(seed);
     List<Agent.Episode> results = new ArrayList<>();
     List<StepRecord> recorded = new ArrayList<>();
@@ -189,7 +216,8 @@ public final class PlayCommand implements Callable<Integer> {
       recorded.addAll(env.records());
       if (format == Format.text) {
         out.printf("%s %3d  %-6s return %7.2f  steps %4d  plans %3d  valid %-3s  planning %7.2f s  %s%n",
-            levelsFile != null ? "level" : "episode", e, result.solved() ? "solved" : "failed", result.totalReward(),
+            levelsFile != null ? "level" : "episode", e, compiled == null ? "played" : result.solved() ? "solved" : "failed",
+            result.totalReward(),
             result.steps(), result.plans(), result.plansValid() ? "yes" : "no", result.planningSeconds(), result.ending());
         out.flush();
       }
@@ -228,9 +256,10 @@ public final class PlayCommand implements Callable<Integer> {
       json.put("per_episode", each);
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
     } else {
-      out.printf("solved %d of %d (%.1f%%), mean return %.3f, median planning time %.2f s, %d steps, "
-          + "%d plans checked, %d invalid: plans %s%n", s.solved, count, 100.0 * s.solved / count, s.meanReturn,
-          s.medianSeconds, s.steps, s.plans, s.invalidPlans, s.plansValid ? "valid" : "NOT all valid");
+      String played = compiled == null ? String.format("%d episodes (no goal)", count)
+          : String.format("solved %d of %d (%.1f%%)", s.solved, count, 100.0 * s.solved / count);
+      out.printf("%s, mean return %.3f, median planning time %.2f s, %d steps, %d plans checked, %d invalid: plans %s%n",
+          played, s.meanReturn, s.medianSeconds, s.steps, s.plans, s.invalidPlans, s.plansValid ? "valid" : "NOT all valid");
     }
     out.flush();
     return ExitCodes.OK;

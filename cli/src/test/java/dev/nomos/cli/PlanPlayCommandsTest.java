@@ -115,6 +115,35 @@ class PlanPlayCommandsTest {
   }
 
   @Test
+  void mctsPlansForThePredictedReturnWithoutAGoal() throws IOException {
+    Path start = recording("--level", "0");
+    Run r = Run.run("plan", WORLD, REFERENCE, "--from", start + ":0", "--planner", "mcts", "--budget", "40", "--horizon",
+        "3", "--format", "json");
+    assertEquals(0, r.exit(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertEquals("best_effort", j.get("status").asText());
+    assertTrue(j.get("length").asInt() > 0);
+    assertTrue(j.has("expected_return"));
+    Run astar = Run.run("plan", WORLD, REFERENCE, "--from", start + ":0");
+    assertEquals(2, astar.exit());
+    assertTrue(astar.err().contains("give --goal"), astar.err());
+  }
+
+  @Test
+  void playWithoutAGoalRunsUntilTheWorldOrTheStepLimitEndsTheEpisode() throws IOException {
+    Run r = Run.run("play", "pong", "--model", "../examples/pong/reference.law", "--planner", "mcts", "--no-goal",
+        "--episodes", "1", "--max-steps", "12", "--budget", "10", "--horizon", "4", "--format", "json");
+    assertEquals(0, r.exit(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertTrue(j.get("goal").isNull());
+    assertEquals(12, j.get("steps").asInt());
+    assertEquals("step limit", j.get("per_episode").get(0).get("ending").asText());
+    Run astar = Run.run("play", "pong", "--model", "../examples/pong/reference.law", "--no-goal");
+    assertEquals(2, astar.exit());
+    assertTrue(astar.err().contains("--no-goal"), astar.err());
+  }
+
+  @Test
   void firstWithoutLevelsIsAUsageError() {
     Run r = Run.run("play", "sokoban", "--model", WORLD, REFERENCE, "--first", "3");
     assertEquals(2, r.exit());

@@ -10,7 +10,9 @@ import java.util.random.RandomGenerator;
  * A transition model that remembers what the true world showed where the model was wrong: after
  * {@link #observed} reports that an action in a state led to a frame other than the model's most
  * likely one, {@link #mostLikely} (and {@link #sample}) answer with the observed frame for that state
- * and action (states compared as {@link StateKeys} do, velocities included), with probability 1.
+ * and action (states compared as {@link StateKeys} do, velocities included), with probability 1;
+ * the step's reward stays the model's (a frame records the reward of the step that leaves it, not
+ * of the one that reached it).
  * Without it an agent whose model predicts a move the world refuses would plan the same move again
  * after every replan. Everything else comes from the underlying model; nothing is learned beyond the
  * transitions actually seen.
@@ -56,7 +58,8 @@ public final class CorrectedTransitions implements TransitionModel {
   @Override
   public Outcome mostLikely(Frame frame, int action) {
     Frame seen = correction(frame, action);
-    return seen != null ? new Outcome(seen, 0) : model.mostLikely(frame, action);
+    Outcome predicted = model.mostLikely(frame, action);
+    return seen != null ? new Outcome(seen, 0, predicted.reward()) : predicted;
   }
 
   @Override
@@ -68,6 +71,7 @@ public final class CorrectedTransitions implements TransitionModel {
   @Override
   public Outcome sample(Frame frame, int action, RandomGenerator random) {
     Frame seen = correction(frame, action);
-    return seen != null ? new Outcome(seen, 0) : model.sample(frame, action, random);
+    Outcome drawn = model.sample(frame, action, random);
+    return seen != null ? new Outcome(seen, 0, drawn.reward()) : drawn;
   }
 }

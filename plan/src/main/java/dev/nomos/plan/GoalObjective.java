@@ -5,8 +5,8 @@ import dev.nomos.runtime.Frame;
 /** Reward 1 on the transition that reaches the goal, which ends the episode; 0 otherwise. */
 public record GoalObjective(Goal goal) implements Objective {
   @Override
-  public double reward(Frame from, int action, Frame to) {
-    return goal.reached(to) ? 1 : 0;
+  public double reward(Frame from, int action, TransitionModel.Outcome step) {
+    return goal.reached(step.next()) ? 1 : 0;
   }
 
   @Override

@@ -18,7 +18,8 @@ import java.util.Queue;
  * breaking ties towards deeper nodes, then by insertion order (so the search is deterministic); it
  * tests the goal when a node is expanded, so with an admissible heuristic the plan is shortest.
  * Breadth-first search tests it when a node is generated (the first goal generated is at the
- * shallowest depth). The path's log-probability is the sum of its steps' most-likely
+ * shallowest depth). A frame the model predicts ends the episode ({@code terminated()}) and is not
+ * the goal is never expanded: the true world would stop there. The path's log-probability is the sum of its steps' most-likely
  * log-probabilities.
  */
 public final class GraphSearch implements Planner {
@@ -144,6 +145,9 @@ public final class GraphSearch implements Planner {
         if (seen != null && seen <= depth) {
           duplicates++;
           continue;
+        }
+        if (next.terminated() && !goal.reached(next)) {
+          continue; // the model predicts the episode ends here, short of the goal; not a duplicate of a frame going on
         }
         int h = heuristic.estimate(next);
         if (h == Integer.MAX_VALUE) {

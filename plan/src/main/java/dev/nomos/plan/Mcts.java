@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
  * and follows the child of that outcome (children are keyed by canonical state, so outcomes the
  * model draws again share statistics); at a new outcome it plays uniformly random actions with
  * sampled transitions up to the horizon. Returns are discounted sums of the {@link Objective}'s
- * rewards. The plan is the most visited action at each level (following each action's most visited
+ * rewards; a frame the model predicts ends the episode ({@link TransitionModel.Outcome#end()}) or the
+ * objective calls terminal is a leaf, after which nothing is earned. The plan is the most visited action at each level (following each action's most visited
  * outcome), and its expected return is the root action's mean return.
  */
 public final class Mcts implements Planner {
@@ -68,7 +69,7 @@ public final class Mcts implements Planner {
 
     Node(Frame frame) {
       this.frame = frame;
-      this.terminal = objective.terminal(frame);
+      this.terminal = ends(frame);
       for (int a = 0; a < actions; a++) {
         outcomes.add(new HashMap<>());
       }
@@ -135,7 +136,7 @@ public final class Mcts implements Planner {
     int a = select(node);
     TransitionModel.Outcome out = model.sample(node.frame, a, random);
     predicted++;
-    double reward = objective.reward(node.frame, a, out.next());
+    double reward = objective.reward(node.frame, a, out);
     Map<StateKeys.Key, Node> children = node.outcomes.get(a);
     StateKeys.Key key = keys.of(out.next());
     Node child = children.get(key);
@@ -186,14 +187,18 @@ public final class Mcts implements Planner {
     double value = 0;
     double scale = 1;
     Frame at = frame;
-    for (int d = depth; d < settings.horizon() && !objective.terminal(at); d++) {
+    for (int d = depth; d < settings.horizon() && !ends(at); d++) {
       int a = random.nextInt(actions);
-      Frame next = model.sample(at, a, random).next();
+      TransitionModel.Outcome out = model.sample(at, a, random);
       predicted++;
-      value += scale * objective.reward(at, a, next);
+      value += scale * objective.reward(at, a, out);
       scale *= settings.discount();
-      at = next;
+      at = out.next();
     }
     return value;
+  }
+
+  private boolean ends(Frame frame) {
+    return frame.terminated() || objective.terminal(frame);
   }
 }

@@ -9,9 +9,11 @@ import java.util.random.RandomGenerator;
 /**
  * A {@link WorldModel} as a {@link TransitionModel}: {@code mostLikelyNext} and {@code sampleNext}
  * of one {@link Inference} (so not thread-safe), each predicted frame scored with
- * {@code frameLogProbability}: the probability of the frame's objects (a predicted frame carries no
- * recorded reward, so the world's reward and end are not part of it). The laws run once per (frame, action): the inference keeps the analysis of
- * the frame it last saw.
+ * {@code frameLogProbability}: the probability of the frame's objects. The step's reward is the
+ * model's most likely or drawn reward ({@code mostLikelyReward}, {@code sampleReward}: 0 for a model
+ * without reward laws) and its end is the predicted frame's {@code terminated()} (which
+ * {@code mostLikelyNext} and {@code sampleNext} set from the end laws). The laws run once per
+ * (frame, action): the inference keeps the analysis of the frame it last saw.
  */
 public final class ModelTransitions implements TransitionModel {
   private final WorldModel model;
@@ -33,7 +35,7 @@ public final class ModelTransitions implements TransitionModel {
     Frame acted = frame.withAction(action);
     Frame next = inference.mostLikelyNext(acted, -1);
     predictions++;
-    return new Outcome(next, inference.frameLogProbability(acted, next));
+    return new Outcome(next, inference.frameLogProbability(acted, next), inference.mostLikelyReward(acted));
   }
 
   @Override
@@ -47,7 +49,7 @@ public final class ModelTransitions implements TransitionModel {
     Frame acted = frame.withAction(action);
     Frame next = inference.sampleNext(acted, -1, random);
     predictions++;
-    return new Outcome(next, inference.frameLogProbability(acted, next));
+    return new Outcome(next, inference.frameLogProbability(acted, next), inference.sampleReward(acted, random));
   }
 
   /** How many next frames this instance has predicted. */

@@ -6,10 +6,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * What a planner asks of a world model: the next frame after an action, as the most likely one or
- * as a draw, with its probability under the model. Planners see nothing else of the world: no
- * simulator, no recorded reward. {@link ModelTransitions} answers with a {@code WorldModel}; a
- * model with reward and episode-end targets plugs in here by implementing this interface (and
- * {@link Objective} for its rewards).
+ * as a draw, with its probability under the model, the reward the model predicts for the step and
+ * whether it predicts the episode's end there. Planners see nothing else of the world: no true
+ * simulator, no recorded reward. {@link ModelTransitions} answers with a {@code WorldModel}.
  *
  * <p>Implementations may keep per-thread state; a planner uses one from one thread.
  */
@@ -31,6 +30,19 @@ public interface TransitionModel {
   /** A frame drawn from the model after taking {@code action} in {@code frame}. */
   Outcome sample(Frame frame, int action, RandomGenerator random);
 
-  /** A predicted next frame and its natural-log probability under the model. */
-  record Outcome(Frame next, double logProbability) {}
+  /**
+   * A predicted step: the next frame, its natural-log probability under the model (its objects), the
+   * step's predicted reward, and whether the episode ends with it ({@code next.terminated()}).
+   */
+  record Outcome(Frame next, double logProbability, double reward) {
+    /** A step the model predicts no reward for. */
+    public Outcome(Frame next, double logProbability) {
+      this(next, logProbability, 0);
+    }
+
+    /** Whether the episode ends with this step. */
+    public boolean end() {
+      return next.terminated();
+    }
+  }
 }

@@ -46,8 +46,20 @@ final class GridModel implements TransitionModel {
 
   /** The next frame: every object kept (same id), the player moved when {@code moves} and the cell is free. */
   static Frame move(Frame frame, int action, boolean moves) {
+    return move(frame, action, moves, (x, y) -> false);
+  }
+
+  /** Which cells end the episode when the player steps on them. */
+  @FunctionalInterface
+  interface Cells {
+    boolean contain(int x, int y);
+  }
+
+  /** As {@link #move(Frame, int, boolean)}; the next frame is terminated when the player lands in {@code ends}. */
+  static Frame move(Frame frame, int action, boolean moves, Cells ends) {
     Frame acted = frame.withAction(action);
     Frame.Builder b = Frame.builder(SCHEMA).previous(acted);
+    boolean ended = false;
     for (int o = 0; o < frame.size(); o++) {
       int x = frame.x(o);
       int y = frame.y(o);
@@ -59,9 +71,10 @@ final class GridModel implements TransitionModel {
           y = ny;
         }
       }
+      ended |= frame.type(o) == PLAYER && ends.contain(x, y);
       b.add(frame.id(o), frame.type(o), x, y, 1, 1);
     }
-    return b.build();
+    return b.terminated(ended).build();
   }
 
   private static boolean wallAt(Frame frame, int x, int y) {
