@@ -1,7 +1,9 @@
 package dev.nomos.cli;
 
+import dev.nomos.compiler.CompiledLaw;
 import dev.nomos.serve.JsonRpcServer;
 import dev.nomos.serve.ModelService;
+import dev.nomos.serve.Predicts;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
@@ -59,7 +61,8 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, null, noFloor, err);
-    ModelService service = new ModelService(input.model);
+    ModelService service = new ModelService(input.model, input.compilation == null
+        ? Predicts.NOTHING : WorldTargetLaws.of(input.compilation.laws().stream().map(CompiledLaw::plan).toList()));
     BufferedReader in = new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8), 1 << 16);
     BufferedWriter out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16);
     PrintStream originalOut = System.out;

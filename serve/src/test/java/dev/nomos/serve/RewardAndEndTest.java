@@ -1,0 +1,121 @@
+package dev.nomos.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.model.Simulator;
+import dev.nomos.runtime.model.WorldModel;
+import dev.nomos.runtime.trajectory.Episode;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A model that predicts reward and end: the service's predictions carry them with their
+ * probabilities, as the runtime's {@link Simulator} gives them, and a rollout stops at a predicted end.
+ * The Pong reference model states rewards (a ball in a goal zone scores).
+ */
+class RewardAndEndTest {
+  private static WorldModel model;
+  private static Episode episode;
+
+  @BeforeAll
+  static void load() {
+    model = Pong.model();
+    episode = Pong.episode(model);
+  }
+
+  private static ObjectNode at(int t) {
+    ObjectNode p = Pong.JSON.createObjectNode();
+    p.set("frame", Pong.record(t));
+    ArrayNode history = p.putArray("history");
+    for (int k = Math.max(0, t - 16); k < t; k++) {
+      history.add(Pong.record(k));
+    }
+    return p;
+  }
+
+  /** A recorded step whose reward is not 0, so that the test sees a reward law at work. */
+  private static int rewardedStep() {
+    for (int t = 1; t < episode.frames().size() - 1; t++) {
+      if (Pong.record(t).path("reward").asDouble() != 0) {
+        return t;
+      }
+    }
+    throw new AssertionError("the Pong test episode has no reward");
+  }
+
+  @Test
+  void infoSaysWhatTheModelPredicts() {
+    JsonNode predicts = new ModelService(model, new Predicts(true, false)).call("info", null).get("predicts");
+    assertTrue(predicts.get("reward").asBoolean());
+    assertFalse(predicts.get("terminated").asBoolean());
+  }
+
+  @Test
+  void stepCarriesTheSimulatorsRewardAndEnd() {
+    ModelService service = new ModelService(model, new Predicts(true, true));
+    int rewarded = rewardedStep();
+    boolean sawReward = false;
+    for (int t : new int[] {1, rewarded, 30}) {
+      String action = Pong.record(t).get("action").asText();
+      Simulator.Step expected = new Simulator(model).mostLikely(episode.frames().get(t), model.schema().actionIndex(action));
+      JsonNode result = service.call("step", at(t).put("action", action));
+      assertEquals(expected.reward(), result.get("reward").asInt(), "t " + t);
+      assertEquals(expected.rewardProbability(), result.get("reward_probability").asDouble(), 1e-12);
+      assertEquals(expected.end(), result.get("terminated").asBoolean());
+      assertEquals(expected.endProbability(), result.get("terminated_probability").asDouble(), 1e-12);
+      assertEquals(expected.frameLogProbability(), result.get("log_probability").asDouble(), 1e-12);
+      sawReward |= expected.reward() != 0;
+    }
+    assertTrue(sawReward, "the reward law predicts the recorded reward at t " + rewarded);
+  }
+
+  @Test
+  void samplesCarryTheirDrawnReward() {
+    ModelService service = new ModelService(model, new Predicts(true, false));
+    int t = rewardedStep();
+    String action = Pong.record(t).get("action").asText();
+    JsonNode samples = service.call("sample", at(t).put("action", action).put("n", 5).put("seed", 7)).get("samples");
+    Simulator simulator = new Simulator(model);
+    SplittableRandom random = new SplittableRandom(7);
+    for (JsonNode s : samples) {
+      Simulator.Step drawn = simulator.sample(episode.frames().get(t), model.schema().actionIndex(action), random);
+      assertEquals(drawn.reward(), s.get("reward").asInt());
+      assertEquals(drawn.rewardProbability(), s.get("reward_probability").asDouble(), 1e-12);
+      assertFalse(s.has("terminated"));
+    }
+  }
+
+  @Test
+  void aRolloutStopsAtAPredictedEnd() {
+    // Pong's laws never end an episode; a service that says they do must still stop where the
+    // simulator says the end is, and only there: with the end predicted never, all steps are made.
+    ModelService service = new ModelService(model, new Predicts(true, true));
+    ObjectNode p = at(40);
+    ArrayNode actions = p.putArray("actions");
+    for (int k = 0; k < 6; k++) {
+      actions.add("UP");
+    }
+    JsonNode steps = service.call("rollout", p).get("steps");
+    Simulator simulator = new Simulator(model);
+    Frame current = episode.frames().get(40);
+    int expectedSteps = 0;
+    for (int k = 0; k < 6; k++) {
+      Simulator.Step s = simulator.mostLikely(current, model.schema().actionIndex("UP"));
+      expectedSteps++;
+      assertEquals(s.reward(), steps.get(k).get("reward").asInt());
+      assertEquals(s.end(), steps.get(k).get("terminated").asBoolean());
+      if (s.end()) {
+        break;
+      }
+      current = s.frame();
+    }
+    assertEquals(expectedSteps, steps.size());
+  }
+}
