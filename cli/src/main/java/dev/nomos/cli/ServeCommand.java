@@ -1,9 +1,7 @@
 package dev.nomos.cli;
 
-import dev.nomos.compiler.CompiledLaw;
 import dev.nomos.serve.JsonRpcServer;
 import dev.nomos.serve.ModelService;
-import dev.nomos.serve.Predicts;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
@@ -61,8 +59,7 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, null, noFloor, err);
-    ModelService service = new ModelService(input.model, input.compilation == null
-        ? Predicts.NOTHING : WorldTargetLaws.of(input.compilation.laws().stream().map(CompiledLaw::plan).toList()));
+    ModelService service = new ModelService(input.model, WorldTargetLaws.of(input, model));
     BufferedReader in = new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8), 1 << 16);
     BufferedWriter out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16);
     PrintStream originalOut = System.out;

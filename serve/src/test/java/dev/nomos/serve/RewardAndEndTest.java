@@ -11,6 +11,8 @@ import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.model.Simulator;
 import dev.nomos.runtime.model.WorldModel;
 import dev.nomos.runtime.trajectory.Episode;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,28 +96,32 @@ class RewardAndEndTest {
 
   @Test
   void aRolloutStopsAtAPredictedEnd() {
-    // Pong's laws never end an episode; a service that says they do must still stop where the
-    // simulator says the end is, and only there: with the end predicted never, all steps are made.
-    ModelService service = new ModelService(model, new Predicts(true, true));
-    ObjectNode p = at(40);
-    ArrayNode actions = p.putArray("actions");
-    for (int k = 0; k < 6; k++) {
-      actions.add("UP");
-    }
-    JsonNode steps = service.call("rollout", p).get("steps");
-    Simulator simulator = new Simulator(model);
-    Frame current = episode.frames().get(40);
-    int expectedSteps = 0;
-    for (int k = 0; k < 6; k++) {
-      Simulator.Step s = simulator.mostLikely(current, model.schema().actionIndex("UP"));
-      expectedSteps++;
-      assertEquals(s.reward(), steps.get(k).get("reward").asInt());
-      assertEquals(s.end(), steps.get(k).get("terminated").asBoolean());
-      if (s.end()) {
-        break;
-      }
+    // The goal walker's episode ends when it steps onto cell 6: from cell 3, on the third RIGHT.
+    WorldModel walker = Pong.compile(List.of(Path.of("..", "python", "tests", "goal_walker.law")));
+    ModelService service = new ModelService(walker, new Predicts(true, true));
+    JsonNode result = service.call("rollout", Pong.json("{\"frame\": {\"t\": 0, \"objects\": [{\"id\": 1, \"type\":"
+        + " \"Walker\", \"x\": 3, \"y\": 0}]}, \"actions\": [\"RIGHT\", \"RIGHT\", \"RIGHT\", \"RIGHT\", \"LEFT\"]}"));
+    Simulator simulator = new Simulator(walker);
+    int right = simulator.action("RIGHT");
+    Frame current = start(walker);
+    JsonNode steps = result.get("steps");
+    double total = 0;
+    for (int k = 0; k < 3; k++) {
+      Simulator.Step s = simulator.mostLikely(current, right);
+      JsonNode step = steps.get(k);
+      assertEquals(s.reward(), step.get("reward").asInt());
+      assertEquals(s.rewardProbability(), step.get("reward_probability").asDouble(), 1e-12);
+      assertEquals(s.end(), step.get("terminated").asBoolean());
+      assertEquals(s.endProbability(), step.get("terminated_probability").asDouble(), 1e-12);
+      assertEquals(k == 2, s.end(), "step " + k);
+      total += s.frameLogProbability();
       current = s.frame();
     }
-    assertEquals(expectedSteps, steps.size());
+    assertEquals(3, steps.size(), "no step after the end");
+    assertEquals(total, result.get("log_probability").asDouble(), 1e-12);
+  }
+
+  private static Frame start(WorldModel walker) {
+    return Frame.builder(walker.schema()).add(1, walker.schema().type("Walker").index(), 3, 0, 1, 1).build();
   }
 }
