@@ -9,7 +9,6 @@ import dev.nomos.runtime.AttributeSpec;
 import dev.nomos.runtime.EntityType;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.WorldSchema;
-import dev.nomos.runtime.model.Inference;
 import dev.nomos.runtime.model.LawException;
 import dev.nomos.runtime.model.Simulator;
 import dev.nomos.runtime.model.WorldModel;
@@ -32,7 +31,7 @@ import java.util.random.RandomGenerator;
  * every method.
  *
  * <p>Stateless between calls: every request carries its frame and history, so requests are
- * independent and a batch is just many of them. Not thread-safe (it reuses one {@link Inference}).
+ * independent and a batch is just many of them. Not thread-safe (it reuses one {@link Simulator}, made once per service: once per connection).
  *
  * <p>Predictions carry {@code reward} and {@code terminated} (with their probabilities) only when the
  * model predicts them ({@link Predicts}), and {@code info.predicts} says which it does.
@@ -53,7 +52,6 @@ public final class ModelService {
 
   private final WorldModel model;
   private final WorldSchema schema;
-  private final Inference inference;
   private final Simulator simulator;
   private final Predicts predicts;
   private final FrameInput input;
@@ -70,7 +68,6 @@ public final class ModelService {
   public ModelService(WorldModel model, Predicts predicts) {
     this.model = model;
     this.schema = model.schema();
-    this.inference = model.newInference();
     this.simulator = new Simulator(model);
     this.predicts = predicts;
     this.input = new FrameInput(schema);
@@ -185,7 +182,9 @@ public final class ModelService {
     Frame next = input.readNext(start, p.required("next"), p.field("next"));
     return guarded(start, () -> {
       ObjectNode out = JSON.objectNode();
-      out.put("log_likelihood", inference.logLikelihood(start.frame().withAction(action), next));
+      // The objects' probability, as a prediction's log_probability is: a frame's own reward and done
+      // are no observation of this step (the reward and end of a step are the model's predictions).
+      out.put("log_likelihood", simulator.logProbability(start.frame(), action, next));
       return out;
     });
   }

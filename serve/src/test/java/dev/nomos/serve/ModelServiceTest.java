@@ -110,7 +110,8 @@ class ModelServiceTest {
     int t = 25;
     ObjectNode p = at(t, Pong.record(t).get("action").asText());
     p.set("next", Pong.record(t + 1));
-    double expected = model.logLikelihood(episode.frames().get(t), episode.frames().get(t + 1));
+    double expected = new Simulator(model).logProbability(episode.frames().get(t), actionIndex(Pong.record(t).get("action").asText()),
+        episode.frames().get(t + 1));
     assertEquals(expected, service.call("score", p).get("log_likelihood").asDouble(), 1e-12);
   }
 

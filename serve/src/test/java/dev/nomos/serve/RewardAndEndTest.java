@@ -121,6 +121,19 @@ class RewardAndEndTest {
     assertEquals(total, result.get("log_probability").asDouble(), 1e-12);
   }
 
+  @Test
+  void scoreIsThePredictionsFrameProbabilityWhateverTheFrameSaysOfItsReward() {
+    WorldModel walker = Pong.compile(List.of(Path.of("..", "python", "tests", "goal_walker.law")));
+    ModelService service = new ModelService(walker, new Predicts(true, true));
+    String frame = "{\"t\": 0, \"objects\": [{\"id\": 1, \"type\": \"Walker\", \"x\": 5, \"y\": 0}]";
+    JsonNode step = service.call("step", Pong.json("{\"frame\": " + frame + "}, \"action\": \"RIGHT\"}"));
+    for (String reward : new String[] {"", ", \"reward\": 1", ", \"reward\": -1"}) {
+      JsonNode score = service.call("score", Pong.json("{\"frame\": " + frame + reward + "}, \"action\": \"RIGHT\", \"next\": "
+          + step.get("frame") + "}"));
+      assertEquals(step.get("log_probability").asDouble(), score.get("log_likelihood").asDouble(), 1e-12, reward);
+    }
+  }
+
   private static Frame start(WorldModel walker) {
     return Frame.builder(walker.schema()).add(1, walker.schema().type("Walker").index(), 3, 0, 1, 1).build();
   }
