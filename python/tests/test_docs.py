@@ -41,7 +41,8 @@ class DocsExampleTest(unittest.TestCase):
         self.assertTrue((work / "walker.jsonl").is_file())
         self.assertIn("world Walker", (work / "world.law").read_text())
         self.assertIn("law ", (work / "walker.law").read_text())
-        self.assertRegex(outputs[2], r"x after RIGHT: \d+ probability (0|1)\.\d+\nx after 3 steps: \d+ reward (0|1)\.0\n")
+        self.assertRegex(outputs[2], r"x after RIGHT: \d+ probability (0|1)\.\d+\n"
+                         r"x after 3 steps: \d+ reward -?\d+\.0 terminated (True|False)\n")
 
 
 if __name__ == "__main__":

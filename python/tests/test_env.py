@@ -8,6 +8,7 @@ import nomos
 from nomos.env import Discrete
 
 WALKER_MODEL = Path(__file__).with_name("walker.law")
+GOAL_WALKER_MODEL = Path(__file__).with_name("goal_walker.law")
 
 
 def at_right_end(frame, action, next_frame):
@@ -106,3 +107,41 @@ class ModelEnvTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class GoalModelEnvTest(unittest.TestCase):
+    """ModelEnv on tests/goal_walker.law, whose laws state the reward (1 at cell 6, else -1) and the end."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.model = nomos.Model(GOAL_WALKER_MODEL, nomos=support.launcher())
+        cls.start = {"t": 0, "objects": [{"id": 1, "type": "Walker", "x": 3, "y": 0}]}
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.model.close()
+
+    def test_reward_and_end_come_from_the_model(self):
+        self.assertEqual({"reward": True, "terminated": True}, self.model.predicts)
+        env = nomos.ModelEnv(self.model, [self.start], sample=False)
+        env.reset(seed=0)
+        steps = [env.step(a) for a in ["RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT"]]
+        self.assertEqual([4, 3, 4, 5, 6], [walker_x(obs) for obs, *_ in steps])
+        self.assertEqual([-1.0, -1.0, -1.0, -1.0, 1.0], [reward for _, reward, *_ in steps])
+        self.assertEqual([False, False, False, False, True], [terminated for _, _, terminated, *_ in steps])
+        info = steps[-1][4]
+        self.assertGreater(info["terminated_probability"], 0.5)
+        self.assertGreater(info["reward_probability"], 0.5)
+
+    def test_functions_for_what_the_model_predicts_are_refused(self):
+        with self.assertRaises(ValueError) as caught:
+            nomos.ModelEnv(self.model, [self.start], reward_fn=at_right_end)
+        self.assertIn("predicts the reward itself", str(caught.exception))
+        with self.assertRaises(ValueError) as caught:
+            nomos.ModelEnv(self.model, [self.start], terminated_fn=lambda f: False)
+        self.assertIn("predicts the episode's end itself", str(caught.exception))
+
+    def test_a_rollout_stops_at_the_predicted_end(self):
+        steps = self.model.rollout(self.start, ["RIGHT"] * 5)
+        self.assertEqual([-1.0, -1.0, 1.0], [s.reward for s in steps])
+        self.assertEqual([False, False, True], [s.terminated for s in steps])

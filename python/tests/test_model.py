@@ -27,7 +27,8 @@ class ModelTest(unittest.TestCase):
         self.assertEqual("Pong", info["world"])
         self.assertEqual(["NOOP", "FIRE", "UP", "DOWN", "UPFIRE", "DOWNFIRE"], self.model.actions)
         self.assertEqual({"Player", "Enemy", "Ball", "Wall", "Zone"}, {t["name"] for t in info["types"]})
-        self.assertEqual({"reward": False, "terminated": False}, self.model.predicts)
+        # The reference model states the points scored, never the episode's end.
+        self.assertEqual({"reward": True, "terminated": False}, self.model.predicts)
 
     def test_step_predicts_the_next_frame_with_its_probability(self):
         frame, history = self.at(10)
@@ -37,9 +38,19 @@ class ModelTest(unittest.TestCase):
         self.assertGreater(p.probability, 0)
         self.assertLessEqual(p.probability, 1)
         self.assertAlmostEqual(math.exp(p.log_probability), p.probability, places=12)
-        # No reward or episode end is invented for a model that predicts neither.
-        self.assertIsNone(p.reward)
+        # The model predicts the step's reward; no episode end is invented for a model without end laws.
+        self.assertEqual(0.0, p.reward)
+        self.assertGreater(p.reward_probability, 0.5)
         self.assertIsNone(p.terminated)
+        self.assertIsNone(p.terminated_probability)
+
+    def test_step_predicts_the_recorded_points(self):
+        scored = [t for t in range(1, len(self.episode) - 1) if self.episode[t].get("reward", 0) != 0]
+        self.assertTrue(scored, "the test episode scores no point")
+        for t in scored:
+            frame, history = self.at(t)
+            p = self.model.step(frame, frame["action"], history=history)
+            self.assertEqual(float(frame["reward"]), p.reward, f"t {t}")
 
     def test_score_of_the_predicted_frame_is_its_log_probability(self):
         frame, history = self.at(20)

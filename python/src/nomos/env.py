@@ -51,10 +51,13 @@ class ModelEnv(_EnvBase):
     takes ``options={"start": ...}``. Steps are drawn from the model (``sample=True``, seeded by
     ``reset``'s seed) or its most likely frames.
 
-    Reward and episode end come from the model when it predicts them. Today's models predict frames
-    only, so ``reward_fn(obs, action_name, next_obs)`` is required (no reward is invented), and
-    ``terminated_fn(next_obs)`` ends episodes (without it the model's episodes never terminate);
-    ``max_episode_steps`` truncates them.
+    Reward and episode end come from the model when it predicts them (``model.predicts``: its laws
+    state ``reward :=`` or ``end :=``). Otherwise ``reward_fn(obs, action_name, next_obs)`` is
+    required (no reward is invented), and ``terminated_fn(next_obs)`` ends episodes (without it, and
+    without end laws, the model's episodes never terminate). Giving a function for what the model
+    predicts is an error: it would be silently ignored. ``max_episode_steps`` truncates episodes.
+    ``info`` holds the frame's ``probability`` and ``log_probability`` and, when the model predicts
+    them, ``reward_probability`` and ``terminated_probability``.
     """
 
     metadata = {"render_modes": []}
@@ -64,9 +67,15 @@ class ModelEnv(_EnvBase):
                  sample: bool = True):
         if not starts:
             raise ValueError("ModelEnv needs at least one start frame")
-        if reward_fn is None and not model.predicts.get("reward"):
-            raise ValueError("the model predicts no reward (today's models predict frames only): "
+        predicts_reward, predicts_end = bool(model.predicts.get("reward")), bool(model.predicts.get("terminated"))
+        if reward_fn is None and not predicts_reward:
+            raise ValueError("the model predicts no reward (none of its laws states `reward :=`): "
                              "give reward_fn(obs, action, next_obs)")
+        if reward_fn is not None and predicts_reward:
+            raise ValueError("the model predicts the reward itself; reward_fn would be ignored: leave it out")
+        if terminated_fn is not None and predicts_end:
+            raise ValueError("the model predicts the episode's end itself; terminated_fn would be ignored: "
+                             "leave it out")
         self.model = model
         self.starts = [_as_history(s) for s in starts]
         self.reward_fn = reward_fn
@@ -115,6 +124,10 @@ class ModelEnv(_EnvBase):
         self._history = (history + [dict(frame, action=name)])[-self._max_history:]
         self._frame = obs
         info: Dict[str, Any] = {"probability": prediction.probability, "log_probability": prediction.log_probability}
+        if prediction.reward_probability is not None:
+            info["reward_probability"] = prediction.reward_probability
+        if prediction.terminated_probability is not None:
+            info["terminated_probability"] = prediction.terminated_probability
         return obs, reward, terminated, truncated, info
 
     def close(self) -> None:

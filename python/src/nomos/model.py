@@ -15,19 +15,27 @@ Action = Union[str, int, None]
 
 @dataclass(frozen=True)
 class Prediction:
-    """A predicted next frame with its probability under the model. ``reward`` and ``terminated``
-    are None unless the model predicts them (today's models do not: see ``Model.predicts``)."""
+    """A predicted next frame with its probability under the model (its objects'; natural log in
+    ``log_probability``). When the model predicts them (``Model.predicts``), also the step's
+    ``reward`` (the most likely one, or the drawn one for samples) with ``reward_probability``, and
+    whether the episode ends there, ``terminated``, with ``terminated_probability`` (that it ends,
+    whatever ``terminated`` says). A model that predicts neither leaves all four None: no reward of 0
+    is invented."""
 
     frame: Frame
     probability: float
     log_probability: float
     reward: Optional[float] = None
     terminated: Optional[bool] = None
+    reward_probability: Optional[float] = None
+    terminated_probability: Optional[float] = None
 
     @classmethod
     def of(cls, result: Mapping[str, Any]) -> "Prediction":
+        reward = result.get("reward")
         return cls(result["frame"], result["probability"], result["log_probability"],
-                   result.get("reward"), result.get("terminated"))
+                   None if reward is None else float(reward), result.get("terminated"),
+                   result.get("reward_probability"), result.get("terminated_probability"))
 
 
 _STDERR_KEPT = 64 * 1024
@@ -105,7 +113,8 @@ class Model:
 
     def rollout(self, frame: Frame, actions: Iterable[Action], history: Optional[Sequence[Frame]] = None,
                 sample: bool = False, seed: Optional[int] = None) -> List[Prediction]:
-        """One predicted frame per action: the most likely ones, or drawn when ``sample``."""
+        """One predicted frame per action: the most likely ones, or drawn when ``sample``. When the model
+        predicts episode ends, the rollout stops at the first predicted end (fewer frames than actions)."""
         result = self._call("rollout", self._params("rollout", frame=frame, actions=actions, history=history,
                                                     sample=sample, seed=seed))
         return [Prediction.of(s) for s in result["steps"]]

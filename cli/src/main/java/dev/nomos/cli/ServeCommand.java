@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
         "Serves a model over JSON-RPC 2.0 on standard input and output, one JSON object per line: info, step "
             + "(the most likely next frame and its probability), sample, score (the log-likelihood of an observed "
             + "next frame), rollout, their batch forms (step_batch, ...) and shutdown. See docs/serve.md.",
+        "When the model's laws state the reward (reward :=) or the episode's end (end :=), predictions carry "
+            + "reward and terminated with their probabilities, and a rollout stops at a predicted end.",
         "Frames are trajectory records of the model's world, checked strictly: a bad request gets an error "
             + "naming the field, and the server goes on. It ends at the end of its input or after shutdown.",
         "Exit codes: 0 ok, 1 a model error (before serving), 2 bad usage."})
@@ -59,7 +61,7 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, null, noFloor, err);
-    ModelService service = new ModelService(input.model);
+    ModelService service = new ModelService(input.model, WorldTargetLaws.of(input, model));
     BufferedReader in = new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8), 1 << 16);
     BufferedWriter out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16);
     PrintStream originalOut = System.out;

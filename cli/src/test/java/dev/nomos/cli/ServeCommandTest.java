@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code nomos serve} as a real process: bad requests are answered and survived; shutdown ends it. */
 class ServeCommandTest {
@@ -92,5 +93,35 @@ class ServeCommandTest {
     assertTrue(err.startsWith("no-such-model.law:1:1: error[N004]: cannot read no-such-model.law: no such file"), err);
     assertTrue(!err.contains("\tat "), err);
     assertEquals("", new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+  }
+
+  /** The {@code predicts} of {@code info} from a server of {@code model}. */
+  private static JsonNode predicts(String... model) throws Exception {
+    Process p = start(model);
+    try (Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8);
+         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      in.write("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"info\"}\n");
+      in.flush();
+      JsonNode info = JSON.readTree(out.readLine());
+      assertTrue(info.has("result"), info.toString());
+      return info.get("result").get("predicts");
+    } finally {
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
+  void infoSaysWhichWorldTargetsTheLawsSpeakTo(@TempDir Path dir) throws Exception {
+    Path goalWalker = Path.of("..", "python", "tests", "goal_walker.law");
+    assertEquals(JSON.readTree("{\"reward\":true,\"terminated\":true}"), predicts(goalWalker.toString()));
+    // Pong states its points, never an end; the plain walker states neither.
+    assertEquals(JSON.readTree("{\"reward\":true,\"terminated\":false}"),
+        predicts(PONG.resolve("world.law").toString(), PONG.resolve("reference.law").toString()));
+    assertEquals(JSON.readTree("{\"reward\":false,\"terminated\":false}"),
+        predicts(Path.of("..", "python", "tests", "walker.law").toString()));
+    // A model jar is read from the sources it bundles.
+    Path jar = dir.resolve("goal.jar");
+    assertEquals(0, Run.run("compile", goalWalker.toString(), "-o", jar.toString()).exit());
+    assertEquals(JSON.readTree("{\"reward\":true,\"terminated\":true}"), predicts(jar.toString()));
   }
 }

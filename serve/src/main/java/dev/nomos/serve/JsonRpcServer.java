@@ -1,5 +1,6 @@
 package dev.nomos.serve;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -43,18 +44,28 @@ public final class JsonRpcServer {
 
   /** Answers lines until the input ends or {@code shutdown} is answered. */
   public void run(BufferedReader in, Writer out) throws IOException {
-    for (String line; !service.shutdownRequested() && (line = in.readLine()) != null; ) {
-      String response = handle(line);
-      if (response != null) {
-        out.write(response);
-        out.write('\n');
-        out.flush();
+    // One generator for the whole session, streaming each response's tree into the output: no
+    // intermediate string of a batch's megabyte of frames.
+    try (JsonGenerator json = MAPPER.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+      json.setRootValueSeparator(null);
+      for (String line; !service.shutdownRequested() && (line = in.readLine()) != null; ) {
+        JsonNode response = respond(line);
+        if (response != null) {
+          MAPPER.writeTree(json, response);
+          json.writeRaw('\n');
+          json.flush();
+        }
       }
     }
   }
 
-  /** The response to one line, or null when there is none (a blank line, notifications only). */
+  /** The response to one line as text, or null when there is none (a blank line, notifications only). */
   public String handle(String line) {
+    JsonNode response = respond(line);
+    return response == null ? null : write(response);
+  }
+
+  private JsonNode respond(String line) {
     if (line.isBlank()) {
       return null;
     }
@@ -63,11 +74,11 @@ public final class JsonRpcServer {
       request = MAPPER.readTree(line);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
-      return write(error(NullNode.instance, RpcError.of(RpcError.PARSE_ERROR, "not JSON" + where + ": " + e.getOriginalMessage())));
+      return error(NullNode.instance, RpcError.of(RpcError.PARSE_ERROR, "not JSON" + where + ": " + e.getOriginalMessage()));
     }
     if (request.isArray()) {
       if (request.isEmpty()) {
-        return write(error(NullNode.instance, RpcError.of(RpcError.INVALID_REQUEST, "an empty batch: send at least one request")));
+        return error(NullNode.instance, RpcError.of(RpcError.INVALID_REQUEST, "an empty batch: send at least one request"));
       }
       ArrayNode responses = JSON.arrayNode();
       for (JsonNode r : request) {
@@ -76,10 +87,10 @@ public final class JsonRpcServer {
           responses.add(response);
         }
       }
-      return responses.isEmpty() ? null : write(responses);
+      return responses.isEmpty() ? null : responses;
     }
     ObjectNode response = answer(request);
-    return response == null ? null : write(response);
+    return response;
   }
 
   /** The response to one request, or null for a notification. */

@@ -9,8 +9,8 @@ import dev.nomos.runtime.AttributeSpec;
 import dev.nomos.runtime.EntityType;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.WorldSchema;
-import dev.nomos.runtime.model.Inference;
 import dev.nomos.runtime.model.LawException;
+import dev.nomos.runtime.model.Simulator;
 import dev.nomos.runtime.model.WorldModel;
 import dev.nomos.serve.internal.FrameInput;
 import dev.nomos.serve.internal.FrameOutput;
@@ -31,10 +31,10 @@ import java.util.random.RandomGenerator;
  * every method.
  *
  * <p>Stateless between calls: every request carries its frame and history, so requests are
- * independent and a batch is just many of them. Not thread-safe (it reuses one {@link Inference}).
+ * independent and a batch is just many of them. Not thread-safe (it reuses one {@link Simulator}, made once per service: once per connection).
  *
- * <p>Today's models predict frames only: results carry {@code reward} and {@code terminated} only
- * once a model predicts them, and {@code info.predicts} says which it does.
+ * <p>Predictions carry {@code reward} and {@code terminated} (with their probabilities) only when the
+ * model predicts them ({@link Predicts}), and {@code info.predicts} says which it does.
  */
 public final class ModelService {
   /** The methods, in the order {@code info} lists them. */
@@ -52,16 +52,24 @@ public final class ModelService {
 
   private final WorldModel model;
   private final WorldSchema schema;
-  private final Inference inference;
+  private final Simulator simulator;
+  private final Predicts predicts;
   private final FrameInput input;
   private final FrameOutput output;
   private final Map<String, Function<Params, JsonNode>> methods;
   private boolean shutdown;
 
+  /** A service for a model of frames only ({@link Predicts#NOTHING}). */
   public ModelService(WorldModel model) {
+    this(model, Predicts.NOTHING);
+  }
+
+  /** @param predicts which world targets the model's laws speak to (the CLI reads it from the laws) */
+  public ModelService(WorldModel model, Predicts predicts) {
     this.model = model;
     this.schema = model.schema();
-    this.inference = model.newInference();
+    this.simulator = new Simulator(model);
+    this.predicts = predicts;
     this.input = new FrameInput(schema);
     this.output = new FrameOutput(schema);
     this.methods = Map.of(
@@ -136,8 +144,8 @@ public final class ModelService {
     model.lawNames().forEach(laws::add);
     out.put("max_history", Frame.MAX_HISTORY);
     ObjectNode predicts = out.putObject("predicts");
-    predicts.put("reward", false);
-    predicts.put("terminated", false);
+    predicts.put("reward", this.predicts.reward());
+    predicts.put("terminated", this.predicts.terminated());
     ArrayNode names = out.putArray("methods");
     METHODS.forEach(names::add);
     return out;
@@ -148,8 +156,7 @@ public final class ModelService {
     int action = action(p, "action");
     FrameInput.Read start = start(p, shared);
     return guarded(start, () -> {
-      Frame t = start.frame().withAction(action);
-      return prediction(t, inference.mostLikelyNext(t, -1), start.episode(), start.t() + 1);
+      return prediction(simulator.mostLikely(start.frame(), action), start.episode(), start.t() + 1);
     });
   }
 
@@ -159,12 +166,11 @@ public final class ModelService {
     long seed = p.longInteger("seed", 0);
     FrameInput.Read start = start(p, shared);
     return guarded(start, () -> {
-      Frame t = start.frame().withAction(action);
       RandomGenerator random = new SplittableRandom(seed);
       ObjectNode out = JSON.objectNode();
       ArrayNode samples = out.putArray("samples");
       for (int k = 0; k < n; k++) {
-        samples.add(prediction(t, inference.sampleNext(t, -1, random), start.episode(), start.t() + 1));
+        samples.add(prediction(simulator.sample(start.frame(), action, random), start.episode(), start.t() + 1));
       }
       return out;
     });
@@ -176,7 +182,9 @@ public final class ModelService {
     Frame next = input.readNext(start, p.required("next"), p.field("next"));
     return guarded(start, () -> {
       ObjectNode out = JSON.objectNode();
-      out.put("log_likelihood", inference.logLikelihood(start.frame().withAction(action), next));
+      // The objects' probability, as a prediction's log_probability is: a frame's own reward and done
+      // are no observation of this step (the reward and end of a step are the model's predictions).
+      out.put("log_likelihood", simulator.logProbability(start.frame(), action, next));
       return out;
     });
   }
@@ -201,14 +209,15 @@ public final class ModelService {
       ObjectNode out = JSON.objectNode();
       ArrayNode steps = out.putArray("steps");
       double total = 0;
-      Frame current = start.frame().withAction(actions[0]);
+      Frame current = start.frame();
       for (int k = 0; k < actions.length; k++) {
-        int nextAction = k + 1 < actions.length ? actions[k + 1] : -1;
-        Frame next = sample ? inference.sampleNext(current, nextAction, random) : inference.mostLikelyNext(current, nextAction);
-        double lp = inference.logLikelihood(current, next);
-        total += lp;
-        steps.add(prediction(lp, next, start.episode(), start.t() + k + 1));
-        current = next;
+        Simulator.Step s = sample ? simulator.sample(current, actions[k], random) : simulator.mostLikely(current, actions[k]);
+        total += s.frameLogProbability();
+        steps.add(prediction(s, start.episode(), start.t() + k + 1));
+        if (predicts.terminated() && s.end()) {
+          break; // the episode is over: no action after its end has a next frame
+        }
+        current = s.frame();
       }
       out.put("log_probability", total);
       return out;
@@ -257,16 +266,20 @@ public final class ModelService {
 
   // ---- helpers ---------------------------------------------------------------------------------
 
-  private ObjectNode prediction(Frame t, Frame next, int episode, int step) {
-    return prediction(inference.logLikelihood(t, next), next, episode, step);
-  }
-
-  /** A predicted frame with its probability; reward and terminated join it once models predict them. */
-  private ObjectNode prediction(double logProbability, Frame next, int episode, int step) {
+  /** A predicted frame with its probability, and the reward and end when the model predicts them. */
+  private ObjectNode prediction(Simulator.Step s, int episode, int step) {
     ObjectNode out = JSON.objectNode();
-    out.set("frame", output.write(next, episode, step));
-    out.put("probability", Math.exp(logProbability));
-    out.put("log_probability", logProbability);
+    out.set("frame", output.write(s.frame(), episode, step));
+    out.put("probability", s.frameProbability());
+    out.put("log_probability", s.frameLogProbability());
+    if (predicts.reward()) {
+      out.put("reward", s.reward());
+      out.put("reward_probability", s.rewardProbability());
+    }
+    if (predicts.terminated()) {
+      out.put("terminated", s.end());
+      out.put("terminated_probability", s.endProbability());
+    }
     return out;
   }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.model.Simulator;
 import dev.nomos.runtime.model.WorldModel;
 import dev.nomos.runtime.trajectory.Episode;
 import dev.nomos.runtime.trajectory.FrameCodec;
@@ -79,15 +80,13 @@ class ModelServiceTest {
   @Test
   void stepIsTheRuntimesMostLikelyFrameWithItsProbability() {
     for (int t : new int[] {1, 17, 60}) {
-      Frame frame = episode.frames().get(t).withAction(actionIndex("DOWN"));
-      Frame expected = model.mostLikelyNext(frame, -1);
+      Simulator.Step expected = new Simulator(model).mostLikely(episode.frames().get(t), actionIndex("DOWN"));
       JsonNode result = service.call("step", at(t, "DOWN"));
-      assertEquals(objects(expected), result.get("frame").get("objects"), "t " + t);
+      assertEquals(objects(expected.frame()), result.get("frame").get("objects"), "t " + t);
       assertEquals(t + 1, result.get("frame").get("t").asInt());
-      double lp = model.logLikelihood(frame, expected);
-      assertEquals(lp, result.get("log_probability").asDouble(), 1e-12);
-      assertEquals(Math.exp(lp), result.get("probability").asDouble(), 1e-12);
-      // Today's models predict neither: the fields are absent, not 0 and false.
+      assertEquals(expected.frameLogProbability(), result.get("log_probability").asDouble(), 1e-12);
+      assertEquals(expected.frameProbability(), result.get("probability").asDouble(), 1e-12);
+      // A service told the model predicts neither writes neither: absent, not 0 and false.
       assertFalse(result.has("reward"));
       assertFalse(result.has("terminated"));
       assertFalse(result.get("frame").has("reward"));
@@ -111,7 +110,8 @@ class ModelServiceTest {
     int t = 25;
     ObjectNode p = at(t, Pong.record(t).get("action").asText());
     p.set("next", Pong.record(t + 1));
-    double expected = model.logLikelihood(episode.frames().get(t), episode.frames().get(t + 1));
+    double expected = new Simulator(model).logProbability(episode.frames().get(t), actionIndex(Pong.record(t).get("action").asText()),
+        episode.frames().get(t + 1));
     assertEquals(expected, service.call("score", p).get("log_likelihood").asDouble(), 1e-12);
   }
 
@@ -120,12 +120,12 @@ class ModelServiceTest {
     ObjectNode p = at(33, "UP").put("n", 4).put("seed", 99);
     JsonNode samples = service.call("sample", p).get("samples");
     assertEquals(4, samples.size());
-    Frame frame = episode.frames().get(33).withAction(actionIndex("UP"));
+    Simulator simulator = new Simulator(model);
     SplittableRandom random = new SplittableRandom(99);
     for (JsonNode s : samples) {
-      Frame drawn = model.sampleNext(frame, -1, random);
-      assertEquals(objects(drawn), s.get("frame").get("objects"));
-      assertEquals(model.logLikelihood(frame, drawn), s.get("log_probability").asDouble(), 1e-12);
+      Simulator.Step drawn = simulator.sample(episode.frames().get(33), actionIndex("UP"), random);
+      assertEquals(objects(drawn.frame()), s.get("frame").get("objects"));
+      assertEquals(drawn.frameLogProbability(), s.get("log_probability").asDouble(), 1e-12);
     }
     assertEquals(samples, service.call("sample", p).get("samples"));
   }

@@ -26,7 +26,12 @@ final class Pong {
   private Pong() {}
 
   static WorldModel model() {
-    Compilation c = NomosCompiler.compile(List.of(DIR.resolve("world.law"), DIR.resolve("reference.law")));
+    return compile(List.of(DIR.resolve("world.law"), DIR.resolve("reference.law")));
+  }
+
+  /** The model of {@code files}, compiled with the weights and floor they state. */
+  static WorldModel compile(List<Path> files) {
+    Compilation c = NomosCompiler.compile(files);
     assertFalse(c.hasErrors(), c.diagnostics().toString());
     List<CompiledLaw> laws = c.laws();
     double[] weights = laws.stream().mapToDouble(l -> l.weight() == null ? 1.0 : l.weight()).toArray();

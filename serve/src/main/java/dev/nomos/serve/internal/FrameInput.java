@@ -1,7 +1,6 @@
 package dev.nomos.serve.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.WorldSchema;
 import dev.nomos.runtime.trajectory.FrameCodec;
@@ -9,19 +8,15 @@ import dev.nomos.runtime.trajectory.ReadMode;
 import dev.nomos.runtime.trajectory.StepRecord;
 import dev.nomos.runtime.trajectory.Tracker;
 import dev.nomos.runtime.trajectory.TrajectoryFormatException;
-import dev.nomos.runtime.trajectory.TrajectoryReader;
 import dev.nomos.serve.RpcError;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads the frames of a request: {@code frame} (a trajectory record) with its optional
  * {@code history} (the records before it, oldest first) into one linked {@link Frame} of the model's
- * world. Each record is checked exactly as a line of a trajectory file is (the trajectory reader does
- * it), strictly against the world: a type, attribute, symbol or action the world does not declare is
+ * world. Each record is checked as a line of a trajectory file is ({@link RecordTree} reads it from the
+ * request's tree, with the trajectory reader's checks), strictly against the world: a type, attribute, symbol or action the world does not declare is
  * an error naming the field, so a frame of another world is refused rather than half read. A record
  * without {@code t} follows the record before it (the first is step 0); records without ids get
  * them from the tracker, as a recording without ids does.
@@ -95,38 +90,35 @@ public final class FrameInput {
   }
 
   /**
-   * Parses the records with the trajectory reader, one line each, so that they are checked as a file's
-   * lines are (and ordered: {@code t} grows by one). A missing {@code t} continues from the record
-   * before, or is {@code firstT}.
+   * Reads the records from the request's tree, checked as a file's lines are (and ordered: within an
+   * episode {@code t} grows by one). A missing {@code t} continues from the record before, or is
+   * {@code firstT}; a missing {@code episode} is the record before's (the next one after a done).
    */
-  private List<StepRecord> parse(List<JsonNode> records, List<String> names, int firstT) {
-    StringBuilder lines = new StringBuilder();
-    int t = firstT;
+  private static List<StepRecord> parse(List<JsonNode> records, List<String> names, int firstT) {
+    List<StepRecord> out = new ArrayList<>(records.size());
+    StepRecord previous = null;
     for (int k = 0; k < records.size(); k++) {
-      JsonNode r = records.get(k);
-      if (r instanceof ObjectNode o) {
-        JsonNode given = o.get("t");
-        if (given == null) {
-          o.put("t", t);
-        } else if (given.canConvertToInt()) {
-          t = given.intValue();
+      String name = names.get(k);
+      int defaultEpisode = previous == null ? 0 : previous.done() ? previous.episode() + 1 : previous.episode();
+      StepRecord r = RecordTree.read(records.get(k), name, previous == null ? firstT : previous.t() + 1, defaultEpisode);
+      if (previous != null) {
+        if (r.episode() < previous.episode()) {
+          throw RpcError.invalidParam(name + ".episode", "episode " + r.episode() + " follows episode "
+              + previous.episode() + "; episodes must not go back");
+        }
+        if (r.episode() == previous.episode()) {
+          if (previous.done()) {
+            throw RpcError.invalidParam(name + ".episode", "episode " + r.episode()
+                + " already ended (the previous record has done: true); expected episode " + (r.episode() + 1));
+          }
+          if (r.t() != previous.t() + 1) {
+            throw RpcError.invalidParam(name + ".t", "expected " + (previous.t() + 1)
+                + " (one more than the previous record of episode " + r.episode() + "), got " + r.t());
+          }
         }
       }
-      t++;
-      lines.append(r.toString()).append('\n');
-    }
-    List<StepRecord> out = new ArrayList<>(records.size());
-    String text = lines.toString();
-    // Sized to the text: a default-sized buffer per request costs more than the parse.
-    try (TrajectoryReader reader = TrajectoryReader.of(new BufferedReader(new StringReader(text), text.length()), null)) {
-      for (int k = 0; k < records.size(); k++) {
-        out.add(reader.read());
-      }
-    } catch (TrajectoryFormatException e) {
-      String name = names.get(e.line() - 1);
-      throw RpcError.invalidParam(e.field() == null ? name : name + "." + e.field(), e.problem());
-    } catch (IOException e) {
-      throw new IllegalStateException("reading from a string failed", e);
+      out.add(r);
+      previous = r;
     }
     return out;
   }
