@@ -7,7 +7,7 @@ import dev.nomos.compiler.codegen.Engine;
 import dev.nomos.compiler.codegen.LawFactory;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
-import dev.nomos.runtime.OpinionSink;
+import dev.nomos.runtime.RequirementSink;
 import dev.nomos.runtime.Slots;
 import dev.nomos.runtime.model.Evaluation;
 import dev.nomos.runtime.model.Inference;
@@ -80,7 +80,7 @@ class PoeWorldExamplesTest {
   }
 
   /** Checks each requirement a constraint makes on frame t against the predicted frame t+1. */
-  private static final class Checker implements OpinionSink {
+  private static final class Checker extends RequirementSink {
     private final Frame now;
     private final Frame next;
     private final String what;
@@ -90,11 +90,6 @@ class PoeWorldExamplesTest {
       this.now = now;
       this.next = next;
       this.what = what;
-    }
-
-    @Override
-    public void exact(int object, int slot, int value) {
-      range(object, slot, value, value);
     }
 
     @Override
@@ -110,63 +105,8 @@ class PoeWorldExamplesTest {
     }
 
     @Override
-    public void beginChoice(int object, int slot) {
-      throw new AssertionError(what + ": a constraint made a choice");
-    }
-
-    @Override
-    public void choice(int value, double weight) {
-      throw new AssertionError(what + ": a constraint made a choice");
-    }
-
-    @Override
-    public void endChoice() {
-      throw new AssertionError(what + ": a constraint made a choice");
-    }
-
-    @Override
-    public void spawn(int type, int x, int y) {
-      throw new AssertionError(what + ": a constraint spawned");
-    }
-
-    @Override
-    public void beginJoint(int object) {
-      throw new AssertionError(what + ": a constraint made a joint choice");
-    }
-
-    @Override
-    public void jointAlternative(double weight) {
-      beginJoint(-1);
-    }
-
-    @Override
-    public void jointValue(int slot, int value) {
-      beginJoint(-1);
-    }
-
-    @Override
-    public void endJoint() {
-      beginJoint(-1);
-    }
-
-    @Override
-    public void beginSpawn(int type, double probability, int chance) {
-      spawn(type, 0, 0);
-    }
-
-    @Override
-    public void place(int x, int y, double weight) {
-      spawn(-1, x, y);
-    }
-
-    @Override
-    public void placeRange(int x0, int y0, int x1, int y1) {
-      spawn(-1, x0, y0);
-    }
-
-    @Override
-    public void endSpawn() {
-      spawn(-1, 0, 0);
+    protected String caller() {
+      return what + ": a constraint";
     }
   }
 }

@@ -2,7 +2,7 @@ package dev.nomos.runtime.model.internal;
 
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
-import dev.nomos.runtime.OpinionSink;
+import dev.nomos.runtime.RequirementSink;
 import dev.nomos.runtime.model.LawException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +18,7 @@ import java.util.List;
  * <p>A target whose requirements exclude each other has no value that meets them; it is recorded as
  * unmet ({@link #unmet()}) and left unconstrained, so that the model still predicts it.
  */
-public final class Requirements implements OpinionSink {
+public final class Requirements extends RequirementSink {
   private final String[] names;
   private OpinionCollector targets;
   private int current;
@@ -119,72 +119,12 @@ public final class Requirements implements OpinionSink {
   }
 
   @Override
-  public void exact(int object, int slot, int value) {
-    require(object, slot, value, value);
-  }
-
-  @Override
   public void range(int object, int slot, int from, int to) {
     require(object, slot, from, to);
   }
 
   @Override
-  public void beginChoice(int object, int slot) {
-    throw new IllegalStateException("constraint '" + names[current] + "' made a choice; requirements are = or in lo..hi");
-  }
-
-  @Override
-  public void choice(int value, double weight) {
-    beginChoice(-1, -1);
-  }
-
-  @Override
-  public void endChoice() {
-    beginChoice(-1, -1);
-  }
-
-  @Override
-  public void spawn(int type, int x, int y) {
-    throw new IllegalStateException("constraint '" + names[current] + "' spawned; requirements are = or in lo..hi");
-  }
-
-  @Override
-  public void beginJoint(int object) {
-    throw new IllegalStateException("constraint '" + names[current] + "' made a joint choice; requirements are = or in lo..hi");
-  }
-
-  @Override
-  public void jointAlternative(double weight) {
-    beginJoint(-1);
-  }
-
-  @Override
-  public void jointValue(int slot, int value) {
-    beginJoint(-1);
-  }
-
-  @Override
-  public void endJoint() {
-    beginJoint(-1);
-  }
-
-  @Override
-  public void beginSpawn(int type, double probability, int chance) {
-    spawn(type, 0, 0);
-  }
-
-  @Override
-  public void place(int x, int y, double weight) {
-    spawn(-1, x, y);
-  }
-
-  @Override
-  public void placeRange(int x0, int y0, int x1, int y1) {
-    spawn(-1, x0, y0);
-  }
-
-  @Override
-  public void endSpawn() {
-    spawn(-1, 0, 0);
+  protected String caller() {
+    return "constraint '" + names[current] + "'";
   }
 }
