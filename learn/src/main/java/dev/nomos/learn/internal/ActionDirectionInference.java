@@ -5,12 +5,9 @@ import dev.nomos.runtime.EntityType;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.WorldSchema;
 import dev.nomos.runtime.trajectory.Episode;
-import dev.nomos.stdlib.Side;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -20,10 +17,6 @@ import java.util.TreeMap;
  * every action) and objects that move whatever the action (a missile flying up) show none.
  */
 public final class ActionDirectionInference {
-  /** Share of an action's moves that must go toward its side. */
-  private static final double AGREEMENT = 0.9;
-  /** Moves an action needs before its side counts. */
-  private static final int MIN_MOVES = 2;
 
   private ActionDirectionInference() {}
 
@@ -48,40 +41,21 @@ public final class ActionDirectionInference {
     ActionDirections best = ActionDirections.NONE;
     int bestSupport = 0;
     for (EntityType type : schema.types()) {
-      TreeMap<Integer, Integer> sides = new TreeMap<>();
-      Set<Integer> used = new HashSet<>();
-      int total = 0;
-      int agreeing = 0;
-      boolean clash = false;
+      Map<Integer, int[]> byAction = new TreeMap<>();
       for (int a = 0; a < actions; a++) {
-        int[] c = moves[type.index()][a];
-        int n = c[0] + c[1] + c[2] + c[3];
-        total += n;
-        int side = 0;
-        for (int s = 1; s < 4; s++) {
-          if (c[s] > c[side]) {
-            side = s;
-          }
-        }
-        if (n < MIN_MOVES || c[side] < AGREEMENT * n) {
-          continue;
-        }
-        if (!used.add(side)) {
-          clash = true;
-          break;
-        }
-        sides.put(a, side);
-        agreeing += c[side];
+        byAction.put(a, moves[type.index()][a]);
       }
-      if (clash || sides.size() < 2 || agreeing < AGREEMENT * total || agreeing <= bestSupport) {
+      SideVotes.Sides found = SideVotes.read(byAction);
+      if (found == null || found.agreeing() <= bestSupport) {
         continue;
       }
+      TreeMap<Integer, Integer> sides = found.byKey();
       Map<Integer, String> literals = new HashMap<>();
       for (Integer a : sides.keySet()) {
         literals.put(a, schema.actions().get(a));
       }
-      best = new ActionDirections(type.name(), sides, literals, usualStep(steps.get(type.index())));
-      bestSupport = agreeing;
+      best = new ActionDirections(type.name(), sides, literals, SideVotes.usualStep(steps.get(type.index())));
+      bestSupport = found.agreeing();
     }
     return best;
   }
@@ -98,8 +72,7 @@ public final class ActionDirectionInference {
       }
       int dx = b.x(j) - a.x(i);
       int dy = b.y(j) - a.y(i);
-      int side = dx != 0 && dy == 0 ? (dx > 0 ? Side.RIGHT : Side.LEFT).ordinal()
-          : dy != 0 && dx == 0 ? (dy > 0 ? Side.BOTTOM : Side.TOP).ordinal() : -1;
+      int side = SideVotes.sideOfMove(dx, dy);
       if (side < 0) {
         continue;
       }
@@ -108,15 +81,4 @@ public final class ActionDirectionInference {
     }
   }
 
-  private static int usualStep(Map<Integer, Integer> steps) {
-    int best = 1;
-    int bestCount = 0;
-    for (Map.Entry<Integer, Integer> e : steps.entrySet()) {
-      if (e.getValue() > bestCount) {
-        best = e.getKey();
-        bestCount = e.getValue();
-      }
-    }
-    return best;
-  }
 }

@@ -11,7 +11,6 @@ import dev.nomos.runtime.trajectory.Episode;
 import dev.nomos.stdlib.Side;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,10 +23,6 @@ import java.util.TreeMap;
  * whatever the action, so a heading that only one action uses still shows.
  */
 public final class HeadingInference {
-  /** Share of a value's moves that must go toward its side. */
-  private static final double AGREEMENT = 0.9;
-  /** Moves a value needs before its side counts. */
-  private static final int MIN_MOVES = 2;
   /** Attributes with more values than this are positions or counters, not headings. */
   private static final int MAX_VALUES = 8;
 
@@ -55,7 +50,8 @@ public final class HeadingInference {
           continue;
         }
         int[] support = {0};
-        Heading h = heading(type, type.extras().get(e), byValue, usualStep(steps.getOrDefault(type.index(), Map.of())), support);
+        int step = SideVotes.usualStep(steps.getOrDefault(type.index(), Map.of()));
+        Heading h = heading(type, type.extras().get(e), byValue, step, support);
         if (h != null && support[0] > bestSupport) {
           best = h;
           bestSupport = support[0];
@@ -66,18 +62,6 @@ public final class HeadingInference {
       }
     }
     return out;
-  }
-
-  private static int usualStep(Map<Integer, Integer> steps) {
-    int best = 1;
-    int bestCount = 0;
-    for (Map.Entry<Integer, Integer> e : steps.entrySet()) {
-      if (e.getValue() > bestCount) {
-        best = e.getKey();
-        bestCount = e.getValue();
-      }
-    }
-    return best;
   }
 
   private static void count(WorldSchema schema, Frame a, Frame b, Map<Long, Map<Integer, int[]>> moves,
@@ -91,7 +75,7 @@ public final class HeadingInference {
       if (j < 0) {
         continue;
       }
-      int side = sideOfMove(b.x(j) - a.x(i), b.y(j) - a.y(i));
+      int side = SideVotes.sideOfMove(b.x(j) - a.x(i), b.y(j) - a.y(i));
       if (side < 0) {
         continue;
       }
@@ -116,54 +100,22 @@ public final class HeadingInference {
     return spec.kind() != AttributeKind.BOOL && spec.supportSize() >= 2 && spec.supportSize() <= MAX_VALUES;
   }
 
-  /** The side a move along exactly one axis goes toward, or -1 for no move or a diagonal one. */
-  private static int sideOfMove(int dx, int dy) {
-    if (dx != 0 && dy == 0) {
-      return dx > 0 ? Side.RIGHT.ordinal() : Side.LEFT.ordinal();
-    }
-    if (dy != 0 && dx == 0) {
-      return dy > 0 ? Side.BOTTOM.ordinal() : Side.TOP.ordinal();
-    }
-    return -1;
-  }
-
   /**
-   * The heading these counts show, or null: every value with enough moves goes toward one side with
-   * the required agreement, at least two values do, no two share a side, and values without a
-   * clear side hold few of the moves.
+   * The heading these counts show, or null when its values do not each face one side
+   * ({@link SideVotes#read}).
    */
   private static Heading heading(EntityType type, AttributeSpec spec, Map<Integer, int[]> byValue, int step,
       int[] support) {
-    Map<Integer, Integer> sides = new TreeMap<>();
-    Map<Integer, String> literals = new HashMap<>();
-    Set<Integer> used = new HashSet<>();
-    int total = 0;
-    int agreeing = 0;
-    for (Map.Entry<Integer, int[]> e : byValue.entrySet()) {
-      int[] c = e.getValue();
-      int n = c[0] + c[1] + c[2] + c[3];
-      total += n;
-      int side = 0;
-      for (int s = 1; s < 4; s++) {
-        if (c[s] > c[side]) {
-          side = s;
-        }
-      }
-      if (n < MIN_MOVES || c[side] < AGREEMENT * n) {
-        continue;
-      }
-      if (!used.add(side)) {
-        return null;
-      }
-      sides.put(e.getKey(), side);
-      literals.put(e.getKey(), Miner.value(spec, e.getKey()));
-      agreeing += c[side];
-    }
-    if (sides.size() < 2 || agreeing < AGREEMENT * total) {
+    SideVotes.Sides found = SideVotes.read(byValue);
+    if (found == null) {
       return null;
     }
-    support[0] = agreeing;
-    return new Heading(type.name(), spec.name(), new TreeMap<>(sides), literals, step);
+    Map<Integer, String> literals = new HashMap<>();
+    for (Integer value : found.byKey().keySet()) {
+      literals.put(value, Miner.value(spec, value));
+    }
+    support[0] = found.agreeing();
+    return new Heading(type.name(), spec.name(), found.byKey(), literals, step);
   }
 
   private static long key(int type, int extra) {
