@@ -126,7 +126,7 @@ class RealGameShapesTest {
   }
 
   @Test
-  void readsTheBeatOfMoversThatMoveOnlyEveryKthStepFromHistory() {
+  void readsTheBeatOfMoversThatMoveOnlyEveryKthStepAndItsPhaseOnTheStepClock() {
     Episode march = ShapesWorld.march(60);
     int[] beats = MoveBeat.infer(ShapesWorld.SCHEMA, transitions(march));
     int[] expected = new int[ShapesWorld.SCHEMA.types().size()];
@@ -135,14 +135,36 @@ class RealGameShapesTest {
     assertEquals(0, MoveBeat.infer(ShapesWorld.SCHEMA, transitions(ShapesWorld.randomWalk(7, 300)))[ShapesWorld.BUG],
         "a random walker has no beat");
     List<String> candidates = propose(march);
+    String onBeat = find(candidates, "for o: Marcher\n  when step % 3 == 1\n  then o.vx := 1");
+    String offBeat = find(candidates, "for o: Marcher\n  when step % 3 != 1\n  then o.vx := 0");
+    find(candidates, "then o.vx := o.vx@-2");
+    // The clock tells the phase, so the history's guess at it is not offered.
+    assertFalse(candidates.stream().anyMatch(c -> c.contains("any j in 0..15")), candidates.toString());
+    // The beat decides every move, so the marchers' steps are not random: no weighted choice.
+    assertFalse(candidates.stream().anyMatch(c -> c.contains("Marcher") && c.contains("~ weighted")), candidates.toString());
+    assertFitsAndGains(march, List.of(onBeat, offBeat), 2.5);
+  }
+
+  @Test
+  void readsAPhaseOnTheObjectsAgeWhereMoversArriveAtDifferentTimes() {
+    Episode arriving = ShapesWorld.arrivingMarchers(60);
+    List<String> candidates = propose(arriving);
+    String onBeat = find(candidates, "for o: Marcher\n  when age(o) % 3 == 1\n  then o.vx := 1");
+    String offBeat = find(candidates, "for o: Marcher\n  when age(o) % 3 != 1\n  then o.vx := 0");
+    assertFalse(candidates.stream().anyMatch(c -> c.contains("step % 3")), candidates.toString());
+    assertFitsAndGains(arriving, List.of(onBeat, offBeat), 2.5);
+  }
+
+  @Test
+  void readsThePhaseFromHistoryWhereNoClockLinesUpTheMoves() {
+    Episode staggered = ShapesWorld.staggeredMarch(60);
+    List<String> candidates = propose(staggered);
     String onBeat = find(candidates, "for o: Marcher\n  when (any j in 0..15: j % 3 == 2 and (o.vx@-j != 0 or "
         + "o.vy@-j != 0))\n  then o.vx := 1");
     String offBeat = find(candidates, "for o: Marcher\n  when (any j in 0..15: j % 3 != 2 and (o.vx@-j != 0 or "
         + "o.vy@-j != 0))\n  then o.vx := 0");
-    find(candidates, "then o.vx := o.vx@-2");
-    // The beat decides every move, so the marchers' steps are not random: no weighted choice.
-    assertFalse(candidates.stream().anyMatch(c -> c.contains("Marcher") && c.contains("~ weighted")), candidates.toString());
-    assertFitsAndGains(march, List.of(onBeat, offBeat), 2.5);
+    assertFalse(candidates.stream().anyMatch(c -> c.contains("step %") || c.contains("age(o) %")), candidates.toString());
+    assertFitsAndGains(staggered, List.of(onBeat, offBeat), 2.5);
   }
 
   @Test
@@ -151,6 +173,20 @@ class RealGameShapesTest {
     String law = find(propose(laying), "for o: Marcher\n  when (any j in 0..15: j % 3 == 2 and (o.vx@-j != 0 or "
         + "o.vy@-j != 0))\n  then spawn Egg at (o.x, o.y + 1)");
     assertFitsAndGains(laying, List.of(law), 2);
+  }
+
+  @Test
+  void proposesACreationOnAPeriodOfTheStepIndex() {
+    Episode release = ShapesWorld.periodicRelease(70);
+    String law = find(propose(release), "for o: Hen\n  when step % 8 == 3\n  then spawn Chick at (o.x + 1, o.y)");
+    assertFitsAndGains(release, List.of(law), 0.5);
+  }
+
+  @Test
+  void proposesALifetimeWhereObjectsVanishAtOneAge() {
+    Episode eggs = ShapesWorld.shortLivedEggs(60);
+    String law = find(propose(eggs), "for o: Egg\n  when age(o) >= 3\n  then destroy o");
+    assertFitsAndGains(eggs, List.of(law), 0.1);
   }
 
   @Test

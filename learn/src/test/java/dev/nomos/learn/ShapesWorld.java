@@ -104,6 +104,93 @@ public final class ShapesWorld {
   }
 
   /**
+   * Three marchers that each step right on every third tick, each on its own phase (ticks 0, 1 and 2
+   * modulo 3): no clock lines up their moves, only each one's history shows its phase.
+   */
+  public static Episode staggeredMarch(int steps) {
+    List<List<Obj>> states = new ArrayList<>();
+    int[] x = new int[3];
+    for (int t = 0; t <= steps; t++) {
+      states.add(List.of(new Obj(1, MARCHER, x[0], 2), new Obj(2, MARCHER, x[1], 5), new Obj(3, MARCHER, x[2], 8)));
+      x[t % 3]++;
+    }
+    return episode("staggered", states);
+  }
+
+  /**
+   * Marchers arrive one every four ticks, each on its own row, and step right on every third step of
+   * their own age (ages 1, 4, 7, ...): their moves line up with their age, not with the tick.
+   */
+  public static Episode arrivingMarchers(int steps) {
+    List<List<Obj>> states = new ArrayList<>();
+    List<int[]> marchers = new ArrayList<>();
+    for (int t = 0; t <= steps; t++) {
+      if (t % 4 == 0 && marchers.size() < 8) {
+        marchers.add(new int[] {marchers.size() + 1, 0, 0});
+      }
+      List<Obj> s = new ArrayList<>();
+      for (int[] m : marchers) {
+        s.add(new Obj(m[0], MARCHER, m[1], 2 + 4 * (m[0] - 1)));
+      }
+      states.add(s);
+      for (int[] m : marchers) {
+        if (m[2] % 3 == 1) {
+          m[1]++;
+        }
+        m[2]++;
+      }
+    }
+    return episode("arriving", states);
+  }
+
+  /**
+   * A hen standing still releases a chick into the cell to its right on every eighth tick; chicks
+   * walk right one cell per step.
+   */
+  public static Episode periodicRelease(int steps) {
+    List<List<Obj>> states = new ArrayList<>();
+    List<int[]> chicks = new ArrayList<>();
+    for (int t = 0; t <= steps; t++) {
+      List<Obj> s = new ArrayList<>();
+      s.add(new Obj(1, HEN, 2, 3));
+      for (int[] c : chicks) {
+        s.add(new Obj(c[0], CHICK, c[1], 3));
+      }
+      states.add(s);
+      for (int[] c : chicks) {
+        c[1]++;
+      }
+      chicks.removeIf(c -> c[1] >= 39);
+      if (t % 8 == 3) {
+        chicks.add(new int[] {100 + t, 3});
+      }
+    }
+    return episode("release", states);
+  }
+
+  /** A hen standing still lays an egg below it every five ticks; each egg lasts three steps and is gone. */
+  public static Episode shortLivedEggs(int steps) {
+    List<List<Obj>> states = new ArrayList<>();
+    List<int[]> eggs = new ArrayList<>();
+    for (int t = 0; t <= steps; t++) {
+      List<Obj> s = new ArrayList<>();
+      s.add(new Obj(1, HEN, 5, 5));
+      for (int[] e : eggs) {
+        s.add(new Obj(e[0], EGG, 5, 6));
+      }
+      states.add(s);
+      for (int[] e : eggs) {
+        e[1]++;
+      }
+      eggs.removeIf(e -> e[1] > 3);
+      if (t % 5 == 0) {
+        eggs.add(new int[] {100 + t, 0});
+      }
+    }
+    return episode("eggs", states);
+  }
+
+  /**
    * A marcher that steps right on every third tick and, as it steps, lays an egg under the cell it
    * leaves: a periodic creation whose phase only the marcher's history shows.
    */

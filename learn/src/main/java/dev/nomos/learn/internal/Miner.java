@@ -99,6 +99,8 @@ public final class Miner {
   private final Set<Integer> spawners = new HashSet<>();
   /** The beat of each type's moves (indexed by type; 0 where none), read off the transitions' history. */
   private int[] beats;
+  /** The clocks that time the types' moves, creations and lifetimes, read off the same transitions. */
+  private Clocks clocks;
 
   /** Observations of one target next to a partner object: (offset on the target's axis, next value). */
   private record RelationKey(String binder, String guard, String type, String partner, String attr, String axis) {}
@@ -168,6 +170,7 @@ public final class Miner {
    */
   public List<Candidate> mine(List<Transition> transitions, List<Frame> predicted, BooleanSupplier stop) {
     beats = MoveBeat.infer(schema, transitions);
+    clocks = Clocks.infer(schema, transitions, beats);
     int mined = 0;
     for (; mined < transitions.size() && !stop.getAsBoolean(); mined++) {
       mine(transitions.get(mined), mined < predicted.size() ? predicted.get(mined) : null);
@@ -259,6 +262,11 @@ public final class Miner {
    */
   private List<Context> presenceContexts(Frame a, int i, EntityType type, List<Context> contexts) {
     List<Context> out = new ArrayList<>(contexts);
+    int lifetime = clocks.lifetime(type.index());
+    if (lifetime > 0 && a.age(i) >= lifetime) {
+      // Objects that last a fixed number of steps (a sword drawn for six frames).
+      out.add(new Context("for o: " + type.name(), "age(o) >= " + lifetime, "aged_" + lifetime));
+    }
     String action = a.action() >= 0 ? schema.actions().get(a.action()) : null;
     Set<String> seen = new LinkedHashSet<>();
     for (int[] c : contacts(a, i)) {
@@ -281,6 +289,61 @@ public final class Miner {
     return new Atom("action == " + action, "on_" + action.toLowerCase());
   }
 
+  /**
+   * Whether the action taken points where object i faces, for the type whose moves show the
+   * actions' directions when it also has a heading: an avatar that turns toward a direction key
+   * first and steps only when it already faces that way. Null where the action names no direction.
+   */
+  private Atom actionAlongHeading(Frame a, int i, EntityType type) {
+    Heading h = headings[type.index()];
+    if (h == null || !type.name().equals(directions.type()) || a.action() < 0
+        || directions.sideOf(a.action()) == Side.NONE.ordinal()) {
+      return null;
+    }
+    List<String> along = new ArrayList<>();
+    List<String> across = new ArrayList<>();
+    for (Map.Entry<Integer, Integer> action : directions.sides().entrySet()) {
+      for (Map.Entry<Integer, Integer> value : h.sides().entrySet()) {
+        if (value.getValue().equals(action.getValue())) {
+          String act = "action == " + directions.literals().get(action.getKey());
+          String dir = "o." + h.attribute();
+          along.add("(" + act + " and " + dir + " == " + h.literals().get(value.getKey()) + ")");
+          across.add("(" + act + " and " + dir + " != " + h.literals().get(value.getKey()) + ")");
+        }
+      }
+    }
+    if (along.isEmpty()) {
+      return null;
+    }
+    boolean facing = h.sideOf(a.get(i, headingSlots[type.index()])) == directions.sideOf(a.action());
+    return facing ? new Atom("(" + String.join(" or ", along) + ")", "action_ahead")
+        : new Atom("(" + String.join(" or ", across) + ")", "action_across");
+  }
+
+  /**
+   * Whether object i is on its type's beat or off it: by the clock the beat keeps where one lines up
+   * ({@link Clocks}), else by the moves in its history ({@link MoveBeat}).
+   */
+  private List<Atom> beatAtoms(Frame a, int i, EntityType type) {
+    int beat = beats[type.index()];
+    if (beat == 0) {
+      return List.of();
+    }
+    Clocks.Phase phase = clocks.movePhase(type.index());
+    if (phase != null) {
+      return List.of(phase.holds(a, i) ? new Atom(phase.on("o"), "on_" + phase.name())
+          : new Atom(phase.off("o"), "off_" + phase.name()));
+    }
+    List<Atom> out = new ArrayList<>();
+    if (MoveBeat.onBeat(a, i, beat)) {
+      out.add(new Atom(MoveBeat.onBeat("o", beat), "on_beat_" + beat));
+    }
+    if (MoveBeat.offBeat(a, i, beat)) {
+      out.add(new Atom(MoveBeat.offBeat("o", beat), "off_beat_" + beat));
+    }
+    return out;
+  }
+
   private static boolean wrongAt(Frame predicted, int p, Frame b, int j, int slot) {
     return predicted == null || p < 0 || predicted.get(p, slot) != b.get(j, slot);
   }
@@ -294,12 +357,10 @@ public final class Miner {
     if (action != null) {
       own.add(actionAtom(action));
     }
-    int beat = beats[type.index()];
-    if (beat > 0 && MoveBeat.onBeat(a, i, beat)) {
-      own.add(new Atom(MoveBeat.onBeat("o", beat), "on_beat_" + beat));
-    }
-    if (beat > 0 && MoveBeat.offBeat(a, i, beat)) {
-      own.add(new Atom(MoveBeat.offBeat("o", beat), "off_beat_" + beat));
+    own.addAll(beatAtoms(a, i, type));
+    Atom heading = actionAlongHeading(a, i, type);
+    if (heading != null) {
+      own.add(heading);
     }
     own.addAll(attributeAtoms(a, i, "o"));
     List<int[]> contacts = contacts(a, i);
@@ -440,6 +501,10 @@ public final class Miner {
     List<Atom> ownAtoms = new ArrayList<>();
     if (action != null) {
       ownAtoms.add(actionAtom(action));
+    }
+    Atom alongHeading = actionAlongHeading(a, i, type);
+    if (alongHeading != null) {
+      ownAtoms.add(alongHeading);
     }
     ownAtoms.addAll(attributeAtoms(a, i, "o", own == null ? null : own.attribute()));
     boolean frontTaken = false;
@@ -814,6 +879,13 @@ public final class Miner {
     int beat = beats[a.type(k)];
     if (beat > 0 && MoveBeat.onBeat(a, k, beat)) {
       atoms.add(new Atom(MoveBeat.onBeat("o", beat), "on_beat_" + beat));
+    }
+    for (EntityType created : schema.types()) {
+      Clocks.Phase period = clocks.creationPhase(created.index());
+      Atom on = period == null ? null : new Atom(period.on("o"), "on_" + period.name());
+      if (on != null && period.holds(a, k) && !atoms.contains(on)) {
+        atoms.add(on);
+      }
     }
     atoms.addAll(attributeAtoms(a, k, "o"));
     List<Context> contexts = new ArrayList<>();
