@@ -22,6 +22,7 @@ import dev.nomos.learn.ModelSelection;
 import dev.nomos.learn.NomosLawCompiler;
 import dev.nomos.learn.Proposer;
 import dev.nomos.learn.RetryPolicy;
+import dev.nomos.learn.Timing;
 import dev.nomos.runtime.Deadline;
 import dev.nomos.runtime.WorldSchema;
 import dev.nomos.runtime.model.ModelOptions;
@@ -237,6 +238,10 @@ public final class LearnCommand implements Callable<Integer> {
       if (!directions.isEmpty()) {
         stdout.println("actions read off the data as directions: " + directions.describe());
       }
+      Timing timing = Timing.infer(schema, train);
+      if (!timing.isEmpty()) {
+        stdout.println("clocks read off the data: " + timing.describe(schema));
+      }
       stdout.println(LearnReport.tableHeader());
       stdout.flush();
     }
@@ -259,6 +264,7 @@ public final class LearnCommand implements Callable<Integer> {
           for (String note : proposal.notes()) {
             err.println("iteration " + iteration + ": " + proposer.name() + ": " + note);
           }
+
           err.flush();
         }
       }

@@ -273,6 +273,9 @@ public final class Learner {
     List<Snapshot> snapshots = new ArrayList<>();
     List<Heading> headings = Heading.infer(schema, train);
     ActionDirections directions = ActionDirections.infer(schema, train);
+    // Clocks are read off all the training data: a round's worst transitions may show too few of
+    // the events that time them (a sword's end costs little next to the monsters' moves).
+    Timing timing = Timing.infer(schema, train);
     RoundCosts costs = new RoundCosts(Episodes.transitions(train), Episodes.transitions(validation),
         Episodes.transitions(test), budget.costCorrection());
     weights = written.stream().mapToDouble(Double::doubleValue).toArray();
@@ -355,7 +358,7 @@ public final class Learner {
             options.candidatesPerIteration(),
             new ProposalRequest.Budget(Math.max(0, options.maxLlmCalls() - used.calls()),
                 Math.max(0, options.maxTokens() - used.totalTokens())),
-            tried, predicted, headings, proposingDeadline(until), directions);
+            tried, predicted, headings, proposingDeadline(until), directions, timing);
         listener.phase(it, "proposing");
         Proposal proposal = propose(request);
         used = used.plus(proposal.usage());

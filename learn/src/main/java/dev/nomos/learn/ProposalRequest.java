@@ -27,11 +27,21 @@ import java.util.Set;
  *     the worst transitions first and stops there)
  * @param actionDirections the directions the training data shows the actions to name
  *     ({@link ActionDirections}), or {@link ActionDirections#NONE}
+ * @param timing the clocks the training data shows ({@link Timing}), or null: the proposer then
+ *     reads them off {@code surprising}
  */
 public record ProposalRequest(WorldSchema schema, String worldSource, List<CurrentLaw> currentLaws,
     List<Transition> surprising, String renderedTransitions, int maxCandidates, Budget remaining,
     Set<String> tried, List<Frame> predicted, List<Heading> headings, Deadline deadline,
-    ActionDirections actionDirections) {
+    ActionDirections actionDirections, Timing timing) {
+
+  public ProposalRequest(WorldSchema schema, String worldSource, List<CurrentLaw> currentLaws,
+      List<Transition> surprising, String renderedTransitions, int maxCandidates, Budget remaining,
+      Set<String> tried, List<Frame> predicted, List<Heading> headings, Deadline deadline,
+      ActionDirections actionDirections) {
+    this(schema, worldSource, currentLaws, surprising, renderedTransitions, maxCandidates, remaining, tried,
+        predicted, headings, deadline, actionDirections, null);
+  }
 
   public ProposalRequest(WorldSchema schema, String worldSource, List<CurrentLaw> currentLaws,
       List<Transition> surprising, String renderedTransitions, int maxCandidates, Budget remaining,

@@ -112,6 +112,27 @@ class RealGameShapesTest {
   }
 
   @Test
+  void proposesOneJointChoiceForStepsAlongOneAxisAtATime() {
+    Episode walk = ShapesWorld.randomGridWalk(3, 400);
+    List<String> candidates = propose(walk);
+    String joint = find(candidates, "for o: Bug\n  then choose { stay weight ", " | o.vx := -1 weight ",
+        " | o.vx := 1 weight ", " | o.vy := -1 weight ", " | o.vy := 1 weight ");
+    String vx = find(candidates, "for o: Bug\n  then o.vx ~ weighted(");
+    String vy = find(candidates, "for o: Bug\n  then o.vy ~ weighted(");
+    assertFitsAndGains(walk, List.of(joint), 0.5);
+    // Per-axis choices give diagonals probability and each step too little: the joint one is better.
+    double jointNll = fittedNll(walk, List.of(joint), new double[1]);
+    double perAxisNll = fittedNll(walk, List.of(vx, vy), new double[2]);
+    assertTrue(perAxisNll - jointNll > 0.15, jointNll + " joint vs " + perAxisNll + " per axis");
+  }
+
+  @Test
+  void proposesNoJointChoiceWhereStepsAreDiagonal() {
+    List<String> candidates = propose(ShapesWorld.randomWalk(7, 300));
+    assertFalse(candidates.stream().anyMatch(c -> c.contains("choose {")), candidates.toString());
+  }
+
+  @Test
   void doesNotProposeAChoiceTheModelHasWithOtherFrequencies() {
     List<Transition> walk = transitions(ShapesWorld.randomWalk(7, 80));
     String choice = "for o: Bug\n  then o.vx ~ weighted(";
@@ -180,6 +201,24 @@ class RealGameShapesTest {
     Episode release = ShapesWorld.periodicRelease(70);
     String law = find(propose(release), "for o: Hen\n  when step % 8 == 3\n  then spawn Chick at (o.x + 1, o.y)");
     assertFitsAndGains(release, List.of(law), 0.5);
+  }
+
+  @Test
+  void readsClocksOffTheWholeDataWhereARoundsTransitionsShowTooFewEvents() {
+    Episode eggs = ShapesWorld.shortLivedEggs(60);
+    Timing timing = Timing.infer(ShapesWorld.SCHEMA, List.of(eggs));
+    assertEquals(3, timing.lifetime(ShapesWorld.EGG));
+    assertEquals("Egg appears when step % 5 == 0; Egg lasts 3 steps", timing.describe(ShapesWorld.SCHEMA));
+    // The first 20 steps show three eggs vanishing: too few to read a lifetime off them alone.
+    List<Transition> early = transitions(eggs).subList(0, 20);
+    String aged = "for o: Egg\n  when age(o) >= 3\n  then destroy o";
+    ProposalRequest alone = new ProposalRequest(ShapesWorld.SCHEMA, "", List.of(), early, "", 5000,
+        ProposalRequest.Budget.UNLIMITED);
+    assertFalse(new EnumerativeProposer().propose(alone).candidates().stream().anyMatch(c -> c.contains(aged)));
+    ProposalRequest told = new ProposalRequest(ShapesWorld.SCHEMA, "", List.of(), early, "", 5000,
+        ProposalRequest.Budget.UNLIMITED, java.util.Set.of(), List.of(), List.of(), dev.nomos.runtime.Deadline.none(),
+        ActionDirections.NONE, timing);
+    find(new EnumerativeProposer().propose(told).candidates(), aged);
   }
 
   @Test

@@ -90,6 +90,28 @@ public final class ShapesWorld {
     return episode("walk", states);
   }
 
+  /**
+   * A bug in open space that each step stays or takes one step in one of the four directions, a
+   * fifth each: never diagonally.
+   */
+  public static Episode randomGridWalk(long seed, int steps) {
+    Random random = new Random(seed);
+    List<List<Obj>> states = new ArrayList<>();
+    int x = 20;
+    int y = 20;
+    for (int t = 0; t <= steps; t++) {
+      states.add(List.of(new Obj(1, BUG, x, y)));
+      int move = random.nextInt(5);
+      int nx = x + (move == 1 ? 1 : move == 2 ? -1 : 0);
+      int ny = y + (move == 3 ? 1 : move == 4 ? -1 : 0);
+      if (nx > 0 && nx < 39 && ny > 0 && ny < 39) {
+        x = nx;
+        y = ny;
+      }
+    }
+    return episode("grid-walk", states);
+  }
+
   /** Three marchers that step right together on every third tick of a clock no frame shows. */
   public static Episode march(int steps) {
     List<List<Obj>> states = new ArrayList<>();

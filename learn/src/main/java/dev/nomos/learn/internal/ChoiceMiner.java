@@ -108,6 +108,19 @@ final class ChoiceMiner {
     return false;
   }
 
+  /**
+   * Whether the target (its group, {@code type.vx}) is random: under no condition it took several
+   * values, and no context decides it.
+   */
+  boolean random(String group) {
+    for (Map.Entry<Key, Histogram> e : histograms.entrySet()) {
+      if (e.getKey().unconditional() && e.getKey().group.equals(group)) {
+        return e.getValue().varied() && !decided(group, e.getValue());
+      }
+    }
+    return false;
+  }
+
   /** The choices worth proposing: per target, the unconditional one and the conditional ones that gain most. */
   List<Miner.Candidate> candidates() {
     Map<String, Histogram> unconditional = new LinkedHashMap<>();

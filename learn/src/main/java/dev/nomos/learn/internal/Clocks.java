@@ -1,5 +1,6 @@
 package dev.nomos.learn.internal;
 
+import dev.nomos.learn.Timing;
 import dev.nomos.learn.Transition;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.WorldSchema;
@@ -14,72 +15,25 @@ import java.util.Map;
  * on a period of the step index, and objects that vanish at a fixed age (a sword that lasts six
  * frames). Each is a guard a law can state exactly ({@code step % 4 == 0}, {@code age(o) % 3 == 1},
  * {@code age(o) >= 5}); {@link MoveBeat} reads a beat's phase from history instead, which also
- * works where no clock lines up, but not where the history shows no move.
+ * works where no clock lines up, but not where the history shows no move. What is found is a
+ * {@link Timing}.
  */
-final class Clocks {
-  /** A residue of a clock: {@code step % period == residue} or {@code age(o) % period == residue}. */
-  record Phase(boolean byAge, int period, int residue) {
-    boolean holds(Frame a, int i) {
-      int clock = byAge ? a.age(i) : a.step();
-      return clock >= 0 && clock % period == residue;
-    }
-
-    String on(String var) {
-      return clock(var) + " % " + period + " == " + residue;
-    }
-
-    String off(String var) {
-      return clock(var) + " % " + period + " != " + residue;
-    }
-
-    String name() {
-      return (byAge ? "age_" : "tick_") + period + "_" + residue;
-    }
-
-    private String clock(String var) {
-      return byAge ? "age(" + var + ")" : "step";
-    }
-  }
-
+public final class Clocks {
   static final double MIN_SHARE = 0.9;
   static final int MIN_EVENTS = 6;
   static final int MAX_PERIOD = 32;
   /** Ages beyond this are not a lifetime but how long a recording ran. */
   static final int MAX_LIFETIME = 64;
 
-  private final Phase[] movePhases;
-  private final Phase[] creationPhases;
-  private final int[] lifetimes;
+  private Clocks() {}
 
-  private Clocks(Phase[] movePhases, Phase[] creationPhases, int[] lifetimes) {
-    this.movePhases = movePhases;
-    this.creationPhases = creationPhases;
-    this.lifetimes = lifetimes;
-  }
-
-  /** No clock found (before any data is read). */
-  static Clocks none(WorldSchema schema) {
-    int n = schema.types().size();
-    return new Clocks(new Phase[n], new Phase[n], new int[n]);
-  }
-
-  /** The move beat's phase of each type, or null; on the step clock where both fit, as it is simpler. */
-  Phase movePhase(int type) {
-    return movePhases[type];
-  }
-
-  /** The period on which objects of {@code type} are created, or null. */
-  Phase creationPhase(int type) {
-    return creationPhases[type];
-  }
-
-  /** The age at which objects of {@code type} vanish, or -1. */
-  int lifetime(int type) {
-    return lifetimes[type];
+  /** The timing of {@code transitions}: beats ({@link MoveBeat}) and the clocks below. */
+  public static Timing infer(WorldSchema schema, List<Transition> transitions) {
+    return infer(schema, transitions, MoveBeat.infer(schema, transitions));
   }
 
   /** @param beats each type's move beat ({@link MoveBeat#infer}), 0 where none */
-  static Clocks infer(WorldSchema schema, List<Transition> transitions, int[] beats) {
+  static Timing infer(WorldSchema schema, List<Transition> transitions, int[] beats) {
     int n = schema.types().size();
     List<Map<Integer, Integer>> byStep = histograms(n);
     List<Map<Integer, Integer>> byAge = histograms(n);
@@ -112,8 +66,8 @@ final class Clocks {
         }
       }
     }
-    Phase[] movePhases = new Phase[n];
-    Phase[] creationPhases = new Phase[n];
+    Timing.Phase[] movePhases = new Timing.Phase[n];
+    Timing.Phase[] creationPhases = new Timing.Phase[n];
     int[] lifetimes = new int[n];
     for (int type = 0; type < n; type++) {
       int k = beats[type];
@@ -121,15 +75,15 @@ final class Clocks {
         int[] step = commonest(byStep.get(type));
         int[] age = commonest(byAge.get(type));
         if (step[1] >= MIN_SHARE * moves[type] && step[1] >= age[1]) {
-          movePhases[type] = new Phase(false, k, step[0]);
+          movePhases[type] = new Timing.Phase(false, k, step[0]);
         } else if (age[1] >= MIN_SHARE * moves[type]) {
-          movePhases[type] = new Phase(true, k, age[0]);
+          movePhases[type] = new Timing.Phase(true, k, age[0]);
         }
       }
       creationPhases[type] = creationPeriod(creations.get(type));
       lifetimes[type] = lifetime(vanishAges.get(type));
     }
-    return new Clocks(movePhases, creationPhases, lifetimes);
+    return new Timing(beats, movePhases, creationPhases, lifetimes);
   }
 
   /**
@@ -137,7 +91,7 @@ final class Clocks {
    * of the step index: a portal that releases on every 16th tick also fits 2, 4 and 8, which say
    * less.
    */
-  private static Phase creationPeriod(List<Integer> steps) {
+  private static Timing.Phase creationPeriod(List<Integer> steps) {
     if (steps.size() < MIN_EVENTS) {
       return null;
     }
@@ -148,7 +102,7 @@ final class Clocks {
       }
       int[] best = commonest(residues);
       if (best[1] >= MIN_SHARE * steps.size()) {
-        return new Phase(false, period, best[0]);
+        return new Timing.Phase(false, period, best[0]);
       }
     }
     return null;

@@ -2,6 +2,7 @@ package dev.nomos.learn.internal;
 
 import dev.nomos.learn.ActionDirections;
 import dev.nomos.learn.Heading;
+import dev.nomos.learn.Timing;
 import dev.nomos.learn.Transition;
 import dev.nomos.runtime.AttributeKind;
 import dev.nomos.runtime.AttributeSpec;
@@ -95,12 +96,11 @@ public final class Miner {
   private final Map<String, Integer> contextCounts = new HashMap<>();
   private final Map<RelationKey, List<int[]>> relations = new HashMap<>();
   private final ChoiceMiner choices = new ChoiceMiner();
+  private final JointSteps jointSteps = new JointSteps();
   /** The types of the objects new objects appeared near (candidate spawners). */
   private final Set<Integer> spawners = new HashSet<>();
-  /** The beat of each type's moves (indexed by type; 0 where none), read off the transitions' history. */
-  private int[] beats;
-  /** The clocks that time the types' moves, creations and lifetimes, read off the same transitions. */
-  private Clocks clocks;
+  /** The clocks that time the types' moves, creations and lifetimes; null until read off the mined transitions. */
+  private Timing timing;
 
   /** Observations of one target next to a partner object: (offset on the target's axis, next value). */
   private record RelationKey(String binder, String guard, String type, String partner, String attr, String axis) {}
@@ -116,7 +116,14 @@ public final class Miner {
 
   /** @param directions the actions' directions, for "ahead of" and "pushed from behind" contexts */
   public Miner(WorldSchema schema, int maxContacts, List<Heading> headings, ActionDirections directions) {
+    this(schema, maxContacts, headings, directions, null);
+  }
+
+  /** @param timing the world's clocks read off the training data, or null to read them off the mined transitions */
+  public Miner(WorldSchema schema, int maxContacts, List<Heading> headings, ActionDirections directions,
+      Timing timing) {
     this.schema = schema;
+    this.timing = timing;
     this.directions = directions;
     this.maxContacts = maxContacts;
     this.headings = new Heading[schema.types().size()];
@@ -169,8 +176,9 @@ public final class Miner {
    * before each one): with the worst transitions first, a cut mines the most surprising ones.
    */
   public List<Candidate> mine(List<Transition> transitions, List<Frame> predicted, BooleanSupplier stop) {
-    beats = MoveBeat.infer(schema, transitions);
-    clocks = Clocks.infer(schema, transitions, beats);
+    if (timing == null) {
+      timing = Clocks.infer(schema, transitions);
+    }
     int mined = 0;
     for (; mined < transitions.size() && !stop.getAsBoolean(); mined++) {
       mine(transitions.get(mined), mined < predicted.size() ? predicted.get(mined) : null);
@@ -178,6 +186,9 @@ public final class Miner {
     randomCreations(transitions.subList(0, mined));
     relationCandidates();
     for (Candidate c : choices.candidates()) {
+      candidates.putIfAbsent(c.body, c);
+    }
+    for (Candidate c : jointSteps.candidates(choices)) {
       candidates.putIfAbsent(c.body, c);
     }
     List<Candidate> out = new ArrayList<>();
@@ -244,6 +255,7 @@ public final class Miner {
       wrong = wrongAt(predicted, p, b, j, Slots.Y);
       mineVelocity(a, b, i, j, contexts, "vy", Slots.Y);
       mineRelations(a, b, i, j, type, wrongX, wrong);
+      mineJointStep(a, b, i, j, contexts, wrongX || wrong);
       for (int k = 0; k < type.extras().size(); k++) {
         wrong = wrongAt(predicted, p, b, j, Slots.FIRST_EXTRA + k);
         mineExtra(a, b, i, j, contexts, type.extras().get(k), Slots.FIRST_EXTRA + k);
@@ -262,7 +274,7 @@ public final class Miner {
    */
   private List<Context> presenceContexts(Frame a, int i, EntityType type, List<Context> contexts) {
     List<Context> out = new ArrayList<>(contexts);
-    int lifetime = clocks.lifetime(type.index());
+    int lifetime = timing.lifetime(type.index());
     if (lifetime > 0 && a.age(i) >= lifetime) {
       // Objects that last a fixed number of steps (a sword drawn for six frames).
       out.add(new Context("for o: " + type.name(), "age(o) >= " + lifetime, "aged_" + lifetime));
@@ -325,11 +337,11 @@ public final class Miner {
    * ({@link Clocks}), else by the moves in its history ({@link MoveBeat}).
    */
   private List<Atom> beatAtoms(Frame a, int i, EntityType type) {
-    int beat = beats[type.index()];
+    int beat = timing.beat(type.index());
     if (beat == 0) {
       return List.of();
     }
-    Clocks.Phase phase = clocks.movePhase(type.index());
+    Timing.Phase phase = timing.movePhase(type.index());
     if (phase != null) {
       return List.of(phase.holds(a, i) ? new Atom(phase.on("o"), "on_" + phase.name())
           : new Atom(phase.off("o"), "off_" + phase.name()));
@@ -620,7 +632,7 @@ public final class Miner {
             c.name + (c.name.isEmpty() ? "" : "_") + "from_" + num(v0), c.facing, c.byAction));
       }
     }
-    int beat = beats[a.type(i)];
+    int beat = timing.beat(a.type(i));
     int lastBeat = beat > 0 ? (slot == Slots.X ? a.vxAt(i, beat - 1) : a.vyAt(i, beat - 1)) : 0;
     List<Teleports.Partner> landedOn = inRange ? List.of() : Teleports.partners(schema, a, b, i, j, slot);
     for (Context c : all) {
@@ -640,9 +652,7 @@ public final class Miner {
         continue;
       }
       // Random steps: the object alone, or against one contact (a wall on one side rules a step out).
-      boolean alone = c.binder.startsWith("for o: ") && !c.binder.contains(",");
-      if ((alone || c.binder.startsWith("on contact(")) && c.facing == Facing.NONE
-          && guardTerms(c.guard) <= (alone ? 2 : 0)) {
+      if (randomStepContext(c)) {
         choices.observe(c.binder, c.guard, c.name, typeOf(c.binder) + "." + attr, attr, v1, wrong);
       } else {
         choices.evidence(c.binder, c.guard, typeOf(c.binder) + "." + attr, v1);
@@ -692,6 +702,30 @@ public final class Miner {
         }
       }
     }
+  }
+
+  /**
+   * The step (vx, vy) as one outcome, for joint random steps ({@link JointSteps}), in the contexts
+   * where per-axis random steps are observed.
+   */
+  private void mineJointStep(Frame a, Frame b, int i, int j, List<Context> contexts, boolean wrongNow) {
+    int vx = b.x(j) - a.x(i);
+    int vy = b.y(j) - a.y(i);
+    if (vx < schema.velocityMin() || vx > schema.velocityMax() || vy < schema.velocityMin() || vy > schema.velocityMax()) {
+      return;
+    }
+    for (Context c : contexts) {
+      if (randomStepContext(c)) {
+        jointSteps.observe(c.binder, c.guard, c.name, typeOf(c.binder), vx, vy, wrongNow);
+      }
+    }
+  }
+
+  /** The object alone under at most two conditions, or against one contact: where random steps are looked for. */
+  private static boolean randomStepContext(Context c) {
+    boolean alone = c.binder.startsWith("for o: ") && !c.binder.contains(",");
+    return (alone || c.binder.startsWith("on contact(")) && c.facing == Facing.NONE
+        && guardTerms(c.guard) <= (alone ? 2 : 0);
   }
 
   /** The first object matching a contact context's type and side. */
@@ -876,12 +910,12 @@ public final class Miner {
     if (action != null) {
       atoms.add(actionAtom(action));
     }
-    int beat = beats[a.type(k)];
+    int beat = timing.beat(a.type(k));
     if (beat > 0 && MoveBeat.onBeat(a, k, beat)) {
       atoms.add(new Atom(MoveBeat.onBeat("o", beat), "on_beat_" + beat));
     }
     for (EntityType created : schema.types()) {
-      Clocks.Phase period = clocks.creationPhase(created.index());
+      Timing.Phase period = timing.creationPhase(created.index());
       Atom on = period == null ? null : new Atom(period.on("o"), "on_" + period.name());
       if (on != null && period.holds(a, k) && !atoms.contains(on)) {
         atoms.add(on);

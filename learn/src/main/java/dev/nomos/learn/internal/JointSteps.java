@@ -1,0 +1,171 @@
+package dev.nomos.learn.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Random steps on a grid, one axis at a time: where an object under a context stays or steps along
+ * exactly one axis (a monster that tries one of four directions or rests), one joint choice over
+ * both axes, {@code choose { stay weight 0.2 | o.vx := 1 weight 0.2 | o.vy := -1 weight 0.2 ... }},
+ * with the frequencies seen. Two per-axis choices ({@link ChoiceMiner}) give diagonal steps
+ * probability and each real step at most half of what it should; the joint choice says which pairs
+ * occur. Offered only where both axes are random (neither decided by some context) and nearly every
+ * case moved along one axis or none; contexts as for per-axis choices, the type's own choice plus
+ * the few conditional ones whose frequencies differ most from it.
+ */
+final class JointSteps {
+  private static final int MIN_CASES = 8;
+  private static final int MIN_SECOND = 2;
+  /** Share of cases that stayed or moved along one axis only. */
+  private static final double ONE_AXIS = 0.95;
+  private static final int PER_TYPE = 4;
+  private static final double MIN_GAIN = 2.0;
+
+  private record Key(String binder, String guard, String name, String type) {
+    boolean unconditional() {
+      return guard.isEmpty() && binder.startsWith("for ");
+    }
+  }
+
+  /** A step (vx, vy) in the order alternatives are written: stay, then x steps, then y steps. */
+  private record Step(int vx, int vy) implements Comparable<Step> {
+    boolean oneAxis() {
+      return vx == 0 || vy == 0;
+    }
+
+    @Override
+    public int compareTo(Step o) {
+      Comparator<Step> order = Comparator.comparingInt((Step s) -> s.vx == 0 && s.vy == 0 ? 0 : s.vy == 0 ? 1 : 2)
+          .thenComparingInt(s -> s.vx).thenComparingInt(s -> s.vy);
+      return order.compare(this, o);
+    }
+
+    String alternative() {
+      if (vx == 0 && vy == 0) {
+        return "stay";
+      }
+      return vy == 0 ? "o.vx := " + vx : "o.vy := " + vy;
+    }
+  }
+
+  private static final class Steps {
+    final Map<Step, Integer> counts = new TreeMap<>();
+    int total;
+    int wrong;
+
+    void add(Step s, boolean wrongNow) {
+      counts.merge(s, 1, Integer::sum);
+      total++;
+      if (wrongNow) {
+        wrong++;
+      }
+    }
+
+    /** The cases that stayed or moved along one axis. */
+    int oneAxis() {
+      return counts.entrySet().stream().filter(e -> e.getKey().oneAxis()).mapToInt(Map.Entry::getValue).sum();
+    }
+
+    boolean qualifies() {
+      if (total < MIN_CASES || oneAxis() < ONE_AXIS * total) {
+        return false;
+      }
+      boolean x = false;
+      boolean y = false;
+      int seenTwice = 0;
+      for (Map.Entry<Step, Integer> e : counts.entrySet()) {
+        Step s = e.getKey();
+        if (!s.oneAxis() || e.getValue() < MIN_SECOND) {
+          continue;
+        }
+        seenTwice++;
+        x |= s.vx != 0;
+        y |= s.vy != 0;
+      }
+      return seenTwice >= 2 && x && y;
+    }
+
+    double p(Step s) {
+      return (double) counts.getOrDefault(s, 0) / oneAxis();
+    }
+  }
+
+  private final Map<Key, Steps> histograms = new LinkedHashMap<>();
+
+  /** One observed step of object o (of {@code type}) under a context. */
+  void observe(String binder, String guard, String name, String type, int vx, int vy, boolean wrongNow) {
+    histograms.computeIfAbsent(new Key(binder, guard, name, type), k -> new Steps()).add(new Step(vx, vy), wrongNow);
+  }
+
+  /** The joint choices worth proposing, given which axes are random ({@link ChoiceMiner#random}). */
+  List<Miner.Candidate> candidates(ChoiceMiner axes) {
+    Map<String, Steps> unconditional = new LinkedHashMap<>();
+    for (Map.Entry<Key, Steps> e : histograms.entrySet()) {
+      if (e.getKey().unconditional()) {
+        unconditional.put(e.getKey().type, e.getValue());
+      }
+    }
+    List<Miner.Candidate> out = new ArrayList<>();
+    Map<String, List<Map.Entry<Key, Double>>> byType = new LinkedHashMap<>();
+    for (Map.Entry<Key, Steps> e : histograms.entrySet()) {
+      Key k = e.getKey();
+      Steps s = e.getValue();
+      Steps base = unconditional.get(k.type);
+      if (base == null || !s.qualifies() || !axes.random(k.type + ".vx") || !axes.random(k.type + ".vy")) {
+        continue;
+      }
+      if (k.unconditional()) {
+        out.add(candidate(k, s));
+        continue;
+      }
+      double gain = gain(s, base);
+      if (gain >= MIN_GAIN) {
+        byType.computeIfAbsent(k.type, t -> new ArrayList<>()).add(Map.entry(k, gain));
+      }
+    }
+    for (List<Map.Entry<Key, Double>> list : byType.values()) {
+      list.sort(Map.Entry.<Key, Double>comparingByValue(Comparator.reverseOrder()));
+      for (Map.Entry<Key, Double> e : list.subList(0, Math.min(PER_TYPE, list.size()))) {
+        out.add(candidate(e.getKey(), histograms.get(e.getKey())));
+      }
+    }
+    return out;
+  }
+
+  /** Log-likelihood gained on the context's cases by its own frequencies over the type's (smoothed). */
+  private static double gain(Steps s, Steps base) {
+    double gain = 0;
+    for (Map.Entry<Step, Integer> e : s.counts.entrySet()) {
+      if (!e.getKey().oneAxis()) {
+        continue;
+      }
+      double q = (base.counts.getOrDefault(e.getKey(), 0) + 0.5) / (base.total + 0.5 * base.counts.size() + 0.5);
+      gain += e.getValue() * Math.log(s.p(e.getKey()) / q);
+    }
+    return gain;
+  }
+
+  private static Miner.Candidate candidate(Key k, Steps s) {
+    List<String> alternatives = new ArrayList<>();
+    for (Step step : s.counts.keySet()) {
+      if (step.oneAxis()) {
+        alternatives.add(step.alternative() + " weight "
+            + String.format(Locale.ROOT, "%.2f", Math.max(0.01, s.p(step))));
+      }
+    }
+    String choice = "choose { " + String.join(" | ", alternatives) + " }";
+    String body = "{\n  " + k.binder + (k.guard.isEmpty() ? "" : "\n  when " + k.guard) + "\n  then " + choice + "\n}";
+    String type = k.type.toLowerCase(Locale.ROOT);
+    Miner.Candidate c = new Miner.Candidate(body, type + "_steps_at_random" + (k.name.isEmpty() ? "" : "_" + k.name),
+        type + ".step", body, Miner.Facing.NONE, false);
+    c.correct = s.total;
+    c.applicable = s.total;
+    c.correctWhereWrong = s.wrong;
+    return c;
+  }
+}
