@@ -222,6 +222,22 @@ class RealGameShapesTest {
   }
 
   @Test
+  void proposesATurnAtTheScreensEdgeAheadForATypeWithAHeading() {
+    Episode edge = ShapesWorld.edgeWalkers(120);
+    List<Heading> headings = Heading.infer(ShapesWorld.SCHEMA, List.of(edge));
+    ProposalRequest r = new ProposalRequest(ShapesWorld.SCHEMA, "", List.of(), transitions(edge), "", 5000,
+        ProposalRequest.Budget.UNLIMITED, java.util.Set.of(), List.of(), headings);
+    List<String> candidates = new EnumerativeProposer().propose(r).candidates();
+    String edgeAhead = "((o.dir == LEFT and o.x - 1 < 0) or (o.dir == RIGHT and o.x + o.w + 1 > 40))";
+    String down = find(candidates, "for o: Invader\n  when " + edgeAhead + "\n  then o.vy := 1");
+    String stop = find(candidates, "for o: Invader\n  when " + edgeAhead + "\n  then o.vx := 0");
+    String turnLeft = find(candidates, "for o: Invader\n  when " + edgeAhead + " and o.dir == RIGHT\n  then o.dir := LEFT");
+    String turnRight = find(candidates, "for o: Invader\n  when " + edgeAhead + " and o.dir == LEFT\n  then o.dir := RIGHT");
+    String walk = find(candidates, "for o: Invader\n  then o.vx := if o.dir == ");
+    assertFitsAndGains(edge, List.of(down, stop, turnLeft, turnRight, walk), 1.0);
+  }
+
+  @Test
   void proposesALifetimeWhereObjectsVanishAtOneAge() {
     Episode eggs = ShapesWorld.shortLivedEggs(60);
     String law = find(propose(eggs), "for o: Egg\n  when age(o) >= 3\n  then destroy o");

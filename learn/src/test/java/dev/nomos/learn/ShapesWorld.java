@@ -1,5 +1,6 @@
 package dev.nomos.learn;
 
+import dev.nomos.runtime.AttributeSpec;
 import dev.nomos.runtime.EntityType;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.WorldSchema;
@@ -20,15 +21,16 @@ public final class ShapesWorld {
           new EntityType("Wall", 2, List.of()), new EntityType("Egg", 3, List.of()),
           new EntityType("Chick", 4, List.of()), new EntityType("Hen", 5, List.of()),
           new EntityType("Spike", 6, List.of()), new EntityType("Runner", 7, List.of()),
-          new EntityType("Start", 8, List.of()), new EntityType("Trap", 9, List.of())),
+          new EntityType("Start", 8, List.of()), new EntityType("Trap", 9, List.of()),
+          new EntityType("Invader", 10, List.of(AttributeSpec.ofSymbols("dir", List.of("LEFT", "RIGHT"))))),
       0);
   static final int BUG = 0, MARCHER = 1, WALL = 2, EGG = 3, CHICK = 4, HEN = 5, SPIKE = 6, RUNNER = 7, START = 8,
-      TRAP = 9;
+      TRAP = 9, INVADER = 10;
 
   private ShapesWorld() {}
 
-  /** One object: id, type, x, y (1x1). */
-  private record Obj(int id, int type, int x, int y) {}
+  /** One object: id, type, x, y (1x1), and its extra attributes' values. */
+  private record Obj(int id, int type, int x, int y, int... extras) {}
 
   private static Episode episode(String name, List<List<Obj>> states) {
     List<Frame> frames = new ArrayList<>();
@@ -36,7 +38,13 @@ public final class ShapesWorld {
     for (List<Obj> state : states) {
       Frame.Builder b = Frame.builder(SCHEMA);
       for (Obj o : state) {
-        b.add(o.id, o.type, o.x, o.y, 1, 1);
+        int[] slots = new int[4 + o.extras.length];
+        slots[0] = o.x;
+        slots[1] = o.y;
+        slots[2] = 1;
+        slots[3] = 1;
+        System.arraycopy(o.extras, 0, slots, 4, o.extras.length);
+        b.add(o.id, o.type, slots);
       }
       Frame f = b.action(0).previous(previous).build();
       frames.add(f);
@@ -110,6 +118,32 @@ public final class ShapesWorld {
       }
     }
     return episode("grid-walk", states);
+  }
+
+  /**
+   * Two invaders, each on its own row, walk one cell a step toward where they face; where the next
+   * step would leave the screen (40 wide) they step down a row instead and turn around.
+   */
+  public static Episode edgeWalkers(int steps) {
+    List<List<Obj>> states = new ArrayList<>();
+    int[][] invaders = {{1, 3, 1, 1}, {2, 20, 20, 0}};
+    for (int t = 0; t <= steps; t++) {
+      List<Obj> s = new ArrayList<>();
+      for (int[] v : invaders) {
+        s.add(new Obj(v[0], INVADER, v[1], v[2], v[3]));
+      }
+      states.add(s);
+      for (int[] v : invaders) {
+        int next = v[1] + (v[3] == 1 ? 1 : -1);
+        if (next < 0 || next + 1 > 40) {
+          v[2] = (v[2] + 1) % 40;
+          v[3] = 1 - v[3];
+        } else {
+          v[1] = next;
+        }
+      }
+    }
+    return episode("edge", states);
   }
 
   /** Three marchers that step right together on every third tick of a clock no frame shows. */

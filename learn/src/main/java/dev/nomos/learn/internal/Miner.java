@@ -333,6 +333,46 @@ public final class Miner {
   }
 
   /**
+   * That a step toward where object i faces would take it off the screen: marchers that turn at
+   * the edge of the screen (no object stands there to touch). Null where it would not, for types
+   * without a heading, or where i faces no side.
+   */
+  private Atom screenEdgeAhead(Frame a, int i, EntityType type) {
+    Heading h = headings[type.index()];
+    if (h == null || facingSide(a, i) == Side.NONE.ordinal()) {
+      return null;
+    }
+    List<String> ahead = new ArrayList<>();
+    for (Map.Entry<Integer, Integer> value : h.sides().entrySet()) {
+      String dir = "o." + h.attribute() + " == " + h.literals().get(value.getKey());
+      ahead.add("(" + dir + " and " + offScreen(Side.values()[value.getValue()], "o", h.speed()) + ")");
+    }
+    String text = "(" + String.join(" or ", ahead) + ")";
+    // Only the edge itself: "away from the edge" would hold nearly always and double every context.
+    return offScreen(Side.values()[facingSide(a, i)], a, i, h.speed()) ? new Atom(text, "edge_ahead") : null;
+  }
+
+  private String offScreen(Side side, String var, int step) {
+    return switch (side) {
+      case RIGHT -> var + ".x + " + var + ".w + " + step + " > " + schema.screenWidth();
+      case LEFT -> var + ".x - " + step + " < 0";
+      case BOTTOM -> var + ".y + " + var + ".h + " + step + " > " + schema.screenHeight();
+      case TOP -> var + ".y - " + step + " < 0";
+      default -> "false";
+    };
+  }
+
+  private boolean offScreen(Side side, Frame a, int i, int step) {
+    return switch (side) {
+      case RIGHT -> (long) a.x(i) + a.w(i) + step > schema.screenWidth();
+      case LEFT -> a.x(i) - step < 0;
+      case BOTTOM -> (long) a.y(i) + a.h(i) + step > schema.screenHeight();
+      case TOP -> a.y(i) - step < 0;
+      default -> false;
+    };
+  }
+
+  /**
    * Whether object i is on its type's beat or off it: by the clock the beat keeps where one lines up
    * ({@link Clocks}), else by the moves in its history ({@link MoveBeat}).
    */
@@ -373,6 +413,10 @@ public final class Miner {
     Atom heading = actionAlongHeading(a, i, type);
     if (heading != null) {
       own.add(heading);
+    }
+    Atom edge = screenEdgeAhead(a, i, type);
+    if (edge != null) {
+      own.add(edge);
     }
     own.addAll(attributeAtoms(a, i, "o"));
     List<int[]> contacts = contacts(a, i);
