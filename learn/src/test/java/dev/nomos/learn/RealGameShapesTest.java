@@ -238,6 +238,39 @@ class RealGameShapesTest {
   }
 
   @Test
+  void proposesACreationWhenNoObjectOfTheCreatedTypeIsOut() {
+    Episode shots = ShapesWorld.oneAtATime(80);
+    String law = find(propose(shots), "for o: Hen\n  when count(Chick) == 0\n  then spawn Chick at (o.x + 1, o.y)");
+    assertFitsAndGains(shots, List.of(law), 0.3);
+  }
+
+  @Test
+  void proposesAStopAtTheScreensEdgeInTheActionsDirection() {
+    dev.nomos.runtime.WorldSchema track = new dev.nomos.runtime.WorldSchema("Track", 10, 3, -1, 1,
+        List.of("LEFT", "RIGHT"), List.of(new dev.nomos.runtime.EntityType("Runner", 0, List.of())), 0);
+    java.util.Random random = new java.util.Random(11);
+    List<Frame> frames = new ArrayList<>();
+    Frame previous = null;
+    int x = 5;
+    for (int t = 0; t <= 200; t++) {
+      int action = random.nextInt(2);
+      Frame f = Frame.builder(track).add(1, 0, x, 1, 1, 1).action(action).previous(previous).build();
+      frames.add(f);
+      previous = f;
+      x = Math.max(0, Math.min(9, x + (action == 0 ? -1 : 1)));
+    }
+    Episode e = new Episode(java.nio.file.Path.of("track.jsonl"), 0, frames, new int[frames.size()]);
+    ActionDirections directions = ActionDirections.infer(track, List.of(e));
+    ProposalRequest r = new ProposalRequest(track, "", List.of(), transitions(e), "", 5000,
+        ProposalRequest.Budget.UNLIMITED, java.util.Set.of(), List.of(), List.of(), dev.nomos.runtime.Deadline.none(),
+        directions);
+    List<String> candidates = new EnumerativeProposer().propose(r).candidates();
+    String edge = "((action == LEFT and o.x - 1 < 0) or (action == RIGHT and o.x + o.w + 1 > 10))";
+    assertTrue(candidates.stream().anyMatch(c -> c.contains("when " + edge + "\n  then o.vx := 0")),
+        candidates.toString());
+  }
+
+  @Test
   void proposesALifetimeWhereObjectsVanishAtOneAge() {
     Episode eggs = ShapesWorld.shortLivedEggs(60);
     String law = find(propose(eggs), "for o: Egg\n  when age(o) >= 3\n  then destroy o");

@@ -146,6 +146,31 @@ public final class ShapesWorld {
     return episode("edge", states);
   }
 
+  /**
+   * A hen fires one chick at a time: whenever no chick is out, a new one appears to its right; a
+   * chick runs right one cell a step and is gone past x 10.
+   */
+  public static Episode oneAtATime(int steps) {
+    List<List<Obj>> states = new ArrayList<>();
+    int chick = -1;
+    int id = 100;
+    for (int t = 0; t <= steps; t++) {
+      List<Obj> s = new ArrayList<>();
+      s.add(new Obj(1, HEN, 2, 3));
+      if (chick >= 0) {
+        s.add(new Obj(id, CHICK, chick, 3));
+      }
+      states.add(s);
+      if (chick < 0) {
+        chick = 3;
+        id++;
+      } else {
+        chick = chick + 1 > 10 ? -1 : chick + 1;
+      }
+    }
+    return episode("one-at-a-time", states);
+  }
+
   /** Three marchers that step right together on every third tick of a clock no frame shows. */
   public static Episode march(int steps) {
     List<List<Obj>> states = new ArrayList<>();

@@ -99,6 +99,8 @@ public final class Miner {
   private final JointSteps jointSteps = new JointSteps();
   /** The types of the objects new objects appeared near (candidate spawners). */
   private final Set<Integer> spawners = new HashSet<>();
+  /** The types of the objects that appeared. */
+  private final Set<Integer> created = new java.util.TreeSet<>();
   /** The clocks that time the types' moves, creations and lifetimes; null until read off the mined transitions. */
   private Timing timing;
 
@@ -352,6 +354,24 @@ public final class Miner {
     return offScreen(Side.values()[facingSide(a, i)], a, i, h.speed()) ? new Atom(text, "edge_ahead") : null;
   }
 
+  /**
+   * That a step in the action's direction would take object i off the screen, for the type whose
+   * moves show the actions' directions: an avatar held at the screen's edge. Null where it would not.
+   */
+  private Atom screenEdgeInActionsDirection(Frame a, int i, EntityType type) {
+    if (!type.name().equals(directions.type()) || a.action() < 0
+        || directions.sideOf(a.action()) == Side.NONE.ordinal()
+        || !offScreen(Side.values()[directions.sideOf(a.action())], a, i, directions.speed())) {
+      return null;
+    }
+    List<String> cases = new ArrayList<>();
+    for (Map.Entry<Integer, Integer> e : directions.sides().entrySet()) {
+      cases.add("(action == " + directions.literals().get(e.getKey()) + " and "
+          + offScreen(Side.values()[e.getValue()], "o", directions.speed()) + ")");
+    }
+    return new Atom("(" + String.join(" or ", cases) + ")", "edge_in_action");
+  }
+
   private String offScreen(Side side, String var, int step) {
     return switch (side) {
       case RIGHT -> var + ".x + " + var + ".w + " + step + " > " + schema.screenWidth();
@@ -417,6 +437,10 @@ public final class Miner {
     Atom edge = screenEdgeAhead(a, i, type);
     if (edge != null) {
       own.add(edge);
+    }
+    Atom actionEdge = screenEdgeInActionsDirection(a, i, type);
+    if (actionEdge != null) {
+      own.add(actionEdge);
     }
     own.addAll(attributeAtoms(a, i, "o"));
     List<int[]> contacts = contacts(a, i);
@@ -936,18 +960,20 @@ public final class Miner {
       String effect = "spawn " + newType + " at (o.x" + offset(dx) + ", o.y" + offset(dy) + ")";
       String name = "spawns_" + newType.toLowerCase() + "_" + num(dx) + "_" + num(dy);
       spawners.add(a.type(k));
-      for (Context c : spawnContexts(a, k)) {
+      created.add(b.type(j));
+      for (Context c : spawnContexts(a, k, b.type(j))) {
         add(c, "spawn", effect, name);
       }
     }
   }
 
   /**
-   * The contexts of object k of frame a as a spawner: the action, the beat of its type's moves
-   * (creations on the spawner's beat: periodic, with the phase read from its history) and its
-   * attributes, up to three of them.
+   * The contexts of object k of frame a as a spawner of objects of type {@code created}: the
+   * action, the beat of its type's moves (creations on the spawner's beat: periodic, with the phase
+   * read from its history), the step's period of created types ({@link Timing}), that no object of
+   * the created type exists (one missile at a time) and its attributes, up to three of them.
    */
-  private List<Context> spawnContexts(Frame a, int k) {
+  private List<Context> spawnContexts(Frame a, int k, int created) {
     String u = schema.type(a.type(k)).name();
     String action = a.action() >= 0 && a.action() < schema.actions().size() ? schema.actions().get(a.action()) : null;
     List<Atom> atoms = new ArrayList<>();
@@ -958,12 +984,16 @@ public final class Miner {
     if (beat > 0 && MoveBeat.onBeat(a, k, beat)) {
       atoms.add(new Atom(MoveBeat.onBeat("o", beat), "on_beat_" + beat));
     }
-    for (EntityType created : schema.types()) {
-      Timing.Phase period = timing.creationPhase(created.index());
+    for (EntityType type : schema.types()) {
+      Timing.Phase period = timing.creationPhase(type.index());
       Atom on = period == null ? null : new Atom(period.on("o"), "on_" + period.name());
       if (on != null && period.holds(a, k) && !atoms.contains(on)) {
         atoms.add(on);
       }
+    }
+    if (a.ofType(created).length == 0) {
+      String name = schema.type(created).name();
+      atoms.add(new Atom("count(" + name + ") == 0", "no_" + name.toLowerCase()));
     }
     atoms.addAll(attributeAtoms(a, k, "o"));
     List<Context> contexts = new ArrayList<>();
@@ -983,8 +1013,15 @@ public final class Miner {
       Frame a = t.before();
       for (int k : a.all()) {
         if (spawners.contains(a.type(k))) {
-          for (Context c : spawnContexts(a, k)) {
-            held.merge(c.key("spawn"), 1, Integer::sum);
+          // Each context once per spawner, whichever created type it was found for.
+          Set<String> keys = new LinkedHashSet<>();
+          for (int type : created) {
+            for (Context c : spawnContexts(a, k, type)) {
+              keys.add(c.key("spawn"));
+            }
+          }
+          for (String key : keys) {
+            held.merge(key, 1, Integer::sum);
           }
         }
       }
