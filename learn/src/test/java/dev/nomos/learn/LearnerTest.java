@@ -145,10 +145,10 @@ class LearnerTest {
     String inertia = "```nomos\nlaw ball_keeps_vx {\n  for b: Ball\n  then b.vx := b.vx\n}\n```";
     String bounce = "```nomos\nlaw ball_bounces {\n  on contact(b: Ball, w: Wall, side: ?)\n  then b.vx := -b.vx\n}\n```";
     try (var server = new ScriptedChatServer(ScriptedChatServer.Protocol.OPENAI,
-        ScriptedChatServer.Reply.slow(inertia, 3000), ScriptedChatServer.Reply.slow(inertia, 3000),
+        ScriptedChatServer.Reply.slow(inertia, 8000), ScriptedChatServer.Reply.slow(inertia, 8000),
         new ScriptedChatServer.Reply(inertia, 500, 40, 0), new ScriptedChatServer.Reply(bounce, 600, 50, 0))) {
       LlmSettings settings = LlmSettings.of("test-model").withBaseUrl(server.baseUrl()).withApiKey("sk-test")
-          .withTimeout(Duration.ofMillis(800)).withRetry(new RetryPolicy(2, Duration.ofMillis(1), 2, Duration.ofMillis(5)));
+          .withTimeout(Duration.ofMillis(2500)).withRetry(new RetryPolicy(2, Duration.ofMillis(1), 2, Duration.ofMillis(5)));
       NomosLawCompiler compiler = new NomosLawCompiler(BouncingBall.SCHEMA, Engine.COMPILED);
       Learner learner = new Learner(BouncingBall.SCHEMA, BouncingBall.SOURCE, compiler,
           LlmProposer.openAi(settings, compiler),
