@@ -122,7 +122,7 @@ public final class Learner {
     // Rewards and ends are never among the worst-explained objects, so their laws are mined from all
     // the training data once and start with the model; the fit weighs and prunes them with the rest.
     List<String> starting = new ArrayList<>(initialLaws);
-    starting.addAll(dev.nomos.learn.internal.OutcomeMiner.mine(schema, train));
+    starting.addAll(dev.nomos.learn.internal.OutcomeMiner.mine(schema, train, Heading.infer(schema, train)));
     initialLaws = starting;
     merges.clear();
     proposals.clear();

@@ -1,5 +1,6 @@
 package dev.nomos.learn.internal;
 
+import dev.nomos.learn.Heading;
 import dev.nomos.runtime.AttributeKind;
 import dev.nomos.runtime.AttributeSpec;
 import dev.nomos.runtime.EntityType;
@@ -37,18 +38,37 @@ public final class OutcomeMiner {
   private static final int MAX_REWARD_LAWS = 8;
   private static final int MAX_END_LAWS = 4;
 
+  /** {@link Context#side} for "b is in front of a" (a faces b), for types with a heading. */
+  private static final int IN_FRONT = -2;
+
   private final WorldSchema schema;
+  /** Per type, its heading, or null. */
+  private final Heading[] headings;
   private final Map<String, Context> contexts = new LinkedHashMap<>();
   private long rewarded;
   private long ends;
 
   public OutcomeMiner(WorldSchema schema) {
+    this(schema, List.of());
+  }
+
+  /** @param headings the world's headings ({@link Heading}): contexts then include "b is in front of a" */
+  public OutcomeMiner(WorldSchema schema, List<Heading> headings) {
     this.schema = schema;
+    this.headings = new Heading[schema.types().size()];
+    for (Heading h : headings) {
+      this.headings[schema.type(h.type()).index()] = h;
+    }
   }
 
   /** Law sources (without weights) for the reward and the end of {@code episodes}; none when they show neither. */
   public static List<String> mine(WorldSchema schema, List<Episode> episodes) {
-    OutcomeMiner m = new OutcomeMiner(schema);
+    return mine(schema, episodes, List.of());
+  }
+
+  /** As {@link #mine(WorldSchema, List)}, with contexts that speak of what an object faces. */
+  public static List<String> mine(WorldSchema schema, List<Episode> episodes, List<Heading> headings) {
+    OutcomeMiner m = new OutcomeMiner(schema, headings);
     for (Episode e : episodes) {
       List<Frame> frames = e.frames();
       for (int k = 0; k + 1 < frames.size(); k++) {
@@ -98,6 +118,14 @@ public final class OutcomeMiner {
           continue;
         }
         int side = Geometry.side(t, i, j);
+        // Either may face the other (an agent stepping onto the goal it faces): one context per facer.
+        for (int[] pair : new int[][] {{i, j}, {j, i}}) {
+          if (facing(t, pair[0], pair[1])) {
+            for (int a : new int[] {t.action(), -1}) {
+              count(t.type(pair[0]), t.type(pair[1]), IN_FRONT, a, -1, t, pair[0], pair[1], whole, reward, end, seen);
+            }
+          }
+        }
         List<Integer> beyond = new ArrayList<>();
         beyond.add(-1);
         for (int k : all) {
@@ -108,33 +136,58 @@ public final class OutcomeMiner {
         for (int c3 : beyond) {
         for (int s : c3 >= 0 ? new int[] {side} : new int[] {side, -1}) {
           for (int a : new int[] {t.action(), -1}) {
-            String key = t.type(i) + "|" + t.type(j) + "|" + s + "|" + a + "|" + c3;
-            Context c = contexts.computeIfAbsent(key, x -> new Context(t.type(i), t.type(j), s, a, c3,
-                intAttributes(t.type(i)).size() + intAttributes(t.type(j)).size()));
-            boolean first = seen.add(key);
-            if (first) {
-              c.holds++;
-              if (whole) {
-                c.rewards.merge(reward, 1L, Long::sum);
-              }
-              c.ends += end ? 1 : 0;
-            }
-            if (first && whole && reward != 0) {
-              c.nonZero++;
-              List<Integer> slotsA = intAttributes(t.type(i));
-              List<Integer> slotsB = intAttributes(t.type(j));
-              for (int k = 0; k < slotsA.size(); k++) {
-                c.attributeMatches[k] += t.get(i, slotsA.get(k)) == reward ? 1 : 0;
-              }
-              for (int k = 0; k < slotsB.size(); k++) {
-                c.attributeMatches[slotsA.size() + k] += t.get(j, slotsB.get(k)) == reward ? 1 : 0;
-              }
-            }
+            count(t.type(i), t.type(j), s, a, c3, t, i, j, whole, reward, end, seen);
           }
         }
         }
       }
     }
+  }
+
+  /** Counts one transition in a context, once per transition however many pairs show it. */
+  private void count(int typeA, int typeB, int side, int action, int typeC, Frame t, int i, int j, boolean whole,
+      int reward, boolean end, Set<String> seen) {
+    String key = typeA + "|" + typeB + "|" + side + "|" + action + "|" + typeC;
+    Context c = contexts.computeIfAbsent(key, x -> new Context(typeA, typeB, side, action, typeC,
+        intAttributes(typeA).size() + intAttributes(typeB).size()));
+    if (!seen.add(key)) {
+      return;
+    }
+    c.holds++;
+    if (whole) {
+      c.rewards.merge(reward, 1L, Long::sum);
+    }
+    c.ends += end ? 1 : 0;
+    if (whole && reward != 0) {
+      c.nonZero++;
+      List<Integer> slotsA = intAttributes(typeA);
+      List<Integer> slotsB = intAttributes(typeB);
+      for (int k = 0; k < slotsA.size(); k++) {
+        c.attributeMatches[k] += t.get(i, slotsA.get(k)) == reward ? 1 : 0;
+      }
+      for (int k = 0; k < slotsB.size(); k++) {
+        c.attributeMatches[slotsA.size() + k] += t.get(j, slotsB.get(k)) == reward ? 1 : 0;
+      }
+    }
+  }
+
+  /** Whether object i of frame t has a heading and faces object j, which it touches. */
+  private boolean facing(Frame t, int i, int j) {
+    Heading h = headings[t.type(i)];
+    if (h == null) {
+      return false;
+    }
+    int slot = dev.nomos.runtime.Slots.FIRST_EXTRA + indexOfExtra(schema.type(t.type(i)), h.attribute());
+    return h.sideOf(t.get(i, slot)) == Geometry.side(t, i, j);
+  }
+
+  private static int indexOfExtra(EntityType type, String attribute) {
+    for (int k = 0; k < type.extras().size(); k++) {
+      if (type.extras().get(k).name().equals(attribute)) {
+        return k;
+      }
+    }
+    throw new IllegalArgumentException(type.name() + " has no attribute " + attribute);
   }
 
   /** Slots of the int extras of a type. */
@@ -156,7 +209,7 @@ public final class OutcomeMiner {
     List<Scored> rewards = new ArrayList<>();
     List<Scored> endings = new ArrayList<>();
     for (Context c : contexts.values()) {
-      int specificity = (c.side >= 0 ? 1 : 0) + (c.action >= 0 ? 1 : 0) + (c.typeC >= 0 ? 1 : 0);
+      int specificity = (c.side != -1 ? 1 : 0) + (c.action >= 0 ? 1 : 0) + (c.typeC >= 0 ? 1 : 0);
       String attribute = rewardAttribute(c);
       if (attribute != null) {
         rewards.add(new Scored(law(c, "reward_is_" + attribute.replace('.', '_'), "reward := " + attribute),
@@ -227,13 +280,16 @@ public final class OutcomeMiner {
     String b = schema.type(c.typeB).name();
     StringBuilder name = new StringBuilder(what + "_on_" + a.toLowerCase() + "_" + b.toLowerCase());
     StringBuilder binder = new StringBuilder("on contact(a: " + a + ", b: " + b);
-    if (c.side >= 0) {
+    List<String> conditions = new ArrayList<>();
+    if (c.side == IN_FRONT) {
+      conditions.add(headings[c.typeA].facing("a", "b"));
+      name.append("_in_front");
+    } else if (c.side >= 0) {
       String side = Side.NAMES.get(c.side);
       binder.append(", side: ").append(side);
       name.append('_').append(side.toLowerCase());
     }
     binder.append(')');
-    List<String> conditions = new ArrayList<>();
     if (c.action >= 0 && c.action < schema.actions().size()) {
       String action = schema.actions().get(c.action);
       conditions.add("action == " + action);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nomos.compiler.Compilation;
 import dev.nomos.compiler.NomosCompiler;
+import dev.nomos.learn.Heading;
 import dev.nomos.runtime.AttributeSpec;
 import dev.nomos.runtime.EntityType;
 import dev.nomos.runtime.Frame;
@@ -106,5 +107,45 @@ class OutcomeMinerTest {
         new Episode(null, 1, frames, new int[frames.size()]));
     List<String> laws = OutcomeMiner.mine(SCHEMA, episodes);
     assertTrue(laws.stream().noneMatch(l -> l.contains("end :=")), String.join("\n", laws));
+  }
+
+  /**
+   * A turtle on a 3x3 board ends the episode by walking onto the exit it faces; it also passes the
+   * exit facing other ways, and touches it on every side, so only "the exit in front" goes with the
+   * end.
+   */
+  @Test
+  void anEndWhereAnObjectFacesAnotherIsStatedWithTheHeading() {
+    WorldSchema board = new WorldSchema("Board", 5, 5, -1, 1, List.of("FORWARD", "TURN"), List.of(
+        new EntityType("Turtle", 0, List.of(AttributeSpec.ofInt("dir", 0, 3))), new EntityType("Exit", 1, List.of())), 0);
+    // dir 0 faces right, 1 down, 2 left, 3 up; the exit sits at (2, 2).
+    int[][][] walks = {
+        {{0, 2, 0, 1}, {1, 2, 1, 1}, {1, 2, 3, 0}},
+        {{2, 0, 1, 1}, {2, 0, 0, 0}, {3, 0, 0, 1}, {3, 1, 1, 1}, {3, 1, 2, 0}},
+        {{4, 2, 1, 1}, {4, 2, 2, 0}, {4, 2, 0, 1}, {4, 3, 0, 0}, {3, 2, 2, 0}},
+        {{2, 4, 3, 1}, {2, 4, 2, 0}, {1, 4, 3, 0}, {1, 3, 0, 1}, {1, 3, 3, 0}, {1, 2, 0, 0}},
+    };
+    List<Episode> episodes = new ArrayList<>();
+    for (int[][] walk : walks) {
+      List<Frame> frames = new ArrayList<>();
+      Frame prev = null;
+      for (int[] s : walk) {
+        Frame f = Frame.builder(board).previous(prev).action(s[3]).add(1, 0, s[0], s[1], 1, 1, s[2])
+            .add(2, 1, 2, 2, 1, 1).build();
+        frames.add(f);
+        prev = f;
+      }
+      frames.add(Frame.builder(board).previous(prev).add(1, 0, 2, 2, 1, 1, walk[walk.length - 1][2])
+          .add(2, 1, 2, 2, 1, 1).terminated(true).build());
+      episodes.add(new Episode(null, episodes.size(), frames, new int[frames.size()]));
+    }
+    Heading heading = new Heading("Turtle", "dir", new java.util.TreeMap<>(java.util.Map.of(0, 3, 1, 1, 2, 2, 3, 0)),
+        java.util.Map.of(0, "0", 1, "1", 2, "2", 3, "3"), 1);
+    String all = String.join("\n", OutcomeMiner.mine(board, episodes, List.of(heading)));
+    assertTrue(all.contains("law ends_on_turtle_exit_in_front_after_forward {\n  on contact(a: Turtle, b: Exit)\n"
+        + "  when ((a.dir == 0 and side(a, b) == RIGHT) or (a.dir == 1 and side(a, b) == BOTTOM) or (a.dir == 2 and "
+        + "side(a, b) == LEFT) or (a.dir == 3 and side(a, b) == TOP)) and action == FORWARD\n  then end := true"), all);
+    Compilation c = NomosCompiler.checkCandidates(board, all, "mined.law");
+    assertFalse(c.hasErrors(), c.errors().toString() + "\n" + all);
   }
 }
