@@ -117,7 +117,10 @@ def episode(number, first_t, steps, rng, out):
     for k in range(steps + 1):
         last = k == steps
         frame = {"episode": number, "t": first_t + k, "action": None if last else rng.choices(ACTIONS, WEIGHTS)[0],
-                 "reward": 0.0, "done": last, "objects": sorted(objects, key=lambda o: o["id"])}
+                 "reward": 0.0, "done": last}
+        if last:
+            frame["truncated"] = True  # the arena has no end: the recording cuts each episode
+        frame["objects"] = sorted(objects, key=lambda o: o["id"])
         out.append(frame)
         history.append(frame)
         if last:

@@ -26,9 +26,10 @@ class ModelTest(unittest.TestCase):
         info = self.model.info
         self.assertEqual("Pong", info["world"])
         self.assertEqual(["NOOP", "FIRE", "UP", "DOWN", "UPFIRE", "DOWNFIRE"], self.model.actions)
-        self.assertEqual({"Player", "Enemy", "Ball", "Wall", "Zone"}, {t["name"] for t in info["types"]})
-        # The reference model states the points scored, never the episode's end.
-        self.assertEqual({"reward": True, "terminated": False}, self.model.predicts)
+        self.assertEqual({"Player", "Enemy", "Ball", "Wall", "Zone", "EnemyScore", "PlayerScore"},
+                         {t["name"] for t in info["types"]})
+        # The reference model states the points scored and the end of a game (the scores are in the frame).
+        self.assertEqual({"reward": True, "terminated": True}, self.model.predicts)
 
     def test_step_predicts_the_next_frame_with_its_probability(self):
         frame, history = self.at(10)
@@ -38,11 +39,19 @@ class ModelTest(unittest.TestCase):
         self.assertGreater(p.probability, 0)
         self.assertLessEqual(p.probability, 1)
         self.assertAlmostEqual(math.exp(p.log_probability), p.probability, places=12)
-        # The model predicts the step's reward; no episode end is invented for a model without end laws.
+        # The model predicts the step's reward and that the game goes on.
         self.assertEqual(0.0, p.reward)
         self.assertGreater(p.reward_probability, 0.5)
-        self.assertIsNone(p.terminated)
-        self.assertIsNone(p.terminated_probability)
+        self.assertFalse(p.terminated)
+        self.assertLess(p.terminated_probability, 0.5)
+
+    def test_step_predicts_the_end_of_the_game(self):
+        last = self.episode[-1]
+        self.assertTrue(last["done"] and not last.get("truncated", False), "the test episode is not played to five")
+        frame, history = self.at(len(self.episode) - 2)
+        p = self.model.step(frame, frame["action"], history=history)
+        self.assertTrue(p.terminated)
+        self.assertGreater(p.terminated_probability, 0.5)
 
     def test_step_predicts_the_recorded_points(self):
         scored = [t for t in range(1, len(self.episode) - 1) if self.episode[t].get("reward", 0) != 0]

@@ -84,7 +84,8 @@ class ExamplesMetricsTest {
 
   /**
    * The worlds and their reference models agree beyond the recorded examples: a recording with a
-   * seed and policy the examples never used is predicted exactly (Pong up to its random serves).
+   * seed and policy the examples never used is predicted exactly (Pong up to its random serves),
+   * its rewards and episode ends included.
    */
   @ParameterizedTest
   @CsvSource({"pong, random", "pong, goal", "breakout, random", "breakout, goal", "sokoban, random", "sokoban, goal",
@@ -93,6 +94,7 @@ class ExamplesMetricsTest {
     Path folder = EXAMPLES.resolve(world);
     assumeTrue(Files.isDirectory(folder), "examples not present");
     JsonNode e = evaluateOnFreshRecording(dir, folder, world, policy);
+    ReferenceOutcomesTest.assertOutcomesExact(e, world + " " + policy);
     double exact = e.get("exact_frame_accuracy").asDouble();
     if (world.equals("pong")) {
       assertTrue(exact >= 0.95, "pong " + policy + ": exact-frame accuracy " + exact);

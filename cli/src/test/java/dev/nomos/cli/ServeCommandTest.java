@@ -114,9 +114,14 @@ class ServeCommandTest {
   void infoSaysWhichWorldTargetsTheLawsSpeakTo(@TempDir Path dir) throws Exception {
     Path goalWalker = Path.of("..", "python", "tests", "goal_walker.law");
     assertEquals(JSON.readTree("{\"reward\":true,\"terminated\":true}"), predicts(goalWalker.toString()));
-    // Pong states its points, never an end; the plain walker states neither.
-    assertEquals(JSON.readTree("{\"reward\":true,\"terminated\":false}"),
+    // Pong states its points and the end of a game; a walker that pays for every step states a reward
+    // and no end; the plain walker states neither.
+    assertEquals(JSON.readTree("{\"reward\":true,\"terminated\":true}"),
         predicts(PONG.resolve("world.law").toString(), PONG.resolve("reference.law").toString()));
+    Path walker = Path.of("..", "python", "tests", "walker.law");
+    Path paidWalker = dir.resolve("paid_walker.law");
+    Files.writeString(paidWalker, Files.readString(walker) + "\nlaw every_step_costs {\n  for w: Walker\n  then reward := -1\n}\n");
+    assertEquals(JSON.readTree("{\"reward\":true,\"terminated\":false}"), predicts(paidWalker.toString()));
     assertEquals(JSON.readTree("{\"reward\":false,\"terminated\":false}"),
         predicts(Path.of("..", "python", "tests", "walker.law").toString()));
     // A model jar is read from the sources it bundles.

@@ -53,7 +53,7 @@ class StochasticExamplesTest {
    * are predicted exactly: every moving attribute of the player and the cars' x (crossing; the cars'
    * phase read from history), and every moving attribute of every invaders type (the bombs' creation
    * is random, their fall is not); the player, the cannon, the missiles (created on FIRE) and the
-   * invaders are right in every frame.
+   * invaders are right in every frame; so are every reward and every end of the episode.
    */
   @ParameterizedTest
   @CsvSource({"crossing, random, Player Car, Player", "crossing, goal, Player Car, Player",
@@ -64,6 +64,7 @@ class StochasticExamplesTest {
     Path folder = ExamplesMetricsTest.EXAMPLES.resolve(world);
     assumeTrue(Files.isDirectory(folder), "examples not present");
     JsonNode e = ExamplesMetricsTest.evaluateOnFreshRecording(dir, folder, world, policy);
+    ReferenceOutcomesTest.assertOutcomesExact(e, world + " " + policy);
     for (String type : List.of(exactFrames.split(" "))) {
       assertEquals(1.0, e.get("per_type").get(type).get("exact_frame_accuracy").asDouble(), world + " " + policy + " " + type);
     }

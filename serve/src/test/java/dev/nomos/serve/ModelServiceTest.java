@@ -55,7 +55,8 @@ class ModelServiceTest {
     StepRecord r = new FrameCodec(model.schema()).decode(f, 0, 0, 0, false);
     ArrayNode out = Pong.JSON.createArrayNode();
     for (ObjectState o : r.objects()) {
-      out.addObject().put("id", o.id()).put("type", o.type()).put("x", o.x()).put("y", o.y()).put("w", o.w()).put("h", o.h());
+      ObjectNode n = out.addObject().put("id", o.id()).put("type", o.type()).put("x", o.x()).put("y", o.y()).put("w", o.w()).put("h", o.h());
+      o.attributes().forEach((name, value) -> n.set(name, Pong.JSON.valueToTree(value)));
     }
     return out;
   }
@@ -205,7 +206,7 @@ class ModelServiceTest {
     JsonNode objects = service.call("step", p).get("frame").get("objects");
     List<Integer> ids = new ArrayList<>();
     objects.forEach(o -> ids.add(o.get("id").asInt()));
-    assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), ids);
+    assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), ids);
   }
 
   @Test
@@ -222,7 +223,7 @@ class ModelServiceTest {
     ObjectNode otherWorld = at(3, "UP");
     ((ObjectNode) otherWorld.get("frame").get("objects").get(1)).put("type", "avatar");
     RpcError wrongWorld = error("step", otherWorld);
-    assertField("params.frame.objects[1].type", "unknown type \"avatar\"; world Pong declares Player, Enemy, Ball, Wall, Zone",
+    assertField("params.frame.objects[1].type", "unknown type \"avatar\"; world Pong declares Player, Enemy, Ball, Wall, Zone, EnemyScore, PlayerScore",
         wrongWorld);
     ObjectNode extra = at(3, "UP");
     ((ObjectNode) extra.get("frame").get("objects").get(0)).put("hp", 3);

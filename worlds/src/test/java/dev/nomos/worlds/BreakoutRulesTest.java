@@ -86,4 +86,33 @@ class BreakoutRulesTest {
     });
     assertTrue(hits[0] > 5, "paddle hits: " + hits[0]);
   }
+
+  /**
+   * The score and the lives are in the frame: the score adds each step's reward, a lost ball takes a
+   * life, and the game ends exactly when the last life or the last block is gone.
+   */
+  @Test
+  void scoreAndLivesShowWhatEndsTheGame() {
+    World world = Worlds.create("breakout");
+    List<StepRecord> randomPlay = Recorder.record(world, Policies.random(4), 6000, 4, 0);
+    int[] lastLife = {0};
+    Records.pairs(randomPlay, (now, next) -> {
+      int lives = value(now, "Lives");
+      if (now.t() == 0) {
+        assertEquals(List.of(0, 5), List.of(value(now, "PlayerScore"), lives));
+      }
+      assertEquals(value(now, "PlayerScore") + (int) now.reward(), value(next, "PlayerScore"), "score at t=" + next.t());
+      ObjectState ball = first(now, "Ball");
+      boolean lost = ball != null && touching(ball, first(now, "Zone"));
+      assertEquals(lost ? lives - 1 : lives, value(next, "Lives"), "lives at t=" + next.t());
+      boolean over = value(next, "Lives") == 0 || first(next, "Block") == null;
+      assertEquals(over, next.done() && !next.truncated(), "end at t=" + next.t());
+      lastLife[0] += value(next, "Lives") == 0 ? 1 : 0;
+    });
+    assertTrue(lastLife[0] > 0, "games lost on the last life: " + lastLife[0]);
+  }
+
+  private static int value(StepRecord r, String type) {
+    return (Integer) first(r, type).attributes().get("value");
+  }
 }

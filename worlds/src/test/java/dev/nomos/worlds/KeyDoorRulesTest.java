@@ -2,6 +2,7 @@ package dev.nomos.worlds;
 
 import static dev.nomos.worlds.Records.first;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -93,13 +94,19 @@ class KeyDoorRulesTest {
   }
 
   @Test
-  void reachingTheGoalEndsTheEpisodeWithAReward() {
+  void reachingTheGoalEndsTheEpisodeWithARewardThatShrinksWithTheSteps() {
     long wins = records.stream().filter(r -> r.reward() > 0).count();
     assertTrue(wins > 3, "wins: " + wins);
     for (int i = 0; i + 1 < records.size(); i++) {
-      if (records.get(i).reward() > 0) {
+      StepRecord now = records.get(i);
+      if (now.reward() > 0) {
+        // The goal sits in the room's bottom-right corner, so the room is goal.x + 2 cells wide.
+        int size = first(now, "Goal").x() + 2;
+        int steps = now.t() + 1;
+        assertEquals(100 - 90 * steps / (10 * size * size), now.reward(), "reward at t=" + now.t());
         StepRecord last = records.get(i + 1);
         assertTrue(last.done());
+        assertFalse(last.truncated(), "reaching the goal is a termination");
         ObjectState agent = first(last, "Agent");
         ObjectState goal = first(last, "Goal");
         assertEquals(List.of(goal.x(), goal.y()), List.of(agent.x(), agent.y()));

@@ -94,4 +94,27 @@ class PongRulesTest {
       assertEquals(Math.max(34, Math.min(178, e.y() + wanted)), first(next, "Enemy").y());
     });
   }
+
+  /** Both scores are in the frame: each point shows on its side's score, and the game ends at five. */
+  @Test
+  void scoresShowThePointsAndTheGameEndsAtFive() {
+    int[] ends = {0};
+    Records.pairs(records, (now, next) -> {
+      int player = score(now, "PlayerScore");
+      int enemy = score(now, "EnemyScore");
+      if (now.t() == 0) {
+        assertEquals(List.of(0, 0), List.of(player, enemy));
+      }
+      assertEquals(now.reward() > 0 ? player + 1 : player, score(next, "PlayerScore"), "player score at t=" + next.t());
+      assertEquals(now.reward() < 0 ? enemy + 1 : enemy, score(next, "EnemyScore"), "enemy score at t=" + next.t());
+      boolean five = score(next, "PlayerScore") == 5 || score(next, "EnemyScore") == 5;
+      assertEquals(five, next.done() && !next.truncated(), "end at t=" + next.t());
+      ends[0] += five ? 1 : 0;
+    });
+    assertTrue(ends[0] > 0, "games played to five: " + ends[0]);
+  }
+
+  private static int score(StepRecord r, String type) {
+    return (Integer) first(r, type).attributes().get("value");
+  }
 }

@@ -10,8 +10,9 @@ import java.util.SplittableRandom;
  * Atari-like Breakout on OCAtari's 160 x 210 screen. FIRE serves a ball when none is in play (the
  * ball is created); a ball that reaches the zone below the paddle is destroyed; bricks the ball
  * touches are destroyed. The paddle accelerates under LEFT/RIGHT and coasts to a stop; the ball's
- * angle and speed depend on where it hits the paddle. Fully deterministic. docs/worlds.md states
- * every rule.
+ * angle and speed depend on where it hits the paddle. The score and the lives left are objects of
+ * the frame, as OCAtari reports them, so the end on the last life is visible. Fully deterministic.
+ * docs/worlds.md states every rule.
  */
 public final class BreakoutWorld extends BaseWorld implements GoalSeeking {
   public static final List<String> ACTIONS = List.of("NOOP", "FIRE", "RIGHT", "LEFT");
@@ -35,6 +36,8 @@ public final class BreakoutWorld extends BaseWorld implements GoalSeeking {
   private Body rightWall;
   private Body topWall;
   private Body zone;
+  private Body scoreBoard;
+  private Body livesBoard;
   private final List<Body> bricks = new ArrayList<>();
   private final List<Integer> brickPoints = new ArrayList<>();
   private int paddleVx;
@@ -43,6 +46,7 @@ public final class BreakoutWorld extends BaseWorld implements GoalSeeking {
   /** A ball created by the last step has not moved yet; its first velocity depends on the paddle then. */
   private boolean ballFresh;
   private int lives;
+  private int score;
   private int nextId;
 
   public BreakoutWorld() {
@@ -66,9 +70,11 @@ public final class BreakoutWorld extends BaseWorld implements GoalSeeking {
     rightWall = new Body(3, "Wall", 152, 32, 8, 178);
     topWall = new Body(4, "Wall", 0, 17, 160, 15);
     zone = new Body(5, "Zone", 0, 200, 160, 10);
+    scoreBoard = new Body(6, "PlayerScore", 36, 5, 12, 10);
+    livesBoard = new Body(7, "Lives", 100, 5, 12, 10);
     bricks.clear();
     brickPoints.clear();
-    nextId = 6;
+    nextId = 8;
     for (int row = 0; row < ROW_Y.length; row++) {
       for (int col = 0; col < 4; col++) {
         bricks.add(new Body(nextId++, "Block", 8 + col * BRICK_W, ROW_Y[row], BRICK_W, BRICK_H));
@@ -78,6 +84,7 @@ public final class BreakoutWorld extends BaseWorld implements GoalSeeking {
     ball = null;
     paddleVx = 0;
     lives = LIVES;
+    score = 0;
   }
 
   @Override
@@ -97,6 +104,7 @@ public final class BreakoutWorld extends BaseWorld implements GoalSeeking {
       }
     } else {
       reward = moveBall();
+      score += (int) reward;
     }
     int px = clamp(paddle.x + nextPaddleVx, PADDLE_MIN_X, PADDLE_MAX_X);
     paddleVx = px - paddle.x;
@@ -162,6 +170,8 @@ public final class BreakoutWorld extends BaseWorld implements GoalSeeking {
     out.add(rightWall.state());
     out.add(topWall.state());
     out.add(zone.state());
+    out.add(scoreBoard.state(Map.of("value", score)));
+    out.add(livesBoard.state(Map.of("value", lives)));
     for (int i = 0; i < bricks.size(); i++) {
       out.add(bricks.get(i).state(Map.of("points", brickPoints.get(i))));
     }

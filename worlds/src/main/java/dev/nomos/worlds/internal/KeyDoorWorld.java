@@ -49,6 +49,15 @@ public final class KeyDoorWorld extends BaseWorld implements GoalSeeking {
     return 10 * size * size;
   }
 
+  /**
+   * MiniGrid's goal reward {@code 1 - 0.9 steps / maxSteps} in hundredths, the penalty's fraction
+   * dropped: {@code 100 - 90 * steps / maxSteps} in integer arithmetic. A whole number, so a law can
+   * state it exactly from the episode's step index (law values are integers).
+   */
+  static int goalReward(int steps, int maxSteps) {
+    return 100 - 90 * steps / maxSteps;
+  }
+
   @Override
   protected void start(int level) {
     size = SIZES[level];
@@ -101,7 +110,7 @@ public final class KeyDoorWorld extends BaseWorld implements GoalSeeking {
         agent.y = fy;
         if (goal.contains(fx, fy)) {
           finish();
-          return 1 - 0.9 * (t() + 1) / maxSteps();
+          return goalReward(t() + 1, maxSteps());
         }
         return 0;
       case "PICKUP":

@@ -2,13 +2,16 @@ package dev.nomos.worlds.internal;
 
 import dev.nomos.runtime.trajectory.ObjectState;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * Atari-like Pong on OCAtari's 160 x 210 screen. The player's paddle (right) accelerates under
  * UP/DOWN and coasts to a stop otherwise; the enemy (left) follows the ball at a bounded speed while
  * the ball comes towards it; the ball's return angle and speed depend on where it hits a paddle.
- * The only randomness is the vertical speed of each serve. docs/worlds.md states every rule.
+ * The only randomness is the vertical speed of each serve. Both scores are objects of the frame, as
+ * OCAtari reports them, so the end of the game (a side reaching five points) is visible.
+ * docs/worlds.md states every rule.
  */
 public final class PongWorld extends BaseWorld implements GoalSeeking {
   public static final List<String> ACTIONS = List.of("NOOP", "FIRE", "UP", "DOWN", "UPFIRE", "DOWNFIRE");
@@ -34,6 +37,8 @@ public final class PongWorld extends BaseWorld implements GoalSeeking {
   private Body bottomWall;
   private Body leftZone;
   private Body rightZone;
+  private Body playerScoreBoard;
+  private Body enemyScoreBoard;
   private int playerVy;
   private int enemyVy;
   private int ballVx;
@@ -66,6 +71,8 @@ public final class PongWorld extends BaseWorld implements GoalSeeking {
     bottomWall = new Body(5, "Wall", 0, FIELD_BOTTOM, 160, 16);
     leftZone = new Body(6, "Zone", 0, FIELD_TOP, 8, FIELD_BOTTOM - FIELD_TOP);
     rightZone = new Body(7, "Zone", 152, FIELD_TOP, 8, FIELD_BOTTOM - FIELD_TOP);
+    enemyScoreBoard = new Body(8, "EnemyScore", 36, 1, 12, 20);
+    playerScoreBoard = new Body(9, "PlayerScore", 116, 1, 12, 20);
     playerVy = 0;
     enemyVy = 0;
     playerScore = 0;
@@ -161,7 +168,8 @@ public final class PongWorld extends BaseWorld implements GoalSeeking {
   @Override
   public List<ObjectState> objects() {
     return List.of(player.state(), enemy.state(), ball.state(), topWall.state(), bottomWall.state(),
-        leftZone.state(), rightZone.state());
+        leftZone.state(), rightZone.state(), enemyScoreBoard.state(Map.of("value", enemyScore)),
+        playerScoreBoard.state(Map.of("value", playerScore)));
   }
 
   @Override
