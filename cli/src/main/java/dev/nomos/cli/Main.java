@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       CompileCommand.class,
       EvalCommand.class,
+      ExplainCommand.class,
       FitCommand.class,
       FmtCommand.class,
       InitCommand.class,

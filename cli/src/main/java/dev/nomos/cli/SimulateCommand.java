@@ -212,7 +212,7 @@ public final class SimulateCommand implements Callable<Integer> {
     return episode.frames().get(index);
   }
 
-  private static Episode findEpisode(List<Episode> episodes, Start start) {
+  static Episode findEpisode(List<Episode> episodes, Start start) {
     if (episodes.isEmpty()) {
       throw new UserFacingException(start.file() + ": no records");
     }
