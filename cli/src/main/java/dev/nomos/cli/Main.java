@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       PlanCommand.class,
       PlayCommand.class,
       RecordCommand.class,
+      RenderCommand.class,
       ServeCommand.class,
       SimulateCommand.class
     })
