@@ -77,6 +77,10 @@ public final class LearnCommand implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "FILE", description = "Write the per-iteration report as JSON.")
   Path report;
 
+  @Option(names = "--plot", paramLabel = "FILE",
+      description = "Also plot the run's curves (NLL, accuracy and law count per round; .png or .svg), as `nomos report` does.")
+  Path plot;
+
   @Option(names = "--jar", paramLabel = "JAR", description = "Also compile the learned model into this model jar.")
   Path jar;
 
@@ -192,6 +196,10 @@ public final class LearnCommand implements Callable<Integer> {
     }
     if (out == null) {
       throw new UserFacingException("no output: give -o FILE", ExitCodes.USAGE);
+    }
+    if (plot != null) {
+      CurvePlot.isSvg(plot);
+      OutputFiles.checkWritable(plot);
     }
     Compilation world = NomosCompiler.compile(lawFiles);
     if (world.hasErrors() || world.schema() == null) {
@@ -315,6 +323,9 @@ public final class LearnCommand implements Callable<Integer> {
     InitCommand.writeAtomically(out, result.lawFile(header));
     if (report != null) {
       InitCommand.writeAtomically(report, result.report().toJson());
+    }
+    if (plot != null) {
+      ReportCommand.write(LearningCurves.parse(result.report().toJson(), "the run's report"), plot);
     }
     if (jar != null) {
       CommandLine compile = Main.newCommandLine();

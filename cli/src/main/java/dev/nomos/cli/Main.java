@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       PlayCommand.class,
       RecordCommand.class,
       RenderCommand.class,
+      ReportCommand.class,
       ServeCommand.class,
       SimulateCommand.class
     })
