@@ -67,7 +67,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SimulateCommand.Start start = SimulateCommand.parseStart(data);
+    SimulateCommand.Start start = SimulateCommand.parseStart(data, "--data");
     checkUnlikely(unlikely);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

@@ -141,6 +141,7 @@ final class ExplanationReport {
   }
 
   private static String share(double v) {
-    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+    // A term that rounds to nothing is written 0.0%, never -0.0%.
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f%%", Math.abs(v) < 0.0005 ? 0.0 : 100 * v);
   }
 }
