@@ -41,13 +41,19 @@ final class ExplanationReport {
           e.step(), e.step() + 1, e.action());
       out.printf(Locale.ROOT, "log-likelihood %.4f; %d %s wrong, %d right but unlikely%n", x.logLikelihood(),
           x.wrongTargets(), x.wrongTargets() == 1 ? "target" : "targets", x.targets().size() - x.wrongTargets());
+      if (x.targets().stream().anyMatch(t -> !t.laws().isEmpty())) {
+        out.println("  per law: its term of the log-odds of the observed value against the predicted one (or the rival),"
+            + " its share, weight, what it said, where it is written");
+      }
       for (TargetExplanation t : x.targets()) {
         String who = t.objectId() < 0 ? t.type() : t.type() + "#" + t.objectId();
         out.printf(Locale.ROOT, "  %s %s: observed %s (p %s), predicted %s (p %s)%s%n", who, t.attribute(), t.observed(),
             probability(t.observedProbability()), t.predicted(), probability(t.predictedProbability()),
             t.wrong() ? "  WRONG" : "  unlikely; rival " + t.rival());
         if (t.laws().isEmpty()) {
-          out.println("      no law spoke: uniform over the support");
+          out.println(t.attribute().startsWith("appears")
+              ? "      no law creates it: priced as an unexplained new object (a uniform place on the screen)"
+              : "      no law spoke: uniform over the support");
         }
         int width = t.laws().stream().mapToInt(v -> v.law().length()).max().orElse(0);
         for (LawVoice v : t.laws()) {

@@ -44,7 +44,7 @@ class ExplainCommandTest {
     assertEquals("ball_keeps_course", blamed.get("law").asText());
     assertEquals(2.0, blamed.get("weight").asDouble(), 1e-12);
     assertEquals(-20.0, blamed.get("log_odds").asDouble(), 1e-9);
-    assertEquals(2.0, blamed.get("share").asDouble(), 1e-9);
+    assertEquals(-2.0 / 3, blamed.get("share").asDouble(), 1e-9);
     assertEquals(WRONG + ":4:1", blamed.get("source").asText());
     assertEquals("ball_returns_from_player", ball.get("laws").get(1).get("law").asText());
     assertEquals("= 134", ball.get("laws").get(1).get("opinion").asText());

@@ -161,11 +161,11 @@ final class TransitionExplainer {
     for (int law : laws) {
       terms[i++] = theta[law] * (segmentFeature(obsSeg, law) - segmentFeature(rivalSeg, law));
     }
-    double total = sum(terms);
+    double mass = absoluteSum(terms);
     i = 0;
     for (int law : laws) {
       voices.add(new LawVoice(lawNames.get(law), theta[law], OpinionText.describe(collector, law, target, names),
-          terms[i], total == 0 ? Double.NaN : terms[i] / total));
+          terms[i], mass == 0 ? Double.NaN : terms[i] / mass));
       i++;
     }
     sortByWeightOfVoice(voices);
@@ -251,12 +251,12 @@ final class TransitionExplainer {
     for (int law : laws) {
       terms[i++] = theta[law] * (cellFeature(obsCell, law) - cellFeature(rivalCell, law));
     }
-    double total = sum(terms);
+    double mass = absoluteSum(terms);
     List<LawVoice> voices = new ArrayList<>();
     i = 0;
     for (int law : laws) {
       voices.add(new LawVoice(lawNames.get(law), theta[law], jointOpinion(law, o, base, et, from, to),
-          terms[i], total == 0 ? Double.NaN : terms[i] / total));
+          terms[i], mass == 0 ? Double.NaN : terms[i] / mass));
       i++;
     }
     sortByWeightOfVoice(voices);
@@ -380,6 +380,7 @@ final class TransitionExplainer {
       int law = creations.law(e);
       double term = theta[law] * creations.logNot(e);
       double chance = -Math.expm1(creations.logNot(e));
+      // Every term lowers log P(nothing is created); its share is its part of logNo = Σ terms.
       voices.add(new LawVoice(lawNames.get(law), theta[law], String.format(java.util.Locale.ROOT, "creates with chance %.3f", chance),
           term, logNo == 0 ? Double.NaN : term / logNo));
     }
@@ -393,10 +394,11 @@ final class TransitionExplainer {
     voices.sort(Comparator.comparingDouble((LawVoice v) -> -Math.abs(v.logOdds())).thenComparing(LawVoice::law));
   }
 
-  private static double sum(double[] terms) {
+  /** The whole push of the laws on a target, either way: shares are terms over it, so they never blow up near a tie. */
+  private static double absoluteSum(double[] terms) {
     double s = 0;
     for (double v : terms) {
-      s += v;
+      s += Math.abs(v);
     }
     return s;
   }

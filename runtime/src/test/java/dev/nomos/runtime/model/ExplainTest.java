@@ -63,7 +63,11 @@ class ExplainTest {
     LawVoice drift = x.laws().get(1);
     assertEquals("{4: 0.75, 3: 0.25}", drift.opinion());
     assertEquals(0.5 * Math.log(3), drift.logOdds(), 1e-9);
-    assertEquals(1.0, stay.share() + drift.share(), 1e-12);
+    // Shares are parts of the whole push either way: 20 against the observed value, 0.55 for it.
+    double mass = Math.abs(stay.logOdds()) + Math.abs(drift.logOdds());
+    assertEquals(stay.logOdds() / mass, stay.share(), 1e-12);
+    assertEquals(1.0, Math.abs(stay.share()) + Math.abs(drift.share()), 1e-12);
+    assertTrue(stay.share() < 0 && drift.share() > 0);
   }
 
   @Test
