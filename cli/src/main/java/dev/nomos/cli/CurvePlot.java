@@ -144,13 +144,22 @@ final class CurvePlot {
       Document doc = new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, WIDTH, height));
       dev.nomos.runtime.io.AtomicFiles.write(absolute, doc::writeTo);
     } else {
-      BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
-      Graphics2D g = image.createGraphics();
-      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      paint(g, charts);
-      g.dispose();
-      ImageFiles.writePng(file, image);
+      ImageFiles.writePng(file, image(charts));
     }
+  }
+
+  /** The charts of a run as one bitmap. */
+  static BufferedImage image(LearningCurves curves) {
+    return image(charts(curves));
+  }
+
+  private static BufferedImage image(List<XYChart> charts) {
+    BufferedImage image = new BufferedImage(WIDTH, CHART_HEIGHT * charts.size(), BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    paint(g, charts);
+    g.dispose();
+    return image;
   }
 
   private static void paint(Graphics2D g, List<XYChart> charts) {

@@ -41,21 +41,37 @@ final class ImageFiles {
 
   /** An animated GIF showing each image for {@code delayMillis}, looping forever. */
   static void writeGif(Path file, List<BufferedImage> frames, int delayMillis) throws IOException {
-    write(file, out -> {
-      ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
-      try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-        writer.setOutput(stream);
-        writer.prepareWriteSequence(null);
-        for (BufferedImage frame : frames) {
-          IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame), null);
-          animate(metadata, delayMillis);
-          writer.writeToSequence(new IIOImage(frame, null, metadata), null);
-        }
-        writer.endWriteSequence();
-      } finally {
-        writer.dispose();
+    write(file, out -> gif(out, frames, delayMillis));
+  }
+
+  /** The bytes of a PNG. */
+  static byte[] png(BufferedImage image) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ImageIO.write(image, "png", out);
+    return out.toByteArray();
+  }
+
+  /** The bytes of an animated GIF, as {@link #writeGif} writes it. */
+  static byte[] gif(List<BufferedImage> frames, int delayMillis) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    gif(out, frames, delayMillis);
+    return out.toByteArray();
+  }
+
+  private static void gif(OutputStream out, List<BufferedImage> frames, int delayMillis) throws IOException {
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
+    try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+      writer.setOutput(stream);
+      writer.prepareWriteSequence(null);
+      for (BufferedImage frame : frames) {
+        IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame), null);
+        animate(metadata, delayMillis);
+        writer.writeToSequence(new IIOImage(frame, null, metadata), null);
       }
-    });
+      writer.endWriteSequence();
+    } finally {
+      writer.dispose();
+    }
   }
 
   /** Sets the frame's delay and, through the NETSCAPE2.0 extension, endless looping. */

@@ -98,18 +98,11 @@ public final class RenderCommand implements Callable<Integer> {
     OutputFiles.checkWritable(output);
     PrintWriter err = spec.commandLine().getErr();
     Film film = model.isEmpty() ? recordingAlone() : withModel(err);
-    SceneRenderer renderer = new SceneRenderer(film.width, film.height,
-        scale != null ? scale : Math.max(1, (int) Math.round((double) PANEL_SIDE / Math.max(film.width, film.height))), film.palette, film.titles);
     try {
       if (gif) {
-        List<BufferedImage> frames = new ArrayList<>();
-        for (int r = 0; r < film.recorded.size(); r++) {
-          frames.add(renderer.draw(List.of(film.recorded.get(r)),
-              film.predicted.isEmpty() ? List.of() : List.of(film.predicted.get(r))));
-        }
-        ImageFiles.writeGif(output, frames, delay);
+        ImageFiles.writeGif(output, film.gifFrames(scale), delay);
       } else {
-        ImageFiles.writePng(output, renderer.draw(film.recorded, film.predicted));
+        ImageFiles.writePng(output, film.renderer(scale).draw(film.recorded, film.predicted));
       }
     } catch (IOException e) {
       throw OutputFiles.cannotWrite(output, e);
@@ -139,8 +132,25 @@ public final class RenderCommand implements Callable<Integer> {
   }
 
   /** What is drawn: per step the recorded scene and the model's scenes (none without a model). */
-  private record Film(int width, int height, TypePalette palette, List<String> titles, List<Scene> recorded,
-      List<List<Scene>> predicted) {}
+  record Film(int width, int height, TypePalette palette, List<String> titles, List<Scene> recorded,
+      List<List<Scene>> predicted) {
+
+    /** The renderer at {@code scale} pixels per unit, or about 360 pixels on the longer side when null. */
+    SceneRenderer renderer(Integer scale) {
+      return new SceneRenderer(width, height,
+          scale != null ? scale : Math.max(1, (int) Math.round((double) PANEL_SIDE / Math.max(width, height))), palette, titles);
+    }
+
+    /** One image per step, for an animation. */
+    List<BufferedImage> gifFrames(Integer scale) {
+      SceneRenderer renderer = renderer(scale);
+      List<BufferedImage> frames = new ArrayList<>();
+      for (int r = 0; r < recorded.size(); r++) {
+        frames.add(renderer.draw(List.of(recorded.get(r)), predicted.isEmpty() ? List.of() : List.of(predicted.get(r))));
+      }
+      return frames;
+    }
+  }
 
   private Film withModel(PrintWriter err) {
     ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, null, noFloor, err);
@@ -150,6 +160,15 @@ public final class RenderCommand implements Callable<Integer> {
     Episode episode = SimulateCommand.findEpisode(episodes, new SimulateCommand.Start(data, episodeNumber, 0));
     int first = from == null ? 0 : episode.indexOfStep(from);
     int count = span(first, episode.frames().size(), episode.number(), episode.firstStep());
+    return film(m, episode, first, count, samples, seed == null ? 0 : seed);
+  }
+
+  /**
+   * The recorded frames {@code first..first+count} of {@code episode} beside the model's rollout from
+   * frame {@code first} under the recorded actions: most likely, or {@code samples} draws from {@code seed}.
+   */
+  static Film film(WorldModel m, Episode episode, int first, int count, Integer samples, long seed) {
+    WorldSchema schema = m.schema();
     List<Frame> frames = episode.frames();
     int[] actions = new int[count];
     for (int k = 0; k < count; k++) {
@@ -168,7 +187,7 @@ public final class RenderCommand implements Callable<Integer> {
     for (int r = 0; r < rollouts; r++) {
       List<Frame> rollout;
       try {
-        rollout = m.rollout(frames.get(first), actions, samples != null, (seed == null ? 0 : seed) + r);
+        rollout = m.rollout(frames.get(first), actions, samples != null, seed + r);
       } catch (LawException e) {
         throw new UserFacingException("rolling out from " + episode.location(first) + ": " + e.getMessage());
       }
