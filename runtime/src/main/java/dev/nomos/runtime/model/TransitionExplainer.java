@@ -4,7 +4,6 @@ import dev.nomos.runtime.AttributeKind;
 import dev.nomos.runtime.AttributeSpec;
 import dev.nomos.runtime.EntityType;
 import dev.nomos.runtime.Frame;
-import dev.nomos.runtime.Slots;
 import dev.nomos.runtime.WorldSchema;
 import dev.nomos.runtime.model.internal.CreationScore;
 import dev.nomos.runtime.model.internal.Creations;
@@ -130,11 +129,12 @@ final class TransitionExplainer {
       attribute(target, part, id, et.name(), name, observed, predicted, value(et, offset, observed), v -> value(et, offset, v));
       return;
     }
-    // No law spoke: uniform over the support (one more value when the observation lies outside it).
+    // No law spoke: uniform over the support (one more value when the observation lies outside it),
+    // so the predicted value, the value at t kept inside the support, is as likely as any.
     double p = 1.0 / ((double) hi - lo + 1 + (observed < lo || observed > hi ? 1 : 0));
     if (observed != predicted || p < unlikely) {
       out.add(new TargetExplanation(id, et.name(), name, value(et, offset, observed), value(et, offset, predicted),
-          value(et, offset, predicted), p, observed == predicted ? p : (predicted < lo || predicted > hi ? 0 : p), List.of()));
+          value(et, offset, predicted), p, p, List.of()));
     }
   }
 
@@ -151,7 +151,7 @@ final class TransitionExplainer {
       rival = names.apply(predicted);
     } else {
       rivalSeg = runnerUp(part, observed);
-      rival = rivalSeg == -2 ? UNMENTIONED : rivalSeg < 0 ? UNMENTIONED : rivalValue(rivalSeg, observed, names);
+      rival = rivalSeg < 0 ? UNMENTIONED : rivalValue(rivalSeg, observed, names);
     }
     int obsSeg = partitions.segmentOf(part, observed);
     List<LawVoice> voices = new ArrayList<>();
@@ -183,12 +183,12 @@ final class TransitionExplainer {
   }
 
   /**
-   * The segment holding the likeliest value other than {@code observed}, or -2 when that is a value no
+   * The segment holding the likeliest value other than {@code observed}, or -1 when that is a value no
    * law mentions (logit 0).
    */
   private int runnerUp(int part, int observed) {
     double best = Double.NEGATIVE_INFINITY;
-    int bestSeg = -2;
+    int bestSeg = -1;
     long unmentionedOthers = partitions.unmentioned(part)
         - (partitions.segmentOf(part, observed) < 0 && observed >= partitions.baseLo(part)
             && observed <= partitions.baseHi(part) ? 1 : 0);
@@ -329,7 +329,6 @@ final class TransitionExplainer {
   private void creations(Frame next, Frame predicted) {
     Creations creations = collector.creations();
     boolean[] consumed = new boolean[creations.count()];
-    Set<Long> observedPlaces = new HashSet<>();
     for (int n : next.all()) {
       int id = next.id(n);
       int type = next.type(n);
@@ -337,7 +336,6 @@ final class TransitionExplainer {
       if (before >= 0 && t.type(before) == type) {
         continue;
       }
-      observedPlaces.add(place(type, next.x(n), next.y(n)));
       int k = creations.index(type, next.x(n), next.y(n));
       if (k >= 0 && !consumed[k]) {
         consumed[k] = true;
@@ -348,14 +346,10 @@ final class TransitionExplainer {
       }
     }
     for (int k = 0; k < creations.count(); k++) {
-      if (!consumed[k] && !observedPlaces.contains(place(creations.type(k), creations.x(k), creations.y(k)))) {
+      if (!consumed[k]) {
         creation(k, -1, false, predictedAt(predicted, creations.type(k), creations.x(k), creations.y(k)));
       }
     }
-  }
-
-  private static long place(int type, int x, int y) {
-    return ((long) type << 42) ^ ((long) (x & 0x1FFFFF) << 21) ^ (y & 0x1FFFFF);
   }
 
   private boolean predictedAt(Frame predicted, int type, int x, int y) {

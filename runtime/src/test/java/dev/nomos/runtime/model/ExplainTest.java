@@ -109,4 +109,55 @@ class ExplainTest {
     assertEquals(1.0 / 5, x.observedProbability(), 1e-12);
     assertTrue(x.laws().isEmpty());
   }
+
+  /** Moves the ball one step right (weight 3) or one step down (weight 1), as one joint choice. */
+  static final Law STEP = law("step", (f, out) -> {
+    for (int b : f.ofType(0)) {
+      out.beginJoint(b);
+      out.jointAlternative(3);
+      out.jointValue(Slots.X, f.x(b) + 1);
+      out.jointValue(Slots.Y, f.y(b));
+      out.jointAlternative(1);
+      out.jointValue(Slots.X, f.x(b));
+      out.jointValue(Slots.Y, f.y(b) + 1);
+      out.endJoint();
+    }
+  });
+
+  /** Creates a wall at (9, 9) every step. */
+  static final Law BUILD = law("build", (f, out) -> out.spawn(1, 9, 9));
+
+  @Test
+  void aJointChoiceIsExplainedAsOneTargetOverItsCoordinates() {
+    WorldModel model = new WorldModel(WORLD, List.of(STEP, MetricsTest.KEEP), new double[] {1.0, 1.0},
+        ModelOptions.defaults(), Floor.none());
+    Frame t = frame(null, 3);
+    Frame next = Frame.builder(WORLD).previous(t).action(0).add(1, 0, 3, 6, 1, 1).add(2, 1, 0, 0, 1, 1).build();
+    TransitionExplanation e = model.newInference().explain(t, next, 0.5);
+    TargetExplanation xy = e.targets().stream().filter(g -> g.attribute().equals("x,y")).findFirst().orElseThrow();
+    assertEquals("(3, 6)", xy.observed());
+    assertEquals("(4, 5)", xy.predicted());
+    assertEquals(1, xy.laws().size());
+    assertEquals("joint {(4, 5): 0.75, (3, 6): 0.25}", xy.laws().get(0).opinion());
+    assertEquals(-Math.log(3), xy.laws().get(0).logOdds(), 1e-9);
+    assertEquals(Math.log(xy.observedProbability() / xy.predictedProbability()), xy.laws().get(0).logOdds(), 1e-9);
+    double sum = model.newInference().explain(t, next, 2).targets().stream()
+        .mapToDouble(g -> Math.log(g.observedProbability())).sum();
+    assertEquals(model.logLikelihood(t, next), sum, 1e-9);
+  }
+
+  @Test
+  void aCreationThatDidNotHappenNamesTheLawThatMadeIt() {
+    WorldModel model = new WorldModel(WORLD, List.of(BUILD, MetricsTest.KEEP), new double[] {1.0, 1.0},
+        ModelOptions.defaults(), Floor.none());
+    Frame t = frame(null, 3);
+    TransitionExplanation e = model.newInference().explain(t, frame(t, 3), 0.5);
+    TargetExplanation built = e.targets().stream().filter(g -> g.attribute().equals("appears at 9,9")).findFirst()
+        .orElseThrow();
+    assertEquals("Wall", built.type());
+    assertEquals("false", built.observed());
+    assertEquals("true", built.predicted());
+    assertEquals("build", built.laws().get(0).law());
+    assertEquals(1.0, built.laws().get(0).share(), 1e-12);
+  }
 }
