@@ -6,6 +6,7 @@ import dev.nomos.runtime.model.HorizonEvaluation;
 import dev.nomos.runtime.model.LawException;
 import dev.nomos.runtime.model.Metrics;
 import dev.nomos.runtime.model.OutcomeEvaluation;
+import dev.nomos.runtime.model.TransitionScore;
 import dev.nomos.runtime.model.TypeEvaluation;
 import dev.nomos.runtime.trajectory.Episode;
 import java.io.PrintWriter;
@@ -74,6 +75,15 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "SEED", description = "With --samples: the seed of the draws (default 0).")
   Long seed;
 
+  @Option(names = "--worst", paramLabel = "N",
+      description = "Also explain the N transitions the model explains worst (lowest log-likelihood), each with "
+          + "its file:line and the targets it got wrong or found unlikely, as `nomos explain` does.")
+  Integer worst;
+
+  @Option(names = "--unlikely", paramLabel = "P",
+      description = "With --worst: also list targets predicted right whose observed value has a probability below P (default 0.5).")
+  Double unlikely;
+
   @Option(names = "--engine", defaultValue = "compiled", paramLabel = "ENGINE",
       description = "How laws run: compiled (bytecode) or interpreted (default ${DEFAULT-VALUE}).")
   String engine;
@@ -101,20 +111,55 @@ public final class EvalCommand implements Callable<Integer> {
         throw new UserFacingException(ex.getMessage());
       }
     }
+    List<ExplanationReport.Explained> explained = worst == null ? null : worst(input, episodes);
+    LawSources sources = LawSources.of(input);
     if (format == Format.json) {
-      out.println(curve == null ? e.toJson() : HorizonReport.withCurve(e.toJson(), curve));
+      String json = curve == null ? e.toJson() : HorizonReport.withCurve(e.toJson(), curve);
+      out.println(explained == null ? json : ExplanationReport.withWorst(json, explained, sources));
     } else {
       printText(out, e);
       if (curve != null) {
         out.println();
         HorizonReport.printText(out, curve);
       }
+      if (explained != null) {
+        out.println();
+        out.println("worst " + explained.size() + (explained.size() == 1 ? " transition:" : " transitions:"));
+        ExplanationReport.printText(out, explained, sources);
+      }
     }
     out.flush();
     return ExitCodes.OK;
   }
 
+  /** The {@code --worst} transitions, lowest log-likelihood first (ties in data order). */
+  private List<ExplanationReport.Explained> worst(ModelInput input, List<Episode> episodes) {
+    List<TransitionScore> scores;
+    try {
+      scores = Metrics.scoreTransitions(input.model, episodes, dev.nomos.runtime.model.ProgressListener.NONE);
+    } catch (LawException ex) {
+      throw new UserFacingException(ex.getMessage());
+    }
+    List<TransitionScore> sorted = new java.util.ArrayList<>(scores);
+    sorted.sort(java.util.Comparator.comparingDouble(TransitionScore::logLikelihood));
+    dev.nomos.runtime.model.Inference inference = input.model.newInference();
+    List<ExplanationReport.Explained> out = new java.util.ArrayList<>();
+    for (TransitionScore s : sorted.subList(0, Math.min(worst, sorted.size()))) {
+      out.add(ExplainCommand.explain(inference, s.episode(), s.step(), unlikely == null ? 0.5 : unlikely));
+    }
+    return out;
+  }
+
   private void checkRolloutOptions() {
+    if (worst != null && worst < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--worst must be at least 1, got " + worst);
+    }
+    if (unlikely != null && worst == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--unlikely needs --worst (it sets which targets are explained)");
+    }
+    if (unlikely != null) {
+      ExplainCommand.checkUnlikely(unlikely);
+    }
     if (horizon != null && horizon < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--horizon must be at least 1, got " + horizon);
     }

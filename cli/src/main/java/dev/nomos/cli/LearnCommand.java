@@ -78,6 +78,15 @@ public final class LearnCommand implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "FILE", description = "Write the per-iteration report as JSON.")
   Path report;
 
+  @Option(names = "--plot", paramLabel = "FILE",
+      description = "Also plot the run's curves (NLL, accuracy and law count per round; .png or .svg), as `nomos report` does.")
+  Path plot;
+
+  @Option(names = "--html", paramLabel = "FILE",
+      description = "Also write one self-contained HTML page about the run: its figures, curves, per-type accuracy, "
+          + "a rollout of the learned model beside the first test episode (else the first training one) and the learned laws.")
+  Path html;
+
   @Option(names = "--jar", paramLabel = "JAR", description = "Also compile the learned model into this model jar.")
   Path jar;
 
@@ -193,6 +202,13 @@ public final class LearnCommand implements Callable<Integer> {
     }
     if (out == null) {
       throw new UserFacingException("no output: give -o FILE", ExitCodes.USAGE);
+    }
+    if (plot != null) {
+      CurvePlot.isSvg(plot);
+      OutputFiles.checkWritable(plot);
+    }
+    if (html != null) {
+      OutputFiles.checkWritable(html);
     }
     Compilation world = NomosCompiler.compile(lawFiles);
     if (world.hasErrors() || world.schema() == null) {
@@ -321,6 +337,19 @@ public final class LearnCommand implements Callable<Integer> {
     InitCommand.writeAtomically(out, result.lawFile(header));
     if (report != null) {
       InitCommand.writeAtomically(report, result.report().toJson());
+    }
+    if (plot != null) {
+      ReportCommand.write(LearningCurves.parse(result.report().toJson(), "the run's report"), plot);
+    }
+    if (html != null) {
+      Episode shown = (testEpisodes.isEmpty() ? train : testEpisodes).stream()
+          .filter(e -> e.frames().size() > 1).findFirst().orElse(train.get(0));
+      try {
+        OutputFiles.writeString(html, HtmlReport.page(schema.name(), result.report().toJson(), result.lawFile(header),
+            result.model(), shown));
+      } catch (IOException e) {
+        throw OutputFiles.cannotWrite(html, e);
+      }
     }
     if (jar != null) {
       CommandLine compile = Main.newCommandLine();

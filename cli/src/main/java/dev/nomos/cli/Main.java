@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       CompileCommand.class,
       EvalCommand.class,
+      ExplainCommand.class,
       FitCommand.class,
       FmtCommand.class,
       InitCommand.class,
@@ -24,6 +25,8 @@ import picocli.CommandLine.Command;
       PlanCommand.class,
       PlayCommand.class,
       RecordCommand.class,
+      RenderCommand.class,
+      ReportCommand.class,
       ServeCommand.class,
       SimulateCommand.class
     })

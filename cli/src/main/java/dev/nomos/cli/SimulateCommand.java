@@ -212,7 +212,7 @@ public final class SimulateCommand implements Callable<Integer> {
     return episode.frames().get(index);
   }
 
-  private static Episode findEpisode(List<Episode> episodes, Start start) {
+  static Episode findEpisode(List<Episode> episodes, Start start) {
     if (episodes.isEmpty()) {
       throw new UserFacingException(start.file() + ": no records");
     }
@@ -230,9 +230,14 @@ public final class SimulateCommand implements Callable<Integer> {
 
   /** FILE:T or FILE:EPISODE:T; a file whose own name ends in ":N" wins when it exists. */
   static Start parseStart(String text) {
+    return parseStart(text, "--from");
+  }
+
+  /** As {@link #parseStart(String)}, for the option named {@code option}. */
+  static Start parseStart(String text, String option) {
     Matcher last = NUMBER_SUFFIX.matcher(text);
     if (!last.matches()) {
-      throw new UserFacingException("--from needs FILE:STEP (or FILE:EPISODE:STEP), got '" + text + "'", ExitCodes.USAGE);
+      throw new UserFacingException(option + " needs FILE:STEP (or FILE:EPISODE:STEP), got '" + text + "'", ExitCodes.USAGE);
     }
     int step = parse(last.group(2), text);
     String rest = last.group(1);

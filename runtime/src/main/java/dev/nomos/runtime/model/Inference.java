@@ -16,7 +16,6 @@ import dev.nomos.runtime.model.internal.Partitions;
 import dev.nomos.runtime.model.internal.Requirements;
 import dev.nomos.runtime.model.internal.TargetObserver;
 import java.util.Arrays;
-import dev.nomos.runtime.model.internal.OpinionCollector;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -370,6 +369,33 @@ public final class Inference {
     }
     return -logZ;
   }
+
+  // ---- explanation -----------------------------------------------------------------------------
+
+  /**
+   * Why the model scored {@code next} after {@code t} as it did: every target whose most likely value
+   * is wrong or whose observed value has a probability below {@code unlikely}, with the laws that
+   * spoke to it and each one's term of the log-odds (see {@link TransitionExplanation}).
+   */
+  public TransitionExplanation explain(Frame t, Frame next, double unlikely) {
+    return new TransitionExplainer(this, unlikely).explain(t, next);
+  }
+
+  OpinionCollector collector() { return collector; }
+
+  Partitions partitions() { return partitions; }
+
+  JointBlocks blocks() { return blocks; }
+
+  double spawnEpsilon() { return spawnEpsilon; }
+
+  double segmentLogit(int seg) { return segLogit[seg]; }
+
+  double cellLogit(int cell) { return cellLogit[cell]; }
+
+  double targetLogProbability(int part, int value) { return logProbability(part, value); }
+
+  double blockLogProbability(int block, int[] values) { return jointLogProbability(block, values); }
 
   // ---- prediction ------------------------------------------------------------------------------
 

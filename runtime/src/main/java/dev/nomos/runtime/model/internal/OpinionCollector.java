@@ -145,6 +145,9 @@ public final class OpinionCollector implements OpinionSink {
 
   public Frame frame() { return frame; }
 
+  /** The score of a value a law excludes is {@code -nu}; features are {@code nu + w}. */
+  public double nu() { return nu; }
+
   /** The name of law {@code index}, for messages. */
   public String lawName(int index) { return lawNames[index]; }
 
