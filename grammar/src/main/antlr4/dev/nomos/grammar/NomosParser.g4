@@ -222,9 +222,9 @@ primary
   | object=ID DOT attribute=ID history?                         # attributeRef
   | function=ID LPAREN (expr (COMMA expr)*)? RPAREN history?    # callExpr
   | ID                                                          # nameRef
-  | LPAREN expr RPAREN                                          # parenExpr
+  | LPAREN expr RPAREN history?                                 # parenExpr
   | EXISTS binding (WHERE expr)?                                # existsExpr
-  | COUNT LPAREN type=ID RPAREN                                 # countTypeExpr
+  | COUNT LPAREN type=ID RPAREN history?                        # countTypeExpr
   | COUNT binding WHERE expr                                    # countWhereExpr
   | quantifier=(ALL | ANY | COUNT) var=ID IN lo=INT DOTDOT hi=INT COLON expr   # historyAggregateExpr
   ;

@@ -298,6 +298,9 @@ public final class Definitions {
       collectUses(c.where(), defs, into);
     } else if (e instanceof Expr.HistoryAggregate h) {
       collectUses(h.body(), defs, into);
+    } else if (e instanceof Expr.Earlier x) {
+      collectUses(x.quantifier(), defs, into);
+      collectUses(x.history().steps(), defs, into);
     } else if (e instanceof Expr.AttrRef a && a.history() != null) {
       collectUses(a.history().steps(), defs, into);
     } else if (e instanceof Expr.ActionRef a && a.history() != null) {

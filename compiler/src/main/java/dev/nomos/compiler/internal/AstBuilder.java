@@ -429,13 +429,15 @@ public final class AstBuilder {
       return new Expr.NameRef(name(n.ID()), span(n));
     }
     if (c instanceof ParenExprContext p) {
-      return expr(p.expr());
+      Expr inner = expr(p.expr());
+      return p.history() == null ? inner : new Expr.Earlier(inner, history(p.history()), span(p));
     }
     if (c instanceof ExistsExprContext e) {
       return new Expr.Exists(binding(e.binding()), e.expr() == null ? null : expr(e.expr()), span(e));
     }
     if (c instanceof CountTypeExprContext ct) {
-      return new Expr.CountType(name(ct.type), span(ct));
+      Expr count = new Expr.CountType(name(ct.type), source.span(ct.COUNT().getSymbol().getStartIndex(), ct.RPAREN().getSymbol().getStopIndex() + 1));
+      return ct.history() == null ? count : new Expr.Earlier(count, history(ct.history()), span(ct));
     }
     if (c instanceof CountWhereExprContext cw) {
       return new Expr.CountWhere(binding(cw.binding()), expr(cw.expr()), span(cw));

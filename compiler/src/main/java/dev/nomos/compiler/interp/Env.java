@@ -10,7 +10,8 @@ import dev.nomos.runtime.Frame;
  * interpreted law stays thread-safe.
  */
 final class Env {
-  final Frame frame;
+  /** Frame t, or frame t-k while a quantifier read at an earlier frame runs ({@code Evals.Earlier}). */
+  Frame frame;
   final int[] objects;
   final int[] locals;
   private final String lawName;

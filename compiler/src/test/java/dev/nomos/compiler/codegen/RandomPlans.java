@@ -316,8 +316,15 @@ final class RandomPlans {
     scope.add(var);
     PExpr where = r.nextInt(5) == 0 ? null : bool(depth + 1);
     scope.remove(scope.size() - 1);
-    return counting ? new PExpr.CountWhere(var, varTypes.get(var), excluded, where)
+    PExpr q = counting ? new PExpr.CountWhere(var, varTypes.get(var), excluded, where)
         : new PExpr.Exists(var, varTypes.get(var), excluded, where);
+    if (r.nextInt(3) == 0) {
+      // Read at an earlier frame; the steps may be any int (negative, or beyond the history kept).
+      PExpr steps = stepsBack(depth);
+      return dev.nomos.compiler.check.internal.HistoryShift.earlier(q,
+          steps != null ? steps : new PExpr.Const(r.nextInt(18), PType.INT));
+    }
+    return q;
   }
 
   private PExpr history(int depth, PExpr.Quantifier quantifier) {

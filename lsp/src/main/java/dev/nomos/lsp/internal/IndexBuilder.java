@@ -293,6 +293,9 @@ final class IndexBuilder {
     } else if (e instanceof Expr.CountWhere c) {
       Map<String, Var> inner = declare(c.binding(), new HashMap<>(scope));
       expr(c.where(), inner, null);
+    } else if (e instanceof Expr.Earlier x) {
+      expr(x.quantifier(), scope, null);
+      history(x.history(), scope);
     } else if (e instanceof Expr.HistoryAggregate h) {
       Map<String, Var> inner = new HashMap<>(scope);
       SymbolKey key = binderKey(h.variable());

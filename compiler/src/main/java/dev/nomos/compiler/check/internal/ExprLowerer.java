@@ -165,6 +165,9 @@ public final class ExprLowerer {
     if (e instanceof Expr.CountWhere c) {
       return quantified(c.binding(), c.where(), false, c.span());
     }
+    if (e instanceof Expr.Earlier x) {
+      return earlier(x);
+    }
     if (e instanceof Expr.CountType c) {
       int type = cx.resolveType(c.type(), true);
       return type == LawContext.UNKNOWN_TYPE ? Typed.ERROR : new Typed(Ty.INT, new PExpr.CountType(type));
@@ -468,6 +471,31 @@ public final class ExprLowerer {
       return Typed.ERROR;
     }
     return new Typed(now.type(), new PExpr.CallAt(plan, steps));
+  }
+
+  /** {@code (exists ...)@-k}, {@code (count ...)@-k}, {@code count(T)@-k}: a quantifier over the objects of t-k. */
+  private Typed earlier(Expr.Earlier x) {
+    Expr q = x.quantifier();
+    Typed body = lower(q, null);
+    PExpr steps = history(x.history());
+    if (!(q instanceof Expr.Exists || q instanceof Expr.CountWhere || q instanceof Expr.CountType)) {
+      cx.error(Codes.NO_EARLIER_FORM, x.span(), "`" + cx.text(x.span()) + "` reads a parenthesised expression at an"
+          + " earlier frame, which only a quantifier over objects (`exists`, `count`) can be",
+          "read the values inside at the earlier frame instead, e.g. `b.x@-1 + 1` for `(b.x + 1)@-1`");
+      return Typed.ERROR;
+    }
+    if (!body.ok() || steps == null) {
+      return Typed.ERROR;
+    }
+    PExpr.Earlier plan = HistoryShift.earlier(body.plan(), steps);
+    int deepest = HistoryShift.deepest(plan);
+    if (deepest > Frame.MAX_HISTORY) {
+      cx.error(Codes.HISTORY_TOO_DEEP, x.span(), "this quantifier is read at an earlier frame and reads further back"
+          + " from there, up to " + deepest + " steps back in all; at most " + Frame.MAX_HISTORY + " are kept",
+          "read it less far back, or read less history inside it");
+      return Typed.ERROR;
+    }
+    return new Typed(body.type(), plan);
   }
 
   private Typed objectArgument(Expr arg, String what) {
