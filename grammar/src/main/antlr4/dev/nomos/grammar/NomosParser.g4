@@ -83,8 +83,9 @@ signedInt
 
 // ---- laws -----------------------------------------------------------------------------------
 
+// A law's weight may be negative (an expert that disfavours what it allows); docs/language.md, section 8.
 lawDecl
-  : LAW name=ID lawCases? (WEIGHT weight=number (COMMA number)*)? LBRACE binderClause* whenClause? thenClause RBRACE
+  : LAW name=ID lawCases? (WEIGHT weight=signedNumber (COMMA signedNumber)*)? LBRACE binderClause* whenClause? thenClause RBRACE
   ;
 
 // `law stays for T in {wall, door} weight 2.0, 1.5 { ... }`: one law per case (per combination of
@@ -195,6 +196,10 @@ weightedAlt
 number
   : INT
   | DECIMAL
+  ;
+
+signedNumber
+  : MINUS? number
   ;
 
 // ---- expressions (alternatives from tightest to loosest binding) ----------------------------

@@ -38,7 +38,6 @@ import java.util.stream.Collectors;
 public final class LawChecker {
   /** At most this many objects may be bound by a law's binder clauses. */
   public static final int MAX_BOUND_OBJECTS = 3;
-  public static final double MAX_WEIGHT = 10.0;
   /** The relations an {@code on} clause may name, and their options. */
   public static final List<String> RELATIONS = List.of("contact");
   public static final List<String> RELATION_OPTIONS = List.of("side", "cover");
@@ -162,7 +161,8 @@ public final class LawChecker {
 
   private void checkWeight(LawContext cx, LawDecl law) {
     Double w = law.weight();
-    if (w == null || (w >= 0 && w <= MAX_WEIGHT)) {
+    double max = dev.nomos.runtime.model.ModelOptions.MAX_WEIGHT;
+    if (w == null || Math.abs(w) <= max) {
       return;
     }
     Span span = law.name().span();
@@ -170,8 +170,9 @@ public final class LawChecker {
     if (at >= 0 && at < law.span().end()) {
       span = source.span(at, at + law.weightText().length());
     }
-    cx.error(Codes.BAD_WEIGHT, span, "law weight " + law.weightText() + " is outside 0..10",
-        "weights are fitted by `nomos fit`; write one between 0 and 10, or none");
+    String bound = new java.math.BigDecimal(max).stripTrailingZeros().toPlainString();
+    cx.error(Codes.BAD_WEIGHT, span, "law weight " + law.weightText() + " is outside -" + bound + ".." + bound,
+        "weights are fitted by `nomos fit`; write one between -" + bound + " and " + bound + ", or none");
   }
 
   // ---- binders

@@ -164,7 +164,7 @@ public final class AstBuilder {
 
   /** The law's cases, or null when it has none. A weight list without cases is the checker's to report. */
   private LawDecl.Cases cases(LawDeclContext c) {
-    List<String> weights = c.number().stream().map(NumberContext::getText).toList();
+    List<String> weights = c.signedNumber().stream().map(SignedNumberContext::getText).toList();
     if (c.lawCases() == null) {
       return weights.size() > 1 ? new LawDecl.Cases(List.of(), weights, span(c.name)) : null;
     }
