@@ -146,6 +146,8 @@ public final class Definitions {
       clash = "a symbol of the world";
     } else if (name.equals("action") || name.equals("step")) {
       clash = "a keyword";
+    } else if (name.equals(dev.nomos.compiler.check.internal.ExprLowerer.NEXT)) {
+      clash = "the form that reads the next frame in a constraint's guard";
     }
     if (clash == null) {
       return true;

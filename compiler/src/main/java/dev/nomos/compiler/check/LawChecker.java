@@ -54,6 +54,8 @@ public final class LawChecker {
   private final boolean allowHoles;
   private final List<Diagnostic> out;
   private final Definitions definitions;
+  /** Whether the guard may read the next frame with {@code next(...)}: a constraint's. */
+  private boolean guardReadsNext;
 
   public LawChecker(WorldSchema schema, SourceFile source, boolean allowHoles, List<Diagnostic> out) {
     this(schema, source, allowHoles, out, Definitions.NONE);
@@ -67,6 +69,16 @@ public final class LawChecker {
     this.allowHoles = allowHoles;
     this.out = out;
     this.definitions = definitions;
+  }
+
+  /** Checks a constraint lowered to a law: as {@link #check}, and its guard may use {@code next(...)}. */
+  public Result checkConstraint(LawDecl law) {
+    guardReadsNext = true;
+    try {
+      return check(law);
+    } finally {
+      guardReadsNext = false;
+    }
   }
 
   public Result check(LawDecl law) {
@@ -103,7 +115,9 @@ public final class LawChecker {
     }
     PExpr guard = new PExpr.Const(1, PType.BOOL);
     if (law.guard() != null) {
+      cx.nextAllowed = guardReadsNext;
       Typed g = lower.expect(law.guard(), Ty.BOOL, "the `when` guard");
+      cx.nextAllowed = false;
       if (g.ok()) {
         guard = g.plan();
         List<Expr> contradiction = Contradictions.find(law.guard(), guard, subject -> declaredRange(loops, subject));

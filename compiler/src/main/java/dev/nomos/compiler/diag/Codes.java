@@ -99,6 +99,8 @@ public final class Codes {
   public static final String CONSTRAINT_NEVER_MET = "N331";
   /** A constraint in candidate text: the learner proposes laws, constraints belong to the model. */
   public static final String CONSTRAINT_IN_CANDIDATE = "N332";
+  /** {@code next(...)} outside the guard of a constraint, nested in another, or around a non-bool. */
+  public static final String BAD_NEXT = "N333";
 
   /** An attribute declared with a symbol type ({@code color: Color}) the world declares no {@code enum} of. */
   public static final String UNKNOWN_SYMBOL_TYPE = "N340";
@@ -137,7 +139,7 @@ public final class Codes {
       JOINT_OBJECTS, JOINT_TARGET_TWICE, JOINT_WEIGHTS_MIXED, JOINT_PRESENCE, JOINT_NO_TARGET, JOINT_BAD_WORD,
       JOINT_WORLD,
       BAD_PROBABILITY, BAD_PLACE_WEIGHT, EMPTY_PLACES,
-      CONSTRAINT_WEIGHT, CONSTRAINT_NEVER_MET, CONSTRAINT_IN_CANDIDATE,
+      CONSTRAINT_WEIGHT, CONSTRAINT_NEVER_MET, CONSTRAINT_IN_CANDIDATE, BAD_NEXT,
       UNKNOWN_SYMBOL_TYPE, DEFINITION_CYCLE, BAD_DEFINITION, BAD_DEFINITION_USE, BAD_LAW_CASES,
       UNKNOWN_WORLD_TARGET,
       GUARD_NEVER_TRUE, UNUSED_BINDING, DUPLICATE_EFFECT, PRESENT_NOW, JOINT_DUPLICATE_ALTERNATIVE);

@@ -14,6 +14,8 @@ final class Env {
   Frame frame;
   final int[] objects;
   final int[] locals;
+  /** The sink of this {@code apply}, which gives a constraint's {@code next(...)} its frame; null for a condition. */
+  dev.nomos.runtime.OpinionSink sink;
   private final String lawName;
   private final long budget;
   private long visited;

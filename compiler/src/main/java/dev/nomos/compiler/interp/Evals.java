@@ -329,6 +329,50 @@ final class Evals {
     }
   }
 
+  /**
+   * {@code next(body)} in a constraint's guard ({@code PExpr.Next}): false when the sink gives no next
+   * frame or a variable the body reads is not in it; else the body on that frame, with the variables
+   * bound outside it mapped there by id (and put back afterwards).
+   */
+  static final class Next extends Eval {
+    private final Eval body;
+    private final int[] read;
+    private final int[] skipped;
+
+    Next(Eval body, int[] read, int[] skipped) {
+      this.body = body;
+      this.read = read;
+      this.skipped = skipped;
+    }
+
+    @Override int eval(Env env) {
+      Frame now = env.frame;
+      Frame next = env.sink == null ? null : env.sink.nextFrame();
+      if (next == null) {
+        return 0;
+      }
+      for (int v : read) {
+        if (next.indexOfId(now.id(env.objects[v])) < 0) {
+          return 0;
+        }
+      }
+      int[] saved = env.objects.clone();
+      try {
+        for (int v : read) {
+          env.objects[v] = next.indexOfId(now.id(saved[v]));
+        }
+        for (int v : skipped) {
+          env.objects[v] = next.indexOfId(now.id(saved[v]));
+        }
+        env.frame = next;
+        return body.eval(env);
+      } finally {
+        env.frame = now;
+        System.arraycopy(saved, 0, env.objects, 0, saved.length);
+      }
+    }
+  }
+
   /** {@code count(T)}: not a binding walk, so it does not count toward the budget. */
   static final class CountType extends Eval {
     private final int entityType;

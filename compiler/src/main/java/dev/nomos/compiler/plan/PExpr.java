@@ -119,6 +119,18 @@ public sealed interface PExpr {
   }
 
   /**
+   * {@code next(body)} in a constraint's guard: {@code body} (bool) evaluated on the frame t+1 the sink
+   * gives ({@code OpinionSink.nextFrame()}); false when it gives none. Each variable of {@code read}
+   * (bound outside, read by the body) is mapped, in order, to the object with the same id there
+   * ({@code Frame.indexOfId}); false at the first that is not there. Each of {@code skipped} is mapped
+   * too, -1 matching no object. The body then runs with that frame in place of frame t and the
+   * mapped indexes in place of the variables' (restored afterwards), like {@link Earlier}.
+   */
+  record Next(PExpr body, int[] read, int[] skipped) implements PExpr {
+    @Override public PType type() { return PType.BOOL; }
+  }
+
+  /**
    * {@code all|any|count k in lo..hi: body}: binds local {@code local} to lo, lo+1, ..., hi in
    * order; ALL and ANY short-circuit; COUNT gives the number of true bodies.
    */

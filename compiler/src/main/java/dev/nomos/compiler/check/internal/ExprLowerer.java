@@ -24,6 +24,8 @@ import java.util.List;
  * contains it stays silent about it, so each mistake is reported once.
  */
 public final class ExprLowerer {
+  /** The name of the form that reads the next frame in a constraint's guard, {@code next(c)}. */
+  public static final String NEXT = "next";
 
   /** A checked expression: its type and its plan (null when it had errors). */
   public record Typed(Ty type, PExpr plan) {
@@ -122,6 +124,9 @@ public final class ExprLowerer {
     }
     if (e instanceof Expr.NameRef n) {
       return name(n.name(), expected);
+    }
+    if (e instanceof Expr.Call c && c.function().text().equals(NEXT)) {
+      return next(c);
     }
     if (e instanceof Expr.Call c && cx.definitions().get(c.function().text()) != null) {
       return definitionCall(c, expected);
@@ -471,6 +476,39 @@ public final class ExprLowerer {
       return Typed.ERROR;
     }
     return new Typed(now.type(), new PExpr.CallAt(plan, steps));
+  }
+
+  /**
+   * {@code next(c)} in a constraint's guard: the condition c read on the next frame (the most likely
+   * one the laws predict), with the objects bound at t.
+   */
+  private Typed next(Expr.Call c) {
+    boolean allowed = cx.nextAllowed;
+    cx.nextAllowed = false;
+    Typed body;
+    try {
+      body = c.args().size() == 1 ? expect(c.args().get(0), Ty.BOOL, "the condition of `next`") : null;
+      c.args().stream().skip(body == null ? 0 : 1).forEach(a -> lower(a, null));
+    } finally {
+      cx.nextAllowed = allowed;
+    }
+    if (!allowed) {
+      cx.error(Codes.BAD_NEXT, c.span(), "`next(...)` reads the next frame, which only the `when` guard of a"
+          + " constraint can do (and not inside another `next`)",
+          "write the condition at t here, or make the rule a constraint: `constraint ... when next(...) then ...`");
+      return Typed.ERROR;
+    }
+    if (c.history() != null || c.args().size() != 1) {
+      cx.error(Codes.BAD_NEXT, c.span(), "`next` takes one condition and no `@-k`: `next(touching(p, r))`",
+          "read history inside the condition instead, e.g. `next(p.y@-1 > 0)`");
+      return Typed.ERROR;
+    }
+    if (!body.ok()) {
+      return Typed.ERROR;
+    }
+    java.util.TreeSet<Integer> read = HistoryShift.objectsRead(body.plan());
+    int[] skipped = java.util.Arrays.stream(cx.boundObjects()).filter(v -> !read.contains(v)).toArray();
+    return new Typed(Ty.BOOL, new PExpr.Next(body.plan(), read.stream().mapToInt(Integer::intValue).toArray(), skipped));
   }
 
   /** {@code (exists ...)@-k}, {@code (count ...)@-k}, {@code count(T)@-k}: a quantifier over the objects of t-k. */

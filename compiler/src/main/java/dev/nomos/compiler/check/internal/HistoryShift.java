@@ -146,6 +146,9 @@ public final class HistoryShift {
       children.add(x.where());
     } else if (e instanceof PExpr.CountWhere c && c.where() != null) {
       children.add(c.where());
+    } else if (e instanceof PExpr.Next x) {
+      // The body runs at t+1: its reads reach one step less far back from t.
+      return Math.max(0, deepest(x.body(), locals) - 1);
     } else if (e instanceof PExpr.Earlier x) {
       // The body runs at t-k, so its own reads reach k further back.
       long[] bounds = Intervals.of(x.stepsBack(), locals);
@@ -214,6 +217,10 @@ public final class HistoryShift {
       collectBound(x.var(), x.where(), out);
     } else if (e instanceof PExpr.CountWhere c && c.where() != null) {
       collectBound(c.var(), c.where(), out);
+    } else if (e instanceof PExpr.Next x) {
+      for (int v : x.read()) {
+        out.add(v);
+      }
     } else if (e instanceof PExpr.Earlier x) {
       collectObjects(x.stepsBack(), out);
       for (int v : x.read()) {

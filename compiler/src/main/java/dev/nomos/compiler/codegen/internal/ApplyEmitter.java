@@ -426,6 +426,8 @@ final class ApplyEmitter {
       historyAggregate(h);
     } else if (e instanceof PExpr.Earlier x) {
       earlier(x);
+    } else if (e instanceof PExpr.Next x) {
+      next(x);
     } else {
       throw new IllegalArgumentException("unknown expression " + e);
     }
@@ -624,7 +626,6 @@ final class ApplyEmitter {
     mv.visitVarInsn(ISTORE, k);
     int then = scratch();
     Label absent = new Label();
-    Label end = new Label();
     mv.visitVarInsn(ALOAD, frameSlot);
     mv.visitVarInsn(ILOAD, k);
     mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "back", "(I)L" + Names.FRAME + ";", false);
@@ -640,17 +641,63 @@ final class ApplyEmitter {
       mapped[v] = mapBack(v, k);
       mv.visitInsn(POP);
     }
+    onFrame(then, mapped, x.body(), absent);
+  }
+
+  /**
+   * {@code next(body)}, in the interpreter's order: the sink's next frame (false if none), each read
+   * variable mapped by id and tested, each skipped one mapped; then the body on that frame.
+   */
+  private void next(PExpr.Next x) {
+    int then = scratch();
+    Label absent = new Label();
+    mv.visitVarInsn(ALOAD, OUT);
+    mv.visitMethodInsn(INVOKEINTERFACE, Names.SINK, "nextFrame", "()L" + Names.FRAME + ";", true);
+    mv.visitInsn(DUP);
+    mv.visitVarInsn(ASTORE, then);
+    mv.visitJumpInsn(IFNULL, absent);
+    int[] mapped = varSlots.clone();
+    for (int v : x.read()) {
+      mapped[v] = mapById(v, then);
+      mv.visitJumpInsn(IFLT, absent);
+    }
+    for (int v : x.skipped()) {
+      mapped[v] = mapById(v, then);
+      mv.visitInsn(POP);
+    }
+    onFrame(then, mapped, x.body(), absent);
+  }
+
+  /**
+   * Pushes {@code body} evaluated with the frame in local {@code frame} and the variables in
+   * {@code mapped}, or 0 where control jumped to {@code absent}.
+   */
+  private void onFrame(int frame, int[] mapped, PExpr body, Label absent) {
+    Label end = new Label();
     int outerFrame = frameSlot;
     int[] outerVars = varSlots;
-    frameSlot = then;
+    frameSlot = frame;
     varSlots = mapped;
-    value(x.body());
+    value(body);
     frameSlot = outerFrame;
     varSlots = outerVars;
     mv.visitJumpInsn(GOTO, end);
     mv.visitLabel(absent);
     pushInt(0);
     mv.visitLabel(end);
+  }
+
+  /** Stores the index in frame local {@code next} of the object with var's id in a new local, leaving it on the stack. */
+  private int mapById(int var, int next) {
+    int slot = scratch();
+    mv.visitVarInsn(ALOAD, next);
+    mv.visitVarInsn(ALOAD, frameSlot);
+    mv.visitVarInsn(ILOAD, varSlot(var));
+    mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "id", "(I)I", false);
+    mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "indexOfId", "(I)I", false);
+    mv.visitInsn(DUP);
+    mv.visitVarInsn(ISTORE, slot);
+    return slot;
   }
 
   /** Stores {@code Frame.indexBack(var, k)} in a new local, leaves it on the stack too, and returns the local. */
