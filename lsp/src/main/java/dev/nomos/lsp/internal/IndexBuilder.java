@@ -262,8 +262,9 @@ final class IndexBuilder {
       name(n.name(), scope, expected);
     } else if (e instanceof Expr.Call c) {
       boolean defined = world.definitions().containsKey(c.function().text());
-      add(c.function(), new SymbolKey(defined ? SymbolKind.DEFINITION : SymbolKind.FUNCTION, "", c.function().text()),
-          false, null);
+      boolean next = c.function().text().equals(dev.nomos.compiler.check.internal.ExprLowerer.NEXT);
+      add(c.function(), new SymbolKey(next ? SymbolKind.KEYWORD : defined ? SymbolKind.DEFINITION : SymbolKind.FUNCTION,
+          "", c.function().text()), false, null);
       c.args().forEach(a -> expr(a, scope, null));
       history(c.history(), scope);
     } else if (e instanceof Expr.Unary u) {
