@@ -352,17 +352,17 @@ final class Evals {
         return 0;
       }
       for (int v : read) {
-        if (next.indexOfId(now.id(env.objects[v])) < 0) {
+        if (now.indexIn(next, env.objects[v]) < 0) {
           return 0;
         }
       }
       int[] saved = env.objects.clone();
       try {
         for (int v : read) {
-          env.objects[v] = next.indexOfId(now.id(saved[v]));
+          env.objects[v] = now.indexIn(next, saved[v]);
         }
         for (int v : skipped) {
-          env.objects[v] = next.indexOfId(now.id(saved[v]));
+          env.objects[v] = now.indexIn(next, saved[v]);
         }
         env.frame = next;
         return body.eval(env);

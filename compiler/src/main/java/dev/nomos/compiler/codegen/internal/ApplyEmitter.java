@@ -690,11 +690,10 @@ final class ApplyEmitter {
   /** Stores the index in frame local {@code next} of the object with var's id in a new local, leaving it on the stack. */
   private int mapById(int var, int next) {
     int slot = scratch();
-    mv.visitVarInsn(ALOAD, next);
     mv.visitVarInsn(ALOAD, frameSlot);
+    mv.visitVarInsn(ALOAD, next);
     mv.visitVarInsn(ILOAD, varSlot(var));
-    mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "id", "(I)I", false);
-    mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "indexOfId", "(I)I", false);
+    mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "indexIn", "(L" + Names.FRAME + ";I)I", false);
     mv.visitInsn(DUP);
     mv.visitVarInsn(ISTORE, slot);
     return slot;
