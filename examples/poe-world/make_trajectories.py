@@ -50,9 +50,16 @@ pong = [
     # enemy #21: rising into the top third, then slowing and turning.
     [("NOOP", pong_scene(enemy=(16, 70))), ("NOOP", pong_scene(enemy=(16, 64))), ("NOOP", pong_scene(enemy=(16, 64))),
      ("NOOP", pong_scene(enemy=(16, 65))), ("NOOP", pong_scene(enemy=(16, 67)))],
-    # enemy #22: falling into the bottom rows, then going up.
+    # enemy #22: falling into the bottom rows, then going up; enemy #78, #80 (falling, touching nothing).
     [("NOOP", pong_scene(enemy=(16, 150))), ("NOOP", pong_scene(enemy=(16, 156))), ("NOOP", pong_scene(enemy=(16, 150)))],
+    # ball #64 and enemy #26: the ball falling and the enemy rising in mid-air, then pausing.
+    [("NOOP", pong_scene()), ("NOOP", pong_scene(enemy=(16, 96), ball=(80, 104))),
+     ("NOOP", pong_scene(enemy=(16, 96), ball=(80, 104)))],
+    # ball #105: falling in the bottom rows.
+    [("NOOP", pong_scene(ball=(80, 170))), ("NOOP", pong_scene(ball=(80, 175))), ("NOOP", pong_scene(ball=(80, 172)))],
 ]
+# player #56, #125 fire with #58 (moving down, touching nothing); ball #60, #78, #107 in the first
+# episode (a ball at rest in mid-air).
 
 # ---- Montezuma's Revenge --------------------------------------------------------------------
 
@@ -102,12 +109,18 @@ montezuma = [
      ("NOOP", room())],
     # player #182 and constraint #2: five steps still on the conveyer belt.
     [("NOOP", room(player=(92, ON_BELT_Y)))] * 6 + [("NOOP", room())],
+    # constraint #2 decided on the next frame: walking on the belt, so that player #182 does not
+    # predict the player gone (its first frame has no speed, and history clamps to it).
+    [("NOOP", room(player=(90, ON_BELT_Y))), ("NOOP", room(player=(91, ON_BELT_Y))), ("NOOP", room(player=(92, ON_BELT_Y)))],
     # player #356, #359: jumping up into a skull on the left; skull #1 (rolls left).
     [("NOOP", room(player=(121, 80), skull=(113, 82))), ("NOOP", room(player=(121, 74), skull=(112, 82))),
      ("NOOP", room(skull=(111, 82), extra=[box("player", 12, 76, 73, PLAYER_W, PLAYER_H)]))],
     # skull #2: rolling left past x 54, pausing, turning.
     [("NOOP", room(skull=(56, 80))), ("NOOP", room(skull=(54, 80))), ("NOOP", room(skull=(54, 80))),
      ("NOOP", room(skull=(54, 80))), ("NOOP", room(skull=(55, 80)))],
+    # skull #3, #5: a skull rolling right in mid-air; #8, #41, #50: rolling left.
+    [("NOOP", room(skull=(129, 40))), ("NOOP", room(skull=(130, 40))), ("NOOP", room(skull=(131, 40)))],
+    [("NOOP", room(skull=(131, 40))), ("NOOP", room(skull=(130, 40))), ("NOOP", room(skull=(129, 40)))],
     # skull #6, #19: a skull that has just become visible.
     [("NOOP", room()), ("NOOP", room(skull=(90, 80))), ("NOOP", room(skull=(90, 80))), ("NOOP", room(skull=(91, 80)))],
 ]

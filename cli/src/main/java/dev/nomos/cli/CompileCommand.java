@@ -43,8 +43,6 @@ import picocli.CommandLine.Spec;
         "Laws at weight 0 (pruned by `nomos fit`) are left out of the jar; --keep-pruned keeps them.",
         "Exit code 0 on success, 1 when the files have errors or the jar cannot be written, 2 on bad usage."})
 public final class CompileCommand implements Callable<Integer> {
-  /** Weights must lie in [0, MAX_WEIGHT], the bound the checker and the fitter use. */
-  static final double MAX_WEIGHT = 10;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "The .law files of the model (one world among them or `use`d).")
   List<Path> files;
@@ -160,9 +158,10 @@ public final class CompileCommand implements Callable<Integer> {
     Map<String, Double> weights = new LinkedHashMap<>();
     for (LawDecl law : parsed.unit().laws()) {
       if (law.weight() != null) {
-        if (!(law.weight() >= 0) || law.weight() > MAX_WEIGHT) {
+        double max = dev.nomos.runtime.model.ModelOptions.MAX_WEIGHT;
+        if (!(Math.abs(law.weight()) <= max)) {
           throw new UserFacingException(from + ":" + law.span().line() + ": law " + law.name().text() + " has weight "
-              + law.weightText() + "; weights must lie in [0, " + (int) MAX_WEIGHT + "]");
+              + law.weightText() + "; weights must lie in [" + -(int) max + ", " + (int) max + "]");
         }
         weights.put(law.name().text(), law.weight());
       }

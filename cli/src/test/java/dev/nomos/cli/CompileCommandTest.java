@@ -146,7 +146,7 @@ class CompileCommandTest {
     Path fitted = file("fitted.law", "\nlaw down weight 12 { for p: Player then p.vy := 4 }\n");
     Run r = run("compile", laws.toString(), "--weights", fitted.toString(), "-o", dir.resolve("m.jar").toString());
     assertEquals(1, r.exit());
-    assertTrue(r.err().contains("fitted.law:2: law down has weight 12; weights must lie in [0, 10]"), r.err());
+    assertTrue(r.err().contains("fitted.law:2: law down has weight 12; weights must lie in [-10, 10]"), r.err());
     assertFalse(Files.exists(dir.resolve("m.jar")));
   }
 }

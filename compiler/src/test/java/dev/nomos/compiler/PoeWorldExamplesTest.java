@@ -104,6 +104,12 @@ class PoeWorldExamplesTest {
           + ", not in " + lo + ".." + hi);
     }
 
+    /** A guard on the next frame reads the predicted one: where it holds there, so must the requirement. */
+    @Override
+    public Frame nextFrame() {
+      return next;
+    }
+
     @Override
     protected String caller() {
       return what + ": a constraint";

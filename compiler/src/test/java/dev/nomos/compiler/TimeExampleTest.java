@@ -44,4 +44,40 @@ class TimeExampleTest {
       }
     }
   }
+
+  /**
+   * untouched.law reads its quantifiers at earlier frames: it fires on the recording and, wherever it
+   * speaks, its value is the recorded one (so the model of it alone predicts x exactly where it fires).
+   */
+  @Test
+  void theLawOfEarlierQuantifiersFiresAndIsRightWhereItSpeaks() throws IOException {
+    Compilation c = NomosCompiler.compile(List.of(DIR.resolve("untouched.law")));
+    assertFalse(c.hasErrors(), () -> c.diagnostics().toString());
+    List<Episode> episodes = Episodes.read(DIR.resolve("test.jsonl"), c.schema());
+    for (Engine engine : Engine.values()) {
+      dev.nomos.runtime.Law law = LawFactory.createAll(c.plans(), engine).get(0);
+      int spoke = 0;
+      for (Episode episode : episodes) {
+        List<dev.nomos.runtime.Frame> frames = episode.frames();
+        for (int i = 0; i + 1 < frames.size(); i++) {
+          dev.nomos.runtime.Frame t = frames.get(i);
+          dev.nomos.runtime.Frame next = frames.get(i + 1);
+          int[] said = {Integer.MIN_VALUE, -1};
+          law.apply(t, new dev.nomos.runtime.RequirementSink() {
+            @Override public void range(int object, int slot, int lo, int hi) {
+              said[0] = lo;
+              said[1] = object;
+            }
+            @Override protected String caller() { return "hero_walks_untouched"; }
+          });
+          if (said[1] >= 0) {
+            spoke++;
+            int hero = next.indexOfId(t.id(said[1]));
+            assertEquals(next.x(hero), said[0], engine + ": step " + t.step());
+          }
+        }
+      }
+      assertTrue(spoke > 100, engine + ": spoke " + spoke + " times");
+    }
+  }
 }

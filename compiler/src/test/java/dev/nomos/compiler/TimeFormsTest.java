@@ -159,6 +159,54 @@ class TimeFormsTest {
     assertEquals(List.of(), run(law, frames(0, "NOOP 40", "NOOP 40")));
   }
 
+  @Test
+  void quantifiersReadAtAnEarlierFrameRangeOverThatFramesObjects() {
+    String law = """
+        law contacts_then {
+          for h: Hero
+          then h.x := (count o: Object where touching(h, o))@-1 * 10 + count(Bat)@-2
+        }
+        """;
+    // One step ago the hero hung in the air alone; two steps ago a bat was there (gone now).
+    Frame alone = frames(0, "NOOP 40 bat", "NOOP 36", "NOOP 36");
+    assertEquals(List.of("exact(" + alone.indexOfId(1) + "," + Slots.X + ",1)"), run(law, alone));
+    // One step ago it stood on the ground with a bat on it: two contacts, and no bat two steps ago.
+    Frame crowded = frames(0, "NOOP 36", "NOOP 40 bat", "NOOP 36");
+    assertEquals(List.of("exact(" + crowded.indexOfId(1) + "," + Slots.X + ",20)"), run(law, crowded));
+    // Before the recording reaches: nothing is there, nothing counted.
+    Frame first = frames(0, "NOOP 40");
+    assertEquals(List.of("exact(" + first.indexOfId(1) + "," + Slots.X + ",0)"), run(law, first));
+  }
+
+  @Test
+  void aQuantifierAboutAnObjectThatWasNotThereFindsNothing() {
+    String law = """
+        law bat_was_touching {
+          for b: Bat
+          when not (exists o: Object where touching(b, o))@-1
+          then b.vx := 1
+        }
+        """;
+    Frame young = frames(0, "NOOP 40", "NOOP 40 bat");
+    assertEquals(List.of("exact(" + young.indexOfId(3) + "," + Slots.X + ",13)"), run(law, young));
+    assertEquals(List.of(), run(law, frames(0, "NOOP 40 bat", "NOOP 40 bat")));
+  }
+
+  @Test
+  void aSequenceAfterTouchingNothing() {
+    String law = """
+        law falls_after_flying {
+          for h: Hero
+          then h.vy := seq(5, 6, 7) after h.vy < 0 and not exists o: Object where touching(h, o)
+        }
+        """;
+    // Two steps ago the hero rose (vy -4) touching nothing: the third value, y 40 + 7.
+    Frame f = frames(0, "NOOP 40", "NOOP 36", "NOOP 36", "NOOP 40");
+    assertEquals(List.of("exact(" + f.indexOfId(1) + "," + Slots.Y + ",47)"), run(law, f));
+    // Then a bat touched it, and that bat is gone now: the objects of that frame count.
+    assertEquals(List.of(), run(law, frames(0, "NOOP 40", "NOOP 36 bat", "NOOP 36", "NOOP 40")));
+  }
+
   private static List<String> calls(Law law, Frame frame) {
     List<String> out = new ArrayList<>();
     law.apply(frame, new OpinionSink() {

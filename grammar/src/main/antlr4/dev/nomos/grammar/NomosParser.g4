@@ -83,8 +83,9 @@ signedInt
 
 // ---- laws -----------------------------------------------------------------------------------
 
+// A law's weight may be negative (an expert that disfavours what it allows); docs/language.md, section 8.
 lawDecl
-  : LAW name=ID lawCases? (WEIGHT weight=number (COMMA number)*)? LBRACE binderClause* whenClause? thenClause RBRACE
+  : LAW name=ID lawCases? (WEIGHT weight=signedNumber (COMMA signedNumber)*)? LBRACE binderClause* whenClause? thenClause RBRACE
   ;
 
 // `law stays for T in {wall, door} weight 2.0, 1.5 { ... }`: one law per case (per combination of
@@ -197,6 +198,10 @@ number
   | DECIMAL
   ;
 
+signedNumber
+  : MINUS? number
+  ;
+
 // ---- expressions (alternatives from tightest to loosest binding) ----------------------------
 
 expr
@@ -222,9 +227,9 @@ primary
   | object=ID DOT attribute=ID history?                         # attributeRef
   | function=ID LPAREN (expr (COMMA expr)*)? RPAREN history?    # callExpr
   | ID                                                          # nameRef
-  | LPAREN expr RPAREN                                          # parenExpr
+  | LPAREN expr RPAREN history?                                 # parenExpr
   | EXISTS binding (WHERE expr)?                                # existsExpr
-  | COUNT LPAREN type=ID RPAREN                                 # countTypeExpr
+  | COUNT LPAREN type=ID RPAREN history?                        # countTypeExpr
   | COUNT binding WHERE expr                                    # countWhereExpr
   | quantifier=(ALL | ANY | COUNT) var=ID IN lo=INT DOTDOT hi=INT COLON expr   # historyAggregateExpr
   ;

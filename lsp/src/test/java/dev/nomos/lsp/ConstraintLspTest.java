@@ -62,6 +62,28 @@ class ConstraintLspTest {
   }
 
   @Test
+  void nextInAGuardIsAKeywordWithItsOwnHoverAndCompletion() throws Exception {
+    String text = "constraint hangs {\n  for b: Ball, w: Wall\n  when next(touching(b, w))\n  then b.bottom == w.top\n}\n";
+    String uri = open(text);
+    SemanticTokens tokens = get(fx.docs().semanticTokensFull(new SemanticTokensParams(id(uri))));
+    List<Integer> data = tokens.getData();
+    boolean keyword = false;
+    int line = 0;
+    int column = 0;
+    for (int i = 0; i < data.size(); i += 5) {
+      column = data.get(i) == 0 ? column + data.get(i + 1) : data.get(i + 1);
+      line += data.get(i);
+      if (line == 3 && column == 7) {
+        keyword = SemanticTokensFeature.TYPES.get(data.get(i + 3)).equals("keyword");
+      }
+    }
+    assertTrue(keyword, "`next` in a constraint's guard is a keyword token");
+    String h = hover(text.replace("when next", "when ne|xt"));
+    assertTrue(h != null && h.contains("next frame"), String.valueOf(h));
+    assertTrue(complete("constraint c { for b: Ball when ne| then b.y == 3 }").containsKey("next"));
+  }
+
+  @Test
   void theKeywordIsHighlightedAndExplained() throws Exception {
     String uri = open(CONSTRAINT);
     SemanticTokens tokens = get(fx.docs().semanticTokensFull(new SemanticTokensParams(id(uri))));

@@ -179,10 +179,11 @@ public final class Frame {
   /**
    * Index in {@link #back(int) back(stepsBack)} of the object, or -1 when it has not been present in
    * every frame from t-{@code stepsBack} to t (that frame is not kept, the object appeared later, or
-   * it left in between), that is exactly when {@code age(object) < stepsBack}.
+   * it left in between), that is exactly when {@code age(object) < stepsBack}; -1 for an
+   * {@code object} of -1 (no object).
    */
   public int indexBack(int object, int stepsBack) {
-    if (stepsBack < 0) {
+    if (stepsBack < 0 || object < 0) {
       return -1;
     }
     Frame f = this;
@@ -211,6 +212,14 @@ public final class Frame {
 
   /** Indexes of all objects, in ascending id order. Do not modify. */
   public int[] all() { return allIndexes; }
+
+  /**
+   * Index in {@code other} of the object with the id {@code object} has here, or -1 when other has
+   * none or {@code object} is -1 (no object).
+   */
+  public int indexIn(Frame other, int object) {
+    return object < 0 ? -1 : other.indexOfId(ids[object]);
+  }
 
   /** Index of the object with that id, or -1. */
   public int indexOfId(int id) {

@@ -19,6 +19,15 @@ public interface OpinionSink {
    */
   int WORLD = -1;
 
+  /**
+   * The frame t+1 a constraint's {@code next(...)} guard reads: the most likely next frame of the
+   * laws (and of the constraints that read no next frame), or null where there is none to read, and
+   * then such a guard is false. Sinks of laws return null; see docs/runtime.md, "Constraints".
+   */
+  default Frame nextFrame() {
+    return null;
+  }
+
   /** The law allows exactly {@code value} for {@code slot} of {@code object}. */
   void exact(int object, int slot, int value);
 

@@ -64,6 +64,14 @@ public sealed interface Expr extends Node {
   /** {@code count(T)}: the number of objects of type T at t. */
   record CountType(Name type, Span span) implements Expr {}
 
+  /**
+   * {@code (exists o: T where c)@-k}, {@code (count o: T where c)@-k} or {@code count(T)@-k}: a
+   * quantifier read at frame t-k, over the objects of that frame. The checker accepts only those
+   * three as {@code quantifier}; the parser builds this node for any parenthesised expression
+   * followed by {@code @-k}, so that anything else gets a located diagnostic.
+   */
+  record Earlier(Expr quantifier, History history, Span span) implements Expr {}
+
   /** {@code count o: T where cond}. */
   record CountWhere(Binding binding, Expr where, Span span) implements Expr {}
 

@@ -50,7 +50,7 @@ public final class ConstraintChecker {
     LawDecl law = new LawDecl(constraint.name(), constraint.doc(), null, null, constraint.binders(), constraint.guard(),
         requirements, constraint.span());
     List<Diagnostic> found = new ArrayList<>();
-    LawChecker.Result r = new LawChecker(schema, source, false, found).check(law);
+    LawChecker.Result r = new LawChecker(schema, source, false, found).checkConstraint(law);
     // Several requirements on one target intersect; the law checker's "union" warning does not apply.
     found.removeIf(d -> d.code().equals(Codes.DUPLICATE_EFFECT));
     out.addAll(found);

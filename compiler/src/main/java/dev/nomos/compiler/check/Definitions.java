@@ -146,6 +146,8 @@ public final class Definitions {
       clash = "a symbol of the world";
     } else if (name.equals("action") || name.equals("step")) {
       clash = "a keyword";
+    } else if (name.equals(dev.nomos.compiler.check.internal.ExprLowerer.NEXT)) {
+      clash = "the form that reads the next frame in a constraint's guard";
     }
     if (clash == null) {
       return true;
@@ -298,6 +300,9 @@ public final class Definitions {
       collectUses(c.where(), defs, into);
     } else if (e instanceof Expr.HistoryAggregate h) {
       collectUses(h.body(), defs, into);
+    } else if (e instanceof Expr.Earlier x) {
+      collectUses(x.quantifier(), defs, into);
+      collectUses(x.history().steps(), defs, into);
     } else if (e instanceof Expr.AttrRef a && a.history() != null) {
       collectUses(a.history().steps(), defs, into);
     } else if (e instanceof Expr.ActionRef a && a.history() != null) {

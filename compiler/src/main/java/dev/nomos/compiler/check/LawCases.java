@@ -131,6 +131,8 @@ public final class LawCases {
     } else if (e instanceof Expr.HistoryAggregate h) {
       into.add(h.variable().text());
       variables(h.body(), into);
+    } else if (e instanceof Expr.Earlier x) {
+      variables(x.quantifier(), into);
     } else if (e instanceof Expr.Unary u) {
       variables(u.operand(), into);
     } else if (e instanceof Expr.Binary b) {
@@ -262,6 +264,9 @@ public final class LawCases {
       }
       if (e instanceof Expr.HistoryAggregate h) {
         return new Expr.HistoryAggregate(h.quantifier(), h.variable(), h.low(), h.high(), expr(h.body()), h.span());
+      }
+      if (e instanceof Expr.Earlier x) {
+        return new Expr.Earlier(expr(x.quantifier()), history(x.history()), x.span());
       }
       return e;
     }

@@ -38,7 +38,6 @@ import java.util.stream.Collectors;
 public final class LawChecker {
   /** At most this many objects may be bound by a law's binder clauses. */
   public static final int MAX_BOUND_OBJECTS = 3;
-  public static final double MAX_WEIGHT = 10.0;
   /** The relations an {@code on} clause may name, and their options. */
   public static final List<String> RELATIONS = List.of("contact");
   public static final List<String> RELATION_OPTIONS = List.of("side", "cover");
@@ -55,6 +54,8 @@ public final class LawChecker {
   private final boolean allowHoles;
   private final List<Diagnostic> out;
   private final Definitions definitions;
+  /** Whether the guard may read the next frame with {@code next(...)}: a constraint's. */
+  private boolean guardReadsNext;
 
   public LawChecker(WorldSchema schema, SourceFile source, boolean allowHoles, List<Diagnostic> out) {
     this(schema, source, allowHoles, out, Definitions.NONE);
@@ -68,6 +69,16 @@ public final class LawChecker {
     this.allowHoles = allowHoles;
     this.out = out;
     this.definitions = definitions;
+  }
+
+  /** Checks a constraint lowered to a law: as {@link #check}, and its guard may use {@code next(...)}. */
+  public Result checkConstraint(LawDecl law) {
+    guardReadsNext = true;
+    try {
+      return check(law);
+    } finally {
+      guardReadsNext = false;
+    }
   }
 
   public Result check(LawDecl law) {
@@ -104,7 +115,9 @@ public final class LawChecker {
     }
     PExpr guard = new PExpr.Const(1, PType.BOOL);
     if (law.guard() != null) {
+      cx.nextAllowed = guardReadsNext;
       Typed g = lower.expect(law.guard(), Ty.BOOL, "the `when` guard");
+      cx.nextAllowed = false;
       if (g.ok()) {
         guard = g.plan();
         List<Expr> contradiction = Contradictions.find(law.guard(), guard, subject -> declaredRange(loops, subject));
@@ -162,7 +175,8 @@ public final class LawChecker {
 
   private void checkWeight(LawContext cx, LawDecl law) {
     Double w = law.weight();
-    if (w == null || (w >= 0 && w <= MAX_WEIGHT)) {
+    double max = dev.nomos.runtime.model.ModelOptions.MAX_WEIGHT;
+    if (w == null || Math.abs(w) <= max) {
       return;
     }
     Span span = law.name().span();
@@ -170,8 +184,9 @@ public final class LawChecker {
     if (at >= 0 && at < law.span().end()) {
       span = source.span(at, at + law.weightText().length());
     }
-    cx.error(Codes.BAD_WEIGHT, span, "law weight " + law.weightText() + " is outside 0..10",
-        "weights are fitted by `nomos fit`; write one between 0 and 10, or none");
+    String bound = new java.math.BigDecimal(max).stripTrailingZeros().toPlainString();
+    cx.error(Codes.BAD_WEIGHT, span, "law weight " + law.weightText() + " is outside -" + bound + ".." + bound,
+        "weights are fitted by `nomos fit`; write one between -" + bound + " and " + bound + ", or none");
   }
 
   // ---- binders

@@ -65,8 +65,11 @@ public final class Codes {
   public static final String EMPTY_RANGE = "N308";
   /** {@code @-k} on something that has no value at an earlier frame (a function of ints only). */
   public static final String NO_EARLIER_VALUE = "N309";
-  /** The trigger of {@code seq(...) after c} reads something that cannot be looked up k steps back. */
-  public static final String TRIGGER_WITHOUT_HISTORY = "N310";
+  /**
+   * {@code (e)@-k} where e is not a quantifier over objects: only {@code exists}, {@code count ...
+   * where} and {@code count(T)} are read at an earlier frame as a whole.
+   */
+  public static final String NO_EARLIER_FORM = "N310";
   /** A floor declaration with an unknown or repeated channel or a value not below 1, or a second floor. */
   public static final String BAD_FLOOR = "N311";
   /** A {@code choose} whose alternatives assign targets of more than one object. */
@@ -96,6 +99,8 @@ public final class Codes {
   public static final String CONSTRAINT_NEVER_MET = "N331";
   /** A constraint in candidate text: the learner proposes laws, constraints belong to the model. */
   public static final String CONSTRAINT_IN_CANDIDATE = "N332";
+  /** {@code next(...)} outside the guard of a constraint, nested in another, or around a non-bool. */
+  public static final String BAD_NEXT = "N333";
 
   /** An attribute declared with a symbol type ({@code color: Color}) the world declares no {@code enum} of. */
   public static final String UNKNOWN_SYMBOL_TYPE = "N340";
@@ -130,11 +135,11 @@ public final class Codes {
       BAD_USE,
       TYPE_MISMATCH, ARITY,
       NOT_WRITABLE, TOO_MANY_BINDINGS, HISTORY_TOO_DEEP, LITERAL_OUT_OF_RANGE, HOLE_NOT_ALLOWED,
-      BAD_WORLD_ITEM, BAD_WEIGHT, EMPTY_RANGE, NO_EARLIER_VALUE, TRIGGER_WITHOUT_HISTORY, BAD_FLOOR,
+      BAD_WORLD_ITEM, BAD_WEIGHT, EMPTY_RANGE, NO_EARLIER_VALUE, NO_EARLIER_FORM, BAD_FLOOR,
       JOINT_OBJECTS, JOINT_TARGET_TWICE, JOINT_WEIGHTS_MIXED, JOINT_PRESENCE, JOINT_NO_TARGET, JOINT_BAD_WORD,
       JOINT_WORLD,
       BAD_PROBABILITY, BAD_PLACE_WEIGHT, EMPTY_PLACES,
-      CONSTRAINT_WEIGHT, CONSTRAINT_NEVER_MET, CONSTRAINT_IN_CANDIDATE,
+      CONSTRAINT_WEIGHT, CONSTRAINT_NEVER_MET, CONSTRAINT_IN_CANDIDATE, BAD_NEXT,
       UNKNOWN_SYMBOL_TYPE, DEFINITION_CYCLE, BAD_DEFINITION, BAD_DEFINITION_USE, BAD_LAW_CASES,
       UNKNOWN_WORLD_TARGET,
       GUARD_NEVER_TRUE, UNUSED_BINDING, DUPLICATE_EFFECT, PRESENT_NOW, JOINT_DUPLICATE_ALTERNATIVE);

@@ -170,6 +170,15 @@ final class ExprPrinter {
       sb.append("exists ").append(binding(x.binding()));
     } else if (e instanceof Expr.CountType c) {
       sb.append("count(").append(c.type().text()).append(')');
+    } else if (e instanceof Expr.Earlier x) {
+      if (x.quantifier() instanceof Expr.CountType) {
+        printBare(sb, x.quantifier(), true);
+      } else {
+        sb.append('(');
+        print(sb, x.quantifier(), LOWEST, true);
+        sb.append(')');
+      }
+      history(sb, x.history());
     } else {
       throw new IllegalArgumentException("unknown expression " + e.getClass().getSimpleName());
     }

@@ -199,8 +199,8 @@ public final class Formatter {
    * {@code 0.123457}).
    */
   public static String weightText(double weight) {
-    if (Double.isNaN(weight) || Double.isInfinite(weight) || weight < 0) {
-      throw new IllegalArgumentException("a weight must be a finite number >= 0, got " + weight);
+    if (Double.isNaN(weight) || Double.isInfinite(weight)) {
+      throw new IllegalArgumentException("a weight must be a finite number, got " + weight);
     }
     BigDecimal d = new BigDecimal(weight).setScale(WEIGHT_DECIMALS, RoundingMode.HALF_EVEN).stripTrailingZeros();
     if (d.scale() < 1) {

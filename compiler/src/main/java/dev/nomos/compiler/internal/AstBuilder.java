@@ -164,7 +164,7 @@ public final class AstBuilder {
 
   /** The law's cases, or null when it has none. A weight list without cases is the checker's to report. */
   private LawDecl.Cases cases(LawDeclContext c) {
-    List<String> weights = c.number().stream().map(NumberContext::getText).toList();
+    List<String> weights = c.signedNumber().stream().map(SignedNumberContext::getText).toList();
     if (c.lawCases() == null) {
       return weights.size() > 1 ? new LawDecl.Cases(List.of(), weights, span(c.name)) : null;
     }
@@ -429,13 +429,15 @@ public final class AstBuilder {
       return new Expr.NameRef(name(n.ID()), span(n));
     }
     if (c instanceof ParenExprContext p) {
-      return expr(p.expr());
+      Expr inner = expr(p.expr());
+      return p.history() == null ? inner : new Expr.Earlier(inner, history(p.history()), span(p));
     }
     if (c instanceof ExistsExprContext e) {
       return new Expr.Exists(binding(e.binding()), e.expr() == null ? null : expr(e.expr()), span(e));
     }
     if (c instanceof CountTypeExprContext ct) {
-      return new Expr.CountType(name(ct.type), span(ct));
+      Expr count = new Expr.CountType(name(ct.type), source.span(ct.COUNT().getSymbol().getStartIndex(), ct.RPAREN().getSymbol().getStopIndex() + 1));
+      return ct.history() == null ? count : new Expr.Earlier(count, history(ct.history()), span(ct));
     }
     if (c instanceof CountWhereExprContext cw) {
       return new Expr.CountWhere(binding(cw.binding()), expr(cw.expr()), span(cw));

@@ -10,9 +10,12 @@ import dev.nomos.runtime.Frame;
  * interpreted law stays thread-safe.
  */
 final class Env {
-  final Frame frame;
+  /** Frame t, or frame t-k while a quantifier read at an earlier frame runs ({@code Evals.Earlier}). */
+  Frame frame;
   final int[] objects;
   final int[] locals;
+  /** The sink of this {@code apply}, which gives a constraint's {@code next(...)} its frame; null for a condition. */
+  dev.nomos.runtime.OpinionSink sink;
   private final String lawName;
   private final long budget;
   private long visited;

@@ -1,6 +1,7 @@
 package dev.nomos.compiler.interp;
 
 import dev.nomos.compiler.plan.PExpr;
+import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Slots;
 
 /** The evaluators of plan expressions, one small class per kind (calls live in {@link CallEval}). */
@@ -278,6 +279,97 @@ final class Evals {
         }
       }
       return found;
+    }
+  }
+
+  /**
+   * A quantifier at frame t-k ({@code PExpr.Earlier}): 0 when that frame is not kept or a variable the
+   * body reads was not present throughout; else the body on that frame, with the variables bound
+   * outside it mapped there (and put back afterwards).
+   */
+  static final class Earlier extends Eval {
+    private final Eval body;
+    private final Eval stepsBack;
+    private final int[] read;
+    private final int[] skipped;
+
+    Earlier(Eval body, Eval stepsBack, int[] read, int[] skipped) {
+      this.body = body;
+      this.stepsBack = stepsBack;
+      this.read = read;
+      this.skipped = skipped;
+    }
+
+    @Override int eval(Env env) {
+      int k = stepsBack.eval(env);
+      Frame now = env.frame;
+      Frame then = now.back(k);
+      if (then == null) {
+        return 0;
+      }
+      for (int v : read) {
+        if (now.indexBack(env.objects[v], k) < 0) {
+          return 0;
+        }
+      }
+      int[] saved = env.objects.clone();
+      try {
+        for (int v : read) {
+          env.objects[v] = now.indexBack(saved[v], k);
+        }
+        for (int v : skipped) {
+          env.objects[v] = now.indexBack(saved[v], k);
+        }
+        env.frame = then;
+        return body.eval(env);
+      } finally {
+        env.frame = now;
+        System.arraycopy(saved, 0, env.objects, 0, saved.length);
+      }
+    }
+  }
+
+  /**
+   * {@code next(body)} in a constraint's guard ({@code PExpr.Next}): false when the sink gives no next
+   * frame or a variable the body reads is not in it; else the body on that frame, with the variables
+   * bound outside it mapped there by id (and put back afterwards).
+   */
+  static final class Next extends Eval {
+    private final Eval body;
+    private final int[] read;
+    private final int[] skipped;
+
+    Next(Eval body, int[] read, int[] skipped) {
+      this.body = body;
+      this.read = read;
+      this.skipped = skipped;
+    }
+
+    @Override int eval(Env env) {
+      Frame now = env.frame;
+      Frame next = env.sink == null ? null : env.sink.nextFrame();
+      if (next == null) {
+        return 0;
+      }
+      for (int v : read) {
+        if (now.indexIn(next, env.objects[v]) < 0) {
+          return 0;
+        }
+      }
+      int[] saved = env.objects.clone();
+      try {
+        for (int v : read) {
+          env.objects[v] = now.indexIn(next, saved[v]);
+        }
+        for (int v : skipped) {
+          env.objects[v] = now.indexIn(next, saved[v]);
+        }
+        env.frame = next;
+        return body.eval(env);
+      } finally {
+        env.frame = now;
+        System.arraycopy(saved, 0, env.objects, 0, saved.length);
+      }
     }
   }
 

@@ -47,6 +47,7 @@ public final class InterpretedLaw implements Law {
   @Override
   public void apply(Frame frame, OpinionSink out) {
     Env env = new Env(frame, plan.objectVars(), plan.intLocals(), plan.name(), bindingBudget);
+    env.sink = out;
     bind(env, 0, out);
   }
 

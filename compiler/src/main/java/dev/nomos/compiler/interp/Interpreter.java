@@ -200,6 +200,12 @@ public final class Interpreter {
       if (e instanceof PExpr.CountType c) {
         return new Evals.CountType(c.entityType());
       }
+      if (e instanceof PExpr.Next x) {
+        return new Evals.Next(expr(x.body()), checkVars(x.read()), checkVars(x.skipped()));
+      }
+      if (e instanceof PExpr.Earlier x) {
+        return new Evals.Earlier(expr(x.body()), expr(x.stepsBack()), checkVars(x.read()), checkVars(x.skipped()));
+      }
       PExpr.HistoryAggregate h = (PExpr.HistoryAggregate) e;
       checkLocal(h.local());
       return new Evals.HistoryAggregate(h.quantifier(), h.local(), h.low(), h.high(), expr(h.body()));

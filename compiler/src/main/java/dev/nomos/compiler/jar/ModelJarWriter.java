@@ -165,7 +165,11 @@ public final class ModelJarWriter {
     Path dir = target.getParent();
     Files.createDirectories(dir);
     AtomicFiles.write(target, file -> {
-      try (JarOutputStream jar = new JarOutputStream(file, jarManifest())) {
+      try (JarOutputStream jar = new JarOutputStream(file)) {
+        // The manifest as an entry of its own: JarOutputStream(out, manifest) stamps it with the clock.
+        java.io.ByteArrayOutputStream manifest = new java.io.ByteArrayOutputStream();
+        jarManifest().write(manifest);
+        put(jar, java.util.jar.JarFile.MANIFEST_NAME, manifest.toByteArray());
         put(jar, ModelManifest.PATH, modelJson);
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
           put(jar, e.getKey(), e.getValue());

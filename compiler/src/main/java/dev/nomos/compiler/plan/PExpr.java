@@ -104,6 +104,33 @@ public sealed interface PExpr {
   }
 
   /**
+   * {@code body} (an {@link Exists}, {@link CountWhere} or {@link CountType}) evaluated at frame
+   * t-{@code stepsBack}, over the objects of that frame: stepsBack first; when
+   * {@code Frame.back(stepsBack)} is null (the history kept does not reach) the value is 0. Each
+   * variable of {@code read} (bound outside the body and read by it) is mapped, in order, to its
+   * index there with {@code Frame.indexBack}; at the first that is -1 (the object was not present
+   * throughout) the value is 0: nothing to relate, no object found, none counted. Each of
+   * {@code skipped} (bound outside, only excluded from the scan) is mapped too, -1 then matching no
+   * object. The body then runs with that frame in place of frame t and the mapped indexes in place
+   * of the variables' (restored afterwards), so its own history reads look further back from t-k.
+   */
+  record Earlier(PExpr body, PExpr stepsBack, int[] read, int[] skipped) implements PExpr {
+    @Override public PType type() { return body.type(); }
+  }
+
+  /**
+   * {@code next(body)} in a constraint's guard: {@code body} (bool) evaluated on the frame t+1 the sink
+   * gives ({@code OpinionSink.nextFrame()}); false when it gives none. Each variable of {@code read}
+   * (bound outside, read by the body) is mapped, in order, to the object with the same id there
+   * ({@code Frame.indexOfId}); false at the first that is not there. Each of {@code skipped} is mapped
+   * too, -1 matching no object. The body then runs with that frame in place of frame t and the
+   * mapped indexes in place of the variables' (restored afterwards), like {@link Earlier}.
+   */
+  record Next(PExpr body, int[] read, int[] skipped) implements PExpr {
+    @Override public PType type() { return PType.BOOL; }
+  }
+
+  /**
    * {@code all|any|count k in lo..hi: body}: binds local {@code local} to lo, lo+1, ..., hi in
    * order; ALL and ANY short-circuit; COUNT gives the number of true bodies.
    */

@@ -136,6 +136,10 @@ final class PlanText {
     if (e instanceof PExpr.CountType c) {
       return "(count-type " + c.entityType() + ")";
     }
+    if (e instanceof PExpr.Earlier x) {
+      return of(x.body()) + steps(x.stepsBack()) + " read " + java.util.Arrays.toString(x.read()) + " skipped "
+          + java.util.Arrays.toString(x.skipped());
+    }
     PExpr.HistoryAggregate h = (PExpr.HistoryAggregate) e;
     return "(" + h.quantifier().name().toLowerCase() + " k" + h.local() + " " + h.low() + ".." + h.high() + " "
         + of(h.body()) + ")";

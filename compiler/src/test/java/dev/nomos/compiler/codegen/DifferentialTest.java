@@ -64,6 +64,8 @@ class DifferentialTest {
   /** The calls a law makes, ending with its budget error if it throws one. */
   static List<String> run(Law law, Frame frame) {
     RecordingSink sink = new RecordingSink();
+    // A next frame for `next(...)`: the previous one, so that some objects are missing from it.
+    sink.next = frame.previous();
     try {
       law.apply(frame, sink);
     } catch (BindingBudgetExceededException e) {

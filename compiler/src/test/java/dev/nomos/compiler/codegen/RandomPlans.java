@@ -248,7 +248,7 @@ final class RandomPlans {
       case 6 -> new PExpr.InRange(integer(depth + 1), integer(depth + 1), integer(depth + 1), r.nextInt(3) == 0);
       case 7 -> quantifier(depth, false);
       case 8 -> history(depth, r.nextBoolean() ? PExpr.Quantifier.ALL : PExpr.Quantifier.ANY);
-      case 9 -> call(depth, true);
+      case 9 -> r.nextInt(4) == 0 ? next(depth) : call(depth, true);
       default -> {
         // Equality on bools and on objects.
         if (scope.size() >= 2 && r.nextBoolean()) {
@@ -316,8 +316,24 @@ final class RandomPlans {
     scope.add(var);
     PExpr where = r.nextInt(5) == 0 ? null : bool(depth + 1);
     scope.remove(scope.size() - 1);
-    return counting ? new PExpr.CountWhere(var, varTypes.get(var), excluded, where)
+    PExpr q = counting ? new PExpr.CountWhere(var, varTypes.get(var), excluded, where)
         : new PExpr.Exists(var, varTypes.get(var), excluded, where);
+    if (r.nextInt(3) == 0) {
+      // Read at an earlier frame; the steps may be any int (negative, or beyond the history kept).
+      PExpr steps = stepsBack(depth);
+      return dev.nomos.compiler.check.internal.HistoryShift.earlier(q,
+          steps != null ? steps : new PExpr.Const(r.nextInt(18), PType.INT));
+    }
+    return q;
+  }
+
+  /** {@code next(c)}: c on the sink's next frame, the variables in scope mapped there by id. */
+  private PExpr next(int depth) {
+    PExpr body = bool(depth + 1);
+    java.util.TreeSet<Integer> read = dev.nomos.compiler.check.internal.HistoryShift.objectsRead(body);
+    read.retainAll(scope);
+    int[] skipped = scope.stream().filter(v -> !read.contains(v)).mapToInt(Integer::intValue).toArray();
+    return new PExpr.Next(body, read.stream().mapToInt(Integer::intValue).toArray(), skipped);
   }
 
   private PExpr history(int depth, PExpr.Quantifier quantifier) {

@@ -7,6 +7,13 @@ import java.util.List;
 /** Records every OpinionSink call, value for value, so two engines' outputs can be compared exactly. */
 final class RecordingSink implements OpinionSink {
   final List<String> calls = new ArrayList<>();
+  /** The frame a constraint's {@code next(...)} reads; null: none. */
+  dev.nomos.runtime.Frame next;
+
+  @Override public dev.nomos.runtime.Frame nextFrame() {
+    calls.add("nextFrame()");
+    return next;
+  }
 
   @Override public void exact(int object, int slot, int value) {
     calls.add("exact(" + object + "," + slot + "," + value + ")");

@@ -46,6 +46,28 @@ class ConstraintFormatTest {
   }
 
   @Test
+  void guardsOnTheNextFrameAndNegativeWeightsRoundTrip() {
+    String messy = """
+        constraint grabs{for p: P, r: R when p.vy>=0 and next( (side(p,r)==TOP) and cover(p, r)>=30) then p.cx==r.cx}
+        law shy weight -0.09 { for p: P then p.vx := 1 }
+        """;
+    String expected = """
+        constraint grabs {
+          for p: P, r: R
+          when p.vy >= 0 and next(side(p, r) == TOP and cover(p, r) >= 30)
+          then p.cx == r.cx
+        }
+
+        law shy weight -0.09 {
+          for p: P
+          then p.vx := 1
+        }
+        """;
+    assertEquals(expected, fmt(messy));
+    assertEquals(expected, fmt(expected));
+  }
+
+  @Test
   void boundsThatWouldNotParseBackKeepTheirParentheses() {
     String out = fmt("constraint c { for p: P then p.y in (if p.x > 3 then 1 else 2)..(p.x == 3) }");
     assertEquals("""

@@ -240,7 +240,7 @@ final class RandomPrograms {
       return leaf();
     }
     int d = depth - 1;
-    switch (random.nextInt(15)) {
+    switch (random.nextInt(16)) {
       case 0: {
         Expr operand = expr(d);
         if (operand instanceof Expr.IntLit) {
@@ -272,6 +272,14 @@ final class RandomPrograms {
         return new Expr.AttrRef(name(id()), name(id()), new Expr.History(historySteps(d), Span.NONE), Span.NONE);
       case 13:
         return new Expr.ActionRef(new Expr.History(historySteps(d), Span.NONE), Span.NONE);
+      case 14: {
+        Expr quantifier = switch (random.nextInt(3)) {
+          case 0 -> new Expr.Exists(binding(), random.nextBoolean() ? expr(d) : null, Span.NONE);
+          case 1 -> new Expr.CountWhere(binding(), expr(d), Span.NONE);
+          default -> new Expr.CountType(name(id()), Span.NONE);
+        };
+        return new Expr.Earlier(quantifier, new Expr.History(historySteps(d), Span.NONE), Span.NONE);
+      }
       default:
         return new Expr.CountType(name(id()), Span.NONE);
     }

@@ -31,7 +31,8 @@ public final class LanguageReference {
       Time: `step` is the step index in the episode (`step % 16 == 0`); `age(o)` the steps since o
       appeared; `present(o)@-k` whether o has been there since k steps ago; functions of objects
       read at an earlier frame with `@-k` (`touching(p, w)@-1`, `side(b, w)@-2 == TOP`; false/NONE
-      where an object was not there yet).
+      where an object was not there yet); quantifiers too, over that frame's objects:
+      `(exists o: Object where touching(p, o))@-1`, `(count o: T where ...)@-2`, `count(T)@-1`.
       Guards: arithmetic (+ - * / %), comparisons, and/or/not, `if c then a else b`,
       `e in {A, B}`, `e in lo..hi`, `action == UP`, `action in {UP, DOWN}`,
       `exists o: T where cond`, `count o: T where cond`, `count(T)`,
@@ -68,11 +69,12 @@ public final class LanguageReference {
                                        states neither leaves them to the others (no reward, no end)
         p.vy := seq(-6, -4, 0) after action == UP and touching(p, g)
                                        -6 if the trigger holds now, -4 if it held 1 step ago, 0 if 2
-                                       (the latest trigger wins; no opinion past the list; the
-                                       trigger reads no `exists`/`count`)
+                                       (the latest trigger wins; no opinion past the list; an
+                                       `exists`/`count` in it ranges over each earlier frame's objects)
       Constraints: a model may also hold hard rules on frame t+1, with binders and a guard as a
       law's and requirements `o.a == e` or `o.a in lo..hi` (also on left, right, top, bottom, cx,
-      cy), e.g. `constraint on_rope { on contact(p: Player, r: Rope) then p.cx == r.cx }`. Every
+      cy), e.g. `constraint on_rope { on contact(p: Player, r: Rope) then p.cx == r.cx }`; a guard
+      `when next(touching(p, r))` decides on the most likely next frame instead of t. Every
       prediction meets them and each required target is renormalised over the values they allow.
       They have no weight and are written by people: propose laws only, never a `constraint`.
       Symbol types: attributes declared with one `enum` of the world (`color: Color`) share their

@@ -126,6 +126,7 @@ public final class CompletionFeature {
         keywords(Builtins.LAW_KEYWORDS, items);
         keywords(Builtins.EXPRESSION_KEYWORDS, items);
         keywords(Builtins.EFFECT_KEYWORDS, items);
+        items.add("next", CompletionItemKind.Keyword, "constraint guard: the next frame", KeywordDocs.DOCS.get("next"));
         Builtins.WORLD_TARGETS.values().forEach(t -> items.add(t.name(), CompletionItemKind.Property,
             "world target: " + t.type(), t.doc()));
         entityTypes(a, true, items);

@@ -262,8 +262,9 @@ final class IndexBuilder {
       name(n.name(), scope, expected);
     } else if (e instanceof Expr.Call c) {
       boolean defined = world.definitions().containsKey(c.function().text());
-      add(c.function(), new SymbolKey(defined ? SymbolKind.DEFINITION : SymbolKind.FUNCTION, "", c.function().text()),
-          false, null);
+      boolean next = c.function().text().equals(dev.nomos.compiler.check.internal.ExprLowerer.NEXT);
+      add(c.function(), new SymbolKey(next ? SymbolKind.KEYWORD : defined ? SymbolKind.DEFINITION : SymbolKind.FUNCTION,
+          "", c.function().text()), false, null);
       c.args().forEach(a -> expr(a, scope, null));
       history(c.history(), scope);
     } else if (e instanceof Expr.Unary u) {
@@ -293,6 +294,9 @@ final class IndexBuilder {
     } else if (e instanceof Expr.CountWhere c) {
       Map<String, Var> inner = declare(c.binding(), new HashMap<>(scope));
       expr(c.where(), inner, null);
+    } else if (e instanceof Expr.Earlier x) {
+      expr(x.quantifier(), scope, null);
+      history(x.history(), scope);
     } else if (e instanceof Expr.HistoryAggregate h) {
       Map<String, Var> inner = new HashMap<>(scope);
       SymbolKey key = binderKey(h.variable());

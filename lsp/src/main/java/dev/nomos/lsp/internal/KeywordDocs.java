@@ -23,7 +23,7 @@ final class KeywordDocs {
           + "type copy and compare their values."),
       Map.entry("floor", "`floor { channel eps ... }`: the weight of the uniform background mixed into every target of a "
           + "channel (alive, x, y, spawn, an extra attribute), written by `nomos fit`; 1e-5 where none is."),
-      Map.entry("weight", "The law's weight in the product of experts (0..10), written by `nomos fit`."),
+      Map.entry("weight", "The law's weight in the product of experts (-10..10; `nomos fit` writes 0..10); negative: the law disfavours what it allows."),
       Map.entry("for", "`for x: T`: the law applies to every object of type T (every combination of distinct objects)."),
       Map.entry("on", "`on contact(a: A, b: B[, side: S][, cover: f])`: every pair touching at t."),
       Map.entry("when", "`when guard`: the law has an opinion only where the guard holds."),
@@ -56,6 +56,8 @@ final class KeywordDocs {
       Map.entry("choose", "`choose { stay weight 0.8 | m.vx := 1 weight 0.1 | m.vy := 1, m.vx := 0 weight 0.1 }`: one "
           + "opinion on several targets of one object together; each alternative assigns some of them (the others "
           + "keep their value at t), optionally weighted; alternatives that give the same values add their weights."),
+      Map.entry("next", "`next(cond)` in a constraint's `when` guard: cond read on the next frame (the most likely "
+          + "one the laws predict), so the constraint binds where the objects will touch, not where they touch now."),
       Map.entry("stay", "`stay` in a `choose`: the alternative in which every target of the choice keeps its value at t."),
       Map.entry("if", "`if c then a else b`: a where c holds, otherwise b."),
       Map.entry("in", "`e in {a, b}` / `e in lo..hi`: membership in a set or an inclusive range."),

@@ -63,7 +63,8 @@ public final class SemanticTokensFeature {
   /**
    * Where a contextual word is used as one (source offsets): {@code floor} opening a floor
    * declaration, {@code def} and {@code enum} opening a definition and a symbol type, {@code stay} as
-   * an alternative of a joint choice, and {@code with probability [fitted]} of a creation.
+   * an alternative of a joint choice, {@code with probability [fitted]} of a creation, and
+   * {@code next} reading the next frame in a constraint's guard.
    */
   public static Set<Integer> floorWords(Analysis a) {
     Set<Integer> starts = new HashSet<>();
@@ -76,6 +77,8 @@ public final class SemanticTokensFeature {
       } else if (d instanceof dev.nomos.compiler.ast.WorldDecl w) {
         w.items().stream().filter(dev.nomos.compiler.ast.WorldItem.Enum.class::isInstance)
             .forEach(item -> starts.add(((dev.nomos.compiler.ast.WorldItem.Enum) item).keyword().span().start()));
+      } else if (d instanceof dev.nomos.compiler.ast.ConstraintDecl c && c.guard() != null) {
+        nextCalls(c.guard(), starts);
       } else if (d instanceof LawDecl law) {
         for (Effect e : law.effects()) {
           if (e instanceof Effect.Create c && c.chance() != null) {
@@ -101,6 +104,23 @@ public final class SemanticTokensFeature {
   }
 
   private static final Set<String> CHANCE_WORDS = Set.of("with", "probability", "fitted");
+
+  /** The starts of the {@code next} of every {@code next(...)} in a constraint's guard. */
+  private static void nextCalls(dev.nomos.compiler.ast.Expr e, Set<Integer> starts) {
+    if (e instanceof dev.nomos.compiler.ast.Expr.Call call
+        && call.function().text().equals(dev.nomos.compiler.check.internal.ExprLowerer.NEXT)) {
+      starts.add(call.function().span().start());
+    } else if (e instanceof dev.nomos.compiler.ast.Expr.Binary b) {
+      nextCalls(b.left(), starts);
+      nextCalls(b.right(), starts);
+    } else if (e instanceof dev.nomos.compiler.ast.Expr.Unary u) {
+      nextCalls(u.operand(), starts);
+    } else if (e instanceof dev.nomos.compiler.ast.Expr.If i) {
+      nextCalls(i.condition(), starts);
+      nextCalls(i.then(), starts);
+      nextCalls(i.otherwise(), starts);
+    }
+  }
 
   /** Where the channel names of floor declarations are (source offsets). */
   private static Set<Integer> floorChannels(Analysis a) {

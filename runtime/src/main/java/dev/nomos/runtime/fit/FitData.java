@@ -3,6 +3,7 @@ package dev.nomos.runtime.fit;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
 import dev.nomos.runtime.model.Floor;
+import dev.nomos.runtime.model.Inference;
 import dev.nomos.runtime.model.LawException;
 import dev.nomos.runtime.model.ProgressListener;
 import dev.nomos.runtime.model.WorldModel;
@@ -362,7 +363,11 @@ public final class FitData {
     double[] entryShare = new double[64];
     double[] entryLogNot = new double[64];
 
+    private final WorldModel model;
+    private Inference predictor;
+
     Builder(WorldModel model) {
+      this.model = model;
       this.schema = model.schema();
       this.channels = Floor.channels(model.schema());
       this.floorChannels = new FloorChannels(model.schema());
@@ -421,11 +426,19 @@ public final class FitData {
       creationEntryStart[creations] = entries;
     }
 
+    private Inference predictor() {
+      if (predictor == null) {
+        predictor = model.newInference();
+      }
+      return predictor;
+    }
+
     void add(Frame t, Frame next) {
       collector.run(t, laws);
       if (requirements != null) {
-        // Constraints carry no weight, but they cut the supports the weights are fitted over.
-        requirements.run(t, constraints, collector);
+        // Constraints carry no weight, but they cut the supports the weights are fitted over. A
+        // `next(...)` guard reads the most likely next frame under the weights fitting starts from.
+        requirements.runDecidingNext(t, constraints, collector, () -> predictor().mostLikelyNext(t, -1));
       }
       partitions.build(collector, requirements);
       blocks.build(collector, partitions);

@@ -91,8 +91,18 @@ public final class Inference {
     analysed = null;
     collector.run(t, laws);
     if (requirements != null) {
-      requirements.run(t, constraints, collector);
+      requirements.runDecidingNext(t, constraints, collector, () -> {
+        // The frame a `next(...)` guard reads: the most likely one under what the first run requires.
+        build(t);
+        Frame predicted = predict(t, -1, null);
+        analysed = null;
+        return predicted;
+      });
     }
+    build(t);
+  }
+
+  private void build(Frame t) {
     partitions.build(collector, requirements);
     blocks.build(collector, partitions);
     computeLogits();

@@ -5,10 +5,17 @@ package dev.nomos.runtime.model;
  *
  * @param nu penalty of a value a law does not allow (score {@code -nu}); 10 by default
  * @param lambda L1 penalty on the weights when fitting; 0.001 by default
- * @param maxWeight upper bound of every weight; 10 by default
+ * @param maxWeight bound of every weight: a law's weight lies in [-maxWeight, maxWeight], and fitting
+ *     keeps it in [0, maxWeight]; {@link #MAX_WEIGHT} by default
  * @param pruneThreshold laws whose fitted weight ends at or below this are pruned; 0.01 by default
  */
 public record ModelOptions(double nu, double lambda, double maxWeight, double pruneThreshold) {
+  /**
+   * The default bound of a weight, and the one the checker holds written weights to: a law's weight
+   * lies in [-MAX_WEIGHT, MAX_WEIGHT] (negative: the law disfavours what it allows), and a fitted
+   * weight in [0, MAX_WEIGHT].
+   */
+  public static final double MAX_WEIGHT = 10;
 
   public ModelOptions {
     if (!(nu > 0) || Double.isInfinite(nu)) {
@@ -26,7 +33,7 @@ public record ModelOptions(double nu, double lambda, double maxWeight, double pr
   }
 
   public static ModelOptions defaults() {
-    return new ModelOptions(10, 0.001, 10, 0.01);
+    return new ModelOptions(10, 0.001, MAX_WEIGHT, 0.01);
   }
 
   public ModelOptions withNu(double value) {

@@ -42,7 +42,7 @@ public final class WorldModel {
   }
 
   /**
-   * @param weights one weight per law, each in [0, options.maxWeight()]
+   * @param weights one weight per law, each in [-options.maxWeight(), options.maxWeight()]
    * @param floor the background mixed into every target (see {@link Floor})
    */
   public WorldModel(WorldSchema schema, List<Law> laws, double[] weights, ModelOptions options, Floor floor) {
@@ -78,8 +78,9 @@ public final class WorldModel {
       }
       names.add(name);
       double w = this.weights[i];
-      if (!(w >= 0) || w > options.maxWeight()) {
-        throw new IllegalArgumentException("law " + name + ": weight " + w + " is outside [0, " + options.maxWeight() + "]");
+      if (!(Math.abs(w) <= options.maxWeight())) {
+        throw new IllegalArgumentException("law " + name + ": weight " + w + " is outside [" + -options.maxWeight()
+            + ", " + options.maxWeight() + "]");
       }
     }
     for (Law c : this.constraints) {

@@ -68,6 +68,20 @@ class CreationChannelTest {
   }
 
   @Test
+  void aNegativeWeightInhibitsOtherLawsCreationsAndAloneChangesNothing() {
+    Frame t = ballAt(5, 5);
+    Law a = lampWithProbability("a", 0.5, 3, 3);
+    Law inhibitor = lampWithProbability("inhibitor", 0.2, 3, 3);
+    // P(no lamp) = min(1, 0.5^1 * 0.8^-2): the inhibitor takes back part of a's chance.
+    double none = 0.5 * Math.pow(0.8, -2);
+    assertEquals(BALL_UNIFORM + log(none), model(List.of(a, inhibitor), 1, -2).logLikelihood(t, next(t, 5, 5)), EPS);
+    // Strong enough, it takes it all back; alone, there is nothing to take back.
+    assertEquals(BALL_UNIFORM, model(List.of(a, inhibitor), 1, -4).logLikelihood(t, next(t, 5, 5)), EPS);
+    assertEquals(BALL_UNIFORM, model(List.of(inhibitor), -1).logLikelihood(t, next(t, 5, 5)), EPS);
+    assertEquals(0, model(List.of(inhibitor), -1).mostLikelyNext(t, -1).ofType(LAMP).length);
+  }
+
+  @Test
   void placesShareTheProbability() {
     Frame t = ballAt(5, 5);
     WorldModel m = model(List.of(lampWithProbability("lamp", 0.5, 3, 3, 4, 4)), 1);

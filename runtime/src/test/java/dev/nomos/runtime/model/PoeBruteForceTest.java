@@ -36,7 +36,8 @@ class PoeBruteForceTest {
       List<Law> laws = new ArrayList<>();
       double[] theta = new double[lawCount];
       for (int i = 0; i < lawCount; i++) {
-        theta[i] = random.nextInt(4) == 0 ? 0 : random.nextDouble(0, 3);
+        // Negative weights too: a law that disfavours what it allows follows the same formula.
+        theta[i] = random.nextInt(4) == 0 ? 0 : random.nextInt(3) == 0 ? -random.nextDouble(0, 3) : random.nextDouble(0, 3);
         List<Opinion> mine = new ArrayList<>();
         int n = random.nextInt(0, 4);
         for (int k = 0; k < n; k++) {

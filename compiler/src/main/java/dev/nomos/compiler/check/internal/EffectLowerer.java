@@ -188,14 +188,7 @@ public final class EffectLowerer {
       ok &= v != null;
       values.add(ok ? next(t, v.plan()) : null);
     }
-    Expr noHistory = HistoryShift.withoutHistory(q.trigger());
     Typed trigger = lower.expect(q.trigger(), Ty.BOOL, "the trigger after `after`");
-    if (noHistory != null) {
-      cx.error(Codes.TRIGGER_WITHOUT_HISTORY, noHistory.span(), "a trigger is looked up at earlier frames, but `"
-          + cx.text(noHistory.span()) + "` ranges over the objects of frame t only",
-          "bind the object with `for` or `on contact` and test it in the trigger, e.g. `touching(p, w)`");
-      return null;
-    }
     if (!ok || !trigger.ok()) {
       return null;
     }

@@ -24,6 +24,8 @@ import java.util.List;
  * contains it stays silent about it, so each mistake is reported once.
  */
 public final class ExprLowerer {
+  /** The name of the form that reads the next frame in a constraint's guard, {@code next(c)}. */
+  public static final String NEXT = "next";
 
   /** A checked expression: its type and its plan (null when it had errors). */
   public record Typed(Ty type, PExpr plan) {
@@ -123,6 +125,9 @@ public final class ExprLowerer {
     if (e instanceof Expr.NameRef n) {
       return name(n.name(), expected);
     }
+    if (e instanceof Expr.Call c && c.function().text().equals(NEXT)) {
+      return next(c);
+    }
     if (e instanceof Expr.Call c && cx.definitions().get(c.function().text()) != null) {
       return definitionCall(c, expected);
     }
@@ -164,6 +169,9 @@ public final class ExprLowerer {
     }
     if (e instanceof Expr.CountWhere c) {
       return quantified(c.binding(), c.where(), false, c.span());
+    }
+    if (e instanceof Expr.Earlier x) {
+      return earlier(x);
     }
     if (e instanceof Expr.CountType c) {
       int type = cx.resolveType(c.type(), true);
@@ -468,6 +476,64 @@ public final class ExprLowerer {
       return Typed.ERROR;
     }
     return new Typed(now.type(), new PExpr.CallAt(plan, steps));
+  }
+
+  /**
+   * {@code next(c)} in a constraint's guard: the condition c read on the next frame (the most likely
+   * one the laws predict), with the objects bound at t.
+   */
+  private Typed next(Expr.Call c) {
+    boolean allowed = cx.nextAllowed;
+    cx.nextAllowed = false;
+    Typed body;
+    try {
+      body = c.args().size() == 1 ? expect(c.args().get(0), Ty.BOOL, "the condition of `next`") : null;
+      c.args().stream().skip(body == null ? 0 : 1).forEach(a -> lower(a, null));
+    } finally {
+      cx.nextAllowed = allowed;
+    }
+    if (!allowed) {
+      cx.error(Codes.BAD_NEXT, c.span(), "`next(...)` reads the next frame, which only the `when` guard of a"
+          + " constraint can do (and not inside another `next`)",
+          "write the condition at t here, or make the rule a constraint: `constraint ... when next(...) then ...`");
+      return Typed.ERROR;
+    }
+    if (c.history() != null || c.args().size() != 1) {
+      cx.error(Codes.BAD_NEXT, c.span(), "`next` takes one condition and no `@-k`: `next(touching(p, r))`",
+          "read history inside the condition instead, e.g. `next(p.y@-1 > 0)`");
+      return Typed.ERROR;
+    }
+    if (!body.ok()) {
+      return Typed.ERROR;
+    }
+    java.util.TreeSet<Integer> read = HistoryShift.objectsRead(body.plan());
+    int[] skipped = java.util.Arrays.stream(cx.boundObjects()).filter(v -> !read.contains(v)).toArray();
+    return new Typed(Ty.BOOL, new PExpr.Next(body.plan(), read.stream().mapToInt(Integer::intValue).toArray(), skipped));
+  }
+
+  /** {@code (exists ...)@-k}, {@code (count ...)@-k}, {@code count(T)@-k}: a quantifier over the objects of t-k. */
+  private Typed earlier(Expr.Earlier x) {
+    Expr q = x.quantifier();
+    Typed body = lower(q, null);
+    PExpr steps = history(x.history());
+    if (!(q instanceof Expr.Exists || q instanceof Expr.CountWhere || q instanceof Expr.CountType)) {
+      cx.error(Codes.NO_EARLIER_FORM, x.span(), "`" + cx.text(x.span()) + "` reads a parenthesised expression at an"
+          + " earlier frame, which only a quantifier over objects (`exists`, `count`) can be",
+          "read the values inside at the earlier frame instead, e.g. `b.x@-1 + 1` for `(b.x + 1)@-1`");
+      return Typed.ERROR;
+    }
+    if (!body.ok() || steps == null) {
+      return Typed.ERROR;
+    }
+    PExpr.Earlier plan = HistoryShift.earlier(body.plan(), steps);
+    int deepest = HistoryShift.deepest(plan);
+    if (deepest > Frame.MAX_HISTORY) {
+      cx.error(Codes.HISTORY_TOO_DEEP, x.span(), "this quantifier is read at an earlier frame and reads further back"
+          + " from there, up to " + deepest + " steps back in all; at most " + Frame.MAX_HISTORY + " are kept",
+          "read it less far back, or read less history inside it");
+      return Typed.ERROR;
+    }
+    return new Typed(body.type(), plan);
   }
 
   private Typed objectArgument(Expr arg, String what) {

@@ -1,6 +1,5 @@
 package dev.nomos.compiler.check.internal;
 
-import dev.nomos.compiler.ast.Expr;
 import dev.nomos.compiler.plan.PExpr;
 import dev.nomos.compiler.plan.PType;
 import dev.nomos.runtime.Frame;
@@ -13,51 +12,24 @@ import java.util.TreeSet;
 /**
  * Moves a checked condition j steps into the past, for the triggers of {@code seq(...) after c}: every
  * read of frame t becomes the same read at t-j (attributes, velocities and the action as history
- * reads, object functions as calls at an earlier frame, {@code step} as {@code step - j}). Reads
- * that range over the objects of frame t ({@code exists}, {@code count}) have no such form; the
- * checker rejects them in triggers first ({@link #withoutHistory}).
+ * reads, object functions as calls at an earlier frame, {@code step} as {@code step - j}, and
+ * quantifiers over objects ({@code exists}, {@code count}) evaluated whole at frame t-j over that
+ * frame's objects).
  */
 public final class HistoryShift {
   private HistoryShift() {}
 
-  /** The first subexpression of a trigger that cannot be read at an earlier frame, or null. */
-  public static Expr withoutHistory(Expr e) {
-    if (e instanceof Expr.Exists || e instanceof Expr.CountWhere || e instanceof Expr.CountType) {
-      return e;
-    }
-    for (Expr child : children(e)) {
-      Expr found = withoutHistory(child);
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
-  }
-
-  private static List<Expr> children(Expr e) {
-    List<Expr> out = new ArrayList<>();
-    if (e instanceof Expr.Call c) {
-      out.addAll(c.args());
-    } else if (e instanceof Expr.Unary u) {
-      out.add(u.operand());
-    } else if (e instanceof Expr.Binary b) {
-      out.add(b.left());
-      out.add(b.right());
-    } else if (e instanceof Expr.InSet s) {
-      out.add(s.value());
-      out.addAll(s.elements());
-    } else if (e instanceof Expr.InRange r) {
-      out.add(r.value());
-      out.add(r.low());
-      out.add(r.high());
-    } else if (e instanceof Expr.If i) {
-      out.add(i.condition());
-      out.add(i.then());
-      out.add(i.otherwise());
-    } else if (e instanceof Expr.HistoryAggregate h) {
-      out.add(h.body());
-    }
-    return out;
+  /**
+   * {@code quantifier} (an Exists, CountWhere or CountType) read {@code stepsBack} steps back: the
+   * object variables bound outside it that it reads must have been there since, those it only skips
+   * are carried over.
+   */
+  public static PExpr.Earlier earlier(PExpr quantifier, PExpr stepsBack) {
+    TreeSet<Integer> read = objectsRead(quantifier);
+    int[] excluded = quantifier instanceof PExpr.Exists x ? x.excluded()
+        : quantifier instanceof PExpr.CountWhere c ? c.excluded() : new int[0];
+    int[] skipped = java.util.Arrays.stream(excluded).filter(v -> !read.contains(v)).toArray();
+    return new PExpr.Earlier(quantifier, stepsBack, read.stream().mapToInt(Integer::intValue).toArray(), skipped);
   }
 
   /** {@code e} read {@code j} steps earlier; {@code e} itself for j = 0. */
@@ -104,7 +76,13 @@ public final class HistoryShift {
     if (e instanceof PExpr.HistoryAggregate h) {
       return new PExpr.HistoryAggregate(h.quantifier(), h.local(), h.low(), h.high(), shift(h.body(), j));
     }
-    throw new IllegalArgumentException("no earlier form of " + e + " (the checker rejects it in triggers)");
+    if (e instanceof PExpr.Exists || e instanceof PExpr.CountWhere || e instanceof PExpr.CountType) {
+      return earlier(e, new PExpr.Const(j, PType.INT));
+    }
+    if (e instanceof PExpr.Earlier x) {
+      return new PExpr.Earlier(x.body(), deeper(x.stepsBack(), j), x.read(), x.skipped());
+    }
+    throw new IllegalArgumentException("no earlier form of " + e);
   }
 
   private static List<PExpr> shiftAll(List<PExpr> list, int j) {
@@ -164,6 +142,18 @@ public final class HistoryShift {
       Map<Integer, long[]> inner = new HashMap<>(locals);
       inner.put(h.local(), new long[] {h.low(), h.high()});
       return deepest(h.body(), inner);
+    } else if (e instanceof PExpr.Exists x && x.where() != null) {
+      children.add(x.where());
+    } else if (e instanceof PExpr.CountWhere c && c.where() != null) {
+      children.add(c.where());
+    } else if (e instanceof PExpr.Next x) {
+      // The body runs at t+1: its reads reach one step less far back from t.
+      return Math.max(0, deepest(x.body(), locals) - 1);
+    } else if (e instanceof PExpr.Earlier x) {
+      // The body runs at t-k, so its own reads reach k further back.
+      long[] bounds = Intervals.of(x.stepsBack(), locals);
+      int k = bounds == null ? Frame.MAX_HISTORY + 1 : (int) Math.min(bounds[1], Frame.MAX_HISTORY + 1);
+      return Math.max(deepest(x.stepsBack(), locals), k + deepest(x.body(), locals));
     }
     int most = 0;
     if (steps != null) {
@@ -223,6 +213,27 @@ public final class HistoryShift {
       collectObjects(r.high(), out);
     } else if (e instanceof PExpr.HistoryAggregate h) {
       collectObjects(h.body(), out);
+    } else if (e instanceof PExpr.Exists x && x.where() != null) {
+      collectBound(x.var(), x.where(), out);
+    } else if (e instanceof PExpr.CountWhere c && c.where() != null) {
+      collectBound(c.var(), c.where(), out);
+    } else if (e instanceof PExpr.Next x) {
+      for (int v : x.read()) {
+        out.add(v);
+      }
+    } else if (e instanceof PExpr.Earlier x) {
+      collectObjects(x.stepsBack(), out);
+      for (int v : x.read()) {
+        out.add(v);
+      }
     }
+  }
+
+  /** The variables {@code where} reads, but not {@code var}, which its quantifier binds. */
+  private static void collectBound(int var, PExpr where, TreeSet<Integer> out) {
+    TreeSet<Integer> inner = new TreeSet<>();
+    collectObjects(where, inner);
+    inner.remove(var);
+    out.addAll(inner);
   }
 }

@@ -52,6 +52,8 @@ public final class LawContext {
   public final SymbolSet actions;
   public final SymbolSet sides = new SymbolSet("Side", Side.NAMES);
 
+  /** Whether {@code next(...)} may be written here: in a constraint's guard, outside another {@code next}. */
+  public boolean nextAllowed;
   private final List<Diagnostic> out;
   private final List<ObjectVar> objects = new ArrayList<>();
   private final List<StepVar> steps = new ArrayList<>();

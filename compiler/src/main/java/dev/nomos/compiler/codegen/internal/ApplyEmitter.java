@@ -46,6 +46,10 @@ final class ApplyEmitter {
   private final boolean intCount;
   private final List<Integer> boundVars = new ArrayList<>();
   private int nextScratch;
+  /** The local holding the frame expressions read: frame t, or t-k inside a quantifier read at t-k. */
+  private int frameSlot = FRAME;
+  /** The local of each object variable; inside a quantifier read at t-k, those mapped to that frame. */
+  private int[] varSlots;
 
   ApplyEmitter(MethodVisitor mv, String owner, LawPlan plan, long budget, List<Integer> ints,
       List<Double> doubles) {
@@ -57,6 +61,10 @@ final class ApplyEmitter {
     this.budget = budget;
     this.intCount = budget < Integer.MAX_VALUE;
     this.nextScratch = FIRST_VAR + plan.objectVars() + plan.intLocals();
+    this.varSlots = new int[plan.objectVars()];
+    for (int v = 0; v < varSlots.length; v++) {
+      varSlots[v] = FIRST_VAR + v;
+    }
   }
 
   void emit() {
@@ -161,7 +169,7 @@ final class ApplyEmitter {
   }
 
   private void geometry(String method, String returnDescriptor, int varA, int varB) {
-    mv.visitVarInsn(ALOAD, FRAME);
+    mv.visitVarInsn(ALOAD, frameSlot);
     mv.visitVarInsn(ILOAD, varSlot(varA));
     mv.visitVarInsn(ILOAD, varSlot(varB));
     mv.visitMethodInsn(INVOKESTATIC, Names.GEOMETRY, method, Names.GEOMETRY_DESC + returnDescriptor, false);
@@ -169,7 +177,7 @@ final class ApplyEmitter {
 
   /** Pushes {@code Frame.ofType(type)}, or {@code Frame.all()} for {@code Object}. */
   private void loadCandidates(int type) {
-    mv.visitVarInsn(ALOAD, FRAME);
+    mv.visitVarInsn(ALOAD, frameSlot);
     if (type == Loop.ANY_TYPE) {
       mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "all", "()[I", false);
     } else {
@@ -362,7 +370,7 @@ final class ApplyEmitter {
     } else if (e instanceof PExpr.Velocity v) {
       velocity(v);
     } else if (e instanceof PExpr.Action a) {
-      mv.visitVarInsn(ALOAD, FRAME);
+      mv.visitVarInsn(ALOAD, frameSlot);
       if (a.stepsBack() == null) {
         mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "action", "()I", false);
       } else {
@@ -372,7 +380,7 @@ final class ApplyEmitter {
     } else if (e instanceof PExpr.Local l) {
       mv.visitVarInsn(ILOAD, localSlot(l.index()));
     } else if (e instanceof PExpr.Step) {
-      mv.visitVarInsn(ALOAD, FRAME);
+      mv.visitVarInsn(ALOAD, frameSlot);
       mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "step", "()I", false);
     } else if (e instanceof PExpr.Call c) {
       call(c);
@@ -406,7 +414,7 @@ final class ApplyEmitter {
     } else if (e instanceof PExpr.CountWhere c) {
       scan(c.var(), c.entityType(), c.excluded(), c.where(), true);
     } else if (e instanceof PExpr.CountType c) {
-      mv.visitVarInsn(ALOAD, FRAME);
+      mv.visitVarInsn(ALOAD, frameSlot);
       if (c.entityType() == Loop.ANY_TYPE) {
         mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "size", "()I", false);
       } else {
@@ -416,6 +424,10 @@ final class ApplyEmitter {
       }
     } else if (e instanceof PExpr.HistoryAggregate h) {
       historyAggregate(h);
+    } else if (e instanceof PExpr.Earlier x) {
+      earlier(x);
+    } else if (e instanceof PExpr.Next x) {
+      next(x);
     } else {
       throw new IllegalArgumentException("unknown expression " + e);
     }
@@ -425,7 +437,7 @@ final class ApplyEmitter {
     if (a.slot() == Slots.ALIVE) {
       throw new IllegalArgumentException("law " + plan.name() + " reads the presence pseudo-slot");
     }
-    mv.visitVarInsn(ALOAD, FRAME);
+    mv.visitVarInsn(ALOAD, frameSlot);
     mv.visitVarInsn(ILOAD, varSlot(a.var()));
     lift(a.slot());
     if (a.stepsBack() == null) {
@@ -441,7 +453,7 @@ final class ApplyEmitter {
     if (v.axis() != Slots.X && v.axis() != Slots.Y) {
       throw new IllegalArgumentException("law " + plan.name() + ": velocity axis " + v.axis());
     }
-    mv.visitVarInsn(ALOAD, FRAME);
+    mv.visitVarInsn(ALOAD, frameSlot);
     mv.visitVarInsn(ILOAD, varSlot(v.var()));
     if (v.stepsBack() == null) {
       mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, axis, "(I)I", false);
@@ -454,7 +466,7 @@ final class ApplyEmitter {
   private void call(PExpr.Call c) {
     StdlibFunction f = c.function();
     if (f.takesFrame()) {
-      mv.visitVarInsn(ALOAD, FRAME);
+      mv.visitVarInsn(ALOAD, frameSlot);
     }
     for (PExpr arg : c.args()) {
       value(arg);
@@ -482,7 +494,7 @@ final class ApplyEmitter {
       slots[i] = scratch();
       boolean object = f.params().get(i).type() == dev.nomos.stdlib.ParamType.OBJECT;
       if (object) {
-        mv.visitVarInsn(ALOAD, FRAME);
+        mv.visitVarInsn(ALOAD, frameSlot);
       }
       value(args.get(i));
       if (object) {
@@ -495,7 +507,7 @@ final class ApplyEmitter {
         mv.visitVarInsn(ISTORE, slots[i]);
       }
     }
-    mv.visitVarInsn(ALOAD, FRAME);
+    mv.visitVarInsn(ALOAD, frameSlot);
     mv.visitVarInsn(ILOAD, k);
     mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "back", "(I)L" + Names.FRAME + ";", false);
     for (int slot : slots) {
@@ -601,6 +613,102 @@ final class ApplyEmitter {
       pushInt(0);
     }
     mv.visitLabel(end);
+  }
+
+  /**
+   * A quantifier at frame t-k, in the interpreter's order: k, the frame (0 if not kept), each read
+   * variable mapped and tested, each skipped one mapped; then the body with the frame and those
+   * variables' locals switched to the mapped ones.
+   */
+  private void earlier(PExpr.Earlier x) {
+    int k = scratch();
+    value(x.stepsBack());
+    mv.visitVarInsn(ISTORE, k);
+    int then = scratch();
+    Label absent = new Label();
+    mv.visitVarInsn(ALOAD, frameSlot);
+    mv.visitVarInsn(ILOAD, k);
+    mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "back", "(I)L" + Names.FRAME + ";", false);
+    mv.visitInsn(DUP);
+    mv.visitVarInsn(ASTORE, then);
+    mv.visitJumpInsn(IFNULL, absent);
+    int[] mapped = varSlots.clone();
+    for (int v : x.read()) {
+      mapped[v] = mapBack(v, k);
+      mv.visitJumpInsn(IFLT, absent);
+    }
+    for (int v : x.skipped()) {
+      mapped[v] = mapBack(v, k);
+      mv.visitInsn(POP);
+    }
+    onFrame(then, mapped, x.body(), absent);
+  }
+
+  /**
+   * {@code next(body)}, in the interpreter's order: the sink's next frame (false if none), each read
+   * variable mapped by id and tested, each skipped one mapped; then the body on that frame.
+   */
+  private void next(PExpr.Next x) {
+    int then = scratch();
+    Label absent = new Label();
+    mv.visitVarInsn(ALOAD, OUT);
+    mv.visitMethodInsn(INVOKEINTERFACE, Names.SINK, "nextFrame", "()L" + Names.FRAME + ";", true);
+    mv.visitInsn(DUP);
+    mv.visitVarInsn(ASTORE, then);
+    mv.visitJumpInsn(IFNULL, absent);
+    int[] mapped = varSlots.clone();
+    for (int v : x.read()) {
+      mapped[v] = mapById(v, then);
+      mv.visitJumpInsn(IFLT, absent);
+    }
+    for (int v : x.skipped()) {
+      mapped[v] = mapById(v, then);
+      mv.visitInsn(POP);
+    }
+    onFrame(then, mapped, x.body(), absent);
+  }
+
+  /**
+   * Pushes {@code body} evaluated with the frame in local {@code frame} and the variables in
+   * {@code mapped}, or 0 where control jumped to {@code absent}.
+   */
+  private void onFrame(int frame, int[] mapped, PExpr body, Label absent) {
+    Label end = new Label();
+    int outerFrame = frameSlot;
+    int[] outerVars = varSlots;
+    frameSlot = frame;
+    varSlots = mapped;
+    value(body);
+    frameSlot = outerFrame;
+    varSlots = outerVars;
+    mv.visitJumpInsn(GOTO, end);
+    mv.visitLabel(absent);
+    pushInt(0);
+    mv.visitLabel(end);
+  }
+
+  /** Stores the index in frame local {@code next} of the object with var's id in a new local, leaving it on the stack. */
+  private int mapById(int var, int next) {
+    int slot = scratch();
+    mv.visitVarInsn(ALOAD, frameSlot);
+    mv.visitVarInsn(ALOAD, next);
+    mv.visitVarInsn(ILOAD, varSlot(var));
+    mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "indexIn", "(L" + Names.FRAME + ";I)I", false);
+    mv.visitInsn(DUP);
+    mv.visitVarInsn(ISTORE, slot);
+    return slot;
+  }
+
+  /** Stores {@code Frame.indexBack(var, k)} in a new local, leaves it on the stack too, and returns the local. */
+  private int mapBack(int var, int k) {
+    int slot = scratch();
+    mv.visitVarInsn(ALOAD, frameSlot);
+    mv.visitVarInsn(ILOAD, varSlot(var));
+    mv.visitVarInsn(ILOAD, k);
+    mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "indexBack", "(II)I", false);
+    mv.visitInsn(DUP);
+    mv.visitVarInsn(ISTORE, slot);
+    return slot;
   }
 
   private void historyAggregate(PExpr.HistoryAggregate h) {
@@ -730,7 +838,7 @@ final class ApplyEmitter {
       throw new IllegalArgumentException("law " + plan.name() + " uses object variable " + var + " of "
           + plan.objectVars());
     }
-    return FIRST_VAR + var;
+    return varSlots[var];
   }
 
   private int localSlot(int local) {

@@ -7,7 +7,9 @@ import java.util.Arrays;
  * The creation targets of one frame and the laws' opinions on them. A creation target is a distinct
  * (type, x, y) some law may create an object at; each opinion on it is one law's chance {@code r} of
  * creating an object there, stored as {@code log(1 - r)}, so that the chance that no law creates one
- * is {@code exp(Σ θ_law log(1 - r))} (laws are independent causes; weight 0 silences a law). A law
+ * is {@code exp(min(0, Σ θ_law log(1 - r)))} (laws are independent causes; weight 0 silences a law;
+ * a law of negative weight inhibits the others' creations there, down to none, and alone changes
+ * nothing, as no chance of creation is below 0). A law
  * that states the same creation several times in one step (several bindings) allows the union: its
  * largest chance.
  *
@@ -253,13 +255,16 @@ public final class Creations {
     return -1;
   }
 
-  /** {@code log P(no law creates at k)} = {@code Σ θ_law log(1 - r)} under weights {@code theta}. */
+  /**
+   * {@code log P(no law creates at k)} = {@code min(0, Σ θ_law log(1 - r))} under weights
+   * {@code theta}; the bound matters only where a law has a negative weight.
+   */
   public double logNoCreation(int k, double[] theta) {
     double sum = 0;
     for (int e = first[k]; e >= 0; e = entryNext[e]) {
       sum += theta[entryLaw[e]] * entryLogNot[e];
     }
-    return sum;
+    return Math.min(0, sum);
   }
 
   public int count() { return count; }

@@ -29,6 +29,8 @@ public final class Requirements extends RequirementSink {
   private boolean[] empty = new boolean[64];
   private final List<Unmet> unmet = new ArrayList<>();
   private final long[] firings;
+  private Frame next;
+  private boolean askedForNext;
 
   /** A target no value of which meets every requirement: the constraint that excluded the last values. */
   public record Unmet(String constraint, int object, int offset) {}
@@ -41,8 +43,14 @@ public final class Requirements extends RequirementSink {
   /** How many requirements each constraint has made over every frame run (constraint order). */
   public long[] firings() { return firings; }
 
-  /** Runs every constraint on frame t; {@code collector} has begun (or run) the same frame. */
-  public void run(Frame t, List<Law> constraints, OpinionCollector collector) {
+  /**
+   * Runs every constraint on frame t; {@code collector} has run the same frame. A constraint that
+   * reads the next frame ({@code next(...)}) reads {@code predicted}; with null it reads none, and its
+   * {@code next(...)} guards are false. {@link #askedForNext()} then says whether it would read one.
+   */
+  public void run(Frame t, List<Law> constraints, OpinionCollector collector, Frame predicted) {
+    next = predicted;
+    askedForNext = false;
     targets = collector;
     int n = collector.objectTargets();
     if (lo.length < n) {
@@ -74,6 +82,32 @@ public final class Requirements extends RequirementSink {
         unmet.add(new Unmet(names[owner[target]], object, target - collector.objectBase(object)));
       }
     }
+  }
+
+  /** Whether some constraint asked for the next frame in the last run. */
+  public boolean askedForNext() { return askedForNext; }
+
+  /**
+   * Runs the constraints on frame t, and when one of them reads the next frame, runs them again on
+   * the most likely next frame {@code predict} gives once the first run's requirements are in place
+   * (it may call back into the caller's state, which this method leaves to it). Each requirement
+   * is counted once, from the run that stands.
+   */
+  public void runDecidingNext(Frame t, List<Law> constraints, OpinionCollector collector,
+      java.util.function.Supplier<Frame> predict) {
+    long[] before = firings.clone();
+    run(t, constraints, collector, null);
+    if (askedForNext) {
+      Frame predicted = predict.get();
+      System.arraycopy(before, 0, firings, 0, before.length);
+      run(t, constraints, collector, predicted);
+    }
+  }
+
+  @Override
+  public Frame nextFrame() {
+    askedForNext = true;
+    return next;
   }
 
   /** Whether some requirement restricts the target (and they can all be met). */
