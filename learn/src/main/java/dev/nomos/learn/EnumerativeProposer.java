@@ -88,22 +88,43 @@ public final class EnumerativeProposer implements Proposer {
 
   /**
    * The ranked candidates reordered round-robin over the targets they speak to (best of each target
-   * first), so that one busy target cannot take every place of a round.
+   * first), so that one busy target cannot take every place of a round; within a target, round-robin
+   * over what the candidates say (their effects), so that variants of a statement the model already
+   * gets right under one more condition cannot take every place of their target either: a monster
+   * that steps down at the screen's edge ({@code vy := 50}) gets a place among its hundreds of
+   * "{@code vy := 0} when ..." variants.
    */
   static List<Miner.Candidate> spreadOverTargets(List<Miner.Candidate> ranked) {
-    Map<String, ArrayDeque<Miner.Candidate>> groups = new LinkedHashMap<>();
+    Map<String, Map<String, ArrayDeque<Miner.Candidate>>> groups = new LinkedHashMap<>();
     for (Miner.Candidate c : ranked) {
-      groups.computeIfAbsent(c.group, g -> new ArrayDeque<>()).add(c);
+      groups.computeIfAbsent(c.group, g -> new LinkedHashMap<>())
+          .computeIfAbsent(effect(c.body), e -> new ArrayDeque<>()).add(c);
     }
-    List<Miner.Candidate> out = new ArrayList<>(ranked.size());
-    while (out.size() < ranked.size()) {
-      for (ArrayDeque<Miner.Candidate> g : groups.values()) {
-        if (!g.isEmpty()) {
-          out.add(g.poll());
+    List<ArrayDeque<Miner.Candidate>> targets = new ArrayList<>();
+    for (Map<String, ArrayDeque<Miner.Candidate>> byEffect : groups.values()) {
+      targets.add(new ArrayDeque<>(roundRobin(new ArrayList<>(byEffect.values()))));
+    }
+    return roundRobin(targets);
+  }
+
+  /** The best of each queue in turn, then the second of each, and so on. */
+  private static List<Miner.Candidate> roundRobin(List<ArrayDeque<Miner.Candidate>> queues) {
+    int total = queues.stream().mapToInt(ArrayDeque::size).sum();
+    List<Miner.Candidate> out = new ArrayList<>(total);
+    while (out.size() < total) {
+      for (ArrayDeque<Miner.Candidate> q : queues) {
+        if (!q.isEmpty()) {
+          out.add(q.poll());
         }
       }
     }
     return out;
+  }
+
+  /** What a candidate body says, after its binder and guard. */
+  private static String effect(String body) {
+    int then = body.indexOf("\n  then ");
+    return then < 0 ? body : body.substring(then);
   }
 
   /**

@@ -271,6 +271,18 @@ class RealGameShapesTest {
   }
 
   @Test
+  void aFewPlacesPerTargetGoToDifferentStatementsNotToVariantsOfOne() {
+    Episode edge = ShapesWorld.edgeWalkers(120);
+    List<Heading> headings = Heading.infer(ShapesWorld.SCHEMA, List.of(edge));
+    ProposalRequest r = new ProposalRequest(ShapesWorld.SCHEMA, "", List.of(), transitions(edge), "", 20,
+        ProposalRequest.Budget.UNLIMITED, java.util.Set.of(), List.of(), headings);
+    List<String> candidates = new EnumerativeProposer().propose(r).candidates();
+    // "vy := 0" under many conditions outranks the rare step down at the edge, yet the step down gets a place.
+    assertTrue(candidates.stream().anyMatch(c -> c.contains("then o.vy := 1")), candidates.toString());
+    assertTrue(candidates.stream().anyMatch(c -> c.contains("then o.vy := 0")), candidates.toString());
+  }
+
+  @Test
   void proposesALifetimeWhereObjectsVanishAtOneAge() {
     Episode eggs = ShapesWorld.shortLivedEggs(60);
     String law = find(propose(eggs), "for o: Egg\n  when age(o) >= 3\n  then destroy o");
