@@ -217,7 +217,7 @@ public final class LearnCommand implements Callable<Integer> {
     PrintWriter readErr = spec.commandLine().getErr();
     List<Episode> train = limit(ModelInput.readData(trainFiles, schema, strict, readErr).episodes(), maxTrain);
     List<Episode> testEpisodes = ModelInput.readData(testFiles, schema, strict, readErr).episodes();
-    NomosLawCompiler compiler = new NomosLawCompiler(schema, Engine.parse(engine));
+    NomosLawCompiler compiler = new NomosLawCompiler(schema, ModelInput.engine(engine));
     Proposer proposer = proposer(compiler);
     LearnOptions options = options(proposer);
     PrintWriter err = spec.commandLine().getErr();

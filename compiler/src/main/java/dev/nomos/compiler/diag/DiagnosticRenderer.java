@@ -47,6 +47,21 @@ public final class DiagnosticRenderer {
     return sb.toString();
   }
 
+  /**
+   * The excerpt with each control or format character (an escape, a bidirectional override) shown
+   * as U+FFFD: one character for one, so the caret still lines up, and nothing reaches the terminal
+   * that could rewrite what it shows.
+   */
+  private static String visible(String text) {
+    StringBuilder sb = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      int type = Character.getType(c);
+      sb.append(c != '\t' && (type == Character.CONTROL || type == Character.FORMAT) ? '\uFFFD' : c);
+    }
+    return sb.toString();
+  }
+
   private static void excerpt(StringBuilder sb, Diagnostic d) {
     Span span = d.span();
     String line = d.source().lineText(span.line());
@@ -66,7 +81,7 @@ public final class DiagnosticRenderer {
     }
     int windowEnd = Math.min(line.length(), windowStart + MAX_EXCERPT);
     String suffix = windowEnd < line.length() ? "..." : "";
-    String shown = prefix + line.substring(windowStart, windowEnd) + suffix;
+    String shown = prefix + visible(line.substring(windowStart, windowEnd)) + suffix;
     int caretFrom = prefix.length() + (from - windowStart);
     int caretTo = Math.min(prefix.length() + (to - windowStart), shown.length() + 1);
     caretTo = Math.max(caretTo, caretFrom + 1);

@@ -8,6 +8,7 @@ import dev.nomos.runtime.WorldSchema;
 import dev.nomos.runtime.jar.ModelManifest;
 import dev.nomos.runtime.jar.internal.Hashes;
 import dev.nomos.runtime.jar.internal.ManifestJson;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
@@ -165,7 +167,11 @@ public final class ModelJarWriter {
     Path dir = target.getParent();
     Files.createDirectories(dir);
     AtomicFiles.write(target, file -> {
-      try (JarOutputStream jar = new JarOutputStream(file, jarManifest())) {
+      try (JarOutputStream jar = new JarOutputStream(file)) {
+        // Written as an entry of its own, not by JarOutputStream's constructor, which stamps it with the time.
+        ByteArrayOutputStream manifest = new ByteArrayOutputStream();
+        jarManifest().write(manifest);
+        put(jar, JarFile.MANIFEST_NAME, manifest.toByteArray());
         put(jar, ModelManifest.PATH, modelJson);
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
           put(jar, e.getKey(), e.getValue());
