@@ -311,6 +311,11 @@ public final class LearnCommand implements Callable<Integer> {
     LearnResult result = new Learner(schema, worldSource, compiler, proposer, options, modelOptions, listener)
         .learn(train, testEpisodes, starting.laws(), deadline);
     progress.clear();
+    if (proposer instanceof dev.nomos.learn.LlmProposer llm && llm.failureWithoutAnswers().isPresent()) {
+      // A model learned without one answer is the starting model refitted, not what was asked for.
+      throw new UserFacingException("every call to " + proposer.name() + " failed; nothing written to " + out
+          + ": " + llm.failureWithoutAnswers().get());
+    }
     String header = inlineWorld ? worldSource : "use \"" + relativeUse(out, worldFile) + "\"";
     InitCommand.writeAtomically(out, result.lawFile(header));
     if (report != null) {
