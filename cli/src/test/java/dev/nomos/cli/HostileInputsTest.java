@@ -132,9 +132,10 @@ class HostileInputsTest {
           }
           return args(d, "eval", "stays.law", "--data", "bomb.jsonl.gz");
         }, 1, "bomb.jsonl.gz:1"),
-        new Case("a frame of 50,000 objects", d -> {
+        // A million objects are FrameScaleTest's (runtime); here the command's whole path, at a size that stays fast.
+        new Case("a frame of 20,000 objects", d -> {
           StringBuilder objects = new StringBuilder();
-          for (int i = 0; i < 50_000; i++) {
+          for (int i = 0; i < 20_000; i++) {
             objects.append(i == 0 ? "" : ", ").append(ball(i + 1, i % 40));
           }
           Files.writeString(d.resolve("crowd.jsonl"), record(0, "NOOP", objects.toString())
@@ -222,6 +223,10 @@ class HostileInputsTest {
             "would overwrite"),
         new Case("eval --engine bogus", d -> args(d, "eval", "stays.law", "--data", "train.jsonl", "--engine", "bogus"),
             2, "unknown engine 'bogus'"),
+        new Case("learn -q against an endpoint that refuses connections", d -> args(d, "learn", "world.law", "--data",
+            "train.jsonl", "-o", "learned.law", "--proposer", "openai", "--base-url", "http://127.0.0.1:9/v1",
+            "--llm-timeout", "5", "--iterations", "1", "--max-llm-calls", "1", "-q"), 1,
+            "cannot reach the endpoint"),
         new Case("learn --engine bogus", d -> args(d, "learn", "world.law", "--data", "train.jsonl",
             "-o", "learned.law", "--engine", "bogus"), 2, "unknown engine 'bogus'"));
   }
@@ -286,7 +291,7 @@ class HostileInputsTest {
     List<String> out = new ArrayList<>();
     boolean first = true;
     for (String a : relative) {
-      boolean file = !first && !a.startsWith("-") && a.contains(".");
+      boolean file = !first && !a.startsWith("-") && a.contains(".") && !a.contains("://");
       out.add(file ? dir.resolve(a).toString() : a);
       first = false;
     }
