@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
  * The client's byte stream, passed through message by message after its header is checked. A
  * {@code Content-Length} that is missing, negative, not a number or over {@link #MAX_CONTENT_LENGTH}
  * leaves no way to find where the next message starts, so instead of reading on out of step (and
- * never answering again) the stream ends with an {@link IOException} naming the header; the server
- * then exits with code 1, the LSP's code for an exit without shutdown.
+ * never answering again) the stream ends there, as if the client had closed it, and
+ * {@link #failure()} says why; the server then exits with code 1, the LSP's code for an exit without
+ * shutdown. (An end of input rather than an exception: the JSON-RPC library logs exceptions with
+ * their stack traces.)
  */
 public final class FramedInput extends InputStream {
   /** The largest message body accepted: far above any document the compiler would parse (1 MiB). */
@@ -50,6 +52,9 @@ public final class FramedInput extends InputStream {
       pendingAt += n;
       return n;
     }
+    if (failure != null) {
+      return -1;
+    }
     if (bodyLeft == 0) {
       if (!readHeader()) {
         return -1;
@@ -63,14 +68,14 @@ public final class FramedInput extends InputStream {
     return n;
   }
 
-  /** Reads and checks one header block into {@link #pending}; false at a clean end of input. */
+  /** Reads and checks one header block into {@link #pending}; false at the end of input or of the framing. */
   private boolean readHeader() throws IOException {
     StringBuilder header = new StringBuilder();
     int c;
     while ((c = in.read()) >= 0) {
       header.append((char) c);
       if (header.length() > MAX_HEADER_BYTES) {
-        throw fail("a message header longer than " + MAX_HEADER_BYTES + " bytes");
+        return fail("a message header longer than " + MAX_HEADER_BYTES + " bytes");
       }
       if (header.length() >= 4 && header.substring(header.length() - 4).equals("\r\n\r\n")) {
         break;
@@ -80,7 +85,7 @@ public final class FramedInput extends InputStream {
       if (header.toString().isBlank()) {
         return false;
       }
-      throw fail("the input ends inside a message header");
+      return fail("the input ends inside a message header");
     }
     long length = -1;
     for (String line : header.toString().split("\r\n")) {
@@ -88,14 +93,14 @@ public final class FramedInput extends InputStream {
       if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Content-Length")) {
         String value = line.substring(colon + 1).trim();
         if (!value.matches("[0-9]{1,10}") || Long.parseLong(value) > MAX_CONTENT_LENGTH) {
-          throw fail("Content-Length '" + value.replaceAll("\\p{Cntrl}", "?") + "' is not a length from 0 to "
+          return fail("Content-Length '" + value.replaceAll("\\p{Cntrl}", "?") + "' is not a length from 0 to "
               + MAX_CONTENT_LENGTH);
         }
         length = Long.parseLong(value);
       }
     }
     if (length < 0) {
-      throw fail("a message header without Content-Length");
+      return fail("a message header without Content-Length");
     }
     pending = header.toString().getBytes(StandardCharsets.ISO_8859_1);
     pendingAt = 0;
@@ -103,9 +108,9 @@ public final class FramedInput extends InputStream {
     return true;
   }
 
-  private IOException fail(String why) {
+  private boolean fail(String why) {
     failure = why + "; the message stream cannot be followed past it";
-    return new IOException(failure);
+    return false;
   }
 
   @Override
