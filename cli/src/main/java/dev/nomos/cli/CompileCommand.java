@@ -133,6 +133,9 @@ public final class CompileCommand implements Callable<Integer> {
       manifest = writer.write(output);
     } catch (IOException e) {
       throw new UserFacingException("cannot write " + output + ": " + e.getMessage(), e);
+    } catch (ModelJarWriter.UncompilableLawException e) {
+      String where = c.law(e.lawName()).map(l -> l.source().name() + ":" + l.decl().span().line() + ": ").orElse("");
+      throw new UserFacingException(where + e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new UserFacingException(e.getMessage());
     }

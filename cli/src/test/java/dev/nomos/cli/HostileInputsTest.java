@@ -88,7 +88,7 @@ class HostileInputsTest {
         new Case("a law over 64 KB of bytecode is interpreted (fit)",
             d -> args(d, "fit", "effects-5000.law", "--data", "train.jsonl", "-o", "fitted.law"), 0, "huge"),
         new Case("a law over 64 KB of bytecode is refused by compile, by name",
-            d -> args(d, "compile", "effects-5000.law", "-o", "big.jar"), 1, "law huge is too large"),
+            d -> args(d, "compile", "effects-5000.law", "-o", "big.jar"), 1, "effects-5000.law:2: law huge is too large"),
         new Case("fmt of a 3,000-term chain", d -> args(d, "fmt", "chain-3000.law"), 1, "chain-3000.law:2:"),
         new Case("check of a 3,000-term chain", d -> args(d, "check", "chain-3000.law"), 1,
             "an expression chains more than 256 operators"),

@@ -102,6 +102,25 @@ public final class ModelJarWriter {
     return this;
   }
 
+  /**
+   * A law that cannot become a class (over the JVM's 64 KB of code per method): a jar, unlike a
+   * model run in-process, has no interpreter to fall back on. Names the law so the caller can point
+   * at its source.
+   */
+  public static final class UncompilableLawException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final String lawName;
+
+    UncompilableLawException(String lawName, String message) {
+      super(message);
+      this.lawName = lawName;
+    }
+
+    public String lawName() {
+      return lawName;
+    }
+  }
+
   /** Generates the classes and writes the jar atomically; returns what model.json says. */
   public ModelManifest write(Path out) throws IOException {
     Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -129,7 +148,12 @@ public final class ModelJarWriter {
       if (!names.add(plan.name())) {
         throw new IllegalArgumentException("two laws are named " + plan.name());
       }
-      GeneratedLaw shape = CompiledLaws.classFile(plan, CLASS_PACKAGE + "Shape");
+      GeneratedLaw shape;
+      try {
+        shape = CompiledLaws.classFile(plan, CLASS_PACKAGE + "Shape");
+      } catch (IllegalArgumentException tooLarge) {
+        throw new UncompilableLawException(plan.name(), tooLarge.getMessage());
+      }
       String className = classOfShape.get(ByteBuffer.wrap(shape.classFile()));
       if (className == null) {
         className = CLASS_PACKAGE + "Law" + classEntries.size();
