@@ -52,7 +52,7 @@ import org.objectweb.asm.MethodVisitor;
 class HostileInputsTest {
   private static final String RESOURCES = "/hostile/";
   private static final List<String> RESOURCE_FILES = List.of("world.law", "bidi-comment.law", "use-dev-zero.law",
-      "nesting-64.law", "nesting-65.law", "chain-256.law", "chain-3000.law", "effects-5000.law");
+      "nesting-64.law", "nesting-65.law", "use-escape.law", "chain-256.law", "chain-3000.law", "effects-5000.law");
   private static final String STAYS = "use \"world.law\"\nlaw stays { for b: Ball then b.vx := b.vx }\n";
 
   @TempDir
@@ -102,6 +102,7 @@ class HostileInputsTest {
         new Case("a bidirectional control in a comment", d -> args(d, "check", "bidi-comment.law"), 1,
             "bidi-comment.law:2:"),
         new Case("use of /dev/zero", d -> args(d, "check", "use-dev-zero.law"), 1, "not a regular file"),
+        new Case("escape sequences in a use path", d -> args(d, "check", "use-escape.law"), 1, "use-escape.law:1:"),
         new Case("use of a FIFO", HostileInputsTest::fifo, 1, "not a regular file"),
         new Case("use of a directory", d -> {
           Files.createDirectory(d.resolve("dir.law"));

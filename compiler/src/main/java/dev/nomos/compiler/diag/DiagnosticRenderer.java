@@ -37,18 +37,18 @@ public final class DiagnosticRenderer {
       sb.append(':').append(span.line()).append(':').append(span.column());
     }
     sb.append(": ").append(d.severity().label()).append('[').append(d.code()).append("]: ")
-        .append(d.message()).append('\n');
+        .append(visible(d.message())).append('\n');
     if (span.line() > 0) {
       excerpt(sb, d);
     }
     if (d.hint() != null) {
-      sb.append("  = hint: ").append(d.hint()).append('\n');
+      sb.append("  = hint: ").append(visible(d.hint())).append('\n');
     }
     return sb.toString();
   }
 
   /**
-   * The excerpt with each control or format character (an escape, a bidirectional override) shown
+   * The text (an excerpt, or a message quoting a `use` path) with each control or format character (an escape, a bidirectional override) shown
    * as U+FFFD: one character for one, so the caret still lines up, and nothing reaches the terminal
    * that could rewrite what it shows.
    */
@@ -57,7 +57,7 @@ public final class DiagnosticRenderer {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       int type = Character.getType(c);
-      sb.append(c != '\t' && (type == Character.CONTROL || type == Character.FORMAT) ? '\uFFFD' : c);
+      sb.append(c != '\t' && c != '\n' && (type == Character.CONTROL || type == Character.FORMAT) ? '\uFFFD' : c);
     }
     return sb.toString();
   }
