@@ -98,6 +98,12 @@ public final class CompileCommand implements Callable<Integer> {
           + c.constraints().stream().map(CompiledLaw::name).toList()
           + " (run the .law files with fit, eval and simulate instead)");
     }
+    for (SourceUnit unit : c.units()) {
+      if (ModelInput.sameFile(Path.of(unit.source().name()), output)) {
+        throw new UserFacingException("-o " + output + " would overwrite " + unit.source().name()
+            + ", a source of the model, with a jar; name the jar something else (model.jar)", ExitCodes.USAGE);
+      }
+    }
     Fitted fitted = weightsFrom == null ? new Fitted(Map.of(), null) : readFitted(weightsFrom, c.schema(), err);
     Map<String, Double> fromFile = fitted.weights();
     Map<String, Double> floor = fitted.floor() != null ? fitted.floor() : c.floor().values();
@@ -125,6 +131,9 @@ public final class CompileCommand implements Callable<Integer> {
       manifest = writer.write(output);
     } catch (IOException e) {
       throw new UserFacingException("cannot write " + output + ": " + e.getMessage(), e);
+    } catch (ModelJarWriter.UncompilableLawException e) {
+      String where = c.law(e.lawName()).map(l -> l.source().name() + ":" + l.decl().span().line() + ": ").orElse("");
+      throw new UserFacingException(where + e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new UserFacingException(e.getMessage());
     }

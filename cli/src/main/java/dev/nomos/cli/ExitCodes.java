@@ -1,5 +1,6 @@
 package dev.nomos.cli;
 
+import dev.nomos.runtime.io.Printable;
 import picocli.CommandLine;
 
 /**
@@ -11,6 +12,9 @@ public final class ExitCodes {
   public static final int FAILURE = 1;
   public static final int USAGE = 2;
 
+  /** A failure is one line: a message longer than this (a hostile name, a huge value) is cut. */
+  private static final int MAX_MESSAGE_CHARS = 2000;
+
   private ExitCodes() {}
 
   static int forException(Throwable t) {
@@ -19,7 +23,7 @@ public final class ExitCodes {
 
   static int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
     if (e instanceof UserFacingException u) {
-      cl.getErr().println("nomos: " + u.getMessage());
+      cl.getErr().println("nomos: " + Printable.of(u.getMessage(), MAX_MESSAGE_CHARS));
       return u.exitCode();
     }
     cl.getErr().println("nomos: internal error: " + e);

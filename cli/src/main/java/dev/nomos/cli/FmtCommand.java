@@ -3,6 +3,7 @@ package dev.nomos.cli;
 import dev.nomos.runtime.io.AtomicFiles;
 import dev.nomos.compiler.ParseResult;
 import dev.nomos.compiler.Parser;
+import dev.nomos.runtime.io.BoundedFiles;
 import dev.nomos.compiler.diag.DiagnosticRenderer;
 import dev.nomos.compiler.format.Formatter;
 import dev.nomos.compiler.source.SourceFile;
@@ -70,7 +71,7 @@ public final class FmtCommand implements Callable<Integer> {
       Path file = stdin ? null : Path.of(name);
       String text;
       try {
-        text = stdin ? decode(System.in.readAllBytes()) : read(file);
+        text = stdin ? readStdin() : read(file);
       } catch (IOException e) {
         err.println("nomos: " + name + ": cannot read: " + describe(e));
         failed = true;
@@ -138,8 +139,19 @@ public final class FmtCommand implements Callable<Integer> {
     return out;
   }
 
+  /** UTF-8 takes at most 3 bytes per UTF-16 char: more bytes than this are over the parser's limit. */
+  private static final long MAX_SOURCE_BYTES = 3L * Parser.MAX_SOURCE_CHARS;
+
   private static String read(Path file) throws IOException {
-    return decode(Files.readAllBytes(file));
+    return decode(BoundedFiles.read(file, MAX_SOURCE_BYTES));
+  }
+
+  private static String readStdin() throws IOException {
+    byte[] bytes = System.in.readNBytes((int) MAX_SOURCE_BYTES + 1);
+    if (bytes.length > MAX_SOURCE_BYTES) {
+      throw new IOException("the input is over " + MAX_SOURCE_BYTES + " bytes, the limit");
+    }
+    return decode(bytes);
   }
 
   private static String decode(byte[] bytes) throws IOException {

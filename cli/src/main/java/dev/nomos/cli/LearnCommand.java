@@ -234,7 +234,7 @@ public final class LearnCommand implements Callable<Integer> {
     PrintWriter readErr = spec.commandLine().getErr();
     List<Episode> train = limit(ModelInput.readData(trainFiles, schema, strict, readErr).episodes(), maxTrain);
     List<Episode> testEpisodes = ModelInput.readData(testFiles, schema, strict, readErr).episodes();
-    NomosLawCompiler compiler = new NomosLawCompiler(schema, Engine.parse(engine));
+    NomosLawCompiler compiler = new NomosLawCompiler(schema, ModelInput.engine(engine));
     Proposer proposer = proposer(compiler);
     LearnOptions options = options(proposer);
     PrintWriter err = spec.commandLine().getErr();
@@ -333,6 +333,11 @@ public final class LearnCommand implements Callable<Integer> {
     LearnResult result = new Learner(schema, worldSource, compiler, proposer, options, modelOptions, listener)
         .learn(train, testEpisodes, starting.laws(), deadline);
     progress.clear();
+    if (proposer instanceof dev.nomos.learn.LlmProposer llm && llm.failureWithoutAnswers().isPresent()) {
+      // A model learned without one answer is the starting model refitted, not what was asked for.
+      throw new UserFacingException("every call to " + proposer.name() + " failed; nothing written to " + out
+          + ": " + llm.failureWithoutAnswers().get());
+    }
     String header = inlineWorld ? worldSource : "use \"" + relativeUse(out, worldFile) + "\"";
     InitCommand.writeAtomically(out, result.lawFile(header));
     if (report != null) {

@@ -40,6 +40,23 @@ class LspCommandTest {
     assertEquals(1, code);
   }
 
+  /** Once the framing is lost no later message can be found: the server ends instead of hanging. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"-5", "abc", "99999999999"})
+  @org.junit.jupiter.api.Timeout(value = 30, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void aBadContentLengthEndsTheSessionWithExitCodeOne(String length) throws java.io.IOException {
+    String input = frame("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}")
+        + "Content-Length: " + length + "\r\n\r\n{}"
+        + frame("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"shutdown\"}");
+    // The client keeps its end open, as an editor does: only the server can end the session.
+    java.io.PipedOutputStream silentClient = new java.io.PipedOutputStream();
+    java.io.InputStream stillOpen = new java.io.SequenceInputStream(
+        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), new java.io.PipedInputStream(silentClient));
+    int code = new CommandLine(new LspCommand(stillOpen, new ByteArrayOutputStream())).execute();
+    assertEquals(1, code);
+    silentClient.close();
+  }
+
   @Test
   void isRegisteredWithHelp() {
     StringWriter help = new StringWriter();

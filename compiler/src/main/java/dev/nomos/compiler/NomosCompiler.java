@@ -285,17 +285,11 @@ public final class NomosCompiler {
     if (schema == null || brokenBySyntax(law, source, syntaxErrors)) {
       return unchecked(law, source);
     }
+    // The parser bounded every expression's depth (Parser.MAX_CHAINED_OPERATORS), so checking cannot overflow.
     List<Diagnostic> found = new ArrayList<>();
-    try {
-      LawChecker.Result r = new ConstraintChecker(schema, source, found).check(constraint);
-      diagnostics.addAll(found);
-      return new CompiledLaw(law.name().text(), law.doc(), law, source, r.plan(), null, List.of());
-    } catch (StackOverflowError tooDeep) {
-      diagnostics.add(Diagnostic.error(Codes.NESTING_TOO_DEEP, source, law.name().span(),
-              "constraint `" + law.name().text() + "` has an expression too long or too deeply nested to compile")
-          .withHint("split the expression or the constraint into smaller ones"));
-      return unchecked(law, source);
-    }
+    LawChecker.Result r = new ConstraintChecker(schema, source, found).check(constraint);
+    diagnostics.addAll(found);
+    return new CompiledLaw(law.name().text(), law.doc(), law, source, r.plan(), null, List.of());
   }
 
   /**
@@ -342,18 +336,11 @@ public final class NomosCompiler {
     if (schema == null) {
       return new CompiledLaw(law.name().text(), law.doc(), law, source, null, law.weight(), List.of());
     }
+    // The parser bounded every expression's depth (Parser.MAX_CHAINED_OPERATORS), so checking cannot overflow.
     List<Diagnostic> found = new ArrayList<>();
-    try {
-      LawChecker.Result r = new LawChecker(schema, source, options.allowHoles(), found, definitions).check(law);
-      diagnostics.addAll(found);
-      return new CompiledLaw(law.name().text(), law.doc(), law, source, r.plan(), law.weight(), r.holes());
-    } catch (StackOverflowError tooDeep) {
-      // A flat chain of thousands of operators parses (ANTLR loops) but nests the tree too deeply to walk.
-      diagnostics.add(Diagnostic.error(Codes.NESTING_TOO_DEEP, source, law.name().span(),
-              "law `" + law.name().text() + "` has an expression too long or too deeply nested to compile")
-          .withHint("split the expression or the law into smaller ones"));
-      return new CompiledLaw(law.name().text(), law.doc(), law, source, null, law.weight(), List.of());
-    }
+    LawChecker.Result r = new LawChecker(schema, source, options.allowHoles(), found, definitions).check(law);
+    diagnostics.addAll(found);
+    return new CompiledLaw(law.name().text(), law.doc(), law, source, r.plan(), law.weight(), r.holes());
   }
 
   // ---- loading

@@ -22,13 +22,16 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * Source text to AST, hardened for untrusted input (LLM output, fuzzers): sources over
- * {@link #MAX_SOURCE_CHARS} and nesting over {@link #MAX_NESTING} are refused with one diagnostic
+ * {@link #MAX_SOURCE_CHARS}, nesting over {@link #MAX_NESTING} and operator chains over
+ * {@link #MAX_CHAINED_OPERATORS} are refused with one diagnostic
  * before ANTLR sees them, console listeners are replaced by one collector, recovery stops after
  * {@link SyntaxErrorCollector#MAX_ERRORS} errors, and the fast SLL mode is tried before full LL.
  */
 public final class Parser {
   public static final int MAX_SOURCE_CHARS = 1 << 20;
   public static final int MAX_NESTING = 64;
+  /** Binary operators on one path through an expression tree (see {@link #nestingCheck}). */
+  public static final int MAX_CHAINED_OPERATORS = 256;
 
   private Parser() {}
 
@@ -41,6 +44,11 @@ public final class Parser {
           .withHint("split the laws over several files that `use` one world file"));
       return new ParseResult(empty, diagnostics);
     }
+    Diagnostic bidi = bidiCheck(source);
+    if (bidi != null) {
+      diagnostics.add(bidi);
+      return new ParseResult(empty, diagnostics);
+    }
     NomosLexer lexer = lexer(source.text(), source.name());
     CommonTokenStream tokens = new CommonTokenStream(lexer);
     tokens.fill();
@@ -49,17 +57,9 @@ public final class Parser {
       diagnostics.add(tooDeep);
       return new ParseResult(empty, diagnostics);
     }
-    try {
-      NomosParser.FileContext tree = parseTwoStage(source, tokens, diagnostics);
-      SourceUnit unit = new AstBuilder(source, tokens).build(tree);
-      return new ParseResult(unit, diagnostics);
-    } catch (StackOverflowError tooDeepForTheStack) {
-      // Long flat operator chains nest the tree without nesting brackets; refuse them the same way.
-      diagnostics.add(Diagnostic.error(Codes.NESTING_TOO_DEEP, source, source.span(0, 0),
-          "an expression is too long or too deeply nested to compile")
-          .withHint("split the expression or the law into smaller ones"));
-      return new ParseResult(empty, diagnostics);
-    }
+    NomosParser.FileContext tree = parseTwoStage(source, tokens, diagnostics);
+    SourceUnit unit = new AstBuilder(source, tokens).build(tree);
+    return new ParseResult(unit, diagnostics);
   }
 
   /**
@@ -90,10 +90,6 @@ public final class Parser {
       tree = parser.condition();
     } catch (SyntaxErrorCollector.TooManyErrors stop) {
       tree = null;
-    } catch (StackOverflowError tooDeepForTheStack) {
-      diagnostics.add(Diagnostic.error(Codes.NESTING_TOO_DEEP, source, source.span(0, 0),
-          "the condition is too long or too deeply nested to compile"));
-      return new ConditionParse(null, diagnostics);
     }
     diagnostics.addAll(collector.diagnostics());
     if (!collector.diagnostics().isEmpty() || tree == null) {
@@ -157,10 +153,19 @@ public final class Parser {
     }
   }
 
-  /** Counts bracket and prefix-operator depth on tokens so the recursive parser never overflows. */
+  /**
+   * Bounds the depth of every tree built from these tokens, before anything recursive sees them:
+   * bracket depth, runs of prefix operators, and the binary operators on the path from an
+   * expression's root to any leaf (a flat chain {@code x * 1 * 1 ...} nests one level per operator).
+   * Operators at one bracket level count until a token that starts a sibling expression (a comma,
+   * {@code then}, {@code :=} ...). With every path bounded, the parser, checker, formatter and both
+   * engines stay far inside the default thread stack, so the outcome never depends on the JVM.
+   */
   private static Diagnostic nestingCheck(SourceFile source, List<Token> tokens) {
     int depth = 0;
     int prefixRun = 0;
+    int[] operatorsAtLevel = new int[MAX_NESTING + 2];
+    int operatorsOnPath = 0;
     for (Token t : tokens) {
       if (t.getChannel() != Token.DEFAULT_CHANNEL) {
         continue;
@@ -168,19 +173,67 @@ public final class Parser {
       int type = t.getType();
       if (type == NomosLexer.LPAREN || type == NomosLexer.LBRACE) {
         depth++;
+        if (depth <= MAX_NESTING) {
+          operatorsAtLevel[depth] = 0;
+        }
       } else if (type == NomosLexer.RPAREN || type == NomosLexer.RBRACE) {
-        depth = Math.max(0, depth - 1);
+        if (depth > 0) {
+          operatorsOnPath -= operatorsAtLevel[depth];
+          operatorsAtLevel[depth] = 0;
+          depth--;
+        }
+      } else if (BINARY_OPERATORS.contains(type)) {
+        operatorsAtLevel[depth]++;
+        operatorsOnPath++;
+      } else if (SIBLING_STARTS.contains(type)) {
+        operatorsOnPath -= operatorsAtLevel[depth];
+        operatorsAtLevel[depth] = 0;
       }
       boolean prefix = type == NomosLexer.MINUS || type == NomosLexer.NOT || type == NomosLexer.IF
           || type == NomosLexer.LPAREN;
       prefixRun = prefix ? prefixRun + 1 : 0;
       if (depth > MAX_NESTING || prefixRun > MAX_NESTING) {
-        int start = t.getStartIndex();
-        return Diagnostic.error(Codes.NESTING_TOO_DEEP, source, source.span(start, t.getStopIndex() + 1),
-            "expressions are nested more than " + MAX_NESTING + " levels deep")
-            .withHint("flatten the expression or split it into several laws");
+        return tooDeep(source, t, "expressions are nested more than " + MAX_NESTING + " levels deep");
+      }
+      if (operatorsOnPath > MAX_CHAINED_OPERATORS) {
+        return tooDeep(source, t, "an expression chains more than " + MAX_CHAINED_OPERATORS + " operators");
       }
     }
     return null;
   }
+
+  /**
+   * Refuses the first bidirectional-text control character (embeddings, overrides, isolates and
+   * marks), anywhere: in a comment or string it can reorder what an editor or review tool shows, so
+   * that the code read is not the code run ("Trojan Source").
+   */
+  private static Diagnostic bidiCheck(SourceFile source) {
+    String text = source.text();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F'
+          || c == '\u061C') {
+        return Diagnostic.error(Codes.BIDI_CONTROL, source, source.span(i, i + 1),
+                String.format("bidirectional-text control character U+%04X", (int) c))
+            .withHint("delete it: it can make the text shown differ from the text compiled");
+      }
+    }
+    return null;
+  }
+
+  private static Diagnostic tooDeep(SourceFile source, Token at, String message) {
+    return Diagnostic.error(Codes.NESTING_TOO_DEEP, source, source.span(at.getStartIndex(), at.getStopIndex() + 1),
+            message)
+        .withHint("flatten the expression or split it into several laws");
+  }
+
+  /** Tokens that join two expressions into one, one tree level deeper. */
+  private static final java.util.Set<Integer> BINARY_OPERATORS = java.util.Set.of(NomosLexer.STAR, NomosLexer.SLASH,
+      NomosLexer.PERCENT, NomosLexer.PLUS, NomosLexer.MINUS, NomosLexer.EQ, NomosLexer.NE, NomosLexer.LT,
+      NomosLexer.LE, NomosLexer.GT, NomosLexer.GE, NomosLexer.AND, NomosLexer.OR, NomosLexer.IN);
+
+  /** Tokens after which a new expression begins beside (not below) the one before. */
+  private static final java.util.Set<Integer> SIBLING_STARTS = java.util.Set.of(NomosLexer.COMMA, NomosLexer.THEN,
+      NomosLexer.ELSE, NomosLexer.WHEN, NomosLexer.ASSIGN, NomosLexer.EQ_SIGN, NomosLexer.COLON, NomosLexer.SEMI,
+      NomosLexer.WHERE, NomosLexer.LAW, NomosLexer.CONSTRAINT, NomosLexer.FOR, NomosLexer.ON, NomosLexer.TILDE);
 }

@@ -4,7 +4,7 @@ import dev.nomos.compiler.source.SourceFile;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.nomos.runtime.io.BoundedFiles;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -48,7 +48,8 @@ public interface SourceResolver {
       public SourceFile read(String name) throws IOException {
         Path file = base.resolve(name);
         try {
-          byte[] bytes = Files.readAllBytes(file);
+          // UTF-8 takes at most 3 bytes per UTF-16 char, so a larger file is over the char limit too.
+          byte[] bytes = BoundedFiles.read(file, 3L * Parser.MAX_SOURCE_CHARS);
           String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
           return new SourceFile(name, text);
         } catch (NoSuchFileException e) {

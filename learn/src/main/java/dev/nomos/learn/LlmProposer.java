@@ -28,6 +28,9 @@ public final class LlmProposer implements Proposer {
   private final ChatClient client;
   private final CandidateChecker checker;
   private final String reference;
+  /** Answers received (from the endpoint or the cache) and the last failed call, over all proposals. */
+  private final java.util.concurrent.atomic.AtomicLong answers = new java.util.concurrent.atomic.AtomicLong();
+  private volatile String lastFailure;
 
   public LlmProposer(String provider, LlmSettings settings, ChatModel model, CandidateChecker checker,
       String reference, ChatClient.Sleeper sleeper) {
@@ -73,6 +76,14 @@ public final class LlmProposer implements Proposer {
     return new LlmProposer("ollama", settings, builder.build(), checker, LanguageReference.text(), Thread::sleep);
   }
 
+  /**
+   * Why the endpoint never gave an answer, when every call so far failed (a refused connection, a
+   * wrong URL, a time-out); empty once any call was answered or none was made.
+   */
+  public java.util.Optional<String> failureWithoutAnswers() {
+    return answers.get() == 0 ? java.util.Optional.ofNullable(lastFailure) : java.util.Optional.empty();
+  }
+
   @Override
   public String name() {
     return provider + ":" + settings.model();
@@ -107,12 +118,15 @@ public final class LlmProposer implements Proposer {
       }
       ChatClient.Answer answer;
       try {
-        answer = client.chat(messages);
+        answer = client.chat(messages, request.deadline());
       } catch (ChatClient.ChatFailure failure) {
         usage = usage.plus(new Usage(failure.attempts() > 0 ? 1 : 0, 0, 0, 0));
-        notes.add(failure.getMessage());
+        String where = settings.baseUrl() == null ? "" : " (endpoint " + settings.baseUrl() + ")";
+        lastFailure = failure.getMessage() + where;
+        notes.add(lastFailure);
         break;
       }
+      answers.incrementAndGet();
       callsLeft--;
       tokensLeft -= answer.inputTokens() + answer.outputTokens();
       usage = usage.plus(new Usage(1, answer.inputTokens(), answer.outputTokens(), answer.cached() ? 1 : 0));

@@ -147,6 +147,37 @@ class LlmProposerTest {
     }
   }
 
+  /** The endpoint's own time-out is a minute, the deadline one second: the deadline wins, retries included. */
+  @Test
+  @org.junit.jupiter.api.Timeout(value = 20, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void anEndpointThatNeverAnswersIsGivenUpAtTheDeadline() throws Exception {
+    try (var server = new ScriptedChatServer(Protocol.OPENAI,
+        Reply.slow(fenced(BOUNCE), 60_000), Reply.slow(fenced(BOUNCE), 60_000), Reply.slow(fenced(BOUNCE), 60_000))) {
+      LlmSettings s = settings(server).withTimeout(Duration.ofSeconds(60))
+          .withRetry(new RetryPolicy(3, Duration.ofMillis(1), 2.0, Duration.ofMillis(10)));
+      LlmProposer proposer = LlmProposer.openAi(s, new ParseOnlyChecker("answer.law"));
+      ProposalRequest r = TinyWorld.request(List.of());
+      ProposalRequest due = new ProposalRequest(r.schema(), r.worldSource(), r.currentLaws(), r.surprising(),
+          r.renderedTransitions(), 5, r.remaining(), r.tried(), r.predicted(), r.headings(),
+          dev.nomos.runtime.Deadline.in(Duration.ofSeconds(1)));
+      Proposal p = proposer.propose(due);
+      assertEquals(List.of(), p.candidates());
+      assertTrue(p.notes().get(0).contains("time budget"), p.notes().toString());
+      assertTrue(proposer.failureWithoutAnswers().isPresent());
+    }
+  }
+
+  @Test
+  void aRefusedConnectionNamesTheEndpointAndCountsAsNoAnswer() {
+    LlmSettings refused = LlmSettings.of("test-model").withBaseUrl("http://127.0.0.1:9/v1").withApiKey("sk-test")
+        .withTimeout(Duration.ofMillis(500)).withRetry(new RetryPolicy(1, Duration.ZERO, 1, Duration.ZERO));
+    LlmProposer proposer = LlmProposer.openAi(refused, new ParseOnlyChecker("answer.law"));
+    Proposal p = proposer.propose(TinyWorld.request(List.of()));
+    String why = proposer.failureWithoutAnswers().orElseThrow();
+    assertTrue(why.contains("http://127.0.0.1:9/v1") && why.contains("cannot reach the endpoint"), why);
+    assertEquals(List.of(why), p.notes());
+  }
+
   @Test
   void theCacheReplaysARunWithoutTheServer(@TempDir Path cache) throws Exception {
     Proposal live;

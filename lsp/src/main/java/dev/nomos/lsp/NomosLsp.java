@@ -1,5 +1,6 @@
 package dev.nomos.lsp;
 
+import dev.nomos.lsp.internal.FramedInput;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,24 @@ public final class NomosLsp {
    * messages to {@code out}.
    */
   public static int serve(InputStream in, OutputStream out) throws InterruptedException {
+    return serve(in, out, System.err);
+  }
+
+  /**
+   * As {@link #serve(InputStream, OutputStream)}; a client stream that cannot be followed (a bad
+   * {@code Content-Length}) ends the session with exit code 1 and one line on {@code log}.
+   */
+  public static int serve(InputStream in, OutputStream out, java.io.PrintStream log) throws InterruptedException {
+    FramedInput framed = new FramedInput(in);
+    int code = serveFramed(framed, out);
+    if (framed.failure() != null) {
+      log.println("nomos: lsp: " + framed.failure());
+      return 1;
+    }
+    return code;
+  }
+
+  private static int serveFramed(InputStream in, OutputStream out) throws InterruptedException {
     NomosLanguageServer server = new NomosLanguageServer();
     Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
     server.connect(launcher.getRemoteProxy());

@@ -10,7 +10,10 @@ package dev.nomos.runtime;
  * every object that an object loop visits counts one (each level of a {@code for} or
  * {@code on contact} binder, each candidate of an {@code exists} or {@code count ... where}), before
  * any test on it (exclusion, contact, side, cover). The count restarts at 0 for every call of
- * {@link Law#apply}; the law throws as soon as the count exceeds the budget.
+ * {@link Law#apply}; the law throws as soon as the count exceeds the budget. A stdlib function that
+ * scans the objects of a type ({@code nearest_distance(a, Wall)}) counts one per object of that type,
+ * charged through {@link #charge} before the scan, so a scan over 20,000 walls under a binder over
+ * 20,000 balls stops at the budget instead of running for minutes.
  */
 public final class BindingBudgetExceededException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -28,6 +31,18 @@ public final class BindingBudgetExceededException extends RuntimeException {
     this.lawName = lawName;
     this.count = count;
     this.budget = budget;
+  }
+
+  /**
+   * The count after charging {@code n} more visited candidates to {@code count}; throws once it
+   * exceeds {@code budget}. Generated code and the interpreter both call this for stdlib scans.
+   */
+  public static long charge(String lawName, long count, int n, long budget) {
+    long after = count + n;
+    if (after > budget) {
+      throw new BindingBudgetExceededException(lawName, after, budget);
+    }
+    return after;
   }
 
   public String lawName() { return lawName; }

@@ -210,6 +210,11 @@ public final class Frame {
   /** Indexes of the objects of one type, in ascending id order. Do not modify. */
   public int[] ofType(int type) { return indexesByType[type]; }
 
+  /** How many objects a scan over {@code type} looks at: those of that type, or all for -1 ({@code Object}). */
+  public int scanCount(int type) {
+    return type < 0 ? allIndexes.length : indexesByType[type].length;
+  }
+
   /** Indexes of all objects, in ascending id order. Do not modify. */
   public int[] all() { return allIndexes; }
 
@@ -221,11 +226,19 @@ public final class Frame {
     return object < 0 ? -1 : other.indexOfId(ids[object]);
   }
 
-  /** Index of the object with that id, or -1. */
+  /** Index of the object with that id, or -1; a binary search over the objects in id order. */
   public int indexOfId(int id) {
-    for (int i = 0; i < ids.length; i++) {
-      if (ids[i] == id) {
-        return i;
+    int lo = 0;
+    int hi = allIndexes.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int midId = ids[allIndexes[mid]];
+      if (midId < id) {
+        lo = mid + 1;
+      } else if (midId > id) {
+        hi = mid - 1;
+      } else {
+        return allIndexes[mid];
       }
     }
     return -1;
@@ -326,6 +339,9 @@ public final class Frame {
     private Integer step;
     private double reward;
     private boolean terminated;
+    /** The ids added so far, once there are {@link #SCAN_LIMIT} or more. */
+    private java.util.Set<Integer> idSet;
+    private static final int SCAN_LIMIT = 32;
 
     private Builder(WorldSchema schema) {
       this.schema = Objects.requireNonNull(schema, "schema");
@@ -368,16 +384,36 @@ public final class Frame {
       return this;
     }
 
+    /**
+     * Linear in the objects so far while they are few (the common frame: no hashing, no boxing); a
+     * hash set of the ids from {@link #SCAN_LIMIT} objects on, so that a frame of a million objects
+     * is built in linear time rather than quadratic.
+     */
     private void requireNewId(int id) {
-      for (int k = 0; k < n; k++) {
-        if (ids[k] == id) {
-          throw new IllegalArgumentException("duplicate object id " + id);
+      int total = n + undeclaredCount;
+      if (idSet == null && total >= SCAN_LIMIT) {
+        idSet = new java.util.HashSet<>(total * 2);
+        for (int k = 0; k < n; k++) {
+          idSet.add(ids[k]);
+        }
+        for (int k = 0; k < undeclaredCount; k++) {
+          idSet.add(undeclaredIds[k]);
         }
       }
-      for (int k = 0; k < undeclaredCount; k++) {
-        if (undeclaredIds[k] == id) {
-          throw new IllegalArgumentException("duplicate object id " + id);
+      boolean duplicate;
+      if (idSet != null) {
+        duplicate = !idSet.add(id);
+      } else {
+        duplicate = false;
+        for (int k = 0; k < n && !duplicate; k++) {
+          duplicate = ids[k] == id;
         }
+        for (int k = 0; k < undeclaredCount && !duplicate; k++) {
+          duplicate = undeclaredIds[k] == id;
+        }
+      }
+      if (duplicate) {
+        throw new IllegalArgumentException("duplicate object id " + id);
       }
     }
 

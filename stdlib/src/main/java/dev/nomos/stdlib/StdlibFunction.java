@@ -47,6 +47,20 @@ public record StdlibFunction(String name, List<Param> params, ParamType returns,
     return params.stream().anyMatch(p -> p.type() == ParamType.OBJECT);
   }
 
+  /**
+   * The index of the parameter naming the type whose objects the function scans (the {@code TYPE}
+   * parameter of {@code nearest_distance(a, Wall)}), or -1 for a function that looks at its
+   * arguments only. Both engines charge each scanned object to the law's binding budget.
+   */
+  public int scannedTypeParam() {
+    for (int i = 0; i < params.size(); i++) {
+      if (params.get(i).type() == ParamType.TYPE) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** JVM method descriptor of the Java implementation. */
   public String descriptor() {
     StringBuilder sb = new StringBuilder("(");

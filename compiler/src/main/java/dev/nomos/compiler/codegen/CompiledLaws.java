@@ -2,6 +2,7 @@ package dev.nomos.compiler.codegen;
 
 import dev.nomos.compiler.codegen.internal.HiddenLawLoader;
 import dev.nomos.compiler.codegen.internal.LawClassGenerator;
+import dev.nomos.compiler.interp.Interpreter;
 import dev.nomos.compiler.plan.LawPlan;
 import dev.nomos.runtime.BindingBudgetExceededException;
 import dev.nomos.runtime.Law;
@@ -40,11 +41,21 @@ public final class CompiledLaws {
     return compile(plans, BindingBudgetExceededException.DEFAULT_BUDGET);
   }
 
-  /** One loaded law per plan, in order; each throws after visiting more than {@code bindingBudget} bindings. */
+  /**
+   * One loaded law per plan, in order; each throws after visiting more than {@code bindingBudget}
+   * bindings. A law too large for one JVM method (thousands of effects) is interpreted instead: the
+   * engines are identical in what they emit, so the model is the same, only slower for that law.
+   */
   public static List<Law> compile(List<LawPlan> plans, long bindingBudget) {
     List<Law> laws = new ArrayList<>(plans.size());
     for (LawPlan plan : plans) {
-      GeneratedLaw g = LawClassGenerator.generate(plan, HIDDEN_NAME, bindingBudget);
+      GeneratedLaw g;
+      try {
+        g = LawClassGenerator.generate(plan, HIDDEN_NAME, bindingBudget);
+      } catch (LawClassGenerator.TooLargeException declined) {
+        laws.add(Interpreter.interpret(plan, bindingBudget));
+        continue;
+      }
       laws.add(HiddenLawLoader.instantiate(SHAPES.constructor(g.classFile()), plan.name(), g.ints(), g.doubles()));
     }
     return laws;

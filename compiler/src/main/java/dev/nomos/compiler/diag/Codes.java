@@ -16,6 +16,8 @@ public final class Codes {
   public static final String NESTING_TOO_DEEP = "N003";
   /** A file named by {@code use} or on the command line cannot be read. */
   public static final String UNREADABLE_FILE = "N004";
+  /** A bidirectional-text control character, which can make the shown text differ from the parsed text. */
+  public static final String BIDI_CONTROL = "N005";
 
   /** An entity type that the world does not declare. */
   public static final String UNKNOWN_TYPE = "N101";
@@ -129,7 +131,7 @@ public final class Codes {
 
   /** Every code, in order. docs/diagnostics.md has a section for each (a test keeps them in sync). */
   public static final List<String> ALL = List.of(
-      SYNTAX, SOURCE_TOO_LARGE, NESTING_TOO_DEEP, UNREADABLE_FILE,
+      SYNTAX, SOURCE_TOO_LARGE, NESTING_TOO_DEEP, UNREADABLE_FILE, BIDI_CONTROL,
       UNKNOWN_TYPE, UNKNOWN_ATTRIBUTE, UNKNOWN_ACTION, UNKNOWN_SYMBOL, UNKNOWN_FUNCTION, UNKNOWN_VARIABLE,
       UNKNOWN_RELATION, UNKNOWN_RELATION_OPTION, UNKNOWN_WORLD_OPTION, DUPLICATE_DECLARATION, WORLD_COUNT,
       BAD_USE,

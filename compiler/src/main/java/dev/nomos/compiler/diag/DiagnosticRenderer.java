@@ -37,12 +37,27 @@ public final class DiagnosticRenderer {
       sb.append(':').append(span.line()).append(':').append(span.column());
     }
     sb.append(": ").append(d.severity().label()).append('[').append(d.code()).append("]: ")
-        .append(d.message()).append('\n');
+        .append(visible(d.message())).append('\n');
     if (span.line() > 0) {
       excerpt(sb, d);
     }
     if (d.hint() != null) {
-      sb.append("  = hint: ").append(d.hint()).append('\n');
+      sb.append("  = hint: ").append(visible(d.hint())).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The text (an excerpt, or a message quoting a `use` path) with each control or format character (an escape, a bidirectional override) shown
+   * as U+FFFD: one character for one, so the caret still lines up, and nothing reaches the terminal
+   * that could rewrite what it shows.
+   */
+  private static String visible(String text) {
+    StringBuilder sb = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      int type = Character.getType(c);
+      sb.append(c != '\t' && c != '\n' && (type == Character.CONTROL || type == Character.FORMAT) ? '\uFFFD' : c);
     }
     return sb.toString();
   }
@@ -66,7 +81,7 @@ public final class DiagnosticRenderer {
     }
     int windowEnd = Math.min(line.length(), windowStart + MAX_EXCERPT);
     String suffix = windowEnd < line.length() ? "..." : "";
-    String shown = prefix + line.substring(windowStart, windowEnd) + suffix;
+    String shown = prefix + visible(line.substring(windowStart, windowEnd)) + suffix;
     int caretFrom = prefix.length() + (from - windowStart);
     int caretTo = Math.min(prefix.length() + (to - windowStart), shown.length() + 1);
     caretTo = Math.max(caretTo, caretFrom + 1);

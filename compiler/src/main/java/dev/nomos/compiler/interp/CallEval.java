@@ -45,6 +45,7 @@ abstract class CallEval extends Eval {
   static final class Uniform extends CallEval {
     private final MethodHandle handle;
     private final Eval[] args;
+    private final int scanned;
 
     Uniform(StdlibFunction function, Eval[] args) {
       MethodHandle h = intTyped(function);
@@ -57,9 +58,13 @@ abstract class CallEval extends Eval {
       }
       this.handle = h.asType(UNIFORM);
       this.args = args;
+      this.scanned = function.scannedTypeParam();
     }
 
     @Override int eval(Env env) {
+      if (scanned >= 0) {
+        env.chargeScan(env.frame, args[scanned].eval(env));
+      }
       int n = args.length;
       int a0 = n > 0 ? args[0].eval(env) : 0;
       int a1 = n > 1 ? args[1].eval(env) : 0;
@@ -81,14 +86,19 @@ abstract class CallEval extends Eval {
     private final MethodHandle handle;
     private final Eval[] args;
     private final boolean takesFrame;
+    private final int scanned;
 
     Boxed(StdlibFunction function, Eval[] args) {
       this.handle = intTyped(function);
       this.args = args;
       this.takesFrame = function.takesFrame();
+      this.scanned = function.scannedTypeParam();
     }
 
     @Override int eval(Env env) {
+      if (scanned >= 0) {
+        env.chargeScan(env.frame, args[scanned].eval(env));
+      }
       Object[] values = new Object[args.length + (takesFrame ? 1 : 0)];
       int k = 0;
       if (takesFrame) {
@@ -118,6 +128,7 @@ abstract class CallEval extends Eval {
     private final Eval[] args;
     private final boolean[] objects;
     private final int absent;
+    private final int scanned;
 
     At(StdlibFunction function, Eval stepsBack, Eval[] args) {
       if (!function.takesFrame() || args.length != function.params().size() || args.length > UNIFORM_ARITY) {
@@ -137,6 +148,7 @@ abstract class CallEval extends Eval {
         objects[i] = function.params().get(i).type() == dev.nomos.stdlib.ParamType.OBJECT;
       }
       this.absent = function.absent();
+      this.scanned = function.scannedTypeParam();
     }
 
     @Override int eval(Env env) {
@@ -164,8 +176,13 @@ abstract class CallEval extends Eval {
           default -> a5 = v;
         }
       }
+      Frame back = env.frame.back(k);
+      if (scanned >= 0) {
+        env.chargeScan(back, scanned == 0 ? a0 : scanned == 1 ? a1 : scanned == 2 ? a2 : scanned == 3 ? a3
+            : scanned == 4 ? a4 : a5);
+      }
       try {
-        return (int) handle.invokeExact(env.frame.back(k), a0, a1, a2, a3, a4, a5);
+        return (int) handle.invokeExact(back, a0, a1, a2, a3, a4, a5);
       } catch (RuntimeException | Error e) {
         throw e;
       } catch (Throwable t) {

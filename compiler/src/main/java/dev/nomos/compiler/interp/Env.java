@@ -35,6 +35,11 @@ final class Env {
     }
   }
 
+  /** Charges the {@code n} objects a stdlib scan looks at (see {@link BindingBudgetExceededException#charge}). */
+  void chargeScan(Frame scanned, int type) {
+    visited = BindingBudgetExceededException.charge(lawName, visited, scanned.scanCount(type), budget);
+  }
+
   long visited() {
     return visited;
   }

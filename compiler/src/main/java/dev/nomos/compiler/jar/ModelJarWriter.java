@@ -8,6 +8,7 @@ import dev.nomos.runtime.WorldSchema;
 import dev.nomos.runtime.jar.ModelManifest;
 import dev.nomos.runtime.jar.internal.Hashes;
 import dev.nomos.runtime.jar.internal.ManifestJson;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
@@ -100,6 +102,25 @@ public final class ModelJarWriter {
     return this;
   }
 
+  /**
+   * A law that cannot become a class (over the JVM's 64 KB of code per method): a jar, unlike a
+   * model run in-process, has no interpreter to fall back on. Names the law so the caller can point
+   * at its source.
+   */
+  public static final class UncompilableLawException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final String lawName;
+
+    UncompilableLawException(String lawName, String message) {
+      super(message);
+      this.lawName = lawName;
+    }
+
+    public String lawName() {
+      return lawName;
+    }
+  }
+
   /** Generates the classes and writes the jar atomically; returns what model.json says. */
   public ModelManifest write(Path out) throws IOException {
     Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -127,7 +148,12 @@ public final class ModelJarWriter {
       if (!names.add(plan.name())) {
         throw new IllegalArgumentException("two laws are named " + plan.name());
       }
-      GeneratedLaw shape = CompiledLaws.classFile(plan, CLASS_PACKAGE + "Shape");
+      GeneratedLaw shape;
+      try {
+        shape = CompiledLaws.classFile(plan, CLASS_PACKAGE + "Shape");
+      } catch (IllegalArgumentException tooLarge) {
+        throw new UncompilableLawException(plan.name(), tooLarge.getMessage());
+      }
       String className = classOfShape.get(ByteBuffer.wrap(shape.classFile()));
       if (className == null) {
         className = CLASS_PACKAGE + "Law" + classEntries.size();
@@ -166,10 +192,10 @@ public final class ModelJarWriter {
     Files.createDirectories(dir);
     AtomicFiles.write(target, file -> {
       try (JarOutputStream jar = new JarOutputStream(file)) {
-        // The manifest as an entry of its own: JarOutputStream(out, manifest) stamps it with the clock.
-        java.io.ByteArrayOutputStream manifest = new java.io.ByteArrayOutputStream();
+        // Written as an entry of its own, not by JarOutputStream's constructor, which stamps it with the time.
+        ByteArrayOutputStream manifest = new ByteArrayOutputStream();
         jarManifest().write(manifest);
-        put(jar, java.util.jar.JarFile.MANIFEST_NAME, manifest.toByteArray());
+        put(jar, JarFile.MANIFEST_NAME, manifest.toByteArray());
         put(jar, ModelManifest.PATH, modelJson);
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
           put(jar, e.getKey(), e.getValue());

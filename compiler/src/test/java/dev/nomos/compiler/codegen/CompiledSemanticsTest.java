@@ -133,16 +133,26 @@ class CompiledSemanticsTest {
   }
 
   @Test
-  void lawsTooLargeForTheJvmAreRefusedWithTheLawNamed() {
+  void lawsTooLargeForTheJvmRunInterpretedInProcessAndAreRefusedForJarsWithTheLawNamed() {
     List<PExpr> elements = new java.util.ArrayList<>();
     for (int i = 0; i < 30_000; i++) {
       elements.add(c(i));
     }
     LawPlan huge = new LawPlan("huge", List.of(new Loop.Each(0, BALL)), new PExpr.InSet(y(0), elements, false),
         List.of(new PEffect.Exact(0, Slots.X, c(1))), 1, 0);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CompiledLaws.compile(huge));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CompiledLaws.classFile(huge, "nomos/model/Law0"));
     assertTrue(e.getMessage().startsWith("law huge is too large") || e.getMessage().startsWith("law huge has too many"),
         e.getMessage());
+    Law fallback = CompiledLaws.compile(huge);
+    Frame f = Frame.builder(PONG).add(1, BALL, 3, 29_999, 1, 1).add(2, BALL, 4, 30_001, 1, 1).build();
+    RecordingSink compiled = new RecordingSink();
+    fallback.apply(f, compiled);
+    RecordingSink interpreted = new RecordingSink();
+    dev.nomos.compiler.interp.Interpreter.interpret(huge).apply(f, interpreted);
+    assertEquals(List.of("exact(" + f.indexOfId(1) + ",0,1)"), compiled.calls);
+    assertEquals(interpreted.calls, compiled.calls);
+    assertEquals("huge", fallback.name());
   }
 
   @Test

@@ -10,10 +10,15 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.nomos.learn.ResponseCache;
 import dev.nomos.learn.RetryPolicy;
+import dev.nomos.runtime.Deadline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One chat call with the response cache in front and retries with exponential back-off behind.
@@ -63,6 +68,16 @@ public final class ChatClient {
   }
 
   public Answer chat(List<ResponseCache.Message> messages) throws ChatFailure {
+    return chat(messages, Deadline.none());
+  }
+
+  /**
+   * The answer to {@code messages}, given up at {@code deadline}: each attempt waits at most until
+   * the deadline (the HTTP client's own timeout still bounds it too), and no attempt starts after it,
+   * so an endpoint that never answers cannot hold a learner past its time budget. An abandoned
+   * attempt finishes on a daemon thread and its answer is dropped.
+   */
+  public Answer chat(List<ResponseCache.Message> messages, Deadline deadline) throws ChatFailure {
     String key = ResponseCache.key(provider, modelName, messages, parameters);
     if (cache != null) {
       Optional<ResponseCache.Entry> hit = cache.get(key);
@@ -73,6 +88,10 @@ public final class ChatClient {
     ChatRequest request = ChatRequest.builder().messages(toLangChain(messages)).build();
     RuntimeException last = null;
     for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+      if (deadline.passed()) {
+        throw new ChatFailure(provider + " " + modelName + ": the time budget ran out before attempt " + attempt
+            + (last == null ? "" : "; the last attempt failed: " + describe(last)), attempt - 1, last);
+      }
       if (attempt > 1) {
         try {
           sleeper.sleep(retry.backoffBefore(attempt).toMillis());
@@ -82,7 +101,7 @@ public final class ChatClient {
         }
       }
       try {
-        ChatResponse response = model.chat(request);
+        ChatResponse response = withinDeadline(request, deadline);
         String text = response.aiMessage() == null || response.aiMessage().text() == null
             ? "" : response.aiMessage().text();
         TokenUsage usage = response.tokenUsage();
@@ -100,12 +119,43 @@ public final class ChatClient {
         + describe(last), retry.maxAttempts(), last);
   }
 
+  /** One attempt, abandoned once {@code deadline} passes. */
+  private ChatResponse withinDeadline(ChatRequest request, Deadline deadline) {
+    if (deadline.isNone()) {
+      return model.chat(request);
+    }
+    CompletableFuture<ChatResponse> call = CompletableFuture.supplyAsync(() -> model.chat(request), CALLS);
+    try {
+      return call.get(Math.max(1, (long) (deadline.remainingSeconds() * 1000)), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      call.cancel(true);
+      throw new IllegalStateException("no answer before the time budget ran out");
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for an answer");
+    }
+  }
+
+  /** Daemon threads for calls, so that a call abandoned at the deadline never keeps the JVM alive. */
+  private static final java.util.concurrent.Executor CALLS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "nomos-llm-call");
+    t.setDaemon(true);
+    return t;
+  });
+
   private static String describe(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
     String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    if (root instanceof java.io.IOException) {
+      // A refused or dropped connection surfaces as a bare ClosedChannelException: say what it means.
+      return "cannot reach the endpoint (" + (root.getMessage() == null ? root.getClass().getSimpleName()
+          : root.getClass().getSimpleName() + ": " + root.getMessage()) + ")";
+    }
     return root == e ? message : e.getClass().getSimpleName() + " (" + message + ")";
   }
 

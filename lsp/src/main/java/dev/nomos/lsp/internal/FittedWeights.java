@@ -6,6 +6,7 @@ import com.google.gson.JsonParser;
 import dev.nomos.compiler.Parser;
 import dev.nomos.compiler.ast.LawDecl;
 import dev.nomos.compiler.source.SourceFile;
+import dev.nomos.runtime.io.BoundedFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -90,7 +91,7 @@ public final class FittedWeights {
 
   private static Map<String, Double> fromLaw(Path file) {
     try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
+      String text = new String(BoundedFiles.read(file, 3L * Parser.MAX_SOURCE_CHARS), StandardCharsets.UTF_8);
       Map<String, Double> weights = new LinkedHashMap<>();
       for (LawDecl law : Parser.parse(new SourceFile(file.toString(), text)).unit().laws()) {
         if (law.weight() != null) {

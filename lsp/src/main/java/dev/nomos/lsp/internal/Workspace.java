@@ -4,6 +4,7 @@ import dev.nomos.compiler.ParseResult;
 import dev.nomos.compiler.Parser;
 import dev.nomos.compiler.ast.UseDecl;
 import dev.nomos.compiler.source.SourceFile;
+import dev.nomos.runtime.io.BoundedFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -228,7 +229,8 @@ public final class Workspace {
 
   private static Optional<String> read(Path path) {
     try {
-      return Optional.of(Files.readString(path, StandardCharsets.UTF_8));
+      // Bounded, and never a FIFO or device: a `use` of one must not block or flood the server.
+      return Optional.of(new String(BoundedFiles.read(path, 3L * Parser.MAX_SOURCE_CHARS), StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException unreadable) {
       return Optional.empty();
     }

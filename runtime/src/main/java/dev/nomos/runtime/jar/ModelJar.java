@@ -3,6 +3,8 @@ package dev.nomos.runtime.jar;
 import dev.nomos.runtime.Law;
 import dev.nomos.runtime.jar.internal.BundledLibraries;
 import dev.nomos.runtime.jar.internal.ClassFileSummary;
+import dev.nomos.runtime.jar.internal.ContainedLaw;
+import dev.nomos.runtime.io.Printable;
 import dev.nomos.runtime.jar.internal.Hashes;
 import dev.nomos.runtime.jar.internal.ManifestJson;
 import dev.nomos.runtime.jar.internal.ModelClassLoader;
@@ -157,17 +159,19 @@ public final class ModelJar {
         constructors.put(entry.className(), constructor);
       }
       Law law;
+      String built;
       try {
         law = (Law) constructor.invoke(entry.name(), entry.ints(), entry.doubles());
+        built = law.name();
       } catch (Throwable e) {
         throw new ModelJarException(where + ": law " + entry.name() + " (class " + entry.className()
-            + ") cannot be built from the constants model.json gives it: " + e, e);
+            + ") cannot be built from the constants model.json gives it: " + ContainedLaw.describe(e));
       }
-      if (!entry.name().equals(law.name())) {
-        throw new ModelJarException(where + ": class " + entry.className() + " built law '" + law.name()
-            + "' when model.json says '" + entry.name() + "'");
+      if (!entry.name().equals(built)) {
+        throw new ModelJarException(where + ": class " + entry.className() + " built law '"
+            + Printable.of(String.valueOf(built), 200) + "' when model.json says '" + entry.name() + "'");
       }
-      laws.add(law);
+      laws.add(new ContainedLaw(law, entry.name()));
     }
     return laws;
   }
@@ -204,8 +208,9 @@ public final class ModelJar {
     try {
       Class<?> cls = Class.forName(binaryName(className), true, loader);
       return MethodHandles.publicLookup().findConstructor(cls, CONSTRUCTOR);
-    } catch (LinkageError | ReflectiveOperationException | SecurityException e) {
-      throw new ModelJarException(where + ": class " + className + " cannot be loaded: " + e, e);
+    } catch (Throwable e) {
+      // Loading runs the JVM's verifier and the class's initializer: any error there is the jar's.
+      throw new ModelJarException(where + ": class " + className + " cannot be loaded: " + ContainedLaw.describe(e));
     }
   }
 

@@ -48,7 +48,13 @@ public final class Episodes {
           firstStep = r.t();
         }
         episode = r.episode();
-        Frame f = codec.encode(tracker.track(r), previous, file, in.line());
+        StepRecord tracked;
+        try {
+          tracked = tracker.track(r);
+        } catch (IllegalArgumentException limit) {
+          throw new TrajectoryFormatException(file, in.line(), "objects", limit.getMessage());
+        }
+        Frame f = codec.encode(tracked, previous, file, in.line());
         if (frames.size() == lines.length) {
           lines = Arrays.copyOf(lines, lines.length * 2);
         }

@@ -2,7 +2,9 @@ package dev.nomos.runtime.trajectory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Gives objects stable ids across the records of an episode when the recording has none, the way
@@ -73,26 +75,57 @@ public final class Tracker {
     return out;
   }
 
+  /**
+   * Candidate pairs one step may weigh: 4 million (32 MB). Thousands of id-less objects of one type
+   * crowded within one velocity range of each other would otherwise pair quadratically (20,000
+   * objects, 400 million pairs); such a record is refused, naming the limit.
+   */
+  public static final int MAX_CANDIDATE_PAIRS = 1 << 22;
+
   private List<ObjectState> match(List<ObjectState> before, List<ObjectState> now) {
+    // Objects of record t by type and velocity-sized cell: each object of t+1 looks at the (at most
+    // four) cells its candidates can lie in, so sparse records match in linear time.
+    int span = velocityMax - velocityMin + 1;
+    Map<Cell, List<Integer>> cells = new HashMap<>();
+    for (int i = 0; i < before.size(); i++) {
+      ObjectState b = before.get(i);
+      cells.computeIfAbsent(new Cell(b.type(), Math.floorDiv(b.x(), span), Math.floorDiv(b.y(), span)),
+          k -> new ArrayList<>()).add(i);
+    }
     // Candidate pairs packed as (distance, before index, now index) for one deterministic sort.
     int nb = before.size();
     int nn = now.size();
-    long[] pairs = new long[Math.min(nb * nn, 1 << 20)];
+    long[] pairs = new long[Math.min(Math.max(nb, nn) * 2 + 16, 1 << 20)];
     int count = 0;
-    for (int i = 0; i < nb; i++) {
-      ObjectState b = before.get(i);
-      for (int j = 0; j < nn; j++) {
-        ObjectState o = now.get(j);
-        long dx = (long) o.x() - b.x();
-        long dy = (long) o.y() - b.y();
-        if (!o.type().equals(b.type()) || dx < velocityMin || dx > velocityMax || dy < velocityMin || dy > velocityMax) {
-          continue;
+    for (int j = 0; j < nn; j++) {
+      ObjectState o = now.get(j);
+      long fromX = Math.floorDiv((long) o.x() - velocityMax, span);
+      long fromY = Math.floorDiv((long) o.y() - velocityMax, span);
+      for (long cx = fromX; cx <= Math.floorDiv((long) o.x() - velocityMin, span); cx++) {
+        for (long cy = fromY; cy <= Math.floorDiv((long) o.y() - velocityMin, span); cy++) {
+          List<Integer> inCell = cx != (int) cx || cy != (int) cy ? null
+              : cells.get(new Cell(o.type(), (int) cx, (int) cy));
+          if (inCell == null) {
+            continue;
+          }
+          for (int i : inCell) {
+            ObjectState b = before.get(i);
+            long dx = (long) o.x() - b.x();
+            long dy = (long) o.y() - b.y();
+            if (dx < velocityMin || dx > velocityMax || dy < velocityMin || dy > velocityMax) {
+              continue;
+            }
+            if (count == pairs.length) {
+              if (count >= MAX_CANDIDATE_PAIRS) {
+                throw new IllegalArgumentException("tracker limit: objects without ids crowd so closely that more than "
+                    + MAX_CANDIDATE_PAIRS + " pairs could continue one another (" + nb + " and " + nn
+                    + " objects); give the objects ids");
+              }
+              pairs = Arrays.copyOf(pairs, Math.min(pairs.length * 2, MAX_CANDIDATE_PAIRS));
+            }
+            pairs[count++] = encode(dx * dx + dy * dy, i, j);
+          }
         }
-        long d2 = dx * dx + dy * dy;
-        if (count == pairs.length) {
-          pairs = Arrays.copyOf(pairs, pairs.length * 2);
-        }
-        pairs[count++] = encode(d2, i, j);
       }
     }
     Arrays.sort(pairs, 0, count);
@@ -128,6 +161,9 @@ public final class Tracker {
   private static int nowIndex(long pair) {
     return (int) (pair & 0xffff);
   }
+
+  /** Objects of one type whose top-left corners fall in one velocity-sized square. */
+  private record Cell(String type, int cx, int cy) {}
 
   private static StepRecord withObjects(StepRecord r, List<ObjectState> objects) {
     return new StepRecord(r.episode(), r.t(), r.action(), r.reward(), r.done(), objects);

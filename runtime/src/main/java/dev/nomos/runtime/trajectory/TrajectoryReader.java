@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -44,7 +43,13 @@ public final class TrajectoryReader implements Closeable {
       .build();
   private static final String RECORD_FIELDS = "episode, t, action, reward, done, truncated, objects, prediction";
 
-  private final BufferedReader in;
+  /**
+   * The longest record line read: room for a frame of about a million objects, and a cap that a
+   * gzip bomb without newlines hits long before memory runs out.
+   */
+  public static final int MAX_LINE_CHARS = 64 << 20;
+
+  private final BoundedLineReader in;
   private final Path file;
   /** The gzip stream under {@link #in}, to tell a truncated file from a complete one; null for plain text. */
   private final CutOffGuard gzip;
@@ -55,7 +60,7 @@ public final class TrajectoryReader implements Closeable {
   private int previousT;
   private boolean previousDone;
 
-  private TrajectoryReader(BufferedReader in, Path file, CutOffGuard gzip) {
+  private TrajectoryReader(BoundedLineReader in, Path file, CutOffGuard gzip) {
     this.in = in;
     this.file = file;
     this.gzip = gzip;
@@ -64,7 +69,7 @@ public final class TrajectoryReader implements Closeable {
   /** Opens a trajectory file; gzip when the name ends in {@code .gz}. */
   public static TrajectoryReader open(Path file) throws IOException {
     InputStream bytes = TrajectoryFiles.openStream(file);
-    BufferedReader text = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8), 1 << 16);
+    BoundedLineReader text = new BoundedLineReader(new InputStreamReader(bytes, StandardCharsets.UTF_8));
     return new TrajectoryReader(text, file, bytes instanceof CutOffGuard g ? g : null);
   }
 
@@ -73,8 +78,7 @@ public final class TrajectoryReader implements Closeable {
    * (it may be null).
    */
   public static TrajectoryReader of(Reader reader, Path name) {
-    BufferedReader br = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
-    return new TrajectoryReader(br, name, null);
+    return new TrajectoryReader(new BoundedLineReader(reader), name, null);
   }
 
   /** Reads a whole file into memory. */
@@ -130,7 +134,9 @@ public final class TrajectoryReader implements Closeable {
   private String readLine() throws IOException {
     String line;
     try {
-      line = in.readLine();
+      line = in.readLine(MAX_LINE_CHARS);
+    } catch (BoundedLineReader.LineTooLongException e) {
+      throw new TrajectoryFormatException(file, lineNumber + 1, null, e.getMessage());
     } catch (ZipException e) {
       throw new TrajectoryFormatException(file, lineNumber + 1, null, "corrupt gzip data: " + e.getMessage());
     } catch (IOException e) {
@@ -148,10 +154,7 @@ public final class TrajectoryReader implements Closeable {
   }
 
   private boolean atEnd() throws IOException {
-    in.mark(1);
-    int next = in.read();
-    in.reset();
-    return next < 0;
+    return in.atEnd();
   }
 
   private void checkSequence(StepRecord r) {

@@ -220,6 +220,34 @@ final class ApplyEmitter {
     mv.visitLabel(withinBudget);
   }
 
+  /**
+   * With a frame and a type index on the stack, charges the objects a stdlib scan over that type
+   * looks at to the binding count ({@code BindingBudgetExceededException.charge}, shared with the
+   * interpreter), leaving the stack as it was before them.
+   */
+  private void chargeScan() {
+    mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "scanCount", "(I)I", false);
+    int n = scratch();
+    mv.visitVarInsn(ISTORE, n);
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitFieldInsn(GETFIELD, owner, LawClassGenerator.NAME_FIELD, "Ljava/lang/String;");
+    if (intCount) {
+      mv.visitVarInsn(ILOAD, COUNT);
+      mv.visitInsn(I2L);
+    } else {
+      mv.visitVarInsn(LLOAD, COUNT);
+    }
+    mv.visitVarInsn(ILOAD, n);
+    mv.visitLdcInsn(budget);
+    mv.visitMethodInsn(INVOKESTATIC, Names.BUDGET_EXCEPTION, "charge", "(Ljava/lang/String;JIJ)J", false);
+    if (intCount) {
+      mv.visitInsn(L2I);
+      mv.visitVarInsn(ISTORE, COUNT);
+    } else {
+      mv.visitVarInsn(LSTORE, COUNT);
+    }
+  }
+
   // ---------------------------------------------------------------- effects
 
   private void emitGuardedEffects() {
@@ -465,6 +493,12 @@ final class ApplyEmitter {
 
   private void call(PExpr.Call c) {
     StdlibFunction f = c.function();
+    if (f.scannedTypeParam() >= 0) {
+      // The type argument is a constant, so evaluating it here too is what the interpreter does first.
+      mv.visitVarInsn(ALOAD, frameSlot);
+      value(c.args().get(f.scannedTypeParam()));
+      chargeScan();
+    }
     if (f.takesFrame()) {
       mv.visitVarInsn(ALOAD, frameSlot);
     }
@@ -506,6 +540,13 @@ final class ApplyEmitter {
       } else {
         mv.visitVarInsn(ISTORE, slots[i]);
       }
+    }
+    if (f.scannedTypeParam() >= 0) {
+      mv.visitVarInsn(ALOAD, frameSlot);
+      mv.visitVarInsn(ILOAD, k);
+      mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "back", "(I)L" + Names.FRAME + ";", false);
+      mv.visitVarInsn(ILOAD, slots[f.scannedTypeParam()]);
+      chargeScan();
     }
     mv.visitVarInsn(ALOAD, frameSlot);
     mv.visitVarInsn(ILOAD, k);

@@ -33,7 +33,7 @@ public final class LawClassGenerator {
    * The class file for {@code plan} under the JVM internal name {@code internalName}; its apply
    * throws BindingBudgetExceededException once a call visits more than {@code budget} bindings.
    *
-   * @throws IllegalArgumentException if the law is too large for one JVM method
+   * @throws TooLargeException if the law is too large for one JVM method or class
    */
   public static GeneratedLaw generate(LawPlan plan, String internalName, long budget) {
     if (budget < 0) {
@@ -61,14 +61,23 @@ public final class LawClassGenerator {
     try {
       bytes = cw.toByteArray();
     } catch (MethodTooLargeException e) {
-      throw new IllegalArgumentException("law " + plan.name() + " is too large to compile to one JVM method ("
+      throw new TooLargeException("law " + plan.name() + " is too large to compile to one JVM method ("
           + e.getCodeSize() + " bytes of code; the limit is 65535); split it into smaller laws", e);
     } catch (ClassTooLargeException e) {
-      throw new IllegalArgumentException("law " + plan.name() + " has too many constants to compile to one JVM class ("
+      throw new TooLargeException("law " + plan.name() + " has too many constants to compile to one JVM class ("
           + e.getConstantPoolCount() + " constant-pool entries; the limit is 65535); split it into smaller laws", e);
     }
     return new GeneratedLaw(bytes, ints.stream().mapToInt(Integer::intValue).toArray(),
         doubles.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  /** The JVM's limits (64 KB of code per method, 65535 constants per class) decline this law. */
+  public static final class TooLargeException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    TooLargeException(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   /** {@code <init>(String name, int[] ints, double[] doubles)}: copies each constant into its field. */

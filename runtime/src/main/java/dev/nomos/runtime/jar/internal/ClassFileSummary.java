@@ -5,6 +5,8 @@ import java.nio.BufferUnderflowException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a class file can link to, read straight from its bytes without defining it: its own name,
@@ -15,10 +17,17 @@ import java.util.List;
  * bytecode library.
  */
 public record ClassFileSummary(String thisClass, String superClass, List<String> interfaces, List<String> classes,
-    List<MemberRef> memberRefs, List<String> descriptors, List<Integer> dynamicTags) {
+    List<MemberRef> memberRefs, List<String> descriptors, List<Integer> dynamicTags, List<Member> members,
+    Set<Integer> opcodes) {
 
   /** A field or method reference in the constant pool. */
   public record MemberRef(String owner, String name, String descriptor) {}
+
+  /** A field or method the class declares, with its access flags (JVMS §4.5, §4.6). */
+  public record Member(boolean method, String name, String descriptor, int access) {}
+
+  /** {@code ACC_SYNCHRONIZED} on a method. */
+  public static final int ACC_SYNCHRONIZED = 0x0020;
 
   private static final int UTF8 = 1;
   private static final int INTEGER = 3;
@@ -110,20 +119,50 @@ public record ClassFileSummary(String thisClass, String superClass, List<String>
     for (int i = 0; i < interfaceCount; i++) {
       interfaces.add(pool.className(Short.toUnsignedInt(in.getShort())));
     }
+    List<Member> members = new ArrayList<>();
+    Set<Integer> opcodes = new TreeSet<>();
     for (int kind = 0; kind < 2; kind++) { // fields, then methods
-      int members = Short.toUnsignedInt(in.getShort());
-      for (int m = 0; m < members; m++) {
-        in.getShort(); // access flags
-        in.getShort(); // name
-        descriptors.add(pool.utf8(Short.toUnsignedInt(in.getShort())));
-        skipAttributes(in);
+      int count2 = Short.toUnsignedInt(in.getShort());
+      for (int m = 0; m < count2; m++) {
+        int access = Short.toUnsignedInt(in.getShort());
+        String name = pool.utf8(Short.toUnsignedInt(in.getShort()));
+        String descriptor = pool.utf8(Short.toUnsignedInt(in.getShort()));
+        descriptors.add(descriptor);
+        members.add(new Member(kind == 1, name, descriptor, access));
+        readAttributes(in, pool, opcodes);
       }
     }
     skipAttributes(in);
     if (in.hasRemaining()) {
       throw new IllegalArgumentException("trailing bytes after the class file");
     }
-    return new ClassFileSummary(thisClass, superClass, interfaces, classes, refs, descriptors, dynamicTags);
+    return new ClassFileSummary(thisClass, superClass, interfaces, classes, refs, descriptors, dynamicTags, members,
+        opcodes);
+  }
+
+  /** A member's attributes: the opcodes of its {@code Code} go to {@code opcodes}, the rest is skipped. */
+  private static void readAttributes(ByteBuffer in, Pool pool, Set<Integer> opcodes) {
+    int attributes = Short.toUnsignedInt(in.getShort());
+    for (int a = 0; a < attributes; a++) {
+      String name = pool.utf8(Short.toUnsignedInt(in.getShort()));
+      int length = in.getInt();
+      if (length < 0 || length > in.remaining()) {
+        throw new IllegalArgumentException("attribute length out of bounds");
+      }
+      int end = in.position() + length;
+      if (name.equals("Code")) {
+        in.getShort(); // max stack
+        in.getShort(); // max locals
+        int codeLength = in.getInt();
+        if (codeLength < 0 || codeLength > end - in.position()) {
+          throw new IllegalArgumentException("code length out of bounds");
+        }
+        byte[] code = new byte[codeLength];
+        in.get(code);
+        Opcodes.collect(code, opcodes);
+      }
+      in.position(end);
+    }
   }
 
   private static void skipAttributes(ByteBuffer in) {

@@ -1,6 +1,9 @@
 package dev.nomos.runtime.jar.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -25,7 +28,15 @@ import java.util.function.Predicate;
  * and an error names the field's path ({@code laws[3].weight}).
  */
 public final class ManifestJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final int MAX_NESTING = 16;
+  /**
+   * Duplicate keys are refused (which of two weights would count is not for a parser to guess) and
+   * nesting is capped far below anything that could strain the parser: model.json is four levels deep.
+   */
+  private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+      .build()).enable(SerializationFeature.INDENT_OUTPUT);
 
   private ManifestJson() {}
 
@@ -112,10 +123,14 @@ public final class ManifestJson {
     try {
       root = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new ModelJarException(ModelManifest.PATH + ": not valid JSON at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+      String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+          + e.getLocation().getColumnNr();
+      throw new ModelJarException(ModelManifest.PATH + ": not valid JSON" + at + ": " + e.getOriginalMessage());
     } catch (java.io.IOException e) {
       throw new ModelJarException(ModelManifest.PATH + ": cannot be read: " + e.getMessage());
+    }
+    if (root == null || !root.isObject()) {
+      throw new ModelJarException(ModelManifest.PATH + ": must be a JSON object");
     }
     Reader r = new Reader();
     int format = r.integer(root, "format");
@@ -127,16 +142,29 @@ public final class ManifestJson {
     WorldSchema world = r.world(r.object(root, "world"));
     JsonNode options = r.object(root, "options");
     double nu = r.number(options, "nu");
+    if (!(nu > 0)) {
+      throw Reader.error("options.nu", "must be a positive number, got " + nu);
+    }
     double lambda = r.number(options, "lambda");
+    if (!(lambda >= 0)) {
+      throw Reader.error("options.lambda", "must be a non-negative number, got " + lambda);
+    }
     Map<String, Double> floor = r.floor(options, world);
     List<ModelManifest.ClassEntry> classes = r.objects(root, "classes",
-        c -> new ModelManifest.ClassEntry(r.text(c, "class"), r.text(c, "sha256")));
+        c -> new ModelManifest.ClassEntry(r.name(c, "class"), r.text(c, "sha256")));
     List<ModelManifest.LawEntry> laws = r.objects(root, "laws",
-        l -> new ModelManifest.LawEntry(r.text(l, "name"), r.text(l, "class"), r.number(l, "weight"),
+        l -> new ModelManifest.LawEntry(r.name(l, "name"), r.name(l, "class"), r.number(l, "weight"),
             r.ints(l, "ints"), r.doubles(l, "doubles")));
     List<ModelManifest.SourceEntry> sources = r.objects(root, "sources",
         s -> new ModelManifest.SourceEntry(r.text(s, "path"), r.text(s, "sha256")));
     return new ModelManifest(format, version, world, nu, lambda, floor, classes, laws, sources);
+  }
+
+  /** Not a control character (C0, DEL, C1), a bidirectional control or a line or paragraph separator. */
+  static boolean printable(int c) {
+    int type = Character.getType(c);
+    return type != Character.CONTROL && type != Character.FORMAT && type != Character.LINE_SEPARATOR
+        && type != Character.PARAGRAPH_SEPARATOR && type != Character.UNASSIGNED && type != Character.SURROGATE;
   }
 
   /** Reads one object of a model.json array. */
@@ -249,8 +277,25 @@ public final class ManifestJson {
       return typed(parent, name, JsonNode::isInt, "must be an integer").asInt();
     }
 
+    /** A finite number: {@code 1e400} parses as infinity, which no option, weight or constant may be. */
     double number(JsonNode parent, String name) throws ModelJarException {
-      return typed(parent, name, JsonNode::isNumber, "must be a number").asDouble();
+      double v = typed(parent, name, JsonNode::isNumber, "must be a number").asDouble();
+      if (!Double.isFinite(v)) {
+        throw error(path(parent, name), "must be a finite number (it overflows a double)");
+      }
+      return v;
+    }
+
+    /**
+     * A name shown to users (a law's, a class's): printable, so that a tampered model.json cannot
+     * send escape sequences or bidirectional controls to a terminal through an error message.
+     */
+    String name(JsonNode parent, String name) throws ModelJarException {
+      String text = text(parent, name);
+      if (text.isEmpty() || text.length() > 1000 || !text.codePoints().allMatch(ManifestJson::printable)) {
+        throw error(path(parent, name), "must be a non-empty printable name (no control characters)");
+      }
+      return text;
     }
 
     int[] ints(JsonNode parent, String name) throws ModelJarException {
@@ -258,8 +303,8 @@ public final class ManifestJson {
     }
 
     double[] doubles(JsonNode parent, String name) throws ModelJarException {
-      return elements(parent, name, JsonNode::isNumber, "must be a number").stream()
-          .mapToDouble(JsonNode::asDouble).toArray();
+      return elements(parent, name, n -> n.isNumber() && Double.isFinite(n.asDouble()), "must be a finite number")
+          .stream().mapToDouble(JsonNode::asDouble).toArray();
     }
 
     List<String> texts(JsonNode parent, String name) throws ModelJarException {
@@ -300,7 +345,7 @@ public final class ManifestJson {
       }
     }
 
-    private static ModelJarException error(String path, String message) {
+    static ModelJarException error(String path, String message) {
       return new ModelJarException(ModelManifest.PATH + ": " + path + " " + message);
     }
   }

@@ -1,7 +1,15 @@
 package dev.nomos.runtime.jar.internal;
 
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a law class in a model jar may refer to (docs/model-jars.md lists it for users). Generated
@@ -10,7 +18,10 @@ import java.util.Set;
  * type of {@code name()}) and {@code java.lang.Math}. Everything else — I/O, reflection, threads,
  * class loading, {@code System}, {@code Runtime}, other runtime classes — is refused, as is every
  * dynamically linked constant (method handles, {@code invokedynamic}), so a loaded law can compute
- * but cannot reach anything.
+ * but cannot reach anything. Every member reference must resolve, in this runtime, to a public
+ * member its allowed owner declares (not inherits). A law class may not have a static initializer or
+ * synchronized methods, take monitors, or store into arrays (the arrays of frames are shared with
+ * the other laws, and generated laws never write into any array).
  */
 public final class ReferencePolicy {
   /** JDK and runtime classes a law class may name, exactly. */
@@ -43,16 +54,102 @@ public final class ReferencePolicy {
         return refused + " (in descriptor " + descriptor + ")";
       }
     }
-    for (ClassFileSummary.MemberRef ref : c.memberRefs()) {
-      // java.lang.Object offers only its constructor; getClass, wait and notify stay out of reach.
-      if (ref.owner().equals("java/lang/Object") && !ref.name().equals("<init>")) {
-        return "java/lang/Object." + ref.name() + ref.descriptor();
+    for (String name : c.classes()) {
+      if (name.startsWith(ALLOWED_PACKAGE) && load(name) == null) {
+        return name + " (no such class in this runtime)";
       }
-      if (ref.owner().equals("java/lang/String")) {
-        return "java/lang/String." + ref.name() + ref.descriptor();
+    }
+    for (ClassFileSummary.MemberRef ref : c.memberRefs()) {
+      if (!resolves(ref, c)) {
+        return ref.owner() + "." + ref.name() + (ref.descriptor().startsWith("(") ? "" : ":") + ref.descriptor()
+            + (ref.owner().equals(c.thisClass()) ? " (not declared by the class itself)" : "");
+      }
+    }
+    for (ClassFileSummary.Member m : c.members()) {
+      if (m.method() && m.name().equals("<clinit>")) {
+        return "a static initializer (<clinit>), which runs when the class loads";
+      }
+      if (m.method() && (m.access() & ClassFileSummary.ACC_SYNCHRONIZED) != 0) {
+        return "a synchronized method " + m.name() + m.descriptor();
+      }
+    }
+    for (int op : c.opcodes()) {
+      if (op == Opcodes.MONITORENTER || op == Opcodes.MONITOREXIT) {
+        return "a monitor instruction (monitorenter/monitorexit), which can block other threads";
+      }
+      if (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE) {
+        return "an array store instruction, which could write into the frames that other laws read";
       }
     }
     return null;
+  }
+
+  /**
+   * Whether a member reference links to a member the policy allows: one the class declares itself
+   * (never one it inherits, such as {@code wait} reached through its own name); the constructor of
+   * {@code java.lang.Object}; or a public member that an allowed class declares (not inherits:
+   * {@code printStackTrace} through {@code BindingBudgetExceededException} stays out) and that exists
+   * in this runtime with exactly that descriptor, so a call to a missing function is refused here and
+   * never fails while a law runs.
+   */
+  private static boolean resolves(ClassFileSummary.MemberRef ref, ClassFileSummary c) {
+    if (ref.owner().equals(c.thisClass())) {
+      return c.members().stream().anyMatch(m -> m.name().equals(ref.name()) && m.descriptor().equals(ref.descriptor()));
+    }
+    if (ref.owner().equals("java/lang/Object")) {
+      return ref.name().equals("<init>") && ref.descriptor().equals("()V");
+    }
+    if (ref.owner().equals("java/lang/String") || !allowedType(ref.owner()) || ref.owner().startsWith("[")) {
+      return false;
+    }
+    Class<?> owner = load(ref.owner());
+    return owner != null && publicMembers(owner).contains(ref.name() + " " + ref.descriptor());
+  }
+
+  private static final Map<Class<?>, Set<String>> MEMBERS = new ConcurrentHashMap<>();
+
+  /** "name descriptor" of each public field, method and constructor {@code owner} declares. */
+  private static Set<String> publicMembers(Class<?> owner) {
+    return MEMBERS.computeIfAbsent(owner, o -> {
+      Set<String> out = new HashSet<>();
+      for (Field f : o.getDeclaredFields()) {
+        if (Modifier.isPublic(f.getModifiers())) {
+          out.add(f.getName() + " " + descriptor(f.getType()));
+        }
+      }
+      for (Method m : o.getDeclaredMethods()) {
+        if (Modifier.isPublic(m.getModifiers())) {
+          out.add(m.getName() + " " + methodDescriptor(m.getParameterTypes(), m.getReturnType()));
+        }
+      }
+      for (Constructor<?> k : o.getDeclaredConstructors()) {
+        if (Modifier.isPublic(k.getModifiers())) {
+          out.add("<init> " + methodDescriptor(k.getParameterTypes(), void.class));
+        }
+      }
+      return out;
+    });
+  }
+
+  private static String methodDescriptor(Class<?>[] parameters, Class<?> result) {
+    StringBuilder sb = new StringBuilder("(");
+    for (Class<?> p : parameters) {
+      sb.append(descriptor(p));
+    }
+    return sb.append(')').append(descriptor(result)).toString();
+  }
+
+  private static String descriptor(Class<?> type) {
+    return MethodType.methodType(type).toMethodDescriptorString().substring(2);
+  }
+
+  /** The runtime's class of that internal name, not initialised, or null if there is none. */
+  private static Class<?> load(String internalName) {
+    try {
+      return Class.forName(internalName.replace('/', '.'), false, ReferencePolicy.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return null;
+    }
   }
 
   /** An internal class name or array descriptor ({@code [I}, {@code [Ljava/lang/String;}). */
