@@ -433,6 +433,11 @@ public final class Learner {
         // Once candidates are admitted, the round may run on past the run's share, not into the reserve.
         Deadline hard = budget.beforeReserve();
         FitResult fit = fit(entries, initialWeights(entries, weights, before), train, mo, hard, costs);
+        if (!fit.converged() && hard.passed()) {
+          // Cut short, the new laws would stand at their starting weights (on a loaded machine,
+          // before the first step): the round does not stand.
+          throw new OutOfTime();
+        }
         merged(stage, mo.lambda(), it, fit);
         int pruned = removePruned(entries, fit, names, tried);
         double[] fittedWeights = keptWeights(fit, entries);
