@@ -3,9 +3,12 @@
 
 Latency: single `step` calls (frame with history -> most likely next frame and its probability),
 each timed from the request's encoding to the decoded result. Throughput: `step_batch` calls of
---batch requests. Frames and histories come from examples/pong/test.jsonl; each request carries the
---history records before its frame (the model reads the frame before for velocities; ModelEnv
-sends up to 16).
+--batch requests, and `step_packed` calls (frames packed as integers) of --batch states: once for
+recorded frames packed from their dicts in the timed loop, once for --batch environments stepped
+together, each from the frame predicted for it by the call before (under actions drawn in Python),
+the way a vectorized environment or a planner's rollouts run. Frames and histories come from
+examples/pong/test.jsonl; each request carries the --history records before its frame (the model
+reads the frame before for velocities; ModelEnv sends up to 16).
 
     python3 python/benchmarks/serve_bench.py [--nomos PATH] [--steps N] [--history K] [--format json]
 """
@@ -13,6 +16,7 @@ sends up to 16).
 import argparse
 import json
 import os
+import random
 import statistics
 import sys
 import time
@@ -42,6 +46,63 @@ def server_cpu_seconds(model):
     except OSError:
         return None
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class Meter:
+    """Wall-clock and CPU time (server and client) of a timed stretch of steps."""
+
+    def __init__(self, model):
+        self.model = model
+
+    def __enter__(self):
+        self.server, self.client, self.start = server_cpu_seconds(self.model), time.process_time(), time.perf_counter()
+        return self
+
+    def __exit__(self, *exc):
+        self.elapsed = time.perf_counter() - self.start
+        self.client = time.process_time() - self.client
+        after = server_cpu_seconds(self.model)
+        self.server = None if after is None else after - self.server
+
+    def report(self, steps, prefix):
+        out = {f"{prefix}_steps_per_second": steps / self.elapsed, f"{prefix}_client_cpu_us_per_step": self.client / steps * 1e6}
+        if self.server is not None:
+            out[f"{prefix}_server_cpu_us_per_step"] = self.server / steps * 1e6
+        return out
+
+
+def packed_recorded(model, batches):
+    """step_packed of recorded frames: each batch packed from its dicts, stepped, its results read."""
+    total = 0.0
+    for batch in batches:
+        states = [(r["frame"]["t"], [(h.get("action"), model.pack(h)) for h in r["history"]]
+                   + [(r["action"], model.pack(r["frame"]))]) for r in batch]
+        result = model.step_packed(states)
+        total += sum(result.log_probability)
+    return total
+
+
+def packed_environments(model, work, size, history, calls, seed):
+    """`size` environments stepped together for `calls` calls of step_packed, each from the frame the
+    call before predicted for it, under actions drawn here; their histories and steps kept here."""
+    policy = random.Random(seed)
+    envs = []
+    for r in work[:size]:
+        envs.append([r["frame"]["t"], [(h.get("action"), model.pack(h)) for h in r["history"]], model.pack(r["frame"])])
+    n_actions = len(model.actions)
+    rewards = 0
+    for _ in range(calls):
+        actions = [policy.randrange(n_actions) for _ in envs]
+        result = model.step_packed([(t, past + [(a, body)]) for (t, past, body), a in zip(envs, actions)])
+        bodies = result.bodies
+        for k, env in enumerate(envs):
+            if history:
+                env[1] = (env[1] + [(actions[k], env[2])])[-history:]
+            env[0] += 1
+            env[2] = bodies[k]
+        if result.reward is not None:
+            rewards += sum(result.reward)
+    return rewards
 
 
 def main():
@@ -87,6 +148,12 @@ def main():
             model.step_batch(requests_of_frame, frame=r["frame"], history=r["history"])
         shared_elapsed = time.perf_counter() - start
 
+        with Meter(model) as packed_meter:
+            packed_recorded(model, batches)
+        packed_environments(model, work, args.batch, args.history, args.batches, seed=1)  # warm-up
+        with Meter(model) as env_meter:
+            packed_environments(model, work, args.batch, args.history, args.batches, seed=2)
+
     latencies.sort()
     result = {
         "model": "examples/pong reference",
@@ -100,6 +167,8 @@ def main():
         "batched_steps_per_second": args.batch * args.batches / elapsed,
         "batched_client_cpu_us_per_step": (client_after - client_before) / (args.batch * args.batches) * 1e6,
         "shared_frame_batched_steps_per_second": args.batch * args.batches / shared_elapsed,
+        **packed_meter.report(args.batch * args.batches, "packed_recorded"),
+        **env_meter.report(args.batch * args.batches, "packed_environments"),
         "load_average": os.getloadavg()[0],
         "cores": os.cpu_count(),
     }
@@ -122,6 +191,12 @@ def main():
                   f"steps per CPU second")
         print(f"step_batch of {args.batch} actions from one frame: "
               f"{result['shared_frame_batched_steps_per_second']:,.0f} steps/s")
+        for prefix, what in (("packed_recorded", f"step_packed of {args.batch} recorded frames, packed from dicts"),
+                             ("packed_environments", f"step_packed of {args.batch} environments, each from its last prediction")):
+            cpu = f"client {result[prefix + '_client_cpu_us_per_step']:.1f} us"
+            if prefix + "_server_cpu_us_per_step" in result:
+                cpu = f"server {result[prefix + '_server_cpu_us_per_step']:.1f} us, " + cpu
+            print(f"{what}: {result[prefix + '_steps_per_second']:,.0f} steps/s (CPU per step: {cpu})")
         print(f"load average {result['load_average']:.1f} on {result['cores']} cores while measuring")
 
 

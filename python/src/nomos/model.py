@@ -1,13 +1,15 @@
 """A Nomos world model served by ``nomos serve`` (JSON-RPC 2.0 over the process's stdin/stdout)."""
 
+import base64
 import json
 import subprocess
 import threading
 from dataclasses import dataclass
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import launcher
 from .errors import NomosError, ServerError
+from .packed import Packer, PackedSteps
 
 Frame = Dict[str, Any]
 Action = Union[str, int, None]
@@ -89,6 +91,7 @@ class Model:
             raise
         self.actions: List[str] = list(self.info["actions"])
         self.predicts: Dict[str, bool] = dict(self.info["predicts"])
+        self.packer = Packer(self.info)
 
     # ---- the methods of nomos serve ---------------------------------------------------------------
 
@@ -139,6 +142,22 @@ class Model:
                       history: Optional[Sequence[Frame]] = None) -> List[List[Prediction]]:
         """:meth:`rollout` for many requests in one round trip."""
         return [[Prediction.of(s) for s in r["steps"]] for r in self._batch("rollout", requests, frame, history)]
+
+    def step_packed(self, states: Iterable[Tuple[int, Sequence[Tuple[Action, bytes]]]]) -> PackedSteps:
+        """:meth:`step` for many states in one round trip, with frames packed as integers (``nomos.packed``):
+        each state is ``(t, records)``, its records oldest first as ``(action, body)`` pairs, the last
+        one the frame with the action to take and ``t`` its step. Bodies come from :meth:`pack` or from a
+        result's ``bodies``, which continue a state as they are."""
+        column = base64.b64encode(self.packer.states(states)).decode("ascii")
+        return PackedSteps(self._call("step_packed", {"states": column, "encoding": "base64"}), self.packer)
+
+    def pack(self, frame: Frame) -> bytes:
+        """A frame's objects as a packed body (every object needs its ``id``), for :meth:`step_packed`."""
+        return self.packer.pack(frame)
+
+    def unpack(self, body: bytes, t: Optional[int] = None, episode: Optional[int] = None) -> Frame:
+        """A packed body as a frame (a trajectory record)."""
+        return self.packer.unpack(body, t=t, episode=episode)
 
     def action_name(self, action: Action) -> Optional[str]:
         """An action as the server names it: a name as it is, an index into :attr:`actions`."""

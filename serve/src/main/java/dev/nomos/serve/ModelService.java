@@ -13,8 +13,11 @@ import dev.nomos.runtime.model.LawException;
 import dev.nomos.runtime.model.Simulator;
 import dev.nomos.runtime.model.WorldModel;
 import dev.nomos.serve.internal.FrameInput;
+import dev.nomos.serve.internal.Columns;
 import dev.nomos.serve.internal.FrameOutput;
+import dev.nomos.serve.internal.PackedFrames;
 import dev.nomos.serve.internal.Params;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +42,7 @@ import java.util.random.RandomGenerator;
 public final class ModelService {
   /** The methods, in the order {@code info} lists them. */
   public static final List<String> METHODS = List.of("info", "step", "sample", "score", "rollout",
-      "step_batch", "sample_batch", "score_batch", "rollout_batch", "shutdown");
+      "step_batch", "sample_batch", "score_batch", "rollout_batch", "step_packed", "shutdown");
   /** Most samples or rollout steps one request may ask for, so that a typo cannot stall the server. */
   public static final int MAX_DRAWS = 1_000_000;
 
@@ -49,6 +52,7 @@ public final class ModelService {
   private static final Set<String> SCORE_PARAMS = Set.of("frame", "history", "action", "next");
   private static final Set<String> ROLLOUT_PARAMS = Set.of("frame", "history", "actions", "sample", "seed");
   private static final Set<String> BATCH_PARAMS = Set.of("requests", "frame", "history");
+  private static final Set<String> PACKED_PARAMS = Set.of("states", "encoding");
 
   private final WorldModel model;
   private final WorldSchema schema;
@@ -56,6 +60,7 @@ public final class ModelService {
   private final Predicts predicts;
   private final FrameInput input;
   private final FrameOutput output;
+  private final PackedFrames packed;
   private final Map<String, Function<Params, JsonNode>> methods;
   private boolean shutdown;
 
@@ -72,17 +77,20 @@ public final class ModelService {
     this.predicts = predicts;
     this.input = new FrameInput(schema);
     this.output = new FrameOutput(schema);
-    this.methods = Map.of(
-        "info", p -> info(p.allowOnly("info", Set.of())),
-        "step", p -> step(p.allowOnly("step", STEP_PARAMS), null),
-        "sample", p -> sample(p.allowOnly("sample", SAMPLE_PARAMS), null),
-        "score", p -> score(p.allowOnly("score", SCORE_PARAMS), null),
-        "rollout", p -> rollout(p.allowOnly("rollout", ROLLOUT_PARAMS), null),
-        "step_batch", p -> batch(p, "step", STEP_PARAMS, this::step),
-        "sample_batch", p -> batch(p, "sample", SAMPLE_PARAMS, this::sample),
-        "score_batch", p -> batch(p, "score", SCORE_PARAMS, this::score),
-        "rollout_batch", p -> batch(p, "rollout", ROLLOUT_PARAMS, this::rollout),
-        "shutdown", p -> shutdown(p.allowOnly("shutdown", Set.of())));
+    this.packed = new PackedFrames(schema);
+    Map<String, Function<Params, JsonNode>> byName = new HashMap<>();
+    byName.put("info", p -> info(p.allowOnly("info", Set.of())));
+    byName.put("step", p -> step(p.allowOnly("step", STEP_PARAMS), null));
+    byName.put("sample", p -> sample(p.allowOnly("sample", SAMPLE_PARAMS), null));
+    byName.put("score", p -> score(p.allowOnly("score", SCORE_PARAMS), null));
+    byName.put("rollout", p -> rollout(p.allowOnly("rollout", ROLLOUT_PARAMS), null));
+    byName.put("step_batch", p -> batch(p, "step", STEP_PARAMS, this::step));
+    byName.put("sample_batch", p -> batch(p, "sample", SAMPLE_PARAMS, this::sample));
+    byName.put("score_batch", p -> batch(p, "score", SCORE_PARAMS, this::score));
+    byName.put("rollout_batch", p -> batch(p, "rollout", ROLLOUT_PARAMS, this::rollout));
+    byName.put("step_packed", p -> stepPacked(p.allowOnly("step_packed", PACKED_PARAMS)));
+    byName.put("shutdown", p -> shutdown(p.allowOnly("shutdown", Set.of())));
+    this.methods = Map.copyOf(byName);
   }
 
   public WorldModel model() {
@@ -250,6 +258,58 @@ public final class ModelService {
         }
       }
       results.add(one.apply(request, shared));
+    }
+    return out;
+  }
+
+  /**
+   * {@code step} for many states in packed columns (docs/serve.md, "Packed steps"): the same
+   * predictions as {@code step_batch}, without a name or an object per value on either side.
+   */
+  private JsonNode stepPacked(Params p) {
+    Columns encoding = Columns.of(p, "encoding");
+    String field = p.field("states");
+    List<Frame> states = packed.read(encoding.ints(p.required("states"), field), field);
+    if (states.isEmpty()) {
+      throw RpcError.invalidParam(field, "expected at least one state, got none");
+    }
+    int n = states.size();
+    PackedFrames.Ints frames = new PackedFrames.Ints(n * 64);
+    int[] offsets = new int[n + 1];
+    double[] logProbability = new double[n];
+    int[] reward = new int[n];
+    double[] rewardProbability = new double[n];
+    int[] terminated = new int[n];
+    double[] terminatedProbability = new double[n];
+    for (int k = 0; k < n; k++) {
+      Frame frame = states.get(k);
+      Simulator.Step s;
+      try {
+        s = simulator.mostLikely(frame, frame.action());
+      } catch (LawException e) {
+        throw RpcError.about(RpcError.LAW_FAILED, field, "state " + k + ": " + e.getMessage());
+      }
+      offsets[k] = frames.size();
+      packed.write(s.frame(), frames);
+      logProbability[k] = s.frameLogProbability();
+      reward[k] = s.reward();
+      rewardProbability[k] = s.rewardProbability();
+      terminated[k] = s.end() ? 1 : 0;
+      terminatedProbability[k] = s.endProbability();
+    }
+    offsets[n] = frames.size();
+    ObjectNode out = JSON.objectNode();
+    out.put("count", n);
+    out.set("frames", encoding.of(frames.values(), frames.size()));
+    out.set("offsets", encoding.of(offsets, offsets.length));
+    out.set("log_probability", encoding.of(logProbability));
+    if (predicts.reward()) {
+      out.set("reward", encoding.of(reward, n));
+      out.set("reward_probability", encoding.of(rewardProbability));
+    }
+    if (predicts.terminated()) {
+      out.set("terminated", encoding.of(terminated, n));
+      out.set("terminated_probability", encoding.of(terminatedProbability));
     }
     return out;
   }

@@ -1,0 +1,202 @@
+package dev.nomos.serve.internal;
+
+import dev.nomos.runtime.AttributeSpec;
+import dev.nomos.runtime.EntityType;
+import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.Slots;
+import dev.nomos.runtime.WorldSchema;
+import dev.nomos.serve.RpcError;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Frames as flat runs of integers, the form of the packed methods (docs/serve.md, "Packed steps"):
+ * what the objects of a frame are, with no names to spell and no objects to build on either side.
+ *
+ * <p>An object is a row {@code id, type, x, y, w, h, extras...}: {@code type} is the index of its
+ * type in the world's declared order, and the extras are the type's attributes in declared order, as
+ * the frame holds them (an int as it is, a bool as 0 or 1, a symbol as its index). A <em>body</em> is
+ * {@code n} followed by {@code n} rows. A <em>state</em> (one request) is {@code r, t} followed by
+ * {@code r} records oldest first, each {@code action, body}: the frame and its history, {@code t}
+ * the step of the last record, whose action is the one to take (-1 for none). Every state is checked
+ * strictly against the world, as a frame of the other methods is.
+ */
+public final class PackedFrames {
+  private static final int ROW_START = 6;
+
+  private final WorldSchema schema;
+  private final String typeNames;
+
+  public PackedFrames(WorldSchema schema) {
+    this.schema = schema;
+    this.typeNames = schema.types().stream().map(t -> t.index() + " " + t.name()).collect(Collectors.joining(", "));
+  }
+
+  /** The frames of every state of {@code ints}, each linked to its history and carrying the action to take. */
+  public List<Frame> read(int[] ints, String field) {
+    Reader reader = new Reader(ints, field);
+    List<Frame> frames = new ArrayList<>();
+    while (reader.position < ints.length) {
+      frames.add(reader.state(frames.size()));
+    }
+    return frames;
+  }
+
+  /** Appends the body of {@code frame} (its objects in ascending id order) to {@code out}. */
+  public void write(Frame frame, Ints out) {
+    out.add(frame.size());
+    for (int i : frame.all()) {
+      EntityType type = schema.type(frame.type(i));
+      out.add(frame.id(i));
+      out.add(type.index());
+      for (int slot = 0; slot < type.slotCount(); slot++) {
+        out.add(frame.get(i, slot));
+      }
+    }
+  }
+
+  /** A growing run of integers. */
+  public static final class Ints {
+    private int[] values;
+    private int size;
+
+    public Ints(int capacity) {
+      values = new int[Math.max(16, capacity)];
+    }
+
+    public void add(int v) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = v;
+    }
+
+    public int size() {
+      return size;
+    }
+
+    /** The backing array: its first {@link #size()} values are the run. */
+    public int[] values() {
+      return values;
+    }
+  }
+
+  /** Reads states from a run of integers, naming the integer, state, record and field of a fault. */
+  private final class Reader {
+    private final int[] ints;
+    private final String field;
+    private int position;
+    private String where;
+
+    Reader(int[] ints, String field) {
+      this.ints = ints;
+      this.field = field;
+    }
+
+    Frame state(int index) {
+      where = "state " + index;
+      int records = next("the record count r");
+      if (records < 1) {
+        throw fault(position - 1, "the record count r", "expected at least 1 (the frame itself), got " + records);
+      }
+      int t = next("the step t");
+      if (t < records - 1) {
+        throw fault(position - 1, "the step t", "expected at least " + (records - 1)
+            + " (r - 1: the first of the " + records + " records is step t - r + 1), got " + t);
+      }
+      Frame frame = null;
+      for (int r = 0; r < records; r++) {
+        where = "state " + index + ", record " + r;
+        frame = record(frame, r == 0 ? t - records + 1 : -1);
+      }
+      return frame;
+    }
+
+    private Frame record(Frame previous, int firstStep) {
+      Frame.Builder b = Frame.builder(schema).previous(previous);
+      if (firstStep >= 0) {
+        b.step(firstStep);
+      }
+      int action = next("action");
+      if (action < -1 || action >= schema.actions().size()) {
+        throw fault(position - 1, "action", "expected -1 (none) or an action index 0 to " + (schema.actions().size() - 1)
+            + " (" + String.join(", ", schema.actions()) + "), got " + action);
+      }
+      b.action(action);
+      int n = next("the object count n");
+      if (n < 0 || n > (ints.length - position) / ROW_START) {
+        throw fault(position - 1, "the object count n", "expected 0 to " + (ints.length - position) / ROW_START
+            + " (the rows the integers left can hold), got " + n);
+      }
+      int[] ids = new int[n];
+      for (int k = 0; k < n; k++) {
+        String object = "objects[" + k + "]";
+        int idAt = position;
+        int id = next(object + ".id");
+        for (int j = 0; j < k; j++) {
+          if (ids[j] == id) {
+            throw fault(idAt, object + ".id", "duplicate id " + id + " (objects[" + j + "] has it too)");
+          }
+        }
+        ids[k] = id;
+        int typeIndex = next(object + ".type");
+        if (typeIndex < 0 || typeIndex >= schema.types().size()) {
+          throw fault(position - 1, object + ".type", "expected a type index 0 to " + (schema.types().size() - 1)
+              + " (" + typeNames + "), got " + typeIndex);
+        }
+        EntityType type = schema.type(typeIndex);
+        int[] slots = new int[type.slotCount()];
+        slots[Slots.X] = next(object + ".x");
+        slots[Slots.Y] = next(object + ".y");
+        slots[Slots.W] = size(object + ".w");
+        slots[Slots.H] = size(object + ".h");
+        for (int e = 0; e < type.extras().size(); e++) {
+          slots[Slots.FIRST_EXTRA + e] = extra(type, type.extras().get(e), object);
+        }
+        b.add(id, typeIndex, slots);
+      }
+      return b.build();
+    }
+
+    private int size(String name) {
+      int v = next(name);
+      if (v < 0) {
+        throw fault(position - 1, name, "expected a non-negative integer, got " + v);
+      }
+      return v;
+    }
+
+    private int extra(EntityType type, AttributeSpec spec, String object) {
+      String name = object + "." + spec.name();
+      int v = next(name);
+      boolean ok = switch (spec.kind()) {
+        case INT -> v >= spec.min() && v <= spec.max();
+        case BOOL -> v == 0 || v == 1;
+        case SYMBOL -> v >= 0 && v < spec.symbols().size();
+      };
+      if (!ok) {
+        String expected = switch (spec.kind()) {
+          case INT -> "an integer in " + spec.min() + ".." + spec.max();
+          case BOOL -> "0 or 1 (false or true)";
+          case SYMBOL -> "a symbol index 0 to " + (spec.symbols().size() - 1) + " (" + String.join(", ", spec.symbols()) + ")";
+        };
+        throw fault(position - 1, name, "type " + type.name() + " declares " + spec.name() + " as " + expected + ", got " + v);
+      }
+      return v;
+    }
+
+    private int next(String what) {
+      if (position >= ints.length) {
+        throw RpcError.invalidParam(field, "ends inside " + where + " (" + ints.length + " integers), where "
+            + what + " was expected");
+      }
+      return ints[position++];
+    }
+
+    private RpcError fault(int at, String what, String problem) {
+      return RpcError.invalidParam(field, "integer " + at + " (" + where + ", " + what + "): " + problem);
+    }
+  }
+}
