@@ -87,7 +87,8 @@ def packed_environments(model, work, size, history, calls, seed):
     call before predicted for it, under actions drawn here; their histories and steps kept here."""
     policy = random.Random(seed)
     envs = []
-    for r in work[:size]:
+    for k in range(size):
+        r = work[k % len(work)]
         envs.append([r["frame"]["t"], [(h.get("action"), model.pack(h)) for h in r["history"]], model.pack(r["frame"])])
     n_actions = len(model.actions)
     rewards = 0

@@ -149,7 +149,9 @@ class Model:
         one the frame with the action to take and ``t`` its step. Bodies come from :meth:`pack` or from a
         result's ``bodies``, which continue a state as they are."""
         column = base64.b64encode(self.packer.states(states)).decode("ascii")
-        return PackedSteps(self._call("step_packed", {"states": column, "encoding": "base64"}), self.packer)
+        # Written by hand: json.dumps would scan the long base64 text (which needs no escapes) for escapes.
+        params = '{"states":"' + column + '","encoding":"base64"}'
+        return PackedSteps(self._call("step_packed", params), self.packer)
 
     def pack(self, frame: Frame) -> bytes:
         """A frame's objects as a packed body (every object needs its ``id``), for :meth:`step_packed`."""
@@ -244,14 +246,18 @@ class Model:
             raise ValueError(f"{method}_batch: history without frame (give both, or each request its own)")
         return self._call(method + "_batch", params)["results"]
 
-    def _call(self, method: str, params: Optional[Dict[str, Any]]) -> Any:
+    def _call(self, method: str, params: Union[None, str, Dict[str, Any]]) -> Any:
+        """Calls ``method``; ``params`` is an object, or its JSON text."""
         with self._lock:
             self._next_id += 1
-            request: Dict[str, Any] = {"jsonrpc": "2.0", "id": self._next_id, "method": method}
-            if params is not None:
-                request["params"] = params
             try:
-                self._send(request)
+                if isinstance(params, str):
+                    self._send_line(f'{{"jsonrpc":"2.0","id":{self._next_id},"method":"{method}","params":{params}}}')
+                else:
+                    request: Dict[str, Any] = {"jsonrpc": "2.0", "id": self._next_id, "method": method}
+                    if params is not None:
+                        request["params"] = params
+                    self._send(request)
                 line = self._process.stdout.readline()
             except (OSError, ValueError):
                 line = ""
@@ -265,7 +271,10 @@ class Model:
         return response["result"]
 
     def _send(self, request: Dict[str, Any]) -> None:
-        self._process.stdin.write(json.dumps(request, separators=(",", ":")) + "\n")
+        self._send_line(json.dumps(request, separators=(",", ":")))
+
+    def _send_line(self, line: str) -> None:
+        self._process.stdin.write(line + "\n")
         self._process.stdin.flush()
 
     def _exit_message(self) -> str:

@@ -55,6 +55,10 @@ class Packer:
         self.world = info["world"]
         self.actions: List[str] = list(info["actions"])
         self._action_index = {name: k for k, name in enumerate(self.actions)}
+        # Each action as it goes on the wire, by name, index and None: a batch looks each one up once.
+        self._action_bytes = {None: struct.pack("<i", -1)}
+        for k, name in enumerate(self.actions):
+            self._action_bytes[name] = self._action_bytes[k] = struct.pack("<i", k)
         self._types = [t["name"] for t in info["types"]]
         self._type_index = {name: k for k, name in enumerate(self._types)}
         # Per type: its attributes as (name, encode, decode), in declared order.
@@ -139,13 +143,18 @@ class Packer:
         """The ``states`` column of a request: per state ``(t, records)``, the records oldest first, each
         ``(action, body)``; the last record's action is the one to take, ``t`` its step."""
         parts: List[bytes] = []
+        append = parts.append
         header = struct.Struct("<ii").pack
-        action = struct.Struct("<i").pack
+        action_bytes = self._action_bytes
         for t, records in states:
-            parts.append(header(len(records), t))
+            append(header(len(records), t))
             for a, body in records:
-                parts.append(action(self.action(a)))
-                parts.append(body)
+                try:
+                    append(action_bytes[a])
+                except (KeyError, TypeError):
+                    self.action(a)  # raises, naming what is wrong with it
+                    raise
+                append(body)
         return b"".join(parts)
 
 

@@ -16,6 +16,7 @@ import dev.nomos.serve.internal.FrameInput;
 import dev.nomos.serve.internal.Columns;
 import dev.nomos.serve.internal.FrameOutput;
 import dev.nomos.serve.internal.PackedFrames;
+import dev.nomos.serve.internal.PackedStepper;
 import dev.nomos.serve.internal.Params;
 import java.util.HashMap;
 import java.util.List;
@@ -61,6 +62,7 @@ public final class ModelService {
   private final FrameInput input;
   private final FrameOutput output;
   private final PackedFrames packed;
+  private final PackedStepper stepper;
   private final Map<String, Function<Params, JsonNode>> methods;
   private boolean shutdown;
 
@@ -71,6 +73,14 @@ public final class ModelService {
 
   /** @param predicts which world targets the model's laws speak to (the CLI reads it from the laws) */
   public ModelService(WorldModel model, Predicts predicts) {
+    this(model, predicts, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * @param threads how many threads step a large {@code step_packed} batch (at least 1; the other
+   *     methods answer on the caller's thread)
+   */
+  public ModelService(WorldModel model, Predicts predicts, int threads) {
     this.model = model;
     this.schema = model.schema();
     this.simulator = new Simulator(model);
@@ -78,6 +88,7 @@ public final class ModelService {
     this.input = new FrameInput(schema);
     this.output = new FrameOutput(schema);
     this.packed = new PackedFrames(schema);
+    this.stepper = new PackedStepper(model, packed, simulator, threads);
     Map<String, Function<Params, JsonNode>> byName = new HashMap<>();
     byName.put("info", p -> info(p.allowOnly("info", Set.of())));
     byName.put("step", p -> step(p.allowOnly("step", STEP_PARAMS), null));
@@ -274,42 +285,19 @@ public final class ModelService {
       throw RpcError.invalidParam(field, "expected at least one state, got none");
     }
     int n = states.size();
-    PackedFrames.Ints frames = new PackedFrames.Ints(n * 64);
-    int[] offsets = new int[n + 1];
-    double[] logProbability = new double[n];
-    int[] reward = new int[n];
-    double[] rewardProbability = new double[n];
-    int[] terminated = new int[n];
-    double[] terminatedProbability = new double[n];
-    for (int k = 0; k < n; k++) {
-      Frame frame = states.get(k);
-      Simulator.Step s;
-      try {
-        s = simulator.mostLikely(frame, frame.action());
-      } catch (LawException e) {
-        throw RpcError.about(RpcError.LAW_FAILED, field, "state " + k + ": " + e.getMessage());
-      }
-      offsets[k] = frames.size();
-      packed.write(s.frame(), frames);
-      logProbability[k] = s.frameLogProbability();
-      reward[k] = s.reward();
-      rewardProbability[k] = s.rewardProbability();
-      terminated[k] = s.end() ? 1 : 0;
-      terminatedProbability[k] = s.endProbability();
-    }
-    offsets[n] = frames.size();
+    PackedStepper.Steps steps = stepper.step(states, field);
     ObjectNode out = JSON.objectNode();
     out.put("count", n);
-    out.set("frames", encoding.of(frames.values(), frames.size()));
-    out.set("offsets", encoding.of(offsets, offsets.length));
-    out.set("log_probability", encoding.of(logProbability));
+    out.set("frames", encoding.of(steps.frames(), steps.framesLength()));
+    out.set("offsets", encoding.of(steps.offsets(), n + 1));
+    out.set("log_probability", encoding.of(steps.logProbability()));
     if (predicts.reward()) {
-      out.set("reward", encoding.of(reward, n));
-      out.set("reward_probability", encoding.of(rewardProbability));
+      out.set("reward", encoding.of(steps.reward(), n));
+      out.set("reward_probability", encoding.of(steps.rewardProbability()));
     }
     if (predicts.terminated()) {
-      out.set("terminated", encoding.of(terminated, n));
-      out.set("terminated_probability", encoding.of(terminatedProbability));
+      out.set("terminated", encoding.of(steps.terminated(), n));
+      out.set("terminated_probability", encoding.of(steps.terminatedProbability()));
     }
     return out;
   }

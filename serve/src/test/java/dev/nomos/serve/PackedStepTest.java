@@ -273,6 +273,55 @@ class PackedStepTest {
         .endsWith("objects[1].state): type Door declares state as a symbol index 0 to 2 (open, closed, locked), got 3"));
   }
 
+  /** {@code count} Pong states of one Ball each, at x 15 but at x 13 in the states {@code at13}. */
+  private static ArrayNode balls(int count, int... at13) {
+    List<Integer> ints = new ArrayList<>();
+    for (int k = 0; k < count; k++) {
+      final int state = k;
+      boolean thirteen = java.util.Arrays.stream(at13).anyMatch(s -> s == state);
+      ints.addAll(List.of(1, k, 2, 1, 3, 2, thirteen ? 13 : 15, 100 + k % 50, 2, 4));
+    }
+    return json(ints);
+  }
+
+  @Test
+  void theNumberOfThreadsDoesNotChangeTheAnswer() {
+    WorldModel model = Pong.model();
+    JsonNode one = new ModelService(model, new Predicts(true, false), 1).call("step_packed", params(balls(500), null));
+    JsonNode three = new ModelService(model, new Predicts(true, false), 3).call("step_packed", params(balls(500), null));
+    assertEquals(500, three.get("count").asInt());
+    assertEquals(one, three);
+  }
+
+  @Test
+  void aLawThatThrowsNamesTheFirstStateItThrewOnWhateverThreadMetIt() {
+    dev.nomos.runtime.Law fragile = new dev.nomos.runtime.Law() {
+      @Override
+      public String name() {
+        return "fragile";
+      }
+
+      @Override
+      public void apply(dev.nomos.runtime.Frame frame, dev.nomos.runtime.OpinionSink out) {
+        for (int o : frame.all()) {
+          if (frame.x(o) == 13) {
+            throw new IllegalStateException("x is 13 at step " + frame.step());
+          }
+        }
+      }
+    };
+    WorldModel model = new WorldModel(Pong.model().schema(), List.of(fragile), new double[] {1},
+        dev.nomos.runtime.model.ModelOptions.defaults());
+    for (int threads : new int[] {1, 4}) {
+      ModelService service = new ModelService(model, Predicts.NOTHING, threads);
+      RpcError e = refused(service, params(balls(400, 390, 150, 170), null));
+      assertEquals(RpcError.LAW_FAILED, e.code());
+      assertEquals("params.states", e.field());
+      assertEquals("params.states: state 150: law 'fragile': x is 13 at step 150", e.getMessage());
+      assertEquals(400, service.call("step_packed", params(balls(400), null)).get("count").asInt());
+    }
+  }
+
   @Test
   void badColumnsAndParametersAreRefused() {
     ModelService service = new ModelService(Pong.model());

@@ -83,12 +83,18 @@ public final class PackedFrames {
     }
   }
 
-  /** Reads states from a run of integers, naming the integer, state, record and field of a fault. */
+  /**
+   * Reads states from a run of integers, naming the integer, state, record and field of a fault. The
+   * names are put together only for a fault: a batch's states are read in a tight loop.
+   */
   private final class Reader {
     private final int[] ints;
     private final String field;
     private int position;
-    private String where;
+    private int state;
+    private int record = -1;
+    /** The object being read, or -1 outside the rows. */
+    private int object = -1;
 
     Reader(int[] ints, String field) {
       this.ints = ints;
@@ -96,7 +102,9 @@ public final class PackedFrames {
     }
 
     Frame state(int index) {
-      where = "state " + index;
+      state = index;
+      record = -1;
+      object = -1;
       int records = next("the record count r");
       if (records < 1) {
         throw fault(position - 1, "the record count r", "expected at least 1 (the frame itself), got " + records);
@@ -107,14 +115,14 @@ public final class PackedFrames {
             + " (r - 1: the first of the " + records + " records is step t - r + 1), got " + t);
       }
       Frame frame = null;
-      for (int r = 0; r < records; r++) {
-        where = "state " + index + ", record " + r;
-        frame = record(frame, r == 0 ? t - records + 1 : -1);
+      for (record = 0; record < records; record++) {
+        frame = record(frame, record == 0 ? t - records + 1 : -1);
       }
       return frame;
     }
 
     private Frame record(Frame previous, int firstStep) {
+      object = -1;
       Frame.Builder b = Frame.builder(schema).previous(previous);
       if (firstStep >= 0) {
         b.step(firstStep);
@@ -131,32 +139,31 @@ public final class PackedFrames {
             + " (the rows the integers left can hold), got " + n);
       }
       int[] ids = new int[n];
-      for (int k = 0; k < n; k++) {
-        String object = "objects[" + k + "]";
-        int idAt = position;
-        int id = next(object + ".id");
-        for (int j = 0; j < k; j++) {
+      for (object = 0; object < n; object++) {
+        int id = next("id");
+        for (int j = 0; j < object; j++) {
           if (ids[j] == id) {
-            throw fault(idAt, object + ".id", "duplicate id " + id + " (objects[" + j + "] has it too)");
+            throw fault(position - 1, "id", "duplicate id " + id + " (objects[" + j + "] has it too)");
           }
         }
-        ids[k] = id;
-        int typeIndex = next(object + ".type");
+        ids[object] = id;
+        int typeIndex = next("type");
         if (typeIndex < 0 || typeIndex >= schema.types().size()) {
-          throw fault(position - 1, object + ".type", "expected a type index 0 to " + (schema.types().size() - 1)
+          throw fault(position - 1, "type", "expected a type index 0 to " + (schema.types().size() - 1)
               + " (" + typeNames + "), got " + typeIndex);
         }
         EntityType type = schema.type(typeIndex);
         int[] slots = new int[type.slotCount()];
-        slots[Slots.X] = next(object + ".x");
-        slots[Slots.Y] = next(object + ".y");
-        slots[Slots.W] = size(object + ".w");
-        slots[Slots.H] = size(object + ".h");
+        slots[Slots.X] = next("x");
+        slots[Slots.Y] = next("y");
+        slots[Slots.W] = size("w");
+        slots[Slots.H] = size("h");
         for (int e = 0; e < type.extras().size(); e++) {
-          slots[Slots.FIRST_EXTRA + e] = extra(type, type.extras().get(e), object);
+          slots[Slots.FIRST_EXTRA + e] = extra(type, type.extras().get(e));
         }
         b.add(id, typeIndex, slots);
       }
+      object = -1;
       return b.build();
     }
 
@@ -168,9 +175,8 @@ public final class PackedFrames {
       return v;
     }
 
-    private int extra(EntityType type, AttributeSpec spec, String object) {
-      String name = object + "." + spec.name();
-      int v = next(name);
+    private int extra(EntityType type, AttributeSpec spec) {
+      int v = next(spec.name());
       boolean ok = switch (spec.kind()) {
         case INT -> v >= spec.min() && v <= spec.max();
         case BOOL -> v == 0 || v == 1;
@@ -182,21 +188,31 @@ public final class PackedFrames {
           case BOOL -> "0 or 1 (false or true)";
           case SYMBOL -> "a symbol index 0 to " + (spec.symbols().size() - 1) + " (" + String.join(", ", spec.symbols()) + ")";
         };
-        throw fault(position - 1, name, "type " + type.name() + " declares " + spec.name() + " as " + expected + ", got " + v);
+        throw fault(position - 1, spec.name(), "type " + type.name() + " declares " + spec.name() + " as " + expected + ", got " + v);
       }
       return v;
     }
 
     private int next(String what) {
       if (position >= ints.length) {
-        throw RpcError.invalidParam(field, "ends inside " + where + " (" + ints.length + " integers), where "
-            + what + " was expected");
+        throw RpcError.invalidParam(field, "ends inside " + where() + " (" + ints.length + " integers), where "
+            + name(what) + " was expected");
       }
       return ints[position++];
     }
 
+    /** Where the reader is: the state, and the record once in one. */
+    private String where() {
+      return "state " + state + (record >= 0 ? ", record " + record : "");
+    }
+
+    /** The name of a value: a field of the object being read, or a value of the record or state. */
+    private String name(String what) {
+      return object >= 0 ? "objects[" + object + "]." + what : what;
+    }
+
     private RpcError fault(int at, String what, String problem) {
-      return RpcError.invalidParam(field, "integer " + at + " (" + where + ", " + what + "): " + problem);
+      return RpcError.invalidParam(field, "integer " + at + " (" + where() + ", " + name(what) + "): " + problem);
     }
   }
 }
