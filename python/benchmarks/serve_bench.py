@@ -82,25 +82,26 @@ def packed_recorded(model, batches):
     return total
 
 
-def packed_environments(model, work, size, history, calls, seed):
-    """`size` environments stepped together for `calls` calls of step_packed, each from the frame the
-    call before predicted for it, under actions drawn here; their histories and steps kept here."""
-    policy = random.Random(seed)
+def packed_environments(model, work, size, history):
+    """`size` environments, each a recorded frame packed with its history: (t, history, body)."""
     envs = []
     for k in range(size):
         r = work[k % len(work)]
-        envs.append([r["frame"]["t"], [(h.get("action"), model.pack(h)) for h in r["history"]], model.pack(r["frame"])])
-    n_actions = len(model.actions)
+        envs.append((r["frame"]["t"], [(h.get("action"), model.pack(h)) for h in r["history"]], model.pack(r["frame"])))
+    return envs
+
+
+def step_environments(model, envs, calls, seed):
+    """Steps all `envs` together for `calls` calls of step_packed, each from the frame the call before
+    predicted for it (the server hands each state back continued by its prediction) under actions
+    drawn here; returns the total reward predicted."""
+    policy = random.Random(seed)
+    choices = range(len(model.actions))
+    states = [model.pack_state(t, past + [(None, body)]) for t, past, body in envs]
     rewards = 0
     for _ in range(calls):
-        actions = [policy.randrange(n_actions) for _ in envs]
-        result = model.step_packed([(t, past + [(a, body)]) for (t, past, body), a in zip(envs, actions)])
-        bodies = result.bodies
-        for k, env in enumerate(envs):
-            if history:
-                env[1] = (env[1] + [(actions[k], env[2])])[-history:]
-            env[0] += 1
-            env[2] = bodies[k]
+        result = model.step_packed(states, actions=policy.choices(choices, k=len(states)), next_states=True)
+        states = result.next_states
         if result.reward is not None:
             rewards += sum(result.reward)
     return rewards
@@ -151,9 +152,10 @@ def main():
 
         with Meter(model) as packed_meter:
             packed_recorded(model, batches)
-        packed_environments(model, work, args.batch, args.history, args.batches, seed=1)  # warm-up
+        envs = packed_environments(model, work, args.batch, args.history)
+        step_environments(model, envs, args.batches, seed=1)  # warm-up
         with Meter(model) as env_meter:
-            packed_environments(model, work, args.batch, args.history, args.batches, seed=2)
+            step_environments(model, envs, args.batches, seed=2)
 
     latencies.sort()
     result = {

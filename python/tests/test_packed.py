@@ -54,6 +54,34 @@ class PackedStepTest(unittest.TestCase):
         self.assertEqual(rolled[1].frame, second.frame(0, t=22, episode=0))
         self.assertAlmostEqual(rolled[1].log_probability, second.log_probability[0], places=12)
 
+    def test_next_states_run_every_state_on_under_new_actions(self):
+        steps = [10, 30, 70]
+        states = [self.state(t) for t in steps]
+        first = self.model.step_packed(states, actions=["UP"] * 3, next_states=True)
+        self.assertEqual(3, len(first.next_states))
+        second = self.model.step_packed(first.next_states, actions=[self.model.actions.index("DOWN")] * 3)
+        self.assertIsNone(second.next_states)
+        for k, t in enumerate(steps):
+            rolled = self.model.rollout(self.episode[t], ["UP", "DOWN"], history=[self.episode[t - 1]])
+            self.assertEqual(rolled[1].frame, second.frame(k, t=t + 2, episode=0), f"t {t}")
+            self.assertAlmostEqual(rolled[1].log_probability, second.log_probability[k], places=12)
+        # A packed state made by hand is the same as one made from (t, records).
+        t, records = states[0]
+        self.assertEqual(self.model.step_packed([states[0]]).bodies, self.model.step_packed([self.model.pack_state(t, records)]).bodies)
+
+    def test_bad_actions_are_refused(self):
+        states = [self.state(5), self.state(6)]
+        with self.assertRaises(ValueError) as caught:
+            self.model.step_packed(states, actions=["UP", "JUMP"])
+        self.assertIn("unknown action 'JUMP'", str(caught.exception))
+        with self.assertRaises(nomos.ServerError) as caught:
+            self.model.step_packed(states, actions=["UP"])
+        self.assertEqual("params.actions", caught.exception.field)
+        self.assertIn("1 actions for 2 states", str(caught.exception))
+        with self.assertRaises(nomos.ServerError) as caught:
+            self.model.step_packed(states, actions=[0, 9])
+        self.assertIn("(the action of state 1): expected -1 (none) or an action index 0 to 5, got 9", str(caught.exception))
+
     def test_pack_and_unpack_are_inverse(self):
         for record in self.episode[:5]:
             body = self.model.pack(record)

@@ -143,15 +143,26 @@ class Model:
         """:meth:`rollout` for many requests in one round trip."""
         return [[Prediction.of(s) for s in r["steps"]] for r in self._batch("rollout", requests, frame, history)]
 
-    def step_packed(self, states: Iterable[Tuple[int, Sequence[Tuple[Action, bytes]]]]) -> PackedSteps:
-        """:meth:`step` for many states in one round trip, with frames packed as integers (``nomos.packed``):
-        each state is ``(t, records)``, its records oldest first as ``(action, body)`` pairs, the last
-        one the frame with the action to take and ``t`` its step. Bodies come from :meth:`pack` or from a
-        result's ``bodies``, which continue a state as they are."""
-        column = base64.b64encode(self.packer.states(states)).decode("ascii")
+    def step_packed(self, states: Iterable[Union[bytes, Tuple[int, Sequence[Tuple[Action, bytes]]]]],
+                    actions: Optional[Iterable[Action]] = None, next_states: bool = False) -> PackedSteps:
+        """:meth:`step` for many states in one round trip, with frames packed as integers (``nomos.packed``).
+        A state is ``(t, records)``, its records oldest first as ``(action, body)`` pairs, the last one
+        the frame with the action to take and ``t`` its step; or a packed state (``bytes``, from
+        :meth:`pack_state` or a result's ``next_states``). ``actions`` (one per state) replace the
+        last records' actions. With ``next_states``, the result also holds each state continued by its
+        prediction: stepping ``result.next_states`` with new ``actions`` runs every state on."""
+        params = '{"states":"' + base64.b64encode(self.packer.states(states)).decode("ascii") + '"'
+        if actions is not None:
+            params += ',"actions":"' + base64.b64encode(self.packer.action_column(actions)).decode("ascii") + '"'
+        if next_states:
+            params += ',"next_states":true'
         # Written by hand: json.dumps would scan the long base64 text (which needs no escapes) for escapes.
-        params = '{"states":"' + column + '","encoding":"base64"}'
-        return PackedSteps(self._call("step_packed", params), self.packer)
+        return PackedSteps(self._call("step_packed", params + ',"encoding":"base64"}'), self.packer)
+
+    def pack_state(self, t: int, records: Sequence[Tuple[Action, bytes]]) -> bytes:
+        """One packed state for :meth:`step_packed`: ``records`` oldest first as ``(action, body)`` pairs, the
+        last one at step ``t``."""
+        return self.packer.state(t, records)
 
     def pack(self, frame: Frame) -> bytes:
         """A frame's objects as a packed body (every object needs its ``id``), for :meth:`step_packed`."""

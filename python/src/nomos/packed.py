@@ -13,7 +13,7 @@ import math
 import struct
 import sys
 from array import array
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 Frame = Dict[str, Any]
 
@@ -139,41 +139,69 @@ class Packer:
         record["objects"] = objects
         return record
 
-    def states(self, states: Sequence[Tuple[int, Sequence[Tuple[Any, bytes]]]]) -> bytes:
-        """The ``states`` column of a request: per state ``(t, records)``, the records oldest first, each
-        ``(action, body)``; the last record's action is the one to take, ``t`` its step."""
-        parts: List[bytes] = []
-        append = parts.append
+    def states(self, states: Iterable[Union[bytes, Tuple[int, Sequence[Tuple[Any, bytes]]]]]) -> bytes:
+        """The ``states`` column of a request. A state is ``(t, records)``, the records oldest first, each
+        ``(action, body)``, the last record's action the one to take and ``t`` its step; or a packed state
+        (``bytes``: from :meth:`state`, or a result's ``next_states``)."""
+        if not isinstance(states, (list, tuple)):
+            states = list(states)
+        if states and isinstance(states[0], (bytes, bytearray, memoryview)):
+            return b"".join(states)
         header = struct.Struct("<ii").pack
-        action_bytes = self._action_bytes
-        for t, records in states:
-            append(header(len(records), t))
-            for a, body in records:
-                try:
-                    append(action_bytes[a])
-                except (KeyError, TypeError):
-                    self.action(a)  # raises, naming what is wrong with it
-                    raise
-                append(body)
-        return b"".join(parts)
+        wire = self._action_bytes
+        try:
+            # One comprehension, no per-record method calls: this loop is most of a client's work per step.
+            return b"".join([header(len(records), t) + b"".join([wire[a] + body for a, body in records])
+                             for t, records in states])
+        except (KeyError, TypeError):
+            for state in states:
+                if isinstance(state, (bytes, bytearray, memoryview)):
+                    raise TypeError("a batch's states are all (t, records) pairs or all packed states (bytes)") from None
+                for a, _ in state[1]:
+                    self.action(a)  # raises, naming the bad action
+            raise
+
+    def state(self, t: int, records: Sequence[Tuple[Any, bytes]]) -> bytes:
+        """One packed state: ``records`` oldest first, each ``(action, body)``, the last one at step ``t``."""
+        return self.states([(t, records)])
+
+    def action_column(self, actions: Iterable[Any]) -> bytes:
+        """The ``actions`` column: one action per state (names, indexes or None)."""
+        if not isinstance(actions, (list, tuple, array)):
+            actions = list(actions)
+        try:
+            return to_bytes(array(_INT, actions))
+        except (TypeError, OverflowError):
+            return to_bytes(array(_INT, [self.action(a) for a in actions]))
 
 
 class PackedSteps:
     """The result of ``Model.step_packed``: per state, the most likely next frame as a body
     (:attr:`bodies`), its log-probability, and the reward and episode end when the model predicts
-    them (else None). Columns are ``array``s, indexed like the states."""
+    them (else None). Columns are ``array``s, indexed like the states. With ``next_states=True``,
+    :attr:`next_states` holds each state continued by its prediction (packed states, ``bytes``: as many
+    records, the oldest dropped, at step t + 1), ready to be stepped again with new ``actions``."""
 
     def __init__(self, result: Mapping[str, Any], packer: Packer):
         self.count: int = result["count"]
-        data = base64.b64decode(result["frames"])
-        offsets = ints(base64.b64decode(result["offsets"]))
-        self.bodies: List[bytes] = [data[4 * offsets[k]:4 * offsets[k + 1]] for k in range(self.count)]
+        self._frames = (result["frames"], result["offsets"])
+        self._bodies: Optional[List[bytes]] = None
         self.log_probability: array = floats(base64.b64decode(result["log_probability"]))
         self.reward: Optional[array] = _column(result, "reward", ints)
         self.reward_probability: Optional[array] = _column(result, "reward_probability", floats)
         self.terminated: Optional[array] = _column(result, "terminated", ints)
         self.terminated_probability: Optional[array] = _column(result, "terminated_probability", floats)
+        self.next_states: Optional[List[bytes]] = None
+        if "next_states" in result:
+            self.next_states = _split(result["next_states"], result["next_state_offsets"], self.count)
         self._packer = packer
+
+    @property
+    def bodies(self) -> List[bytes]:
+        """The predicted frames, as bodies (cut from the response when first asked for)."""
+        if self._bodies is None:
+            self._bodies = _split(*self._frames, self.count)
+        return self._bodies
 
     def __len__(self) -> int:
         return self.count
@@ -184,6 +212,13 @@ class PackedSteps:
     def frame(self, k: int, t: Optional[int] = None, episode: Optional[int] = None) -> Frame:
         """Predicted frame ``k`` as a trajectory record (the same as ``step`` returns, given ``t`` and ``episode``)."""
         return self._packer.unpack(self.bodies[k], t=t, episode=episode)
+
+
+def _split(column: str, offsets_column: str, count: int) -> List[bytes]:
+    """The entries of a base64 column of integers, cut at their offsets (in integers)."""
+    data = base64.b64decode(column)
+    offsets = ints(base64.b64decode(offsets_column))
+    return [data[4 * offsets[k]:4 * offsets[k + 1]] for k in range(count)]
 
 
 def _column(result: Mapping[str, Any], name: str, decode) -> Optional[array]:

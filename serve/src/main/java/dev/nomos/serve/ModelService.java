@@ -53,7 +53,7 @@ public final class ModelService {
   private static final Set<String> SCORE_PARAMS = Set.of("frame", "history", "action", "next");
   private static final Set<String> ROLLOUT_PARAMS = Set.of("frame", "history", "actions", "sample", "seed");
   private static final Set<String> BATCH_PARAMS = Set.of("requests", "frame", "history");
-  private static final Set<String> PACKED_PARAMS = Set.of("states", "encoding");
+  private static final Set<String> PACKED_PARAMS = Set.of("states", "actions", "next_states", "encoding");
 
   private final WorldModel model;
   private final WorldSchema schema;
@@ -280,12 +280,15 @@ public final class ModelService {
   private JsonNode stepPacked(Params p) {
     Columns encoding = Columns.of(p, "encoding");
     String field = p.field("states");
-    List<Frame> states = packed.read(encoding.ints(p.required("states"), field), field);
+    int[] ints = encoding.ints(p.required("states"), field);
+    int[] actions = p.optional("actions") == null ? null : encoding.ints(p.optional("actions"), p.field("actions"));
+    boolean next = p.bool("next_states", false);
+    List<PackedFrames.State> states = packed.read(ints, field, actions, p.field("actions"));
     if (states.isEmpty()) {
       throw RpcError.invalidParam(field, "expected at least one state, got none");
     }
     int n = states.size();
-    PackedStepper.Steps steps = stepper.step(states, field);
+    PackedStepper.Steps steps = stepper.step(states, ints, next, field);
     ObjectNode out = JSON.objectNode();
     out.put("count", n);
     out.set("frames", encoding.of(steps.frames(), steps.framesLength()));
@@ -298,6 +301,10 @@ public final class ModelService {
     if (predicts.terminated()) {
       out.set("terminated", encoding.of(steps.terminated(), n));
       out.set("terminated_probability", encoding.of(steps.terminatedProbability()));
+    }
+    if (next) {
+      out.set("next_states", encoding.of(steps.nextStates(), steps.nextStatesLength()));
+      out.set("next_state_offsets", encoding.of(steps.nextOffsets(), n + 1));
     }
     return out;
   }

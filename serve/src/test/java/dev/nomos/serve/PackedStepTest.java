@@ -285,10 +285,90 @@ class PackedStepTest {
   }
 
   @Test
+  void nextStatesRunEveryStateOnUnderTheActionsGiven() {
+    WorldModel model = Pong.model();
+    WorldSchema schema = model.schema();
+    ModelService service = new ModelService(model, new Predicts(true, false));
+    List<JsonNode> records = records(Pong.TEST);
+    List<Integer> ints = new ArrayList<>();
+    List<Integer> steps = List.of(5, 40, 90);
+    for (int t : steps) {
+      state(schema, records, t, 1, ints);
+    }
+    int up = schema.actionIndex("UP");
+    int down = schema.actionIndex("DOWN");
+    ObjectNode first = params(json(ints), null);
+    first.set("actions", json(List.of(up, up, up)));
+    first.put("next_states", true);
+    JsonNode once = service.call("step_packed", first);
+    int[] next = ints(once.get("next_states"));
+    int[] nextOffsets = ints(once.get("next_state_offsets"));
+    assertEquals(next.length, nextOffsets[3]);
+    ObjectNode second = params(json(toList(next)), null);
+    second.set("actions", json(List.of(down, down, down)));
+    JsonNode twice = service.call("step_packed", second);
+    assertFalse(twice.has("next_states"));
+    int[] frames = ints(twice.get("frames"));
+    int[] offsets = ints(twice.get("offsets"));
+    for (int k = 0; k < steps.size(); k++) {
+      int t = steps.get(k);
+      // A continued state: r and t + 1, the frame it left with the action taken there, the prediction with none.
+      assertEquals(2, next[nextOffsets[k]]);
+      assertEquals(t + 1, next[nextOffsets[k] + 1]);
+      assertEquals(up, next[nextOffsets[k] + 2]);
+      ObjectNode rollout = Pong.JSON.createObjectNode();
+      rollout.set("frame", records.get(t));
+      rollout.putArray("history").add(records.get(t - 1));
+      rollout.putArray("actions").add("UP").add("DOWN");
+      JsonNode rolled = service.call("rollout", rollout).get("steps");
+      List<Integer> expected = new ArrayList<>();
+      body(schema, rolled.get(1).get("frame"), expected);
+      List<Integer> got = new ArrayList<>();
+      for (int i = offsets[k]; i < offsets[k + 1]; i++) {
+        got.add(frames[i]);
+      }
+      assertEquals(expected, got, "t " + t);
+      assertEquals(rolled.get(1).get("log_probability").doubleValue(), doubles(twice.get("log_probability"))[k], 1e-12);
+    }
+  }
+
+  @Test
+  void aStateWithoutHistoryContinuesAsItsPredictionAlone() {
+    ModelService service = new ModelService(Pong.model());
+    ObjectNode p = params(json(BALL_STATE), null);
+    p.put("next_states", true);
+    JsonNode result = service.call("step_packed", p);
+    List<Integer> expected = new ArrayList<>(List.of(1, 1, -1));
+    expected.addAll(toList(ints(result.get("frames"))));
+    assertEquals(expected, toList(ints(result.get("next_states"))));
+  }
+
+  @Test
+  void badActionColumnsAreRefused() {
+    ModelService service = new ModelService(Pong.model());
+    ArrayNode states = json(concat(BALL_STATE, BALL_STATE));
+    ObjectNode shortOne = params(states, null);
+    shortOne.set("actions", json(List.of(1)));
+    assertEquals("params.actions: 1 actions for 2 states; give one per state", refused(service, shortOne).getMessage());
+    ObjectNode longOne = params(states, null);
+    longOne.set("actions", json(List.of(1, 2, 3)));
+    assertEquals("params.actions: 3 actions for 2 states; give one per state", refused(service, longOne).getMessage());
+    ObjectNode outOfRange = params(states, null);
+    outOfRange.set("actions", json(List.of(1, 7)));
+    assertEquals("params.actions: integer 1 (the action of state 1): expected -1 (none) or an action index 0 to 5, got 7",
+        refused(service, outOfRange).getMessage());
+    ObjectNode notBool = params(states, null);
+    notBool.put("next_states", "yes");
+    assertEquals("params.next_states", refused(service, notBool).field());
+  }
+
+  @Test
   void theNumberOfThreadsDoesNotChangeTheAnswer() {
     WorldModel model = Pong.model();
-    JsonNode one = new ModelService(model, new Predicts(true, false), 1).call("step_packed", params(balls(500), null));
-    JsonNode three = new ModelService(model, new Predicts(true, false), 3).call("step_packed", params(balls(500), null));
+    ObjectNode p = params(balls(500), null);
+    p.put("next_states", true);
+    JsonNode one = new ModelService(model, new Predicts(true, false), 1).call("step_packed", p);
+    JsonNode three = new ModelService(model, new Predicts(true, false), 3).call("step_packed", p);
     assertEquals(500, three.get("count").asInt());
     assertEquals(one, three);
   }

@@ -34,14 +34,49 @@ public final class PackedFrames {
     this.typeNames = schema.types().stream().map(t -> t.index() + " " + t.name()).collect(Collectors.joining(", "));
   }
 
-  /** The frames of every state of {@code ints}, each linked to its history and carrying the action to take. */
-  public List<Frame> read(int[] ints, String field) {
-    Reader reader = new Reader(ints, field);
-    List<Frame> frames = new ArrayList<>();
+  /**
+   * A state read from a run: its frame (linked to its history, carrying the action to take), its
+   * step, its record count, and where in the run its second and last records start and it ends (what
+   * {@link #writeNext} copies).
+   */
+  public record State(Frame frame, int t, int records, int secondRecord, int lastRecord, int end) {}
+
+  /**
+   * Every state of {@code ints} (named {@code field}). {@code actions} (named {@code actionsField}),
+   * when not null, holds one action per state that replaces the action of its last record.
+   */
+  public List<State> read(int[] ints, String field, int[] actions, String actionsField) {
+    Reader reader = new Reader(ints, field, actions, actionsField);
+    List<State> states = new ArrayList<>();
     while (reader.position < ints.length) {
-      frames.add(reader.state(frames.size()));
+      states.add(reader.state(states.size()));
     }
-    return frames;
+    if (actions != null && actions.length != states.size()) {
+      throw RpcError.invalidParam(actionsField, actions.length + " actions for " + states.size()
+          + " states; give one per state");
+    }
+    return states;
+  }
+
+  /**
+   * Appends the state that continues {@code state} with {@code next} (its predicted frame): as many
+   * records, the oldest dropped, the state's frame with the action taken there, then the prediction
+   * with no action yet (-1), at step t + 1. {@code ints} is the run the state was read from.
+   */
+  public void writeNext(State state, int[] ints, Frame next, Ints out) {
+    out.add(state.records());
+    out.add(state.t() + 1);
+    if (state.records() > 1) {
+      for (int k = state.secondRecord(); k < state.lastRecord(); k++) {
+        out.add(ints[k]);
+      }
+      out.add(state.frame().action());
+      for (int k = state.lastRecord() + 1; k < state.end(); k++) {
+        out.add(ints[k]);
+      }
+    }
+    out.add(-1);
+    write(next, out);
   }
 
   /** Appends the body of {@code frame} (its objects in ascending id order) to {@code out}. */
@@ -90,18 +125,22 @@ public final class PackedFrames {
   private final class Reader {
     private final int[] ints;
     private final String field;
+    private final int[] actions;
+    private final String actionsField;
     private int position;
     private int state;
     private int record = -1;
     /** The object being read, or -1 outside the rows. */
     private int object = -1;
 
-    Reader(int[] ints, String field) {
+    Reader(int[] ints, String field, int[] actions, String actionsField) {
       this.ints = ints;
       this.field = field;
+      this.actions = actions;
+      this.actionsField = actionsField;
     }
 
-    Frame state(int index) {
+    State state(int index) {
       state = index;
       record = -1;
       object = -1;
@@ -115,13 +154,28 @@ public final class PackedFrames {
             + " (r - 1: the first of the " + records + " records is step t - r + 1), got " + t);
       }
       Frame frame = null;
+      int second = -1;
+      int last = -1;
       for (record = 0; record < records; record++) {
-        frame = record(frame, record == 0 ? t - records + 1 : -1);
+        if (record == 1) {
+          second = position;
+        }
+        last = position;
+        int override = -2;
+        if (record == records - 1 && actions != null && index < actions.length) {
+          override = actions[index];
+          if (override < -1 || override >= schema.actions().size()) {
+            throw RpcError.invalidParam(actionsField, "integer " + index + " (the action of state " + index
+                + "): expected -1 (none) or an action index 0 to " + (schema.actions().size() - 1) + ", got " + override);
+          }
+        }
+        frame = record(frame, record == 0 ? t - records + 1 : -1, override);
       }
-      return frame;
+      return new State(frame, t, records, second, last, position);
     }
 
-    private Frame record(Frame previous, int firstStep) {
+    /** @param override the action that replaces the record's (-2 for none) */
+    private Frame record(Frame previous, int firstStep, int override) {
       object = -1;
       Frame.Builder b = Frame.builder(schema).previous(previous);
       if (firstStep >= 0) {
@@ -132,7 +186,7 @@ public final class PackedFrames {
         throw fault(position - 1, "action", "expected -1 (none) or an action index 0 to " + (schema.actions().size() - 1)
             + " (" + String.join(", ", schema.actions()) + "), got " + action);
       }
-      b.action(action);
+      b.action(override == -2 ? action : override);
       int n = next("the object count n");
       if (n < 0 || n > (ints.length - position) / ROW_START) {
         throw fault(position - 1, "the object count n", "expected 0 to " + (ints.length - position) / ROW_START

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Steps the states of a packed batch to their most likely next frames, on several threads when the
@@ -52,21 +53,27 @@ public final class PackedStepper {
     }
   }
 
-  /** The steps of a batch, as the columns of the result. */
+  /**
+   * The steps of a batch, as the columns of the result; {@code nextStates} (the states continued by
+   * their predictions) and {@code nextOffsets} are null unless asked for.
+   */
   public record Steps(int[] frames, int framesLength, int[] offsets, double[] logProbability, int[] reward,
-      double[] rewardProbability, int[] terminated, double[] terminatedProbability) {}
+      double[] rewardProbability, int[] terminated, double[] terminatedProbability, int[] nextStates,
+      int nextStatesLength, int[] nextOffsets) {}
 
   /**
    * Steps every state (each frame carries the action to take).
    *
+   * @param ints the run the states were read from
+   * @param next whether to write each state continued by its prediction ({@link PackedFrames#writeNext})
    * @param field the parameter the states came from, named by the error of a law that throws
    */
-  public Steps step(List<Frame> states, String field) {
+  public Steps step(List<PackedFrames.State> states, int[] ints, boolean next, String field) {
     int n = states.size();
     int slices = Math.max(1, Math.min(simulators.length, n / MIN_STATES_PER_THREAD));
     Slice[] parts = new Slice[slices];
     for (int k = 0; k < slices; k++) {
-      parts[k] = new Slice(states, n * k / slices, n * (k + 1) / slices, simulators[k]);
+      parts[k] = new Slice(states, ints, next, n * k / slices, n * (k + 1) / slices, simulators[k]);
     }
     List<Future<?>> running = new ArrayList<>();
     for (int k = 1; k < slices; k++) {
@@ -81,7 +88,7 @@ public final class PackedStepper {
         throw RpcError.about(RpcError.LAW_FAILED, field, "state " + part.failedAt + ": " + part.failure.getMessage());
       }
     }
-    return join(parts, n);
+    return join(parts, n, next);
   }
 
   private static void await(Future<?> f) {
@@ -101,44 +108,61 @@ public final class PackedStepper {
     }
   }
 
-  private static Steps join(Slice[] parts, int n) {
-    int length = 0;
-    for (Slice part : parts) {
-      length += part.frames.size();
-    }
-    int[] frames = new int[length];
+  private static Steps join(Slice[] parts, int n, boolean next) {
     int[] offsets = new int[n + 1];
+    int[] frames = concat(parts, p -> p.frames, p -> p.offsets, offsets);
+    int[] nextOffsets = next ? new int[n + 1] : null;
+    int[] nextStates = next ? concat(parts, p -> p.nextStates, p -> p.nextOffsets, nextOffsets) : null;
     double[] logProbability = new double[n];
     int[] reward = new int[n];
     double[] rewardProbability = new double[n];
     int[] terminated = new int[n];
     double[] terminatedProbability = new double[n];
-    int at = 0;
     for (Slice part : parts) {
       int count = part.end - part.start;
-      System.arraycopy(part.frames.values(), 0, frames, at, part.frames.size());
-      for (int k = 0; k < count; k++) {
-        offsets[part.start + k] = at + part.offsets[k];
-      }
-      at += part.frames.size();
       System.arraycopy(part.logProbability, 0, logProbability, part.start, count);
       System.arraycopy(part.reward, 0, reward, part.start, count);
       System.arraycopy(part.rewardProbability, 0, rewardProbability, part.start, count);
       System.arraycopy(part.terminated, 0, terminated, part.start, count);
       System.arraycopy(part.terminatedProbability, 0, terminatedProbability, part.start, count);
     }
-    offsets[n] = length;
-    return new Steps(frames, length, offsets, logProbability, reward, rewardProbability, terminated, terminatedProbability);
+    return new Steps(frames, frames.length, offsets, logProbability, reward, rewardProbability, terminated,
+        terminatedProbability, nextStates, next ? nextStates.length : 0, nextOffsets);
+  }
+
+  /** The slices' runs one after the other, with each entry's start (and the end) in {@code offsets}. */
+  private static int[] concat(Slice[] parts, Function<Slice, PackedFrames.Ints> run, Function<Slice, int[]> starts,
+      int[] offsets) {
+    int length = 0;
+    for (Slice part : parts) {
+      length += run.apply(part).size();
+    }
+    int[] out = new int[length];
+    int at = 0;
+    for (Slice part : parts) {
+      PackedFrames.Ints ints = run.apply(part);
+      int[] own = starts.apply(part);
+      System.arraycopy(ints.values(), 0, out, at, ints.size());
+      for (int k = 0; k < own.length; k++) {
+        offsets[part.start + k] = at + own[k];
+      }
+      at += ints.size();
+    }
+    offsets[offsets.length - 1] = length;
+    return out;
   }
 
   /** The states [start, end) of a batch, stepped by one simulator into columns of their own. */
   private final class Slice implements Runnable {
-    final List<Frame> states;
+    final List<PackedFrames.State> states;
+    final int[] ints;
     final int start;
     final int end;
     final Simulator simulator;
     final PackedFrames.Ints frames;
     final int[] offsets;
+    final PackedFrames.Ints nextStates;
+    final int[] nextOffsets;
     final double[] logProbability;
     final int[] reward;
     final double[] rewardProbability;
@@ -147,14 +171,17 @@ public final class PackedStepper {
     int failedAt = -1;
     LawException failure;
 
-    Slice(List<Frame> states, int start, int end, Simulator simulator) {
+    Slice(List<PackedFrames.State> states, int[] ints, boolean next, int start, int end, Simulator simulator) {
       this.states = states;
+      this.ints = ints;
       this.start = start;
       this.end = end;
       this.simulator = simulator;
       int count = end - start;
       this.frames = new PackedFrames.Ints(count * 64);
       this.offsets = new int[count];
+      this.nextStates = next ? new PackedFrames.Ints(count * 128) : null;
+      this.nextOffsets = next ? new int[count] : null;
       this.logProbability = new double[count];
       this.reward = new int[count];
       this.rewardProbability = new double[count];
@@ -165,7 +192,8 @@ public final class PackedStepper {
     @Override
     public void run() {
       for (int k = 0; k < end - start; k++) {
-        Frame frame = states.get(start + k);
+        PackedFrames.State state = states.get(start + k);
+        Frame frame = state.frame();
         Simulator.Step s;
         try {
           s = simulator.mostLikely(frame, frame.action());
@@ -176,6 +204,10 @@ public final class PackedStepper {
         }
         offsets[k] = frames.size();
         packed.write(s.frame(), frames);
+        if (nextStates != null) {
+          nextOffsets[k] = nextStates.size();
+          packed.writeNext(state, ints, s.frame(), nextStates);
+        }
         logProbability[k] = s.frameLogProbability();
         reward[k] = s.reward();
         rewardProbability[k] = s.rewardProbability();
