@@ -283,12 +283,8 @@ public final class ModelService {
     int[] ints = encoding.ints(p.required("states"), field);
     int[] actions = p.optional("actions") == null ? null : encoding.ints(p.optional("actions"), p.field("actions"));
     boolean next = p.bool("next_states", false);
-    List<PackedFrames.State> states = packed.read(ints, field, actions, p.field("actions"));
-    if (states.isEmpty()) {
-      throw RpcError.invalidParam(field, "expected at least one state, got none");
-    }
-    int n = states.size();
-    PackedStepper.Steps steps = stepper.step(states, ints, next, field);
+    PackedStepper.Steps steps = stepper.step(ints, actions, next, field, p.field("actions"));
+    int n = steps.logProbability().length;
     ObjectNode out = JSON.objectNode();
     out.put("count", n);
     out.set("frames", encoding.of(steps.frames(), steps.framesLength()));

@@ -42,20 +42,48 @@ public final class PackedFrames {
   public record State(Frame frame, int t, int records, int secondRecord, int lastRecord, int end) {}
 
   /**
-   * Every state of {@code ints} (named {@code field}). {@code actions} (named {@code actionsField}),
-   * when not null, holds one action per state that replaces the action of its last record.
+   * Where the states of {@code ints} start, found by their counts and types alone, so that threads
+   * can read them apart. A state whose extent the counts and types do not give (a count or type out
+   * of range, a run that ends inside it) is the last one listed: reading it reports what is wrong.
    */
-  public List<State> read(int[] ints, String field, int[] actions, String actionsField) {
-    Reader reader = new Reader(ints, field, actions, actionsField);
-    List<State> states = new ArrayList<>();
-    while (reader.position < ints.length) {
-      states.add(reader.state(states.size()));
+  public int[] starts(int[] ints) {
+    Ints starts = new Ints(64);
+    int at = 0;
+    scan:
+    while (at < ints.length) {
+      starts.add(at);
+      if (at + 2 > ints.length || ints[at] < 1) {
+        break;
+      }
+      int records = ints[at];
+      at += 2;
+      for (int r = 0; r < records; r++) {
+        if (at + 2 > ints.length) {
+          break scan;
+        }
+        int n = ints[at + 1];
+        at += 2;
+        if (n < 0 || n > (ints.length - at) / ROW_START) {
+          break scan;
+        }
+        for (int k = 0; k < n; k++) {
+          if (at + ROW_START > ints.length || ints[at + 1] < 0 || ints[at + 1] >= schema.types().size()) {
+            break scan;
+          }
+          at += ROW_START + schema.type(ints[at + 1]).extras().size();
+        }
+      }
     }
-    if (actions != null && actions.length != states.size()) {
-      throw RpcError.invalidParam(actionsField, actions.length + " actions for " + states.size()
-          + " states; give one per state");
-    }
-    return states;
+    return Arrays.copyOf(starts.values(), starts.size());
+  }
+
+  /**
+   * A reader of the states of {@code ints} (named {@code field}). {@code actions} (named
+   * {@code actionsField}), when not null, holds one action per state that replaces the action of its
+   * last record.
+   */
+  public Reader reader(int[] ints, String field, int[] actions, String actionsField) {
+    return new Reader(ints, field, actions, actionsField);
   }
 
   /**
@@ -122,7 +150,7 @@ public final class PackedFrames {
    * Reads states from a run of integers, naming the integer, state, record and field of a fault. The
    * names are put together only for a fault: a batch's states are read in a tight loop.
    */
-  private final class Reader {
+  public final class Reader {
     private final int[] ints;
     private final String field;
     private final int[] actions;
@@ -133,14 +161,16 @@ public final class PackedFrames {
     /** The object being read, or -1 outside the rows. */
     private int object = -1;
 
-    Reader(int[] ints, String field, int[] actions, String actionsField) {
+    private Reader(int[] ints, String field, int[] actions, String actionsField) {
       this.ints = ints;
       this.field = field;
       this.actions = actions;
       this.actionsField = actionsField;
     }
 
-    State state(int index) {
+    /** State {@code index} of the run, which starts at {@code start}. */
+    public State state(int index, int start) {
+      position = start;
       state = index;
       record = -1;
       object = -1;

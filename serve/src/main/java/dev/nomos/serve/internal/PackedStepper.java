@@ -15,11 +15,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Steps the states of a packed batch to their most likely next frames, on several threads when the
- * batch is large enough to be worth splitting: the states are independent, and the model's laws run
- * on one frame at a time, so a batch of a thousand keeps every core busy. Each thread has its own
- * {@link Simulator}; the results are put together in the states' order, so they are the same
- * whatever the number of threads.
+ * Reads the states of a packed batch and steps them to their most likely next frames, on several
+ * threads when the batch is large enough to be worth splitting: the states are independent, and
+ * reading a state (building its frames) costs about as much as stepping it, so both are split.
+ * Each thread has its own {@link Simulator}; the results are put together in the states' order, and
+ * an error is the one reading (or, failing that, stepping) the states in order meets first, so the
+ * answer is the same whatever the number of threads.
  */
 public final class PackedStepper {
   /** Fewer states per thread than this are not worth a hand-over between threads. */
@@ -62,18 +63,23 @@ public final class PackedStepper {
       int nextStatesLength, int[] nextOffsets) {}
 
   /**
-   * Steps every state (each frame carries the action to take).
+   * Reads and steps every state of {@code ints}.
    *
-   * @param ints the run the states were read from
+   * @param actions one action per state that replaces its last record's, or null
    * @param next whether to write each state continued by its prediction ({@link PackedFrames#writeNext})
-   * @param field the parameter the states came from, named by the error of a law that throws
+   * @param field,actionsField the parameters the states and actions came from, named by errors
    */
-  public Steps step(List<PackedFrames.State> states, int[] ints, boolean next, String field) {
-    int n = states.size();
+  public Steps step(int[] ints, int[] actions, boolean next, String field, String actionsField) {
+    int[] starts = packed.starts(ints);
+    int n = starts.length;
+    if (n == 0) {
+      throw RpcError.invalidParam(field, "expected at least one state, got none");
+    }
     int slices = Math.max(1, Math.min(simulators.length, n / MIN_STATES_PER_THREAD));
     Slice[] parts = new Slice[slices];
     for (int k = 0; k < slices; k++) {
-      parts[k] = new Slice(states, ints, next, n * k / slices, n * (k + 1) / slices, simulators[k]);
+      parts[k] = new Slice(packed.reader(ints, field, actions, actionsField), ints, starts, next,
+          n * k / slices, n * (k + 1) / slices, simulators[k]);
     }
     List<Future<?>> running = new ArrayList<>();
     for (int k = 1; k < slices; k++) {
@@ -84,7 +90,20 @@ public final class PackedStepper {
       await(f);
     }
     for (Slice part : parts) {
-      if (part.failedAt >= 0) { // the first state whose laws threw, as one thread would have met it
+      if (part.unread != null) { // the first bad state, as reading them in order would have met it
+        throw part.unread;
+      }
+    }
+    int end = parts[slices - 1].lastEnd;
+    if (end != ints.length) { // the scan and the reader agree on every extent; this guards that they always will
+      throw RpcError.invalidParam(field, "integer " + end + ": the states end here, " + (ints.length - end)
+          + " integers before the run does");
+    }
+    if (actions != null && actions.length != n) {
+      throw RpcError.invalidParam(actionsField, actions.length + " actions for " + n + " states; give one per state");
+    }
+    for (Slice part : parts) {
+      if (part.failedAt >= 0) { // the first state whose laws threw
         throw RpcError.about(RpcError.LAW_FAILED, field, "state " + part.failedAt + ": " + part.failure.getMessage());
       }
     }
@@ -154,8 +173,9 @@ public final class PackedStepper {
 
   /** The states [start, end) of a batch, stepped by one simulator into columns of their own. */
   private final class Slice implements Runnable {
-    final List<PackedFrames.State> states;
+    final PackedFrames.Reader reader;
     final int[] ints;
+    final int[] starts;
     final int start;
     final int end;
     final Simulator simulator;
@@ -168,12 +188,17 @@ public final class PackedStepper {
     final double[] rewardProbability;
     final int[] terminated;
     final double[] terminatedProbability;
+    /** The error reading the first bad state of the slice, if any (no state of it is stepped then). */
+    RpcError unread;
+    /** Where the slice's last state ends in the run. */
+    int lastEnd;
     int failedAt = -1;
     LawException failure;
 
-    Slice(List<PackedFrames.State> states, int[] ints, boolean next, int start, int end, Simulator simulator) {
-      this.states = states;
+    Slice(PackedFrames.Reader reader, int[] ints, int[] starts, boolean next, int start, int end, Simulator simulator) {
+      this.reader = reader;
       this.ints = ints;
+      this.starts = starts;
       this.start = start;
       this.end = end;
       this.simulator = simulator;
@@ -191,8 +216,18 @@ public final class PackedStepper {
 
     @Override
     public void run() {
-      for (int k = 0; k < end - start; k++) {
-        PackedFrames.State state = states.get(start + k);
+      PackedFrames.State[] states = new PackedFrames.State[end - start];
+      try {
+        for (int k = 0; k < states.length; k++) {
+          states[k] = reader.state(start + k, starts[start + k]);
+        }
+      } catch (RpcError e) {
+        unread = e;
+        return;
+      }
+      lastEnd = states[states.length - 1].end();
+      for (int k = 0; k < states.length; k++) {
+        PackedFrames.State state = states[k];
         Frame frame = state.frame();
         Simulator.Step s;
         try {
