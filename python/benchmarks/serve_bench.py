@@ -6,7 +6,8 @@ each timed from the request's encoding to the decoded result. Throughput: `step_
 --batch requests, and `step_packed` calls (frames packed as integers) of --batch states: once for
 recorded frames packed from their dicts in the timed loop, once for --batch environments stepped
 together, each from the frame predicted for it by the call before (under actions drawn in Python),
-the way a vectorized environment or a planner's rollouts run. Frames and histories come from
+the way a vectorized environment or a planner's rollouts run, and once more with the environments
+in two halves, one half's request on its way while Python reads the other's answer. Frames and histories come from
 examples/pong/test.jsonl; each request carries the --history records before its frame (the model
 reads the frame before for velocities; ModelEnv sends up to 16).
 
@@ -107,6 +108,26 @@ def step_environments(model, envs, calls, seed):
     return rewards
 
 
+def step_environments_pipelined(model, envs, calls, seed):
+    """step_environments with the environments in two halves, one half's request on its way while
+    this process reads the other's answer and sends its next request (Model.submit_packed)."""
+    policy = random.Random(seed)
+    choices = range(len(model.actions))
+    states = [model.pack_state(t, past + [(None, body)]) for t, past, body in envs]
+    halves = [states[:len(states) // 2], states[len(states) // 2:]]
+    pending = [model.submit_packed(h, actions=policy.choices(choices, k=len(h)), next_states=True) for h in halves]
+    rewards = 0
+    for call in range(calls):
+        for k in (0, 1):
+            result = pending[k].result()
+            if call < calls - 1:
+                pending[k] = model.submit_packed(result.next_states, actions=policy.choices(choices, k=result.count),
+                                                 next_states=True)
+            if result.reward is not None:
+                rewards += sum(result.reward)
+    return rewards
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nomos", default=os.environ.get("NOMOS_JAR") or str(ROOT / "nomos"),
@@ -156,6 +177,9 @@ def main():
         step_environments(model, envs, args.batches, seed=1)  # warm-up
         with Meter(model) as env_meter:
             step_environments(model, envs, args.batches, seed=2)
+        step_environments_pipelined(model, envs, args.batches, seed=1)  # warm-up
+        with Meter(model) as pipelined_meter:
+            step_environments_pipelined(model, envs, args.batches, seed=2)
 
     latencies.sort()
     result = {
@@ -172,6 +196,7 @@ def main():
         "shared_frame_batched_steps_per_second": args.batch * args.batches / shared_elapsed,
         **packed_meter.report(args.batch * args.batches, "packed_recorded"),
         **env_meter.report(args.batch * args.batches, "packed_environments"),
+        **pipelined_meter.report(args.batch * args.batches, "packed_environments_pipelined"),
         "load_average": os.getloadavg()[0],
         "cores": os.cpu_count(),
     }
@@ -195,11 +220,15 @@ def main():
         print(f"step_batch of {args.batch} actions from one frame: "
               f"{result['shared_frame_batched_steps_per_second']:,.0f} steps/s")
         for prefix, what in (("packed_recorded", f"step_packed of {args.batch} recorded frames, packed from dicts"),
-                             ("packed_environments", f"step_packed of {args.batch} environments, each from its last prediction")):
+                             ("packed_environments", f"step_packed of {args.batch} environments, each from its last prediction"),
+                             ("packed_environments_pipelined", "  the same, two halves on the way at once (submit_packed)")):
             cpu = f"client {result[prefix + '_client_cpu_us_per_step']:.1f} us"
             if prefix + "_server_cpu_us_per_step" in result:
-                cpu = f"server {result[prefix + '_server_cpu_us_per_step']:.1f} us, " + cpu
-            print(f"{what}: {result[prefix + '_steps_per_second']:,.0f} steps/s (CPU per step: {cpu})")
+                server = result[prefix + "_server_cpu_us_per_step"]
+                cpu = f"server {server:.1f} us, " + cpu + \
+                    f": {1e6 / (server + result[prefix + '_client_cpu_us_per_step']):,.0f} steps per CPU second"
+            print(f"{what}: {result[prefix + '_steps_per_second']:,.0f} steps/s")
+            print(f"  CPU per step: {cpu}")
         print(f"load average {result['load_average']:.1f} on {result['cores']} cores while measuring")
 
 

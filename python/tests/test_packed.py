@@ -69,6 +69,19 @@ class PackedStepTest(unittest.TestCase):
         t, records = states[0]
         self.assertEqual(self.model.step_packed([states[0]]).bodies, self.model.step_packed([self.model.pack_state(t, records)]).bodies)
 
+    def test_requests_on_the_way_at_once_are_answered_each_to_its_own(self):
+        a = self.model.submit_packed([self.state(10)], actions=["UP"])
+        b = self.model.submit_packed([self.state(20), self.state(30)], actions=["DOWN", "NOOP"])
+        bad = self.model.submit_packed([self.state(40)], actions=[9])
+        # Asked for out of order: the answers before are kept for their own callers.
+        self.assertEqual(2, len(b.result()))
+        self.assertEqual(self.model.step_packed([self.state(10)], actions=["UP"]).bodies, a.result().bodies)
+        for _ in range(2):  # an error is raised each time the result is asked for
+            with self.assertRaises(nomos.ServerError):
+                bad.result()
+        self.assertEqual(b.result().bodies, self.model.step_packed([self.state(20), self.state(30)],
+                                                                   actions=["DOWN", "NOOP"]).bodies)
+
     def test_bad_actions_are_refused(self):
         states = [self.state(5), self.state(6)]
         with self.assertRaises(ValueError) as caught:

@@ -11,7 +11,7 @@ A frame is a trajectory record as a ``dict``: ``{"t": 0, "objects": [{"id": 1, "
 """
 
 from .errors import NomosError, ServerError
-from .model import Model, Prediction
+from .model import Model, PendingSteps, Prediction
 from .packed import PackedSteps
 from .env import ModelEnv
 from .recorder import Recorder
@@ -22,6 +22,7 @@ __all__ = [
     "ModelEnv",
     "NomosError",
     "PackedSteps",
+    "PendingSteps",
     "Prediction",
     "Recorder",
     "ServerError",

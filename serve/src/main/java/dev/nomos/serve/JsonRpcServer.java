@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nomos.serve.internal.LineQueue;
 import dev.nomos.serve.internal.Params;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -51,7 +52,8 @@ public final class JsonRpcServer {
     // intermediate string of a batch's megabyte of frames.
     try (JsonGenerator json = MAPPER.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
       json.setRootValueSeparator(null);
-      for (String line; !service.shutdownRequested() && (line = in.readLine()) != null; ) {
+      LineQueue lines = new LineQueue(in);
+      for (String line; !service.shutdownRequested() && (line = lines.next()) != null; ) {
         JsonNode response = respond(line);
         if (response != null) {
           MAPPER.writeTree(json, response);
