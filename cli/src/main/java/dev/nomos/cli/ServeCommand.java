@@ -2,6 +2,7 @@ package dev.nomos.cli;
 
 import dev.nomos.serve.JsonRpcServer;
 import dev.nomos.serve.ModelService;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
@@ -73,7 +74,10 @@ public final class ServeCommand implements Callable<Integer> {
     ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, null, noFloor, err);
     ModelService service = new ModelService(input.model, WorldTargetLaws.of(input, model), stepThreads);
     BufferedReader in = new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8), 1 << 16);
-    BufferedWriter out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16);
+    // A response leaves in one write when it fits the megabyte (the encoder would pass it on 8 KiB at a
+    // time): a client reading a batch's answer wakes once for it, not once per piece.
+    BufferedWriter out = new BufferedWriter(new OutputStreamWriter(
+        new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 20), StandardCharsets.UTF_8), 1 << 16);
     PrintStream originalOut = System.out;
     System.setOut(System.err);
     try {
