@@ -1,6 +1,7 @@
 """Nomos world models from Python.
 
-* :class:`Model` starts ``nomos serve`` on a model and steps, samples, scores and rolls out frames.
+* :class:`Model` starts ``nomos serve`` on a model and steps, samples, scores and rolls out frames;
+  ``Model.step_packed`` steps many at once with frames packed as integers (:mod:`nomos.packed`).
 * :class:`ModelEnv` is a Gymnasium-style environment whose dynamics are a model.
 * :class:`Recorder` wraps an environment and writes its episodes as Nomos trajectory JSONL.
 * :func:`read_trajectories` reads such files back.
@@ -10,7 +11,8 @@ A frame is a trajectory record as a ``dict``: ``{"t": 0, "objects": [{"id": 1, "
 """
 
 from .errors import NomosError, ServerError
-from .model import Model, Prediction
+from .model import Model, PendingSteps, Prediction
+from .packed import PackedSteps
 from .env import ModelEnv
 from .recorder import Recorder
 from .trajectories import read_trajectories, write_trajectories
@@ -19,6 +21,8 @@ __all__ = [
     "Model",
     "ModelEnv",
     "NomosError",
+    "PackedSteps",
+    "PendingSteps",
     "Prediction",
     "Recorder",
     "ServerError",

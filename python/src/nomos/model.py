@@ -1,13 +1,15 @@
 """A Nomos world model served by ``nomos serve`` (JSON-RPC 2.0 over the process's stdin/stdout)."""
 
+import base64
 import json
 import subprocess
 import threading
 from dataclasses import dataclass
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import launcher
 from .errors import NomosError, ServerError
+from .packed import Packer, PackedSteps
 
 Frame = Dict[str, Any]
 Action = Union[str, int, None]
@@ -55,6 +57,28 @@ def _widen_pipes(process: subprocess.Popen) -> None:
         pass  # not Linux, or a lower limit: the default size works, only slower for big batches
 
 
+class PendingSteps:
+    """A ``step_packed`` request on its way (:meth:`Model.submit_packed`)."""
+
+    def __init__(self, model: "Model", request_id: int):
+        self._model = model
+        self._id = request_id
+        self._result: Optional[PackedSteps] = None
+        self._error: Optional[Exception] = None
+
+    def result(self) -> PackedSteps:
+        """The answer, waiting for it (and for the answers before it) if need be; raises as
+        :meth:`Model.step_packed` does, every time it is asked."""
+        if self._result is None and self._error is None:
+            try:
+                self._result = PackedSteps(self._model._await(self._id), self._model.packer)
+            except NomosError as e:
+                self._error = e
+        if self._error is not None:
+            raise self._error
+        return self._result
+
+
 class Model:
     """A model loaded by ``nomos serve``: ``.law`` files or a model jar, as every nomos command
     takes them. Use it as a context manager, or call :meth:`close`.
@@ -71,6 +95,7 @@ class Model:
         argv = launcher.command(nomos, java_options) + ["serve", *options, *map(str, model)]
         self._lock = threading.Lock()
         self._next_id = 0
+        self._answers: Dict[int, Dict[str, Any]] = {}
         self._stderr: List[str] = []
         try:
             self._process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -89,6 +114,7 @@ class Model:
             raise
         self.actions: List[str] = list(self.info["actions"])
         self.predicts: Dict[str, bool] = dict(self.info["predicts"])
+        self.packer = Packer(self.info)
 
     # ---- the methods of nomos serve ---------------------------------------------------------------
 
@@ -139,6 +165,42 @@ class Model:
                       history: Optional[Sequence[Frame]] = None) -> List[List[Prediction]]:
         """:meth:`rollout` for many requests in one round trip."""
         return [[Prediction.of(s) for s in r["steps"]] for r in self._batch("rollout", requests, frame, history)]
+
+    def step_packed(self, states: Iterable[Union[bytes, Tuple[int, Sequence[Tuple[Action, bytes]]]]],
+                    actions: Optional[Iterable[Action]] = None, next_states: bool = False) -> PackedSteps:
+        """:meth:`step` for many states in one round trip, with frames packed as integers (``nomos.packed``).
+        A state is ``(t, records)``, its records oldest first as ``(action, body)`` pairs, the last one
+        the frame with the action to take and ``t`` its step; or a packed state (``bytes``, from
+        :meth:`pack_state` or a result's ``next_states``). ``actions`` (one per state) replace the
+        last records' actions. With ``next_states``, the result also holds each state continued by its
+        prediction: stepping ``result.next_states`` with new ``actions`` runs every state on."""
+        return self.submit_packed(states, actions, next_states).result()
+
+    def submit_packed(self, states: Iterable[Union[bytes, Tuple[int, Sequence[Tuple[Action, bytes]]]]],
+                      actions: Optional[Iterable[Action]] = None, next_states: bool = False) -> "PendingSteps":
+        """:meth:`step_packed` without waiting: sends the request and returns at once; its ``result()``
+        waits for the answer. Keeping two batches on the way (send one, then read the other's answer)
+        keeps this process busy while the server steps: the server reads ahead, and answers in order."""
+        params = '{"states":"' + base64.b64encode(self.packer.states(states)).decode("ascii") + '"'
+        if actions is not None:
+            params += ',"actions":"' + base64.b64encode(self.packer.action_column(actions)).decode("ascii") + '"'
+        if next_states:
+            params += ',"next_states":true'
+        # Written by hand: json.dumps would scan the long base64 text (which needs no escapes) for escapes.
+        return PendingSteps(self, self._submit("step_packed", params + ',"encoding":"base64"}'))
+
+    def pack_state(self, t: int, records: Sequence[Tuple[Action, bytes]]) -> bytes:
+        """One packed state for :meth:`step_packed`: ``records`` oldest first as ``(action, body)`` pairs, the
+        last one at step ``t``."""
+        return self.packer.state(t, records)
+
+    def pack(self, frame: Frame) -> bytes:
+        """A frame's objects as a packed body (every object needs its ``id``), for :meth:`step_packed`."""
+        return self.packer.pack(frame)
+
+    def unpack(self, body: bytes, t: Optional[int] = None, episode: Optional[int] = None) -> Frame:
+        """A packed body as a frame (a trajectory record)."""
+        return self.packer.unpack(body, t=t, episode=episode)
 
     def action_name(self, action: Action) -> Optional[str]:
         """An action as the server names it: a name as it is, an index into :attr:`actions`."""
@@ -225,20 +287,42 @@ class Model:
             raise ValueError(f"{method}_batch: history without frame (give both, or each request its own)")
         return self._call(method + "_batch", params)["results"]
 
-    def _call(self, method: str, params: Optional[Dict[str, Any]]) -> Any:
+    def _call(self, method: str, params: Union[None, str, Dict[str, Any]]) -> Any:
+        """Calls ``method``; ``params`` is an object, or its JSON text."""
+        return self._await(self._submit(method, params))
+
+    def _submit(self, method: str, params: Union[None, str, Dict[str, Any]]) -> int:
+        """Sends a request without waiting for its answer; returns its id for :meth:`_await`."""
         with self._lock:
             self._next_id += 1
-            request: Dict[str, Any] = {"jsonrpc": "2.0", "id": self._next_id, "method": method}
-            if params is not None:
-                request["params"] = params
             try:
-                self._send(request)
-                line = self._process.stdout.readline()
+                if isinstance(params, str):
+                    self._send_line(f'{{"jsonrpc":"2.0","id":{self._next_id},"method":"{method}","params":{params}}}')
+                else:
+                    request: Dict[str, Any] = {"jsonrpc": "2.0", "id": self._next_id, "method": method}
+                    if params is not None:
+                        request["params"] = params
+                    self._send(request)
             except (OSError, ValueError):
-                line = ""
-            if not line:
-                raise NomosError(self._exit_message())
-            response = json.loads(line)
+                raise NomosError(self._exit_message()) from None
+            return self._next_id
+
+    def _await(self, request_id: int) -> Any:
+        """The result of request ``request_id``; answers read before it (the server answers in order) wait
+        for their own callers."""
+        with self._lock:
+            while request_id not in self._answers:
+                try:
+                    line = self._process.stdout.readline()
+                except (OSError, ValueError):
+                    line = ""
+                if not line:
+                    raise NomosError(self._exit_message())
+                response = json.loads(line)
+                if response.get("id") is None:  # the server could not tell which request it answers
+                    raise NomosError(f"nomos serve: {(response.get('error') or {}).get('message', response)}")
+                self._answers[response["id"]] = response
+            response = self._answers.pop(request_id)
         error = response.get("error")
         if error is not None:
             field = (error.get("data") or {}).get("field")
@@ -246,7 +330,10 @@ class Model:
         return response["result"]
 
     def _send(self, request: Dict[str, Any]) -> None:
-        self._process.stdin.write(json.dumps(request, separators=(",", ":")) + "\n")
+        self._send_line(json.dumps(request, separators=(",", ":")))
+
+    def _send_line(self, line: str) -> None:
+        self._process.stdin.write(line + "\n")
         self._process.stdin.flush()
 
     def _exit_message(self) -> str:

@@ -2,6 +2,7 @@ package dev.nomos.cli;
 
 import dev.nomos.serve.JsonRpcServer;
 import dev.nomos.serve.ModelService;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
@@ -19,6 +20,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -33,7 +35,8 @@ import picocli.CommandLine.Spec;
     description = {
         "Serves a model over JSON-RPC 2.0 on standard input and output, one JSON object per line: info, step "
             + "(the most likely next frame and its probability), sample, score (the log-likelihood of an observed "
-            + "next frame), rollout, their batch forms (step_batch, ...) and shutdown. See docs/serve.md.",
+            + "next frame), rollout, their batch forms (step_batch, ...), step_packed (many steps with frames packed as "
+            + "integers) and shutdown. See docs/serve.md.",
         "When the model's laws state the reward (reward :=) or the episode's end (end :=), predictions carry "
             + "reward and terminated with their probabilities, and a rollout stops at a predicted end.",
         "Frames are trajectory records of the model's world, checked strictly: a bad request gets an error "
@@ -57,13 +60,24 @@ public final class ServeCommand implements Callable<Integer> {
       description = "How laws run: compiled (bytecode) or interpreted (default ${DEFAULT-VALUE}).")
   String engine;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads that step a large step_packed batch (default: the number of cores).")
+  Integer threads;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
+    int stepThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (stepThreads < 1) {
+      throw new ParameterException(spec.commandLine(), "--threads: expected at least 1, got " + stepThreads);
+    }
     ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, null, noFloor, err);
-    ModelService service = new ModelService(input.model, WorldTargetLaws.of(input, model));
+    ModelService service = new ModelService(input.model, WorldTargetLaws.of(input, model), stepThreads);
     BufferedReader in = new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8), 1 << 16);
-    BufferedWriter out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16);
+    // A response leaves in one write when it fits the megabyte (the encoder would pass it on 8 KiB at a
+    // time): a client reading a batch's answer wakes once for it, not once per piece.
+    BufferedWriter out = new BufferedWriter(new OutputStreamWriter(
+        new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 20), StandardCharsets.UTF_8), 1 << 16);
     PrintStream originalOut = System.out;
     System.setOut(System.err);
     try {

@@ -74,6 +74,32 @@ class ServeCommandTest {
   }
 
   @Test
+  void threadsMustBeAtLeastOne() throws Exception {
+    Process p = start("--threads", "0", PONG.resolve("world.law").toString());
+    p.getOutputStream().close();
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(2, p.exitValue());
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(err.startsWith("--threads: expected at least 1, got 0"), err);
+  }
+
+  @Test
+  void stepsAPackedBatchOnTheThreadsItIsGiven() throws Exception {
+    Process p = start("--threads", "1", PONG.resolve("world.law").toString(), PONG.resolve("reference.law").toString());
+    try (Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8);
+         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      // A Ball (type 2) alone at step 0, action UP (2).
+      in.write("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"step_packed\",\"params\":{\"states\":[1,0,2,1,3,2,80,100,2,4]}}\n");
+      in.flush();
+      JsonNode result = JSON.readTree(out.readLine()).get("result");
+      assertEquals(1, result.get("count").asInt());
+      assertEquals(7, result.get("offsets").get(1).asInt());
+    } finally {
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
   void endsCleanlyAtTheEndOfItsInput() throws Exception {
     Process p = start(PONG.resolve("world.law").toString(), PONG.resolve("reference.law").toString());
     p.getOutputStream().close();

@@ -1,6 +1,7 @@
 package dev.nomos.serve;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,12 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nomos.serve.internal.LineQueue;
 import dev.nomos.serve.internal.Params;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
@@ -48,7 +52,8 @@ public final class JsonRpcServer {
     // intermediate string of a batch's megabyte of frames.
     try (JsonGenerator json = MAPPER.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
       json.setRootValueSeparator(null);
-      for (String line; !service.shutdownRequested() && (line = in.readLine()) != null; ) {
+      LineQueue lines = new LineQueue(in);
+      for (String line; !service.shutdownRequested() && (line = lines.next()) != null; ) {
         JsonNode response = respond(line);
         if (response != null) {
           MAPPER.writeTree(json, response);
@@ -71,7 +76,7 @@ public final class JsonRpcServer {
     }
     JsonNode request;
     try {
-      request = MAPPER.readTree(line);
+      request = parse(line);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
       return error(NullNode.instance, RpcError.of(RpcError.PARSE_ERROR, "not JSON" + where + ": " + e.getOriginalMessage()));
@@ -142,6 +147,22 @@ public final class JsonRpcServer {
       e.printStackTrace(log);
       log.flush();
       return notification ? null : error(replyId, RpcError.of(RpcError.INTERNAL_ERROR, "internal error: " + e));
+    }
+  }
+
+  /**
+   * The line's JSON tree. Parsed from its characters in one buffer: Jackson reads a String longer than
+   * 32k characters through a Reader in small pieces, and then copies a long string value (the base64
+   * column of a packed batch) character by character.
+   */
+  private static JsonNode parse(String line) throws JsonProcessingException {
+    try (JsonParser parser = MAPPER.getFactory().createParser(line.toCharArray())) {
+      JsonNode tree = MAPPER.readTree(parser);
+      return tree == null ? MissingNode.getInstance() : tree;
+    } catch (JsonProcessingException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading a line in memory", e);
     }
   }
 

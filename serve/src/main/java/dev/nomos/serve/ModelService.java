@@ -13,8 +13,12 @@ import dev.nomos.runtime.model.LawException;
 import dev.nomos.runtime.model.Simulator;
 import dev.nomos.runtime.model.WorldModel;
 import dev.nomos.serve.internal.FrameInput;
+import dev.nomos.serve.internal.Columns;
 import dev.nomos.serve.internal.FrameOutput;
+import dev.nomos.serve.internal.PackedFrames;
+import dev.nomos.serve.internal.PackedStepper;
 import dev.nomos.serve.internal.Params;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +43,7 @@ import java.util.random.RandomGenerator;
 public final class ModelService {
   /** The methods, in the order {@code info} lists them. */
   public static final List<String> METHODS = List.of("info", "step", "sample", "score", "rollout",
-      "step_batch", "sample_batch", "score_batch", "rollout_batch", "shutdown");
+      "step_batch", "sample_batch", "score_batch", "rollout_batch", "step_packed", "shutdown");
   /** Most samples or rollout steps one request may ask for, so that a typo cannot stall the server. */
   public static final int MAX_DRAWS = 1_000_000;
 
@@ -49,6 +53,7 @@ public final class ModelService {
   private static final Set<String> SCORE_PARAMS = Set.of("frame", "history", "action", "next");
   private static final Set<String> ROLLOUT_PARAMS = Set.of("frame", "history", "actions", "sample", "seed");
   private static final Set<String> BATCH_PARAMS = Set.of("requests", "frame", "history");
+  private static final Set<String> PACKED_PARAMS = Set.of("states", "actions", "next_states", "encoding");
 
   private final WorldModel model;
   private final WorldSchema schema;
@@ -56,6 +61,8 @@ public final class ModelService {
   private final Predicts predicts;
   private final FrameInput input;
   private final FrameOutput output;
+  private final PackedFrames packed;
+  private final PackedStepper stepper;
   private final Map<String, Function<Params, JsonNode>> methods;
   private boolean shutdown;
 
@@ -66,23 +73,35 @@ public final class ModelService {
 
   /** @param predicts which world targets the model's laws speak to (the CLI reads it from the laws) */
   public ModelService(WorldModel model, Predicts predicts) {
+    this(model, predicts, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * @param threads how many threads step a large {@code step_packed} batch (at least 1; the other
+   *     methods answer on the caller's thread)
+   */
+  public ModelService(WorldModel model, Predicts predicts, int threads) {
     this.model = model;
     this.schema = model.schema();
     this.simulator = new Simulator(model);
     this.predicts = predicts;
     this.input = new FrameInput(schema);
     this.output = new FrameOutput(schema);
-    this.methods = Map.of(
-        "info", p -> info(p.allowOnly("info", Set.of())),
-        "step", p -> step(p.allowOnly("step", STEP_PARAMS), null),
-        "sample", p -> sample(p.allowOnly("sample", SAMPLE_PARAMS), null),
-        "score", p -> score(p.allowOnly("score", SCORE_PARAMS), null),
-        "rollout", p -> rollout(p.allowOnly("rollout", ROLLOUT_PARAMS), null),
-        "step_batch", p -> batch(p, "step", STEP_PARAMS, this::step),
-        "sample_batch", p -> batch(p, "sample", SAMPLE_PARAMS, this::sample),
-        "score_batch", p -> batch(p, "score", SCORE_PARAMS, this::score),
-        "rollout_batch", p -> batch(p, "rollout", ROLLOUT_PARAMS, this::rollout),
-        "shutdown", p -> shutdown(p.allowOnly("shutdown", Set.of())));
+    this.packed = new PackedFrames(schema);
+    this.stepper = new PackedStepper(model, packed, simulator, threads);
+    Map<String, Function<Params, JsonNode>> byName = new HashMap<>();
+    byName.put("info", p -> info(p.allowOnly("info", Set.of())));
+    byName.put("step", p -> step(p.allowOnly("step", STEP_PARAMS), null));
+    byName.put("sample", p -> sample(p.allowOnly("sample", SAMPLE_PARAMS), null));
+    byName.put("score", p -> score(p.allowOnly("score", SCORE_PARAMS), null));
+    byName.put("rollout", p -> rollout(p.allowOnly("rollout", ROLLOUT_PARAMS), null));
+    byName.put("step_batch", p -> batch(p, "step", STEP_PARAMS, this::step));
+    byName.put("sample_batch", p -> batch(p, "sample", SAMPLE_PARAMS, this::sample));
+    byName.put("score_batch", p -> batch(p, "score", SCORE_PARAMS, this::score));
+    byName.put("rollout_batch", p -> batch(p, "rollout", ROLLOUT_PARAMS, this::rollout));
+    byName.put("step_packed", p -> stepPacked(p.allowOnly("step_packed", PACKED_PARAMS)));
+    byName.put("shutdown", p -> shutdown(p.allowOnly("shutdown", Set.of())));
+    this.methods = Map.copyOf(byName);
   }
 
   public WorldModel model() {
@@ -250,6 +269,38 @@ public final class ModelService {
         }
       }
       results.add(one.apply(request, shared));
+    }
+    return out;
+  }
+
+  /**
+   * {@code step} for many states in packed columns (docs/serve.md, "Packed steps"): the same
+   * predictions as {@code step_batch}, without a name or an object per value on either side.
+   */
+  private JsonNode stepPacked(Params p) {
+    Columns encoding = Columns.of(p, "encoding");
+    String field = p.field("states");
+    int[] ints = encoding.ints(p.required("states"), field);
+    int[] actions = p.optional("actions") == null ? null : encoding.ints(p.optional("actions"), p.field("actions"));
+    boolean next = p.bool("next_states", false);
+    PackedStepper.Steps steps = stepper.step(ints, actions, next, field, p.field("actions"));
+    int n = steps.logProbability().length;
+    ObjectNode out = JSON.objectNode();
+    out.put("count", n);
+    out.set("frames", encoding.of(steps.frames(), steps.framesLength()));
+    out.set("offsets", encoding.of(steps.offsets(), n + 1));
+    out.set("log_probability", encoding.of(steps.logProbability()));
+    if (predicts.reward()) {
+      out.set("reward", encoding.of(steps.reward(), n));
+      out.set("reward_probability", encoding.of(steps.rewardProbability()));
+    }
+    if (predicts.terminated()) {
+      out.set("terminated", encoding.of(steps.terminated(), n));
+      out.set("terminated_probability", encoding.of(steps.terminatedProbability()));
+    }
+    if (next) {
+      out.set("next_states", encoding.of(steps.nextStates(), steps.nextStatesLength()));
+      out.set("next_state_offsets", encoding.of(steps.nextOffsets(), n + 1));
     }
     return out;
   }
