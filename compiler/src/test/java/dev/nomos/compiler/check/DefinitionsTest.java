@@ -48,6 +48,22 @@ class DefinitionsTest {
   }
 
   @Test
+  void aUseOfADefinitionWhoseParameterTypeDidNotResolveIsReportedOnceAtTheDefinition() {
+    Compilation c = compile("""
+        def far(p: Nothing) = p.x > 3
+        law uses_it {
+          for p: Player
+          when far(p)
+          then p.vx := 0
+        }
+        """);
+    assertTrue(c.hasErrors());
+    List<Diagnostic> errors = c.errors();
+    assertEquals(1, errors.size(), () -> DiagnosticRenderer.render(c.diagnostics()));
+    assertEquals(1, errors.get(0).span().line() - LoweringTest.WORLD.split("\n", -1).length + 1);
+  }
+
+  @Test
   void existsInADefinitionSkipsTheObjectsBoundWhereItIsUsed() {
     assertSamePlans("""
         def ball_near(p: Player) = exists o: Ball where distance(p, o) < 5

@@ -79,6 +79,11 @@ public final class DefinitionCalls {
           "the definition is `" + def.signature() + "`");
       return Typed.ERROR;
     }
+    if (def.params().size() != params.size()) {
+      // A parameter whose type did not resolve was reported at the definition; its uses say nothing more.
+      args.forEach(a -> lower.lower(a, null));
+      return Typed.ERROR;
+    }
     Map<String, ObjectVar> objects = new LinkedHashMap<>();
     Map<String, Typed> values = new LinkedHashMap<>();
     boolean ok = true;
