@@ -598,31 +598,12 @@ public final class Learner {
     long precomputeStart = System.nanoTime();
     FitData data = FitData.precompute(m, train, TimeBudget.cancelling(until));
     long optimiseStart = System.nanoTime();
-    FitResult fit = fitter.fit(m, data, start, until, simplicityPenalties(entries));
+    FitResult fit = fitter.fit(m, data, start, until);
     if (costs != null) {
       costs.fitted(elapsed(precomputeStart) - elapsed(optimiseStart), elapsed(optimiseStart));
     }
     return fit;
   }
-
-  /**
-   * Each law's L1 penalty factor: 1 plus a tenth per condition it states ({@link
-   * dev.nomos.learn.internal.Miner#conditions}). Laws that say the same on the training data (a
-   * goal that stays, and the same "when it touches the wall on its right") then keep their weight
-   * on the one stating least, which still speaks on a level where the goal touches nothing.
-   */
-  private static double[] simplicityPenalties(List<Entry> entries) {
-    double[] scale = new double[entries.size()];
-    for (int k = 0; k < scale.length; k++) {
-      String source = entries.get(k).source();
-      int body = source.indexOf('{');
-      scale[k] = 1 + SIMPLICITY * dev.nomos.learn.internal.Miner.conditions(body < 0 ? source : source.substring(body));
-    }
-    return scale;
-  }
-
-  /** The penalty per condition, as a share of the L1 penalty; small: it decides between equals. */
-  private static final double SIMPLICITY = 0.1;
 
   /**
    * The model a fit leaves: the kept laws at their fitted weights, with the floor and the creation

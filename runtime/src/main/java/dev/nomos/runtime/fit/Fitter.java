@@ -106,15 +106,6 @@ public final class Fitter {
    * one).
    */
   public FitResult fit(WorldModel model, FitData data, double[] start, Deadline deadline) {
-    return fit(model, data, start, deadline, null);
-  }
-
-  /**
-   * As {@link #fit(WorldModel, FitData, double[], Deadline)}, with each law's L1 penalty scaled:
-   * {@code lambda * penaltyScale[i]} for law i (null: every factor 1). Laws that say the same on
-   * the data then keep their weight on the one penalised least, instead of an arbitrary split.
-   */
-  public FitResult fit(WorldModel model, FitData data, double[] start, Deadline deadline, double[] penaltyScale) {
     if (!data.lawNames().equals(model.lawNames())) {
       throw new IllegalArgumentException("the data was precomputed for other laws");
     }
@@ -124,13 +115,10 @@ public final class Fitter {
     if (start.length != n) {
       throw new IllegalArgumentException(n + " laws but " + start.length + " starting weights");
     }
-    if (penaltyScale != null && penaltyScale.length != n) {
-      throw new IllegalArgumentException(n + " laws but " + penaltyScale.length + " penalty factors");
-    }
     Floor floor = model.floor();
     double[] epsilon = floor.epsilons(model.schema());
     boolean fitFloor = floor.enabled();
-    Objective objective = new Objective(data, options.lambda(), epsilon, fitFloor, penaltyScale);
+    Objective objective = new Objective(data, options.lambda(), epsilon, fitFloor);
     int dim = objective.dimension();
     double[] lower = new double[dim];
     double[] upper = new double[dim];

@@ -23,7 +23,6 @@ import java.util.Arrays;
 final class Objective implements DifferentiableFunction {
   private final FitData data;
   private final double lambda;
-  private final double[] penaltyScale;
   private final int laws;
   private final double[] fixedEpsilon;
   private final int chanceBase;
@@ -34,17 +33,8 @@ final class Objective implements DifferentiableFunction {
    *     its length matters (ε is then read from x)
    */
   Objective(FitData data, double lambda, double[] epsilon, boolean fitFloor) {
-    this(data, lambda, epsilon, fitFloor, null);
-  }
-
-  /**
-   * @param penaltyScale per law, the factor of {@code lambda} in its L1 penalty (null: 1 for every
-   *     law)
-   */
-  Objective(FitData data, double lambda, double[] epsilon, boolean fitFloor, double[] penaltyScale) {
     this.data = data;
     this.lambda = lambda;
-    this.penaltyScale = penaltyScale;
     this.laws = data.lawNames.size();
     this.fixedEpsilon = fitFloor ? null : epsilon.clone();
     this.chanceBase = laws + (fitFloor ? data.channels.size() : 0);
@@ -220,11 +210,10 @@ final class Objective implements DifferentiableFunction {
     double penalty = 0;
     for (int i = 0; i < x.length; i++) {
       boolean weight = i < laws;
-      double scale = weight && penaltyScale != null ? penaltyScale[i] : 1;
       if (weight) {
-        penalty += scale * x[i];
+        penalty += x[i];
       }
-      gradient[i] = -gradient[i] + (weight ? lambda * scale : 0);
+      gradient[i] = -gradient[i] + (weight ? lambda : 0);
     }
     return -mean + lambda * penalty;
   }

@@ -131,24 +131,4 @@ class FitterTest {
     FitResult strong = new Fitter().fit(model.withOptions(ModelOptions.defaults().withLambda(5)), data);
     assertTrue(strong.pruned().size() > weak.pruned().size());
   }
-
-  /** Two laws that say the same: the weight goes to the one penalised least, whichever it is. */
-  @Test
-  void identicalLawsKeepTheirWeightOnTheOnePenalisedLeast() {
-    WorldModel model = WorldModel.of(ToyPong.WORLD, ToyPong.laws());
-    FitData data = FitData.precompute(model, TRAIN, ProgressListener.NONE);
-    int first = model.lawNames().indexOf("inertia_x");
-    int again = model.lawNames().indexOf("inertia_x_again");
-    double[] start = new double[model.laws().size()];
-    java.util.Arrays.fill(start, 1.0);
-    for (int favoured : new int[] {first, again}) {
-      double[] scale = new double[start.length];
-      java.util.Arrays.fill(scale, 1.0);
-      scale[favoured == first ? again : first] = 1.5;
-      FitResult r = new Fitter().fit(model, data, start, dev.nomos.runtime.Deadline.none(), scale);
-      int other = favoured == first ? again : first;
-      assertTrue(r.weights()[favoured] > 0.1, java.util.Arrays.toString(r.weights()));
-      assertTrue(r.pruned().contains(model.lawNames().get(other)), r.pruned().toString());
-    }
-  }
 }
