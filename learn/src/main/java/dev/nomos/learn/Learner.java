@@ -579,10 +579,20 @@ public final class Learner {
     listener.merged(iteration, fit.merged());
   }
 
+  /**
+   * The weights a round's fit starts from: the kept laws at their fitted weights, and the new ones
+   * at 0 once a fitted model exists (at the option's initial weight before). The objective is convex
+   * in the weights, so this changes which optimum the fit reaches only among laws that say the same
+   * on the data: starting at a weight, a newcomer identical on the training data to a kept law
+   * (a key that stays "when a wall touches its left and another its top", next to "a key stays")
+   * would push the smaller weight to 0 first, pruning the general law and keeping the narrow one
+   * that a new level does not meet; starting at 0, it gains weight only where it adds something.
+   */
   private double[] initialWeights(List<Entry> entries, double[] previous, int kept) {
     double[] w = new double[entries.size()];
+    double fresh = kept > 0 ? 0 : options.initialWeight();
     for (int k = 0; k < w.length; k++) {
-      w[k] = k < kept && k < previous.length ? previous[k] : options.initialWeight();
+      w[k] = k < kept && k < previous.length ? previous[k] : fresh;
     }
     return w;
   }
