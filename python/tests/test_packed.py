@@ -41,9 +41,9 @@ class PackedStepTest(unittest.TestCase):
             self.assertAlmostEqual(p.probability, result.probability(k), places=12)
             self.assertEqual(p.reward, result.reward[k])
             self.assertAlmostEqual(p.reward_probability, result.reward_probability[k], places=12)
-        # The reference model predicts no episode end: no column is invented.
-        self.assertIsNone(result.terminated)
-        self.assertIsNone(result.terminated_probability)
+            # The reference model states the end (a side reaching five points): the columns are step's.
+            self.assertEqual(p.terminated, bool(result.terminated[k]))
+            self.assertAlmostEqual(p.terminated_probability, result.terminated_probability[k], places=12)
 
     def test_a_predicted_body_continues_its_state_as_it_is(self):
         t, records = self.state(20, action="UP")
@@ -98,7 +98,8 @@ class PackedStepTest(unittest.TestCase):
     def test_pack_and_unpack_are_inverse(self):
         for record in self.episode[:5]:
             body = self.model.pack(record)
-            self.assertEqual(7 * 6 + 1, len(body) // 4)
+            # Seven objects of six integers, the two scores with their value, and the count.
+            self.assertEqual(7 * 6 + 2 * 7 + 1, len(body) // 4)
             back = self.model.unpack(body, t=record["t"])
             self.assertEqual({"t": record["t"], "objects": record["objects"]}, back)
 
@@ -123,7 +124,7 @@ class PackedStepTest(unittest.TestCase):
             self.model.step_packed([(0, [("UP", bad_type[8 + 4:])])])
         self.assertEqual(-32602, caught.exception.code)
         self.assertEqual("params.states", caught.exception.field)
-        self.assertIn("(state 0, record 0, objects[0].type): expected a type index 0 to 4", str(caught.exception))
+        self.assertIn("(state 0, record 0, objects[0].type): expected a type index 0 to 6", str(caught.exception))
         self.assertEqual(1, len(self.model.step_packed([self.state(5)])))
 
 

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,6 +37,8 @@ import picocli.CommandLine.Spec;
             + "model did not foresee; --strict refuses it.",
         "Exit codes: 0 ok, 1 a model or data error, 2 bad usage."})
 public final class EvalCommand implements Callable<Integer> {
+  @Mixin ModelRunOptions run;
+
 
   enum Format { text, json }
 
@@ -52,16 +55,6 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
-
-  @Option(names = "--nu", paramLabel = "NU", description = "Score of a value a law excludes is -NU (default 10).")
-  Double nu;
-
-  @Option(names = "--strict", description = ModelInput.STRICT_HELP)
-  boolean strict;
-
-  @Option(names = "--no-floor",
-      description = "Use the pure product of experts: no background mixed into the targets (the model's floor is ignored).")
-  boolean noFloor;
 
   @Option(names = "--horizon", paramLabel = "H",
       description = "Also roll the model out H steps from every recorded step under the recorded actions and "
@@ -84,17 +77,13 @@ public final class EvalCommand implements Callable<Integer> {
       description = "With --worst: also list targets predicted right whose observed value has a probability below P (default 0.5).")
   Double unlikely;
 
-  @Option(names = "--engine", defaultValue = "compiled", paramLabel = "ENGINE",
-      description = "How laws run: compiled (bytecode) or interpreted (default ${DEFAULT-VALUE}).")
-  String engine;
-
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     checkRolloutOptions();
-    ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, null, noFloor, err);
-    List<Episode> episodes = ModelInput.readData(data, input.model.schema(), strict, err).episodes();
+    ModelInput input = run.load(model, null, err);
+    List<Episode> episodes = run.read(data, input.model.schema(), err).episodes();
     ModelInput.requireTransitions(episodes, data);
     Evaluation e;
     try (ProgressBar bar = ProgressBar.on(err, "evaluating")) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -29,6 +30,8 @@ import picocli.CommandLine.Spec;
             + "term's share of the total, and where the law is written.",
         "Exit codes: 0 ok, 1 a model or data error (a step the file lacks), 2 bad usage."})
 public final class ExplainCommand implements Callable<Integer> {
+  @Mixin ModelRunOptions run;
+
 
   enum Format { text, json }
 
@@ -51,28 +54,14 @@ public final class ExplainCommand implements Callable<Integer> {
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--nu", paramLabel = "NU", description = "Score of a value a law excludes is -NU (default 10).")
-  Double nu;
-
-  @Option(names = "--strict", description = ModelInput.STRICT_HELP)
-  boolean strict;
-
-  @Option(names = "--no-floor",
-      description = "Use the pure product of experts: no background mixed into the targets (the model's floor is ignored).")
-  boolean noFloor;
-
-  @Option(names = "--engine", defaultValue = "compiled", paramLabel = "ENGINE",
-      description = "How laws run: compiled (bytecode) or interpreted (default ${DEFAULT-VALUE}).")
-  String engine;
-
   @Override
   public Integer call() {
     SimulateCommand.Start start = SimulateCommand.parseStart(data, "--data");
     checkUnlikely(unlikely);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, null, noFloor, err);
-    List<Episode> episodes = ModelInput.readData(List.of(start.file()), input.model.schema(), strict, err).episodes();
+    ModelInput input = run.load(model, null, err);
+    List<Episode> episodes = run.read(List.of(start.file()), input.model.schema(), err).episodes();
     Episode episode = SimulateCommand.findEpisode(episodes, start);
     int index = episode.indexOfStep(start.step());
     int last = episode.firstStep() + episode.frames().size() - 2;

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -44,6 +45,8 @@ import picocli.CommandLine.Spec;
             + "model did not foresee; --strict refuses it.",
         "Exit codes: 0 ok, 1 a model or data error, 2 bad usage."})
 public final class FitCommand implements Callable<Integer> {
+  @Mixin ModelRunOptions run;
+
 
   @Spec
   CommandSpec spec;
@@ -65,23 +68,9 @@ public final class FitCommand implements Callable<Integer> {
   @Option(names = "--lambda", paramLabel = "L", description = "L1 penalty on the weights (default 0.001).")
   Double lambda;
 
-  @Option(names = "--nu", paramLabel = "NU", description = "Score of a value a law excludes is -NU (default 10).")
-  Double nu;
-
   @Option(names = "--max-iterations", defaultValue = "2000", paramLabel = "N",
       description = "Optimiser iteration limit (default ${DEFAULT-VALUE}).")
   int maxIterations;
-
-  @Option(names = "--strict", description = ModelInput.STRICT_HELP)
-  boolean strict;
-
-  @Option(names = "--no-floor",
-      description = "Fit the pure product of experts: no background mixed into the targets, no floor fitted or written.")
-  boolean noFloor;
-
-  @Option(names = "--engine", defaultValue = "compiled", paramLabel = "ENGINE",
-      description = "How laws run: compiled (bytecode) or interpreted (default ${DEFAULT-VALUE}).")
-  String engine;
 
   @Override
   public Integer call() {
@@ -96,7 +85,7 @@ public final class FitCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, lambda, noFloor, err);
+    ModelInput input = run.load(model, lambda, err);
     if (output != null && input.compilation == null) {
       throw new UserFacingException("-o writes the fitted weights into the laws' .law file, and a model jar has none;"
           + " fit the .law files the jar was compiled from", ExitCodes.USAGE);
@@ -109,7 +98,7 @@ public final class FitCommand implements Callable<Integer> {
       input.checkOutputSpares(output);
     }
     WorldModel m = input.model;
-    List<Episode> episodes = ModelInput.readData(data, m.schema(), strict, err).episodes();
+    List<Episode> episodes = run.read(data, m.schema(), err).episodes();
     ModelInput.requireTransitions(episodes, data);
     FitData precomputed;
     try (ProgressBar bar = ProgressBar.on(err, "scoring")) {

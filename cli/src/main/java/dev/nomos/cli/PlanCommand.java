@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -44,6 +45,8 @@ import picocli.CommandLine.Spec;
             + "the goal when one is given; --goal is optional for mcts only.",
         "Exit codes: 0 a plan was found, 1 a model, data or goal error, or no plan, 2 bad usage."})
 public final class PlanCommand implements Callable<Integer> {
+  @Mixin ModelRunOptions run;
+
   enum Format { text, json }
 
   @Spec
@@ -88,13 +91,6 @@ public final class PlanCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--strict", description = ModelInput.STRICT_HELP)
-  boolean strict;
-
-  @Option(names = "--engine", defaultValue = "compiled", paramLabel = "ENGINE",
-      description = "How laws run: compiled (bytecode) or interpreted (default ${DEFAULT-VALUE}).")
-  String engine;
-
   @Override
   public Integer call() throws Exception {
     SimulateCommand.Start start = SimulateCommand.parseStart(from);
@@ -106,14 +102,14 @@ public final class PlanCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    WorldModel m = ModelInput.load(model, ModelInput.engine(engine), null, null, false, err).model;
+    WorldModel m = run.load(model, null, err).model;
     WorldSchema schema = m.schema();
     if (goal == null && !planner.equals("mcts")) {
       throw new UserFacingException("--planner " + planner + " searches for a goal: give --goal (only mcts can plan "
           + "for predicted return alone)", ExitCodes.USAGE);
     }
     CompiledGoal compiled = goal == null ? null : Planning.goal(schema, goal, err);
-    TrajectoryData data = ModelInput.readData(List.of(start.file()), schema, strict, err);
+    TrajectoryData data = run.read(List.of(start.file()), schema, err);
     Frame frame = SimulateCommand.startFrame(data.episodes(), start);
     Planner p = Planning.planner(planner, new ModelTransitions(m), compiled, positionsOnly, weight, settings);
     Plan plan;

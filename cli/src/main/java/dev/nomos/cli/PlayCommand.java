@@ -31,6 +31,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -50,6 +51,8 @@ import picocli.CommandLine.Spec;
             + "--policy random plays uniformly random actions in the same harness, as the baseline.",
         "Exit codes: 0 ok, 1 a model, level or goal error, 2 bad usage."})
 public final class PlayCommand implements Callable<Integer> {
+  @Mixin ModelRunOptions run;
+
   enum Format { text, json }
 
   /** Nodes per search: A* and BFS plan once per episode (until reality departs), so the episode's time is the limit. */
@@ -128,10 +131,6 @@ public final class PlayCommand implements Callable<Integer> {
   @Option(names = "--record", paramLabel = "OUT.jsonl", description = "Write every episode played as trajectory JSON Lines (atomically).")
   Path record;
 
-  @Option(names = "--engine", defaultValue = "compiled", paramLabel = "ENGINE",
-      description = "How laws run: compiled (bytecode) or interpreted (default ${DEFAULT-VALUE}).")
-  String engine;
-
   @Override
   public Integer call() throws IOException {
     boolean random = policy != null;
@@ -180,7 +179,7 @@ public final class PlayCommand implements Callable<Integer> {
         "world " + worldName + " has no default goal; give one with --goal (or --no-goal)", ExitCodes.USAGE));
     CompiledGoal compiled;
     if (random) {
-      schema = model == null ? null : ModelInput.load(model, ModelInput.engine(engine), null, null, false, err).model.schema();
+      schema = model == null ? null : run.load(model, null, err).model.schema();
       if (schema == null) {
         throw new UserFacingException("--policy random still needs --model for the world's declaration (its types and actions)",
             ExitCodes.USAGE);
@@ -188,7 +187,7 @@ public final class PlayCommand implements Callable<Integer> {
       compiled = goalText == null ? null : Planning.goal(schema, goalText, err);
       agentPlanner = new RandomPolicy(schema.actions().size(), seed);
     } else {
-      WorldModel m = ModelInput.load(model, ModelInput.engine(engine), null, null, false, err).model;
+      WorldModel m = run.load(model, null, err).model;
       schema = m.schema();
       compiled = goalText == null ? null : Planning.goal(schema, goalText, err);
       CorrectedTransitions corrected = new CorrectedTransitions(new ModelTransitions(m));

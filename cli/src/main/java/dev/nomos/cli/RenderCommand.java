@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -38,6 +39,8 @@ import picocli.CommandLine.Spec;
             + "model, the recording alone is drawn (its size is the largest extent its objects reach).",
         "Exit codes: 0 ok, 1 a model or data error (a step the episode lacks, an unwritable output), 2 bad usage."})
 public final class RenderCommand implements Callable<Integer> {
+  @Mixin ModelRunOptions run;
+
   private static final int DEFAULT_STEPS = 10;
   private static final int PANEL_SIDE = 360;
 
@@ -76,20 +79,6 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.gif|OUT.png", description = "The image to write.")
   Path output;
-
-  @Option(names = "--nu", paramLabel = "NU", description = "Score of a value a law excludes is -NU (default 10).")
-  Double nu;
-
-  @Option(names = "--strict", description = ModelInput.STRICT_HELP)
-  boolean strict;
-
-  @Option(names = "--no-floor",
-      description = "Use the pure product of experts: no background mixed into the targets (the model's floor is ignored).")
-  boolean noFloor;
-
-  @Option(names = "--engine", defaultValue = "compiled", paramLabel = "ENGINE",
-      description = "How laws run: compiled (bytecode) or interpreted (default ${DEFAULT-VALUE}).")
-  String engine;
 
   @Override
   public Integer call() {
@@ -153,10 +142,10 @@ public final class RenderCommand implements Callable<Integer> {
   }
 
   private Film withModel(PrintWriter err) {
-    ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, null, noFloor, err);
+    ModelInput input = run.load(model, null, err);
     WorldModel m = input.model;
     WorldSchema schema = m.schema();
-    List<Episode> episodes = ModelInput.readData(List.of(data), schema, strict, err).episodes();
+    List<Episode> episodes = run.read(List.of(data), schema, err).episodes();
     Episode episode = SimulateCommand.findEpisode(episodes, new SimulateCommand.Start(data, episodeNumber, 0));
     int first = from == null ? 0 : episode.indexOfStep(from);
     int count = span(first, episode.frames().size(), episode.number(), episode.firstStep());

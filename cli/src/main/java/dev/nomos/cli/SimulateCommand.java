@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -47,6 +48,8 @@ import picocli.CommandLine.Spec;
             + "warning line on standard error names it, and that value is predicted as if no constraint spoke.",
         "Exit codes: 0 ok, 1 a model or data error, 2 bad usage."})
 public final class SimulateCommand implements Callable<Integer> {
+  @Mixin ModelRunOptions run;
+
   private static final Pattern NUMBER_SUFFIX = Pattern.compile("^(.*):(\\d+)$");
 
   @Spec
@@ -77,20 +80,6 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Write the frames to this file (atomically; .gz compresses) instead of standard output (-).")
   Path output;
 
-  @Option(names = "--nu", paramLabel = "NU", description = "Score of a value a law excludes is -NU (default 10).")
-  Double nu;
-
-  @Option(names = "--strict", description = ModelInput.STRICT_HELP)
-  boolean strict;
-
-  @Option(names = "--no-floor",
-      description = "Use the pure product of experts: no background mixed into the targets (the model's floor is ignored).")
-  boolean noFloor;
-
-  @Option(names = "--engine", defaultValue = "compiled", paramLabel = "ENGINE",
-      description = "How laws run: compiled (bytecode) or interpreted (default ${DEFAULT-VALUE}).")
-  String engine;
-
   /** Where a rollout starts. */
   record Start(Path file, Integer episode, int step) {}
 
@@ -112,7 +101,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, null, noFloor, err);
+    ModelInput input = run.load(model, null, err);
     WorldModel m = input.model;
     WorldSchema schema = m.schema();
     int[] actionIndexes = new int[actions.size()];
@@ -130,7 +119,7 @@ public final class SimulateCommand implements Callable<Integer> {
             + " declares " + String.join(", ", schema.actions()) + hint, ExitCodes.USAGE);
       }
     }
-    TrajectoryData data = ModelInput.readData(List.of(start.file()), schema, strict, err);
+    TrajectoryData data = run.read(List.of(start.file()), schema, err);
     List<Episode> episodes = data.episodes();
     Episode episode = findEpisode(episodes, start);
     int index = episode.indexOfStep(start.step());

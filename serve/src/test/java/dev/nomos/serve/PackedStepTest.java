@@ -235,7 +235,7 @@ class PackedStepTest {
         new Object[] {with(BALL_STATE, 1, -1), "integer 1 (state 0, the step t): expected at least 0"},
         new Object[] {with(BALL_STATE, 2, 6), "integer 2 (state 0, record 0, action): expected -1 (none) or an action index 0 to 5"},
         new Object[] {with(BALL_STATE, 3, 9), "integer 3 (state 0, record 0, the object count n): expected 0 to 1"},
-        new Object[] {with(BALL_STATE, 5, 5), "integer 5 (state 0, record 0, objects[0].type): expected a type index 0 to 4 (0 Player"},
+        new Object[] {with(BALL_STATE, 5, 9), "integer 5 (state 0, record 0, objects[0].type): expected a type index 0 to 6 (0 Player"},
         new Object[] {with(BALL_STATE, 8, -2), "integer 8 (state 0, record 0, objects[0].w): expected a non-negative integer, got -2"},
         new Object[] {BALL_STATE.subList(0, 7), "integer 3 (state 0, record 0, the object count n): expected 0 to 0 (the rows"},
         new Object[] {concat(BALL_STATE, List.of(1)), "ends inside state 1 (11 integers), where the step t was expected"},
