@@ -73,7 +73,7 @@ class ActionDirectionsTest {
         ProposalRequest.Budget.UNLIMITED, java.util.Set.of(), List.of(), List.of(), dev.nomos.runtime.Deadline.none(), d);
     List<String> candidates = new EnumerativeProposer().propose(r).candidates();
     String pushed = "on contact(o: Crate, u: Mover)\n  when " + d.behind("o", "u") + " and (not exists v: Object where "
-        + d.ahead("o", "v") + ")\n  then o.vx := " + d.stepVelocity("x") + "\n}";
+        + d.ahead("o", "v") + ")\n  then o.vx := clamp(" + d.stepVelocity("x") + ", -o.x, 12 - o.w - o.x)\n}";
     assertTrue(candidates.stream().anyMatch(c -> c.endsWith(pushed)), pushed);
     String blocked = "on contact(o: Mover, u: Crate)\n  when " + d.ahead("o", "u") + " and (exists v: Block where "
         + d.ahead("u", "v") + ")\n  then o.vy := 0\n}";

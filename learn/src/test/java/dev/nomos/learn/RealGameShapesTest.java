@@ -268,6 +268,10 @@ class RealGameShapesTest {
     String edge = "((action == LEFT and o.x - 1 < 0) or (action == RIGHT and o.x + o.w + 1 > 10))";
     assertTrue(candidates.stream().anyMatch(c -> c.contains("when " + edge + "\n  then o.vx := 0")),
         candidates.toString());
+    // The step with the action is held on the screen, so one law is right at the edges too.
+    String held = "for o: Runner\n  then o.vx := clamp(if action == LEFT then -1 else if action == RIGHT then 1 else 0, "
+        + "-o.x, 10 - o.w - o.x)";
+    assertTrue(candidates.stream().anyMatch(c -> c.contains(held)), candidates.toString());
   }
 
   @Test

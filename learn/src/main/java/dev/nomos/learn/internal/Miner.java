@@ -687,9 +687,16 @@ public final class Miner {
         ? "o." + attr + " := " + h.stepVelocity("o", axis) : null;
     // A step in the action's direction: for the type whose moves show the directions, and for any
     // object where the context speaks of that direction (pushed from behind, blocked ahead).
+    // On the screen it is held there: the step toward an edge is cut at it (an avatar that a test
+    // level shows against the screen's edge, which its training level may never show).
+    int position = slot == Slots.X ? a.x(i) : a.y(i);
+    int room = (slot == Slots.X ? schema.screenWidth() - a.w(i) : schema.screenHeight() - a.h(i)) - position;
+    boolean onScreen = position >= 0 && room >= 0;
+    int step = a.action() >= 0 ? directions.stepVelocity(a.action(), axis) : 0;
     boolean withAction = a.action() >= 0 && directions.sideOf(a.action()) != Side.NONE.ordinal()
-        && directions.stepVelocity(a.action(), axis) == v1;
-    String actionStep = withAction ? "o." + attr + " := " + directions.stepVelocity(axis) : null;
+        && (onScreen ? Math.max(-position, Math.min(room, step)) : step) == v1;
+    String actionStep = !withAction ? null
+        : "o." + attr + " := " + (onScreen ? heldOnScreen(directions.stepVelocity(axis), axis) : directions.stepVelocity(axis));
     boolean controlled = schema.type(a.type(i)).name().equals(directions.type());
     boolean alongAction = a.action() >= 0 && directions.stepVelocity(a.action(), axis) != 0;
     List<Context> all = new ArrayList<>(contexts);
@@ -794,6 +801,13 @@ public final class Miner {
     boolean alone = c.binder.startsWith("for o: ") && !c.binder.contains(",");
     return (alone || c.binder.startsWith("on contact(")) && c.facing == Facing.NONE
         && guardTerms(c.guard) <= (alone ? 2 : 0);
+  }
+
+  /** {@code step} cut at the screen's edges on {@code axis}: {@code clamp(step, -o.x, 960 - o.w - o.x)}. */
+  private String heldOnScreen(String step, String axis) {
+    boolean x = axis.equals("x");
+    return "clamp(" + step + ", -o." + axis + ", " + (x ? schema.screenWidth() : schema.screenHeight()) + " - o."
+        + (x ? "w" : "h") + " - o." + axis + ")";
   }
 
   /** The first object matching a contact context's type and side. */
