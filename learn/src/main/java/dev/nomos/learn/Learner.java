@@ -75,6 +75,18 @@ public final class Learner {
   /** One law of the model being learned. */
   private record Entry(String name, String source, String key, Law law, boolean fresh) {}
 
+  /**
+   * What a run's training data shows beyond its transitions, read once per training set (each run of
+   * the selection grid shares one): headings, actions that name directions, and clocks, read off all
+   * of it since a round's worst transitions may show too few of the events that time them (a
+   * sword's end costs little next to the monsters' moves).
+   */
+  private record DataShapes(List<Heading> headings, ActionDirections directions, Timing timing) {
+    static DataShapes of(WorldSchema schema, List<Episode> train, List<Heading> headings) {
+      return new DataShapes(headings, ActionDirections.infer(schema, train), Timing.infer(schema, train));
+    }
+  }
+
   public Learner(WorldSchema schema, String worldSource, LawCompiler compiler, Proposer proposer,
       LearnOptions options, ModelOptions modelOptions, LearnListener listener) {
     this.schema = Objects.requireNonNull(schema, "schema");
@@ -122,7 +134,8 @@ public final class Learner {
     // Rewards and ends are never among the worst-explained objects, so their laws are mined from all
     // the training data once and start with the model; the fit weighs and prunes them with the rest.
     List<String> starting = new ArrayList<>(initialLaws);
-    starting.addAll(dev.nomos.learn.internal.OutcomeMiner.mine(schema, train, Heading.infer(schema, train)));
+    List<Heading> headings = Heading.infer(schema, train);
+    starting.addAll(dev.nomos.learn.internal.OutcomeMiner.mine(schema, train, headings));
     initialLaws = starting;
     merges.clear();
     proposals.clear();
@@ -130,8 +143,8 @@ public final class Learner {
     ModelSelection selection = options.selection();
     ValidationSplit split = selection.enabled() ? ValidationSplit.of(train, selection.validationFraction()) : null;
     if (split == null || split.validation().isEmpty()) {
-      Run run = loop(train, test, List.of(), initialLaws, modelOptions, budget.nextRun(1), budget, 0,
-          IterationReport.LOOP, Usage.NONE);
+      Run run = loop(train, DataShapes.of(schema, train, headings), test, List.of(), initialLaws, modelOptions,
+          budget.nextRun(1), budget, 0, IterationReport.LOOP, Usage.NONE);
       return result(run.entries(), run.weights(), run.model(), run.reports(), run.stop(), test, start, null, budget,
           null);
     }
@@ -144,10 +157,11 @@ public final class Learner {
     List<String> stops = new ArrayList<>();
     // The model-call and token budget is for the whole learning, over all runs.
     Usage used = Usage.NONE;
+    DataShapes fitShapes = DataShapes.of(schema, split.fit(), Heading.infer(schema, split.fit()));
     for (int k = 0; k < lambdas.size(); k++) {
       double lambda = lambdas.get(k);
       ModelOptions runOptions = modelOptions.withLambda(lambda);
-      Run run = loop(split.fit(), test, split.validation(), initialLaws, runOptions,
+      Run run = loop(split.fit(), fitShapes, test, split.validation(), initialLaws, runOptions,
           budget.nextRun(lambdas.size() - k), budget, refitScale, IterationReport.SELECT, used);
       used = run.used();
       reports.addAll(run.reports());
@@ -161,8 +175,8 @@ public final class Learner {
     }
     if (snapshots.isEmpty()) {
       // No run produced a model to compare: learn on everything as without selection.
-      Run run = loop(train, test, List.of(), initialLaws, modelOptions, budget.nextRun(1), budget, 0,
-          IterationReport.LOOP, used);
+      Run run = loop(train, DataShapes.of(schema, train, headings), test, List.of(), initialLaws, modelOptions,
+          budget.nextRun(1), budget, 0, IterationReport.LOOP, used);
       reports.addAll(run.reports());
       return result(run.entries(), run.weights(), run.model(), reports, run.stop(), test, start, null, budget, null);
     }
@@ -253,7 +267,8 @@ public final class Learner {
    * earlier runs used of the model budget. {@code refitScale} is how much more data the refit after
    * selection fits on (0 without one), for the budget's reserve.
    */
-  private Run loop(List<Episode> train, List<Episode> test, List<Episode> validation, List<String> initialLaws,
+  private Run loop(List<Episode> train, DataShapes shapes, List<Episode> test, List<Episode> validation,
+      List<String> initialLaws,
       ModelOptions mo, Deadline until, TimeBudget budget, double refitScale, String stage, Usage spent) {
     boolean validating = !validation.isEmpty();
     List<Entry> entries = new ArrayList<>();
@@ -271,11 +286,6 @@ public final class Learner {
     }
     List<IterationReport> reports = new ArrayList<>();
     List<Snapshot> snapshots = new ArrayList<>();
-    List<Heading> headings = Heading.infer(schema, train);
-    ActionDirections directions = ActionDirections.infer(schema, train);
-    // Clocks are read off all the training data: a round's worst transitions may show too few of
-    // the events that time them (a sword's end costs little next to the monsters' moves).
-    Timing timing = Timing.infer(schema, train);
     RoundCosts costs = new RoundCosts(Episodes.transitions(train), Episodes.transitions(validation),
         Episodes.transitions(test), budget.costCorrection());
     weights = written.stream().mapToDouble(Double::doubleValue).toArray();
@@ -358,7 +368,7 @@ public final class Learner {
             options.candidatesPerIteration(),
             new ProposalRequest.Budget(Math.max(0, options.maxLlmCalls() - used.calls()),
                 Math.max(0, options.maxTokens() - used.totalTokens())),
-            tried, predicted, headings, proposingDeadline(until), directions, timing);
+            tried, predicted, shapes.headings(), proposingDeadline(until), shapes.directions(), shapes.timing());
         listener.phase(it, "proposing");
         Proposal proposal = propose(request);
         used = used.plus(proposal.usage());

@@ -103,6 +103,11 @@ public final class Miner {
   private final Set<Integer> created = new java.util.TreeSet<>();
   /** The clocks that time the types' moves, creations and lifetimes; null until read off the mined transitions. */
   private Timing timing;
+  /** Per type, the guards "on its beat" and "off it" by the clock its moves keep (null without one). */
+  private final Atom[] onClock;
+  private final Atom[] offClock;
+  /** The distinct periods objects are created on, each with its guard (types sharing one share the guard). */
+  private final Map<Timing.Phase, Atom> creationPeriods = new java.util.LinkedHashMap<>();
 
   /** Observations of one target next to a partner object: (offset on the target's axis, next value). */
   private record RelationKey(String binder, String guard, String type, String partner, String attr, String axis) {}
@@ -138,11 +143,31 @@ public final class Miner {
         this.headingSlots[type.index()] = Slots.FIRST_EXTRA + extra;
       }
     }
+    int types = schema.types().size();
+    this.actionAhead = new Atom[types];
+    this.actionAcross = new Atom[types];
+    this.edgeAhead = new Atom[types];
+    this.onClock = new Atom[types];
+    this.offClock = new Atom[types];
+    for (EntityType type : schema.types()) {
+      writeHeadingGuards(type);
+    }
+    this.edgeInAction = directions.isEmpty() ? null : new Atom(edgeInActionText(), "edge_in_action");
   }
 
   private final Heading[] headings;
   private final int[] headingSlots;
   private final ActionDirections directions;
+  /**
+   * Per type, the guards "the action points where it faces" and "... elsewhere" (null where the
+   * type is not the steered one with a heading) and "a step toward where it faces leaves the
+   * screen" (null without a heading): written once, read for every object of every transition.
+   */
+  private final Atom[] actionAhead;
+  private final Atom[] actionAcross;
+  private final Atom[] edgeAhead;
+  /** "A step in the action's direction leaves the screen", for the steered type (null without one). */
+  private final Atom edgeInAction;
 
   private static int indexOfExtra(EntityType type, String attribute) {
     for (int k = 0; k < type.extras().size(); k++) {
@@ -180,6 +205,17 @@ public final class Miner {
   public List<Candidate> mine(List<Transition> transitions, List<Frame> predicted, BooleanSupplier stop) {
     if (timing == null) {
       timing = Clocks.infer(schema, transitions);
+    }
+    for (EntityType type : schema.types()) {
+      Timing.Phase phase = timing.movePhase(type.index());
+      if (phase != null) {
+        onClock[type.index()] = new Atom(phase.on("o"), "on_" + phase.name());
+        offClock[type.index()] = new Atom(phase.off("o"), "off_" + phase.name());
+      }
+      Timing.Phase period = timing.creationPhase(type.index());
+      if (period != null) {
+        creationPeriods.putIfAbsent(period, new Atom(period.on("o"), "on_" + period.name()));
+      }
     }
     int mined = 0;
     for (; mined < transitions.size() && !stop.getAsBoolean(); mined++) {
@@ -309,10 +345,29 @@ public final class Miner {
    * first and steps only when it already faces that way. Null where the action names no direction.
    */
   private Atom actionAlongHeading(Frame a, int i, EntityType type) {
-    Heading h = headings[type.index()];
-    if (h == null || !type.name().equals(directions.type()) || a.action() < 0
-        || directions.sideOf(a.action()) == Side.NONE.ordinal()) {
+    Atom along = actionAhead[type.index()];
+    if (along == null || a.action() < 0 || directions.sideOf(a.action()) == Side.NONE.ordinal()) {
       return null;
+    }
+    Heading h = headings[type.index()];
+    boolean facing = h.sideOf(a.get(i, headingSlots[type.index()])) == directions.sideOf(a.action());
+    return facing ? along : actionAcross[type.index()];
+  }
+
+  /** Writes the heading guards of {@code type} ({@link #actionAhead}, {@link #actionAcross}, {@link #edgeAhead}). */
+  private void writeHeadingGuards(EntityType type) {
+    Heading h = headings[type.index()];
+    if (h == null) {
+      return;
+    }
+    List<String> ahead = new ArrayList<>();
+    for (Map.Entry<Integer, Integer> value : h.sides().entrySet()) {
+      String dir = "o." + h.attribute() + " == " + h.literals().get(value.getKey());
+      ahead.add("(" + dir + " and " + offScreen(Side.values()[value.getValue()], "o", h.speed()) + ")");
+    }
+    edgeAhead[type.index()] = new Atom("(" + String.join(" or ", ahead) + ")", "edge_ahead");
+    if (!type.name().equals(directions.type())) {
+      return;
     }
     List<String> along = new ArrayList<>();
     List<String> across = new ArrayList<>();
@@ -326,12 +381,10 @@ public final class Miner {
         }
       }
     }
-    if (along.isEmpty()) {
-      return null;
+    if (!along.isEmpty()) {
+      actionAhead[type.index()] = new Atom("(" + String.join(" or ", along) + ")", "action_ahead");
+      actionAcross[type.index()] = new Atom("(" + String.join(" or ", across) + ")", "action_across");
     }
-    boolean facing = h.sideOf(a.get(i, headingSlots[type.index()])) == directions.sideOf(a.action());
-    return facing ? new Atom("(" + String.join(" or ", along) + ")", "action_ahead")
-        : new Atom("(" + String.join(" or ", across) + ")", "action_across");
   }
 
   /**
@@ -344,14 +397,8 @@ public final class Miner {
     if (h == null || facingSide(a, i) == Side.NONE.ordinal()) {
       return null;
     }
-    List<String> ahead = new ArrayList<>();
-    for (Map.Entry<Integer, Integer> value : h.sides().entrySet()) {
-      String dir = "o." + h.attribute() + " == " + h.literals().get(value.getKey());
-      ahead.add("(" + dir + " and " + offScreen(Side.values()[value.getValue()], "o", h.speed()) + ")");
-    }
-    String text = "(" + String.join(" or ", ahead) + ")";
     // Only the edge itself: "away from the edge" would hold nearly always and double every context.
-    return offScreen(Side.values()[facingSide(a, i)], a, i, h.speed()) ? new Atom(text, "edge_ahead") : null;
+    return offScreen(Side.values()[facingSide(a, i)], a, i, h.speed()) ? edgeAhead[type.index()] : null;
   }
 
   /**
@@ -359,17 +406,22 @@ public final class Miner {
    * moves show the actions' directions: an avatar held at the screen's edge. Null where it would not.
    */
   private Atom screenEdgeInActionsDirection(Frame a, int i, EntityType type) {
-    if (!type.name().equals(directions.type()) || a.action() < 0
+    if (edgeInAction == null || !type.name().equals(directions.type()) || a.action() < 0
         || directions.sideOf(a.action()) == Side.NONE.ordinal()
         || !offScreen(Side.values()[directions.sideOf(a.action())], a, i, directions.speed())) {
       return null;
     }
+    return edgeInAction;
+  }
+
+  /** {@code ((action == LEFT and o.x - 32 < 0) or (action == RIGHT and o.x + o.w + 32 > 960) ...)}. */
+  private String edgeInActionText() {
     List<String> cases = new ArrayList<>();
     for (Map.Entry<Integer, Integer> e : directions.sides().entrySet()) {
       cases.add("(action == " + directions.literals().get(e.getKey()) + " and "
           + offScreen(Side.values()[e.getValue()], "o", directions.speed()) + ")");
     }
-    return new Atom("(" + String.join(" or ", cases) + ")", "edge_in_action");
+    return "(" + String.join(" or ", cases) + ")";
   }
 
   private String offScreen(Side side, String var, int step) {
@@ -403,8 +455,7 @@ public final class Miner {
     }
     Timing.Phase phase = timing.movePhase(type.index());
     if (phase != null) {
-      return List.of(phase.holds(a, i) ? new Atom(phase.on("o"), "on_" + phase.name())
-          : new Atom(phase.off("o"), "off_" + phase.name()));
+      return List.of(phase.holds(a, i) ? onClock[type.index()] : offClock[type.index()]);
     }
     List<Atom> out = new ArrayList<>();
     if (MoveBeat.onBeat(a, i, beat)) {
@@ -998,11 +1049,9 @@ public final class Miner {
     if (beat > 0 && MoveBeat.onBeat(a, k, beat)) {
       atoms.add(new Atom(MoveBeat.onBeat("o", beat), "on_beat_" + beat));
     }
-    for (EntityType type : schema.types()) {
-      Timing.Phase period = timing.creationPhase(type.index());
-      Atom on = period == null ? null : new Atom(period.on("o"), "on_" + period.name());
-      if (on != null && period.holds(a, k) && !atoms.contains(on)) {
-        atoms.add(on);
+    for (Map.Entry<Timing.Phase, Atom> period : creationPeriods.entrySet()) {
+      if (period.getKey().holds(a, k)) {
+        atoms.add(period.getValue());
       }
     }
     if (a.ofType(created).length == 0) {

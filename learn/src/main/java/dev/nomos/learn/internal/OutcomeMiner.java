@@ -174,20 +174,7 @@ public final class OutcomeMiner {
   /** Whether object i of frame t has a heading and faces object j, which it touches. */
   private boolean facing(Frame t, int i, int j) {
     Heading h = headings[t.type(i)];
-    if (h == null) {
-      return false;
-    }
-    int slot = dev.nomos.runtime.Slots.FIRST_EXTRA + indexOfExtra(schema.type(t.type(i)), h.attribute());
-    return h.sideOf(t.get(i, slot)) == Geometry.side(t, i, j);
-  }
-
-  private static int indexOfExtra(EntityType type, String attribute) {
-    for (int k = 0; k < type.extras().size(); k++) {
-      if (type.extras().get(k).name().equals(attribute)) {
-        return k;
-      }
-    }
-    throw new IllegalArgumentException(type.name() + " has no attribute " + attribute);
+    return h != null && h.sideOf(t.get(i, schema.type(t.type(i)).slotOf(h.attribute()))) == Geometry.side(t, i, j);
   }
 
   /** Slots of the int extras of a type. */
