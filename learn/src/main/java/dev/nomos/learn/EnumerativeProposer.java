@@ -75,11 +75,12 @@ public final class EnumerativeProposer implements Proposer {
       if (out.size() == request.maxCandidates()) {
         break;
       }
-      String source = "law " + uniqueName(c.nameHint, names) + " " + c.body;
+      String name = uniqueName(c.nameHint, names);
+      String source = "law " + name + " " + c.body;
       if (known.add(shape(LawText.key(source)))) {
         out.add(source);
       } else {
-        names.remove(LawText.name(source));
+        names.remove(name);
       }
     }
     return new Proposal(out, Usage.NONE,
@@ -98,7 +99,7 @@ public final class EnumerativeProposer implements Proposer {
     Map<String, Map<String, ArrayDeque<Miner.Candidate>>> groups = new LinkedHashMap<>();
     for (Miner.Candidate c : ranked) {
       groups.computeIfAbsent(c.group, g -> new LinkedHashMap<>())
-          .computeIfAbsent(effect(c.body), e -> new ArrayDeque<>()).add(c);
+          .computeIfAbsent(c.effect(), e -> new ArrayDeque<>()).add(c);
     }
     List<ArrayDeque<Miner.Candidate>> targets = new ArrayList<>();
     for (Map<String, ArrayDeque<Miner.Candidate>> byEffect : groups.values()) {
@@ -119,12 +120,6 @@ public final class EnumerativeProposer implements Proposer {
       }
     }
     return out;
-  }
-
-  /** What a candidate body says, after its binder and guard. */
-  private static String effect(String body) {
-    int then = body.indexOf("\n  then ");
-    return then < 0 ? body : body.substring(then);
   }
 
   /**

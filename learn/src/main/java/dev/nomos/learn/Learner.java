@@ -1,5 +1,6 @@
 package dev.nomos.learn;
 
+import dev.nomos.compiler.source.Span;
 import dev.nomos.learn.internal.HoleFiller;
 import dev.nomos.learn.internal.Narrowness;
 import dev.nomos.learn.internal.OpinionCheck;
@@ -496,37 +497,36 @@ public final class Learner {
       List<Transition> prompting, boolean proposed) {
     String key = LawText.key(candidate);
     String text = candidate.strip();
-    if (HoleFiller.hasHoles(text)) {
-      text = HoleFiller.fill(text, prompting, src -> compiler.compile(src).law());
+    LawCompiler.Compiled compiled = compileGuarded(text);
+    if (!compiled.ok() && !compiled.holes().isEmpty()) {
+      text = HoleFiller.fill(text, compiled.holes(), prompting, src -> compileGuarded(src).law());
       if (text == null) {
         tried.add(key);
         listener.rejected(iteration, candidate, "no filling of its holes compiles");
         return null;
       }
-    }
-    String name = LawText.name(text);
-    if (name == null) {
-      tried.add(key);
-      listener.rejected(iteration, candidate, "not a law declaration");
-      return null;
-    }
-    String unique = name;
-    for (int k = 2; names.contains(unique); k++) {
-      unique = name + "_" + k;
-    }
-    text = LawText.renamed(text, unique);
-    LawCompiler.Compiled compiled;
-    try {
-      compiled = compiler.compile(text);
-    } catch (RuntimeException e) {
-      tried.add(key);
-      listener.rejected(iteration, candidate, "the compiler failed: " + e);
-      return null;
+      compiled = compileGuarded(text);
     }
     if (!compiled.ok()) {
       tried.add(key);
       listener.rejected(iteration, candidate, compiled.diagnostics());
       return null;
+    }
+    String name = compiled.decl().name().text();
+    String unique = name;
+    for (int k = 2; names.contains(unique); k++) {
+      unique = name + "_" + k;
+    }
+    if (!unique.equals(name)) {
+      // Renamed where the checker says the name stands.
+      Span at = compiled.decl().name().span();
+      text = text.substring(0, at.start()) + unique + text.substring(at.end());
+      compiled = compileGuarded(text);
+      if (!compiled.ok()) {
+        tried.add(key);
+        listener.rejected(iteration, candidate, compiled.diagnostics());
+        return null;
+      }
     }
     String canonicalKey = LawText.key(compiled.canonical());
     if (tried.contains(canonicalKey) || activeKeys.contains(canonicalKey)) {
@@ -546,8 +546,17 @@ public final class Learner {
     names.add(unique);
     tried.add(key);
     // A law the user wrote keeps its text, comments and all; a proposed one takes the canonical form.
-    conditions.put(unique, Narrowness.conditions(compiled.canonical()));
+    conditions.put(unique, Narrowness.conditions(compiled.decl()));
     return new Entry(unique, proposed ? compiled.canonical() : text, canonicalKey, compiled.law(), true);
+  }
+
+  /** The compiler's answer, a failure of the compiler itself reported as the law's rejection. */
+  private LawCompiler.Compiled compileGuarded(String text) {
+    try {
+      return compiler.compile(text);
+    } catch (RuntimeException e) {
+      return LawCompiler.Compiled.failed("the compiler failed: " + e);
+    }
   }
 
   /**

@@ -40,16 +40,17 @@ public final class NomosLawCompiler implements LawCompiler {
     Compilation c = NomosCompiler.checkCandidates(schema, lawSource, SOURCE_NAME);
     List<Diagnostic> errors = c.errors();
     if (!errors.isEmpty()) {
-      return new Compiled(null, null, DiagnosticText.render(errors));
+      return Compiled.failed(DiagnosticText.render(errors));
     }
     if (c.laws().size() != 1) {
-      return new Compiled(null, null, SOURCE_NAME + ": expected one law, found " + c.laws().size() + "\n");
+      return Compiled.failed(SOURCE_NAME + ": expected one law, found " + c.laws().size() + "\n");
     }
     CompiledLaw law = c.laws().get(0);
     if (law.plan() == null) {
-      return new Compiled(null, null, SOURCE_NAME + ": law " + law.name() + " has " + law.holes().size() + " unfilled hole(s)\n");
+      return new Compiled(null, law.decl(), null, law.holes(),
+          SOURCE_NAME + ": law " + law.name() + " has " + law.holes().size() + " unfilled hole(s)\n");
     }
     Law runnable = engine == Engine.COMPILED ? CompiledLaws.compile(law.plan()) : Interpreter.interpret(law.plan());
-    return new Compiled(runnable, Formatter.formatLaw(law.decl()), "");
+    return new Compiled(runnable, law.decl(), Formatter.formatLaw(law.decl()), List.of(), "");
   }
 }

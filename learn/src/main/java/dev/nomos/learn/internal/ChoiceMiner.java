@@ -26,10 +26,10 @@ final class ChoiceMiner {
   private static final int PER_TARGET = 4;
   private static final double MIN_GAIN = 2.0;
 
-  private record Key(String binder, String guard, String name, String group, String attr) {
+  private record Key(DraftBinder binder, Guard guard, String name, String group, String attr) {
     /** The object alone, under no condition: the type's choice the others are measured against. */
     boolean unconditional() {
-      return guard.isEmpty() && binder.startsWith("for ");
+      return guard.isEmpty() && !binder.contact();
     }
   }
 
@@ -81,15 +81,19 @@ final class ChoiceMiner {
    * @param group the target ({@code type.vx}), as the miner groups candidates
    * @param wrongNow whether the current model's most likely value was wrong there
    */
-  void observe(String binder, String guard, String name, String group, String attr, int value, boolean wrongNow) {
-    evidence(binder, guard, group, value);
+  void observe(DraftBinder binder, Guard guard, String name, String group, String attr, int value, boolean wrongNow) {
+    evidence(binder.text() + "|" + guard.text(), group, value);
     histograms.computeIfAbsent(new Key(binder, guard, name, group, attr), k -> new Histogram()).add(value, wrongNow);
   }
 
-  /** One observed next velocity under any context, offered or not: evidence that the target is decided. */
-  void evidence(String binder, String guard, String group, int value) {
+  /**
+   * One observed next velocity under any context, offered or not: evidence that the target is decided.
+   *
+   * @param context the context's key: observations under one key are pooled
+   */
+  void evidence(String context, String group, int value) {
     evidence.computeIfAbsent(group, g -> new LinkedHashMap<>())
-        .computeIfAbsent(binder + "|" + guard, k -> new Histogram()).add(value, false);
+        .computeIfAbsent(context, k -> new Histogram()).add(value, false);
   }
 
   /** Whether some context decides the target: it takes one value other than the usual one nearly always. */
@@ -175,10 +179,10 @@ final class ChoiceMiner {
       first = false;
     }
     choice.append(')');
-    String body = "{\n  " + k.binder + (k.guard.isEmpty() ? "" : "\n  when " + k.guard) + "\n  then " + choice + "\n}";
-    String type = k.group.substring(0, k.group.indexOf('.'));
-    Miner.Candidate c = new Miner.Candidate(body, type + "_" + k.attr + "_random" + (k.name.isEmpty() ? "" : "_" + k.name),
-        k.group, body, Miner.Facing.NONE, false);
+    LawDraft draft = new LawDraft(k.binder, k.guard, choice.toString());
+    String type = k.binder.subject().toLowerCase();
+    Miner.Candidate c = new Miner.Candidate(draft, type + "_" + k.attr + "_random" + (k.name.isEmpty() ? "" : "_" + k.name),
+        k.group, draft.body(), Miner.Facing.NONE, false);
     c.correct = h.total;
     c.applicable = h.total;
     c.correctWhereWrong = h.wrong;

@@ -1,7 +1,6 @@
 package dev.nomos.learn.internal;
 
-import dev.nomos.compiler.Parser;
-import dev.nomos.grammar.NomosLexer;
+import dev.nomos.compiler.check.Hole;
 import dev.nomos.learn.Transition;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
@@ -12,37 +11,29 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.antlr.v4.runtime.Token;
 
 /**
  * Fills the holes {@code ?} a candidate law leaves open ({@code side: ?}, {@code cover: ?}, integer
  * constants) by trying values on the transitions that prompted it, as PoE-World fits touch side and
  * percentage: every combination when there are few, otherwise one hole at a time. The filling whose
- * opinions are right most often (right minus wrong) wins; ties go to the earlier value.
+ * opinions are right most often (right minus wrong) wins; ties go to the earlier value. The holes
+ * and their kinds are the checker's ({@link dev.nomos.learn.LawCompiler.Compiled#holes()}).
  */
 public final class HoleFiller {
   static final List<String> SIDES = List.of("TOP", "BOTTOM", "LEFT", "RIGHT");
   static final List<String> COVERS = List.of("1.0", "0.75", "0.5", "0.25");
   private static final int MAX_COMBINATIONS = 128;
 
-  private enum Kind { SIDE, COVER, INT }
-
-  private record Hole(int start, Kind kind) {}
-
   private HoleFiller() {}
-
-  /** Whether the text has holes. */
-  public static boolean hasHoles(String source) {
-    return !holes(source).isEmpty();
-  }
 
   /**
    * The best filling of the candidate's holes, or null when no filling compiles.
    *
+   * @param holes the holes of {@code source} in source order, as the checker lists them
    * @param compile compiles law text to a law, or returns null when it does not check
    */
-  public static String fill(String source, List<Transition> transitions, Function<String, Law> compile) {
-    List<Hole> holes = holes(source);
+  public static String fill(String source, List<Hole> holes, List<Transition> transitions,
+      Function<String, Law> compile) {
     if (holes.isEmpty()) {
       return source;
     }
@@ -50,7 +41,11 @@ public final class HoleFiller {
     List<String> ints = intCandidates(transitions);
     long combinations = 1;
     for (Hole h : holes) {
-      List<String> o = h.kind == Kind.SIDE ? SIDES : h.kind == Kind.COVER ? COVERS : ints;
+      List<String> o = switch (h.kind()) {
+        case SIDE -> SIDES;
+        case COVER -> COVERS;
+        case INT -> ints;
+      };
       options.add(o);
       combinations *= o.size();
     }
@@ -120,39 +115,12 @@ public final class HoleFiller {
   private static String substitute(String source, List<Hole> holes, String[] values) {
     StringBuilder sb = new StringBuilder(source);
     for (int k = holes.size() - 1; k >= 0; k--) {
-      int at = holes.get(k).start;
+      int at = holes.get(k).span().start();
       String v = values[k];
       // "-3" after a binary operator reads fine; wrap negatives to keep "a - -3" unambiguous.
       sb.replace(at, at + 1, v.startsWith("-") ? "(" + v + ")" : v);
     }
     return sb.toString();
-  }
-
-  private static List<Hole> holes(String source) {
-    // Offsets in UTF-16 units, like the String the holes are replaced in.
-    NomosLexer lexer = Parser.lexer(source, "candidate");
-    List<Hole> out = new ArrayList<>();
-    Token prev1 = null;
-    Token prev2 = null;
-    for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
-      if (t.getChannel() != Token.DEFAULT_CHANNEL) {
-        continue;
-      }
-      if (t.getType() == NomosLexer.HOLE) {
-        Kind kind = Kind.INT;
-        if (prev1 != null && prev1.getType() == NomosLexer.COLON && prev2 != null) {
-          if (prev2.getText().equals("side")) {
-            kind = Kind.SIDE;
-          } else if (prev2.getText().equals("cover")) {
-            kind = Kind.COVER;
-          }
-        }
-        out.add(new Hole(t.getStartIndex(), kind));
-      }
-      prev2 = prev1;
-      prev1 = t;
-    }
-    return out;
   }
 
   /** Integers worth trying: next velocities, velocity changes and next extra values seen, most frequent first. */

@@ -26,9 +26,9 @@ final class JointSteps {
   private static final int PER_TYPE = 4;
   private static final double MIN_GAIN = 2.0;
 
-  private record Key(String binder, String guard, String name, String type) {
+  private record Key(DraftBinder binder, Guard guard, String name, String type) {
     boolean unconditional() {
-      return guard.isEmpty() && binder.startsWith("for ");
+      return guard.isEmpty() && !binder.contact();
     }
   }
 
@@ -98,7 +98,7 @@ final class JointSteps {
   private final Map<Key, Steps> histograms = new LinkedHashMap<>();
 
   /** One observed step of object o (of {@code type}) under a context. */
-  void observe(String binder, String guard, String name, String type, int vx, int vy, boolean wrongNow) {
+  void observe(DraftBinder binder, Guard guard, String name, String type, int vx, int vy, boolean wrongNow) {
     histograms.computeIfAbsent(new Key(binder, guard, name, type), k -> new Steps()).add(new Step(vx, vy), wrongNow);
   }
 
@@ -159,10 +159,10 @@ final class JointSteps {
       }
     }
     String choice = "choose { " + String.join(" | ", alternatives) + " }";
-    String body = "{\n  " + k.binder + (k.guard.isEmpty() ? "" : "\n  when " + k.guard) + "\n  then " + choice + "\n}";
+    LawDraft draft = new LawDraft(k.binder, k.guard, choice);
     String type = k.type.toLowerCase(Locale.ROOT);
-    Miner.Candidate c = new Miner.Candidate(body, type + "_steps_at_random" + (k.name.isEmpty() ? "" : "_" + k.name),
-        type + ".step", body, Miner.Facing.NONE, false);
+    Miner.Candidate c = new Miner.Candidate(draft, type + "_steps_at_random" + (k.name.isEmpty() ? "" : "_" + k.name),
+        type + ".step", draft.body(), Miner.Facing.NONE, false);
     c.correct = s.total;
     c.applicable = s.total;
     c.correctWhereWrong = s.wrong;

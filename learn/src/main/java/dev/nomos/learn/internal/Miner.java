@@ -39,9 +39,11 @@ import java.util.function.BooleanSupplier;
  */
 public final class Miner {
 
-  /** One mined law body (without the {@code law name} header) and its counts. */
+  /** One mined law (without the {@code law name} header) and its counts. */
   public static final class Candidate {
+    /** The law body as the compiler reads it, printed once from {@link #draft}. */
     public final String body;
+    final LawDraft draft;
     public final String nameHint;
     /** The type and target the candidate speaks to ({@code Ball.vy}), for spreading picks over targets. */
     public final String group;
@@ -59,21 +61,27 @@ public final class Miner {
     public int correctWhereWrong;
     public int applicable;
 
-    Candidate(String body, String nameHint, String group, String contextKey, Facing facing, boolean steps) {
-      this.body = body;
+    Candidate(LawDraft draft, String nameHint, String group, String contextKey, Facing facing, boolean steps) {
+      this.draft = draft;
+      this.body = draft.body();
       this.nameHint = nameHint;
       this.group = group;
       this.contextKey = contextKey;
       this.headingRelative = facing != Facing.NONE || steps;
-      this.conditions = Miner.conditions(body) - (facing == Facing.IN_FRONT ? 1 : 0);
+      this.conditions = draft.conditions() - (facing == Facing.IN_FRONT ? 1 : 0);
     }
 
     /**
-     * How many conditions it states ({@link Miner#conditions(String)}); "u is in front of o" counts
+     * How many conditions it states ({@link LawDraft#conditions()}); "u is in front of o" counts
      * as the contact it refines, as {@code side: LEFT} does.
      */
     public int conditions() {
       return conditions;
+    }
+
+    /** What it says after {@code then}: candidates saying the same thing are variants of one statement. */
+    public String effect() {
+      return draft.outcome();
     }
 
     public double precision() {
@@ -110,7 +118,7 @@ public final class Miner {
   private final Map<Timing.Phase, Atom> creationPeriods = new java.util.LinkedHashMap<>();
 
   /** Observations of one target next to a partner object: (offset on the target's axis, next value). */
-  private record RelationKey(String binder, String guard, String type, String partner, String attr, String axis) {}
+  private record RelationKey(DraftBinder binder, Atom guard, String type, String partner, String attr, String axis) {}
 
   public Miner(WorldSchema schema, int maxContacts) {
     this(schema, maxContacts, List.of());
@@ -239,7 +247,6 @@ public final class Miner {
     return out;
   }
 
-  /** A condition under which a target was observed: binder text, guard text and a name fragment. */
   /** How a context speaks of a heading: not at all, of a contact in front, or of nothing in front. */
   enum Facing { NONE, IN_FRONT, FRONT_FREE }
 
@@ -247,17 +254,27 @@ public final class Miner {
    * @param byAction whether it speaks of the action's direction ({@link ActionDirections}): a step
    *     in that direction is then offered as its value, whatever the object's type
    */
-  private record Context(String binder, String guard, String name, Facing facing, boolean byAction) {
-    Context(String binder, String guard, String name) {
+  private record Context(DraftBinder binder, Guard guard, String name, Facing facing, boolean byAction) {
+    Context(DraftBinder binder, Guard guard, String name) {
       this(binder, guard, name, Facing.NONE);
     }
 
-    Context(String binder, String guard, String name, Facing facing) {
+    Context(DraftBinder binder, Guard guard, String name, Facing facing) {
       this(binder, guard, name, facing, false);
     }
 
+    /** The context without the target: where evidence of one target under it is pooled. */
+    String key() {
+      return binder.text() + "|" + guard.text();
+    }
+
     String key(String target) {
-      return binder + "|" + guard + "|" + target;
+      return key() + "|" + target;
+    }
+
+    /** The group of its targets: the type of o, lower-cased, and the target ({@code ball.vy}). */
+    String group(String target) {
+      return binder.subject().toLowerCase() + "." + target;
     }
   }
 
@@ -271,16 +288,15 @@ public final class Miner {
       int p = predicted == null ? -1 : predicted.indexOfId(a.id(i));
       // presence
       wrong = predicted == null || (p >= 0) != (j >= 0);
-      List<String> becomes = j < 0 ? Transforms.effects(schema, a, b, i) : List.of();
+      List<Transforms.Transform> becomes = j < 0 ? Transforms.of(schema, a, b, i) : List.of();
       for (Context c : presenceContexts(a, i, type, contexts)) {
         count(c, "alive");
         if (j < 0) {
           add(c, "alive", "destroy o", "destroyed");
-          for (String effect : becomes) {
-            add(c, "alive", effect, "becomes_" + effect.substring(effect.lastIndexOf("spawn ") + 6,
-                effect.indexOf(" at ")).toLowerCase());
+          for (Transforms.Transform t : becomes) {
+            add(c, "alive", t.effect(), null, "becomes_" + t.type().toLowerCase(), false, c.key("alive"));
           }
-        } else if (c.binder.startsWith("for ") && c.guard.isEmpty()) {
+        } else if (!c.binder.contact() && c.guard.isEmpty()) {
           add(c, "alive", "o.alive := true", "persists");
         }
       }
@@ -315,17 +331,19 @@ public final class Miner {
     int lifetime = timing.lifetime(type.index());
     if (lifetime > 0 && a.age(i) >= lifetime) {
       // Objects that last a fixed number of steps (a sword drawn for six frames).
-      out.add(new Context("for o: " + type.name(), "age(o) >= " + lifetime, "aged_" + lifetime));
+      out.add(new Context(DraftBinder.each(type.name()), Guard.of(Guard.Condition.of("age(o) >= " + lifetime)),
+          "aged_" + lifetime));
     }
     String action = a.action() >= 0 ? schema.actions().get(a.action()) : null;
     Set<String> seen = new LinkedHashSet<>();
     for (int[] c : contacts(a, i)) {
       String u = schema.type(a.type(c[0])).name();
       if (seen.add(u)) {
-        String binder = "on contact(o: " + type.name() + ", u: " + u + ")";
-        out.add(new Context(binder, "", "touching_" + u.toLowerCase()));
+        DraftBinder binder = DraftBinder.touching(type.name(), u, null);
+        out.add(new Context(binder, Guard.NONE, "touching_" + u.toLowerCase()));
         if (action != null) {
-          out.add(new Context(binder, "action == " + action, "touching_" + u.toLowerCase() + "_on_" + action.toLowerCase()));
+          out.add(new Context(binder, Guard.of(actionAtom(action).condition()),
+              "touching_" + u.toLowerCase() + "_on_" + action.toLowerCase()));
         }
       }
     }
@@ -333,7 +351,16 @@ public final class Miner {
   }
 
   /** One guard condition that holds for an object at t, with a name fragment. */
-  private record Atom(String guard, String name) {}
+  private record Atom(Guard.Condition condition, String name) {
+    Atom(String condition, String name) {
+      this(Guard.Condition.of(condition), name);
+    }
+
+    /** A condition that nothing of some kind is there ({@link Guard.Condition#absence}). */
+    static Atom absence(String condition, String name) {
+      return new Atom(Guard.Condition.absent(condition), name);
+    }
+  }
 
   private static Atom actionAtom(String action) {
     return new Atom("action == " + action, "on_" + action.toLowerCase());
@@ -473,7 +500,7 @@ public final class Miner {
 
   private List<Context> contexts(Frame a, int i, EntityType type) {
     String t = type.name();
-    String forT = "for o: " + t;
+    DraftBinder forT = DraftBinder.each(t);
     List<Context> out = new ArrayList<>();
     String action = a.action() >= 0 && a.action() < schema.actions().size() ? schema.actions().get(a.action()) : null;
     List<Atom> own = new ArrayList<>();
@@ -506,17 +533,17 @@ public final class Miner {
       }
       for (int side = 0; side < 4; side++) {
         if (!touched[side]) {
-          forAtoms.add(new Atom("(not exists f: Object where side(o, f) == " + Side.NAMES.get(side) + ")",
+          forAtoms.add(Atom.absence("(not exists f: Object where side(o, f) == " + Side.NAMES.get(side) + ")",
               "free_" + Side.NAMES.get(side).toLowerCase()));
         }
       }
     }
-    combine(forT, "", "", forAtoms, 3, out);
+    combine(forT, Guard.NONE, "", forAtoms, 3, out);
     if (contacts.isEmpty()) {
-      String free = "(not exists u: Object where touching(o, u))";
+      Guard free = Guard.of(Guard.Condition.absent("(not exists u: Object where touching(o, u))"));
       out.add(new Context(forT, free, "free"));
       if (action != null) {
-        out.add(new Context(forT, free + " and action == " + action, "free_on_" + action.toLowerCase()));
+        out.add(new Context(forT, free.and(actionAtom(action).condition()), "free_on_" + action.toLowerCase()));
       }
     }
     Set<String> seenContacts = new LinkedHashSet<>();
@@ -526,7 +553,7 @@ public final class Miner {
       if (!seenContacts.add(u + side)) {
         continue;
       }
-      String binder = "on contact(o: " + t + ", u: " + u + ", side: " + side + ")";
+      DraftBinder binder = DraftBinder.touching(t, u, side);
       String name = "touching_" + u.toLowerCase() + "_" + side.toLowerCase();
       List<Atom> atoms = new ArrayList<>(own);
       atoms.addAll(attributeAtoms(a, c[0], "u"));
@@ -553,7 +580,7 @@ public final class Miner {
               "then_" + v.toLowerCase()));
         }
       }
-      combine(binder, "", name, atoms.subList(0, Math.min(atoms.size(), 8)), 3, out);
+      combine(binder, Guard.NONE, name, atoms.subList(0, Math.min(atoms.size(), 8)), 3, out);
     }
     headingContexts(a, i, type, action, contacts, out);
     actionContexts(a, i, type, contacts, out);
@@ -588,14 +615,16 @@ public final class Miner {
       // Ahead: what lies beyond the blocker. Behind: what lies ahead of the pushed object.
       List<Atom> atoms = ahead ? beyond(a, c[0], "u", side, i) : beyond(a, i, "o", side, c[0]);
       List<Context> found = new ArrayList<>();
-      combine("on contact(o: " + t + ", u: " + u + ")", ahead ? directions.ahead("o", "u") : directions.behind("o", "u"),
+      combine(DraftBinder.touching(t, u, null),
+          Guard.of(Guard.Condition.of(ahead ? directions.ahead("o", "u") : directions.behind("o", "u"))),
           (ahead ? "ahead_" : "pushed_by_") + u.toLowerCase(), atoms, 1, Facing.IN_FRONT, found);
       for (Context f : found) {
         out.add(new Context(f.binder, f.guard, f.name, f.facing, true));
       }
     }
     if (!aheadTaken && a.ofType(type.index()).length <= 4) {
-      out.add(new Context("for o: " + t, "(not exists f: Object where " + directions.ahead("o", "f") + ")",
+      out.add(new Context(DraftBinder.each(t),
+          Guard.of(Guard.Condition.absent("(not exists f: Object where " + directions.ahead("o", "f") + ")")),
           "ahead_free", Facing.FRONT_FREE, true));
     }
   }
@@ -616,7 +645,7 @@ public final class Miner {
       out.add(new Atom("(exists v: " + v + " where " + directions.ahead(var, "v") + ")", "then_" + v.toLowerCase()));
     }
     if (types.isEmpty()) {
-      out.add(new Atom("(not exists v: Object where " + directions.ahead(var, "v") + ")", "then_free"));
+      out.add(Atom.absence("(not exists v: Object where " + directions.ahead(var, "v") + ")", "then_free"));
     }
     return out;
   }
@@ -643,14 +672,15 @@ public final class Miner {
     for (int[] c : contacts) {
       int u = c[0];
       EntityType partner = schema.type(a.type(u));
-      String binder = "on contact(o: " + t + ", u: " + partner.name() + ")";
+      DraftBinder binder = DraftBinder.touching(t, partner.name(), null);
       String name = partner.name().toLowerCase();
       if (own != null && facingSide(a, i) == c[1]) {
         frontTaken = true;
         if (seen.add("facing " + partner.name())) {
           List<Atom> atoms = new ArrayList<>(ownAtoms);
           atoms.addAll(attributeAtoms(a, u, "u", null));
-          combine(binder, own.facing("o", "u"), "facing_" + name, atoms, 2, Facing.IN_FRONT, out);
+          combine(binder, Guard.of(Guard.Condition.of(own.facing("o", "u"))), "facing_" + name, atoms, 2,
+              Facing.IN_FRONT, out);
         }
       }
       Heading theirs = headings[partner.index()];
@@ -662,13 +692,14 @@ public final class Miner {
         }
         atoms.addAll(attributeAtoms(a, i, "o", null));
         atoms.addAll(attributeAtoms(a, u, "u", theirs.attribute()));
-        combine(binder, theirs.facing("u", "o"), "faced_by_" + name, atoms, 2, Facing.IN_FRONT, out);
+        combine(binder, Guard.of(Guard.Condition.of(theirs.facing("u", "o"))), "faced_by_" + name, atoms, 2,
+            Facing.IN_FRONT, out);
       }
     }
     if (own != null && !frontTaken && facingSide(a, i) != Side.NONE.ordinal()
         && a.ofType(type.index()).length <= 4) {
-      combine("for o: " + t, "(not exists f: Object where " + own.facing("o", "f") + ")", "front_free", ownAtoms, 2,
-          Facing.FRONT_FREE, out);
+      combine(DraftBinder.each(t), Guard.of(Guard.Condition.absent("(not exists f: Object where " + own.facing("o", "f") + ")")),
+          "front_free", ownAtoms, 2, Facing.FRONT_FREE, out);
     }
   }
 
@@ -693,13 +724,13 @@ public final class Miner {
   }
 
   /** Every context of {@code binder} guarded by a conjunction of at most {@code max} atoms, in atom order. */
-  private static void combine(String binder, String guard, String name, List<Atom> atoms, int max,
+  private static void combine(DraftBinder binder, Guard guard, String name, List<Atom> atoms, int max,
       List<Context> out) {
     combine(binder, guard, name, atoms, max, Facing.NONE, out);
   }
 
   /** As above; {@code facing} says how the contexts speak of a heading. */
-  private static void combine(String binder, String guard, String name, List<Atom> atoms, int max,
+  private static void combine(DraftBinder binder, Guard guard, String name, List<Atom> atoms, int max,
       Facing facing, List<Context> out) {
     out.add(new Context(binder, guard, name, facing));
     if (max == 0) {
@@ -707,7 +738,7 @@ public final class Miner {
     }
     for (int k = 0; k < atoms.size(); k++) {
       Atom atom = atoms.get(k);
-      combine(binder, and(guard, atom.guard), name + (name.isEmpty() ? "" : "_") + atom.name,
+      combine(binder, guard.and(atom.condition), name + (name.isEmpty() ? "" : "_") + atom.name,
           atoms.subList(k + 1, atoms.size()), max - 1, facing, out);
     }
   }
@@ -753,8 +784,8 @@ public final class Miner {
     List<Context> all = new ArrayList<>(contexts);
     for (Context c : contexts) {
       // The velocity it had: lookup tables of (action, velocity) such as acceleration up to a cap.
-      if (c.binder.startsWith("for ") && !c.guard.startsWith("(not ")) {
-        all.add(new Context(c.binder, and(c.guard, "o." + attr + " == " + v0),
+      if (!c.binder.contact() && !c.guard.opensWithAbsence()) {
+        all.add(new Context(c.binder, c.guard.and(Guard.Condition.of("o." + attr + " == " + v0)),
             c.name + (c.name.isEmpty() ? "" : "_") + "from_" + num(v0), c.facing, c.byAction));
       }
     }
@@ -766,12 +797,10 @@ public final class Miner {
       if (!inRange) {
         String pos = slot == Slots.X ? "x" : "y";
         add(c, attr, "o." + pos + " := " + b.get(j, slot), pos + "_set_" + num(b.get(j, slot)));
-        if (guardTerms(c.guard) <= 1 && (c.binder.startsWith("on contact(") || !c.binder.contains(","))) {
+        if (c.guard.size() <= 1 && (c.binder.contact() || c.binder.alone())) {
           for (Teleports.Partner u : landedOn) {
             // Applicable wherever the object's own context held (the partner is always there).
-            String binder = c.binder.startsWith("for ") ? c.binder + ", w: " + u.type()
-                : c.binder + "\n  for w: " + u.type();
-            add(new Context(binder, c.guard, c.name, c.facing), attr, u.effect(),
+            add(new Context(c.binder.with(u.type()), c.guard, c.name, c.facing), attr, u.effect(), null,
                 pos + "_to_" + u.type().toLowerCase(), false, c.key(attr));
           }
         }
@@ -779,17 +808,17 @@ public final class Miner {
       }
       // Random steps: the object alone, or against one contact (a wall on one side rules a step out).
       if (randomStepContext(c)) {
-        choices.observe(c.binder, c.guard, c.name, typeOf(c.binder) + "." + attr, attr, v1, wrong);
+        choices.observe(c.binder, c.guard, c.name, c.group(attr), attr, v1, wrong);
       } else {
-        choices.evidence(c.binder, c.guard, typeOf(c.binder) + "." + attr, v1);
+        choices.evidence(c.key(), c.group(attr), v1);
       }
       if ((c.byAction || controlled) && alongAction) {
         // A move in the action's direction is one outcome whatever the direction and axis: where a
         // context nearly always gives it when the action points along the axis (a box pushed from
         // behind), the object's moves are decided, not random, on both axes.
         int outcome = actionStep != null ? ChoiceMiner.WITH_THE_ACTION : v1;
-        choices.evidence(c.binder, c.guard + " [with the action]", typeOf(c.binder) + ".vx", outcome);
-        choices.evidence(c.binder, c.guard + " [with the action]", typeOf(c.binder) + ".vy", outcome);
+        choices.evidence(c.key() + " [with the action]", c.group("vx"), outcome);
+        choices.evidence(c.key() + " [with the action]", c.group("vy"), outcome);
       }
       if (beat > 1 && v1 != 0 && v1 == lastBeat) {
         add(c, attr, "o." + attr + " := o." + attr + "@-" + (beat - 1), attr + "_repeats_last_move");
@@ -814,11 +843,11 @@ public final class Miner {
       if (v1 == previous && v1 != v0) {
         add(c, attr, "o." + attr + " := o." + attr + "@-1", attr + "_as_before");
       }
-      if (c.binder.startsWith("on contact") && v1 != v0) {
+      if (c.binder.contact() && v1 != v0) {
         String pos = slot == Slots.X ? "x" : "y";
         add(c, attr, "o." + pos + " := " + b.get(j, slot), pos + "_set_" + num(b.get(j, slot)));
       }
-      if (c.binder.startsWith("on contact")) {
+      if (c.binder.contact()) {
         int u = contactObject(a, i, c);
         if (u >= 0) {
           int uv = slot == Slots.X ? a.vx(u) : a.vy(u);
@@ -842,16 +871,15 @@ public final class Miner {
     }
     for (Context c : contexts) {
       if (randomStepContext(c)) {
-        jointSteps.observe(c.binder, c.guard, c.name, typeOf(c.binder), vx, vy, wrongNow);
+        jointSteps.observe(c.binder, c.guard, c.name, c.binder.subject().toLowerCase(), vx, vy, wrongNow);
       }
     }
   }
 
   /** The object alone under at most two conditions, or against one contact: where random steps are looked for. */
   private static boolean randomStepContext(Context c) {
-    boolean alone = c.binder.startsWith("for o: ") && !c.binder.contains(",");
-    return (alone || c.binder.startsWith("on contact(")) && c.facing == Facing.NONE
-        && guardTerms(c.guard) <= (alone ? 2 : 0);
+    boolean alone = c.binder.alone();
+    return (alone || c.binder.contact()) && c.facing == Facing.NONE && c.guard.size() <= (alone ? 2 : 0);
   }
 
   /** {@code step} cut at the screen's edges on {@code axis}: {@code clamp(step, -o.x, 960 - o.w - o.x)}. */
@@ -865,7 +893,7 @@ public final class Miner {
   private int contactObject(Frame a, int i, Context c) {
     for (int[] k : contacts(a, i)) {
       String u = schema.type(a.type(k[0])).name();
-      if (c.binder.contains("u: " + u + ", side: " + Side.NAMES.get(k[1]) + ")")) {
+      if (u.equals(c.binder.partner()) && Side.NAMES.get(k[1]).equals(c.binder.side())) {
         return k[0];
       }
     }
@@ -887,12 +915,12 @@ public final class Miner {
           continue;
         }
         for (int u : us) {
-          String binder = "for o: " + t + ", u: " + partner.name();
-          List<String> guards = new ArrayList<>();
-          guards.add("");
-          guards.add(a.vx(u) < 0 ? "u.vx < 0" : a.vx(u) > 0 ? "u.vx > 0" : "u.vx == 0");
-          guards.add(a.vy(u) < 0 ? "u.vy < 0" : a.vy(u) > 0 ? "u.vy > 0" : "u.vy == 0");
-          for (String g : guards) {
+          DraftBinder binder = DraftBinder.eachWith(t, partner.name());
+          List<Atom> guards = new ArrayList<>();
+          guards.add(null);
+          guards.add(motion(a.vx(u), "vx"));
+          guards.add(motion(a.vy(u), "vy"));
+          for (Atom g : guards) {
             relate(a, b, i, j, u, binder, g, t, partner.name(), wrongX, wrongY);
           }
         }
@@ -903,13 +931,19 @@ public final class Miner {
       String u = schema.type(a.type(c[0])).name();
       String side = Side.NAMES.get(c[1]);
       if (seen.add(u + side)) {
-        relate(a, b, i, j, c[0], "on contact(o: " + t + ", u: " + u + ", side: " + side + ")", "", t, u, wrongX,
-            wrongY);
+        relate(a, b, i, j, c[0], DraftBinder.touching(t, u, side), null, t, u, wrongX, wrongY);
       }
     }
   }
 
-  private void relate(Frame a, Frame b, int i, int j, int u, String binder, String guard, String t, String partner,
+  /** The direction the partner moves on one axis, as a guard: {@code u.vx < 0} ({@code vx_neg}). */
+  private static Atom motion(int v, String attr) {
+    return v < 0 ? new Atom("u." + attr + " < 0", attr + "_neg") : v > 0 ? new Atom("u." + attr + " > 0", attr + "_pos")
+        : new Atom("u." + attr + " == 0", attr + "_zero");
+  }
+
+  /** @param guard the partner's motion the observation is kept under, or null for none */
+  private void relate(Frame a, Frame b, int i, int j, int u, DraftBinder binder, Atom guard, String t, String partner,
       boolean wrongX, boolean wrongY) {
     int vx = b.x(j) - a.x(i);
     int vy = b.y(j) - a.y(i);
@@ -934,7 +968,7 @@ public final class Miner {
       }
       String offset = "u." + k.axis + " - o." + k.axis;
       String name = k.type.toLowerCase() + "_" + k.attr;
-      String suffix = "_near_" + k.partner.toLowerCase() + (k.guard.isEmpty() ? "" : "_" + guardName(k.guard));
+      String suffix = "_near_" + k.partner.toLowerCase() + (k.guard == null ? "" : "_" + k.guard.name());
       for (Map.Entry<Integer, int[]> v : byValue.entrySet()) {
         relationCandidate(k, events, v.getValue(), offset, "o." + k.attr + " := " + v.getKey(),
             name + "_is_" + num(v.getKey()) + suffix, ev -> ev[1] == v.getKey());
@@ -964,13 +998,14 @@ public final class Miner {
     if (span[2] < 2) {
       return;
     }
-    String range = offset + " in " + span[0] + ".." + span[1];
-    String guard = k.guard.isEmpty() ? range : k.guard + " and " + range;
-    String body = "{\n  " + k.binder + "\n  when " + guard + "\n  then " + effect + "\n}";
+    Guard.Condition range = Guard.Condition.of(offset + " in " + span[0] + ".." + span[1]);
+    Guard guard = k.guard == null ? Guard.of(range) : Guard.of(k.guard.condition(), range);
+    LawDraft draft = new LawDraft(k.binder, guard, effect);
+    String body = draft.body();
     if (candidates.containsKey(body)) {
       return;
     }
-    Candidate c = new Candidate(body, name, k.type + "." + k.attr, body, Facing.NONE, false);
+    Candidate c = new Candidate(draft, name, k.type + "." + k.attr, body, Facing.NONE, false);
     // Counted per target (object and transition), as other candidates are, however many partners
     // the object has: the events of one target are consecutive.
     int applicableAt = -1;
@@ -989,10 +1024,6 @@ public final class Miner {
       }
     }
     candidates.put(body, c);
-  }
-
-  private static String guardName(String guard) {
-    return guard.replace("u.", "").replace(" < 0", "_neg").replace(" > 0", "_pos").replace(" == 0", "_zero");
   }
 
   private void mineExtra(Frame a, Frame b, int i, int j, List<Context> contexts, AttributeSpec spec, int slot) {
@@ -1027,7 +1058,7 @@ public final class Miner {
       spawners.add(a.type(k));
       created.add(b.type(j));
       for (Context c : spawnContexts(a, k, b.type(j))) {
-        add(c, "spawn", effect, name);
+        add(c, "spawn", effect, newType, name, false, c.key("spawn"));
       }
     }
   }
@@ -1060,7 +1091,7 @@ public final class Miner {
     }
     atoms.addAll(attributeAtoms(a, k, "o"));
     List<Context> contexts = new ArrayList<>();
-    combine("for o: " + u, "", "", atoms, 3, contexts);
+    combine(DraftBinder.each(u), Guard.NONE, "", atoms, 3, contexts);
     return contexts;
   }
 
@@ -1092,7 +1123,7 @@ public final class Miner {
     RandomCreations random = new RandomCreations(Math.log((double) schema.screenWidth() * schema.screenHeight()));
     for (Candidate c : candidates.values()) {
       Integer times = held.get(c.contextKey);
-      if (times != null && c.body.contains("\n  then spawn ")) {
+      if (times != null && c.draft.created() != null) {
         random.consider(c, times);
       }
     }
@@ -1105,79 +1136,34 @@ public final class Miner {
     contextCounts.merge(c.key(target), 1, Integer::sum);
   }
 
-  /**
-   * How many conditions a mined law body states: its binder's contact and each {@code and}-ed term
-   * of its guard. Among candidates that score the same on the data, fewer conditions rank first.
-   */
-  public static int conditions(String body) {
-    int n = body.contains("on contact(") ? 1 : 0;
-    int when = body.indexOf("\n  when ");
-    if (when >= 0) {
-      String guard = body.substring(when, body.indexOf("\n  then "));
-      n += 1 + topLevelAnds(guard);
-    }
-    return n;
-  }
-
-  /** How many {@code and}-ed terms a guard has (0 for none). */
-  static int guardTerms(String guard) {
-    return guard.isEmpty() ? 0 : 1 + topLevelAnds(guard);
-  }
-
-  /** The {@code and}s of a guard outside parentheses: a parenthesised condition counts as one. */
-  private static int topLevelAnds(String guard) {
-    int n = 0;
-    int depth = 0;
-    for (int k = 0; k < guard.length(); k++) {
-      char ch = guard.charAt(k);
-      if (ch == '(') {
-        depth++;
-      } else if (ch == ')') {
-        depth--;
-      } else if (depth == 0 && guard.startsWith(" and ", k)) {
-        n++;
-      }
-    }
-    return n;
-  }
-
   private void add(Context c, String target, String effect, String valueName) {
     add(c, target, effect, valueName, false);
   }
 
   /** @param stepsAhead whether the effect steps toward a heading rather than by a constant */
   private void add(Context c, String target, String effect, String valueName, boolean stepsAhead) {
-    add(c, target, effect, valueName, stepsAhead, c.key(target));
+    add(c, target, effect, null, valueName, stepsAhead, c.key(target));
   }
 
-  /** @param contextKey the context whose count is the candidate's applicability */
-  private void add(Context c, String target, String effect, String valueName, boolean stepsAhead, String contextKey) {
-    String body = "{\n  " + c.binder + (c.guard.isEmpty() ? "" : "\n  when " + c.guard) + "\n  then " + effect + "\n}";
+  /**
+   * @param created the type the effect creates, or null
+   * @param contextKey the context whose count is the candidate's applicability
+   */
+  private void add(Context c, String target, String effect, String created, String valueName, boolean stepsAhead,
+      String contextKey) {
+    LawDraft draft = new LawDraft(c.binder, c.guard, effect, created, false);
+    String body = draft.body();
     Candidate cand = candidates.get(body);
     if (cand == null) {
-      String typeName = typeOf(c.binder);
+      String typeName = c.binder.subject().toLowerCase();
       String hint = typeName + "_" + valueName + (c.name.isEmpty() ? "" : "_" + c.name);
-      cand = new Candidate(body, hint, typeName + "." + target, contextKey, c.facing, stepsAhead);
+      cand = new Candidate(draft, hint, c.group(target), contextKey, c.facing, stepsAhead);
       candidates.put(body, cand);
     }
     cand.correct++;
     if (wrong) {
       cand.correctWhereWrong++;
     }
-  }
-
-  /** The type of a binder's {@code o}, lower-cased as candidates' groups are. */
-  private static String typeOf(String binder) {
-    int start = binder.indexOf("o: ") + 3;
-    int end = start;
-    while (end < binder.length() && (Character.isLetterOrDigit(binder.charAt(end)) || binder.charAt(end) == '_')) {
-      end++;
-    }
-    return binder.substring(start, end).toLowerCase();
-  }
-
-  private static String and(String a, String b) {
-    return a.isEmpty() ? b : a + " and " + b;
   }
 
   private static String offset(int d) {

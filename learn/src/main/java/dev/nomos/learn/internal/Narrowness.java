@@ -1,111 +1,105 @@
 package dev.nomos.learn.internal;
 
+import dev.nomos.compiler.ast.Binder;
+import dev.nomos.compiler.ast.Expr;
+import dev.nomos.compiler.ast.LawDecl;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How many conditions a law states, read off its source: its binder's contact, and each
- * {@code and}-ed term of its guard, where a disjunction counts as one condition (one statement
- * for several cases, as "the object in front" is for every heading) and a disjunction that says
- * on which side a side-less contact lies counts as the side it refines ({@code side: S} is part of
- * the contact). Among laws the training data cannot tell apart, the one stating fewer conditions
- * holds in more situations the data does not show.
+ * How many conditions a law states, read off its syntax tree: its binder's contact, and each
+ * {@code and}-ed term of its guard, where a disjunction counts as one condition (one statement for
+ * several cases, as "the object in front" is for every heading) and a disjunction that says on
+ * which side a side-less contact lies counts as the side it refines ({@code side: S} is part of the
+ * contact). Among laws the training data cannot tell apart, the one stating fewer conditions holds
+ * in more situations the data does not show.
  */
 public final class Narrowness {
   private Narrowness() {}
 
-  /** The conditions {@code source} (one law declaration, any layout) states. */
-  public static int conditions(String source) {
-    String text = source.replaceAll("\\s+", " ");
-    int body = text.indexOf('{');
-    int when = indexOfWord(text, "when", body);
-    int then = indexOfWord(text, "then", Math.max(body, when));
-    String binder = text.substring(Math.max(0, body + 1), when >= 0 ? when : then >= 0 ? then : text.length());
-    boolean contact = binder.contains("on contact(");
-    int n = contact ? 1 : 0;
-    if (when >= 0 && then > when) {
-      String guard = text.substring(when + 5, then).strip();
-      n += terms(guard, contact && !binder.contains("side:"));
-    }
-    return n;
-  }
-
-  /** Conditions of an expression; {@code sideLess}: a disjunction naming the contact's side is free. */
-  private static int terms(String expr, boolean sideLess) {
-    String e = unwrap(expr.strip());
-    List<String> ors = split(e, " or ");
-    if (ors.size() > 1) {
-      return sideLess && e.contains("side(o, u)") ? 0 : 1;
-    }
-    List<String> ands = split(e, " and ");
-    if (ands.size() == 1) {
-      return 1;
-    }
-    int n = 0;
-    boolean sideTaken = false;
-    for (String term : ands) {
-      int t = terms(term, sideLess && !sideTaken);
-      if (t == 0) {
-        sideTaken = true;
-      }
-      n += t;
-    }
-    return n;
-  }
-
-  /** The expression without parentheses that enclose all of it. */
-  private static String unwrap(String e) {
-    while (e.startsWith("(") && closing(e, 0) == e.length() - 1) {
-      e = e.substring(1, e.length() - 1).strip();
-    }
-    return e;
-  }
-
-  private static int closing(String e, int open) {
-    int depth = 0;
-    for (int k = open; k < e.length(); k++) {
-      if (e.charAt(k) == '(') {
-        depth++;
-      } else if (e.charAt(k) == ')' && --depth == 0) {
-        return k;
+  /** The conditions {@code law} states. */
+  public static int conditions(LawDecl law) {
+    Binder.Relation contact = null;
+    for (Binder b : law.binders()) {
+      if (b instanceof Binder.Relation r) {
+        contact = r;
+        break;
       }
     }
-    return -1;
+    int n = contact == null ? 0 : 1;
+    if (law.guard() != null) {
+      boolean sideLess = contact != null && contact.options().stream().noneMatch(o -> o.name().text().equals("side"));
+      n += terms(law.guard(), sideLess ? contact : null);
+    }
+    return n;
   }
 
   /**
-   * The terms of {@code e} separated by {@code sep} outside parentheses; a term that starts a
-   * quantifier ({@code exists v: T where ...}) runs to the end, as its condition does.
+   * Conditions of a guard expression.
+   *
+   * @param sideLess the side-less contact whose side a disjunction may name for free, or null
    */
-  private static List<String> split(String e, String sep) {
-    List<String> out = new ArrayList<>();
-    int depth = 0;
-    int start = 0;
-    for (int k = 0; k < e.length(); k++) {
-      char ch = e.charAt(k);
-      if (ch == '(') {
-        depth++;
-      } else if (ch == ')') {
-        depth--;
-      } else if (depth == 0 && k == start && startsQuantifier(e, k)) {
-        break;
-      } else if (depth == 0 && e.startsWith(sep, k)) {
-        out.add(e.substring(start, k));
-        start = k + sep.length();
-        k = start - 1;
-      }
+  private static int terms(Expr e, Binder.Relation sideLess) {
+    if (e instanceof Expr.Binary b && b.op() == Expr.BinaryOp.OR) {
+      return sideLess != null && namesSide(b, sideLess) ? 0 : 1;
     }
-    out.add(e.substring(start));
-    return out;
+    if (e instanceof Expr.Binary b && b.op() == Expr.BinaryOp.AND) {
+      List<Expr> conjuncts = new ArrayList<>();
+      conjuncts(b, conjuncts);
+      int n = 0;
+      for (Expr c : conjuncts) {
+        int t = terms(c, sideLess);
+        if (t == 0) {
+          // The side is named once: a second disjunction naming it is a condition of its own.
+          sideLess = null;
+        }
+        n += t;
+      }
+      return n;
+    }
+    return 1;
   }
 
-  private static boolean startsQuantifier(String e, int k) {
-    return e.startsWith("exists ", k) || e.startsWith("not exists ", k) || e.startsWith("any ", k)
-        || e.startsWith("all ", k);
+  private static void conjuncts(Expr e, List<Expr> out) {
+    if (e instanceof Expr.Binary b && b.op() == Expr.BinaryOp.AND) {
+      conjuncts(b.left(), out);
+      conjuncts(b.right(), out);
+    } else {
+      out.add(e);
+    }
   }
 
-  private static int indexOfWord(String text, String word, int from) {
-    int k = text.indexOf(" " + word + " ", Math.max(0, from));
-    return k < 0 ? -1 : k + 1;
+  /** Whether {@code e} calls {@code side(a, b)} on the contact's two objects. */
+  private static boolean namesSide(Expr e, Binder.Relation contact) {
+    if (e instanceof Expr.Call c) {
+      if (c.function().text().equals("side") && c.args().size() == 2 && c.args().get(0) instanceof Expr.NameRef a
+          && c.args().get(1) instanceof Expr.NameRef b && a.name().text().equals(contact.first().variable().text())
+          && b.name().text().equals(contact.second().variable().text())) {
+        return true;
+      }
+      return c.args().stream().anyMatch(arg -> namesSide(arg, contact));
+    }
+    if (e instanceof Expr.Binary b) {
+      return namesSide(b.left(), contact) || namesSide(b.right(), contact);
+    }
+    if (e instanceof Expr.Unary u) {
+      return namesSide(u.operand(), contact);
+    }
+    if (e instanceof Expr.If i) {
+      return namesSide(i.condition(), contact) || namesSide(i.then(), contact) || namesSide(i.otherwise(), contact);
+    }
+    if (e instanceof Expr.Exists x) {
+      return namesSide(x.where(), contact);
+    }
+    if (e instanceof Expr.CountWhere x) {
+      return namesSide(x.where(), contact);
+    }
+    if (e instanceof Expr.InSet s) {
+      return namesSide(s.value(), contact) || s.elements().stream().anyMatch(x -> namesSide(x, contact));
+    }
+    if (e instanceof Expr.InRange r) {
+      return namesSide(r.value(), contact) || namesSide(r.low(), contact) || namesSide(r.high(), contact);
+    }
+    return false;
   }
 }

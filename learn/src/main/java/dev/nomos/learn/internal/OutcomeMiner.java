@@ -190,7 +190,14 @@ public final class OutcomeMiner {
     return out;
   }
 
-  private record Scored(String source, long support, double precision, int specificity) {}
+  /** A written law and its name: laws of one name are variants of one context, of which one is kept. */
+  private record Named(String name, String source) {}
+
+  private record Scored(Named law, long support, double precision, int specificity) {
+    String source() {
+      return law.source();
+    }
+  }
 
   List<String> candidates() {
     List<Scored> rewards = new ArrayList<>();
@@ -258,11 +265,11 @@ public final class OutcomeMiner {
             .thenComparing(Comparator.comparingLong(Scored::support).reversed())
             .thenComparingInt(Scored::specificity)
             .thenComparing(Scored::source))
-        .filter(c -> names.add(c.source().substring(0, c.source().indexOf('{'))))
+        .filter(c -> names.add(c.law().name()))
         .limit(limit).map(Scored::source).toList();
   }
 
-  private String law(Context c, String what, String effect) {
+  private Named law(Context c, String what, String effect) {
     String a = schema.type(c.typeA).name();
     String b = schema.type(c.typeB).name();
     StringBuilder name = new StringBuilder(what + "_on_" + a.toLowerCase() + "_" + b.toLowerCase());
@@ -291,6 +298,6 @@ public final class OutcomeMiner {
     }
     String guard = conditions.isEmpty() ? "" : "\n  when " + String.join(" and ", conditions);
     String lawName = name.toString().replaceAll("[^A-Za-z0-9_]", "_");
-    return "law " + lawName + " {\n  " + binder + guard + "\n  then " + effect + "\n}";
+    return new Named(lawName, "law " + lawName + " {\n  " + binder + guard + "\n  then " + effect + "\n}");
   }
 }

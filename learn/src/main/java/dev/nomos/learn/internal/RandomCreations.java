@@ -49,7 +49,7 @@ final class RandomCreations {
     double rate = (double) certain.correct / held;
     double gain = certain.correct * (logScreen + Math.log(rate) - 1);
     if (gain > 0) {
-      byType.computeIfAbsent(createdType(certain.body), t -> new ArrayList<>()).add(new Scored(variant(certain), gain));
+      byType.computeIfAbsent(certain.draft.created(), t -> new ArrayList<>()).add(new Scored(variant(certain), gain));
     }
   }
 
@@ -67,15 +67,9 @@ final class RandomCreations {
     return out;
   }
 
-  private static String createdType(String body) {
-    int start = body.indexOf("then spawn ") + "then spawn ".length();
-    return body.substring(start, body.indexOf(' ', start));
-  }
-
   /** The candidate as a creation with a fitted probability. */
   static Miner.Candidate variant(Miner.Candidate certain) {
-    String body = certain.body.substring(0, certain.body.lastIndexOf("\n}")) + " with probability fitted\n}";
-    Miner.Candidate c = new Miner.Candidate(body, certain.nameHint + "_at_random", certain.group,
+    Miner.Candidate c = new Miner.Candidate(certain.draft.withFittedProbability(), certain.nameHint + "_at_random", certain.group,
         "random|" + certain.contextKey, Miner.Facing.NONE, false);
     c.correct = certain.correct;
     c.correctWhereWrong = certain.correctWhereWrong;

@@ -16,17 +16,20 @@ import java.util.Set;
 final class Transforms {
   private Transforms() {}
 
-  /** The effects "o becomes a T" for object i of frame a, which is gone from b: one per type new at its place. */
-  static List<String> effects(WorldSchema schema, Frame a, Frame b, int i) {
+  /** "o becomes a {@code type}": the effect that says so. */
+  record Transform(String type, String effect) {}
+
+  /** The transforms of object i of frame a, which is gone from b: one per type new at its place. */
+  static List<Transform> of(WorldSchema schema, Frame a, Frame b, int i) {
     Set<String> types = new LinkedHashSet<>();
     for (int j : b.all()) {
       if (a.indexOfId(b.id(j)) < 0 && b.x(j) == a.x(i) && b.y(j) == a.y(i)) {
         types.add(schema.type(b.type(j)).name());
       }
     }
-    List<String> out = new ArrayList<>();
+    List<Transform> out = new ArrayList<>();
     for (String t : types) {
-      out.add("destroy o\n  spawn " + t + " at (o.x, o.y)");
+      out.add(new Transform(t, "destroy o\n  spawn " + t + " at (o.x, o.y)"));
     }
     return out;
   }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nomos.compiler.NomosCompiler;
+import dev.nomos.compiler.check.Hole;
 import dev.nomos.learn.Transition;
 import dev.nomos.runtime.EntityType;
 import dev.nomos.runtime.Frame;
@@ -62,39 +64,45 @@ class HoleFillerTest {
     };
   };
 
+  /** The holes of one law, as the checker lists them. */
+  static List<Hole> holes(String law) {
+    return NomosCompiler.checkCandidates(SCHEMA, law, "candidate.law").laws().get(0).holes();
+  }
+
   @Test
   void fillsSideAndIntegerHolesFromThePromptingTransitions() {
     String law = "law n { on contact(b: Ball, w: Wall, side: ?) then b.vy := ? }";
-    assertTrue(HoleFiller.hasHoles(law));
-    String filled = HoleFiller.fill(law, List.of(bounce()), COMPILE);
+    assertEquals(List.of(Hole.Kind.SIDE, Hole.Kind.INT), holes(law).stream().map(Hole::kind).toList());
+    String filled = HoleFiller.fill(law, holes(law), List.of(bounce()), COMPILE);
     assertEquals("law n { on contact(b: Ball, w: Wall, side: TOP) then b.vy := 3 }", filled);
-    assertFalse(HoleFiller.hasHoles(filled));
+    assertTrue(holes(filled).isEmpty());
   }
 
   @Test
   void negativeValuesAreParenthesised() {
     Transition t = bounce();
     Frame down = Frame.builder(SCHEMA).add(1, 0, 10, 2, 2, 2).add(2, 1, 0, 0, 40, 2).previous(t.before()).build();
-    String filled = HoleFiller.fill("law n { on contact(b: Ball, w: Wall, side: TOP) then b.vy := ? }",
-        List.of(new Transition(0, t.before(), down)), COMPILE);
+    String law = "law n { on contact(b: Ball, w: Wall, side: TOP) then b.vy := ? }";
+    String filled = HoleFiller.fill(law, holes(law), List.of(new Transition(0, t.before(), down)), COMPILE);
     assertEquals("law n { on contact(b: Ball, w: Wall, side: TOP) then b.vy := (-1) }", filled);
   }
 
   @Test
   void nullWhenNoFillingCompiles() {
-    assertNull(HoleFiller.fill("law n { for b: Ball then b.vy := ? }", List.of(bounce()), COMPILE));
+    String law = "law n { for b: Ball then b.vy := ? }";
+    assertNull(HoleFiller.fill(law, holes(law), List.of(bounce()), COMPILE));
   }
 
   @Test
   void textWithoutHolesIsReturnedAsIs() {
     String law = "law n { on contact(b: Ball, w: Wall, side: TOP) then b.vy := 3 }";
-    assertEquals(law, HoleFiller.fill(law, List.of(bounce()), COMPILE));
+    assertEquals(law, HoleFiller.fill(law, holes(law), List.of(bounce()), COMPILE));
   }
 
   @Test
   void holesAfterAnEmojiAreFilledInPlace() {
     String law = "/// A ball \uD83C\uDFD3 bounces.\nlaw n { on contact(b: Ball, w: Wall, side: ?) then b.vy := ? }";
-    String filled = HoleFiller.fill(law, List.of(bounce()), COMPILE);
+    String filled = HoleFiller.fill(law, holes(law), List.of(bounce()), COMPILE);
     assertEquals("/// A ball \uD83C\uDFD3 bounces.\nlaw n { on contact(b: Ball, w: Wall, side: TOP) then b.vy := 3 }", filled);
   }
 }
