@@ -127,6 +127,24 @@ class RealGameShapesTest {
   }
 
   @Test
+  void writesTheBlockersIntoAJointChoiceAndEstimatesTheStepsTriedNotTheStepsMade() {
+    Episode walk = ShapesWorld.walledGridWalk(5, 500);
+    String joint = find(propose(walk), "for o: Bug\n  then choose { stay weight ",
+        " | o.vx := if (exists w: Wall where side(o, w) == LEFT) then 0 else -1 weight ",
+        " | o.vy := if (exists w: Wall where side(o, w) == BOTTOM) then 0 else 1 weight ");
+    // The bug tries each of five moves a fifth of the time; beside walls it stays more often, but
+    // the weights are those of what it tried.
+    java.util.regex.Matcher weights = java.util.regex.Pattern.compile("weight ([0-9.]+)").matcher(joint);
+    while (weights.find()) {
+      assertEquals(0.2, Double.parseDouble(weights.group(1)), 0.05, joint);
+    }
+    String unblocked = joint.replaceAll("if \\(exists w: Wall where side\\(o, w\\) == [A-Z]+\\) then 0 else ", "");
+    double blockedNll = fittedNll(walk, List.of(joint), new double[1]);
+    double unblockedNll = fittedNll(walk, List.of(unblocked), new double[1]);
+    assertTrue(unblockedNll - blockedNll > 0.2, blockedNll + " blocked vs " + unblockedNll + " unblocked");
+  }
+
+  @Test
   void proposesNoJointChoiceWhereStepsAreDiagonal() {
     List<String> candidates = propose(ShapesWorld.randomWalk(7, 300));
     assertFalse(candidates.stream().anyMatch(c -> c.contains("choose {")), candidates.toString());
@@ -235,6 +253,20 @@ class RealGameShapesTest {
     String turnRight = find(candidates, "for o: Invader\n  when " + edgeAhead + " and o.dir == LEFT\n  then o.dir := RIGHT");
     String walk = find(candidates, "for o: Invader\n  then o.vx := if o.dir == ");
     assertFitsAndGains(edge, List.of(down, stop, turnLeft, turnRight, walk), 1.0);
+  }
+
+  @Test
+  void proposesDeathsOnACollisionOneStepAheadWhereTheObjectsNeverTouched() {
+    Episode shots = ShapesWorld.shots(120);
+    List<String> candidates = propose(shots);
+    String runnerDies = find(candidates, "for o: Runner\n  when (exists u: Egg where (o.vx != 0 or o.vy != 0) and o.x + o.vx < u.x + u.w",
+        "then destroy o");
+    String eggDies = find(candidates, "for o: Egg\n  when (exists u: Runner where (u.vx != 0 or u.vy != 0) and u.x + u.vx < o.x + o.w",
+        "then destroy o");
+    double[] w = new double[2];
+    fittedNll(shots, List.of(runnerDies, eggDies), w);
+    // Fitting keeps both: each explains deaths nothing else does.
+    assertTrue(w[0] > 0.5 && w[1] > 0.5, java.util.Arrays.toString(w));
   }
 
   @Test

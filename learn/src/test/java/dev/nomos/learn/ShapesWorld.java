@@ -121,6 +121,40 @@ public final class ShapesWorld {
   }
 
   /**
+   * A bug in a small room walled by 1x1 walls (cells 0 and 6 of each row and column) that tries one
+   * of four steps or rests, uniformly; a step into a wall leaves it where it is.
+   */
+  public static Episode walledGridWalk(long seed, int steps) {
+    Random random = new Random(seed);
+    List<Obj> walls = new ArrayList<>();
+    int id = 100;
+    for (int k = 0; k <= 6; k++) {
+      walls.add(new Obj(id++, WALL, k, 0));
+      walls.add(new Obj(id++, WALL, k, 6));
+      if (k > 0 && k < 6) {
+        walls.add(new Obj(id++, WALL, 0, k));
+        walls.add(new Obj(id++, WALL, 6, k));
+      }
+    }
+    List<List<Obj>> states = new ArrayList<>();
+    int x = 3;
+    int y = 3;
+    for (int t = 0; t <= steps; t++) {
+      List<Obj> s = new ArrayList<>(walls);
+      s.add(new Obj(1, BUG, x, y));
+      states.add(s);
+      int move = random.nextInt(5);
+      int nx = x + (move == 1 ? 1 : move == 2 ? -1 : 0);
+      int ny = y + (move == 3 ? 1 : move == 4 ? -1 : 0);
+      if (nx > 0 && nx < 6 && ny > 0 && ny < 6) {
+        x = nx;
+        y = ny;
+      }
+    }
+    return episode("walled-walk", states);
+  }
+
+  /**
    * Two invaders, each on its own row, walk one cell a step toward where they face; where the next
    * step would leave the screen (40 wide) they step down a row instead and turn around.
    */
@@ -169,6 +203,55 @@ public final class ShapesWorld {
       }
     }
     return episode("one-at-a-time", states);
+  }
+
+  /**
+   * Shots: a runner launched from the bottom every fifth step flies up two cells per step; an egg
+   * two cells above a flying runner is hit on its next step, and both are gone at t+1, though they
+   * never touched (the step jumps the gap). A hit egg is replaced at its place a step later.
+   */
+  public static Episode shots(int steps) {
+    List<List<Obj>> states = new ArrayList<>();
+    int[] eggY = {12, 20, 8, 26, 16, 30, 10};
+    boolean[] eggUp = new boolean[eggY.length];
+    java.util.Arrays.fill(eggUp, true);
+    int[] eggId = new int[eggY.length];
+    for (int k = 0; k < eggId.length; k++) {
+      eggId[k] = 10 + 1000 * k;
+    }
+    List<int[]> runners = new ArrayList<>();
+    int id = 100;
+    for (int t = 0; t <= steps; t++) {
+      List<Obj> s = new ArrayList<>();
+      for (int k = 0; k < eggY.length; k++) {
+        if (eggUp[k]) {
+          s.add(new Obj(eggId[k], EGG, 2 + 5 * k, eggY[k]));
+        }
+      }
+      for (int[] r : runners) {
+        s.add(new Obj(r[0], RUNNER, r[1], r[2]));
+      }
+      states.add(s);
+      java.util.Arrays.fill(eggUp, true);
+      List<int[]> next = new ArrayList<>();
+      for (int[] r : runners) {
+        int lane = (r[1] - 2) / 5;
+        boolean moving = r[3] > 0;
+        if (moving && r[2] - 2 == eggY[lane]) {
+          eggUp[lane] = false;
+          eggId[lane]++;
+          continue;
+        }
+        if (r[2] - 2 >= 0) {
+          next.add(new int[] {r[0], r[1], r[2] - 2, 1});
+        }
+      }
+      if (t % 5 == 0) {
+        next.add(new int[] {id++, 2 + 5 * (t / 5 % eggY.length), 38, 0});
+      }
+      runners = next;
+    }
+    return episode("shots", states);
   }
 
   /** Three marchers that step right together on every third tick of a clock no frame shows. */

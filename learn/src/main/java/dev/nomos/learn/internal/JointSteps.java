@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -16,7 +17,11 @@ import java.util.TreeMap;
  * probability and each real step at most half of what it should; the joint choice says which pairs
  * occur. Offered only where both axes are random (neither decided by some context) and nearly every
  * case moved along one axis or none; contexts as for per-axis choices, the type's own choice plus
- * the few conditional ones whose frequencies differ most from it.
+ * the few conditional ones whose frequencies differ most from it. Where some types block the mover
+ * ({@link Blocking}), each step is written to stay when a blocker stands on its side, and the
+ * frequencies are those of the steps tried: a stay beside a blocker may have been a blocked step,
+ * so they are estimated by expectation-maximisation over what each case could have tried. A type
+ * that moves on a beat gets no choice over every step (its steps off the beat are no choice).
  */
 final class JointSteps {
   private static final int MIN_CASES = 8;
@@ -51,15 +56,27 @@ final class JointSteps {
       }
       return vy == 0 ? "o.vx := " + vx : "o.vy := " + vy;
     }
+
+    /** The step, staying instead where one of {@code blockers} touches o on its side. */
+    String alternative(List<String> blockers) {
+      if (vx == 0 && vy == 0) {
+        return "stay";
+      }
+      String when = Blocking.blockedText(blockers, Blocking.sideOfStep(vx, vy));
+      return vy == 0 ? "o.vx := if " + when + " then 0 else " + vx : "o.vy := if " + when + " then 0 else " + vy;
+    }
   }
 
   private static final class Steps {
     final Map<Step, Integer> counts = new TreeMap<>();
+    /** The counts by the sides blockers stood on (a bit mask of Side ordinals). */
+    final Map<Integer, Map<Step, Integer>> byBlockedSides = new TreeMap<>();
     int total;
     int wrong;
 
-    void add(Step s, boolean wrongNow) {
+    void add(Step s, int blockedSides, boolean wrongNow) {
       counts.merge(s, 1, Integer::sum);
+      byBlockedSides.computeIfAbsent(blockedSides, m -> new TreeMap<>()).merge(s, 1, Integer::sum);
       total++;
       if (wrongNow) {
         wrong++;
@@ -97,13 +114,24 @@ final class JointSteps {
 
   private final Map<Key, Steps> histograms = new LinkedHashMap<>();
 
-  /** One observed step of object o (of {@code type}) under a context. */
-  void observe(DraftBinder binder, Guard guard, String name, String type, int vx, int vy, boolean wrongNow) {
-    histograms.computeIfAbsent(new Key(binder, guard, name, type), k -> new Steps()).add(new Step(vx, vy), wrongNow);
+  /**
+   * One observed step of object o (of {@code type}) under a context.
+   *
+   * @param blockedSides the sides on which a blocker of o's type touched it at t ({@link Blocking#blockedSides})
+   */
+  void observe(DraftBinder binder, Guard guard, String name, String type, int vx, int vy, int blockedSides,
+      boolean wrongNow) {
+    histograms.computeIfAbsent(new Key(binder, guard, name, type), k -> new Steps())
+        .add(new Step(vx, vy), blockedSides, wrongNow);
   }
 
-  /** The joint choices worth proposing, given which axes are random ({@link ChoiceMiner#random}). */
-  List<Miner.Candidate> candidates(ChoiceMiner axes) {
+  /**
+   * The joint choices worth proposing, given which axes are random ({@link ChoiceMiner#random}).
+   *
+   * @param blockers per type (lower-cased, as keys name it), the types that block its steps
+   * @param onBeat the types (lower-cased) that move on a beat
+   */
+  List<Miner.Candidate> candidates(ChoiceMiner axes, Map<String, List<String>> blockers, Set<String> onBeat) {
     Map<String, Steps> unconditional = new LinkedHashMap<>();
     for (Map.Entry<Key, Steps> e : histograms.entrySet()) {
       if (e.getKey().unconditional()) {
@@ -120,7 +148,9 @@ final class JointSteps {
         continue;
       }
       if (k.unconditional()) {
-        out.add(candidate(k, s));
+        if (!onBeat.contains(k.type)) {
+          out.add(candidate(k, s, blockers.getOrDefault(k.type, List.of())));
+        }
         continue;
       }
       double gain = gain(s, base);
@@ -131,10 +161,54 @@ final class JointSteps {
     for (List<Map.Entry<Key, Double>> list : byType.values()) {
       list.sort(Map.Entry.<Key, Double>comparingByValue(Comparator.reverseOrder()));
       for (Map.Entry<Key, Double> e : list.subList(0, Math.min(PER_TYPE, list.size()))) {
-        out.add(candidate(e.getKey(), histograms.get(e.getKey())));
+        out.add(candidate(e.getKey(), histograms.get(e.getKey()), blockers.getOrDefault(e.getKey().type, List.of())));
       }
     }
     return out;
+  }
+
+  /**
+   * The frequencies of the steps tried (one-axis steps seen, stay included), by expectation-maximisation:
+   * a case that moved tried that move; one that stayed tried staying or any step toward a side a
+   * blocker stood on.
+   */
+  private static Map<Step, Double> tried(Steps s) {
+    List<Step> support = s.counts.keySet().stream().filter(Step::oneAxis).toList();
+    Map<Step, Double> q = new LinkedHashMap<>();
+    for (Step step : support) {
+      q.put(step, 1.0 / support.size());
+    }
+    for (int round = 0; round < 100; round++) {
+      Map<Step, Double> next = new LinkedHashMap<>();
+      double total = 0;
+      for (Map.Entry<Integer, Map<Step, Integer>> byMask : s.byBlockedSides.entrySet()) {
+        int mask = byMask.getKey();
+        for (Map.Entry<Step, Integer> seen : byMask.getValue().entrySet()) {
+          if (!seen.getKey().oneAxis()) {
+            continue;
+          }
+          List<Step> could = new ArrayList<>();
+          could.add(seen.getKey());
+          if (seen.getKey().vx == 0 && seen.getKey().vy == 0) {
+            for (Step step : support) {
+              int side = Blocking.sideOfStep(step.vx, step.vy);
+              if (side != dev.nomos.stdlib.Side.NONE.ordinal() && (mask & (1 << side)) != 0) {
+                could.add(step);
+              }
+            }
+          }
+          double norm = could.stream().mapToDouble(q::get).sum();
+          for (Step step : could) {
+            next.merge(step, seen.getValue() * (norm == 0 ? 1.0 / could.size() : q.get(step) / norm), Double::sum);
+          }
+          total += seen.getValue();
+        }
+      }
+      for (Step step : support) {
+        q.put(step, total == 0 ? 0 : next.getOrDefault(step, 0.0) / total);
+      }
+    }
+    return q;
   }
 
   /** Log-likelihood gained on the context's cases by its own frequencies over the type's (smoothed). */
@@ -150,12 +224,15 @@ final class JointSteps {
     return gain;
   }
 
-  private static Miner.Candidate candidate(Key k, Steps s) {
+  private static Miner.Candidate candidate(Key k, Steps s, List<String> blockers) {
+    boolean blocked = !blockers.isEmpty() && s.byBlockedSides.keySet().stream().anyMatch(m -> m != 0);
+    Map<Step, Double> tried = blocked ? tried(s) : null;
     List<String> alternatives = new ArrayList<>();
     for (Step step : s.counts.keySet()) {
       if (step.oneAxis()) {
-        alternatives.add(step.alternative() + " weight "
-            + String.format(Locale.ROOT, "%.2f", Math.max(0.01, s.p(step))));
+        double p = blocked ? tried.get(step) : s.p(step);
+        String alternative = blocked ? step.alternative(blockers) : step.alternative();
+        alternatives.add(alternative + " weight " + String.format(Locale.ROOT, "%.2f", Math.max(0.01, p)));
       }
     }
     String choice = "choose { " + String.join(" | ", alternatives) + " }";

@@ -109,6 +109,8 @@ public final class Miner {
   private final Set<Integer> spawners = new HashSet<>();
   /** The types of the objects that appeared. */
   private final Set<Integer> created = new java.util.TreeSet<>();
+  /** Which types block which movers' steps, read off the mined transitions. */
+  private Blocking blocking;
   /** The clocks that time the types' moves, creations and lifetimes; null until read off the mined transitions. */
   private Timing timing;
   /** Per type, the guards "on its beat" and "off it" by the clock its moves keep (null without one). */
@@ -214,6 +216,7 @@ public final class Miner {
     if (timing == null) {
       timing = Clocks.infer(schema, transitions);
     }
+    blocking = Blocking.infer(schema, transitions);
     for (EntityType type : schema.types()) {
       Timing.Phase phase = timing.movePhase(type.index());
       if (phase != null) {
@@ -234,7 +237,15 @@ public final class Miner {
     for (Candidate c : choices.candidates()) {
       candidates.putIfAbsent(c.body, c);
     }
-    for (Candidate c : jointSteps.candidates(choices)) {
+    Map<String, List<String>> blockers = new HashMap<>();
+    Set<String> onBeat = new HashSet<>();
+    for (EntityType type : schema.types()) {
+      blockers.put(type.name().toLowerCase(), blocking.blockers(type.index()));
+      if (timing.beat(type.index()) > 0) {
+        onBeat.add(type.name().toLowerCase());
+      }
+    }
+    for (Candidate c : jointSteps.candidates(choices, blockers, onBeat)) {
       candidates.putIfAbsent(c.body, c);
     }
     List<Candidate> out = new ArrayList<>();
@@ -333,6 +344,9 @@ public final class Miner {
       // Objects that last a fixed number of steps (a sword drawn for six frames).
       out.add(new Context(DraftBinder.each(type.name()), Guard.of(Guard.Condition.of("age(o) >= " + lifetime)),
           "aged_" + lifetime));
+    }
+    for (Collisions.Collision c : Collisions.of(schema, a, i)) {
+      out.add(new Context(DraftBinder.each(type.name()), Guard.of(Guard.Condition.of(c.condition())), c.name()));
     }
     String action = a.action() >= 0 ? schema.actions().get(a.action()) : null;
     Set<String> seen = new LinkedHashSet<>();
@@ -869,9 +883,10 @@ public final class Miner {
     if (vx < schema.velocityMin() || vx > schema.velocityMax() || vy < schema.velocityMin() || vy > schema.velocityMax()) {
       return;
     }
+    int blockedSides = blocking.blockedSides(a, i);
     for (Context c : contexts) {
       if (randomStepContext(c)) {
-        jointSteps.observe(c.binder, c.guard, c.name, c.binder.subject().toLowerCase(), vx, vy, wrongNow);
+        jointSteps.observe(c.binder, c.guard, c.name, c.binder.subject().toLowerCase(), vx, vy, blockedSides, wrongNow);
       }
     }
   }
