@@ -81,6 +81,34 @@ class ActionDirectionsTest {
   }
 
   @Test
+  void theProposerStatesAStepInTheActionsDirectionUnlessABlockerStandsThere() {
+    // The mover paces a 3x3 room walled by blocks and often walks into a wall.
+    List<int[]> ring = new ArrayList<>();
+    for (int k = 3; k <= 7; k++) {
+      ring.add(new int[] {k, 3});
+      ring.add(new int[] {k, 7});
+      if (k > 3 && k < 7) {
+        ring.add(new int[] {3, k});
+        ring.add(new int[] {7, k});
+      }
+    }
+    String[] moves = {"LEFT", "LEFT", "UP", "UP", "RIGHT", "RIGHT", "RIGHT", "DOWN", "DOWN", "DOWN", "LEFT", "LEFT",
+        "LEFT", "UP", "RIGHT", "UP", "UP", "DOWN", "RIGHT", "RIGHT", "DOWN", "DOWN", "LEFT", "WAIT", "UP", "LEFT"};
+    Episode room = PushWorld.episode(5, 5, new int[0][], ring.toArray(new int[0][]), moves);
+    ActionDirections d = ActionDirections.infer(PushWorld.SCHEMA, List.of(room));
+    List<Transition> ts = new ArrayList<>();
+    for (int k = 0; k + 1 < room.frames().size(); k++) {
+      ts.add(new Transition(k, room.frames().get(k), room.frames().get(k + 1)));
+    }
+    ProposalRequest r = new ProposalRequest(PushWorld.SCHEMA, "", List.of(), ts, "", 5000,
+        ProposalRequest.Budget.UNLIMITED, java.util.Set.of(), List.of(), List.of(), dev.nomos.runtime.Deadline.none(), d);
+    List<String> candidates = new EnumerativeProposer().propose(r).candidates();
+    String step = "for o: Mover\n  then o.vx := if (exists w: Block where " + d.ahead("o", "w") + ") then 0 else clamp("
+        + d.stepVelocity("x") + ", -o.x, 12 - o.w - o.x)\n}";
+    assertTrue(candidates.stream().anyMatch(c -> c.endsWith(step)), step + " in " + candidates);
+  }
+
+  @Test
   void aPushOnlyEverSeenRightAndUpIsPredictedLeft() {
     // (The mover's stop against a blocked crate is not learned from these 18 transitions: offsets to
     // the crates that hold by chance explain it as well.)

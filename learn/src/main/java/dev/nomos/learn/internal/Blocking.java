@@ -113,4 +113,18 @@ final class Blocking {
     }
     return String.join(" or ", terms);
   }
+
+  /**
+   * "A blocker touches the mover where {@code where} says": {@code (exists w: wall where ((o.dir ==
+   * RIGHT and side(o, w) == RIGHT) or ...)) or ...}, one term per blocking type.
+   *
+   * @param where the condition on (mover, other) naming the side, such as "o faces w"
+   */
+  static String blockedText(List<String> blockers, java.util.function.BinaryOperator<String> where) {
+    List<String> terms = new ArrayList<>();
+    for (String u : blockers) {
+      terms.add("(exists w: " + u + " where " + where.apply("o", "w") + ")");
+    }
+    return String.join(" or ", terms);
+  }
 }

@@ -111,6 +111,12 @@ public final class Miner {
   private final Set<Integer> created = new java.util.TreeSet<>();
   /** Which types block which movers' steps, read off the mined transitions. */
   private Blocking blocking;
+  /**
+   * Per type, "a blocker stands where it faces" and "... where the action points" (null without
+   * blockers, heading or action directions): written once per mining.
+   */
+  private final String[] blockedAhead;
+  private final String[] blockedInAction;
   /** The clocks that time the types' moves, creations and lifetimes; null until read off the mined transitions. */
   private Timing timing;
   /** Per type, the guards "on its beat" and "off it" by the clock its moves keep (null without one). */
@@ -157,6 +163,8 @@ public final class Miner {
     this.actionAhead = new Atom[types];
     this.actionAcross = new Atom[types];
     this.edgeAhead = new Atom[types];
+    this.blockedAhead = new String[types];
+    this.blockedInAction = new String[types];
     this.onClock = new Atom[types];
     this.offClock = new Atom[types];
     for (EntityType type : schema.types()) {
@@ -217,6 +225,16 @@ public final class Miner {
       timing = Clocks.infer(schema, transitions);
     }
     blocking = Blocking.infer(schema, transitions);
+    for (EntityType type : schema.types()) {
+      List<String> blockers = blocking.blockers(type.index());
+      Heading h = headings[type.index()];
+      if (!blockers.isEmpty() && h != null) {
+        blockedAhead[type.index()] = Blocking.blockedText(blockers, (self, other) -> h.facing(self, other));
+      }
+      if (!blockers.isEmpty() && !directions.isEmpty()) {
+        blockedInAction[type.index()] = Blocking.blockedText(blockers, directions::ahead);
+      }
+    }
     for (EntityType type : schema.types()) {
       Timing.Phase phase = timing.movePhase(type.index());
       if (phase != null) {
@@ -791,8 +809,23 @@ public final class Miner {
     int step = a.action() >= 0 ? directions.stepVelocity(a.action(), axis) : 0;
     boolean withAction = a.action() >= 0 && directions.sideOf(a.action()) != Side.NONE.ordinal()
         && (onScreen ? Math.max(-position, Math.min(room, step)) : step) == v1;
-    String actionStep = !withAction ? null
-        : "o." + attr + " := " + (onScreen ? heldOnScreen(directions.stepVelocity(axis), axis) : directions.stepVelocity(axis));
+    String actionValue = onScreen ? heldOnScreen(directions.stepVelocity(axis), axis) : directions.stepVelocity(axis);
+    String actionStep = withAction ? "o." + attr + " := " + actionValue : null;
+    // The same steps, unless a blocker stands where they go (an avatar that walks into a wall stays).
+    int blocked = blocking.blockedSides(a, i);
+    String stepAheadUnlessBlocked = null;
+    if (h != null && blockedAhead[a.type(i)] != null) {
+      int facing = facingSide(a, i);
+      boolean stopped = facing != Side.NONE.ordinal() && (blocked & (1 << facing)) != 0;
+      if ((stopped ? 0 : h.stepVelocity(a.get(i, headingSlots[a.type(i)]), axis)) == v1) {
+        stepAheadUnlessBlocked = "o." + attr + " := if " + blockedAhead[a.type(i)] + " then 0 else "
+            + h.stepVelocity("o", axis);
+      }
+    }
+    int actionSide = a.action() >= 0 ? directions.sideOf(a.action()) : Side.NONE.ordinal();
+    boolean stoppedInAction = actionSide != Side.NONE.ordinal() && (blocked & (1 << actionSide)) != 0;
+    String actionStepUnlessBlocked = blockedInAction[a.type(i)] != null && (stoppedInAction ? v1 == 0 : withAction)
+        ? "o." + attr + " := if " + blockedInAction[a.type(i)] + " then 0 else " + actionValue : null;
     boolean controlled = schema.type(a.type(i)).name().equals(directions.type());
     boolean alongAction = a.action() >= 0 && directions.stepVelocity(a.action(), axis) != 0;
     List<Context> all = new ArrayList<>(contexts);
@@ -849,6 +882,12 @@ public final class Miner {
       }
       if (actionStep != null && (controlled || c.byAction)) {
         add(c, attr, actionStep, attr + "_steps_with_action", true);
+      }
+      if (stepAheadUnlessBlocked != null) {
+        add(c, attr, stepAheadUnlessBlocked, attr + "_steps_ahead_unless_blocked", true);
+      }
+      if (actionStepUnlessBlocked != null && (controlled || c.byAction)) {
+        add(c, attr, actionStepUnlessBlocked, attr + "_steps_with_action_unless_blocked", true);
       }
       int d = v1 - v0;
       if (d != 0 && Math.abs(d) <= Math.max(1, (schema.velocityMax() - schema.velocityMin()) / 8)) {
