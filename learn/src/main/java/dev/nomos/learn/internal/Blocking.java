@@ -22,10 +22,18 @@ final class Blocking {
 
   private final WorldSchema schema;
   private final boolean[][] blocks;
+  /** Per mover type, whether anything blocks it: most types (walls) never move, and are not looked at. */
+  private final boolean[] blocked;
 
   private Blocking(WorldSchema schema, boolean[][] blocks) {
     this.schema = schema;
     this.blocks = blocks;
+    this.blocked = new boolean[blocks.length];
+    for (int m = 0; m < blocks.length; m++) {
+      for (boolean b : blocks[m]) {
+        blocked[m] |= b;
+      }
+    }
   }
 
   static Blocking infer(WorldSchema schema, List<Transition> transitions) {
@@ -91,6 +99,9 @@ final class Blocking {
   /** The sides of object i of frame a on which a blocker of its type touches it, as a bit mask of Side ordinals. */
   int blockedSides(Frame a, int i) {
     int mask = 0;
+    if (!blocked[a.type(i)]) {
+      return mask;
+    }
     for (int k : a.all()) {
       if (k != i && blocks[a.type(i)][a.type(k)]) {
         int side = Geometry.side(a, i, k);
