@@ -1047,6 +1047,9 @@ public final class Miner {
     s[2]++;
   }
 
+  /** Share of what the base rate leaves that a relation's range must add to its value's rate. */
+  private static final double MIN_LIFT = 0.5;
+
   private void relationCandidate(RelationKey k, List<int[]> events, int[] span, String offset, String effect,
       String name, java.util.function.Predicate<int[]> right) {
     if (span[2] < 2) {
@@ -1064,7 +1067,19 @@ public final class Miner {
     // the object has: the events of one target are consecutive.
     int applicableAt = -1;
     int rightAt = -1;
+    int targets = 0;
+    int rightAnywhere = 0;
+    int targetAt = -1;
+    int rightAnywhereAt = -1;
     for (int[] ev : events) {
+      if (ev[3] != targetAt) {
+        targetAt = ev[3];
+        targets++;
+      }
+      if (right.test(ev) && ev[3] != rightAnywhereAt) {
+        rightAnywhereAt = ev[3];
+        rightAnywhere++;
+      }
       if (ev[0] >= span[0] && ev[0] <= span[1]) {
         if (ev[3] != applicableAt) {
           applicableAt = ev[3];
@@ -1076,6 +1091,13 @@ public final class Miner {
           c.correctWhereWrong += ev[2];
         }
       }
+    }
+    // The range must tell something: the value far more often inside it than anywhere. A range
+    // around the partner that only repeats what the target mostly does (a monster that mostly
+    // stands, "standing near the key") is a coincidence of one level's layout.
+    double base = (double) rightAnywhere / targets;
+    if (c.precision() < base + MIN_LIFT * (1 - base)) {
+      return;
     }
     candidates.put(body, c);
   }
