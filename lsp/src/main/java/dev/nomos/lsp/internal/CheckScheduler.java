@@ -152,6 +152,7 @@ public final class CheckScheduler {
     }
     try {
       Analysis analysis = workspace.analysis(uri, job.text());
+      analysis.tokens(); // lexed here, not by the first request that reads them
       latest.put(uri, new Snapshot(job.text(), analysis));
       job.analysis().complete(analysis);
     } catch (RuntimeException bug) {
