@@ -64,6 +64,7 @@ nomos.run(function()
 
   local hover_ms, completion_ms, diagnostics_ms = {}, {}, {}
   local hovered, completed, requested = 0, 0, 0
+  local errors = {}
   local interval = 1e9 / cps
   for burst = 1, bursts do
     -- Type a new law above the law in the middle of the file (a different place each burst).
@@ -88,13 +89,15 @@ nomos.run(function()
         -- `b` of `then b.vy` in the law just below what is being typed.
         local below = row + 1
         while not vim.api.nvim_buf_get_lines(buf, below, below + 1, false)[1]:match('^  then ') do below = below + 1 end
-        client.request('textDocument/hover', nomos.params(buf, below + 1, #'  then '), function(_, result)
+        client.request('textDocument/hover', nomos.params(buf, below + 1, #'  then '), function(err, result)
           hover_ms[#hover_ms + 1] = ms(hr() - sent)
+          if err then errors[#errors + 1] = err.message end
           if result and result.contents then hovered = hovered + 1 end
         end, buf)
       else
-        client.request('textDocument/completion', nomos.params(buf, row + 1, col), function(_, result)
+        client.request('textDocument/completion', nomos.params(buf, row + 1, col), function(err, result)
           completion_ms[#completion_ms + 1] = ms(hr() - sent)
+          if err then errors[#errors + 1] = err.message end
           if result and #result > 0 then completed = completed + 1 end
         end, buf)
       end
@@ -122,7 +125,10 @@ nomos.run(function()
   for _, d in ipairs(diagnostics_ms) do each[#each + 1] = string.format('%.0f', d) end
   io.stdout:write(string.format('diagnostics  p50 %6.1f ms   max %6.1f ms   after the last keystroke of each burst: %s ms\n',
     percentile(diagnostics_ms, 50), percentile(diagnostics_ms, 100), table.concat(each, ', ')))
+  if #errors > 0 then
+    io.stdout:write(string.format('errors: %d, the first: %s\n', #errors, errors[1]))
+  end
   vim.lsp.stop_client(client_id)
   nomos.wait(5000, function() return vim.lsp.get_client_by_id(client_id) == nil end)
-  vim.cmd('qall!')
+  vim.cmd(#errors > 0 and 'cquit 1' or 'qall!')
 end)

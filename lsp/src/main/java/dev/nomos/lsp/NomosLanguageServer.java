@@ -43,8 +43,8 @@ import org.eclipse.lsp4j.services.WorkspaceService;
  * request) and the timer of the quiet period before diagnostics.
  */
 public final class NomosLanguageServer implements LanguageServer, LanguageClientAware {
-  /** Quiet period after the last edit before the checker's diagnostics are computed. */
-  public static final long DIAGNOSTICS_DELAY_MILLIS = 150;
+  /** Quiet period after the last edit before the document is analysed and checked again. */
+  public static final long DIAGNOSTICS_DELAY_MILLIS = 100;
 
   private final ExecutorService workers;
   private final ExecutorService checking;

@@ -79,8 +79,10 @@ class CheckSchedulingTest {
 
   @Test
   void completionSeesWhatWasJustTypedBeforeTheAnalysisCatchesUp() throws Exception {
+    CountDownLatch checking = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     try (Fixture fx = new Fixture(dir, analysis -> {
+      checking.countDown();
       try {
         release.await(20, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
@@ -89,7 +91,7 @@ class CheckSchedulingTest {
       return List.of();
     })) {
       String uri = fx.open("a.law", WORLD + "law l { for b: Ball then b.vy := 0 }\n");
-      Thread.sleep(3 * NomosLanguageServer.DIAGNOSTICS_DELAY_MILLIS); // the check has started and blocks the check thread
+      assertTrue(checking.await(10, TimeUnit.SECONDS), "the check of version 1 runs and holds the check thread");
       fx.docs().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 2), List.of(
           new TextDocumentContentChangeEvent(new Range(new Position(2, 0), new Position(2, 0)),
               "law m { for w: Wall then w."))));

@@ -17,9 +17,10 @@ import org.eclipse.lsp4j.PublishDiagnosticsParams;
  * Analyses and checks open documents on a thread of their own, apart from the requests. Every
  * edit makes a new job for the document and supersedes the older one: a superseded job that has
  * not started is skipped, one that is running has its result dropped, and whoever waited for it
- * is handed the newer analysis. The analysis (parse and names) of each version runs at once, so
- * requests have a recent one ({@link #latest}); the checker's diagnostics follow after a quiet
- * period, so typing a word checks once, not once per key.
+ * is handed the newer analysis. A job starts after a quiet period, so typing a word analyses
+ * (parses, resolves) and checks once, not once per key: parsing a long file at every keystroke
+ * would take the processor from the requests. Meanwhile hover and completion answer from the
+ * latest completed analysis ({@link #latest}).
  */
 public final class CheckScheduler {
   /** The analysis last completed for a document, and the text it was made from. */
@@ -36,13 +37,15 @@ public final class CheckScheduler {
   private final long quietMillis;
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
   private final Map<String, Snapshot> latest = new ConcurrentHashMap<>();
+  /** Per document, the job waiting for its quiet period to end. */
   private final Map<String, ScheduledFuture<?>> pendingChecks = new ConcurrentHashMap<>();
   private final Map<String, List<org.eclipse.lsp4j.Diagnostic>> published = new ConcurrentHashMap<>();
   private volatile Consumer<PublishDiagnosticsParams> sink = p -> { };
 
   /**
    * {@code checks} runs analyses and checks (one thread: a document's jobs then run in order),
-   * {@code timer} counts the quiet period, {@code requests} analyses files that are not open.
+   * {@code timer} counts the quiet period after an edit, {@code requests} analyses files that
+   * are not open.
    */
   public CheckScheduler(Workspace workspace, DiagnosticProvider provider, ExecutorService checks,
       ScheduledExecutorService timer, Executor requests, long quietMillis) {
@@ -58,25 +61,35 @@ public final class CheckScheduler {
     this.sink = sink;
   }
 
-  /** A document was opened: what was known of an earlier text under its name no longer answers for it. */
+  /**
+   * A document was opened: it is analysed and checked at once (what was known of an earlier text
+   * under its name no longer answers for it), and so are the open files that {@code use} it.
+   */
   public void opened(String uri) {
     latest.remove(uri);
-    edited(uri);
+    submit(uri, 0);
+    dependents(uri).forEach(this::submit);
   }
 
-  /** A document was edited: analyse and check it, and the open files that {@code use} it. */
+  /** A document was edited: it is analysed and checked after the quiet period, and so are the open files that {@code use} it. */
   public void edited(String uri) {
     submit(uri);
-    for (Map.Entry<String, Snapshot> other : latest.entrySet()) {
-      if (!other.getKey().equals(uri)
-          && other.getValue().analysis().used().stream().anyMatch(ref -> ref.uri().equals(uri))) {
-        submit(other.getKey());
-      }
-    }
+    dependents(uri).forEach(this::submit);
   }
 
-  /** Analyses and checks an open document again (a file it may use changed on disk). */
+  private List<String> dependents(String uri) {
+    return latest.entrySet().stream()
+        .filter(e -> !e.getKey().equals(uri)
+            && e.getValue().analysis().used().stream().anyMatch(ref -> ref.uri().equals(uri)))
+        .map(Map.Entry::getKey).toList();
+  }
+
+  /** Analyses and checks an open document again after the quiet period (a file it may use changed). */
   public void submit(String uri) {
+    submit(uri, quietMillis);
+  }
+
+  private void submit(String uri, long delayMillis) {
     Optional<String> text = workspace.isOpen(uri) ? workspace.text(uri) : Optional.empty();
     if (text.isEmpty()) {
       return;
@@ -92,10 +105,11 @@ public final class CheckScheduler {
         }
       });
     }
-    checks.execute(() -> analyse(uri, job));
-    ScheduledFuture<?> check = timer.schedule(() -> checks.execute(() -> check(uri, job)), quietMillis,
-        TimeUnit.MILLISECONDS);
-    ScheduledFuture<?> before = pendingChecks.put(uri, check);
+    ScheduledFuture<?> work = timer.schedule(() -> checks.execute(() -> {
+      analyse(uri, job);
+      check(uri, job);
+    }), delayMillis, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> before = pendingChecks.put(uri, work);
     if (before != null) {
       before.cancel(false);
     }
