@@ -74,9 +74,11 @@ class ProtocolTest {
   }
 
   @Test
-  void aClientWithSnippetSupportGetsSnippets() throws Exception {
+  void aClientWithSnippetSupportGetsSnippetsAndTheServerSaysWhatItOffers() throws Exception {
     try (Fixture fx = new Fixture(dir)) {
-      get(fx.server.initialize(withSnippets(true)));
+      var capabilities = get(fx.server.initialize(withSnippets(true))).getCapabilities();
+      assertTrue(capabilities.getSemanticTokensProvider().getRange().getLeft(), "semantic tokens by range");
+      assertEquals(org.eclipse.lsp4j.TextDocumentSyncKind.Incremental, capabilities.getTextDocumentSync().getLeft());
       CompletionItem clamp = complete(fx, "a.law", "law l { for b: Ball then b.vy := | }").get("clamp");
       assertEquals(InsertTextFormat.Snippet, clamp.getInsertTextFormat());
       assertEquals("clamp(${1:v}, ${2:lo}, ${3:hi})", clamp.getInsertText());

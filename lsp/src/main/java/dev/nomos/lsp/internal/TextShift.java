@@ -37,32 +37,37 @@ public final class TextShift {
     return new TextShift(older, current, prefix, suffix);
   }
 
-  /** The offset in the older text of an offset in the current one. */
+  /**
+   * The offset in the older text of an offset in the current one. Where the region is empty on
+   * one side (a pure insertion or deletion), its one boundary goes with the text after it.
+   */
   public int toOlder(int offset) {
-    if (offset <= prefix) {
-      return offset;
-    }
     if (offset >= current.length() - suffix) {
       return offset - current.length() + older.length();
     }
-    return prefix;
+    return Math.min(offset, prefix);
   }
 
-  /** The offset in the current text of an offset in the older one. */
+  /** The offset in the current text of an offset in the older one (the start of something there). */
   public int toCurrent(int offset) {
-    if (offset <= prefix) {
-      return offset;
-    }
     if (offset >= older.length() - suffix) {
       return offset - older.length() + current.length();
     }
-    return prefix;
+    return Math.min(offset, prefix);
+  }
+
+  /** As {@link #toCurrent(int)} for the end of something: at the boundary it stays with the text before. */
+  private int endToCurrent(int offset) {
+    if (offset <= prefix) {
+      return offset;
+    }
+    return toCurrent(offset);
   }
 
   /** A range of the older text, in the current one. */
   public Range toCurrent(Range older) {
     int start = toCurrent(Texts.offset(this.older, older.getStart()));
-    int end = toCurrent(Texts.offset(this.older, older.getEnd()));
+    int end = endToCurrent(Texts.offset(this.older, older.getEnd()));
     return new Range(Texts.position(current, start), Texts.position(current, Math.max(start, end)));
   }
 }
