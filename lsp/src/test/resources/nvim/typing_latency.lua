@@ -3,7 +3,8 @@
 -- (default 6) into its middle at NOMOS_CPS characters a second (default 25), one keystroke one
 -- didChange. With every keystroke it asks for hover (on a name near the cursor) and completion
 -- (at the cursor), in turn, without waiting for the answers. Prints p50/p95/max of hover and
--- completion and, per burst, the time from its last keystroke to the diagnostics of that version.
+-- completion (over all bursts, and per burst) and, per burst, the time from its last keystroke to
+-- the diagnostics of that version.
 local here = debug.getinfo(1, 'S').source:sub(2):match('(.*/)')
 local nomos = dofile(here .. 'nomos_client.lua')
 local dir = assert(os.getenv('NOMOS_TEST_DIR'), 'set NOMOS_TEST_DIR')
@@ -63,6 +64,7 @@ nomos.run(function()
   io.stdout:write(string.format('file: %d lines; typing %d laws at %d characters/s\n', total, bursts, cps))
 
   local hover_ms, completion_ms, diagnostics_ms = {}, {}, {}
+  local per_burst = {} -- request latencies of each burst, hover and completion together
   local hovered, completed, requested = 0, 0, 0
   local errors = {}
   local interval = 1e9 / cps
@@ -73,6 +75,8 @@ nomos.run(function()
     local text = 'law typed_' .. burst .. ' {\n  for b: Ball, w: Wall\n  when b.vy > 0\n  then b.vy := -b.vy\n}\n\n'
     local row, col = at - 1, 0
     local start = hr()
+    local mine = {}
+    per_burst[burst] = mine
     for i = 1, #text do
       vim.wait(1000, function() return hr() >= start + (i - 1) * interval end, 1)
       local ch = text:sub(i, i)
@@ -91,12 +95,14 @@ nomos.run(function()
         while not vim.api.nvim_buf_get_lines(buf, below, below + 1, false)[1]:match('^  then ') do below = below + 1 end
         client.request('textDocument/hover', nomos.params(buf, below + 1, #'  then '), function(err, result)
           hover_ms[#hover_ms + 1] = ms(hr() - sent)
+          mine[#mine + 1] = hover_ms[#hover_ms]
           if err then errors[#errors + 1] = err.message end
           if result and result.contents then hovered = hovered + 1 end
         end, buf)
       else
         client.request('textDocument/completion', nomos.params(buf, row + 1, col), function(err, result)
           completion_ms[#completion_ms + 1] = ms(hr() - sent)
+          mine[#mine + 1] = completion_ms[#completion_ms]
           if err then errors[#errors + 1] = err.message end
           if result and #result > 0 then completed = completed + 1 end
         end, buf)
@@ -121,6 +127,9 @@ nomos.run(function()
   nomos.wait(30000, function() return #hover_ms + #completion_ms >= requested end) -- the last answers
   summary('hover', hover_ms, hovered)
   summary('completion', completion_ms, completed)
+  local bursts_p95 = {}
+  for _, values in ipairs(per_burst) do bursts_p95[#bursts_p95 + 1] = string.format('%.0f', percentile(values, 95)) end
+  io.stdout:write('requests     p95 of each burst (the first one warms the server up): ' .. table.concat(bursts_p95, ', ') .. ' ms\n')
   local each = {}
   for _, d in ipairs(diagnostics_ms) do each[#each + 1] = string.format('%.0f', d) end
   io.stdout:write(string.format('diagnostics  p50 %6.1f ms   max %6.1f ms   after the last keystroke of each burst: %s ms\n',
