@@ -1,6 +1,7 @@
 // Starts the Nomos language server (`nomos lsp`, over stdio) for .law files.
 'use strict';
 
+const path = require('path');
 const vscode = require('vscode');
 const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
 
@@ -11,9 +12,25 @@ function serverOptions() {
   const config = vscode.workspace.getConfiguration('nomos.server');
   const jar = config.get('jar');
   if (jar) {
-    return { command: config.get('java') || 'java', args: ['-jar', jar, 'lsp'], transport: TransportKind.stdio };
+    return executable(config.get('java') || 'java', ['-jar', jar, 'lsp']);
   }
-  return { command: config.get('command') || 'nomos', args: ['lsp'], transport: TransportKind.stdio };
+  return executable(config.get('command') || 'nomos', ['lsp']);
+}
+
+/**
+ * On Windows the launcher is `nomos.cmd`, found on the PATH only with its extension, and a .cmd
+ * runs only through the shell (Node refuses to spawn one directly), quoted for paths with spaces.
+ */
+function executable(command, args) {
+  if (process.platform !== 'win32') {
+    return { command, args, transport: TransportKind.stdio };
+  }
+  const program = path.extname(command) ? command : `${command}.cmd`;
+  if (/\.(cmd|bat)$/i.test(program)) {
+    const quote = (s) => `"${s}"`;
+    return { command: quote(program), args: args.map(quote), options: { shell: true }, transport: TransportKind.stdio };
+  }
+  return { command: program, args, transport: TransportKind.stdio };
 }
 
 async function start() {

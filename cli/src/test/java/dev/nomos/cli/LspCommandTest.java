@@ -33,6 +33,23 @@ class LspCommandTest {
   }
 
   @Test
+  void aRequestAfterShutdownIsAnInvalidRequestWithoutAStackTrace() {
+    String input = frame("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}")
+        + frame("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"shutdown\"}")
+        + frame("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"textDocument/hover\",\"params\":"
+            + "{\"textDocument\":{\"uri\":\"file:///a.law\"},\"position\":{\"line\":0,\"character\":0}}}")
+        + frame("{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = new CommandLine(new LspCommand(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out))
+        .execute();
+    String written = out.toString(StandardCharsets.UTF_8);
+    assertEquals(0, code);
+    String answer = written.substring(written.lastIndexOf("Content-Length"));
+    assertTrue(answer.contains("\"code\":-32600") && answer.contains("shutting down"), written);
+    assertTrue(!answer.contains("Exception") && !answer.contains("\\tat "), answer);
+  }
+
+  @Test
   void exitWithoutShutdownIsAFailure() {
     String input = frame("{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
     int code = new CommandLine(new LspCommand(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),

@@ -2,10 +2,11 @@ package dev.nomos.lsp;
 
 import dev.nomos.lsp.internal.CheckerDiagnostics;
 import dev.nomos.lsp.internal.DiagnosticProvider;
-import dev.nomos.lsp.internal.DiagnosticsScheduler;
+import dev.nomos.lsp.internal.CheckScheduler;
 import dev.nomos.lsp.internal.DocumentFormatter;
 import dev.nomos.lsp.internal.FittedWeights;
 import dev.nomos.lsp.internal.FormatterEdits;
+import dev.nomos.lsp.internal.Lifecycle;
 import dev.nomos.lsp.internal.NomosTextDocumentService;
 import dev.nomos.lsp.internal.NomosWorkspaceService;
 import dev.nomos.lsp.internal.SemanticTokensFeature;
@@ -36,22 +37,25 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
- * The Nomos language server. Create one per connection (see {@link NomosLsp}); it owns two small
- * thread pools (requests and the diagnostics timer) that end with {@code shutdown}/{@code exit}.
+ * The Nomos language server. Create one per connection (see {@link NomosLsp}); it owns three small
+ * thread pools that end with {@code shutdown}/{@code exit}: requests (two threads), checks (one
+ * thread: parsing and checking the documents as they are edited, so a check never holds up a
+ * request) and the timer of the quiet period before diagnostics.
  */
 public final class NomosLanguageServer implements LanguageServer, LanguageClientAware {
-  /** Quiet period after the last edit before diagnostics are computed. */
-  public static final long DIAGNOSTICS_DELAY_MILLIS = 200;
+  /** Quiet period after the last edit before the document is analysed and checked again. */
+  public static final long DIAGNOSTICS_DELAY_MILLIS = 100;
 
   private final ExecutorService workers;
+  private final ExecutorService checking;
   private final ScheduledExecutorService timer;
   private final Workspace workspace = new Workspace();
-  private final DiagnosticsScheduler diagnostics;
+  private final Lifecycle lifecycle = new Lifecycle();
+  private final CheckScheduler checks;
   private final NomosTextDocumentService documents;
   private final NomosWorkspaceService workspaceService;
   private final boolean formats;
   private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
-  private volatile boolean shutdownRequested;
 
   /**
    * A server whose diagnostics come from {@code provider} (made for the server's workspace) and
@@ -59,13 +63,14 @@ public final class NomosLanguageServer implements LanguageServer, LanguageClient
    */
   NomosLanguageServer(Function<Workspace, DiagnosticProvider> provider, DocumentFormatter formatter) {
     this.workers = Executors.newFixedThreadPool(2, daemon("nomos-lsp-worker"));
+    this.checking = Executors.newSingleThreadExecutor(daemon("nomos-lsp-check"));
     this.timer = Executors.newSingleThreadScheduledExecutor(daemon("nomos-lsp-timer"));
-    this.diagnostics = new DiagnosticsScheduler(workspace, provider.apply(workspace), timer, workers,
+    this.checks = new CheckScheduler(workspace, provider.apply(workspace), checking, timer, workers,
         DIAGNOSTICS_DELAY_MILLIS);
     this.formats = formatter != null;
-    this.documents = new NomosTextDocumentService(workspace, diagnostics, workers, new FittedWeights(),
+    this.documents = new NomosTextDocumentService(workspace, checks, workers, lifecycle, new FittedWeights(),
         formatter != null ? formatter : analysis -> List.of());
-    this.workspaceService = new NomosWorkspaceService(workspace, diagnostics, workers);
+    this.workspaceService = new NomosWorkspaceService(workspace, checks, workers, lifecycle);
   }
 
   /** A server with the checker's diagnostics and the Nomos formatter. */
@@ -75,7 +80,7 @@ public final class NomosLanguageServer implements LanguageServer, LanguageClient
 
   @Override
   public void connect(LanguageClient client) {
-    diagnostics.connect(client::publishDiagnostics);
+    checks.connect(client::publishDiagnostics);
   }
 
   @Override
@@ -86,7 +91,11 @@ public final class NomosLanguageServer implements LanguageServer, LanguageClient
     } else if (params.getRootUri() != null) {
       folders.add(params.getRootUri());
     }
+    if (lifecycle.isShutDown()) {
+      return Lifecycle.refused();
+    }
     workspace.setFolders(folders);
+    documents.setSnippetSupport(snippetSupport(params));
     ServerCapabilities caps = new ServerCapabilities();
     caps.setTextDocumentSync(TextDocumentSyncKind.Incremental);
     caps.setCompletionProvider(new CompletionOptions(false, List.of(".", ":", "\"")));
@@ -104,7 +113,7 @@ public final class NomosLanguageServer implements LanguageServer, LanguageClient
     caps.setCodeActionProvider(true);
     caps.setDocumentFormattingProvider(formats);
     SemanticTokensWithRegistrationOptions tokens = new SemanticTokensWithRegistrationOptions(
-        SemanticTokensFeature.LEGEND, true, false);
+        SemanticTokensFeature.LEGEND, true, true);
     caps.setSemanticTokensProvider(tokens);
     return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("nomos", version())));
   }
@@ -124,10 +133,23 @@ public final class NomosLanguageServer implements LanguageServer, LanguageClient
     });
   }
 
+  /** {@code textDocument.completion.completionItem.snippetSupport}; absent means no (as the protocol says). */
+  private static boolean snippetSupport(InitializeParams params) {
+    var caps = params.getCapabilities();
+    var text = caps == null ? null : caps.getTextDocument();
+    var completion = text == null ? null : text.getCompletion();
+    var item = completion == null ? null : completion.getCompletionItem();
+    return item != null && Boolean.TRUE.equals(item.getSnippetSupport());
+  }
+
   @Override
   public CompletableFuture<Object> shutdown() {
-    shutdownRequested = true;
+    if (lifecycle.isShutDown()) {
+      return Lifecycle.refused();
+    }
+    lifecycle.shutDown();
     workers.shutdown();
+    checking.shutdownNow();
     timer.shutdownNow();
     return CompletableFuture.completedFuture(null);
   }
@@ -135,8 +157,9 @@ public final class NomosLanguageServer implements LanguageServer, LanguageClient
   @Override
   public void exit() {
     workers.shutdownNow();
+    checking.shutdownNow();
     timer.shutdownNow();
-    exitCode.complete(shutdownRequested ? 0 : 1);
+    exitCode.complete(lifecycle.isShutDown() ? 0 : 1);
   }
 
   /** Completes on {@code exit}: 0 if {@code shutdown} came first, 1 otherwise (as the protocol asks). */

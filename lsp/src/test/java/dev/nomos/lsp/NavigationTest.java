@@ -3,7 +3,6 @@ package dev.nomos.lsp;
 import static dev.nomos.lsp.Fixture.get;
 import static dev.nomos.lsp.Fixture.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -149,7 +148,7 @@ class NavigationTest {
   @Test
   void renameRefusesBuiltinsKeywordsAndClashes() throws Exception {
     String uri = open("law l { for b: Ball then b.v|y := 0 }");
-    assertNull(get(fx.docs().prepareRename(new PrepareRenameParams(id(uri), fx.cursor))));
+    assertPrepareRefused(uri, "cannot rename here: 'vy' is defined by the language");
     assertRefused(uri, "speed", "defined by the language");
 
     String uri2 = open("law l { for |b: Ball then b.vy := 0 }");
@@ -163,13 +162,25 @@ class NavigationTest {
     assertRefused(uri4, "w", "already declared");
   }
 
+  /** prepareRename says why, as an InvalidParams error the editor shows, rather than a bare null. */
+  private void assertPrepareRefused(String uri, String message) {
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> fx.docs().prepareRename(new PrepareRenameParams(id(uri), fx.cursor)).get(10, TimeUnit.SECONDS));
+    ResponseErrorException error = (ResponseErrorException) e.getCause();
+    assertEquals(org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams.getValue(),
+        error.getResponseError().getCode());
+    assertTrue(error.getResponseError().getMessage().startsWith(message), error.getResponseError().getMessage());
+  }
+
   @Test
   void renameRefusesWhenAMentionCannotBeResolved() throws Exception {
     String uri = open("law l { for b: Ba|ll then b.vy := 0 }\nlaw broken { for b: Ball then b.vy := }");
     assertRefused(uri, "Puck", "laws.law:3");
     String uri2 = open("law l { for b: Ball then b.vy := |b.vx + ");
-    assertNull(get(fx.docs().prepareRename(new PrepareRenameParams(id(uri2), fx.cursor))));
+    assertPrepareRefused(uri2, "cannot rename here: this law does not parse yet");
     assertRefused(uri2, "ball", "does not parse yet");
+    String uri3 = open("law l { for b: Ball then b.vy := 0 }  |");
+    assertPrepareRefused(uri3, "cannot rename here: there is no name under the cursor");
   }
 
   @Test

@@ -10,7 +10,10 @@ import dev.nomos.lsp.internal.Texts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import dev.nomos.lsp.internal.Workspace;
 import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.SemanticTokensRangeParams;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensParams;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +60,26 @@ class SemanticTokensTest {
   private void assertToken(String tokenText, String type) {
     assertTrue(decoded.stream().anyMatch(t -> t[0].equals(tokenText) && t[1].equals(type)),
         tokenText + " as " + type);
+  }
+
+  @Test
+  void aRangeGetsTheTokensOfItsLinesOnly() throws Exception {
+    String uri = Workspace.uriOf(dir.resolve("pong_laws.law"));
+    Range lines = new Range(new Position(5, 0), new Position(9, 0));
+    List<Integer> data = get(fx.docs().semanticTokensRange(new SemanticTokensRangeParams(id(uri), lines))).getData();
+    List<String[]> inRange = decode(data);
+    List<String> expected = new ArrayList<>();
+    int line = 0;
+    List<Integer> full = get(fx.docs().semanticTokensFull(new SemanticTokensParams(id(uri)))).getData();
+    for (int i = 0, j = 0; i < full.size(); i += 5, j++) {
+      line += full.get(i);
+      if (line >= 5 && line < 9) {
+        expected.add(String.join("|", decoded.get(j)));
+      }
+    }
+    assertTrue(expected.size() > 5, "the sample has tokens on lines 5 to 8");
+    assertEquals(expected, inRange.stream().map(t -> String.join("|", t)).toList());
+    assertTrue(data.get(0) >= 5, "the first token is placed relative to the start of the file");
   }
 
   @Test

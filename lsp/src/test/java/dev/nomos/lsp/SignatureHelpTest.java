@@ -34,10 +34,25 @@ class SignatureHelpTest {
   }
 
   @Test
+  void aBracedArgumentIsSteppedOver() throws Exception {
+    try (Fixture fx = new Fixture(dir)) {
+      SignatureHelp h = help(fx, "world W { actions L, R entity Ball }\n"
+          + "law l { for b: Ball then b.vx := clamp(if action in {L, R} then 1 else 0, | }");
+      assertEquals("clamp(v: int, lo: int, hi: int) -> int", h.getSignatures().get(0).getLabel());
+      assertEquals(1, h.getActiveParameter(), "the comma inside {L, R} is not an argument's");
+
+      SignatureHelp after = help(fx, "law l { for b: Ball then b.vx := min(if action in {L} then 1 else 0, |) }");
+      assertEquals("min(a: int, b: int) -> int", after.getSignatures().get(0).getLabel());
+      assertEquals(1, after.getActiveParameter());
+    }
+  }
+
+  @Test
   void nothingOutsideACallOrInABinder() throws Exception {
     try (Fixture fx = new Fixture(dir)) {
       assertNull(help(fx, "law l { for b: Ball then b.vy := | }"));
       assertNull(help(fx, "law l { on contact(b: Ball, |) then b.vy := 0 }"));
+      assertNull(help(fx, "law l { for b: Ball when action in {L, |} then b.vy := 0 }"));
     }
   }
 }

@@ -38,14 +38,28 @@ public final class CompletionFeature {
 
   /** Completion; {@code workspace} (may be null) lets {@code law |} offer the laws of neighbouring files. */
   public static List<CompletionItem> complete(Workspace workspace, Analysis a, int offset) {
-    String text = a.text();
+    return complete(workspace, a, a.text(), offset, LexicalScope.at(a.tokens(), wordStart(a.text(), offset)), true);
+  }
+
+  /** Where the word that ends at {@code offset} starts. */
+  public static int wordStart(String text, int offset) {
     int wordStart = offset;
     while (wordStart > 0 && Character.isJavaIdentifierPart(text.charAt(wordStart - 1))) {
       wordStart--;
     }
+    return wordStart;
+  }
+
+  /**
+   * Completion at {@code offset} of the document's current {@code text}, whose {@code scope} at
+   * the word start is given; the analysis (world, laws) may be of a slightly older text. Without
+   * {@code snippets} (a client that cannot expand them) items insert plain text.
+   */
+  public static List<CompletionItem> complete(Workspace workspace, Analysis a, String text, int offset,
+      LexicalScope scope, boolean snippets) {
+    int wordStart = wordStart(text, offset);
     String before = text.substring(Math.max(0, text.lastIndexOf('\n', wordStart - 1) + 1), wordStart);
-    LexicalScope scope = LexicalScope.at(a.tokens(), wordStart);
-    Items items = new Items();
+    Items items = new Items(snippets);
 
     Matcher use = USE_PATH.matcher(before + text.substring(wordStart, offset));
     if (scope.block() == LexicalScope.Block.TOP && use.find()) {
@@ -233,7 +247,13 @@ public final class CompletionFeature {
 
   /** Completion items in order of adding, one per label. */
   private static final class Items {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{\\d+:([^}]*)}|\\$\\d+");
     private final Map<String, CompletionItem> byLabel = new LinkedHashMap<>();
+    private final boolean snippets;
+
+    Items(boolean snippets) {
+      this.snippets = snippets;
+    }
 
     void add(String label, CompletionItemKind kind, String detail, String doc) {
       CompletionItem item = new CompletionItem(label);
@@ -246,8 +266,13 @@ public final class CompletionFeature {
     void snippet(String label, String body, String detail) {
       CompletionItem item = new CompletionItem(label + " …");
       item.setKind(CompletionItemKind.Snippet);
-      item.setInsertText(body);
-      item.setInsertTextFormat(InsertTextFormat.Snippet);
+      if (snippets) {
+        item.setInsertText(body);
+        item.setInsertTextFormat(InsertTextFormat.Snippet);
+      } else {
+        item.setInsertText(PLACEHOLDER.matcher(body).replaceAll("$1"));
+        item.setInsertTextFormat(InsertTextFormat.PlainText);
+      }
       item.setDetail(detail);
       item.setFilterText(label);
       byLabel.putIfAbsent(label + " …", item);
@@ -258,12 +283,17 @@ public final class CompletionFeature {
       item.setKind(CompletionItemKind.Function);
       item.setDetail(f.signature());
       item.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, f.doc()));
-      List<String> params = new ArrayList<>();
-      for (int i = 0; i < f.params().size(); i++) {
-        params.add("${" + (i + 1) + ":" + f.params().get(i).name() + "}");
+      if (snippets) {
+        List<String> params = new ArrayList<>();
+        for (int i = 0; i < f.params().size(); i++) {
+          params.add("${" + (i + 1) + ":" + f.params().get(i).name() + "}");
+        }
+        item.setInsertText(f.name() + "(" + String.join(", ", params) + ")");
+        item.setInsertTextFormat(InsertTextFormat.Snippet);
+      } else {
+        item.setInsertText(f.name()); // typing `(` then brings signature help
+        item.setInsertTextFormat(InsertTextFormat.PlainText);
       }
-      item.setInsertText(f.name() + "(" + String.join(", ", params) + ")");
-      item.setInsertTextFormat(InsertTextFormat.Snippet);
       byLabel.putIfAbsent(f.name(), item);
     }
 

@@ -94,7 +94,28 @@ public final class NavigationFeature {
 
   /** The range of the name to rename, or empty when nothing renameable is under the cursor. */
   public Optional<Range> prepareRename(Analysis a, int offset) {
-    return a.occurrenceAt(offset).filter(o -> renameable(o.key()) && indexed(a, o)).map(o -> Texts.range(o.span()));
+    try {
+      return Optional.of(renameRange(a, offset));
+    } catch (RenameRefused refused) {
+      return Optional.empty();
+    }
+  }
+
+  /** The range of the name to rename; refused, with the reason, when the cursor is not on one. */
+  public Range renameRange(Analysis a, int offset) throws RenameRefused {
+    return Texts.range(renameTarget(a, offset).span());
+  }
+
+  /** The occurrence under the cursor if a rename may start there. */
+  private static Occurrence renameTarget(Analysis a, int offset) throws RenameRefused {
+    Occurrence at = a.occurrenceAt(offset).orElseThrow(() -> new RenameRefused("there is no name under the cursor"));
+    if (!renameable(at.key())) {
+      throw new RenameRefused("'" + at.key().name() + "' is defined by the language and cannot be renamed");
+    }
+    if (!indexed(a, at)) {
+      throw new RenameRefused("this law does not parse yet; fix its syntax errors first");
+    }
+    return at;
   }
 
   /** Whether the occurrence comes from a declaration that parsed (not guessed from tokens). */
@@ -104,13 +125,7 @@ public final class NavigationFeature {
 
   public WorkspaceEdit rename(Analysis a, int offset, String newName, BooleanSupplier cancelled)
       throws RenameRefused {
-    Occurrence at = a.occurrenceAt(offset).orElseThrow(() -> new RenameRefused("nothing to rename here"));
-    if (!renameable(at.key())) {
-      throw new RenameRefused("'" + at.key().name() + "' is defined by the language and cannot be renamed");
-    }
-    if (!indexed(a, at)) {
-      throw new RenameRefused("this law does not parse yet; fix its syntax errors first");
-    }
+    Occurrence at = renameTarget(a, offset);
     if (!Texts.isIdentifier(newName)) {
       throw new RenameRefused("'" + newName + "' is not a name: use letters, digits and _, not starting with a digit");
     }

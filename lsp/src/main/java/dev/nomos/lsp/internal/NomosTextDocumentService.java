@@ -2,7 +2,9 @@ package dev.nomos.lsp.internal;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import org.eclipse.lsp4j.CodeAction;
@@ -39,6 +41,7 @@ import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.SemanticTokensRangeParams;
 import org.eclipse.lsp4j.SignatureHelp;
 import org.eclipse.lsp4j.SignatureHelpParams;
 import org.eclipse.lsp4j.SymbolInformation;
@@ -55,28 +58,41 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
- * Text document requests. Notifications only update the workspace and schedule diagnostics;
- * every request runs on the worker executor (never on the message thread) and checks for
- * cancellation before and after its work.
+ * Text document requests. Notifications only update the workspace and hand the document to the
+ * {@link CheckScheduler}; every request runs on the request executor (never on the message
+ * thread, never on the check thread) and checks for cancellation. Hover, completion and signature
+ * help answer at once from the latest completed analysis; the others wait for the analysis of the
+ * current version. Only Nomos documents are served: other languages an editor opens are ignored.
  */
 public final class NomosTextDocumentService implements TextDocumentService {
+  /** The language id editors give Nomos documents. */
+  public static final String LANGUAGE_ID = "nomos";
+
   private final Workspace workspace;
-  private final DiagnosticsScheduler diagnostics;
+  private final CheckScheduler checks;
   private final Executor executor;
+  private final Lifecycle lifecycle;
   private final HoverFeature hover;
   private final NavigationFeature navigation;
   private final DocumentFormatter formatter;
   private final InlayHintsFeature inlayHints;
+  private volatile boolean snippets = true;
 
-  public NomosTextDocumentService(Workspace workspace, DiagnosticsScheduler diagnostics, Executor executor,
+  public NomosTextDocumentService(Workspace workspace, CheckScheduler checks, Executor executor, Lifecycle lifecycle,
       FittedWeights fitted, DocumentFormatter formatter) {
     this.workspace = workspace;
-    this.diagnostics = diagnostics;
+    this.checks = checks;
     this.executor = executor;
+    this.lifecycle = lifecycle;
     this.hover = new HoverFeature(fitted);
     this.inlayHints = new InlayHintsFeature(fitted);
     this.navigation = new NavigationFeature(workspace);
     this.formatter = formatter;
+  }
+
+  /** Whether the client expands snippets ({@code completionItem.snippetSupport}); if not, completion inserts plain text. */
+  public void setSnippetSupport(boolean snippets) {
+    this.snippets = snippets;
   }
 
   // ---- synchronisation
@@ -84,68 +100,139 @@ public final class NomosTextDocumentService implements TextDocumentService {
   @Override
   public void didOpen(DidOpenTextDocumentParams params) {
     var doc = params.getTextDocument();
+    if (lifecycle.isShutDown() || !LANGUAGE_ID.equals(doc.getLanguageId()) && !Workspace.isLawFile(doc.getUri())) {
+      return;
+    }
     workspace.open(doc.getUri(), doc.getVersion(), doc.getText());
-    diagnostics.edited(doc.getUri());
+    checks.opened(doc.getUri());
   }
 
+  /** Applies the changes in order, each to the text the one before left (incremental sync, UTF-16 columns). */
   @Override
   public void didChange(DidChangeTextDocumentParams params) {
     String uri = params.getTextDocument().getUri();
-    String text = workspace.text(uri).orElse("");
+    Optional<String> before = workspace.isOpen(uri) ? workspace.text(uri) : Optional.empty();
+    if (lifecycle.isShutDown() || before.isEmpty()) {
+      return;
+    }
+    String text = before.get();
     for (TextDocumentContentChangeEvent change : params.getContentChanges()) {
       text = Texts.apply(text, change.getRange(), change.getText());
     }
     workspace.change(uri, params.getTextDocument().getVersion(), text);
-    diagnostics.edited(uri);
+    checks.edited(uri);
   }
 
   @Override
   public void didClose(DidCloseTextDocumentParams params) {
     String uri = params.getTextDocument().getUri();
-    workspace.close(uri);
-    diagnostics.closed(uri);
+    if (workspace.isOpen(uri)) {
+      workspace.close(uri);
+      checks.closed(uri);
+    }
   }
 
   @Override
   public void didSave(DidSaveTextDocumentParams params) {
-    diagnostics.edited(params.getTextDocument().getUri());
+    String uri = params.getTextDocument().getUri();
+    if (!lifecycle.isShutDown() && workspace.isOpen(uri)) {
+      checks.edited(uri);
+    }
   }
 
   // ---- requests
 
-  /** Runs {@code work} on the executor with the analysis of {@code uri}; {@code empty} if unreadable. */
+  /** Whether requests about {@code uri} are served: open Nomos documents and {@code .law} files. */
+  private boolean serves(String uri) {
+    return workspace.isOpen(uri) || Workspace.isLawFile(uri);
+  }
+
+  /**
+   * Runs {@code work} on the request executor once the analysis of the current version of {@code uri}
+   * is done (without holding a thread while it waits); {@code empty} if the file is unreadable or not Nomos.
+   */
   private <R> CompletableFuture<R> async(String uri, R empty, BiFunction<Analysis, CancelChecker, R> work) {
-    return CompletableFutures.computeAsync(executor, cancel -> {
-      cancel.checkCanceled();
-      Optional<Analysis> analysis = workspace.analysis(uri);
-      if (analysis.isEmpty()) {
-        return empty;
+    if (lifecycle.isShutDown()) {
+      return Lifecycle.refused();
+    }
+    if (!serves(uri)) {
+      return CompletableFuture.completedFuture(empty);
+    }
+    return after(checks.current(uri), empty, work);
+  }
+
+  /**
+   * Runs {@code work} at once on the latest completed analysis of {@code uri}, mapped to its current
+   * text; waits only when there is none yet, or when the text is unchanged but a file it uses
+   * changed (the older analysis would then answer from the older world).
+   */
+  private <R> CompletableFuture<R> recent(String uri, R empty, BiFunction<RecentAnalysis, CancelChecker, R> work) {
+    if (lifecycle.isShutDown()) {
+      return Lifecycle.refused();
+    }
+    if (!serves(uri)) {
+      return CompletableFuture.completedFuture(empty);
+    }
+    CheckScheduler.Snapshot latest = checks.latest(uri);
+    String text = workspace.text(uri).orElse(null);
+    if (latest != null && text != null && (checks.isCurrent(uri) || !latest.text().equals(text))) {
+      return after(CompletableFuture.completedFuture(RecentAnalysis.of(latest.analysis(), text)), empty, work);
+    }
+    return after(checks.current(uri).thenApply(a -> a == null ? null : RecentAnalysis.of(a)), empty, work);
+  }
+
+  private <A, R> CompletableFuture<R> after(CompletableFuture<A> input, R empty, BiFunction<A, CancelChecker, R> work) {
+    CompletableFuture<R> result = new CompletableFuture<>();
+    CancelChecker cancel = () -> {
+      if (result.isCancelled()) {
+        throw new CancellationException();
       }
-      cancel.checkCanceled();
-      R result = work.apply(analysis.get(), cancel);
-      cancel.checkCanceled();
-      return result;
-    });
+    };
+    input.whenCompleteAsync((value, failure) -> {
+      if (result.isDone()) {
+        return;
+      }
+      try {
+        if (failure != null) {
+          throw failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
+        }
+        result.complete(value == null ? empty : work.apply(value, cancel));
+      } catch (CancellationException cancelled) {
+        result.cancel(false);
+      } catch (Throwable e) {
+        result.completeExceptionally(e);
+      }
+    }, executor);
+    return result;
   }
 
   @Override
   public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
     String uri = params.getTextDocument().getUri();
-    return async(uri, Either.forLeft(List.of()), (a, cancel) -> Either.forLeft(
-        CompletionFeature.complete(workspace, a, Texts.offset(a.text(), params.getPosition()))));
+    return recent(uri, Either.forLeft(List.of()), (r, cancel) -> {
+      int offset = r.offset(params.getPosition());
+      LexicalScope scope = r.scopeAt(CompletionFeature.wordStart(r.text(), offset));
+      return Either.forLeft(CompletionFeature.complete(workspace, r.analysis(), r.text(), offset, scope, snippets));
+    });
   }
 
   @Override
   public CompletableFuture<SignatureHelp> signatureHelp(SignatureHelpParams params) {
     String uri = params.getTextDocument().getUri();
-    return async(uri, null, (a, cancel) -> SignatureHelpFeature.help(a, Texts.offset(a.text(), params.getPosition()))
+    return recent(uri, null, (r, cancel) -> SignatureHelpFeature.help(r.text(), r.offset(params.getPosition()))
         .orElse(null));
   }
 
   @Override
   public CompletableFuture<Hover> hover(HoverParams params) {
     String uri = params.getTextDocument().getUri();
-    return async(uri, null, (a, cancel) -> hover.hover(a, Texts.offset(a.text(), params.getPosition())).orElse(null));
+    return recent(uri, null, (r, cancel) -> hover.hover(r.analysis(), r.analysedOffset(params.getPosition()))
+        .map(h -> {
+          if (h.getRange() != null) {
+            h.setRange(r.toCurrent(h.getRange()));
+          }
+          return h;
+        }).orElse(null));
   }
 
   @Override
@@ -179,8 +266,14 @@ public final class NomosTextDocumentService implements TextDocumentService {
   public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(
       PrepareRenameParams params) {
     String uri = params.getTextDocument().getUri();
-    return async(uri, null, (a, cancel) -> navigation.prepareRename(a, Texts.offset(a.text(), params.getPosition()))
-        .map(Either3::<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>forFirst).orElse(null));
+    return async(uri, null, (a, cancel) -> {
+      try {
+        return Either3.forFirst(navigation.renameRange(a, Texts.offset(a.text(), params.getPosition())));
+      } catch (NavigationFeature.RenameRefused refused) {
+        throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams,
+            "cannot rename here: " + refused.getMessage(), null));
+      }
+    });
   }
 
   @Override
@@ -216,10 +309,19 @@ public final class NomosTextDocumentService implements TextDocumentService {
   }
 
   @Override
+  public CompletableFuture<SemanticTokens> semanticTokensRange(SemanticTokensRangeParams params) {
+    return async(params.getTextDocument().getUri(), new SemanticTokens(List.of()),
+        (a, cancel) -> SemanticTokensFeature.tokens(a, params.getRange()));
+  }
+
+  @Override
   public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
     String uri = params.getTextDocument().getUri();
+    if (lifecycle.isShutDown()) {
+      return Lifecycle.refused();
+    }
     return CompletableFutures.computeAsync(executor, cancel -> CodeActionFeature
-        .quickFixes(params, diagnostics.published(uri)).stream()
+        .quickFixes(params, checks.published(uri)).stream()
         .map(Either::<Command, CodeAction>forRight).toList());
   }
 

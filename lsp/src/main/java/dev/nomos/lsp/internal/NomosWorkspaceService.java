@@ -15,13 +15,15 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 /** Workspace notifications: a world file changed on disk re-checks the open files that may use it. */
 public final class NomosWorkspaceService implements WorkspaceService {
   private final Workspace workspace;
-  private final DiagnosticsScheduler diagnostics;
+  private final CheckScheduler checks;
+  private final Lifecycle lifecycle;
 
   private final Executor executor;
 
-  public NomosWorkspaceService(Workspace workspace, DiagnosticsScheduler diagnostics, Executor executor) {
+  public NomosWorkspaceService(Workspace workspace, CheckScheduler checks, Executor executor, Lifecycle lifecycle) {
     this.workspace = workspace;
-    this.diagnostics = diagnostics;
+    this.checks = checks;
+    this.lifecycle = lifecycle;
     this.executor = executor;
   }
 
@@ -33,12 +35,17 @@ public final class NomosWorkspaceService implements WorkspaceService {
   @Override
   public CompletableFuture<Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>>> symbol(
       WorkspaceSymbolParams params) {
+    if (lifecycle.isShutDown()) {
+      return Lifecycle.refused();
+    }
     return CompletableFutures.computeAsync(executor, cancel -> Either.forRight(
         WorkspaceSymbolsFeature.search(workspace, params.getQuery(), cancel::isCanceled)));
   }
 
   @Override
   public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
-    workspace.openUris().forEach(diagnostics::schedule);
+    if (!lifecycle.isShutDown()) {
+      workspace.openUris().forEach(checks::submit);
+    }
   }
 }

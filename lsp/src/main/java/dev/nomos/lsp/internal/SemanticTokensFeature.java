@@ -40,10 +40,25 @@ public final class SemanticTokensFeature {
   private SemanticTokensFeature() {}
 
   public static SemanticTokens tokens(Analysis a) {
+    return encode(classify(a));
+  }
+
+  /** The tokens that overlap {@code range} (a client asks for the visible part of a long file first). */
+  public static SemanticTokens tokens(Analysis a, org.eclipse.lsp4j.Range range) {
+    int fromLine = range.getStart().getLine();
+    int toLine = range.getEnd().getLine();
+    return encode(classify(a).stream().filter(c -> c.line() > fromLine && c.line() < toLine
+        || c.line() == fromLine && c.column() + c.length() > range.getStart().getCharacter()
+            && (c.line() < toLine || c.column() < range.getEnd().getCharacter())
+        || c.line() == toLine && c.line() > fromLine && c.column() < range.getEnd().getCharacter()).toList());
+  }
+
+  /** LSP's relative encoding: five integers per token, each position relative to the previous token. */
+  private static SemanticTokens encode(List<Classified> classified) {
     List<Integer> data = new ArrayList<>();
     int prevLine = 0;
     int prevColumn = 0;
-    for (Classified c : classify(a)) {
+    for (Classified c : classified) {
       int deltaLine = c.line() - prevLine;
       data.add(deltaLine);
       data.add(deltaLine == 0 ? c.column() - prevColumn : c.column());

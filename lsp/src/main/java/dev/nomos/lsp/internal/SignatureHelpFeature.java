@@ -16,13 +16,26 @@ public final class SignatureHelpFeature {
   private SignatureHelpFeature() {}
 
   public static Optional<SignatureHelp> help(Analysis a, int offset) {
-    String text = a.text();
+    return help(a.text(), offset);
+  }
+
+  /**
+   * Scans back from the cursor to the open parenthesis of the call it is in, counting the commas
+   * between; a bracketed argument ({@code (...)}, {@code {A, B}}) is stepped over whole, and an
+   * unmatched {@code {} means the cursor is in a block, not a call.
+   */
+  public static Optional<SignatureHelp> help(String text, int offset) {
     int depth = 0;
     int commas = 0;
     for (int i = Math.min(offset, text.length()) - 1; i >= 0; i--) {
       char c = text.charAt(i);
-      if (c == ')') {
+      if (c == ')' || c == '}') {
         depth++;
+      } else if (c == '{') {
+        if (depth == 0) {
+          return Optional.empty();
+        }
+        depth--;
       } else if (c == '(') {
         if (depth > 0) {
           depth--;
@@ -36,15 +49,13 @@ public final class SignatureHelpFeature {
         while (start > 0 && Character.isJavaIdentifierPart(text.charAt(start - 1))) {
           start--;
         }
-        if (text.substring(0, start).stripTrailing().matches("(?s).*\\bon")) {
+        if (text.substring(Math.max(0, start - 64), start).stripTrailing().matches("(?s)(.*\\W)?on")) {
           return Optional.empty(); // `on contact(...)` binds; it is not a call
         }
         int active = commas;
         return Stdlib.lookup(text.substring(start, end)).map(f -> signature(f, active));
       } else if (c == ',' && depth == 0) {
         commas++;
-      } else if (c == '{' || c == '}') {
-        return Optional.empty();
       }
     }
     return Optional.empty();

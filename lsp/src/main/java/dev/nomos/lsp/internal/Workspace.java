@@ -210,6 +210,12 @@ public final class Workspace {
     return false;
   }
 
+  /** Whether a URI names a Nomos source file (by its {@code .law} extension). */
+  public static boolean isLawFile(String uri) {
+    int query = uri.indexOf('?');
+    return (query < 0 ? uri : uri.substring(0, query)).endsWith(".law");
+  }
+
   public static Optional<Path> path(String uri) {
     try {
       URI u = URI.create(uri);
