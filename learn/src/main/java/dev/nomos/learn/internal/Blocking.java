@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which types stop a mover's step: a type U blocks a type T when objects of T that touch a U on a
- * side never step toward that side, while they do step elsewhere often enough to show that they
- * could have (a monster beside a wall never walks into it). A random mover that picks a blocked
+ * Which types stop a mover's step: a type U blocks a type T when U is solid and still (no U ever
+ * moves, no T ever overlaps a U) and objects of T that touch a U on a side never step toward that
+ * side, while they do step elsewhere often enough to show that they could have (a monster beside a
+ * wall never walks into it). Objects that move, or that others pass into, are not obstacles. A random mover that picks a blocked
  * direction stays where it is, so its steps are written with the blocking in them
  * ({@code o.vx := if (exists w: wall where side(o, w) == RIGHT) then 0 else 1}) and its choice's
  * frequencies are those of what it tried, not of what it did. Read off the data, nothing assumed.
@@ -40,6 +41,8 @@ final class Blocking {
     int n = schema.types().size();
     int[][] into = new int[n][n];
     int[][] aside = new int[n][n];
+    boolean[] moves = new boolean[n];
+    boolean[][] overlaps = new boolean[n][n];
     for (Transition t : transitions) {
       Frame a = t.before();
       Frame b = t.after();
@@ -48,7 +51,18 @@ final class Blocking {
         if (j < 0) {
           continue;
         }
-        int toward = sideOfStep(b.x(j) - a.x(i), b.y(j) - a.y(i));
+        int dx = b.x(j) - a.x(i);
+        int dy = b.y(j) - a.y(i);
+        if (dx == 0 && dy == 0) {
+          continue;
+        }
+        moves[a.type(i)] = true;
+        for (int k : a.all()) {
+          if (k != i && overlap(a, i, k)) {
+            overlaps[a.type(i)][a.type(k)] = true;
+          }
+        }
+        int toward = sideOfStep(dx, dy);
         if (toward == Side.NONE.ordinal()) {
           continue;
         }
@@ -68,10 +82,16 @@ final class Blocking {
     boolean[][] blocks = new boolean[n][n];
     for (int m = 0; m < n; m++) {
       for (int u = 0; u < n; u++) {
-        blocks[m][u] = into[m][u] == 0 && aside[m][u] >= MIN_ASIDE;
+        blocks[m][u] = into[m][u] == 0 && aside[m][u] >= MIN_ASIDE && !moves[u] && !overlaps[m][u];
       }
     }
     return new Blocking(schema, blocks);
+  }
+
+  /** Whether the boxes of objects i and k of frame a share some area. */
+  private static boolean overlap(Frame a, int i, int k) {
+    return a.x(i) < (long) a.x(k) + a.w(k) && a.x(k) < (long) a.x(i) + a.w(i)
+        && a.y(i) < (long) a.y(k) + a.h(k) && a.y(k) < (long) a.y(i) + a.h(i);
   }
 
   /** The side a step of one axis moves toward, or NONE for no step or a diagonal one. */
