@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(120)
 class LearnerThreadsTest {
-  private static final List<Episode> SHAPES_TRAIN = List.of(ShapesWorld.randomWalk(7, 120), ShapesWorld.march(60),
-      ShapesWorld.hatch(), ShapesWorld.spikes(), ShapesWorld.traps());
+  private static final List<Episode> SHAPES_TRAIN = List.of(ShapesWorld.randomWalk(7, 80), ShapesWorld.march(40),
+      ShapesWorld.hatch(), ShapesWorld.spikes());
   private static final List<Episode> SHAPES_TEST = List.of(ShapesWorld.randomWalk(8, 60));
 
   /** What a learning run is judged by, with the times left out. */
@@ -92,7 +92,7 @@ class LearnerThreadsTest {
   }
 
   private static LearnOptions shapesOptions() {
-    return LearnOptions.enumerativeDefaults().withMaxIterations(4).withMaxTime(Duration.ofSeconds(100));
+    return LearnOptions.enumerativeDefaults().withMaxIterations(3).withMaxTime(Duration.ofSeconds(100));
   }
 
   @Test
