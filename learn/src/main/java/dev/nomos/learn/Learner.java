@@ -158,6 +158,10 @@ public final class Learner {
    * penalty that predict the validation part best are chosen, and the chosen laws' weights are
    * refitted on all the training data.
    *
+   * <p>The work is shared among {@link LearnOptions#threads()} threads (the runs of the selection,
+   * the candidates' checks, the scoring of the training data) and decided in a fixed order, so the
+   * result is the one of a single thread as long as the time budget is not reached.
+   *
    * @param initialLaws law source texts to start from (for example a hand-written model); those that
    *     do not compile are skipped
    */
