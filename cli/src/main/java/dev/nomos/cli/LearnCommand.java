@@ -154,6 +154,12 @@ public final class LearnCommand implements Callable<Integer> {
           + "new level).")
   boolean mergeIdentical;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads to learn on: the runs of model selection, the candidates' checks and the scoring of the "
+          + "training data are shared among them, with the same laws and weights as on one thread when the time "
+          + "budget is not reached (default: the number of cores).")
+  Integer threads;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress and no table.")
   boolean quiet;
 
@@ -431,6 +437,12 @@ public final class LearnCommand implements Callable<Integer> {
     }
     if (candidates != null) {
       o = o.withCandidatesPerIteration(candidates);
+    }
+    if (threads != null) {
+      if (threads < 1) {
+        throw new UserFacingException("--threads: expected at least 1, got " + threads, ExitCodes.USAGE);
+      }
+      o = o.withThreads(threads);
     }
     return o.withSelection(selection(o.selection())).withMergeIdentical(mergeIdentical);
   }

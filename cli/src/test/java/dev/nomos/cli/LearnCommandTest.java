@@ -172,6 +172,32 @@ class LearnCommandTest {
   }
 
   @Test
+  void learnOnTwoThreadsWritesWhatOneThreadWrites() throws IOException {
+    Path world = dir.resolve("threads");
+    Files.createDirectories(world);
+    Files.writeString(world.resolve("train.jsonl"), bouncingBall(0, 2, 3, 1, 1, 100) + bouncingBall(1, 6, 2, -1, 1, 100));
+    assertEquals(0, run("init", "--data", world.resolve("train.jsonl").toString(), "-o",
+        world.resolve("world.law").toString()).exit());
+    Run one = run("learn", world.toString(), "--iterations", "2", "--threads", "1", "-o",
+        world.resolve("one.law").toString());
+    Run two = run("learn", world.toString(), "--iterations", "2", "--threads", "2", "-o",
+        world.resolve("two.law").toString());
+    assertEquals(0, one.exit(), one.err());
+    assertEquals(0, two.exit(), two.err());
+    assertEquals(Files.readString(world.resolve("one.law")), Files.readString(world.resolve("two.law")));
+    assertEquals(withoutSeconds(one.out()).replace("one.law", "X"), withoutSeconds(two.out()).replace("two.law", "X"),
+        "the same table, rows in the same order");
+    Run none = run("learn", world.toString(), "--threads", "0", "-o", world.resolve("none.law").toString());
+    assertEquals(2, none.exit());
+    assertTrue(none.err().contains("nomos: --threads: expected at least 1, got 0\n"), none.err());
+  }
+
+  /** The table and the last line without their seconds. */
+  private static String withoutSeconds(String out) {
+    return out.replaceAll("(?m)\\s+[0-9.]+$", "").replaceAll("after [0-9.]+ s", "after s");
+  }
+
+  @Test
   void learnUsageErrorsExitTwo() {
     assertEquals(2, run("learn", dir.resolve("missing.law").toString(), "--data", "x.jsonl", "-o", "o.law").exit());
   }

@@ -19,10 +19,13 @@ import java.util.Objects;
  * @param mergeIdentical whether every fit merges laws whose opinions are identical on the training
  *     data into the first of them (smaller models; off by default, because laws that agree on the
  *     training data can disagree on a new level, and the merge keeps only one of them)
+ * @param threads how many threads the learner works on at most (the runs of model selection, the
+ *     candidates' checks and the scoring of the training data are shared among them); the learned
+ *     model is the same on any number of threads as long as the time budget is not reached
  */
 public record LearnOptions(int maxIterations, long maxLlmCalls, long maxTokens, Duration maxTime,
     int candidatesPerIteration, int surprisingPerIteration, int renderedPerIteration, double threshold,
-    double initialWeight, ModelSelection selection, boolean mergeIdentical) {
+    double initialWeight, ModelSelection selection, boolean mergeIdentical, int threads) {
 
   public LearnOptions {
     Objects.requireNonNull(maxTime, "maxTime");
@@ -30,6 +33,18 @@ public record LearnOptions(int maxIterations, long maxLlmCalls, long maxTokens, 
     if (maxIterations < 0 || candidatesPerIteration <= 0 || surprisingPerIteration <= 0 || renderedPerIteration < 0) {
       throw new IllegalArgumentException("iterations must be >= 0 and candidate and transition counts positive");
     }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+  }
+
+  /** Options that work on every core. */
+  public LearnOptions(int maxIterations, long maxLlmCalls, long maxTokens, Duration maxTime,
+      int candidatesPerIteration, int surprisingPerIteration, int renderedPerIteration, double threshold,
+      double initialWeight, ModelSelection selection, boolean mergeIdentical) {
+    this(maxIterations, maxLlmCalls, maxTokens, maxTime, candidatesPerIteration, surprisingPerIteration,
+        renderedPerIteration, threshold, initialWeight, selection, mergeIdentical,
+        Runtime.getRuntime().availableProcessors());
   }
 
   /** Options that do not merge laws with identical opinions. */
@@ -66,31 +81,37 @@ public record LearnOptions(int maxIterations, long maxLlmCalls, long maxTokens, 
 
   public LearnOptions withSelection(ModelSelection s) {
     return new LearnOptions(maxIterations, maxLlmCalls, maxTokens, maxTime, candidatesPerIteration,
-        surprisingPerIteration, renderedPerIteration, threshold, initialWeight, s, mergeIdentical);
+        surprisingPerIteration, renderedPerIteration, threshold, initialWeight, s, mergeIdentical, threads);
   }
 
   public LearnOptions withMaxIterations(int n) {
     return new LearnOptions(n, maxLlmCalls, maxTokens, maxTime, candidatesPerIteration, surprisingPerIteration,
-        renderedPerIteration, threshold, initialWeight, selection, mergeIdentical);
+        renderedPerIteration, threshold, initialWeight, selection, mergeIdentical, threads);
   }
 
   public LearnOptions withMaxTime(Duration d) {
     return new LearnOptions(maxIterations, maxLlmCalls, maxTokens, d, candidatesPerIteration, surprisingPerIteration,
-        renderedPerIteration, threshold, initialWeight, selection, mergeIdentical);
+        renderedPerIteration, threshold, initialWeight, selection, mergeIdentical, threads);
   }
 
   public LearnOptions withLlmBudget(long calls, long tokens) {
     return new LearnOptions(maxIterations, calls, tokens, maxTime, candidatesPerIteration, surprisingPerIteration,
-        renderedPerIteration, threshold, initialWeight, selection, mergeIdentical);
+        renderedPerIteration, threshold, initialWeight, selection, mergeIdentical, threads);
   }
 
   public LearnOptions withCandidatesPerIteration(int n) {
     return new LearnOptions(maxIterations, maxLlmCalls, maxTokens, maxTime, n, surprisingPerIteration,
-        renderedPerIteration, threshold, initialWeight, selection, mergeIdentical);
+        renderedPerIteration, threshold, initialWeight, selection, mergeIdentical, threads);
   }
 
   public LearnOptions withMergeIdentical(boolean merge) {
     return new LearnOptions(maxIterations, maxLlmCalls, maxTokens, maxTime, candidatesPerIteration,
-        surprisingPerIteration, renderedPerIteration, threshold, initialWeight, selection, merge);
+        surprisingPerIteration, renderedPerIteration, threshold, initialWeight, selection, merge, threads);
+  }
+
+  /** At most {@code n} threads (at least 1). */
+  public LearnOptions withThreads(int n) {
+    return new LearnOptions(maxIterations, maxLlmCalls, maxTokens, maxTime, candidatesPerIteration,
+        surprisingPerIteration, renderedPerIteration, threshold, initialWeight, selection, mergeIdentical, n);
   }
 }

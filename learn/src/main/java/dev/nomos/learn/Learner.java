@@ -4,11 +4,14 @@ import dev.nomos.compiler.source.Span;
 import dev.nomos.learn.internal.HoleFiller;
 import dev.nomos.learn.internal.Narrowness;
 import dev.nomos.learn.internal.OpinionCheck;
+import dev.nomos.learn.internal.OrderedEvents;
 import dev.nomos.learn.internal.RoundCosts;
 import dev.nomos.learn.internal.RoundSelector;
 import dev.nomos.learn.internal.TimeBudget;
 import dev.nomos.learn.internal.TimeBudget.OutOfTime;
+import dev.nomos.learn.internal.TransitionScoring;
 import dev.nomos.learn.internal.ValidationSplit;
+import dev.nomos.learn.internal.Workers;
 import dev.nomos.runtime.Deadline;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
@@ -37,6 +40,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The learning loop, after PoE-World: fit the weights, find the transitions the model explains
@@ -59,22 +65,49 @@ public final class Learner {
   private final LearnOptions options;
   private final ModelOptions modelOptions;
   private final LearnListener listener;
-  private final Fitter fitter;
-  /** How many conditions each law admitted states ({@link Narrowness}): a merge keeps the law stating fewest. */
-  private final Map<String, Integer> conditions = new HashMap<>();
   private final TransitionRenderer renderer = new TransitionRenderer();
-  /** How long the last admitted candidate took to run on the transitions that prompted it. */
-  private double lastCheckSeconds;
   /**
    * Proposals of an offline proposer by what it was asked, so that the runs of model selection,
-   * which start from the same model on the same data, mine their first rounds once.
+   * which start from the same model on the same data, mine their first rounds once (a run asking
+   * while another mines the same request waits for its answer).
    */
-  private final Map<String, Proposal> proposals = new HashMap<>();
-  /** The merges of the current {@link #learn} call, for its report. */
-  private final List<LearnReport.Merge> merges = new ArrayList<>();
+  private final Map<String, CompletableFuture<Proposal>> proposals = new ConcurrentHashMap<>();
+  /**
+   * Compilations by law text in the current {@link #learn} call: the runs of model selection are
+   * proposed many of the same candidates, and a compiled law is stateless, so each text is compiled once.
+   */
+  private final Map<String, LawCompiler.Compiled> compilations = new ConcurrentHashMap<>();
+  /** The threads of the current {@link #learn} call. */
+  private Workers workers = new Workers(1);
 
-  /** One law of the model being learned. */
-  private record Entry(String name, String source, String key, Law law, boolean fresh) {}
+  /**
+   * One law of the model being learned; {@code conditions} is how many conditions it states
+   * ({@link Narrowness}), so that a merge keeps the law stating fewest.
+   */
+  private record Entry(String name, String source, String key, Law law, boolean fresh, int conditions) {
+
+    Entry stale() {
+      return new Entry(name, source, key, law, false, conditions);
+    }
+  }
+
+  /**
+   * A candidate taken as far as it goes before the model's state decides on it: holes filled,
+   * renamed clear of the names in use when it was prepared, compiled, and run on the transitions that
+   * prompted it. Candidates are prepared on several threads; {@link #admit} then decides on them in
+   * their order, as one thread would, preparing a candidate again only where a law admitted before
+   * it took its name.
+   *
+   * @param proposed whether the proposer made it (else the user wrote it)
+   * @param rejection why it is rejected whatever the model's state (null when it is not)
+   * @param name the name it declares (null when rejected before naming)
+   * @param unique the name it was compiled under, and {@code text} its text under that name
+   * @param compileFailure why it did not compile (null when it did)
+   * @param checkSeconds how long its run on the prompting transitions took
+   */
+  private record Prepared(String candidate, String key, boolean proposed, String rejection, String name,
+      String unique, String text, LawCompiler.Compiled compiled, String compileFailure, String canonicalKey,
+      boolean neverRight, double checkSeconds) {}
 
   /**
    * What a run's training data shows beyond its transitions, read once per training set (each run of
@@ -97,17 +130,27 @@ public final class Learner {
     this.options = Objects.requireNonNull(options, "options");
     this.modelOptions = Objects.requireNonNull(modelOptions, "modelOptions");
     this.listener = Objects.requireNonNull(listener, "listener");
-    this.fitter = options.mergeIdentical()
-        ? new Fitter().mergingIdenticalLaws(name -> conditions.getOrDefault(name, 0)) : new Fitter();
+  }
+
+  /** The fitter of a model of {@code entries}; with merging on, of identical laws it keeps the one stating fewest conditions. */
+  private Fitter fitter(List<Entry> entries) {
+    if (!options.mergeIdentical()) {
+      return new Fitter();
+    }
+    Map<String, Integer> conditions = new HashMap<>();
+    for (Entry e : entries) {
+      conditions.put(e.name(), e.conditions());
+    }
+    return new Fitter().mergingIdenticalLaws(name -> conditions.getOrDefault(name, 0));
   }
 
   /** A model of one round (its laws, weights and the floor its fit found), kept so that model selection can return to it. */
   private record Snapshot(int round, List<Entry> entries, double[] weights, Floor floor,
       IterationReport.TestMetrics validation) {}
 
-  /** What one run of the loop ended with. */
+  /** What one run of the loop ended with; {@code merges} are the laws its fits merged, for the report. */
   private record Run(List<Entry> entries, double[] weights, WorldModel model, String stop,
-      List<IterationReport> reports, List<Snapshot> snapshots, Usage used) {}
+      List<IterationReport> reports, List<Snapshot> snapshots, Usage used, List<LearnReport.Merge> merges) {}
 
   /**
    * Learns laws from {@code train}, reporting held-out metrics on {@code test} (may be empty).
@@ -115,6 +158,10 @@ public final class Learner {
    * the loop runs on the training data less a validation part, once per L1 penalty, the round and
    * penalty that predict the validation part best are chosen, and the chosen laws' weights are
    * refitted on all the training data.
+   *
+   * <p>The work is shared among {@link LearnOptions#threads()} threads (the runs of the selection,
+   * the candidates' checks, the scoring of the training data) and decided in a fixed order, so the
+   * result is the one of a single thread as long as the time budget is not reached.
    *
    * @param initialLaws law source texts to start from (for example a hand-written model); those that
    *     do not compile are skipped
@@ -137,49 +184,59 @@ public final class Learner {
     List<String> starting = new ArrayList<>(initialLaws);
     List<Heading> headings = Heading.infer(schema, train);
     starting.addAll(dev.nomos.learn.internal.OutcomeMiner.mine(schema, train, headings));
-    initialLaws = starting;
-    merges.clear();
-    proposals.clear();
-    TimeBudget budget = new TimeBudget(deadline);
+    try (Workers w = new Workers(options.threads())) {
+      workers = w;
+      return learn(train, test, starting, headings, new TimeBudget(deadline), start);
+    } finally {
+      workers = new Workers(1);
+      proposals.clear();
+      compilations.clear();
+    }
+  }
+
+  private LearnResult learn(List<Episode> train, List<Episode> test, List<String> initialLaws, List<Heading> headings,
+      TimeBudget budget, long start) {
     ModelSelection selection = options.selection();
     ValidationSplit split = selection.enabled() ? ValidationSplit.of(train, selection.validationFraction()) : null;
     if (split == null || split.validation().isEmpty()) {
       Run run = loop(train, DataShapes.of(schema, train, headings), test, List.of(), initialLaws, modelOptions,
-          budget.nextRun(1), budget, 0, IterationReport.LOOP, Usage.NONE);
+          budget.nextRun(1), budget, 0, IterationReport.LOOP, Usage.NONE, listener);
       return result(run.entries(), run.weights(), run.model(), run.reports(), run.stop(), test, start, null, budget,
-          null);
+          null, run.merges());
     }
     List<Double> lambdas = selection.lambdas().isEmpty() ? List.of(modelOptions.lambda()) : selection.lambdas();
     double refitScale = (double) Episodes.transitions(train) / Math.max(1, Episodes.transitions(split.fit()));
+    DataShapes fitShapes = DataShapes.of(schema, split.fit(), Heading.infer(schema, split.fit()));
+    List<Run> runs = selectionRuns(split, fitShapes, test, initialLaws, lambdas, budget, refitScale);
     List<IterationReport> reports = new ArrayList<>();
+    List<LearnReport.Merge> merges = new ArrayList<>();
     List<RoundSelector.Scored> scored = new ArrayList<>();
     List<Snapshot> snapshots = new ArrayList<>();
     List<ModelOptions> snapshotOptions = new ArrayList<>();
     List<String> stops = new ArrayList<>();
-    // The model-call and token budget is for the whole learning, over all runs.
-    Usage used = Usage.NONE;
-    DataShapes fitShapes = DataShapes.of(schema, split.fit(), Heading.infer(schema, split.fit()));
-    for (int k = 0; k < lambdas.size(); k++) {
+    for (int k = 0; k < runs.size(); k++) {
+      Run run = runs.get(k);
       double lambda = lambdas.get(k);
-      ModelOptions runOptions = modelOptions.withLambda(lambda);
-      Run run = loop(split.fit(), fitShapes, test, split.validation(), initialLaws, runOptions,
-          budget.nextRun(lambdas.size() - k), budget, refitScale, IterationReport.SELECT, used);
-      used = run.used();
       reports.addAll(run.reports());
+      merges.addAll(run.merges());
       stops.add(run.stop());
       for (Snapshot snap : run.snapshots()) {
         snapshots.add(snap);
-        snapshotOptions.add(runOptions);
+        snapshotOptions.add(modelOptions.withLambda(lambda));
         scored.add(new RoundSelector.Scored(lambda, snap.round(), snap.entries().size(),
             snap.validation().attributeAccuracy(), snap.validation().nllPerTransition()));
       }
     }
+    // The model-call and token budget is for the whole learning, over all runs.
+    Usage used = runs.get(runs.size() - 1).used();
     if (snapshots.isEmpty()) {
       // No run produced a model to compare: learn on everything as without selection.
       Run run = loop(train, DataShapes.of(schema, train, headings), test, List.of(), initialLaws, modelOptions,
-          budget.nextRun(1), budget, 0, IterationReport.LOOP, used);
+          budget.nextRun(1), budget, 0, IterationReport.LOOP, used, listener);
       reports.addAll(run.reports());
-      return result(run.entries(), run.weights(), run.model(), reports, run.stop(), test, start, null, budget, null);
+      merges.addAll(run.merges());
+      return result(run.entries(), run.weights(), run.model(), reports, run.stop(), test, start, null, budget, null,
+          merges);
     }
     int best = RoundSelector.best(scored);
     Snapshot chosen = snapshots.get(best);
@@ -194,7 +251,7 @@ public final class Learner {
     String stop = stops.get(lambdas.indexOf(chosenOptions.lambda()));
     try {
       FitResult fit = fit(entries, chosen.weights(), train, chosenOptions, budget.overall());
-      merged(IterationReport.REFIT, chosenOptions.lambda(), chosen.round(), fit);
+      merged(IterationReport.REFIT, chosenOptions.lambda(), chosen.round(), fit, merges, listener);
       pruned = removePruned(entries, fit, new HashSet<>(), new HashSet<>());
       weights = keptWeights(fit, entries);
       model = fittedModel(entries, weights, chosenOptions, fit);
@@ -215,7 +272,46 @@ public final class Learner {
     LearnReport.Selection outcome = new LearnReport.Selection(Episodes.transitions(split.fit()),
         Episodes.transitions(split.validation()), chosenOptions.lambda(), chosen.round(), chosen.entries().size(),
         chosen.validation(), snapshots.size());
-    return result(entries, weights, model, reports, stop, test, start, outcome, budget, finalEvaluation);
+    return result(entries, weights, model, reports, stop, test, start, outcome, budget, finalEvaluation, merges);
+  }
+
+  /**
+   * The runs of model selection, one per penalty, in the penalties' order. The runs are independent
+   * of each other, so with an offline proposer they work at the same time on the learner's threads;
+   * what they tell the listener is passed on in the order of one thread doing them one by one. With a
+   * proposer that calls models, the call and token budget runs on from one run to the next, so the
+   * runs go one at a time.
+   */
+  private List<Run> selectionRuns(ValidationSplit split, DataShapes shapes, List<Episode> test,
+      List<String> initialLaws, List<Double> lambdas, TimeBudget budget, double refitScale) {
+    int runs = lambdas.size();
+    int concurrent = proposer.callsModels() ? 1 : Math.min(workers.threads(), runs);
+    if (concurrent == 1) {
+      List<Run> out = new ArrayList<>();
+      Usage used = Usage.NONE;
+      for (int k = 0; k < runs; k++) {
+        Run run = loop(split.fit(), shapes, test, split.validation(), initialLaws,
+            modelOptions.withLambda(lambdas.get(k)), budget.nextRun(k, runs, 1), budget, refitScale,
+            IterationReport.SELECT, used, listener);
+        used = run.used();
+        out.add(run);
+      }
+      return out;
+    }
+    OrderedEvents events = new OrderedEvents(listener, runs);
+    List<Integer> indices = new ArrayList<>();
+    for (int k = 0; k < runs; k++) {
+      indices.add(k);
+    }
+    return workers.map(indices, k -> {
+      try {
+        return loop(split.fit(), shapes, test, split.validation(), initialLaws, modelOptions.withLambda(lambdas.get(k)),
+            budget.nextRun(k, runs, concurrent), budget, refitScale, IterationReport.SELECT, Usage.NONE,
+            events.of(k));
+      } finally {
+        events.finished(k);
+      }
+    });
   }
 
   /**
@@ -225,7 +321,7 @@ public final class Learner {
    */
   private LearnResult result(List<Entry> entries, double[] weights, WorldModel model, List<IterationReport> reports,
       String stop, List<Episode> test, long start, LearnReport.Selection selection, TimeBudget budget,
-      Evaluation evaluated) {
+      Evaluation evaluated, List<LearnReport.Merge> merges) {
     List<LearnedLaw> learned = new ArrayList<>();
     for (int k = 0; k < entries.size(); k++) {
       learned.add(new LearnedLaw(entries.get(k).name(), entries.get(k).source(), weights[k]));
@@ -269,16 +365,20 @@ public final class Learner {
    * selection fits on (0 without one), for the budget's reserve.
    */
   private Run loop(List<Episode> train, DataShapes shapes, List<Episode> test, List<Episode> validation,
-      List<String> initialLaws,
-      ModelOptions mo, Deadline until, TimeBudget budget, double refitScale, String stage, Usage spent) {
+      List<String> initialLaws, ModelOptions mo, Deadline until, TimeBudget budget, double refitScale, String stage,
+      Usage spent, LearnListener events) {
     boolean validating = !validation.isEmpty();
     List<Entry> entries = new ArrayList<>();
     Set<String> names = new HashSet<>();
     Set<String> tried = new HashSet<>();
+    List<LearnReport.Merge> merges = new ArrayList<>();
     double[] weights = new double[0];
     List<Double> written = new ArrayList<>();
-    for (String source : initialLaws) {
-      Entry e = admit(0, source, names, tried, new HashSet<>(), List.of(), false);
+    List<Prepared> startingLaws = workers.map(initialLaws, source -> prepare(source, names, List.of(), false));
+    for (int k = 0; k < initialLaws.size(); k++) {
+      String source = initialLaws.get(k);
+      Prepared p = renamedIfTaken(startingLaws.get(k), names, List.of());
+      Entry e = admit(0, p, names, tried, new HashSet<>(), events);
       if (e != null && e.name() != null) {
         entries.add(e);
         Double w = LawText.weight(source);
@@ -295,10 +395,10 @@ public final class Learner {
     String stop = "iterations";
     long iterationStart = System.nanoTime();
     if (!entries.isEmpty()) {
-      listener.phase(0, "fitting");
+      events.phase(0, "fitting");
       try {
         FitResult fit = fit(entries, weights, train, mo, budget.beforeReserve(), costs);
-        merged(stage, mo.lambda(), 0, fit);
+        merged(stage, mo.lambda(), 0, fit, merges, events);
         int pruned = removePruned(entries, fit, names, tried);
         weights = keptWeights(fit, entries);
         model = fittedModel(entries, weights, mo, fit);
@@ -312,7 +412,7 @@ public final class Learner {
             iterationStart, stage, mo, v, until, costs));
       } catch (OutOfTime e) {
         // Not even the starting model could be fitted in time: it is returned at its written weights.
-        return new Run(entries, weights, model, "time", reports, snapshots, spent);
+        return new Run(entries, weights, model, "time", reports, snapshots, spent, merges);
       }
       budget.reserve(costs.reserve(refitScale));
     }
@@ -337,8 +437,8 @@ public final class Learner {
       int before = entries.size();
       List<Entry> saved = List.copyOf(entries);
       try {
-        listener.phase(it, "scoring");
-        List<TransitionScore> scores = Metrics.scoreTransitions(model, train, TimeBudget.cancelling(until));
+        events.phase(it, "scoring");
+        List<TransitionScore> scores = TransitionScoring.score(model, train, workers, until);
         costs.scored(elapsed(iterationStart));
         trainNll = -scores.stream().mapToDouble(TransitionScore::logLikelihood).average().orElse(0);
         List<TransitionScore> worst = scores.stream().filter(s -> s.logLikelihood() < options.threshold())
@@ -350,30 +450,31 @@ public final class Learner {
           break;
         }
         List<Transition> prompting = new ArrayList<>();
-        List<Frame> predicted = new ArrayList<>();
         for (TransitionScore s : worst) {
+          List<Frame> frames = s.episode().frames();
+          prompting.add(new Transition(transitionIndex(train, s), frames.get(s.step()), frames.get(s.step() + 1)));
+        }
+        WorldModel current = model;
+        List<Frame> predicted = workers.map(prompting, t -> {
           if (until.passed()) {
             throw new OutOfTime();
           }
-          List<Frame> frames = s.episode().frames();
-          Transition t = new Transition(transitionIndex(train, s), frames.get(s.step()), frames.get(s.step() + 1));
-          prompting.add(t);
-          predicted.add(model.mostLikelyNext(t.before(), t.after().action()));
-        }
-        List<CurrentLaw> current = new ArrayList<>();
+          return current.mostLikelyNext(t.before(), t.after().action());
+        });
+        List<CurrentLaw> laws = new ArrayList<>();
         for (int k = 0; k < entries.size(); k++) {
-          current.add(new CurrentLaw(entries.get(k).name(), entries.get(k).source(), weights[k]));
+          laws.add(new CurrentLaw(entries.get(k).name(), entries.get(k).source(), weights[k]));
         }
-        ProposalRequest request = new ProposalRequest(schema, worldSource, current, prompting,
+        ProposalRequest request = new ProposalRequest(schema, worldSource, laws, prompting,
             renderer.render(prompting.subList(0, Math.min(options.renderedPerIteration(), prompting.size()))),
             options.candidatesPerIteration(),
             new ProposalRequest.Budget(Math.max(0, options.maxLlmCalls() - used.calls()),
                 Math.max(0, options.maxTokens() - used.totalTokens())),
             tried, predicted, shapes.headings(), proposingDeadline(until), shapes.directions(), shapes.timing());
-        listener.phase(it, "proposing");
+        events.phase(it, "proposing");
         Proposal proposal = propose(request);
         used = used.plus(proposal.usage());
-        listener.proposed(it, proposal);
+        events.proposed(it, proposal);
         int rejected = 0;
         int duplicates = 0;
         int unchecked = 0;
@@ -381,36 +482,47 @@ public final class Learner {
         for (Entry e : entries) {
           activeKeys.add(e.key());
         }
-        for (int k = 0; k < entries.size(); k++) {
-          entries.set(k, new Entry(entries.get(k).name(), entries.get(k).source(), entries.get(k).key(),
-              entries.get(k).law(), false));
-        }
-        listener.phase(it, "checking");
+        entries.replaceAll(Entry::stale);
+        events.phase(it, "checking");
         costs.startAdmitting(prompting.size());
-        for (String candidate : proposal.candidates()) {
-          if (!costs.roomForAnother(until)) {
-            // The candidates come best first: the ones left over are those a round in time cannot fit.
-            unchecked = proposal.candidates().size() - rejected - duplicates - (entries.size() - before);
-            break;
-          }
-          String key = LawText.key(candidate);
-          if (tried.contains(key) || activeKeys.contains(key)) {
-            duplicates++;
-            continue;
-          }
-          Entry e = admit(it, candidate, names, tried, activeKeys, prompting, true);
-          if (e == null) {
-            rejected++;
-          } else if (e.name() == null) {
-            duplicates++;
-          } else {
-            costs.admitted(lastCheckSeconds);
-            entries.add(e);
-            activeKeys.add(e.key());
+        List<String> candidates = proposal.candidates();
+        // Prepared a few at a time on all threads, decided on in order: a round cut short by the time
+        // has prepared few candidates it does not check.
+        int batch = workers.threads() == 1 ? 1 : 4 * workers.threads();
+        checking:
+        for (int from = 0; from < candidates.size(); from += batch) {
+          List<String> part = candidates.subList(from, Math.min(candidates.size(), from + batch));
+          List<Prepared> prepared = workers.map(part, candidate -> {
+            String key = LawText.key(candidate);
+            // Known already: a duplicate below whatever is admitted before it.
+            return tried.contains(key) || activeKeys.contains(key) ? null : prepare(candidate, names, prompting, true);
+          });
+          for (int k = 0; k < part.size(); k++) {
+            if (!costs.roomForAnother(until)) {
+              // The candidates come best first: the ones left over are those a round in time cannot fit.
+              unchecked = candidates.size() - rejected - duplicates - (entries.size() - before);
+              break checking;
+            }
+            String key = LawText.key(part.get(k));
+            if (tried.contains(key) || activeKeys.contains(key)) {
+              duplicates++;
+              continue;
+            }
+            Prepared p = renamedIfTaken(prepared.get(k), names, prompting);
+            Entry e = admit(it, p, names, tried, activeKeys, events);
+            if (e == null) {
+              rejected++;
+            } else if (e.name() == null) {
+              duplicates++;
+            } else {
+              costs.admitted(p.checkSeconds());
+              entries.add(e);
+              activeKeys.add(e.key());
+            }
           }
         }
         if (unchecked > 0) {
-          listener.proposed(it, new Proposal(List.of(), Usage.NONE, List.of(unchecked
+          events.proposed(it, new Proposal(List.of(), Usage.NONE, List.of(unchecked
               + " candidates left unchecked: a round with them would not end within the time budget")));
         }
         int added = entries.size() - before;
@@ -426,7 +538,7 @@ public final class Learner {
               entries.size(), trainNll, unchanged == null ? testMetrics(model, test, until, costs) : unchanged,
               proposal.usage().calls(), proposal.usage().totalTokens(), elapsed(iterationStart), stage, mo.lambda(),
               unchangedValidation));
-          listener.iterationDone(reports.get(reports.size() - 1));
+          events.iterationDone(reports.get(reports.size() - 1));
           lastRound = elapsed(iterationStart);
           if (unchecked > 0) {
             stop = "time";
@@ -440,7 +552,7 @@ public final class Learner {
           continue;
         }
         emptyRounds = 0;
-        listener.phase(it, "fitting");
+        events.phase(it, "fitting");
         // Once candidates are admitted, the round may run on past the run's share, not into the reserve.
         Deadline hard = budget.beforeReserve();
         FitResult fit = fit(entries, initialWeights(entries, weights, before), train, mo, hard, costs);
@@ -449,11 +561,11 @@ public final class Learner {
           // before the first step): the round does not stand.
           throw new OutOfTime();
         }
-        merged(stage, mo.lambda(), it, fit);
+        merged(stage, mo.lambda(), it, fit, merges, events);
         int pruned = removePruned(entries, fit, names, tried);
         double[] fittedWeights = keptWeights(fit, entries);
         WorldModel fitted = fittedModel(entries, fittedWeights, mo, fit);
-        listener.phase(it, "evaluating");
+        events.phase(it, "evaluating");
         IterationReport.TestMetrics v = validating
             ? metrics(Metrics.evaluate(fitted, validation, TimeBudget.cancelling(hard))) : null;
         // From here on the round's model stands, whatever the time.
@@ -467,7 +579,7 @@ public final class Learner {
         reports.add(report(it, surprising, proposal.candidates().size(), rejected, duplicates, accepted,
             pruned, entries.size(), trainNll, model, test, proposal.usage(), iterationStart, stage, mo, v, until,
             costs));
-        listener.iterationDone(reports.get(reports.size() - 1));
+        events.iterationDone(reports.get(reports.size() - 1));
         budget.reserve(costs.reserve(refitScale));
         lastRound = elapsed(iterationStart);
         if (unchecked > 0) {
@@ -483,77 +595,122 @@ public final class Learner {
       }
     }
     budget.costCorrection(costs.correction());
-    return new Run(entries, weights, model, stop, reports, snapshots, used);
+    return new Run(entries, weights, model, stop, reports, snapshots, used, merges);
   }
 
   /**
-   * Checks, fills, compiles and filters one candidate. Returns null when it is rejected (and
-   * remembers it as tried), an entry with a null name when its canonical form is already known,
-   * and the entry otherwise. A {@code proposed} candidate must be right somewhere on the
-   * transitions that prompted it and is kept in canonical form; a law the user started from is
-   * kept as written.
+   * Fills, names, compiles and runs one candidate on the transitions that prompted it, reading
+   * {@code names} (the names in use) and nothing else of the model's state, so that candidates can
+   * be prepared at the same time. A {@code proposed} candidate's run tells whether it is ever right
+   * where it was asked to help.
    */
-  private Entry admit(int iteration, String candidate, Set<String> names, Set<String> tried, Set<String> activeKeys,
-      List<Transition> prompting, boolean proposed) {
+  private Prepared prepare(String candidate, Set<String> names, List<Transition> prompting, boolean proposed) {
     String key = LawText.key(candidate);
     String text = candidate.strip();
     LawCompiler.Compiled compiled = compileGuarded(text);
     if (!compiled.ok() && !compiled.holes().isEmpty()) {
       text = HoleFiller.fill(text, compiled.holes(), prompting, src -> compileGuarded(src).law());
       if (text == null) {
-        tried.add(key);
-        listener.rejected(iteration, candidate, "no filling of its holes compiles");
-        return null;
+        return new Prepared(candidate, key, proposed, "no filling of its holes compiles", null, null, null, null, null,
+            null, false, 0);
       }
       compiled = compileGuarded(text);
     }
     if (!compiled.ok()) {
-      tried.add(key);
-      listener.rejected(iteration, candidate, compiled.diagnostics());
-      return null;
+      return new Prepared(candidate, key, proposed, null, null, null, text, null, compiled.diagnostics(), null, false,
+          0);
     }
     String name = compiled.decl().name().text();
-    String unique = name;
-    for (int k = 2; names.contains(unique); k++) {
-      unique = name + "_" + k;
-    }
+    String unique = unique(name, names);
     if (!unique.equals(name)) {
       // Renamed where the checker says the name stands.
       Span at = compiled.decl().name().span();
       text = text.substring(0, at.start()) + unique + text.substring(at.end());
       compiled = compileGuarded(text);
       if (!compiled.ok()) {
-        tried.add(key);
-        listener.rejected(iteration, candidate, compiled.diagnostics());
-        return null;
+        return new Prepared(candidate, key, proposed, null, name, unique, text, null, compiled.diagnostics(), null,
+            false, 0);
       }
     }
     String canonicalKey = LawText.key(compiled.canonical());
-    if (tried.contains(canonicalKey) || activeKeys.contains(canonicalKey)) {
-      tried.add(key);
-      return new Entry(null, text, canonicalKey, null, false);
-    }
     long checkStart = System.nanoTime();
     boolean neverRight = proposed && OpinionCheck.count(compiled.law(), prompting)[0] == 0;
-    lastCheckSeconds = elapsed(checkStart);
-    if (neverRight) {
+    return new Prepared(candidate, key, proposed, null, name, unique, text, compiled, null, canonicalKey, neverRight,
+        elapsed(checkStart));
+  }
+
+  /** {@code p}, prepared again under a free name when a law admitted since took the one it was compiled under. */
+  private Prepared renamedIfTaken(Prepared p, Set<String> names, List<Transition> prompting) {
+    if (p.rejection() != null || p.name() == null || unique(p.name(), names).equals(p.unique())) {
+      return p;
+    }
+    return prepare(p.candidate(), names, prompting, p.proposed());
+  }
+
+  /** {@code name}, or with the first suffix {@code _2}, {@code _3}, ... that is not among {@code names}. */
+  private static String unique(String name, Set<String> names) {
+    String unique = name;
+    for (int k = 2; names.contains(unique); k++) {
+      unique = name + "_" + k;
+    }
+    return unique;
+  }
+
+  /** The compiler's answer for one law text, once per text in a {@link #learn} call. */
+  private LawCompiler.Compiled compile(String text) {
+    LawCompiler.Compiled known = compilations.get(text);
+    if (known != null) {
+      return known;
+    }
+    LawCompiler.Compiled compiled = compiler.compile(text);
+    LawCompiler.Compiled raced = compilations.putIfAbsent(text, compiled);
+    return raced != null ? raced : compiled;
+  }
+
+  /**
+   * Decides on one prepared candidate (prepared under the names now in use). Returns null when it is
+   * rejected (and remembers it as tried), an entry with a null name when its canonical form is
+   * already known, and the entry otherwise. A {@code proposed} candidate must be right somewhere on
+   * the transitions that prompted it and is kept in canonical form; a law the user started from is
+   * kept as written.
+   */
+  private Entry admit(int iteration, Prepared p, Set<String> names, Set<String> tried, Set<String> activeKeys,
+      LearnListener events) {
+    String key = p.key();
+    if (p.rejection() != null) {
+      tried.add(key);
+      events.rejected(iteration, p.candidate(), p.rejection());
+      return null;
+    }
+    if (p.compileFailure() != null) {
+      tried.add(key);
+      events.rejected(iteration, p.candidate(), p.compileFailure());
+      return null;
+    }
+    String canonicalKey = p.canonicalKey();
+    if (tried.contains(canonicalKey) || activeKeys.contains(canonicalKey)) {
+      tried.add(key);
+      return new Entry(null, p.text(), canonicalKey, null, false, 0);
+    }
+    if (p.neverRight()) {
       // Never right where it was asked to help: not worth a fit.
       tried.add(key);
       tried.add(canonicalKey);
-      listener.rejected(iteration, candidate, "never right on the transitions that prompted it");
+      events.rejected(iteration, p.candidate(), "never right on the transitions that prompted it");
       return null;
     }
-    names.add(unique);
+    names.add(p.unique());
     tried.add(key);
+    LawCompiler.Compiled compiled = p.compiled();
     // A law the user wrote keeps its text, comments and all; a proposed one takes the canonical form.
-    conditions.put(unique, Narrowness.conditions(compiled.decl()));
-    return new Entry(unique, proposed ? compiled.canonical() : text, canonicalKey, compiled.law(), true);
+    return new Entry(p.unique(), p.proposed() ? compiled.canonical() : p.text(), canonicalKey, compiled.law(), true,
+        Narrowness.conditions(compiled.decl()));
   }
 
   /** The compiler's answer, a failure of the compiler itself reported as the law's rejection. */
   private LawCompiler.Compiled compileGuarded(String text) {
     try {
-      return compiler.compile(text);
+      return compile(text);
     } catch (RuntimeException e) {
       return LawCompiler.Compiled.failed("the compiler failed: " + e);
     }
@@ -577,7 +734,23 @@ public final class Learner {
       key.append(LawText.key(law.source())).append('@').append(law.weight()).append(';');
     }
     key.append('|').append(new TreeSet<>(request.tried()));
-    return proposals.computeIfAbsent(key.toString(), k -> proposer.propose(request));
+    CompletableFuture<Proposal> mine = new CompletableFuture<>();
+    CompletableFuture<Proposal> known = proposals.putIfAbsent(key.toString(), mine);
+    if (known != null) {
+      try {
+        return known.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
+    }
+    try {
+      Proposal proposal = proposer.propose(request);
+      mine.complete(proposal);
+      return proposal;
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      throw e;
+    }
   }
 
   /**
@@ -591,11 +764,13 @@ public final class Learner {
     return until.within(Duration.ofNanos((long) (until.remainingSeconds() / 2 * 1e9)));
   }
 
-  private void merged(String stage, double lambda, int iteration, FitResult fit) {
+  /** Adds what {@code fit} merged to {@code merges} and tells {@code events}. */
+  private static void merged(String stage, double lambda, int iteration, FitResult fit,
+      List<LearnReport.Merge> merges, LearnListener events) {
     for (Map.Entry<String, String> m : fit.merged().entrySet()) {
       merges.add(new LearnReport.Merge(stage, lambda, iteration, m.getKey(), m.getValue()));
     }
-    listener.merged(iteration, fit.merged());
+    events.merged(iteration, fit.merged());
   }
 
   /**
@@ -627,7 +802,7 @@ public final class Learner {
     long precomputeStart = System.nanoTime();
     FitData data = FitData.precompute(m, train, TimeBudget.cancelling(until));
     long optimiseStart = System.nanoTime();
-    FitResult fit = fitter.fit(m, data, start, until);
+    FitResult fit = fitter(entries).fit(m, data, start, until);
     if (costs != null) {
       costs.fitted(elapsed(precomputeStart) - elapsed(optimiseStart), elapsed(optimiseStart));
     }

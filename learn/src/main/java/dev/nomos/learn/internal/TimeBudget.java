@@ -10,7 +10,9 @@ import java.util.Objects;
  * overall deadline, including what comes after the loop (refitting the chosen model on all the
  * training data and evaluating it), so an estimate of that finishing work is kept in reserve and
  * the runs of the loop share what is left. Estimates come from what the same work cost earlier in
- * the run; long phases are cut short through {@link #cancelling(Deadline)}.
+ * the run; long phases are cut short through {@link #cancelling(Deadline)}. Runs of model
+ * selection may work at the same time on several threads, so the estimates are kept under this
+ * object's lock.
  */
 public final class TimeBudget {
   private final Deadline overall;
@@ -33,21 +35,21 @@ public final class TimeBudget {
   }
 
   /** How much the candidates' checks misjudge the precompute, as the last run measured it. */
-  public double costCorrection() {
+  public synchronized double costCorrection() {
     return costCorrection;
   }
 
-  public void costCorrection(double measured) {
+  public synchronized void costCorrection(double measured) {
     costCorrection = measured;
   }
 
   /** Seconds kept back for the work after the loop. */
-  public double reserveSeconds() {
+  public synchronized double reserveSeconds() {
     return reserveSeconds;
   }
 
   /** Sets the estimate of the work after the loop (the largest estimate seen so far wins). */
-  public void reserve(double seconds) {
+  public synchronized void reserve(double seconds) {
     if (seconds > reserveSeconds) {
       reserveSeconds = seconds;
     }
@@ -55,14 +57,25 @@ public final class TimeBudget {
 
   /**
    * The deadline of the next run when {@code runsLeft} runs (this one included) still share the
-   * time before the overall deadline less the reserve: an equal share of what is left, so time a
-   * run did not use goes to the later ones.
+   * time before the overall deadline less the reserve, one after another: an equal share of what
+   * is left, so time a run did not use goes to the later ones.
    */
   public Deadline nextRun(int runsLeft) {
+    return nextRun(0, runsLeft, 1);
+  }
+
+  /**
+   * The deadline of run {@code run} (from 0) of {@code runs} done {@code concurrent} at a time,
+   * started now: the runs go in waves of {@code concurrent}, and this run's wave shares what is
+   * left with the waves after it. One at a time, that is {@link #nextRun(int)} of the runs left.
+   */
+  public synchronized Deadline nextRun(int run, int runs, int concurrent) {
     if (overall.isNone()) {
       return overall;
     }
-    double share = Math.max(0, overall.remainingSeconds() - reserveSeconds) / Math.max(1, runsLeft);
+    int waves = (runs + concurrent - 1) / concurrent;
+    int wavesLeft = Math.max(1, waves - run / concurrent);
+    double share = Math.max(0, overall.remainingSeconds() - reserveSeconds) / wavesLeft;
     return overall.within(Duration.ofNanos((long) (share * 1e9)));
   }
 
@@ -71,7 +84,7 @@ public final class TimeBudget {
    * at, but a round already fitting may run on to this (what it takes is then missing from the
    * runs after it, whose shares are worked out from what is left).
    */
-  public Deadline beforeReserve() {
+  public synchronized Deadline beforeReserve() {
     if (overall.isNone()) {
       return overall;
     }

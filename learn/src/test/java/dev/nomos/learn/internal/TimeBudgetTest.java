@@ -35,6 +35,18 @@ class TimeBudgetTest {
   }
 
   @Test
+  void runsDoneTwoAtATimeShareTheTimeInWaves() {
+    TimeBudget b = budget(90);
+    // Three runs two at a time: the first two share the first of two waves, the third has the rest.
+    assertEquals(45, b.nextRun(0, 3, 2).remainingSeconds(), 1e-6);
+    assertEquals(45, b.nextRun(1, 3, 2).remainingSeconds(), 1e-6);
+    advance(30); // the first run ended early
+    assertEquals(60, b.nextRun(2, 3, 2).remainingSeconds(), 1e-6);
+    assertEquals(b.nextRun(3).remainingSeconds(), b.nextRun(0, 3, 1).remainingSeconds(), 1e-6,
+        "one at a time, the runs left share it");
+  }
+
+  @Test
   void theLargestReserveEstimateHolds() {
     TimeBudget b = budget(60);
     b.reserve(12);
