@@ -284,6 +284,10 @@ public final class EffectLowerer {
     }
     String attr = target.attribute().text();
     String display = v.name + "." + attr;
+    EntityType receiver = v.type == Loop.ANY_TYPE ? null : schema.type(v.type);
+    if (Attributes.writable(receiver).contains(attr)) {
+      cx.refer(target.attribute(), cx.attributeDeclaration(receiver, attr), cx.typeName(v));
+    }
     switch (attr) {
       case "x":
       case "y":
@@ -322,6 +326,7 @@ public final class EffectLowerer {
   /** {@code reward} (an int, any value) or {@code end} (a bool) of the world; else N360. */
   private TargetInfo worldTarget(Target target) {
     String name = target.attribute().text();
+    cx.refer(target.attribute(), cx.meaning().worldTarget(name), null);
     if (name.equals(WorldTargets.REWARD)) {
       return new TargetInfo(world, Slots.REWARD, Ty.INT, false, 0, 0, null, name);
     }
