@@ -16,9 +16,9 @@ import dev.nomos.compiler.check.FloorChecker;
 import dev.nomos.compiler.check.LawCases;
 import dev.nomos.compiler.check.LawChecker;
 import dev.nomos.compiler.check.WorldChecker;
-import dev.nomos.compiler.check.internal.Attributes;
-import dev.nomos.compiler.check.internal.MeaningRecorder;
+import dev.nomos.compiler.check.MeaningRecorder;
 import dev.nomos.compiler.meaning.Declaration;
+import dev.nomos.compiler.meaning.LanguageDescriptor;
 import dev.nomos.compiler.diag.Codes;
 import dev.nomos.compiler.diag.Diagnostic;
 import dev.nomos.compiler.source.SourceFile;
@@ -212,7 +212,7 @@ public final class NomosCompiler {
       for (Expr v : p.values()) {
         if (v instanceof Expr.NameRef n && schema != null && schema.type(n.name().text()) != null) {
           meaning.refer(source, n.name(), meaning.find(Declaration.Kind.ENTITY, "", n.name().text()), null);
-        } else if (v instanceof Expr.NameRef n && n.name().text().equals(Attributes.ANY_TYPE)) {
+        } else if (v instanceof Expr.NameRef n && n.name().text().equals(LanguageDescriptor.ANY_TYPE)) {
           meaning.refer(source, n.name(), meaning.anyType(), null);
         }
       }
@@ -383,7 +383,7 @@ public final class NomosCompiler {
       if (loaded.containsKey(key)) {
         continue;
       }
-      ParseResult parsed = Parser.parse(file);
+      ParseResult parsed = resolver.parse(file);
       diagnostics.addAll(parsed.diagnostics());
       loaded.put(key, parsed.unit());
       List<SourceFile> uses = new ArrayList<>();

@@ -8,7 +8,6 @@ import dev.nomos.compiler.ast.Name;
 import dev.nomos.compiler.ast.Target;
 import dev.nomos.compiler.diag.Codes;
 import dev.nomos.compiler.diag.Diagnostic;
-import dev.nomos.compiler.check.internal.MeaningRecorder;
 import dev.nomos.compiler.source.SourceFile;
 import dev.nomos.compiler.source.Span;
 import dev.nomos.runtime.WorldSchema;

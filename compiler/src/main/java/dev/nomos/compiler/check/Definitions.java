@@ -11,7 +11,6 @@ import dev.nomos.compiler.check.internal.Ty;
 import dev.nomos.compiler.diag.Codes;
 import dev.nomos.compiler.diag.Diagnostic;
 import dev.nomos.compiler.meaning.Declaration;
-import dev.nomos.compiler.check.internal.MeaningRecorder;
 import dev.nomos.compiler.plan.Loop;
 import dev.nomos.compiler.source.SourceFile;
 import dev.nomos.runtime.AttributeSpec;

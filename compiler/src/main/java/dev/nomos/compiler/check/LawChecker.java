@@ -10,7 +10,6 @@ import dev.nomos.compiler.check.internal.EffectLowerer;
 import dev.nomos.compiler.check.internal.ExprLowerer;
 import dev.nomos.compiler.check.internal.ExprLowerer.Typed;
 import dev.nomos.compiler.check.internal.LawContext;
-import dev.nomos.compiler.check.internal.MeaningRecorder;
 import dev.nomos.compiler.check.internal.LawContext.ObjectVar;
 import dev.nomos.compiler.check.internal.Ty;
 import dev.nomos.compiler.diag.Codes;

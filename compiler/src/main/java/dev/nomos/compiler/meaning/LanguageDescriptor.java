@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.antlr.v4.runtime.Vocabulary;
 
 /**
@@ -37,6 +36,8 @@ public final class LanguageDescriptor {
 
   /** The type name that ranges over objects of every type. */
   public static final String ANY_TYPE = "Object";
+  /** The form that reads the next frame in a constraint's guard, {@code next(c)}. */
+  public static final String NEXT = "next";
   /** The largest law weight, as the language writes it ({@code 10}). */
   public static final String MAX_WEIGHT_TEXT = KeywordDocs.MAX_WEIGHT_TEXT;
 
@@ -68,7 +69,7 @@ public final class LanguageDescriptor {
       new Form("contact", "on contact(a: A, b: B, side: S, cover: f)",
           "Pairs of distinct objects touching at t (boxes within the world's contact_gap). `side`: the side of a that"
               + " b touches; `cover`: the minimum fraction of that side covered."),
-      new Form("next", "next(cond)", KeywordDocs.DOCS.get("next")));
+      new Form(NEXT, "next(cond)", KeywordDocs.DOCS.get(NEXT)));
 
   private final List<Option> relationOptions = List.of(
       new Option("side", "The side of the first object that the second touches: TOP, BOTTOM, LEFT or RIGHT."),
@@ -145,14 +146,37 @@ public final class LanguageDescriptor {
   /** Keywords and contextual words with a one-line explanation each. */
   public Map<String, String> keywordDocs() { return KeywordDocs.DOCS; }
 
-  /** Every word the lexer reserves: a name may not be one of them. */
+  /** Every word the lexer reserves, in the order the lexer declares them: a name may not be one of them. */
   public Set<String> reservedWords() { return reserved; }
 
   public Limits limits() { return limits; }
 
+  /**
+   * The declaration of a name the language defines: a built-in attribute or world target,
+   * {@code Object}, a side, a stdlib function, a form, an option or a keyword; empty for anything
+   * else (the sources declare the rest).
+   */
+  public Optional<Declaration> builtIn(Declaration.Kind kind, String name) {
+    String owner = Declaration.BUILT_IN;
+    return switch (kind) {
+      case ATTRIBUTE -> attribute(name).map(a -> Declaration.builtIn(kind, name, owner, a.type(), a.doc()));
+      case WORLD_TARGET -> worldTarget(name).map(a -> Declaration.builtIn(kind, name, owner, a.type(), a.doc()));
+      case ENTITY -> name.equals(ANY_TYPE) ? Optional.of(Declaration.builtIn(kind, name, "", "", anyTypeDoc()))
+          : Optional.empty();
+      case SYMBOL -> sides().contains(name) ? Optional.of(Declaration.builtIn(kind, name, "Side", "Side", sideDoc()))
+          : Optional.empty();
+      case FUNCTION -> function(name).map(f -> Declaration.builtIn(kind, name, "", f.signature(), f.doc()));
+      case FORM -> form(name).map(f -> Declaration.builtIn(kind, name, "", f.signature(), f.doc()));
+      case OPTION -> optionDoc(name).map(doc -> Declaration.builtIn(kind, name, owner, null, doc));
+      case KEYWORD -> Optional.ofNullable(KeywordDocs.DOCS.get(name))
+          .map(doc -> Declaration.builtIn(kind, name, owner, null, doc));
+      default -> Optional.empty();
+    };
+  }
+
   /** The literal names of the lexer's vocabulary that are words ({@code 'law'}, not {@code ':='}). */
   static Set<String> reservedWords(Vocabulary vocabulary) {
-    Set<String> words = new TreeSet<>();
+    Set<String> words = new java.util.LinkedHashSet<>();
     for (int type = 1; type <= vocabulary.getMaxTokenType(); type++) {
       String literal = vocabulary.getLiteralName(type);
       if (literal != null && literal.length() > 2 && literal.startsWith("'") && literal.endsWith("'")) {

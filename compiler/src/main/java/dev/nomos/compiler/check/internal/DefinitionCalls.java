@@ -7,6 +7,7 @@ import dev.nomos.compiler.check.Definitions;
 import dev.nomos.compiler.check.Definitions.Definition;
 import dev.nomos.compiler.check.internal.ExprLowerer.Typed;
 import dev.nomos.compiler.check.internal.LawContext.ObjectVar;
+import dev.nomos.compiler.check.MeaningRecorder;
 import dev.nomos.compiler.diag.Codes;
 import dev.nomos.compiler.diag.Diagnostic;
 import dev.nomos.compiler.plan.Loop;

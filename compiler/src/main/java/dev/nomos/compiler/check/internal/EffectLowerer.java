@@ -285,8 +285,12 @@ public final class EffectLowerer {
     String attr = target.attribute().text();
     String display = v.name + "." + attr;
     EntityType receiver = v.type == Loop.ANY_TYPE ? null : schema.type(v.type);
-    if (Attributes.writable(receiver).contains(attr)) {
-      cx.refer(target.attribute(), cx.attributeDeclaration(receiver, attr), cx.typeName(v));
+    // A constraint's requirement on a derived edge or centre arrives rewritten to one on x or y at
+    // the same place; the name written there is the one to record.
+    String written = cx.text(target.attribute().span());
+    if (Attributes.writable(receiver).contains(attr) || Attributes.isBuiltIn(written)) {
+      cx.refer(new dev.nomos.compiler.ast.Name(written, target.attribute().span()),
+          cx.attributeDeclaration(receiver, written), cx.typeName(v));
     }
     switch (attr) {
       case "x":

@@ -26,7 +26,7 @@ import java.util.List;
  */
 public final class ExprLowerer {
   /** The name of the form that reads the next frame in a constraint's guard, {@code next(c)}. */
-  public static final String NEXT = "next";
+  public static final String NEXT = dev.nomos.compiler.meaning.LanguageDescriptor.NEXT;
 
   /** A checked expression: its type and its plan (null when it had errors). */
   public record Typed(Ty type, PExpr plan) {

@@ -3,6 +3,7 @@ package dev.nomos.compiler.check.internal;
 import dev.nomos.compiler.ast.Binding;
 import dev.nomos.compiler.check.Definitions;
 import dev.nomos.compiler.ast.Name;
+import dev.nomos.compiler.check.MeaningRecorder;
 import dev.nomos.compiler.diag.Codes;
 import dev.nomos.compiler.diag.Diagnostic;
 import dev.nomos.compiler.meaning.Declaration;

@@ -1,9 +1,10 @@
-package dev.nomos.compiler.check.internal;
+package dev.nomos.compiler.check;
 
 import dev.nomos.compiler.ast.AttrDecl;
 import dev.nomos.compiler.ast.Name;
 import dev.nomos.compiler.ast.WorldDecl;
 import dev.nomos.compiler.ast.WorldItem;
+import dev.nomos.compiler.check.internal.Ty;
 import dev.nomos.compiler.meaning.Declaration;
 import dev.nomos.compiler.meaning.Declaration.Kind;
 import dev.nomos.compiler.meaning.ExprType;
@@ -37,7 +38,7 @@ public class MeaningRecorder {
     public void declare(Declaration d) {}
 
     @Override
-    void typed(SourceFile source, Span span, Ty type, WorldSchema schema) {}
+    public void typed(SourceFile source, Span span, Ty type, WorldSchema schema) {}
   };
 
   private final List<Declaration> declarations = new ArrayList<>();
@@ -129,49 +130,41 @@ public class MeaningRecorder {
   // ---- the language's own names
 
   public Declaration builtInAttribute(String name) {
-    return builtIn(Kind.ATTRIBUTE, name, Declaration.BUILT_IN, () -> LanguageDescriptor.get().attribute(name)
-        .map(a -> new String[] {a.type(), a.doc()}).orElse(null));
+    return builtIn(Kind.ATTRIBUTE, name);
   }
 
   public Declaration worldTarget(String name) {
-    return builtIn(Kind.WORLD_TARGET, name, Declaration.BUILT_IN, () -> LanguageDescriptor.get().worldTarget(name)
-        .map(a -> new String[] {a.type(), a.doc()}).orElse(null));
+    return builtIn(Kind.WORLD_TARGET, name);
   }
 
   public Declaration anyType() {
-    return builtIn(Kind.ENTITY, LanguageDescriptor.ANY_TYPE, "",
-        () -> new String[] {"", LanguageDescriptor.get().anyTypeDoc()});
+    return builtIn(Kind.ENTITY, LanguageDescriptor.ANY_TYPE);
   }
 
   public Declaration side(String name) {
-    return builtIn(Kind.SYMBOL, name, "Side", () -> new String[] {"Side", LanguageDescriptor.get().sideDoc()});
+    return builtIn(Kind.SYMBOL, name);
   }
 
   public Declaration function(String name) {
-    return builtIn(Kind.FUNCTION, name, "", () -> LanguageDescriptor.get().function(name)
-        .map(f -> new String[] {f.signature(), f.doc()}).orElse(null));
+    return builtIn(Kind.FUNCTION, name);
   }
 
   public Declaration form(String name) {
-    return builtIn(Kind.FORM, name, "", () -> LanguageDescriptor.get().form(name)
-        .map(f -> new String[] {f.signature(), f.doc()}).orElse(null));
+    return builtIn(Kind.FORM, name);
   }
 
   public Declaration option(String name) {
-    return builtIn(Kind.OPTION, name, Declaration.BUILT_IN, () -> LanguageDescriptor.get().optionDoc(name)
-        .map(doc -> new String[] {null, doc}).orElse(null));
+    return builtIn(Kind.OPTION, name);
   }
 
   public Declaration keyword(String word) {
-    return builtIn(Kind.KEYWORD, word, Declaration.BUILT_IN, () -> new String[] {null,
-        LanguageDescriptor.get().keywordDocs().get(word)});
+    return builtIn(Kind.KEYWORD, word);
   }
 
-  private Declaration builtIn(Kind kind, String name, String owner, java.util.function.Supplier<String[]> facts) {
-    return builtIns.computeIfAbsent(kind + "/" + owner + "/" + name, k -> {
-      String[] f = facts.get();
-      return f == null ? null : Declaration.builtIn(kind, name, owner, f[0], f[1]);
-    });
+  /** The language's declaration of {@code name}, made once per compilation; null when it has none. */
+  private Declaration builtIn(Kind kind, String name) {
+    return builtIns.computeIfAbsent(kind + "/" + name,
+        k -> LanguageDescriptor.get().builtIn(kind, name).orElse(null));
   }
 
   // ---- occurrences and types
@@ -189,7 +182,8 @@ public class MeaningRecorder {
     }
   }
 
-  void typed(SourceFile source, Span span, Ty type, WorldSchema schema) {
+  /** Records the type the checker gave the expression at {@code span}. */
+  public void typed(SourceFile source, Span span, Ty type, WorldSchema schema) {
     if (type.isError() || span == Span.NONE || !typesSeen.add(source.name() + "@" + span.start() + "-" + span.end())) {
       return;
     }
