@@ -47,7 +47,8 @@ public class MeaningRecorder {
   private final Set<String> placesSeen = new HashSet<>();
   private final Set<String> typesSeen = new HashSet<>();
   private final Map<String, Declaration> index = new HashMap<>();
-  private final Map<String, Declaration> builtIns = new HashMap<>();
+  /** Concurrent: {@link #NONE} is shared by every check that records nothing, on any thread. */
+  private final Map<String, Declaration> builtIns = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Meaning build() {
     return Meaning.of(declarations, references, types);
