@@ -19,15 +19,21 @@ class AnalysisTest {
       + "  entity Ball { spin: int 0..3 }\n}\n";
 
   @TempDir Path dir;
+  Workspace ws = new Workspace();
+  String uri;
+
+  /** The analysis of {@code text} open as laws.law beside world.law. */
+  private Analysis open(String text) throws Exception {
+    Files.writeString(dir.resolve("world.law"), WORLD);
+    uri = Workspace.uriOf(dir.resolve("laws.law"));
+    ws.open(uri, 1, text);
+    return ws.analysis(uri).orElseThrow();
+  }
 
   @Test
   void aVersionIsCompiledOnceWithTheFilesItUses() throws Exception {
-    Files.writeString(dir.resolve("world.law"), WORLD);
-    Workspace ws = new Workspace();
-    String uri = Workspace.uriOf(dir.resolve("laws.law"));
     String text = "use \"world.law\"\nlaw l { for b: Ball when b.spin > 0 then b.vx := 1 }\n";
-    ws.open(uri, 1, text);
-    Analysis a = ws.analysis(uri).orElseThrow();
+    Analysis a = open(text);
     assertSame(a, ws.analysis(uri).orElseThrow(), "a second request on the same version reuses the analysis");
     assertEquals(2, a.compilation().units().size());
     assertEquals(Workspace.uriOf(dir.resolve("world.law")), a.used().get(0).uri());
@@ -47,12 +53,8 @@ class AnalysisTest {
 
   @Test
   void onlyALawThatDoesNotParseIsReadFromItsTokens() throws Exception {
-    Files.writeString(dir.resolve("world.law"), WORLD);
-    Workspace ws = new Workspace();
-    String uri = Workspace.uriOf(dir.resolve("laws.law"));
     String text = "use \"world.law\"\nlaw ok { for b: Ball then b.vx := 1 }\nlaw typing { for c: Ball then c.vx := c.\n";
-    ws.open(uri, 1, text);
-    Analysis a = ws.analysis(uri).orElseThrow();
+    Analysis a = open(text);
     Occurrence checked = a.occurrenceAt(text.indexOf("b.vx")).orElseThrow();
     assertNotNull(checked.target(), "the checker resolved it");
     Occurrence lexical = a.occurrenceAt(text.indexOf("c.vx")).orElseThrow();
