@@ -8,7 +8,7 @@ import dev.nomos.runtime.WorldSchema;
 import dev.nomos.runtime.model.Inference;
 import dev.nomos.runtime.model.Simulator;
 import dev.nomos.runtime.model.WorldModel;
-import dev.nomos.runtime.model.internal.OpinionCollector;
+import dev.nomos.runtime.model.LawApplication;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -163,23 +163,22 @@ public final class Bench {
    * in which the engines differ.
    */
   double lawsOnly(WorldModel model, List<Frame> frames, double seconds) {
-    OpinionCollector collector = new OpinionCollector(model.schema(), model.lawNames().toArray(String[]::new),
-        model.options().nu());
-    List<Law> laws = model.laws();
+    LawApplication application = new LawApplication(model);
     int n = frames.size();
+    long[] targets = {0};
     long[] done = {0};
     Rate best = bestWindow(seconds, nanos -> {
       long end = System.nanoTime() + nanos;
       long steps = 0;
       while (System.nanoTime() < end) {
         for (int i = 0; i < 64; i++) {
-          collector.run(frames.get((int) (done[0]++ % n)), laws);
+          targets[0] += application.apply(frames.get((int) (done[0]++ % n)));
           steps++;
         }
       }
       return steps;
     });
-    sink += collector.totalTargets();
+    sink += targets[0];
     return best.perCpuSecond();
   }
 

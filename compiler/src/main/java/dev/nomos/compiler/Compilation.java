@@ -5,6 +5,9 @@ import dev.nomos.runtime.model.Floor;
 import dev.nomos.compiler.ast.SourceUnit;
 import dev.nomos.compiler.ast.WorldDecl;
 import dev.nomos.compiler.check.Definitions;
+import dev.nomos.compiler.check.Hole;
+import dev.nomos.compiler.meaning.LanguageDescriptor;
+import dev.nomos.compiler.meaning.Meaning;
 import dev.nomos.compiler.diag.Diagnostic;
 import dev.nomos.compiler.interp.Interpreter;
 import dev.nomos.compiler.plan.LawPlan;
@@ -30,6 +33,7 @@ public final class Compilation {
   private final Floor floor;
   private final List<CompiledLaw> constraints;
   private final Definitions definitions;
+  private final Meaning meaning;
 
   Compilation(List<SourceUnit> units, List<Diagnostic> diagnostics, WorldDecl world, WorldSchema schema,
       List<CompiledLaw> laws) {
@@ -38,12 +42,13 @@ public final class Compilation {
 
   Compilation(List<SourceUnit> units, List<Diagnostic> diagnostics, WorldDecl world, WorldSchema schema,
       List<CompiledLaw> laws, FloorDecl floorDecl, Floor floor) {
-    this(units, diagnostics, world, schema, laws, floorDecl, floor, List.of(), Definitions.NONE);
+    this(units, diagnostics, world, schema, laws, floorDecl, floor, List.of(), Definitions.NONE, Meaning.EMPTY);
   }
 
   Compilation(List<SourceUnit> units, List<Diagnostic> diagnostics, WorldDecl world, WorldSchema schema,
       List<CompiledLaw> laws, FloorDecl floorDecl, Floor floor, List<CompiledLaw> constraints,
-      Definitions definitions) {
+      Definitions definitions, Meaning meaning) {
+    this.meaning = meaning;
     this.constraints = List.copyOf(constraints);
     this.definitions = definitions;
     this.floorDecl = floorDecl;
@@ -90,6 +95,20 @@ public final class Compilation {
 
   /** The model's {@code def}s, checked (editors show them on hover and offer them in completion). */
   public Definitions definitions() { return definitions; }
+
+  /**
+   * What every name of the sources stands for and the type of every checked expression (empty for
+   * candidate checks, which the learner reads for diagnostics and holes only).
+   */
+  public Meaning meaning() { return meaning; }
+
+  /** The {@code ?} of every law, in source order (only candidate checks allow them). */
+  public List<Hole> holes() {
+    return laws.stream().flatMap(l -> l.holes().stream()).toList();
+  }
+
+  /** The language these sources were checked as: built-ins, reserved words, limits. */
+  public LanguageDescriptor language() { return LanguageDescriptor.get(); }
 
   /** Every law in source order, including those with errors (whose plan is null). */
   public List<CompiledLaw> laws() { return laws; }

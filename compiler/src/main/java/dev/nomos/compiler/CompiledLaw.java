@@ -22,8 +22,4 @@ public record CompiledLaw(String name, String doc, LawDecl decl, SourceFile sour
   public boolean hasHoles() {
     return !holes.isEmpty();
   }
-
-  public boolean hasPlan() {
-    return plan != null;
-  }
 }

@@ -1,6 +1,7 @@
 package dev.nomos.compiler;
 
 import dev.nomos.compiler.ast.ConstraintDecl;
+import dev.nomos.compiler.ast.Expr;
 import dev.nomos.compiler.ast.FloorDecl;
 import dev.nomos.compiler.ast.LawDecl;
 import dev.nomos.compiler.ast.Name;
@@ -15,6 +16,9 @@ import dev.nomos.compiler.check.FloorChecker;
 import dev.nomos.compiler.check.LawCases;
 import dev.nomos.compiler.check.LawChecker;
 import dev.nomos.compiler.check.WorldChecker;
+import dev.nomos.compiler.check.MeaningRecorder;
+import dev.nomos.compiler.meaning.Declaration;
+import dev.nomos.compiler.meaning.LanguageDescriptor;
 import dev.nomos.compiler.diag.Codes;
 import dev.nomos.compiler.diag.Diagnostic;
 import dev.nomos.compiler.source.SourceFile;
@@ -99,9 +103,11 @@ public final class NomosCompiler {
     }
     WorldDecl world = worlds.isEmpty() ? null : worlds.get(0);
     WorldSchema schema = null;
+    MeaningRecorder meaning = new MeaningRecorder();
     if (world != null) {
       SourceUnit home = worldUnits.get(world);
       schema = new WorldChecker(home.source(), diagnostics).check(world);
+      meaning.world(world, home.source());
       for (WorldDecl other : worlds.subList(1, worlds.size())) {
         diagnostics.add(Diagnostic.error(Codes.WORLD_COUNT, worldUnits.get(other).source(), other.name().span(),
                 "a model has one world, but `" + other.name().text() + "` is declared here and `"
@@ -141,7 +147,7 @@ public final class NomosCompiler {
         }
       }
     }
-    Definitions definitions = Definitions.check(declared, schema, diagnostics);
+    Definitions definitions = Definitions.check(declared, schema, diagnostics, meaning);
 
     List<CompiledLaw> laws = new ArrayList<>();
     Map<String, LawDecl> names = new HashMap<>();
@@ -159,18 +165,20 @@ public final class NomosCompiler {
                   "law `" + law.name().text() + "` is declared twice")
               .withHint("the first is on line " + previous.span().line() + "; law names must be unique"));
         }
+        meaning.declare(Declaration.Kind.LAW, law.name(), "", u.source(), law.weightText(), law.doc());
         if (law.cases() != null && (!LawCases.check(law, u.source(), diagnostics) || !LawCases.hasCases(law))) {
           laws.add(unchecked(law, u.source()));
           continue;
         }
         if (LawCases.hasCases(law)) {
+          declareCases(meaning, law, u.source(), schema);
           laws.addAll(brokenBySyntax(law, u.source(), syntaxErrors)
               ? LawCases.instances(law).stream().map(i -> unchecked(LawCases.instantiate(law, i), u.source())).toList()
-              : checkCases(schema, u.source(), law, options, diagnostics, definitions));
+              : checkCases(schema, u.source(), law, options, diagnostics, definitions, meaning));
           continue;
         }
-        laws.add(brokenBySyntax(law, u.source(), syntaxErrors)
-            ? unchecked(law, u.source()) : checkLaw(schema, u.source(), law, options, diagnostics, definitions));
+        laws.add(brokenBySyntax(law, u.source(), syntaxErrors) ? unchecked(law, u.source())
+            : checkLaw(schema, u.source(), law, options, diagnostics, definitions, meaning));
       }
     }
     List<CompiledLaw> constraints = new ArrayList<>();
@@ -188,11 +196,30 @@ public final class NomosCompiler {
                   "`" + name.text() + "` is declared twice")
               .withHint("the first is on line " + previous.span().line() + "; law and constraint names must be unique"));
         }
-        constraints.add(checkConstraint(schema, u.source(), constraint, syntaxErrors, diagnostics));
+        meaning.declare(Declaration.Kind.CONSTRAINT, name, "", u.source(), null, constraint.doc());
+        constraints.add(checkConstraint(schema, u.source(), constraint, syntaxErrors, diagnostics, meaning));
       }
     }
     return new Compilation(units, sorted(diagnostics, units, givenOrder), world, schema, laws, floorDecl, floor,
-        constraints, definitions);
+        constraints, definitions, meaning.build());
+  }
+
+  /** Records a law's case parameters, the types its cases name, and every use of a parameter in the law. */
+  private static void declareCases(MeaningRecorder meaning, LawDecl law, SourceFile source, WorldSchema schema) {
+    Map<String, Declaration> params = new HashMap<>();
+    for (LawDecl.Param p : law.cases().params()) {
+      params.put(p.name().text(), meaning.declare(Declaration.Kind.CASE_PARAMETER, p.name(), "", source, "case", null));
+      for (Expr v : p.values()) {
+        if (v instanceof Expr.NameRef n && schema != null && schema.type(n.name().text()) != null) {
+          meaning.refer(source, n.name(), meaning.find(Declaration.Kind.ENTITY, "", n.name().text()), null);
+        } else if (v instanceof Expr.NameRef n && n.name().text().equals(LanguageDescriptor.ANY_TYPE)) {
+          meaning.refer(source, n.name(), meaning.anyType(), null);
+        }
+      }
+    }
+    for (Name use : LawCases.parameterUses(law)) {
+      meaning.refer(source, use, params.get(use.text()), null);
+    }
   }
 
   /**
@@ -280,14 +307,14 @@ public final class NomosCompiler {
   }
 
   private static CompiledLaw checkConstraint(WorldSchema schema, SourceFile source, ConstraintDecl constraint,
-      List<Diagnostic> syntaxErrors, List<Diagnostic> diagnostics) {
+      List<Diagnostic> syntaxErrors, List<Diagnostic> diagnostics, MeaningRecorder meaning) {
     LawDecl law = constraint.asLaw();
     if (schema == null || brokenBySyntax(law, source, syntaxErrors)) {
       return unchecked(law, source);
     }
     // The parser bounded every expression's depth (Parser.MAX_CHAINED_OPERATORS), so checking cannot overflow.
     List<Diagnostic> found = new ArrayList<>();
-    LawChecker.Result r = new ConstraintChecker(schema, source, found).check(constraint);
+    LawChecker.Result r = new ConstraintChecker(schema, source, found, meaning).check(constraint);
     diagnostics.addAll(found);
     return new CompiledLaw(law.name().text(), law.doc(), law, source, r.plan(), null, List.of());
   }
@@ -297,14 +324,14 @@ public final class NomosCompiler {
    * shares is reported once; one only some instances have says which ({@code in stays[key]: ...}).
    */
   private static List<CompiledLaw> checkCases(WorldSchema schema, SourceFile source, LawDecl law,
-      CompilerOptions options, List<Diagnostic> diagnostics, Definitions definitions) {
+      CompilerOptions options, List<Diagnostic> diagnostics, Definitions definitions, MeaningRecorder meaning) {
     List<LawCases.Instance> instances = LawCases.instances(law);
     List<CompiledLaw> out = new ArrayList<>();
     Map<String, Integer> seen = new LinkedHashMap<>();
     Map<String, Diagnostic> first = new LinkedHashMap<>();
     for (LawCases.Instance instance : instances) {
       List<Diagnostic> found = new ArrayList<>();
-      out.add(checkLaw(schema, source, LawCases.instantiate(law, instance), options, found, definitions));
+      out.add(checkLaw(schema, source, LawCases.instantiate(law, instance), options, found, definitions, meaning));
       for (Diagnostic d : found) {
         String key = d.code() + "@" + d.source().name() + ":" + d.span().start() + "-" + d.span().end() + ":"
             + d.message();
@@ -328,17 +355,18 @@ public final class NomosCompiler {
 
   private static CompiledLaw checkLaw(WorldSchema schema, SourceFile source, LawDecl law, CompilerOptions options,
       List<Diagnostic> diagnostics) {
-    return checkLaw(schema, source, law, options, diagnostics, Definitions.NONE);
+    return checkLaw(schema, source, law, options, diagnostics, Definitions.NONE, MeaningRecorder.NONE);
   }
 
   private static CompiledLaw checkLaw(WorldSchema schema, SourceFile source, LawDecl law, CompilerOptions options,
-      List<Diagnostic> diagnostics, Definitions definitions) {
+      List<Diagnostic> diagnostics, Definitions definitions, MeaningRecorder meaning) {
     if (schema == null) {
       return new CompiledLaw(law.name().text(), law.doc(), law, source, null, law.weight(), List.of());
     }
     // The parser bounded every expression's depth (Parser.MAX_CHAINED_OPERATORS), so checking cannot overflow.
     List<Diagnostic> found = new ArrayList<>();
-    LawChecker.Result r = new LawChecker(schema, source, options.allowHoles(), found, definitions).check(law);
+    LawChecker.Result r = new LawChecker(schema, source, options.allowHoles(), found, definitions)
+        .recordingTo(meaning).check(law);
     diagnostics.addAll(found);
     return new CompiledLaw(law.name().text(), law.doc(), law, source, r.plan(), law.weight(), r.holes());
   }
@@ -355,7 +383,7 @@ public final class NomosCompiler {
       if (loaded.containsKey(key)) {
         continue;
       }
-      ParseResult parsed = Parser.parse(file);
+      ParseResult parsed = resolver.parse(file);
       diagnostics.addAll(parsed.diagnostics());
       loaded.put(key, parsed.unit());
       List<SourceFile> uses = new ArrayList<>();

@@ -31,6 +31,15 @@ public interface SourceResolver {
   /** Reads the named file; the message of the exception is shown to the user. */
   SourceFile read(String name) throws IOException;
 
+  /**
+   * Parses a file the compilation loads (the given ones and those they use). Editors override it to
+   * reuse the parse of a used file whose text has not changed, and to keep the parse of the file
+   * being edited.
+   */
+  default ParseResult parse(SourceFile file) {
+    return Parser.parse(file);
+  }
+
   /** Files on disk; relative names are relative to the working directory. */
   static SourceResolver fileSystem() {
     return fileSystem(Path.of(""));

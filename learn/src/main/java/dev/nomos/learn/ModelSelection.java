@@ -33,11 +33,6 @@ public record ModelSelection(double validationFraction, List<Double> lambdas) {
     return new ModelSelection(0.2, List.of(0.0005, 0.001, 0.003));
   }
 
-  /** Chooses only the round, at the model options' penalty (one run of the loop). */
-  public static ModelSelection roundsOnly(double validationFraction) {
-    return new ModelSelection(validationFraction, List.of());
-  }
-
   public boolean enabled() {
     return validationFraction > 0;
   }

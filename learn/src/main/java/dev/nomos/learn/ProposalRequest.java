@@ -90,9 +90,5 @@ public record ProposalRequest(WorldSchema schema, String worldSource, List<Curre
   /** The model-call and token allowance left for this proposal. */
   public record Budget(long calls, long tokens) {
     public static final Budget UNLIMITED = new Budget(Long.MAX_VALUE, Long.MAX_VALUE);
-
-    public boolean allowsCall() {
-      return calls > 0 && tokens > 0;
-    }
   }
 }

@@ -70,7 +70,7 @@ class LearnerTest {
     };
     Learner learner = new Learner(BouncingBall.SCHEMA, BouncingBall.SOURCE,
         new NomosLawCompiler(BouncingBall.SCHEMA, Engine.COMPILED), new EnumerativeProposer(),
-        LearnOptions.enumerativeDefaults().withMaxIterations(1).withSelection(ModelSelection.roundsOnly(0.2)),
+        LearnOptions.enumerativeDefaults().withMaxIterations(1).withSelection(new ModelSelection(0.2, List.of())),
         ModelOptions.defaults(), listener);
     LearnResult result = learner.learn(TRAIN, List.of(), List.of(), deadline);
     assertEquals("time", result.report().stopReason());

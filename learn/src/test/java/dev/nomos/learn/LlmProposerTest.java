@@ -60,7 +60,7 @@ class LlmProposerTest {
       assertTrue(request.replace(" ", "").contains("\"model\":\"test-model\""), request);
       assertTrue(request.contains("world Tiny"), "the prompt holds the world");
       assertTrue(request.contains("touches Wall#2 on its TOP"), "the prompt holds the rendered transitions");
-      assertTrue(request.contains("touching(a: object, b: object) -> bool"), "the prompt holds the stdlib");
+      assertTrue(request.contains("touching(a: Object, b: Object) -> bool"), "the prompt holds the stdlib as the stdlib writes it");
     }
   }
 

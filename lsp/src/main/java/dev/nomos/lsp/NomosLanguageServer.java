@@ -75,7 +75,7 @@ public final class NomosLanguageServer implements LanguageServer, LanguageClient
 
   /** A server with the checker's diagnostics and the Nomos formatter. */
   public NomosLanguageServer() {
-    this(CheckerDiagnostics::new, new FormatterEdits());
+    this(workspace -> new CheckerDiagnostics(), new FormatterEdits());
   }
 
   @Override
@@ -128,7 +128,7 @@ public final class NomosLanguageServer implements LanguageServer, LanguageClient
       scratch.open("untitled:warm-up", 0, warmUp);
       scratch.analysis("untitled:warm-up").ifPresent(a -> {
         SemanticTokensFeature.tokens(a);
-        new CheckerDiagnostics(scratch).diagnose(a);
+        new CheckerDiagnostics().diagnose(a);
       });
     });
   }

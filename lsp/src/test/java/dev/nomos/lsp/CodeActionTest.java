@@ -35,7 +35,7 @@ class CodeActionTest {
     for (var law : analysis.unit().laws()) {
       for (Binding b : law.bindings()) {
         String type = b.type().text();
-        if (analysis.world().entity(type).isEmpty() && !type.equals("Object")) {
+        if (analysis.meaning().declaration(dev.nomos.compiler.meaning.Declaration.Kind.ENTITY, "", type).isEmpty() && !type.equals("Object")) {
           out.add(Diagnostic.error("N101", analysis.source(), b.type().span(), "unknown entity type " + type)
               .withHint("did you mean Ball?").withReplacement("Ball"));
         }

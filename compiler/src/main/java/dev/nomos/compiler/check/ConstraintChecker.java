@@ -30,11 +30,18 @@ public final class ConstraintChecker {
   private final WorldSchema schema;
   private final SourceFile source;
   private final List<Diagnostic> out;
+  private final MeaningRecorder meaning;
 
   public ConstraintChecker(WorldSchema schema, SourceFile source, List<Diagnostic> out) {
+    this(schema, source, out, MeaningRecorder.NONE);
+  }
+
+  /** {@code meaning}: where the names and types the check resolves are recorded. */
+  public ConstraintChecker(WorldSchema schema, SourceFile source, List<Diagnostic> out, MeaningRecorder meaning) {
     this.schema = schema;
     this.source = source;
     this.out = out;
+    this.meaning = meaning;
   }
 
   public LawChecker.Result check(ConstraintDecl constraint) {
@@ -50,7 +57,7 @@ public final class ConstraintChecker {
     LawDecl law = new LawDecl(constraint.name(), constraint.doc(), null, null, constraint.binders(), constraint.guard(),
         requirements, constraint.span());
     List<Diagnostic> found = new ArrayList<>();
-    LawChecker.Result r = new LawChecker(schema, source, false, found).checkConstraint(law);
+    LawChecker.Result r = new LawChecker(schema, source, false, found).recordingTo(meaning).checkConstraint(law);
     // Several requirements on one target intersect; the law checker's "union" warning does not apply.
     found.removeIf(d -> d.code().equals(Codes.DUPLICATE_EFFECT));
     out.addAll(found);

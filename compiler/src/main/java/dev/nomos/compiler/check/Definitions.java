@@ -10,6 +10,7 @@ import dev.nomos.compiler.check.internal.SymbolSet;
 import dev.nomos.compiler.check.internal.Ty;
 import dev.nomos.compiler.diag.Codes;
 import dev.nomos.compiler.diag.Diagnostic;
+import dev.nomos.compiler.meaning.Declaration;
 import dev.nomos.compiler.plan.Loop;
 import dev.nomos.compiler.source.SourceFile;
 import dev.nomos.runtime.AttributeSpec;
@@ -87,6 +88,12 @@ public final class Definitions {
 
   /** Checks the definitions of a model against its world; diagnostics go to {@code out}. */
   public static Definitions check(List<Declared> declared, WorldSchema schema, List<Diagnostic> out) {
+    return check(declared, schema, out, MeaningRecorder.NONE);
+  }
+
+  /** As {@link #check(List, WorldSchema, List)}, recording the names it resolves to {@code meaning}. */
+  public static Definitions check(List<Declared> declared, WorldSchema schema, List<Diagnostic> out,
+      MeaningRecorder meaning) {
     if (declared.isEmpty()) {
       return NONE;
     }
@@ -116,7 +123,9 @@ public final class Definitions {
       String name = d.decl().name().text();
       List<Ty> params = paramTypes.get(name);
       boolean broken = !nameOk.get(name) || params == null || cyclic.contains(name);
-      byName.put(name, new Definition(d.decl(), d.source(), params == null ? List.of() : params, Ty.ERROR, broken));
+      Definition def = new Definition(d.decl(), d.source(), params == null ? List.of() : params, Ty.ERROR, broken);
+      byName.put(name, def);
+      declare(def, schema, meaning);
     }
     Definitions defs = new Definitions(byName);
     if (schema == null) {
@@ -127,7 +136,7 @@ public final class Definitions {
       if (def.broken()) {
         continue;
       }
-      Ty result = DefinitionCalls.checkBody(def, defs, schema, out);
+      Ty result = DefinitionCalls.checkBody(def, defs, schema, out, meaning);
       byName.put(def.name(), new Definition(def.decl(), def.source(), def.params(), result, result.isError()));
     }
     return defs;
@@ -169,6 +178,20 @@ public final class Definitions {
   }
 
   /** The parameter types, or null after reporting an unknown type or a repeated name. */
+  /** Records the definition's name, its {@code def} word and the types its parameters name. */
+  private static void declare(Definition def, WorldSchema schema, MeaningRecorder meaning) {
+    DefDecl decl = def.decl();
+    meaning.refer(def.source(), decl.keyword(), meaning.keyword(decl.keyword().text()), null);
+    meaning.declare(Declaration.Kind.DEFINITION, decl.name(), "", def.source(), def.signature(), decl.doc());
+    for (DefDecl.Param p : decl.params()) {
+      String type = p.type().text();
+      Declaration named = type.equals(Attributes.ANY_TYPE) ? meaning.anyType()
+          : schema != null && schema.type(type) != null ? meaning.find(Declaration.Kind.ENTITY, "", type)
+          : meaning.find(Declaration.Kind.SYMBOL_TYPE, "", type);
+      meaning.refer(def.source(), p.type(), named, null);
+    }
+  }
+
   private static List<Ty> params(Declared d, WorldSchema schema, List<Diagnostic> out) {
     List<Ty> types = new ArrayList<>();
     Set<String> names = new HashSet<>();

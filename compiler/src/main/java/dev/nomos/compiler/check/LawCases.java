@@ -157,7 +157,24 @@ public final class LawCases {
 
   /** The law of one instance: named after it, with its weight, and every parameter replaced by its value. */
   public static LawDecl instantiate(LawDecl law, Instance instance) {
-    Substitution s = new Substitution(instance.values());
+    return instantiate(law, instance, new ArrayList<>());
+  }
+
+  /**
+   * Every place {@code law}'s case parameters are used (the names the first instance replaces),
+   * in the order the substitution meets them.
+   */
+  public static List<Name> parameterUses(LawDecl law) {
+    List<Name> uses = new ArrayList<>();
+    List<Instance> instances = instances(law);
+    if (!instances.isEmpty()) {
+      instantiate(law, instances.get(0), uses);
+    }
+    return uses;
+  }
+
+  private static LawDecl instantiate(LawDecl law, Instance instance, List<Name> uses) {
+    Substitution s = new Substitution(instance.values(), uses);
     List<Binder> binders = law.binders().stream().map(s::binder).toList();
     Expr guard = law.guard() == null ? null : s.expr(law.guard());
     List<Effect> effects = law.effects().stream().map(s::effect).toList();
@@ -167,10 +184,13 @@ public final class LawCases {
   }
 
   /** Replaces parameters by their values, keeping the spans of the uses (so diagnostics point into the law). */
-  private record Substitution(Map<String, Expr> values) {
+  private record Substitution(Map<String, Expr> values, List<Name> uses) {
 
     Name type(Name n) {
       Expr v = values.get(n.text());
+      if (v != null) {
+        uses.add(n);
+      }
       return v instanceof Expr.NameRef r ? new Name(r.name().text(), n.span()) : n;
     }
 
@@ -224,6 +244,9 @@ public final class LawCases {
     Expr expr(Expr e) {
       if (e instanceof Expr.NameRef n) {
         Expr v = values.get(n.name().text());
+        if (v != null) {
+          uses.add(n.name());
+        }
         if (v instanceof Expr.IntLit i) {
           return new Expr.IntLit(i.value(), n.span());
         }

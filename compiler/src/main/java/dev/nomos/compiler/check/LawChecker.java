@@ -39,8 +39,9 @@ public final class LawChecker {
   /** At most this many objects may be bound by a law's binder clauses. */
   public static final int MAX_BOUND_OBJECTS = 3;
   /** The relations an {@code on} clause may name, and their options. */
-  public static final List<String> RELATIONS = List.of("contact");
-  public static final List<String> RELATION_OPTIONS = List.of("side", "cover");
+  public static final List<String> RELATIONS = dev.nomos.compiler.meaning.LanguageDescriptor.get().relations();
+  public static final List<String> RELATION_OPTIONS = dev.nomos.compiler.meaning.LanguageDescriptor.get()
+      .relationOptions().stream().map(dev.nomos.compiler.meaning.LanguageDescriptor.Option::name).toList();
 
   /** The outcome for one law: its plan (null when it has errors or holes), its holes and its error count. */
   public record Result(LawPlan plan, List<Hole> holes, int errors) {
@@ -56,6 +57,7 @@ public final class LawChecker {
   private final Definitions definitions;
   /** Whether the guard may read the next frame with {@code next(...)}: a constraint's. */
   private boolean guardReadsNext;
+  private MeaningRecorder meaning = MeaningRecorder.NONE;
 
   public LawChecker(WorldSchema schema, SourceFile source, boolean allowHoles, List<Diagnostic> out) {
     this(schema, source, allowHoles, out, Definitions.NONE);
@@ -71,6 +73,12 @@ public final class LawChecker {
     this.definitions = definitions;
   }
 
+  /** Records the names and types this checker resolves to {@code recorder}; returns this checker. */
+  public LawChecker recordingTo(MeaningRecorder recorder) {
+    meaning = recorder;
+    return this;
+  }
+
   /** Checks a constraint lowered to a law: as {@link #check}, and its guard may use {@code next(...)}. */
   public Result checkConstraint(LawDecl law) {
     guardReadsNext = true;
@@ -83,6 +91,7 @@ public final class LawChecker {
 
   public Result check(LawDecl law) {
     LawContext cx = new LawContext(schema, source, allowHoles, out);
+    cx.recordTo(meaning);
     cx.useDefinitions(definitions);
     ExprLowerer lower = new ExprLowerer(cx);
     checkWeight(cx, law);
@@ -184,7 +193,7 @@ public final class LawChecker {
     if (at >= 0 && at < law.span().end()) {
       span = source.span(at, at + law.weightText().length());
     }
-    String bound = new java.math.BigDecimal(max).stripTrailingZeros().toPlainString();
+    String bound = dev.nomos.compiler.meaning.LanguageDescriptor.MAX_WEIGHT_TEXT;
     cx.error(Codes.BAD_WEIGHT, span, "law weight " + law.weightText() + " is outside -" + bound + ".." + bound,
         "weights are fitted by `nomos fit`; write one between -" + bound + " and " + bound + ", or none");
   }
@@ -193,6 +202,7 @@ public final class LawChecker {
 
   private Loop.Contact relation(LawContext cx, Binder.Relation r) {
     boolean ok = true;
+    cx.refer(r.relation(), cx.meaning().form(r.relation().text()), null);
     if (!RELATIONS.contains(r.relation().text())) {
       cx.unknown(Codes.UNKNOWN_RELATION, r.relation(), "unknown relation `" + r.relation().text() + "`", RELATIONS,
           "the relations are: " + String.join(", ", RELATIONS));
@@ -214,6 +224,7 @@ public final class LawChecker {
         ok = false;
         continue;
       }
+      cx.refer(o.name(), cx.meaning().option(name), null);
       Span previous = seen.putIfAbsent(name, o.span());
       if (previous != null) {
         cx.error(Codes.DUPLICATE_DECLARATION, o.span(), "option `" + name + "` is given twice", "keep one");
@@ -234,6 +245,7 @@ public final class LawChecker {
             ok = false;
           } else {
             side = index;
+            cx.refer(s.symbol(), cx.meaning().side(s.symbol().text()), null);
           }
         } else {
           cx.error(Codes.TYPE_MISMATCH, o.value().span(), "`side` takes a side (TOP, BOTTOM, LEFT or RIGHT), not `"

@@ -29,7 +29,8 @@ public final class WorldChecker {
   public static final int DEFAULT_INT_MIN = 0;
   public static final int DEFAULT_INT_MAX = 255;
   /** The numeric world options and what they mean, for messages and suggestions. */
-  public static final List<String> OPTIONS = List.of("contact_gap");
+  public static final List<String> OPTIONS = dev.nomos.compiler.meaning.LanguageDescriptor.get().worldOptions()
+      .stream().map(dev.nomos.compiler.meaning.LanguageDescriptor.Option::name).toList();
 
   private final SourceFile source;
   private final List<Diagnostic> out;

@@ -1,17 +1,21 @@
 package dev.nomos.compiler.docs;
 
-import dev.nomos.stdlib.Side;
-import dev.nomos.stdlib.Stdlib;
+import dev.nomos.compiler.meaning.LanguageDescriptor;
 import dev.nomos.stdlib.StdlibFunction;
 
 /**
- * The stdlib reference, generated from the registry so that docs, LLM prompts and the compiler
- * cannot disagree about what exists. {@code docs/language.md} holds a copy between
- * {@link #BEGIN} and {@link #END}; a test fails when the copy is stale.
+ * The generated parts of the language reference, read from the {@link LanguageDescriptor} so that
+ * docs, LLM prompts and the compiler cannot disagree about what exists: the stdlib (between
+ * {@link #BEGIN} and {@link #END}) and the reserved words (between {@link #KEYWORDS_BEGIN} and
+ * {@link #KEYWORDS_END}). {@code docs/language.md} holds a copy of each; a test fails when a copy
+ * is stale.
  */
 public final class StdlibReference {
   public static final String BEGIN = "<!-- stdlib:begin -->";
   public static final String END = "<!-- stdlib:end -->";
+  public static final String KEYWORDS_BEGIN = "<!-- keywords:begin -->";
+  public static final String KEYWORDS_END = "<!-- keywords:end -->";
+  private static final LanguageDescriptor LANGUAGE = LanguageDescriptor.get();
 
   private StdlibReference() {}
 
@@ -20,18 +24,18 @@ public final class StdlibReference {
     StringBuilder sb = new StringBuilder();
     sb.append("| Function | Meaning |\n");
     sb.append("|---|---|\n");
-    for (StdlibFunction f : Stdlib.all()) {
+    for (StdlibFunction f : LANGUAGE.functions()) {
       sb.append("| `").append(f.signature()).append("` | ").append(cell(f.doc())).append(" |\n");
     }
     sb.append('\n');
     sb.append("`Object` parameters take bound object variables (`b`, `w`, `o`), never attribute values. ");
     sb.append("`Type` parameters take an entity type name (`Ball`), or `Object` for objects of any type. ");
-    sb.append("`Side` values are ").append(String.join(", ", Side.NAMES.stream().map(n -> "`" + n + "`").toList()))
+    sb.append("`Side` values are ").append(String.join(", ", LANGUAGE.sides().stream().map(n -> "`" + n + "`").toList()))
         .append("; compare them with `==`, `!=` or `in {...}`. ");
     sb.append("Every function is total: no argument makes it fail. ");
     sb.append("A function with `Object` parameters can be read at an earlier frame, `touching(a, b)@-k` "
         + "(section 7.5); where one of its objects was not present throughout the last k steps it gives ");
-    sb.append(String.join(", ", Stdlib.all().stream().filter(StdlibFunction::takesFrame)
+    sb.append(String.join(", ", LANGUAGE.functions().stream().filter(StdlibFunction::takesFrame)
         .map(f -> "`" + f.name() + "` " + absentText(f)).toList()));
     sb.append(".\n");
     return sb.toString();
@@ -41,7 +45,7 @@ public final class StdlibReference {
   public static String absentText(StdlibFunction f) {
     return switch (f.returns()) {
       case BOOL -> f.absent() == 0 ? "false" : "true";
-      case SIDE -> Side.NAMES.get(f.absent());
+      case SIDE -> LANGUAGE.sides().get(f.absent());
       default -> Integer.toString(f.absent());
     };
   }
@@ -49,24 +53,35 @@ public final class StdlibReference {
   /** One line per function ({@code name(params) -> type: doc}), compact enough for an LLM prompt. */
   public static String plainText() {
     StringBuilder sb = new StringBuilder();
-    for (StdlibFunction f : Stdlib.all()) {
+    for (StdlibFunction f : LANGUAGE.functions()) {
       sb.append(f.signature()).append(": ").append(f.doc()).append('\n');
     }
     return sb.toString();
   }
 
+  /** The reserved words, in the lexer's order of declaration, as inline code: {@code `use` `world` ...}. */
+  public static String keywords() {
+    return String.join(" ", LANGUAGE.reservedWords().stream().map(w -> "`" + w + "`").toList());
+  }
+
   /**
-   * {@code document} with the text between the markers replaced by {@link #markdown()}.
+   * {@code document} with the stdlib section replaced by {@link #markdown()} and the keywords
+   * section by {@link #keywords()}.
    *
-   * @throws IllegalArgumentException if the markers are missing or out of order
+   * @throws IllegalArgumentException if a section's markers are missing or out of order
    */
   public static String splice(String document) {
-    int begin = document.indexOf(BEGIN);
-    int end = document.indexOf(END);
+    String spliced = splice(document, BEGIN, END, "\n" + markdown());
+    return spliced.contains(KEYWORDS_BEGIN) ? splice(spliced, KEYWORDS_BEGIN, KEYWORDS_END, keywords()) : spliced;
+  }
+
+  private static String splice(String document, String beginMarker, String endMarker, String content) {
+    int begin = document.indexOf(beginMarker);
+    int end = document.indexOf(endMarker);
     if (begin < 0 || end < begin) {
-      throw new IllegalArgumentException("the document has no " + BEGIN + " ... " + END + " section");
+      throw new IllegalArgumentException("the document has no " + beginMarker + " ... " + endMarker + " section");
     }
-    return document.substring(0, begin + BEGIN.length()) + "\n" + markdown() + document.substring(end);
+    return document.substring(0, begin + beginMarker.length()) + content + document.substring(end);
   }
 
   private static String cell(String text) {

@@ -176,13 +176,6 @@ public final class Formatter {
     return LineRenderer.render(lines, List.of());
   }
 
-  /** One world declaration without comments. */
-  public static String formatWorld(WorldDecl world) {
-    List<Line> lines = new ArrayList<>();
-    world(lines, world, false, false);
-    return LineRenderer.render(lines, List.of());
-  }
-
   /** An expression as it would appear in a {@code when} clause. */
   public static String formatExpr(Expr expr) {
     return ExprPrinter.print(expr);

@@ -2,9 +2,7 @@ package dev.nomos.compiler.goal;
 
 import dev.nomos.compiler.Parser;
 import dev.nomos.compiler.ast.Expr;
-import dev.nomos.compiler.check.internal.ExprLowerer;
-import dev.nomos.compiler.check.internal.LawContext;
-import dev.nomos.compiler.check.internal.Ty;
+import dev.nomos.compiler.check.ConditionChecker;
 import dev.nomos.compiler.diag.Diagnostic;
 import dev.nomos.compiler.interp.Interpreter;
 import dev.nomos.compiler.plan.LawPlan;
@@ -35,12 +33,11 @@ public final class GoalCompiler {
     if (parsed.expr() == null) {
       return new GoalCompilation(null, diagnostics);
     }
-    LawContext cx = new LawContext(schema, source, false, diagnostics);
-    ExprLowerer.Typed typed = new ExprLowerer(cx).expect(parsed.expr(), Ty.BOOL, "the goal");
-    if (!typed.ok() || cx.errorCount() > 0) {
+    ConditionChecker.Result checked = ConditionChecker.check(schema, source, parsed.expr(), "the goal", diagnostics);
+    if (!checked.ok()) {
       return new GoalCompilation(null, diagnostics);
     }
-    LawPlan plan = new LawPlan(PLAN_NAME, List.of(), typed.plan(), List.of(), cx.objectVarCount(), cx.localCount());
+    LawPlan plan = new LawPlan(PLAN_NAME, List.of(), checked.plan(), List.of(), checked.objectVars(), checked.locals());
     List<Expr> conjuncts = CoverageForms.conjuncts(parsed.expr());
     List<Coverage> coverages = new ArrayList<>();
     for (Expr conjunct : conjuncts) {

@@ -6,8 +6,7 @@ import dev.nomos.compiler.codegen.GeneratedLaw;
 import dev.nomos.compiler.plan.LawPlan;
 import dev.nomos.runtime.WorldSchema;
 import dev.nomos.runtime.jar.ModelManifest;
-import dev.nomos.runtime.jar.internal.Hashes;
-import dev.nomos.runtime.jar.internal.ManifestJson;
+import dev.nomos.runtime.jar.ModelJarFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -129,7 +128,7 @@ public final class ModelJarWriter {
     List<ModelManifest.SourceEntry> sourceEntries = sourceEntries(entries);
     ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, nomosVersion(), world, nu, lambda, floor, classEntries,
         lawEntries, sourceEntries);
-    writeAtomically(out, ManifestJson.write(manifest), entries);
+    writeAtomically(out, ModelJarFormat.manifestJson(manifest), entries);
     return manifest;
   }
 
@@ -159,7 +158,7 @@ public final class ModelJarWriter {
         className = CLASS_PACKAGE + "Law" + classEntries.size();
         classOfShape.put(ByteBuffer.wrap(shape.classFile()), className);
         byte[] bytes = CompiledLaws.classFile(plan, className).classFile();
-        ModelManifest.ClassEntry entry = new ModelManifest.ClassEntry(className, Hashes.sha256(bytes));
+        ModelManifest.ClassEntry entry = new ModelManifest.ClassEntry(className, ModelJarFormat.sha256(bytes));
         classEntries.add(entry);
         entries.put(entry.entry(), bytes);
       }
@@ -178,7 +177,7 @@ public final class ModelJarWriter {
         throw new IllegalArgumentException("two sources have the path " + s.path());
       }
       byte[] bytes = s.text().getBytes(StandardCharsets.UTF_8);
-      ModelManifest.SourceEntry entry = new ModelManifest.SourceEntry(s.path(), Hashes.sha256(bytes));
+      ModelManifest.SourceEntry entry = new ModelManifest.SourceEntry(s.path(), ModelJarFormat.sha256(bytes));
       sourceEntries.add(entry);
       entries.put(entry.entry(), bytes);
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nomos.runtime.Frame;
-import dev.nomos.runtime.jar.internal.BundledLibraries;
+import dev.nomos.runtime.jar.ModelJarFormat;
 import dev.nomos.stdlib.Geometry;
 import java.io.File;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Copies the classes a standalone model jar needs ({@link BundledLibraries}) from wherever this
+ * Copies the classes a standalone model jar needs ({@link ModelJarFormat#isBundledLibrary}) from wherever this
  * process loaded them: a directory of classes in development, the library jars, or the one shaded
  * {@code nomos} jar.
  */
@@ -65,7 +65,7 @@ final class StandaloneBundle {
   }
 
   private static boolean wanted(String name) {
-    return name.endsWith(".class") && BundledLibraries.contains(name);
+    return name.endsWith(".class") && ModelJarFormat.isBundledLibrary(name);
   }
 
   private static Path root(Class<?> anchor) throws IOException {

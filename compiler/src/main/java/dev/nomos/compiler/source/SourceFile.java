@@ -28,7 +28,6 @@ public final class SourceFile {
 
   public String name() { return name; }
   public String text() { return text; }
-  public int lineCount() { return lineStarts.length; }
 
   /** 1-based line of an offset (offsets past the end map to the last line). */
   public int lineOf(int offset) {

@@ -10,6 +10,9 @@ import dev.nomos.compiler.Parser;
 import dev.nomos.compiler.SourceResolver;
 import dev.nomos.compiler.diag.DiagnosticRenderer;
 import dev.nomos.compiler.source.SourceFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +52,8 @@ class LanguageDocExamplesTest {
   }
 
   @TestFactory
-  Stream<DynamicTest> programsInTheReferenceAreValid() {
-    List<String> blocks = programBlocks(LanguageReference.text());
+  Stream<DynamicTest> programsInTheReferenceAreValid() throws IOException {
+    List<String> blocks = programBlocks(Files.readString(StdlibReferenceSyncTest.LANGUAGE_MD, StandardCharsets.UTF_8));
     assertTrue(blocks.size() >= 6, "expected the reference to show whole programs, found " + blocks.size());
     return blocks.stream().map(block -> DynamicTest.dynamicTest(block.lines().findFirst().orElse(""), () -> {
       SourceFile source = new SourceFile("language.md", block);

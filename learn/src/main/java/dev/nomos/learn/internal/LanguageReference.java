@@ -1,19 +1,21 @@
 package dev.nomos.learn.internal;
 
-import dev.nomos.stdlib.Stdlib;
-import dev.nomos.stdlib.StdlibFunction;
+import dev.nomos.compiler.meaning.LanguageDescriptor;
 import java.util.stream.Collectors;
 
 /**
- * The Nomos language reference an LLM reads before it writes laws: the syntax by example and every
- * stdlib signature from the registry, so the prompt cannot drift from what the checker accepts.
+ * The Nomos language reference an LLM reads before it writes laws: the syntax by example, and the
+ * limits, built-in attributes and stdlib signatures (as the stdlib writes them) from the language's
+ * descriptor, so the prompt cannot drift from what the checker accepts.
  */
 public final class LanguageReference {
+  private static final LanguageDescriptor LANGUAGE = LanguageDescriptor.get();
+
   private static final String SYNTAX = """
       # Nomos laws
 
       A law is one weighted expert of a product-of-experts world model. It reads frame t (and up to
-      16 past frames) and states what attributes of frame t+1 may be. Laws are total: no loops, no
+      %d past frames) and states what attributes of frame t+1 may be. Laws are total: no loops, no
       recursion.
 
       law NAME {
@@ -25,15 +27,15 @@ public final class LanguageReference {
       Binders: `for x: T` binds every object of type T (several: `for a: A, b: B`, distinct objects);
       `on contact(a: A, b: B, side: S, cover: P)` binds pairs touching at t, where S is the side of a
       that b touches (TOP, BOTTOM, LEFT, RIGHT) and P the minimum fraction (0..1) of that side covered.
-      `Object` ranges over every type. At most 3 bound objects per law.
-      Attributes: x, y, w, h, vx, vy (displacement over the last step), left, right, top, bottom,
-      cx, cy, and the entity's declared extras. `b.vy@-2` reads 2 steps back; `action@-1` too.
-      Time: `step` is the step index in the episode (`step % 16 == 0`); `age(o)` the steps since o
+      `Object` ranges over every type. At most %d bound objects per law.
+      Attributes: %s, and the entity's declared extras (vx, vy: displacement over the last step).
+      `b.vy@-2` reads 2 steps back; `action@-1` too.
+      Time: `step` is the step index in the episode (`step %% 16 == 0`); `age(o)` the steps since o
       appeared; `present(o)@-k` whether o has been there since k steps ago; functions of objects
       read at an earlier frame with `@-k` (`touching(p, w)@-1`, `side(b, w)@-2 == TOP`; false/NONE
       where an object was not there yet); quantifiers too, over that frame's objects:
       `(exists o: Object where touching(p, o))@-1`, `(count o: T where ...)@-2`, `count(T)@-1`.
-      Guards: arithmetic (+ - * / %), comparisons, and/or/not, `if c then a else b`,
+      Guards: arithmetic (+ - * / %%), comparisons, and/or/not, `if c then a else b`,
       `e in {A, B}`, `e in lo..hi`, `action == UP`, `action in {UP, DOWN}`,
       `exists o: T where cond`, `count o: T where cond`, `count(T)`,
       `all k in 1..5: p.vy@-k == 0` (also `any`, `count`), stdlib calls (below).
@@ -95,16 +97,14 @@ public final class LanguageReference {
 
   private LanguageReference() {}
 
+  /** The reference, its limits, attributes and functions read from the language's descriptor. */
   public static String text() {
-    String functions = Stdlib.all().stream().map(LanguageReference::signature).collect(Collectors.joining("\n"));
-    return SYNTAX + "\nStandard functions:\n" + functions + "\n";
-  }
-
-  private static String signature(StdlibFunction f) {
-    String params = f.params().stream()
-        .map(p -> p.name() + ": " + p.type().name().toLowerCase(java.util.Locale.ROOT))
-        .collect(Collectors.joining(", "));
-    return "  " + f.name() + "(" + params + ") -> " + f.returns().name().toLowerCase(java.util.Locale.ROOT)
-        + "   " + f.doc();
+    String attributes = LANGUAGE.attributes().stream().filter(LanguageDescriptor.Attribute::readable)
+        .map(LanguageDescriptor.Attribute::name).collect(Collectors.joining(", "));
+    String syntax = String.format(java.util.Locale.ROOT, SYNTAX, LANGUAGE.limits().maxHistory(),
+        LANGUAGE.limits().maxBoundObjects(), attributes);
+    String functions = LANGUAGE.functions().stream().map(f -> "  " + f.signature() + "   " + f.doc())
+        .collect(Collectors.joining("\n"));
+    return syntax + "\nStandard functions:\n" + functions + "\n";
   }
 }

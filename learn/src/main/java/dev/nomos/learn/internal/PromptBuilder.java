@@ -1,5 +1,6 @@
 package dev.nomos.learn.internal;
 
+import dev.nomos.compiler.meaning.LanguageDescriptor;
 import dev.nomos.learn.CurrentLaw;
 import dev.nomos.learn.Heading;
 import dev.nomos.learn.ProposalRequest;
@@ -31,7 +32,8 @@ public final class PromptBuilder {
     if (request.currentLaws().isEmpty()) {
       sb.append("The model has no laws yet.\n\n");
     } else {
-      sb.append("The model's current laws, with their fitted weights (0 = useless, 10 = certain):\n```nomos\n");
+      sb.append("The model's current laws, with their fitted weights (0 = useless, "
+          + LanguageDescriptor.MAX_WEIGHT_TEXT + " = certain):\n```nomos\n");
       for (CurrentLaw law : request.currentLaws()) {
         sb.append("// weight ").append(String.format(Locale.ROOT, "%.3f", law.weight())).append('\n')
             .append(law.source().strip()).append("\n\n");

@@ -1,6 +1,8 @@
 package dev.nomos.lsp.internal;
 
 import dev.nomos.compiler.ast.LawDecl;
+import dev.nomos.compiler.meaning.Declaration;
+import dev.nomos.compiler.meaning.LanguageDescriptor;
 import dev.nomos.stdlib.Stdlib;
 import dev.nomos.stdlib.StdlibFunction;
 import java.util.ArrayList;
@@ -29,6 +31,17 @@ public final class CompletionFeature {
   private static final Pattern SYMBOL_CONTEXT = Pattern.compile(
       "(action|side\\s*\\([^()]*\\)|([A-Za-z_][A-Za-z_0-9]*)\\.([A-Za-z_][A-Za-z_0-9]*))"
           + "\\s*(?:==|!=|(?:not\\s+)?in\\s*\\{[^{}]*)\\s*$");
+
+  private static final LanguageDescriptor LANGUAGE = LanguageDescriptor.get();
+
+  /** Words that start a top-level line; {@code floor} and {@code def} are contextual, the rest are keywords. */
+  private static final List<String> TOP_KEYWORDS = List.of("use", "world", "law", "constraint", "floor", "def");
+  private static final List<String> WORLD_KEYWORDS = List.of("screen", "velocity", "actions", "entity", "enum");
+  private static final List<String> LAW_KEYWORDS = List.of("for", "on", "when", "then", "weight");
+  private static final List<String> EXPRESSION_KEYWORDS = List.of("and", "or", "not", "in", "if", "then", "else",
+      "exists", "count", "all", "any", "where", "true", "false", "action", "step");
+  private static final List<String> EFFECT_KEYWORDS = List.of("destroy", "spawn", "at", "one_of", "range", "weighted",
+      "seq", "after", "choose", "stay", "with");
 
   private CompletionFeature() {}
 
@@ -102,13 +115,14 @@ public final class CompletionFeature {
           items.add(v, CompletionItemKind.Variable, v + ": " + t, null);
         }
       });
-      case "with" -> items.add("probability", CompletionItemKind.Keyword, "keyword", KeywordDocs.DOCS.get("probability"));
+      case "with" -> items.add("probability", CompletionItemKind.Keyword, "keyword", LANGUAGE.keywordDocs().get("probability"));
       case "probability" -> {
-        items.add("fitted", CompletionItemKind.Keyword, "keyword", KeywordDocs.DOCS.get("fitted"));
+        items.add("fitted", CompletionItemKind.Keyword, "keyword", LANGUAGE.keywordDocs().get("fitted"));
         items.snippet("0.5", "${1:0.5}", "a written probability in (0, 1)");
       }
       case "law" -> lawNames(workspace, a, items);
-      case "world" -> a.world().world().ifPresent(w -> items.add(w.name(), CompletionItemKind.Module, "world", null));
+      case "world" -> a.meaning().declarations(Declaration.Kind.WORLD).stream().findFirst()
+          .ifPresent(w -> items.add(w.name(), CompletionItemKind.Module, "world", null));
       default -> general(a, scope, items);
     }
     return items.list();
@@ -117,15 +131,14 @@ public final class CompletionFeature {
   private static void general(Analysis a, LexicalScope scope, Items items) {
     switch (scope.block()) {
       case TOP -> {
-        keywords(Builtins.TOP_KEYWORDS, items);
+        keywords(TOP_KEYWORDS, items);
         items.snippet("law", "law ${1:name} {\n  for ${2:b}: ${3:Type}\n  then $0\n}", "a new law");
         items.snippet("constraint", "constraint ${1:name} {\n  on contact(${2:a}: ${3:Type}, ${4:b}: ${5:Type})\n  then ${2:a}.$0\n}",
             "a new constraint: requirements every next frame meets");
       }
       case WORLD -> {
-        keywords(Builtins.WORLD_KEYWORDS, items);
-        Builtins.WORLD_OPTIONS.forEach(o -> items.add(o, CompletionItemKind.Property, "world option",
-            "Max gap in pixels that still counts as contact (0 for grid worlds)."));
+        keywords(WORLD_KEYWORDS, items);
+        LANGUAGE.worldOptions().forEach(o -> items.add(o.name(), CompletionItemKind.Property, "world option", o.doc()));
       }
       case ENTITY -> {
         keywords(List.of("int", "bool"), items);
@@ -135,13 +148,13 @@ public final class CompletionFeature {
         for (StdlibFunction f : Stdlib.all()) {
           items.function(f);
         }
-        a.world().definitions().values().forEach(d -> items.add(d.def().name().text(), CompletionItemKind.Function,
-            d.signature(), d.def().doc().isEmpty() ? null : d.def().doc()));
-        keywords(Builtins.LAW_KEYWORDS, items);
-        keywords(Builtins.EXPRESSION_KEYWORDS, items);
-        keywords(Builtins.EFFECT_KEYWORDS, items);
-        items.add("next", CompletionItemKind.Keyword, "constraint guard: the next frame", KeywordDocs.DOCS.get("next"));
-        Builtins.WORLD_TARGETS.values().forEach(t -> items.add(t.name(), CompletionItemKind.Property,
+        a.meaning().declarations(Declaration.Kind.DEFINITION).forEach(d -> items.add(d.name(),
+            CompletionItemKind.Function, "def " + d.detail(), d.doc().isEmpty() ? null : d.doc()));
+        keywords(LAW_KEYWORDS, items);
+        keywords(EXPRESSION_KEYWORDS, items);
+        keywords(EFFECT_KEYWORDS, items);
+        items.add("next", CompletionItemKind.Keyword, "constraint guard: the next frame", LANGUAGE.keywordDocs().get("next"));
+        LANGUAGE.worldTargets().forEach(t -> items.add(t.name(), CompletionItemKind.Property,
             "world target: " + t.type(), t.doc()));
         entityTypes(a, true, items);
       }
@@ -161,16 +174,16 @@ public final class CompletionFeature {
     if (type == null || type.equals("step")) {
       return;
     }
-    Builtins.ATTRIBUTES.values().forEach(b -> items.add(b.name(), CompletionItemKind.Property, b.type(), b.doc()));
-    a.world().entity(type).ifPresent(e -> e.attributes().values().forEach(attr ->
-        items.add(attr.decl().name(), CompletionItemKind.Field, attr.typeText(), "Declared by entity " + type + ".")));
+    LANGUAGE.attributes().forEach(b -> items.add(b.name(), CompletionItemKind.Property, b.type(), b.doc()));
+    a.meaning().attributesOf(type).forEach(attr ->
+        items.add(attr.name(), CompletionItemKind.Field, attr.detail(), "Declared by entity " + type + "."));
   }
 
   private static void entityTypes(Analysis a, boolean withObject, Items items) {
-    a.world().entities().values().forEach(e ->
-        items.add(e.decl().name(), CompletionItemKind.Class, "entity", e.doc().isEmpty() ? null : e.doc()));
+    a.meaning().declarations(Declaration.Kind.ENTITY).forEach(e ->
+        items.add(e.name(), CompletionItemKind.Class, "entity", e.doc().isEmpty() ? null : e.doc()));
     if (withObject) {
-      items.add(Builtins.OBJECT, CompletionItemKind.Class, "any entity type", null);
+      items.add(LanguageDescriptor.ANY_TYPE, CompletionItemKind.Class, "any entity type", null);
     }
   }
 
@@ -179,7 +192,7 @@ public final class CompletionFeature {
       case ENTITY -> keywords(List.of("int", "bool"), items);
       case LAW -> {
         if (name.equals("side")) {
-          Builtins.SIDES.forEach(s -> items.add(s, CompletionItemKind.EnumMember, "Side", null));
+          LANGUAGE.sides().forEach(s -> items.add(s, CompletionItemKind.EnumMember, "Side", null));
           items.add("?", CompletionItemKind.Keyword, "hole (learner only)", null);
         } else if (!name.equals("cover")) {
           entityTypes(a, true, items);
@@ -192,14 +205,17 @@ public final class CompletionFeature {
   private static void symbols(Analysis a, LexicalScope scope, Matcher m, Items items) {
     String subject = m.group(1);
     if (subject.equals("action")) {
-      a.world().actions().keySet().forEach(s -> items.add(s, CompletionItemKind.EnumMember, "action", null));
+      a.meaning().declarations(Declaration.Kind.ACTION)
+          .forEach(s -> items.add(s.name(), CompletionItemKind.EnumMember, "action", null));
     } else if (subject.startsWith("side")) {
-      Builtins.SIDES.forEach(s -> items.add(s, CompletionItemKind.EnumMember, "Side", null));
+      LANGUAGE.sides().forEach(s -> items.add(s, CompletionItemKind.EnumMember, "Side", null));
     } else {
       String type = scope.variables().get(m.group(2));
       if (type != null) {
-        a.world().attribute(type, m.group(3)).ifPresent(attr -> attr.symbols().forEach(s ->
-            items.add(s, CompletionItemKind.EnumMember, attr.symbolScope(), null)));
+        a.meaning().declaration(Declaration.Kind.ATTRIBUTE, type, m.group(3)).ifPresent(attr -> {
+          String owner = attr.detail().startsWith("{") ? type + "." + attr.name() : attr.detail();
+          a.meaning().symbolsOf(owner).forEach(s -> items.add(s.name(), CompletionItemKind.EnumMember, owner, null));
+        });
       }
     }
   }

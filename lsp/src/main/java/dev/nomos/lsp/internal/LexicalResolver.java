@@ -1,18 +1,22 @@
 package dev.nomos.lsp.internal;
 
+import dev.nomos.compiler.meaning.Declaration;
+import dev.nomos.compiler.meaning.LanguageDescriptor;
+import dev.nomos.compiler.meaning.Meaning;
 import dev.nomos.compiler.source.Span;
 import dev.nomos.grammar.NomosLexer;
-import dev.nomos.stdlib.Stdlib;
 import java.util.List;
 import java.util.Optional;
 import org.antlr.v4.runtime.Token;
 
 /**
  * Resolves the name under the cursor from tokens alone, for laws that do not parse yet (the AST
- * leaves them out): variables bound earlier in the law, their attributes, entity types, stdlib
- * functions, actions and sides. Hover and go-to-definition use it when the index has nothing.
+ * leaves them out, so the checker never saw them): variables bound earlier in the law, their
+ * attributes, entity types, stdlib functions, actions and sides, looked up in what the checker
+ * declared. Hover and go-to-definition use it where the compilation's meaning has nothing.
  */
 final class LexicalResolver {
+  private static final LanguageDescriptor LANGUAGE = LanguageDescriptor.get();
   private LexicalResolver() {}
 
   static Optional<Occurrence> resolve(Analysis a, int offset) {
@@ -32,42 +36,47 @@ final class LexicalResolver {
     Token token = tokens.get(index);
     String name = token.getText();
     Span span = span(a, token);
-    LexicalScope scope = LexicalScope.at(tokens, token.getStartIndex());
+    LexicalScope scope = LexicalScope.at(tokens, scopeEnd(tokens, index));
     Token previous = previous(tokens, index, 1);
     Token beforePrevious = previous(tokens, index, 2);
-    WorldView world = a.world();
+    Meaning meaning = a.meaning();
     if (previous != null && previous.getType() == NomosLexer.DOT && beforePrevious != null) {
       String type = scope.variables().get(beforePrevious.getText());
       if (type == null || type.equals("step")) {
         return Optional.empty();
       }
-      if (world.attribute(type, name).isPresent()) {
-        return Optional.of(new Occurrence(a.uri(), span, SymbolKey.attribute(type, name), false, type));
+      Optional<Declaration> attribute = meaning.declaration(Declaration.Kind.ATTRIBUTE, type, name);
+      if (attribute.isPresent()) {
+        return Optional.of(resolved(a, span, attribute.get(), type));
       }
-      if (Builtins.ATTRIBUTES.containsKey(name)) {
-        return Optional.of(new Occurrence(a.uri(), span, SymbolKey.attribute(SymbolKey.BUILTIN, name), false, type));
-      }
-      return Optional.empty();
+      return LANGUAGE.builtIn(Declaration.Kind.ATTRIBUTE, name).map(d -> resolved(a, span, d, type));
     }
     Token declaration = scope.declarations().get(name);
     if (scope.block() == LexicalScope.Block.LAW && declaration != null) {
-      SymbolKey key = new SymbolKey(SymbolKind.BINDER, a.uri() + "@" + declaration.getStartIndex(), name);
-      return Optional.of(new Occurrence(a.uri(), span, key, declaration == token, scope.variables().get(name)));
+      SymbolKey key = SymbolKey.binder(a.uri(), declaration.getStartIndex(), name);
+      return Optional.of(new Occurrence(a.uri(), span, key, declaration == token, scope.variables().get(name), null));
     }
-    if (world.entity(name).isPresent() || name.equals(Builtins.OBJECT)) {
-      return Optional.of(new Occurrence(a.uri(), span, SymbolKey.entity(name), false, null));
+    Optional<Declaration> entity = meaning.declaration(Declaration.Kind.ENTITY, "", name);
+    if (entity.isPresent()) {
+      return Optional.of(resolved(a, span, entity.get(), null));
+    }
+    if (name.equals(LanguageDescriptor.ANY_TYPE)) {
+      return LANGUAGE.builtIn(Declaration.Kind.ENTITY, name).map(d -> resolved(a, span, d, null));
     }
     Token next = index + 1 < tokens.size() ? next(tokens, index) : null;
-    if (next != null && next.getType() == NomosLexer.LPAREN && Stdlib.lookup(name).isPresent()) {
-      return Optional.of(new Occurrence(a.uri(), span, new SymbolKey(SymbolKind.FUNCTION, "", name), false, null));
+    if (next != null && next.getType() == NomosLexer.LPAREN && LANGUAGE.function(name).isPresent()) {
+      return LANGUAGE.builtIn(Declaration.Kind.FUNCTION, name).map(d -> resolved(a, span, d, null));
     }
-    if (world.actions().containsKey(name)) {
-      return Optional.of(new Occurrence(a.uri(), span, new SymbolKey(SymbolKind.ACTION, "action", name), false, null));
+    Optional<Declaration> action = meaning.declaration(Declaration.Kind.ACTION, "action", name);
+    if (action.isPresent()) {
+      return Optional.of(resolved(a, span, action.get(), "action"));
     }
-    if (Builtins.SIDES.contains(name)) {
-      return Optional.of(new Occurrence(a.uri(), span, new SymbolKey(SymbolKind.SYMBOL, "Side", name), false, null));
-    }
-    return Optional.empty();
+    return LANGUAGE.builtIn(Declaration.Kind.SYMBOL, name).map(d -> resolved(a, span, d, "Side"));
+  }
+
+  /** An occurrence, read from tokens, of something the checker declared. */
+  private static Occurrence resolved(Analysis a, Span span, Declaration d, String detail) {
+    return new Occurrence(a.uri(), span, SymbolKey.of(d, a.declaredIn(d)), false, detail, d);
   }
 
   /** The declaration of a binder key made by {@link #resolve} ("uri@offset"). */
@@ -78,11 +87,30 @@ final class LexicalResolver {
     }
     int start = Integer.parseInt(key.scope().substring(prefix.length()));
     return a.tokens().stream().filter(t -> t.getStartIndex() == start && t.getText().equals(key.name())).findFirst()
-        .map(t -> new Occurrence(a.uri(), span(a, t), key, true, null));
+        .map(t -> new Occurrence(a.uri(), span(a, t), key, true, null, null));
   }
 
   private static Span span(Analysis a, Token t) {
     return a.source().span(t.getStartIndex(), t.getStopIndex() + 1);
+  }
+
+  /** Where the scope of the name at {@code index} is read: after its {@code : Type} when it declares a variable. */
+  private static int scopeEnd(List<Token> tokens, int index) {
+    int colon = nextIndex(tokens, index);
+    int type = colon < 0 ? -1 : nextIndex(tokens, colon);
+    if (type >= 0 && tokens.get(colon).getType() == NomosLexer.COLON && tokens.get(type).getType() == NomosLexer.ID) {
+      return tokens.get(type).getStopIndex() + 1;
+    }
+    return tokens.get(index).getStartIndex();
+  }
+
+  private static int nextIndex(List<Token> tokens, int index) {
+    for (int i = index + 1; i < tokens.size(); i++) {
+      if (tokens.get(i).getChannel() == Token.DEFAULT_CHANNEL) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static Token previous(List<Token> tokens, int index, int steps) {

@@ -1,5 +1,6 @@
 package dev.nomos.lsp.internal;
 
+import dev.nomos.compiler.meaning.LanguageDescriptor;
 import dev.nomos.grammar.NomosLexer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,7 +99,7 @@ public final class LexicalScope {
       boolean binderStart = before == NomosLexer.FOR || before == NomosLexer.COMMA || before == NomosLexer.LPAREN
           || before == NomosLexer.EXISTS || before == NomosLexer.COUNT;
       if (binderStart && law.get(i + 1).getType() == NomosLexer.COLON && law.get(i + 2).getType() == NomosLexer.ID
-          && !Builtins.RELATION_OPTIONS.contains(name.getText())) {
+          && LanguageDescriptor.get().optionDoc(name.getText()).isEmpty()) {
         vars.put(name.getText(), law.get(i + 2).getText());
         declarations.put(name.getText(), name);
       } else if ((before == NomosLexer.ALL || before == NomosLexer.ANY || before == NomosLexer.COUNT)

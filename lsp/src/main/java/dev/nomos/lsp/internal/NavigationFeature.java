@@ -1,6 +1,7 @@
 package dev.nomos.lsp.internal;
 
 import dev.nomos.compiler.ast.UseDecl;
+import dev.nomos.compiler.meaning.LanguageDescriptor;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -129,7 +130,7 @@ public final class NavigationFeature {
     if (!Texts.isIdentifier(newName)) {
       throw new RenameRefused("'" + newName + "' is not a name: use letters, digits and _, not starting with a digit");
     }
-    if (Builtins.RESERVED.contains(newName)) {
+    if (LanguageDescriptor.get().reservedWords().contains(newName)) {
       throw new RenameRefused("'" + newName + "' is a keyword");
     }
     if (!newName.equals(at.key().name()) && clashes(a, at, newName)) {
@@ -171,7 +172,7 @@ public final class NavigationFeature {
 
   private static boolean renameable(SymbolKey key) {
     return RENAMEABLE.contains(key.kind()) && !key.builtin()
-        && !(key.kind() == SymbolKind.ATTRIBUTE && Builtins.ATTRIBUTES.containsKey(key.name())
+        && !(key.kind() == SymbolKind.ATTRIBUTE && LanguageDescriptor.get().attribute(key.name()).isPresent()
             && key.scope().equals(SymbolKey.BUILTIN));
   }
 
@@ -206,7 +207,7 @@ public final class NavigationFeature {
     if (isLocal(key)) {
       return a.occurrences().stream().filter(o -> o.key().equals(key)).toList();
     }
-    Optional<WorldView.Decl> world = a.world().world();
+    Optional<String> world = a.worldIdentity();
     Set<String> roots = new LinkedHashSet<>();
     roots.add(a.uri());
     a.declarationOf(key).ifPresent(d -> roots.add(d.uri()));
@@ -217,7 +218,7 @@ public final class NavigationFeature {
         break;
       }
       Analysis other = uri.equals(a.uri()) ? a : workspace.analysis(uri).orElse(null);
-      if (other == null || !other.world().world().equals(world)) {
+      if (other == null || !other.worldIdentity().equals(world)) {
         continue;
       }
       for (Occurrence o : other.occurrences()) {

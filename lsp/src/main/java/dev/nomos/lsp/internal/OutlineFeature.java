@@ -27,7 +27,7 @@ public final class OutlineFeature {
     List<DocumentSymbol> result = new ArrayList<>();
     for (TopDecl decl : a.unit().decls()) {
       if (decl instanceof WorldDecl w) {
-        result.add(world(w));
+        result.add(world(a, w));
       } else if (decl instanceof LawDecl l) {
         result.add(law(l));
       } else if (decl instanceof ConstraintDecl c) {
@@ -45,13 +45,19 @@ public final class OutlineFeature {
     return result;
   }
 
-  private static DocumentSymbol world(WorldDecl w) {
+  /** An attribute's type as written (the outline shows syntax, so it works before the world checks). */
+  private static String typeText(Analysis a, AttrDecl.Type type) {
+    String text = a.text().substring(type.span().start(), Math.min(type.span().end(), a.text().length()));
+    return text.replaceAll("\\s+", " ");
+  }
+
+  private static DocumentSymbol world(Analysis a, WorldDecl w) {
     List<DocumentSymbol> children = new ArrayList<>();
     for (WorldItem item : w.items()) {
       if (item instanceof WorldItem.Entity e) {
         List<DocumentSymbol> attrs = new ArrayList<>();
         for (AttrDecl ad : e.attributes()) {
-          attrs.add(symbol(ad.name(), ad.span(), SymbolKind.Field, WorldView.typeText(ad.type()), List.of()));
+          attrs.add(symbol(ad.name(), ad.span(), SymbolKind.Field, typeText(a, ad.type()), List.of()));
         }
         children.add(symbol(e.name(), e.span(), SymbolKind.Class, "entity", attrs));
       } else if (item instanceof WorldItem.Actions acts) {

@@ -123,7 +123,7 @@ public final class SemanticTokensFeature {
   /** The starts of the {@code next} of every {@code next(...)} in a constraint's guard. */
   private static void nextCalls(dev.nomos.compiler.ast.Expr e, Set<Integer> starts) {
     if (e instanceof dev.nomos.compiler.ast.Expr.Call call
-        && call.function().text().equals(dev.nomos.compiler.check.internal.ExprLowerer.NEXT)) {
+        && call.function().text().equals(dev.nomos.compiler.meaning.LanguageDescriptor.NEXT)) {
       starts.add(call.function().span().start());
     } else if (e instanceof dev.nomos.compiler.ast.Expr.Binary b) {
       nextCalls(b.left(), starts);
@@ -183,6 +183,9 @@ public final class SemanticTokensFeature {
         type = SemanticTokenTypes.Operator;
       } else if (kind == NomosLexer.ID) {
         Occurrence o = byStart.get(t.getStartIndex());
+        if (o == null && a.parse().hasErrors() && a.unparsed(t.getStartIndex())) {
+          o = a.occurrenceAt(t.getStartIndex()).filter(found -> found.span().start() == t.getStartIndex()).orElse(null);
+        }
         Classified named = o != null ? named(t, o) : unresolved(t, i + 1 < tokens.size() ? tokens.get(i + 1) : null);
         if (named != null) {
           result.add(named);

@@ -1,8 +1,10 @@
 package dev.nomos.lsp.internal;
 
+import dev.nomos.compiler.Compilation;
+import dev.nomos.compiler.NomosCompiler;
 import dev.nomos.compiler.ParseResult;
 import dev.nomos.compiler.Parser;
-import dev.nomos.compiler.ast.UseDecl;
+import dev.nomos.compiler.SourceResolver;
 import dev.nomos.compiler.source.SourceFile;
 import dev.nomos.runtime.io.BoundedFiles;
 import java.io.IOException;
@@ -10,10 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,6 @@ import java.util.stream.Stream;
  * cached per text, so a burst of requests on one version parses once.
  */
 public final class Workspace {
-  /** How deep {@code use} chains are followed (they are short in practice; this stops cycles too). */
-  private static final int MAX_USE_DEPTH = 8;
   /** Bound on files scanned for cross-file references, so a huge directory cannot stall a request. */
   private static final int MAX_SCANNED_FILES = 200;
 
@@ -88,64 +85,79 @@ public final class Workspace {
     return text(uri).map(text -> analysis(uri, text));
   }
 
+  /**
+   * The analysis of {@code text} as the document {@code uri}: parsed and checked once, with every
+   * file it uses read through the workspace (so unsaved edits of an open world count).
+   */
   public Analysis analysis(String uri, String text) {
     Cached cached = cache.get(uri);
     if (cached != null && cached.text().equals(text) && cached.usedTexts().entrySet().stream()
         .allMatch(e -> text(e.getKey()).map(e.getValue()::equals).orElse(false))) {
       return cached.analysis();
     }
-    ParseResult parse = Parser.parse(new SourceFile(displayName(uri), text));
-    List<UnitRef> used = new ArrayList<>();
-    followUses(uri, parse, used);
-    Analysis analysis = new Analysis(uri, parse, used);
+    SourceFile root = new SourceFile(displayName(uri), text);
+    EditorResolver resolver = new EditorResolver(root);
+    Compilation compilation = NomosCompiler.compile(List.of(root), resolver);
+    Analysis analysis = new Analysis(uri, resolver.rootParse, compilation, resolver.uris);
     if (open.containsKey(uri)) {
       Map<String, String> usedTexts = new java.util.HashMap<>();
-      used.forEach(ref -> usedTexts.put(ref.uri(), ref.unit().source().text()));
+      resolver.uris.forEach((file, fileUri) -> usedTexts.put(fileUri, file.text()));
       cache.put(uri, new Cached(text, Map.copyOf(usedTexts), analysis));
     }
     return analysis;
   }
 
   /**
-   * Breadth-first over {@code use}, skipping files already seen (cycles are harmless) and files
-   * that cannot be read (the checker reports those).
+   * Reads used files through the workspace and parses each text once: the root as given, used
+   * files from a cache while their text is unchanged (a keystroke in a law file does not parse its
+   * world again). Remembers the URI of every file it read.
    */
-  private void followUses(String uri, ParseResult root, List<UnitRef> used) {
-    Set<String> seen = new HashSet<>();
-    seen.add(uri);
-    record Pending(String from, ParseResult parse, int depth) {}
-    Deque<Pending> queue = new ArrayDeque<>();
-    queue.add(new Pending(uri, root, 0));
-    while (!queue.isEmpty()) {
-      Pending p = queue.poll();
-      for (UseDecl use : p.parse().unit().uses()) {
-        Optional<String> target = resolve(p.from(), use.path());
-        if (target.isEmpty() || !seen.add(target.get()) || p.depth() >= MAX_USE_DEPTH) {
-          continue;
-        }
-        String targetUri = target.get();
-        Optional<String> text = text(targetUri);
-        if (text.isEmpty()) {
-          continue;
-        }
-        ParseResult parsed = parseUsed(targetUri, text.get());
-        used.add(new UnitRef(targetUri, parsed.unit()));
-        queue.add(new Pending(targetUri, parsed, p.depth() + 1));
-      }
-    }
-  }
+  private final class EditorResolver implements SourceResolver {
+    private final SourceFile root;
+    private final Map<SourceFile, String> uris = new java.util.IdentityHashMap<>();
+    private ParseResult rootParse;
 
-  private ParseResult parseUsed(String uri, String text) {
-    ParsedText cached = usedParses.get(uri);
-    if (cached != null && cached.text().equals(text)) {
-      return cached.parse();
+    EditorResolver(SourceFile root) {
+      this.root = root;
     }
-    ParseResult parsed = Parser.parse(new SourceFile(displayName(uri), text));
-    if (usedParses.size() > MAX_SCANNED_FILES) {
-      usedParses.clear();
+
+    @Override
+    public SourceFile read(String name) throws IOException {
+      String uri;
+      try {
+        uri = uriOf(Path.of(name));
+      } catch (java.nio.file.InvalidPathException bad) {
+        throw new IOException("not a file path");
+      }
+      String text = text(uri).orElseThrow(() -> new IOException("no such file"));
+      SourceFile file = new SourceFile(name, text);
+      uris.put(file, uri);
+      return file;
     }
-    usedParses.put(uri, new ParsedText(text, parsed));
-    return parsed;
+
+    @Override
+    public ParseResult parse(SourceFile file) {
+      if (file == root) {
+        rootParse = Parser.parse(file);
+        return rootParse;
+      }
+      String uri = uris.get(file);
+      ParsedText cached = uri == null ? null : usedParses.get(uri);
+      if (cached != null && cached.text().equals(file.text())) {
+        // The cached unit's spans point into an equal text, so it stands for this file.
+        uris.remove(file);
+        uris.put(cached.parse().unit().source(), uri);
+        return cached.parse();
+      }
+      ParseResult parsed = Parser.parse(file);
+      if (uri != null) {
+        if (usedParses.size() > MAX_SCANNED_FILES) {
+          usedParses.clear();
+        }
+        usedParses.put(uri, new ParsedText(file.text(), parsed));
+      }
+      return parsed;
+    }
   }
 
   /** The URI of a {@code use} path, relative to the using file. */

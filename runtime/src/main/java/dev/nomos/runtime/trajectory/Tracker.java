@@ -65,16 +65,6 @@ public final class Tracker {
     return out;
   }
 
-  /** Tracks a whole list of records (of one or several episodes, in file order). */
-  public static List<StepRecord> trackAll(List<StepRecord> records, int velocityMin, int velocityMax) {
-    Tracker tracker = new Tracker(velocityMin, velocityMax);
-    List<StepRecord> out = new ArrayList<>(records.size());
-    for (StepRecord r : records) {
-      out.add(tracker.track(r));
-    }
-    return out;
-  }
-
   /**
    * Candidate pairs one step may weigh: 4 million (32 MB). Thousands of id-less objects of one type
    * crowded within one velocity range of each other would otherwise pair quadratically (20,000

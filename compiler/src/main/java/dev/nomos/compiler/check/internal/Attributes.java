@@ -1,39 +1,39 @@
 package dev.nomos.compiler.check.internal;
 
+import dev.nomos.compiler.meaning.LanguageDescriptor;
 import dev.nomos.runtime.EntityType;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The attributes every object has, and which of them may be read and written. */
+/**
+ * The attributes every object has, and which of them may be read and written, as the
+ * {@link LanguageDescriptor} declares them.
+ */
 public final class Attributes {
   /** The type name that ranges over objects of every type. */
-  public static final String ANY_TYPE = "Object";
-  /** Stored geometry. */
-  public static final List<String> STORED = List.of("x", "y", "w", "h");
-  /** Derived, read-only values (vx and vy are also targets that predict the next position). */
-  public static final List<String> DERIVED = List.of("vx", "vy", "left", "right", "top", "bottom", "cx", "cy");
+  public static final String ANY_TYPE = LanguageDescriptor.ANY_TYPE;
   /** The presence target ({@code destroy o}); write-only. */
   public static final String ALIVE = "alive";
 
   private Attributes() {}
 
   public static boolean isBuiltIn(String name) {
-    return STORED.contains(name) || DERIVED.contains(name) || name.equals(ALIVE);
+    return LanguageDescriptor.get().attribute(name).isPresent();
   }
 
   /** Everything readable on objects of {@code type} (null: the type {@code Object}). */
   public static List<String> readable(EntityType type) {
-    List<String> names = new ArrayList<>(STORED);
-    names.addAll(DERIVED);
-    if (type != null) {
-      type.extras().forEach(a -> names.add(a.name()));
-    }
-    return names;
+    return names(LanguageDescriptor.Attribute::readable, type);
   }
 
   /** Everything writable on objects of {@code type} (null: the type {@code Object}). */
   public static List<String> writable(EntityType type) {
-    List<String> names = new ArrayList<>(List.of("x", "y", "vx", "vy", ALIVE));
+    return names(LanguageDescriptor.Attribute::writable, type);
+  }
+
+  private static List<String> names(java.util.function.Predicate<LanguageDescriptor.Attribute> which, EntityType type) {
+    List<String> names = new ArrayList<>();
+    LanguageDescriptor.get().attributes().stream().filter(which).forEach(a -> names.add(a.name()));
     if (type != null) {
       type.extras().forEach(a -> names.add(a.name()));
     }

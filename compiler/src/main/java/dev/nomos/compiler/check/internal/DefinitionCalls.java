@@ -7,6 +7,7 @@ import dev.nomos.compiler.check.Definitions;
 import dev.nomos.compiler.check.Definitions.Definition;
 import dev.nomos.compiler.check.internal.ExprLowerer.Typed;
 import dev.nomos.compiler.check.internal.LawContext.ObjectVar;
+import dev.nomos.compiler.check.MeaningRecorder;
 import dev.nomos.compiler.diag.Codes;
 import dev.nomos.compiler.diag.Diagnostic;
 import dev.nomos.compiler.plan.Loop;
@@ -28,8 +29,10 @@ public final class DefinitionCalls {
   private DefinitionCalls() {}
 
   /** Checks {@code def}'s body; its type, or ERROR when the body has errors (reported to {@code out}). */
-  public static Ty checkBody(Definition def, Definitions defs, WorldSchema schema, List<Diagnostic> out) {
+  public static Ty checkBody(Definition def, Definitions defs, WorldSchema schema, List<Diagnostic> out,
+      MeaningRecorder meaning) {
     LawContext cx = new LawContext(schema, def.source(), false, out);
+    cx.recordTo(meaning);
     cx.useDefinitions(defs);
     Map<String, ObjectVar> objects = new LinkedHashMap<>();
     Map<String, Typed> values = new LinkedHashMap<>();
@@ -42,6 +45,7 @@ public final class DefinitionCalls {
         objects.put(p.name().text(), cx.declareObject(binding, t.entityType(), true));
       } else {
         // A stand-in of the parameter's type: the body is checked, never run, with it.
+        cx.declareValueParameter(p.name(), p.type().text());
         values.put(p.name().text(), new Typed(t, new PExpr.Const(0, t.planType())));
       }
     }
@@ -112,10 +116,12 @@ public final class DefinitionCalls {
     int mark = cx.mark();
     int errorsBefore = cx.errorCount();
     cx.enterDefinition(def, objects, values);
+    cx.silence();
     Typed body;
     try {
       body = lower.lower(def.decl().body(), expected);
     } finally {
+      cx.unsilence();
       cx.exitDefinition();
     }
     cx.relocate(mark, use, "in this use of `" + name + "`: ");

@@ -284,6 +284,14 @@ public final class EffectLowerer {
     }
     String attr = target.attribute().text();
     String display = v.name + "." + attr;
+    EntityType receiver = v.type == Loop.ANY_TYPE ? null : schema.type(v.type);
+    // A constraint's requirement on a derived edge or centre arrives rewritten to one on x or y at
+    // the same place; the name written there is the one to record.
+    String written = cx.text(target.attribute().span());
+    if (Attributes.writable(receiver).contains(attr) || Attributes.isBuiltIn(written)) {
+      cx.refer(new dev.nomos.compiler.ast.Name(written, target.attribute().span()),
+          cx.attributeDeclaration(receiver, written), cx.typeName(v));
+    }
     switch (attr) {
       case "x":
       case "y":
@@ -322,6 +330,7 @@ public final class EffectLowerer {
   /** {@code reward} (an int, any value) or {@code end} (a bool) of the world; else N360. */
   private TargetInfo worldTarget(Target target) {
     String name = target.attribute().text();
+    cx.refer(target.attribute(), cx.meaning().worldTarget(name), null);
     if (name.equals(WorldTargets.REWARD)) {
       return new TargetInfo(world, Slots.REWARD, Ty.INT, false, 0, 0, null, name);
     }

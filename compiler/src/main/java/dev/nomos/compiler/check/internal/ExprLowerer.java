@@ -6,6 +6,7 @@ import dev.nomos.compiler.check.Definitions;
 import dev.nomos.compiler.check.internal.LawContext.ObjectVar;
 import dev.nomos.compiler.check.internal.LawContext.StepVar;
 import dev.nomos.compiler.diag.Codes;
+import dev.nomos.compiler.meaning.Declaration;
 import dev.nomos.compiler.plan.PExpr;
 import dev.nomos.compiler.plan.PType;
 import dev.nomos.runtime.AttributeSpec;
@@ -25,7 +26,7 @@ import java.util.List;
  */
 public final class ExprLowerer {
   /** The name of the form that reads the next frame in a constraint's guard, {@code next(c)}. */
-  public static final String NEXT = "next";
+  public static final String NEXT = dev.nomos.compiler.meaning.LanguageDescriptor.NEXT;
 
   /** A checked expression: its type and its plan (null when it had errors). */
   public record Typed(Ty type, PExpr plan) {
@@ -96,6 +97,12 @@ public final class ExprLowerer {
 
   /** Checks {@code e}; {@code expected} (may be null) only guides how bare symbols resolve. */
   public Typed lower(Expr e, Ty expected) {
+    Typed t = resolve(e, expected);
+    cx.typed(e.span(), t.type());
+    return t;
+  }
+
+  private Typed resolve(Expr e, Ty expected) {
     if (e instanceof Expr.IntLit i) {
       return new Typed(Ty.INT, new PExpr.Const(i.value(), PType.INT));
     }
@@ -126,6 +133,7 @@ public final class ExprLowerer {
       return name(n.name(), expected);
     }
     if (e instanceof Expr.Call c && c.function().text().equals(NEXT)) {
+      cx.refer(c.function(), cx.meaning().form(NEXT), null);
       return next(c);
     }
     if (e instanceof Expr.Call c && cx.definitions().get(c.function().text()) != null) {
@@ -186,15 +194,18 @@ public final class ExprLowerer {
     String text = name.text();
     StepVar step = cx.lookupStep(text);
     if (step != null) {
+      cx.refer(name, step.declaration(), null);
       return new Typed(Ty.INT, new PExpr.Local(step.local()));
     }
     ObjectVar object = cx.lookupObject(text);
     if (object != null) {
       object.used = true;
+      cx.refer(name, object.declaration, null);
       return new Typed(Ty.object(object.type), new PExpr.ObjectVar(object.var));
     }
     Typed parameter = cx.lookupValue(text);
     if (parameter != null) {
+      cx.refer(name, cx.valueParameter(text), null);
       return parameter;
     }
     Definitions.Definition definition = cx.definitions().get(text);
@@ -205,12 +216,14 @@ public final class ExprLowerer {
             + " arguments", "write `" + definition.signature() + "` with values for the parameters");
         return Typed.ERROR;
       }
+      cx.refer(name, cx.meaning().find(Declaration.Kind.DEFINITION, "", text), null);
       return DefinitionCalls.inline(this, cx, definition, List.of(), name.span(), expected);
     }
     if (expected != null && expected.kind() == Ty.Kind.SYMBOL) {
       SymbolSet set = expected.symbols();
       int index = set.indexOf(text);
       if (index >= 0) {
+        cx.refer(name, cx.symbolDeclaration(set.owner(), text), null);
         return new Typed(expected, new PExpr.Const(index, PType.INT));
       }
       boolean action = set.owner().equals("action");
@@ -223,6 +236,7 @@ public final class ExprLowerer {
     SymbolSet home = Symbols.home(cx, text);
     if (home != null) {
       if (expected == null) {
+        cx.refer(name, cx.symbolDeclaration(home.owner(), text), null);
         return new Typed(Ty.of(home), new PExpr.Const(home.indexOf(text), PType.INT));
       }
       cx.error(Codes.TYPE_MISMATCH, name.span(),
@@ -251,6 +265,7 @@ public final class ExprLowerer {
   /** A use of a definition, {@code blocked(a, 1, 0)}: inlined, and only at frame t. */
   private Typed definitionCall(Expr.Call c, Ty expected) {
     Definitions.Definition definition = cx.definitions().get(c.function().text());
+    cx.refer(c.function(), cx.meaning().find(Declaration.Kind.DEFINITION, "", definition.name()), null);
     if (c.history() != null) {
       c.args().forEach(a -> lower(a, null));
       cx.error(Codes.BAD_DEFINITION_USE, c.history().span(), "`" + definition.name() + "` is a definition, which has"
@@ -266,6 +281,7 @@ public final class ExprLowerer {
     ObjectVar v = cx.lookupObject(name.text());
     if (v != null) {
       v.used = true;
+      cx.refer(name, v.declaration, null);
       return v;
     }
     String hint = cx.schema.type(name.text()) != null
@@ -289,7 +305,9 @@ public final class ExprLowerer {
     }
     String attr = a.attribute().text();
     Typed t = read(v, attr, steps);
-    if (t == null) {
+    if (t != null) {
+      cx.refer(a.attribute(), cx.attributeDeclaration(cx.typeOf(v), attr), cx.typeName(v));
+    } else {
       EntityType type = cx.typeOf(v);
       String owner = type == null ? "objects bound as `Object` have" : "`" + type.name() + "` has";
       String hint = null;
@@ -394,7 +412,9 @@ public final class ExprLowerer {
 
   private Typed call(Expr.Call c) {
     StdlibFunction f = Stdlib.lookup(c.function().text()).orElse(null);
-    if (f == null) {
+    if (f != null) {
+      cx.refer(c.function(), cx.meaning().function(f.name()), null);
+    } else {
       for (Expr arg : c.args()) {
         // A bare name may be a type or a symbol, which only the signature could tell; leave it be.
         if (!(arg instanceof Expr.NameRef)) {

@@ -3,8 +3,10 @@ package dev.nomos.compiler.check.internal;
 import dev.nomos.compiler.ast.Binding;
 import dev.nomos.compiler.check.Definitions;
 import dev.nomos.compiler.ast.Name;
+import dev.nomos.compiler.check.MeaningRecorder;
 import dev.nomos.compiler.diag.Codes;
 import dev.nomos.compiler.diag.Diagnostic;
+import dev.nomos.compiler.meaning.Declaration;
 import dev.nomos.compiler.plan.Loop;
 import dev.nomos.compiler.source.SourceFile;
 import dev.nomos.compiler.source.Span;
@@ -31,9 +33,12 @@ public final class LawContext {
     /** False when the declared type was unknown (already reported): reads on it stay silent. */
     public final boolean typeKnown;
     public final Binding binding;
+    /** What references to this variable resolve to (null for the world's target owner). */
+    public final Declaration declaration;
     public boolean used;
 
-    ObjectVar(String name, int var, int type, boolean typeKnown, Binding binding) {
+    ObjectVar(String name, int var, int type, boolean typeKnown, Binding binding, Declaration declaration) {
+      this.declaration = declaration;
       this.name = name;
       this.var = var;
       this.type = type;
@@ -43,7 +48,7 @@ public final class LawContext {
   }
 
   /** A step variable of {@code all|any|count k in lo..hi}. */
-  public record StepVar(String name, int local, int low, int high) {}
+  public record StepVar(String name, int local, int low, int high, Declaration declaration) {}
 
   public final WorldSchema schema;
   /** The file spans point into: the law's, or a definition's while its body is inlined. */
@@ -64,6 +69,12 @@ public final class LawContext {
   private Definitions definitions = Definitions.NONE;
   private final List<DefinitionScope> definitionScopes = new ArrayList<>();
   private final List<dev.nomos.compiler.check.Hole> holes = new ArrayList<>();
+  /** Where resolved names and expression types go. */
+  private MeaningRecorder meaning = MeaningRecorder.NONE;
+  /** Above 0 while a definition is inlined at a use: its names were recorded where it was declared. */
+  private int silenced;
+  /** The value parameters of the definition whose body is being checked. */
+  private final Map<String, Declaration> valueParameters = new HashMap<>();
 
   public LawContext(WorldSchema schema, SourceFile source, boolean allowHoles, List<Diagnostic> out) {
     this.schema = schema;
@@ -71,6 +82,76 @@ public final class LawContext {
     this.allowHoles = allowHoles;
     this.out = out;
     this.actions = new SymbolSet("action", schema.actions());
+  }
+
+  // ---- meaning
+
+  public void recordTo(MeaningRecorder recorder) {
+    meaning = recorder;
+  }
+
+  public MeaningRecorder meaning() { return meaning; }
+
+  /** Records that {@code name} stands for {@code target}; nothing while a definition is inlined. */
+  public void refer(Name name, Declaration target, String receiver) {
+    if (silenced == 0) {
+      meaning.refer(source, name, target, receiver);
+    }
+  }
+
+  public void typed(Span span, Ty type) {
+    if (silenced == 0) {
+      meaning.typed(source, span, type, schema);
+    }
+  }
+
+  void silence() {
+    silenced++;
+  }
+
+  void unsilence() {
+    silenced--;
+  }
+
+  private Declaration declare(Declaration.Kind kind, Name name, String detail) {
+    return silenced == 0 ? meaning.declare(kind, name, "", source, detail, null)
+        : new Declaration(kind, name.text(), "", source, name.span(), detail, null);
+  }
+
+  /** Declares a value parameter of the definition whose body is checked. */
+  void declareValueParameter(Name name, String type) {
+    valueParameters.put(name.text(), declare(Declaration.Kind.VALUE_PARAMETER, name, type));
+  }
+
+  /** The declaration of a value parameter named {@code name}, or null. */
+  Declaration valueParameter(String name) {
+    return valueParameters.get(name);
+  }
+
+  /** The declaration of a symbol of the set {@code owner} ("Side", "action", "Door.state", "Color"), or null. */
+  public Declaration symbolDeclaration(String owner, String symbol) {
+    return switch (owner) {
+      case "Side" -> meaning.side(symbol);
+      case "action" -> meaning.find(Declaration.Kind.ACTION, "action", symbol);
+      default -> meaning.find(Declaration.Kind.SYMBOL, owner, symbol);
+    };
+  }
+
+  /** The declaration of attribute {@code name} of objects of {@code type} (null: {@code Object}), or null. */
+  public Declaration attributeDeclaration(EntityType type, String name) {
+    return Attributes.isBuiltIn(name) ? meaning.builtInAttribute(name)
+        : type == null ? null : meaning.find(Declaration.Kind.ATTRIBUTE, type.name(), name);
+  }
+
+  /** The name of the type of objects bound to {@code v}, as a receiver of attributes. */
+  public String typeName(ObjectVar v) {
+    EntityType t = typeOf(v);
+    return t == null ? Attributes.ANY_TYPE : t.name();
+  }
+
+  /** The declaration a type name stands for: an entity of the world or {@code Object}. */
+  private Declaration typeDeclaration(String name) {
+    return name.equals(Attributes.ANY_TYPE) ? meaning.anyType() : meaning.find(Declaration.Kind.ENTITY, "", name);
   }
 
   // ---- diagnostics
@@ -135,6 +216,7 @@ public final class LawContext {
   public int resolveType(Name type, boolean allowAny) {
     if (type.text().equals(Attributes.ANY_TYPE)) {
       if (allowAny) {
+        refer(type, typeDeclaration(type.text()), null);
         return Loop.ANY_TYPE;
       }
       error(Codes.UNKNOWN_TYPE, type.span(), "`Object` is not a concrete type; name the type of the new object",
@@ -143,6 +225,7 @@ public final class LawContext {
     }
     EntityType t = schema.type(type.text());
     if (t != null) {
+      refer(type, typeDeclaration(type.text()), null);
       return t.index();
     }
     List<String> candidates = new ArrayList<>(typeNames());
@@ -227,14 +310,15 @@ public final class LawContext {
   /** Declares an object variable; reports a name already in scope. */
   public ObjectVar declareObject(Binding binding, int type, boolean typeKnown) {
     checkFresh(binding.variable());
-    ObjectVar v = new ObjectVar(binding.variable().text(), objectVarCount++, type, typeKnown, binding);
+    ObjectVar v = new ObjectVar(binding.variable().text(), objectVarCount++, type, typeKnown, binding,
+        declare(Declaration.Kind.BINDER, binding.variable(), binding.type().text()));
     objects.add(v);
     return v;
   }
 
   public StepVar declareStep(Name name, int low, int high) {
     checkFresh(name);
-    StepVar s = new StepVar(name.text(), localCount++, low, high);
+    StepVar s = new StepVar(name.text(), localCount++, low, high, declare(Declaration.Kind.STEP, name, "int"));
     steps.add(s);
     stepBounds.put(s.local(), new long[] {low, high});
     return s;
@@ -258,7 +342,7 @@ public final class LawContext {
 
   /** The owner of the world's targets ({@code reward}, {@code end}): bound by nothing, var {@code PEffect.WORLD}. */
   public ObjectVar worldTargetOwner() {
-    return new ObjectVar("world", dev.nomos.compiler.plan.PEffect.WORLD, Loop.ANY_TYPE, true, null);
+    return new ObjectVar("world", dev.nomos.compiler.plan.PEffect.WORLD, Loop.ANY_TYPE, true, null, null);
   }
 
   public ObjectVar lookupObject(String name) {

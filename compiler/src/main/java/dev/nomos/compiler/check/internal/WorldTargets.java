@@ -8,7 +8,8 @@ public final class WorldTargets {
   public static final String REWARD = "reward";
   /** Whether the episode ends at t+1: a bool. */
   public static final String END = "end";
-  public static final List<String> NAMES = List.of(REWARD, END);
+  public static final List<String> NAMES = dev.nomos.compiler.meaning.LanguageDescriptor.get().worldTargets().stream()
+      .map(dev.nomos.compiler.meaning.LanguageDescriptor.Attribute::name).toList();
 
   private WorldTargets() {}
 }

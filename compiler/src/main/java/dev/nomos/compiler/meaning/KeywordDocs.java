@@ -1,10 +1,14 @@
-package dev.nomos.lsp.internal;
+package dev.nomos.compiler.meaning;
 
 import java.util.Map;
 
-/** One-line explanations of the keywords, shown on hover (the full story is docs/language.md). */
+/** One-line explanations of the keywords, for editors and prompts (the full story is docs/language.md). */
 final class KeywordDocs {
   private KeywordDocs() {}
+
+  /** The largest law weight as the language writes it; here so that this table needs nothing else of the package. */
+  static final String MAX_WEIGHT_TEXT = new java.math.BigDecimal(dev.nomos.runtime.model.ModelOptions.MAX_WEIGHT)
+      .stripTrailingZeros().toPlainString();
 
   static final Map<String, String> DOCS = Map.ofEntries(
       Map.entry("use", "`use \"world.law\"`: take the world declared in another file (relative to this one)."),
@@ -23,7 +27,9 @@ final class KeywordDocs {
           + "type copy and compare their values."),
       Map.entry("floor", "`floor { channel eps ... }`: the weight of the uniform background mixed into every target of a "
           + "channel (alive, x, y, spawn, an extra attribute), written by `nomos fit`; 1e-5 where none is."),
-      Map.entry("weight", "The law's weight in the product of experts (-10..10; `nomos fit` writes 0..10); negative: the law disfavours what it allows."),
+      Map.entry("weight", "The law's weight in the product of experts (-" + MAX_WEIGHT_TEXT + ".."
+          + MAX_WEIGHT_TEXT + "; `nomos fit` writes 0.." + MAX_WEIGHT_TEXT
+          + "); negative: the law disfavours what it allows."),
       Map.entry("for", "`for x: T`: the law applies to every object of type T (every combination of distinct objects)."),
       Map.entry("on", "`on contact(a: A, b: B[, side: S][, cover: f])`: every pair touching at t."),
       Map.entry("when", "`when guard`: the law has an opinion only where the guard holds."),
