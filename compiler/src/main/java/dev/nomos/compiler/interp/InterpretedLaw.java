@@ -1,8 +1,10 @@
 package dev.nomos.compiler.interp;
 
 import dev.nomos.compiler.plan.LawPlan;
+import dev.nomos.compiler.plan.PlanScope;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
+import dev.nomos.runtime.LawScope;
 import dev.nomos.runtime.OpinionSink;
 import dev.nomos.stdlib.Geometry;
 import dev.nomos.stdlib.Side;
@@ -20,6 +22,7 @@ public final class InterpretedLaw implements Law {
   private final Binder[] binders;
   private final Eval guard;
   private final Emit[] effects;
+  private final LawScope scope;
 
   InterpretedLaw(LawPlan plan, long bindingBudget, Binder[] binders, Eval guard, Emit[] effects) {
     this.plan = plan;
@@ -27,6 +30,12 @@ public final class InterpretedLaw implements Law {
     this.binders = binders;
     this.guard = guard;
     this.effects = effects;
+    this.scope = PlanScope.of(plan);
+  }
+
+  @Override
+  public LawScope scope() {
+    return scope;
   }
 
   @Override
