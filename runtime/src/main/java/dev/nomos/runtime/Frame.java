@@ -1,5 +1,6 @@
 package dev.nomos.runtime;
 
+import dev.nomos.runtime.internal.ContactCandidates;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -217,6 +218,17 @@ public final class Frame {
 
   /** Indexes of all objects, in ascending id order. Do not modify. */
   public int[] all() { return allIndexes; }
+
+  /**
+   * The objects of {@code type} (-1: any type) that may touch object {@code a}, in the order of
+   * {@link #ofType} (or {@link #all}): every object {@code Geometry.touching} accepts, and few
+   * others, found with a sort-and-sweep index instead of a scan of the whole type. Contact loops run
+   * over these, so they bind the same pairs in the same order as a loop over the whole type. Do not
+   * modify.
+   */
+  public int[] contactCandidates(int a, int type) {
+    return ContactCandidates.of(this, a, type);
+  }
 
   /**
    * Index in {@code other} of the object with the id {@code object} has here, or -1 when other has

@@ -84,7 +84,6 @@ public final class InterpretedLaw implements Law {
       return;
     }
     Binder b = binders[depth];
-    int[] seconds = b.contact() ? env.candidates(b.typeB()) : null;
     for (int a : env.candidates(b.typeA())) {
       env.visit();
       if (env.isBound(a, b.boundBefore())) {
@@ -92,14 +91,17 @@ public final class InterpretedLaw implements Law {
       }
       env.objects[b.varA()] = a;
       if (b.contact()) {
-        bindContactPartners(env, depth, out, b, a, seconds);
+        bindContactPartners(env, depth, out, b, a, env.frame.contactCandidates(a, b.typeB()));
       } else {
         bind(env, depth + 1, out);
       }
     }
   }
 
-  /** The second variable of a contact binder: every candidate touching {@code a} as the binder asks. */
+  /**
+   * The second variable of a contact binder: every candidate touching {@code a} as the binder asks,
+   * from the objects that may touch it ({@code Frame.contactCandidates}), in ascending id order.
+   */
   private void bindContactPartners(Env env, int depth, OpinionSink out, Binder b, int a, int[] seconds) {
     Frame frame = env.frame;
     for (int o : seconds) {

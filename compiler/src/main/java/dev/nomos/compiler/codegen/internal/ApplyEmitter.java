@@ -91,10 +91,10 @@ final class ApplyEmitter {
     }
     Loop loop = plan.loops().get(depth);
     if (loop instanceof Loop.Each each) {
-      forEachBinding(each.var(), each.type(), next -> emitLoops(depth + 1));
+      forEachBinding(each.var(), () -> loadCandidates(each.type()), next -> emitLoops(depth + 1));
     } else if (loop instanceof Loop.Contact contact) {
-      forEachBinding(contact.varA(), contact.typeA(), nextA ->
-          forEachBinding(contact.varB(), contact.typeB(), nextB -> {
+      forEachBinding(contact.varA(), () -> loadCandidates(contact.typeA()), nextA ->
+          forEachBinding(contact.varB(), () -> loadContactCandidates(contact.varA(), contact.typeB()), nextB -> {
             emitContactTests(contact, nextB);
             emitLoops(depth + 1);
           }));
@@ -104,12 +104,12 @@ final class ApplyEmitter {
   }
 
   /**
-   * A loop binding {@code var} to each candidate of {@code type} in id order, skipping objects bound
+   * A loop binding {@code var} to each candidate {@code loadCandidates} pushes, in order, skipping objects bound
    * by enclosing loops; {@code body} receives the label that continues with the next candidate.
    */
-  private void forEachBinding(int var, int type, Consumer<Label> body) {
+  private void forEachBinding(int var, Runnable loadCandidates, Consumer<Label> body) {
     int[] enclosing = boundVars.stream().mapToInt(Integer::intValue).toArray();
-    forEachCandidate(var, type, enclosing, next -> {
+    forEachCandidate(var, loadCandidates, enclosing, next -> {
       boundVars.add(var);
       body.accept(next);
       boundVars.remove(boundVars.size() - 1);
@@ -117,14 +117,14 @@ final class ApplyEmitter {
   }
 
   /**
-   * A counted loop over the candidates of {@code type}, ascending id: each one counts toward the
+   * A counted loop over the candidates {@code loadCandidates} pushes (an int[] in ascending id order): each one counts toward the
    * budget, is stored in {@code var} and skipped when it equals the object of one of {@code skipped};
    * {@code body} receives the label that continues with the next candidate.
    */
-  private void forEachCandidate(int var, int type, int[] skipped, Consumer<Label> body) {
+  private void forEachCandidate(int var, Runnable loadCandidates, int[] skipped, Consumer<Label> body) {
     int array = scratch();
     int index = scratch();
-    loadCandidates(type);
+    loadCandidates.run();
     mv.visitVarInsn(ASTORE, array);
     pushInt(0);
     mv.visitVarInsn(ISTORE, index);
@@ -184,6 +184,14 @@ final class ApplyEmitter {
       lift(type);
       mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "ofType", "(I)[I", false);
     }
+  }
+
+  /** Pushes {@code Frame.contactCandidates(a, type)}: the objects of {@code type} that may touch the object in {@code varA}. */
+  private void loadContactCandidates(int varA, int type) {
+    mv.visitVarInsn(ALOAD, frameSlot);
+    mv.visitVarInsn(ILOAD, varSlot(varA));
+    lift(type);
+    mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "contactCandidates", "(II)[I", false);
   }
 
   /** Counts one visited candidate and throws once over budget (see BindingBudgetExceededException). */
@@ -637,7 +645,7 @@ final class ApplyEmitter {
       mv.visitVarInsn(ISTORE, found);
     }
     Label end = new Label();
-    forEachCandidate(var, type, excluded, next -> {
+    forEachCandidate(var, () -> loadCandidates(type), excluded, next -> {
       if (where != null) {
         jumpIf(where, false, next);
       }
