@@ -104,7 +104,7 @@ public final class Bench {
   }
 
   /** Steps per second of the measuring thread's CPU time and of wall-clock time. */
-  record Rate(double perCpuSecond, double perWallSecond) {}
+  public record Rate(double perCpuSecond, double perWallSecond) {}
 
   /**
    * Predict-and-score steps per second over the episode, cycling, after a warm-up. The measurement
@@ -113,7 +113,7 @@ public final class Bench {
    * the figure is "on one core" even when other processes share the machine; the wall-clock rate of
    * the same window is reported beside it.
    */
-  Rate measure(WorldModel model, List<Frame> frames, double warmupSeconds, double measureSeconds) {
+  public Rate measure(WorldModel model, List<Frame> frames, double warmupSeconds, double measureSeconds) {
     return measure(model.newInference(), frames, warmupSeconds, measureSeconds);
   }
 
@@ -121,7 +121,7 @@ public final class Bench {
    * {@link #measure} with every law run on every frame and every contact loop scanning its whole
    * type: the engine before the law index and the contact index, whose results are the same.
    */
-  Rate measureWithoutIndexes(WorldModel model, List<Frame> frames, double warmupSeconds, double measureSeconds) {
+  public Rate measureWithoutIndexes(WorldModel model, List<Frame> frames, double warmupSeconds, double measureSeconds) {
     ContactCandidates.sweep(false);
     try {
       return measure(model.newInferenceWithoutLawIndex(), frames, warmupSeconds, measureSeconds);

@@ -220,14 +220,15 @@ public final class Frame {
   public int[] all() { return allIndexes; }
 
   /**
-   * The objects of {@code type} (-1: any type) that may touch object {@code a}, in the order of
-   * {@link #ofType} (or {@link #all}): every object {@code Geometry.touching} accepts, and few
-   * others, found with a sort-and-sweep index instead of a scan of the whole type. Contact loops run
-   * over these, so they bind the same pairs in the same order as a loop over the whole type. Do not
-   * modify.
+   * The pairs (a, b) of an object of {@code typeA} and one of {@code typeB} (-1: any type) that may
+   * touch, flattened as {@code a0, b0, a1, b1, ...} in the order of a loop over {@code ofType(typeA)}
+   * around a loop over {@code ofType(typeB)}: every pair {@code Geometry.touching} accepts, and few
+   * others, found with a sort-and-sweep index instead of trying every pair. Contact loops run over
+   * these, so they bind the same pairs in the same order as nested loops over the whole types. Do
+   * not modify.
    */
-  public int[] contactCandidates(int a, int type) {
-    return ContactCandidates.of(this, a, type);
+  public int[] contactPairs(int typeA, int typeB) {
+    return ContactCandidates.pairs(this, typeA, typeB);
   }
 
   /**

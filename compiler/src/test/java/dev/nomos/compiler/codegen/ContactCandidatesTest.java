@@ -13,14 +13,14 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sort-and-sweep contact index against the scan it replaces: on crowded random frames (many
- * objects per type, so the index is used), the candidates of every object hold every object the
- * contact test accepts, in the scan's order.
+ * The sort-and-sweep contact index against the nested loops it replaces: on crowded random frames
+ * (many objects per type, so the index is used), the pairs of every two types hold every pair the
+ * contact test accepts, in the loops' order.
  */
 class ContactCandidatesTest {
 
   @Test
-  void candidatesHoldEveryTouchingObjectInScanOrder() {
+  void pairsHoldEveryTouchingPairInLoopOrder() {
     Random r = new Random(19);
     long touchingPairs = 0;
     for (int trial = 0; trial < 40; trial++) {
@@ -40,24 +40,27 @@ class ContactCandidatesTest {
         b.add(id * 3 + r.nextInt(3), type, slots);
       }
       Frame f = b.build();
-      for (int type = -1; type < schema.types().size(); type++) {
-        int[] all = type < 0 ? f.all() : f.ofType(type);
-        for (int a = 0; a < f.size(); a++) {
+      for (int typeA = -1; typeA < schema.types().size(); typeA++) {
+        for (int typeB = -1; typeB < schema.types().size(); typeB++) {
           List<Integer> expected = new ArrayList<>();
-          for (int o : all) {
-            if (Geometry.touching(f, a, o)) {
-              expected.add(o);
+          for (int a : typeA < 0 ? f.all() : f.ofType(typeA)) {
+            for (int o : typeB < 0 ? f.all() : f.ofType(typeB)) {
+              if (Geometry.touching(f, a, o)) {
+                expected.add(a);
+                expected.add(o);
+              }
             }
           }
+          int[] pairs = f.contactPairs(typeA, typeB);
           List<Integer> found = new ArrayList<>();
-          for (int o : f.contactCandidates(a, type)) {
-            if (Geometry.touching(f, a, o)) {
-              found.add(o);
+          for (int k = 0; k < pairs.length; k += 2) {
+            if (Geometry.touching(f, pairs[k], pairs[k + 1])) {
+              found.add(pairs[k]);
+              found.add(pairs[k + 1]);
             }
           }
-          assertEquals(expected, found, "object " + a + ", type " + type);
-          assertTrue(isSubsequence(f.contactCandidates(a, type), all), "candidates keep the scan's order");
-          touchingPairs += expected.size();
+          assertEquals(expected, found, "types " + typeA + ", " + typeB);
+          touchingPairs += expected.size() / 2;
         }
       }
     }
@@ -65,7 +68,7 @@ class ContactCandidatesTest {
   }
 
   @Test
-  void switchedOffTheWholeTypeIsScanned() {
+  void switchedOffEveryPairIsGiven() {
     WorldSchema schema = RandomWorlds.schema(new Random(3));
     Frame.Builder b = Frame.builder(schema);
     for (int id = 1; id <= 40; id++) {
@@ -79,22 +82,12 @@ class ContactCandidatesTest {
       b.add(id, 0, slots);
     }
     Frame f = b.build();
-    assertTrue(f.contactCandidates(0, 0).length < 5, "far-apart objects are not candidates");
+    assertEquals(2 * 40, f.contactPairs(0, 0).length, "far-apart objects pair only with themselves");
     ContactCandidates.sweep(false);
     try {
-      assertEquals(40, f.contactCandidates(0, 0).length);
+      assertEquals(2 * 40 * 40, f.contactPairs(0, 0).length);
     } finally {
       ContactCandidates.sweep(true);
     }
-  }
-
-  private static boolean isSubsequence(int[] part, int[] whole) {
-    int k = 0;
-    for (int o : whole) {
-      if (k < part.length && part[k] == o) {
-        k++;
-      }
-    }
-    return k == part.length;
   }
 }

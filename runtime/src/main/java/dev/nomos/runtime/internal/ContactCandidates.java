@@ -4,24 +4,24 @@ import dev.nomos.runtime.Frame;
 import java.util.Arrays;
 
 /**
- * The objects of one type that may touch a given object, found by sort and sweep instead of by
- * trying every object of the type: the type's objects sorted once per frame by their left edge,
- * those whose left edge lies within reach of the query box picked out by binary search, kept when
- * their boxes are also within the contact gap on both axes, and returned in the order of
- * {@link Frame#ofType} (ascending id), so that a contact loop over them binds the same pairs in the
- * same order as a loop over all the objects of the type.
+ * The pairs of objects of two types that may touch, found by sort and sweep instead of by trying
+ * every pair: the second type's objects sorted once per frame by their left edge, those whose left
+ * edge lies within reach of an object's box picked out by binary search and kept when their boxes
+ * are also within the contact gap on both axes (short types are filtered whole), and the pairs
+ * returned in the order of nested loops over {@link Frame#ofType} (ascending id), so that a contact
+ * loop over them binds the same pairs in the same order as loops over the whole types.
  *
- * <p>The result is a superset of the objects {@code Geometry.touching} accepts (it tests each axis
+ * <p>The result is a superset of the pairs {@code Geometry.touching} accepts (it tests each axis
  * with the gap allowed on both, in long arithmetic); the loop still applies the exact test. Where
- * the test's int arithmetic could overflow (a coordinate, size or gap beyond {@link #SAFE}), the
- * whole type is returned, as before.
+ * the test's int arithmetic could overflow (a coordinate, size or gap beyond {@link #SAFE}), whole
+ * types are paired, as before.
  *
  * <p>One cache per thread, for the last frame it was asked about: the laws of a step ask the same
  * questions again and again (every contact law over movers and blocks asks for each mover's blocks),
  * and frames are shared between threads, so nothing is stored in the frame itself.
  */
 public final class ContactCandidates {
-  /** Types with at most this many objects are scanned whole: sorting would cost more than it saves. */
+  /** Types with at most this many objects are filtered whole: sorting would cost more than it saves. */
   public static final int SCAN_WHOLE = 8;
   /** Coordinates, sizes and gaps up to this magnitude cannot overflow the contact test's int arithmetic. */
   static final int SAFE = 1 << 28;
@@ -32,6 +32,8 @@ public final class ContactCandidates {
   private static final ThreadLocal<ContactCandidates> CACHE = ThreadLocal.withInitial(ContactCandidates::new);
 
   private Frame frame;
+  /** Whether the answers cached for {@link #frame} were found with the index on. */
+  private boolean sweepingFrame;
   /** Per type: its objects' positions in ofType order, sorted by left edge; null until asked. */
   private int[][] byLeft;
   /** Per type: the left edges in that sorted order. */
@@ -41,36 +43,114 @@ public final class ContactCandidates {
   /** Per type, then object index: the candidates found, or null until asked. */
   private int[][][] answers;
   private int[] scratch = new int[64];
+  /** Per (typeA, typeB): the pairs found, or null until asked. */
+  private int[][] pairAnswers;
+  private int[] pairScratch = new int[256];
 
   private ContactCandidates() {}
 
-  /** The objects of {@code type} (-1: any type) that may touch object {@code a} of {@code frame}, in ofType order. */
-  public static int[] of(Frame frame, int a, int type) {
-    int[] all = type < 0 ? frame.all() : frame.ofType(type);
-    if (all.length <= SCAN_WHOLE || !sweeping) {
-      return all;
+  /**
+   * The pairs (a, b), a of {@code typeA} and b of {@code typeB} (-1: any type), that may touch,
+   * flattened as {@code a0, b0, a1, b1, ...}: ordered by a as {@link Frame#ofType} orders typeA, then
+   * by b as it orders typeB, which is the order of a loop over a nested around a loop over b. Holds
+   * every pair {@code Geometry.touching} accepts (and pairs of an object with itself, which that
+   * test refuses). Do not modify.
+   */
+  public static int[] pairs(Frame frame, int typeA, int typeB) {
+    int[] as = typeA < 0 ? frame.all() : frame.ofType(typeA);
+    int[] bs = typeB < 0 ? frame.all() : frame.ofType(typeB);
+    return CACHE.get().findPairs(frame, typeA, typeB, as, bs);
+  }
+
+  /** Every pair, as the nested loops visit them. */
+  private static int[] allPairs(int[] as, int[] bs) {
+    int[] pairs = new int[2 * as.length * bs.length];
+    int k = 0;
+    for (int a : as) {
+      for (int b : bs) {
+        pairs[k++] = a;
+        pairs[k++] = b;
+      }
     }
-    return CACHE.get().find(frame, a, type, all);
+    return pairs;
+  }
+
+  private int[] findPairs(Frame f, int typeA, int typeB, int[] as, int[] bs) {
+    reset(f);
+    int key = (typeA + 1) * (f.schema().types().size() + 1) + typeB + 1;
+    int[] known = pairAnswers[key];
+    if (known != null) {
+      return known;
+    }
+    if (!sweepingFrame) {
+      return pairAnswers[key] = allPairs(as, bs);
+    }
+    int count = 0;
+    int[] out = pairScratch;
+    for (int a : as) {
+      int[] partners = bs.length <= SCAN_WHOLE ? near(f, a, bs) : find(f, a, typeB, bs);
+      if (count + 2 * partners.length > out.length) {
+        out = pairScratch = Arrays.copyOf(out, Math.max(out.length * 2, count + 2 * partners.length));
+      }
+      for (int b : partners) {
+        out[count++] = a;
+        out[count++] = b;
+      }
+    }
+    return pairAnswers[key] = Arrays.copyOf(out, count);
+  }
+
+  /** The objects of a short list {@code bs} within the contact gap of {@code a} on both axes, in list order. */
+  private static int[] near(Frame f, int a, int[] bs) {
+    int ax = f.x(a), ay = f.y(a), aw = f.w(a), ah = f.h(a);
+    if (!inRange(ax) || !inRange(ay) || !inRange(aw) || !inRange(ah) || !inRange(f.schema().contactGap())) {
+      return bs;
+    }
+    long gap = Math.max(0, f.schema().contactGap());
+    int found = 0;
+    int[] kept = new int[bs.length];
+    for (int b : bs) {
+      if (!inRange(f.x(b)) || !inRange(f.y(b)) || !inRange(f.w(b)) || !inRange(f.h(b))) {
+        return bs;
+      }
+      if (within(f, b, ax, ay, aw, ah, gap)) {
+        kept[found++] = b;
+      }
+    }
+    return found == bs.length ? bs : Arrays.copyOf(kept, found);
+  }
+
+  /** Whether b's box lies within {@code gap} of the box (ax, ay, aw, ah) on both axes: what touching needs. */
+  private static boolean within(Frame f, int b, long ax, long ay, long aw, long ah, long gap) {
+    return f.x(b) <= ax + aw + gap && (long) f.x(b) + f.w(b) >= ax - gap
+        && f.y(b) <= ay + ah + gap && (long) f.y(b) + f.h(b) >= ay - gap;
   }
 
   /**
-   * Turns the index on (the default) or off for the whole process. Results are the same either way;
-   * {@code nomos bench} turns it off to measure the engine without it side by side.
+   * Turns the index on (the default) or off for the whole process: off, every pair of the two types
+   * is returned. Results are the same either way; {@code nomos bench} turns it off to measure the
+   * engine without it side by side.
    */
   public static void sweep(boolean on) {
     sweeping = on;
   }
 
-  private int[] find(Frame f, int a, int type, int[] all) {
-    int slot = type + 1; // -1 (any type) takes slot 0
-    if (f != frame) {
+  private void reset(Frame f) {
+    if (f != frame || sweepingFrame != sweeping) {
       frame = f;
+      sweepingFrame = sweeping;
       int types = f.schema().types().size() + 1;
       byLeft = new int[types][];
       lefts = new int[types][];
       widest = new int[types];
       answers = new int[types][][];
+      pairAnswers = new int[types * types][];
     }
+  }
+
+  private int[] find(Frame f, int a, int type, int[] all) {
+    int slot = type + 1; // -1 (any type) takes slot 0
+    reset(f);
     if (byLeft[slot] == null) {
       sort(f, slot, all);
     }
@@ -129,8 +209,7 @@ public final class ContactCandidates {
     int found = 0;
     for (int k = from; k < left.length && left[k] <= highestLeft; k++) {
       int b = all[order[k]];
-      if ((long) f.x(b) + f.w(b) >= (long) ax - gap && (long) f.y(b) <= (long) ay + ah + gap
-          && (long) f.y(b) + f.h(b) >= (long) ay - gap) {
+      if (within(f, b, ax, ay, aw, ah, gap)) {
         if (found == scratch.length) {
           scratch = Arrays.copyOf(scratch, found * 2);
         }

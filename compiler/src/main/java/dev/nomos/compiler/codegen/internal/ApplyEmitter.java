@@ -93,11 +93,10 @@ final class ApplyEmitter {
     if (loop instanceof Loop.Each each) {
       forEachBinding(each.var(), () -> loadCandidates(each.type()), next -> emitLoops(depth + 1));
     } else if (loop instanceof Loop.Contact contact) {
-      forEachBinding(contact.varA(), () -> loadCandidates(contact.typeA()), nextA ->
-          forEachBinding(contact.varB(), () -> loadContactCandidates(contact.varA(), contact.typeB()), nextB -> {
-            emitContactTests(contact, nextB);
-            emitLoops(depth + 1);
-          }));
+      forEachContactPair(contact, next -> {
+        emitContactTests(contact, next);
+        emitLoops(depth + 1);
+      });
     } else {
       throw new IllegalArgumentException("unknown loop " + loop);
     }
@@ -186,12 +185,61 @@ final class ApplyEmitter {
     }
   }
 
-  /** Pushes {@code Frame.contactCandidates(a, type)}: the objects of {@code type} that may touch the object in {@code varA}. */
-  private void loadContactCandidates(int varA, int type) {
+  /**
+   * A loop over {@code Frame.contactPairs(typeA, typeB)}: each pair counts toward the budget, binds
+   * both variables and is skipped when a repeats an object of an enclosing loop, or b repeats a or
+   * one of them; {@code body} receives the label that continues with the next pair.
+   */
+  private void forEachContactPair(Loop.Contact contact, Consumer<Label> body) {
+    int[] enclosing = boundVars.stream().mapToInt(Integer::intValue).toArray();
+    int array = scratch();
+    int index = scratch();
     mv.visitVarInsn(ALOAD, frameSlot);
-    mv.visitVarInsn(ILOAD, varSlot(varA));
-    lift(type);
-    mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "contactCandidates", "(II)[I", false);
+    lift(contact.typeA());
+    lift(contact.typeB());
+    mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "contactPairs", "(II)[I", false);
+    mv.visitVarInsn(ASTORE, array);
+    pushInt(0);
+    mv.visitVarInsn(ISTORE, index);
+    Label test = new Label();
+    Label top = new Label();
+    Label next = new Label();
+    mv.visitJumpInsn(GOTO, test);
+    mv.visitLabel(top);
+    visit();
+    mv.visitVarInsn(ALOAD, array);
+    mv.visitVarInsn(ILOAD, index);
+    mv.visitInsn(IALOAD);
+    mv.visitVarInsn(ISTORE, varSlot(contact.varA()));
+    skipIfEqualToAny(contact.varA(), enclosing, next);
+    mv.visitVarInsn(ALOAD, array);
+    mv.visitVarInsn(ILOAD, index);
+    pushInt(1);
+    mv.visitInsn(IADD);
+    mv.visitInsn(IALOAD);
+    mv.visitVarInsn(ISTORE, varSlot(contact.varB()));
+    skipIfEqualToAny(contact.varB(), enclosing, next);
+    skipIfEqualToAny(contact.varB(), new int[] {contact.varA()}, next);
+    boundVars.add(contact.varA());
+    boundVars.add(contact.varB());
+    body.accept(next);
+    boundVars.remove(boundVars.size() - 1);
+    boundVars.remove(boundVars.size() - 1);
+    mv.visitLabel(next);
+    mv.visitIincInsn(index, 2);
+    mv.visitLabel(test);
+    mv.visitVarInsn(ILOAD, index);
+    mv.visitVarInsn(ALOAD, array);
+    mv.visitInsn(ARRAYLENGTH);
+    mv.visitJumpInsn(IF_ICMPLT, top);
+  }
+
+  private void skipIfEqualToAny(int var, int[] others, Label next) {
+    for (int other : others) {
+      mv.visitVarInsn(ILOAD, varSlot(var));
+      mv.visitVarInsn(ILOAD, varSlot(other));
+      mv.visitJumpInsn(IF_ICMPEQ, next);
+    }
   }
 
   /** Counts one visited candidate and throws once over budget (see BindingBudgetExceededException). */
