@@ -5,6 +5,7 @@ import dev.nomos.compiler.codegen.CompiledLaws;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
 import dev.nomos.runtime.WorldSchema;
+import dev.nomos.runtime.internal.ContactCandidates;
 import dev.nomos.runtime.model.Inference;
 import dev.nomos.runtime.model.Simulator;
 import dev.nomos.runtime.model.WorldModel;
@@ -55,7 +56,8 @@ public final class Bench {
     Map<String, Integer> laws = new LinkedHashMap<>();
     Map<String, Integer> objects = new LinkedHashMap<>();
     Map<String, Double> simulatorSteps = new LinkedHashMap<>();
-    for (Workload w : List.of(Workloads.pong(), Workloads.montezuma())) {
+    Map<String, Double> before = new LinkedHashMap<>();
+    for (Workload w : List.of(Workloads.pong(), Workloads.montezuma(), Workloads.crowd())) {
       Compilation c = BenchModels.compile(w);
       WorldSchema schema = c.schema();
       List<Frame> frames = w.frames(schema, EPISODE_STEPS, 42);
@@ -78,8 +80,14 @@ public final class Bench {
         progress.printf("%s %s: %,.0f steps per CPU second (%,.0f per wall second); laws alone %,.0f%n", w.name(),
             e.getKey(), rate.perCpuSecond(), rate.perWallSecond(), lawRate);
       }
+      // The compiled engine as it was before the law index and the contact index, in the same run.
+      WorldModel compiled = WorldModel.of(schema, engines.get("compiled"));
+      Rate old = measureWithoutIndexes(compiled, frames, warmup, measure);
+      before.put(w.name(), old.perCpuSecond());
+      progress.printf("%s compiled without the law and contact indexes: %,.0f steps per CPU second (%.1fx faster with them)%n",
+          w.name(), old.perCpuSecond(), perEngine.get("compiled") / old.perCpuSecond());
       if (w.name().equals("pong")) {
-        WorldModel model = WorldModel.of(schema, engines.get("compiled"));
+        WorldModel model = compiled;
         double rate = simulator(model, frames, warmup, measure).perCpuSecond();
         simulatorSteps.put(w.name(), rate);
         progress.printf("%s step API (Simulator, compiled): %,.0f steps per CPU second%n", w.name(), rate);
@@ -92,11 +100,11 @@ public final class Bench {
       progress.println();
     }
     return new BenchReport(quick, throughput, wallThroughput, lawsOnly, laws, objects, cold[0], cold[1], warm,
-        simulatorSteps);
+        simulatorSteps, before);
   }
 
   /** Steps per second of the measuring thread's CPU time and of wall-clock time. */
-  record Rate(double perCpuSecond, double perWallSecond) {}
+  public record Rate(double perCpuSecond, double perWallSecond) {}
 
   /**
    * Predict-and-score steps per second over the episode, cycling, after a warm-up. The measurement
@@ -105,8 +113,24 @@ public final class Bench {
    * the figure is "on one core" even when other processes share the machine; the wall-clock rate of
    * the same window is reported beside it.
    */
-  Rate measure(WorldModel model, List<Frame> frames, double warmupSeconds, double measureSeconds) {
-    Inference inference = model.newInference();
+  public Rate measure(WorldModel model, List<Frame> frames, double warmupSeconds, double measureSeconds) {
+    return measure(model.newInference(), frames, warmupSeconds, measureSeconds);
+  }
+
+  /**
+   * {@link #measure} with every law run on every frame and every contact loop scanning its whole
+   * type: the engine before the law index and the contact index, whose results are the same.
+   */
+  public Rate measureWithoutIndexes(WorldModel model, List<Frame> frames, double warmupSeconds, double measureSeconds) {
+    ContactCandidates.sweep(false);
+    try {
+      return measure(model.newInferenceWithoutLawIndex(), frames, warmupSeconds, measureSeconds);
+    } finally {
+      ContactCandidates.sweep(true);
+    }
+  }
+
+  private Rate measure(Inference inference, List<Frame> frames, double warmupSeconds, double measureSeconds) {
     run(inference, frames, (long) (warmupSeconds * 1e9));
     return bestWindow(measureSeconds, nanos -> run(inference, frames, nanos));
   }

@@ -27,12 +27,15 @@ import java.util.Map;
  * @param simulatorSteps steps per CPU second of the Java step API for planners
  *     ({@code dev.nomos.runtime.model.Simulator#mostLikely}: next frame, reward, end and their
  *     probabilities) with compiled laws, by workload
+ * @param beforeIndexes steps per CPU second of the compiled engine with every law run on every frame
+ *     and contact loops scanning whole types (the engine before issue 19's indexes), by workload,
+ *     measured in the same run
  */
 public record BenchReport(boolean quick, Map<String, Map<String, Double>> throughput,
     Map<String, Map<String, Double>> wallThroughput, Map<String, Map<String, Double>> lawsOnly,
     Map<String, Integer> laws,
     Map<String, Integer> objects, double compileColdSeconds, double compileColdWallSeconds,
-    double compileWarmSeconds, Map<String, Double> simulatorSteps) {
+    double compileWarmSeconds, Map<String, Double> simulatorSteps, Map<String, Double> beforeIndexes) {
 
   /** Targets of the project (issue 4). */
   public static final double MIN_COMPILED_OVER_INTERPRETED = 20;
@@ -40,6 +43,16 @@ public record BenchReport(boolean quick, Map<String, Map<String, Double>> throug
   public static final double MIN_PONG_STEPS = 50_000;
   public static final double MIN_MONTEZUMA_STEPS = 3_000;
   public static final double MAX_COMPILE_SECONDS = 3;
+  /** Targets of issue 19 (less work per step), steps per CPU second of the compiled engine. */
+  public static final double MIN_PONG_STEPS_INDEXED = 250_000;
+  public static final double MIN_MONTEZUMA_STEPS_INDEXED = 150_000;
+  public static final double MIN_CROWD_STEPS = 20_000;
+
+  /** How many times faster the compiled engine stepped than before the indexes; NaN if either did not run. */
+  public double speedupOverBeforeIndexes(String workload) {
+    Double old = beforeIndexes.get(workload);
+    return old == null ? Double.NaN : stepsPerSecond(workload, "compiled") / old;
+  }
 
   /** Steps per CPU second of {@code engine} on {@code workload}; NaN if it did not run. */
   public double stepsPerSecond(String workload, String engine) {
@@ -77,6 +90,10 @@ public record BenchReport(boolean quick, Map<String, Map<String, Double>> throug
       wallThroughput.getOrDefault(w, Map.of()).forEach((engine, v) -> wall.put(engine, Math.round(v)));
       ObjectNode alone = n.putObject("lawsOnlyFramesPerCpuSecond");
       lawsOnly.getOrDefault(w, Map.of()).forEach((engine, v) -> alone.put(engine, Math.round(v)));
+      Double old = beforeIndexes.get(w);
+      if (old != null) {
+        n.put("compiledBeforeIndexesStepsPerCpuSecond", Math.round(old));
+      }
       Double sim = simulatorSteps.get(w);
       if (sim != null) {
         n.put("simulatorStepsPerCpuSecond", Math.round(sim));
@@ -87,6 +104,9 @@ public record BenchReport(boolean quick, Map<String, Map<String, Double>> throug
       ObjectNode n = ratios.putObject(w);
       n.put("compiledOverInterpreted", round(ratio(w, "compiled", "interpreted")));
       n.put("lawsOnlyCompiledOverInterpreted", round(lawsOnlyRatio(w, "compiled", "interpreted")));
+      if (beforeIndexes.containsKey(w)) {
+        n.put("compiledOverBeforeIndexes", round(speedupOverBeforeIndexes(w)));
+      }
       if (throughput.get(w).containsKey("handwritten")) {
         n.put("handwrittenOverCompiled", round(ratio(w, "handwritten", "compiled")));
         n.put("lawsOnlyHandwrittenOverCompiled", round(lawsOnlyRatio(w, "handwritten", "compiled")));
@@ -114,25 +134,34 @@ public record BenchReport(boolean quick, Map<String, Map<String, Double>> throug
     t.put("pongAtLeast50000StepsPerSecond", stepsPerSecond("pong", "compiled") >= MIN_PONG_STEPS);
     t.put("montezumaAtLeast3000StepsPerSecond", stepsPerSecond("montezuma", "compiled") >= MIN_MONTEZUMA_STEPS);
     t.put("compile1000LawsUnder3Seconds", compileColdSeconds < MAX_COMPILE_SECONDS);
+    t.put("pongAtLeast250000StepsPerSecond", stepsPerSecond("pong", "compiled") >= MIN_PONG_STEPS_INDEXED);
+    t.put("montezumaAtLeast150000StepsPerSecond", stepsPerSecond("montezuma", "compiled") >= MIN_MONTEZUMA_STEPS_INDEXED);
+    t.put("crowdAtLeast20000StepsPerSecond", stepsPerSecond("crowd", "compiled") >= MIN_CROWD_STEPS);
     return t;
   }
 
   /** A short table for terminals. */
   public String toText() {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%-10s %5s %7s %14s %14s %14s%n", "workload", "laws", "objects",
-        "interpreted", "compiled", "hand-written"));
+    sb.append(String.format(Locale.ROOT, "%-10s %5s %7s %14s %14s %14s %16s%n", "workload", "laws", "objects",
+        "interpreted", "compiled", "hand-written", "before indexes"));
     for (String w : throughput.keySet()) {
-      sb.append(String.format(Locale.ROOT, "%-10s %5d %7d %14s %14s %14s%n", w, laws.get(w), objects.get(w),
-          steps(w, "interpreted"), steps(w, "compiled"), steps(w, "handwritten")));
+      Double old = beforeIndexes.get(w);
+      sb.append(String.format(Locale.ROOT, "%-10s %5d %7d %14s %14s %14s %16s%n", w, laws.get(w), objects.get(w),
+          steps(w, "interpreted"), steps(w, "compiled"), steps(w, "handwritten"),
+          old == null ? "-" : String.format(Locale.ROOT, "%,.0f", old)));
     }
-    sb.append("(predict-and-score steps per CPU second of one thread; wall-clock figures in --format json)\n");
+    sb.append("(predict-and-score steps per CPU second of one thread; \"before indexes\": compiled, every law on every\n"
+        + " frame and contact loops over whole types, measured in this run; wall-clock figures in --format json)\n");
     simulatorSteps.forEach((w, v) -> sb.append(String.format(Locale.ROOT,
         "%s: step API (Simulator.mostLikely: next frame, reward, end, probabilities; compiled) %,.0f steps per CPU second%n",
         w, v)));
     for (String w : throughput.keySet()) {
       sb.append(String.format(Locale.ROOT, "%s: compiled/interpreted %.1fx (laws alone %.1fx)", w,
           ratio(w, "compiled", "interpreted"), lawsOnlyRatio(w, "compiled", "interpreted")));
+      if (beforeIndexes.containsKey(w)) {
+        sb.append(String.format(Locale.ROOT, ", compiled/before indexes %.2fx", speedupOverBeforeIndexes(w)));
+      }
       if (throughput.get(w).containsKey("handwritten")) {
         sb.append(String.format(Locale.ROOT, ", hand-written/compiled %.2fx (laws alone %.2fx)",
             ratio(w, "handwritten", "compiled"), lawsOnlyRatio(w, "handwritten", "compiled")));

@@ -147,6 +147,95 @@ public final class Trajectories {
     return frames;
   }
 
+  /**
+   * A crowded arena of 300 objects: walls around the border and across the middle, a grid of
+   * blocks, gems scattered between them, 59 movers bouncing off the border and the blocks they run
+   * into, and an avatar steered by random actions that collects gems.
+   */
+  public static List<Frame> crowd(WorldSchema schema, int steps, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int movers = 59;
+    int[] mx = new int[movers];
+    int[] my = new int[movers];
+    int[] mvx = new int[movers];
+    int[] mvy = new int[movers];
+    int[] energy = new int[movers];
+    for (int k = 0; k < movers; k++) {
+      mx[k] = 20 + r.nextInt(430);
+      my[k] = 20 + r.nextInt(320);
+      mvx[k] = r.nextInt(7) - 3;
+      mvy[k] = r.nextInt(7) - 3;
+      energy[k] = r.nextInt(10);
+    }
+    int[][] gems = new int[40][];
+    for (int k = 0; k < gems.length; k++) {
+      gems[k] = new int[] {16 + 11 * k, 30 + (k * 37) % 300};
+    }
+    boolean[] collected = new boolean[gems.length];
+    int px = 240;
+    int py = 180;
+    int action = 0;
+    List<Frame> frames = new ArrayList<>(steps);
+    Frame previous = null;
+    for (int t = 0; t < steps; t++) {
+      Frame.Builder b = Frame.builder(schema);
+      int id = 1;
+      b.add(id++, CrowdLaws.AVATAR, px, py, 8, 8);
+      for (int k = 0; k < movers; k++) {
+        b.add(id++, CrowdLaws.MOVER, mx[k], my[k], 6, 6, energy[k]);
+      }
+      for (int k = 0; k < 160; k++) {
+        b.add(id++, CrowdLaws.BLOCK, 24 + (k % 16) * 28, 24 + (k / 16) * 32, 10, 10);
+      }
+      for (int k = 0; k < 40; k++) {
+        int side = k / 10;
+        int along = k % 10;
+        b.add(id++, CrowdLaws.WALL, side < 2 ? along * 48 : side == 2 ? 0 : 472, side < 2 ? (side == 0 ? 0 : 352)
+            : along * 36, side < 2 ? 48 : 8, side < 2 ? 8 : 36);
+      }
+      for (int k = 0; k < gems.length; k++) {
+        if (!collected[k]) {
+          b.add(id, CrowdLaws.GEM, gems[k][0], gems[k][1], 5, 5);
+        }
+        id++;
+      }
+      action = r.nextInt(4) == 0 ? r.nextInt(CrowdLaws.ACTIONS.size()) : action;
+      Frame f = b.action(action).previous(previous).build();
+      frames.add(f);
+      previous = f;
+      px = clamp(px + (action == 3 ? -3 : action == 4 ? 3 : 0), 8, 464);
+      py = clamp(py + (action == 1 ? -3 : action == 2 ? 3 : 0), 8, 344);
+      for (int k = 0; k < gems.length; k++) {
+        if (Math.abs(gems[k][0] - px) < 8 && Math.abs(gems[k][1] - py) < 8) {
+          collected[k] = true;
+        }
+      }
+      for (int k = 0; k < movers; k++) {
+        mx[k] += mvx[k];
+        my[k] += mvy[k];
+        if (mx[k] <= 8 || mx[k] >= 466) {
+          mvx[k] = -mvx[k];
+          mx[k] = clamp(mx[k], 9, 465);
+        }
+        if (my[k] <= 8 || my[k] >= 346) {
+          mvy[k] = -mvy[k];
+          my[k] = clamp(my[k], 9, 345);
+        }
+        // Hitting a block's cell reverses the mover and costs energy.
+        int cx = (mx[k] - 24) % 28;
+        int cy = (my[k] - 24) % 32;
+        if (cx >= 0 && cx < 10 && cy >= 0 && cy < 10 && r.nextInt(2) == 0) {
+          mvx[k] = -mvx[k];
+          mvy[k] = -mvy[k];
+          energy[k] = Math.max(0, energy[k] - 1);
+        } else if (r.nextInt(50) == 0) {
+          energy[k] = Math.min(9, energy[k] + 1);
+        }
+      }
+    }
+    return frames;
+  }
+
   private static int clamp(int v, int lo, int hi) {
     return Math.max(lo, Math.min(hi, v));
   }

@@ -19,7 +19,8 @@ class BenchReportTest {
     Map<String, Map<String, Double>> laws = Map.of("pong", Map.of("interpreted", 10_000.0, "compiled", 200_000.0,
         "handwritten", 250_000.0), "montezuma", Map.of("interpreted", 1_000.0, "compiled", 20_000.0));
     return new BenchReport(false, cpu, cpu, laws, Map.of("pong", 400, "montezuma", 450),
-        Map.of("pong", 7, "montezuma", 58), compileSeconds, compileSeconds * 2, 0.4, Map.of("pong", 12_345.0));
+        Map.of("pong", 7, "montezuma", 58), compileSeconds, compileSeconds * 2, 0.4, Map.of("pong", 12_345.0),
+        Map.of("pong", pongCompiled / 4, "montezuma", 1_000.0));
   }
 
   @Test
@@ -35,6 +36,10 @@ class BenchReportTest {
     assertTrue(json.at("/targetsMet/compiledAtLeast20xInterpreted").asBoolean());
     assertEquals(12_345, json.at("/workloads/pong/simulatorStepsPerCpuSecond").asLong());
     assertTrue(json.at("/workloads/montezuma/simulatorStepsPerCpuSecond").isMissingNode(), "measured on pong only");
+    assertEquals(25_000, json.at("/workloads/pong/compiledBeforeIndexesStepsPerCpuSecond").asLong());
+    assertEquals(4.0, json.at("/ratios/pong/compiledOverBeforeIndexes").asDouble());
+    assertEquals(5.0, json.at("/ratios/montezuma/compiledOverBeforeIndexes").asDouble());
+    assertTrue(json.at("/targetsMet/crowdAtLeast20000StepsPerSecond").isBoolean());
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.nomos.cli;
 import dev.nomos.bench.Bench;
 import dev.nomos.bench.BenchReport;
 import dev.nomos.bench.PlannerBench;
+import dev.nomos.bench.ScalingBench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -22,10 +24,15 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Measure how fast laws run: predict-and-score steps per second for the interpreted, compiled and "
-        + "hand-written engines on a Pong-scale (400 laws, 7 objects) and a Montezuma-scale (450 laws, 58 objects) "
-        + "model, the time to compile 1,000 laws, and the planner's speed (nodes expanded per second by "
+        + "hand-written engines on a Pong-scale (400 laws, 7 objects), a Montezuma-scale (450 laws, 58 objects) "
+        + "and a crowd (400 laws, 300 objects) model, the compiled engine without the law and contact indexes "
+        + "beside it, the time to compile 1,000 laws, and the planner's speed (nodes expanded per second by "
         + "breadth-first search over the Pong-scale model on the compiled engine).",
-        "Progress goes to stderr, the figures to stdout. Takes about a minute; --quick about 15 seconds."})
+        "With --scaling, instead: steps per second against objects (7, 58, 300) and laws (100 to 2,000), with and "
+        + "without the indexes, and inference and fitting time against transitions (10^3 up to --max-transitions), "
+        + "as Markdown tables.",
+        "Progress goes to stderr, the figures to stdout. Takes about a minute; --quick about 15 seconds; --scaling "
+        + "several minutes."})
 public final class BenchCommand implements Callable<Integer> {
 
   enum Format { text, json }
@@ -36,6 +43,14 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
+
+  @Option(names = "--scaling", description = "Measure how cost grows with objects, laws and transitions instead.")
+  boolean scaling;
+
+  @Option(names = "--max-transitions", defaultValue = "100000", paramLabel = "N",
+      description = "With --scaling: the largest recording, in transitions (powers of ten from 1,000; default: "
+          + "${DEFAULT-VALUE}).")
+  long maxTransitions;
 
   @Spec
   CommandSpec spec;
@@ -69,6 +84,15 @@ public final class BenchCommand implements Callable<Integer> {
         }
       }
     }, true, java.nio.charset.StandardCharsets.UTF_8);
+    if (scaling) {
+      if (maxTransitions < 1_000) {
+        throw new ParameterException(spec.commandLine(), "--max-transitions must be at least 1000, got " + maxTransitions);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(new ScalingBench(quick, progress).run(maxTransitions));
+      out.flush();
+      return ExitCodes.OK;
+    }
     BenchReport report = new Bench(quick, progress).run();
     PlannerBench.PlannerSpeed planner = PlannerBench.measure(quick, progress);
     PrintWriter out = spec.commandLine().getOut();

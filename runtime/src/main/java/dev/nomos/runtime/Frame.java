@@ -1,5 +1,6 @@
 package dev.nomos.runtime;
 
+import dev.nomos.runtime.internal.ContactCandidates;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -217,6 +218,18 @@ public final class Frame {
 
   /** Indexes of all objects, in ascending id order. Do not modify. */
   public int[] all() { return allIndexes; }
+
+  /**
+   * The pairs (a, b) of an object of {@code typeA} and one of {@code typeB} (-1: any type) that may
+   * touch, flattened as {@code a0, b0, a1, b1, ...} in the order of a loop over {@code ofType(typeA)}
+   * around a loop over {@code ofType(typeB)}: every pair {@code Geometry.touching} accepts, and few
+   * others, found with a sort-and-sweep index instead of trying every pair. Contact loops run over
+   * these, so they bind the same pairs in the same order as nested loops over the whole types. Do
+   * not modify.
+   */
+  public int[] contactPairs(int typeA, int typeB) {
+    return ContactCandidates.pairs(this, typeA, typeB);
+  }
 
   /**
    * Index in {@code other} of the object with the id {@code object} has here, or -1 when other has

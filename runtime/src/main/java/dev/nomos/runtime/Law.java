@@ -15,4 +15,12 @@ public interface Law {
 
   /** Emits this law's opinions about frame t+1 into {@code out}. */
   void apply(Frame frame, OpinionSink out);
+
+  /**
+   * The frames this law can have opinions on; outside them {@link #apply} emits nothing, so the
+   * runtime may skip the call. {@link LawScope#ANY} unless the implementation knows better.
+   */
+  default LawScope scope() {
+    return LawScope.ANY;
+  }
 }

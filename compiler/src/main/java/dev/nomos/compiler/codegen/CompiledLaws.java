@@ -4,6 +4,7 @@ import dev.nomos.compiler.codegen.internal.HiddenLawLoader;
 import dev.nomos.compiler.codegen.internal.LawClassGenerator;
 import dev.nomos.compiler.interp.Interpreter;
 import dev.nomos.compiler.plan.LawPlan;
+import dev.nomos.compiler.plan.PlanScope;
 import dev.nomos.runtime.BindingBudgetExceededException;
 import dev.nomos.runtime.Law;
 import java.lang.invoke.MethodHandle;
@@ -56,7 +57,8 @@ public final class CompiledLaws {
         laws.add(Interpreter.interpret(plan, bindingBudget));
         continue;
       }
-      laws.add(HiddenLawLoader.instantiate(SHAPES.constructor(g.classFile()), plan.name(), g.ints(), g.doubles()));
+      laws.add(HiddenLawLoader.instantiate(SHAPES.constructor(g.classFile()), plan.name(), g.ints(), g.doubles(),
+          PlanScope.of(plan)));
     }
     return laws;
   }

@@ -1,8 +1,10 @@
 package dev.nomos.compiler.interp;
 
 import dev.nomos.compiler.plan.LawPlan;
+import dev.nomos.compiler.plan.PlanScope;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
+import dev.nomos.runtime.LawScope;
 import dev.nomos.runtime.OpinionSink;
 import dev.nomos.stdlib.Geometry;
 import dev.nomos.stdlib.Side;
@@ -20,6 +22,7 @@ public final class InterpretedLaw implements Law {
   private final Binder[] binders;
   private final Eval guard;
   private final Emit[] effects;
+  private final LawScope scope;
 
   InterpretedLaw(LawPlan plan, long bindingBudget, Binder[] binders, Eval guard, Emit[] effects) {
     this.plan = plan;
@@ -27,6 +30,12 @@ public final class InterpretedLaw implements Law {
     this.binders = binders;
     this.guard = guard;
     this.effects = effects;
+    this.scope = PlanScope.of(plan);
+  }
+
+  @Override
+  public LawScope scope() {
+    return scope;
   }
 
   @Override
@@ -75,27 +84,33 @@ public final class InterpretedLaw implements Law {
       return;
     }
     Binder b = binders[depth];
-    int[] seconds = b.contact() ? env.candidates(b.typeB()) : null;
+    if (b.contact()) {
+      bindContactPairs(env, depth, out, b);
+      return;
+    }
     for (int a : env.candidates(b.typeA())) {
       env.visit();
       if (env.isBound(a, b.boundBefore())) {
         continue;
       }
       env.objects[b.varA()] = a;
-      if (b.contact()) {
-        bindContactPartners(env, depth, out, b, a, seconds);
-      } else {
-        bind(env, depth + 1, out);
-      }
+      bind(env, depth + 1, out);
     }
   }
 
-  /** The second variable of a contact binder: every candidate touching {@code a} as the binder asks. */
-  private void bindContactPartners(Env env, int depth, OpinionSink out, Binder b, int a, int[] seconds) {
+  /**
+   * A contact binder: every pair that touches as the binder asks, from the pairs that may touch
+   * ({@code Frame.contactPairs}), in the order of nested loops over the two types.
+   */
+  private void bindContactPairs(Env env, int depth, OpinionSink out, Binder b) {
     Frame frame = env.frame;
-    for (int o : seconds) {
+    int[] pairs = frame.contactPairs(b.typeA(), b.typeB());
+    for (int k = 0; k < pairs.length; k += 2) {
       env.visit();
-      if (o == a || env.isBound(o, b.boundBefore()) || !Geometry.touching(frame, a, o)) {
+      int a = pairs[k];
+      int o = pairs[k + 1];
+      if (env.isBound(a, b.boundBefore()) || o == a || env.isBound(o, b.boundBefore())
+          || !Geometry.touching(frame, a, o)) {
         continue;
       }
       if (b.side() != Side.NONE.ordinal() && Geometry.side(frame, a, o) != b.side()) {
@@ -104,6 +119,7 @@ public final class InterpretedLaw implements Law {
       if (b.minCoverPercent() > 0 && Geometry.cover(frame, a, o) < b.minCoverPercent()) {
         continue;
       }
+      env.objects[b.varA()] = a;
       env.objects[b.varB()] = o;
       bind(env, depth + 1, out);
     }

@@ -10,6 +10,7 @@ import dev.nomos.runtime.model.internal.CreationScore;
 import dev.nomos.runtime.model.internal.Creations;
 import dev.nomos.runtime.model.internal.FloorChannels;
 import dev.nomos.runtime.model.internal.JointBlocks;
+import dev.nomos.runtime.model.internal.LawIndex;
 import dev.nomos.runtime.model.internal.Observations;
 import dev.nomos.runtime.model.internal.OpinionCollector;
 import dev.nomos.runtime.model.internal.Partitions;
@@ -31,6 +32,7 @@ public final class Inference {
   private final WorldModel model;
   private final WorldSchema schema;
   private final List<Law> laws;
+  private final LawIndex lawIndex;
   private final double[] theta;
   private final OpinionCollector collector;
   private final Partitions partitions = new Partitions();
@@ -51,8 +53,9 @@ public final class Inference {
   private int[] candidate = new int[8];
   private Frame analysed;
 
-  Inference(WorldModel model) {
+  Inference(WorldModel model, boolean indexed) {
     this.model = model;
+    this.lawIndex = indexed ? model.lawIndex() : null;
     this.schema = model.schema();
     this.laws = model.laws();
     this.theta = model.weightsArray();
@@ -89,7 +92,11 @@ public final class Inference {
       throw new IllegalArgumentException("frame of world " + t.schema().name() + " given to a model of world " + schema.name());
     }
     analysed = null;
-    collector.run(t, laws);
+    if (lawIndex != null) {
+      collector.run(t, laws, lawIndex);
+    } else {
+      collector.runEvery(t, laws);
+    }
     if (requirements != null) {
       requirements.runDecidingNext(t, constraints, collector, () -> {
         // The frame a `next(...)` guard reads: the most likely one under what the first run requires.

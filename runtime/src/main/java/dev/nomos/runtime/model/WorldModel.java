@@ -3,6 +3,7 @@ package dev.nomos.runtime.model;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
 import dev.nomos.runtime.WorldSchema;
+import dev.nomos.runtime.model.internal.LawIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -29,6 +30,7 @@ import java.util.random.RandomGenerator;
 public final class WorldModel {
   private final WorldSchema schema;
   private final List<Law> laws;
+  private final LawIndex lawIndex;
   private final double[] weights;
   private final ModelOptions options;
   private final Floor floor;
@@ -101,6 +103,7 @@ public final class WorldModel {
       }
     }
     this.chances = Collections.unmodifiableMap(copy);
+    this.lawIndex = LawIndex.of(this.laws, schema.actions().size(), schema.types().size());
   }
 
   /** Every law at weight 1, default options. */
@@ -189,7 +192,21 @@ public final class WorldModel {
 
   /** A single-threaded inference engine that reuses its buffers. */
   public Inference newInference() {
-    return new Inference(this);
+    return new Inference(this, true);
+  }
+
+  /**
+   * An inference that runs every law on every frame, skipping none by its {@link dev.nomos.runtime.LawScope}:
+   * the engine as it was before the law index. Its results are identical to {@link #newInference()}'s;
+   * it is only slower, and is kept so that benchmarks measure the index against it side by side.
+   */
+  public Inference newInferenceWithoutLawIndex() {
+    return new Inference(this, false);
+  }
+
+  /** The laws indexed by action and bound types, built once for this model. */
+  LawIndex lawIndex() {
+    return lawIndex;
   }
 
   /** The most likely frame t+1, with {@code nextAction} as its action (-1 for none). */

@@ -91,25 +91,24 @@ final class ApplyEmitter {
     }
     Loop loop = plan.loops().get(depth);
     if (loop instanceof Loop.Each each) {
-      forEachBinding(each.var(), each.type(), next -> emitLoops(depth + 1));
+      forEachBinding(each.var(), () -> loadCandidates(each.type()), next -> emitLoops(depth + 1));
     } else if (loop instanceof Loop.Contact contact) {
-      forEachBinding(contact.varA(), contact.typeA(), nextA ->
-          forEachBinding(contact.varB(), contact.typeB(), nextB -> {
-            emitContactTests(contact, nextB);
-            emitLoops(depth + 1);
-          }));
+      forEachContactPair(contact, next -> {
+        emitContactTests(contact, next);
+        emitLoops(depth + 1);
+      });
     } else {
       throw new IllegalArgumentException("unknown loop " + loop);
     }
   }
 
   /**
-   * A loop binding {@code var} to each candidate of {@code type} in id order, skipping objects bound
+   * A loop binding {@code var} to each candidate {@code loadCandidates} pushes, in order, skipping objects bound
    * by enclosing loops; {@code body} receives the label that continues with the next candidate.
    */
-  private void forEachBinding(int var, int type, Consumer<Label> body) {
+  private void forEachBinding(int var, Runnable loadCandidates, Consumer<Label> body) {
     int[] enclosing = boundVars.stream().mapToInt(Integer::intValue).toArray();
-    forEachCandidate(var, type, enclosing, next -> {
+    forEachCandidate(var, loadCandidates, enclosing, next -> {
       boundVars.add(var);
       body.accept(next);
       boundVars.remove(boundVars.size() - 1);
@@ -117,14 +116,14 @@ final class ApplyEmitter {
   }
 
   /**
-   * A counted loop over the candidates of {@code type}, ascending id: each one counts toward the
+   * A counted loop over the candidates {@code loadCandidates} pushes (an int[] in ascending id order): each one counts toward the
    * budget, is stored in {@code var} and skipped when it equals the object of one of {@code skipped};
    * {@code body} receives the label that continues with the next candidate.
    */
-  private void forEachCandidate(int var, int type, int[] skipped, Consumer<Label> body) {
+  private void forEachCandidate(int var, Runnable loadCandidates, int[] skipped, Consumer<Label> body) {
     int array = scratch();
     int index = scratch();
-    loadCandidates(type);
+    loadCandidates.run();
     mv.visitVarInsn(ASTORE, array);
     pushInt(0);
     mv.visitVarInsn(ISTORE, index);
@@ -183,6 +182,63 @@ final class ApplyEmitter {
     } else {
       lift(type);
       mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "ofType", "(I)[I", false);
+    }
+  }
+
+  /**
+   * A loop over {@code Frame.contactPairs(typeA, typeB)}: each pair counts toward the budget, binds
+   * both variables and is skipped when a repeats an object of an enclosing loop, or b repeats a or
+   * one of them; {@code body} receives the label that continues with the next pair.
+   */
+  private void forEachContactPair(Loop.Contact contact, Consumer<Label> body) {
+    int[] enclosing = boundVars.stream().mapToInt(Integer::intValue).toArray();
+    int array = scratch();
+    int index = scratch();
+    mv.visitVarInsn(ALOAD, frameSlot);
+    lift(contact.typeA());
+    lift(contact.typeB());
+    mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "contactPairs", "(II)[I", false);
+    mv.visitVarInsn(ASTORE, array);
+    pushInt(0);
+    mv.visitVarInsn(ISTORE, index);
+    Label test = new Label();
+    Label top = new Label();
+    Label next = new Label();
+    mv.visitJumpInsn(GOTO, test);
+    mv.visitLabel(top);
+    visit();
+    mv.visitVarInsn(ALOAD, array);
+    mv.visitVarInsn(ILOAD, index);
+    mv.visitInsn(IALOAD);
+    mv.visitVarInsn(ISTORE, varSlot(contact.varA()));
+    skipIfEqualToAny(contact.varA(), enclosing, next);
+    mv.visitVarInsn(ALOAD, array);
+    mv.visitVarInsn(ILOAD, index);
+    pushInt(1);
+    mv.visitInsn(IADD);
+    mv.visitInsn(IALOAD);
+    mv.visitVarInsn(ISTORE, varSlot(contact.varB()));
+    skipIfEqualToAny(contact.varB(), enclosing, next);
+    skipIfEqualToAny(contact.varB(), new int[] {contact.varA()}, next);
+    boundVars.add(contact.varA());
+    boundVars.add(contact.varB());
+    body.accept(next);
+    boundVars.remove(boundVars.size() - 1);
+    boundVars.remove(boundVars.size() - 1);
+    mv.visitLabel(next);
+    mv.visitIincInsn(index, 2);
+    mv.visitLabel(test);
+    mv.visitVarInsn(ILOAD, index);
+    mv.visitVarInsn(ALOAD, array);
+    mv.visitInsn(ARRAYLENGTH);
+    mv.visitJumpInsn(IF_ICMPLT, top);
+  }
+
+  private void skipIfEqualToAny(int var, int[] others, Label next) {
+    for (int other : others) {
+      mv.visitVarInsn(ILOAD, varSlot(var));
+      mv.visitVarInsn(ILOAD, varSlot(other));
+      mv.visitJumpInsn(IF_ICMPEQ, next);
     }
   }
 
@@ -637,7 +693,7 @@ final class ApplyEmitter {
       mv.visitVarInsn(ISTORE, found);
     }
     Label end = new Label();
-    forEachCandidate(var, type, excluded, next -> {
+    forEachCandidate(var, () -> loadCandidates(type), excluded, next -> {
       if (where != null) {
         jumpIf(where, false, next);
       }

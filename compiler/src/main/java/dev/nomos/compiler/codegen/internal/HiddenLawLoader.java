@@ -1,6 +1,7 @@
 package dev.nomos.compiler.codegen.internal;
 
 import dev.nomos.runtime.Law;
+import dev.nomos.runtime.LawScope;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -16,13 +17,13 @@ public final class HiddenLawLoader {
 
   private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
   private static final MethodType CONSTRUCTOR = MethodType.methodType(void.class, String.class, int[].class,
-      double[].class);
+      double[].class, LawScope.class);
   private static final MethodType MAKES_LAW = MethodType.methodType(Law.class, String.class, int[].class,
-      double[].class);
+      double[].class, LawScope.class);
 
   private HiddenLawLoader() {}
 
-  /** Defines one class and returns its constructor as {@code (String name, int[], double[]) -> Law}. */
+  /** Defines one class and returns its constructor as {@code (String name, int[], double[], LawScope) -> Law}. */
   public static MethodHandle define(byte[] classFile) {
     try {
       MethodHandles.Lookup hidden = LOOKUP.defineHiddenClass(classFile, true);
@@ -33,9 +34,10 @@ public final class HiddenLawLoader {
   }
 
   /** One law from a constructor {@link #define} returned. */
-  public static Law instantiate(MethodHandle constructor, String name, int[] ints, double[] doubles) {
+  public static Law instantiate(MethodHandle constructor, String name, int[] ints, double[] doubles,
+      LawScope scope) {
     try {
-      return (Law) constructor.invokeExact(name, ints, doubles);
+      return (Law) constructor.invokeExact(name, ints, doubles, scope);
     } catch (Error | RuntimeException e) {
       throw e;
     } catch (Throwable e) {

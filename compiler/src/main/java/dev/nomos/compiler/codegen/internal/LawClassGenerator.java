@@ -15,7 +15,8 @@ import org.objectweb.asm.MethodVisitor;
  * One plan to one class file: {@code public final class <name> implements dev.nomos.runtime.Law}.
  * The plan's int constants (values, slots, types, sides, history bounds) and choice weights are not
  * written into the code but held in final instance fields {@code c0, c1, ...} and {@code d0, ...}
- * that the constructor {@code (String name, int[] ints, double[] doubles)} fills. Plans that differ
+ * that the constructor {@code (String name, int[] ints, double[] doubles, LawScope scope)} fills (the
+ * three-argument constructor, which model jars call, gives {@link dev.nomos.runtime.LawScope#ANY}). Plans that differ
  * only in those constants therefore compile to byte-identical classes, which callers share: one
  * class and one body of JIT-compiled code per law shape, not per law. Instances are immutable and
  * so stateless and thread-safe.
@@ -24,8 +25,11 @@ public final class LawClassGenerator {
   static final String NAME_FIELD = "name";
   static final String INT_FIELD = "c";
   static final String DOUBLE_FIELD = "d";
-  /** Descriptor of the one constructor every generated law class has. */
+  static final String SCOPE_FIELD = "scope";
+  /** Descriptor of the constructor model jars call: the law's scope is {@code LawScope.ANY}. */
   private static final String CONSTRUCTOR_DESC = "(Ljava/lang/String;[I[D)V";
+  /** Descriptor of the constructor that takes the law's scope as well. */
+  public static final String SCOPED_CONSTRUCTOR_DESC = "(Ljava/lang/String;[I[D" + Names.SCOPE_DESC + ")V";
 
   private LawClassGenerator() {}
 
@@ -54,8 +58,11 @@ public final class LawClassGenerator {
     for (int i = 0; i < doubles.size(); i++) {
       cw.visitField(ACC_PRIVATE | ACC_FINAL, DOUBLE_FIELD + i, "D", null, null).visitEnd();
     }
+    cw.visitField(ACC_PRIVATE | ACC_FINAL, SCOPE_FIELD, Names.SCOPE_DESC, null, null).visitEnd();
     constructor(cw, internalName, ints.size(), doubles.size());
+    unscopedConstructor(cw, internalName);
     nameMethod(cw, internalName);
+    scopeMethod(cw, internalName);
     cw.visitEnd();
     byte[] bytes;
     try {
@@ -80,9 +87,9 @@ public final class LawClassGenerator {
     }
   }
 
-  /** {@code <init>(String name, int[] ints, double[] doubles)}: copies each constant into its field. */
+  /** {@code <init>(String name, int[] ints, double[] doubles, LawScope scope)}: copies each constant into its field. */
   private static void constructor(ClassWriter cw, String owner, int intCount, int doubleCount) {
-    MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", CONSTRUCTOR_DESC, null, null);
+    MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", SCOPED_CONSTRUCTOR_DESC, null, null);
     init.visitCode();
     init.visitVarInsn(ALOAD, 0);
     init.visitMethodInsn(INVOKESPECIAL, Names.OBJECT, "<init>", "()V", false);
@@ -91,9 +98,37 @@ public final class LawClassGenerator {
     init.visitFieldInsn(PUTFIELD, owner, NAME_FIELD, "Ljava/lang/String;");
     copyArrayIntoFields(init, owner, 2, IALOAD, INT_FIELD, "I", intCount);
     copyArrayIntoFields(init, owner, 3, DALOAD, DOUBLE_FIELD, "D", doubleCount);
+    init.visitVarInsn(ALOAD, 0);
+    init.visitVarInsn(ALOAD, 4);
+    init.visitFieldInsn(PUTFIELD, owner, SCOPE_FIELD, Names.SCOPE_DESC);
     init.visitInsn(RETURN);
     init.visitMaxs(0, 0);
     init.visitEnd();
+  }
+
+  /** {@code <init>(String name, int[] ints, double[] doubles)}: {@code this(name, ints, doubles, LawScope.ANY)}. */
+  private static void unscopedConstructor(ClassWriter cw, String owner) {
+    MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", CONSTRUCTOR_DESC, null, null);
+    init.visitCode();
+    for (int local = 0; local < 4; local++) {
+      init.visitVarInsn(ALOAD, local);
+    }
+    init.visitFieldInsn(GETSTATIC, Names.SCOPE, "ANY", Names.SCOPE_DESC);
+    init.visitMethodInsn(INVOKESPECIAL, owner, "<init>", SCOPED_CONSTRUCTOR_DESC, false);
+    init.visitInsn(RETURN);
+    init.visitMaxs(0, 0);
+    init.visitEnd();
+  }
+
+  /** {@code LawScope scope()}: returns the scope field. */
+  private static void scopeMethod(ClassWriter cw, String owner) {
+    MethodVisitor scope = cw.visitMethod(ACC_PUBLIC, "scope", "()" + Names.SCOPE_DESC, null, null);
+    scope.visitCode();
+    scope.visitVarInsn(ALOAD, 0);
+    scope.visitFieldInsn(GETFIELD, owner, SCOPE_FIELD, Names.SCOPE_DESC);
+    scope.visitInsn(ARETURN);
+    scope.visitMaxs(0, 0);
+    scope.visitEnd();
   }
 
   /** {@code String name()}: returns the name field. */

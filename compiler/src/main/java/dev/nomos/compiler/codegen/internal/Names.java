@@ -4,6 +4,8 @@ package dev.nomos.compiler.codegen.internal;
 final class Names {
   static final String OBJECT = "java/lang/Object";
   static final String LAW = "dev/nomos/runtime/Law";
+  static final String SCOPE = "dev/nomos/runtime/LawScope";
+  static final String SCOPE_DESC = "L" + SCOPE + ";";
   static final String FRAME = "dev/nomos/runtime/Frame";
   static final String SINK = "dev/nomos/runtime/OpinionSink";
   static final String BUDGET_EXCEPTION = "dev/nomos/runtime/BindingBudgetExceededException";

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a law class in a model jar may refer to (docs/model-jars.md lists it for users). Generated
- * laws need only the Law SPI, frames, the opinion sink, the binding-budget error, the stdlib's pure
+ * laws need only the Law SPI, frames, the opinion sink, the binding-budget error, the law scope record, the stdlib's pure
  * functions, {@code java.lang.Object} (superclass and constructor), {@code java.lang.String} (the
  * type of {@code name()}) and {@code java.lang.Math}. Everything else — I/O, reflection, threads,
  * class loading, {@code System}, {@code Runtime}, other runtime classes — is refused, as is every
@@ -28,7 +28,7 @@ public final class ReferencePolicy {
   public static final Set<String> ALLOWED_CLASSES = Set.of(
       "java/lang/Object", "java/lang/String", "java/lang/Math",
       "dev/nomos/runtime/Law", "dev/nomos/runtime/Frame", "dev/nomos/runtime/OpinionSink",
-      "dev/nomos/runtime/Slots", "dev/nomos/runtime/BindingBudgetExceededException");
+      "dev/nomos/runtime/Slots", "dev/nomos/runtime/BindingBudgetExceededException", "dev/nomos/runtime/LawScope");
   /** Every class directly in this package (not its subpackages) is allowed: the stdlib's pure functions. */
   public static final String ALLOWED_PACKAGE = "dev/nomos/stdlib/";
 

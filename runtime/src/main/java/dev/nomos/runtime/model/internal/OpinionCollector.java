@@ -74,6 +74,9 @@ public final class OpinionCollector implements OpinionSink {
   private int altSlots;
 
   private final Creations creations;
+  private List<Law> indexedLaws;
+  private LawIndex index;
+  private boolean[] present = new boolean[0];
 
   public OpinionCollector(WorldSchema schema, String[] lawNames, double nu) {
     this(schema, lawNames, nu, null);
@@ -126,21 +129,58 @@ public final class OpinionCollector implements OpinionSink {
     law(currentLaw);
   }
 
-  /** Collects the opinions of every law on frame t; a failing law is reported by name. */
+  /**
+   * Collects the opinions of every law on frame t; a failing law is reported by name. Laws whose
+   * {@link dev.nomos.runtime.LawScope} excludes the frame are skipped (they would emit nothing); the
+   * index of {@code laws} is built on the first call and kept while the same list is passed.
+   */
   public void run(Frame t, List<Law> laws) {
+    if (laws != indexedLaws) {
+      index = LawIndex.of(laws, t.schema().actions().size(), t.schema().types().size());
+      indexedLaws = laws;
+    }
+    run(t, laws, index);
+  }
+
+  /** As {@link #run(Frame, List)}, with the index of {@code laws} given (built once per model). */
+  public void run(Frame t, List<Law> laws, LawIndex index) {
     begin(t);
-    for (int i = 0; i < laws.size(); i++) {
-      law(i);
-      Law l = laws.get(i);
-      try {
-        l.apply(t, this);
-      } catch (LawException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        throw new LawException(l.name(), e);
+    if (present.length != index.typeCount()) {
+      present = new boolean[index.typeCount()];
+    }
+    LawIndex.presence(t, present);
+    for (int i : index.candidates(t.action())) {
+      int[] types = index.types(i);
+      boolean admitted = true;
+      for (int type : types) {
+        admitted &= present[type];
+      }
+      if (admitted) {
+        apply(t, laws, i);
       }
     }
     end();
+  }
+
+  /** Runs every law on frame t, none skipped: the engine as it was before {@link LawIndex}, kept as the benchmarks' reference. */
+  public void runEvery(Frame t, List<Law> laws) {
+    begin(t);
+    for (int i = 0; i < laws.size(); i++) {
+      apply(t, laws, i);
+    }
+    end();
+  }
+
+  private void apply(Frame t, List<Law> laws, int i) {
+    law(i);
+    Law l = laws.get(i);
+    try {
+      l.apply(t, this);
+    } catch (LawException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new LawException(l.name(), e);
+    }
   }
 
   public Frame frame() { return frame; }

@@ -183,7 +183,7 @@ public final class Partitions {
       points[np++] = envLo[e];
       points[np++] = envHi[e] + 1;
     }
-    Arrays.sort(points, 0, np);
+    sortInts(points, np);
     int unique = 0;
     for (int p = 0; p < np; p++) {
       if (unique == 0 || points[p] != points[unique - 1]) {
@@ -286,7 +286,7 @@ public final class Partitions {
       pts[np++] = extensible ? c.lo[op] : Math.max(c.lo[op], baseLo);
       pts[np++] = (extensible ? c.hi[op] : Math.min(c.hi[op], baseHi)) + 1;
     }
-    Arrays.sort(pts, 0, np);
+    sortInts(pts, np);
     int unique = 0;
     for (int p = 0; p < np; p++) {
       if (unique == 0 || pts[p] != pts[unique - 1]) {
@@ -328,6 +328,26 @@ public final class Partitions {
     }
     if (open) {
       addEnv(law, openLo, openHi, openF);
+    }
+  }
+
+  /**
+   * Sorts {@code a[0, n)} ascending. A target's interval ends are few (two per opinion), and for
+   * so few an insertion sort is several times faster than the library's general sort.
+   */
+  static void sortInts(int[] a, int n) {
+    if (n > 32) {
+      Arrays.sort(a, 0, n);
+      return;
+    }
+    for (int i = 1; i < n; i++) {
+      int v = a[i];
+      int j = i - 1;
+      while (j >= 0 && a[j] > v) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = v;
     }
   }
 
