@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -125,8 +126,12 @@ final class ChoiceMiner {
     return false;
   }
 
-  /** The choices worth proposing: per target, the unconditional one and the conditional ones that gain most. */
-  List<Miner.Candidate> candidates() {
+  /**
+   * The choices worth proposing: per target, the unconditional one and the conditional ones that
+   * gain most. A type that moves on a beat ({@code onBeat}, lower-cased names) gets no unconditional
+   * choice: its steps off the beat are no choice, and a choice over every step says it may move there.
+   */
+  List<Miner.Candidate> candidates(Set<String> onBeat) {
     Map<String, Histogram> unconditional = new LinkedHashMap<>();
     for (Map.Entry<Key, Histogram> e : histograms.entrySet()) {
       if (e.getKey().unconditional()) {
@@ -143,7 +148,9 @@ final class ChoiceMiner {
         continue;
       }
       if (k.unconditional()) {
-        out.add(candidate(k, h));
+        if (!onBeat.contains(k.binder.subject().toLowerCase())) {
+          out.add(candidate(k, h));
+        }
         continue;
       }
       double gain = gain(h, base);
