@@ -6,6 +6,8 @@ import dev.nomos.runtime.model.ProgressListener;
 import dev.nomos.runtime.model.WorldModel;
 import dev.nomos.runtime.model.internal.Creations;
 import dev.nomos.runtime.trajectory.Episode;
+import dev.nomos.runtime.trajectory.EpisodeSource;
+import dev.nomos.runtime.trajectory.TransitionShards;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,11 +36,6 @@ import java.util.Map;
  */
 public final class FitData implements Serializable {
   private static final long serialVersionUID = 1L;
-  /**
-   * Transitions per shard of a parallel precompute: enough to keep a thread busy for a while, few
-   * enough that the shards in flight stay small. The data does not depend on it (FitPart).
-   */
-  static final int SHARD_TRANSITIONS = 2048;
   final List<String> lawNames;
   final int transitions;
   final double constant;
@@ -167,10 +164,14 @@ public final class FitData implements Serializable {
       Parallelism threads) {
     FitPart all = new FitScorer(model).part();
     long[] done = {0};
-    threads.ordered(shards(model, source), part -> {
+    threads.ordered(TransitionShards.of(source, shard -> {
+      FitScorer scorer = new FitScorer(model);
+      scorer.add(shard.episode(), shard.from(), shard.to());
+      return scorer.part();
+    }), part -> {
       all.absorb(part);
       done[0] += part.transitions();
-      progress.progress(done[0], Math.max(total, done[0]));
+      progress.progress(done[0], total);
     });
     return of(model, List.of(all));
   }
@@ -186,40 +187,6 @@ public final class FitData implements Serializable {
       all.absorb(p);
     }
     return new FitData(model.lawNames(), channels, all);
-  }
-
-  /** Episodes one at a time, null at the end. */
-  @FunctionalInterface
-  public interface EpisodeSource {
-    Episode next();
-  }
-
-  /** The shards of the episodes of {@code source}, each a task that scores it into a part of its own. */
-  private static Parallelism.TaskSource<FitPart> shards(WorldModel model, EpisodeSource source) {
-    return new Parallelism.TaskSource<>() {
-      Episode episode;
-      int from;
-
-      @Override
-      public java.util.concurrent.Callable<FitPart> next() {
-        while (episode == null || from >= episode.transitions()) {
-          episode = source.next();
-          from = 0;
-          if (episode == null) {
-            return null;
-          }
-        }
-        Episode e = episode;
-        int start = from;
-        int end = Math.min(e.transitions(), start + SHARD_TRANSITIONS);
-        from = end;
-        return () -> {
-          FitScorer scorer = new FitScorer(model);
-          scorer.add(e, start, end);
-          return scorer.part();
-        };
-      }
-    };
   }
 
   public List<String> lawNames() { return lawNames; }

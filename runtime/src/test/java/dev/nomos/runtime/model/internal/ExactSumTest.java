@@ -1,4 +1,4 @@
-package dev.nomos.runtime.fit.internal;
+package dev.nomos.runtime.model.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
