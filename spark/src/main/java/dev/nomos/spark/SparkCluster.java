@@ -63,7 +63,8 @@ final class SparkCluster implements ClusterSession {
   @Override
   public FitData precompute(ModelRecipe recipe, WorldModel model, List<String> files, boolean strict,
       Consumer<String> warnings) {
-    List<ShardResult<FitPart>> results = Failures.rethrowing(() -> spark.parallelize(files, Math.max(1, files.size()))
+    List<String> shards = Shards.expand(files, spark.hadoopConfiguration());
+    List<ShardResult<FitPart>> results = Failures.rethrowing(() -> spark.parallelize(shards, Math.max(1, shards.size()))
         .map(file -> ShardReader.score(recipe, file, strict))
         .collect());
     List<FitPart> parts = new ArrayList<>();
@@ -84,7 +85,8 @@ final class SparkCluster implements ClusterSession {
   @Override
   public Evaluation evaluate(ModelRecipe recipe, WorldModel model, List<String> files, boolean strict,
       Consumer<String> warnings) {
-    List<ShardResult<EvaluationTally>> results = Failures.rethrowing(() -> spark.parallelize(files, Math.max(1, files.size()))
+    List<String> shards = Shards.expand(files, spark.hadoopConfiguration());
+    List<ShardResult<EvaluationTally>> results = Failures.rethrowing(() -> spark.parallelize(shards, Math.max(1, shards.size()))
         .map(file -> ShardReader.evaluate(recipe, file, strict))
         .collect());
     EvaluationTally all = new EvaluationTally(model);
