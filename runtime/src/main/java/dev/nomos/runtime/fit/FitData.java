@@ -162,6 +162,19 @@ public final class FitData implements Serializable {
    */
   public static FitData precompute(WorldModel model, EpisodeSource source, long total, ProgressListener progress,
       Parallelism threads) {
+    if (threads.threads() == 1) {
+      // One scorer for everything, and progress after every transition (a progress listener may
+      // stop the work at a deadline); the data is the same as the shards' (FitPart).
+      FitScorer scorer = new FitScorer(model);
+      long done = 0;
+      for (Episode e; (e = source.next()) != null; ) {
+        for (int k = 0; k < e.transitions(); k++) {
+          scorer.add(e, k, k + 1);
+          progress.progress(++done, total);
+        }
+      }
+      return of(model, List.of(scorer.part()));
+    }
     FitPart all = new FitScorer(model).part();
     long[] done = {0};
     threads.ordered(TransitionShards.of(source, shard -> {

@@ -37,6 +37,10 @@ public final class EvaluationTally implements Serializable {
   private long[] ownFirings;
   private transient WorldModel model;
   private transient Inference inference;
+  // Scratch space of add(), per transition.
+  private transient double[] typeLl;
+  private transient boolean[] occurs;
+  private transient boolean[] wrong;
 
   public EvaluationTally(WorldModel model) {
     WorldSchema schema = model.schema();
@@ -68,11 +72,11 @@ public final class EvaluationTally implements Serializable {
   public void add(Episode episode, int from, int to) {
     if (inference == null) {
       inference = model.newInference();
+      typeLl = new double[types];
+      occurs = new boolean[types];
+      wrong = new boolean[types];
     }
     WorldSchema schema = model.schema();
-    double[] typeLl = new double[types];
-    boolean[] occurs = new boolean[types];
-    boolean[] wrong = new boolean[types];
     List<Frame> frames = episode.frames();
     for (int k = from; k < to; k++) {
       Frame t = frames.get(k);
@@ -109,10 +113,21 @@ public final class EvaluationTally implements Serializable {
       }
       transitions++;
     }
-    long[] laws = inference.firings();
-    long[] required = inference.constraintFirings();
-    System.arraycopy(laws, 0, ownFirings, 0, laws.length);
-    System.arraycopy(required, 0, ownFirings, laws.length, required.length);
+  }
+
+  /** Copies the firings this tally's inference counted (cumulative) into {@link #ownFirings}. */
+  private void snapshotFirings() {
+    if (inference != null) {
+      long[] laws = inference.firings();
+      long[] required = inference.constraintFirings();
+      System.arraycopy(laws, 0, ownFirings, 0, laws.length);
+      System.arraycopy(required, 0, ownFirings, laws.length, required.length);
+    }
+  }
+
+  private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+    snapshotFirings();
+    out.defaultWriteObject();
   }
 
   /** Adds the tally of the transitions that follow these in the data. */
@@ -120,6 +135,7 @@ public final class EvaluationTally implements Serializable {
     if (next.types != types || next.ownFirings.length != ownFirings.length) {
       throw new IllegalArgumentException("the tallies were made for other laws or another world");
     }
+    next.snapshotFirings();
     transitions += next.transitions;
     exact += next.exact;
     logLikelihood.add(next.logLikelihood);
@@ -144,6 +160,7 @@ public final class EvaluationTally implements Serializable {
 
   /** The evaluation of everything counted, for the model the tally was made with (same laws). */
   public Evaluation result(WorldModel model) {
+    snapshotFirings();
     WorldSchema schema = model.schema();
     Map<String, TypeEvaluation> perType = new HashMap<>();
     for (int type = 0; type < types; type++) {

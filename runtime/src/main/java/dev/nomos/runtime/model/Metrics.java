@@ -59,6 +59,17 @@ public final class Metrics {
   public static Evaluation evaluate(WorldModel model, EpisodeSource source, long total, ProgressListener progress,
       Parallelism threads) {
     EvaluationTally all = new EvaluationTally(model);
+    if (threads.threads() == 1) {
+      // Progress after every transition (a progress listener may stop the work at a deadline).
+      long done = 0;
+      for (Episode e; (e = source.next()) != null; ) {
+        for (int k = 0; k < e.transitions(); k++) {
+          all.add(e, k, k + 1);
+          progress.progress(++done, total);
+        }
+      }
+      return all.result(model);
+    }
     long[] done = {0};
     threads.ordered(TransitionShards.of(source, shard -> {
       EvaluationTally tally = new EvaluationTally(model);
