@@ -1,5 +1,8 @@
 package dev.nomos.cli;
 
+import dev.nomos.runtime.Parallelism;
+import dev.nomos.runtime.cluster.ClusterSession;
+import dev.nomos.runtime.cluster.ClusterTaskException;
 import dev.nomos.runtime.model.AttributeScore;
 import dev.nomos.runtime.model.Evaluation;
 import dev.nomos.runtime.model.HorizonEvaluation;
@@ -35,9 +38,15 @@ import picocli.CommandLine.Spec;
         "Data the world does not declare (an attribute, a type, an action, a value outside a declared range "
             + "or symbol set) is read with one warning line each on standard error and scored as something the "
             + "model did not foresee; --strict refuses it.",
+        "The data is read one episode at a time and scored on --threads threads (without --horizon and --worst, "
+            + "which keep it in memory), so memory does not grow with the recording; the report is the same for any thread count.",
         "Exit codes: 0 ok, 1 a model or data error, 2 bad usage."})
 public final class EvalCommand implements Callable<Integer> {
   @Mixin ModelRunOptions run;
+
+  @Mixin ThreadOptions threads;
+
+  @Mixin ClusterOptions cluster;
 
 
   enum Format { text, json }
@@ -82,15 +91,18 @@ public final class EvalCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     checkRolloutOptions();
-    ModelInput input = run.load(model, null, err);
-    List<Episode> episodes = run.read(data, input.model.schema(), err).episodes();
-    ModelInput.requireTransitions(episodes, data);
-    Evaluation e;
-    try (ProgressBar bar = ProgressBar.on(err, "evaluating")) {
-      e = Metrics.evaluate(input.model, episodes, bar);
-    } catch (LawException ex) {
-      throw new UserFacingException(ex.getMessage());
+    if (cluster.enabled() && (horizon != null || worst != null)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--spark evaluates the metrics only; --horizon and --worst run on this machine");
     }
+    ModelInput input = run.load(model, null, err);
+    // Rollouts and the worst transitions go back over the data; the metrics alone stream it.
+    List<Episode> episodes = null;
+    if (horizon != null || worst != null) {
+      episodes = run.read(data, input.model.schema(), err).episodes();
+      ModelInput.requireTransitions(episodes, data);
+    }
+    Evaluation e = cluster.enabled() ? evaluateOnCluster(input, err) : evaluateHere(input, episodes, err);
     HorizonEvaluation curve = null;
     if (horizon != null) {
       try (ProgressBar bar = ProgressBar.on(err, "rolling out")) {
@@ -119,6 +131,41 @@ public final class EvalCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** The metrics computed here, over {@code episodes} when read already, else streaming the files. */
+  private Evaluation evaluateHere(ModelInput input, List<Episode> episodes, PrintWriter err) {
+    Parallelism parallelism = threads.parallelism();
+    try (ProgressBar bar = ProgressBar.on(err, "evaluating")) {
+      if (episodes != null) {
+        return Metrics.evaluate(input.model, episodes, bar, parallelism);
+      }
+      StreamedData stream = new StreamedData(data, input.model.schema(), run.strict);
+      Evaluation e = Metrics.evaluate(input.model, stream, -1, bar, parallelism);
+      bar.close();
+      stream.printWarnings(err);
+      stream.requireTransitions();
+      return e;
+    } catch (LawException ex) {
+      throw new UserFacingException(ex.getMessage());
+    }
+  }
+
+  /** The metrics computed as a Spark job over the files. */
+  private Evaluation evaluateOnCluster(ModelInput input, PrintWriter err) {
+    Evaluation e;
+    try (ClusterSession session = cluster.open()) {
+      e = session.evaluate(ModelSources.of(input, model, run, null), input.model, ClusterOptions.dataAsWritten(spec),
+          run.strict, err::println);
+      err.flush();
+    } catch (ClusterTaskException ex) {
+      throw new UserFacingException(ex.getMessage());
+    }
+    if (e.transitions() == 0) {
+      throw new UserFacingException("no transitions in " + String.join(", ", ClusterOptions.dataAsWritten(spec))
+          + "; a transition needs two consecutive records of one episode");
+    }
+    return e;
   }
 
   /** The {@code --worst} transitions, lowest log-likelihood first (ties in data order). */

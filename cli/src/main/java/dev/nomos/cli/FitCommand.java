@@ -1,13 +1,14 @@
 package dev.nomos.cli;
 
-import dev.nomos.compiler.codegen.Engine;
+import dev.nomos.runtime.Parallelism;
+import dev.nomos.runtime.cluster.ClusterSession;
+import dev.nomos.runtime.cluster.ClusterTaskException;
 import dev.nomos.runtime.fit.FitData;
 import dev.nomos.runtime.fit.FitResult;
 import dev.nomos.runtime.fit.Fitter;
 import dev.nomos.runtime.model.Floor;
 import dev.nomos.runtime.model.LawException;
 import dev.nomos.runtime.model.WorldModel;
-import dev.nomos.runtime.trajectory.Episode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -43,9 +44,16 @@ import picocli.CommandLine.Spec;
         "Data the world does not declare (an attribute, a type, an action, a value outside a declared range "
             + "or symbol set) is read with one warning line each on standard error and scored as something the "
             + "model did not foresee; --strict refuses it.",
+        "The data is read one episode at a time and scored on --threads threads into distinct targets with counts, so memory "
+            + "grows with the distinct situations, not the transitions; the weights are the same for any thread count. "
+            + "--spark MASTER runs the scoring and the objective's sums as Apache Spark jobs instead (docs/scale.md).",
         "Exit codes: 0 ok, 1 a model or data error, 2 bad usage."})
 public final class FitCommand implements Callable<Integer> {
   @Mixin ModelRunOptions run;
+
+  @Mixin ThreadOptions threads;
+
+  @Mixin ClusterOptions cluster;
 
 
   @Spec
@@ -98,15 +106,30 @@ public final class FitCommand implements Callable<Integer> {
       input.checkOutputSpares(output);
     }
     WorldModel m = input.model;
-    List<Episode> episodes = run.read(data, m.schema(), err).episodes();
-    ModelInput.requireTransitions(episodes, data);
     FitData precomputed;
-    try (ProgressBar bar = ProgressBar.on(err, "scoring")) {
-      precomputed = FitData.precompute(m, episodes, bar);
-    } catch (LawException e) {
-      throw new UserFacingException(e.getMessage());
+    FitResult result;
+    if (cluster.enabled()) {
+      ModelSources recipe = ModelSources.of(input, model, run, lambda);
+      try (ClusterSession session = cluster.open()) {
+        precomputed = session.precompute(recipe, m, ClusterOptions.dataAsWritten(spec), run.strict, err::println);
+        err.flush();
+        requireTransitions(precomputed);
+        result = new Fitter(maxIterations).summingWith(session.sums()).fit(m, precomputed);
+      } catch (ClusterTaskException e) {
+        throw new UserFacingException(e.getMessage());
+      }
+    } else {
+      Parallelism parallelism = threads.parallelism();
+      StreamedData stream = new StreamedData(data, m.schema(), run.strict);
+      try (ProgressBar bar = ProgressBar.on(err, "scoring")) {
+        precomputed = FitData.precompute(m, stream, -1, bar, parallelism);
+      } catch (LawException e) {
+        throw new UserFacingException(e.getMessage());
+      }
+      stream.printWarnings(err);
+      stream.requireTransitions();
+      result = new Fitter(maxIterations).parallel(parallelism).fit(m, precomputed);
     }
-    FitResult result = new Fitter(maxIterations).fit(m, precomputed);
     printTable(out, m, result, precomputed.transitions());
     printChances(out, result);
     printFloor(out, result.floor(), precomputed);
@@ -136,6 +159,13 @@ public final class FitCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private void requireTransitions(FitData precomputed) {
+    if (precomputed.transitions() == 0) {
+      throw new UserFacingException("no transitions in " + String.join(", ", ClusterOptions.dataAsWritten(spec))
+          + "; a transition needs two consecutive records of one episode");
+    }
   }
 
   /** One line per law with fitted creation probabilities, in the order its creations state them. */

@@ -93,6 +93,11 @@ final class ModelInput {
       err.print(DiagnosticRenderer.render(warnings));
       err.flush();
     }
+    return fromCompilation(c, files, engine, nu, lambda);
+  }
+
+  /** The model of a compilation without errors of {@code files}; see {@link #load}. */
+  static ModelInput fromCompilation(Compilation c, List<Path> files, Engine engine, Double nu, Double lambda) {
     WorldSchema schema = c.schema();
     if (schema == null) {
       throw new UserFacingException("no world: " + String.join(", ", files.stream().map(Path::toString).toList())

@@ -51,13 +51,15 @@ final class ProgressBar implements ProgressListener, AutoCloseable {
       return;
     }
     long now = clock.getAsLong();
-    if (now - start < DELAY_NANOS && done < total) {
+    // A total below 0 is unknown (data streamed from files): the count so far is shown instead.
+    boolean finished = total >= 0 && done >= total;
+    if (now - start < DELAY_NANOS && !finished) {
       return;
     }
-    if (drawn && now - lastDraw < REDRAW_NANOS && done < total) {
+    if (drawn && now - lastDraw < REDRAW_NANOS && !finished) {
       return;
     }
-    if (!drawn && done >= total && now - start < DELAY_NANOS) {
+    if (!drawn && finished && now - start < DELAY_NANOS) {
       return; // Finished within the first second: never show a bar.
     }
     lastDraw = now;
@@ -66,8 +68,11 @@ final class ProgressBar implements ProgressListener, AutoCloseable {
     err.flush();
   }
 
-  /** The bar's text: {@code label [#####.....]  45% 450/1000}. */
+  /** The bar's text: {@code label [#####.....]  45% 450/1000}, or {@code label 450 ...} when the total is unknown (below 0). */
   static String line(String label, long done, long total) {
+    if (total < 0) {
+      return label + " " + done + " ...";
+    }
     double fraction = total <= 0 ? 1 : Math.min(1, (double) done / total);
     int filled = (int) Math.round(fraction * WIDTH);
     return label + " [" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] "

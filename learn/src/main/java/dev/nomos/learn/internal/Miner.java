@@ -252,6 +252,14 @@ public final class Miner {
     }
     randomCreations(transitions.subList(0, mined));
     relationCandidates();
+    Map<String, List<String>> blockers = new HashMap<>();
+    Set<String> onBeat = new HashSet<>();
+    for (EntityType type : schema.types()) {
+      blockers.put(type.name().toLowerCase(), blocking.blockers(type.index()));
+      if (timing.beat(type.index()) > 0) {
+        onBeat.add(type.name().toLowerCase());
+      }
+    }
     for (Candidate c : choices.candidates(onBeat)) {
       candidates.putIfAbsent(c.body, c);
     }

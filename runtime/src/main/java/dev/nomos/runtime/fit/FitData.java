@@ -1,25 +1,19 @@
 package dev.nomos.runtime.fit;
 
-import dev.nomos.runtime.Frame;
-import dev.nomos.runtime.Law;
+import dev.nomos.runtime.Parallelism;
 import dev.nomos.runtime.model.Floor;
-import dev.nomos.runtime.model.Inference;
-import dev.nomos.runtime.model.LawException;
 import dev.nomos.runtime.model.ProgressListener;
 import dev.nomos.runtime.model.WorldModel;
 import dev.nomos.runtime.model.internal.Creations;
-import dev.nomos.runtime.model.internal.FloorChannels;
-import dev.nomos.runtime.model.internal.JointBlocks;
-import dev.nomos.runtime.model.internal.Observations;
-import dev.nomos.runtime.model.internal.OpinionCollector;
-import dev.nomos.runtime.model.internal.Partitions;
-import dev.nomos.runtime.model.internal.Requirements;
-import dev.nomos.runtime.model.internal.TargetObserver;
 import dev.nomos.runtime.trajectory.Episode;
+import dev.nomos.runtime.trajectory.EpisodeSource;
+import dev.nomos.runtime.trajectory.TransitionShards;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -40,12 +34,13 @@ import java.util.Map;
  * A joint block ({@code choose}) is stored as one target whose classes are the block's cells; it
  * keeps the channels of all its coordinates, and its background weight is {@code 1 - Π (1 - ε_c)}.
  */
-public final class FitData {
+public final class FitData implements Serializable {
+  private static final long serialVersionUID = 1L;
   final List<String> lawNames;
   final int transitions;
   final double constant;
   final int targets;
-  final int observedTargets;
+  final long observedTargets;
   final double[] targetCount;
   final int[] targetClassStart;
   final int[] observedClass;
@@ -78,10 +73,13 @@ public final class FitData {
   final int[] chanceOrdinal;
   final double[] chanceStart;
 
-  private FitData(Builder b) {
-    this.lawNames = b.lawNames;
+  private FitData(List<String> lawNames, List<String> channels, FitPart b) {
+    if (b.laws != lawNames.size() || b.channelCount != channels.size()) {
+      throw new IllegalArgumentException("the parts were precomputed for other laws or another world");
+    }
+    this.lawNames = List.copyOf(lawNames);
     this.transitions = b.transitions;
-    this.constant = b.constant;
+    this.constant = b.constant.value();
     this.targets = b.targets;
     this.observedTargets = b.observedTargets;
     this.targetCount = Arrays.copyOf(b.targetCount, b.targets);
@@ -91,14 +89,14 @@ public final class FitData {
     this.classFeatStart = Arrays.copyOf(b.classFeatStart, b.classes + 1);
     this.featLaw = Arrays.copyOf(b.featLaw, b.feats);
     this.featVal = Arrays.copyOf(b.featVal, b.feats);
-    this.channels = b.channels;
+    this.channels = List.copyOf(channels);
     this.targetChannelStart = Arrays.copyOf(b.targetChannelStart, b.targets + 1);
     this.targetChannels = Arrays.copyOf(b.targetChannels, b.channelEntries);
     this.targetLogSize = Arrays.copyOf(b.targetLogSize, b.targets);
     this.targetUnspoken = Arrays.copyOf(b.targetUnspoken, b.targets);
     this.channelTargets = b.channelTargets.clone();
-    this.spawnChannel = b.floorChannels.channel(0, -1);
-    this.logUnexplained = Observations.unexplainedLogProbability(b.schema);
+    this.spawnChannel = b.spawnChannel;
+    this.logUnexplained = b.logUnexplained;
     this.creations = b.creations;
     this.creationCount = Arrays.copyOf(b.creationCount, b.creations);
     this.creationAppeared = Arrays.copyOf(b.creationAppeared, b.creations);
@@ -107,15 +105,12 @@ public final class FitData {
     this.entryChance = Arrays.copyOf(b.entryChance, b.entries);
     this.entryShare = Arrays.copyOf(b.entryShare, b.entries);
     this.entryLogNot = Arrays.copyOf(b.entryLogNot, b.entries);
-    Creations seen = b.collector.creations();
-    int m = seen.chances();
-    this.chanceLaw = new int[m];
-    this.chanceOrdinal = new int[m];
+    int m = b.chances;
+    this.chanceLaw = Arrays.copyOf(b.chanceLaw, m);
+    this.chanceOrdinal = Arrays.copyOf(b.chanceOrdinal, m);
     this.chanceStart = new double[m];
     for (int g = 0; g < m; g++) {
-      chanceLaw[g] = seen.chanceLaw(g);
-      chanceOrdinal[g] = seen.chanceOrdinal(g);
-      chanceStart[g] = seen.chanceKnown(g) ? seen.chanceValue(g) : observedRate(g);
+      chanceStart[g] = b.chanceKnown[g] ? b.chanceValue[g] : observedRate(g);
     }
   }
 
@@ -142,24 +137,69 @@ public final class FitData {
 
   /** Runs every law of {@code model} once on every transition of {@code episodes}. */
   public static FitData precompute(WorldModel model, List<Episode> episodes, ProgressListener progress) {
-    Builder b = new Builder(model);
+    return precompute(model, episodes, progress, Parallelism.SERIAL);
+  }
+
+  /**
+   * As {@link #precompute(WorldModel, List, ProgressListener)} on up to {@code threads} threads; the
+   * data is the same for any number.
+   */
+  public static FitData precompute(WorldModel model, List<Episode> episodes, ProgressListener progress,
+      Parallelism threads) {
     long total = 0;
     for (Episode e : episodes) {
       total += e.transitions();
     }
-    long done = 0;
-    for (Episode e : episodes) {
-      List<Frame> frames = e.frames();
-      for (int k = 0; k + 1 < frames.size(); k++) {
-        try {
-          b.add(frames.get(k), frames.get(k + 1));
-        } catch (LawException ex) {
-          throw ex.at(e.location(k));
+    Iterator<Episode> it = episodes.iterator();
+    return precompute(model, () -> it.hasNext() ? it.next() : null, total, progress, threads);
+  }
+
+  /**
+   * Runs every law of {@code model} once on every transition of the episodes {@code source} yields,
+   * in shards on up to {@code threads} threads; only the shards in flight are held, so a stream of
+   * episodes read from a file is scored in memory bounded by the longest episode and the distinct
+   * targets. {@code total} is the number of transitions for progress (-1 when unknown).
+   */
+  public static FitData precompute(WorldModel model, EpisodeSource source, long total, ProgressListener progress,
+      Parallelism threads) {
+    if (threads.threads() == 1) {
+      // One scorer for everything, and progress after every transition (a progress listener may
+      // stop the work at a deadline); the data is the same as the shards' (FitPart).
+      FitScorer scorer = new FitScorer(model);
+      long done = 0;
+      for (Episode e; (e = source.next()) != null; ) {
+        for (int k = 0; k < e.transitions(); k++) {
+          scorer.add(e, k, k + 1);
+          progress.progress(++done, total);
         }
-        progress.progress(++done, total);
       }
+      return of(model, List.of(scorer.part()));
     }
-    return new FitData(b);
+    FitPart all = new FitScorer(model).part();
+    long[] done = {0};
+    threads.ordered(TransitionShards.of(source, shard -> {
+      FitScorer scorer = new FitScorer(model);
+      scorer.add(shard.episode(), shard.from(), shard.to());
+      return scorer.part();
+    }), part -> {
+      all.absorb(part);
+      done[0] += part.transitions();
+      progress.progress(done[0], total);
+    });
+    return of(model, List.of(all));
+  }
+
+  /** The data of parts precomputed for {@code model}'s laws, merged in list (data) order. */
+  public static FitData of(WorldModel model, List<FitPart> parts) {
+    List<String> channels = Floor.channels(model.schema());
+    if (parts.size() == 1) {
+      return new FitData(model.lawNames(), channels, parts.get(0));
+    }
+    FitPart all = new FitScorer(model).part();
+    for (FitPart p : parts) {
+      all.absorb(p);
+    }
+    return new FitData(model.lawNames(), channels, all);
   }
 
   public List<String> lawNames() { return lawNames; }
@@ -170,7 +210,7 @@ public final class FitData {
   public int targets() { return targets; }
 
   /** Number of observed targets that carry law features, before merging identical ones. */
-  public int observedTargets() { return observedTargets; }
+  public long observedTargets() { return observedTargets; }
 
   /** Number of stored (law, feature) entries: the work of one objective evaluation. */
   public int entries() { return featLaw.length + entryLaw.length; }
@@ -316,384 +356,5 @@ public final class FitData {
       }
     }
     return true;
-  }
-
-  private static final class Builder implements TargetObserver {
-    final dev.nomos.runtime.WorldSchema schema;
-    final List<String> lawNames;
-    final List<Law> laws;
-    final OpinionCollector collector;
-    final Partitions partitions = new Partitions();
-    final JointBlocks blocks = new JointBlocks();
-    final List<Law> constraints;
-    final Requirements requirements;
-    final Observations observations = new Observations();
-    int transitions;
-    double constant;
-    int targets;
-    int observedTargets;
-    double[] targetCount = new double[1024];
-    int[] targetHash = new int[1024];
-    int[] table = new int[4096];
-    int[] targetClassStart = new int[1024];
-    int[] observedClass = new int[1024];
-    int classes;
-    double[] classLogMultiplicity = new double[4096];
-    int[] classFeatStart = new int[4097];
-    int feats;
-    int[] featLaw = new int[16384];
-    double[] featVal = new double[16384];
-    final List<String> channels;
-    final FloorChannels floorChannels;
-    int[] targetChannelStart = new int[1025];
-    int channelEntries;
-    int[] targetChannels = new int[1024];
-    private boolean[] outside = new boolean[8];
-    double[] targetLogSize = new double[1024];
-    double[] targetUnspoken = new double[1024];
-    final long[] channelTargets;
-    final Map<String, Integer> creationIndex = new HashMap<>();
-    int creations;
-    double[] creationCount = new double[64];
-    boolean[] creationAppeared = new boolean[64];
-    int[] creationEntryStart = new int[65];
-    int entries;
-    int[] entryLaw = new int[64];
-    int[] entryChance = new int[64];
-    double[] entryShare = new double[64];
-    double[] entryLogNot = new double[64];
-
-    private final WorldModel model;
-    private Inference predictor;
-
-    Builder(WorldModel model) {
-      this.model = model;
-      this.schema = model.schema();
-      this.channels = Floor.channels(model.schema());
-      this.floorChannels = new FloorChannels(model.schema());
-      this.channelTargets = new long[channels.size()];
-      this.lawNames = model.lawNames();
-      this.laws = model.laws();
-      this.collector = new OpinionCollector(model.schema(), lawNames.toArray(String[]::new), model.options().nu(),
-          model.chancesByLaw());
-      this.constraints = model.constraints();
-      this.requirements = constraints.isEmpty() ? null : new Requirements(constraints);
-    }
-
-    /**
-     * Stores a creation target once per distinct content (its opinions and what was observed), with
-     * a count, as object targets are.
-     */
-    @Override
-    public void creation(int target, boolean appeared, int type) {
-      Creations c = collector.creations();
-      StringBuilder key = new StringBuilder(appeared ? "1" : "0");
-      for (int e = c.first(target); e >= 0; e = c.next(e)) {
-        key.append(';').append(c.law(e)).append(',').append(c.chance(e)).append(',')
-            .append(c.chance(e) < 0 ? c.logNot(e) : c.share(e));
-      }
-      channelTargets[floorChannels.channel(0, -1)]++;
-      Integer same = creationIndex.get(key.toString());
-      if (same != null) {
-        creationCount[same]++;
-        return;
-      }
-      if (creations + 1 >= creationCount.length) {
-        int n = creationCount.length * 2;
-        creationCount = Arrays.copyOf(creationCount, n);
-        creationAppeared = Arrays.copyOf(creationAppeared, n);
-        creationEntryStart = Arrays.copyOf(creationEntryStart, n + 1);
-      }
-      creationIndex.put(key.toString(), creations);
-      creationCount[creations] = 1;
-      creationAppeared[creations] = appeared;
-      creationEntryStart[creations] = entries;
-      for (int e = c.first(target); e >= 0; e = c.next(e)) {
-        if (entries == entryLaw.length) {
-          int n = entries * 2;
-          entryLaw = Arrays.copyOf(entryLaw, n);
-          entryChance = Arrays.copyOf(entryChance, n);
-          entryShare = Arrays.copyOf(entryShare, n);
-          entryLogNot = Arrays.copyOf(entryLogNot, n);
-        }
-        entryLaw[entries] = c.law(e);
-        entryChance[entries] = c.chance(e);
-        entryShare[entries] = c.share(e);
-        entryLogNot[entries] = c.logNot(e);
-        entries++;
-      }
-      creations++;
-      creationEntryStart[creations] = entries;
-    }
-
-    private Inference predictor() {
-      if (predictor == null) {
-        predictor = model.newInference();
-      }
-      return predictor;
-    }
-
-    void add(Frame t, Frame next) {
-      collector.run(t, laws);
-      if (requirements != null) {
-        // Constraints carry no weight, but they cut the supports the weights are fitted over. A
-        // `next(...)` guard reads the most likely next frame under the weights fitting starts from.
-        requirements.runDecidingNext(t, constraints, collector, () -> predictor().mostLikelyNext(t, -1));
-      }
-      partitions.build(collector, requirements);
-      blocks.build(collector, partitions);
-      observations.observe(collector, partitions, blocks, next, this);
-      transitions++;
-    }
-
-    @Override
-    public void constant(double logProbability, int type) {
-      constant += logProbability;
-    }
-
-    @Override
-    public void observed(int part, int value, int type) {
-      Partitions p = partitions;
-      int first = p.segStart(part);
-      int last = p.segEnd(part);
-      ensureTargets(targets + 1);
-      ensureClasses(classes + (last - first) + 1);
-      targetClassStart[targets] = classes;
-      int observed = -1;
-      for (int s = first; s < last; s++) {
-        int from = p.featStart(s);
-        int to = p.featEnd(s);
-        ensureFeats(feats + (to - from));
-        if (value >= p.segLo(s) && value <= p.segHi(s)) {
-          observed = classes;
-        }
-        classLogMultiplicity[classes] = Math.log((double) p.segHi(s) - p.segLo(s) + 1);
-        classFeatStart[classes] = feats;
-        for (int k = from; k < to; k++) {
-          featLaw[feats] = p.featLaw(k);
-          featVal[feats] = p.featVal(k);
-          feats++;
-        }
-        classes++;
-      }
-      long unmentioned = p.unmentioned(part);
-      if (observed < 0 && (value < p.baseLo(part) || value > p.baseHi(part))) {
-        unmentioned++; // The observed value outside the support joins the unmentioned values.
-      }
-      if (unmentioned > 0) {
-        if (observed < 0) {
-          observed = classes;
-        }
-        classLogMultiplicity[classes] = Math.log((double) unmentioned);
-        classFeatStart[classes] = feats;
-        classes++;
-      }
-      classFeatStart[classes] = feats;
-      observedClass[targets] = observed;
-      int channel = floorChannels.channel(type, p.offset(part));
-      ensureChannels(channelEntries + 1);
-      targetChannelStart[targets] = channelEntries;
-      targetChannels[channelEntries++] = channel;
-      targetLogSize[targets] = Math.log((double) p.supportSize(part, value));
-      targetUnspoken[targets] = -targetLogSize[targets];
-      channelTargets[channel]++;
-      finishTarget();
-    }
-
-    @Override
-    public void observedJoint(int block, int[] values, int type) {
-      JointBlocks jb = blocks;
-      int from = jb.coordStart(block);
-      int to = jb.coordEnd(block);
-      if (outside.length < to - from) {
-        outside = new boolean[Math.max(to - from, outside.length * 2)];
-      }
-      double logSize = 0;
-      ensureTargets(targets + 1);
-      ensureChannels(channelEntries + (to - from));
-      targetChannelStart[targets] = channelEntries;
-      for (int q = from; q < to; q++) {
-        outside[q - from] = jb.outside(q, values[q - from]);
-        logSize += Math.log((double) jb.supportSize(q) + (outside[q - from] ? 1 : 0));
-        int channel = floorChannels.channel(type, jb.offset(q));
-        targetChannels[channelEntries++] = channel;
-        channelTargets[channel]++;
-      }
-      int obsCell = jb.cellOf(block, values);
-      ensureClasses(classes + (jb.cellEnd(block) - jb.cellStart(block)));
-      targetClassStart[targets] = classes;
-      int observed = -1;
-      for (int cell = jb.cellStart(block); cell < jb.cellEnd(block); cell++) {
-        double logMult = jb.logMultiplicity(block, cell, outside);
-        if (logMult == Double.NEGATIVE_INFINITY) {
-          continue; // An empty cell (the observed one never is: it holds the observation).
-        }
-        if (cell == obsCell) {
-          observed = classes;
-        }
-        classLogMultiplicity[classes] = logMult;
-        classFeatStart[classes] = feats;
-        ensureFeats(feats + (jb.featEnd(cell) - jb.featStart(cell)));
-        for (int k = jb.featStart(cell); k < jb.featEnd(cell); k++) {
-          featLaw[feats] = jb.featLaw(k);
-          featVal[feats] = jb.featVal(k);
-          feats++;
-        }
-        classes++;
-      }
-      classFeatStart[classes] = feats;
-      observedClass[targets] = observed;
-      targetLogSize[targets] = logSize;
-      targetUnspoken[targets] = -logSize;
-      finishTarget();
-    }
-
-    /** Stores the target just written, or counts it on an earlier one with the same content. */
-    private void finishTarget() {
-      observedTargets++;
-      int same = findEqual(targets);
-      if (same >= 0) {
-        targetCount[same]++;
-        classes = targetClassStart[targets];
-        feats = classFeatStart[classes];
-        channelEntries = targetChannelStart[targets];
-        return;
-      }
-      targetCount[targets] = 1;
-      insert(targets);
-      targets++;
-      targetClassStart[targets] = classes;
-      targetChannelStart[targets] = channelEntries;
-    }
-
-    /** The end of target t's channels: the next target's start, or the entries so far for the one being written. */
-    private int channelEntries(int t) {
-      return t == targets ? channelEntries : targetChannelStart[t + 1];
-    }
-
-    private void ensureChannels(int n) {
-      if (targetChannels.length < n) {
-        targetChannels = Arrays.copyOf(targetChannels, Math.max(n, targetChannels.length * 2));
-      }
-    }
-
-    private int hash(int t) {
-      int c0 = targetClassStart[t];
-      int c1 = classes;
-      int h = 31 * (31 * (observedClass[t] - c0) + (c1 - c0));
-      for (int k = targetChannelStart[t]; k < channelEntries(t); k++) {
-        h = 31 * h + targetChannels[k];
-      }
-      for (int c = c0; c < c1; c++) {
-        h = 31 * h + Double.hashCode(classLogMultiplicity[c]);
-        for (int k = classFeatStart[c]; k < classFeatStart[c + 1]; k++) {
-          h = 31 * h + featLaw[k];
-          h = 31 * h + Double.hashCode(featVal[k]);
-        }
-        h = 31 * h + 7;
-      }
-      return h;
-    }
-
-    /** An earlier target with exactly the content of the candidate target {@code t} (the last one), or -1. */
-    private int findEqual(int t) {
-      int h = hash(t);
-      targetHash[t] = h;
-      int mask = table.length - 1;
-      for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
-        int other = table[slot] - 1;
-        if (other < 0) {
-          return -1;
-        }
-        if (targetHash[other] == h && sameContent(other, t)) {
-          return other;
-        }
-      }
-    }
-
-    private boolean sameContent(int a, int b) {
-      int a0 = targetClassStart[a];
-      int a1 = targetClassStart[a + 1];
-      int b0 = targetClassStart[b];
-      int b1 = classes;
-      if (a1 - a0 != b1 - b0 || observedClass[a] - a0 != observedClass[b] - b0
-          || !Arrays.equals(targetChannels, targetChannelStart[a], targetChannelStart[a + 1],
-              targetChannels, targetChannelStart[b], channelEntries)
-          || targetUnspoken[a] != targetUnspoken[b]) {
-        return false;
-      }
-      for (int i = 0; i < a1 - a0; i++) {
-        int ca = a0 + i;
-        int cb = b0 + i;
-        if (classLogMultiplicity[ca] != classLogMultiplicity[cb]) {
-          return false;
-        }
-        int fa = classFeatStart[ca];
-        int fb = classFeatStart[cb];
-        int len = classFeatStart[ca + 1] - fa;
-        if (len != classFeatStart[cb + 1] - fb) {
-          return false;
-        }
-        for (int k = 0; k < len; k++) {
-          if (featLaw[fa + k] != featLaw[fb + k] || featVal[fa + k] != featVal[fb + k]) {
-            return false;
-          }
-        }
-      }
-      return true;
-    }
-
-    private static int spread(int h) {
-      int m = h * 0x9E3779B9;
-      return m ^ (m >>> 16);
-    }
-
-    private void insert(int t) {
-      if (2 * (targets + 1) > table.length) {
-        table = new int[table.length * 2];
-        for (int k = 0; k < targets; k++) {
-          place(k);
-        }
-      }
-      place(t);
-    }
-
-    private void place(int t) {
-      int mask = table.length - 1;
-      int slot = spread(targetHash[t]) & mask;
-      while (table[slot] != 0) {
-        slot = (slot + 1) & mask;
-      }
-      table[slot] = t + 1;
-    }
-
-    private void ensureTargets(int n) {
-      if (targetClassStart.length < n + 1) {
-        int size = Math.max(n + 1, targetClassStart.length * 2);
-        targetClassStart = Arrays.copyOf(targetClassStart, size);
-        observedClass = Arrays.copyOf(observedClass, size);
-        targetCount = Arrays.copyOf(targetCount, size);
-        targetHash = Arrays.copyOf(targetHash, size);
-        targetChannelStart = Arrays.copyOf(targetChannelStart, size + 1);
-        targetLogSize = Arrays.copyOf(targetLogSize, size);
-        targetUnspoken = Arrays.copyOf(targetUnspoken, size);
-      }
-    }
-
-    private void ensureClasses(int n) {
-      if (classLogMultiplicity.length < n) {
-        int size = Math.max(n, classLogMultiplicity.length * 2);
-        classLogMultiplicity = Arrays.copyOf(classLogMultiplicity, size);
-        classFeatStart = Arrays.copyOf(classFeatStart, size + 1);
-      }
-    }
-
-    private void ensureFeats(int n) {
-      if (featLaw.length < n) {
-        int size = Math.max(n, featLaw.length * 2);
-        featLaw = Arrays.copyOf(featLaw, size);
-        featVal = Arrays.copyOf(featVal, size);
-      }
-    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.nomos.runtime.fit;
 
 import dev.nomos.runtime.Deadline;
+import dev.nomos.runtime.Parallelism;
 import dev.nomos.runtime.fit.internal.BoundedLbfgs;
 import dev.nomos.runtime.model.Floor;
 import dev.nomos.runtime.model.ModelOptions;
@@ -54,6 +55,7 @@ public final class Fitter {
   private final BoundedLbfgs optimiser;
   private final boolean mergeIdentical;
   private final ToIntFunction<String> narrowness;
+  private final PartialSums sums;
 
   public Fitter() {
     this(2000);
@@ -63,13 +65,24 @@ public final class Fitter {
   public Fitter(int maxIterations) {
     // A longer memory than the usual 10 roughly halves the iterations on real law sets, whose many
     // near-redundant laws make the objective badly conditioned.
-    this(new BoundedLbfgs(20, maxIterations, 1e-7, 1e-10), false, name -> 0);
+    this(new BoundedLbfgs(20, maxIterations, 1e-7, 1e-10), false, name -> 0, PartialSums.on(Parallelism.SERIAL));
   }
 
-  private Fitter(BoundedLbfgs optimiser, boolean mergeIdentical, ToIntFunction<String> narrowness) {
+  private Fitter(BoundedLbfgs optimiser, boolean mergeIdentical, ToIntFunction<String> narrowness, PartialSums sums) {
     this.optimiser = optimiser;
     this.mergeIdentical = mergeIdentical;
     this.narrowness = narrowness;
+    this.sums = sums;
+  }
+
+  /** This fitter, summing the objective on up to {@code threads} threads (the weights are the same for any number). */
+  public Fitter parallel(Parallelism threads) {
+    return summingWith(PartialSums.on(threads));
+  }
+
+  /** This fitter, summing the objective's chunks with {@code sums} (the weights are the same wherever they run). */
+  public Fitter summingWith(PartialSums sums) {
+    return new Fitter(optimiser, mergeIdentical, narrowness, Objects.requireNonNull(sums, "sums"));
   }
 
   /** This fitter, also merging laws whose opinions are identical on the data (the first of each group is kept). */
@@ -82,7 +95,7 @@ public final class Fitter {
    * with the least {@code narrowness} (by law name) is kept, the first of those on a tie.
    */
   public Fitter mergingIdenticalLaws(ToIntFunction<String> narrowness) {
-    return new Fitter(optimiser, true, Objects.requireNonNull(narrowness, "narrowness"));
+    return new Fitter(optimiser, true, Objects.requireNonNull(narrowness, "narrowness"), sums);
   }
 
   /** Precomputes the law scores of {@code episodes} and fits. */
@@ -118,7 +131,7 @@ public final class Fitter {
     Floor floor = model.floor();
     double[] epsilon = floor.epsilons(model.schema());
     boolean fitFloor = floor.enabled();
-    Objective objective = new Objective(data, options.lambda(), epsilon, fitFloor);
+    Objective objective = new Objective(data, options.lambda(), epsilon, fitFloor, sums);
     int dim = objective.dimension();
     double[] lower = new double[dim];
     double[] upper = new double[dim];

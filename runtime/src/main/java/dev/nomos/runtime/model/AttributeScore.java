@@ -1,7 +1,7 @@
 package dev.nomos.runtime.model;
 
 /** How often the most likely prediction of one attribute was right, over the cases counted. */
-public record AttributeScore(long correct, long total) {
+public record AttributeScore(long correct, long total) implements java.io.Serializable {
 
   /** correct / total, or NaN when nothing was counted. */
   public double accuracy() {

@@ -3,12 +3,16 @@ package dev.nomos.runtime.model;
 import dev.nomos.runtime.AttributeSpec;
 import dev.nomos.runtime.EntityType;
 import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.Parallelism;
 import dev.nomos.runtime.Slots;
 import dev.nomos.runtime.WorldSchema;
 import dev.nomos.runtime.trajectory.Episode;
+import dev.nomos.runtime.trajectory.EpisodeSource;
+import dev.nomos.runtime.trajectory.TransitionShards;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -37,78 +41,46 @@ public final class Metrics {
   }
 
   public static Evaluation evaluate(WorldModel model, List<Episode> episodes, ProgressListener progress) {
-    WorldSchema schema = model.schema();
-    int types = schema.types().size();
-    Inference inference = model.newInference();
-    double[] typeLogLikelihood = new double[types];
-    long[] typeOccurs = new long[types];
-    long[] typeExact = new long[types];
-    List<Map<String, AttributeScore>> typeAttributes = new ArrayList<>();
-    for (int k = 0; k < types; k++) {
-      typeAttributes.add(new HashMap<>());
-    }
-    Map<String, AttributeScore> attributes = new HashMap<>();
-    boolean[] occurs = new boolean[types];
-    boolean[] wrong = new boolean[types];
-    UndeclaredTally undeclared = new UndeclaredTally(schema);
-    long transitions = total(episodes);
-    long done = 0;
-    long exact = 0;
-    double logLikelihood = 0;
-    OutcomeEvaluation.Tally outcomes = new OutcomeEvaluation.Tally();
-    for (Episode episode : episodes) {
-      List<Frame> frames = episode.frames();
-      for (int k = 0; k + 1 < frames.size(); k++) {
-        Frame t = frames.get(k);
-        Frame next = frames.get(k + 1);
-        Frame predicted;
-        try {
-          logLikelihood += inference.logLikelihood(t, next, typeLogLikelihood);
-          predicted = inference.mostLikelyNext(t, -1);
-          outcomes.add(inference, t, next);
-        } catch (LawException e) {
-          throw e.at(episode.location(k));
+    return evaluate(model, episodes, progress, Parallelism.SERIAL);
+  }
+
+  /** As {@link #evaluate(WorldModel, List, ProgressListener)} on up to {@code threads} threads; the same for any number. */
+  public static Evaluation evaluate(WorldModel model, List<Episode> episodes, ProgressListener progress,
+      Parallelism threads) {
+    Iterator<Episode> it = episodes.iterator();
+    return evaluate(model, () -> it.hasNext() ? it.next() : null, total(episodes), progress, threads);
+  }
+
+  /**
+   * The evaluation of the episodes {@code source} yields, in shards on up to {@code threads} threads,
+   * holding only the shards in flight; {@code total} is the number of transitions for progress (-1
+   * when unknown). The same for any number of threads.
+   */
+  public static Evaluation evaluate(WorldModel model, EpisodeSource source, long total, ProgressListener progress,
+      Parallelism threads) {
+    EvaluationTally all = new EvaluationTally(model);
+    if (threads.threads() == 1) {
+      // Progress after every transition (a progress listener may stop the work at a deadline).
+      long done = 0;
+      for (Episode e; (e = source.next()) != null; ) {
+        for (int k = 0; k < e.transitions(); k++) {
+          all.add(e, k, k + 1);
+          progress.progress(++done, total);
         }
-        Arrays.fill(occurs, false);
-        Arrays.fill(wrong, false);
-        compare(schema, t, next, predicted, occurs, wrong, attributes, typeAttributes);
-        boolean allRight = !undeclared.add(t, next);
-        for (int type = 0; type < types; type++) {
-          if (occurs[type]) {
-            typeOccurs[type]++;
-            if (!wrong[type]) {
-              typeExact[type]++;
-            }
-          }
-          allRight &= !wrong[type];
-        }
-        if (allRight) {
-          exact++;
-        }
-        progress.progress(++done, transitions);
       }
+      return all.result(model);
     }
-    Map<String, TypeEvaluation> perType = new HashMap<>();
-    for (int type = 0; type < types; type++) {
-      perType.put(schema.type(type).name(), new TypeEvaluation(
-          transitions == 0 ? Double.NaN : -typeLogLikelihood[type] / transitions,
-          typeOccurs[type] == 0 ? Double.NaN : (double) typeExact[type] / typeOccurs[type],
-          typeOccurs[type], typeAttributes.get(type)));
-    }
-    undeclared.addTo(perType, transitions);
-    Map<String, Long> firings = new HashMap<>();
-    long[] counts = inference.firings();
-    for (int i = 0; i < counts.length; i++) {
-      firings.put(model.lawNames().get(i), counts[i]);
-    }
-    long[] required = inference.constraintFirings();
-    for (int i = 0; i < required.length; i++) {
-      firings.put(model.constraints().get(i).name(), required[i]);
-    }
-    return new Evaluation(transitions,
-        transitions == 0 ? Double.NaN : -logLikelihood / transitions,
-        transitions == 0 ? Double.NaN : (double) exact / transitions,
-        attributes, perType, firings, outcomes.result());
+    long[] done = {0};
+    threads.ordered(TransitionShards.of(source, shard -> {
+      EvaluationTally tally = new EvaluationTally(model);
+      tally.add(shard.episode(), shard.from(), shard.to());
+      return tally;
+    }), tally -> {
+      all.absorb(tally);
+      done[0] += tally.transitions();
+      progress.progress(done[0], total);
+    });
+    return all.result(model);
   }
 
   /** The log-likelihood of every transition, in data order (for finding what a model explains worst). */
@@ -140,7 +112,7 @@ public final class Metrics {
     return n;
   }
 
-  private static void compare(WorldSchema schema, Frame t, Frame next, Frame predicted, boolean[] occurs,
+  static void compare(WorldSchema schema, Frame t, Frame next, Frame predicted, boolean[] occurs,
       boolean[] wrong, Map<String, AttributeScore> attributes, List<Map<String, AttributeScore>> typeAttributes) {
     for (int o : t.all()) {
       int type = t.type(o);

@@ -100,17 +100,33 @@ public record OutcomeEvaluation(long transitions, double rewardLogLikelihood, lo
   }
 
   /** Accumulates one pass over data. */
-  static final class Tally {
+  /** The counts and sums of a run of transitions; exact sums, so shards merged in order give the numbers of one pass. */
+  static final class Tally implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private long transitions;
-    private double rewardLogLikelihood;
+    private final dev.nomos.runtime.model.internal.ExactSum rewardLogLikelihood = new dev.nomos.runtime.model.internal.ExactSum();
     private long rewardCorrect;
     private long nonZero;
     private long nonZeroCorrect;
-    private double nonZeroLogLikelihood;
-    private double endLogLikelihood;
+    private final dev.nomos.runtime.model.internal.ExactSum nonZeroLogLikelihood = new dev.nomos.runtime.model.internal.ExactSum();
+    private final dev.nomos.runtime.model.internal.ExactSum endLogLikelihood = new dev.nomos.runtime.model.internal.ExactSum();
     private long tp;
     private long fp;
     private long fn;
+
+    /** Adds the tally of the transitions that follow these in the data. */
+    void absorb(Tally next) {
+      transitions += next.transitions;
+      rewardLogLikelihood.add(next.rewardLogLikelihood);
+      rewardCorrect += next.rewardCorrect;
+      nonZero += next.nonZero;
+      nonZeroCorrect += next.nonZeroCorrect;
+      nonZeroLogLikelihood.add(next.nonZeroLogLikelihood);
+      endLogLikelihood.add(next.endLogLikelihood);
+      tp += next.tp;
+      fp += next.fp;
+      fn += next.fn;
+    }
 
     /** Scores the reward recorded on t and the end recorded on next against the model's predictions. */
     void add(Inference inference, Frame t, Frame next) {
@@ -118,24 +134,24 @@ public record OutcomeEvaluation(long transitions, double rewardLogLikelihood, lo
       double reward = t.reward();
       double lp = inference.rewardLogProbability(t, reward);
       boolean right = inference.mostLikelyReward(t) == reward;
-      rewardLogLikelihood += lp;
+      rewardLogLikelihood.add(lp);
       rewardCorrect += right ? 1 : 0;
       if (reward != 0) {
         nonZero++;
         nonZeroCorrect += right ? 1 : 0;
-        nonZeroLogLikelihood += lp;
+        nonZeroLogLikelihood.add(lp);
       }
       boolean ends = next.terminated();
       boolean predicted = inference.mostLikelyEnd(t);
-      endLogLikelihood += inference.endLogProbability(t, ends);
+      endLogLikelihood.add(inference.endLogProbability(t, ends));
       tp += ends && predicted ? 1 : 0;
       fp += !ends && predicted ? 1 : 0;
       fn += ends && !predicted ? 1 : 0;
     }
 
     OutcomeEvaluation result() {
-      return new OutcomeEvaluation(transitions, rewardLogLikelihood, rewardCorrect, nonZero, nonZeroCorrect,
-          nonZeroLogLikelihood, endLogLikelihood, tp, fp, fn);
+      return new OutcomeEvaluation(transitions, rewardLogLikelihood.value(), rewardCorrect, nonZero, nonZeroCorrect,
+          nonZeroLogLikelihood.value(), endLogLikelihood.value(), tp, fp, fn);
     }
   }
 }

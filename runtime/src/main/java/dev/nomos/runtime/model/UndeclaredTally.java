@@ -13,12 +13,14 @@ import java.util.Set;
  * predicts them, so a transition in which one appears is not exact, and each appearance costs what
  * {@link Observations} charges an unexplained new object.
  */
-final class UndeclaredTally {
+final class UndeclaredTally implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   private final double unexplained;
   /** Per type name: appearances, transitions where the type occurs, of those the ones without an appearance. */
-  private final Map<String, long[]> counts = new LinkedHashMap<>();
-  private final Set<String> occurring = new HashSet<>();
-  private final Set<String> appearing = new HashSet<>();
+  private final LinkedHashMap<String, long[]> counts = new LinkedHashMap<>();
+  // Scratch space of add().
+  private final HashSet<String> occurring = new HashSet<>();
+  private final HashSet<String> appearing = new HashSet<>();
 
   UndeclaredTally(WorldSchema schema) {
     this.unexplained = Observations.unexplainedLogProbability(schema);
@@ -50,6 +52,16 @@ final class UndeclaredTally {
       }
     }
     return !appearing.isEmpty();
+  }
+
+  /** Adds the counts of the transitions that follow these in the data. */
+  void absorb(UndeclaredTally next) {
+    next.counts.forEach((type, c) -> {
+      long[] mine = counts.computeIfAbsent(type, x -> new long[3]);
+      for (int i = 0; i < mine.length; i++) {
+        mine[i] += c[i];
+      }
+    });
   }
 
   /** One entry per undeclared type seen, shaped like a declared type's (no attributes). */

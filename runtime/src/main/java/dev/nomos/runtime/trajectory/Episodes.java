@@ -1,11 +1,9 @@
 package dev.nomos.runtime.trajectory;
 
-import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.WorldSchema;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,41 +27,10 @@ public final class Episodes {
    * world does not declare; its {@link FrameCodec#warnings()} collect what it read anyway).
    */
   public static List<Episode> read(Path file, FrameCodec codec) throws IOException {
-    WorldSchema schema = codec.schema();
-    Tracker tracker = new Tracker(schema.velocityMin(), schema.velocityMax());
     List<Episode> episodes = new ArrayList<>();
-    try (TrajectoryReader in = TrajectoryReader.open(file)) {
-      List<Frame> frames = new ArrayList<>();
-      int[] lines = new int[16];
-      int episode = -1;
-      int firstStep = 0;
-      Frame previous = null;
-      for (StepRecord r; (r = in.read()) != null; ) {
-        if (r.episode() != episode && !frames.isEmpty()) {
-          episodes.add(new Episode(file, episode, frames, Arrays.copyOf(lines, frames.size()), firstStep));
-          frames.clear();
-          previous = null;
-        }
-        if (frames.isEmpty()) {
-          firstStep = r.t();
-        }
-        episode = r.episode();
-        StepRecord tracked;
-        try {
-          tracked = tracker.track(r);
-        } catch (IllegalArgumentException limit) {
-          throw new TrajectoryFormatException(file, in.line(), "objects", limit.getMessage());
-        }
-        Frame f = codec.encode(tracked, previous, file, in.line());
-        if (frames.size() == lines.length) {
-          lines = Arrays.copyOf(lines, lines.length * 2);
-        }
-        lines[frames.size()] = in.line();
-        frames.add(f);
-        previous = f;
-      }
-      if (!frames.isEmpty()) {
-        episodes.add(new Episode(file, episode, frames, Arrays.copyOf(lines, frames.size()), firstStep));
+    try (EpisodeStream in = EpisodeStream.open(file, codec)) {
+      for (Episode e; (e = in.next()) != null; ) {
+        episodes.add(e);
       }
     }
     return episodes;

@@ -1,0 +1,57 @@
+package dev.nomos.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** --threads and --spark of fit and eval, as far as they run without Spark on the class path. */
+class ScaleOptionsTest {
+  static final String MODEL = "../examples/pong/reference.law";
+  static final String DATA = "../examples/pong/train.jsonl";
+
+  @Test
+  void fitGivesTheSameReportAndModelOnOneThreadAndThree(@TempDir Path dir) throws Exception {
+    Path one = dir.resolve("one.law");
+    Path three = dir.resolve("three.law");
+    Run a = Run.run("fit", MODEL, "--data", DATA, "--threads", "1", "-o", one.toString());
+    Run b = Run.run("fit", MODEL, "--data", DATA, "--threads", "3", "-o", three.toString());
+    assertEquals(0, a.exit(), a.err());
+    assertEquals(0, b.exit(), b.err());
+    assertEquals(a.out().replace(one.toString(), "OUT"), b.out().replace(three.toString(), "OUT"));
+    assertEquals(java.nio.file.Files.readString(one), java.nio.file.Files.readString(three));
+  }
+
+  @Test
+  void evalGivesTheSameReportOnOneThreadAndThree() {
+    Run a = Run.run("eval", MODEL, "--data", DATA, "--threads", "1", "--format", "json");
+    Run b = Run.run("eval", MODEL, "--data", DATA, "--threads", "3", "--format", "json");
+    assertEquals(0, a.exit(), a.err());
+    assertEquals(a.out(), b.out());
+    assertTrue(a.out().contains("\"transitions\""), a.out());
+  }
+
+  @Test
+  void threadsBelowOneIsAUsageError() {
+    Run r = Run.run("fit", MODEL, "--data", DATA, "--threads", "0");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("--threads must be at least 1, got 0"), r.err());
+  }
+
+  @Test
+  void sparkWithoutTheSparkModuleSaysHowToGetIt() {
+    Run r = Run.run("fit", MODEL, "--data", DATA, "--spark", "local[2]");
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("--spark: the Spark module is not on the class path"), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+  }
+
+  @Test
+  void sparkEvalRefusesRollouts() {
+    Run r = Run.run("eval", MODEL, "--data", DATA, "--spark", "local[2]", "--horizon", "3");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("--spark evaluates the metrics only"), r.err());
+  }
+}

@@ -1,0 +1,112 @@
+package dev.nomos.spark;
+
+import dev.nomos.runtime.cluster.ClusterSession;
+import dev.nomos.runtime.cluster.ModelRecipe;
+import dev.nomos.runtime.fit.FitData;
+import dev.nomos.runtime.fit.FitPart;
+import dev.nomos.runtime.fit.FitScorer;
+import dev.nomos.runtime.fit.PartialSums;
+import dev.nomos.runtime.model.Evaluation;
+import dev.nomos.runtime.model.EvaluationTally;
+import dev.nomos.runtime.model.WorldModel;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * A Spark session running fit's precompute and eval as one job each over the trajectory files (one
+ * task per file), and fitting's sums as one job per objective evaluation ({@link SparkSums}). The
+ * parts come back to the driver and are merged in file order, so the results equal a local run's.
+ */
+final class SparkCluster implements ClusterSession {
+  /** The context the open sessions of this JVM share, stopped when the last one closes. */
+  private static JavaSparkContext shared;
+  private static int open;
+
+  private final JavaSparkContext spark;
+  private final SparkSums sums;
+
+  private SparkCluster(JavaSparkContext spark) {
+    this.spark = spark;
+    this.sums = new SparkSums(spark);
+  }
+
+  /**
+   * A session on {@code master}; sessions open at the same time share one context (the first
+   * one's master), and under spark-submit the job's own context is used.
+   */
+  static synchronized SparkCluster start(String master) {
+    if (shared == null) {
+      shared = newContext(master);
+    }
+    open++;
+    return new SparkCluster(shared);
+  }
+
+  private static JavaSparkContext newContext(String master) {
+    SparkConf conf = new SparkConf().setAppName("nomos").setMaster(master)
+        .set("spark.ui.showConsoleProgress", "false");
+    if (master.startsWith("local")) {
+      // A local run is one command: no web UI to serve, and no network name to look up.
+      conf.set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
+          .set("spark.driver.bindAddress", "127.0.0.1");
+    }
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(org.apache.spark.SparkContext.getOrCreate(conf));
+    context.setLogLevel("WARN");
+    return context;
+  }
+
+  @Override
+  public FitData precompute(ModelRecipe recipe, WorldModel model, List<String> files, boolean strict,
+      Consumer<String> warnings) {
+    List<String> shards = Shards.expand(files, spark.hadoopConfiguration());
+    List<ShardResult<FitPart>> results = Failures.rethrowing(() -> spark.parallelize(shards, Math.max(1, shards.size()))
+        .map(file -> ShardReader.score(recipe, file, strict))
+        .collect());
+    List<FitPart> parts = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (ShardResult<FitPart> r : results) {
+      parts.add(r.value());
+      seen.addAll(r.warnings());
+    }
+    seen.forEach(warnings);
+    return parts.isEmpty() ? FitData.of(model, List.of(new FitScorer(model).part())) : FitData.of(model, parts);
+  }
+
+  @Override
+  public PartialSums sums() {
+    return sums;
+  }
+
+  @Override
+  public Evaluation evaluate(ModelRecipe recipe, WorldModel model, List<String> files, boolean strict,
+      Consumer<String> warnings) {
+    List<String> shards = Shards.expand(files, spark.hadoopConfiguration());
+    List<ShardResult<EvaluationTally>> results = Failures.rethrowing(() -> spark.parallelize(shards, Math.max(1, shards.size()))
+        .map(file -> ShardReader.evaluate(recipe, file, strict))
+        .collect());
+    EvaluationTally all = new EvaluationTally(model);
+    Set<String> seen = new LinkedHashSet<>();
+    for (ShardResult<EvaluationTally> r : results) {
+      all.absorb(r.value());
+      seen.addAll(r.warnings());
+    }
+    seen.forEach(warnings);
+    return all.result(model);
+  }
+
+  @Override
+  public void close() {
+    sums.release();
+    synchronized (SparkCluster.class) {
+      if (--open == 0) {
+        shared.stop();
+        shared = null;
+      }
+    }
+  }
+}
