@@ -5,7 +5,7 @@ import dev.nomos.compiler.codegen.CompiledLaws;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
 import dev.nomos.runtime.WorldSchema;
-import dev.nomos.runtime.internal.ContactCandidates;
+import dev.nomos.runtime.ContactIndex;
 import dev.nomos.runtime.model.Inference;
 import dev.nomos.runtime.model.Simulator;
 import dev.nomos.runtime.model.WorldModel;
@@ -122,11 +122,11 @@ public final class Bench {
    * type: the engine before the law index and the contact index, whose results are the same.
    */
   public Rate measureWithoutIndexes(WorldModel model, List<Frame> frames, double warmupSeconds, double measureSeconds) {
-    ContactCandidates.sweep(false);
+    ContactIndex.setEnabled(false);
     try {
       return measure(model.newInferenceWithoutLawIndex(), frames, warmupSeconds, measureSeconds);
     } finally {
-      ContactCandidates.sweep(true);
+      ContactIndex.setEnabled(true);
     }
   }
 

@@ -11,7 +11,7 @@ import dev.nomos.compiler.codegen.LawFactory;
 import dev.nomos.compiler.interp.OpinionRecorder;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
-import dev.nomos.runtime.internal.ContactCandidates;
+import dev.nomos.runtime.ContactIndex;
 import dev.nomos.runtime.model.Inference;
 import dev.nomos.runtime.model.WorldModel;
 import java.util.Arrays;
@@ -59,14 +59,14 @@ class WorkloadsTest {
       for (int k = 0; k + 1 < frames.size(); k++) {
         actual[k] = indexed.logLikelihood(frames.get(k), frames.get(k + 1));
       }
-      ContactCandidates.sweep(false);
+      ContactIndex.setEnabled(false);
       Inference everyLaw = model.newInferenceWithoutLawIndex();
       try {
         for (int k = 0; k + 1 < frames.size(); k++) {
           expected[k] = everyLaw.logLikelihood(frames.get(k), frames.get(k + 1));
         }
       } finally {
-        ContactCandidates.sweep(true);
+        ContactIndex.setEnabled(true);
       }
       assertArrayEquals(expected, actual, 0.0, w.name());
       assertArrayEquals(everyLaw.firings(), indexed.firings(), w.name());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.WorldSchema;
+import dev.nomos.runtime.ContactIndex;
 import dev.nomos.runtime.internal.ContactCandidates;
 import dev.nomos.stdlib.Geometry;
 import java.util.ArrayList;
@@ -83,11 +84,11 @@ class ContactCandidatesTest {
     }
     Frame f = b.build();
     assertEquals(2 * 40, f.contactPairs(0, 0).length, "far-apart objects pair only with themselves");
-    ContactCandidates.sweep(false);
+    ContactIndex.setEnabled(false);
     try {
       assertEquals(2 * 40 * 40, f.contactPairs(0, 0).length);
     } finally {
-      ContactCandidates.sweep(true);
+      ContactIndex.setEnabled(true);
     }
   }
 }
