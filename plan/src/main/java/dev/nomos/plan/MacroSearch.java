@@ -134,6 +134,7 @@ public final class MacroSearch implements Planner {
     List<Integer> innerParent = new ArrayList<>();
     List<Integer> innerAction = new ArrayList<>();
     Set<Long> innerSeen = new HashSet<>();
+    search:
     while (!open.isEmpty()) {
       if (expanded >= limits.maxNodes() || clock.now() > deadline) {
         status = Plan.Status.BUDGET_SPENT;
@@ -162,6 +163,10 @@ public final class MacroSearch implements Planner {
       List<Integer> depths = new ArrayList<>();
       depths.add(0);
       for (int i = 0; i < inner.size(); i++) {
+        if ((i & 63) == 63 && clock.now() > deadline) {
+          status = Plan.Status.BUDGET_SPENT; // a region can be large (or, under a wrong model, endless)
+          break search;
+        }
         Frame frame = inner.get(i);
         int depth = depths.get(i);
         for (int a = 0; a < actions; a++) {
