@@ -5,6 +5,7 @@ import dev.nomos.plan.GraphSearch;
 import dev.nomos.plan.ModelTransitions;
 import dev.nomos.plan.Plan;
 import dev.nomos.plan.SearchLimits;
+import dev.nomos.plan.TimeMeasure;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.model.WorldModel;
 import java.io.PrintStream;
@@ -46,6 +47,6 @@ public final class PlannerBench {
 
   private static Plan search(WorldModel model, Frame start, double seconds) {
     GraphSearch bfs = GraphSearch.bfs(new ModelTransitions(model), frame -> false);
-    return bfs.plan(start, new SearchLimits(Long.MAX_VALUE, Duration.ofNanos((long) (seconds * 1e9))));
+    return bfs.plan(start, new SearchLimits(Long.MAX_VALUE, Duration.ofNanos((long) (seconds * 1e9)), TimeMeasure.WALL));
   }
 }

@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
         "Exit codes: 0 a plan was found, 1 a model, data or goal error, or no plan, 2 bad usage."})
 public final class PlanCommand implements Callable<Integer> {
   @Mixin ModelRunOptions run;
+  @Mixin SearchOptions search;
 
   enum Format { text, json }
 
@@ -71,7 +72,8 @@ public final class PlanCommand implements Callable<Integer> {
   long budget;
 
   @Option(names = "--max-seconds", defaultValue = "60", paramLabel = "S",
-      description = "Wall-clock limit of the search in seconds (default ${DEFAULT-VALUE}).")
+      description = "Time limit of the search in seconds of the planning thread's CPU time (--wall-clock: elapsed) "
+          + "(default ${DEFAULT-VALUE}).")
   double maxSeconds;
 
   @Option(names = "--horizon", defaultValue = "30", paramLabel = "H",
@@ -94,7 +96,7 @@ public final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SimulateCommand.Start start = SimulateCommand.parseStart(from);
-    SearchLimits limits = PlayCommand.limits(budget, maxSeconds);
+    SearchLimits limits = search.measured(PlayCommand.limits(budget, maxSeconds));
     Mcts.Settings settings = PlayCommand.mctsSettings(horizon, seed);
     if (!Planning.PLANNERS.contains(planner)) {
       throw new UserFacingException("--planner " + planner + ": expected one of " + String.join(", ", Planning.PLANNERS),
@@ -111,7 +113,8 @@ public final class PlanCommand implements Callable<Integer> {
     CompiledGoal compiled = goal == null ? null : Planning.goal(schema, goal, err);
     TrajectoryData data = run.read(List.of(start.file()), schema, err);
     Frame frame = SimulateCommand.startFrame(data.episodes(), start);
-    Planner p = Planning.planner(planner, new ModelTransitions(m), compiled, positionsOnly, weight, settings);
+    Planner p = Planning.planner(planner, new ModelTransitions(m), compiled, positionsOnly, weight, settings,
+        search.astar());
     Plan plan;
     try {
       plan = p.plan(frame, limits);

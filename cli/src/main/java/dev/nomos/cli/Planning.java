@@ -6,8 +6,10 @@ import dev.nomos.compiler.goal.Coverage;
 import dev.nomos.compiler.goal.GoalCompilation;
 import dev.nomos.compiler.goal.GoalCompiler;
 import dev.nomos.plan.CoverageHeuristic;
+import dev.nomos.plan.CoverageMatching;
 import dev.nomos.plan.GraphSearch;
 import dev.nomos.plan.Heuristic;
+import dev.nomos.plan.MacroSearch;
 import dev.nomos.plan.Mcts;
 import dev.nomos.plan.Planner;
 import dev.nomos.plan.ReturnObjective;
@@ -39,17 +41,57 @@ final class Planning {
   }
 
   /**
-   * The estimate A* uses: from a goal that is a conjunction of "every A on some B" clauses, the
-   * lattice distance divided by the world's largest velocity; none otherwise.
+   * How A* searches: with macro steps over the acting object ({@link MacroSearch}) unless
+   * {@code plain}; with the per-level analysis of what one covered object can do alone (its steps
+   * to each covering object, and dead cells) unless {@code noSolo}.
+   */
+  record AstarOptions(boolean plain, boolean noSolo) {
+    static final AstarOptions DEFAULT = new AstarOptions(false, false);
+  }
+
+  static final String NO_MACRO_HELP = "astar: search one action per node (no macro steps over the acting object).";
+  static final String NO_SOLO_HELP = "astar: no per-level analysis of what one covered object can do alone (its steps "
+      + "to each goal object and dead cells, a pruning that assumes other objects only get in the way); lattice "
+      + "distances only.";
+
+  private static int moveSize(WorldSchema schema) {
+    return Math.max(1, Math.max(Math.abs(schema.velocityMin()), Math.abs(schema.velocityMax())));
+  }
+
+  private static List<CoverageHeuristic.Clause> clauses(CompiledGoal goal) {
+    return goal.coverages().stream()
+        .map((Coverage c) -> new CoverageHeuristic.Clause(c.coveredType(), c.coveringType())).toList();
+  }
+
+  /**
+   * The estimate plain A* uses: from a goal that is a conjunction of "every A on some B" clauses, a
+   * minimum-cost matching of As to distinct Bs on lattice distances divided by the world's largest
+   * velocity; none otherwise.
    */
   static Heuristic heuristic(CompiledGoal goal, WorldSchema schema) {
     if (!goal.coverageOnly()) {
       return Heuristic.ZERO;
     }
-    int moveSize = Math.max(1, Math.max(Math.abs(schema.velocityMin()), Math.abs(schema.velocityMax())));
-    List<CoverageHeuristic.Clause> clauses = goal.coverages().stream()
-        .map((Coverage c) -> new CoverageHeuristic.Clause(c.coveredType(), c.coveringType())).toList();
-    return new CoverageHeuristic(clauses, moveSize);
+    return CoverageMatching.distances(clauses(goal), moveSize(schema));
+  }
+
+  /**
+   * The estimate source of macro search: for coverage goals, the matching on the level's analysis
+   * when there is an acting object (and {@code noSolo} is off), on lattice distances otherwise.
+   */
+  static MacroSearch.HeuristicSource heuristics(CompiledGoal goal, WorldSchema schema, boolean noSolo) {
+    if (!goal.coverageOnly()) {
+      return (start, actor, model) -> Heuristic.ZERO;
+    }
+    List<CoverageHeuristic.Clause> clauses = clauses(goal);
+    int moveSize = moveSize(schema);
+    return (start, actor, model) -> noSolo || actor.isEmpty() ? CoverageMatching.distances(clauses, moveSize)
+        : CoverageMatching.analysed(clauses, moveSize, model, start, actor.getAsInt());
+  }
+
+  static Planner planner(String name, TransitionModel model, CompiledGoal goal, boolean positionsOnly, int weight,
+      Mcts.Settings mcts) {
+    return planner(name, model, goal, positionsOnly, weight, mcts, AstarOptions.DEFAULT);
   }
 
   /**
@@ -57,7 +99,7 @@ final class Planning {
    * predicted return alone (with a goal: predicted return plus 1 for reaching it).
    */
   static Planner planner(String name, TransitionModel model, CompiledGoal goal, boolean positionsOnly, int weight,
-      Mcts.Settings mcts) {
+      Mcts.Settings mcts, AstarOptions astar) {
     if (goal == null && !name.equals("mcts")) {
       throw new UserFacingException("--planner " + name + " searches for a goal: give --goal (only mcts can plan "
           + "for predicted return alone)", ExitCodes.USAGE);
@@ -66,8 +108,10 @@ final class Planning {
       throw new UserFacingException("--weight must be at least 1, got " + weight, ExitCodes.USAGE);
     }
     return switch (name) {
-      case "astar" -> new GraphSearch(model, goal::test, heuristic(goal, model.schema()), GraphSearch.Strategy.ASTAR,
-          positionsOnly, weight);
+      case "astar" -> astar.plain()
+          ? new GraphSearch(model, goal::test, heuristic(goal, model.schema()), GraphSearch.Strategy.ASTAR, positionsOnly,
+              weight)
+          : new MacroSearch(model, goal::test, heuristics(goal, model.schema(), astar.noSolo()), positionsOnly, weight);
       case "bfs" -> new GraphSearch(model, goal::test, Heuristic.ZERO, GraphSearch.Strategy.BFS, positionsOnly);
       case "mcts" -> new Mcts(model, goal == null ? ReturnObjective.predicted() : ReturnObjective.withGoal(goal::test),
           mcts);
@@ -77,6 +121,6 @@ final class Planning {
   }
 
   static String heuristicName(CompiledGoal goal) {
-    return goal.coverageOnly() ? "coverage distance (every A on some B)" : "none (uniform-cost)";
+    return goal.coverageOnly() ? "coverage matching (every A on its own B)" : "none (uniform-cost)";
   }
 }

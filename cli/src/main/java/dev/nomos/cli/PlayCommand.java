@@ -8,7 +8,6 @@ import dev.nomos.plan.CorrectedTransitions;
 import dev.nomos.plan.Goal;
 import dev.nomos.plan.Mcts;
 import dev.nomos.plan.ModelTransitions;
-import dev.nomos.plan.Planner;
 import dev.nomos.plan.RandomPolicy;
 import dev.nomos.plan.SearchLimits;
 import dev.nomos.runtime.WorldSchema;
@@ -23,12 +22,15 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -52,6 +54,7 @@ import picocli.CommandLine.Spec;
         "Exit codes: 0 ok, 1 a model, level or goal error, 2 bad usage."})
 public final class PlayCommand implements Callable<Integer> {
   @Mixin ModelRunOptions run;
+  @Mixin SearchOptions search;
 
   enum Format { text, json }
 
@@ -99,8 +102,14 @@ public final class PlayCommand implements Callable<Integer> {
   Integer first;
 
   @Option(names = "--max-seconds", defaultValue = "60", paramLabel = "S",
-      description = "Wall-clock limit per episode, planning included (default ${DEFAULT-VALUE}).")
+      description = "Time limit per episode, planning included, in seconds of the playing thread's CPU time "
+          + "(--wall-clock: elapsed) (default ${DEFAULT-VALUE}).")
   double maxSeconds;
+
+  @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
+      description = "Episodes played at once, one per thread (default ${DEFAULT-VALUE}); each episode's time is "
+          + "its own thread's.")
+  int threads;
 
   @Option(names = "--budget", paramLabel = "N",
       description = "Nodes (astar, bfs; default " + SEARCH_BUDGET + ") or simulations (mcts, one plan per action; "
@@ -172,54 +181,74 @@ public final class PlayCommand implements Callable<Integer> {
     if (first != null && first > world.levelCount()) {
       throw new UserFacingException("--first " + first + ": " + levelsFile + " has " + world.levelCount() + " levels");
     }
-    WorldSchema schema;
-    Planner agentPlanner;
-    Agent.TransitionObserver observer = (from, action, to) -> { };
+    if (threads < 1) {
+      throw new UserFacingException("--threads must be at least 1, got " + threads, ExitCodes.USAGE);
+    }
     String goalText = noGoal ? null : goal != null ? goal : WorldGoals.of(worldName).orElseThrow(() -> new UserFacingException(
         "world " + worldName + " has no default goal; give one with --goal (or --no-goal)", ExitCodes.USAGE));
-    CompiledGoal compiled;
+    WorldModel loaded;
     if (random) {
-      schema = model == null ? null : run.load(model, null, err).model.schema();
-      if (schema == null) {
+      loaded = model == null ? null : run.load(model, null, err).model;
+      if (loaded == null) {
         throw new UserFacingException("--policy random still needs --model for the world's declaration (its types and actions)",
             ExitCodes.USAGE);
       }
-      compiled = goalText == null ? null : Planning.goal(schema, goalText, err);
-      agentPlanner = new RandomPolicy(schema.actions().size(), seed);
     } else {
-      WorldModel m = run.load(model, null, err).model;
-      schema = m.schema();
-      compiled = goalText == null ? null : Planning.goal(schema, goalText, err);
-      CorrectedTransitions corrected = new CorrectedTransitions(new ModelTransitions(m));
-      observer = corrected::observed;
-      agentPlanner = Planning.planner(planner, corrected, compiled, positionsOnly, weight, settings);
+      loaded = run.load(model, null, err).model;
     }
+    WorldSchema schema = loaded.schema();
+    CompiledGoal compiled = goalText == null ? null : Planning.goal(schema, goalText, err);
     Goal agentGoal = compiled == null ? frame -> false : compiled::test;
-    Agent agent = new Agent(agentPlanner, agentGoal, observer);
+    String plannerName = random ? "random" : planner;
+    if (!random) { // each episode builds its own planner; this one only reports bad usage before any is played
+      Planning.planner(planner, new ModelTransitions(loaded), compiled, positionsOnly, weight, settings, search.astar());
+    }
+    SearchLimits measured = search.measured(limits);
     SplittableRandom seeds = new SplittableRandom(seed);
+    long[] episodeSeeds = new long[count];
+    for (int e = 0; e < count; e++) {
+      episodeSeeds[e] = seeds.nextLong();
+    }
+    ThreadLocal<World> worlds = ThreadLocal.withInitial(() -> BuiltInWorld.open(worldName, levelsFile));
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, count));
+    List<Future<Played>> futures = new ArrayList<>();
+    for (int e = 0; e < count; e++) {
+      int episode = e;
+      futures.add(pool.submit(() -> {
+        Agent agent;
+        if (random) {
+          agent = new Agent(new RandomPolicy(schema.actions().size(), episodeSeeds[episode]), agentGoal);
+        } else {
+          CorrectedTransitions corrected = new CorrectedTransitions(new ModelTransitions(loaded));
+          agent = new Agent(Planning.planner(planner, corrected, compiled, positionsOnly, weight, settings, search.astar()),
+              agentGoal, corrected::observed);
+        }
+        World w = worlds.get();
+        int level = levelsFile != null ? episode : episode % w.levelCount();
+        WorldEnvironment env = new WorldEnvironment(w, schema, episode, episodeSeeds[episode], level);
+        Agent.Episode result = agent.play(env, measured, maxSteps, Duration.ofNanos((long) (maxSeconds * 1e9)));
+        return new Played(result, env.records());
+      }));
+    }
+    pool.shutdown();
     List<Agent.Episode> results = new ArrayList<>();
     List<StepRecord> recorded = new ArrayList<>();
-    for (int e = 0; e < count; e++) {
-      int level = levelsFile != null ? e : e % world.levelCount();
-      WorldEnvironment env = new WorldEnvironment(world, schema, e, seeds.nextLong(), level);
-      Agent.Episode result;
-      try {
-        result = agent.play(env, limits, maxSteps, Duration.ofNanos((long) (maxSeconds * 1e9)));
-      } catch (LawException ex) {
-        throw new UserFacingException("episode " + e + ": " + ex.getMessage());
-      } catch (IllegalArgumentException ex) {
-        throw new UserFacingException("episode " + e + ": " + ex.getMessage()
-            + " (the model's actions must be the world's: " + String.join(", ", world.actions()) + ")");
+    try {
+      for (int e = 0; e < count; e++) {
+        Played played = played(futures.get(e), e, world);
+        Agent.Episode result = played.episode();
+        results.add(result);
+        recorded.addAll(played.records());
+        if (format == Format.text) {
+          out.printf("%s %3d  %-6s return %7.2f  steps %4d  plans %3d  valid %-3s  planning %7.2f s  %s%n",
+              levelsFile != null ? "level" : "episode", e, compiled == null ? "played" : result.solved() ? "solved" : "failed",
+              result.totalReward(),
+              result.steps(), result.plans(), result.plansValid() ? "yes" : "no", result.planningSeconds(), result.ending());
+          out.flush();
+        }
       }
-      results.add(result);
-      recorded.addAll(env.records());
-      if (format == Format.text) {
-        out.printf("%s %3d  %-6s return %7.2f  steps %4d  plans %3d  valid %-3s  planning %7.2f s  %s%n",
-            levelsFile != null ? "level" : "episode", e, compiled == null ? "played" : result.solved() ? "solved" : "failed",
-            result.totalReward(),
-            result.steps(), result.plans(), result.plansValid() ? "yes" : "no", result.planningSeconds(), result.ending());
-        out.flush();
-      }
+    } finally {
+      pool.shutdownNow();
     }
     if (record != null) {
       writeRecords(recorded);
@@ -228,7 +257,9 @@ public final class PlayCommand implements Callable<Integer> {
     if (format == Format.json) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("world", worldName);
-      json.put("planner", agentPlanner.name());
+      json.put("planner", plannerName);
+      json.put("time", search.measure().countsCpu() ? "thread cpu seconds" : "wall seconds");
+      json.put("threads", threads);
       json.put("goal", goalText);
       json.put(levelsFile != null ? "levels" : "episodes", count);
       json.put("solved", s.solved);
@@ -262,6 +293,32 @@ public final class PlayCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** One episode's outcome and its records. */
+  private record Played(Agent.Episode episode, List<StepRecord> records) {}
+
+  /** The episode's outcome; a model error in it becomes one line naming the episode. */
+  private static Played played(Future<Played> future, int e, World world) {
+    try {
+      return future.get();
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw new UserFacingException("interrupted while playing episode " + e);
+    } catch (ExecutionException ex) {
+      Throwable cause = ex.getCause();
+      if (cause instanceof LawException le) {
+        throw new UserFacingException("episode " + e + ": " + le.getMessage());
+      }
+      if (cause instanceof UserFacingException ue) {
+        throw ue;
+      }
+      if (cause instanceof IllegalArgumentException ie) {
+        throw new UserFacingException("episode " + e + ": " + ie.getMessage()
+            + " (the model's actions must be the world's: " + String.join(", ", world.actions()) + ")");
+      }
+      throw new IllegalStateException(cause);
+    }
   }
 
   private void writeRecords(List<StepRecord> records) {

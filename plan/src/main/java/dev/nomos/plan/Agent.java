@@ -46,9 +46,12 @@ public final class Agent {
    * taken, the episode's time is spent, or the planner finds no plan.
    *
    * @param perPlan the limits of one call to the planner (its time is capped by what the episode has left)
+   * @param maxTime the episode's time, measured as {@code perPlan} measures (the playing thread's CPU
+   *     time by default: planning, stepping the world and checking plans)
    */
   public Episode play(Environment env, SearchLimits perPlan, int maxSteps, Duration maxTime) {
-    long began = System.nanoTime();
+    TimeMeasure clock = perPlan.measure();
+    long began = clock.now();
     long deadline = began + maxTime.toNanos();
     double reward = 0;
     int steps = 0;
@@ -72,13 +75,12 @@ public final class Agent {
         ending = "step limit";
         break;
       }
-      long left = deadline - System.nanoTime();
+      long left = deadline - clock.now();
       if (left <= 0) {
         ending = "time limit";
         break;
       }
-      SearchLimits limits = new SearchLimits(perPlan.maxNodes(),
-          perPlan.maxTime().toNanos() < left ? perPlan.maxTime() : Duration.ofNanos(left));
+      SearchLimits limits = perPlan.maxTime().toNanos() < left ? perPlan : perPlan.withMaxTime(Duration.ofNanos(left));
       Plan plan = planner.plan(frame, limits);
       plans++;
       planning += plan.stats().seconds();

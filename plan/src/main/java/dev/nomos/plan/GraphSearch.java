@@ -91,7 +91,8 @@ public final class GraphSearch implements Planner {
 
   @Override
   public Plan plan(Frame start, SearchLimits limits) {
-    long began = System.nanoTime();
+    TimeMeasure clock = limits.measure();
+    long began = clock.now();
     long deadline = began + limits.maxTime().toNanos();
     StateKeys keys = new StateKeys(start, positionsOnly);
     int actions = model.schema().actions().size();
@@ -114,14 +115,14 @@ public final class GraphSearch implements Planner {
         order++, keys.of(start), start);
     bestDepth.put(root.key, 0);
     if (goal.reached(start)) {
-      return finish(Plan.Status.SOLVED, root, start, expanded, predicted, duplicates, began);
+      return finish(Plan.Status.SOLVED, root, start, expanded, predicted, duplicates, clock, began);
     }
     if (root.f != Integer.MAX_VALUE) {
       open.add(root);
     }
     Plan.Status status = Plan.Status.UNREACHABLE;
     while (!open.isEmpty()) {
-      if (expanded >= limits.maxNodes() || expanded % CLOCK_EVERY == 0 && System.nanoTime() > deadline) {
+      if (expanded >= limits.maxNodes() || expanded % CLOCK_EVERY == 0 && clock.now() > deadline) {
         status = Plan.Status.BUDGET_SPENT;
         break;
       }
@@ -131,7 +132,7 @@ public final class GraphSearch implements Planner {
         continue; // reached more cheaply after this entry was queued
       }
       if (strategy == Strategy.ASTAR && goal.reached(node.frame)) {
-        return finish(Plan.Status.SOLVED, node, start, expanded, predicted, duplicates, began);
+        return finish(Plan.Status.SOLVED, node, start, expanded, predicted, duplicates, clock, began);
       }
       expanded++;
       Frame frame = node.frame;
@@ -157,12 +158,12 @@ public final class GraphSearch implements Planner {
         Node child = new Node(node, a, depth, depth + (int) Math.min(Integer.MAX_VALUE - depth, (long) weight * h),
             order++, key, next);
         if (strategy == Strategy.BFS && goal.reached(next)) {
-          return finish(Plan.Status.SOLVED, child, start, expanded, predicted, duplicates, began);
+          return finish(Plan.Status.SOLVED, child, start, expanded, predicted, duplicates, clock, began);
         }
         open.add(child);
       }
     }
-    return finish(status, null, start, expanded, predicted, duplicates, began);
+    return finish(status, null, start, expanded, predicted, duplicates, clock, began);
   }
 
   /**
@@ -170,8 +171,8 @@ public final class GraphSearch implements Planner {
    * (expanded nodes drop their frames to save memory), which the model answers identically.
    */
   private Plan finish(Plan.Status status, Node end, Frame start, long expanded, long predicted, long duplicates,
-      long began) {
-    SearchStats stats = new SearchStats(expanded, predicted, duplicates, (System.nanoTime() - began) / 1e9);
+      TimeMeasure clock, long began) {
+    SearchStats stats = new SearchStats(expanded, predicted, duplicates, (clock.now() - began) / 1e9);
     if (end == null) {
       return new Plan(status, new int[0], List.of(), 0, 0, stats);
     }

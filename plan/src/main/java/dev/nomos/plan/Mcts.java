@@ -78,18 +78,19 @@ public final class Mcts implements Planner {
 
   @Override
   public Plan plan(Frame start, SearchLimits limits) {
-    long began = System.nanoTime();
+    TimeMeasure clock = limits.measure();
+    long began = clock.now();
     long deadline = began + limits.maxTime().toNanos();
     predicted = 0;
     StateKeys keys = new StateKeys(start, false);
     Node root = new Node(start);
     long simulations = 0;
     while (!root.terminal && simulations < limits.maxNodes()
-        && (simulations % CLOCK_EVERY != 0 || System.nanoTime() < deadline)) {
+        && (simulations % CLOCK_EVERY != 0 || clock.now() < deadline)) {
       simulate(root, 0, keys);
       simulations++;
     }
-    SearchStats stats = new SearchStats(simulations, predicted, 0, (System.nanoTime() - began) / 1e9);
+    SearchStats stats = new SearchStats(simulations, predicted, 0, (clock.now() - began) / 1e9);
     List<Integer> path = new ArrayList<>();
     List<Frame> frames = new ArrayList<>();
     double expected = 0;

@@ -13,12 +13,15 @@ import java.util.random.RandomGenerator;
  * model's most likely or drawn reward ({@code mostLikelyReward}, {@code sampleReward}: 0 for a model
  * without reward laws) and its end is the predicted frame's {@code terminated()} (which
  * {@code mostLikelyNext} and {@code sampleNext} set from the end laws). The laws run once per
- * (frame, action): the inference keeps the analysis of the frame it last saw.
+ * (frame, action): the inference keeps the analysis of the frame it last saw. Frames with a long
+ * history are predicted from with the last steps of it only ({@link HistoryWindow}).
  */
 public final class ModelTransitions implements TransitionModel {
   private final WorldModel model;
   private final Inference inference;
   private long predictions;
+  private Frame lastAsked;
+  private Frame lastShortened;
 
   public ModelTransitions(WorldModel model) {
     this.model = model;
@@ -30,9 +33,18 @@ public final class ModelTransitions implements TransitionModel {
     return model.schema();
   }
 
+  /** The frame predictions start from: the same one for every action, history cut once. */
+  private Frame from(Frame frame) {
+    if (frame != lastAsked) {
+      lastAsked = frame;
+      lastShortened = HistoryWindow.shortened(frame);
+    }
+    return lastShortened;
+  }
+
   @Override
   public Outcome mostLikely(Frame frame, int action) {
-    Frame acted = frame.withAction(action);
+    Frame acted = from(frame).withAction(action);
     Frame next = inference.mostLikelyNext(acted, -1);
     predictions++;
     return new Outcome(next, inference.frameLogProbability(acted, next), inference.mostLikelyReward(acted));
@@ -41,12 +53,12 @@ public final class ModelTransitions implements TransitionModel {
   @Override
   public Frame mostLikelyFrame(Frame frame, int action) {
     predictions++;
-    return inference.mostLikelyNext(frame.withAction(action), -1);
+    return inference.mostLikelyNext(from(frame).withAction(action), -1);
   }
 
   @Override
   public Outcome sample(Frame frame, int action, RandomGenerator random) {
-    Frame acted = frame.withAction(action);
+    Frame acted = from(frame).withAction(action);
     Frame next = inference.sampleNext(acted, -1, random);
     predictions++;
     return new Outcome(next, inference.frameLogProbability(acted, next), inference.sampleReward(acted, random));
