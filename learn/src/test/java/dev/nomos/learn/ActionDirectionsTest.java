@@ -78,6 +78,10 @@ class ActionDirectionsTest {
     String blocked = "on contact(o: Mover, u: Crate)\n  when " + d.ahead("o", "u") + " and (exists v: Block where "
         + d.ahead("u", "v") + ")\n  then o.vy := 0\n}";
     assertTrue(candidates.stream().anyMatch(c -> c.endsWith(blocked)), blocked);
+    // The stop as one statement for both axes: seen pushing up, it holds pushing left as well.
+    String stays = "on contact(o: Mover, u: Crate)\n  when " + d.ahead("o", "u") + " and (exists v: Block where "
+        + d.ahead("u", "v") + ")\n  then o.vx := 0\n  o.vy := 0\n}";
+    assertTrue(candidates.stream().anyMatch(c -> c.endsWith(stays)), stays);
   }
 
   @Test

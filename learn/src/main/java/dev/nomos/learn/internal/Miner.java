@@ -839,7 +839,18 @@ public final class Miner {
     int beat = timing.beat(a.type(i));
     int lastBeat = beat > 0 ? (slot == Slots.X ? a.vxAt(i, beat - 1) : a.vyAt(i, beat - 1)) : 0;
     List<Teleports.Partner> landedOn = inRange ? List.of() : Teleports.partners(schema, a, b, i, j, slot);
+    // Not moving at all where the context speaks of the action's direction (a push against a box
+    // with a box beyond it): one statement for both axes, so that a stop seen along one axis holds
+    // along the other.
+    boolean stayedOnAction = slot == Slots.X && inRange && a.action() >= 0
+        && directions.sideOf(a.action()) != Side.NONE.ordinal() && b.x(j) == a.x(i) && b.y(j) == a.y(i);
     for (Context c : all) {
+      if (slot == Slots.X && c.byAction) {
+        count(c, "step");
+        if (stayedOnAction) {
+          add(c, "step", "o.vx := 0\n  o.vy := 0", "stays");
+        }
+      }
       count(c, attr);
       if (!inRange) {
         String pos = slot == Slots.X ? "x" : "y";
