@@ -82,6 +82,10 @@ class ActionDirectionsTest {
     String stays = "on contact(o: Mover, u: Crate)\n  when " + d.ahead("o", "u") + " and (exists v: Block where "
         + d.ahead("u", "v") + ")\n  then o.vx := 0\n  o.vy := 0\n}";
     assertTrue(candidates.stream().anyMatch(c -> c.endsWith(stays)), stays);
+    String pushedBothAxes = "\n  then o.vx := clamp(" + d.stepVelocity("x") + ", -o.x, 12 - o.w - o.x)\n  o.vy := clamp("
+        + d.stepVelocity("y") + ", -o.y, 12 - o.h - o.y)\n}";
+    assertTrue(candidates.stream().anyMatch(c -> c.contains("on contact(o: Crate, u: Mover)") && c.endsWith(pushedBothAxes)),
+        pushedBothAxes);
   }
 
   @Test

@@ -842,13 +842,21 @@ public final class Miner {
     // Not moving at all where the context speaks of the action's direction (a push against a box
     // with a box beyond it): one statement for both axes, so that a stop seen along one axis holds
     // along the other.
-    boolean stayedOnAction = slot == Slots.X && inRange && a.action() >= 0
-        && directions.sideOf(a.action()) != Side.NONE.ordinal() && b.x(j) == a.x(i) && b.y(j) == a.y(i);
+    // Likewise a step in the action's direction: one statement for both axes, so that a push seen
+    // along one axis holds along the other.
+    boolean directed = slot == Slots.X && inRange && a.action() >= 0 && directions.sideOf(a.action()) != Side.NONE.ordinal();
+    boolean stayedOnAction = directed && b.x(j) == a.x(i) && b.y(j) == a.y(i);
+    boolean steppedWithAction = directed && (b.x(j) != a.x(i) || b.y(j) != a.y(i))
+        && stepsWithAction(a, i, "x", b.x(j) - a.x(i)) && stepsWithAction(a, i, "y", b.y(j) - a.y(i));
     for (Context c : all) {
-      if (slot == Slots.X && c.byAction) {
+      if (slot == Slots.X && (c.byAction || controlled)) {
         count(c, "step");
-        if (stayedOnAction) {
+        if (stayedOnAction && c.byAction) {
           add(c, "step", "o.vx := 0\n  o.vy := 0", "stays");
+        }
+        if (steppedWithAction) {
+          add(c, "step", "o.vx := " + actionValue(a, i, "x") + "\n  o.vy := " + actionValue(a, i, "y"),
+              "steps_with_action", true);
         }
       }
       count(c, attr);
@@ -945,6 +953,23 @@ public final class Miner {
   private static boolean randomStepContext(Context c) {
     boolean alone = c.binder.alone();
     return (alone || c.binder.contact()) && c.facing == Facing.NONE && c.guard.size() <= (alone ? 2 : 0);
+  }
+
+  /** Whether object i's step {@code v1} on {@code axis} is the action's step there, held on the screen. */
+  private boolean stepsWithAction(Frame a, int i, String axis, int v1) {
+    boolean x = axis.equals("x");
+    int position = x ? a.x(i) : a.y(i);
+    int room = (x ? schema.screenWidth() - a.w(i) : schema.screenHeight() - a.h(i)) - position;
+    int step = directions.stepVelocity(a.action(), axis);
+    return (position >= 0 && room >= 0 ? Math.max(-position, Math.min(room, step)) : step) == v1;
+  }
+
+  /** The action's step on {@code axis} as an expression, held on the screen where object i is on it. */
+  private String actionValue(Frame a, int i, String axis) {
+    boolean x = axis.equals("x");
+    int position = x ? a.x(i) : a.y(i);
+    int room = (x ? schema.screenWidth() - a.w(i) : schema.screenHeight() - a.h(i)) - position;
+    return position >= 0 && room >= 0 ? heldOnScreen(directions.stepVelocity(axis), axis) : directions.stepVelocity(axis);
   }
 
   /** {@code step} cut at the screen's edges on {@code axis}: {@code clamp(step, -o.x, 960 - o.w - o.x)}. */
