@@ -803,13 +803,9 @@ public final class Miner {
     // object where the context speaks of that direction (pushed from behind, blocked ahead).
     // On the screen it is held there: the step toward an edge is cut at it (an avatar that a test
     // level shows against the screen's edge, which its training level may never show).
-    int position = slot == Slots.X ? a.x(i) : a.y(i);
-    int room = (slot == Slots.X ? schema.screenWidth() - a.w(i) : schema.screenHeight() - a.h(i)) - position;
-    boolean onScreen = position >= 0 && room >= 0;
-    int step = a.action() >= 0 ? directions.stepVelocity(a.action(), axis) : 0;
     boolean withAction = a.action() >= 0 && directions.sideOf(a.action()) != Side.NONE.ordinal()
-        && (onScreen ? Math.max(-position, Math.min(room, step)) : step) == v1;
-    String actionValue = onScreen ? heldOnScreen(directions.stepVelocity(axis), axis) : directions.stepVelocity(axis);
+        && stepsWithAction(a, i, axis, v1);
+    String actionValue = actionValue(a, i, axis);
     String actionStep = withAction ? "o." + attr + " := " + actionValue : null;
     // The same steps, unless a blocker stands where they go (an avatar that walks into a wall stays).
     int blocked = blocking.blockedSides(a, i);
