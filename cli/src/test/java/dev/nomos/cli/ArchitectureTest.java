@@ -102,7 +102,7 @@ class ArchitectureTest {
     for (String m : MODULES) {
       assertTrue(classes.stream().anyMatch(c -> module(c.getPackageName()).equals(m)), m);
     }
-    assertFalse(module("dev.nomos.runtime.model.internal").isEmpty());
+    assertFalse(module("dev.nomos.runtime.internal").isEmpty());
   }
 
   /** Every module of ours but {@code self}, as package patterns. */

@@ -4,7 +4,7 @@ import dev.nomos.runtime.Parallelism;
 import dev.nomos.runtime.model.Floor;
 import dev.nomos.runtime.model.ProgressListener;
 import dev.nomos.runtime.model.WorldModel;
-import dev.nomos.runtime.model.internal.Creations;
+import dev.nomos.runtime.internal.Creations;
 import dev.nomos.runtime.trajectory.Episode;
 import dev.nomos.runtime.trajectory.EpisodeSource;
 import dev.nomos.runtime.trajectory.TransitionShards;

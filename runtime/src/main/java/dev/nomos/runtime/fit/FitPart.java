@@ -1,6 +1,6 @@
 package dev.nomos.runtime.fit;
 
-import dev.nomos.runtime.model.internal.ExactSum;
+import dev.nomos.runtime.internal.ExactSum;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.nomos.runtime.fit;
 
-import dev.nomos.runtime.model.internal.CreationScore;
-import dev.nomos.runtime.model.internal.FloorChannels;
+import dev.nomos.runtime.internal.CreationScore;
+import dev.nomos.runtime.internal.FloorChannels;
 import java.io.Serializable;
 
 /**

@@ -13,7 +13,7 @@ import java.util.List;
  * block's background weight is {@code ε = 1 - Π_c (1 - ε_c)} over its coordinates' channels, so
  * {@code ∂ε / ∂ε_c = Π_{c' ≠ c} (1 - ε_c')}.
  *
- * <p>Creation targets ({@link dev.nomos.runtime.model.internal.CreationScore}) depend on
+ * <p>Creation targets ({@link dev.nomos.runtime.internal.CreationScore}) depend on
  * {@code L = Σ θ_law log(1 - s c)} (s the place's share, c the creation's probability), and the fitted
  * probabilities follow the floor in x, each as its logit z ({@code c = 1 / (1 + e^-z)}), since
  * small rates (a few in a thousand) would otherwise be badly scaled against the weights:

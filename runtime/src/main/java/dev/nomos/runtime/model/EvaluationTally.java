@@ -2,7 +2,7 @@ package dev.nomos.runtime.model;
 
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.WorldSchema;
-import dev.nomos.runtime.model.internal.ExactSum;
+import dev.nomos.runtime.internal.ExactSum;
 import dev.nomos.runtime.trajectory.Episode;
 import java.io.Serializable;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.nomos.runtime.model;
 
 import dev.nomos.runtime.Frame;
-import dev.nomos.runtime.model.internal.OpinionCollector;
+import dev.nomos.runtime.internal.OpinionCollector;
 
 /**
  * Every law of a model applied to a frame into the runtime's opinion collector, nothing scored:

@@ -175,7 +175,7 @@ public final class Metrics {
 
   private static boolean hasNewUndeclared(Frame t, Frame next) {
     for (int k = 0; k < next.undeclaredCount(); k++) {
-      if (dev.nomos.runtime.model.internal.Observations.appears(t, next, k)) {
+      if (dev.nomos.runtime.internal.Observations.appears(t, next, k)) {
         return true;
       }
     }

@@ -104,12 +104,12 @@ public record OutcomeEvaluation(long transitions, double rewardLogLikelihood, lo
   static final class Tally implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     private long transitions;
-    private final dev.nomos.runtime.model.internal.ExactSum rewardLogLikelihood = new dev.nomos.runtime.model.internal.ExactSum();
+    private final dev.nomos.runtime.internal.ExactSum rewardLogLikelihood = new dev.nomos.runtime.internal.ExactSum();
     private long rewardCorrect;
     private long nonZero;
     private long nonZeroCorrect;
-    private final dev.nomos.runtime.model.internal.ExactSum nonZeroLogLikelihood = new dev.nomos.runtime.model.internal.ExactSum();
-    private final dev.nomos.runtime.model.internal.ExactSum endLogLikelihood = new dev.nomos.runtime.model.internal.ExactSum();
+    private final dev.nomos.runtime.internal.ExactSum nonZeroLogLikelihood = new dev.nomos.runtime.internal.ExactSum();
+    private final dev.nomos.runtime.internal.ExactSum endLogLikelihood = new dev.nomos.runtime.internal.ExactSum();
     private long tp;
     private long fp;
     private long fn;

@@ -2,7 +2,7 @@ package dev.nomos.runtime.model;
 
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.WorldSchema;
-import dev.nomos.runtime.model.internal.Observations;
+import dev.nomos.runtime.internal.Observations;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.nomos.runtime.model;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
 import dev.nomos.runtime.WorldSchema;
-import dev.nomos.runtime.model.internal.LawIndex;
+import dev.nomos.runtime.internal.LawIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

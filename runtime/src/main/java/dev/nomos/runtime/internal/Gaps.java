@@ -1,4 +1,4 @@
-package dev.nomos.runtime.model.internal;
+package dev.nomos.runtime.internal;
 
 /**
  * Values of an integer interval that lie outside a sorted list of disjoint excluded intervals

@@ -1,4 +1,4 @@
-package dev.nomos.runtime.model.internal;
+package dev.nomos.runtime.internal;
 
 import dev.nomos.runtime.EntityType;
 import dev.nomos.runtime.Frame;

@@ -1,4 +1,4 @@
-package dev.nomos.runtime.model.internal;
+package dev.nomos.runtime.internal;
 
 /**
  * The probability of one creation target and the log-likelihood of what was observed there, from

@@ -1,4 +1,4 @@
-package dev.nomos.runtime.model.internal;
+package dev.nomos.runtime.internal;
 
 /** Receives what an observed next frame says about each target of frame t. */
 public interface TargetObserver {

@@ -1,4 +1,4 @@
-package dev.nomos.runtime.model.internal;
+package dev.nomos.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
