@@ -1,7 +1,7 @@
 package dev.nomos.cli;
 
 import dev.nomos.compiler.Compilation;
-import dev.nomos.compiler.CompiledLaw;
+import dev.nomos.compiler.CheckedLaw;
 import dev.nomos.compiler.NomosCompiler;
 import dev.nomos.compiler.ParseResult;
 import dev.nomos.compiler.Parser;
@@ -95,7 +95,7 @@ public final class CompileCommand implements Callable<Integer> {
     if (!c.constraints().isEmpty()) {
       // A jar without them would predict frames the model forbids; refuse rather than drop them.
       throw new UserFacingException("model jars do not carry constraints; " + files + " declare "
-          + c.constraints().stream().map(CompiledLaw::name).toList()
+          + c.constraints().stream().map(CheckedLaw::name).toList()
           + " (run the .law files with fit, eval and simulate instead)");
     }
     for (SourceUnit unit : c.units()) {
@@ -109,7 +109,7 @@ public final class CompileCommand implements Callable<Integer> {
     Map<String, Double> floor = fitted.floor() != null ? fitted.floor() : c.floor().values();
     ModelJarWriter writer = ModelJarWriter.forWorld(c.schema()).options(nu, lambda).floor(floor).standalone(standalone);
     int pruned = 0;
-    for (CompiledLaw law : c.laws()) {
+    for (CheckedLaw law : c.laws()) {
       // Source weights were range-checked by the checker, FROM weights by readWeights.
       double weight = fromFile.getOrDefault(law.name(), law.weight() == null ? 1.0 : law.weight());
       if (weight == 0 && !keepPruned) {

@@ -1,6 +1,6 @@
 package dev.nomos.cli;
 
-import dev.nomos.compiler.CompiledLaw;
+import dev.nomos.compiler.CheckedLaw;
 import dev.nomos.compiler.source.Span;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +17,7 @@ final class LawSources {
   static LawSources of(ModelInput input) {
     Map<String, String> map = new HashMap<>();
     if (input.compilation != null) {
-      for (CompiledLaw law : input.compilation.laws()) {
+      for (CheckedLaw law : input.compilation.laws()) {
         Span span = law.decl().span();
         map.put(law.name(), law.source().name() + ":" + span.line() + ":" + span.column());
       }

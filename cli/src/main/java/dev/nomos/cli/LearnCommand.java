@@ -1,7 +1,7 @@
 package dev.nomos.cli;
 
 import dev.nomos.compiler.Compilation;
-import dev.nomos.compiler.CompiledLaw;
+import dev.nomos.compiler.CheckedLaw;
 import dev.nomos.compiler.NomosCompiler;
 import dev.nomos.compiler.codegen.Engine;
 import dev.nomos.compiler.diag.DiagnosticRenderer;
@@ -226,7 +226,7 @@ public final class LearnCommand implements Callable<Integer> {
       // The loop's models and its output are laws only; dropping the constraints silently would
       // learn (and write) a different model from the one given.
       throw new UserFacingException("nomos learn does not take constraints; the files declare "
-          + world.constraints().stream().map(CompiledLaw::name).toList()
+          + world.constraints().stream().map(CheckedLaw::name).toList()
           + " (learn from the laws alone, then add the constraints to the output and `nomos fit` it)", ExitCodes.USAGE);
     }
     WorldSchema schema = world.schema();

@@ -1,7 +1,7 @@
 package dev.nomos.cli;
 
 import dev.nomos.compiler.Compilation;
-import dev.nomos.compiler.CompiledLaw;
+import dev.nomos.compiler.CheckedLaw;
 import dev.nomos.compiler.NomosCompiler;
 import dev.nomos.compiler.ast.SourceUnit;
 import dev.nomos.compiler.codegen.CompiledLaws;
@@ -105,7 +105,7 @@ final class ModelInput {
     }
     List<LawPlan> plans = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
-    for (CompiledLaw law : c.laws()) {
+    for (CheckedLaw law : c.laws()) {
       plans.add(law.plan());
       weights.add(law.weight() == null ? 1.0 : law.weight());
     }

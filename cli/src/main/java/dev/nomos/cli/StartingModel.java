@@ -1,7 +1,7 @@
 package dev.nomos.cli;
 
 import dev.nomos.compiler.Compilation;
-import dev.nomos.compiler.CompiledLaw;
+import dev.nomos.compiler.CheckedLaw;
 import dev.nomos.compiler.ast.SourceUnit;
 import dev.nomos.compiler.ast.WorldDecl;
 import dev.nomos.compiler.source.Span;
@@ -28,7 +28,7 @@ record StartingModel(Path worldFile, String worldSource, List<String> laws, List
     String worldSource = worldUnit.laws().isEmpty() ? worldText : withComments(worldText, world.span());
     List<String> laws = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    for (CompiledLaw law : c.laws()) {
+    for (CheckedLaw law : c.laws()) {
       laws.add(withComments(law.source().text(), law.decl().span()));
       names.add(law.name());
     }

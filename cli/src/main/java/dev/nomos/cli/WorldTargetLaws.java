@@ -1,7 +1,7 @@
 package dev.nomos.cli;
 
 import dev.nomos.compiler.Compilation;
-import dev.nomos.compiler.CompiledLaw;
+import dev.nomos.compiler.CheckedLaw;
 import dev.nomos.compiler.NomosCompiler;
 import dev.nomos.compiler.SourceResolver;
 import dev.nomos.compiler.plan.LawPlan;
@@ -33,7 +33,7 @@ final class WorldTargetLaws {
    */
   static Predicts of(ModelInput input, List<Path> files) {
     if (input.compilation != null) {
-      return of(input.compilation.laws().stream().map(CompiledLaw::plan).toList());
+      return of(input.compilation.laws().stream().map(CheckedLaw::plan).toList());
     }
     Map<String, String> texts = new TreeMap<>();
     try (ZipFile jar = new ZipFile(files.get(0).toFile())) {
@@ -54,7 +54,7 @@ final class WorldTargetLaws {
       throw new UserFacingException(files.get(0) + ": its bundled sources do not compile: " + c.errors().get(0).message());
     }
     Set<String> kept = Set.copyOf(input.model.lawNames());
-    return of(c.laws().stream().map(CompiledLaw::plan).filter(l -> kept.contains(l.name())).toList());
+    return of(c.laws().stream().map(CheckedLaw::plan).filter(l -> kept.contains(l.name())).toList());
   }
 
   static Predicts of(List<LawPlan> laws) {

@@ -28,25 +28,25 @@ public final class Compilation {
   private final List<Diagnostic> diagnostics;
   private final WorldDecl world;
   private final WorldSchema schema;
-  private final List<CompiledLaw> laws;
+  private final List<CheckedLaw> laws;
   private final FloorDecl floorDecl;
   private final Floor floor;
-  private final List<CompiledLaw> constraints;
+  private final List<CheckedLaw> constraints;
   private final Definitions definitions;
   private final Meaning meaning;
 
   Compilation(List<SourceUnit> units, List<Diagnostic> diagnostics, WorldDecl world, WorldSchema schema,
-      List<CompiledLaw> laws) {
+      List<CheckedLaw> laws) {
     this(units, diagnostics, world, schema, laws, null, Floor.defaults());
   }
 
   Compilation(List<SourceUnit> units, List<Diagnostic> diagnostics, WorldDecl world, WorldSchema schema,
-      List<CompiledLaw> laws, FloorDecl floorDecl, Floor floor) {
+      List<CheckedLaw> laws, FloorDecl floorDecl, Floor floor) {
     this(units, diagnostics, world, schema, laws, floorDecl, floor, List.of(), Definitions.NONE, Meaning.EMPTY);
   }
 
   Compilation(List<SourceUnit> units, List<Diagnostic> diagnostics, WorldDecl world, WorldSchema schema,
-      List<CompiledLaw> laws, FloorDecl floorDecl, Floor floor, List<CompiledLaw> constraints,
+      List<CheckedLaw> laws, FloorDecl floorDecl, Floor floor, List<CheckedLaw> constraints,
       Definitions definitions, Meaning meaning) {
     this.meaning = meaning;
     this.constraints = List.copyOf(constraints);
@@ -111,26 +111,26 @@ public final class Compilation {
   public LanguageDescriptor language() { return LanguageDescriptor.get(); }
 
   /** Every law in source order, including those with errors (whose plan is null). */
-  public List<CompiledLaw> laws() { return laws; }
+  public List<CheckedLaw> laws() { return laws; }
 
   /**
    * Every constraint in source order, each lowered to the plan of a law whose effects are its
    * requirements (null when it has errors); constraints carry no weight.
    */
-  public List<CompiledLaw> constraints() { return constraints; }
+  public List<CheckedLaw> constraints() { return constraints; }
 
   /** The plans of the constraints that compiled, in source order. */
   public List<LawPlan> constraintPlans() {
-    return constraints.stream().map(CompiledLaw::plan).filter(Objects::nonNull).toList();
+    return constraints.stream().map(CheckedLaw::plan).filter(Objects::nonNull).toList();
   }
 
-  public Optional<CompiledLaw> law(String name) {
+  public Optional<CheckedLaw> law(String name) {
     return laws.stream().filter(l -> l.name().equals(name)).findFirst();
   }
 
   /** The plans of the laws that compiled, in source order. */
   public List<LawPlan> plans() {
-    return laws.stream().map(CompiledLaw::plan).filter(Objects::nonNull).toList();
+    return laws.stream().map(CheckedLaw::plan).filter(Objects::nonNull).toList();
   }
 
   /**

@@ -149,7 +149,7 @@ public final class NomosCompiler {
     }
     Definitions definitions = Definitions.check(declared, schema, diagnostics, meaning);
 
-    List<CompiledLaw> laws = new ArrayList<>();
+    List<CheckedLaw> laws = new ArrayList<>();
     Map<String, LawDecl> names = new HashMap<>();
     List<Diagnostic> syntaxErrors = diagnostics.stream().filter(d -> d.code().equals(Codes.SYNTAX)).toList();
     for (SourceUnit u : units) {
@@ -181,7 +181,7 @@ public final class NomosCompiler {
             : checkLaw(schema, u.source(), law, options, diagnostics, definitions, meaning));
       }
     }
-    List<CompiledLaw> constraints = new ArrayList<>();
+    List<CheckedLaw> constraints = new ArrayList<>();
     for (SourceUnit u : units) {
       for (ConstraintDecl constraint : u.constraints()) {
         Name name = constraint.name();
@@ -257,7 +257,7 @@ public final class NomosCompiler {
             .withHint("write the rule as a law (it may then be broken, at a fitted cost), or add the constraint to the model's files"));
       }
     }
-    List<CompiledLaw> laws = new ArrayList<>();
+    List<CheckedLaw> laws = new ArrayList<>();
     Map<String, LawDecl> names = new HashMap<>();
     List<Diagnostic> syntaxErrors = parsed.diagnostics();
     for (LawDecl law : unit.laws()) {
@@ -286,7 +286,7 @@ public final class NomosCompiler {
    */
   public static Compilation checkLaw(WorldSchema schema, SourceFile source, LawDecl law, CompilerOptions options) {
     List<Diagnostic> diagnostics = new ArrayList<>();
-    CompiledLaw compiled = checkLaw(schema, source, law, options, diagnostics);
+    CheckedLaw compiled = checkLaw(schema, source, law, options, diagnostics);
     SourceUnit unit = new SourceUnit(source, List.of(), List.of(law), law.span());
     return new Compilation(List.of(unit), sorted(diagnostics, List.of(unit), List.of(source.name())), null, schema,
         List.of(compiled));
@@ -306,7 +306,7 @@ public final class NomosCompiler {
     return false;
   }
 
-  private static CompiledLaw checkConstraint(WorldSchema schema, SourceFile source, ConstraintDecl constraint,
+  private static CheckedLaw checkConstraint(WorldSchema schema, SourceFile source, ConstraintDecl constraint,
       List<Diagnostic> syntaxErrors, List<Diagnostic> diagnostics, MeaningRecorder meaning) {
     LawDecl law = constraint.asLaw();
     if (schema == null || brokenBySyntax(law, source, syntaxErrors)) {
@@ -316,17 +316,17 @@ public final class NomosCompiler {
     List<Diagnostic> found = new ArrayList<>();
     LawChecker.Result r = new ConstraintChecker(schema, source, found, meaning).check(constraint);
     diagnostics.addAll(found);
-    return new CompiledLaw(law.name().text(), law.doc(), law, source, r.plan(), null, List.of());
+    return new CheckedLaw(law.name().text(), law.doc(), law, source, r.plan(), null, List.of());
   }
 
   /**
    * The instances of a law with cases, each checked as a law of its own. A diagnostic every instance
    * shares is reported once; one only some instances have says which ({@code in stays[key]: ...}).
    */
-  private static List<CompiledLaw> checkCases(WorldSchema schema, SourceFile source, LawDecl law,
+  private static List<CheckedLaw> checkCases(WorldSchema schema, SourceFile source, LawDecl law,
       CompilerOptions options, List<Diagnostic> diagnostics, Definitions definitions, MeaningRecorder meaning) {
     List<LawCases.Instance> instances = LawCases.instances(law);
-    List<CompiledLaw> out = new ArrayList<>();
+    List<CheckedLaw> out = new ArrayList<>();
     Map<String, Integer> seen = new LinkedHashMap<>();
     Map<String, Diagnostic> first = new LinkedHashMap<>();
     for (LawCases.Instance instance : instances) {
@@ -349,26 +349,26 @@ public final class NomosCompiler {
     return out;
   }
 
-  private static CompiledLaw unchecked(LawDecl law, SourceFile source) {
-    return new CompiledLaw(law.name().text(), law.doc(), law, source, null, law.weight(), List.of());
+  private static CheckedLaw unchecked(LawDecl law, SourceFile source) {
+    return new CheckedLaw(law.name().text(), law.doc(), law, source, null, law.weight(), List.of());
   }
 
-  private static CompiledLaw checkLaw(WorldSchema schema, SourceFile source, LawDecl law, CompilerOptions options,
+  private static CheckedLaw checkLaw(WorldSchema schema, SourceFile source, LawDecl law, CompilerOptions options,
       List<Diagnostic> diagnostics) {
     return checkLaw(schema, source, law, options, diagnostics, Definitions.NONE, MeaningRecorder.NONE);
   }
 
-  private static CompiledLaw checkLaw(WorldSchema schema, SourceFile source, LawDecl law, CompilerOptions options,
+  private static CheckedLaw checkLaw(WorldSchema schema, SourceFile source, LawDecl law, CompilerOptions options,
       List<Diagnostic> diagnostics, Definitions definitions, MeaningRecorder meaning) {
     if (schema == null) {
-      return new CompiledLaw(law.name().text(), law.doc(), law, source, null, law.weight(), List.of());
+      return new CheckedLaw(law.name().text(), law.doc(), law, source, null, law.weight(), List.of());
     }
     // The parser bounded every expression's depth (Parser.MAX_CHAINED_OPERATORS), so checking cannot overflow.
     List<Diagnostic> found = new ArrayList<>();
     LawChecker.Result r = new LawChecker(schema, source, options.allowHoles(), found, definitions)
         .recordingTo(meaning).check(law);
     diagnostics.addAll(found);
-    return new CompiledLaw(law.name().text(), law.doc(), law, source, r.plan(), law.weight(), r.holes());
+    return new CheckedLaw(law.name().text(), law.doc(), law, source, r.plan(), law.weight(), r.holes());
   }
 
   // ---- loading

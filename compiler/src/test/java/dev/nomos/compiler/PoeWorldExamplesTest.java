@@ -39,9 +39,9 @@ class PoeWorldExamplesTest {
     for (String game : GAMES) {
       Compilation c = NomosCompiler.compile(List.of(DIR.resolve(game).resolve("laws.law")));
       assertEquals(List.of(), c.diagnostics(), game + " checks without a diagnostic");
-      List<CompiledLaw> all = new ArrayList<>(c.laws());
+      List<CheckedLaw> all = new ArrayList<>(c.laws());
       all.addAll(c.constraints());
-      for (CompiledLaw law : all) {
+      for (CheckedLaw law : all) {
         assertTrue(SOURCE.matcher(law.doc()).find(), game + ": " + law.name() + " does not name its source expert");
       }
       translated += all.size();
@@ -51,7 +51,7 @@ class PoeWorldExamplesTest {
         WorldModel model = WorldModel.of(c.schema(), LawFactory.createAll(c.plans(), engine))
             .withConstraints(LawFactory.createAll(c.constraintPlans(), engine));
         Evaluation e = Metrics.evaluate(model, episodes);
-        for (CompiledLaw law : all) {
+        for (CheckedLaw law : all) {
           Long fired = e.lawFirings().get(law.name());
           assertTrue(fired != null && fired > 0, game + ", " + engine + ": " + law.name() + " never fires");
         }

@@ -1,6 +1,6 @@
 package dev.nomos.learn;
 
-import dev.nomos.compiler.CompiledLaw;
+import dev.nomos.compiler.CheckedLaw;
 import dev.nomos.compiler.Compilation;
 import dev.nomos.compiler.NomosCompiler;
 import dev.nomos.compiler.codegen.CompiledLaws;
@@ -45,7 +45,7 @@ public final class NomosLawCompiler implements LawCompiler {
     if (c.laws().size() != 1) {
       return Compiled.failed(SOURCE_NAME + ": expected one law, found " + c.laws().size() + "\n");
     }
-    CompiledLaw law = c.laws().get(0);
+    CheckedLaw law = c.laws().get(0);
     if (law.plan() == null) {
       return new Compiled(null, law.decl(), null, law.holes(),
           SOURCE_NAME + ": law " + law.name() + " has " + law.holes().size() + " unfilled hole(s)\n");

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.nomos.compiler.Compilation;
-import dev.nomos.compiler.CompiledLaw;
+import dev.nomos.compiler.CheckedLaw;
 import dev.nomos.compiler.NomosCompiler;
 import dev.nomos.compiler.codegen.CompiledLaws;
 import dev.nomos.runtime.model.WorldModel;
@@ -33,9 +33,9 @@ final class Pong {
   static WorldModel compile(List<Path> files) {
     Compilation c = NomosCompiler.compile(files);
     assertFalse(c.hasErrors(), c.diagnostics().toString());
-    List<CompiledLaw> laws = c.laws();
+    List<CheckedLaw> laws = c.laws();
     double[] weights = laws.stream().mapToDouble(l -> l.weight() == null ? 1.0 : l.weight()).toArray();
-    return new WorldModel(c.schema(), CompiledLaws.compile(laws.stream().map(CompiledLaw::plan).toList()), weights,
+    return new WorldModel(c.schema(), CompiledLaws.compile(laws.stream().map(CheckedLaw::plan).toList()), weights,
         dev.nomos.runtime.model.ModelOptions.defaults()).withFloor(c.floor());
   }
 

@@ -26,7 +26,7 @@ import java.util.Map;
  */
 public final class CompiledLaws {
   /** Class name of in-process law classes (the JVM makes each hidden class's name unique). */
-  private static final String HIDDEN_NAME = HiddenLawLoader.PACKAGE + "CompiledLaw";
+  private static final String HIDDEN_NAME = HiddenLawLoader.PACKAGE + "CheckedLaw";
 
   /**
    * The classes of recently compiled shapes, so that a learner compiling candidates one at a time

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nomos.compiler.Compilation;
-import dev.nomos.compiler.CompiledLaw;
+import dev.nomos.compiler.CheckedLaw;
 import dev.nomos.compiler.NomosCompiler;
 import dev.nomos.compiler.SourceResolver;
 import dev.nomos.compiler.diag.Codes;
@@ -90,7 +90,7 @@ class CheckerTest {
     Compilation candidates = NomosCompiler.checkCandidates(world, law + "\nlaw ok { for b: Ball then b.vx := b.vx }",
         "llm-1");
     assertFalse(candidates.hasErrors(), () -> DiagnosticRenderer.render(candidates.diagnostics()));
-    CompiledLaw h = candidates.laws().get(0);
+    CheckedLaw h = candidates.laws().get(0);
     assertEquals(List.of(Hole.Kind.SIDE, Hole.Kind.INT), h.holes().stream().map(Hole::kind).toList());
     assertEquals("?", h.source().text().substring(h.holes().get(0).span().start(), h.holes().get(0).span().end()));
     assertNull(h.plan());
@@ -186,7 +186,7 @@ class CheckerTest {
   @Test
   void lawMetadataIsKept() {
     Compilation c = compile("/// Keeps going.\nlaw inertia weight 2.5 { for b: Ball then b.vx := b.vx }");
-    CompiledLaw l = c.laws().get(0);
+    CheckedLaw l = c.laws().get(0);
     assertEquals("inertia", l.name());
     assertEquals("Keeps going.", l.doc());
     assertEquals(2.5, l.weight());
@@ -197,7 +197,7 @@ class CheckerTest {
   @Test
   void checkLawLowersAnAstDirectly() {
     Compilation world = compile("law a { for b: Ball then b.vx := 3 }");
-    CompiledLaw a = world.laws().get(0);
+    CheckedLaw a = world.laws().get(0);
     Compilation again = NomosCompiler.checkLaw(world.schema(), a.source(), a.decl(),
         dev.nomos.compiler.CompilerOptions.DEFAULT);
     assertEquals(PlanText.of(a.plan()), PlanText.of(again.laws().get(0).plan()));

@@ -3,7 +3,7 @@ package dev.nomos.compiler.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.nomos.compiler.CompiledLaw;
+import dev.nomos.compiler.CheckedLaw;
 import dev.nomos.compiler.Compilation;
 import dev.nomos.compiler.NomosCompiler;
 import dev.nomos.compiler.Parser;
@@ -37,8 +37,8 @@ class LawCasesTest {
   void everyCombinationIsALawNamedAfterItsValuesWithItsWeight() {
     Compilation c = compile(FAMILY);
     assertEquals(List.of("still[Ball, 0]", "still[Ball, -2]", "still[Wall, 0]", "still[Wall, -2]"),
-        c.laws().stream().map(CompiledLaw::name).toList());
-    assertEquals(List.of(1.5, 2.0, 0.5, 3.0), c.laws().stream().map(CompiledLaw::weight).toList());
+        c.laws().stream().map(CheckedLaw::name).toList());
+    assertEquals(List.of(1.5, 2.0, 0.5, 3.0), c.laws().stream().map(CheckedLaw::weight).toList());
   }
 
   @Test
