@@ -7,6 +7,7 @@ import dev.nomos.stdlib.Geometry;
 import dev.nomos.stdlib.Side;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BinaryOperator;
 
 /**
  * Which types stop a mover's step: a type U blocks a type T when U is solid and still (no U ever
@@ -58,7 +59,7 @@ final class Blocking {
         }
         moves[a.type(i)] = true;
         for (int k : a.all()) {
-          if (k != i && overlap(a, i, k)) {
+          if (Geometry.overlap(a, i, k)) {
             overlaps[a.type(i)][a.type(k)] = true;
           }
         }
@@ -86,12 +87,6 @@ final class Blocking {
       }
     }
     return new Blocking(schema, blocks);
-  }
-
-  /** Whether the boxes of objects i and k of frame a share some area. */
-  private static boolean overlap(Frame a, int i, int k) {
-    return a.x(i) < (long) a.x(k) + a.w(k) && a.x(k) < (long) a.x(i) + a.w(i)
-        && a.y(i) < (long) a.y(k) + a.h(k) && a.y(k) < (long) a.y(i) + a.h(i);
   }
 
   /** The side a step of one axis moves toward, or NONE for no step or a diagonal one. */
@@ -134,24 +129,12 @@ final class Blocking {
   }
 
   /**
-   * "A blocker of the mover touches it on {@code side}": {@code (exists w: wall where side(o, w) ==
-   * RIGHT) or ...}, one term per blocking type.
-   */
-  static String blockedText(List<String> blockers, int side) {
-    List<String> terms = new ArrayList<>();
-    for (String u : blockers) {
-      terms.add("(exists w: " + u + " where side(o, w) == " + Side.NAMES.get(side) + ")");
-    }
-    return String.join(" or ", terms);
-  }
-
-  /**
    * "A blocker touches the mover where {@code where} says": {@code (exists w: wall where ((o.dir ==
    * RIGHT and side(o, w) == RIGHT) or ...)) or ...}, one term per blocking type.
    *
    * @param where the condition on (mover, other) naming the side, such as "o faces w"
    */
-  static String blockedText(List<String> blockers, java.util.function.BinaryOperator<String> where) {
+  static String blockedText(List<String> blockers, BinaryOperator<String> where) {
     List<String> terms = new ArrayList<>();
     for (String u : blockers) {
       terms.add("(exists w: " + u + " where " + where.apply("o", "w") + ")");

@@ -62,7 +62,8 @@ final class JointSteps {
       if (vx == 0 && vy == 0) {
         return "stay";
       }
-      String when = Blocking.blockedText(blockers, Blocking.sideOfStep(vx, vy));
+      String side = dev.nomos.stdlib.Side.NAMES.get(Blocking.sideOfStep(vx, vy));
+      String when = Blocking.blockedText(blockers, (self, other) -> "side(" + self + ", " + other + ") == " + side);
       return vy == 0 ? "o.vx := if " + when + " then 0 else " + vx : "o.vy := if " + when + " then 0 else " + vy;
     }
   }

@@ -229,7 +229,7 @@ public final class Miner {
       List<String> blockers = blocking.blockers(type.index());
       Heading h = headings[type.index()];
       if (!blockers.isEmpty() && h != null) {
-        blockedAhead[type.index()] = Blocking.blockedText(blockers, (self, other) -> h.facing(self, other));
+        blockedAhead[type.index()] = Blocking.blockedText(blockers, h::facing);
       }
       if (!blockers.isEmpty() && !directions.isEmpty()) {
         blockedInAction[type.index()] = Blocking.blockedText(blockers, directions::ahead);
@@ -333,12 +333,13 @@ public final class Miner {
         continue;
       }
       wrong = wrongAt(predicted, p, b, j, Slots.X);
-      mineVelocity(a, b, i, j, contexts, "vx", Slots.X);
+      int blocked = blocking.blockedSides(a, i);
+      mineVelocity(a, b, i, j, contexts, "vx", Slots.X, blocked);
       boolean wrongX = wrong;
       wrong = wrongAt(predicted, p, b, j, Slots.Y);
-      mineVelocity(a, b, i, j, contexts, "vy", Slots.Y);
+      mineVelocity(a, b, i, j, contexts, "vy", Slots.Y, blocked);
       mineRelations(a, b, i, j, type, wrongX, wrong);
-      mineJointStep(a, b, i, j, contexts, wrongX || wrong);
+      mineJointStep(a, b, i, j, contexts, wrongX || wrong, blocked);
       for (int k = 0; k < type.extras().size(); k++) {
         wrong = wrongAt(predicted, p, b, j, Slots.FIRST_EXTRA + k);
         mineExtra(a, b, i, j, contexts, type.extras().get(k), Slots.FIRST_EXTRA + k);
@@ -789,7 +790,9 @@ public final class Miner {
     return out;
   }
 
-  private void mineVelocity(Frame a, Frame b, int i, int j, List<Context> contexts, String attr, int slot) {
+  /** @param blocked the sides a blocker of its type touches object i on ({@link Blocking#blockedSides}) */
+  private void mineVelocity(Frame a, Frame b, int i, int j, List<Context> contexts, String attr, int slot,
+      int blocked) {
     int v0 = slot == Slots.X ? a.vx(i) : a.vy(i);
     int v1 = b.get(j, slot) - a.get(i, slot);
     boolean inRange = v1 >= schema.velocityMin() && v1 <= schema.velocityMax();
@@ -808,7 +811,6 @@ public final class Miner {
     String actionValue = actionValue(a, i, axis);
     String actionStep = withAction ? "o." + attr + " := " + actionValue : null;
     // The same steps, unless a blocker stands where they go (an avatar that walks into a wall stays).
-    int blocked = blocking.blockedSides(a, i);
     String stepAheadUnlessBlocked = null;
     if (h != null && blockedAhead[a.type(i)] != null) {
       int facing = facingSide(a, i);
@@ -931,13 +933,13 @@ public final class Miner {
    * The step (vx, vy) as one outcome, for joint random steps ({@link JointSteps}), in the contexts
    * where per-axis random steps are observed.
    */
-  private void mineJointStep(Frame a, Frame b, int i, int j, List<Context> contexts, boolean wrongNow) {
+  private void mineJointStep(Frame a, Frame b, int i, int j, List<Context> contexts, boolean wrongNow,
+      int blockedSides) {
     int vx = b.x(j) - a.x(i);
     int vy = b.y(j) - a.y(i);
     if (vx < schema.velocityMin() || vx > schema.velocityMax() || vy < schema.velocityMin() || vy > schema.velocityMax()) {
       return;
     }
-    int blockedSides = blocking.blockedSides(a, i);
     for (Context c : contexts) {
       if (randomStepContext(c)) {
         jointSteps.observe(c.binder, c.guard, c.name, c.binder.subject().toLowerCase(), vx, vy, blockedSides, wrongNow);
