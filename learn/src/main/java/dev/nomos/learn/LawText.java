@@ -18,12 +18,6 @@ public final class LawText {
     return noHeader.strip().replaceAll("\\s+", " ").replaceAll(" (?=[^A-Za-z0-9_ ])|(?<=[^A-Za-z0-9_ ]) ", "");
   }
 
-  /** The law's declared name, or null when the text does not start with a law header. */
-  public static String name(String lawSource) {
-    var m = Pattern.compile("^\\s*law\\s+([A-Za-z_][A-Za-z0-9_]*)").matcher(lawSource.replaceAll("(?m)^\\s*//[^\\n]*\\n", ""));
-    return m.find() ? m.group(1) : null;
-  }
-
   /** The weight written in the law's header ({@code law n weight 0.5}), or null when none is. */
   public static Double weight(String lawSource) {
     var m = Pattern.compile("^\\s*law\\s+[A-Za-z_][A-Za-z0-9_]*\\s+weight\\s+([-+0-9.eE]+)")
@@ -46,11 +40,5 @@ public final class LawText {
   /** The comment lines (and blank lines) before the law header, as written. */
   static String leadingComments(String lawSource) {
     return lawSource.substring(0, lawSource.length() - withoutLeadingComments(lawSource).length());
-  }
-
-  /** The same law under another name. */
-  public static String renamed(String lawSource, String newName) {
-    return leadingComments(lawSource)
-        + withoutLeadingComments(lawSource).replaceFirst("\\blaw\\s+[A-Za-z_][A-Za-z0-9_]*", "law " + newName);
   }
 }
