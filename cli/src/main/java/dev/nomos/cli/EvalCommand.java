@@ -86,19 +86,25 @@ public final class EvalCommand implements Callable<Integer> {
       description = "With --worst: also list targets predicted right whose observed value has a probability below P (default 0.5).")
   Double unlikely;
 
+  @Option(names = "--ablation",
+      description = "Also report what each law is worth on this data: the NLL per transition without it (the "
+          + "other laws at their weights) minus the model's, most harmful first; a negative worth is a law the "
+          + "model is better off without here.")
+  boolean ablation;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     checkRolloutOptions();
-    if (cluster.enabled() && (horizon != null || worst != null)) {
+    if (cluster.enabled() && (horizon != null || worst != null || ablation)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--spark evaluates the metrics only; --horizon and --worst run on this machine");
+          "--spark evaluates the metrics only; --horizon, --worst and --ablation run on this machine");
     }
     ModelInput input = run.load(model, null, err);
     // Rollouts and the worst transitions go back over the data; the metrics alone stream it.
     List<Episode> episodes = null;
-    if (horizon != null || worst != null) {
+    if (horizon != null || worst != null || ablation) {
       episodes = run.read(data, input.model.schema(), err).episodes();
       ModelInput.requireTransitions(episodes, data);
     }
@@ -113,10 +119,19 @@ public final class EvalCommand implements Callable<Integer> {
       }
     }
     List<ExplanationReport.Explained> explained = worst == null ? null : worst(input, episodes);
+    List<AblationReport.Worth> worths = null;
+    if (ablation) {
+      try (ProgressBar bar = ProgressBar.on(err, "weighing laws")) {
+        worths = AblationReport.of(input.model, episodes, bar, threads.parallelism());
+      } catch (LawException ex) {
+        throw new UserFacingException(ex.getMessage());
+      }
+    }
     LawSources sources = LawSources.of(input);
     if (format == Format.json) {
       String json = curve == null ? e.toJson() : HorizonReport.withCurve(e.toJson(), curve);
-      out.println(explained == null ? json : ExplanationReport.withWorst(json, explained, sources));
+      json = explained == null ? json : ExplanationReport.withWorst(json, explained, sources);
+      out.println(worths == null ? json : AblationReport.withAblation(json, worths));
     } else {
       printText(out, e);
       if (curve != null) {
@@ -127,6 +142,10 @@ public final class EvalCommand implements Callable<Integer> {
         out.println();
         out.println("worst " + explained.size() + (explained.size() == 1 ? " transition:" : " transitions:"));
         ExplanationReport.printText(out, explained, sources);
+      }
+      if (worths != null) {
+        out.println();
+        AblationReport.printText(out, worths);
       }
     }
     out.flush();

@@ -46,9 +46,11 @@ public record LearnReport(String proposer, List<IterationReport> iterations, Str
    * @param laws laws in the chosen model before the refit on all training data
    * @param validation the chosen model's metrics on the validation part
    * @param candidates models compared (rounds over all penalties)
+   * @param prunedOnValidation laws of the chosen model removed because the validation part was more
+   *     likely without them (before the refit)
    */
   public record Selection(long fitTransitions, long validationTransitions, double lambda, int round, int laws,
-      IterationReport.TestMetrics validation, int candidates) {}
+      IterationReport.TestMetrics validation, int candidates, int prunedOnValidation) {}
 
   public LearnReport {
     iterations = List.copyOf(iterations);
@@ -127,9 +129,9 @@ public record LearnReport(String proposer, List<IterationReport> iterations, Str
     IterationReport.TestMetrics v = selection.validation();
     return String.format(Locale.ROOT,
         "selected: round %d at lambda %s of %d models (%d laws), by validation NLL %s (attr acc %s) on %d held-out"
-            + " training transitions; refitted on all %d",
+            + " training transitions; %d laws pruned there; refitted on all %d",
         selection.round(), plain(selection.lambda()), selection.candidates(), selection.laws(), fmt(v.nllPerTransition()),
-        fmt(v.attributeAccuracy()), selection.validationTransitions(),
+        fmt(v.attributeAccuracy()), selection.validationTransitions(), selection.prunedOnValidation(),
         selection.fitTransitions() + selection.validationTransitions());
   }
 
@@ -149,6 +151,7 @@ public record LearnReport(String proposer, List<IterationReport> iterations, Str
       sel.put("round", selection.round());
       sel.put("laws", selection.laws());
       sel.put("candidates", selection.candidates());
+      sel.put("pruned_on_validation", selection.prunedOnValidation());
       putMetrics(sel.putObject("validation"), selection.validation());
     }
     ArrayNode its = root.putArray("iterations");

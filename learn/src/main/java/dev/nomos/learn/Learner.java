@@ -1,6 +1,7 @@
 package dev.nomos.learn;
 
 import dev.nomos.compiler.source.Span;
+import dev.nomos.learn.internal.HeldOutPruning;
 import dev.nomos.learn.internal.HoleFiller;
 import dev.nomos.learn.internal.Narrowness;
 import dev.nomos.learn.internal.OpinionCheck;
@@ -19,6 +20,7 @@ import dev.nomos.runtime.WorldSchema;
 import dev.nomos.runtime.fit.FitData;
 import dev.nomos.runtime.fit.FitResult;
 import dev.nomos.runtime.fit.Fitter;
+import dev.nomos.runtime.fit.LawAblation;
 import dev.nomos.runtime.model.AttributeScore;
 import dev.nomos.runtime.model.Evaluation;
 import dev.nomos.runtime.model.Floor;
@@ -146,7 +148,7 @@ public final class Learner {
 
   /** A model of one round (its laws, weights and the floor its fit found), kept so that model selection can return to it. */
   private record Snapshot(int round, List<Entry> entries, double[] weights, Floor floor,
-      IterationReport.TestMetrics validation) {}
+      Map<String, double[]> chances, IterationReport.TestMetrics validation) {}
 
   /** What one run of the loop ended with; {@code merges} are the laws its fits merged, for the report. */
   private record Run(List<Entry> entries, double[] weights, WorldModel model, String stop,
@@ -244,22 +246,41 @@ public final class Learner {
     long refitStart = System.nanoTime();
     listener.phase(chosen.round(), "refitting on all training data");
     List<Entry> entries = new ArrayList<>(chosen.entries());
+    double[] chosenWeights = chosen.weights();
+    int heldOutPruned = 0;
+    try {
+      boolean[] removals = heldOutRemovals(chosen, chosenOptions, split.validation(), budget.overall());
+      List<Entry> kept = new ArrayList<>();
+      List<Double> keptWeights = new ArrayList<>();
+      for (int k = 0; k < removals.length; k++) {
+        if (removals[k]) {
+          heldOutPruned++;
+        } else {
+          kept.add(entries.get(k));
+          keptWeights.add(chosenWeights[k]);
+        }
+      }
+      entries = kept;
+      chosenWeights = keptWeights.stream().mapToDouble(Double::doubleValue).toArray();
+    } catch (OutOfTime e) {
+      // No time to weigh the laws on the held-out part: the chosen round's laws as they are.
+    }
     double[] weights;
     WorldModel model;
-    int pruned = 0;
+    int pruned = heldOutPruned;
     double trainNll;
     String stop = stops.get(lambdas.indexOf(chosenOptions.lambda()));
     try {
-      FitResult fit = fit(entries, chosen.weights(), train, chosenOptions, budget.overall());
+      FitResult fit = fit(entries, chosenWeights, train, chosenOptions, budget.overall());
       merged(IterationReport.REFIT, chosenOptions.lambda(), chosen.round(), fit, merges, listener);
-      pruned = removePruned(entries, fit, new HashSet<>(), new HashSet<>());
+      pruned += removePruned(entries, fit, new HashSet<>(), new HashSet<>());
       weights = keptWeights(fit, entries);
       model = fittedModel(entries, weights, chosenOptions, fit);
       trainNll = fit.trainNll();
     } catch (OutOfTime e) {
       // No time to refit on everything: the chosen model as it was fitted on the part learned from.
-      weights = chosen.weights().clone();
-      model = model(entries, weights, chosenOptions).withFloor(chosen.floor());
+      weights = chosenWeights.clone();
+      model = model(entries, weights, chosenOptions).withFloor(chosen.floor()).withChances(chosen.chances());
       trainNll = Double.NaN;
       stop = "time";
     }
@@ -271,7 +292,7 @@ public final class Learner {
     listener.iterationDone(refit);
     LearnReport.Selection outcome = new LearnReport.Selection(Episodes.transitions(split.fit()),
         Episodes.transitions(split.validation()), chosenOptions.lambda(), chosen.round(), chosen.entries().size(),
-        chosen.validation(), snapshots.size());
+        chosen.validation(), snapshots.size(), heldOutPruned);
     return result(entries, weights, model, reports, stop, test, start, outcome, budget, finalEvaluation, merges);
   }
 
@@ -346,6 +367,17 @@ public final class Learner {
     return new LearnResult(learned, model, report);
   }
 
+  /**
+   * The laws of the chosen round that make its model less likely on the held-out part it was chosen
+   * by ({@link HeldOutPruning}), marked by index; throws {@link OutOfTime} at the deadline.
+   */
+  private boolean[] heldOutRemovals(Snapshot chosen, ModelOptions mo, List<Episode> validation, Deadline until) {
+    WorldModel model = model(chosen.entries(), chosen.weights(), mo).withFloor(chosen.floor())
+        .withChances(chosen.chances());
+    FitData data = FitData.precompute(model, validation, TimeBudget.cancelling(until));
+    return HeldOutPruning.removals(LawAblation.of(model, data));
+  }
+
   /** The model's evaluation on {@code data}, or null when there is none or the deadline passes first. */
   private static Evaluation evaluateWithin(WorldModel model, List<Episode> data, Deadline deadline) {
     if (data.isEmpty()) {
@@ -406,7 +438,7 @@ public final class Learner {
         IterationReport.TestMetrics v = validating ? metrics(Metrics.evaluate(model, validation,
             TimeBudget.cancelling(budget.beforeReserve()))) : null;
         if (v != null) {
-          snapshots.add(new Snapshot(0, List.copyOf(entries), weights.clone(), model.floor(), v));
+          snapshots.add(new Snapshot(0, List.copyOf(entries), weights.clone(), model.floor(), model.chances(), v));
         }
         reports.add(report(0, 0, 0, 0, 0, 0, pruned, entries.size(), trainNll, model, test, Usage.NONE,
             iterationStart, stage, mo, v, until, costs));
@@ -573,7 +605,7 @@ public final class Learner {
         model = fitted;
         trainNll = fit.trainNll();
         if (v != null) {
-          snapshots.add(new Snapshot(it, List.copyOf(entries), weights.clone(), fitted.floor(), v));
+          snapshots.add(new Snapshot(it, List.copyOf(entries), weights.clone(), fitted.floor(), fitted.chances(), v));
         }
         int accepted = (int) entries.stream().filter(Entry::fresh).count();
         reports.add(report(it, surprising, proposal.candidates().size(), rejected, duplicates, accepted,

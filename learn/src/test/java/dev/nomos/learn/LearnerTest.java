@@ -90,7 +90,12 @@ class LearnerTest {
     assertNotNull(last.test());
     assertTrue(last.test().attributeAccuracy() >= 0.99, report.toTable());
     assertTrue(last.test().exactFrameAccuracy() >= 0.99, report.toTable());
-    assertTrue(report.iterations().get(0).trainNll() > last.trainNll(), "training NLL falls: " + report.toTable());
+    // Within one run of the loop (one penalty, the same data), each round explains the data better.
+    List<IterationReport> firstRun = report.iterations().stream()
+        .filter(r -> r.stage().equals(report.iterations().get(0).stage()) && r.lambda() == report.iterations().get(0).lambda())
+        .toList();
+    assertTrue(firstRun.get(0).trainNll() > firstRun.get(firstRun.size() - 1).trainNll(),
+        "training NLL falls: " + report.toTable());
     // The learned file round-trips through the compiler with its weights.
     String file = result.lawFile("");
     assertTrue(file.contains(" weight "), file);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nomos.compiler.codegen.Engine;
+import dev.nomos.learn.internal.ValidationSplit;
 import dev.nomos.runtime.EntityType;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.WorldSchema;
@@ -17,14 +18,17 @@ import dev.nomos.runtime.trajectory.Episode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A ball rolls right one step at a time. In the first 80 steps it happens to stand still whenever
- * the action is UP; in the last 20 it does not. A law "UP stops the ball", proposed in round 2,
- * fits the part learned from and fails on the held-out part, so selection keeps round 1.
+ * A ball rolls right one step at a time. On the transitions learned from it happens to stand still
+ * whenever the action is UP; on the held-out ones (a fifth, spread over the recording) it does not.
+ * A law "UP stops the ball", proposed in round 2, fits the part learned from and fails on the
+ * held-out part, so selection keeps round 1.
  */
 @Timeout(60)
 class ModelSelectionTest {
@@ -43,6 +47,7 @@ class ModelSelectionTest {
   private static final String UP_STOPS = "law up_stops {\n  for b: Ball when action == UP\n  then b.vx := 0\n}";
 
   private static Episode lane() {
+    Set<Integer> heldOut = heldOutSteps();
     List<Frame> frames = new ArrayList<>();
     Frame previous = null;
     int x = 1;
@@ -50,13 +55,29 @@ class ModelSelectionTest {
       int action = t % 4 == 2 ? 1 : 0;
       previous = Frame.builder(SCHEMA).add(1, 0, x, 4, 1, 1).action(action).previous(previous).build();
       frames.add(previous);
-      x += action == 1 && t < 80 ? 0 : 1;
+      x += action == 1 && !heldOut.contains(t) ? 0 : 1;
     }
     int[] lines = new int[frames.size()];
     for (int k = 0; k < lines.length; k++) {
       lines[k] = k + 1;
     }
     return new Episode(Path.of("lane.jsonl"), 0, frames, lines);
+  }
+
+  /** The steps whose transitions selection holds out of a recording of 100 transitions. */
+  private static Set<Integer> heldOutSteps() {
+    List<Frame> frames = new ArrayList<>();
+    for (int t = 0; t <= 100; t++) {
+      frames.add(Frame.builder(SCHEMA).add(1, 0, t, 4, 1, 1).action(0).build());
+    }
+    Set<Integer> steps = new HashSet<>();
+    Episode plain = new Episode(Path.of("lane.jsonl"), 0, frames, new int[frames.size()]);
+    for (Episode piece : ValidationSplit.of(List.of(plain), ModelSelection.defaults().validationFraction()).validation()) {
+      for (int k = 0; k < piece.transitions(); k++) {
+        steps.add(piece.firstStep() + k);
+      }
+    }
+    return steps;
   }
 
   /** Proposes the general laws to an empty model and the spurious one afterwards. */

@@ -33,27 +33,47 @@ class ValidationSplitTest {
   }
 
   @Test
-  void wholeEpisodesAreHeldOutWhenABoundaryIsNearTheShare() {
-    List<Episode> episodes = List.of(episode(0, 30), episode(1, 30), episode(2, 30), episode(3, 30), episode(4, 30));
+  void everyFifthEpisodeIsHeldOutWhenThereAreEnough() {
+    List<Episode> episodes = new ArrayList<>();
+    for (int k = 0; k < 10; k++) {
+      episodes.add(episode(k, 30));
+    }
     ValidationSplit split = ValidationSplit.of(episodes, 0.2);
-    assertEquals(4, split.fit().size());
-    assertEquals(1, split.validation().size());
-    assertSame(episodes.get(4), split.validation().get(0));
+    assertEquals(8, split.fit().size());
+    assertEquals(List.of(episodes.get(4), episodes.get(9)), split.validation());
   }
 
   @Test
-  void oneLongEpisodeIsCutSoTheLastTransitionsAreHeldOut() {
+  void fewEpisodesAreCutIntoBlocksSpreadOverTheWholeRecording() {
+    // 100 transitions: blocks of 5, every fifth held out, over both episodes.
     List<Episode> episodes = List.of(episode(0, 60), episode(1, 40));
     ValidationSplit split = ValidationSplit.of(episodes, 0.2);
     assertEquals(80, Episodes.transitions(split.fit()));
     assertEquals(20, Episodes.transitions(split.validation()));
-    Episode tail = split.validation().get(0);
-    assertEquals(20, tail.firstStep());
-    assertEquals(20, tail.frames().get(0).get(0, 0), "the tail starts at the cut frame");
-    assertEquals(120, tail.lines()[0], "lines still point at the file");
-    assertEquals(19, tail.frames().get(0).previous().get(0, 0),
-        "the tail's history reaches back into the part learned from");
-    assertTrue(split.fit().get(1).frames().size() == 21);
+    // Blocks are counted on over the episodes: the second episode's are the 13th to the 20th.
+    assertEquals(List.of(20, 45, 70, 95), split.validation().stream()
+        .map(e -> e.frames().get(0).get(0, 0) + 60 * e.number()).toList(),
+        "the held-out blocks start at transitions 20, 45, 60 + 10 and 60 + 35");
+    Episode second = split.validation().get(1);
+    assertEquals(45, second.firstStep());
+    assertEquals(45, second.lines()[0], "lines still point at the file");
+    assertEquals(44, second.frames().get(0).previous().get(0, 0),
+        "a held-out block's history reaches back into the part learned from");
+    assertEquals(List.of(0, 25, 50, 0, 15), split.fit().stream().map(Episode::firstStep).toList(),
+        "consecutive blocks learned from are one piece");
+    assertEquals(List.of(20, 20, 10, 10, 20), split.fit().stream().map(Episode::transitions).toList());
+  }
+
+  @Test
+  void fewEpisodesOfVeryDifferentLengthsStillSplitNearTheShare() {
+    List<Episode> episodes = new ArrayList<>();
+    for (int k = 0; k < 5; k++) {
+      episodes.add(episode(k, k == 4 ? 200 : 10));
+    }
+    ValidationSplit split = ValidationSplit.of(episodes, 0.2);
+    long held = Episodes.transitions(split.validation());
+    assertTrue(held >= 40 && held <= 56, "about a fifth of 240 held out, not the long episode: " + held);
+    assertEquals(240, Episodes.transitions(split.fit()) + held);
   }
 
   @Test

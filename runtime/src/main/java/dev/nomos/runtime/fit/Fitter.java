@@ -159,13 +159,16 @@ public final class Fitter {
       upper[chanceBase + g] = Objective.logit(1 - MIN_CHANCE);
       x0[chanceBase + g] = Objective.logit(Math.max(MIN_CHANCE, Math.min(1 - MIN_CHANCE, data.chanceStart[g])));
     }
-    double startNll = -objective.meanLogLikelihood(x0, null);
     List<String> unevidenced = new ArrayList<>();
     long[] firings = data.firings();
     boolean[] probabilityOnly = data.onlyFittedCreations();
     for (int i = 0; i < n; i++) {
       if (probabilityOnly[i]) {
-        // Its fitted probability is what moves (FitData#onlyFittedCreations).
+        // Its fitted probability is what moves (FitData#onlyFittedCreations). Held at weight 0 it
+        // would say nothing and its probability could never be fitted: it stands at 1 instead.
+        if (x0[i] == 0) {
+          x0[i] = Math.min(1, options.maxWeight());
+        }
         lower[i] = x0[i];
         upper[i] = x0[i];
       }
@@ -176,6 +179,7 @@ public final class Fitter {
         unevidenced.add(names.get(i));
       }
     }
+    double startNll = -objective.meanLogLikelihood(x0, null);
     Map<String, String> merged = new LinkedHashMap<>();
     if (mergeIdentical) {
       for (int[] group : data.identicalLaws()) {

@@ -1,6 +1,7 @@
 package dev.nomos.runtime.fit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nomos.runtime.EntityType;
@@ -146,6 +147,18 @@ class CreationFitTest {
     FitResult r = new Fitter().fit(model, episodes(4, 4, 60));
     assertTrue(r.pruned().contains("never"), r.pruned().toString());
     assertTrue(!r.pruned().contains("releases"), r.pruned().toString());
+  }
+
+  /** A learner adds new laws at weight 0; a law whose only say is a fitted probability must still be fitted. */
+  @Test
+  void aRandomCreationStartingAtWeightZeroIsFittedNotSilenced() {
+    List<Episode> train = episodes(3, 8, 120);
+    WorldModel model = new WorldModel(WORLD, laws(), new double[] {0, 1, 1, 1}, ModelOptions.defaults(), Floor.none());
+    FitResult r = new Fitter().fit(model, train);
+    assertFalse(r.pruned().contains("releases"), "pruned: " + r.pruned());
+    assertEquals(1, r.weightOf("releases"), 1e-12);
+    double below = 2.0 / 3 * r.chances().get("releases")[0];
+    assertTrue(Math.abs(below - RATE) < 0.04, "fitted chance below " + below);
   }
 
   @Test
