@@ -5,6 +5,7 @@ import dev.nomos.compiler.CheckedLaw;
 import dev.nomos.compiler.NomosCompiler;
 import dev.nomos.compiler.codegen.Engine;
 import dev.nomos.compiler.diag.DiagnosticRenderer;
+import dev.nomos.learn.ActionDependence;
 import dev.nomos.learn.ActionDirections;
 import dev.nomos.learn.CandidateChecker;
 import dev.nomos.learn.EnumerativeProposer;
@@ -263,6 +264,11 @@ public final class LearnCommand implements Callable<Integer> {
       Timing timing = Timing.infer(schema, train);
       if (!timing.isEmpty()) {
         stdout.println("clocks read off the data: " + timing.describe(schema));
+      }
+      ActionDependence dependence = ActionDependence.infer(schema, train);
+      if (!dependence.independent().isEmpty()) {
+        stdout.println("changes independent of the action, read off the data: "
+            + String.join(", ", new java.util.TreeSet<>(dependence.independent())));
       }
       stdout.println(LearnReport.tableHeader());
       stdout.flush();

@@ -45,7 +45,8 @@ public final class EnumerativeProposer implements Proposer {
 
   @Override
   public Proposal propose(ProposalRequest request) {
-    List<Miner.Candidate> mined = new Miner(request.schema(), 6, request.headings(), request.actionDirections(), request.timing())
+    List<Miner.Candidate> mined = new Miner(request.schema(), 6, request.headings(), request.actionDirections(), request.timing(),
+        request.actionDependence())
         .mine(request.surprising(), request.predicted(), request.deadline()::passed);
     Set<String> known = new HashSet<>();
     for (String key : request.tried()) {

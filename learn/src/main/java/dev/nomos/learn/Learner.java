@@ -117,9 +117,11 @@ public final class Learner {
    * of it since a round's worst transitions may show too few of the events that time them (a
    * sword's end costs little next to the monsters' moves).
    */
-  private record DataShapes(List<Heading> headings, ActionDirections directions, Timing timing) {
+  private record DataShapes(List<Heading> headings, ActionDirections directions, Timing timing,
+      ActionDependence actionDependence) {
     static DataShapes of(WorldSchema schema, List<Episode> train, List<Heading> headings) {
-      return new DataShapes(headings, ActionDirections.infer(schema, train), Timing.infer(schema, train));
+      return new DataShapes(headings, ActionDirections.infer(schema, train), Timing.infer(schema, train),
+          ActionDependence.infer(schema, train));
     }
   }
 
@@ -502,7 +504,8 @@ public final class Learner {
             options.candidatesPerIteration(),
             new ProposalRequest.Budget(Math.max(0, options.maxLlmCalls() - used.calls()),
                 Math.max(0, options.maxTokens() - used.totalTokens())),
-            tried, predicted, shapes.headings(), proposingDeadline(until), shapes.directions(), shapes.timing());
+            tried, predicted, shapes.headings(), proposingDeadline(until), shapes.directions(), shapes.timing(),
+            shapes.actionDependence());
         events.phase(it, "proposing");
         Proposal proposal = propose(request);
         used = used.plus(proposal.usage());

@@ -29,11 +29,21 @@ import java.util.Set;
  *     ({@link ActionDirections}), or {@link ActionDirections#NONE}
  * @param timing the clocks the training data shows ({@link Timing}), or null: the proposer then
  *     reads them off {@code surprising}
+ * @param actionDependence the types whose changes the training data shows independent of the
+ *     action ({@link ActionDependence}), or {@link ActionDependence#UNKNOWN}
  */
 public record ProposalRequest(WorldSchema schema, String worldSource, List<CurrentLaw> currentLaws,
     List<Transition> surprising, String renderedTransitions, int maxCandidates, Budget remaining,
     Set<String> tried, List<Frame> predicted, List<Heading> headings, Deadline deadline,
-    ActionDirections actionDirections, Timing timing) {
+    ActionDirections actionDirections, Timing timing, ActionDependence actionDependence) {
+
+  public ProposalRequest(WorldSchema schema, String worldSource, List<CurrentLaw> currentLaws,
+      List<Transition> surprising, String renderedTransitions, int maxCandidates, Budget remaining,
+      Set<String> tried, List<Frame> predicted, List<Heading> headings, Deadline deadline,
+      ActionDirections actionDirections, Timing timing) {
+    this(schema, worldSource, currentLaws, surprising, renderedTransitions, maxCandidates, remaining, tried,
+        predicted, headings, deadline, actionDirections, timing, ActionDependence.UNKNOWN);
+  }
 
   public ProposalRequest(WorldSchema schema, String worldSource, List<CurrentLaw> currentLaws,
       List<Transition> surprising, String renderedTransitions, int maxCandidates, Budget remaining,
@@ -82,6 +92,7 @@ public record ProposalRequest(WorldSchema schema, String worldSource, List<Curre
     headings = List.copyOf(headings);
     Objects.requireNonNull(deadline, "deadline");
     Objects.requireNonNull(actionDirections, "actionDirections");
+    Objects.requireNonNull(actionDependence, "actionDependence");
     if (maxCandidates <= 0) {
       throw new IllegalArgumentException("maxCandidates must be positive, got " + maxCandidates);
     }

@@ -1,5 +1,6 @@
 package dev.nomos.learn.internal;
 
+import dev.nomos.learn.ActionDependence;
 import dev.nomos.learn.ActionDirections;
 import dev.nomos.learn.Heading;
 import dev.nomos.learn.Timing;
@@ -119,6 +120,8 @@ public final class Miner {
   private final String[] blockedInAction;
   /** The clocks that time the types' moves, creations and lifetimes; null until read off the mined transitions. */
   private Timing timing;
+  /** Which types' changes may be conditioned on the action. */
+  private final ActionDependence actionDependence;
   /** Per type, the guards "on its beat" and "off it" by the clock its moves keep (null without one). */
   private final Atom[] onClock;
   private final Atom[] offClock;
@@ -145,7 +148,17 @@ public final class Miner {
   /** @param timing the world's clocks read off the training data, or null to read them off the mined transitions */
   public Miner(WorldSchema schema, int maxContacts, List<Heading> headings, ActionDirections directions,
       Timing timing) {
+    this(schema, maxContacts, headings, directions, timing, ActionDependence.UNKNOWN);
+  }
+
+  /**
+   * @param actionDependence the types whose changes the training data shows independent of the
+   *     action: their changes are not conditioned on it
+   */
+  public Miner(WorldSchema schema, int maxContacts, List<Heading> headings, ActionDirections directions,
+      Timing timing, ActionDependence actionDependence) {
     this.schema = schema;
+    this.actionDependence = actionDependence;
     this.timing = timing;
     this.directions = directions;
     this.maxContacts = maxContacts;
@@ -535,7 +548,8 @@ public final class Miner {
     String t = type.name();
     DraftBinder forT = DraftBinder.each(t);
     List<Context> out = new ArrayList<>();
-    String action = a.action() >= 0 && a.action() < schema.actions().size() ? schema.actions().get(a.action()) : null;
+    String action = a.action() >= 0 && a.action() < schema.actions().size()
+        && actionDependence.mayDependOnAction(t) ? schema.actions().get(a.action()) : null;
     List<Atom> own = new ArrayList<>();
     if (action != null) {
       own.add(actionAtom(action));
