@@ -51,6 +51,7 @@ import picocli.CommandLine.Spec;
             + "the model's predicted discounted return over --horizon steps plus 1 for reaching the goal; a "
             + "predicted episode end stops a simulation (and astar and bfs never expand such a frame). "
             + "--policy random plays uniformly random actions in the same harness, as the baseline.",
+        "Episodes are played --threads at a time, one per thread; each episode's time is its own thread's.",
         "Exit codes: 0 ok, 1 a model, level or goal error, 2 bad usage."})
 public final class PlayCommand implements Callable<Integer> {
   @Mixin ModelRunOptions run;

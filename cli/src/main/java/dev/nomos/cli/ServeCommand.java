@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
             + "reward and terminated with their probabilities, and a rollout stops at a predicted end.",
         "Frames are trajectory records of the model's world, checked strictly: a bad request gets an error "
             + "naming the field, and the server goes on. It ends at the end of its input or after shutdown.",
+        "A large step_packed batch is stepped on --threads threads.",
         "Exit codes: 0 ok, 1 a model error (before serving), 2 bad usage."})
 public final class ServeCommand implements Callable<Integer> {
   @Spec
