@@ -8,6 +8,7 @@ import dev.nomos.compiler.ast.WorldDecl;
 import dev.nomos.compiler.ast.WorldItem;
 import dev.nomos.compiler.meaning.Declaration;
 import dev.nomos.compiler.source.Span;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public record CursorScope(Block block, Map<String, Variable> variables) {
   }
 
   public CursorScope {
-    variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+    variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
   }
 
   /** The entity type of the object variable {@code name} in scope, or null (no such variable, or not an object). */
