@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,7 +58,9 @@ import picocli.CommandLine.Spec;
         "propose laws, check, compile, refit, prune; repeat until the data is explained",
         "or the budget is spent. Laws in the given .law files are the starting model:",
         "kept (with their comments), refitted, prunable, and extended. Writes the laws",
-        "with their weights (-o; for a directory, DIR/learned.law)."})
+        "with their weights (-o; for a directory, DIR/learned.law). The runs of model",
+        "selection, the candidates' checks and the scoring of the training data share the",
+        "--threads; the laws and weights are those of one thread unless --max-time is reached."})
 public final class LearnCommand implements Callable<Integer> {
 
   enum ProposerKind { enumerative, openai, ollama }
@@ -155,11 +158,8 @@ public final class LearnCommand implements Callable<Integer> {
           + "new level).")
   boolean mergeIdentical;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Threads to learn on: the runs of model selection, the candidates' checks and the scoring of the "
-          + "training data are shared among them, with the same laws and weights as on one thread when the time "
-          + "budget is not reached (default: the number of cores).")
-  Integer threads;
+  /** The runs of model selection, the candidates' checks and the scoring of the training data share them. */
+  @Mixin ThreadOptions threads;
 
   @Option(names = {"-q", "--quiet"}, description = "No progress and no table.")
   boolean quiet;
@@ -444,12 +444,7 @@ public final class LearnCommand implements Callable<Integer> {
     if (candidates != null) {
       o = o.withCandidatesPerIteration(candidates);
     }
-    if (threads != null) {
-      if (threads < 1) {
-        throw new UserFacingException("--threads: expected at least 1, got " + threads, ExitCodes.USAGE);
-      }
-      o = o.withThreads(threads);
-    }
+    o = o.withThreads(threads.count());
     return o.withSelection(selection(o.selection())).withMergeIdentical(mergeIdentical);
   }
 

@@ -51,6 +51,7 @@ import picocli.CommandLine.Spec;
             + "the model's predicted discounted return over --horizon steps plus 1 for reaching the goal; a "
             + "predicted episode end stops a simulation (and astar and bfs never expand such a frame). "
             + "--policy random plays uniformly random actions in the same harness, as the baseline.",
+        "Episodes are played --threads at a time, one per thread; each episode's time is its own thread's.",
         "Exit codes: 0 ok, 1 a model, level or goal error, 2 bad usage."})
 public final class PlayCommand implements Callable<Integer> {
   @Mixin ModelRunOptions run;
@@ -106,10 +107,8 @@ public final class PlayCommand implements Callable<Integer> {
           + "(--wall-clock: elapsed) (default ${DEFAULT-VALUE}).")
   double maxSeconds;
 
-  @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
-      description = "Episodes played at once, one per thread (default ${DEFAULT-VALUE}); each episode's time is "
-          + "its own thread's.")
-  int threads;
+  /** Episodes played at once, one per thread; each episode's time is its own thread's. */
+  @Mixin ThreadOptions threads;
 
   @Option(names = "--budget", paramLabel = "N",
       description = "Nodes (astar, bfs; default " + SEARCH_BUDGET + ") or simulations (mcts, one plan per action; "
@@ -181,9 +180,7 @@ public final class PlayCommand implements Callable<Integer> {
     if (first != null && first > world.levelCount()) {
       throw new UserFacingException("--first " + first + ": " + levelsFile + " has " + world.levelCount() + " levels");
     }
-    if (threads < 1) {
-      throw new UserFacingException("--threads must be at least 1, got " + threads, ExitCodes.USAGE);
-    }
+    int playing = threads.count();
     String goalText = noGoal ? null : goal != null ? goal : WorldGoals.of(worldName).orElseThrow(() -> new UserFacingException(
         "world " + worldName + " has no default goal; give one with --goal (or --no-goal)", ExitCodes.USAGE));
     WorldModel loaded;
@@ -210,7 +207,7 @@ public final class PlayCommand implements Callable<Integer> {
       episodeSeeds[e] = seeds.nextLong();
     }
     ThreadLocal<World> worlds = ThreadLocal.withInitial(() -> BuiltInWorld.open(worldName, levelsFile));
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, count));
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(playing, count));
     List<Future<Played>> futures = new ArrayList<>();
     for (int e = 0; e < count; e++) {
       int episode = e;
@@ -259,7 +256,7 @@ public final class PlayCommand implements Callable<Integer> {
       json.put("world", worldName);
       json.put("planner", plannerName);
       json.put("time", search.measure().countsCpu() ? "thread cpu seconds" : "wall seconds");
-      json.put("threads", threads);
+      json.put("threads", playing);
       json.put("goal", goalText);
       json.put(levelsFile != null ? "levels" : "episodes", count);
       json.put("solved", s.solved);

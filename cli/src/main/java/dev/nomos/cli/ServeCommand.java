@@ -18,9 +18,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
             + "reward and terminated with their probabilities, and a rollout stops at a predicted end.",
         "Frames are trajectory records of the model's world, checked strictly: a bad request gets an error "
             + "naming the field, and the server goes on. It ends at the end of its input or after shutdown.",
+        "A large step_packed batch is stepped on --threads threads.",
         "Exit codes: 0 ok, 1 a model error (before serving), 2 bad usage."})
 public final class ServeCommand implements Callable<Integer> {
   @Spec
@@ -60,17 +61,13 @@ public final class ServeCommand implements Callable<Integer> {
       description = "How laws run: compiled (bytecode) or interpreted (default ${DEFAULT-VALUE}).")
   String engine;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Threads that step a large step_packed batch (default: the number of cores).")
-  Integer threads;
+  /** The threads that step a large step_packed batch. */
+  @Mixin ThreadOptions threads;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    int stepThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (stepThreads < 1) {
-      throw new ParameterException(spec.commandLine(), "--threads: expected at least 1, got " + stepThreads);
-    }
+    int stepThreads = threads.count();
     ModelInput input = ModelInput.load(model, ModelInput.engine(engine), nu, null, noFloor, err);
     ModelService service = new ModelService(input.model, WorldTargetLaws.of(input, model), stepThreads);
     BufferedReader in = new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8), 1 << 16);

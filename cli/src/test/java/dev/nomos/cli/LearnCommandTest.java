@@ -189,7 +189,7 @@ class LearnCommandTest {
         "the same table, rows in the same order");
     Run none = run("learn", world.toString(), "--threads", "0", "-o", world.resolve("none.law").toString());
     assertEquals(2, none.exit());
-    assertTrue(none.err().contains("nomos: --threads: expected at least 1, got 0\n"), none.err());
+    assertTrue(none.err().contains("nomos: --threads must be at least 1, got 0\n"), none.err());
   }
 
   /** The table and the last line without their seconds. */

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** --threads and --spark of fit and eval, as far as they run without Spark on the class path. */
+/** --threads (of every command) and --spark of fit and eval, as far as they run without Spark on the class path. */
 class ScaleOptionsTest {
   static final String MODEL = "../examples/pong/reference.law";
   static final String DATA = "../examples/pong/train.jsonl";
@@ -33,11 +33,18 @@ class ScaleOptionsTest {
     assertTrue(a.out().contains("\"transitions\""), a.out());
   }
 
+  /** One declaration of --threads: every command that takes it refuses a bad value alike. */
   @Test
-  void threadsBelowOneIsAUsageError() {
-    Run r = Run.run("fit", MODEL, "--data", DATA, "--threads", "0");
-    assertEquals(2, r.exit());
-    assertTrue(r.err().contains("--threads must be at least 1, got 0"), r.err());
+  void threadsBelowOneIsTheSameUsageErrorForEveryCommand() {
+    for (String[] args : new String[][] {
+        {"fit", MODEL, "--data", DATA, "--threads", "0"},
+        {"eval", MODEL, "--data", DATA, "--threads", "-1"},
+        {"play", "pong", "--model", MODEL, "--threads", "0"}}) {
+      Run r = Run.run(args);
+      assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.err());
+      assertEquals("nomos: --threads must be at least 1, got " + args[args.length - 1] + "\n",
+          r.err().replace("\r", ""), String.join(" ", args));
+    }
   }
 
   @Test

@@ -80,7 +80,7 @@ class ServeCommandTest {
     assertTrue(p.waitFor(30, TimeUnit.SECONDS));
     assertEquals(2, p.exitValue());
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(err.startsWith("--threads: expected at least 1, got 0"), err);
+    assertEquals("nomos: --threads must be at least 1, got 0\n", err.replace("\r", ""));
   }
 
   @Test

@@ -208,7 +208,8 @@ public final class NomosCompiler {
   private static void declareCases(MeaningRecorder meaning, LawDecl law, SourceFile source, WorldSchema schema) {
     Map<String, Declaration> params = new HashMap<>();
     for (LawDecl.Param p : law.cases().params()) {
-      params.put(p.name().text(), meaning.declare(Declaration.Kind.CASE_PARAMETER, p.name(), "", source, "case", null));
+      params.put(p.name().text(),
+          meaning.declareLocal(Declaration.Kind.CASE_PARAMETER, p.name(), source, "case", law.span()));
       for (Expr v : p.values()) {
         if (v instanceof Expr.NameRef n && schema != null && schema.type(n.name().text()) != null) {
           meaning.refer(source, n.name(), meaning.find(Declaration.Kind.ENTITY, "", n.name().text()), null);

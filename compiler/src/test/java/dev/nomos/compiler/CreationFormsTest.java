@@ -115,6 +115,28 @@ class CreationFormsTest {
   }
 
   @Test
+  void aLawWithCasesKeepsItsCasesAndTakesTheProbabilityItsInstancesAgreeOn() {
+    String cased = """
+        law breeds for N in {1, 2} {
+          for h: Hive
+          when h.x == N
+          then spawn Bee at (h.x, h.y + N) with probability fitted
+               spawn Bee at (h.x, h.y - N) with probability fitted 0.5
+        }
+        """;
+    ParseResult parsed = Parser.parse(new SourceFile("c.law", cased));
+    assertFalse(parsed.hasErrors(), parsed.diagnostics().toString());
+    // The fitter keys rows by instance; the instances agree on the first creation, not on the second.
+    String text = Formatter.format(FittedChances.apply(parsed.unit(),
+        Map.of("breeds[1]", new double[] {0.2, 0.3}, "breeds[2]", new double[] {0.2, 0.4})));
+    assertTrue(text.contains("law breeds for N in {1, 2} {"), text);
+    assertTrue(text.contains("with probability fitted 0.2\n"), text);
+    assertTrue(text.contains("with probability fitted 0.5\n"), text);
+    Compilation c = compile(text);
+    assertEquals(List.of("breeds[1]", "breeds[2]"), c.laws().stream().map(l -> l.name()).toList());
+  }
+
+  @Test
   void aVariableNamedWithStaysAVariable() {
     compile("law l { for with: Hive then with.x := with.x\n spawn Bee at (with.x, with.y) with probability 0.5 }");
   }

@@ -12,10 +12,10 @@ import dev.nomos.learn.internal.TimeBudget;
 import dev.nomos.learn.internal.TimeBudget.OutOfTime;
 import dev.nomos.learn.internal.TransitionScoring;
 import dev.nomos.learn.internal.ValidationSplit;
-import dev.nomos.learn.internal.Workers;
 import dev.nomos.runtime.Deadline;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
+import dev.nomos.runtime.Parallelism;
 import dev.nomos.runtime.WorldSchema;
 import dev.nomos.runtime.fit.FitData;
 import dev.nomos.runtime.fit.FitResult;
@@ -80,7 +80,7 @@ public final class Learner {
    */
   private final Map<String, LawCompiler.Compiled> compilations = new ConcurrentHashMap<>();
   /** The threads of the current {@link #learn} call. */
-  private Workers workers = new Workers(1);
+  private Parallelism workers = Parallelism.SERIAL;
 
   /**
    * One law of the model being learned; {@code conditions} is how many conditions it states
@@ -188,11 +188,11 @@ public final class Learner {
     List<String> starting = new ArrayList<>(initialLaws);
     List<Heading> headings = Heading.infer(schema, train);
     starting.addAll(dev.nomos.learn.internal.OutcomeMiner.mine(schema, train, headings));
-    try (Workers w = new Workers(options.threads())) {
+    try (Parallelism w = Parallelism.of(options.threads())) {
       workers = w;
       return learn(train, test, starting, headings, new TimeBudget(deadline), start);
     } finally {
-      workers = new Workers(1);
+      workers = Parallelism.SERIAL;
       proposals.clear();
       compilations.clear();
     }

@@ -137,6 +137,62 @@ class CompletionTest {
         "then functions, then keywords");
   }
 
+  /**
+   * In a law that parses, the variables are the checker's: a quantifier's variable is offered in
+   * its condition and not after the quantifier closes, where a scan of the tokens before the cursor
+   * would still offer it.
+   */
+  @Test
+  void inALawThatParsesTheVariablesAreThoseTheCheckerScoped() throws Exception {
+    String law = "law l {\n  for b: Ball\n  when exists u: Wall where u.x == %s.x and all k in 1..2: b.x@-k == b.x\n"
+        + "  then b.vx := 0\n       b.vy := %s.vy\n}";
+    Map<String, CompletionItem> inside = complete(String.format(law, "b|", "b"));
+    assertTrue(inside.containsKey("u"), inside.keySet().toString());
+    assertEquals("u: Wall", inside.get("u").getDetail());
+    assertFalse(inside.containsKey("k"), "the step variable's aggregate comes later");
+    Map<String, CompletionItem> after = complete(String.format(law, "b", "b|"));
+    assertTrue(after.containsKey("b"), after.keySet().toString());
+    assertFalse(after.containsKey("u"), "the exists has closed");
+    assertFalse(after.containsKey("k"), "the aggregate has closed");
+    Map<String, CompletionItem> closed = complete("law a { for b: Ball then b.vy := 0 }|");
+    assertTrue(closed.containsKey("law"), "right after the closing brace the cursor is outside: " + closed.keySet());
+    assertFalse(closed.containsKey("b"), closed.keySet().toString());
+  }
+
+  @Test
+  void attributesAfterADotOnlyForAVariableTheCheckerHasInScope() throws Exception {
+    String law = "law l { for b: Block when exists u: Block where u.points > 0 then b.points := %s }";
+    Map<String, CompletionItem> inScope = complete(String.format(law, "b.po|ints"));
+    assertTrue(inScope.containsKey("points"), inScope.keySet().toString());
+    // `u.points` parses after `then`, but u is out of scope there: the checker resolves nothing.
+    Map<String, CompletionItem> outOfScope = complete(String.format(law, "u.po|ints"));
+    assertFalse(outOfScope.containsKey("points"), outOfScope.keySet().toString());
+    assertFalse(outOfScope.containsKey("x"), outOfScope.keySet().toString());
+  }
+
+  @Test
+  void aDefinitionsBodyOffersItsParametersAndExpressionsNotLawWords() throws Exception {
+    Map<String, CompletionItem> items = complete("def above(b: Ball, k: int) = b.y < k|\n");
+    assertEquals("b: Ball", items.get("b").getDetail());
+    assertEquals("k: int", items.get("k").getDetail());
+    assertTrue(items.containsKey("touching"));
+    assertTrue(items.containsKey("exists"));
+    assertFalse(items.containsKey("law"), "no top-level words inside a definition");
+    assertFalse(items.containsKey("destroy"), "no effects in a definition");
+  }
+
+  @Test
+  void aLawThatDoesNotParseFallsBackToItsTokensWhileTheOthersKeepTheCheckersScopes() throws Exception {
+    String broken = "law typing {\n  for w: Wall\n  when w.|\n";
+    String parsed = "law fine {\n  for b: Ball\n  when exists u: Wall where u.x == b.x\n  then b.vx := %s\n}\n";
+    Map<String, CompletionItem> fallback = complete(String.format(parsed, "0") + broken);
+    assertTrue(fallback.containsKey("cy"), "attributes of w, read from the tokens: " + fallback.keySet());
+    Map<String, CompletionItem> checked = complete(String.format(parsed, "b|") + broken.replace("|", ""));
+    assertTrue(checked.containsKey("b"), checked.keySet().toString());
+    assertFalse(checked.containsKey("u"), "the law that parses is scoped by the checker: " + checked.keySet());
+    assertFalse(checked.containsKey("w"), checked.keySet().toString());
+  }
+
   @Test
   void worldKeywordsInsideAWorldAndTopLevelKeywordsOutside() throws Exception {
     Map<String, CompletionItem> inWorld = complete("world W {\n  |\n}");

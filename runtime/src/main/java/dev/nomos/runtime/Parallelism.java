@@ -8,24 +8,36 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
  * How many threads a computation may use, and the ordered ways it uses them: every result comes
  * back in task order, so a computation that reduces them in that order gives the same numbers for
- * any thread count. Threads are daemons, made on first use and kept for the life of this object.
+ * any thread count. Threads are daemons, made on first use and kept until {@link #close}.
+ *
+ * <p>In {@link #map} the calling thread takes tasks too, and helpers join only while fewer than
+ * {@code threads} threads map: a map inside a map (a run of model selection checking its candidates
+ * while other runs hold the other threads) never waits on a thread busy elsewhere, and never puts
+ * more than {@code threads} threads to work; at worst its caller does all of its tasks itself.
  */
-public final class Parallelism {
+public final class Parallelism implements AutoCloseable {
   /** One thread: the caller's own. */
   public static final Parallelism SERIAL = new Parallelism(1);
 
   private final int threads;
+  /** The helpers {@link #map} may still add: the threads besides the callers' that are not mapping. */
+  private final Semaphore idleHelpers;
   private ExecutorService pool;
 
   private Parallelism(int threads) {
     this.threads = threads;
+    this.idleHelpers = new Semaphore(threads - 1);
   }
 
   /** At most {@code threads} threads (at least 1). */
@@ -45,24 +57,63 @@ public final class Parallelism {
     return threads;
   }
 
-  /** {@code task(0) .. task(count - 1)}, in index order. */
+  /**
+   * {@code task(0) .. task(count - 1)}, in index order. A task may run on any thread, at the same
+   * time as others. A runtime exception or error a task throws is thrown here as it was, the first
+   * task's by index when several fail, as a loop would have.
+   */
   public <R> List<R> map(int count, IntFunction<R> task) {
-    List<R> out = new ArrayList<>(count);
     if (threads == 1 || count <= 1) {
+      List<R> out = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
         out.add(task.apply(i));
       }
       return out;
     }
-    List<Future<R>> futures = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      int index = i;
-      futures.add(pool().submit(() -> task.apply(index)));
+    Object[] results = new Object[count];
+    Throwable[] failures = new Throwable[count];
+    AtomicInteger next = new AtomicInteger();
+    CountDownLatch done = new CountDownLatch(count);
+    Runnable take = () -> {
+      for (int k = next.getAndIncrement(); k < count; k = next.getAndIncrement()) {
+        try {
+          results[k] = task.apply(k);
+        } catch (Throwable t) {
+          failures[k] = t;
+        } finally {
+          done.countDown();
+        }
+      }
+    };
+    for (int h = Math.min(threads, count) - 1; h > 0 && idleHelpers.tryAcquire(); h--) {
+      pool().execute(() -> {
+        try {
+          take.run();
+        } finally {
+          idleHelpers.release();
+        }
+      });
     }
-    for (Future<R> f : futures) {
-      out.add(join(f));
+    take.run();
+    // A task the caller has not taken is being done by a helper that started it, so this wait ends.
+    awaitUninterruptibly(done);
+    for (Throwable t : failures) {
+      if (t != null) {
+        throw rethrown(t);
+      }
+    }
+    List<R> out = new ArrayList<>(count);
+    for (Object r : results) {
+      @SuppressWarnings("unchecked")
+      R result = (R) r;
+      out.add(result);
     }
     return out;
+  }
+
+  /** {@code work} applied to every item, in the items' order (as {@link #map(int, IntFunction)}). */
+  public <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> work) {
+    return map(items.size(), i -> work.apply(items.get(i)));
   }
 
   /**
@@ -100,6 +151,15 @@ public final class Parallelism {
     Callable<R> next();
   }
 
+  /** Ends the threads; a later use makes them anew. */
+  @Override
+  public synchronized void close() {
+    if (pool != null) {
+      pool.shutdownNow();
+      pool = null;
+    }
+  }
+
   private synchronized ExecutorService pool() {
     if (pool == null) {
       pool = Executors.newFixedThreadPool(threads, r -> {
@@ -129,14 +189,34 @@ public final class Parallelism {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
+      throw rethrown(e.getCause());
+    }
+  }
+
+  /** What a task threw, to throw again: an unchecked throwable as it was, anything else wrapped. */
+  private static RuntimeException rethrown(Throwable cause) {
+    if (cause instanceof RuntimeException r) {
+      return r;
+    }
+    if (cause instanceof Error err) {
+      throw err;
+    }
+    return new IllegalStateException(cause);
+  }
+
+  /** Waits for {@code latch}; an interrupt is kept for the caller to see afterwards. */
+  private static void awaitUninterruptibly(CountDownLatch latch) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        latch.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
       }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 }

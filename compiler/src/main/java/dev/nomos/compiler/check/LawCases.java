@@ -6,6 +6,7 @@ import dev.nomos.compiler.ast.Effect;
 import dev.nomos.compiler.ast.Expr;
 import dev.nomos.compiler.ast.LawDecl;
 import dev.nomos.compiler.ast.Name;
+import dev.nomos.compiler.ast.Places;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -230,7 +231,29 @@ public final class LawCases {
       if (e instanceof Effect.Spawn s) {
         return new Effect.Spawn(type(s.type()), expr(s.x()), expr(s.y()), s.span());
       }
+      if (e instanceof Effect.Create c) {
+        return new Effect.Create(type(c.type()), places(c.places()), c.chance(), c.span());
+      }
       return e;
+    }
+
+    Places places(Places p) {
+      if (p instanceof Places.Point point) {
+        return new Places.Point(place(point.place()), point.span());
+      }
+      if (p instanceof Places.OneOf o) {
+        return new Places.OneOf(o.places().stream().map(this::place).toList(), o.span());
+      }
+      if (p instanceof Places.Weighted w) {
+        return new Places.Weighted(w.places().stream().map(wp -> new Places.WeightedPlace(place(wp.place()),
+            wp.weight(), wp.weightText(), wp.span())).toList(), w.span());
+      }
+      Places.Range r = (Places.Range) p;
+      return new Places.Range(place(r.low()), place(r.high()), r.span());
+    }
+
+    Places.Place place(Places.Place p) {
+      return new Places.Place(expr(p.x()), expr(p.y()), p.span());
     }
 
     List<Expr> exprs(List<Expr> list) {

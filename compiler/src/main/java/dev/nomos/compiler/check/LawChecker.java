@@ -109,14 +109,14 @@ public final class LawChecker {
       }
       if (b instanceof Binder.For f) {
         for (Binding binding : f.bindings()) {
-          ObjectVar v = declare(cx, binding);
+          ObjectVar v = declare(cx, binding, law.span());
           forVars.add(v);
           if (v.typeKnown) {
             loops.add(new Loop.Each(v.var, v.type));
           }
         }
       } else {
-        Loop.Contact contact = relation(cx, (Binder.Relation) b);
+        Loop.Contact contact = relation(cx, (Binder.Relation) b, law.span());
         if (contact != null) {
           loops.add(contact);
         }
@@ -176,10 +176,11 @@ public final class LawChecker {
     return null;
   }
 
-  private static ObjectVar declare(LawContext cx, Binding binding) {
+  /** A variable of the law's binders, visible to the end of the law ({@code law}). */
+  private static ObjectVar declare(LawContext cx, Binding binding, Span law) {
     int type = cx.resolveType(binding.type(), true);
     boolean known = type != LawContext.UNKNOWN_TYPE;
-    return cx.declareObject(binding, known ? type : Loop.ANY_TYPE, known);
+    return cx.declareObject(binding, known ? type : Loop.ANY_TYPE, known, law);
   }
 
   private void checkWeight(LawContext cx, LawDecl law) {
@@ -200,7 +201,7 @@ public final class LawChecker {
 
   // ---- binders
 
-  private Loop.Contact relation(LawContext cx, Binder.Relation r) {
+  private Loop.Contact relation(LawContext cx, Binder.Relation r, Span law) {
     boolean ok = true;
     cx.refer(r.relation(), cx.meaning().form(r.relation().text()), null);
     if (!RELATIONS.contains(r.relation().text())) {
@@ -208,8 +209,8 @@ public final class LawChecker {
           "the relations are: " + String.join(", ", RELATIONS));
       ok = false;
     }
-    ObjectVar a = declare(cx, r.first());
-    ObjectVar b = declare(cx, r.second());
+    ObjectVar a = declare(cx, r.first(), law);
+    ObjectVar b = declare(cx, r.second(), law);
     // The pair itself is what the relation tests, so its variables count as used.
     a.used = true;
     b.used = true;

@@ -63,7 +63,19 @@ public class MeaningRecorder {
 
   /** Declares what {@code name} introduces and records the name as its declaring occurrence. */
   public Declaration declare(Kind kind, Name name, String owner, SourceFile source, String detail, String doc) {
-    Declaration d = new Declaration(kind, name.text(), owner, source, name.span(), detail, doc);
+    return declare(new Declaration(kind, name.text(), owner, source, name.span(), detail, doc), name, source);
+  }
+
+  /**
+   * Declares a local name visible from its end to the end of {@code enclosing} (the law, quantifier
+   * or definition that declares it), and records the name as its declaring occurrence.
+   */
+  public Declaration declareLocal(Kind kind, Name name, SourceFile source, String detail, Span enclosing) {
+    return declare(new Declaration(kind, name.text(), "", source, name.span(), detail, null,
+        name.span().untilEndOf(enclosing)), name, source);
+  }
+
+  private Declaration declare(Declaration d, Name name, SourceFile source) {
     if (written(source, name)) {
       declare(d);
       add(new Reference(source, name.span(), d, true, null));

@@ -7,13 +7,16 @@ import dev.nomos.compiler.source.Span;
  * A thing a name can stand for, as the checker resolved it: its kind, name and owner, where it is
  * declared ({@code source} null and {@code span} {@link Span#NONE} for what the language defines),
  * {@code detail} (an attribute's type as written, a binder's type, a definition's signature) and
- * its {@code ///} doc.
+ * its {@code ///} doc. A {@linkplain #local() local} name has a {@code scope}: the text where it is
+ * visible, from the end of its declaring name to the end of what declares it (the law for a binder
+ * or a case parameter, the quantifier for {@code exists}/{@code count ... where} and a step
+ * variable, the definition for a parameter); every other declaration has {@link Span#NONE}.
  *
  * <p>{@code owner} scopes the name: the entity of an attribute ({@link #BUILT_IN} for x, y, vx...),
  * the symbol set of a symbol ("Door.state", "Color", "Side", "action"); empty otherwise.
  */
 public record Declaration(Kind kind, String name, String owner, SourceFile source, Span span, String detail,
-    String doc) {
+    String doc, Span scope) {
 
   /** The owner of the attributes every object has and of the world's own targets. */
   public static final String BUILT_IN = "*";
@@ -43,6 +46,11 @@ public record Declaration(Kind kind, String name, String owner, SourceFile sourc
     FORM,
     /** A contextual word where it opens a declaration ({@code def}, {@code enum}). */
     KEYWORD
+  }
+
+  /** A declaration visible wherever its owner is ({@code scope} {@link Span#NONE}). */
+  public Declaration(Kind kind, String name, String owner, SourceFile source, Span span, String detail, String doc) {
+    this(kind, name, owner, source, span, detail, doc, Span.NONE);
   }
 
   /** Whether the language defines it (built-in attributes, {@code Object}, sides, stdlib...). */

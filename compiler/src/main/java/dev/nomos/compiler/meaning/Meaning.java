@@ -1,9 +1,12 @@
 package dev.nomos.compiler.meaning;
 
 import dev.nomos.compiler.source.SourceFile;
+import dev.nomos.compiler.source.Span;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -88,6 +91,24 @@ public final class Meaning {
   /** Where {@code key} is declared in these sources, if it is. */
   public Optional<Reference> declarationOf(Declaration.Key key) {
     return references.stream().filter(r -> r.declaration() && r.target().key().equals(key)).findFirst();
+  }
+
+  /**
+   * The local names visible at {@code offset} of {@code file} (its law's binders and case
+   * parameters, the variables of the quantifiers around it, a definition's parameters), outermost
+   * first; of two with one name, the inner one, which shadows the other.
+   */
+  public List<Declaration> visibleAt(SourceFile file, int offset) {
+    Map<String, Declaration> byName = new LinkedHashMap<>();
+    declarations.stream()
+        .filter(d -> d.local() && d.source() == file && d.scope() != Span.NONE && d.scope().contains(offset))
+        .sorted(Comparator.comparingInt((Declaration d) -> d.scope().start()))
+        .forEach(d -> byName.merge(d.name(), d, (outer, inner) -> narrower(inner, outer)));
+    return List.copyOf(byName.values());
+  }
+
+  private static Declaration narrower(Declaration a, Declaration b) {
+    return a.scope().end() - a.scope().start() <= b.scope().end() - b.scope().start() ? a : b;
   }
 
   /** The innermost checked expression of {@code file} around {@code offset}. */

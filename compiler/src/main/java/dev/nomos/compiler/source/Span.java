@@ -20,6 +20,11 @@ public record Span(int start, int end, int line, int column, int endLine, int en
     return new Span(first.start, last.end, first.line, first.column, last.endLine, last.endColumn);
   }
 
+  /** From the end of this span to the end of {@code enclosing}: where a name declared here is visible. */
+  public Span untilEndOf(Span enclosing) {
+    return new Span(end, enclosing.end, endLine, endColumn, enclosing.endLine, enclosing.endColumn);
+  }
+
   @Override
   public String toString() {
     return line + ":" + column + "-" + endLine + ":" + endColumn;

@@ -1,6 +1,7 @@
 package dev.nomos.learn.internal;
 
 import dev.nomos.runtime.Deadline;
+import dev.nomos.runtime.Parallelism;
 import dev.nomos.runtime.model.Metrics;
 import dev.nomos.runtime.model.TransitionScore;
 import dev.nomos.runtime.model.WorldModel;
@@ -38,7 +39,7 @@ public final class TransitionScoring {
    * Every transition's score, episode by episode in order, each naming its episode of
    * {@code episodes}; ends with {@link TimeBudget.OutOfTime} once {@code until} passes.
    */
-  public static List<TransitionScore> score(WorldModel model, List<Episode> episodes, Workers workers, Deadline until) {
+  public static List<TransitionScore> score(WorldModel model, List<Episode> episodes, Parallelism workers, Deadline until) {
     if (workers.threads() == 1) {
       return Metrics.scoreTransitions(model, episodes, TimeBudget.cancelling(until));
     }

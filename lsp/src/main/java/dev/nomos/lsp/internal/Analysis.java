@@ -9,6 +9,7 @@ import dev.nomos.compiler.meaning.Declaration;
 import dev.nomos.compiler.meaning.Meaning;
 import dev.nomos.compiler.meaning.Reference;
 import dev.nomos.compiler.source.SourceFile;
+import dev.nomos.compiler.source.Span;
 import dev.nomos.grammar.NomosLexer;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -120,8 +121,13 @@ public final class Analysis {
    */
   public boolean unparsed(int offset) {
     Optional<LawDecl> law = lawAt(offset);
-    return law.isEmpty() || parse.diagnostics().stream().anyMatch(d -> d.isError()
-        && law.get().span().start() <= d.span().start() && d.span().start() <= law.get().span().end());
+    return law.isEmpty() || hasSyntaxErrorIn(law.get().span());
+  }
+
+  /** Whether the parse reported an error in {@code span} (then error recovery rebuilt what it covers). */
+  public boolean hasSyntaxErrorIn(Span span) {
+    return parse.diagnostics().stream().anyMatch(d -> d.isError()
+        && span.start() <= d.span().start() && d.span().start() <= span.end());
   }
 
   /** Where a key is declared: in this file, or in a file this one uses. */

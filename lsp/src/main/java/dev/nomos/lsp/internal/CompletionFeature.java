@@ -51,7 +51,7 @@ public final class CompletionFeature {
 
   /** Completion; {@code workspace} (may be null) lets {@code law |} offer the laws of neighbouring files. */
   public static List<CompletionItem> complete(Workspace workspace, Analysis a, int offset) {
-    return complete(workspace, a, a.text(), offset, LexicalScope.at(a.tokens(), wordStart(a.text(), offset)), true);
+    return complete(workspace, a, a.text(), offset, CursorScope.of(a, wordStart(a.text(), offset)), true);
   }
 
   /** Where the word that ends at {@code offset} starts. */
@@ -69,23 +69,23 @@ public final class CompletionFeature {
    * {@code snippets} (a client that cannot expand them) items insert plain text.
    */
   public static List<CompletionItem> complete(Workspace workspace, Analysis a, String text, int offset,
-      LexicalScope scope, boolean snippets) {
+      CursorScope scope, boolean snippets) {
     int wordStart = wordStart(text, offset);
     String before = text.substring(Math.max(0, text.lastIndexOf('\n', wordStart - 1) + 1), wordStart);
     Items items = new Items(snippets);
 
     Matcher use = USE_PATH.matcher(before + text.substring(wordStart, offset));
-    if (scope.block() == LexicalScope.Block.TOP && use.find()) {
+    if (scope.block() == CursorScope.Block.TOP && use.find()) {
       usePaths(a, items);
       return items.list();
     }
     Matcher member = MEMBER.matcher(before);
     if (member.find()) {
-      attributes(a, scope.variables().getOrDefault(member.group(1), null), items);
+      attributes(a, scope.objectType(member.group(1)), items);
       return items.list();
     }
     Matcher symbolContext = SYMBOL_CONTEXT.matcher(before);
-    if (scope.block() == LexicalScope.Block.LAW && symbolContext.find()) {
+    if (scope.block() == CursorScope.Block.LAW && symbolContext.find()) {
       symbols(a, scope, symbolContext, items);
       if (!items.isEmpty()) {
         return items.list();
@@ -110,11 +110,8 @@ public final class CompletionFeature {
         entityTypes(a, true, items);
         variables(scope, items);
       }
-      case "destroy" -> scope.variables().forEach((v, t) -> {
-        if (!t.equals("step")) {
-          items.add(v, CompletionItemKind.Variable, v + ": " + t, null);
-        }
-      });
+      case "destroy" -> scope.variables().values().stream().filter(CursorScope.Variable::object)
+          .forEach(v -> items.add(v.name(), CompletionItemKind.Variable, v.detail(), null));
       case "with" -> items.add("probability", CompletionItemKind.Keyword, "keyword", LANGUAGE.keywordDocs().get("probability"));
       case "probability" -> {
         items.add("fitted", CompletionItemKind.Keyword, "keyword", LANGUAGE.keywordDocs().get("fitted"));
@@ -128,7 +125,7 @@ public final class CompletionFeature {
     return items.list();
   }
 
-  private static void general(Analysis a, LexicalScope scope, Items items) {
+  private static void general(Analysis a, CursorScope scope, Items items) {
     switch (scope.block()) {
       case TOP -> {
         keywords(TOP_KEYWORDS, items);
@@ -144,12 +141,7 @@ public final class CompletionFeature {
         keywords(List.of("int", "bool"), items);
       }
       case LAW -> {
-        variables(scope, items);
-        for (StdlibFunction f : Stdlib.all()) {
-          items.function(f);
-        }
-        a.meaning().declarations(Declaration.Kind.DEFINITION).forEach(d -> items.add(d.name(),
-            CompletionItemKind.Function, "def " + d.detail(), d.doc().isEmpty() ? null : d.doc()));
+        names(a, scope, items);
         keywords(LAW_KEYWORDS, items);
         keywords(EXPRESSION_KEYWORDS, items);
         keywords(EFFECT_KEYWORDS, items);
@@ -158,20 +150,34 @@ public final class CompletionFeature {
             "world target: " + t.type(), t.doc()));
         entityTypes(a, true, items);
       }
+      case DEFINITION -> {
+        names(a, scope, items);
+        keywords(EXPRESSION_KEYWORDS, items);
+        entityTypes(a, true, items);
+      }
     }
+  }
+
+  /** What an expression may call or name: the variables in scope, the stdlib, the model's definitions. */
+  private static void names(Analysis a, CursorScope scope, Items items) {
+    variables(scope, items);
+    for (StdlibFunction f : Stdlib.all()) {
+      items.function(f);
+    }
+    a.meaning().declarations(Declaration.Kind.DEFINITION).forEach(d -> items.add(d.name(),
+        CompletionItemKind.Function, "def " + d.detail(), d.doc().isEmpty() ? null : d.doc()));
   }
 
   private static void keywords(List<String> words, Items items) {
     words.forEach(k -> items.add(k, CompletionItemKind.Keyword, "keyword", null));
   }
 
-  private static void variables(LexicalScope scope, Items items) {
-    scope.variables().forEach((v, t) -> items.add(v, CompletionItemKind.Variable,
-        t.equals("step") ? v + ": history step" : v + ": " + t, null));
+  private static void variables(CursorScope scope, Items items) {
+    scope.variables().values().forEach(v -> items.add(v.name(), CompletionItemKind.Variable, v.detail(), null));
   }
 
   private static void attributes(Analysis a, String type, Items items) {
-    if (type == null || type.equals("step")) {
+    if (type == null) {
       return;
     }
     LANGUAGE.attributes().forEach(b -> items.add(b.name(), CompletionItemKind.Property, b.type(), b.doc()));
@@ -187,9 +193,13 @@ public final class CompletionFeature {
     }
   }
 
-  private static void afterColon(Analysis a, LexicalScope scope, String name, Items items) {
+  private static void afterColon(Analysis a, CursorScope scope, String name, Items items) {
     switch (scope.block()) {
       case ENTITY -> keywords(List.of("int", "bool"), items);
+      case DEFINITION -> {
+        keywords(List.of("int", "bool"), items);
+        entityTypes(a, true, items);
+      }
       case LAW -> {
         if (name.equals("side")) {
           LANGUAGE.sides().forEach(s -> items.add(s, CompletionItemKind.EnumMember, "Side", null));
@@ -202,7 +212,7 @@ public final class CompletionFeature {
     }
   }
 
-  private static void symbols(Analysis a, LexicalScope scope, Matcher m, Items items) {
+  private static void symbols(Analysis a, CursorScope scope, Matcher m, Items items) {
     String subject = m.group(1);
     if (subject.equals("action")) {
       a.meaning().declarations(Declaration.Kind.ACTION)
@@ -210,7 +220,7 @@ public final class CompletionFeature {
     } else if (subject.startsWith("side")) {
       LANGUAGE.sides().forEach(s -> items.add(s, CompletionItemKind.EnumMember, "Side", null));
     } else {
-      String type = scope.variables().get(m.group(2));
+      String type = scope.objectType(m.group(2));
       if (type != null) {
         a.meaning().declaration(Declaration.Kind.ATTRIBUTE, type, m.group(3)).ifPresent(attr -> {
           String owner = attr.detail().startsWith("{") ? type + "." + attr.name() : attr.detail();

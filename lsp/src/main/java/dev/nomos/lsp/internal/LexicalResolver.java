@@ -42,7 +42,7 @@ final class LexicalResolver {
     Meaning meaning = a.meaning();
     if (previous != null && previous.getType() == NomosLexer.DOT && beforePrevious != null) {
       String type = scope.variables().get(beforePrevious.getText());
-      if (type == null || type.equals("step")) {
+      if (type == null || type.equals(LexicalScope.STEP)) {
         return Optional.empty();
       }
       Optional<Declaration> attribute = meaning.declaration(Declaration.Kind.ATTRIBUTE, type, name);
@@ -52,7 +52,7 @@ final class LexicalResolver {
       return LANGUAGE.builtIn(Declaration.Kind.ATTRIBUTE, name).map(d -> resolved(a, span, d, type));
     }
     Token declaration = scope.declarations().get(name);
-    if (scope.block() == LexicalScope.Block.LAW && declaration != null) {
+    if (scope.block() == CursorScope.Block.LAW && declaration != null) {
       SymbolKey key = SymbolKey.binder(a.uri(), declaration.getStartIndex(), name);
       return Optional.of(new Occurrence(a.uri(), span, key, declaration == token, scope.variables().get(name), null));
     }

@@ -1,6 +1,7 @@
 package dev.nomos.lsp.internal;
 
 import dev.nomos.compiler.meaning.LanguageDescriptor;
+import dev.nomos.lsp.internal.CursorScope.Block;
 import dev.nomos.grammar.NomosLexer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,31 +10,30 @@ import java.util.Map;
 import org.antlr.v4.runtime.Token;
 
 /**
- * What surrounds a cursor, read from tokens rather than the AST: while a law is being typed it
- * does not parse, yet completion must still know the block it is in and the variables bound so far.
+ * What surrounds a cursor, read from tokens rather than the AST: the fallback for text that does
+ * not parse (the checker leaves it alone), as while a law is being typed, where completion must
+ * still know the block it is in and the variables bound so far. Every variable bound earlier in the
+ * law counts, whether or not its quantifier has closed; where the text parses, {@link CursorScope}
+ * takes the checker's scopes instead.
  */
 public final class LexicalScope {
-  /** The kind of block the cursor is in. */
-  public enum Block { TOP, WORLD, ENTITY, LAW }
+  /** The type {@link #variables()} gives a history step variable. */
+  public static final String STEP = "step";
 
   private final Block block;
   private final Map<String, String> variables;
   private final Map<String, Token> declarations;
-  private final String lawName;
 
-  private LexicalScope(Block block, Map<String, String> variables, Map<String, Token> declarations, String lawName) {
+  private LexicalScope(Block block, Map<String, String> variables, Map<String, Token> declarations) {
     this.block = block;
     this.variables = variables;
     this.declarations = declarations;
-    this.lawName = lawName;
   }
 
   public Block block() { return block; }
 
-  /** Variables bound before the cursor in its law, to their type ("step" for history variables). */
+  /** Variables bound before the cursor in its law, to their type ({@link #STEP} for history variables). */
   public Map<String, String> variables() { return variables; }
-
-  public String lawName() { return lawName; }
 
   /** The token where each variable in {@link #variables()} was bound. */
   public Map<String, Token> declarations() { return declarations; }
@@ -75,16 +75,14 @@ public final class LexicalScope {
       }
     }
     if (blockKeyword == NomosLexer.WORLD) {
-      return new LexicalScope(entityOpen ? Block.ENTITY : Block.WORLD, Map.of(), Map.of(), null);
+      return new LexicalScope(entityOpen ? Block.ENTITY : Block.WORLD, Map.of(), Map.of());
     }
     if (blockKeyword == NomosLexer.LAW) {
-      String name = blockStart + 1 < tokens.size() && tokens.get(blockStart + 1).getType() == NomosLexer.ID
-          ? tokens.get(blockStart + 1).getText() : null;
       Map<String, Token> declarations = new LinkedHashMap<>();
       Map<String, String> vars = variables(tokens.subList(blockStart, tokens.size()), declarations);
-      return new LexicalScope(Block.LAW, vars, declarations, name);
+      return new LexicalScope(Block.LAW, vars, declarations);
     }
-    return new LexicalScope(Block.TOP, Map.of(), Map.of(), null);
+    return new LexicalScope(Block.TOP, Map.of(), Map.of());
   }
 
   /** {@code x: T} after for/,/(/exists/count, and {@code k} of {@code all|any|count k in}. */
@@ -104,7 +102,7 @@ public final class LexicalScope {
         declarations.put(name.getText(), name);
       } else if ((before == NomosLexer.ALL || before == NomosLexer.ANY || before == NomosLexer.COUNT)
           && law.get(i + 1).getType() == NomosLexer.IN) {
-        vars.put(name.getText(), "step");
+        vars.put(name.getText(), STEP);
         declarations.put(name.getText(), name);
       }
     }

@@ -211,7 +211,7 @@ public final class NomosTextDocumentService implements TextDocumentService {
     String uri = params.getTextDocument().getUri();
     return recent(uri, Either.forLeft(List.of()), (r, cancel) -> {
       int offset = r.offset(params.getPosition());
-      LexicalScope scope = r.scopeAt(CompletionFeature.wordStart(r.text(), offset));
+      CursorScope scope = r.scopeAt(CompletionFeature.wordStart(r.text(), offset));
       return Either.forLeft(CompletionFeature.complete(workspace, r.analysis(), r.text(), offset, scope, snippets));
     });
   }

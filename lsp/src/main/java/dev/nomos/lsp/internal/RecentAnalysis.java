@@ -63,12 +63,14 @@ public final class RecentAnalysis {
   }
 
   /**
-   * The block and variables at {@code offset} of the current text. From an older analysis, only
-   * the text from the start of the declaration the cursor is in (as last parsed) is lexed again.
+   * The block and variables at {@code offset} of the current text: the checker's when the analysis
+   * is of this text and the declaration there parses; else read from tokens. From an older analysis
+   * (the checker has not seen what was typed since), only the text from the start of the declaration
+   * the cursor is in (as last parsed) is lexed again.
    */
-  public LexicalScope scopeAt(int offset) {
+  public CursorScope scopeAt(int offset) {
     if (shift == null) {
-      return LexicalScope.at(analysis.tokens(), offset);
+      return CursorScope.of(analysis, offset);
     }
     int analysed = shift.toOlder(offset);
     int from = 0;
@@ -83,6 +85,6 @@ public final class RecentAnalysis {
     for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
       tokens.add(t);
     }
-    return LexicalScope.at(tokens, offset - from);
+    return CursorScope.lexical(LexicalScope.at(tokens, offset - from));
   }
 }

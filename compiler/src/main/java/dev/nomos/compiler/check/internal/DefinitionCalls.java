@@ -42,10 +42,10 @@ public final class DefinitionCalls {
       Ty t = def.params().get(i);
       if (t.kind() == Ty.Kind.OBJECT) {
         Binding binding = new Binding(p.name(), p.type(), p.span());
-        objects.put(p.name().text(), cx.declareObject(binding, t.entityType(), true));
+        objects.put(p.name().text(), cx.declareObject(binding, t.entityType(), true, def.decl().span()));
       } else {
         // A stand-in of the parameter's type: the body is checked, never run, with it.
-        cx.declareValueParameter(p.name(), p.type().text());
+        cx.declareValueParameter(p.name(), p.type().text(), def.decl().span());
         values.put(p.name().text(), new Typed(t, new PExpr.Const(0, t.planType())));
       }
     }

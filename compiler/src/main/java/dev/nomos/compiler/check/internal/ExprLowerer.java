@@ -676,7 +676,7 @@ public final class ExprLowerer {
     int type = cx.resolveType(binding.type(), true);
     int[] excluded = cx.boundObjects();
     ObjectVar v = cx.declareObject(binding, type == LawContext.UNKNOWN_TYPE ? -1 : type,
-        type != LawContext.UNKNOWN_TYPE);
+        type != LawContext.UNKNOWN_TYPE, span);
     Typed w = null;
     try {
       if (where != null) {
@@ -710,7 +710,7 @@ public final class ExprLowerer {
       cx.error(Codes.EMPTY_RANGE, h.span(), "the step range " + h.low() + ".." + h.high() + " is empty",
           "write the smaller bound first: `" + h.high() + ".." + h.low() + "`");
     }
-    StepVar s = cx.declareStep(h.variable(), h.low(), h.high());
+    StepVar s = cx.declareStep(h.variable(), h.low(), h.high(), h.span());
     Typed body;
     try {
       body = expect(h.body(), Ty.BOOL, "the body of `" + h.quantifier().keyword + "`");

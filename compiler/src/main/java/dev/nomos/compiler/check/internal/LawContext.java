@@ -113,14 +113,15 @@ public final class LawContext {
     silenced--;
   }
 
-  private Declaration declare(Declaration.Kind kind, Name name, String detail) {
-    return silenced == 0 ? meaning.declare(kind, name, "", source, detail, null)
-        : new Declaration(kind, name.text(), "", source, name.span(), detail, null);
+  /** A local name visible to the end of {@code enclosing}; recorded unless a definition is being inlined. */
+  private Declaration declare(Declaration.Kind kind, Name name, String detail, Span enclosing) {
+    return silenced == 0 ? meaning.declareLocal(kind, name, source, detail, enclosing)
+        : new Declaration(kind, name.text(), "", source, name.span(), detail, null, name.span().untilEndOf(enclosing));
   }
 
-  /** Declares a value parameter of the definition whose body is checked. */
-  void declareValueParameter(Name name, String type) {
-    valueParameters.put(name.text(), declare(Declaration.Kind.VALUE_PARAMETER, name, type));
+  /** Declares a value parameter of the definition whose body is checked; {@code definition} is its extent. */
+  void declareValueParameter(Name name, String type, Span definition) {
+    valueParameters.put(name.text(), declare(Declaration.Kind.VALUE_PARAMETER, name, type, definition));
   }
 
   /** The declaration of a value parameter named {@code name}, or null. */
@@ -307,18 +308,23 @@ public final class LawContext {
 
   // ---- scope
 
-  /** Declares an object variable; reports a name already in scope. */
-  public ObjectVar declareObject(Binding binding, int type, boolean typeKnown) {
+  /**
+   * Declares an object variable visible to the end of {@code enclosing} (its law, quantifier or
+   * definition); reports a name already in scope.
+   */
+  public ObjectVar declareObject(Binding binding, int type, boolean typeKnown, Span enclosing) {
     checkFresh(binding.variable());
     ObjectVar v = new ObjectVar(binding.variable().text(), objectVarCount++, type, typeKnown, binding,
-        declare(Declaration.Kind.BINDER, binding.variable(), binding.type().text()));
+        declare(Declaration.Kind.BINDER, binding.variable(), binding.type().text(), enclosing));
     objects.add(v);
     return v;
   }
 
-  public StepVar declareStep(Name name, int low, int high) {
+  /** Declares a step variable visible to the end of {@code aggregate}. */
+  public StepVar declareStep(Name name, int low, int high, Span aggregate) {
     checkFresh(name);
-    StepVar s = new StepVar(name.text(), localCount++, low, high, declare(Declaration.Kind.STEP, name, "int"));
+    StepVar s = new StepVar(name.text(), localCount++, low, high,
+        declare(Declaration.Kind.STEP, name, "int", aggregate));
     steps.add(s);
     stepBounds.put(s.local(), new long[] {low, high});
     return s;
