@@ -380,6 +380,9 @@ public final class Miner {
     for (Collisions.Collision c : Collisions.of(schema, a, i)) {
       out.add(new Context(DraftBinder.each(type.name()), Guard.of(Guard.Condition.of(c.condition())), c.name()));
     }
+    for (ScreenExits.Exit e : ScreenExits.of(schema, a, i)) {
+      out.add(new Context(DraftBinder.each(type.name()), Guard.of(Guard.Condition.of(e.condition())), e.name()));
+    }
     String action = a.action() >= 0 ? schema.actions().get(a.action()) : null;
     Set<String> seen = new LinkedHashSet<>();
     for (int[] c : contacts(a, i)) {
