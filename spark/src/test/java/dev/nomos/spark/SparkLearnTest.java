@@ -48,8 +48,8 @@ class SparkLearnTest {
     assertEquals(0, plain.exit(), plain.err());
     assertEquals(0, spark.exit(), spark.err());
     assertEquals(0, jobsOfPlain);
-    // Each round scores the transitions and precomputes its fit on the cluster, the refit too.
-    assertTrue(jobsOfSpark >= 5, jobsOfSpark + " Spark jobs");
+    // The starting fit, the round's scoring and fit, and the refit after selection: a job each at least.
+    assertTrue(jobsOfSpark >= 4, jobsOfSpark + " Spark jobs");
     String learned = Files.readString(plainOut);
     assertTrue(learned.split("\\blaw ").length > 3, "laws learned:\n" + learned);
     assertEquals(learned, Files.readString(sparkOut));
@@ -61,8 +61,8 @@ class SparkLearnTest {
   }
 
   private static String[] learn(Path out, String... more) {
-    List<String> args = new ArrayList<>(List.of("learn", WORLD, "-o", out.toString(), "--iterations", "2",
-        "--candidates", "30", "--lambda", "0.001", "--validation", "0.3", "--max-time", "900", "-q"));
+    List<String> args = new ArrayList<>(List.of("learn", WORLD, "-o", out.toString(), "--iterations", "1",
+        "--candidates", "40", "--lambda", "0.001", "--validation", "0.3", "--max-time", "900", "-q"));
     for (String file : data) {
       args.add("--data");
       args.add(file);
