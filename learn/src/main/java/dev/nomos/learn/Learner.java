@@ -1,7 +1,7 @@
 package dev.nomos.learn;
 
-import dev.nomos.compiler.source.Span;
 import dev.nomos.compiler.codegen.Engine;
+import dev.nomos.compiler.source.Span;
 import dev.nomos.learn.internal.ClusterScoring;
 import dev.nomos.learn.internal.HoleFiller;
 import dev.nomos.learn.internal.Narrowness;
