@@ -3,14 +3,13 @@ package dev.nomos.bench;
 import dev.nomos.compiler.Compilation;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.fit.FitData;
+import dev.nomos.runtime.fit.FitScorer;
 import dev.nomos.runtime.fit.Fitter;
 import dev.nomos.runtime.model.Inference;
-import dev.nomos.runtime.model.ProgressListener;
 import dev.nomos.runtime.model.WorldModel;
 import dev.nomos.runtime.trajectory.Episode;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,16 +24,16 @@ import java.util.Locale;
  *       contact loops over every pair), and their ratio;
  *   <li>transitions (10^3 up to a limit): process CPU seconds of one inference pass (the
  *       log-likelihood of every transition) and of fitting the 400 Pong-scale laws' weights
- *       (the precompute, then the fit), the data-dependent part of {@code nomos learn}. A size
- *       whose episodes would not fit in the heap is reported as not measured, with the reason.
+ *       (the precompute, then the fit), over episodes made and scored one at a time, so that the
+ *       heap does not grow with the transitions (the live heap is in the table);
+ *   <li>learn time against transitions (10^3 up to a smaller limit): wall and CPU seconds of
+ *       {@code nomos learn}'s loop with a budget of rounds ({@link LearnScaling}).
  * </ul>
  */
 public final class ScalingBench {
   /** Law counts of the laws table. */
   public static final int[] LAW_COUNTS = {100, 250, 500, 1_000, 2_000};
   private static final int EPISODE_STEPS = 1_000;
-  /** Heap a Pong-scale transition takes in an episode and in the fit's precompute, measured roughly, with margin. */
-  private static final long BYTES_PER_TRANSITION = 6_000;
 
   private final Bench bench;
   private final PrintStream progress;
@@ -48,8 +47,11 @@ public final class ScalingBench {
     this.measure = quick ? 1.0 : 2.0;
   }
 
-  /** Runs every measurement, up to {@code maxTransitions} transitions, and returns the tables as Markdown. */
-  public String run(long maxTransitions) {
+  /**
+   * Runs every measurement, up to {@code maxTransitions} transitions for the passes over the data and
+   * {@code maxLearnTransitions} for learning, and returns the tables as Markdown.
+   */
+  public String run(long maxTransitions, long maxLearnTransitions) {
     StringBuilder md = new StringBuilder();
     md.append("| objects | workload | laws | steps / CPU s | before indexes | ratio |\n");
     md.append("|---:|---|---:|---:|---:|---:|\n");
@@ -61,13 +63,19 @@ public final class ScalingBench {
     for (int laws : LAW_COUNTS) {
       md.append(stepsRow(Workloads.crowd(laws), false));
     }
-    md.append("\n| transitions | inference pass, CPU s | fit precompute, CPU s | fit, CPU s | fit iterations |\n");
-    md.append("|---:|---:|---:|---:|---:|\n");
+    md.append("\n| transitions | inference pass, CPU s | fit precompute, CPU s | fit, CPU s | fit iterations"
+        + " | distinct targets | live heap, MB |\n");
+    md.append("|---:|---:|---:|---:|---:|---:|---:|\n");
     Workload pong = Workloads.pong();
     Compilation c = BenchModels.compile(pong);
     WorldModel model = WorldModel.of(c.schema(), BenchModels.laws(pong, c, "compiled"));
     for (long n = 1_000; n <= maxTransitions; n *= 10) {
       md.append(transitionsRow(model, pong, n));
+    }
+    md.append("\n| transitions | learn, wall s | learn, CPU s | rounds | laws | stopped |\n");
+    md.append("|---:|---:|---:|---:|---:|---|\n");
+    for (long n = 1_000; n <= maxLearnTransitions; n *= 10) {
+      md.append(learnRow((int) n));
     }
     return md.toString();
   }
@@ -93,46 +101,73 @@ public final class ScalingBench {
             indexed / before);
   }
 
+  /**
+   * One row of the transitions table. The episodes are made one at a time and dropped once scored:
+   * the inference pass and the fit's precompute ({@link FitScorer}, the same one-pass scoring as
+   * {@code nomos fit}'s streamed precompute) see each episode once, so the heap holds one episode and
+   * the distinct targets, whatever the number of transitions. Making the episodes is not timed.
+   */
   private String transitionsRow(WorldModel model, Workload w, long transitions) {
-    long heap = Runtime.getRuntime().maxMemory();
-    if (transitions * BYTES_PER_TRANSITION > heap) {
-      String why = String.format(Locale.ROOT, "not measured: needs about %.1f GB of heap, this JVM has %.1f GB",
-          transitions * BYTES_PER_TRANSITION / 1e9, heap / 1e9);
-      progress.printf(Locale.ROOT, "%,d transitions: %s%n", transitions, why);
-      return String.format(Locale.ROOT, "| %,d | %s | | | |%n", transitions, why);
-    }
-    List<Episode> episodes = new ArrayList<>();
+    Inference inference = model.newInference();
+    FitScorer scorer = new FitScorer(model);
+    long inferenceNanos = 0;
+    long precomputeNanos = 0;
+    double sum = 0;
+    int episodes = 0;
     for (long made = 0; made < transitions; made += EPISODE_STEPS) {
       int frames = (int) Math.min(EPISODE_STEPS, transitions - made) + 1;
-      List<Frame> episode = w.frames(model.schema(), frames, 1_000 + episodes.size());
+      List<Frame> episode = w.frames(model.schema(), frames, 1_000 + episodes);
       int[] lines = new int[episode.size()];
       for (int k = 0; k < lines.length; k++) {
         lines[k] = k + 1;
       }
-      episodes.add(new Episode(null, episodes.size(), episode, lines));
-    }
-    long start = processCpuNanos();
-    Inference inference = model.newInference();
-    double sum = 0;
-    for (Episode e : episodes) {
-      for (int k = 0; k + 1 < e.frames().size(); k++) {
-        sum += inference.logLikelihood(e.frames().get(k), e.frames().get(k + 1));
+      Episode e = new Episode(null, episodes++, episode, lines);
+      long start = processCpuNanos();
+      for (int k = 0; k < e.transitions(); k++) {
+        sum += inference.logLikelihood(episode.get(k), episode.get(k + 1));
       }
+      long passed = processCpuNanos();
+      scorer.add(e, 0, e.transitions());
+      precomputeNanos += processCpuNanos() - passed;
+      inferenceNanos += passed - start;
     }
-    long passed = processCpuNanos();
-    FitData data = FitData.precompute(model, episodes, ProgressListener.NONE);
+    long merging = processCpuNanos();
+    FitData data = FitData.of(model, List.of(scorer.part()));
     long precomputed = processCpuNanos();
+    precomputeNanos += precomputed - merging;
     var result = new Fitter().fit(model, data);
     long fitted = processCpuNanos();
-    progress.printf(Locale.ROOT, "%,d transitions: inference pass %.2f s, precompute %.2f s, fit %.2f s (%d iterations; log-likelihood %.1f)%n",
-        data.transitions(), (passed - start) / 1e9, (precomputed - passed) / 1e9, (fitted - precomputed) / 1e9,
-        result.iterations(), sum);
-    return String.format(Locale.ROOT, "| %,d | %.2f | %.2f | %.2f | %d |%n", data.transitions(), (passed - start) / 1e9,
-        (precomputed - passed) / 1e9, (fitted - precomputed) / 1e9, result.iterations());
+    long liveHeap = liveHeapBytes();
+    progress.printf(Locale.ROOT, "%,d transitions: inference pass %.2f s, precompute %.2f s, fit %.2f s (%d iterations;"
+        + " %,d distinct targets; heap in use after a full GC %.0f MB of %.0f MB; log-likelihood %.1f)%n",
+        data.transitions(), inferenceNanos / 1e9, precomputeNanos / 1e9, (fitted - precomputed) / 1e9,
+        result.iterations(), data.targets(), liveHeap / 1e6, Runtime.getRuntime().maxMemory() / 1e6, sum);
+    String row = String.format(Locale.ROOT, "| %,d | %.2f | %.2f | %.2f | %d | %,d | %.0f |%n", data.transitions(),
+        inferenceNanos / 1e9, precomputeNanos / 1e9, (fitted - precomputed) / 1e9, result.iterations(),
+        data.targets(), liveHeap / 1e6);
+    return row;
+  }
+
+  private String learnRow(int transitions) {
+    LearnScaling.Figures f = LearnScaling.measure(transitions, EPISODE_STEPS);
+    progress.printf(Locale.ROOT, "learning from %,d transitions: %.1f s wall, %.1f s CPU, %d rounds, %d laws (stopped: %s)%n",
+        f.transitions(), f.wallSeconds(), f.cpuSeconds(), f.rounds(), f.laws(), f.stop());
+    return String.format(Locale.ROOT, "| %,d | %.1f | %.1f | %d | %d | %s |%n", f.transitions(), f.wallSeconds(),
+        f.cpuSeconds(), f.rounds(), f.laws(), f.stop());
+  }
+
+  /**
+   * The heap the live data takes: used heap right after a full collection (the scaling run is a
+   * benchmark, where asking for one is the point).
+   */
+  private static long liveHeapBytes() {
+    System.gc();
+    Runtime rt = Runtime.getRuntime();
+    return rt.totalMemory() - rt.freeMemory();
   }
 
   /** CPU time of the whole process (every thread, JIT and GC included), in nanoseconds. */
-  private static long processCpuNanos() {
+  static long processCpuNanos() {
     return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
         ? os.getProcessCpuTime() : System.nanoTime();
   }

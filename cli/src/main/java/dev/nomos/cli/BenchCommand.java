@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
         + "beside it, the time to compile 1,000 laws, and the planner's speed (nodes expanded per second by "
         + "breadth-first search over the Pong-scale model on the compiled engine).",
         "With --scaling, instead: steps per second against objects (7, 58, 300) and laws (100 to 2,000), with and "
-        + "without the indexes, and inference and fitting time against transitions (10^3 up to --max-transitions), "
-        + "as Markdown tables.",
+        + "without the indexes, inference and fitting time against transitions (10^3 up to --max-transitions, "
+        + "episodes streamed so that the heap stays bounded) and learn time against transitions (10^3 up to "
+        + "--max-learn-transitions; the enumerative loop with a budget of 3 rounds), as Markdown tables.",
         "Progress goes to stderr, the figures to stdout. Takes about a minute; --quick about 15 seconds; --scaling "
         + "several minutes."})
 public final class BenchCommand implements Callable<Integer> {
@@ -51,6 +52,11 @@ public final class BenchCommand implements Callable<Integer> {
       description = "With --scaling: the largest recording, in transitions (powers of ten from 1,000; default: "
           + "${DEFAULT-VALUE}).")
   long maxTransitions;
+
+  @Option(names = "--max-learn-transitions", defaultValue = "10000", paramLabel = "N",
+      description = "With --scaling: the largest recording learned from, in transitions (powers of ten from 1,000;"
+          + " 0 for none; default: ${DEFAULT-VALUE}).")
+  long maxLearnTransitions;
 
   @Spec
   CommandSpec spec;
@@ -89,7 +95,11 @@ public final class BenchCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--max-transitions must be at least 1000, got " + maxTransitions);
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.print(new ScalingBench(quick, progress).run(maxTransitions));
+      if (maxLearnTransitions < 0 || maxLearnTransitions > Integer.MAX_VALUE) {
+        throw new ParameterException(spec.commandLine(), "--max-learn-transitions must be from 0 to "
+            + Integer.MAX_VALUE + ", got " + maxLearnTransitions);
+      }
+      out.print(new ScalingBench(quick, progress).run(maxTransitions, maxLearnTransitions));
       out.flush();
       return ExitCodes.OK;
     }

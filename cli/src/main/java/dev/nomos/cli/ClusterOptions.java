@@ -26,6 +26,11 @@ final class ClusterOptions {
 
   /** A session on the cluster; a clear error when the Spark module is not on the class path. */
   ClusterSession open() {
+    return open(master);
+  }
+
+  /** A session on the Spark cluster {@code master}; a clear error when the Spark module is not on the class path. */
+  static ClusterSession open(String master) {
     for (ClusterBackend backend : ServiceLoader.load(ClusterBackend.class)) {
       if (backend.name().equals(ENGINE)) {
         return backend.open(master);

@@ -26,6 +26,8 @@ import dev.nomos.learn.RetryPolicy;
 import dev.nomos.learn.Timing;
 import dev.nomos.runtime.Deadline;
 import dev.nomos.runtime.WorldSchema;
+import dev.nomos.runtime.cluster.ClusterSession;
+import dev.nomos.runtime.cluster.ClusterTaskException;
 import dev.nomos.runtime.model.ModelOptions;
 import dev.nomos.runtime.trajectory.Episode;
 import dev.nomos.runtime.trajectory.Episodes;
@@ -160,6 +162,12 @@ public final class LearnCommand implements Callable<Integer> {
 
   /** The runs of model selection, the candidates' checks and the scoring of the training data share them. */
   @Mixin ThreadOptions threads;
+
+  @Option(names = "--spark", paramLabel = "MASTER",
+      description = "Score every training transition and the candidate laws on every round as Apache Spark jobs on "
+          + "MASTER (local[N], yarn, spark://HOST:PORT, ...), with the same result; the workers read the --data "
+          + "files at their paths on this machine, so a cluster needs them on a shared mount (docs/scale.md).")
+  String spark;
 
   @Option(names = {"-q", "--quiet"}, description = "No progress and no table.")
   boolean quiet;
@@ -342,8 +350,16 @@ public final class LearnCommand implements Callable<Integer> {
     // A twentieth of the budget is left for writing the outputs and for the JVM around the learner.
     Deadline deadline = Deadline.in(options.maxTime().multipliedBy(19).dividedBy(20)
         .minusNanos(System.nanoTime() - started));
-    LearnResult result = new Learner(schema, worldSource, compiler, proposer, options, modelOptions, listener)
-        .learn(train, testEpisodes, starting.laws(), deadline);
+    Learner learner = new Learner(schema, worldSource, compiler, proposer, options, modelOptions, listener);
+    LearnResult result;
+    try (ClusterSession session = spark == null ? null : ClusterOptions.open(spark)) {
+      if (session != null) {
+        learner.scoringOn(session, ModelInput.engine(engine), strict);
+      }
+      result = learner.learn(train, testEpisodes, starting.laws(), deadline);
+    } catch (ClusterTaskException e) {
+      throw new UserFacingException(e.getMessage());
+    }
     progress.clear();
     if (proposer instanceof dev.nomos.learn.LlmProposer llm && llm.failureWithoutAnswers().isPresent()) {
       // A model learned without one answer is the starting model refitted, not what was asked for.

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** --threads (of every command) and --spark of fit and eval, as far as they run without Spark on the class path. */
+/** --threads (of every command) and --spark of fit, eval and learn, as far as they run without Spark on the class path. */
 class ScaleOptionsTest {
   static final String MODEL = "../examples/pong/reference.law";
   static final String DATA = "../examples/pong/train.jsonl";
@@ -50,6 +50,15 @@ class ScaleOptionsTest {
   @Test
   void sparkWithoutTheSparkModuleSaysHowToGetIt() {
     Run r = Run.run("fit", MODEL, "--data", DATA, "--spark", "local[2]");
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("--spark: the Spark module is not on the class path"), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+  }
+
+  @Test
+  void sparkLearnWithoutTheSparkModuleSaysHowToGetIt(@TempDir Path dir) {
+    Run r = Run.run("learn", "../examples/pong/world.law", "--data", DATA, "-o", dir.resolve("out.law").toString(),
+        "--spark", "local[2]", "-q");
     assertEquals(1, r.exit());
     assertTrue(r.err().contains("--spark: the Spark module is not on the class path"), r.err());
     assertEquals(1, r.err().strip().lines().count(), r.err());

@@ -1,6 +1,8 @@
 package dev.nomos.learn;
 
+import dev.nomos.compiler.codegen.Engine;
 import dev.nomos.compiler.source.Span;
+import dev.nomos.learn.internal.ClusterScoring;
 import dev.nomos.learn.internal.HeldOutPruning;
 import dev.nomos.learn.internal.HoleFiller;
 import dev.nomos.learn.internal.Narrowness;
@@ -17,6 +19,7 @@ import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
 import dev.nomos.runtime.Parallelism;
 import dev.nomos.runtime.WorldSchema;
+import dev.nomos.runtime.cluster.ClusterSession;
 import dev.nomos.runtime.fit.FitData;
 import dev.nomos.runtime.fit.FitResult;
 import dev.nomos.runtime.fit.Fitter;
@@ -81,6 +84,8 @@ public final class Learner {
   private final Map<String, LawCompiler.Compiled> compilations = new ConcurrentHashMap<>();
   /** The threads of the current {@link #learn} call. */
   private Parallelism workers = Parallelism.SERIAL;
+  /** Where the passes over all the training data run when not on {@link #workers} (null: here). */
+  private ClusterScoring cluster;
 
   /**
    * One law of the model being learned; {@code conditions} is how many conditions it states
@@ -134,6 +139,19 @@ public final class Learner {
     this.options = Objects.requireNonNull(options, "options");
     this.modelOptions = Objects.requireNonNull(modelOptions, "modelOptions");
     this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  /**
+   * Runs the passes over all the training data as jobs of {@code session}: the scoring of every
+   * transition under each round's model, and the scoring of the laws, candidates included, on every
+   * transition for each fit. The workers read the transitions from the trajectory files the episodes
+   * were read from ({@code strict} as they were read) and compile the laws from their texts under
+   * {@code engine}, so the learned model is the one of this machine. Episodes not read from a file are
+   * scored here. Returns this learner.
+   */
+  public Learner scoringOn(ClusterSession session, Engine engine, boolean strict) {
+    this.cluster = new ClusterScoring(Objects.requireNonNull(session, "session"), worldSource, engine, strict);
+    return this;
   }
 
   /** The fitter of a model of {@code entries}; with merging on, of identical laws it keeps the one stating fewest conditions. */
@@ -472,7 +490,7 @@ public final class Learner {
       List<Entry> saved = List.copyOf(entries);
       try {
         events.phase(it, "scoring");
-        List<TransitionScore> scores = TransitionScoring.score(model, train, workers, until);
+        List<TransitionScore> scores = scores(entries, model, train, until);
         costs.scored(elapsed(iterationStart));
         trainNll = -scores.stream().mapToDouble(TransitionScore::logLikelihood).average().orElse(0);
         List<TransitionScore> worst = scores.stream().filter(s -> s.logLikelihood() < options.threshold())
@@ -835,13 +853,30 @@ public final class Learner {
       RoundCosts costs) {
     WorldModel m = model(entries, start, mo);
     long precomputeStart = System.nanoTime();
-    FitData data = FitData.precompute(m, train, TimeBudget.cancelling(until));
+    FitData data = cluster == null ? null : cluster.precompute(sources(entries), m, train, until);
+    if (data == null) {
+      data = FitData.precompute(m, train, TimeBudget.cancelling(until));
+    }
     long optimiseStart = System.nanoTime();
     FitResult fit = fitter(entries).fit(m, data, start, until);
     if (costs != null) {
       costs.fitted(elapsed(precomputeStart) - elapsed(optimiseStart), elapsed(optimiseStart));
     }
     return fit;
+  }
+
+  /** Every transition's score under {@code model} (of {@code entries}), on the cluster when there is one. */
+  private List<TransitionScore> scores(List<Entry> entries, WorldModel model, List<Episode> train, Deadline until) {
+    List<TransitionScore> scores = cluster == null ? null : cluster.score(sources(entries), model, train, until);
+    return scores != null ? scores : TransitionScoring.score(model, train, workers, until);
+  }
+
+  private static List<String> sources(List<Entry> entries) {
+    List<String> out = new ArrayList<>(entries.size());
+    for (Entry e : entries) {
+      out.add(e.source());
+    }
+    return out;
   }
 
   /**

@@ -48,7 +48,8 @@ final class ShardReader {
     return new ShardResult<>(tally, warnings);
   }
 
-  private static ArrayList<String> read(WorldModel model, String file, boolean strict,
+  /** Hands every episode of {@code file} to {@code work}; returns the read warnings. */
+  static ArrayList<String> read(WorldModel model, String file, boolean strict,
       java.util.function.Consumer<Episode> work) {
     FrameCodec codec = new FrameCodec(model.schema(), strict ? ReadMode.STRICT : ReadMode.OPEN);
     org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file);

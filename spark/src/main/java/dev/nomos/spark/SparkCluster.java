@@ -2,6 +2,7 @@ package dev.nomos.spark;
 
 import dev.nomos.runtime.cluster.ClusterSession;
 import dev.nomos.runtime.cluster.ModelRecipe;
+import dev.nomos.runtime.cluster.TransitionSlice;
 import dev.nomos.runtime.fit.FitData;
 import dev.nomos.runtime.fit.FitPart;
 import dev.nomos.runtime.fit.FitScorer;
@@ -14,13 +15,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.spark.api.java.function.Function;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * A Spark session running fit's precompute and eval as one job each over the trajectory files (one
- * task per file), and fitting's sums as one job per objective evaluation ({@link SparkSums}). The
- * parts come back to the driver and are merged in file order, so the results equal a local run's.
+ * task per file), fitting's sums as one job per objective evaluation ({@link SparkSums}), and the
+ * learner's scoring of transitions and candidate laws as one job per pass over the slices of its
+ * data (one task per file, {@link SliceReader}). The parts come back to the driver and are merged in
+ * file order, so the results equal a local run's.
  */
 final class SparkCluster implements ClusterSession {
   /** The context the open sessions of this JVM share, stopped when the last one closes. */
@@ -97,6 +101,37 @@ final class SparkCluster implements ClusterSession {
     }
     seen.forEach(warnings);
     return all.result(model);
+  }
+
+  @Override
+  public FitData precompute(ModelRecipe recipe, WorldModel model, List<TransitionSlice> slices, boolean strict) {
+    List<FitPart> parts = new ArrayList<>();
+    for (SliceReader.SliceResults<FitPart> r : sliceJob(slices, work -> SliceReader.precompute(recipe, work, strict))) {
+      parts.addAll(r.values());
+    }
+    return parts.isEmpty() ? FitData.of(model, List.of(new FitScorer(model).part())) : FitData.of(model, parts);
+  }
+
+  @Override
+  public List<double[]> logLikelihoods(ModelRecipe recipe, List<TransitionSlice> slices, boolean strict) {
+    List<double[]> out = new ArrayList<>();
+    for (SliceReader.SliceResults<double[]> r : sliceJob(slices, work -> SliceReader.logLikelihoods(recipe, work, strict))) {
+      out.addAll(r.values());
+    }
+    return out;
+  }
+
+  /**
+   * One job of a task per run of slices of one file, the results in the slices' order. The learner
+   * read the data and printed its warnings already, so the tasks' warnings are not repeated.
+   */
+  private <T extends java.io.Serializable> List<SliceReader.SliceResults<T>> sliceJob(List<TransitionSlice> slices,
+      Function<SliceReader.FileSlices, SliceReader.SliceResults<T>> task) {
+    List<SliceReader.FileSlices> runs = SliceReader.FileSlices.runs(slices);
+    if (runs.isEmpty()) {
+      return List.of();
+    }
+    return Failures.rethrowing(() -> spark.parallelize(runs, runs.size()).map(task).collect());
   }
 
   @Override

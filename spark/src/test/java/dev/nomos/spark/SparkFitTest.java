@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nomos.cli.Main;
-import dev.nomos.runtime.cluster.ClusterSession;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,30 +20,24 @@ import picocli.CommandLine;
 
 /**
  * {@code --spark local[2]} against the plain commands on Pong recordings cut into shard files (one
- * gzip): the same fitted model and the same reports. One local Spark session serves every test.
+ * gzip): the same fitted model and the same reports. One local Spark session ({@link LocalSpark})
+ * serves every test.
  */
 class SparkFitTest {
   static final String MODEL = "../examples/pong/reference.law";
-  static final String MASTER = "local[2]";
+  static final String MASTER = LocalSpark.MASTER;
   @TempDir static Path dir;
-  static ClusterSession session;
   static List<String> shards = new ArrayList<>();
 
   @BeforeAll
   static void startSparkAndRecord() {
-    // Held open, so the commands below share this session instead of starting their own.
-    session = new SparkBackend().open(MASTER);
+    LocalSpark.hold();
     for (int seed = 1; seed <= 3; seed++) {
       Path shard = dir.resolve("pong-" + seed + (seed == 2 ? ".jsonl.gz" : ".jsonl"));
       Run r = run("record", "pong", "--steps", "300", "--seed", String.valueOf(seed), "-o", shard.toString());
       assertEquals(0, r.exit, r.err);
       shards.add(shard.toString());
     }
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    session.close();
   }
 
   @Test

@@ -30,6 +30,20 @@ public interface ClusterSession extends AutoCloseable {
   Evaluation evaluate(ModelRecipe recipe, WorldModel model, List<String> files, boolean strict,
       Consumer<String> warnings);
 
+  /**
+   * The precomputed law scores of the transitions of {@code slices} for {@code model}, which
+   * {@code recipe} builds on the workers: the data {@link FitData#precompute} gives for the episodes the
+   * slices name, in their order. The learner's candidate scoring ({@code nomos learn --spark}).
+   */
+  FitData precompute(ModelRecipe recipe, WorldModel model, List<TransitionSlice> slices, boolean strict);
+
+  /**
+   * The log-likelihood of every transition of {@code slices} under the model {@code recipe} builds,
+   * one array per slice in their order: what {@link dev.nomos.runtime.model.Metrics#scoreTransitions}
+   * gives for the episodes the slices name.
+   */
+  List<double[]> logLikelihoods(ModelRecipe recipe, List<TransitionSlice> slices, boolean strict);
+
   @Override
   void close();
 }
