@@ -31,6 +31,11 @@ public final class Frame {
   private final int[][] values;
   private final int action;
   private final int[] previousIndex;
+  /**
+   * Per object o, its displacement over the last step: x at {@code 2o}, y at {@code 2o + 1} (0 for
+   * an object new at t). Worked out once, as laws read velocities far more often than frames are built.
+   */
+  private final int[] velocity;
   private final int[][] indexesByType;
   private final int[] allIndexes;
   private final Undeclared undeclared;
@@ -57,6 +62,7 @@ public final class Frame {
     this.values = base.values;
     this.action = action;
     this.previousIndex = base.previousIndex;
+    this.velocity = base.velocity;
     this.indexesByType = base.indexesByType;
     this.allIndexes = base.allIndexes;
     this.undeclared = base.undeclared;
@@ -85,11 +91,16 @@ public final class Frame {
     this.previousIndex = new int[n];
     Arrays.fill(previousIndex, -1);
     this.ages = new int[n];
+    this.velocity = new int[2 * n];
     if (previous != null) {
       for (int i = 0; i < n; i++) {
         int p = previous.indexOfId(ids[i]);
         previousIndex[i] = p;
         ages[i] = p < 0 ? 0 : previous.ages[p] + 1;
+        if (p >= 0) {
+          velocity[2 * i] = values[i][Slots.X] - previous.values[p][Slots.X];
+          velocity[2 * i + 1] = values[i][Slots.Y] - previous.values[p][Slots.Y];
+        }
       }
       int keep = Math.min(previous.depth, MAX_HISTORY - 1);
       this.history = new Frame[1 + keep];
@@ -144,6 +155,11 @@ public final class Frame {
     return d >= depth ? -1 : (d == 0 ? previousIndex : kept(d).previousIndex)[i];
   }
 
+  /** The velocities of the frame {@code d} steps back, 0 <= d < depth (so it has a frame before it). */
+  private int[] velocityAt(int d) {
+    return d == 0 ? velocity : kept(d).velocity;
+  }
+
   private int[][] valuesAt(int d) {
     return d == 0 ? values : kept(d).values;
   }
@@ -167,14 +183,12 @@ public final class Frame {
 
   /** Displacement of x over the last step; 0 for an object that is new at t. */
   public int vx(int object) {
-    int p = depth == 0 ? -1 : previousIndex[object];
-    return p < 0 ? 0 : values[object][Slots.X] - kept(1).values[p][Slots.X];
+    return depth == 0 ? 0 : velocity[2 * object];
   }
 
   /** Displacement of y over the last step; 0 for an object that is new at t. */
   public int vy(int object) {
-    int p = depth == 0 ? -1 : previousIndex[object];
-    return p < 0 ? 0 : values[object][Slots.Y] - kept(1).values[p][Slots.Y];
+    return depth == 0 ? 0 : velocity[2 * object + 1];
   }
 
   /** The action taken at t, as an index into the schema's actions; -1 if none. */
@@ -318,15 +332,16 @@ public final class Frame {
 
   /** vx of an object {@code stepsBack} steps ago, with the same clamping as {@link #getAt}. */
   public int vxAt(int object, int stepsBack) {
-    return velocityAt(object, Slots.X, stepsBack);
+    return velocityAt(object, 0, stepsBack);
   }
 
   /** vy of an object {@code stepsBack} steps ago, with the same clamping as {@link #getAt}. */
   public int vyAt(int object, int stepsBack) {
-    return velocityAt(object, Slots.Y, stepsBack);
+    return velocityAt(object, 1, stepsBack);
   }
 
-  private int velocityAt(int object, int slot, int stepsBack) {
+  /** The velocity on one axis (0 x, 1 y) of an object {@code stepsBack} steps ago, clamped as {@link #getAt}. */
+  private int velocityAt(int object, int axis, int stepsBack) {
     int i = object;
     int d = 0;
     for (; d < stepsBack; d++) {
@@ -336,8 +351,8 @@ public final class Frame {
       }
       i = p;
     }
-    int p = previousIndexAt(d, i);
-    return p < 0 ? 0 : valuesAt(d)[i][slot] - kept(d + 1).values[p][slot];
+    // The oldest frame kept has no frame before it: its objects have not moved.
+    return d >= depth ? 0 : velocityAt(d)[2 * i + axis];
   }
 
   /** The action taken {@code stepsBack} steps ago (0 = now); -1 beyond the history kept. */
