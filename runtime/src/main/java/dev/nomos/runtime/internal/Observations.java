@@ -56,22 +56,23 @@ public final class Observations {
       int x = t.x(o);
       int y = t.y(o);
       var extras = schema.type(type).extras();
+      boolean joints = blocks.blocks() > 0;
       int block = -1;
-      for (int k = 1; k < 3 + extras.size() && block < 0; k++) {
+      for (int k = 1; joints && k < 3 + extras.size() && block < 0; k++) {
         block = blocks.blockOf(base + k);
       }
       if (block >= 0) {
         joint(blocks, block, next, n, type, out);
       }
-      if (blocks.blockOf(base + 1) < 0) {
+      if (!joints || blocks.blockOf(base + 1) < 0) {
         target(p, base + 1, next.x(n), x + schema.velocityMin(), x + schema.velocityMax(), type, out);
       }
-      if (blocks.blockOf(base + 2) < 0) {
+      if (!joints || blocks.blockOf(base + 2) < 0) {
         target(p, base + 2, next.y(n), y + schema.velocityMin(), y + schema.velocityMax(), type, out);
       }
       for (int k = 0; k < extras.size(); k++) {
         var spec = extras.get(k);
-        if (blocks.blockOf(base + 3 + k) < 0) {
+        if (!joints || blocks.blockOf(base + 3 + k) < 0) {
           target(p, base + 3 + k, next.get(n, dev.nomos.runtime.Slots.FIRST_EXTRA + k), spec.min(), spec.max(), type, out);
         }
       }
