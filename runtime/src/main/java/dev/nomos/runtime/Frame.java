@@ -5,10 +5,16 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One immutable frame t: its objects (as int slots), the action taken at t, and a link to frame
- * t-1 for history reads. Objects are addressed by their index in this frame; {@link #ofType(int)}
+ * One immutable frame t: its objects (as int slots), the action taken at t, and the frames before it
+ * for history reads. Objects are addressed by their index in this frame; {@link #ofType(int)}
  * gives the indexes of one type in ascending id order, which is the iteration order of binders and
  * so what makes every law deterministic.
+ *
+ * <p>History is shared, never copied: a frame keeps the frames t-1 ... t-{@link #MAX_HISTORY} in a
+ * window of references ({@code history}), each held as a history-less twin of the frame itself
+ * (same arrays), so that no frame keeps more than {@code MAX_HISTORY} others alive and building
+ * frame t+1 copies at most {@code MAX_HISTORY} references rather than rebuilding any frame. The
+ * oldest frame of a window reads as having no frame before it, as if history were cut there.
  *
  * <p>This class is on the hot path of compiled laws: accessors are final, array-backed and
  * allocation-free.
@@ -17,13 +23,19 @@ public final class Frame {
   /** Frames further back than this are cut off; history reads clamp to the oldest frame kept. */
   public static final int MAX_HISTORY = 16;
 
+  private static final Frame[] NO_HISTORY = new Frame[0];
+
   private final WorldSchema schema;
   private final int[] ids;
   private final int[] types;
   private final int[][] values;
   private final int action;
-  private final Frame previous;
   private final int[] previousIndex;
+  /**
+   * Per object o, its displacement over the last step: x at {@code 2o}, y at {@code 2o + 1} (0 for
+   * an object new at t). Worked out once, as laws read velocities far more often than frames are built.
+   */
+  private final int[] velocity;
   private final int[][] indexesByType;
   private final int[] allIndexes;
   private final Undeclared undeclared;
@@ -31,16 +43,26 @@ public final class Frame {
   private final int[] ages;
   private final double reward;
   private final boolean terminated;
+  /** {@code history[from + d - 1]} is frame t-d for d = 1 .. {@link #depth}, each without history of its own. */
+  private final Frame[] history;
+  private final int from;
+  /** How many frames are kept behind this one (at most {@link #MAX_HISTORY}). */
+  private final int depth;
+  /** This frame without its history, as later frames hold it; made when first needed. */
+  private Frame detached;
 
-  /** {@code base} with another action: shares every array, so a planner's call allocates only this object. */
-  private Frame(Frame base, int action) {
+  /**
+   * {@code base}'s objects, step, ages, reward and end, with the action {@code action} and the
+   * history {@code history[from ..]} of {@code depth} frames: shares every array.
+   */
+  private Frame(Frame base, int action, Frame[] history, int from, int depth) {
     this.schema = base.schema;
     this.ids = base.ids;
     this.types = base.types;
     this.values = base.values;
     this.action = action;
-    this.previous = base.previous;
     this.previousIndex = base.previousIndex;
+    this.velocity = base.velocity;
     this.indexesByType = base.indexesByType;
     this.allIndexes = base.allIndexes;
     this.undeclared = base.undeclared;
@@ -48,14 +70,14 @@ public final class Frame {
     this.ages = base.ages;
     this.reward = base.reward;
     this.terminated = base.terminated;
+    this.history = history;
+    this.from = from;
+    this.depth = depth;
   }
 
-  /**
-   * A frame linked to {@code previous}; {@code ages} null means "work them out from previous" (a new
-   * frame), non-null carries them over (a frame cut from its history keeps what it knew).
-   */
+  /** A new frame linked to {@code previous} (null: the first of its history). */
   private Frame(WorldSchema schema, int[] ids, int[] types, int[][] values, int action, Frame previous,
-      Undeclared undeclared, int step, int[] ages, double reward, boolean terminated) {
+      Undeclared undeclared, int step, double reward, boolean terminated) {
     this.schema = schema;
     this.reward = reward;
     this.terminated = terminated;
@@ -64,34 +86,43 @@ public final class Frame {
     this.types = types;
     this.values = values;
     this.action = action;
-    this.previous = previous;
     this.step = step;
     int n = ids.length;
     this.previousIndex = new int[n];
     Arrays.fill(previousIndex, -1);
+    this.ages = new int[n];
+    this.velocity = new int[2 * n];
     if (previous != null) {
       for (int i = 0; i < n; i++) {
-        previousIndex[i] = previous.indexOfId(ids[i]);
-      }
-    }
-    if (ages == null) {
-      ages = new int[n];
-      for (int i = 0; i < n; i++) {
-        int p = previousIndex[i];
+        int p = previous.indexOfId(ids[i]);
+        previousIndex[i] = p;
         ages[i] = p < 0 ? 0 : previous.ages[p] + 1;
+        if (p >= 0) {
+          velocity[2 * i] = values[i][Slots.X] - previous.values[p][Slots.X];
+          velocity[2 * i + 1] = values[i][Slots.Y] - previous.values[p][Slots.Y];
+        }
       }
+      int keep = Math.min(previous.depth, MAX_HISTORY - 1);
+      this.history = new Frame[1 + keep];
+      history[0] = previous.detached();
+      System.arraycopy(previous.history, previous.from, history, 1, keep);
+      this.depth = 1 + keep;
+    } else {
+      this.history = NO_HISTORY;
+      this.depth = 0;
     }
-    this.ages = ages;
-    Integer[] order = new Integer[n];
+    this.from = 0;
+    // Objects in id order: ids are unique, so sorting (id, index) pairs as longs orders by id alone.
+    long[] byId = new long[n];
     for (int i = 0; i < n; i++) {
-      order[i] = i;
+      byId[i] = (long) ids[i] << 32 | i;
     }
-    Arrays.sort(order, (a, b) -> Integer.compare(ids[a], ids[b]));
+    Arrays.sort(byId);
     this.allIndexes = new int[n];
     int[] counts = new int[schema.types().size()];
     for (int k = 0; k < n; k++) {
-      allIndexes[k] = order[k];
-      counts[types[order[k]]]++;
+      allIndexes[k] = (int) byId[k];
+      counts[types[allIndexes[k]]]++;
     }
     this.indexesByType = new int[counts.length][];
     for (int t = 0; t < counts.length; t++) {
@@ -102,6 +133,35 @@ public final class Frame {
       int i = allIndexes[k];
       indexesByType[types[i]][fill[types[i]]++] = i;
     }
+  }
+
+  /** This frame as frames after it keep it: the same arrays, no history. */
+  private Frame detached() {
+    Frame d = detached;
+    if (d == null) {
+      d = depth == 0 ? this : new Frame(this, action, NO_HISTORY, 0, 0);
+      detached = d;
+    }
+    return d;
+  }
+
+  /** The frame {@code d} steps back, 0 < d <= depth, without history of its own. */
+  private Frame kept(int d) {
+    return history[from + d - 1];
+  }
+
+  /** Index in the frame one step before {@code frame} (this frame, or {@link #kept} d) of object i there, or -1. */
+  private int previousIndexAt(int d, int i) {
+    return d >= depth ? -1 : (d == 0 ? previousIndex : kept(d).previousIndex)[i];
+  }
+
+  /** The velocities of the frame {@code d} steps back, 0 <= d < depth (so it has a frame before it). */
+  private int[] velocityAt(int d) {
+    return d == 0 ? velocity : kept(d).velocity;
+  }
+
+  private int[][] valuesAt(int d) {
+    return d == 0 ? values : kept(d).values;
   }
 
   public WorldSchema schema() { return schema; }
@@ -123,14 +183,12 @@ public final class Frame {
 
   /** Displacement of x over the last step; 0 for an object that is new at t. */
   public int vx(int object) {
-    int p = previousIndex[object];
-    return p < 0 ? 0 : values[object][Slots.X] - previous.values[p][Slots.X];
+    return depth == 0 ? 0 : velocity[2 * object];
   }
 
   /** Displacement of y over the last step; 0 for an object that is new at t. */
   public int vy(int object) {
-    int p = previousIndex[object];
-    return p < 0 ? 0 : values[object][Slots.Y] - previous.values[p][Slots.Y];
+    return depth == 0 ? 0 : velocity[2 * object + 1];
   }
 
   /** The action taken at t, as an index into the schema's actions; -1 if none. */
@@ -167,14 +225,14 @@ public final class Frame {
    * not reach that far, or for a negative {@code stepsBack}.
    */
   public Frame back(int stepsBack) {
-    if (stepsBack < 0) {
+    if (stepsBack < 0 || stepsBack > depth) {
       return null;
     }
-    Frame f = this;
-    for (int d = 0; d < stepsBack && f != null; d++) {
-      f = f.previous;
+    if (stepsBack == 0) {
+      return this;
     }
-    return f;
+    Frame then = kept(stepsBack);
+    return new Frame(then, then.action, history, from + stepsBack, depth - stepsBack);
   }
 
   /**
@@ -187,26 +245,27 @@ public final class Frame {
     if (stepsBack < 0 || object < 0) {
       return -1;
     }
-    Frame f = this;
     int i = object;
     for (int d = 0; d < stepsBack; d++) {
-      if (f.previous == null) {
+      if (d >= depth) {
         return -1;
       }
-      i = f.previousIndex[i];
+      i = previousIndexAt(d, i);
       if (i < 0) {
         return -1;
       }
-      f = f.previous;
     }
     return i;
   }
 
   /** Frame t-1, or null at the start of an episode (or beyond the history kept). */
-  public Frame previous() { return previous; }
+  public Frame previous() { return back(1); }
 
-  /** Index in {@link #previous()} of the same object, or -1 if it did not exist then. */
-  public int previousIndex(int object) { return previousIndex[object]; }
+  /** Index in {@link #previous()} of the same object, or -1 if it did not exist then (or there is no previous frame). */
+  public int previousIndex(int object) { return depth == 0 ? -1 : previousIndex[object]; }
+
+  /** How many frames are kept behind this one: {@link #back} reaches that far (at most {@link #MAX_HISTORY}). */
+  public int historyDepth() { return depth; }
 
   /** Indexes of the objects of one type, in ascending id order. Do not modify. */
   public int[] ofType(int type) { return indexesByType[type]; }
@@ -259,46 +318,49 @@ public final class Frame {
 
   /** The value of a slot of an object {@code stepsBack} steps ago (0 = now), clamped as in history. */
   public int getAt(int object, int slot, int stepsBack) {
-    Frame f = this;
     int i = object;
-    for (int d = 0; d < stepsBack && f.previous != null && f.previousIndex[i] >= 0; d++) {
-      i = f.previousIndex[i];
-      f = f.previous;
+    int d = 0;
+    for (; d < stepsBack; d++) {
+      int p = previousIndexAt(d, i);
+      if (p < 0) {
+        break;
+      }
+      i = p;
     }
-    return f.values[i][slot];
+    return valuesAt(d)[i][slot];
   }
 
   /** vx of an object {@code stepsBack} steps ago, with the same clamping as {@link #getAt}. */
   public int vxAt(int object, int stepsBack) {
-    return velocityAt(object, Slots.X, stepsBack);
+    return velocityAt(object, 0, stepsBack);
   }
 
   /** vy of an object {@code stepsBack} steps ago, with the same clamping as {@link #getAt}. */
   public int vyAt(int object, int stepsBack) {
-    return velocityAt(object, Slots.Y, stepsBack);
+    return velocityAt(object, 1, stepsBack);
   }
 
-  private int velocityAt(int object, int slot, int stepsBack) {
-    Frame f = this;
+  /** The velocity on one axis (0 x, 1 y) of an object {@code stepsBack} steps ago, clamped as {@link #getAt}. */
+  private int velocityAt(int object, int axis, int stepsBack) {
     int i = object;
-    for (int d = 0; d < stepsBack && f.previous != null && f.previousIndex[i] >= 0; d++) {
-      i = f.previousIndex[i];
-      f = f.previous;
+    int d = 0;
+    for (; d < stepsBack; d++) {
+      int p = previousIndexAt(d, i);
+      if (p < 0) {
+        break;
+      }
+      i = p;
     }
-    int p = f.previousIndex[i];
-    return p < 0 ? 0 : f.values[i][slot] - f.previous.values[p][slot];
+    // The oldest frame kept has no frame before it: its objects have not moved.
+    return d >= depth ? 0 : velocityAt(d)[2 * i + axis];
   }
 
   /** The action taken {@code stepsBack} steps ago (0 = now); -1 beyond the history kept. */
   public int actionAt(int stepsBack) {
-    Frame f = this;
-    for (int d = 0; d < stepsBack; d++) {
-      if (f.previous == null) {
-        return -1;
-      }
-      f = f.previous;
+    if (stepsBack <= 0) {
+      return action;
     }
-    return f.action;
+    return stepsBack > depth ? -1 : kept(stepsBack).action;
   }
 
   /**
@@ -325,7 +387,7 @@ public final class Frame {
 
   /** The same frame (objects, history, step and ages) with another action taken at t. */
   public Frame withAction(int actionIndex) {
-    return actionIndex == action ? this : new Frame(this, actionIndex);
+    return actionIndex == action ? this : new Frame(this, actionIndex, history, from, depth);
   }
 
   /** A copy of an object's slots. */
@@ -463,32 +525,12 @@ public final class Frame {
     }
 
     public Frame build() {
-      Frame prev = previous == null ? null : previous.truncated(MAX_HISTORY - 1);
       Undeclared u = undeclaredCount == 0 ? Undeclared.NONE
           : new Undeclared(Arrays.copyOf(undeclaredIds, undeclaredCount), Arrays.copyOf(undeclaredTypes, undeclaredCount));
       int stepIndex = step != null ? step : previous == null ? 0 : previous.step + 1;
       return new Frame(schema, Arrays.copyOf(ids, n), Arrays.copyOf(types, n),
-          Arrays.copyOf(values, n), action, prev, u, stepIndex, null, reward, terminated);
+          Arrays.copyOf(values, n), action, previous, u, stepIndex, reward, terminated);
     }
-  }
-
-  /** This frame with at most {@code keep} frames of history behind it (shares arrays). */
-  Frame truncated(int keep) {
-    if (keep <= 0) {
-      return previous == null ? this : new Frame(schema, ids, types, values, action, null, undeclared, step, ages, reward, terminated);
-    }
-    if (previous == null) {
-      return this;
-    }
-    // Walk down only as deep as needed; cutting is rare (once per step at the tail).
-    int depth = 0;
-    for (Frame f = this; f.previous != null; f = f.previous) {
-      depth++;
-    }
-    if (depth <= keep) {
-      return this;
-    }
-    return new Frame(schema, ids, types, values, action, previous.truncated(keep - 1), undeclared, step, ages, reward, terminated);
   }
 
   private static final int[] NO_IDS = new int[0];

@@ -82,7 +82,14 @@ class FrameTimeTest {
     assertEquals(-1, f3.indexBack(sword, 3)); // there at f0, but not throughout
     assertEquals(f0.indexOfId(7), f3.indexBack(f3.indexOfId(7), 3));
     assertEquals(-1, f3.indexBack(f3.indexOfId(7), 4)); // before the episode
-    assertSame(f1, f3.back(2));
+    // Frames behind are shared, not copied: back(2) is f1's objects and history, seen from f3.
+    Frame back2 = f3.back(2);
+    assertEquals(f1.step(), back2.step());
+    assertEquals(f1.size(), back2.size());
+    assertEquals(f1.indexOfId(7), back2.indexOfId(7));
+    assertEquals(f1.action(), back2.action());
+    assertEquals(1, back2.historyDepth());
+    assertEquals(f0.step(), back2.previous().step());
     assertSame(f3, f3.back(0));
     assertNull(f3.back(4));
     assertNull(f3.back(-1));

@@ -91,4 +91,59 @@ class ContactCandidatesTest {
       ContactIndex.setEnabled(true);
     }
   }
+
+  /**
+   * Along an episode in which a few objects move and objects come and go, the index reuses what it
+   * found for the frame before (sorted orders, unchanged answers); every frame's pairs still equal
+   * those of a thread that never saw another frame.
+   */
+  @Test
+  void answersAlongAnEpisodeEqualFreshAnswers() throws Exception {
+    Random r = new Random(23);
+    WorldSchema schema = RandomWorlds.schema(new Random(r.nextLong()));
+    int types = schema.types().size();
+    int n = 60;
+    int[][] slots = new int[n][];
+    int[] typeOf = new int[n];
+    for (int i = 0; i < n; i++) {
+      typeOf[i] = r.nextInt(types);
+      slots[i] = new int[4 + schema.type(typeOf[i]).extras().size()];
+      slots[i][0] = r.nextInt(50);
+      slots[i][1] = r.nextInt(50);
+      slots[i][2] = 1 + r.nextInt(6);
+      slots[i][3] = 1 + r.nextInt(6);
+      for (int e = 4; e < slots[i].length; e++) {
+        slots[i][e] = schema.type(typeOf[i]).extras().get(e - 4).min();
+      }
+    }
+    Frame previous = null;
+    long pairs = 0;
+    for (int t = 0; t < 40; t++) {
+      Frame.Builder b = Frame.builder(schema).previous(previous);
+      for (int i = 0; i < n; i++) {
+        if (r.nextInt(5) == 0) {
+          slots[i][0] += r.nextInt(-3, 4);
+          slots[i][1] += r.nextInt(-3, 4);
+        }
+        if (r.nextInt(20) != 0) {
+          b.add(i + 1, typeOf[i], slots[i].clone());
+        }
+      }
+      Frame f = b.build();
+      for (int typeA = -1; typeA < types; typeA++) {
+        for (int typeB = -1; typeB < types; typeB++) {
+          int[] here = f.contactPairs(typeA, typeB);
+          int a = typeA;
+          int c = typeB;
+          java.util.concurrent.FutureTask<int[]> fresh = new java.util.concurrent.FutureTask<>(() -> f.contactPairs(a, c));
+          Thread thread = new Thread(fresh);
+          thread.start();
+          org.junit.jupiter.api.Assertions.assertArrayEquals(fresh.get(), here, "t " + t + " types " + typeA + ", " + typeB);
+          pairs += here.length / 2;
+        }
+      }
+      previous = f;
+    }
+    assertTrue(pairs > 1_000, "the frames have candidate pairs: " + pairs);
+  }
 }

@@ -34,17 +34,32 @@ public final class ContactCandidates {
   private Frame frame;
   /** Whether the answers cached for {@link #frame} were found with the index on. */
   private boolean sweepingFrame;
-  /** Per type: its objects' positions in ofType order, sorted by left edge; null until asked. */
-  private int[][] byLeft;
+  /** Counts the frames asked about; an answer stamped with another count is stale. */
+  private int generation;
+  private int slots;
+  /** Per type: its objects' positions in ofType order, sorted by left edge (valid when {@link #sortedAt} is the generation). */
+  private int[][] byLeft = new int[0][];
   /** Per type: the left edges in that sorted order. */
-  private int[][] lefts;
+  private int[][] lefts = new int[0][];
+  /** Per type: how many objects the sorted arrays hold (they are reused, so may be longer). */
+  private int[] sortedCount = new int[0];
+  private int[] sortedAt = new int[0];
   /** Per type: the widest object's width, or -1 when a value is too large to sweep safely. */
-  private int[] widest;
-  /** Per type, then object index: the candidates found, or null until asked. */
-  private int[][][] answers;
+  private int[] widest = new int[0];
+  /** Per type, then object index: the candidates found, valid when stamped with the generation. */
+  private int[][][] answers = new int[0][][];
+  private int[][] answeredAt = new int[0][];
   private int[] scratch = new int[64];
-  /** Per (typeA, typeB): the pairs found, or null until asked. */
-  private int[][] pairAnswers;
+  /** Where {@link #near} left its answer: the list given, or {@link #scratch}. */
+  private int[] nearPartners;
+  private long[] keyed = new long[64];
+  /**
+   * Per (typeA, typeB): the pairs found, valid when stamped with the generation. A stale answer is
+   * kept: when the next frame's pairs are the same (objects that do not move), it is handed out again
+   * rather than a new array.
+   */
+  private int[][] pairAnswers = new int[0][];
+  private int[] pairAt = new int[0];
   private int[] pairScratch = new int[256];
 
   private ContactCandidates() {}
@@ -77,47 +92,67 @@ public final class ContactCandidates {
 
   private int[] findPairs(Frame f, int typeA, int typeB, int[] as, int[] bs) {
     reset(f);
-    int key = (typeA + 1) * (f.schema().types().size() + 1) + typeB + 1;
+    int key = (typeA + 1) * slots + typeB + 1;
     int[] known = pairAnswers[key];
-    if (known != null) {
+    if (pairAt[key] == generation) {
       return known;
     }
+    pairAt[key] = generation;
     if (!sweepingFrame) {
       return pairAnswers[key] = allPairs(as, bs);
     }
     int count = 0;
     int[] out = pairScratch;
     for (int a : as) {
-      int[] partners = bs.length <= SCAN_WHOLE ? near(f, a, bs) : find(f, a, typeB, bs);
-      if (count + 2 * partners.length > out.length) {
-        out = pairScratch = Arrays.copyOf(out, Math.max(out.length * 2, count + 2 * partners.length));
+      int[] partners;
+      int m;
+      if (bs.length <= SCAN_WHOLE) {
+        m = near(f, a, bs);
+        partners = nearPartners;
+      } else {
+        partners = find(f, a, typeB, bs);
+        m = partners.length;
       }
-      for (int b : partners) {
+      if (count + 2 * m > out.length) {
+        out = pairScratch = Arrays.copyOf(out, Math.max(out.length * 2, count + 2 * m));
+      }
+      for (int k = 0; k < m; k++) {
         out[count++] = a;
-        out[count++] = b;
+        out[count++] = partners[k];
       }
+    }
+    if (known != null && Arrays.equals(known, 0, known.length, out, 0, count)) {
+      return known;
     }
     return pairAnswers[key] = Arrays.copyOf(out, count);
   }
 
-  /** The objects of a short list {@code bs} within the contact gap of {@code a} on both axes, in list order. */
-  private static int[] near(Frame f, int a, int[] bs) {
+  /**
+   * The objects of a short list {@code bs} within the contact gap of {@code a} on both axes, in list
+   * order: their count, the objects the first entries of {@link #nearPartners}.
+   */
+  private int near(Frame f, int a, int[] bs) {
+    nearPartners = bs;
     int ax = f.x(a), ay = f.y(a), aw = f.w(a), ah = f.h(a);
     if (!inRange(ax) || !inRange(ay) || !inRange(aw) || !inRange(ah) || !inRange(f.schema().contactGap())) {
-      return bs;
+      return bs.length;
     }
     long gap = Math.max(0, f.schema().contactGap());
     int found = 0;
-    int[] kept = new int[bs.length];
+    if (scratch.length < bs.length) {
+      scratch = new int[Math.max(bs.length, scratch.length * 2)];
+    }
+    int[] kept = scratch;
     for (int b : bs) {
       if (!inRange(f.x(b)) || !inRange(f.y(b)) || !inRange(f.w(b)) || !inRange(f.h(b))) {
-        return bs;
+        return bs.length;
       }
       if (within(f, b, ax, ay, aw, ah, gap)) {
         kept[found++] = b;
       }
     }
-    return found == bs.length ? bs : Arrays.copyOf(kept, found);
+    nearPartners = kept;
+    return found;
   }
 
   /** Whether b's box lies within {@code gap} of the box (ax, ay, aw, ah) on both axes: what touching needs. */
@@ -139,53 +174,83 @@ public final class ContactCandidates {
     if (f != frame || sweepingFrame != sweeping) {
       frame = f;
       sweepingFrame = sweeping;
+      if (++generation == 0) {
+        generation = 1; // stamps are never 0 once set, so fresh stamp arrays never read as current
+      }
       int types = f.schema().types().size() + 1;
-      byLeft = new int[types][];
-      lefts = new int[types][];
-      widest = new int[types];
-      answers = new int[types][][];
-      pairAnswers = new int[types * types][];
+      if (types != slots) {
+        slots = types;
+        byLeft = new int[types][];
+        lefts = new int[types][];
+        sortedCount = new int[types];
+        sortedAt = new int[types];
+        widest = new int[types];
+        answers = new int[types][][];
+        answeredAt = new int[types][];
+        pairAnswers = new int[types * types][];
+        pairAt = new int[types * types];
+        // Stamps start at 0: a generation of 0 would read them all as current.
+        generation = 1;
+      }
     }
   }
 
   private int[] find(Frame f, int a, int type, int[] all) {
     int slot = type + 1; // -1 (any type) takes slot 0
     reset(f);
-    if (byLeft[slot] == null) {
+    if (sortedAt[slot] != generation) {
       sort(f, slot, all);
     }
     int[][] known = answers[slot];
-    if (known == null) {
-      known = answers[slot] = new int[f.size()][];
+    int[] stamps = answeredAt[slot];
+    if (known == null || known.length < f.size()) {
+      known = answers[slot] = new int[Math.max(f.size(), known == null ? 0 : known.length * 2)][];
+      stamps = answeredAt[slot] = new int[known.length];
     }
-    int[] answer = known[a];
-    if (answer == null) {
-      answer = known[a] = sweep(f, a, slot, all);
+    if (stamps[a] != generation) {
+      stamps[a] = generation;
+      known[a] = sweep(f, a, slot, all, known[a]);
     }
-    return answer;
+    return known[a];
   }
 
+  /**
+   * Sorts the type's objects by left edge. The previous frame's order is the starting point (objects
+   * seldom overtake each other between frames), so a type whose order did not change costs one pass.
+   */
   private void sort(Frame f, int slot, int[] all) {
     int n = all.length;
-    long[] keyed = new long[n];
+    if (keyed.length < n) {
+      keyed = new long[Math.max(n, keyed.length * 2)];
+    }
+    int[] order = byLeft[slot];
+    int[] left = lefts[slot];
+    boolean reuse = order != null && sortedCount[slot] == n;
+    if (order == null || order.length < n) {
+      order = byLeft[slot] = new int[Math.max(n, 8)];
+      left = lefts[slot] = new int[order.length];
+    }
     int widestW = 0;
     boolean safe = inRange(f.schema().contactGap());
-    for (int rank = 0; rank < n; rank++) {
+    boolean sorted = true;
+    for (int k = 0; k < n; k++) {
+      int rank = reuse ? order[k] : k;
       int o = all[rank];
       safe &= inRange(f.x(o)) && inRange(f.y(o)) && inRange(f.w(o)) && inRange(f.h(o));
       widestW = Math.max(widestW, f.w(o));
       // Left edge (signed) in the high half, rank in the low half: one sort orders by edge, then rank.
-      keyed[rank] = (long) f.x(o) << 32 | rank;
+      keyed[k] = (long) f.x(o) << 32 | rank;
+      sorted &= k == 0 || keyed[k - 1] < keyed[k];
     }
-    Arrays.sort(keyed);
-    int[] order = new int[n];
-    int[] left = new int[n];
+    if (!sorted) {
+      Arrays.sort(keyed, 0, n);
+    }
     for (int k = 0; k < n; k++) {
       order[k] = (int) keyed[k];
-      left[k] = f.x(all[order[k]]);
+      left[k] = (int) (keyed[k] >> 32);
     }
-    byLeft[slot] = order;
-    lefts[slot] = left;
+    sortedCount[slot] = n;
+    sortedAt[slot] = generation;
     widest[slot] = safe ? widestW : -1;
   }
 
@@ -193,7 +258,7 @@ public final class ContactCandidates {
     return v >= -SAFE && v <= SAFE;
   }
 
-  private int[] sweep(Frame f, int a, int slot, int[] all) {
+  private int[] sweep(Frame f, int a, int slot, int[] all, int[] previous) {
     int w = widest[slot];
     int ax = f.x(a), ay = f.y(a), aw = f.w(a), ah = f.h(a);
     if (w < 0 || !inRange(ax) || !inRange(ay) || !inRange(aw) || !inRange(ah)) {
@@ -205,9 +270,10 @@ public final class ContactCandidates {
     long highestLeft = (long) ax + aw + gap;
     int[] order = byLeft[slot];
     int[] left = lefts[slot];
-    int from = firstAtLeast(left, lowestLeft);
+    int from = firstAtLeast(left, sortedCount[slot], lowestLeft);
     int found = 0;
-    for (int k = from; k < left.length && left[k] <= highestLeft; k++) {
+    int n = sortedCount[slot];
+    for (int k = from; k < n && left[k] <= highestLeft; k++) {
       int b = all[order[k]];
       if (within(f, b, ax, ay, aw, ah, gap)) {
         if (found == scratch.length) {
@@ -217,16 +283,19 @@ public final class ContactCandidates {
       }
     }
     Arrays.sort(scratch, 0, found);
-    int[] answer = new int[found];
     for (int k = 0; k < found; k++) {
-      answer[k] = all[scratch[k]];
+      scratch[k] = all[scratch[k]];
     }
-    return answer;
+    // The same candidates as for the object at this index in the previous frame: hand those out again.
+    if (previous != null && Arrays.equals(previous, 0, previous.length, scratch, 0, found)) {
+      return previous;
+    }
+    return Arrays.copyOf(scratch, found);
   }
 
-  private static int firstAtLeast(int[] sorted, long value) {
+  private static int firstAtLeast(int[] sorted, int length, long value) {
     int lo = 0;
-    int hi = sorted.length;
+    int hi = length;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (sorted[mid] < value) {

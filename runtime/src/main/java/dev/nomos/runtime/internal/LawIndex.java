@@ -52,7 +52,7 @@ public final class LawIndex {
 
   /** The laws that may fire under {@code action} (-1 for none), ascending. Do not modify. */
   public int[] candidates(int action) {
-    return byAction[action < 0 ? 0 : action < declaredActions ? action + 1 : declaredActions + 1];
+    return byAction[group(action)];
   }
 
   /** The entity types law {@code law} binds. Do not modify. */
@@ -63,6 +63,39 @@ public final class LawIndex {
   /** Number of entity types of the world, the size of a presence array. */
   public int typeCount() {
     return typeCount;
+  }
+
+  /**
+   * The laws of {@link #candidates candidates(action)} whose types are all in {@code present}, in
+   * model order: the laws a frame with that action and those types runs.
+   */
+  public int[] admitted(int action, boolean[] present) {
+    int[] candidates = candidates(action);
+    int[] out = new int[candidates.length];
+    int count = 0;
+    for (int i : candidates) {
+      boolean admitted = true;
+      for (int type : types[i]) {
+        admitted &= present[type];
+      }
+      if (admitted) {
+        out[count++] = i;
+      }
+    }
+    return java.util.Arrays.copyOf(out, count);
+  }
+
+  /**
+   * Which action group {@code action} falls in: 0 for none, 1 + a for declared action a, and one
+   * group after them for every undeclared action. Groups number 0 to {@code declaredActions + 1}.
+   */
+  public int group(int action) {
+    return action < 0 ? 0 : action < declaredActions ? action + 1 : declaredActions + 1;
+  }
+
+  /** Number of action groups ({@link #group}). */
+  public int groups() {
+    return byAction.length;
   }
 
   /** Fills {@code present[type]} with whether {@code frame} holds an object of that type. */

@@ -21,6 +21,9 @@ import java.util.Arrays;
 public final class Observations {
   private boolean[] consumed = new boolean[8];
   private int[] jointValues = new int[8];
+  private static final int LOG_CACHE = 4096;
+  /** {@code Math.log(k)} for the sizes 2 <= k < {@link #LOG_CACHE} seen so far (0 until first asked). */
+  private final double[] logs = new double[LOG_CACHE];
 
   public void observe(OpinionCollector c, Partitions p, JointBlocks blocks, Frame next, TargetObserver out) {
     Frame t = c.frame();
@@ -53,22 +56,23 @@ public final class Observations {
       int x = t.x(o);
       int y = t.y(o);
       var extras = schema.type(type).extras();
+      boolean joints = blocks.blocks() > 0;
       int block = -1;
-      for (int k = 1; k < 3 + extras.size() && block < 0; k++) {
+      for (int k = 1; joints && k < 3 + extras.size() && block < 0; k++) {
         block = blocks.blockOf(base + k);
       }
       if (block >= 0) {
         joint(blocks, block, next, n, type, out);
       }
-      if (blocks.blockOf(base + 1) < 0) {
+      if (!joints || blocks.blockOf(base + 1) < 0) {
         target(p, base + 1, next.x(n), x + schema.velocityMin(), x + schema.velocityMax(), type, out);
       }
-      if (blocks.blockOf(base + 2) < 0) {
+      if (!joints || blocks.blockOf(base + 2) < 0) {
         target(p, base + 2, next.y(n), y + schema.velocityMin(), y + schema.velocityMax(), type, out);
       }
       for (int k = 0; k < extras.size(); k++) {
         var spec = extras.get(k);
-        if (blocks.blockOf(base + 3 + k) < 0) {
+        if (!joints || blocks.blockOf(base + 3 + k) < 0) {
           target(p, base + 3 + k, next.get(n, dev.nomos.runtime.Slots.FIRST_EXTRA + k), spec.min(), spec.max(), type, out);
         }
       }
@@ -135,14 +139,29 @@ public final class Observations {
     out.observedJoint(block, jointValues, type);
   }
 
-  private static void target(Partitions p, int target, int value, int lo, int hi, int type, TargetObserver out) {
+  private void target(Partitions p, int target, int value, int lo, int hi, int type, TargetObserver out) {
     int part = p.partOf(target);
     if (part >= 0) {
       out.observed(part, value, type);
     } else {
       long size = (long) hi - lo + 1 + (value < lo || value > hi ? 1 : 0);
-      out.constant(-Math.log(size), type);
+      out.constant(-logOf(size), type);
     }
+  }
+
+  /**
+   * {@code Math.log(size)}, remembered for the small sizes that recur on every object of every step
+   * (a velocity range, a declared attribute range): the same value, without a logarithm per target.
+   */
+  private double logOf(long size) {
+    if (size < 2 || size >= LOG_CACHE) {
+      return Math.log(size);
+    }
+    int k = (int) size;
+    if (logs[k] == 0) {
+      logs[k] = Math.log(size);
+    }
+    return logs[k];
   }
 
   private void newObject(OpinionCollector c, Partitions p, Frame next, int n, TargetObserver out, double unexplained) {

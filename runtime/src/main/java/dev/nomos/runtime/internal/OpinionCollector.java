@@ -77,6 +77,13 @@ public final class OpinionCollector implements OpinionSink {
   private List<Law> indexedLaws;
   private LawIndex index;
   private boolean[] present = new boolean[0];
+  /** The index the admitted lists below are for, and the law list (as an array) it indexes. */
+  private LawIndex admittedIndex;
+  private List<Law> lawArrayOf;
+  private Law[] lawArray;
+  /** Per action group: the types present its last admitted list was made for, and that list. */
+  private boolean[][] admittedFor;
+  private int[][] admittedLaws;
 
   public OpinionCollector(WorldSchema schema, String[] lawNames, double nu) {
     this(schema, lawNames, nu, null);
@@ -145,35 +152,49 @@ public final class OpinionCollector implements OpinionSink {
   /** As {@link #run(Frame, List)}, with the index of {@code laws} given (built once per model). */
   public void run(Frame t, List<Law> laws, LawIndex index) {
     begin(t);
-    if (present.length != index.typeCount()) {
-      present = new boolean[index.typeCount()];
-    }
-    LawIndex.presence(t, present);
-    for (int i : index.candidates(t.action())) {
-      int[] types = index.types(i);
-      boolean admitted = true;
-      for (int type : types) {
-        admitted &= present[type];
-      }
-      if (admitted) {
-        apply(t, laws, i);
-      }
+    int[] admitted = admitted(t, laws, index);
+    Law[] all = lawArray;
+    for (int i : admitted) {
+      apply(t, all[i], i);
     }
     end();
+  }
+
+  /**
+   * The laws frame t runs: those of its action's group whose types it holds. The types present
+   * change seldom from frame to frame, so each action group remembers its last answer and the types
+   * it was for; a frame with the same types and action group reuses it.
+   */
+  private int[] admitted(Frame t, List<Law> laws, LawIndex index) {
+    if (index != admittedIndex || laws != lawArrayOf) {
+      admittedIndex = index;
+      lawArrayOf = laws;
+      lawArray = laws.toArray(Law[]::new);
+      present = new boolean[index.typeCount()];
+      admittedFor = new boolean[index.groups()][];
+      admittedLaws = new int[index.groups()][];
+    }
+    LawIndex.presence(t, present);
+    int group = index.group(t.action());
+    boolean[] known = admittedFor[group];
+    if (known == null || !Arrays.equals(known, present)) {
+      admittedFor[group] = present.clone();
+      admittedLaws[group] = index.admitted(t.action(), present);
+    }
+    return admittedLaws[group];
   }
 
   /** Runs every law on frame t, none skipped: the engine as it was before {@link LawIndex}, kept as the benchmarks' reference. */
   public void runEvery(Frame t, List<Law> laws) {
     begin(t);
     for (int i = 0; i < laws.size(); i++) {
-      apply(t, laws, i);
+      apply(t, laws.get(i), i);
     }
     end();
   }
 
-  private void apply(Frame t, List<Law> laws, int i) {
+  private void apply(Frame t, Law l, int i) {
     law(i);
-    Law l = laws.get(i);
     try {
       l.apply(t, this);
     } catch (LawException e) {

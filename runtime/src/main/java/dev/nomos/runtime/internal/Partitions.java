@@ -57,6 +57,14 @@ public final class Partitions {
   private double[] envF = new double[64];
   private int[] points = new int[128];
   private int[] pointCount = new int[128];
+  /** Per interval end (entry e's start at 2e, its end at 2e + 1), the index of its point. */
+  private int[] pointRank = new int[128];
+  /** Interval ends or values keyed with their entry: {@code value << 32 | index}, sorted. */
+  private long[] keys = new long[128];
+  /** Values of the current target's base support that some segment covers. */
+  private long covered;
+  /** Values the current target's segments hold, inside the base support or not. */
+  private long segmentValues;
   private int[] group = new int[64];
   private int[] groupPoints = new int[128];
 
@@ -176,26 +184,99 @@ public final class Partitions {
     if (env == 0 && !restricted) {
       return; // Every opinion fell outside the support: each law scores all values alike.
     }
-    // Elementary segments between all interval ends.
-    int np = 0;
-    ensurePoints(2 * env);
-    for (int e = 0; e < env; e++) {
-      points[np++] = envLo[e];
-      points[np++] = envHi[e] + 1;
+    int firstSeg = segs;
+    covered = 0;
+    segmentValues = 0;
+    if (onlySingleValues()) {
+      singleValueSegments(baseLo, baseHi);
+    } else {
+      elementarySegments(baseLo, baseHi);
     }
-    sortInts(points, np);
-    int unique = 0;
-    for (int p = 0; p < np; p++) {
-      if (unique == 0 || points[p] != points[unique - 1]) {
-        points[unique++] = points[p];
+    segFeatStart[segs] = feats;
+    ensureParts(parts + 1);
+    partTarget[parts] = target;
+    partObject[parts] = object;
+    partOffset[parts] = offset;
+    partBaseLo[parts] = baseLo;
+    partBaseHi[parts] = baseHi;
+    partUnmentioned[parts] = (long) baseHi - baseLo + 1 - covered;
+    partSize[parts] = partUnmentioned[parts] + segmentValues;
+    partSegStart[parts] = firstSeg;
+    partSegStart[parts + 1] = segs;
+    partOfTarget[target] = parts;
+    parts++;
+  }
+
+  /** Whether every envelope entry of the current target allows one value (the usual {@code exact} opinions). */
+  private boolean onlySingleValues() {
+    for (int e = 0; e < env; e++) {
+      if (envLo[e] != envHi[e]) {
+        return false;
       }
     }
-    np = unique;
+    return true;
+  }
+
+  /**
+   * The segments of a target whose envelope entries are single values: one segment per distinct
+   * value, its features the entries naming it in law order. One sort of the entries by (value, entry)
+   * gives both, and the result is what {@link #elementarySegments} builds for the same entries.
+   */
+  private void singleValueSegments(int baseLo, int baseHi) {
+    ensureKeys(env);
+    for (int e = 0; e < env; e++) {
+      keys[e] = (long) envLo[e] << 32 | e;
+    }
+    sortLongs(keys, env);
+    ensureFeatures(feats + env);
+    ensureSegments(segs + env);
+    for (int k = 0; k < env; ) {
+      int value = (int) (keys[k] >> 32);
+      segLo[segs] = value;
+      segHi[segs] = value;
+      segFeatStart[segs] = feats;
+      if (value >= baseLo && value <= baseHi) {
+        covered++;
+      }
+      segmentValues++;
+      segs++;
+      for (; k < env && (int) (keys[k] >> 32) == value; k++) {
+        int e = (int) keys[k];
+        featLaw[feats] = envLaw[e];
+        featVal[feats] = envF[e];
+        feats++;
+      }
+    }
+  }
+
+  /**
+   * The segments of a target in general: the elementary intervals between all interval ends that
+   * some entry covers, each with the entries covering it in law order. The ends are sorted once
+   * together with the entry they belong to, which gives every entry its first and last elementary
+   * interval without searching.
+   */
+  private void elementarySegments(int baseLo, int baseHi) {
+    int n = 2 * env;
+    ensureKeys(n);
+    for (int e = 0; e < env; e++) {
+      keys[2 * e] = (long) envLo[e] << 32 | (2 * e);
+      keys[2 * e + 1] = (long) (envHi[e] + 1) << 32 | (2 * e + 1);
+    }
+    sortLongs(keys, n);
+    ensurePoints(n);
+    int np = 0;
+    for (int k = 0; k < n; k++) {
+      int value = (int) (keys[k] >> 32);
+      if (np == 0 || points[np - 1] != value) {
+        points[np++] = value;
+      }
+      pointRank[(int) keys[k]] = np - 1;
+    }
     Arrays.fill(pointCount, 0, np, 0);
     int totalFeatures = 0;
     for (int e = 0; e < env; e++) {
-      int from = Arrays.binarySearch(points, 0, np, envLo[e]);
-      int to = Arrays.binarySearch(points, 0, np, envHi[e] + 1);
+      int from = pointRank[2 * e];
+      int to = pointRank[2 * e + 1];
       for (int j = from; j < to; j++) {
         pointCount[j]++;
       }
@@ -205,9 +286,6 @@ public final class Partitions {
     ensureSegments(segs + np);
     // Turn counts into feature offsets (relative to feats) and emit the covered segments.
     int running = 0;
-    int firstSeg = segs;
-    long covered = 0;
-    long segmentValues = 0;
     for (int j = 0; j + 1 < np; j++) {
       int cnt = pointCount[j];
       pointCount[j] = running;
@@ -225,8 +303,8 @@ public final class Partitions {
     }
     // Fill features in law order: env entries are in law order already.
     for (int e = 0; e < env; e++) {
-      int from = Arrays.binarySearch(points, 0, np, envLo[e]);
-      int to = Arrays.binarySearch(points, 0, np, envHi[e] + 1);
+      int from = pointRank[2 * e];
+      int to = pointRank[2 * e + 1];
       for (int j = from; j < to; j++) {
         int at = feats + pointCount[j]++;
         featLaw[at] = envLaw[e];
@@ -234,19 +312,6 @@ public final class Partitions {
       }
     }
     feats += running;
-    segFeatStart[segs] = feats;
-    ensureParts(parts + 1);
-    partTarget[parts] = target;
-    partObject[parts] = object;
-    partOffset[parts] = offset;
-    partBaseLo[parts] = baseLo;
-    partBaseHi[parts] = baseHi;
-    partUnmentioned[parts] = (long) baseHi - baseLo + 1 - covered;
-    partSize[parts] = partUnmentioned[parts] + segmentValues;
-    partSegStart[parts] = firstSeg;
-    partSegStart[parts + 1] = segs;
-    partOfTarget[target] = parts;
-    parts++;
   }
 
   /** Appends the union of one law's opinions [from, to) on the current target to the env arrays. */
@@ -351,6 +416,23 @@ public final class Partitions {
     }
   }
 
+  /** Sorts {@code a[0, n)} ascending; as {@link #sortInts}, by insertion while there are few. */
+  static void sortLongs(long[] a, int n) {
+    if (n > 48) {
+      Arrays.sort(a, 0, n);
+      return;
+    }
+    for (int i = 1; i < n; i++) {
+      long v = a[i];
+      int j = i - 1;
+      while (j >= 0 && a[j] > v) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = v;
+    }
+  }
+
   private void addEnv(int law, int lo, int hi, double f) {
     if (env == envLaw.length) {
       int n = env * 2;
@@ -370,6 +452,13 @@ public final class Partitions {
     if (points.length < n) {
       points = new int[Math.max(n, points.length * 2)];
       pointCount = new int[points.length];
+      pointRank = new int[points.length];
+    }
+  }
+
+  private void ensureKeys(int n) {
+    if (keys.length < n) {
+      keys = new long[Math.max(n, keys.length * 2)];
     }
   }
 

@@ -28,6 +28,7 @@ import java.util.random.RandomGenerator;
  */
 public final class Inference {
   private static final double TIE = 1e-9;
+  private static final double LOG_ONE = Math.log(1.0);
 
   private final WorldModel model;
   private final WorldSchema schema;
@@ -134,7 +135,9 @@ public final class Inference {
           a += theta[p.featLaw(k)] * p.featVal(k);
         }
         segLogit[s] = a;
-        max = Math.max(max, a + Math.log((double) p.segHi(s) - p.segLo(s) + 1));
+        // Single values (most segments) reuse log 1, worked out once: the same sum without a logarithm each.
+        long length = (long) p.segHi(s) - p.segLo(s) + 1;
+        max = Math.max(max, a + (length == 1 ? LOG_ONE : Math.log((double) length)));
       }
       double sum = p.unmentioned(part) > 0 ? p.unmentioned(part) * Math.exp(-max) : 0;
       for (int s = p.segStart(part); s < p.segEnd(part); s++) {

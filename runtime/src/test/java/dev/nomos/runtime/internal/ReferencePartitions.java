@@ -1,0 +1,472 @@
+package dev.nomos.runtime.internal;
+
+import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.OpinionSink;
+import dev.nomos.runtime.WorldSchema;
+import java.util.Arrays;
+
+/**
+ * {@link Partitions} as it was before its segments were found by sorting keyed interval ends (points
+ * sorted alone, then two binary searches per interval, twice): the reference the faster build must
+ * equal array for array. Test code only.
+ */
+final class ReferencePartitions {
+  /** The {@link #offset} of the world's reward target. */
+  public static final int REWARD_OFFSET = -2;
+  /** The {@link #offset} of the world's end target. */
+  public static final int END_OFFSET = -3;
+
+  private int[] order = new int[256];
+  private int[] targetCount = new int[64];
+  private int[] partOfTarget = new int[64];
+
+  int parts;
+  int[] partTarget = new int[64];
+  int[] partObject = new int[64];
+  int[] partOffset = new int[64];
+  int[] partBaseLo = new int[64];
+  int[] partBaseHi = new int[64];
+  long[] partUnmentioned = new long[64];
+  long[] partSize = new long[64];
+  int[] partSegStart = new int[65];
+
+  int segs;
+  int[] segLo = new int[256];
+  int[] segHi = new int[256];
+  int[] segFeatStart = new int[257];
+
+  int feats;
+  int[] featLaw = new int[1024];
+  double[] featVal = new double[1024];
+
+  // Scratch for one target.
+  private int env;
+  private int[] envLaw = new int[64];
+  private int[] envLo = new int[64];
+  private int[] envHi = new int[64];
+  private double[] envF = new double[64];
+  private int[] points = new int[128];
+  private int[] pointCount = new int[128];
+  private int[] group = new int[64];
+  private int[] groupPoints = new int[128];
+
+  /** Builds the partitions of everything {@code c} collected for its frame. */
+  public void build(OpinionCollector c) {
+    build(c, null);
+  }
+
+  /**
+   * As {@link #build(OpinionCollector)}, with every target some requirement restricts given the
+   * satisfying interval S as its support: the PoE is renormalised over S, and the floor's background
+   * is uniform over S. For x and y, which grow by the values laws name, S stands in for the whole
+   * support (a requirement names its values as a law's opinion does, then allows only them); for the
+   * other targets the support is the declared one cut to S, and when nothing is left the requirement
+   * is ignored (the requirements report it as unmet). A required target gets a partition even where
+   * no law spoke to it.
+   */
+  public void build(OpinionCollector c, Requirements required) {
+    Frame t = c.frame();
+    WorldSchema schema = t.schema();
+    int total = c.totalTargets();
+    if (targetCount.length < total + 1) {
+      targetCount = new int[Math.max(total + 1, targetCount.length * 2)];
+      partOfTarget = new int[targetCount.length];
+    }
+    Arrays.fill(targetCount, 0, total + 1, 0);
+    Arrays.fill(partOfTarget, 0, total, -1);
+    int n = c.count;
+    if (order.length < n) {
+      order = new int[Math.max(n, order.length * 2)];
+    }
+    // Stable counting sort by target keeps each target's opinions in law order.
+    for (int k = 0; k < n; k++) {
+      targetCount[c.target[k] + 1]++;
+    }
+    for (int k = 0; k < total; k++) {
+      targetCount[k + 1] += targetCount[k];
+    }
+    for (int k = 0; k < n; k++) {
+      order[targetCount[c.target[k]]++] = k;
+    }
+    // targetCount[k] is now the end of target k's run; its start is the previous end.
+    parts = 0;
+    segs = 0;
+    feats = 0;
+    partSegStart[0] = 0;
+    int start = 0;
+    int object = 0;
+    for (int target = 0; target < total; target++) {
+      int end = targetCount[target];
+      boolean restricted = required != null && required.required(target);
+      if (end == start && !restricted) {
+        continue;
+      }
+      int baseLo;
+      int baseHi;
+      boolean extensible;
+      if (OpinionCollector.isWorldTarget(target)) {
+        if (target == OpinionCollector.REWARD_TARGET) {
+          buildTarget(c, start, end, target, OpinionSink.WORLD, REWARD_OFFSET, 0, 0, true, false);
+        } else {
+          buildTarget(c, start, end, target, OpinionSink.WORLD, END_OFFSET, 0, 1, false, false);
+        }
+        start = end;
+        continue;
+      }
+      while (c.objectBase(object + 1) <= target) {
+        object++;
+      }
+      int offset = target - c.objectBase(object);
+      if (offset == 0) {
+        baseLo = 0;
+        baseHi = 1;
+        extensible = false;
+      } else if (offset <= 2) {
+        int now = offset == 1 ? t.x(object) : t.y(object);
+        baseLo = now + schema.velocityMin();
+        baseHi = now + schema.velocityMax();
+        extensible = true;
+      } else {
+        var spec = schema.type(t.type(object)).extras().get(offset - 3);
+        baseLo = spec.min();
+        baseHi = spec.max();
+        extensible = false;
+      }
+      if (restricted) {
+        int lo = extensible ? required.lo(target) : Math.max(baseLo, required.lo(target));
+        int hi = extensible ? required.hi(target) : Math.min(baseHi, required.hi(target));
+        if (lo <= hi) {
+          baseLo = lo;
+          baseHi = hi;
+          extensible = false;
+        } else if (end == start) {
+          continue;
+        } else {
+          restricted = false;
+        }
+      }
+      buildTarget(c, start, end, target, object, offset, baseLo, baseHi, extensible, restricted);
+      start = end;
+    }
+  }
+
+  private void buildTarget(OpinionCollector c, int start, int end, int target, int object, int offset,
+      int baseLo, int baseHi, boolean extensible, boolean restricted) {
+    env = 0;
+    int k = start;
+    while (k < end) {
+      int law = c.law[order[k]];
+      int groupEnd = k;
+      while (groupEnd < end && c.law[order[groupEnd]] == law) {
+        groupEnd++;
+      }
+      envelope(c, k, groupEnd, law, baseLo, baseHi, extensible);
+      k = groupEnd;
+    }
+    if (env == 0 && !restricted) {
+      return; // Every opinion fell outside the support: each law scores all values alike.
+    }
+    // Elementary segments between all interval ends.
+    int np = 0;
+    ensurePoints(2 * env);
+    for (int e = 0; e < env; e++) {
+      points[np++] = envLo[e];
+      points[np++] = envHi[e] + 1;
+    }
+    sortInts(points, np);
+    int unique = 0;
+    for (int p = 0; p < np; p++) {
+      if (unique == 0 || points[p] != points[unique - 1]) {
+        points[unique++] = points[p];
+      }
+    }
+    np = unique;
+    Arrays.fill(pointCount, 0, np, 0);
+    int totalFeatures = 0;
+    for (int e = 0; e < env; e++) {
+      int from = Arrays.binarySearch(points, 0, np, envLo[e]);
+      int to = Arrays.binarySearch(points, 0, np, envHi[e] + 1);
+      for (int j = from; j < to; j++) {
+        pointCount[j]++;
+      }
+      totalFeatures += to - from;
+    }
+    ensureFeatures(feats + totalFeatures);
+    ensureSegments(segs + np);
+    // Turn counts into feature offsets (relative to feats) and emit the covered segments.
+    int running = 0;
+    int firstSeg = segs;
+    long covered = 0;
+    long segmentValues = 0;
+    for (int j = 0; j + 1 < np; j++) {
+      int cnt = pointCount[j];
+      pointCount[j] = running;
+      if (cnt > 0) {
+        segLo[segs] = points[j];
+        segHi[segs] = points[j + 1] - 1;
+        segFeatStart[segs] = feats + running;
+        long lo = Math.max(points[j], baseLo);
+        long hi = Math.min(points[j + 1] - 1, baseHi);
+        covered += Math.max(0, hi - lo + 1);
+        segmentValues += (long) points[j + 1] - points[j];
+        segs++;
+      }
+      running += cnt;
+    }
+    // Fill features in law order: env entries are in law order already.
+    for (int e = 0; e < env; e++) {
+      int from = Arrays.binarySearch(points, 0, np, envLo[e]);
+      int to = Arrays.binarySearch(points, 0, np, envHi[e] + 1);
+      for (int j = from; j < to; j++) {
+        int at = feats + pointCount[j]++;
+        featLaw[at] = envLaw[e];
+        featVal[at] = envF[e];
+      }
+    }
+    feats += running;
+    segFeatStart[segs] = feats;
+    ensureParts(parts + 1);
+    partTarget[parts] = target;
+    partObject[parts] = object;
+    partOffset[parts] = offset;
+    partBaseLo[parts] = baseLo;
+    partBaseHi[parts] = baseHi;
+    partUnmentioned[parts] = (long) baseHi - baseLo + 1 - covered;
+    partSize[parts] = partUnmentioned[parts] + segmentValues;
+    partSegStart[parts] = firstSeg;
+    partSegStart[parts + 1] = segs;
+    partOfTarget[target] = parts;
+    parts++;
+  }
+
+  /** Appends the union of one law's opinions [from, to) on the current target to the env arrays. */
+  private void envelope(OpinionCollector c, int from, int to, int law, int baseLo, int baseHi, boolean extensible) {
+    int m = 0;
+    if (group.length < to - from) {
+      group = new int[Math.max(to - from, group.length * 2)];
+    }
+    for (int k = from; k < to; k++) {
+      int op = order[k];
+      int lo = c.lo[op];
+      int hi = c.hi[op];
+      if (!extensible) {
+        lo = Math.max(lo, baseLo);
+        hi = Math.min(hi, baseHi);
+      }
+      if (lo <= hi) {
+        group[m++] = op;
+      }
+    }
+    if (m == 1) {
+      int op = group[0];
+      addEnv(law, extensible ? c.lo[op] : Math.max(c.lo[op], baseLo), extensible ? c.hi[op] : Math.min(c.hi[op], baseHi), c.f[op]);
+      return;
+    }
+    if (m == 0) {
+      return;
+    }
+    // Several opinions: per elementary segment, the largest feature value of those covering it.
+    int np = 0;
+    if (groupPoints.length < 2 * m) {
+      groupPoints = new int[Math.max(2 * m, groupPoints.length * 2)];
+    }
+    int[] pts = groupPoints;
+    for (int g = 0; g < m; g++) {
+      int op = group[g];
+      pts[np++] = extensible ? c.lo[op] : Math.max(c.lo[op], baseLo);
+      pts[np++] = (extensible ? c.hi[op] : Math.min(c.hi[op], baseHi)) + 1;
+    }
+    sortInts(pts, np);
+    int unique = 0;
+    for (int p = 0; p < np; p++) {
+      if (unique == 0 || pts[p] != pts[unique - 1]) {
+        pts[unique++] = pts[p];
+      }
+    }
+    int openLo = 0;
+    double openF = Double.NaN;
+    int openHi = 0;
+    boolean open = false;
+    for (int j = 0; j + 1 < unique; j++) {
+      int lo = pts[j];
+      int hi = pts[j + 1] - 1;
+      double best = Double.NEGATIVE_INFINITY;
+      for (int g = 0; g < m; g++) {
+        int op = group[g];
+        int glo = extensible ? c.lo[op] : Math.max(c.lo[op], baseLo);
+        int ghi = extensible ? c.hi[op] : Math.min(c.hi[op], baseHi);
+        if (glo <= lo && ghi >= hi && c.f[op] > best) {
+          best = c.f[op];
+        }
+      }
+      if (best == Double.NEGATIVE_INFINITY) {
+        if (open) {
+          addEnv(law, openLo, openHi, openF);
+          open = false;
+        }
+      } else if (open && best == openF && openHi + 1 == lo) {
+        openHi = hi;
+      } else {
+        if (open) {
+          addEnv(law, openLo, openHi, openF);
+        }
+        open = true;
+        openLo = lo;
+        openHi = hi;
+        openF = best;
+      }
+    }
+    if (open) {
+      addEnv(law, openLo, openHi, openF);
+    }
+  }
+
+  /**
+   * Sorts {@code a[0, n)} ascending. A target's interval ends are few (two per opinion), and for
+   * so few an insertion sort is several times faster than the library's general sort.
+   */
+  static void sortInts(int[] a, int n) {
+    if (n > 32) {
+      Arrays.sort(a, 0, n);
+      return;
+    }
+    for (int i = 1; i < n; i++) {
+      int v = a[i];
+      int j = i - 1;
+      while (j >= 0 && a[j] > v) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = v;
+    }
+  }
+
+  private void addEnv(int law, int lo, int hi, double f) {
+    if (env == envLaw.length) {
+      int n = env * 2;
+      envLaw = Arrays.copyOf(envLaw, n);
+      envLo = Arrays.copyOf(envLo, n);
+      envHi = Arrays.copyOf(envHi, n);
+      envF = Arrays.copyOf(envF, n);
+    }
+    envLaw[env] = law;
+    envLo[env] = lo;
+    envHi[env] = hi;
+    envF[env] = f;
+    env++;
+  }
+
+  private void ensurePoints(int n) {
+    if (points.length < n) {
+      points = new int[Math.max(n, points.length * 2)];
+      pointCount = new int[points.length];
+    }
+  }
+
+  private void ensureFeatures(int n) {
+    if (featLaw.length < n) {
+      int size = Math.max(n, featLaw.length * 2);
+      featLaw = Arrays.copyOf(featLaw, size);
+      featVal = Arrays.copyOf(featVal, size);
+    }
+  }
+
+  private void ensureSegments(int n) {
+    if (segLo.length < n) {
+      int size = Math.max(n, segLo.length * 2);
+      segLo = Arrays.copyOf(segLo, size);
+      segHi = Arrays.copyOf(segHi, size);
+      segFeatStart = Arrays.copyOf(segFeatStart, size + 1);
+    }
+  }
+
+  private void ensureParts(int n) {
+    if (partTarget.length < n) {
+      int size = Math.max(n, partTarget.length * 2);
+      partTarget = Arrays.copyOf(partTarget, size);
+      partObject = Arrays.copyOf(partObject, size);
+      partOffset = Arrays.copyOf(partOffset, size);
+      partBaseLo = Arrays.copyOf(partBaseLo, size);
+      partBaseHi = Arrays.copyOf(partBaseHi, size);
+      partUnmentioned = Arrays.copyOf(partUnmentioned, size);
+      partSize = Arrays.copyOf(partSize, size);
+      partSegStart = Arrays.copyOf(partSegStart, size + 1);
+    }
+  }
+
+  // ---- read access -------------------------------------------------------------------------
+
+  /** Number of targets with a partition in this frame. */
+  public int parts() { return parts; }
+
+  /** The partition of a target, or -1 when no law spoke to it. */
+  public int partOf(int target) { return partOfTarget[target]; }
+
+  public int target(int part) { return partTarget[part]; }
+
+  /**
+   * Object index of an object target; for a world target {@link OpinionSink#WORLD} (tell them apart
+   * by {@link #offset}).
+   */
+  public int object(int part) { return partObject[part]; }
+
+  /**
+   * Target offset within its object (0 ALIVE, 1 X, 2 Y, 3+ extras); {@link #REWARD_OFFSET} and
+   * {@link #END_OFFSET} for the world's.
+   */
+  public int offset(int part) { return partOffset[part]; }
+
+  public int baseLo(int part) { return partBaseLo[part]; }
+
+  public int baseHi(int part) { return partBaseHi[part]; }
+
+  /** Number of values of the base support no law mentions. */
+  public long unmentioned(int part) { return partUnmentioned[part]; }
+
+  /**
+   * The size of the support once {@code value} is observed: every value of a segment plus the
+   * unmentioned ones, and one more when {@code value} lies outside both (it joins the unmentioned).
+   */
+  public long supportSize(int part, int value) {
+    boolean outside = (value < partBaseLo[part] || value > partBaseHi[part]) && segmentOf(part, value) < 0;
+    return partSize[part] + (outside ? 1 : 0);
+  }
+
+  /** The size of the support: every value of a segment plus the unmentioned ones. */
+  public long supportSize(int part) {
+    return partSize[part];
+  }
+
+  public int segStart(int part) { return partSegStart[part]; }
+
+  public int segEnd(int part) { return partSegStart[part + 1]; }
+
+  public int segLo(int seg) { return segLo[seg]; }
+
+  public int segHi(int seg) { return segHi[seg]; }
+
+  public int featStart(int seg) { return segFeatStart[seg]; }
+
+  public int featEnd(int seg) { return segFeatStart[seg + 1]; }
+
+  public int featLaw(int feat) { return featLaw[feat]; }
+
+  public double featVal(int feat) { return featVal[feat]; }
+
+  /** The segment of a part holding {@code value}, or -1 (segments are sorted and disjoint). */
+  public int segmentOf(int part, int value) {
+    int lo = partSegStart[part];
+    int hi = partSegStart[part + 1] - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (segHi[mid] < value) {
+        lo = mid + 1;
+      } else if (segLo[mid] > value) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -1;
+  }
+}
