@@ -60,6 +60,12 @@ public final class Miner {
     /** Right where the current model's most likely prediction is wrong: what would fix errors. */
     public int correctWhereWrong;
     public int applicable;
+    /**
+     * The numbers of the context and target whose count is its applicability, where the miner
+     * counted them ({@link #contextKey} names the same); -1 for candidates that carry their own.
+     */
+    int countedContext = -1;
+    int countedTarget = -1;
 
     Candidate(LawDraft draft, String nameHint, String group, String contextKey, Facing facing, boolean steps) {
       this.draft = draft;
@@ -101,7 +107,25 @@ public final class Miner {
   private final WorldSchema schema;
   private final int maxContacts;
   private final Map<String, Candidate> candidates = new TreeMap<>();
-  private final Map<String, Integer> contextCounts = new HashMap<>();
+  /** The contexts seen, numbered in the order first seen ({@link #idOf}), and their keys by number. */
+  private final Map<String, Integer> contextIds = new HashMap<>();
+  private final List<String> contextKeys = new ArrayList<>();
+  private final Map<String, Integer> targetIds = new HashMap<>();
+  private final List<String> targetNames = new ArrayList<>();
+  /** Per context number, how often it held for each target number (null until counted). */
+  private final List<int[]> counts = new ArrayList<>();
+  /** The effects {@link #add} was given, numbered in the order first given. */
+  private final Map<String, Integer> effectIds = new HashMap<>();
+  /** The candidates found by {@link #add}, by the numbers of their context and effect ({@link #drafted}). */
+  private final Map<Long, Candidate> drafted = new HashMap<>();
+  /** Per type name and target, {@link #group}. */
+  private final Map<String, Map<String, String>> groups = new HashMap<>();
+
+  /** A candidate as {@link #add} finds it again: the numbers of its context and its effect in one. */
+  private long drafted(Context c, String effect) {
+    int e = effectIds.computeIfAbsent(effect, x -> effectIds.size());
+    return (long) idOf(c) << 32 | e;
+  }
   private final Map<RelationKey, List<int[]>> relations = new HashMap<>();
   private final ChoiceMiner choices = new ChoiceMiner();
   private final JointSteps jointSteps = new JointSteps();
@@ -123,7 +147,7 @@ public final class Miner {
   private final Atom[] onClock;
   private final Atom[] offClock;
   /** The distinct periods objects are created on, each with its guard (types sharing one share the guard). */
-  private final Map<Timing.Phase, Atom> creationPeriods = new java.util.LinkedHashMap<>();
+  private final Map<Timing.Phase, Atom> creationPeriods;
 
   /** Observations of one target next to a partner object: (offset on the target's axis, next value). */
   private record RelationKey(DraftBinder binder, Atom guard, String type, String partner, String attr, String axis) {}
@@ -167,10 +191,35 @@ public final class Miner {
     this.blockedInAction = new String[types];
     this.onClock = new Atom[types];
     this.offClock = new Atom[types];
+    this.creationPeriods = new java.util.LinkedHashMap<>();
     for (EntityType type : schema.types()) {
       writeHeadingGuards(type);
     }
     this.edgeInAction = directions.isEmpty() ? null : new Atom(edgeInActionText(), "edge_in_action");
+  }
+
+  /**
+   * A miner of a part of the transitions {@code prepared} mines: the world, the clocks, the
+   * blockers and the guards written from them shared (read only), with counts of its own that
+   * {@link #merge} adds to the whole.
+   */
+  private Miner(Miner prepared) {
+    this.schema = prepared.schema;
+    this.maxContacts = prepared.maxContacts;
+    this.timing = prepared.timing;
+    this.blocking = prepared.blocking;
+    this.directions = prepared.directions;
+    this.headings = prepared.headings;
+    this.headingSlots = prepared.headingSlots;
+    this.actionAhead = prepared.actionAhead;
+    this.actionAcross = prepared.actionAcross;
+    this.edgeAhead = prepared.edgeAhead;
+    this.edgeInAction = prepared.edgeInAction;
+    this.blockedAhead = prepared.blockedAhead;
+    this.blockedInAction = prepared.blockedInAction;
+    this.onClock = prepared.onClock;
+    this.offClock = prepared.offClock;
+    this.creationPeriods = prepared.creationPeriods;
   }
 
   private final Heading[] headings;
@@ -221,6 +270,18 @@ public final class Miner {
    * before each one): with the worst transitions first, a cut mines the most surprising ones.
    */
   public List<Candidate> mine(List<Transition> transitions, List<Frame> predicted, BooleanSupplier stop) {
+    return mine(transitions, predicted, stop, null);
+  }
+
+  /**
+   * As {@link #mine(List, List, BooleanSupplier)}, on the threads of {@code workers} (null for the
+   * caller's alone): consecutive parts of the transitions are mined at the same time and added up
+   * in their order, which gives what mining them one by one gives. With a cut, the transitions
+   * mined are still the ones before it: a part is added only when every part before it was mined
+   * to its end.
+   */
+  public List<Candidate> mine(List<Transition> transitions, List<Frame> predicted, BooleanSupplier stop,
+      Workers workers) {
     if (timing == null) {
       timing = Clocks.infer(schema, transitions);
     }
@@ -246,10 +307,9 @@ public final class Miner {
         creationPeriods.putIfAbsent(period, new Atom(period.on("o"), "on_" + period.name()));
       }
     }
-    int mined = 0;
-    for (; mined < transitions.size() && !stop.getAsBoolean(); mined++) {
-      mine(transitions.get(mined), mined < predicted.size() ? predicted.get(mined) : null);
-    }
+    int parts = workers == null ? 1 : Math.min(workers.threads(), transitions.size() / MIN_PART);
+    int mined = parts <= 1 ? mineRange(transitions, 0, transitions.size(), predicted, stop)
+        : mineInParts(transitions, predicted, stop, workers, parts);
     randomCreations(transitions.subList(0, mined));
     relationCandidates();
     Map<String, List<String>> blockers = new HashMap<>();
@@ -267,13 +327,130 @@ public final class Miner {
       candidates.putIfAbsent(c.body, c);
     }
     List<Candidate> out = new ArrayList<>();
+    Map<String, Integer> byKey = null;
     for (Candidate c : candidates.values()) {
       if (c.applicable == 0) {
-        c.applicable = contextCounts.getOrDefault(c.contextKey, c.correct);
+        if (c.countedContext >= 0) {
+          int n = count(c.countedContext, c.countedTarget);
+          c.applicable = n > 0 ? n : c.correct;
+        } else {
+          byKey = byKey != null ? byKey : contextCounts();
+          c.applicable = byKey.getOrDefault(c.contextKey, c.correct);
+        }
       }
       out.add(c);
     }
     return out;
+  }
+
+  private int count(int context, int target) {
+    int[] row = counts.get(context);
+    return row == null || target >= row.length ? 0 : row[target];
+  }
+
+  /** The counts by {@code context|target} key, for candidates that name their context by key only. */
+  private Map<String, Integer> contextCounts() {
+    Map<String, Integer> out = new HashMap<>();
+    for (int context = 0; context < counts.size(); context++) {
+      for (int target = 0; target < targetNames.size(); target++) {
+        int n = count(context, target);
+        if (n > 0) {
+          out.put(contextKeys.get(context) + "|" + targetNames.get(target), n);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Transitions a part mined on a thread of its own has at least: fewer are not worth a thread. */
+  private static final int MIN_PART = 16;
+
+  /** Mines transitions {@code from} to {@code to} (exclusive) until {@code stop}; how far it got. */
+  private int mineRange(List<Transition> transitions, int from, int to, List<Frame> predicted, BooleanSupplier stop) {
+    int k = from;
+    for (; k < to && !stop.getAsBoolean(); k++) {
+      mine(transitions.get(k), k < predicted.size() ? predicted.get(k) : null);
+    }
+    return k;
+  }
+
+  /** {@link #mine} in {@code parts} consecutive parts on {@code workers}; how many transitions were added. */
+  private int mineInParts(List<Transition> transitions, List<Frame> predicted, BooleanSupplier stop, Workers workers,
+      int parts) {
+    int n = transitions.size();
+    List<Integer> indices = new ArrayList<>();
+    for (int k = 0; k < parts; k++) {
+      indices.add(k);
+    }
+    List<Part> done = workers.map(indices, k -> {
+      int from = (int) ((long) n * k / parts);
+      int to = (int) ((long) n * (k + 1) / parts);
+      Miner part = new Miner(this);
+      return new Part(part, part.mineRange(transitions, from, to, predicted, stop), to);
+    });
+    int mined = 0;
+    for (Part p : done) {
+      merge(p.miner);
+      mined = p.reached;
+      if (p.reached < p.end) {
+        break;
+      }
+    }
+    return mined;
+  }
+
+  /** A part's miner, how far it mined and where its part ended. */
+  private record Part(Miner miner, int reached, int end) {}
+
+  /**
+   * Adds what {@code part} counted on the transitions after those this miner counted: candidates
+   * this miner already has keep their first sighting's name and context and add up the counts, the
+   * rest join as the part found them; contexts are matched by their keys.
+   */
+  private void merge(Miner part) {
+    int[] contextNumbers = new int[part.contextKeys.size()];
+    for (int k = 0; k < contextNumbers.length; k++) {
+      contextNumbers[k] = idOfKey(part.contextKeys.get(k));
+    }
+    int[] targetNumbers = new int[part.targetNames.size()];
+    for (int k = 0; k < targetNumbers.length; k++) {
+      targetNumbers[k] = targetId(part.targetNames.get(k));
+    }
+    for (int k = 0; k < contextNumbers.length; k++) {
+      int[] row = part.counts.get(k);
+      for (int t = 0; row != null && t < row.length; t++) {
+        if (row[t] > 0) {
+          count(contextNumbers[k], targetNumbers[t], row[t]);
+        }
+      }
+    }
+    for (Map.Entry<String, Candidate> e : part.candidates.entrySet()) {
+      Candidate c = e.getValue();
+      Candidate known = candidates.get(e.getKey());
+      if (known == null) {
+        if (c.countedContext >= 0) {
+          c.countedContext = contextNumbers[c.countedContext];
+          c.countedTarget = targetNumbers[c.countedTarget];
+        }
+        candidates.put(e.getKey(), c);
+      } else {
+        known.correct += c.correct;
+        known.correctWhereWrong += c.correctWhereWrong;
+      }
+    }
+    // Relation events name their target by a running number: the part's numbers follow this miner's.
+    for (Map.Entry<RelationKey, List<int[]>> e : part.relations.entrySet()) {
+      List<int[]> events = relations.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
+      for (int[] ev : e.getValue()) {
+        ev[3] += targetInstance;
+        events.add(ev);
+      }
+    }
+    targetInstance += part.targetInstance;
+    choices.merge(part.choices, k -> contextNumbers[k]);
+    jointSteps.merge(part.jointSteps);
+    spawners.addAll(part.spawners);
+    created.addAll(part.created);
   }
 
   /** How a context speaks of a heading: not at all, of a contact in front, or of nothing in front. */
@@ -283,7 +460,25 @@ public final class Miner {
    * @param byAction whether it speaks of the action's direction ({@link ActionDirections}): a step
    *     in that direction is then offered as its value, whatever the object's type
    */
-  private record Context(DraftBinder binder, Guard guard, String name, Facing facing, boolean byAction) {
+  private static final class Context {
+    final DraftBinder binder;
+    final Guard guard;
+    final String name;
+    final Facing facing;
+    final boolean byAction;
+    /** {@link #key()}, written once: a context is counted for every target of its object. */
+    private String key;
+    /** Its number among the mining's contexts ({@link Miner#idOf}), or -1 until asked. */
+    private int id = -1;
+
+    Context(DraftBinder binder, Guard guard, String name, Facing facing, boolean byAction) {
+      this.binder = binder;
+      this.guard = guard;
+      this.name = name;
+      this.facing = facing;
+      this.byAction = byAction;
+    }
+
     Context(DraftBinder binder, Guard guard, String name) {
       this(binder, guard, name, Facing.NONE);
     }
@@ -294,17 +489,52 @@ public final class Miner {
 
     /** The context without the target: where evidence of one target under it is pooled. */
     String key() {
-      return binder.text() + "|" + guard.text();
+      if (key == null) {
+        key = binder.text() + "|" + guard.text();
+      }
+      return key;
     }
 
     String key(String target) {
       return key() + "|" + target;
     }
+  }
 
-    /** The group of its targets: the type of o, lower-cased, and the target ({@code ball.vy}). */
-    String group(String target) {
-      return binder.subject().toLowerCase() + "." + target;
+  /**
+   * The number of {@code c}'s key among the contexts seen in this mining: contexts that read the
+   * same are one context, counted by number rather than by their text.
+   */
+  private int idOf(Context c) {
+    if (c.id < 0) {
+      c.id = idOfKey(c.key());
     }
+    return c.id;
+  }
+
+  private int idOfKey(String key) {
+    Integer known = contextIds.putIfAbsent(key, contextIds.size());
+    if (known != null) {
+      return known;
+    }
+    contextKeys.add(key);
+    counts.add(null);
+    return contextIds.size() - 1;
+  }
+
+  /** The number of a target ({@code vx}, {@code alive}, an extra's name...) in {@link #counts}. */
+  private int targetId(String target) {
+    Integer known = targetIds.putIfAbsent(target, targetIds.size());
+    if (known != null) {
+      return known;
+    }
+    targetNames.add(target);
+    return targetIds.size() - 1;
+  }
+
+  /** The group of a context's targets: the type of o, lower-cased, and the target ({@code ball.vy}). */
+  private String group(Context c, String target) {
+    return groups.computeIfAbsent(c.binder.subject(), t -> new HashMap<>())
+        .computeIfAbsent(target, x -> c.binder.subject().toLowerCase() + "." + x);
   }
 
   private void mine(Transition transition, Frame predicted) {
@@ -323,7 +553,7 @@ public final class Miner {
         if (j < 0) {
           add(c, "alive", "destroy o", "destroyed");
           for (Transforms.Transform t : becomes) {
-            add(c, "alive", t.effect(), null, "becomes_" + t.type().toLowerCase(), false, c.key("alive"));
+            add(c, "alive", t.effect(), null, "becomes_" + t.type().toLowerCase(), false, c);
           }
         } else if (!c.binder.contact() && c.guard.isEmpty()) {
           add(c, "alive", "o.alive := true", "persists");
@@ -827,11 +1057,13 @@ public final class Miner {
     boolean controlled = schema.type(a.type(i)).name().equals(directions.type());
     boolean alongAction = a.action() >= 0 && directions.stepVelocity(a.action(), axis) != 0;
     List<Context> all = new ArrayList<>(contexts);
+    Guard.Condition from = Guard.Condition.of("o." + attr + " == " + v0);
+    String fromName = "from_" + num(v0);
     for (Context c : contexts) {
       // The velocity it had: lookup tables of (action, velocity) such as acceleration up to a cap.
       if (!c.binder.contact() && !c.guard.opensWithAbsence()) {
-        all.add(new Context(c.binder, c.guard.and(Guard.Condition.of("o." + attr + " == " + v0)),
-            c.name + (c.name.isEmpty() ? "" : "_") + "from_" + num(v0), c.facing, c.byAction));
+        all.add(new Context(c.binder, c.guard.and(from), c.name + (c.name.isEmpty() ? "" : "_") + fromName, c.facing,
+            c.byAction));
       }
     }
     int beat = timing.beat(a.type(i));
@@ -846,6 +1078,27 @@ public final class Miner {
     boolean stayedOnAction = directed && b.x(j) == a.x(i) && b.y(j) == a.y(i);
     boolean steppedWithAction = directed && (b.x(j) != a.x(i) || b.y(j) != a.y(i))
         && stepsWithAction(a, i, "x", b.x(j) - a.x(i)) && stepsWithAction(a, i, "y", b.y(j) - a.y(i));
+    // The effects and their names, written once for all the contexts they are counted under.
+    String pos = slot == Slots.X ? "x" : "y";
+    String steppedBoth = steppedWithAction
+        ? "o.vx := " + actionValue(a, i, "x") + "\n  o.vy := " + actionValue(a, i, "y") : null;
+    String setPosition = "o." + pos + " := " + b.get(j, slot);
+    String setPositionName = pos + "_set_" + num(b.get(j, slot));
+    String repeatsLast = "o." + attr + " := o." + attr + "@-" + (beat - 1);
+    String repeatsLastName = attr + "_repeats_last_move";
+    String kept = "o." + attr + " := o." + attr;
+    String keptName = attr + "_kept";
+    String flips = "o." + attr + " := -o." + attr;
+    String flipsName = attr + "_flips";
+    String isValue = "o." + attr + " := " + v1;
+    String isValueName = attr + "_is_" + num(v1);
+    int d = v1 - v0;
+    String plus = "o." + attr + " := o." + attr + " + " + d;
+    String plusName = attr + "_plus_" + num(d);
+    String asBefore = "o." + attr + " := o." + attr + "@-1";
+    String asBeforeName = attr + "_as_before";
+    String follows = "o." + attr + " := u." + attr;
+    String followsName = attr + "_follows";
     for (Context c : all) {
       if (slot == Slots.X && (c.byAction || controlled)) {
         count(c, "step");
@@ -853,47 +1106,45 @@ public final class Miner {
           add(c, "step", "o.vx := 0\n  o.vy := 0", "stays");
         }
         if (steppedWithAction) {
-          add(c, "step", "o.vx := " + actionValue(a, i, "x") + "\n  o.vy := " + actionValue(a, i, "y"),
-              "steps_with_action", true);
+          add(c, "step", steppedBoth, "steps_with_action", true);
         }
       }
       count(c, attr);
       if (!inRange) {
-        String pos = slot == Slots.X ? "x" : "y";
-        add(c, attr, "o." + pos + " := " + b.get(j, slot), pos + "_set_" + num(b.get(j, slot)));
+        add(c, attr, setPosition, setPositionName);
         if (c.guard.size() <= 1 && (c.binder.contact() || c.binder.alone())) {
           for (Teleports.Partner u : landedOn) {
             // Applicable wherever the object's own context held (the partner is always there).
             add(new Context(c.binder.with(u.type()), c.guard, c.name, c.facing), attr, u.effect(), null,
-                pos + "_to_" + u.type().toLowerCase(), false, c.key(attr));
+                pos + "_to_" + u.type().toLowerCase(), false, c);
           }
         }
         continue;
       }
       // Random steps: the object alone, or against one contact (a wall on one side rules a step out).
       if (randomStepContext(c)) {
-        choices.observe(c.binder, c.guard, c.name, c.group(attr), attr, v1, wrong);
+        choices.observe(idOf(c), c.binder, c.guard, c.name, group(c, attr), attr, v1, wrong);
       } else {
-        choices.evidence(c.key(), c.group(attr), v1);
+        choices.evidence(idOf(c), group(c, attr), v1);
       }
       if ((c.byAction || controlled) && alongAction) {
         // A move in the action's direction is one outcome whatever the direction and axis: where a
         // context nearly always gives it when the action points along the axis (a box pushed from
         // behind), the object's moves are decided, not random, on both axes.
         int outcome = actionStep != null ? ChoiceMiner.WITH_THE_ACTION : v1;
-        choices.evidence(c.key() + " [with the action]", c.group("vx"), outcome);
-        choices.evidence(c.key() + " [with the action]", c.group("vy"), outcome);
+        choices.evidence(ChoiceMiner.withTheAction(idOf(c)), group(c, "vx"), outcome);
+        choices.evidence(ChoiceMiner.withTheAction(idOf(c)), group(c, "vy"), outcome);
       }
       if (beat > 1 && v1 != 0 && v1 == lastBeat) {
-        add(c, attr, "o." + attr + " := o." + attr + "@-" + (beat - 1), attr + "_repeats_last_move");
+        add(c, attr, repeatsLast, repeatsLastName);
       }
       if (v1 == v0) {
-        add(c, attr, "o." + attr + " := o." + attr, attr + "_kept");
+        add(c, attr, kept, keptName);
       }
       if (v1 == -v0 && v0 != 0) {
-        add(c, attr, "o." + attr + " := -o." + attr, attr + "_flips");
+        add(c, attr, flips, flipsName);
       }
-      add(c, attr, "o." + attr + " := " + v1, attr + "_is_" + num(v1));
+      add(c, attr, isValue, isValueName);
       if (stepAhead != null) {
         add(c, attr, stepAhead, attr + "_steps_ahead", true);
       }
@@ -906,23 +1157,21 @@ public final class Miner {
       if (actionStepUnlessBlocked != null && (controlled || c.byAction)) {
         add(c, attr, actionStepUnlessBlocked, attr + "_steps_with_action_unless_blocked", true);
       }
-      int d = v1 - v0;
       if (d != 0 && Math.abs(d) <= Math.max(1, (schema.velocityMax() - schema.velocityMin()) / 8)) {
-        add(c, attr, "o." + attr + " := o." + attr + " + " + d, attr + "_plus_" + num(d));
+        add(c, attr, plus, plusName);
       }
       if (v1 == previous && v1 != v0) {
-        add(c, attr, "o." + attr + " := o." + attr + "@-1", attr + "_as_before");
+        add(c, attr, asBefore, asBeforeName);
       }
       if (c.binder.contact() && v1 != v0) {
-        String pos = slot == Slots.X ? "x" : "y";
-        add(c, attr, "o." + pos + " := " + b.get(j, slot), pos + "_set_" + num(b.get(j, slot)));
+        add(c, attr, setPosition, setPositionName);
       }
       if (c.binder.contact()) {
         int u = contactObject(a, i, c);
         if (u >= 0) {
           int uv = slot == Slots.X ? a.vx(u) : a.vy(u);
           if (uv == v1 && uv != 0) {
-            add(c, attr, "o." + attr + " := u." + attr, attr + "_follows");
+            add(c, attr, follows, followsName);
           }
         }
       }
@@ -1026,8 +1275,17 @@ public final class Miner {
 
   /** The direction the partner moves on one axis, as a guard: {@code u.vx < 0} ({@code vx_neg}). */
   private static Atom motion(int v, String attr) {
-    return v < 0 ? new Atom("u." + attr + " < 0", attr + "_neg") : v > 0 ? new Atom("u." + attr + " > 0", attr + "_pos")
-        : new Atom("u." + attr + " == 0", attr + "_zero");
+    Atom[] atoms = attr.equals("vx") ? MOTION_X : MOTION_Y;
+    return atoms[v < 0 ? 0 : v > 0 ? 1 : 2];
+  }
+
+  /** {@link #motion}'s atoms per axis, written once: moving back, forth, not at all. */
+  private static final Atom[] MOTION_X = motionAtoms("vx");
+  private static final Atom[] MOTION_Y = motionAtoms("vy");
+
+  private static Atom[] motionAtoms(String attr) {
+    return new Atom[] {new Atom("u." + attr + " < 0", attr + "_neg"), new Atom("u." + attr + " > 0", attr + "_pos"),
+        new Atom("u." + attr + " == 0", attr + "_zero")};
   }
 
   /** @param guard the partner's motion the observation is kept under, or null for none */
@@ -1140,14 +1398,20 @@ public final class Miner {
     int v0 = a.get(i, slot);
     int v1 = b.get(j, slot);
     String attr = spec.name();
+    String kept = "o." + attr + " := o." + attr;
+    String keptName = attr + "_kept";
+    String isValue = "o." + attr + " := " + value(spec, v1);
+    String isValueName = attr + "_is_" + num(value(spec, v1));
+    String plus = "o." + attr + " := o." + attr + " + " + (v1 - v0);
+    String plusName = attr + "_plus_" + num(v1 - v0);
     for (Context c : contexts) {
       count(c, attr);
       if (v1 == v0) {
-        add(c, attr, "o." + attr + " := o." + attr, attr + "_kept");
+        add(c, attr, kept, keptName);
       }
-      add(c, attr, "o." + attr + " := " + value(spec, v1), attr + "_is_" + num(value(spec, v1)));
+      add(c, attr, isValue, isValueName);
       if (spec.kind() == AttributeKind.INT && v1 != v0) {
-        add(c, attr, "o." + attr + " := o." + attr + " + " + (v1 - v0), attr + "_plus_" + num(v1 - v0));
+        add(c, attr, plus, plusName);
       }
     }
   }
@@ -1168,7 +1432,7 @@ public final class Miner {
       spawners.add(a.type(k));
       created.add(b.type(j));
       for (Context c : spawnContexts(a, k, b.type(j))) {
-        add(c, "spawn", effect, newType, name, false, c.key("spawn"));
+        add(c, "spawn", effect, newType, name, false, c);
       }
     }
   }
@@ -1243,7 +1507,16 @@ public final class Miner {
   }
 
   private void count(Context c, String target) {
-    contextCounts.merge(c.key(target), 1, Integer::sum);
+    count(idOf(c), targetId(target), 1);
+  }
+
+  private void count(int context, int target, int times) {
+    int[] row = counts.get(context);
+    if (row == null || target >= row.length) {
+      row = row == null ? new int[targetNames.size()] : java.util.Arrays.copyOf(row, targetNames.size());
+      counts.set(context, row);
+    }
+    row[target] += times;
   }
 
   private void add(Context c, String target, String effect, String valueName) {
@@ -1252,23 +1525,30 @@ public final class Miner {
 
   /** @param stepsAhead whether the effect steps toward a heading rather than by a constant */
   private void add(Context c, String target, String effect, String valueName, boolean stepsAhead) {
-    add(c, target, effect, null, valueName, stepsAhead, c.key(target));
+    add(c, target, effect, null, valueName, stepsAhead, c);
   }
 
   /**
    * @param created the type the effect creates, or null
-   * @param contextKey the context whose count is the candidate's applicability
+   * @param counted the context whose count for {@code target} is the candidate's applicability
    */
   private void add(Context c, String target, String effect, String created, String valueName, boolean stepsAhead,
-      String contextKey) {
-    LawDraft draft = new LawDraft(c.binder, c.guard, effect, created, false);
-    String body = draft.body();
-    Candidate cand = candidates.get(body);
+      Context counted) {
+    long key = drafted(c, effect);
+    Candidate cand = drafted.get(key);
     if (cand == null) {
-      String typeName = c.binder.subject().toLowerCase();
-      String hint = typeName + "_" + valueName + (c.name.isEmpty() ? "" : "_" + c.name);
-      cand = new Candidate(draft, hint, c.group(target), contextKey, c.facing, stepsAhead);
-      candidates.put(body, cand);
+      LawDraft draft = new LawDraft(c.binder, c.guard, effect, created, false);
+      String body = draft.body();
+      cand = candidates.get(body);
+      if (cand == null) {
+        String typeName = c.binder.subject().toLowerCase();
+        String hint = typeName + "_" + valueName + (c.name.isEmpty() ? "" : "_" + c.name);
+        cand = new Candidate(draft, hint, group(c, target), counted.key(target), c.facing, stepsAhead);
+        cand.countedContext = idOf(counted);
+        cand.countedTarget = targetId(target);
+        candidates.put(body, cand);
+      }
+      drafted.put(key, cand);
     }
     cand.correct++;
     if (wrong) {
