@@ -117,7 +117,19 @@ public final class Miner {
   /** The effects {@link #add} was given, numbered in the order first given. */
   private final Map<String, Integer> effectIds = new HashMap<>();
   /** The candidates found by {@link #add}, by the numbers of their context and effect ({@link #drafted}). */
-  private final Map<Long, Candidate> drafted = new HashMap<>();
+  private final LongTable<Candidate> drafted = new LongTable<>();
+  /** The numbers of binders, conditions and shapes ({@link #shapeOf}), and per shape its context's number (-1 until known). */
+  private final Map<DraftBinder, Integer> binderShapes = new HashMap<>();
+  private final Map<Guard.Condition, Integer> conditionNumbers = new HashMap<>();
+  private final LongTable<Integer> shapes = new LongTable<>();
+  private int[] shapeContexts = newShapeContexts();
+
+  private static int[] newShapeContexts() {
+    int[] out = new int[256];
+    java.util.Arrays.fill(out, -1);
+    return out;
+  }
+
   /** Per type name and target, {@link #group}. */
   private final Map<String, Map<String, String>> groups = new HashMap<>();
 
@@ -470,6 +482,8 @@ public final class Miner {
     private String key;
     /** Its number among the mining's contexts ({@link Miner#idOf}), or -1 until asked. */
     private int id = -1;
+    /** Its binder and conditions as one number ({@link Miner#shapeOf}), or -1 where not worked out. */
+    private int shape = -1;
 
     Context(DraftBinder binder, Guard guard, String name, Facing facing, boolean byAction) {
       this.binder = binder;
@@ -505,10 +519,53 @@ public final class Miner {
    * same are one context, counted by number rather than by their text.
    */
   private int idOf(Context c) {
-    if (c.id < 0) {
+    if (c.id < 0 && c.shape >= 0) {
+      // Contexts of one shape read the same: the key is written once per shape, not per context.
+      if (shapeContexts[c.shape] < 0) {
+        shapeContexts[c.shape] = idOfKey(c.key());
+      }
+      c.id = shapeContexts[c.shape];
+    } else if (c.id < 0) {
       c.id = idOfKey(c.key());
     }
     return c.id;
+  }
+
+  /**
+   * The number of a context's shape: its binder, then its conditions one by one, each step a
+   * number found by the one before and the condition's number. Equal shapes write the same key, so
+   * a shape finds its context's number without writing the key again.
+   */
+  private int shapeOf(DraftBinder binder, Guard guard) {
+    int binderNumber = binderShapes.computeIfAbsent(binder, b -> binderShapes.size());
+    int s = shapeOfKey((long) binderNumber << 32 | 0xFFFFFFFFL);
+    for (Guard.Condition c : guard.conditions()) {
+      s = shape(s, conditionNumber(c));
+    }
+    return s;
+  }
+
+  /** The shape of a context of shape {@code shape} with condition number {@code condition} added. */
+  private int shape(int shape, int condition) {
+    return shapeOfKey((long) shape << 32 | condition);
+  }
+
+  private int shapeOfKey(long key) {
+    Integer known = shapes.get(key);
+    if (known != null) {
+      return known;
+    }
+    int s = shapes.size();
+    shapes.put(key, s);
+    if (s == shapeContexts.length) {
+      shapeContexts = java.util.Arrays.copyOf(shapeContexts, 2 * s);
+      java.util.Arrays.fill(shapeContexts, s, 2 * s, -1);
+    }
+    return s;
+  }
+
+  private int conditionNumber(Guard.Condition c) {
+    return conditionNumbers.computeIfAbsent(c, x -> conditionNumbers.size());
   }
 
   private int idOfKey(String key) {
@@ -882,7 +939,9 @@ public final class Miner {
           Guard.of(Guard.Condition.of(ahead ? directions.ahead("o", "u") : directions.behind("o", "u"))),
           (ahead ? "ahead_" : "pushed_by_") + u.toLowerCase(), atoms, 1, Facing.IN_FRONT, found);
       for (Context f : found) {
-        out.add(new Context(f.binder, f.guard, f.name, f.facing, true));
+        Context byAction = new Context(f.binder, f.guard, f.name, f.facing, true);
+        byAction.shape = f.shape;
+        out.add(byAction);
       }
     }
     if (!aheadTaken && a.ofType(type.index()).length <= 4) {
@@ -987,22 +1046,34 @@ public final class Miner {
   }
 
   /** Every context of {@code binder} guarded by a conjunction of at most {@code max} atoms, in atom order. */
-  private static void combine(DraftBinder binder, Guard guard, String name, List<Atom> atoms, int max,
+  private void combine(DraftBinder binder, Guard guard, String name, List<Atom> atoms, int max,
       List<Context> out) {
     combine(binder, guard, name, atoms, max, Facing.NONE, out);
   }
 
   /** As above; {@code facing} says how the contexts speak of a heading. */
-  private static void combine(DraftBinder binder, Guard guard, String name, List<Atom> atoms, int max,
+  private void combine(DraftBinder binder, Guard guard, String name, List<Atom> atoms, int max,
       Facing facing, List<Context> out) {
-    out.add(new Context(binder, guard, name, facing));
+    int[] conditions = new int[atoms.size()];
+    for (int k = 0; k < conditions.length; k++) {
+      conditions[k] = conditionNumber(atoms.get(k).condition);
+    }
+    combine(binder, guard, shapeOf(binder, guard), name, atoms, conditions, 0, max, facing, out);
+  }
+
+  /** As above, over the atoms from {@code from} on; {@code shape} is {@code binder} and {@code guard}'s ({@link #shapeOf}). */
+  private void combine(DraftBinder binder, Guard guard, int shape, String name, List<Atom> atoms, int[] conditions,
+      int from, int max, Facing facing, List<Context> out) {
+    Context context = new Context(binder, guard, name, facing);
+    context.shape = shape;
+    out.add(context);
     if (max == 0) {
       return;
     }
-    for (int k = 0; k < atoms.size(); k++) {
+    for (int k = from; k < atoms.size(); k++) {
       Atom atom = atoms.get(k);
-      combine(binder, guard.and(atom.condition), name + (name.isEmpty() ? "" : "_") + atom.name,
-          atoms.subList(k + 1, atoms.size()), max - 1, facing, out);
+      combine(binder, guard.and(atom.condition), shape(shape, conditions[k]),
+          name + (name.isEmpty() ? "" : "_") + atom.name, atoms, conditions, k + 1, max - 1, facing, out);
     }
   }
 
@@ -1062,8 +1133,10 @@ public final class Miner {
     for (Context c : contexts) {
       // The velocity it had: lookup tables of (action, velocity) such as acceleration up to a cap.
       if (!c.binder.contact() && !c.guard.opensWithAbsence()) {
-        all.add(new Context(c.binder, c.guard.and(from), c.name + (c.name.isEmpty() ? "" : "_") + fromName, c.facing,
-            c.byAction));
+        Context fromV0 = new Context(c.binder, c.guard.and(from), c.name + (c.name.isEmpty() ? "" : "_") + fromName,
+            c.facing, c.byAction);
+        fromV0.shape = c.shape < 0 ? -1 : shape(c.shape, conditionNumber(from));
+        all.add(fromV0);
       }
     }
     int beat = timing.beat(a.type(i));
