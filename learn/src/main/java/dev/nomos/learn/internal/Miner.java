@@ -386,7 +386,12 @@ public final class Miner {
     return k;
   }
 
-  /** {@link #mine} in {@code parts} consecutive parts on {@code workers}; how many transitions were added. */
+  /**
+   * {@link #mine} in {@code parts} consecutive parts on {@code workers}; how many transitions were
+   * added. A part whose predecessor is mined to its end when it starts goes on in that part's miner
+   * (the first part's is this one), so a thread that finds no other free does the parts one after
+   * another as one miner would; only the parts another thread took are added up afterwards.
+   */
   private int mineInParts(List<Transition> transitions, List<Frame> predicted, BooleanSupplier stop, Workers workers,
       int parts) {
     int n = transitions.size();
@@ -394,15 +399,21 @@ public final class Miner {
     for (int k = 0; k < parts; k++) {
       indices.add(k);
     }
-    List<Part> done = workers.map(indices, k -> {
+    java.util.concurrent.atomic.AtomicReferenceArray<Part> finished = new java.util.concurrent.atomic.AtomicReferenceArray<>(parts);
+    workers.map(indices, k -> {
       int from = (int) ((long) n * k / parts);
       int to = (int) ((long) n * (k + 1) / parts);
-      Miner part = new Miner(this);
-      return new Part(part, part.mineRange(transitions, from, to, predicted, stop), to);
+      Part before = k == 0 ? null : finished.get(k - 1);
+      Miner miner = k == 0 ? this : before != null && before.reached == before.end ? before.miner : new Miner(this);
+      finished.set(k, new Part(miner, miner.mineRange(transitions, from, to, predicted, stop), to));
+      return k;
     });
     int mined = 0;
-    for (Part p : done) {
-      merge(p.miner);
+    for (int k = 0; k < parts; k++) {
+      Part p = finished.get(k);
+      if (p.miner != this && (k == 0 || p.miner != finished.get(k - 1).miner)) {
+        merge(p.miner);
+      }
       mined = p.reached;
       if (p.reached < p.end) {
         break;
