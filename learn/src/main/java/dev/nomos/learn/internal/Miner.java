@@ -107,6 +107,11 @@ public final class Miner {
   private final WorldSchema schema;
   private final int maxContacts;
   private final Map<String, Candidate> candidates = new TreeMap<>();
+  /**
+   * The candidates {@link #add} made, by body, to find one again by hashing its body rather than by
+   * comparing it with others in {@link #candidates}' order.
+   */
+  private final Map<String, Candidate> byBody = new HashMap<>();
   /** The contexts seen, numbered in the order first seen ({@link #idOf}), and their keys by number. */
   private final Map<String, Integer> contextIds = new HashMap<>();
   private final List<String> contextKeys = new ArrayList<>();
@@ -449,13 +454,14 @@ public final class Miner {
     }
     for (Map.Entry<String, Candidate> e : part.candidates.entrySet()) {
       Candidate c = e.getValue();
-      Candidate known = candidates.get(e.getKey());
+      Candidate known = byBody.get(e.getKey());
       if (known == null) {
         if (c.countedContext >= 0) {
           c.countedContext = contextNumbers[c.countedContext];
           c.countedTarget = targetNumbers[c.countedTarget];
         }
         candidates.put(e.getKey(), c);
+        byBody.put(e.getKey(), c);
       } else {
         known.correct += c.correct;
         known.correctWhereWrong += c.correctWhereWrong;
@@ -1623,7 +1629,7 @@ public final class Miner {
     if (cand == null) {
       LawDraft draft = new LawDraft(c.binder, c.guard, effect, created, false);
       String body = draft.body();
-      cand = candidates.get(body);
+      cand = byBody.get(body);
       if (cand == null) {
         String typeName = c.binder.subject().toLowerCase();
         String hint = typeName + "_" + valueName + (c.name.isEmpty() ? "" : "_" + c.name);
@@ -1631,6 +1637,7 @@ public final class Miner {
         cand.countedContext = idOf(counted);
         cand.countedTarget = targetId(target);
         candidates.put(body, cand);
+        byBody.put(body, cand);
       }
       drafted.put(key, cand);
     }
