@@ -1,6 +1,7 @@
 package dev.nomos.learn;
 
 import dev.nomos.learn.internal.Miner;
+import dev.nomos.runtime.Parallelism;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,9 +46,15 @@ public final class EnumerativeProposer implements Proposer {
 
   @Override
   public Proposal propose(ProposalRequest request) {
+    return propose(request, null);
+  }
+
+  /** Mines on the threads of {@code workers} (null for the caller's alone): the same candidates as on one. */
+  @Override
+  public Proposal propose(ProposalRequest request, Parallelism workers) {
     List<Miner.Candidate> mined = new Miner(request.schema(), 6, request.headings(), request.actionDirections(), request.timing(),
         request.actionDependence())
-        .mine(request.surprising(), request.predicted(), request.deadline()::passed);
+        .mine(request.surprising(), request.predicted(), request.deadline()::passed, workers);
     Set<String> known = new HashSet<>();
     for (String key : request.tried()) {
       known.add(shape(key));

@@ -10,12 +10,17 @@ import java.util.regex.Pattern;
 public final class LawText {
   private static final Pattern HEADER = Pattern.compile("^\\s*law\\s+[A-Za-z_][A-Za-z0-9_]*(\\s+weight\\s+[-+0-9.eE]+)?");
 
+  /** Compiled once: the learner keys every law it proposes, tries and keeps, every round. */
+  private static final Pattern COMMENT = Pattern.compile("//[^\\n]*");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern SPACE_BESIDE_SYMBOL = Pattern.compile(" (?=[^A-Za-z0-9_ ])|(?<=[^A-Za-z0-9_ ]) ");
+
   private LawText() {}
 
   public static String key(String lawSource) {
-    String noComments = lawSource.replaceAll("//[^\\n]*", "");
+    String noComments = COMMENT.matcher(lawSource).replaceAll("");
     String noHeader = HEADER.matcher(noComments.strip()).replaceFirst("law");
-    return noHeader.strip().replaceAll("\\s+", " ").replaceAll(" (?=[^A-Za-z0-9_ ])|(?<=[^A-Za-z0-9_ ]) ", "");
+    return SPACE_BESIDE_SYMBOL.matcher(SPACES.matcher(noHeader.strip()).replaceAll(" ")).replaceAll("");
   }
 
   /** The weight written in the law's header ({@code law n weight 0.5}), or null when none is. */

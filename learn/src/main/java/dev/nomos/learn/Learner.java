@@ -797,7 +797,7 @@ public final class Learner {
       }
     }
     try {
-      Proposal proposal = proposer.propose(request);
+      Proposal proposal = proposer.propose(request, workers);
       mine.complete(proposal);
       return proposal;
     } catch (RuntimeException | Error e) {

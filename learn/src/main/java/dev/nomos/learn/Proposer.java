@@ -12,6 +12,14 @@ public interface Proposer {
 
   Proposal propose(ProposalRequest request);
 
+  /**
+   * As {@link #propose(ProposalRequest)}, free to share its work over the learner's threads; the
+   * proposal must be the same as on one thread.
+   */
+  default Proposal propose(ProposalRequest request, dev.nomos.runtime.Parallelism workers) {
+    return propose(request);
+  }
+
   /** Whether proposing calls a model, so that the loop's call and token budget applies. */
   default boolean callsModels() {
     return false;

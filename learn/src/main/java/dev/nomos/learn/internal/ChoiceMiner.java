@@ -47,6 +47,12 @@ final class ChoiceMiner {
       }
     }
 
+    void addAll(Histogram other) {
+      other.counts.forEach((value, n) -> counts.merge(value, n, Integer::sum));
+      total += other.total;
+      wrong += other.wrong;
+    }
+
     double p(int value) {
       return (double) counts.getOrDefault(value, 0) / total;
     }
@@ -66,8 +72,11 @@ final class ChoiceMiner {
   }
 
   private final Map<Key, Histogram> histograms = new LinkedHashMap<>();
-  /** Per target, the histograms of every context, to tell decided targets from random ones. */
-  private final Map<String, Map<String, Histogram>> evidence = new LinkedHashMap<>();
+  /**
+   * Per target, the histograms of every context (by the number the miner gives it), to tell decided
+   * targets from random ones.
+   */
+  private final Map<String, Map<Integer, Histogram>> evidence = new LinkedHashMap<>();
   /**
    * The outcome "a step in the action's direction" in {@link #evidence}: a velocity no target takes,
    * so that moves in different directions count as one value.
@@ -79,22 +88,48 @@ final class ChoiceMiner {
   /**
    * One observed next velocity of object o under a context.
    *
+   * @param context the context's number (a context's key has one number in a mining, never negative)
    * @param group the target ({@code type.vx}), as the miner groups candidates
    * @param wrongNow whether the current model's most likely value was wrong there
    */
-  void observe(DraftBinder binder, Guard guard, String name, String group, String attr, int value, boolean wrongNow) {
-    evidence(binder.text() + "|" + guard.text(), group, value);
+  void observe(int context, DraftBinder binder, Guard guard, String name, String group, String attr, int value,
+      boolean wrongNow) {
+    evidence(context, group, value);
     histograms.computeIfAbsent(new Key(binder, guard, name, group, attr), k -> new Histogram()).add(value, wrongNow);
   }
 
   /**
    * One observed next velocity under any context, offered or not: evidence that the target is decided.
    *
-   * @param context the context's key: observations under one key are pooled
+   * @param context the context's number, or {@link #withTheAction} of it: observations under one are pooled
    */
-  void evidence(String context, String group, int value) {
+  void evidence(int context, String group, int value) {
     evidence.computeIfAbsent(group, g -> new LinkedHashMap<>())
         .computeIfAbsent(context, k -> new Histogram()).add(value, false);
+  }
+
+  /**
+   * The number under which the outcomes "with the action or not" of context number {@code context}
+   * are pooled: apart from the velocities seen under it.
+   */
+  static int withTheAction(int context) {
+    return -1 - context;
+  }
+
+  /**
+   * Adds what {@code part} observed after what this one did (its contexts renumbered by
+   * {@code contextNumber}): histograms this one has add up, new ones follow in the part's order.
+   */
+  void merge(ChoiceMiner part, java.util.function.IntUnaryOperator contextNumber) {
+    part.histograms.forEach((k, h) -> histograms.computeIfAbsent(k, x -> new Histogram()).addAll(h));
+    part.evidence.forEach((group, byContext) -> {
+      Map<Integer, Histogram> mine = evidence.computeIfAbsent(group, g -> new LinkedHashMap<>());
+      byContext.forEach((context, h) -> {
+        int number = context >= 0 ? contextNumber.applyAsInt(context)
+            : withTheAction(contextNumber.applyAsInt(withTheAction(context)));
+        mine.computeIfAbsent(number, x -> new Histogram()).addAll(h);
+      });
+    });
   }
 
   /** Whether some context decides the target: it takes one value other than the usual one nearly always. */

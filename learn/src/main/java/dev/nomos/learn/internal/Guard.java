@@ -8,8 +8,12 @@ import java.util.List;
  * it is written (a disjunction over headings is one statement for every heading): what a law states
  * is counted on this list, never on its text.
  */
-record Guard(List<Condition> conditions) {
+final class Guard {
   static final Guard NONE = new Guard(List.of());
+
+  private final List<Condition> conditions;
+  /** Its text, written once: the miner reads it for every context it counts. */
+  private String text;
 
   /**
    * One condition. {@code absence} marks one that says nothing of some kind is there ("no object on
@@ -26,8 +30,12 @@ record Guard(List<Condition> conditions) {
     }
   }
 
-  Guard {
-    conditions = List.copyOf(conditions);
+  Guard(List<Condition> conditions) {
+    this.conditions = List.copyOf(conditions);
+  }
+
+  List<Condition> conditions() {
+    return conditions;
   }
 
   static Guard of(Condition... conditions) {
@@ -54,11 +62,24 @@ record Guard(List<Condition> conditions) {
   }
 
   String text() {
-    StringBuilder out = new StringBuilder();
-    for (Condition c : conditions) {
-      out.append(out.length() == 0 ? "" : " and ").append(c.text());
+    if (text == null) {
+      StringBuilder out = new StringBuilder();
+      for (Condition c : conditions) {
+        out.append(out.length() == 0 ? "" : " and ").append(c.text());
+      }
+      text = out.toString();
     }
-    return out.toString();
+    return text;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Guard g && conditions.equals(g.conditions);
+  }
+
+  @Override
+  public int hashCode() {
+    return conditions.hashCode();
   }
 
   @Override

@@ -43,11 +43,13 @@ final class JointSteps {
       return vx == 0 || vy == 0;
     }
 
+    private static final Comparator<Step> ORDER =
+        Comparator.comparingInt((Step s) -> s.vx == 0 && s.vy == 0 ? 0 : s.vy == 0 ? 1 : 2)
+            .thenComparingInt(s -> s.vx).thenComparingInt(s -> s.vy);
+
     @Override
     public int compareTo(Step o) {
-      Comparator<Step> order = Comparator.comparingInt((Step s) -> s.vx == 0 && s.vy == 0 ? 0 : s.vy == 0 ? 1 : 2)
-          .thenComparingInt(s -> s.vx).thenComparingInt(s -> s.vy);
-      return order.compare(this, o);
+      return ORDER.compare(this, o);
     }
 
     String alternative() {
@@ -82,6 +84,16 @@ final class JointSteps {
       if (wrongNow) {
         wrong++;
       }
+    }
+
+    void addAll(Steps other) {
+      other.counts.forEach((s, n) -> counts.merge(s, n, Integer::sum));
+      other.byBlockedSides.forEach((sides, byStep) -> {
+        Map<Step, Integer> mine = byBlockedSides.computeIfAbsent(sides, m -> new TreeMap<>());
+        byStep.forEach((s, n) -> mine.merge(s, n, Integer::sum));
+      });
+      total += other.total;
+      wrong += other.wrong;
     }
 
     /** The cases that stayed or moved along one axis. */
@@ -124,6 +136,11 @@ final class JointSteps {
       boolean wrongNow) {
     histograms.computeIfAbsent(new Key(binder, guard, name, type), k -> new Steps())
         .add(new Step(vx, vy), blockedSides, wrongNow);
+  }
+
+  /** Adds what {@code part} observed after what this one did: new contexts follow in the part's order. */
+  void merge(JointSteps part) {
+    part.histograms.forEach((k, s) -> histograms.computeIfAbsent(k, x -> new Steps()).addAll(s));
   }
 
   /**

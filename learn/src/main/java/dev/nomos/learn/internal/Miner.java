@@ -9,6 +9,7 @@ import dev.nomos.runtime.AttributeKind;
 import dev.nomos.runtime.AttributeSpec;
 import dev.nomos.runtime.EntityType;
 import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.Parallelism;
 import dev.nomos.runtime.Slots;
 import dev.nomos.runtime.WorldSchema;
 import dev.nomos.stdlib.Geometry;
@@ -61,6 +62,12 @@ public final class Miner {
     /** Right where the current model's most likely prediction is wrong: what would fix errors. */
     public int correctWhereWrong;
     public int applicable;
+    /**
+     * The numbers of the context and target whose count is its applicability, where the miner
+     * counted them ({@link #contextKey} names the same); -1 for candidates that carry their own.
+     */
+    int countedContext = -1;
+    int countedTarget = -1;
 
     Candidate(LawDraft draft, String nameHint, String group, String contextKey, Facing facing, boolean steps) {
       this.draft = draft;
@@ -102,7 +109,42 @@ public final class Miner {
   private final WorldSchema schema;
   private final int maxContacts;
   private final Map<String, Candidate> candidates = new TreeMap<>();
-  private final Map<String, Integer> contextCounts = new HashMap<>();
+  /**
+   * The candidates {@link #add} made, by body, to find one again by hashing its body rather than by
+   * comparing it with others in {@link #candidates}' order.
+   */
+  private final Map<String, Candidate> byBody = new HashMap<>();
+  /** The contexts seen, numbered in the order first seen ({@link #idOf}), and their keys by number. */
+  private final Map<String, Integer> contextIds = new HashMap<>();
+  private final List<String> contextKeys = new ArrayList<>();
+  private final Map<String, Integer> targetIds = new HashMap<>();
+  private final List<String> targetNames = new ArrayList<>();
+  /** Per context number, how often it held for each target number (null until counted). */
+  private final List<int[]> counts = new ArrayList<>();
+  /** The effects {@link #add} was given, numbered in the order first given. */
+  private final Map<String, Integer> effectIds = new HashMap<>();
+  /** The candidates found by {@link #add}, by the numbers of their context and effect ({@link #drafted}). */
+  private final LongTable<Candidate> drafted = new LongTable<>();
+  /** The numbers of binders, conditions and shapes ({@link #shapeOf}), and per shape its context's number (-1 until known). */
+  private final Map<DraftBinder, Integer> binderShapes = new HashMap<>();
+  private final Map<Guard.Condition, Integer> conditionNumbers = new HashMap<>();
+  private final LongTable<Integer> shapes = new LongTable<>();
+  private int[] shapeContexts = newShapeContexts();
+
+  private static int[] newShapeContexts() {
+    int[] out = new int[256];
+    java.util.Arrays.fill(out, -1);
+    return out;
+  }
+
+  /** Per type name and target, {@link #group}. */
+  private final Map<String, Map<String, String>> groups = new HashMap<>();
+
+  /** A candidate as {@link #add} finds it again: the numbers of its context and its effect in one. */
+  private long drafted(Context c, String effect) {
+    int e = effectIds.computeIfAbsent(effect, x -> effectIds.size());
+    return (long) idOf(c) << 32 | e;
+  }
   private final Map<RelationKey, List<int[]>> relations = new HashMap<>();
   private final ChoiceMiner choices = new ChoiceMiner();
   private final JointSteps jointSteps = new JointSteps();
@@ -126,7 +168,7 @@ public final class Miner {
   private final Atom[] onClock;
   private final Atom[] offClock;
   /** The distinct periods objects are created on, each with its guard (types sharing one share the guard). */
-  private final Map<Timing.Phase, Atom> creationPeriods = new java.util.LinkedHashMap<>();
+  private final Map<Timing.Phase, Atom> creationPeriods;
 
   /** Observations of one target next to a partner object: (offset on the target's axis, next value). */
   private record RelationKey(DraftBinder binder, Atom guard, String type, String partner, String attr, String axis) {}
@@ -180,10 +222,36 @@ public final class Miner {
     this.blockedInAction = new String[types];
     this.onClock = new Atom[types];
     this.offClock = new Atom[types];
+    this.creationPeriods = new java.util.LinkedHashMap<>();
     for (EntityType type : schema.types()) {
       writeHeadingGuards(type);
     }
     this.edgeInAction = directions.isEmpty() ? null : new Atom(edgeInActionText(), "edge_in_action");
+  }
+
+  /**
+   * A miner of a part of the transitions {@code prepared} mines: the world, the clocks, the
+   * blockers and the guards written from them shared (read only), with counts of its own that
+   * {@link #merge} adds to the whole.
+   */
+  private Miner(Miner prepared) {
+    this.schema = prepared.schema;
+    this.actionDependence = prepared.actionDependence;
+    this.maxContacts = prepared.maxContacts;
+    this.timing = prepared.timing;
+    this.blocking = prepared.blocking;
+    this.directions = prepared.directions;
+    this.headings = prepared.headings;
+    this.headingSlots = prepared.headingSlots;
+    this.actionAhead = prepared.actionAhead;
+    this.actionAcross = prepared.actionAcross;
+    this.edgeAhead = prepared.edgeAhead;
+    this.edgeInAction = prepared.edgeInAction;
+    this.blockedAhead = prepared.blockedAhead;
+    this.blockedInAction = prepared.blockedInAction;
+    this.onClock = prepared.onClock;
+    this.offClock = prepared.offClock;
+    this.creationPeriods = prepared.creationPeriods;
   }
 
   private final Heading[] headings;
@@ -234,6 +302,18 @@ public final class Miner {
    * before each one): with the worst transitions first, a cut mines the most surprising ones.
    */
   public List<Candidate> mine(List<Transition> transitions, List<Frame> predicted, BooleanSupplier stop) {
+    return mine(transitions, predicted, stop, null);
+  }
+
+  /**
+   * As {@link #mine(List, List, BooleanSupplier)}, on the threads of {@code workers} (null for the
+   * caller's alone): consecutive parts of the transitions are mined at the same time and added up
+   * in their order, which gives what mining them one by one gives. With a cut, the transitions
+   * mined are still the ones before it: a part is added only when every part before it was mined
+   * to its end.
+   */
+  public List<Candidate> mine(List<Transition> transitions, List<Frame> predicted, BooleanSupplier stop,
+      Parallelism workers) {
     if (timing == null) {
       timing = Clocks.infer(schema, transitions);
     }
@@ -259,10 +339,9 @@ public final class Miner {
         creationPeriods.putIfAbsent(period, new Atom(period.on("o"), "on_" + period.name()));
       }
     }
-    int mined = 0;
-    for (; mined < transitions.size() && !stop.getAsBoolean(); mined++) {
-      mine(transitions.get(mined), mined < predicted.size() ? predicted.get(mined) : null);
-    }
+    int parts = workers == null ? 1 : Math.min(workers.threads(), transitions.size() / MIN_PART);
+    int mined = parts <= 1 ? mineRange(transitions, 0, transitions.size(), predicted, stop)
+        : mineInParts(transitions, predicted, stop, workers, parts);
     randomCreations(transitions.subList(0, mined));
     relationCandidates();
     Map<String, List<String>> blockers = new HashMap<>();
@@ -280,13 +359,142 @@ public final class Miner {
       candidates.putIfAbsent(c.body, c);
     }
     List<Candidate> out = new ArrayList<>();
+    Map<String, Integer> byKey = null;
     for (Candidate c : candidates.values()) {
       if (c.applicable == 0) {
-        c.applicable = contextCounts.getOrDefault(c.contextKey, c.correct);
+        if (c.countedContext >= 0) {
+          int n = count(c.countedContext, c.countedTarget);
+          c.applicable = n > 0 ? n : c.correct;
+        } else {
+          byKey = byKey != null ? byKey : contextCounts();
+          c.applicable = byKey.getOrDefault(c.contextKey, c.correct);
+        }
       }
       out.add(c);
     }
     return out;
+  }
+
+  private int count(int context, int target) {
+    int[] row = counts.get(context);
+    return row == null || target >= row.length ? 0 : row[target];
+  }
+
+  /** The counts by {@code context|target} key, for candidates that name their context by key only. */
+  private Map<String, Integer> contextCounts() {
+    Map<String, Integer> out = new HashMap<>();
+    for (int context = 0; context < counts.size(); context++) {
+      for (int target = 0; target < targetNames.size(); target++) {
+        int n = count(context, target);
+        if (n > 0) {
+          out.put(contextKeys.get(context) + "|" + targetNames.get(target), n);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Transitions a part mined on a thread of its own has at least: fewer are not worth a thread. */
+  private static final int MIN_PART = 16;
+
+  /** Mines transitions {@code from} to {@code to} (exclusive) until {@code stop}; how far it got. */
+  private int mineRange(List<Transition> transitions, int from, int to, List<Frame> predicted, BooleanSupplier stop) {
+    int k = from;
+    for (; k < to && !stop.getAsBoolean(); k++) {
+      mine(transitions.get(k), k < predicted.size() ? predicted.get(k) : null);
+    }
+    return k;
+  }
+
+  /**
+   * {@link #mine} in {@code parts} consecutive parts on {@code workers}; how many transitions were
+   * added. A part whose predecessor is mined to its end when it starts goes on in that part's miner
+   * (the first part's is this one), so a thread that finds no other free does the parts one after
+   * another as one miner would; only the parts another thread took are added up afterwards.
+   */
+  private int mineInParts(List<Transition> transitions, List<Frame> predicted, BooleanSupplier stop, Parallelism workers,
+      int parts) {
+    int n = transitions.size();
+    List<Integer> indices = new ArrayList<>();
+    for (int k = 0; k < parts; k++) {
+      indices.add(k);
+    }
+    java.util.concurrent.atomic.AtomicReferenceArray<Part> finished = new java.util.concurrent.atomic.AtomicReferenceArray<>(parts);
+    workers.map(indices, k -> {
+      int from = (int) ((long) n * k / parts);
+      int to = (int) ((long) n * (k + 1) / parts);
+      Part before = k == 0 ? null : finished.get(k - 1);
+      Miner miner = k == 0 ? this : before != null && before.reached == before.end ? before.miner : new Miner(this);
+      finished.set(k, new Part(miner, miner.mineRange(transitions, from, to, predicted, stop), to));
+      return k;
+    });
+    int mined = 0;
+    for (int k = 0; k < parts; k++) {
+      Part p = finished.get(k);
+      if (p.miner != this && (k == 0 || p.miner != finished.get(k - 1).miner)) {
+        merge(p.miner);
+      }
+      mined = p.reached;
+      if (p.reached < p.end) {
+        break;
+      }
+    }
+    return mined;
+  }
+
+  /** A part's miner, how far it mined and where its part ended. */
+  private record Part(Miner miner, int reached, int end) {}
+
+  /**
+   * Adds what {@code part} counted on the transitions after those this miner counted: candidates
+   * this miner already has keep their first sighting's name and context and add up the counts, the
+   * rest join as the part found them; contexts are matched by their keys.
+   */
+  private void merge(Miner part) {
+    int[] contextNumbers = new int[part.contextKeys.size()];
+    for (int k = 0; k < contextNumbers.length; k++) {
+      contextNumbers[k] = idOfKey(part.contextKeys.get(k));
+    }
+    int[] targetNumbers = new int[part.targetNames.size()];
+    for (int k = 0; k < targetNumbers.length; k++) {
+      targetNumbers[k] = targetId(part.targetNames.get(k));
+    }
+    for (int k = 0; k < contextNumbers.length; k++) {
+      int[] row = part.counts.get(k);
+      for (int t = 0; row != null && t < row.length; t++) {
+        if (row[t] > 0) {
+          count(contextNumbers[k], targetNumbers[t], row[t]);
+        }
+      }
+    }
+    for (Map.Entry<String, Candidate> e : part.candidates.entrySet()) {
+      Candidate c = e.getValue();
+      Candidate known = byBody.get(e.getKey());
+      if (known == null) {
+        if (c.countedContext >= 0) {
+          c.countedContext = contextNumbers[c.countedContext];
+          c.countedTarget = targetNumbers[c.countedTarget];
+        }
+        candidates.put(e.getKey(), c);
+        byBody.put(e.getKey(), c);
+      } else {
+        known.correct += c.correct;
+        known.correctWhereWrong += c.correctWhereWrong;
+      }
+    }
+    // Relation events name their target by a running number: the part's numbers follow this miner's.
+    for (Map.Entry<RelationKey, List<int[]>> e : part.relations.entrySet()) {
+      List<int[]> events = relations.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
+      for (int[] ev : e.getValue()) {
+        ev[3] += targetInstance;
+        events.add(ev);
+      }
+    }
+    targetInstance += part.targetInstance;
+    choices.merge(part.choices, k -> contextNumbers[k]);
+    jointSteps.merge(part.jointSteps);
+    spawners.addAll(part.spawners);
+    created.addAll(part.created);
   }
 
   /** How a context speaks of a heading: not at all, of a contact in front, or of nothing in front. */
@@ -296,7 +504,27 @@ public final class Miner {
    * @param byAction whether it speaks of the action's direction ({@link ActionDirections}): a step
    *     in that direction is then offered as its value, whatever the object's type
    */
-  private record Context(DraftBinder binder, Guard guard, String name, Facing facing, boolean byAction) {
+  private static final class Context {
+    final DraftBinder binder;
+    final Guard guard;
+    final String name;
+    final Facing facing;
+    final boolean byAction;
+    /** {@link #key()}, written once: a context is counted for every target of its object. */
+    private String key;
+    /** Its number among the mining's contexts ({@link Miner#idOf}), or -1 until asked. */
+    private int id = -1;
+    /** Its binder and conditions as one number ({@link Miner#shapeOf}), or -1 where not worked out. */
+    private int shape = -1;
+
+    Context(DraftBinder binder, Guard guard, String name, Facing facing, boolean byAction) {
+      this.binder = binder;
+      this.guard = guard;
+      this.name = name;
+      this.facing = facing;
+      this.byAction = byAction;
+    }
+
     Context(DraftBinder binder, Guard guard, String name) {
       this(binder, guard, name, Facing.NONE);
     }
@@ -307,17 +535,95 @@ public final class Miner {
 
     /** The context without the target: where evidence of one target under it is pooled. */
     String key() {
-      return binder.text() + "|" + guard.text();
+      if (key == null) {
+        key = binder.text() + "|" + guard.text();
+      }
+      return key;
     }
 
     String key(String target) {
       return key() + "|" + target;
     }
+  }
 
-    /** The group of its targets: the type of o, lower-cased, and the target ({@code ball.vy}). */
-    String group(String target) {
-      return binder.subject().toLowerCase() + "." + target;
+  /**
+   * The number of {@code c}'s key among the contexts seen in this mining: contexts that read the
+   * same are one context, counted by number rather than by their text.
+   */
+  private int idOf(Context c) {
+    if (c.id < 0 && c.shape >= 0) {
+      // Contexts of one shape read the same: the key is written once per shape, not per context.
+      if (shapeContexts[c.shape] < 0) {
+        shapeContexts[c.shape] = idOfKey(c.key());
+      }
+      c.id = shapeContexts[c.shape];
+    } else if (c.id < 0) {
+      c.id = idOfKey(c.key());
     }
+    return c.id;
+  }
+
+  /**
+   * The number of a context's shape: its binder, then its conditions one by one, each step a
+   * number found by the one before and the condition's number. Equal shapes write the same key, so
+   * a shape finds its context's number without writing the key again.
+   */
+  private int shapeOf(DraftBinder binder, Guard guard) {
+    int binderNumber = binderShapes.computeIfAbsent(binder, b -> binderShapes.size());
+    int s = shapeOfKey((long) binderNumber << 32 | 0xFFFFFFFFL);
+    for (Guard.Condition c : guard.conditions()) {
+      s = shape(s, conditionNumber(c));
+    }
+    return s;
+  }
+
+  /** The shape of a context of shape {@code shape} with condition number {@code condition} added. */
+  private int shape(int shape, int condition) {
+    return shapeOfKey((long) shape << 32 | condition);
+  }
+
+  private int shapeOfKey(long key) {
+    Integer known = shapes.get(key);
+    if (known != null) {
+      return known;
+    }
+    int s = shapes.size();
+    shapes.put(key, s);
+    if (s == shapeContexts.length) {
+      shapeContexts = java.util.Arrays.copyOf(shapeContexts, 2 * s);
+      java.util.Arrays.fill(shapeContexts, s, 2 * s, -1);
+    }
+    return s;
+  }
+
+  private int conditionNumber(Guard.Condition c) {
+    return conditionNumbers.computeIfAbsent(c, x -> conditionNumbers.size());
+  }
+
+  private int idOfKey(String key) {
+    Integer known = contextIds.putIfAbsent(key, contextIds.size());
+    if (known != null) {
+      return known;
+    }
+    contextKeys.add(key);
+    counts.add(null);
+    return contextIds.size() - 1;
+  }
+
+  /** The number of a target ({@code vx}, {@code alive}, an extra's name...) in {@link #counts}. */
+  private int targetId(String target) {
+    Integer known = targetIds.putIfAbsent(target, targetIds.size());
+    if (known != null) {
+      return known;
+    }
+    targetNames.add(target);
+    return targetIds.size() - 1;
+  }
+
+  /** The group of a context's targets: the type of o, lower-cased, and the target ({@code ball.vy}). */
+  private String group(Context c, String target) {
+    return groups.computeIfAbsent(c.binder.subject(), t -> new HashMap<>())
+        .computeIfAbsent(target, x -> c.binder.subject().toLowerCase() + "." + x);
   }
 
   private void mine(Transition transition, Frame predicted) {
@@ -336,7 +642,7 @@ public final class Miner {
         if (j < 0) {
           add(c, "alive", "destroy o", "destroyed");
           for (Transforms.Transform t : becomes) {
-            add(c, "alive", t.effect(), null, "becomes_" + t.type().toLowerCase(), false, c.key("alive"));
+            add(c, "alive", t.effect(), null, "becomes_" + t.type().toLowerCase(), false, c);
           }
         } else if (!c.binder.contact() && c.guard.isEmpty()) {
           add(c, "alive", "o.alive := true", "persists");
@@ -669,7 +975,9 @@ public final class Miner {
           Guard.of(Guard.Condition.of(ahead ? directions.ahead("o", "u") : directions.behind("o", "u"))),
           (ahead ? "ahead_" : "pushed_by_") + u.toLowerCase(), atoms, 1, Facing.IN_FRONT, found);
       for (Context f : found) {
-        out.add(new Context(f.binder, f.guard, f.name, f.facing, true));
+        Context byAction = new Context(f.binder, f.guard, f.name, f.facing, true);
+        byAction.shape = f.shape;
+        out.add(byAction);
       }
     }
     if (!aheadTaken && a.ofType(type.index()).length <= 4) {
@@ -774,22 +1082,34 @@ public final class Miner {
   }
 
   /** Every context of {@code binder} guarded by a conjunction of at most {@code max} atoms, in atom order. */
-  private static void combine(DraftBinder binder, Guard guard, String name, List<Atom> atoms, int max,
+  private void combine(DraftBinder binder, Guard guard, String name, List<Atom> atoms, int max,
       List<Context> out) {
     combine(binder, guard, name, atoms, max, Facing.NONE, out);
   }
 
   /** As above; {@code facing} says how the contexts speak of a heading. */
-  private static void combine(DraftBinder binder, Guard guard, String name, List<Atom> atoms, int max,
+  private void combine(DraftBinder binder, Guard guard, String name, List<Atom> atoms, int max,
       Facing facing, List<Context> out) {
-    out.add(new Context(binder, guard, name, facing));
+    int[] conditions = new int[atoms.size()];
+    for (int k = 0; k < conditions.length; k++) {
+      conditions[k] = conditionNumber(atoms.get(k).condition);
+    }
+    combine(binder, guard, shapeOf(binder, guard), name, atoms, conditions, 0, max, facing, out);
+  }
+
+  /** As above, over the atoms from {@code from} on; {@code shape} is {@code binder} and {@code guard}'s ({@link #shapeOf}). */
+  private void combine(DraftBinder binder, Guard guard, int shape, String name, List<Atom> atoms, int[] conditions,
+      int from, int max, Facing facing, List<Context> out) {
+    Context context = new Context(binder, guard, name, facing);
+    context.shape = shape;
+    out.add(context);
     if (max == 0) {
       return;
     }
-    for (int k = 0; k < atoms.size(); k++) {
+    for (int k = from; k < atoms.size(); k++) {
       Atom atom = atoms.get(k);
-      combine(binder, guard.and(atom.condition), name + (name.isEmpty() ? "" : "_") + atom.name,
-          atoms.subList(k + 1, atoms.size()), max - 1, facing, out);
+      combine(binder, guard.and(atom.condition), shape(shape, conditions[k]),
+          name + (name.isEmpty() ? "" : "_") + atom.name, atoms, conditions, k + 1, max - 1, facing, out);
     }
   }
 
@@ -844,11 +1164,15 @@ public final class Miner {
     boolean controlled = schema.type(a.type(i)).name().equals(directions.type());
     boolean alongAction = a.action() >= 0 && directions.stepVelocity(a.action(), axis) != 0;
     List<Context> all = new ArrayList<>(contexts);
+    Guard.Condition from = Guard.Condition.of("o." + attr + " == " + v0);
+    String fromName = "from_" + num(v0);
     for (Context c : contexts) {
       // The velocity it had: lookup tables of (action, velocity) such as acceleration up to a cap.
       if (!c.binder.contact() && !c.guard.opensWithAbsence()) {
-        all.add(new Context(c.binder, c.guard.and(Guard.Condition.of("o." + attr + " == " + v0)),
-            c.name + (c.name.isEmpty() ? "" : "_") + "from_" + num(v0), c.facing, c.byAction));
+        Context fromV0 = new Context(c.binder, c.guard.and(from), c.name + (c.name.isEmpty() ? "" : "_") + fromName,
+            c.facing, c.byAction);
+        fromV0.shape = c.shape < 0 ? -1 : shape(c.shape, conditionNumber(from));
+        all.add(fromV0);
       }
     }
     int beat = timing.beat(a.type(i));
@@ -863,6 +1187,27 @@ public final class Miner {
     boolean stayedOnAction = directed && b.x(j) == a.x(i) && b.y(j) == a.y(i);
     boolean steppedWithAction = directed && (b.x(j) != a.x(i) || b.y(j) != a.y(i))
         && stepsWithAction(a, i, "x", b.x(j) - a.x(i)) && stepsWithAction(a, i, "y", b.y(j) - a.y(i));
+    // The effects and their names, written once for all the contexts they are counted under.
+    String pos = slot == Slots.X ? "x" : "y";
+    String steppedBoth = steppedWithAction
+        ? "o.vx := " + actionValue(a, i, "x") + "\n  o.vy := " + actionValue(a, i, "y") : null;
+    String setPosition = "o." + pos + " := " + b.get(j, slot);
+    String setPositionName = pos + "_set_" + num(b.get(j, slot));
+    String repeatsLast = "o." + attr + " := o." + attr + "@-" + (beat - 1);
+    String repeatsLastName = attr + "_repeats_last_move";
+    String kept = "o." + attr + " := o." + attr;
+    String keptName = attr + "_kept";
+    String flips = "o." + attr + " := -o." + attr;
+    String flipsName = attr + "_flips";
+    String isValue = "o." + attr + " := " + v1;
+    String isValueName = attr + "_is_" + num(v1);
+    int d = v1 - v0;
+    String plus = "o." + attr + " := o." + attr + " + " + d;
+    String plusName = attr + "_plus_" + num(d);
+    String asBefore = "o." + attr + " := o." + attr + "@-1";
+    String asBeforeName = attr + "_as_before";
+    String follows = "o." + attr + " := u." + attr;
+    String followsName = attr + "_follows";
     for (Context c : all) {
       if (slot == Slots.X && (c.byAction || controlled)) {
         count(c, "step");
@@ -870,47 +1215,45 @@ public final class Miner {
           add(c, "step", "o.vx := 0\n  o.vy := 0", "stays");
         }
         if (steppedWithAction) {
-          add(c, "step", "o.vx := " + actionValue(a, i, "x") + "\n  o.vy := " + actionValue(a, i, "y"),
-              "steps_with_action", true);
+          add(c, "step", steppedBoth, "steps_with_action", true);
         }
       }
       count(c, attr);
       if (!inRange) {
-        String pos = slot == Slots.X ? "x" : "y";
-        add(c, attr, "o." + pos + " := " + b.get(j, slot), pos + "_set_" + num(b.get(j, slot)));
+        add(c, attr, setPosition, setPositionName);
         if (c.guard.size() <= 1 && (c.binder.contact() || c.binder.alone())) {
           for (Teleports.Partner u : landedOn) {
             // Applicable wherever the object's own context held (the partner is always there).
             add(new Context(c.binder.with(u.type()), c.guard, c.name, c.facing), attr, u.effect(), null,
-                pos + "_to_" + u.type().toLowerCase(), false, c.key(attr));
+                pos + "_to_" + u.type().toLowerCase(), false, c);
           }
         }
         continue;
       }
       // Random steps: the object alone, or against one contact (a wall on one side rules a step out).
       if (randomStepContext(c)) {
-        choices.observe(c.binder, c.guard, c.name, c.group(attr), attr, v1, wrong);
+        choices.observe(idOf(c), c.binder, c.guard, c.name, group(c, attr), attr, v1, wrong);
       } else {
-        choices.evidence(c.key(), c.group(attr), v1);
+        choices.evidence(idOf(c), group(c, attr), v1);
       }
       if ((c.byAction || controlled) && alongAction) {
         // A move in the action's direction is one outcome whatever the direction and axis: where a
         // context nearly always gives it when the action points along the axis (a box pushed from
         // behind), the object's moves are decided, not random, on both axes.
         int outcome = actionStep != null ? ChoiceMiner.WITH_THE_ACTION : v1;
-        choices.evidence(c.key() + " [with the action]", c.group("vx"), outcome);
-        choices.evidence(c.key() + " [with the action]", c.group("vy"), outcome);
+        choices.evidence(ChoiceMiner.withTheAction(idOf(c)), group(c, "vx"), outcome);
+        choices.evidence(ChoiceMiner.withTheAction(idOf(c)), group(c, "vy"), outcome);
       }
       if (beat > 1 && v1 != 0 && v1 == lastBeat) {
-        add(c, attr, "o." + attr + " := o." + attr + "@-" + (beat - 1), attr + "_repeats_last_move");
+        add(c, attr, repeatsLast, repeatsLastName);
       }
       if (v1 == v0) {
-        add(c, attr, "o." + attr + " := o." + attr, attr + "_kept");
+        add(c, attr, kept, keptName);
       }
       if (v1 == -v0 && v0 != 0) {
-        add(c, attr, "o." + attr + " := -o." + attr, attr + "_flips");
+        add(c, attr, flips, flipsName);
       }
-      add(c, attr, "o." + attr + " := " + v1, attr + "_is_" + num(v1));
+      add(c, attr, isValue, isValueName);
       if (stepAhead != null) {
         add(c, attr, stepAhead, attr + "_steps_ahead", true);
       }
@@ -923,23 +1266,21 @@ public final class Miner {
       if (actionStepUnlessBlocked != null && (controlled || c.byAction)) {
         add(c, attr, actionStepUnlessBlocked, attr + "_steps_with_action_unless_blocked", true);
       }
-      int d = v1 - v0;
       if (d != 0 && Math.abs(d) <= Math.max(1, (schema.velocityMax() - schema.velocityMin()) / 8)) {
-        add(c, attr, "o." + attr + " := o." + attr + " + " + d, attr + "_plus_" + num(d));
+        add(c, attr, plus, plusName);
       }
       if (v1 == previous && v1 != v0) {
-        add(c, attr, "o." + attr + " := o." + attr + "@-1", attr + "_as_before");
+        add(c, attr, asBefore, asBeforeName);
       }
       if (c.binder.contact() && v1 != v0) {
-        String pos = slot == Slots.X ? "x" : "y";
-        add(c, attr, "o." + pos + " := " + b.get(j, slot), pos + "_set_" + num(b.get(j, slot)));
+        add(c, attr, setPosition, setPositionName);
       }
       if (c.binder.contact()) {
         int u = contactObject(a, i, c);
         if (u >= 0) {
           int uv = slot == Slots.X ? a.vx(u) : a.vy(u);
           if (uv == v1 && uv != 0) {
-            add(c, attr, "o." + attr + " := u." + attr, attr + "_follows");
+            add(c, attr, follows, followsName);
           }
         }
       }
@@ -1043,8 +1384,17 @@ public final class Miner {
 
   /** The direction the partner moves on one axis, as a guard: {@code u.vx < 0} ({@code vx_neg}). */
   private static Atom motion(int v, String attr) {
-    return v < 0 ? new Atom("u." + attr + " < 0", attr + "_neg") : v > 0 ? new Atom("u." + attr + " > 0", attr + "_pos")
-        : new Atom("u." + attr + " == 0", attr + "_zero");
+    Atom[] atoms = attr.equals("vx") ? MOTION_X : MOTION_Y;
+    return atoms[v < 0 ? 0 : v > 0 ? 1 : 2];
+  }
+
+  /** {@link #motion}'s atoms per axis, written once: moving back, forth, not at all. */
+  private static final Atom[] MOTION_X = motionAtoms("vx");
+  private static final Atom[] MOTION_Y = motionAtoms("vy");
+
+  private static Atom[] motionAtoms(String attr) {
+    return new Atom[] {new Atom("u." + attr + " < 0", attr + "_neg"), new Atom("u." + attr + " > 0", attr + "_pos"),
+        new Atom("u." + attr + " == 0", attr + "_zero")};
   }
 
   /** @param guard the partner's motion the observation is kept under, or null for none */
@@ -1157,14 +1507,20 @@ public final class Miner {
     int v0 = a.get(i, slot);
     int v1 = b.get(j, slot);
     String attr = spec.name();
+    String kept = "o." + attr + " := o." + attr;
+    String keptName = attr + "_kept";
+    String isValue = "o." + attr + " := " + value(spec, v1);
+    String isValueName = attr + "_is_" + num(value(spec, v1));
+    String plus = "o." + attr + " := o." + attr + " + " + (v1 - v0);
+    String plusName = attr + "_plus_" + num(v1 - v0);
     for (Context c : contexts) {
       count(c, attr);
       if (v1 == v0) {
-        add(c, attr, "o." + attr + " := o." + attr, attr + "_kept");
+        add(c, attr, kept, keptName);
       }
-      add(c, attr, "o." + attr + " := " + value(spec, v1), attr + "_is_" + num(value(spec, v1)));
+      add(c, attr, isValue, isValueName);
       if (spec.kind() == AttributeKind.INT && v1 != v0) {
-        add(c, attr, "o." + attr + " := o." + attr + " + " + (v1 - v0), attr + "_plus_" + num(v1 - v0));
+        add(c, attr, plus, plusName);
       }
     }
   }
@@ -1185,7 +1541,7 @@ public final class Miner {
       spawners.add(a.type(k));
       created.add(b.type(j));
       for (Context c : spawnContexts(a, k, b.type(j))) {
-        add(c, "spawn", effect, newType, name, false, c.key("spawn"));
+        add(c, "spawn", effect, newType, name, false, c);
       }
     }
   }
@@ -1260,7 +1616,16 @@ public final class Miner {
   }
 
   private void count(Context c, String target) {
-    contextCounts.merge(c.key(target), 1, Integer::sum);
+    count(idOf(c), targetId(target), 1);
+  }
+
+  private void count(int context, int target, int times) {
+    int[] row = counts.get(context);
+    if (row == null || target >= row.length) {
+      row = row == null ? new int[targetNames.size()] : java.util.Arrays.copyOf(row, targetNames.size());
+      counts.set(context, row);
+    }
+    row[target] += times;
   }
 
   private void add(Context c, String target, String effect, String valueName) {
@@ -1269,23 +1634,31 @@ public final class Miner {
 
   /** @param stepsAhead whether the effect steps toward a heading rather than by a constant */
   private void add(Context c, String target, String effect, String valueName, boolean stepsAhead) {
-    add(c, target, effect, null, valueName, stepsAhead, c.key(target));
+    add(c, target, effect, null, valueName, stepsAhead, c);
   }
 
   /**
    * @param created the type the effect creates, or null
-   * @param contextKey the context whose count is the candidate's applicability
+   * @param counted the context whose count for {@code target} is the candidate's applicability
    */
   private void add(Context c, String target, String effect, String created, String valueName, boolean stepsAhead,
-      String contextKey) {
-    LawDraft draft = new LawDraft(c.binder, c.guard, effect, created, false);
-    String body = draft.body();
-    Candidate cand = candidates.get(body);
+      Context counted) {
+    long key = drafted(c, effect);
+    Candidate cand = drafted.get(key);
     if (cand == null) {
-      String typeName = c.binder.subject().toLowerCase();
-      String hint = typeName + "_" + valueName + (c.name.isEmpty() ? "" : "_" + c.name);
-      cand = new Candidate(draft, hint, c.group(target), contextKey, c.facing, stepsAhead);
-      candidates.put(body, cand);
+      LawDraft draft = new LawDraft(c.binder, c.guard, effect, created, false);
+      String body = draft.body();
+      cand = byBody.get(body);
+      if (cand == null) {
+        String typeName = c.binder.subject().toLowerCase();
+        String hint = typeName + "_" + valueName + (c.name.isEmpty() ? "" : "_" + c.name);
+        cand = new Candidate(draft, hint, group(c, target), counted.key(target), c.facing, stepsAhead);
+        cand.countedContext = idOf(counted);
+        cand.countedTarget = targetId(target);
+        candidates.put(body, cand);
+        byBody.put(body, cand);
+      }
+      drafted.put(key, cand);
     }
     cand.correct++;
     if (wrong) {
