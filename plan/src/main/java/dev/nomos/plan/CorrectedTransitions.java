@@ -68,6 +68,13 @@ public final class CorrectedTransitions implements TransitionModel {
     return seen != null ? seen : model.mostLikelyFrame(frame, action);
   }
 
+  /** A step the true world showed is sure; any other is as sure as the model says. */
+  @Override
+  public Frame sureFrame(Frame frame, int action) {
+    Frame seen = correction(frame, action);
+    return seen != null ? seen : model.sureFrame(frame, action);
+  }
+
   @Override
   public Outcome sample(Frame frame, int action, RandomGenerator random) {
     Frame seen = correction(frame, action);
