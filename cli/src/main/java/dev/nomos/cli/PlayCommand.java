@@ -132,7 +132,8 @@ public final class PlayCommand implements Callable<Integer> {
   int weight;
 
   @Option(names = "--positions-only",
-      description = "Treat frames that differ only in velocities as one state (sound only for models that read no history).")
+      description = "Treat frames that differ only in velocities as one state, in the search and in the corrections "
+          + "(sound only for models that read no history).")
   boolean positionsOnly;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default ${DEFAULT-VALUE}).")
@@ -221,7 +222,8 @@ public final class PlayCommand implements Callable<Integer> {
         if (random) {
           agent = new Agent(new RandomPolicy(schema.actions().size(), episodeSeeds[episode]), agentGoal);
         } else {
-          CorrectedTransitions corrected = new CorrectedTransitions(search.cautious(new ModelTransitions(loaded)));
+          CorrectedTransitions corrected = new CorrectedTransitions(search.cautious(new ModelTransitions(loaded)),
+              positionsOnly);
           agent = new Agent(Planning.planner(planner, corrected, compiled, positionsOnly, weight, settings, search.astar()),
               agentGoal, corrected::observed);
         }
