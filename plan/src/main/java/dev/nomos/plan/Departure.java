@@ -2,8 +2,8 @@ package dev.nomos.plan;
 
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Slots;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
