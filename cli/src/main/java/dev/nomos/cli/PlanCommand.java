@@ -113,7 +113,7 @@ public final class PlanCommand implements Callable<Integer> {
     CompiledGoal compiled = goal == null ? null : Planning.goal(schema, goal, err);
     TrajectoryData data = run.read(List.of(start.file()), schema, err);
     Frame frame = SimulateCommand.startFrame(data.episodes(), start);
-    Planner p = Planning.planner(planner, new ModelTransitions(m), compiled, positionsOnly, weight, settings,
+    Planner p = Planning.planner(planner, search.cautious(new ModelTransitions(m)), compiled, positionsOnly, weight, settings,
         search.astar());
     Plan plan;
     try {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nomos.compiler.goal.CompiledGoal;
 import dev.nomos.plan.Agent;
 import dev.nomos.plan.CorrectedTransitions;
+import dev.nomos.plan.Departure;
 import dev.nomos.plan.Goal;
 import dev.nomos.plan.Mcts;
 import dev.nomos.plan.ModelTransitions;
@@ -130,7 +131,8 @@ public final class PlayCommand implements Callable<Integer> {
   int weight;
 
   @Option(names = "--positions-only",
-      description = "Treat frames that differ only in velocities as one state (sound only for models that read no history).")
+      description = "Treat frames that differ only in velocities as one state, in the search and in the corrections "
+          + "(sound only for models that read no history).")
   boolean positionsOnly;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default ${DEFAULT-VALUE}).")
@@ -198,7 +200,8 @@ public final class PlayCommand implements Callable<Integer> {
     Goal agentGoal = compiled == null ? frame -> false : compiled::test;
     String plannerName = random ? "random" : planner;
     if (!random) { // each episode builds its own planner; this one only reports bad usage before any is played
-      Planning.planner(planner, new ModelTransitions(loaded), compiled, positionsOnly, weight, settings, search.astar());
+      Planning.planner(planner, search.cautious(new ModelTransitions(loaded)), compiled, positionsOnly, weight, settings,
+          search.astar());
     }
     SearchLimits measured = search.measured(limits);
     SplittableRandom seeds = new SplittableRandom(seed);
@@ -216,7 +219,8 @@ public final class PlayCommand implements Callable<Integer> {
         if (random) {
           agent = new Agent(new RandomPolicy(schema.actions().size(), episodeSeeds[episode]), agentGoal);
         } else {
-          CorrectedTransitions corrected = new CorrectedTransitions(new ModelTransitions(loaded));
+          CorrectedTransitions corrected = new CorrectedTransitions(search.cautious(new ModelTransitions(loaded)),
+              positionsOnly);
           agent = new Agent(Planning.planner(planner, corrected, compiled, positionsOnly, weight, settings, search.astar()),
               agentGoal, corrected::observed);
         }
@@ -278,6 +282,15 @@ public final class PlayCommand implements Callable<Integer> {
         m.put("plans_valid", r.plansValid());
         m.put("expanded", r.expanded());
         m.put("ending", r.ending());
+        List<Map<String, Object>> departures = new ArrayList<>();
+        for (Departure d : r.departures()) {
+          Map<String, Object> dm = new LinkedHashMap<>();
+          dm.put("step", d.step());
+          dm.put("action", d.action());
+          dm.put("differences", d.differences());
+          departures.add(dm);
+        }
+        m.put("departures", departures);
         each.add(m);
       }
       json.put("per_episode", each);

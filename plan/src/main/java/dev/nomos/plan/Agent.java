@@ -2,6 +2,8 @@ package dev.nomos.plan;
 
 import dev.nomos.runtime.Frame;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The model-based agent: plan from the observed frame, act, observe, and replan as soon as an
@@ -33,9 +35,17 @@ public final class Agent {
     this.observer = observer;
   }
 
-  /** One episode's outcome. {@code solved}: the goal held in an observed frame. */
+  /**
+   * One episode's outcome. {@code solved}: the goal held in an observed frame; {@code departures}: where
+   * each invalid plan first departed from the true world (a plan that reached its end without the goal
+   * holding has none).
+   */
   public record Episode(boolean solved, double totalReward, int steps, double planningSeconds, int plans,
-      int checkedPlans, int invalidPlans, long expanded, String ending) {
+      int checkedPlans, int invalidPlans, long expanded, String ending, List<Departure> departures) {
+    public Episode {
+      departures = List.copyOf(departures);
+    }
+
     public boolean plansValid() {
       return invalidPlans == 0;
     }
@@ -60,6 +70,7 @@ public final class Agent {
     int checked = 0;
     int invalid = 0;
     long expanded = 0;
+    List<Departure> departures = new ArrayList<>();
     String ending;
     while (true) {
       Frame frame = env.observe();
@@ -104,6 +115,7 @@ public final class Agent {
         steps++;
         ran++;
         if (i < plan.predicted().size() && !StateKeys.sameState(env.observe(), plan.predicted().get(i))) {
+          departures.add(Departure.between(steps - 1, plan.actions()[i], before, plan.predicted().get(i), env.observe()));
           valid = false;
           break;
         }
@@ -118,6 +130,7 @@ public final class Agent {
         }
       }
     }
-    return new Episode(goal.reached(env.observe()), reward, steps, planning, plans, checked, invalid, expanded, ending);
+    return new Episode(goal.reached(env.observe()), reward, steps, planning, plans, checked, invalid, expanded, ending,
+        departures);
   }
 }

@@ -10,7 +10,8 @@ import java.util.random.RandomGenerator;
  * A transition model that remembers what the true world showed where the model was wrong: after
  * {@link #observed} reports that an action in a state led to a frame other than the model's most
  * likely one, {@link #mostLikely} (and {@link #sample}) answer with the observed frame for that state
- * and action (states compared as {@link StateKeys} do, velocities included), with probability 1;
+ * and action (states compared as {@link StateKeys} do, velocities included unless positions-only), with
+ * probability 1;
  * the step's reward stays the model's (a frame records the reward of the step that leaves it, not
  * of the one that reached it).
  * Without it an agent whose model predicts a move the world refuses would plan the same move again
@@ -20,10 +21,22 @@ import java.util.random.RandomGenerator;
 public final class CorrectedTransitions implements TransitionModel {
   private final TransitionModel model;
   private final Map<Long, Map<StateKeys.Key, Frame>> corrections = new HashMap<>();
+  private final boolean positionsOnly;
   private StateKeys keys;
 
   public CorrectedTransitions(TransitionModel model) {
+    this(model, false);
+  }
+
+  /**
+   * @param positionsOnly key corrections by the objects' positions alone, as a planner with
+   *     positions-only states sees them (sound only for models that read no history): a correction
+   *     then also holds when the same state is reached with other velocities, instead of the model's
+   *     wrong step being tried once more from there
+   */
+  public CorrectedTransitions(TransitionModel model, boolean positionsOnly) {
     this.model = model;
+    this.positionsOnly = positionsOnly;
   }
 
   @Override
@@ -37,7 +50,7 @@ public final class CorrectedTransitions implements TransitionModel {
       return;
     }
     if (keys == null) {
-      keys = new StateKeys(from, false);
+      keys = new StateKeys(from, positionsOnly);
     }
     corrections.computeIfAbsent((long) action, a -> new HashMap<>()).put(keys.of(from), to);
   }
@@ -66,6 +79,13 @@ public final class CorrectedTransitions implements TransitionModel {
   public Frame mostLikelyFrame(Frame frame, int action) {
     Frame seen = correction(frame, action);
     return seen != null ? seen : model.mostLikelyFrame(frame, action);
+  }
+
+  /** A step the true world showed is sure; any other is as sure as the model says. */
+  @Override
+  public Frame sureFrame(Frame frame, int action) {
+    Frame seen = correction(frame, action);
+    return seen != null ? seen : model.sureFrame(frame, action);
   }
 
   @Override

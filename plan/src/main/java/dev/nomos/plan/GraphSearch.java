@@ -138,8 +138,11 @@ public final class GraphSearch implements Planner {
       Frame frame = node.frame;
       node.frame = null; // expanded: only the path back is needed from here on
       for (int a = 0; a < actions; a++) {
-        Frame next = model.mostLikelyFrame(frame, a);
+        Frame next = model.sureFrame(frame, a);
         predicted++;
+        if (next == null) {
+          continue; // the model is not sure enough of this step to plan on it
+        }
         StateKeys.Key key = keys.of(next);
         int depth = node.depth + 1;
         Integer seen = bestDepth.get(key);

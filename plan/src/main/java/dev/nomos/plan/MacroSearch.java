@@ -170,8 +170,11 @@ public final class MacroSearch implements Planner {
         Frame frame = inner.get(i);
         int depth = depths.get(i);
         for (int a = 0; a < actions; a++) {
-          Frame next = model.mostLikelyFrame(frame, a);
+          Frame next = model.sureFrame(frame, a);
           predicted++;
+          if (next == null) {
+            continue; // the model is not sure enough of this step to plan on it
+          }
           boolean reached = goal.reached(next);
           if (next.terminated() && !reached) {
             continue; // the model predicts the episode ends here, short of the goal

@@ -10,8 +10,11 @@ import java.util.random.RandomGenerator;
  * A {@link WorldModel} as a {@link TransitionModel}: {@code mostLikelyNext} and {@code sampleNext}
  * of one {@link Inference} (so not thread-safe), each predicted frame scored with
  * {@code frameLogProbability}: the probability of the frame's objects. The step's reward is the
- * model's most likely or drawn reward ({@code mostLikelyReward}, {@code sampleReward}: 0 for a model
- * without reward laws) and its end is the predicted frame's {@code terminated()} (which
+ * model's most likely reward for it ({@code mostLikelyReward}: 0 for a model without reward laws),
+ * for drawn frames too: a drawn reward carries the floor's background (a fitted model gives it a few
+ * percent, spread uniformly over the reward's values), and in a rollout of tens of steps those
+ * spurious points outweigh the one a planner looks for. The reward is read from the frame and action
+ * before the step, so the frame's draw does not change it. The step's end is the predicted frame's {@code terminated()} (which
  * {@code mostLikelyNext} and {@code sampleNext} set from the end laws). The laws run once per
  * (frame, action): the inference keeps the analysis of the frame it last saw. Frames with a long
  * history are predicted from with the last steps of it only ({@link HistoryWindow}).
@@ -61,7 +64,7 @@ public final class ModelTransitions implements TransitionModel {
     Frame acted = from(frame).withAction(action);
     Frame next = inference.sampleNext(acted, -1, random);
     predictions++;
-    return new Outcome(next, inference.frameLogProbability(acted, next), inference.sampleReward(acted, random));
+    return new Outcome(next, inference.frameLogProbability(acted, next), inference.mostLikelyReward(acted));
   }
 
   /** How many next frames this instance has predicted. */

@@ -27,6 +27,15 @@ public interface TransitionModel {
     return mostLikely(frame, action).next();
   }
 
+  /**
+   * The most likely frame if the model is sure enough of it to plan on, else null: best-first
+   * searches take no step that answers null. Models are sure of every step unless wrapped in
+   * {@link CautiousTransitions}.
+   */
+  default Frame sureFrame(Frame frame, int action) {
+    return mostLikelyFrame(frame, action);
+  }
+
   /** A frame drawn from the model after taking {@code action} in {@code frame}. */
   Outcome sample(Frame frame, int action, RandomGenerator random);
 

@@ -79,6 +79,7 @@ class AgentTest {
     assertEquals(5, e.steps());
     assertEquals(1, e.plans());
     assertTrue(e.plansValid());
+    assertTrue(e.departures().isEmpty());
   }
 
   @Test
@@ -93,6 +94,12 @@ class AgentTest {
     assertTrue(e.plans() > 1, "replanned after the surprise");
     assertEquals(20, e.steps(), "the blind model keeps walking into the wall until the step limit");
     assertFalse(e.solved());
+    assertEquals(e.invalidPlans(), e.departures().size(), "each invalid plan says where it departed");
+    Departure first = e.departures().get(0);
+    assertEquals(0, first.step());
+    assertEquals("RIGHT", first.action());
+    assertEquals(java.util.List.of("Player 1 at (0,0): predicted (1,0) v(1,0), observed (0,0)"), first.differences(),
+        "only the player's state differs: the wall and the mark were predicted right");
   }
 
   @Test
