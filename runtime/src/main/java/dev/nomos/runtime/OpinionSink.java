@@ -28,19 +28,6 @@ public interface OpinionSink {
     return null;
   }
 
-  /**
-   * The objects of entity type {@code type} in {@code frame} whose current {@code read} (as a
-   * {@link LawScope.Witness} reads it: an attribute slot, or {@link LawScope.Witness#VX} / {@code VY})
-   * equals {@code value}, ascending like {@code frame.ofType(type)}: the only objects a law's loop
-   * over the type can bind when its guard requires that value (its witness). This filters the type's
-   * objects; the runtime's collector groups them by value once per frame and attribute. Do not modify
-   * the array returned.
-   */
-  default int[] objectsShowing(Frame frame, int type, int read, int value) {
-    LawScope.Witness witness = new LawScope.Witness(type, read, value);
-    return java.util.Arrays.stream(frame.ofType(type)).filter(o -> witness.readOf(frame, o) == value).toArray();
-  }
-
   /** The law allows exactly {@code value} for {@code slot} of {@code object}. */
   void exact(int object, int slot, int value);
 

@@ -23,8 +23,6 @@ public final class InterpretedLaw implements Law {
   private final Eval guard;
   private final Emit[] effects;
   private final LawScope scope;
-  /** The witness a plan of one {@code for} loop binds by ({@link PlanScope#witnessOfLoop}), or null. */
-  private final LawScope.Witness showing;
 
   InterpretedLaw(LawPlan plan, long bindingBudget, Binder[] binders, Eval guard, Emit[] effects) {
     this.plan = plan;
@@ -33,7 +31,6 @@ public final class InterpretedLaw implements Law {
     this.guard = guard;
     this.effects = effects;
     this.scope = PlanScope.of(plan);
-    this.showing = PlanScope.witnessOfLoop(plan);
   }
 
   @Override
@@ -91,9 +88,7 @@ public final class InterpretedLaw implements Law {
       bindContactPairs(env, depth, out, b);
       return;
     }
-    int[] candidates = showing == null ? env.candidates(b.typeA())
-        : out.objectsShowing(env.frame, showing.type(), showing.read(), showing.value());
-    for (int a : candidates) {
+    for (int a : env.candidates(b.typeA())) {
       env.visit();
       if (env.isBound(a, b.boundBefore())) {
         continue;

@@ -38,15 +38,6 @@ public final class PlanScope {
         types.stream().mapToInt(Integer::intValue).toArray(), witness(plan));
   }
 
-  /**
-   * The witness of a plan whose one loop is a {@code for v: T} loop, or null: such a loop binds only
-   * the objects that show the witness's value ({@code OpinionSink.objectsShowing}), as the guard
-   * would pass no other. Both engines loop so, and count those bindings toward the budget.
-   */
-  public static LawScope.Witness witnessOfLoop(LawPlan plan) {
-    return plan.loops().size() == 1 && plan.loops().get(0) instanceof Loop.Each ? witness(plan) : null;
-  }
-
   private static LawScope.Witness witness(LawPlan plan) {
     if (plan.guard() == null || plan.loops().size() != 1) {
       return null;

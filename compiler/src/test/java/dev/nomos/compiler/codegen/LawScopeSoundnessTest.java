@@ -134,9 +134,6 @@ class LawScopeSoundnessTest {
       assertEquals(scope, interpreted.scope());
       assertEquals(scope, compiled.scope());
       for (Frame frame : frames) {
-        // A plan of one `for` loop with a witness binds only the objects showing its value, in both engines.
-        assertEquals(DifferentialTest.run(interpreted, frame), DifferentialTest.run(compiled, frame),
-            () -> "engines differ on " + plan);
         if (!scope.admits(frame)) {
           // Asking the sink for the next frame (a `next(...)` guard) is a read, not an opinion.
           assertEquals(List.of(), DifferentialTest.run(interpreted, frame).stream()

@@ -84,8 +84,6 @@ public final class OpinionCollector implements OpinionSink {
   /** Per action group: the types present its last admitted list was made for, and that list. */
   private boolean[][] admittedFor;
   private int[][] admittedLaws;
-  /** The objects of each witnessed type and attribute grouped by value, for the frame last asked about. */
-  private final ObjectsByValue showing = new ObjectsByValue();
   /** Which witnessed values the current frame holds ({@link LawIndex#witnessed}). */
   private boolean[] witnessed;
 
@@ -218,11 +216,6 @@ public final class OpinionCollector implements OpinionSink {
     } catch (RuntimeException e) {
       throw new LawException(l.name(), e);
     }
-  }
-
-  @Override
-  public int[] objectsShowing(Frame t, int type, int read, int value) {
-    return showing.objects(t, type, read, value);
   }
 
   public Frame frame() { return frame; }

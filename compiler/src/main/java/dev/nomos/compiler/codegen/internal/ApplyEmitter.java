@@ -7,8 +7,6 @@ import dev.nomos.compiler.plan.Loop;
 import dev.nomos.compiler.plan.PEffect;
 import dev.nomos.compiler.plan.PExpr;
 import dev.nomos.compiler.plan.PType;
-import dev.nomos.compiler.plan.PlanScope;
-import dev.nomos.runtime.LawScope;
 import dev.nomos.runtime.Slots;
 import dev.nomos.stdlib.Side;
 import dev.nomos.stdlib.StdlibFunction;
@@ -93,9 +91,7 @@ final class ApplyEmitter {
     }
     Loop loop = plan.loops().get(depth);
     if (loop instanceof Loop.Each each) {
-      LawScope.Witness witness = PlanScope.witnessOfLoop(plan);
-      Runnable candidates = witness == null ? () -> loadCandidates(each.type()) : () -> loadShowing(witness);
-      forEachBinding(each.var(), candidates, next -> emitLoops(depth + 1));
+      forEachBinding(each.var(), () -> loadCandidates(each.type()), next -> emitLoops(depth + 1));
     } else if (loop instanceof Loop.Contact contact) {
       forEachContactPair(contact, next -> {
         emitContactTests(contact, next);
@@ -176,16 +172,6 @@ final class ApplyEmitter {
     mv.visitVarInsn(ILOAD, varSlot(varA));
     mv.visitVarInsn(ILOAD, varSlot(varB));
     mv.visitMethodInsn(INVOKESTATIC, Names.GEOMETRY, method, Names.GEOMETRY_DESC + returnDescriptor, false);
-  }
-
-  /** Pushes {@code out.objectsShowing(frame, type, read, value)}: the objects of the type that show the witness's value. */
-  private void loadShowing(LawScope.Witness witness) {
-    mv.visitVarInsn(ALOAD, OUT);
-    mv.visitVarInsn(ALOAD, frameSlot);
-    lift(witness.type());
-    lift(witness.read());
-    lift(witness.value());
-    sink("objectsShowing", "(L" + Names.FRAME + ";III)[I");
   }
 
   /** Pushes {@code Frame.ofType(type)}, or {@code Frame.all()} for {@code Object}. */
