@@ -1,6 +1,7 @@
 package dev.nomos.compiler.plan;
 
 import dev.nomos.runtime.LawScope;
+import dev.nomos.runtime.Slots;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -11,6 +12,12 @@ import java.util.TreeSet;
  * under. Only conditions on the current action that the guard requires are used ({@code action ==
  * A}, {@code action in {A, B}}, and their {@code and}/{@code or} combinations); anything else leaves
  * the actions open, so the scope is never narrower than the law.
+ *
+ * <p>The witness is the first conjunct the guard requires of the form {@code v.attr == K} or
+ * {@code v.vx == K} (now, not in the past; either side constant) on a variable of the law's one loop:
+ * no object of the variable's type holding K, no binding passes the guard. It is read only for laws
+ * with a single loop, whose bindings are few (at most the pairs of two types), so a law skipped for
+ * its witness would never have reached its binding budget.
  */
 public final class PlanScope {
   private PlanScope() {}
@@ -28,7 +35,61 @@ public final class PlanScope {
     }
     TreeSet<Integer> actions = plan.guard() == null ? null : actionsWhere(plan.guard());
     return new LawScope(actions == null ? null : actions.stream().mapToInt(Integer::intValue).toArray(),
-        types.stream().mapToInt(Integer::intValue).toArray());
+        types.stream().mapToInt(Integer::intValue).toArray(), witness(plan));
+  }
+
+  private static LawScope.Witness witness(LawPlan plan) {
+    if (plan.guard() == null || plan.loops().size() != 1) {
+      return null;
+    }
+    return witnessIn(plan.guard(), plan.loops().get(0));
+  }
+
+  /** The first witness among the conjuncts {@code condition} requires, or null. */
+  private static LawScope.Witness witnessIn(PExpr condition, Loop loop) {
+    if (!(condition instanceof PExpr.Binary b)) {
+      return null;
+    }
+    if (b.op() == PExpr.BinaryOp.AND) {
+      LawScope.Witness left = witnessIn(b.left(), loop);
+      return left != null ? left : witnessIn(b.right(), loop);
+    }
+    if (b.op() != PExpr.BinaryOp.EQ) {
+      return null;
+    }
+    LawScope.Witness w = witnessOf(b.left(), b.right(), loop);
+    return w != null ? w : witnessOf(b.right(), b.left(), loop);
+  }
+
+  private static LawScope.Witness witnessOf(PExpr read, PExpr constant, Loop loop) {
+    if (!(constant instanceof PExpr.Const c)) {
+      return null;
+    }
+    int var;
+    int slot;
+    if (read instanceof PExpr.Attr a && a.stepsBack() == null && a.slot() >= 0) {
+      var = a.var();
+      slot = a.slot();
+    } else if (read instanceof PExpr.Velocity v && v.stepsBack() == null
+        && (v.axis() == Slots.X || v.axis() == Slots.Y)) {
+      var = v.var();
+      slot = v.axis() == Slots.X ? LawScope.Witness.VX : LawScope.Witness.VY;
+    } else {
+      return null;
+    }
+    int type = typeOf(var, loop);
+    return type < 0 ? null : new LawScope.Witness(type, slot, c.value());
+  }
+
+  /** The entity type {@code loop} binds {@code var} to, or -1 ({@code Object}, or not bound there). */
+  private static int typeOf(int var, Loop loop) {
+    if (loop instanceof Loop.Each each && each.var() == var) {
+      return each.type();
+    }
+    if (loop instanceof Loop.Contact contact) {
+      return contact.varA() == var ? contact.typeA() : contact.varB() == var ? contact.typeB() : -1;
+    }
+    return -1;
   }
 
   private static void addType(List<Integer> types, int type) {

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nomos.compiler.interp.Interpreter;
 import dev.nomos.compiler.plan.LawPlan;
+import dev.nomos.compiler.plan.Loop;
 import dev.nomos.compiler.plan.PExpr;
 import dev.nomos.compiler.plan.PType;
 import dev.nomos.compiler.plan.PlanScope;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
 import dev.nomos.runtime.LawScope;
+import dev.nomos.runtime.Slots;
 import dev.nomos.runtime.WorldSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +51,9 @@ class LawScopeSoundnessTest {
       List<Set<Integer>> conditionActions = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
         LawPlan plan = RandomPlans.plan(schema, r, "law_" + i);
+        if (plan.loops().size() == 1 && r.nextBoolean()) {
+          plan = withWitnessCondition(plan, r);
+        }
         if (r.nextBoolean()) {
           Set<Integer> actions = new TreeSet<>();
           plans.add(withActionCondition(plan, schema, r, actions));
@@ -84,6 +89,30 @@ class LawScopeSoundnessTest {
       PExpr b = new PExpr.Binary(PExpr.BinaryOp.EQ, new PExpr.Const(second, PType.INT), now, PType.BOOL);
       condition = new PExpr.Binary(PExpr.BinaryOp.OR, a, b, PType.BOOL);
     }
+    boolean conditionFirst = r.nextBoolean();
+    PExpr guard = plan.guard() == null ? condition
+        : new PExpr.Binary(PExpr.BinaryOp.AND, conditionFirst ? condition : plan.guard(),
+            conditionFirst ? plan.guard() : condition, PType.BOOL);
+    return new LawPlan(plan.name(), plan.loops(), guard, plan.effects(), plan.objectVars(), plan.intLocals());
+  }
+
+  /**
+   * {@code v.vx == K}, {@code v.vy == K} or {@code v.w == K} on a variable of the plan's one loop,
+   * in front of or behind its guard: the scope's witness.
+   */
+  private static LawPlan withWitnessCondition(LawPlan plan, Random r) {
+    Loop loop = plan.loops().get(0);
+    int var = loop instanceof Loop.Each each ? each.var()
+        : r.nextBoolean() ? ((Loop.Contact) loop).varA() : ((Loop.Contact) loop).varB();
+    int k = r.nextInt(5) - 2;
+    PExpr read = switch (r.nextInt(3)) {
+      case 0 -> new PExpr.Velocity(var, Slots.X, null);
+      case 1 -> new PExpr.Velocity(var, Slots.Y, null);
+      default -> new PExpr.Attr(var, Slots.W, null, PType.INT);
+    };
+    PExpr constant = new PExpr.Const(r.nextInt(3) == 0 ? k + 3 : k, PType.INT);
+    PExpr condition = r.nextBoolean() ? new PExpr.Binary(PExpr.BinaryOp.EQ, read, constant, PType.BOOL)
+        : new PExpr.Binary(PExpr.BinaryOp.EQ, constant, read, PType.BOOL);
     boolean conditionFirst = r.nextBoolean();
     PExpr guard = plan.guard() == null ? condition
         : new PExpr.Binary(PExpr.BinaryOp.AND, conditionFirst ? condition : plan.guard(),

@@ -1,6 +1,7 @@
 package dev.nomos.compiler.plan;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -10,6 +11,7 @@ import dev.nomos.compiler.SourceResolver;
 import dev.nomos.compiler.diag.DiagnosticRenderer;
 import dev.nomos.compiler.source.SourceFile;
 import dev.nomos.runtime.LawScope;
+import dev.nomos.runtime.Slots;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -65,5 +67,25 @@ class PlanScopeTest {
     assertArrayEquals(new int[] {0, 1}, scope("law a { on contact(b: Ball, w: Wall) then b.vx := 0 }").types());
     assertArrayEquals(new int[] {2}, scope("law a { for p: Paddle for q: Paddle then p.vx := 0 }").types());
     assertArrayEquals(new int[0], scope("law a { for o: Object then o.vx := 0 }").types());
+  }
+
+  @Test
+  void aRequiredEqualityOnTheLoopsObjectIsTheWitness() {
+    assertEquals(new LawScope.Witness(0, LawScope.Witness.VX, 3),
+        scope("law a { for b: Ball when b.vx == 3 then b.vx := 3 }").witness());
+    assertEquals(new LawScope.Witness(0, LawScope.Witness.VY, -2),
+        scope("law a { for b: Ball when b.x > 4 and -2 == b.vy then b.vy := 2 }").witness());
+    assertEquals(new LawScope.Witness(1, Slots.W, 5),
+        scope("law a { on contact(b: Ball, w: Wall) when w.w == 5 and b.vx == 1 then b.vx := 0 }").witness());
+  }
+
+  @Test
+  void equalitiesTheGuardDoesNotRequireOrThatReadThePastGiveNoWitness() {
+    assertNull(scope("law a { for b: Ball when b.vx == 3 or b.vy == 1 then b.vx := 3 }").witness());
+    assertNull(scope("law a { for b: Ball when not (b.vx == 3) then b.vx := 3 }").witness());
+    assertNull(scope("law a { for b: Ball when b.vx@-1 == 3 then b.vx := 3 }").witness());
+    assertNull(scope("law a { for b: Ball when b.vx != 3 then b.vx := 3 }").witness());
+    assertNull(scope("law a { for o: Object when o.vx == 3 then o.vx := 3 }").witness());
+    assertNull(scope("law a { for p: Paddle for b: Ball when b.vx == 3 then b.vx := 3 }").witness());
   }
 }

@@ -8,8 +8,12 @@ import java.util.List;
 /**
  * A model's laws grouped once by the actions they can fire under, with the entity types each binds
  * ({@link LawScope}): a step runs only the laws of its action's group whose types the frame holds,
- * in model order. The laws skipped would have emitted nothing, so the opinions collected are the
- * same as running every law. Immutable and shared by every thread of a model.
+ * in model order. Laws with a {@link LawScope.Witness} (a guard's {@code o.attr == K} on a bound
+ * object) are grouped by the attribute they read: one pass over the objects of a type marks which
+ * witnessed values the frame holds ({@link #witnessed}), and a law whose value nobody holds is
+ * skipped ({@link #held}) instead of testing its guard on every object. The laws skipped would have
+ * emitted nothing, so the opinions collected are the same as running every law. Immutable and shared
+ * by every thread of a model.
  */
 public final class LawIndex {
   private final int declaredActions;
@@ -18,12 +22,50 @@ public final class LawIndex {
   /** Per law, the entity types the frame must hold (usually none or one or two). */
   private final int[][] types;
   private final int typeCount;
+  /** Per distinct (type, read) of the laws' witnesses: the type, the read and the sorted values laws ask for. */
+  private final int[] keyType;
+  private final int[] keyRead;
+  private final int[][] keyValues;
+  /** Where key k's values start among all witnessed values (the positions {@link #witnessed} marks). */
+  private final int[] keyBase;
+  /** Per law, the position of its witness's value, or -1 for a law without a witness. */
+  private final int[] lawValue;
+  private final int values;
 
-  private LawIndex(int declaredActions, int[][] byAction, int[][] types, int typeCount) {
+  private LawIndex(int declaredActions, int[][] byAction, int[][] types, int typeCount, LawScope[] scopes) {
     this.declaredActions = declaredActions;
     this.byAction = byAction;
     this.types = types;
     this.typeCount = typeCount;
+    java.util.Map<java.util.List<Integer>, java.util.TreeSet<Integer>> keys = new java.util.LinkedHashMap<>();
+    for (LawScope scope : scopes) {
+      LawScope.Witness w = scope.witness();
+      if (w != null && w.type() < typeCount) {
+        keys.computeIfAbsent(java.util.List.of(w.type(), w.read()), k -> new java.util.TreeSet<>()).add(w.value());
+      }
+    }
+    int k = 0;
+    int base = 0;
+    keyType = new int[keys.size()];
+    keyRead = new int[keys.size()];
+    keyValues = new int[keys.size()][];
+    keyBase = new int[keys.size()];
+    java.util.Map<java.util.List<Integer>, Integer> keyOf = new java.util.HashMap<>();
+    for (var e : keys.entrySet()) {
+      keyType[k] = e.getKey().get(0);
+      keyRead[k] = e.getKey().get(1);
+      keyValues[k] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+      keyBase[k] = base;
+      base += keyValues[k].length;
+      keyOf.put(e.getKey(), k++);
+    }
+    values = base;
+    lawValue = new int[scopes.length];
+    for (int i = 0; i < scopes.length; i++) {
+      LawScope.Witness w = scopes[i].witness();
+      Integer key = w == null ? null : keyOf.get(java.util.List.of(w.type(), w.read()));
+      lawValue[i] = key == null ? -1 : keyBase[key] + java.util.Arrays.binarySearch(keyValues[key], w.value());
+    }
   }
 
   /** The index of {@code laws} for a world of {@code declaredActions} actions and {@code typeCount} entity types. */
@@ -47,7 +89,7 @@ public final class LawIndex {
       }
       byAction[bucket] = java.util.Arrays.copyOf(members, count);
     }
-    return new LawIndex(declaredActions, byAction, types, typeCount);
+    return new LawIndex(declaredActions, byAction, types, typeCount, scopes);
   }
 
   /** The laws that may fire under {@code action} (-1 for none), ascending. Do not modify. */
@@ -103,5 +145,42 @@ public final class LawIndex {
     for (int type = 0; type < present.length; type++) {
       present[type] = frame.ofType(type).length > 0;
     }
+  }
+
+  /** Whether some law has a witness: then a step calls {@link #witnessed} and {@link #held}. */
+  public boolean hasWitnesses() {
+    return values > 0;
+  }
+
+  /** The size of the array {@link #witnessed} fills. */
+  public int witnessedValues() {
+    return values;
+  }
+
+  /**
+   * Fills {@code held} ({@link #witnessedValues} long) with which of the values the laws' witnesses
+   * ask for some object of {@code frame} shows: one pass over the objects of each witnessed type and
+   * attribute.
+   */
+  public void witnessed(Frame frame, boolean[] held) {
+    java.util.Arrays.fill(held, 0, values, false);
+    for (int k = 0; k < keyType.length; k++) {
+      int[] asked = keyValues[k];
+      int read = keyRead[k];
+      for (int object : frame.ofType(keyType[k])) {
+        int v = read == LawScope.Witness.VX ? frame.vx(object)
+            : read == LawScope.Witness.VY ? frame.vy(object) : frame.get(object, read);
+        int at = java.util.Arrays.binarySearch(asked, v);
+        if (at >= 0) {
+          held[keyBase[k] + at] = true;
+        }
+      }
+    }
+  }
+
+  /** Whether law {@code law} has no witness or its witness is among {@code held} (from {@link #witnessed}). */
+  public boolean held(int law, boolean[] held) {
+    int at = lawValue[law];
+    return at < 0 || held[at];
   }
 }

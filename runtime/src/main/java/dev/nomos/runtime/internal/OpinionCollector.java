@@ -84,6 +84,8 @@ public final class OpinionCollector implements OpinionSink {
   /** Per action group: the types present its last admitted list was made for, and that list. */
   private boolean[][] admittedFor;
   private int[][] admittedLaws;
+  /** Which witnessed values the current frame holds ({@link LawIndex#witnessed}). */
+  private boolean[] witnessed;
 
   public OpinionCollector(WorldSchema schema, String[] lawNames, double nu) {
     this(schema, lawNames, nu, null);
@@ -154,8 +156,20 @@ public final class OpinionCollector implements OpinionSink {
     begin(t);
     int[] admitted = admitted(t, laws, index);
     Law[] all = lawArray;
-    for (int i : admitted) {
-      apply(t, all[i], i);
+    if (index.hasWitnesses()) {
+      if (witnessed == null || witnessed.length < index.witnessedValues()) {
+        witnessed = new boolean[index.witnessedValues()];
+      }
+      index.witnessed(t, witnessed);
+      for (int i : admitted) {
+        if (index.held(i, witnessed)) {
+          apply(t, all[i], i);
+        }
+      }
+    } else {
+      for (int i : admitted) {
+        apply(t, all[i], i);
+      }
     }
     end();
   }

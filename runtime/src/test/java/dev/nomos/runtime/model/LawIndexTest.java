@@ -94,4 +94,43 @@ class LawIndexTest {
     }
     assertArrayEquals(every.firings(), indexed.firings());
   }
+
+  @Test
+  void lawsWhoseWitnessedValueNoObjectShowsAreSkipped() {
+    List<String> calls = new ArrayList<>();
+    List<Law> laws = List.of(
+        scoped("wide", new LawScope(null, new int[] {BALL}, new LawScope.Witness(BALL, Slots.W, 1)), calls),
+        scoped("narrow", new LawScope(null, new int[] {BALL}, new LawScope.Witness(BALL, Slots.W, 2)), calls),
+        scoped("wallWide", new LawScope(null, new int[] {WALL}, new LawScope.Witness(WALL, Slots.W, 1)), calls),
+        scoped("still", new LawScope(null, new int[] {BALL}, new LawScope.Witness(BALL, LawScope.Witness.VX, 0)), calls),
+        scoped("plain", new LawScope(null, new int[] {BALL}), calls));
+    WorldModel model = WorldModel.of(WORLD, laws);
+    Inference indexed = model.newInference();
+    indexed.analyse(frame(0, true));
+    assertEquals(List.of("wide@0", "wallWide@0", "still@0", "plain@0"), calls,
+        "the ball and the wall are 1 wide; the ball has no velocity yet");
+    calls.clear();
+    Frame moved = Frame.builder(WORLD).add(1, BALL, 6, 5, 2, 1).add(2, WALL, 0, 0, 1, 10).action(0)
+        .previous(frame(0, true)).build();
+    indexed.analyse(moved);
+    assertEquals(List.of("narrow@0", "wallWide@0", "plain@0"), calls, "now 2 wide and moving at vx 1");
+  }
+
+  @Test
+  void witnessedAndUnindexedInferenceAgreeBitForBit() {
+    List<String> calls = new ArrayList<>();
+    List<Law> laws = List.of(
+        scoped("wide", new LawScope(null, new int[] {BALL}, new LawScope.Witness(BALL, Slots.W, 1)), calls),
+        scoped("narrow", new LawScope(null, new int[] {BALL}, new LawScope.Witness(BALL, Slots.W, 2)), calls),
+        scoped("any", LawScope.ANY, calls));
+    WorldModel model = WorldModel.of(WORLD, laws);
+    Inference indexed = model.newInference();
+    Inference every = model.newInferenceWithoutLawIndex();
+    for (int width = 1; width <= 3; width++) {
+      Frame t = Frame.builder(WORLD).add(1, BALL, 5, 5, width, 1).action(0).build();
+      Frame next = Frame.builder(WORLD).add(1, BALL, 3, 5, width, 1).previous(t).build();
+      assertEquals(every.logLikelihood(t, next), indexed.logLikelihood(t, next), 0.0, "width " + width);
+    }
+    assertArrayEquals(every.firings(), indexed.firings());
+  }
 }
