@@ -318,6 +318,16 @@ public final class Frame {
 
   /** The value of a slot of an object {@code stepsBack} steps ago (0 = now), clamped as in history. */
   public int getAt(int object, int slot, int stepsBack) {
+    long back = walkBack(object, stepsBack);
+    return valuesAt((int) (back >>> 32))[(int) back][slot];
+  }
+
+  /**
+   * How far back an object's history reaches within {@code stepsBack} steps, and its index there:
+   * the depth in the high 32 bits, the index in the low ones (history stops where the object did
+   * not exist or the window ends).
+   */
+  private long walkBack(int object, int stepsBack) {
     int i = object;
     int d = 0;
     for (; d < stepsBack; d++) {
@@ -327,7 +337,7 @@ public final class Frame {
       }
       i = p;
     }
-    return valuesAt(d)[i][slot];
+    return ((long) d << 32) | (i & 0xffffffffL);
   }
 
   /** vx of an object {@code stepsBack} steps ago, with the same clamping as {@link #getAt}. */
@@ -342,15 +352,9 @@ public final class Frame {
 
   /** The velocity on one axis (0 x, 1 y) of an object {@code stepsBack} steps ago, clamped as {@link #getAt}. */
   private int velocityAt(int object, int axis, int stepsBack) {
-    int i = object;
-    int d = 0;
-    for (; d < stepsBack; d++) {
-      int p = previousIndexAt(d, i);
-      if (p < 0) {
-        break;
-      }
-      i = p;
-    }
+    long back = walkBack(object, stepsBack);
+    int d = (int) (back >>> 32);
+    int i = (int) back;
     // The oldest frame kept has no frame before it: its objects have not moved.
     return d >= depth ? 0 : velocityAt(d)[2 * i + axis];
   }
