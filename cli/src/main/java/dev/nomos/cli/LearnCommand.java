@@ -142,7 +142,7 @@ public final class LearnCommand implements Callable<Integer> {
   Double lambda;
 
   @Option(names = "--validation", paramLabel = "FRACTION",
-      description = "Share of the training data held out to choose the round and lambda (default: 0.2 enumerative, 0 for LLMs; 0 turns selection off).")
+      description = "Share of the training data held out, spread over the recording, to choose the round and lambda and prune the chosen laws (default: 0.2 enumerative, 0 for LLMs; 0 turns selection off).")
   Double validation;
 
   @Option(names = "--no-select", description = "No model selection: the last round on all training data is the model.")

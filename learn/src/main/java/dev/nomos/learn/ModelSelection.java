@@ -3,10 +3,11 @@ package dev.nomos.learn;
 import java.util.List;
 
 /**
- * How the learner chooses its model without looking at test data: it holds out the last part of
- * the training data for validation, runs the loop on the rest once per L1 penalty of the grid,
- * chooses the round (and penalty) whose model predicts the validation part best, then refits the
- * chosen laws' weights on all the training data.
+ * How the learner chooses its model without looking at test data: it holds out a part of the
+ * training data spread over the recording (every k-th episode or block: {@code ValidationSplit}),
+ * runs the loop on the rest once per L1 penalty of the grid, chooses the round (and penalty) whose
+ * model predicts the held-out part best, removes the laws the held-out part is better off without,
+ * then refits the remaining laws' weights on all the training data.
  *
  * @param validationFraction the share of training transitions held out (0 turns selection off)
  * @param lambdas the L1 penalties to try; empty means only the model options' own penalty
