@@ -67,18 +67,7 @@ final class SparkCluster implements ClusterSession {
   @Override
   public FitData precompute(ModelRecipe recipe, WorldModel model, List<String> files, boolean strict,
       Consumer<String> warnings) {
-    List<String> shards = Shards.expand(files, spark.hadoopConfiguration());
-    List<ShardResult<FitPart>> results = Failures.rethrowing(() -> spark.parallelize(shards, Math.max(1, shards.size()))
-        .map(file -> ShardReader.score(recipe, file, strict))
-        .collect());
-    List<FitPart> parts = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
-    for (ShardResult<FitPart> r : results) {
-      parts.add(r.value());
-      seen.addAll(r.warnings());
-    }
-    seen.forEach(warnings);
-    return parts.isEmpty() ? FitData.of(model, List.of(new FitScorer(model).part())) : FitData.of(model, parts);
+    return fitData(model, shardJob(files, warnings, file -> ShardReader.score(recipe, file, strict)));
   }
 
   @Override
@@ -89,18 +78,36 @@ final class SparkCluster implements ClusterSession {
   @Override
   public Evaluation evaluate(ModelRecipe recipe, WorldModel model, List<String> files, boolean strict,
       Consumer<String> warnings) {
-    List<String> shards = Shards.expand(files, spark.hadoopConfiguration());
-    List<ShardResult<EvaluationTally>> results = Failures.rethrowing(() -> spark.parallelize(shards, Math.max(1, shards.size()))
-        .map(file -> ShardReader.evaluate(recipe, file, strict))
-        .collect());
     EvaluationTally all = new EvaluationTally(model);
+    for (EvaluationTally tally : shardJob(files, warnings, file -> ShardReader.evaluate(recipe, file, strict))) {
+      all.absorb(tally);
+    }
+    return all.result(model);
+  }
+
+  /**
+   * One job of a task per shard of {@code files}, the results in the shards' order; the tasks'
+   * warnings are passed on once each, in order.
+   */
+  private <T extends java.io.Serializable> List<T> shardJob(List<String> files, Consumer<String> warnings,
+      Function<String, ShardResult<T>> task) {
+    List<String> shards = Shards.expand(files, spark.hadoopConfiguration());
+    List<ShardResult<T>> results = Failures.rethrowing(() -> spark.parallelize(shards, Math.max(1, shards.size()))
+        .map(task)
+        .collect());
+    List<T> values = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
-    for (ShardResult<EvaluationTally> r : results) {
-      all.absorb(r.value());
+    for (ShardResult<T> r : results) {
+      values.add(r.value());
       seen.addAll(r.warnings());
     }
     seen.forEach(warnings);
-    return all.result(model);
+    return values;
+  }
+
+  /** The fit data of the parts, or of none (no transitions) when there are none. */
+  private static FitData fitData(WorldModel model, List<FitPart> parts) {
+    return parts.isEmpty() ? FitData.of(model, List.of(new FitScorer(model).part())) : FitData.of(model, parts);
   }
 
   @Override
@@ -109,7 +116,7 @@ final class SparkCluster implements ClusterSession {
     for (SliceReader.SliceResults<FitPart> r : sliceJob(slices, work -> SliceReader.precompute(recipe, work, strict))) {
       parts.addAll(r.values());
     }
-    return parts.isEmpty() ? FitData.of(model, List.of(new FitScorer(model).part())) : FitData.of(model, parts);
+    return fitData(model, parts);
   }
 
   @Override

@@ -36,7 +36,7 @@ public final class HeldOutPruning {
    */
   static boolean[] removals(int n, ToDoubleFunction<boolean[]> likelihoodWithout) {
     boolean[] removed = new boolean[n];
-    double current = likelihoodWithout.applyAsDouble(removed.clone());
+    double current = likelihoodWithout.applyAsDouble(removed);
     for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
       List<double[]> gains = new ArrayList<>();
       for (int i = 0; i < n; i++) {

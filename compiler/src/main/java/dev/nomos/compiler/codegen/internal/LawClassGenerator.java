@@ -61,8 +61,8 @@ public final class LawClassGenerator {
     cw.visitField(ACC_PRIVATE | ACC_FINAL, SCOPE_FIELD, Names.SCOPE_DESC, null, null).visitEnd();
     constructor(cw, internalName, ints.size(), doubles.size());
     unscopedConstructor(cw, internalName);
-    nameMethod(cw, internalName);
-    scopeMethod(cw, internalName);
+    getter(cw, internalName, "name", NAME_FIELD, "Ljava/lang/String;");
+    getter(cw, internalName, "scope", SCOPE_FIELD, Names.SCOPE_DESC);
     cw.visitEnd();
     byte[] bytes;
     try {
@@ -120,26 +120,15 @@ public final class LawClassGenerator {
     init.visitEnd();
   }
 
-  /** {@code LawScope scope()}: returns the scope field. */
-  private static void scopeMethod(ClassWriter cw, String owner) {
-    MethodVisitor scope = cw.visitMethod(ACC_PUBLIC, "scope", "()" + Names.SCOPE_DESC, null, null);
-    scope.visitCode();
-    scope.visitVarInsn(ALOAD, 0);
-    scope.visitFieldInsn(GETFIELD, owner, SCOPE_FIELD, Names.SCOPE_DESC);
-    scope.visitInsn(ARETURN);
-    scope.visitMaxs(0, 0);
-    scope.visitEnd();
-  }
-
-  /** {@code String name()}: returns the name field. */
-  private static void nameMethod(ClassWriter cw, String owner) {
-    MethodVisitor name = cw.visitMethod(ACC_PUBLIC, "name", Names.NAME_DESC, null, null);
-    name.visitCode();
-    name.visitVarInsn(ALOAD, 0);
-    name.visitFieldInsn(GETFIELD, owner, NAME_FIELD, "Ljava/lang/String;");
-    name.visitInsn(ARETURN);
-    name.visitMaxs(0, 0);
-    name.visitEnd();
+  /** A method {@code name} without parameters returning {@code field} (of type {@code descriptor}). */
+  private static void getter(ClassWriter cw, String owner, String name, String field, String descriptor) {
+    MethodVisitor get = cw.visitMethod(ACC_PUBLIC, name, "()" + descriptor, null, null);
+    get.visitCode();
+    get.visitVarInsn(ALOAD, 0);
+    get.visitFieldInsn(GETFIELD, owner, field, descriptor);
+    get.visitInsn(ARETURN);
+    get.visitMaxs(0, 0);
+    get.visitEnd();
   }
 
   /** {@code this.<prefix>i = array[i]} for each i below {@code count}, the array in local {@code arrayLocal}. */

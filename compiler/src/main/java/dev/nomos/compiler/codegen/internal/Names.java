@@ -13,7 +13,6 @@ final class Names {
   static final String GEOMETRY = "dev/nomos/stdlib/Geometry";
 
   static final String APPLY_DESC = "(L" + FRAME + ";L" + SINK + ";)V";
-  static final String NAME_DESC = "()Ljava/lang/String;";
   static final String GEOMETRY_DESC = "(L" + FRAME + ";II)";
 
   private Names() {}
