@@ -36,6 +36,7 @@ import dev.nomos.runtime.trajectory.Episode;
 import dev.nomos.runtime.trajectory.Episodes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -168,7 +169,21 @@ public final class Learner {
 
   /** A model of one round (its laws, weights and the floor its fit found), kept so that model selection can return to it. */
   private record Snapshot(int round, List<Entry> entries, double[] weights, Floor floor,
-      Map<String, double[]> chances, IterationReport.TestMetrics validation) {}
+      Map<String, double[]> chances, IterationReport.TestMetrics validation) {
+
+    /** This model without the laws marked in {@code removed}, the others at their weights. */
+    Snapshot without(boolean[] removed) {
+      List<Entry> kept = new ArrayList<>();
+      double[] keptWeights = new double[entries.size()];
+      for (int k = 0; k < removed.length; k++) {
+        if (!removed[k]) {
+          keptWeights[kept.size()] = weights[k];
+          kept.add(entries.get(k));
+        }
+      }
+      return new Snapshot(round, kept, Arrays.copyOf(keptWeights, kept.size()), floor, chances, validation);
+    }
+  }
 
   /** What one run of the loop ended with; {@code merges} are the laws its fits merged, for the report. */
   private record Run(List<Entry> entries, double[] weights, WorldModel model, String stop,
@@ -265,33 +280,22 @@ public final class Learner {
     ModelOptions chosenOptions = snapshotOptions.get(best);
     long refitStart = System.nanoTime();
     listener.phase(chosen.round(), "refitting on all training data");
-    List<Entry> entries = new ArrayList<>(chosen.entries());
-    double[] chosenWeights = chosen.weights();
-    int heldOutPruned = 0;
+    Snapshot kept = chosen;
     try {
-      boolean[] removals = heldOutRemovals(chosen, chosenOptions, split.validation(), budget.overall());
-      List<Entry> kept = new ArrayList<>();
-      List<Double> keptWeights = new ArrayList<>();
-      for (int k = 0; k < removals.length; k++) {
-        if (removals[k]) {
-          heldOutPruned++;
-        } else {
-          kept.add(entries.get(k));
-          keptWeights.add(chosenWeights[k]);
-        }
-      }
-      entries = kept;
-      chosenWeights = keptWeights.stream().mapToDouble(Double::doubleValue).toArray();
+      kept = chosen.without(heldOutRemovals(chosen, chosenOptions, split.validation(), budget.overall()));
     } catch (OutOfTime e) {
       // No time to weigh the laws on the held-out part: the chosen round's laws as they are.
     }
+    int heldOutPruned = chosen.entries().size() - kept.entries().size();
+    List<Entry> entries = new ArrayList<>(kept.entries());
+    double[] startWeights = kept.weights();
     double[] weights;
     WorldModel model;
     int pruned = heldOutPruned;
     double trainNll;
     String stop = stops.get(lambdas.indexOf(chosenOptions.lambda()));
     try {
-      FitResult fit = fit(entries, chosenWeights, train, chosenOptions, budget.overall());
+      FitResult fit = fit(entries, startWeights, train, chosenOptions, budget.overall());
       merged(IterationReport.REFIT, chosenOptions.lambda(), chosen.round(), fit, merges, listener);
       pruned += removePruned(entries, fit, new HashSet<>(), new HashSet<>());
       weights = keptWeights(fit, entries);
@@ -299,7 +303,7 @@ public final class Learner {
       trainNll = fit.trainNll();
     } catch (OutOfTime e) {
       // No time to refit on everything: the chosen model as it was fitted on the part learned from.
-      weights = chosenWeights.clone();
+      weights = startWeights.clone();
       model = model(entries, weights, chosenOptions).withFloor(chosen.floor()).withChances(chosen.chances());
       trainNll = Double.NaN;
       stop = "time";
