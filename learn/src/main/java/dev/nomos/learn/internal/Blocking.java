@@ -1,5 +1,6 @@
 package dev.nomos.learn.internal;
 
+import dev.nomos.learn.ActionDirections;
 import dev.nomos.learn.Transition;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.WorldSchema;
@@ -10,17 +11,23 @@ import java.util.List;
 import java.util.function.BinaryOperator;
 
 /**
- * Which types stop a mover's step: a type U blocks a type T when U is solid and still (no U ever
- * moves, no T ever overlaps a U) and objects of T that touch a U on a side never step toward that
- * side, while they do step elsewhere often enough to show that they could have (a monster beside a
- * wall never walks into it). Objects that move, or that others pass into, are not obstacles. A random mover that picks a blocked
+ * Which types stop a mover's step: a type U blocks a type T when no T ever overlaps a U and objects
+ * of T that touch a U on a side never step toward that side, and the data shows they could have:
+ * where U is still (no U ever moves), T steps elsewhere beside a U often enough (a monster beside a
+ * wall never walks into it); where U moves too, a T driven toward a U it touches was seen to stay
+ * (a box pushed against a box stays, and so does the box it was pushed against). A U that moves
+ * is not an obstacle on the first kind of evidence: a car beside a car that never happened to drive
+ * into it does not show that it could not. Objects that others pass into are never obstacles. A
+ * random mover that picks a blocked
  * direction stays where it is, so its steps are written with the blocking in them
  * ({@code o.vx := if (exists w: wall where side(o, w) == RIGHT) then 0 else 1}) and its choice's
  * frequencies are those of what it tried, not of what it did. Read off the data, nothing assumed.
  */
 final class Blocking {
-  /** Steps elsewhere beside a U, at least, before U counts as blocking. */
+  /** Steps elsewhere beside a U, at least, before a still U counts as blocking. */
   private static final int MIN_ASIDE = 3;
+  /** Stays of a T driven toward a U it touches, at least, before a moving U counts as blocking. */
+  private static final int MIN_STOPS = 2;
 
   private final WorldSchema schema;
   private final boolean[][] blocks;
@@ -38,10 +45,16 @@ final class Blocking {
     }
   }
 
-  static Blocking infer(WorldSchema schema, List<Transition> transitions) {
+  /**
+   * @param directions the actions' directions: an object of their type, or one it pushes from
+   *     behind, is driven toward the action's side
+   */
+  static Blocking infer(WorldSchema schema, List<Transition> transitions, ActionDirections directions) {
     int n = schema.types().size();
     int[][] into = new int[n][n];
     int[][] aside = new int[n][n];
+    int[][] stopped = new int[n][n];
+    int driver = directions.isEmpty() || schema.type(directions.type()) == null ? -1 : schema.type(directions.type()).index();
     boolean[] moves = new boolean[n];
     boolean[][] overlaps = new boolean[n][n];
     for (Transition t : transitions) {
@@ -55,6 +68,9 @@ final class Blocking {
         int dx = b.x(j) - a.x(i);
         int dy = b.y(j) - a.y(i);
         if (dx == 0 && dy == 0) {
+          if (driver >= 0 && a.action() >= 0) {
+            countStop(a, i, directions.sideOf(a.action()), driver, stopped);
+          }
           continue;
         }
         moves[a.type(i)] = true;
@@ -83,10 +99,39 @@ final class Blocking {
     boolean[][] blocks = new boolean[n][n];
     for (int m = 0; m < n; m++) {
       for (int u = 0; u < n; u++) {
-        blocks[m][u] = into[m][u] == 0 && aside[m][u] >= MIN_ASIDE && !moves[u] && !overlaps[m][u];
+        boolean shown = moves[u] ? stopped[m][u] >= MIN_STOPS : aside[m][u] >= MIN_ASIDE;
+        blocks[m][u] = moves[m] && into[m][u] == 0 && !overlaps[m][u] && shown;
       }
     }
     return new Blocking(schema, blocks);
+  }
+
+  /**
+   * Counts, for object i that stayed under an action toward {@code side}, the types touching it on
+   * that side, when i was driven that way: of the driver's type, or touched by a driver on the
+   * opposite side (pushed from behind).
+   */
+  private static void countStop(Frame a, int i, int side, int driver, int[][] stopped) {
+    if (side == Side.NONE.ordinal()) {
+      return;
+    }
+    boolean driven = a.type(i) == driver;
+    int behind = Side.values()[side].opposite().ordinal();
+    for (int k : a.all()) {
+      if (!driven && k != i && a.type(k) == driver && Geometry.side(a, i, k) == behind) {
+        driven = true;
+      }
+    }
+    if (!driven) {
+      return;
+    }
+    boolean[] seen = new boolean[stopped.length];
+    for (int k : a.all()) {
+      if (k != i && !seen[a.type(k)] && Geometry.side(a, i, k) == side) {
+        seen[a.type(k)] = true;
+        stopped[a.type(i)][a.type(k)]++;
+      }
+    }
   }
 
   /** The side a step of one axis moves toward, or NONE for no step or a diagonal one. */

@@ -317,7 +317,7 @@ public final class Miner {
     if (timing == null) {
       timing = Clocks.infer(schema, transitions);
     }
-    blocking = Blocking.infer(schema, transitions);
+    blocking = Blocking.infer(schema, transitions, directions);
     for (EntityType type : schema.types()) {
       List<String> blockers = blocking.blockers(type.index());
       Heading h = headings[type.index()];
