@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
     description = {
         "The learn-act loop in a built-in world: record --random-steps random steps, then for each of --rounds "
             + "rounds learn a model from all steps recorded so far (nomos learn --max-time --learn-seconds), "
-            + "play --episodes episodes with it (nomos play, recorded), and add those steps to the data.",
+            + "play --episodes episodes with it (nomos play --explore, recorded: where the planner finds no plan the "
+            + "agent takes the action the model is least sure of), and add those steps to the data.",
         "Prints, per round, the share of episodes solved and the environment steps used so far (random and "
-            + "played). Every file (recordings, each round's model) is kept in --work DIR.",
+            + "played), and the steps used when the first episode was solved. Every file (recordings, each round's model) is kept in --work DIR.",
         "Exit codes: 0 ok, 1 a stage failed (its message is printed), 2 bad usage."})
 public final class AgentCommand implements Callable<Integer> {
   enum Format { text, json }
@@ -108,6 +109,7 @@ public final class AgentCommand implements Callable<Integer> {
     stage(record);
     data.add(random.toString());
     long steps = randomSteps;
+    long firstSolvedAfter = -1;
     List<Map<String, Object>> report = new ArrayList<>();
     for (int k = 1; k <= rounds; k++) {
       Path model = work.resolve("round" + k + ".law");
@@ -121,13 +123,16 @@ public final class AgentCommand implements Callable<Integer> {
       Path played = work.resolve("round" + k + ".jsonl");
       List<String> play = new ArrayList<>(List.of("play", worldName, "--model", model.toString(), "--planner", planner,
           "--weight", String.valueOf(weight), "--max-seconds", String.valueOf(maxSeconds), "--seed",
-          String.valueOf(seed + k), "--format", "json", "--record", played.toString()));
+          String.valueOf(seed + k), "--format", "json", "--record", played.toString(), "--explore"));
       if (levelsFile != null) {
         play.addAll(List.of("--levels", levelsFile.toString(), "--first", String.valueOf(episodes)));
       } else {
         play.addAll(List.of("--episodes", String.valueOf(episodes)));
       }
       JsonNode result = new ObjectMapper().readTree(stage(play));
+      if (firstSolvedAfter < 0) {
+        firstSolvedAfter = stepsToFirstSolved(steps, result.get("per_episode"));
+      }
       steps += result.get("steps").asLong();
       data.add(played.toString());
       Map<String, Object> row = new LinkedHashMap<>();
@@ -136,11 +141,13 @@ public final class AgentCommand implements Callable<Integer> {
       row.put("episodes", episodes);
       row.put("plans_valid", result.get("plans_valid").asBoolean());
       row.put("environment_steps", steps);
+      row.put("exploratory_steps", result.get("exploratory_steps").asLong());
       report.add(row);
       if (format == Format.text) {
-        out.printf("round %d: solved %d of %d, plans %s, %d environment steps so far (model %s)%n", k,
-            result.get("solved").asInt(), episodes, result.get("plans_valid").asBoolean() ? "valid" : "NOT all valid",
-            steps, model);
+        out.printf("round %d: solved %d of %d, plans %s, %d environment steps so far, %d of this round's exploring "
+            + "(model %s)%n", k, result.get("solved").asInt(), episodes,
+            result.get("plans_valid").asBoolean() ? "valid" : "NOT all valid", steps,
+            result.get("exploratory_steps").asLong(), model);
         out.flush();
       }
     }
@@ -149,10 +156,32 @@ public final class AgentCommand implements Callable<Integer> {
       json.put("world", worldName);
       json.put("random_steps", randomSteps);
       json.put("rounds", report);
+      json.put("steps_to_first_solved", firstSolvedAfter < 0 ? null : firstSolvedAfter);
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+    }
+    if (format == Format.text) {
+      out.println(firstSolvedAfter < 0 ? "no episode solved"
+          : "first episode solved after " + firstSolvedAfter + " environment steps");
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * The environment steps used when the round's first solved episode ended (episodes counted in
+   * their order, each whole), or -1 when the round solved none.
+   *
+   * @param before the steps used before the round
+   */
+  static long stepsToFirstSolved(long before, JsonNode perEpisode) {
+    long steps = before;
+    for (JsonNode e : perEpisode) {
+      steps += e.get("steps").asLong();
+      if (e.get("solved").asBoolean()) {
+        return steps;
+      }
+    }
+    return -1;
   }
 
   private void levels(List<String> args) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nomos.compiler.goal.CompiledGoal;
 import dev.nomos.plan.Agent;
 import dev.nomos.plan.CorrectedTransitions;
+import dev.nomos.plan.Curiosity;
 import dev.nomos.plan.Departure;
 import dev.nomos.plan.Goal;
 import dev.nomos.plan.Mcts;
@@ -135,6 +136,13 @@ public final class PlayCommand implements Callable<Integer> {
           + "(sound only for models that read no history).")
   boolean positionsOnly;
 
+  @Option(names = "--explore",
+      description = "Where the planner finds no plan, explore instead of ending the episode: take the action whose "
+          + "outcome the model is least sure of (random among equals), and plan again after the first step the model "
+          + "did not predict or after 10 steps (how nomos agent plays, so that a wrong model still yields steps to "
+          + "learn from).")
+  boolean explore;
+
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default ${DEFAULT-VALUE}).")
   Format format;
 
@@ -222,7 +230,7 @@ public final class PlayCommand implements Callable<Integer> {
           CorrectedTransitions corrected = new CorrectedTransitions(search.cautious(new ModelTransitions(loaded)),
               positionsOnly);
           agent = new Agent(Planning.planner(planner, corrected, compiled, positionsOnly, weight, settings, search.astar()),
-              agentGoal, corrected::observed);
+              agentGoal, corrected::observed, explore ? new Curiosity(corrected, episodeSeeds[episode]) : null);
         }
         World w = worlds.get();
         int level = levelsFile != null ? episode : episode % w.levelCount();
@@ -271,12 +279,14 @@ public final class PlayCommand implements Callable<Integer> {
       json.put("plans", s.plans);
       json.put("invalid_plans", s.invalidPlans);
       json.put("steps", s.steps);
+      json.put("exploratory_steps", s.exploratorySteps);
       List<Map<String, Object>> each = new ArrayList<>();
       for (Agent.Episode r : results) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("solved", r.solved());
         m.put("return", r.totalReward());
         m.put("steps", r.steps());
+        m.put("exploratory_steps", r.exploratorySteps());
         m.put("planning_seconds", r.planningSeconds());
         m.put("plans", r.plans());
         m.put("plans_valid", r.plansValid());
@@ -298,8 +308,10 @@ public final class PlayCommand implements Callable<Integer> {
     } else {
       String played = compiled == null ? String.format("%d episodes (no goal)", count)
           : String.format("solved %d of %d (%.1f%%)", s.solved, count, 100.0 * s.solved / count);
-      out.printf("%s, mean return %.3f, median planning time %.2f s, %d steps, %d plans checked, %d invalid: plans %s%n",
-          played, s.meanReturn, s.medianSeconds, s.steps, s.plans, s.invalidPlans, s.plansValid ? "valid" : "NOT all valid");
+      out.printf("%s, mean return %.3f, median planning time %.2f s, %d steps%s, %d plans checked, %d invalid: plans %s%n",
+          played, s.meanReturn, s.medianSeconds, s.steps,
+          explore ? String.format(" (%d exploring)", s.exploratorySteps) : "", s.plans, s.invalidPlans,
+          s.plansValid ? "valid" : "NOT all valid");
     }
     out.flush();
     return ExitCodes.OK;
@@ -344,7 +356,7 @@ public final class PlayCommand implements Callable<Integer> {
 
   /** The totals over the episodes; planning time's median is over episodes. */
   record Summary(int solved, double meanReturn, double medianSeconds, boolean plansValid, int plans, int invalidPlans,
-      long steps) {
+      long steps, long exploratorySteps) {
     static Summary of(List<Agent.Episode> results) {
       double[] seconds = results.stream().mapToDouble(Agent.Episode::planningSeconds).sorted().toArray();
       int n = seconds.length;
@@ -352,7 +364,8 @@ public final class PlayCommand implements Callable<Integer> {
       return new Summary((int) results.stream().filter(Agent.Episode::solved).count(),
           results.stream().mapToDouble(Agent.Episode::totalReward).average().orElse(0), median,
           results.stream().allMatch(Agent.Episode::plansValid), results.stream().mapToInt(Agent.Episode::checkedPlans).sum(),
-          results.stream().mapToInt(Agent.Episode::invalidPlans).sum(), results.stream().mapToLong(Agent.Episode::steps).sum());
+          results.stream().mapToInt(Agent.Episode::invalidPlans).sum(), results.stream().mapToLong(Agent.Episode::steps).sum(),
+          results.stream().mapToLong(Agent.Episode::exploratorySteps).sum());
     }
   }
 

@@ -15,9 +15,13 @@ import java.util.List;
  * claimed to reach the goal and was followed to its end, the goal held in the true world.
  */
 public final class Agent {
+  /** Exploratory steps taken in a row at most before planning again. */
+  static final int EXPLORATION_STEPS = 10;
+
   private final Planner planner;
   private final Goal goal;
   private final TransitionObserver observer;
+  private final Curiosity curiosity;
 
   /** Something told of every transition the true world shows (such as {@link CorrectedTransitions}). */
   @FunctionalInterface
@@ -30,18 +34,30 @@ public final class Agent {
   }
 
   public Agent(Planner planner, Goal goal, TransitionObserver observer) {
+    this(planner, goal, observer, null);
+  }
+
+  /**
+   * @param curiosity where the planner finds no plan, explore with it instead of ending the episode:
+   *     take its action, and plan again after the first observation the model did not predict or
+   *     after {@value #EXPLORATION_STEPS} such steps (null: end the episode)
+   */
+  public Agent(Planner planner, Goal goal, TransitionObserver observer, Curiosity curiosity) {
     this.planner = planner;
     this.goal = goal;
     this.observer = observer;
+    this.curiosity = curiosity;
   }
 
   /**
    * One episode's outcome. {@code solved}: the goal held in an observed frame; {@code departures}: where
    * each invalid plan first departed from the true world (a plan that reached its end without the goal
-   * holding has none).
+   * holding has none); {@code exploratorySteps}: of the steps, those taken exploring where no plan was
+   * found (they are no plan's, so never invalid).
    */
   public record Episode(boolean solved, double totalReward, int steps, double planningSeconds, int plans,
-      int checkedPlans, int invalidPlans, long expanded, String ending, List<Departure> departures) {
+      int checkedPlans, int invalidPlans, long expanded, String ending, List<Departure> departures,
+      int exploratorySteps) {
     public Episode {
       departures = List.copyOf(departures);
     }
@@ -71,6 +87,7 @@ public final class Agent {
     int invalid = 0;
     long expanded = 0;
     List<Departure> departures = new ArrayList<>();
+    int explored = 0;
     String ending;
     while (true) {
       Frame frame = env.observe();
@@ -97,6 +114,13 @@ public final class Agent {
       planning += plan.stats().seconds();
       expanded += plan.stats().expanded();
       if (plan.length() == 0) {
+        if (curiosity != null) {
+          Exploration taken = explore(env, maxSteps - steps, deadline, clock);
+          steps += taken.steps();
+          explored += taken.steps();
+          reward += taken.reward();
+          continue;
+        }
         ending = switch (plan.status()) {
           case UNREACHABLE -> "no plan: the goal is unreachable under the model";
           case BUDGET_SPENT -> "no plan within the budget";
@@ -131,6 +155,31 @@ public final class Agent {
       }
     }
     return new Episode(goal.reached(env.observe()), reward, steps, planning, plans, checked, invalid, expanded, ending,
-        departures);
+        departures, explored);
+  }
+
+  /** Steps taken exploring and the reward they collected. */
+  private record Exploration(int steps, double reward) {}
+
+  /**
+   * Takes the curious action up to {@value #EXPLORATION_STEPS} times (and at most {@code stepsLeft},
+   * while time is left and the episode goes on), stopping after the first step the model did not
+   * predict or that reached the goal. At least one step is taken when any is allowed, so that a
+   * failed plan never repeats on an unchanged frame.
+   */
+  private Exploration explore(Environment env, int stepsLeft, long deadline, TimeMeasure clock) {
+    double reward = 0;
+    int taken = 0;
+    while (taken < Math.min(stepsLeft, EXPLORATION_STEPS) && !env.done() && (taken == 0 || clock.now() < deadline)) {
+      Frame before = env.observe();
+      Curiosity.Choice choice = curiosity.choose(before);
+      reward += env.step(choice.action());
+      observer.observed(before, choice.action(), env.observe());
+      taken++;
+      if (!StateKeys.sameState(env.observe(), choice.expected().next()) || goal.reached(env.observe())) {
+        break;
+      }
+    }
+    return new Exploration(taken, reward);
   }
 }
