@@ -90,6 +90,25 @@ class PlanPlayCommandsTest {
   }
 
   @Test
+  void withExploreAModelThatSeesNoWayStillActsAndRecordsWhatItDid() throws IOException {
+    // The world declaration alone: no law moves anything, so no plan reaches the goal.
+    Run stuck = Run.run("play", "sokoban", "--model", WORLD, "--episodes", "1", "--max-steps", "25", "--format", "json");
+    assertEquals(0, stuck.exit(), stuck.err());
+    JsonNode none = new ObjectMapper().readTree(stuck.out());
+    assertEquals(0, none.get("steps").asInt());
+    assertEquals(0, none.get("exploratory_steps").asInt());
+    Path out = dir.resolve("explored.jsonl");
+    Run r = Run.run("play", "sokoban", "--model", WORLD, "--episodes", "1", "--max-steps", "25", "--explore",
+        "--format", "json", "--record", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertEquals(25, j.get("steps").asInt());
+    assertEquals(25, j.get("exploratory_steps").asInt());
+    assertEquals(25, j.get("per_episode").get(0).get("exploratory_steps").asInt());
+    assertEquals(26, TrajectoryReader.readAll(out).size(), "every exploratory step is recorded");
+  }
+
+  @Test
   void theRandomPolicyRunsInTheSameHarness() throws IOException {
     Run r = Run.run("play", "sokoban", "--model", WORLD, "--policy", "random", "--episodes", "2", "--max-steps", "15",
         "--format", "json");
@@ -168,6 +187,9 @@ class PlanPlayCommandsTest {
     JsonNode round = j.get("rounds").get(0);
     assertEquals(1, round.get("round").asInt());
     assertTrue(round.get("environment_steps").asLong() >= 60, "the random steps count");
+    assertTrue(round.has("exploratory_steps"));
+    JsonNode first = j.get("steps_to_first_solved");
+    assertTrue(first.isNull() || first.asLong() > 60, first.toString());
     assertTrue(Files.isRegularFile(work.resolve("round1.law")));
     assertTrue(Files.isRegularFile(work.resolve("round1.jsonl")));
   }
