@@ -14,7 +14,9 @@ public final class WorldGoals {
       "keydoor", "not exists a: Agent where not exists g: Goal where g.x == a.x and g.y == a.y",
       "platformer", "not exists c: Coin",
       "breakout", "not exists b: Block",
-      "pong", "exists b: Ball where exists z: Zone where z.x < 80 and touching(b, z)");
+      "pong", "exists b: Ball where exists z: Zone where z.x < 80 and touching(b, z)",
+      "crossing", "exists p: Player where p.y == 0",
+      "invaders", "not exists i: Invader");
 
   private WorldGoals() {}
 
