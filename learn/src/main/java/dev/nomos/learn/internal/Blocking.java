@@ -117,8 +117,8 @@ final class Blocking {
     }
     boolean driven = a.type(i) == driver;
     int behind = Side.values()[side].opposite().ordinal();
-    for (int k : a.all()) {
-      if (!driven && k != i && a.type(k) == driver && Geometry.side(a, i, k) == behind) {
+    for (int k : a.ofType(driver)) {
+      if (!driven && k != i && Geometry.side(a, i, k) == behind) {
         driven = true;
       }
     }
