@@ -291,6 +291,16 @@ public final class Frame {
   }
 
   /**
+   * For pair k of {@link #contactPairs contactPairs(typeA, typeB)} (a at {@code 2k}, b at {@code 2k +
+   * 1}), at k the side of a that b touches as the stdlib's {@code Side} ordinal ({@code
+   * Geometry.side}): 4 ({@code NONE}) when they do not touch. Worked out once per frame and pair of
+   * types for every contact loop over them. Do not modify.
+   */
+  public int[] contactSides(int typeA, int typeB) {
+    return ContactCandidates.sides(this, typeA, typeB);
+  }
+
+  /**
    * Index in {@code other} of the object with the id {@code object} has here, or -1 when other has
    * none or {@code object} is -1 (no object).
    */

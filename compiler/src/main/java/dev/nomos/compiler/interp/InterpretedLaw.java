@@ -105,15 +105,18 @@ public final class InterpretedLaw implements Law {
   private void bindContactPairs(Env env, int depth, OpinionSink out, Binder b) {
     Frame frame = env.frame;
     int[] pairs = frame.contactPairs(b.typeA(), b.typeB());
+    // The side of each pair, NONE where it does not touch: Geometry.side, worked out once per frame.
+    int[] sides = frame.contactSides(b.typeA(), b.typeB());
     for (int k = 0; k < pairs.length; k += 2) {
       env.visit();
       int a = pairs[k];
       int o = pairs[k + 1];
+      int side = sides[k / 2];
       if (env.isBound(a, b.boundBefore()) || o == a || env.isBound(o, b.boundBefore())
-          || !Geometry.touching(frame, a, o)) {
+          || side == Side.NONE.ordinal()) {
         continue;
       }
-      if (b.side() != Side.NONE.ordinal() && Geometry.side(frame, a, o) != b.side()) {
+      if (b.side() != Side.NONE.ordinal() && side != b.side()) {
         continue;
       }
       if (b.minCoverPercent() > 0 && Geometry.cover(frame, a, o) < b.minCoverPercent()) {

@@ -41,6 +41,14 @@ public final class ContactCandidates {
   private int[][] byLeft = new int[0][];
   /** Per type: the left edges in that sorted order. */
   private int[][] lefts = new int[0][];
+  /**
+   * Per type, in the same sorted order: the top, right ({@code x + w}) and bottom ({@code y + h})
+   * edges, so that a sweep tests boxes without reaching into the frame (filled only when
+   * {@link #widest} says the values are safe, so the sums fit an int).
+   */
+  private int[][] tops = new int[0][];
+  private int[][] rights = new int[0][];
+  private int[][] bottoms = new int[0][];
   /** Per type: how many objects the sorted arrays hold (they are reused, so may be longer). */
   private int[] sortedCount = new int[0];
   private int[] sortedAt = new int[0];
@@ -59,6 +67,12 @@ public final class ContactCandidates {
    * rather than a new array.
    */
   private int[][] pairAnswers = new int[0][];
+  /**
+   * Per (typeA, typeB): for each pair of its answer, the side of a that b touches
+   * ({@link BoxContact#side}), worked out once per frame for every contact loop over the two types.
+   * As for the pairs, a stale answer equal to the new one is handed out again.
+   */
+  private int[][] sideAnswers = new int[0][];
   private int[] pairAt = new int[0];
   private int[] pairScratch = new int[256];
 
@@ -77,6 +91,19 @@ public final class ContactCandidates {
     return CACHE.get().findPairs(frame, typeA, typeB, as, bs);
   }
 
+  /**
+   * For each pair of {@link #pairs pairs(frame, typeA, typeB)} (pair k at {@code 2k, 2k + 1}), at k the
+   * side of a that b touches, {@link BoxContact#side}: {@link BoxContact#NONE} for a pair that does not
+   * touch. Do not modify.
+   */
+  public static int[] sides(Frame frame, int typeA, int typeB) {
+    ContactCandidates cache = CACHE.get();
+    int[] as = typeA < 0 ? frame.all() : frame.ofType(typeA);
+    int[] bs = typeB < 0 ? frame.all() : frame.ofType(typeB);
+    cache.findPairs(frame, typeA, typeB, as, bs);
+    return cache.sideAnswers[(typeA + 1) * cache.slots + typeB + 1];
+  }
+
   /** Every pair, as the nested loops visit them. */
   private static int[] allPairs(int[] as, int[] bs) {
     int[] pairs = new int[2 * as.length * bs.length];
@@ -93,14 +120,33 @@ public final class ContactCandidates {
   private int[] findPairs(Frame f, int typeA, int typeB, int[] as, int[] bs) {
     reset(f);
     int key = (typeA + 1) * slots + typeB + 1;
-    int[] known = pairAnswers[key];
     if (pairAt[key] == generation) {
-      return known;
+      return pairAnswers[key];
     }
     pairAt[key] = generation;
-    if (!sweepingFrame) {
-      return pairAnswers[key] = allPairs(as, bs);
+    int[] pairs = pairAnswers[key] = sweepingFrame ? swept(f, typeB, as, bs, pairAnswers[key]) : allPairs(as, bs);
+    sideAnswers[key] = sidesOf(f, pairs, sideAnswers[key]);
+    return pairs;
+  }
+
+  /** The side of each pair ({@link #sides}), or {@code previous} when it holds the same. */
+  private int[] sidesOf(Frame f, int[] pairs, int[] previous) {
+    int n = pairs.length / 2;
+    if (scratch.length < n) {
+      scratch = new int[Math.max(n, scratch.length * 2)];
     }
+    int[] out = scratch;
+    for (int k = 0; k < n; k++) {
+      out[k] = BoxContact.side(f, pairs[2 * k], pairs[2 * k + 1]);
+    }
+    if (previous != null && Arrays.equals(previous, 0, previous.length, out, 0, n)) {
+      return previous;
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  /** The pairs the sweep finds ({@link #pairs}), or {@code known} when it holds the same. */
+  private int[] swept(Frame f, int typeB, int[] as, int[] bs, int[] known) {
     int count = 0;
     int[] out = pairScratch;
     for (int a : as) {
@@ -124,7 +170,7 @@ public final class ContactCandidates {
     if (known != null && Arrays.equals(known, 0, known.length, out, 0, count)) {
       return known;
     }
-    return pairAnswers[key] = Arrays.copyOf(out, count);
+    return Arrays.copyOf(out, count);
   }
 
   /**
@@ -182,12 +228,16 @@ public final class ContactCandidates {
         slots = types;
         byLeft = new int[types][];
         lefts = new int[types][];
+        tops = new int[types][];
+        rights = new int[types][];
+        bottoms = new int[types][];
         sortedCount = new int[types];
         sortedAt = new int[types];
         widest = new int[types];
         answers = new int[types][][];
         answeredAt = new int[types][];
         pairAnswers = new int[types * types][];
+        sideAnswers = new int[types * types][];
         pairAt = new int[types * types];
         // Stamps start at 0: a generation of 0 would read them all as current.
         generation = 1;
@@ -229,6 +279,9 @@ public final class ContactCandidates {
     if (order == null || order.length < n) {
       order = byLeft[slot] = new int[Math.max(n, 8)];
       left = lefts[slot] = new int[order.length];
+      tops[slot] = new int[order.length];
+      rights[slot] = new int[order.length];
+      bottoms[slot] = new int[order.length];
     }
     int widestW = 0;
     boolean safe = inRange(f.schema().contactGap());
@@ -248,6 +301,17 @@ public final class ContactCandidates {
     for (int k = 0; k < n; k++) {
       order[k] = (int) keyed[k];
       left[k] = (int) (keyed[k] >> 32);
+    }
+    if (safe) {
+      int[] top = tops[slot];
+      int[] right = rights[slot];
+      int[] bottom = bottoms[slot];
+      for (int k = 0; k < n; k++) {
+        int o = all[order[k]];
+        top[k] = f.y(o);
+        right[k] = left[k] + f.w(o);
+        bottom[k] = top[k] + f.h(o);
+      }
     }
     sortedCount[slot] = n;
     sortedAt[slot] = generation;
@@ -270,19 +334,25 @@ public final class ContactCandidates {
     long highestLeft = (long) ax + aw + gap;
     int[] order = byLeft[slot];
     int[] left = lefts[slot];
+    int[] top = tops[slot];
+    int[] right = rights[slot];
+    int[] bottom = bottoms[slot];
     int from = firstAtLeast(left, sortedCount[slot], lowestLeft);
     int found = 0;
     int n = sortedCount[slot];
+    // within(): the left edge is bounded by the loop, the other three edges tested here (all safe ints, so long sums as there).
+    long leftmostRight = (long) ax - gap;
+    long lowestTop = (long) ay + ah + gap;
+    long highestBottom = (long) ay - gap;
     for (int k = from; k < n && left[k] <= highestLeft; k++) {
-      int b = all[order[k]];
-      if (within(f, b, ax, ay, aw, ah, gap)) {
+      if (right[k] >= leftmostRight && top[k] <= lowestTop && bottom[k] >= highestBottom) {
         if (found == scratch.length) {
           scratch = Arrays.copyOf(scratch, found * 2);
         }
         scratch[found++] = order[k];
       }
     }
-    Arrays.sort(scratch, 0, found);
+    Partitions.sortInts(scratch, found);
     for (int k = 0; k < found; k++) {
       scratch[k] = all[scratch[k]];
     }

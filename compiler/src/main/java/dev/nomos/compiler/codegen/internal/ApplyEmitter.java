@@ -93,10 +93,7 @@ final class ApplyEmitter {
     if (loop instanceof Loop.Each each) {
       forEachBinding(each.var(), () -> loadCandidates(each.type()), next -> emitLoops(depth + 1));
     } else if (loop instanceof Loop.Contact contact) {
-      forEachContactPair(contact, next -> {
-        emitContactTests(contact, next);
-        emitLoops(depth + 1);
-      });
+      forEachContactPair(contact, next -> emitLoops(depth + 1));
     } else {
       throw new IllegalArgumentException("unknown loop " + loop);
     }
@@ -152,13 +149,23 @@ final class ApplyEmitter {
     mv.visitJumpInsn(IF_ICMPLT, top);
   }
 
-  private void emitContactTests(Loop.Contact contact, Label next) {
-    geometry("touching", "Z", contact.varA(), contact.varB());
-    mv.visitJumpInsn(IFEQ, next);
+  /**
+   * Skips to {@code next} unless the pair touches as the loop asks: its side from the frame's
+   * {@code contactSides} (at {@code index / 2} of the array in local {@code sides}) is the one asked
+   * for, or any but NONE, which is what {@code Geometry.touching} and {@code Geometry.side} answer.
+   */
+  private void emitContactTests(Loop.Contact contact, int sides, int index, Label next) {
+    mv.visitVarInsn(ALOAD, sides);
+    mv.visitVarInsn(ILOAD, index);
+    pushInt(1);
+    mv.visitInsn(ISHR);
+    mv.visitInsn(IALOAD);
     if (contact.side() != Side.NONE.ordinal()) {
-      geometry("side", "I", contact.varA(), contact.varB());
       lift(contact.side());
       mv.visitJumpInsn(IF_ICMPNE, next);
+    } else {
+      pushInt(Side.NONE.ordinal());
+      mv.visitJumpInsn(IF_ICMPEQ, next);
     }
     if (contact.minCoverPercent() > 0) {
       geometry("cover", "I", contact.varA(), contact.varB());
@@ -194,11 +201,17 @@ final class ApplyEmitter {
     int[] enclosing = boundVars.stream().mapToInt(Integer::intValue).toArray();
     int array = scratch();
     int index = scratch();
+    int sides = scratch();
     mv.visitVarInsn(ALOAD, frameSlot);
     lift(contact.typeA());
     lift(contact.typeB());
     mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "contactPairs", "(II)[I", false);
     mv.visitVarInsn(ASTORE, array);
+    mv.visitVarInsn(ALOAD, frameSlot);
+    lift(contact.typeA());
+    lift(contact.typeB());
+    mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "contactSides", "(II)[I", false);
+    mv.visitVarInsn(ASTORE, sides);
     pushInt(0);
     mv.visitVarInsn(ISTORE, index);
     Label test = new Label();
@@ -220,6 +233,7 @@ final class ApplyEmitter {
     mv.visitVarInsn(ISTORE, varSlot(contact.varB()));
     skipIfEqualToAny(contact.varB(), enclosing, next);
     skipIfEqualToAny(contact.varB(), new int[] {contact.varA()}, next);
+    emitContactTests(contact, sides, index, next);
     boundVars.add(contact.varA());
     boundVars.add(contact.varB());
     body.accept(next);
