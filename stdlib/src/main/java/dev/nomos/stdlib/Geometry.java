@@ -1,7 +1,7 @@
 package dev.nomos.stdlib;
 
 import dev.nomos.runtime.Frame;
-import dev.nomos.runtime.internal.BoxContact;
+import dev.nomos.runtime.BoxContact;
 
 /**
  * Box geometry between objects of one frame. Boxes are {@code [x, x+w) x [y, y+h)}; y grows

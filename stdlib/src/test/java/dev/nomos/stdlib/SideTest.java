@@ -2,7 +2,7 @@ package dev.nomos.stdlib;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.nomos.runtime.internal.BoxContact;
+import dev.nomos.runtime.BoxContact;
 import org.junit.jupiter.api.Test;
 
 class SideTest {

@@ -1,5 +1,6 @@
 package dev.nomos.runtime.internal;
 
+import dev.nomos.runtime.BoxContact;
 import dev.nomos.runtime.Frame;
 import java.util.Arrays;
 
