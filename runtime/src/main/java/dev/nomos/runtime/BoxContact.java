@@ -3,7 +3,7 @@ package dev.nomos.runtime;
 /**
  * Whether two objects of a frame touch and on which side: the contact test of the stdlib's
  * {@code Geometry.touching} and {@code Geometry.side}, which call these, kept in the runtime so that
- * {@link Frame#contactSides} can work out the side of every candidate pair once per frame. Boxes are
+ * {@link Frame#contacts} can work out the side of every candidate pair once per frame. Boxes are
  * {@code [x, x+w) x [y, y+h)}, y growing downwards; the side constants are the ordinals of the
  * stdlib's {@code Side} (a stdlib test holds them equal).
  */

@@ -291,13 +291,14 @@ public final class Frame {
   }
 
   /**
-   * For pair k of {@link #contactPairs contactPairs(typeA, typeB)} (a at {@code 2k}, b at {@code 2k +
-   * 1}), at k the side of a that b touches as the stdlib's {@code Side} ordinal ({@code
-   * Geometry.side}): 4 ({@code NONE}) when they do not touch. Worked out once per frame and pair of
-   * types for every contact loop over them. Do not modify.
+   * The pairs of {@link #contactPairs contactPairs(typeA, typeB)}, in that order, each followed by
+   * the side of a that b touches as the stdlib's {@code Side} ordinal ({@link BoxContact#side}, which
+   * {@code Geometry.side} calls): {@code a0, b0, side0, a1, b1, side1, ...}, the side 4 ({@code
+   * NONE}) for a pair that does not touch. Worked out once per frame and pair of types for every
+   * contact loop over them. Do not modify.
    */
-  public int[] contactSides(int typeA, int typeB) {
-    return ContactCandidates.sides(this, typeA, typeB);
+  public int[] contacts(int typeA, int typeB) {
+    return ContactCandidates.contacts(this, typeA, typeB);
   }
 
   /**

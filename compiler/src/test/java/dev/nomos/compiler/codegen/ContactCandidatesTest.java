@@ -70,12 +70,12 @@ class ContactCandidatesTest {
   }
 
   /**
-   * The side given for each candidate pair is the stdlib's {@code Geometry.side} of that pair (NONE
-   * where they do not touch), with the index on and off, along an episode whose objects move: the
+   * The contacts are the candidate pairs in order, each with the stdlib's {@code Geometry.side} of
+   * that pair (NONE where they do not touch), with the index on and off, along an episode whose objects move: the
    * sides of a frame are worked out anew even where its pairs equal those of the frame before.
    */
   @Test
-  void sidesAreGeometrySideOfEachPair() {
+  void contactsArePairsWithGeometrySide() {
     Random r = new Random(31);
     long touching = 0;
     for (boolean indexed : new boolean[] {true, false}) {
@@ -109,11 +109,13 @@ class ContactCandidatesTest {
           for (int typeA = -1; typeA < schema.types().size(); typeA++) {
             for (int typeB = -1; typeB < schema.types().size(); typeB++) {
               int[] pairs = f.contactPairs(typeA, typeB);
-              int[] sides = f.contactSides(typeA, typeB);
-              assertEquals(pairs.length / 2, sides.length, "types " + typeA + ", " + typeB);
-              for (int k = 0; k < sides.length; k++) {
-                assertEquals(Geometry.side(f, pairs[2 * k], pairs[2 * k + 1]), sides[k], "pair " + k);
-                touching += sides[k] != Side.NONE.ordinal() ? 1 : 0;
+              int[] contacts = f.contacts(typeA, typeB);
+              assertEquals(pairs.length / 2 * 3, contacts.length, "types " + typeA + ", " + typeB);
+              for (int k = 0; k < pairs.length / 2; k++) {
+                assertEquals(pairs[2 * k], contacts[3 * k], "pair " + k);
+                assertEquals(pairs[2 * k + 1], contacts[3 * k + 1], "pair " + k);
+                assertEquals(Geometry.side(f, pairs[2 * k], pairs[2 * k + 1]), contacts[3 * k + 2], "pair " + k);
+                touching += contacts[3 * k + 2] != Side.NONE.ordinal() ? 1 : 0;
               }
             }
           }

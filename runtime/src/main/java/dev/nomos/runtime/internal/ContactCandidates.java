@@ -69,11 +69,12 @@ public final class ContactCandidates {
    */
   private int[][] pairAnswers = new int[0][];
   /**
-   * Per (typeA, typeB): for each pair of its answer, the side of a that b touches
-   * ({@link BoxContact#side}), worked out once per frame for every contact loop over the two types.
-   * As for the pairs, a stale answer equal to the new one is handed out again.
+   * Per (typeA, typeB): its pairs with the side of each ({@link #contacts}), worked out once per frame
+   * for every contact loop over the two types, valid when {@link #contactAt} holds the generation. As
+   * for the pairs, a stale answer equal to the new one is handed out again.
    */
-  private int[][] sideAnswers = new int[0][];
+  private int[][] contactAnswers = new int[0][];
+  private int[] contactAt = new int[0];
   private int[] pairAt = new int[0];
   private int[] pairScratch = new int[256];
 
@@ -93,16 +94,14 @@ public final class ContactCandidates {
   }
 
   /**
-   * For each pair of {@link #pairs pairs(frame, typeA, typeB)} (pair k at {@code 2k, 2k + 1}), at k the
-   * side of a that b touches, {@link BoxContact#side}: {@link BoxContact#NONE} for a pair that does not
-   * touch. Do not modify.
+   * The pairs of {@link #pairs pairs(frame, typeA, typeB)}, in that order, each followed by the side of
+   * a that b touches ({@link BoxContact#side}; {@link BoxContact#NONE} for a pair that does not
+   * touch): {@code a0, b0, side0, a1, b1, side1, ...}. Do not modify.
    */
-  public static int[] sides(Frame frame, int typeA, int typeB) {
-    ContactCandidates cache = CACHE.get();
+  public static int[] contacts(Frame frame, int typeA, int typeB) {
     int[] as = typeA < 0 ? frame.all() : frame.ofType(typeA);
     int[] bs = typeB < 0 ? frame.all() : frame.ofType(typeB);
-    cache.findPairs(frame, typeA, typeB, as, bs);
-    return cache.sideAnswers[(typeA + 1) * cache.slots + typeB + 1];
+    return CACHE.get().findContacts(frame, typeA, typeB, as, bs);
   }
 
   /** Every pair, as the nested loops visit them. */
@@ -125,25 +124,33 @@ public final class ContactCandidates {
       return pairAnswers[key];
     }
     pairAt[key] = generation;
-    int[] pairs = pairAnswers[key] = sweepingFrame ? swept(f, typeB, as, bs, pairAnswers[key]) : allPairs(as, bs);
-    sideAnswers[key] = sidesOf(f, pairs, sideAnswers[key]);
-    return pairs;
+    return pairAnswers[key] = sweepingFrame ? swept(f, typeB, as, bs, pairAnswers[key]) : allPairs(as, bs);
   }
 
-  /** The side of each pair ({@link #sides}), or {@code previous} when it holds the same. */
-  private int[] sidesOf(Frame f, int[] pairs, int[] previous) {
+  private int[] findContacts(Frame f, int typeA, int typeB, int[] as, int[] bs) {
+    int[] pairs = findPairs(f, typeA, typeB, as, bs);
+    int key = (typeA + 1) * slots + typeB + 1;
+    if (contactAt[key] == generation) {
+      return contactAnswers[key];
+    }
+    contactAt[key] = generation;
     int n = pairs.length / 2;
-    if (scratch.length < n) {
-      scratch = new int[Math.max(n, scratch.length * 2)];
+    if (scratch.length < 3 * n) {
+      scratch = new int[Math.max(3 * n, scratch.length * 2)];
     }
     int[] out = scratch;
     for (int k = 0; k < n; k++) {
-      out[k] = BoxContact.side(f, pairs[2 * k], pairs[2 * k + 1]);
+      int a = pairs[2 * k];
+      int b = pairs[2 * k + 1];
+      out[3 * k] = a;
+      out[3 * k + 1] = b;
+      out[3 * k + 2] = BoxContact.side(f, a, b);
     }
-    if (previous != null && Arrays.equals(previous, 0, previous.length, out, 0, n)) {
+    int[] previous = contactAnswers[key];
+    if (previous != null && Arrays.equals(previous, 0, previous.length, out, 0, 3 * n)) {
       return previous;
     }
-    return Arrays.copyOf(out, n);
+    return contactAnswers[key] = Arrays.copyOf(out, 3 * n);
   }
 
   /** The pairs the sweep finds ({@link #pairs}), or {@code known} when it holds the same. */
@@ -238,7 +245,8 @@ public final class ContactCandidates {
         answers = new int[types][][];
         answeredAt = new int[types][];
         pairAnswers = new int[types * types][];
-        sideAnswers = new int[types * types][];
+        contactAnswers = new int[types * types][];
+        contactAt = new int[types * types];
         pairAt = new int[types * types];
         // Stamps start at 0: a generation of 0 would read them all as current.
         generation = 1;

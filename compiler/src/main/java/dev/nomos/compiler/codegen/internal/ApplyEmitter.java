@@ -151,14 +151,14 @@ final class ApplyEmitter {
 
   /**
    * Skips to {@code next} unless the pair touches as the loop asks: its side from the frame's
-   * {@code contactSides} (at {@code index / 2} of the array in local {@code sides}) is the one asked
+   * {@code contacts} (at {@code index + 2} of the array in local {@code contacts}) is the one asked
    * for, or any but NONE, which is what {@code Geometry.touching} and {@code Geometry.side} answer.
    */
-  private void emitContactTests(Loop.Contact contact, int sides, int index, Label next) {
-    mv.visitVarInsn(ALOAD, sides);
+  private void emitContactTests(Loop.Contact contact, int contacts, int index, Label next) {
+    mv.visitVarInsn(ALOAD, contacts);
     mv.visitVarInsn(ILOAD, index);
-    pushInt(1);
-    mv.visitInsn(ISHR);
+    pushInt(2);
+    mv.visitInsn(IADD);
     mv.visitInsn(IALOAD);
     if (contact.side() != Side.NONE.ordinal()) {
       lift(contact.side());
@@ -193,7 +193,7 @@ final class ApplyEmitter {
   }
 
   /**
-   * A loop over {@code Frame.contactPairs(typeA, typeB)}: each pair counts toward the budget, binds
+   * A loop over {@code Frame.contacts(typeA, typeB)} (each pair with its side): each pair counts toward the budget, binds
    * both variables and is skipped when a repeats an object of an enclosing loop, or b repeats a or
    * one of them; {@code body} receives the label that continues with the next pair.
    */
@@ -201,17 +201,11 @@ final class ApplyEmitter {
     int[] enclosing = boundVars.stream().mapToInt(Integer::intValue).toArray();
     int array = scratch();
     int index = scratch();
-    int sides = scratch();
     mv.visitVarInsn(ALOAD, frameSlot);
     lift(contact.typeA());
     lift(contact.typeB());
-    mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "contactPairs", "(II)[I", false);
+    mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "contacts", "(II)[I", false);
     mv.visitVarInsn(ASTORE, array);
-    mv.visitVarInsn(ALOAD, frameSlot);
-    lift(contact.typeA());
-    lift(contact.typeB());
-    mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "contactSides", "(II)[I", false);
-    mv.visitVarInsn(ASTORE, sides);
     pushInt(0);
     mv.visitVarInsn(ISTORE, index);
     Label test = new Label();
@@ -233,14 +227,14 @@ final class ApplyEmitter {
     mv.visitVarInsn(ISTORE, varSlot(contact.varB()));
     skipIfEqualToAny(contact.varB(), enclosing, next);
     skipIfEqualToAny(contact.varB(), new int[] {contact.varA()}, next);
-    emitContactTests(contact, sides, index, next);
+    emitContactTests(contact, array, index, next);
     boundVars.add(contact.varA());
     boundVars.add(contact.varB());
     body.accept(next);
     boundVars.remove(boundVars.size() - 1);
     boundVars.remove(boundVars.size() - 1);
     mv.visitLabel(next);
-    mv.visitIincInsn(index, 2);
+    mv.visitIincInsn(index, 3);
     mv.visitLabel(test);
     mv.visitVarInsn(ILOAD, index);
     mv.visitVarInsn(ALOAD, array);
