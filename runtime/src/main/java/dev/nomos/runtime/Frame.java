@@ -291,6 +291,17 @@ public final class Frame {
   }
 
   /**
+   * The pairs of {@link #contactPairs contactPairs(typeA, typeB)}, in that order, each followed by
+   * the side of a that b touches as the stdlib's {@code Side} ordinal ({@link BoxContact#side}, which
+   * {@code Geometry.side} calls): {@code a0, b0, side0, a1, b1, side1, ...}, the side 4 ({@code
+   * NONE}) for a pair that does not touch. Worked out once per frame and pair of types for every
+   * contact loop over them. Do not modify.
+   */
+  public int[] contacts(int typeA, int typeB) {
+    return ContactCandidates.contacts(this, typeA, typeB);
+  }
+
+  /**
    * Index in {@code other} of the object with the id {@code object} has here, or -1 when other has
    * none or {@code object} is -1 (no object).
    */

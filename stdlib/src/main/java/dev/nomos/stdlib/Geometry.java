@@ -1,6 +1,7 @@
 package dev.nomos.stdlib;
 
 import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.BoxContact;
 
 /**
  * Box geometry between objects of one frame. Boxes are {@code [x, x+w) x [y, y+h)}; y grows
@@ -22,13 +23,7 @@ public final class Geometry {
 
   /** Whether a and b are in contact (see the class comment). */
   public static boolean touching(Frame f, int a, int b) {
-    if (a == b) {
-      return false;
-    }
-    int tolerance = f.schema().contactGap();
-    int gapX = gap(f.x(a), f.w(a), f.x(b), f.w(b));
-    int gapY = gap(f.y(a), f.h(a), f.y(b), f.h(b));
-    return (gapX <= tolerance && gapY < 0) || (gapY <= tolerance && gapX < 0);
+    return BoxContact.touching(f, a, b);
   }
 
   /**
@@ -36,22 +31,7 @@ public final class Geometry {
    * decides; on overlap the smaller penetration decides. NONE when they do not touch.
    */
   public static int side(Frame f, int a, int b) {
-    if (!touching(f, a, b)) {
-      return Side.NONE.ordinal();
-    }
-    int ax = f.x(a), ay = f.y(a), aw = f.w(a), ah = f.h(a);
-    int bx = f.x(b), by = f.y(b), bw = f.w(b), bh = f.h(b);
-    // Penetration depth of b into each side of a (negative: a gap on that side).
-    int fromTop = by + bh - ay;
-    int fromBottom = ay + ah - by;
-    int fromLeft = bx + bw - ax;
-    int fromRight = ax + aw - bx;
-    int vertical = Math.min(fromTop, fromBottom);
-    int horizontal = Math.min(fromLeft, fromRight);
-    if (vertical <= horizontal) {
-      return fromTop <= fromBottom ? Side.TOP.ordinal() : Side.BOTTOM.ordinal();
-    }
-    return fromLeft <= fromRight ? Side.LEFT.ordinal() : Side.RIGHT.ordinal();
+    return BoxContact.side(f, a, b);
   }
 
   /** Percentage (0..100) of the touched side of a that b covers; 0 when they do not touch. */
@@ -122,10 +102,5 @@ public final class Geometry {
 
   private static int centreY(Frame f, int o) {
     return f.y(o) + f.h(o) / 2;
-  }
-
-  /** Gap between intervals [p, p+lp) and [q, q+lq): positive when apart, 0 when adjacent, negative on overlap. */
-  private static int gap(int p, int lp, int q, int lq) {
-    return Math.max(q - (p + lp), p - (q + lq));
   }
 }

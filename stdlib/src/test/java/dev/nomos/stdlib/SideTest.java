@@ -2,6 +2,7 @@ package dev.nomos.stdlib;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.nomos.runtime.BoxContact;
 import org.junit.jupiter.api.Test;
 
 class SideTest {
@@ -13,6 +14,15 @@ class SideTest {
     assertEquals(Side.RIGHT, Side.LEFT.opposite());
     assertEquals(Side.LEFT, Side.RIGHT.opposite());
     assertEquals(Side.NONE, Side.NONE.opposite());
+  }
+
+  @Test
+  void theRuntimesSideConstantsAreTheOrdinals() {
+    assertEquals(Side.TOP.ordinal(), BoxContact.TOP);
+    assertEquals(Side.BOTTOM.ordinal(), BoxContact.BOTTOM);
+    assertEquals(Side.LEFT.ordinal(), BoxContact.LEFT);
+    assertEquals(Side.RIGHT.ordinal(), BoxContact.RIGHT);
+    assertEquals(Side.NONE.ordinal(), BoxContact.NONE);
   }
 
   @Test

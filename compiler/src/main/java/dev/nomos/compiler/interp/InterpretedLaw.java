@@ -100,20 +100,22 @@ public final class InterpretedLaw implements Law {
 
   /**
    * A contact binder: every pair that touches as the binder asks, from the pairs that may touch
-   * ({@code Frame.contactPairs}), in the order of nested loops over the two types.
+   * ({@code Frame.contacts}, with their sides), in the order of nested loops over the two types.
    */
   private void bindContactPairs(Env env, int depth, OpinionSink out, Binder b) {
     Frame frame = env.frame;
-    int[] pairs = frame.contactPairs(b.typeA(), b.typeB());
-    for (int k = 0; k < pairs.length; k += 2) {
+    // Each pair with its side, NONE where it does not touch: Geometry.side, worked out once per frame.
+    int[] contacts = frame.contacts(b.typeA(), b.typeB());
+    for (int k = 0; k < contacts.length; k += 3) {
       env.visit();
-      int a = pairs[k];
-      int o = pairs[k + 1];
+      int a = contacts[k];
+      int o = contacts[k + 1];
+      int side = contacts[k + 2];
       if (env.isBound(a, b.boundBefore()) || o == a || env.isBound(o, b.boundBefore())
-          || !Geometry.touching(frame, a, o)) {
+          || side == Side.NONE.ordinal()) {
         continue;
       }
-      if (b.side() != Side.NONE.ordinal() && Geometry.side(frame, a, o) != b.side()) {
+      if (b.side() != Side.NONE.ordinal() && side != b.side()) {
         continue;
       }
       if (b.minCoverPercent() > 0 && Geometry.cover(frame, a, o) < b.minCoverPercent()) {

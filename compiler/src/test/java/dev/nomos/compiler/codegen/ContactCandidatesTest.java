@@ -8,6 +8,7 @@ import dev.nomos.runtime.WorldSchema;
 import dev.nomos.runtime.ContactIndex;
 import dev.nomos.runtime.internal.ContactCandidates;
 import dev.nomos.stdlib.Geometry;
+import dev.nomos.stdlib.Side;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -66,6 +67,65 @@ class ContactCandidatesTest {
       }
     }
     assertTrue(touchingPairs > 1_000, "the frames have contacts: " + touchingPairs);
+  }
+
+  /**
+   * The contacts are the candidate pairs in order, each with the stdlib's {@code Geometry.side} of
+   * that pair (NONE where they do not touch), with the index on and off, along an episode whose objects move: the
+   * sides of a frame are worked out anew even where its pairs equal those of the frame before.
+   */
+  @Test
+  void contactsArePairsWithGeometrySide() {
+    Random r = new Random(31);
+    long touching = 0;
+    for (boolean indexed : new boolean[] {true, false}) {
+      ContactIndex.setEnabled(indexed);
+      try {
+        WorldSchema schema = RandomWorlds.schema(new Random(r.nextLong()));
+        int n = 40 + r.nextInt(40);
+        int[][] slots = new int[n][];
+        int[] typeOf = new int[n];
+        for (int i = 0; i < n; i++) {
+          typeOf[i] = r.nextInt(schema.types().size());
+          slots[i] = new int[4 + schema.type(typeOf[i]).extras().size()];
+          slots[i][0] = r.nextInt(40);
+          slots[i][1] = r.nextInt(40);
+          slots[i][2] = 1 + r.nextInt(8);
+          slots[i][3] = 1 + r.nextInt(8);
+          for (int e = 4; e < slots[i].length; e++) {
+            slots[i][e] = schema.type(typeOf[i]).extras().get(e - 4).min();
+          }
+        }
+        Frame previous = null;
+        for (int t = 0; t < 20; t++) {
+          Frame.Builder b = Frame.builder(schema).previous(previous);
+          for (int i = 0; i < n; i++) {
+            // Small moves keep most pairs while their sides change.
+            slots[i][0] += r.nextInt(-1, 2);
+            slots[i][1] += r.nextInt(-1, 2);
+            b.add(i + 1, typeOf[i], slots[i].clone());
+          }
+          Frame f = b.build();
+          for (int typeA = -1; typeA < schema.types().size(); typeA++) {
+            for (int typeB = -1; typeB < schema.types().size(); typeB++) {
+              int[] pairs = f.contactPairs(typeA, typeB);
+              int[] contacts = f.contacts(typeA, typeB);
+              assertEquals(pairs.length / 2 * 3, contacts.length, "types " + typeA + ", " + typeB);
+              for (int k = 0; k < pairs.length / 2; k++) {
+                assertEquals(pairs[2 * k], contacts[3 * k], "pair " + k);
+                assertEquals(pairs[2 * k + 1], contacts[3 * k + 1], "pair " + k);
+                assertEquals(Geometry.side(f, pairs[2 * k], pairs[2 * k + 1]), contacts[3 * k + 2], "pair " + k);
+                touching += contacts[3 * k + 2] != Side.NONE.ordinal() ? 1 : 0;
+              }
+            }
+          }
+          previous = f;
+        }
+      } finally {
+        ContactIndex.setEnabled(true);
+      }
+    }
+    assertTrue(touching > 1_000, "the frames have contacts: " + touching);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.nomos.runtime.internal;
 
+import dev.nomos.runtime.BoxContact;
 import dev.nomos.runtime.Frame;
 import java.util.Arrays;
 
@@ -41,6 +42,14 @@ public final class ContactCandidates {
   private int[][] byLeft = new int[0][];
   /** Per type: the left edges in that sorted order. */
   private int[][] lefts = new int[0][];
+  /**
+   * Per type, in the same sorted order: the top, right ({@code x + w}) and bottom ({@code y + h})
+   * edges, so that a sweep tests boxes without reaching into the frame (filled only when
+   * {@link #widest} says the values are safe, so the sums fit an int).
+   */
+  private int[][] tops = new int[0][];
+  private int[][] rights = new int[0][];
+  private int[][] bottoms = new int[0][];
   /** Per type: how many objects the sorted arrays hold (they are reused, so may be longer). */
   private int[] sortedCount = new int[0];
   private int[] sortedAt = new int[0];
@@ -59,6 +68,13 @@ public final class ContactCandidates {
    * rather than a new array.
    */
   private int[][] pairAnswers = new int[0][];
+  /**
+   * Per (typeA, typeB): its pairs with the side of each ({@link #contacts}), worked out once per frame
+   * for every contact loop over the two types, valid when {@link #contactAt} holds the generation. As
+   * for the pairs, a stale answer equal to the new one is handed out again.
+   */
+  private int[][] contactAnswers = new int[0][];
+  private int[] contactAt = new int[0];
   private int[] pairAt = new int[0];
   private int[] pairScratch = new int[256];
 
@@ -77,6 +93,17 @@ public final class ContactCandidates {
     return CACHE.get().findPairs(frame, typeA, typeB, as, bs);
   }
 
+  /**
+   * The pairs of {@link #pairs pairs(frame, typeA, typeB)}, in that order, each followed by the side of
+   * a that b touches ({@link BoxContact#side}; {@link BoxContact#NONE} for a pair that does not
+   * touch): {@code a0, b0, side0, a1, b1, side1, ...}. Do not modify.
+   */
+  public static int[] contacts(Frame frame, int typeA, int typeB) {
+    int[] as = typeA < 0 ? frame.all() : frame.ofType(typeA);
+    int[] bs = typeB < 0 ? frame.all() : frame.ofType(typeB);
+    return CACHE.get().findContacts(frame, typeA, typeB, as, bs);
+  }
+
   /** Every pair, as the nested loops visit them. */
   private static int[] allPairs(int[] as, int[] bs) {
     int[] pairs = new int[2 * as.length * bs.length];
@@ -93,14 +120,41 @@ public final class ContactCandidates {
   private int[] findPairs(Frame f, int typeA, int typeB, int[] as, int[] bs) {
     reset(f);
     int key = (typeA + 1) * slots + typeB + 1;
-    int[] known = pairAnswers[key];
     if (pairAt[key] == generation) {
-      return known;
+      return pairAnswers[key];
     }
     pairAt[key] = generation;
-    if (!sweepingFrame) {
-      return pairAnswers[key] = allPairs(as, bs);
+    return pairAnswers[key] = sweepingFrame ? swept(f, typeB, as, bs, pairAnswers[key]) : allPairs(as, bs);
+  }
+
+  private int[] findContacts(Frame f, int typeA, int typeB, int[] as, int[] bs) {
+    int[] pairs = findPairs(f, typeA, typeB, as, bs);
+    int key = (typeA + 1) * slots + typeB + 1;
+    if (contactAt[key] == generation) {
+      return contactAnswers[key];
     }
+    contactAt[key] = generation;
+    int n = pairs.length / 2;
+    if (scratch.length < 3 * n) {
+      scratch = new int[Math.max(3 * n, scratch.length * 2)];
+    }
+    int[] out = scratch;
+    for (int k = 0; k < n; k++) {
+      int a = pairs[2 * k];
+      int b = pairs[2 * k + 1];
+      out[3 * k] = a;
+      out[3 * k + 1] = b;
+      out[3 * k + 2] = BoxContact.side(f, a, b);
+    }
+    int[] previous = contactAnswers[key];
+    if (previous != null && Arrays.equals(previous, 0, previous.length, out, 0, 3 * n)) {
+      return previous;
+    }
+    return contactAnswers[key] = Arrays.copyOf(out, 3 * n);
+  }
+
+  /** The pairs the sweep finds ({@link #pairs}), or {@code known} when it holds the same. */
+  private int[] swept(Frame f, int typeB, int[] as, int[] bs, int[] known) {
     int count = 0;
     int[] out = pairScratch;
     for (int a : as) {
@@ -124,7 +178,7 @@ public final class ContactCandidates {
     if (known != null && Arrays.equals(known, 0, known.length, out, 0, count)) {
       return known;
     }
-    return pairAnswers[key] = Arrays.copyOf(out, count);
+    return Arrays.copyOf(out, count);
   }
 
   /**
@@ -182,12 +236,17 @@ public final class ContactCandidates {
         slots = types;
         byLeft = new int[types][];
         lefts = new int[types][];
+        tops = new int[types][];
+        rights = new int[types][];
+        bottoms = new int[types][];
         sortedCount = new int[types];
         sortedAt = new int[types];
         widest = new int[types];
         answers = new int[types][][];
         answeredAt = new int[types][];
         pairAnswers = new int[types * types][];
+        contactAnswers = new int[types * types][];
+        contactAt = new int[types * types];
         pairAt = new int[types * types];
         // Stamps start at 0: a generation of 0 would read them all as current.
         generation = 1;
@@ -229,6 +288,9 @@ public final class ContactCandidates {
     if (order == null || order.length < n) {
       order = byLeft[slot] = new int[Math.max(n, 8)];
       left = lefts[slot] = new int[order.length];
+      tops[slot] = new int[order.length];
+      rights[slot] = new int[order.length];
+      bottoms[slot] = new int[order.length];
     }
     int widestW = 0;
     boolean safe = inRange(f.schema().contactGap());
@@ -248,6 +310,17 @@ public final class ContactCandidates {
     for (int k = 0; k < n; k++) {
       order[k] = (int) keyed[k];
       left[k] = (int) (keyed[k] >> 32);
+    }
+    if (safe) {
+      int[] top = tops[slot];
+      int[] right = rights[slot];
+      int[] bottom = bottoms[slot];
+      for (int k = 0; k < n; k++) {
+        int o = all[order[k]];
+        top[k] = f.y(o);
+        right[k] = left[k] + f.w(o);
+        bottom[k] = top[k] + f.h(o);
+      }
     }
     sortedCount[slot] = n;
     sortedAt[slot] = generation;
@@ -270,19 +343,25 @@ public final class ContactCandidates {
     long highestLeft = (long) ax + aw + gap;
     int[] order = byLeft[slot];
     int[] left = lefts[slot];
+    int[] top = tops[slot];
+    int[] right = rights[slot];
+    int[] bottom = bottoms[slot];
     int from = firstAtLeast(left, sortedCount[slot], lowestLeft);
     int found = 0;
     int n = sortedCount[slot];
+    // within(): the left edge is bounded by the loop, the other three edges tested here (all safe ints, so long sums as there).
+    long leftmostRight = (long) ax - gap;
+    long lowestTop = (long) ay + ah + gap;
+    long highestBottom = (long) ay - gap;
     for (int k = from; k < n && left[k] <= highestLeft; k++) {
-      int b = all[order[k]];
-      if (within(f, b, ax, ay, aw, ah, gap)) {
+      if (right[k] >= leftmostRight && top[k] <= lowestTop && bottom[k] >= highestBottom) {
         if (found == scratch.length) {
           scratch = Arrays.copyOf(scratch, found * 2);
         }
         scratch[found++] = order[k];
       }
     }
-    Arrays.sort(scratch, 0, found);
+    Partitions.sortInts(scratch, found);
     for (int k = 0; k < found; k++) {
       scratch[k] = all[scratch[k]];
     }

@@ -62,8 +62,17 @@ public final class FloorChannels {
     if (eps == 0) {
       return logPoe;
     }
-    double a = Math.log1p(-eps) + logPoe;
-    double b = Math.log(eps) - logSize;
+    return mix(logPoe, Math.log1p(-eps), Math.log(eps), logSize);
+  }
+
+  /**
+   * {@link #mix(double, double, double)} for an {@code eps > 0} given as {@code logKeep = log1p(-eps)}
+   * and {@code logEps = log(eps)}, which a caller scoring many targets of one channel works out once:
+   * the same value, bit for bit.
+   */
+  public static double mix(double logPoe, double logKeep, double logEps, double logSize) {
+    double a = logKeep + logPoe;
+    double b = logEps - logSize;
     double max = Math.max(a, b);
     return max + Math.log1p(Math.exp(Math.min(a, b) - max));
   }

@@ -1,6 +1,5 @@
 package dev.nomos.runtime.internal;
 
-import dev.nomos.runtime.EntityType;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Law;
 import dev.nomos.runtime.OpinionSink;
@@ -40,6 +39,11 @@ public final class OpinionCollector implements OpinionSink {
   private final long[] firings;
 
   private Frame frame;
+  /** The number of objects of {@link #frame}. */
+  private int objects;
+  /** Per entity type of {@link #targetsSchema}, the targets of one of its objects ({@link #targetsOf}). */
+  private int[] targetsByType = new int[0];
+  private WorldSchema targetsSchema;
   private int[] objectBase = new int[64];
   private int objectTargets;
   private int currentLaw;
@@ -104,13 +108,21 @@ public final class OpinionCollector implements OpinionSink {
   public void begin(Frame t) {
     frame = t;
     int n = t.size();
+    objects = n;
     if (objectBase.length < n + 1) {
       objectBase = new int[Math.max(n + 1, objectBase.length * 2)];
+    }
+    if (t.schema() != targetsSchema) {
+      targetsSchema = t.schema();
+      targetsByType = new int[targetsSchema.types().size()];
+      for (int type = 0; type < targetsByType.length; type++) {
+        targetsByType[type] = 3 + targetsSchema.type(type).extras().size();
+      }
     }
     int next = WORLD_TARGETS;
     for (int o = 0; o < n; o++) {
       objectBase[o] = next;
-      next += targetsOf(t, o);
+      next += targetsByType[t.type(o)];
     }
     objectBase[n] = next;
     objectTargets = next;
@@ -269,12 +281,13 @@ public final class OpinionCollector implements OpinionSink {
       throw new IllegalStateException(kind + " '" + name + "' gave an opinion on slot " + slot
           + " of the world, which has only reward and end");
     }
-    if (object < 0 || object >= frame.size()) {
+    if (object < 0 || object >= objects) {
       throw new IllegalStateException(kind + " '" + name + "' addressed object index " + object
           + " in a frame of " + frame.size() + " objects");
     }
-    int offset = offsetOf(frame.schema().type(frame.type(object)), slot);
-    if (offset < 0) {
+    // The object's targets are ALIVE, X, Y and its extras: an offset past them names a slot it does not have.
+    int offset = offsetOf(slot);
+    if (offset < 0 || offset >= objectBase[object + 1] - objectBase[object]) {
       throw new IllegalStateException(kind + " '" + name + "' gave an opinion on slot " + slot
           + " of object " + frame.id(object) + " (" + schema.type(frame.type(object)).name()
           + "), which the model does not predict (only alive, x, y and declared attributes are)");
@@ -282,14 +295,15 @@ public final class OpinionCollector implements OpinionSink {
     return objectBase[object] + offset;
   }
 
-  private static int offsetOf(EntityType type, int slot) {
+  /** The target offset of {@code slot} within an object having it, or -1 for a slot no object's target is (w, h). */
+  private static int offsetOf(int slot) {
     if (slot == Slots.ALIVE) {
       return 0;
     }
     if (slot == Slots.X || slot == Slots.Y) {
       return slot + 1;
     }
-    if (slot >= Slots.FIRST_EXTRA && slot < type.slotCount()) {
+    if (slot >= Slots.FIRST_EXTRA) {
       return slot - 1;
     }
     return -1;

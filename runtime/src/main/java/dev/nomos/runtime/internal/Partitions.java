@@ -171,14 +171,38 @@ public final class Partitions {
   private void buildTarget(OpinionCollector c, int start, int end, int target, int object, int offset,
       int baseLo, int baseHi, boolean extensible, boolean restricted) {
     env = 0;
+    // A law's envelope of m opinions has at most 2m - 1 entries, so this holds every law's.
+    ensureEnv(2 * (end - start));
+    boolean singles = true;
+    int[] law = c.law;
     int k = start;
     while (k < end) {
-      int law = c.law[order[k]];
-      int groupEnd = k;
-      while (groupEnd < end && c.law[order[groupEnd]] == law) {
+      int op = order[k];
+      int l = law[op];
+      if (k + 1 == end || law[order[k + 1]] != l) {
+        // The usual case, one opinion of the law on the target: its envelope is the opinion cut to the support.
+        int lo = extensible ? c.lo[op] : Math.max(c.lo[op], baseLo);
+        int hi = extensible ? c.hi[op] : Math.min(c.hi[op], baseHi);
+        if (lo <= hi) {
+          envLaw[env] = l;
+          envLo[env] = lo;
+          envHi[env] = hi;
+          envF[env] = c.f[op];
+          env++;
+          singles &= lo == hi;
+        }
+        k++;
+        continue;
+      }
+      int groupEnd = k + 1;
+      while (groupEnd < end && law[order[groupEnd]] == l) {
         groupEnd++;
       }
-      envelope(c, k, groupEnd, law, baseLo, baseHi, extensible);
+      int first = env;
+      envelope(c, k, groupEnd, l, baseLo, baseHi, extensible);
+      for (int e = first; e < env; e++) {
+        singles &= envLo[e] == envHi[e];
+      }
       k = groupEnd;
     }
     if (env == 0 && !restricted) {
@@ -187,7 +211,7 @@ public final class Partitions {
     int firstSeg = segs;
     covered = 0;
     segmentValues = 0;
-    if (onlySingleValues()) {
+    if (singles) {
       singleValueSegments(baseLo, baseHi);
     } else {
       elementarySegments(baseLo, baseHi);
@@ -205,16 +229,6 @@ public final class Partitions {
     partSegStart[parts + 1] = segs;
     partOfTarget[target] = parts;
     parts++;
-  }
-
-  /** Whether every envelope entry of the current target allows one value (the usual {@code exact} opinions). */
-  private boolean onlySingleValues() {
-    for (int e = 0; e < env; e++) {
-      if (envLo[e] != envHi[e]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
@@ -434,18 +448,22 @@ public final class Partitions {
   }
 
   private void addEnv(int law, int lo, int hi, double f) {
-    if (env == envLaw.length) {
-      int n = env * 2;
-      envLaw = Arrays.copyOf(envLaw, n);
-      envLo = Arrays.copyOf(envLo, n);
-      envHi = Arrays.copyOf(envHi, n);
-      envF = Arrays.copyOf(envF, n);
-    }
+    ensureEnv(env + 1);
     envLaw[env] = law;
     envLo[env] = lo;
     envHi[env] = hi;
     envF[env] = f;
     env++;
+  }
+
+  private void ensureEnv(int n) {
+    if (envLaw.length < n) {
+      int size = Math.max(n, envLaw.length * 2);
+      envLaw = Arrays.copyOf(envLaw, size);
+      envLo = Arrays.copyOf(envLo, size);
+      envHi = Arrays.copyOf(envHi, size);
+      envF = Arrays.copyOf(envF, size);
+    }
   }
 
   private void ensurePoints(int n) {

@@ -44,6 +44,11 @@ public final class Inference {
   private final Scoring scoring = new Scoring();
   private final FloorChannels channels;
   private final double[] epsilon;
+  /** Per floor channel, {@code log(1 - ε)} and {@code log ε} ({@link FloorChannels#mix(double, double, double, double)}). */
+  private final double[] logKeep;
+  private final double[] logEpsilon;
+  /** {@code Math.log(k)} for the support sizes 2 <= k < 4096 seen so far (0 until first asked). */
+  private final double[] logs = new double[4096];
   private final double spawnEpsilon;
   private final double logUnexplained;
   private double[] segLogit = new double[256];
@@ -64,6 +69,12 @@ public final class Inference {
         model.chancesByLaw());
     this.channels = new FloorChannels(schema);
     this.epsilon = model.floor().epsilons(schema);
+    this.logKeep = new double[epsilon.length];
+    this.logEpsilon = new double[epsilon.length];
+    for (int c = 0; c < epsilon.length; c++) {
+      logKeep[c] = Math.log1p(-epsilon[c]);
+      logEpsilon[c] = Math.log(epsilon[c]);
+    }
     this.spawnEpsilon = epsilon[channels.channel(0, -1)];
     this.logUnexplained = Observations.unexplainedLogProbability(schema);
     this.constraints = model.constraints();
@@ -321,18 +332,48 @@ public final class Inference {
     }
   }
 
-  /** The target's log-probability under the PoE mixed with the floor's uniform background. */
+  /**
+   * The target's log-probability under the PoE mixed with the floor's uniform background: the
+   * value's segment found once for both, the channel's logarithms worked out once per model.
+   */
   private double logProbability(int part, int value) {
-    double eps = epsilonOf(part);
-    double poe = poeLogProbability(part, value);
-    return eps == 0 ? poe : FloorChannels.mix(poe, eps, Math.log((double) partitions.supportSize(part, value)));
+    Partitions p = partitions;
+    int channel = channelOf(part);
+    int seg = p.segmentOf(part, value);
+    double poe = poeLogProbability(part, value, seg);
+    if (epsilon[channel] == 0) {
+      return poe;
+    }
+    // A value outside both the base support and every segment joins the support (Partitions.supportSize).
+    boolean outside = seg < 0 && (value < p.baseLo(part) || value > p.baseHi(part));
+    return FloorChannels.mix(poe, logKeep[channel], logEpsilon[channel], logOf(p.supportSize(part) + (outside ? 1 : 0)));
   }
 
   /** The floor's ε for a target some law spoke to. */
   private double epsilonOf(int part) {
+    return epsilon[channelOf(part)];
+  }
+
+  /** The floor channel of a target some law spoke to. */
+  private int channelOf(int part) {
     int offset = partitions.offset(part);
     int type = offset < 0 ? 0 : collector.frame().type(partitions.object(part));  // world channels ignore it
-    return epsilon[channels.channel(type, offset)];
+    return channels.channel(type, offset);
+  }
+
+  /**
+   * {@code Math.log(size)}, remembered for the small support sizes that recur on every step: the same
+   * value without a logarithm per target.
+   */
+  private double logOf(long size) {
+    if (size < 2 || size >= logs.length) {
+      return Math.log((double) size);
+    }
+    int k = (int) size;
+    if (logs[k] == 0) {
+      logs[k] = Math.log((double) size);
+    }
+    return logs[k];
   }
 
   /**
@@ -377,8 +418,12 @@ public final class Inference {
   }
 
   private double poeLogProbability(int part, int value) {
+    return poeLogProbability(part, value, partitions.segmentOf(part, value));
+  }
+
+  /** As {@link #poeLogProbability(int, int)}, with the value's segment ({@link Partitions#segmentOf}) given. */
+  private double poeLogProbability(int part, int value, int seg) {
     Partitions p = partitions;
-    int seg = p.segmentOf(part, value);
     double logZ = partLogZ[part];
     if (seg >= 0) {
       return segLogit[seg] - logZ;

@@ -93,10 +93,7 @@ final class ApplyEmitter {
     if (loop instanceof Loop.Each each) {
       forEachBinding(each.var(), () -> loadCandidates(each.type()), next -> emitLoops(depth + 1));
     } else if (loop instanceof Loop.Contact contact) {
-      forEachContactPair(contact, next -> {
-        emitContactTests(contact, next);
-        emitLoops(depth + 1);
-      });
+      forEachContactPair(contact, next -> emitLoops(depth + 1));
     } else {
       throw new IllegalArgumentException("unknown loop " + loop);
     }
@@ -152,13 +149,23 @@ final class ApplyEmitter {
     mv.visitJumpInsn(IF_ICMPLT, top);
   }
 
-  private void emitContactTests(Loop.Contact contact, Label next) {
-    geometry("touching", "Z", contact.varA(), contact.varB());
-    mv.visitJumpInsn(IFEQ, next);
+  /**
+   * Skips to {@code next} unless the pair touches as the loop asks: its side from the frame's
+   * {@code contacts} (at {@code index + 2} of the array in local {@code contacts}) is the one asked
+   * for, or any but NONE, which is what {@code Geometry.touching} and {@code Geometry.side} answer.
+   */
+  private void emitContactTests(Loop.Contact contact, int contacts, int index, Label next) {
+    mv.visitVarInsn(ALOAD, contacts);
+    mv.visitVarInsn(ILOAD, index);
+    pushInt(2);
+    mv.visitInsn(IADD);
+    mv.visitInsn(IALOAD);
     if (contact.side() != Side.NONE.ordinal()) {
-      geometry("side", "I", contact.varA(), contact.varB());
       lift(contact.side());
       mv.visitJumpInsn(IF_ICMPNE, next);
+    } else {
+      pushInt(Side.NONE.ordinal());
+      mv.visitJumpInsn(IF_ICMPEQ, next);
     }
     if (contact.minCoverPercent() > 0) {
       geometry("cover", "I", contact.varA(), contact.varB());
@@ -186,7 +193,7 @@ final class ApplyEmitter {
   }
 
   /**
-   * A loop over {@code Frame.contactPairs(typeA, typeB)}: each pair counts toward the budget, binds
+   * A loop over {@code Frame.contacts(typeA, typeB)} (each pair with its side): each pair counts toward the budget, binds
    * both variables and is skipped when a repeats an object of an enclosing loop, or b repeats a or
    * one of them; {@code body} receives the label that continues with the next pair.
    */
@@ -197,7 +204,7 @@ final class ApplyEmitter {
     mv.visitVarInsn(ALOAD, frameSlot);
     lift(contact.typeA());
     lift(contact.typeB());
-    mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "contactPairs", "(II)[I", false);
+    mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "contacts", "(II)[I", false);
     mv.visitVarInsn(ASTORE, array);
     pushInt(0);
     mv.visitVarInsn(ISTORE, index);
@@ -220,13 +227,14 @@ final class ApplyEmitter {
     mv.visitVarInsn(ISTORE, varSlot(contact.varB()));
     skipIfEqualToAny(contact.varB(), enclosing, next);
     skipIfEqualToAny(contact.varB(), new int[] {contact.varA()}, next);
+    emitContactTests(contact, array, index, next);
     boundVars.add(contact.varA());
     boundVars.add(contact.varB());
     body.accept(next);
     boundVars.remove(boundVars.size() - 1);
     boundVars.remove(boundVars.size() - 1);
     mv.visitLabel(next);
-    mv.visitIincInsn(index, 2);
+    mv.visitIincInsn(index, 3);
     mv.visitLabel(test);
     mv.visitVarInsn(ILOAD, index);
     mv.visitVarInsn(ALOAD, array);
