@@ -41,15 +41,21 @@ import java.util.function.BooleanSupplier;
  */
 public final class Miner {
 
-  /** One mined law (without the {@code law name} header) and its counts. */
+  /**
+   * One mined law (without the {@code law name} header) and its counts. A candidate the templates
+   * find ({@link #add}) is only counted while mining: its text and name are written when first
+   * asked for, since most of the thousands mined in a round are never ranked high enough to be
+   * read.
+   */
   public static final class Candidate {
-    /** The law body as the compiler reads it, printed once from {@link #draft}. */
-    public final String body;
-    final LawDraft draft;
-    public final String nameHint;
+    /** The law as the miner built it, or null until asked where {@link #sightedIn} says it. */
+    private LawDraft draft;
+    /** {@link #body()}, written once on the first ask. */
+    private String body;
+    private String nameHint;
     /** The type and target the candidate speaks to ({@code Ball.vy}), for spreading picks over targets. */
     public final String group;
-    final String contextKey;
+    private String contextKey;
     /**
      * Whether it speaks of where an object faces (the object in front, a step ahead) rather than
      * of a fixed side or constant: the same statement for every heading, so it reaches situations
@@ -64,19 +70,89 @@ public final class Miner {
     public int applicable;
     /**
      * The numbers of the context and target whose count is its applicability, where the miner
-     * counted them ({@link #contextKey} names the same); -1 for candidates that carry their own.
+     * counted them ({@link #contextKey()} names the same); -1 for candidates that carry their own.
      */
     int countedContext = -1;
     int countedTarget = -1;
+    /**
+     * Of a candidate the templates found: the context it was first found under and its number in
+     * the mining that found it, what it says and creates, the name of its value, and the context
+     * and target its applicability is counted under. Null and -1 for the others.
+     */
+    private final Context sightedIn;
+    private int sightedContext = -1;
+    private final String effect;
+    private final String created;
+    private final String valueName;
+    private final Context counted;
+    private final String target;
 
     Candidate(LawDraft draft, String nameHint, String group, String contextKey, Facing facing, boolean steps) {
       this.draft = draft;
-      this.body = draft.body();
       this.nameHint = nameHint;
       this.group = group;
       this.contextKey = contextKey;
       this.headingRelative = facing != Facing.NONE || steps;
       this.conditions = draft.conditions() - (facing == Facing.IN_FRONT ? 1 : 0);
+      this.sightedIn = null;
+      this.effect = draft.effect();
+      this.created = draft.created();
+      this.valueName = null;
+      this.counted = null;
+      this.target = null;
+    }
+
+    /** A candidate first found under context {@code c} (number {@code number} in its mining). */
+    private Candidate(Context c, int number, String effect, String created, String valueName, String group,
+        Context counted, String target, boolean steps) {
+      this.sightedIn = c;
+      this.sightedContext = number;
+      this.effect = effect;
+      this.created = created;
+      this.valueName = valueName;
+      this.group = group;
+      this.counted = counted;
+      this.target = target;
+      this.headingRelative = c.facing != Facing.NONE || steps;
+      this.conditions = (c.binder.contact() ? 1 : 0) + c.guard.size() - (c.facing == Facing.IN_FRONT ? 1 : 0);
+    }
+
+    /** The law as the miner built it: binder, guard and effect. */
+    LawDraft draft() {
+      if (draft == null) {
+        draft = new LawDraft(sightedIn.binder, sightedIn.guard, effect, created, false);
+      }
+      return draft;
+    }
+
+    /** The law body as the compiler reads it, printed once from {@link #draft()}. */
+    public String body() {
+      if (body == null) {
+        body = draft().body();
+      }
+      return body;
+    }
+
+    /** A name for the law, from its type, value and context ({@code ball_vy_flips_touching_wall_top}). */
+    public String nameHint() {
+      if (nameHint == null) {
+        String typeName = sightedIn.binder.subject().toLowerCase();
+        nameHint = typeName + "_" + valueName + (sightedIn.name.isEmpty() ? "" : "_" + sightedIn.name);
+      }
+      return nameHint;
+    }
+
+    /** The key of the context and target its applicability is counted under ({@code binder|guard|vx}). */
+    String contextKey() {
+      if (contextKey == null) {
+        contextKey = counted.key(target);
+      }
+      return contextKey;
+    }
+
+    /** The type it creates where creating it is all the law does, or null. */
+    String created() {
+      return created;
     }
 
     /**
@@ -89,7 +165,7 @@ public final class Miner {
 
     /** What it says after {@code then}: candidates saying the same thing are variants of one statement. */
     public String effect() {
-      return draft.outcome();
+      return draft != null ? draft.outcome() : effect;
     }
 
     public double precision() {
@@ -108,12 +184,14 @@ public final class Miner {
 
   private final WorldSchema schema;
   private final int maxContacts;
-  private final Map<String, Candidate> candidates = new TreeMap<>();
+  /** The candidates {@link #add} found, in the order first found. */
+  private final List<Candidate> sighted = new ArrayList<>();
   /**
-   * The candidates {@link #add} made, by body, to find one again by hashing its body rather than by
-   * comparing it with others in {@link #candidates}' order.
+   * The candidates found otherwise (relations, choices, random creations), by body. None of them
+   * says what a candidate of {@link #sighted} says: their guards or effects take forms the
+   * templates of {@link #add} never write (a range of offsets, a weighted choice, a fitted chance).
    */
-  private final Map<String, Candidate> byBody = new HashMap<>();
+  private final Map<String, Candidate> others = new TreeMap<>();
   /** The contexts seen, numbered in the order first seen ({@link #idOf}), and their keys by number. */
   private final Map<String, Integer> contextIds = new HashMap<>();
   private final List<String> contextKeys = new ArrayList<>();
@@ -142,8 +220,12 @@ public final class Miner {
 
   /** A candidate as {@link #add} finds it again: the numbers of its context and its effect in one. */
   private long drafted(Context c, String effect) {
+    return drafted(idOf(c), effect);
+  }
+
+  private long drafted(int context, String effect) {
     int e = effectIds.computeIfAbsent(effect, x -> effectIds.size());
-    return (long) idOf(c) << 32 | e;
+    return (long) context << 32 | e;
   }
   private final Map<RelationKey, List<int[]>> relations = new HashMap<>();
   private final ChoiceMiner choices = new ChoiceMiner();
@@ -353,24 +435,25 @@ public final class Miner {
       }
     }
     for (Candidate c : choices.candidates(onBeat)) {
-      candidates.putIfAbsent(c.body, c);
+      others.putIfAbsent(c.body(), c);
     }
     for (Candidate c : jointSteps.candidates(choices, blockers, onBeat)) {
-      candidates.putIfAbsent(c.body, c);
+      others.putIfAbsent(c.body(), c);
     }
-    List<Candidate> out = new ArrayList<>();
+    List<Candidate> out = new ArrayList<>(sighted.size() + others.size());
+    out.addAll(sighted);
+    out.addAll(others.values());
     Map<String, Integer> byKey = null;
-    for (Candidate c : candidates.values()) {
+    for (Candidate c : out) {
       if (c.applicable == 0) {
         if (c.countedContext >= 0) {
           int n = count(c.countedContext, c.countedTarget);
           c.applicable = n > 0 ? n : c.correct;
         } else {
           byKey = byKey != null ? byKey : contextCounts();
-          c.applicable = byKey.getOrDefault(c.contextKey, c.correct);
+          c.applicable = byKey.getOrDefault(c.contextKey(), c.correct);
         }
       }
-      out.add(c);
     }
     return out;
   }
@@ -448,7 +531,7 @@ public final class Miner {
   /**
    * Adds what {@code part} counted on the transitions after those this miner counted: candidates
    * this miner already has keep their first sighting's name and context and add up the counts, the
-   * rest join as the part found them; contexts are matched by their keys.
+   * rest join as the part found them, after this miner's; contexts are matched by their keys.
    */
   private void merge(Miner part) {
     int[] contextNumbers = new int[part.contextKeys.size()];
@@ -467,16 +550,16 @@ public final class Miner {
         }
       }
     }
-    for (Map.Entry<String, Candidate> e : part.candidates.entrySet()) {
-      Candidate c = e.getValue();
-      Candidate known = byBody.get(e.getKey());
+    for (Candidate c : part.sighted) {
+      int context = contextNumbers[c.sightedContext];
+      long key = drafted(context, c.effect);
+      Candidate known = drafted.get(key);
       if (known == null) {
-        if (c.countedContext >= 0) {
-          c.countedContext = contextNumbers[c.countedContext];
-          c.countedTarget = targetNumbers[c.countedTarget];
-        }
-        candidates.put(e.getKey(), c);
-        byBody.put(e.getKey(), c);
+        c.sightedContext = context;
+        c.countedContext = contextNumbers[c.countedContext];
+        c.countedTarget = targetNumbers[c.countedTarget];
+        sighted.add(c);
+        drafted.put(key, c);
       } else {
         known.correct += c.correct;
         known.correctWhereWrong += c.correctWhereWrong;
@@ -1460,7 +1543,7 @@ public final class Miner {
     Guard guard = k.guard == null ? Guard.of(range) : Guard.of(k.guard.condition(), range);
     LawDraft draft = new LawDraft(k.binder, guard, effect);
     String body = draft.body();
-    if (candidates.containsKey(body)) {
+    if (others.containsKey(body)) {
       return;
     }
     Candidate c = new Candidate(draft, name, k.type + "." + k.attr, body, Facing.NONE, false);
@@ -1500,7 +1583,7 @@ public final class Miner {
     if (c.precision() < base + MIN_LIFT * (1 - base)) {
       return;
     }
-    candidates.put(body, c);
+    others.put(body, c);
   }
 
   private void mineExtra(Frame a, Frame b, int i, int j, List<Context> contexts, AttributeSpec spec, int slot) {
@@ -1604,14 +1687,21 @@ public final class Miner {
       }
     }
     RandomCreations random = new RandomCreations(Math.log((double) schema.screenWidth() * schema.screenHeight()));
-    for (Candidate c : candidates.values()) {
-      Integer times = held.get(c.contextKey);
-      if (times != null && c.draft.created() != null) {
+    // In the order of their texts, so that equal gains keep one order however the mining went.
+    TreeMap<String, Candidate> spawns = new TreeMap<>();
+    for (Candidate c : sighted) {
+      if (c.created != null) {
+        spawns.put(c.body(), c);
+      }
+    }
+    for (Candidate c : spawns.values()) {
+      Integer times = held.get(c.contextKey());
+      if (times != null) {
         random.consider(c, times);
       }
     }
     for (Candidate c : random.best()) {
-      candidates.putIfAbsent(c.body, c);
+      others.putIfAbsent(c.body(), c);
     }
   }
 
@@ -1643,21 +1733,14 @@ public final class Miner {
    */
   private void add(Context c, String target, String effect, String created, String valueName, boolean stepsAhead,
       Context counted) {
-    long key = drafted(c, effect);
+    int context = idOf(c);
+    long key = drafted(context, effect);
     Candidate cand = drafted.get(key);
     if (cand == null) {
-      LawDraft draft = new LawDraft(c.binder, c.guard, effect, created, false);
-      String body = draft.body();
-      cand = byBody.get(body);
-      if (cand == null) {
-        String typeName = c.binder.subject().toLowerCase();
-        String hint = typeName + "_" + valueName + (c.name.isEmpty() ? "" : "_" + c.name);
-        cand = new Candidate(draft, hint, group(c, target), counted.key(target), c.facing, stepsAhead);
-        cand.countedContext = idOf(counted);
-        cand.countedTarget = targetId(target);
-        candidates.put(body, cand);
-        byBody.put(body, cand);
-      }
+      cand = new Candidate(c, context, effect, created, valueName, group(c, target), counted, target, stepsAhead);
+      cand.countedContext = idOf(counted);
+      cand.countedTarget = targetId(target);
+      sighted.add(cand);
       drafted.put(key, cand);
     }
     cand.correct++;
