@@ -1494,10 +1494,10 @@ public final class Miner {
   private void relationCandidates() {
     for (Map.Entry<RelationKey, List<int[]>> e : relations.entrySet()) {
       RelationKey k = e.getKey();
-      List<int[]> events = e.getValue();
+      RelationEvents events = new RelationEvents(e.getValue());
       Map<Integer, int[]> byValue = new TreeMap<>();
       Map<Integer, int[]> byGap = new TreeMap<>();
-      for (int[] ev : events) {
+      for (int[] ev : e.getValue()) {
         if (ev[1] < schema.velocityMin() || ev[1] > schema.velocityMax()) {
           continue;
         }
@@ -1508,8 +1508,9 @@ public final class Miner {
       String name = k.type.toLowerCase() + "_" + k.attr;
       String suffix = "_near_" + k.partner.toLowerCase() + (k.guard == null ? "" : "_" + k.guard.name());
       for (Map.Entry<Integer, int[]> v : byValue.entrySet()) {
-        relationCandidate(k, events, v.getValue(), offset, "o." + k.attr + " := " + v.getKey(),
-            name + "_is_" + num(v.getKey()) + suffix, ev -> ev[1] == v.getKey());
+        int value = v.getKey();
+        relationCandidate(k, events, v.getValue(), offset, false, value,
+            () -> "o." + k.attr + " := " + value, () -> name + "_is_" + num(value) + suffix);
       }
       for (Map.Entry<Integer, int[]> g : byGap.entrySet()) {
         int c = g.getKey();
@@ -1517,10 +1518,43 @@ public final class Miner {
           // Seen at one offset only: the gap is a constant there, no evidence of following.
           continue;
         }
-        String value = "o." + k.attr + " := " + offset + (c == 0 ? "" : c > 0 ? " + " + c : " - " + (-c));
-        relationCandidate(k, events, g.getValue(), offset, value, name + "_closes_gap" + suffix,
-            ev -> ev[1] - ev[0] == c);
+        relationCandidate(k, events, g.getValue(), offset, true, c,
+            () -> "o." + k.attr + " := " + offset + (c == 0 ? "" : c > 0 ? " + " + c : " - " + (-c)),
+            () -> name + "_closes_gap" + suffix);
       }
+    }
+  }
+
+  /**
+   * The observations of one relation as columns, read once per candidate of it: (offset on the
+   * target's axis, next value, whether the model was wrong there, the target's running number),
+   * and how many targets they cover (the events of one target are consecutive).
+   */
+  private static final class RelationEvents {
+    final int[] offset;
+    final int[] value;
+    final int[] wrong;
+    final int[] target;
+    final int targets;
+
+    RelationEvents(List<int[]> events) {
+      int n = events.size();
+      offset = new int[n];
+      value = new int[n];
+      wrong = new int[n];
+      target = new int[n];
+      int distinct = 0;
+      for (int k = 0; k < n; k++) {
+        int[] ev = events.get(k);
+        offset[k] = ev[0];
+        value[k] = ev[1];
+        wrong[k] = ev[2];
+        target[k] = ev[3];
+        if (k == 0 || ev[3] != target[k - 1]) {
+          distinct++;
+        }
+      }
+      targets = distinct;
     }
   }
 
@@ -1534,55 +1568,65 @@ public final class Miner {
   /** Share of what the base rate leaves that a relation's range must add to its value's rate. */
   private static final double MIN_LIFT = 0.5;
 
-  private void relationCandidate(RelationKey k, List<int[]> events, int[] span, String offset, String effect,
-      String name, java.util.function.Predicate<int[]> right) {
+  /**
+   * The candidate "the target's next value is {@code constant} (or the offset plus it, where
+   * {@code gap}) while the offset lies in {@code span}", kept where the range tells something. Its
+   * text and name are written only then.
+   */
+  private void relationCandidate(RelationKey k, RelationEvents events, int[] span, String offset, boolean gap,
+      int constant, java.util.function.Supplier<String> effect, java.util.function.Supplier<String> name) {
     if (span[2] < 2) {
       return;
     }
-    Guard.Condition range = Guard.Condition.of(offset + " in " + span[0] + ".." + span[1]);
-    Guard guard = k.guard == null ? Guard.of(range) : Guard.of(k.guard.condition(), range);
-    LawDraft draft = new LawDraft(k.binder, guard, effect);
-    String body = draft.body();
-    if (others.containsKey(body)) {
-      return;
-    }
-    Candidate c = new Candidate(draft, name, k.type + "." + k.attr, body, Facing.NONE, false);
     // Counted per target (object and transition), as other candidates are, however many partners
     // the object has: the events of one target are consecutive.
+    int applicable = 0;
+    int correct = 0;
+    int correctWhereWrong = 0;
     int applicableAt = -1;
     int rightAt = -1;
-    int targets = 0;
     int rightAnywhere = 0;
-    int targetAt = -1;
     int rightAnywhereAt = -1;
-    for (int[] ev : events) {
-      if (ev[3] != targetAt) {
-        targetAt = ev[3];
-        targets++;
-      }
-      if (right.test(ev) && ev[3] != rightAnywhereAt) {
-        rightAnywhereAt = ev[3];
+    int lo = span[0];
+    int hi = span[1];
+    for (int e = 0; e < events.target.length; e++) {
+      int at = events.target[e];
+      boolean right = (gap ? events.value[e] - events.offset[e] : events.value[e]) == constant;
+      if (right && at != rightAnywhereAt) {
+        rightAnywhereAt = at;
         rightAnywhere++;
       }
-      if (ev[0] >= span[0] && ev[0] <= span[1]) {
-        if (ev[3] != applicableAt) {
-          applicableAt = ev[3];
-          c.applicable++;
+      if (events.offset[e] >= lo && events.offset[e] <= hi) {
+        if (at != applicableAt) {
+          applicableAt = at;
+          applicable++;
         }
-        if (right.test(ev) && ev[3] != rightAt) {
-          rightAt = ev[3];
-          c.correct++;
-          c.correctWhereWrong += ev[2];
+        if (right && at != rightAt) {
+          rightAt = at;
+          correct++;
+          correctWhereWrong += events.wrong[e];
         }
       }
     }
     // The range must tell something: the value far more often inside it than anywhere. A range
     // around the partner that only repeats what the target mostly does (a monster that mostly
     // stands, "standing near the key") is a coincidence of one level's layout.
-    double base = (double) rightAnywhere / targets;
-    if (c.precision() < base + MIN_LIFT * (1 - base)) {
+    double base = (double) rightAnywhere / events.targets;
+    double precision = applicable == 0 ? 0 : (double) correct / applicable;
+    if (precision < base + MIN_LIFT * (1 - base)) {
       return;
     }
+    Guard.Condition range = Guard.Condition.of(offset + " in " + lo + ".." + hi);
+    Guard guard = k.guard == null ? Guard.of(range) : Guard.of(k.guard.condition(), range);
+    LawDraft draft = new LawDraft(k.binder, guard, effect.get());
+    String body = draft.body();
+    if (others.containsKey(body)) {
+      return;
+    }
+    Candidate c = new Candidate(draft, name.get(), k.type + "." + k.attr, body, Facing.NONE, false);
+    c.applicable = applicable;
+    c.correct = correct;
+    c.correctWhereWrong = correctWhereWrong;
     others.put(body, c);
   }
 
