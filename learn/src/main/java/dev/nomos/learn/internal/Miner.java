@@ -219,10 +219,6 @@ public final class Miner {
   private final Map<String, Map<String, String>> groups = new HashMap<>();
 
   /** A candidate as {@link #add} finds it again: the numbers of its context and its effect in one. */
-  private long drafted(Context c, String effect) {
-    return drafted(idOf(c), effect);
-  }
-
   private long drafted(int context, String effect) {
     int e = effectIds.computeIfAbsent(effect, x -> effectIds.size());
     return (long) context << 32 | e;
@@ -705,8 +701,13 @@ public final class Miner {
 
   /** The group of a context's targets: the type of o, lower-cased, and the target ({@code ball.vy}). */
   private String group(Context c, String target) {
-    return groups.computeIfAbsent(c.binder.subject(), t -> new HashMap<>())
-        .computeIfAbsent(target, x -> c.binder.subject().toLowerCase() + "." + x);
+    return group(c.binder.subject(), target);
+  }
+
+  /** The group of the targets of type {@code subject}: its name, lower-cased, and the target ({@code ball.vy}). */
+  private String group(String subject, String target) {
+    return groups.computeIfAbsent(subject, t -> new HashMap<>())
+        .computeIfAbsent(target, x -> subject.toLowerCase() + "." + x);
   }
 
   private void mine(Transition transition, Frame predicted) {
@@ -1291,19 +1292,47 @@ public final class Miner {
     String asBeforeName = attr + "_as_before";
     String follows = "o." + attr + " := u." + attr;
     String followsName = attr + "_follows";
+    // Numbered once for all the contexts they are counted under.
+    Target attrTarget = target(attr);
+    Target stepTarget = target("step");
+    Effect stays = effect("o.vx := 0\n  o.vy := 0");
+    Effect steppedBothEffect = effect(steppedBoth);
+    Effect setPositionEffect = effect(setPosition);
+    Effect repeatsLastEffect = effect(repeatsLast);
+    Effect keptEffect = effect(kept);
+    Effect flipsEffect = effect(flips);
+    Effect isValueEffect = effect(isValue);
+    Effect stepAheadEffect = effect(stepAhead);
+    Effect actionStepEffect = effect(actionStep);
+    Effect stepAheadUnlessBlockedEffect = effect(stepAheadUnlessBlocked);
+    Effect actionStepUnlessBlockedEffect = effect(actionStepUnlessBlocked);
+    Effect plusEffect = effect(plus);
+    Effect asBeforeEffect = effect(asBefore);
+    Effect followsEffect = effect(follows);
+    String stepsAheadName = attr + "_steps_ahead";
+    String stepsWithActionName = attr + "_steps_with_action";
+    String stepsAheadUnlessBlockedName = attr + "_steps_ahead_unless_blocked";
+    String stepsWithActionUnlessBlockedName = attr + "_steps_with_action_unless_blocked";
+    boolean plusOffered = d != 0 && Math.abs(d) <= Math.max(1, (schema.velocityMax() - schema.velocityMin()) / 8);
+    // Every context of object i binds o to its type.
+    String subject = schema.type(a.type(i)).name();
+    String attrGroup = group(subject, attr);
+    String vxGroup = group(subject, "vx");
+    String vyGroup = group(subject, "vy");
+    List<int[]> touching = contacts(a, i);
     for (Context c : all) {
       if (slot == Slots.X && (c.byAction || controlled)) {
-        count(c, "step");
+        count(c, stepTarget);
         if (stayedOnAction && c.byAction) {
-          add(c, "step", "o.vx := 0\n  o.vy := 0", "stays");
+          add(c, stepTarget, stays, null, "stays", false, c);
         }
         if (steppedWithAction) {
-          add(c, "step", steppedBoth, "steps_with_action", true);
+          add(c, stepTarget, steppedBothEffect, null, "steps_with_action", true, c);
         }
       }
-      count(c, attr);
+      count(c, attrTarget);
       if (!inRange) {
-        add(c, attr, setPosition, setPositionName);
+        add(c, attrTarget, setPositionEffect, null, setPositionName, false, c);
         if (c.guard.size() <= 1 && (c.binder.contact() || c.binder.alone())) {
           for (Teleports.Partner u : landedOn) {
             // Applicable wherever the object's own context held (the partner is always there).
@@ -1315,55 +1344,55 @@ public final class Miner {
       }
       // Random steps: the object alone, or against one contact (a wall on one side rules a step out).
       if (randomStepContext(c)) {
-        choices.observe(idOf(c), c.binder, c.guard, c.name, group(c, attr), attr, v1, wrong);
+        choices.observe(idOf(c), c.binder, c.guard, c.name, attrGroup, attr, v1, wrong);
       } else {
-        choices.evidence(idOf(c), group(c, attr), v1);
+        choices.evidence(idOf(c), attrGroup, v1);
       }
       if ((c.byAction || controlled) && alongAction) {
         // A move in the action's direction is one outcome whatever the direction and axis: where a
         // context nearly always gives it when the action points along the axis (a box pushed from
         // behind), the object's moves are decided, not random, on both axes.
         int outcome = actionStep != null ? ChoiceMiner.WITH_THE_ACTION : v1;
-        choices.evidence(ChoiceMiner.withTheAction(idOf(c)), group(c, "vx"), outcome);
-        choices.evidence(ChoiceMiner.withTheAction(idOf(c)), group(c, "vy"), outcome);
+        choices.evidence(ChoiceMiner.withTheAction(idOf(c)), vxGroup, outcome);
+        choices.evidence(ChoiceMiner.withTheAction(idOf(c)), vyGroup, outcome);
       }
       if (beat > 1 && v1 != 0 && v1 == lastBeat) {
-        add(c, attr, repeatsLast, repeatsLastName);
+        add(c, attrTarget, repeatsLastEffect, null, repeatsLastName, false, c);
       }
       if (v1 == v0) {
-        add(c, attr, kept, keptName);
+        add(c, attrTarget, keptEffect, null, keptName, false, c);
       }
       if (v1 == -v0 && v0 != 0) {
-        add(c, attr, flips, flipsName);
+        add(c, attrTarget, flipsEffect, null, flipsName, false, c);
       }
-      add(c, attr, isValue, isValueName);
+      add(c, attrTarget, isValueEffect, null, isValueName, false, c);
       if (stepAhead != null) {
-        add(c, attr, stepAhead, attr + "_steps_ahead", true);
+        add(c, attrTarget, stepAheadEffect, null, stepsAheadName, true, c);
       }
       if (actionStep != null && (controlled || c.byAction)) {
-        add(c, attr, actionStep, attr + "_steps_with_action", true);
+        add(c, attrTarget, actionStepEffect, null, stepsWithActionName, true, c);
       }
       if (stepAheadUnlessBlocked != null) {
-        add(c, attr, stepAheadUnlessBlocked, attr + "_steps_ahead_unless_blocked", true);
+        add(c, attrTarget, stepAheadUnlessBlockedEffect, null, stepsAheadUnlessBlockedName, true, c);
       }
       if (actionStepUnlessBlocked != null && (controlled || c.byAction)) {
-        add(c, attr, actionStepUnlessBlocked, attr + "_steps_with_action_unless_blocked", true);
+        add(c, attrTarget, actionStepUnlessBlockedEffect, null, stepsWithActionUnlessBlockedName, true, c);
       }
-      if (d != 0 && Math.abs(d) <= Math.max(1, (schema.velocityMax() - schema.velocityMin()) / 8)) {
-        add(c, attr, plus, plusName);
+      if (plusOffered) {
+        add(c, attrTarget, plusEffect, null, plusName, false, c);
       }
       if (v1 == previous && v1 != v0) {
-        add(c, attr, asBefore, asBeforeName);
+        add(c, attrTarget, asBeforeEffect, null, asBeforeName, false, c);
       }
       if (c.binder.contact() && v1 != v0) {
-        add(c, attr, setPosition, setPositionName);
+        add(c, attrTarget, setPositionEffect, null, setPositionName, false, c);
       }
       if (c.binder.contact()) {
-        int u = contactObject(a, i, c);
+        int u = contactObject(a, touching, c);
         if (u >= 0) {
           int uv = slot == Slots.X ? a.vx(u) : a.vy(u);
           if (uv == v1 && uv != 0) {
-            add(c, attr, follows, followsName);
+            add(c, attrTarget, followsEffect, null, followsName, false, c);
           }
         }
       }
@@ -1381,9 +1410,11 @@ public final class Miner {
     if (vx < schema.velocityMin() || vx > schema.velocityMax() || vy < schema.velocityMin() || vy > schema.velocityMax()) {
       return;
     }
+    // Every context of object i binds o to its type.
+    String type = schema.type(a.type(i)).name().toLowerCase();
     for (Context c : contexts) {
       if (randomStepContext(c)) {
-        jointSteps.observe(c.binder, c.guard, c.name, c.binder.subject().toLowerCase(), vx, vy, blockedSides, wrongNow);
+        jointSteps.observe(idOf(c), c.binder, c.guard, c.name, type, vx, vy, blockedSides, wrongNow);
       }
     }
   }
@@ -1418,9 +1449,9 @@ public final class Miner {
         + (x ? "w" : "h") + " - o." + axis + ")";
   }
 
-  /** The first object matching a contact context's type and side. */
-  private int contactObject(Frame a, int i, Context c) {
-    for (int[] k : contacts(a, i)) {
+  /** The first object among {@code contacts} (object i's, {@link #contacts}) matching a contact context's type and side. */
+  private int contactObject(Frame a, List<int[]> contacts, Context c) {
+    for (int[] k : contacts) {
       String u = schema.type(a.type(k[0])).name();
       if (u.equals(c.binder.partner()) && Side.NAMES.get(k[1]).equals(c.binder.side())) {
         return k[0];
@@ -1444,31 +1475,27 @@ public final class Miner {
           continue;
         }
         for (int u : us) {
-          DraftBinder binder = DraftBinder.eachWith(t, partner.name());
-          List<Atom> guards = new ArrayList<>();
-          guards.add(null);
-          guards.add(motion(a.vx(u), "vx"));
-          guards.add(motion(a.vy(u), "vy"));
-          for (Atom g : guards) {
-            relate(a, b, i, j, u, binder, g, t, partner.name(), wrongX, wrongY);
-          }
+          relate(a, b, i, j, u, false, type, partner, -1, -1, -1, wrongX, wrongY);
+          relate(a, b, i, j, u, false, type, partner, -1, 0, motion(a.vx(u)), wrongX, wrongY);
+          relate(a, b, i, j, u, false, type, partner, -1, 1, motion(a.vy(u)), wrongX, wrongY);
         }
       }
     }
-    Set<String> seen = new LinkedHashSet<>();
+    // Each partner type and side once.
+    boolean[] seen = new boolean[schema.types().size() * Side.values().length];
     for (int[] c : contacts(a, i)) {
-      String u = schema.type(a.type(c[0])).name();
-      String side = Side.NAMES.get(c[1]);
-      if (seen.add(u + side)) {
-        relate(a, b, i, j, c[0], DraftBinder.touching(t, u, side), null, t, u, wrongX, wrongY);
+      EntityType partner = schema.type(a.type(c[0]));
+      int typeAndSide = partner.index() * Side.values().length + c[1];
+      if (!seen[typeAndSide]) {
+        seen[typeAndSide] = true;
+        relate(a, b, i, j, c[0], true, type, partner, c[1], -1, -1, wrongX, wrongY);
       }
     }
   }
 
-  /** The direction the partner moves on one axis, as a guard: {@code u.vx < 0} ({@code vx_neg}). */
-  private static Atom motion(int v, String attr) {
-    Atom[] atoms = attr.equals("vx") ? MOTION_X : MOTION_Y;
-    return atoms[v < 0 ? 0 : v > 0 ? 1 : 2];
+  /** The direction a velocity points, as the index of its atom in {@link #MOTION_X}: back, forth, not at all. */
+  private static int motion(int v) {
+    return v < 0 ? 0 : v > 0 ? 1 : 2;
   }
 
   /** {@link #motion}'s atoms per axis, written once: moving back, forth, not at all. */
@@ -1480,16 +1507,40 @@ public final class Miner {
         new Atom("u." + attr + " == 0", attr + "_zero")};
   }
 
-  /** @param guard the partner's motion the observation is kept under, or null for none */
-  private void relate(Frame a, Frame b, int i, int j, int u, DraftBinder binder, Atom guard, String t, String partner,
-      boolean wrongX, boolean wrongY) {
+  /**
+   * Observes the target's next step next to partner u: as a contact on {@code side} (its ordinal)
+   * when {@code touching}, else beside u, under the motion {@code motion} of u along axis
+   * {@code motionAxis} (0 for x, 1 for y; -1 for no guard).
+   */
+  private void relate(Frame a, Frame b, int i, int j, int u, boolean touching, EntityType type, EntityType partner,
+      int side, int motionAxis, int motion, boolean wrongX, boolean wrongY) {
+    int guard = motionAxis < 0 ? 0 : 1 + 3 * motionAxis + motion;
+    long code = (touching ? 1L << 62 : 0) | (long) type.index() << 40 | (long) partner.index() << 16 | guard << 8
+        | (touching ? side : 0);
+    List<int[]>[] lists = relationLists.get(code);
+    if (lists == null) {
+      String t = type.name();
+      String p = partner.name();
+      DraftBinder binder = touching ? DraftBinder.touching(t, p, Side.NAMES.get(side)) : DraftBinder.eachWith(t, p);
+      Atom g = motionAxis < 0 ? null : (motionAxis == 0 ? MOTION_X : MOTION_Y)[motion];
+      @SuppressWarnings("unchecked")
+      List<int[]>[] found = new List[] {
+          relations.computeIfAbsent(new RelationKey(binder, g, t, p, "vx", "x"), k -> new ArrayList<>()),
+          relations.computeIfAbsent(new RelationKey(binder, g, t, p, "vy", "y"), k -> new ArrayList<>())};
+      lists = found;
+      relationLists.put(code, lists);
+    }
     int vx = b.x(j) - a.x(i);
     int vy = b.y(j) - a.y(i);
-    relations.computeIfAbsent(new RelationKey(binder, guard, t, partner, "vx", "x"), k -> new ArrayList<>())
-        .add(new int[] {a.x(u) - a.x(i), vx, wrongX ? 1 : 0, targetInstance});
-    relations.computeIfAbsent(new RelationKey(binder, guard, t, partner, "vy", "y"), k -> new ArrayList<>())
-        .add(new int[] {a.y(u) - a.y(i), vy, wrongY ? 1 : 0, targetInstance});
+    lists[0].add(new int[] {a.x(u) - a.x(i), vx, wrongX ? 1 : 0, targetInstance});
+    lists[1].add(new int[] {a.y(u) - a.y(i), vy, wrongY ? 1 : 0, targetInstance});
   }
+
+  /**
+   * {@link #relations}' lists of one relation (x, then y) by a number made of its kind, types,
+   * guard and side: found again for every observation without hashing its key.
+   */
+  private final LongTable<List<int[]>[]> relationLists = new LongTable<>();
 
   private void relationCandidates() {
     for (Map.Entry<RelationKey, List<int[]>> e : relations.entrySet()) {
@@ -1753,6 +1804,24 @@ public final class Miner {
     count(idOf(c), targetId(target), 1);
   }
 
+  private void count(Context c, Target target) {
+    count(idOf(c), target.number, 1);
+  }
+
+  /** A target ({@code vx}, {@code alive}...) with its number in {@link #counts}, looked up once for many contexts. */
+  private record Target(String name, int number) {}
+
+  private Target target(String name) {
+    return new Target(name, targetId(name));
+  }
+
+  /** An effect's text with its number in this mining, looked up once for many contexts; null for none. */
+  private record Effect(String text, int number) {}
+
+  private Effect effect(String text) {
+    return text == null ? null : new Effect(text, effectIds.computeIfAbsent(text, x -> effectIds.size()));
+  }
+
   private void count(int context, int target, int times) {
     int[] row = counts.get(context);
     if (row == null || target >= row.length) {
@@ -1777,13 +1846,19 @@ public final class Miner {
    */
   private void add(Context c, String target, String effect, String created, String valueName, boolean stepsAhead,
       Context counted) {
+    add(c, target(target), effect(effect), created, valueName, stepsAhead, counted);
+  }
+
+  private void add(Context c, Target target, Effect effect, String created, String valueName, boolean stepsAhead,
+      Context counted) {
     int context = idOf(c);
-    long key = drafted(context, effect);
+    long key = (long) context << 32 | effect.number;
     Candidate cand = drafted.get(key);
     if (cand == null) {
-      cand = new Candidate(c, context, effect, created, valueName, group(c, target), counted, target, stepsAhead);
+      cand = new Candidate(c, context, effect.text, created, valueName, group(c, target.name), counted, target.name,
+          stepsAhead);
       cand.countedContext = idOf(counted);
-      cand.countedTarget = targetId(target);
+      cand.countedTarget = target.number;
       sighted.add(cand);
       drafted.put(key, cand);
     }
