@@ -35,7 +35,7 @@ final class ChoiceMiner {
   }
 
   /** How often each value was seen, in ascending order of the values. */
-  private static final class Histogram {
+  static final class Histogram {
     /**
      * The values seen, ascending, and how often each: a handful per target, added to for every
      * observation, so kept in two arrays rather than a map of boxed numbers.
