@@ -76,16 +76,17 @@ public final class EnumerativeProposer implements Proposer {
     ranked.sort(Comparator.comparingDouble(Miner.Candidate::score).reversed()
         .thenComparingInt(Miner.Candidate::conditions)
         .thenComparing(c -> !c.headingRelative)
-        .thenComparingInt(c -> c.body.length())
-        .thenComparing(c -> c.body));
+        .thenComparingInt(c -> c.body().length())
+        .thenComparing(Miner.Candidate::body));
     List<String> out = new ArrayList<>();
     for (Miner.Candidate c : spreadOverTargets(ranked)) {
       if (out.size() == request.maxCandidates()) {
         break;
       }
-      String name = uniqueName(c.nameHint, names);
-      String source = "law " + name + " " + c.body;
-      if (known.add(shape(LawText.key(source)))) {
+      String name = uniqueName(c.nameHint(), names);
+      String source = "law " + name + " " + c.body();
+      // Keyed without its name, which changes from round to round while the statement does not.
+      if (known.add(shape(LawText.key("law " + KEYED_NAME + " " + c.body())))) {
         out.add(source);
       } else {
         names.remove(name);
@@ -136,6 +137,29 @@ public final class EnumerativeProposer implements Proposer {
    * frequencies is the same statement, whose fitted weight already tunes how sharp it is.
    */
   static String shape(String key) {
+    String known = SHAPES.get(key);
+    if (known != null) {
+      return known;
+    }
+    String shaped = shapeOf(key);
+    if (SHAPES.size() >= MAX_SHAPES) {
+      SHAPES.clear();
+    }
+    SHAPES.put(key, shaped);
+    return shaped;
+  }
+
+  /** The name a candidate is keyed under: a key leaves the name out, so any name gives the same key. */
+  private static final String KEYED_NAME = "candidate";
+
+  /**
+   * Shapes worked out, by key: every round shapes the laws tried and kept so far again. A pure
+   * function of the key, so a race between threads at worst works one out twice.
+   */
+  private static final Map<String, String> SHAPES = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int MAX_SHAPES = 50_000;
+
+  private static String shapeOf(String key) {
     String shaped = strip(WEIGHTED, key, ":[0-9.]+", ":");
     return strip(CHOOSE, shaped, "weight\\s*[0-9.]+", "weight");
   }

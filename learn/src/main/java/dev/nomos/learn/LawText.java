@@ -1,5 +1,7 @@
 package dev.nomos.learn;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +19,30 @@ public final class LawText {
 
   private LawText() {}
 
+  /**
+   * Keys already worked out, by law text: the learner keys the same laws (the model's, the ones
+   * tried, candidates mined again) every round of every run. A pure function of the text, so a
+   * race between threads at worst works a key out twice.
+   */
+  private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
+
+  /** Texts kept at most; past it the memo starts again, so a long-running process stays bounded. */
+  private static final int MAX_KEYS = 50_000;
+
   public static String key(String lawSource) {
+    String known = KEYS.get(lawSource);
+    if (known != null) {
+      return known;
+    }
+    String key = keyOf(lawSource);
+    if (KEYS.size() >= MAX_KEYS) {
+      KEYS.clear();
+    }
+    KEYS.put(lawSource, key);
+    return key;
+  }
+
+  private static String keyOf(String lawSource) {
     String noComments = COMMENT.matcher(lawSource).replaceAll("");
     String noHeader = HEADER.matcher(noComments.strip()).replaceFirst("law");
     return SPACE_BESIDE_SYMBOL.matcher(SPACES.matcher(noHeader.strip()).replaceAll(" ")).replaceAll("");

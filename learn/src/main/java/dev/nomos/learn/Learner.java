@@ -27,6 +27,7 @@ import dev.nomos.runtime.fit.LawAblation;
 import dev.nomos.runtime.model.AttributeScore;
 import dev.nomos.runtime.model.Evaluation;
 import dev.nomos.runtime.model.Floor;
+import dev.nomos.runtime.model.Inference;
 import dev.nomos.runtime.model.Metrics;
 import dev.nomos.runtime.model.ModelOptions;
 import dev.nomos.runtime.model.TransitionScore;
@@ -511,11 +512,14 @@ public final class Learner {
           prompting.add(new Transition(transitionIndex(train, s), frames.get(s.step()), frames.get(s.step() + 1)));
         }
         WorldModel current = model;
+        // One inference per thread for the round: it keeps its buffers from one frame to the next,
+        // and making them again for every frame cost more than the prediction.
+        ThreadLocal<Inference> inference = ThreadLocal.withInitial(current::newInference);
         List<Frame> predicted = workers.map(prompting, t -> {
           if (until.passed()) {
             throw new OutOfTime();
           }
-          return current.mostLikelyNext(t.before(), t.after().action());
+          return inference.get().mostLikelyNext(t.before(), t.after().action());
         });
         List<CurrentLaw> laws = new ArrayList<>();
         for (int k = 0; k < entries.size(); k++) {

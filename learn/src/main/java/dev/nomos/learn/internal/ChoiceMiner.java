@@ -34,27 +34,69 @@ final class ChoiceMiner {
     }
   }
 
-  private static final class Histogram {
-    final Map<Integer, Integer> counts = new TreeMap<>();
+  /** How often each value was seen, in ascending order of the values. */
+  static final class Histogram {
+    /**
+     * The values seen, ascending, and how often each: a handful per target, added to for every
+     * observation, so kept in two arrays rather than a map of boxed numbers.
+     */
+    private int[] values = new int[4];
+    private int[] numbers = new int[4];
+    private int distinct;
+    /** {@link #counts()}, made when read after an addition. */
+    private Map<Integer, Integer> counts;
     int total;
     int wrong;
 
     void add(int value, boolean wrongNow) {
-      counts.merge(value, 1, Integer::sum);
+      add(value, 1);
       total++;
       if (wrongNow) {
         wrong++;
       }
     }
 
+    private void add(int value, int times) {
+      int k = java.util.Arrays.binarySearch(values, 0, distinct, value);
+      if (k < 0) {
+        k = -k - 1;
+        if (distinct == values.length) {
+          values = java.util.Arrays.copyOf(values, 2 * distinct);
+          numbers = java.util.Arrays.copyOf(numbers, 2 * distinct);
+        }
+        System.arraycopy(values, k, values, k + 1, distinct - k);
+        System.arraycopy(numbers, k, numbers, k + 1, distinct - k);
+        values[k] = value;
+        numbers[k] = 0;
+        distinct++;
+      }
+      numbers[k] += times;
+      counts = null;
+    }
+
     void addAll(Histogram other) {
-      other.counts.forEach((value, n) -> counts.merge(value, n, Integer::sum));
+      for (int k = 0; k < other.distinct; k++) {
+        add(other.values[k], other.numbers[k]);
+      }
       total += other.total;
       wrong += other.wrong;
     }
 
+    /** How often each value was seen, by value in ascending order. */
+    Map<Integer, Integer> counts() {
+      if (counts == null) {
+        Map<Integer, Integer> out = new TreeMap<>();
+        for (int k = 0; k < distinct; k++) {
+          out.put(values[k], numbers[k]);
+        }
+        counts = java.util.Collections.unmodifiableMap(out);
+      }
+      return counts;
+    }
+
     double p(int value) {
-      return (double) counts.getOrDefault(value, 0) / total;
+      int k = java.util.Arrays.binarySearch(values, 0, distinct, value);
+      return (double) (k < 0 ? 0 : numbers[k]) / total;
     }
 
     boolean varied() {
@@ -62,8 +104,8 @@ final class ChoiceMiner {
         return false;
       }
       int seenTwice = 0;
-      for (int c : counts.values()) {
-        if (c >= MIN_SECOND) {
+      for (int k = 0; k < distinct; k++) {
+        if (numbers[k] >= MIN_SECOND) {
           seenTwice++;
         }
       }
@@ -95,8 +137,42 @@ final class ChoiceMiner {
   void observe(int context, DraftBinder binder, Guard guard, String name, String group, String attr, int value,
       boolean wrongNow) {
     evidence(context, group, value);
-    histograms.computeIfAbsent(new Key(binder, guard, name, group, attr), k -> new Histogram()).add(value, wrongNow);
+    histogram(context, binder, guard, name, group, attr).add(value, wrongNow);
   }
+
+  /**
+   * The histograms of {@link #histograms} by the number of their context and their target, to be
+   * found again for every observation without hashing the texts of their keys; a histogram not
+   * found here (one merged from a part) is looked up by its key.
+   */
+  private final LongTable<Indexed> byContext = new LongTable<>();
+  private final Map<String, Integer> numbers = new java.util.HashMap<>();
+
+  /** Keys of one context and target in {@link #byContext}: nearly always one. */
+  private record Indexed(Key key, Histogram histogram, Indexed next) {}
+
+  private Histogram histogram(int context, DraftBinder binder, Guard guard, String name, String group, String attr) {
+    long slot = (long) context << 32 | number(attr);
+    Indexed first = byContext.get(slot);
+    for (Indexed i = first; i != null; i = i.next) {
+      Key k = i.key;
+      if (k.name.equals(name) && k.group.equals(group) && k.binder.equals(binder) && k.guard.equals(guard)) {
+        return i.histogram;
+      }
+    }
+    Key key = new Key(binder, guard, name, group, attr);
+    Histogram h = histograms.computeIfAbsent(key, x -> new Histogram());
+    byContext.put(slot, new Indexed(key, h, first));
+    return h;
+  }
+
+  /** A number for a target or a group, the same for equal texts. */
+  private int number(String text) {
+    return numbers.computeIfAbsent(text, x -> numbers.size());
+  }
+
+  /** {@link #evidence}'s histograms by group and context number, found without boxing either; as {@link #byContext}. */
+  private final LongTable<Histogram> evidenceByContext = new LongTable<>();
 
   /**
    * One observed next velocity under any context, offered or not: evidence that the target is decided.
@@ -104,8 +180,13 @@ final class ChoiceMiner {
    * @param context the context's number, or {@link #withTheAction} of it: observations under one are pooled
    */
   void evidence(int context, String group, int value) {
-    evidence.computeIfAbsent(group, g -> new LinkedHashMap<>())
-        .computeIfAbsent(context, k -> new Histogram()).add(value, false);
+    long slot = (long) number(group) << 32 | (context & 0xFFFFFFFFL);
+    Histogram h = evidenceByContext.get(slot);
+    if (h == null) {
+      h = evidence.computeIfAbsent(group, g -> new LinkedHashMap<>()).computeIfAbsent(context, k -> new Histogram());
+      evidenceByContext.put(slot, h);
+    }
+    h.add(value, false);
   }
 
   /**
@@ -134,12 +215,12 @@ final class ChoiceMiner {
 
   /** Whether some context decides the target: it takes one value other than the usual one nearly always. */
   private boolean decided(String group, Histogram unconditional) {
-    int usual = unconditional.counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    int usual = unconditional.counts().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     for (Histogram h : evidence.getOrDefault(group, Map.of()).values()) {
       if (h.total < MIN_CASES) {
         continue;
       }
-      for (Map.Entry<Integer, Integer> e : h.counts.entrySet()) {
+      for (Map.Entry<Integer, Integer> e : h.counts().entrySet()) {
         if (e.getKey() != usual && e.getValue() >= DECIDES * h.total) {
           return true;
         }
@@ -205,8 +286,8 @@ final class ChoiceMiner {
   /** Log-likelihood gained on the context's cases by its own frequencies over the type's (smoothed). */
   private static double gain(Histogram h, Histogram base) {
     double gain = 0;
-    for (Map.Entry<Integer, Integer> e : h.counts.entrySet()) {
-      double q = (base.counts.getOrDefault(e.getKey(), 0) + 0.5) / (base.total + 0.5 * base.counts.size() + 0.5);
+    for (Map.Entry<Integer, Integer> e : h.counts().entrySet()) {
+      double q = (base.counts().getOrDefault(e.getKey(), 0) + 0.5) / (base.total + 0.5 * base.counts().size() + 0.5);
       gain += e.getValue() * Math.log(h.p(e.getKey()) / q);
     }
     return gain;
@@ -215,7 +296,7 @@ final class ChoiceMiner {
   private static Miner.Candidate candidate(Key k, Histogram h) {
     StringBuilder choice = new StringBuilder("o." + k.attr + " ~ weighted(");
     boolean first = true;
-    for (Map.Entry<Integer, Integer> e : h.counts.entrySet()) {
+    for (Map.Entry<Integer, Integer> e : h.counts().entrySet()) {
       choice.append(first ? "" : ", ").append(e.getKey()).append(": ")
           .append(String.format(Locale.ROOT, "%.2f", Math.max(0.01, h.p(e.getKey()))));
       first = false;

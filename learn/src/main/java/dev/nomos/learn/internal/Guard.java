@@ -1,6 +1,5 @@
 package dev.nomos.learn.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,8 +29,15 @@ final class Guard {
     }
   }
 
+  /** Its hash, worked out once (0 until then): guards key the miner's tables of observations. */
+  private int hash;
+
   Guard(List<Condition> conditions) {
     this.conditions = List.copyOf(conditions);
+  }
+
+  private Guard(Condition[] conditions) {
+    this.conditions = List.of(conditions);
   }
 
   List<Condition> conditions() {
@@ -43,8 +49,8 @@ final class Guard {
   }
 
   Guard and(Condition c) {
-    List<Condition> out = new ArrayList<>(conditions);
-    out.add(c);
+    Condition[] out = conditions.toArray(new Condition[conditions.size() + 1]);
+    out[out.length - 1] = c;
     return new Guard(out);
   }
 
@@ -74,12 +80,15 @@ final class Guard {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Guard g && conditions.equals(g.conditions);
+    return o == this || o instanceof Guard g && hashCode() == g.hashCode() && conditions.equals(g.conditions);
   }
 
   @Override
   public int hashCode() {
-    return conditions.hashCode();
+    if (hash == 0) {
+      hash = conditions.hashCode();
+    }
+    return hash;
   }
 
   @Override

@@ -130,12 +130,36 @@ final class JointSteps {
   /**
    * One observed step of object o (of {@code type}) under a context.
    *
+   * @param context the context's number in the mining (a context's key has one number)
    * @param blockedSides the sides on which a blocker of o's type touched it at t ({@link Blocking#blockedSides})
    */
-  void observe(DraftBinder binder, Guard guard, String name, String type, int vx, int vy, int blockedSides,
-      boolean wrongNow) {
-    histograms.computeIfAbsent(new Key(binder, guard, name, type), k -> new Steps())
-        .add(new Step(vx, vy), blockedSides, wrongNow);
+  void observe(int context, DraftBinder binder, Guard guard, String name, String type, int vx, int vy,
+      int blockedSides, boolean wrongNow) {
+    steps(context, binder, guard, name, type).add(new Step(vx, vy), blockedSides, wrongNow);
+  }
+
+  /**
+   * The histograms of {@link #histograms} by the number of their context in the mining, to be found
+   * again for every observation without hashing the texts of their keys; one not found here (merged
+   * from a part) is looked up by its key.
+   */
+  private final LongTable<Indexed> byContext = new LongTable<>();
+
+  /** Keys of one context in {@link #byContext}: nearly always one. */
+  private record Indexed(Key key, Steps steps, Indexed next) {}
+
+  private Steps steps(int context, DraftBinder binder, Guard guard, String name, String type) {
+    Indexed first = byContext.get(context);
+    for (Indexed i = first; i != null; i = i.next) {
+      Key k = i.key;
+      if (k.name.equals(name) && k.type.equals(type) && k.binder.equals(binder) && k.guard.equals(guard)) {
+        return i.steps;
+      }
+    }
+    Key key = new Key(binder, guard, name, type);
+    Steps s = histograms.computeIfAbsent(key, x -> new Steps());
+    byContext.put(context, new Indexed(key, s, first));
+    return s;
   }
 
   /** Adds what {@code part} observed after what this one did: new contexts follow in the part's order. */

@@ -41,15 +41,21 @@ import java.util.function.BooleanSupplier;
  */
 public final class Miner {
 
-  /** One mined law (without the {@code law name} header) and its counts. */
+  /**
+   * One mined law (without the {@code law name} header) and its counts. A candidate the templates
+   * find ({@link #add}) is only counted while mining: its text and name are written when first
+   * asked for, since most of the thousands mined in a round are never ranked high enough to be
+   * read.
+   */
   public static final class Candidate {
-    /** The law body as the compiler reads it, printed once from {@link #draft}. */
-    public final String body;
-    final LawDraft draft;
-    public final String nameHint;
+    /** The law as the miner built it, or null until asked where {@link #sightedIn} says it. */
+    private LawDraft draft;
+    /** {@link #body()}, written once on the first ask. */
+    private String body;
+    private String nameHint;
     /** The type and target the candidate speaks to ({@code Ball.vy}), for spreading picks over targets. */
     public final String group;
-    final String contextKey;
+    private String contextKey;
     /**
      * Whether it speaks of where an object faces (the object in front, a step ahead) rather than
      * of a fixed side or constant: the same statement for every heading, so it reaches situations
@@ -64,19 +70,89 @@ public final class Miner {
     public int applicable;
     /**
      * The numbers of the context and target whose count is its applicability, where the miner
-     * counted them ({@link #contextKey} names the same); -1 for candidates that carry their own.
+     * counted them ({@link #contextKey()} names the same); -1 for candidates that carry their own.
      */
     int countedContext = -1;
     int countedTarget = -1;
+    /**
+     * Of a candidate the templates found: the context it was first found under and its number in
+     * the mining that found it, what it says and creates, the name of its value, and the context
+     * and target its applicability is counted under. Null and -1 for the others.
+     */
+    private final Context sightedIn;
+    private int sightedContext = -1;
+    private final String effect;
+    private final String created;
+    private final String valueName;
+    private final Context counted;
+    private final String target;
 
     Candidate(LawDraft draft, String nameHint, String group, String contextKey, Facing facing, boolean steps) {
       this.draft = draft;
-      this.body = draft.body();
       this.nameHint = nameHint;
       this.group = group;
       this.contextKey = contextKey;
       this.headingRelative = facing != Facing.NONE || steps;
       this.conditions = draft.conditions() - (facing == Facing.IN_FRONT ? 1 : 0);
+      this.sightedIn = null;
+      this.effect = draft.effect();
+      this.created = draft.created();
+      this.valueName = null;
+      this.counted = null;
+      this.target = null;
+    }
+
+    /** A candidate first found under context {@code c} (number {@code number} in its mining). */
+    private Candidate(Context c, int number, String effect, String created, String valueName, String group,
+        Context counted, String target, boolean steps) {
+      this.sightedIn = c;
+      this.sightedContext = number;
+      this.effect = effect;
+      this.created = created;
+      this.valueName = valueName;
+      this.group = group;
+      this.counted = counted;
+      this.target = target;
+      this.headingRelative = c.facing != Facing.NONE || steps;
+      this.conditions = (c.binder.contact() ? 1 : 0) + c.guard.size() - (c.facing == Facing.IN_FRONT ? 1 : 0);
+    }
+
+    /** The law as the miner built it: binder, guard and effect. */
+    LawDraft draft() {
+      if (draft == null) {
+        draft = new LawDraft(sightedIn.binder, sightedIn.guard, effect, created, false);
+      }
+      return draft;
+    }
+
+    /** The law body as the compiler reads it, printed once from {@link #draft()}. */
+    public String body() {
+      if (body == null) {
+        body = draft().body();
+      }
+      return body;
+    }
+
+    /** A name for the law, from its type, value and context ({@code ball_vy_flips_touching_wall_top}). */
+    public String nameHint() {
+      if (nameHint == null) {
+        String typeName = sightedIn.binder.subject().toLowerCase();
+        nameHint = typeName + "_" + valueName + (sightedIn.name.isEmpty() ? "" : "_" + sightedIn.name);
+      }
+      return nameHint;
+    }
+
+    /** The key of the context and target its applicability is counted under ({@code binder|guard|vx}). */
+    String contextKey() {
+      if (contextKey == null) {
+        contextKey = counted.key(target);
+      }
+      return contextKey;
+    }
+
+    /** The type it creates where creating it is all the law does, or null. */
+    String created() {
+      return created;
     }
 
     /**
@@ -89,7 +165,7 @@ public final class Miner {
 
     /** What it says after {@code then}: candidates saying the same thing are variants of one statement. */
     public String effect() {
-      return draft.outcome();
+      return draft != null ? draft.outcome() : effect;
     }
 
     public double precision() {
@@ -108,12 +184,14 @@ public final class Miner {
 
   private final WorldSchema schema;
   private final int maxContacts;
-  private final Map<String, Candidate> candidates = new TreeMap<>();
+  /** The candidates {@link #add} found, in the order first found. */
+  private final List<Candidate> sighted = new ArrayList<>();
   /**
-   * The candidates {@link #add} made, by body, to find one again by hashing its body rather than by
-   * comparing it with others in {@link #candidates}' order.
+   * The candidates found otherwise (relations, choices, random creations), by body. None of them
+   * says what a candidate of {@link #sighted} says: their guards or effects take forms the
+   * templates of {@link #add} never write (a range of offsets, a weighted choice, a fitted chance).
    */
-  private final Map<String, Candidate> byBody = new HashMap<>();
+  private final Map<String, Candidate> others = new TreeMap<>();
   /** The contexts seen, numbered in the order first seen ({@link #idOf}), and their keys by number. */
   private final Map<String, Integer> contextIds = new HashMap<>();
   private final List<String> contextKeys = new ArrayList<>();
@@ -141,9 +219,9 @@ public final class Miner {
   private final Map<String, Map<String, String>> groups = new HashMap<>();
 
   /** A candidate as {@link #add} finds it again: the numbers of its context and its effect in one. */
-  private long drafted(Context c, String effect) {
+  private long drafted(int context, String effect) {
     int e = effectIds.computeIfAbsent(effect, x -> effectIds.size());
-    return (long) idOf(c) << 32 | e;
+    return (long) context << 32 | e;
   }
   private final Map<RelationKey, List<int[]>> relations = new HashMap<>();
   private final ChoiceMiner choices = new ChoiceMiner();
@@ -353,24 +431,25 @@ public final class Miner {
       }
     }
     for (Candidate c : choices.candidates(onBeat)) {
-      candidates.putIfAbsent(c.body, c);
+      others.putIfAbsent(c.body(), c);
     }
     for (Candidate c : jointSteps.candidates(choices, blockers, onBeat)) {
-      candidates.putIfAbsent(c.body, c);
+      others.putIfAbsent(c.body(), c);
     }
-    List<Candidate> out = new ArrayList<>();
+    List<Candidate> out = new ArrayList<>(sighted.size() + others.size());
+    out.addAll(sighted);
+    out.addAll(others.values());
     Map<String, Integer> byKey = null;
-    for (Candidate c : candidates.values()) {
+    for (Candidate c : out) {
       if (c.applicable == 0) {
         if (c.countedContext >= 0) {
           int n = count(c.countedContext, c.countedTarget);
           c.applicable = n > 0 ? n : c.correct;
         } else {
           byKey = byKey != null ? byKey : contextCounts();
-          c.applicable = byKey.getOrDefault(c.contextKey, c.correct);
+          c.applicable = byKey.getOrDefault(c.contextKey(), c.correct);
         }
       }
-      out.add(c);
     }
     return out;
   }
@@ -448,7 +527,7 @@ public final class Miner {
   /**
    * Adds what {@code part} counted on the transitions after those this miner counted: candidates
    * this miner already has keep their first sighting's name and context and add up the counts, the
-   * rest join as the part found them; contexts are matched by their keys.
+   * rest join as the part found them, after this miner's; contexts are matched by their keys.
    */
   private void merge(Miner part) {
     int[] contextNumbers = new int[part.contextKeys.size()];
@@ -467,16 +546,16 @@ public final class Miner {
         }
       }
     }
-    for (Map.Entry<String, Candidate> e : part.candidates.entrySet()) {
-      Candidate c = e.getValue();
-      Candidate known = byBody.get(e.getKey());
+    for (Candidate c : part.sighted) {
+      int context = contextNumbers[c.sightedContext];
+      long key = drafted(context, c.effect);
+      Candidate known = drafted.get(key);
       if (known == null) {
-        if (c.countedContext >= 0) {
-          c.countedContext = contextNumbers[c.countedContext];
-          c.countedTarget = targetNumbers[c.countedTarget];
-        }
-        candidates.put(e.getKey(), c);
-        byBody.put(e.getKey(), c);
+        c.sightedContext = context;
+        c.countedContext = contextNumbers[c.countedContext];
+        c.countedTarget = targetNumbers[c.countedTarget];
+        sighted.add(c);
+        drafted.put(key, c);
       } else {
         known.correct += c.correct;
         known.correctWhereWrong += c.correctWhereWrong;
@@ -622,8 +701,13 @@ public final class Miner {
 
   /** The group of a context's targets: the type of o, lower-cased, and the target ({@code ball.vy}). */
   private String group(Context c, String target) {
-    return groups.computeIfAbsent(c.binder.subject(), t -> new HashMap<>())
-        .computeIfAbsent(target, x -> c.binder.subject().toLowerCase() + "." + x);
+    return group(c.binder.subject(), target);
+  }
+
+  /** The group of the targets of type {@code subject}: its name, lower-cased, and the target ({@code ball.vy}). */
+  private String group(String subject, String target) {
+    return groups.computeIfAbsent(subject, t -> new HashMap<>())
+        .computeIfAbsent(target, x -> subject.toLowerCase() + "." + x);
   }
 
   private void mine(Transition transition, Frame predicted) {
@@ -1217,22 +1301,50 @@ public final class Miner {
     String asBeforeName = attr + "_as_before";
     String follows = "o." + attr + " := u." + attr;
     String followsName = attr + "_follows";
+    // Numbered once for all the contexts they are counted under.
+    Target attrTarget = target(attr);
+    Target stepTarget = target("step");
+    Effect stays = effect("o.vx := 0\n  o.vy := 0");
+    Effect steppedBothEffect = effect(steppedBoth);
+    Effect setPositionEffect = effect(setPosition);
+    Effect repeatsLastEffect = effect(repeatsLast);
+    Effect keptEffect = effect(kept);
+    Effect flipsEffect = effect(flips);
+    Effect isValueEffect = effect(isValue);
+    Effect stepAheadEffect = effect(stepAhead);
+    Effect actionStepEffect = effect(actionStep);
+    Effect stepAheadUnlessBlockedEffect = effect(stepAheadUnlessBlocked);
+    Effect actionStepUnlessBlockedEffect = effect(actionStepUnlessBlocked);
+    Effect plusEffect = effect(plus);
+    Effect asBeforeEffect = effect(asBefore);
+    Effect followsEffect = effect(follows);
+    String stepsAheadName = attr + "_steps_ahead";
+    String stepsWithActionName = attr + "_steps_with_action";
+    String stepsAheadUnlessBlockedName = attr + "_steps_ahead_unless_blocked";
+    String stepsWithActionUnlessBlockedName = attr + "_steps_with_action_unless_blocked";
+    boolean plusOffered = d != 0 && Math.abs(d) <= Math.max(1, (schema.velocityMax() - schema.velocityMin()) / 8);
+    // Every context of object i binds o to its type.
+    String subject = schema.type(a.type(i)).name();
+    String attrGroup = group(subject, attr);
+    String vxGroup = group(subject, "vx");
+    String vyGroup = group(subject, "vy");
+    List<int[]> touching = contacts(a, i);
     for (Context c : all) {
       if (slot == Slots.X && (c.byAction || controlled)) {
-        count(c, "step");
+        count(c, stepTarget);
         if (stayedOnAction && c.byAction) {
-          add(c, "step", "o.vx := 0\n  o.vy := 0", "stays");
+          add(c, stepTarget, stays, null, "stays", false, c);
         }
         if (steppedWithAction) {
-          add(c, "step", steppedBoth, "steps_with_action", true);
+          add(c, stepTarget, steppedBothEffect, null, "steps_with_action", true, c);
         }
         if (steppedBothUnlessBlocked != null) {
           add(c, "step", steppedBothUnlessBlocked, "steps_with_action_unless_blocked", true);
         }
       }
-      count(c, attr);
+      count(c, attrTarget);
       if (!inRange) {
-        add(c, attr, setPosition, setPositionName);
+        add(c, attrTarget, setPositionEffect, null, setPositionName, false, c);
         if (c.guard.size() <= 1 && (c.binder.contact() || c.binder.alone())) {
           for (Teleports.Partner u : landedOn) {
             // Applicable wherever the object's own context held (the partner is always there).
@@ -1244,55 +1356,55 @@ public final class Miner {
       }
       // Random steps: the object alone, or against one contact (a wall on one side rules a step out).
       if (randomStepContext(c)) {
-        choices.observe(idOf(c), c.binder, c.guard, c.name, group(c, attr), attr, v1, wrong);
+        choices.observe(idOf(c), c.binder, c.guard, c.name, attrGroup, attr, v1, wrong);
       } else {
-        choices.evidence(idOf(c), group(c, attr), v1);
+        choices.evidence(idOf(c), attrGroup, v1);
       }
       if ((c.byAction || controlled) && alongAction) {
         // A move in the action's direction is one outcome whatever the direction and axis: where a
         // context nearly always gives it when the action points along the axis (a box pushed from
         // behind), the object's moves are decided, not random, on both axes.
         int outcome = actionStep != null ? ChoiceMiner.WITH_THE_ACTION : v1;
-        choices.evidence(ChoiceMiner.withTheAction(idOf(c)), group(c, "vx"), outcome);
-        choices.evidence(ChoiceMiner.withTheAction(idOf(c)), group(c, "vy"), outcome);
+        choices.evidence(ChoiceMiner.withTheAction(idOf(c)), vxGroup, outcome);
+        choices.evidence(ChoiceMiner.withTheAction(idOf(c)), vyGroup, outcome);
       }
       if (beat > 1 && v1 != 0 && v1 == lastBeat) {
-        add(c, attr, repeatsLast, repeatsLastName);
+        add(c, attrTarget, repeatsLastEffect, null, repeatsLastName, false, c);
       }
       if (v1 == v0) {
-        add(c, attr, kept, keptName);
+        add(c, attrTarget, keptEffect, null, keptName, false, c);
       }
       if (v1 == -v0 && v0 != 0) {
-        add(c, attr, flips, flipsName);
+        add(c, attrTarget, flipsEffect, null, flipsName, false, c);
       }
-      add(c, attr, isValue, isValueName);
+      add(c, attrTarget, isValueEffect, null, isValueName, false, c);
       if (stepAhead != null) {
-        add(c, attr, stepAhead, attr + "_steps_ahead", true);
+        add(c, attrTarget, stepAheadEffect, null, stepsAheadName, true, c);
       }
       if (actionStep != null && (controlled || c.byAction)) {
-        add(c, attr, actionStep, attr + "_steps_with_action", true);
+        add(c, attrTarget, actionStepEffect, null, stepsWithActionName, true, c);
       }
       if (stepAheadUnlessBlocked != null) {
-        add(c, attr, stepAheadUnlessBlocked, attr + "_steps_ahead_unless_blocked", true);
+        add(c, attrTarget, stepAheadUnlessBlockedEffect, null, stepsAheadUnlessBlockedName, true, c);
       }
       if (actionStepUnlessBlocked != null && (controlled || c.byAction)) {
-        add(c, attr, actionStepUnlessBlocked, attr + "_steps_with_action_unless_blocked", true);
+        add(c, attrTarget, actionStepUnlessBlockedEffect, null, stepsWithActionUnlessBlockedName, true, c);
       }
-      if (d != 0 && Math.abs(d) <= Math.max(1, (schema.velocityMax() - schema.velocityMin()) / 8)) {
-        add(c, attr, plus, plusName);
+      if (plusOffered) {
+        add(c, attrTarget, plusEffect, null, plusName, false, c);
       }
       if (v1 == previous && v1 != v0) {
-        add(c, attr, asBefore, asBeforeName);
+        add(c, attrTarget, asBeforeEffect, null, asBeforeName, false, c);
       }
       if (c.binder.contact() && v1 != v0) {
-        add(c, attr, setPosition, setPositionName);
+        add(c, attrTarget, setPositionEffect, null, setPositionName, false, c);
       }
       if (c.binder.contact()) {
-        int u = contactObject(a, i, c);
+        int u = contactObject(a, touching, c);
         if (u >= 0) {
           int uv = slot == Slots.X ? a.vx(u) : a.vy(u);
           if (uv == v1 && uv != 0) {
-            add(c, attr, follows, followsName);
+            add(c, attrTarget, followsEffect, null, followsName, false, c);
           }
         }
       }
@@ -1310,9 +1422,11 @@ public final class Miner {
     if (vx < schema.velocityMin() || vx > schema.velocityMax() || vy < schema.velocityMin() || vy > schema.velocityMax()) {
       return;
     }
+    // Every context of object i binds o to its type.
+    String type = schema.type(a.type(i)).name().toLowerCase();
     for (Context c : contexts) {
       if (randomStepContext(c)) {
-        jointSteps.observe(c.binder, c.guard, c.name, c.binder.subject().toLowerCase(), vx, vy, blockedSides, wrongNow);
+        jointSteps.observe(idOf(c), c.binder, c.guard, c.name, type, vx, vy, blockedSides, wrongNow);
       }
     }
   }
@@ -1347,9 +1461,9 @@ public final class Miner {
         + (x ? "w" : "h") + " - o." + axis + ")";
   }
 
-  /** The first object matching a contact context's type and side. */
-  private int contactObject(Frame a, int i, Context c) {
-    for (int[] k : contacts(a, i)) {
+  /** The first object among {@code contacts} (object i's, {@link #contacts}) matching a contact context's type and side. */
+  private int contactObject(Frame a, List<int[]> contacts, Context c) {
+    for (int[] k : contacts) {
       String u = schema.type(a.type(k[0])).name();
       if (u.equals(c.binder.partner()) && Side.NAMES.get(k[1]).equals(c.binder.side())) {
         return k[0];
@@ -1373,31 +1487,27 @@ public final class Miner {
           continue;
         }
         for (int u : us) {
-          DraftBinder binder = DraftBinder.eachWith(t, partner.name());
-          List<Atom> guards = new ArrayList<>();
-          guards.add(null);
-          guards.add(motion(a.vx(u), "vx"));
-          guards.add(motion(a.vy(u), "vy"));
-          for (Atom g : guards) {
-            relate(a, b, i, j, u, binder, g, t, partner.name(), wrongX, wrongY);
-          }
+          relate(a, b, i, j, u, false, type, partner, -1, -1, -1, wrongX, wrongY);
+          relate(a, b, i, j, u, false, type, partner, -1, 0, motion(a.vx(u)), wrongX, wrongY);
+          relate(a, b, i, j, u, false, type, partner, -1, 1, motion(a.vy(u)), wrongX, wrongY);
         }
       }
     }
-    Set<String> seen = new LinkedHashSet<>();
+    // Each partner type and side once.
+    boolean[] seen = new boolean[schema.types().size() * Side.values().length];
     for (int[] c : contacts(a, i)) {
-      String u = schema.type(a.type(c[0])).name();
-      String side = Side.NAMES.get(c[1]);
-      if (seen.add(u + side)) {
-        relate(a, b, i, j, c[0], DraftBinder.touching(t, u, side), null, t, u, wrongX, wrongY);
+      EntityType partner = schema.type(a.type(c[0]));
+      int typeAndSide = partner.index() * Side.values().length + c[1];
+      if (!seen[typeAndSide]) {
+        seen[typeAndSide] = true;
+        relate(a, b, i, j, c[0], true, type, partner, c[1], -1, -1, wrongX, wrongY);
       }
     }
   }
 
-  /** The direction the partner moves on one axis, as a guard: {@code u.vx < 0} ({@code vx_neg}). */
-  private static Atom motion(int v, String attr) {
-    Atom[] atoms = attr.equals("vx") ? MOTION_X : MOTION_Y;
-    return atoms[v < 0 ? 0 : v > 0 ? 1 : 2];
+  /** The direction a velocity points, as the index of its atom in {@link #MOTION_X}: back, forth, not at all. */
+  private static int motion(int v) {
+    return v < 0 ? 0 : v > 0 ? 1 : 2;
   }
 
   /** {@link #motion}'s atoms per axis, written once: moving back, forth, not at all. */
@@ -1409,24 +1519,48 @@ public final class Miner {
         new Atom("u." + attr + " == 0", attr + "_zero")};
   }
 
-  /** @param guard the partner's motion the observation is kept under, or null for none */
-  private void relate(Frame a, Frame b, int i, int j, int u, DraftBinder binder, Atom guard, String t, String partner,
-      boolean wrongX, boolean wrongY) {
+  /**
+   * Observes the target's next step next to partner u: as a contact on {@code side} (its ordinal)
+   * when {@code touching}, else beside u, under the motion {@code motion} of u along axis
+   * {@code motionAxis} (0 for x, 1 for y; -1 for no guard).
+   */
+  private void relate(Frame a, Frame b, int i, int j, int u, boolean touching, EntityType type, EntityType partner,
+      int side, int motionAxis, int motion, boolean wrongX, boolean wrongY) {
+    int guard = motionAxis < 0 ? 0 : 1 + 3 * motionAxis + motion;
+    long code = (touching ? 1L << 62 : 0) | (long) type.index() << 40 | (long) partner.index() << 16 | guard << 8
+        | (touching ? side : 0);
+    List<int[]>[] lists = relationLists.get(code);
+    if (lists == null) {
+      String t = type.name();
+      String p = partner.name();
+      DraftBinder binder = touching ? DraftBinder.touching(t, p, Side.NAMES.get(side)) : DraftBinder.eachWith(t, p);
+      Atom g = motionAxis < 0 ? null : (motionAxis == 0 ? MOTION_X : MOTION_Y)[motion];
+      @SuppressWarnings("unchecked")
+      List<int[]>[] found = new List[] {
+          relations.computeIfAbsent(new RelationKey(binder, g, t, p, "vx", "x"), k -> new ArrayList<>()),
+          relations.computeIfAbsent(new RelationKey(binder, g, t, p, "vy", "y"), k -> new ArrayList<>())};
+      lists = found;
+      relationLists.put(code, lists);
+    }
     int vx = b.x(j) - a.x(i);
     int vy = b.y(j) - a.y(i);
-    relations.computeIfAbsent(new RelationKey(binder, guard, t, partner, "vx", "x"), k -> new ArrayList<>())
-        .add(new int[] {a.x(u) - a.x(i), vx, wrongX ? 1 : 0, targetInstance});
-    relations.computeIfAbsent(new RelationKey(binder, guard, t, partner, "vy", "y"), k -> new ArrayList<>())
-        .add(new int[] {a.y(u) - a.y(i), vy, wrongY ? 1 : 0, targetInstance});
+    lists[0].add(new int[] {a.x(u) - a.x(i), vx, wrongX ? 1 : 0, targetInstance});
+    lists[1].add(new int[] {a.y(u) - a.y(i), vy, wrongY ? 1 : 0, targetInstance});
   }
+
+  /**
+   * {@link #relations}' lists of one relation (x, then y) by a number made of its kind, types,
+   * guard and side: found again for every observation without hashing its key.
+   */
+  private final LongTable<List<int[]>[]> relationLists = new LongTable<>();
 
   private void relationCandidates() {
     for (Map.Entry<RelationKey, List<int[]>> e : relations.entrySet()) {
       RelationKey k = e.getKey();
-      List<int[]> events = e.getValue();
+      RelationEvents events = new RelationEvents(e.getValue());
       Map<Integer, int[]> byValue = new TreeMap<>();
       Map<Integer, int[]> byGap = new TreeMap<>();
-      for (int[] ev : events) {
+      for (int[] ev : e.getValue()) {
         if (ev[1] < schema.velocityMin() || ev[1] > schema.velocityMax()) {
           continue;
         }
@@ -1437,8 +1571,9 @@ public final class Miner {
       String name = k.type.toLowerCase() + "_" + k.attr;
       String suffix = "_near_" + k.partner.toLowerCase() + (k.guard == null ? "" : "_" + k.guard.name());
       for (Map.Entry<Integer, int[]> v : byValue.entrySet()) {
-        relationCandidate(k, events, v.getValue(), offset, "o." + k.attr + " := " + v.getKey(),
-            name + "_is_" + num(v.getKey()) + suffix, ev -> ev[1] == v.getKey());
+        int value = v.getKey();
+        relationCandidate(k, events, v.getValue(), offset, false, value,
+            () -> "o." + k.attr + " := " + value, () -> name + "_is_" + num(value) + suffix);
       }
       for (Map.Entry<Integer, int[]> g : byGap.entrySet()) {
         int c = g.getKey();
@@ -1446,10 +1581,43 @@ public final class Miner {
           // Seen at one offset only: the gap is a constant there, no evidence of following.
           continue;
         }
-        String value = "o." + k.attr + " := " + offset + (c == 0 ? "" : c > 0 ? " + " + c : " - " + (-c));
-        relationCandidate(k, events, g.getValue(), offset, value, name + "_closes_gap" + suffix,
-            ev -> ev[1] - ev[0] == c);
+        relationCandidate(k, events, g.getValue(), offset, true, c,
+            () -> "o." + k.attr + " := " + offset + (c == 0 ? "" : c > 0 ? " + " + c : " - " + (-c)),
+            () -> name + "_closes_gap" + suffix);
       }
+    }
+  }
+
+  /**
+   * The observations of one relation as columns, read once per candidate of it: (offset on the
+   * target's axis, next value, whether the model was wrong there, the target's running number),
+   * and how many targets they cover (the events of one target are consecutive).
+   */
+  private static final class RelationEvents {
+    final int[] offset;
+    final int[] value;
+    final int[] wrong;
+    final int[] target;
+    final int targets;
+
+    RelationEvents(List<int[]> events) {
+      int n = events.size();
+      offset = new int[n];
+      value = new int[n];
+      wrong = new int[n];
+      target = new int[n];
+      int distinct = 0;
+      for (int k = 0; k < n; k++) {
+        int[] ev = events.get(k);
+        offset[k] = ev[0];
+        value[k] = ev[1];
+        wrong[k] = ev[2];
+        target[k] = ev[3];
+        if (k == 0 || ev[3] != target[k - 1]) {
+          distinct++;
+        }
+      }
+      targets = distinct;
     }
   }
 
@@ -1463,56 +1631,66 @@ public final class Miner {
   /** Share of what the base rate leaves that a relation's range must add to its value's rate. */
   private static final double MIN_LIFT = 0.5;
 
-  private void relationCandidate(RelationKey k, List<int[]> events, int[] span, String offset, String effect,
-      String name, java.util.function.Predicate<int[]> right) {
+  /**
+   * The candidate "the target's next value is {@code constant} (or the offset plus it, where
+   * {@code gap}) while the offset lies in {@code span}", kept where the range tells something. Its
+   * text and name are written only then.
+   */
+  private void relationCandidate(RelationKey k, RelationEvents events, int[] span, String offset, boolean gap,
+      int constant, java.util.function.Supplier<String> effect, java.util.function.Supplier<String> name) {
     if (span[2] < 2) {
       return;
     }
-    Guard.Condition range = Guard.Condition.of(offset + " in " + span[0] + ".." + span[1]);
-    Guard guard = k.guard == null ? Guard.of(range) : Guard.of(k.guard.condition(), range);
-    LawDraft draft = new LawDraft(k.binder, guard, effect);
-    String body = draft.body();
-    if (candidates.containsKey(body)) {
-      return;
-    }
-    Candidate c = new Candidate(draft, name, k.type + "." + k.attr, body, Facing.NONE, false);
     // Counted per target (object and transition), as other candidates are, however many partners
     // the object has: the events of one target are consecutive.
+    int applicable = 0;
+    int correct = 0;
+    int correctWhereWrong = 0;
     int applicableAt = -1;
     int rightAt = -1;
-    int targets = 0;
     int rightAnywhere = 0;
-    int targetAt = -1;
     int rightAnywhereAt = -1;
-    for (int[] ev : events) {
-      if (ev[3] != targetAt) {
-        targetAt = ev[3];
-        targets++;
-      }
-      if (right.test(ev) && ev[3] != rightAnywhereAt) {
-        rightAnywhereAt = ev[3];
+    int lo = span[0];
+    int hi = span[1];
+    for (int e = 0; e < events.target.length; e++) {
+      int at = events.target[e];
+      boolean right = (gap ? events.value[e] - events.offset[e] : events.value[e]) == constant;
+      if (right && at != rightAnywhereAt) {
+        rightAnywhereAt = at;
         rightAnywhere++;
       }
-      if (ev[0] >= span[0] && ev[0] <= span[1]) {
-        if (ev[3] != applicableAt) {
-          applicableAt = ev[3];
-          c.applicable++;
+      if (events.offset[e] >= lo && events.offset[e] <= hi) {
+        if (at != applicableAt) {
+          applicableAt = at;
+          applicable++;
         }
-        if (right.test(ev) && ev[3] != rightAt) {
-          rightAt = ev[3];
-          c.correct++;
-          c.correctWhereWrong += ev[2];
+        if (right && at != rightAt) {
+          rightAt = at;
+          correct++;
+          correctWhereWrong += events.wrong[e];
         }
       }
     }
     // The range must tell something: the value far more often inside it than anywhere. A range
     // around the partner that only repeats what the target mostly does (a monster that mostly
     // stands, "standing near the key") is a coincidence of one level's layout.
-    double base = (double) rightAnywhere / targets;
-    if (c.precision() < base + MIN_LIFT * (1 - base)) {
+    double base = (double) rightAnywhere / events.targets;
+    double precision = applicable == 0 ? 0 : (double) correct / applicable;
+    if (precision < base + MIN_LIFT * (1 - base)) {
       return;
     }
-    candidates.put(body, c);
+    Guard.Condition range = Guard.Condition.of(offset + " in " + lo + ".." + hi);
+    Guard guard = k.guard == null ? Guard.of(range) : Guard.of(k.guard.condition(), range);
+    LawDraft draft = new LawDraft(k.binder, guard, effect.get());
+    String body = draft.body();
+    if (others.containsKey(body)) {
+      return;
+    }
+    Candidate c = new Candidate(draft, name.get(), k.type + "." + k.attr, body, Facing.NONE, false);
+    c.applicable = applicable;
+    c.correct = correct;
+    c.correctWhereWrong = correctWhereWrong;
+    others.put(body, c);
   }
 
   private void mineExtra(Frame a, Frame b, int i, int j, List<Context> contexts, AttributeSpec spec, int slot) {
@@ -1616,19 +1794,44 @@ public final class Miner {
       }
     }
     RandomCreations random = new RandomCreations(Math.log((double) schema.screenWidth() * schema.screenHeight()));
-    for (Candidate c : candidates.values()) {
-      Integer times = held.get(c.contextKey);
-      if (times != null && c.draft.created() != null) {
+    // In the order of their texts, so that equal gains keep one order however the mining went.
+    TreeMap<String, Candidate> spawns = new TreeMap<>();
+    for (Candidate c : sighted) {
+      if (c.created != null) {
+        spawns.put(c.body(), c);
+      }
+    }
+    for (Candidate c : spawns.values()) {
+      Integer times = held.get(c.contextKey());
+      if (times != null) {
         random.consider(c, times);
       }
     }
     for (Candidate c : random.best()) {
-      candidates.putIfAbsent(c.body, c);
+      others.putIfAbsent(c.body(), c);
     }
   }
 
   private void count(Context c, String target) {
     count(idOf(c), targetId(target), 1);
+  }
+
+  private void count(Context c, Target target) {
+    count(idOf(c), target.number, 1);
+  }
+
+  /** A target ({@code vx}, {@code alive}...) with its number in {@link #counts}, looked up once for many contexts. */
+  private record Target(String name, int number) {}
+
+  private Target target(String name) {
+    return new Target(name, targetId(name));
+  }
+
+  /** An effect's text with its number in this mining, looked up once for many contexts; null for none. */
+  private record Effect(String text, int number) {}
+
+  private Effect effect(String text) {
+    return text == null ? null : new Effect(text, effectIds.computeIfAbsent(text, x -> effectIds.size()));
   }
 
   private void count(int context, int target, int times) {
@@ -1655,21 +1858,20 @@ public final class Miner {
    */
   private void add(Context c, String target, String effect, String created, String valueName, boolean stepsAhead,
       Context counted) {
-    long key = drafted(c, effect);
+    add(c, target(target), effect(effect), created, valueName, stepsAhead, counted);
+  }
+
+  private void add(Context c, Target target, Effect effect, String created, String valueName, boolean stepsAhead,
+      Context counted) {
+    int context = idOf(c);
+    long key = (long) context << 32 | effect.number;
     Candidate cand = drafted.get(key);
     if (cand == null) {
-      LawDraft draft = new LawDraft(c.binder, c.guard, effect, created, false);
-      String body = draft.body();
-      cand = byBody.get(body);
-      if (cand == null) {
-        String typeName = c.binder.subject().toLowerCase();
-        String hint = typeName + "_" + valueName + (c.name.isEmpty() ? "" : "_" + c.name);
-        cand = new Candidate(draft, hint, group(c, target), counted.key(target), c.facing, stepsAhead);
-        cand.countedContext = idOf(counted);
-        cand.countedTarget = targetId(target);
-        candidates.put(body, cand);
-        byBody.put(body, cand);
-      }
+      cand = new Candidate(c, context, effect.text, created, valueName, group(c, target.name), counted, target.name,
+          stepsAhead);
+      cand.countedContext = idOf(counted);
+      cand.countedTarget = target.number;
+      sighted.add(cand);
       drafted.put(key, cand);
     }
     cand.correct++;

@@ -49,7 +49,7 @@ final class RandomCreations {
     double rate = (double) certain.correct / held;
     double gain = certain.correct * (logScreen + Math.log(rate) - 1);
     if (gain > 0) {
-      byType.computeIfAbsent(certain.draft.created(), t -> new ArrayList<>()).add(new Scored(variant(certain), gain));
+      byType.computeIfAbsent(certain.created(), t -> new ArrayList<>()).add(new Scored(variant(certain), gain));
     }
   }
 
@@ -59,7 +59,7 @@ final class RandomCreations {
     for (List<Scored> scored : byType.values()) {
       scored.sort(Comparator.comparingDouble(Scored::gain).reversed()
           .thenComparingInt(s -> s.variant().conditions())
-          .thenComparing(s -> s.variant().body));
+          .thenComparing(s -> s.variant().body()));
       for (int k = 0; k < Math.min(PER_TYPE, scored.size()); k++) {
         out.add(scored.get(k).variant());
       }
@@ -69,8 +69,8 @@ final class RandomCreations {
 
   /** The candidate as a creation with a fitted probability. */
   static Miner.Candidate variant(Miner.Candidate certain) {
-    Miner.Candidate c = new Miner.Candidate(certain.draft.withFittedProbability(), certain.nameHint + "_at_random", certain.group,
-        "random|" + certain.contextKey, Miner.Facing.NONE, false);
+    Miner.Candidate c = new Miner.Candidate(certain.draft().withFittedProbability(), certain.nameHint() + "_at_random", certain.group,
+        "random|" + certain.contextKey(), Miner.Facing.NONE, false);
     c.correct = certain.correct;
     c.correctWhereWrong = certain.correctWhereWrong;
     c.applicable = certain.correct;

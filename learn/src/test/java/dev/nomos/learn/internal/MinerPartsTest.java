@@ -34,9 +34,9 @@ class MinerPartsTest {
   private static String mined(List<Transition> transitions, List<Frame> predicted, Parallelism workers) {
     StringBuilder out = new StringBuilder();
     for (Miner.Candidate c : new Miner(ShapesWorld.SCHEMA, 6).mine(transitions, predicted, () -> false, workers)) {
-      out.append(c.nameHint).append(' ').append(c.group).append(' ').append(c.correct).append('/')
+      out.append(c.nameHint()).append(' ').append(c.group).append(' ').append(c.correct).append('/')
           .append(c.correctWhereWrong).append('/').append(c.applicable).append(' ').append(c.conditions())
-          .append('\n').append(c.body).append('\n');
+          .append('\n').append(c.body()).append('\n');
     }
     return out.toString();
   }
