@@ -87,6 +87,16 @@ class FuzzTest {
     assertOnlyDiagnostics(text);
   }
 
+  /** Found by the property above: error recovery folded a stray comma into a case weight (",3.0"). */
+  @org.junit.jupiter.api.Test
+  void aStrayCommaInACaseWeightListIsASyntaxErrorNotACrash() {
+    String text = "world W {\n  screen 10 x 10\n  velocity -1..1\n  actions NOOP\n  entity Ball\n  entity Wall\n}\n"
+        + "law w for T in {Ball, Wall} weight 1.0,  , 3.0 {\n  for o: T\n  then o.vx := 0\n}\n";
+    Compilation c = NomosCompiler.compile(List.of(new SourceFile("f.law", text)), SourceResolver.none());
+    check(text, c);
+    assertTrue(c.hasErrors());
+  }
+
   @Property(tries = 300)
   void tokenSoupGivesOnlyDiagnostics(@ForAll("soup") String text) {
     assertOnlyDiagnostics(text);

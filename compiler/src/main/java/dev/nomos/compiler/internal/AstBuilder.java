@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
 import org.antlr.v4.runtime.BufferedTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
@@ -143,7 +145,7 @@ public final class AstBuilder {
   private FloorDecl floor(FloorDeclContext c) {
     List<FloorDecl.Item> items = new ArrayList<>();
     for (FloorItemContext item : c.floorItem()) {
-      String text = item.value.getText();
+      String text = numberText(item.value);
       items.add(new FloorDecl.Item(name(item.channel), Double.parseDouble(text), text, span(item)));
     }
     return new FloorDecl(name(c.keyword), doc(c.getStart()), items, span(c));
@@ -160,11 +162,35 @@ public final class AstBuilder {
         span(c));
   }
 
+  /**
+   * A number's text without the tokens error recovery folded into its context: in {@code weight 1.0,
+   * , 3.0} the second number's context also holds the stray comma. A context left with no digits at
+   * all reads as 0; the syntax error is reported, so that value never reaches a model.
+   */
+  private static String numberText(ParserRuleContext c) {
+    StringBuilder b = new StringBuilder();
+    appendTokens(c, b);
+    return b.toString().matches("-?[0-9]+(\\.[0-9]+)?") ? b.toString() : "0";
+  }
+
+  private static void appendTokens(ParseTree t, StringBuilder b) {
+    if (t instanceof ErrorNode) {
+      return;
+    }
+    if (t instanceof TerminalNode n) {
+      b.append(n.getText());
+      return;
+    }
+    for (int i = 0; i < t.getChildCount(); i++) {
+      appendTokens(t.getChild(i), b);
+    }
+  }
+
   // ---- laws
 
   /** The law's cases, or null when it has none. A weight list without cases is the checker's to report. */
   private LawDecl.Cases cases(LawDeclContext c) {
-    List<String> weights = c.signedNumber().stream().map(SignedNumberContext::getText).toList();
+    List<String> weights = c.signedNumber().stream().map(AstBuilder::numberText).toList();
     if (c.lawCases() == null) {
       return weights.size() > 1 ? new LawDecl.Cases(List.of(), weights, span(c.name)) : null;
     }
@@ -183,7 +209,7 @@ public final class AstBuilder {
     Double weight = null;
     String weightText = null;
     if (c.weight != null) {
-      weightText = c.weight.getText();
+      weightText = numberText(c.weight);
       weight = Double.parseDouble(weightText);
     }
     List<Binder> binders = new ArrayList<>();
@@ -229,7 +255,7 @@ public final class AstBuilder {
       if (o.value != null) {
         value = new Binder.SymbolValue(name(o.value), span(o.value));
       } else if (o.number() != null) {
-        value = new Binder.NumberValue(Double.parseDouble(o.number().getText()), o.number().getText(), span(o.number()));
+        value = new Binder.NumberValue(Double.parseDouble(numberText(o.number())), numberText(o.number()), span(o.number()));
       } else {
         value = new Binder.HoleValue(span(o.HOLE().getSymbol()));
       }
@@ -285,7 +311,7 @@ public final class AstBuilder {
         for (JointAssignContext a : alt.jointAssign()) {
           assigns.add(new Effect.Assign(target(a.target()), expr(a.expr()), span(a)));
         }
-        String text = alt.weight == null ? null : alt.weight.getText();
+        String text = alt.weight == null ? null : numberText(alt.weight);
         alts.add(new Effect.JointAlt(alt.stay == null ? null : name(alt.stay), assigns,
             text == null ? 1.0 : Double.parseDouble(text), text, span(alt)));
       }
@@ -310,7 +336,7 @@ public final class AstBuilder {
     if (s.places instanceof WeightedPlacesContext w) {
       List<Places.WeightedPlace> places = new ArrayList<>();
       for (WeightedPlaceContext p : w.weightedPlace()) {
-        String text = p.weight.getText();
+        String text = numberText(p.weight);
         places.add(new Places.WeightedPlace(place(p.place()), Double.parseDouble(text), text, span(p)));
       }
       return new Places.Weighted(places, span(w));
@@ -328,10 +354,10 @@ public final class AstBuilder {
       return null;
     }
     if (c.fitted != null) {
-      String text = c.start == null ? null : c.start.getText();
+      String text = c.start == null ? null : numberText(c.start);
       return new Chance(true, text == null ? Double.NaN : Double.parseDouble(text), text, span(c));
     }
-    String text = c.value.getText();
+    String text = numberText(c.value);
     return new Chance(false, Double.parseDouble(text), text, span(c));
   }
 
