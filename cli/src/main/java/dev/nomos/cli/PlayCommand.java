@@ -57,6 +57,7 @@ import picocli.CommandLine.Spec;
 public final class PlayCommand implements Callable<Integer> {
   @Mixin ModelRunOptions run;
   @Mixin SearchOptions search;
+  @Mixin MctsOptions mcts;
 
   enum Format { text, json }
 
@@ -120,9 +121,6 @@ public final class PlayCommand implements Callable<Integer> {
       description = "Actions per episode at most (default ${DEFAULT-VALUE}; the world may end it sooner).")
   int maxSteps;
 
-  @Option(names = "--horizon", defaultValue = "30", paramLabel = "H", description = "mcts: steps per simulation (default ${DEFAULT-VALUE}).")
-  int horizon;
-
   @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
       description = "Seed of the episodes (and of mcts and the random policy) (default ${DEFAULT-VALUE}).")
   long seed;
@@ -168,7 +166,7 @@ public final class PlayCommand implements Callable<Integer> {
     }
     SearchLimits limits = limits(budget != null ? budget : planner.equals("mcts") ? MCTS_BUDGET : SEARCH_BUDGET,
         maxSeconds);
-    Mcts.Settings settings = mctsSettings(horizon, seed);
+    Mcts.Settings settings = mcts.settings(seed);
     if (record != null) {
       OutputFiles.checkWritable(record);
     }
@@ -364,13 +362,5 @@ public final class PlayCommand implements Callable<Integer> {
       throw new UserFacingException("--max-seconds must be a positive number of seconds, got " + maxSeconds, ExitCodes.USAGE);
     }
     return new SearchLimits(budget, Duration.ofNanos((long) (maxSeconds * 1e9)));
-  }
-
-  static Mcts.Settings mctsSettings(int horizon, long seed) {
-    if (horizon < 1) {
-      throw new UserFacingException("--horizon must be at least 1, got " + horizon, ExitCodes.USAGE);
-    }
-    Mcts.Settings d = Mcts.Settings.defaults();
-    return new Mcts.Settings(horizon, d.discount(), d.exploration(), seed);
   }
 }
