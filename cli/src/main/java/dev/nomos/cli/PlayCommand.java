@@ -109,6 +109,11 @@ public final class PlayCommand implements Callable<Integer> {
           + "(--wall-clock: elapsed) (default ${DEFAULT-VALUE}).")
   double maxSeconds;
 
+  @Option(names = "--plan-seconds", paramLabel = "S",
+      description = "Time limit of one plan, counted as --max-seconds is (default: what the episode has left); "
+          + "with mcts, which plans before every action, a time per action instead of (or beside) --budget.")
+  Double planSeconds;
+
   /** Episodes played at once, one per thread; each episode's time is its own thread's. */
   @Mixin ThreadOptions threads;
 
@@ -166,6 +171,13 @@ public final class PlayCommand implements Callable<Integer> {
     }
     SearchLimits limits = limits(budget != null ? budget : planner.equals("mcts") ? MCTS_BUDGET : SEARCH_BUDGET,
         maxSeconds);
+    if (planSeconds != null) {
+      if (!(planSeconds > 0) || planSeconds > maxSeconds) {
+        throw new UserFacingException("--plan-seconds must be a positive number of seconds up to --max-seconds, got "
+            + planSeconds, ExitCodes.USAGE);
+      }
+      limits = limits.withMaxTime(SearchOptions.seconds(planSeconds));
+    }
     Mcts.Settings settings = mcts.settings(seed);
     if (record != null) {
       OutputFiles.checkWritable(record);
