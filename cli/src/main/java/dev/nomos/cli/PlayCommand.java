@@ -65,8 +65,8 @@ public final class PlayCommand implements Callable<Integer> {
   static final long SEARCH_BUDGET = 10_000_000;
   /**
    * Simulations per mcts plan: mcts plans before every action, so this keeps a 200-step episode with a
-   * 30-step horizon to tens of seconds on one core (about 12 000 predictions per action; pong: about
-   * 28 s an episode on the shared machine, and half the budget played it markedly worse).
+   * 30-step horizon to tens of seconds on one core (at most about 12 000 predictions per action; a plan
+   * that continues the previous tree spends them on top of it, see docs/planning.md).
    */
   static final long MCTS_BUDGET = 400;
 
