@@ -14,10 +14,6 @@ import java.util.SplittableRandom;
  * nothing is earned.
  *
  * <ul>
- *   <li><b>Selection.</b> UCB1 over the actions' mean returns scaled to [0, 1] by the lowest and
- *       highest mean seen anywhere in the tree (as MuZero does), so the exploration constant means
- *       the same whatever the scale of a world's rewards: with rewards of ±1 paid tens of steps away,
- *       unscaled means differ by hundredths and exploration would drown them.
  *   <li><b>Expansion.</b> A node is expanded on its second visit: the model's most likely outcome of
  *       every action is predicted, and actions whose most likely outcomes are one state with one
  *       reward count as one action there (the first of them in the world's order), so a world with
@@ -85,9 +81,6 @@ public final class Mcts implements Planner {
   private Node lastRoot;
   private int lastChoice = -1;
   private long predicted;
-  /** The lowest and highest mean return of any action in the tree, which UCB1 scales means by. */
-  private double low = Double.POSITIVE_INFINITY;
-  private double high = Double.NEGATIVE_INFINITY;
 
   public Mcts(TransitionModel model, Objective objective, Settings settings) {
     this.model = model;
@@ -176,8 +169,6 @@ public final class Mcts implements Planner {
         return child;
       }
     }
-    low = Double.POSITIVE_INFINITY;
-    high = Double.NEGATIVE_INFINITY;
     return new Node(start, 0);
   }
 
@@ -210,9 +201,6 @@ public final class Mcts implements Planner {
     node.visits[c]++;
     node.totals[c] += value;
     node.count++;
-    double mean = node.totals[c] / node.visits[c];
-    low = Math.min(low, mean);
-    high = Math.max(high, mean);
     return value;
   }
 
@@ -297,12 +285,10 @@ public final class Mcts implements Planner {
       }
     }
     double logN = Math.log(node.count);
-    double range = high > low ? high - low : 1;
     int best = 0;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < node.choices.length; c++) {
-      double mean = (node.totals[c] / node.visits[c] - low) / range;
-      double score = mean + settings.exploration() * Math.sqrt(logN / node.visits[c]);
+      double score = node.totals[c] / node.visits[c] + settings.exploration() * Math.sqrt(logN / node.visits[c]);
       if (score > bestScore) {
         bestScore = score;
         best = c;

@@ -93,22 +93,6 @@ class MctsSearchShapeTest {
     assertEquals(0.5, plan.expectedReturn(), 1e-9);
   }
 
-  /**
-   * UCB1 reads means scaled by the tree's range of means: a world paying about a thousandth as much
-   * is searched alike (scaled by a power of two, so that every sum and mean scales exactly).
-   */
-  @Test
-  void theSearchDoesNotDependOnTheScaleOfTheRewards() {
-    Frame start = GridModel.frame(new int[] {PLAYER, 1, 1, 1}, new int[] {MARK, 2, 4, 3}, new int[] {MARK, 3, 0, 2});
-    double scale = 1.0 / 1024;
-    Plan ones = new Mcts(new RewardGridModel(-0.125, 1, (x, y) -> false), ReturnObjective.predicted(),
-        new Mcts.Settings(6, 0.9, 1.0, 4)).plan(start, SearchLimits.nodes(400));
-    Plan small = new Mcts(new RewardGridModel(-0.125 * scale, scale, (x, y) -> false), ReturnObjective.predicted(),
-        new Mcts.Settings(6, 0.9, 1.0, 4)).plan(start, SearchLimits.nodes(400));
-    assertEquals(java.util.Arrays.toString(ones.actions()), java.util.Arrays.toString(small.actions()));
-    assertEquals(ones.expectedReturn() * scale, small.expectedReturn());
-  }
-
   /** Reward on a mark five steps to the right, a tiny budget: rollouts that hold a course find it. */
   @Test
   void rolloutsThatRepeatTheirActionFindADistantRewardMoreOften() {
