@@ -47,6 +47,7 @@ import picocli.CommandLine.Spec;
 public final class PlanCommand implements Callable<Integer> {
   @Mixin ModelRunOptions run;
   @Mixin SearchOptions search;
+  @Mixin MctsOptions mcts;
 
   enum Format { text, json }
 
@@ -76,10 +77,6 @@ public final class PlanCommand implements Callable<Integer> {
           + "(default ${DEFAULT-VALUE}).")
   double maxSeconds;
 
-  @Option(names = "--horizon", defaultValue = "30", paramLabel = "H",
-      description = "mcts: steps per simulation (default ${DEFAULT-VALUE}).")
-  int horizon;
-
   @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "mcts: seed of its draws (default ${DEFAULT-VALUE}).")
   long seed;
 
@@ -97,7 +94,7 @@ public final class PlanCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SimulateCommand.Start start = SimulateCommand.parseStart(from);
     SearchLimits limits = search.measured(PlayCommand.limits(budget, maxSeconds));
-    Mcts.Settings settings = PlayCommand.mctsSettings(horizon, seed);
+    Mcts.Settings settings = mcts.settings(seed);
     if (!Planning.PLANNERS.contains(planner)) {
       throw new UserFacingException("--planner " + planner + ": expected one of " + String.join(", ", Planning.PLANNERS),
           ExitCodes.USAGE);

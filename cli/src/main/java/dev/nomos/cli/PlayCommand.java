@@ -58,6 +58,7 @@ import picocli.CommandLine.Spec;
 public final class PlayCommand implements Callable<Integer> {
   @Mixin ModelRunOptions run;
   @Mixin SearchOptions search;
+  @Mixin MctsOptions mcts;
 
   enum Format { text, json }
 
@@ -65,8 +66,8 @@ public final class PlayCommand implements Callable<Integer> {
   static final long SEARCH_BUDGET = 10_000_000;
   /**
    * Simulations per mcts plan: mcts plans before every action, so this keeps a 200-step episode with a
-   * 30-step horizon to tens of seconds on one core (about 12 000 predictions per action; pong: about
-   * 28 s an episode on the shared machine, and half the budget played it markedly worse).
+   * 30-step horizon to tens of seconds on one core (at most about 12 000 predictions per action; a plan
+   * that continues the previous tree spends them on top of it, see docs/planning.md).
    */
   static final long MCTS_BUDGET = 400;
 
@@ -109,6 +110,11 @@ public final class PlayCommand implements Callable<Integer> {
           + "(--wall-clock: elapsed) (default ${DEFAULT-VALUE}).")
   double maxSeconds;
 
+  @Option(names = "--plan-seconds", paramLabel = "S",
+      description = "Time limit of one plan, counted as --max-seconds is (default: what the episode has left); "
+          + "with mcts, which plans before every action, a time per action instead of (or beside) --budget.")
+  Double planSeconds;
+
   /** Episodes played at once, one per thread; each episode's time is its own thread's. */
   @Mixin ThreadOptions threads;
 
@@ -120,9 +126,6 @@ public final class PlayCommand implements Callable<Integer> {
   @Option(names = "--max-steps", defaultValue = "200", paramLabel = "N",
       description = "Actions per episode at most (default ${DEFAULT-VALUE}; the world may end it sooner).")
   int maxSteps;
-
-  @Option(names = "--horizon", defaultValue = "30", paramLabel = "H", description = "mcts: steps per simulation (default ${DEFAULT-VALUE}).")
-  int horizon;
 
   @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
       description = "Seed of the episodes (and of mcts and the random policy) (default ${DEFAULT-VALUE}).")
@@ -176,7 +179,14 @@ public final class PlayCommand implements Callable<Integer> {
     }
     SearchLimits limits = limits(budget != null ? budget : planner.equals("mcts") ? MCTS_BUDGET : SEARCH_BUDGET,
         maxSeconds);
-    Mcts.Settings settings = mctsSettings(horizon, seed);
+    if (planSeconds != null) {
+      if (!(planSeconds > 0) || planSeconds > maxSeconds) {
+        throw new UserFacingException("--plan-seconds must be a positive number of seconds up to --max-seconds, got "
+            + planSeconds, ExitCodes.USAGE);
+      }
+      limits = limits.withMaxTime(SearchOptions.seconds(planSeconds));
+    }
+    Mcts.Settings settings = mcts.settings(seed);
     if (record != null) {
       OutputFiles.checkWritable(record);
     }
@@ -377,13 +387,5 @@ public final class PlayCommand implements Callable<Integer> {
       throw new UserFacingException("--max-seconds must be a positive number of seconds, got " + maxSeconds, ExitCodes.USAGE);
     }
     return new SearchLimits(budget, Duration.ofNanos((long) (maxSeconds * 1e9)));
-  }
-
-  static Mcts.Settings mctsSettings(int horizon, long seed) {
-    if (horizon < 1) {
-      throw new UserFacingException("--horizon must be at least 1, got " + horizon, ExitCodes.USAGE);
-    }
-    Mcts.Settings d = Mcts.Settings.defaults();
-    return new Mcts.Settings(horizon, d.discount(), d.exploration(), seed);
   }
 }

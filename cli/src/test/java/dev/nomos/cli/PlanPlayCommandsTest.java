@@ -163,6 +163,37 @@ class PlanPlayCommandsTest {
   }
 
   @Test
+  void mctsSearchOptionsAreCheckedAndAccepted() throws IOException {
+    Run r = Run.run("play", "pong", "--model", "../examples/pong/reference.law", "--planner", "mcts", "--no-goal",
+        "--episodes", "1", "--max-steps", "5", "--budget", "8", "--horizon", "4", "--discount", "0.9", "--rollout-repeat",
+        "0", "--no-reuse", "--format", "json");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(5, new ObjectMapper().readTree(r.out()).get("steps").asInt());
+    Run repeat = Run.run("play", "pong", "--model", "../examples/pong/reference.law", "--planner", "mcts", "--no-goal",
+        "--rollout-repeat", "1");
+    assertEquals(2, repeat.exit());
+    assertTrue(repeat.err().contains("--rollout-repeat must be in [0, 1), got 1.0"), repeat.err());
+    Run discount = Run.run("plan", WORLD, REFERENCE, "--from", "x.jsonl:0", "--planner", "mcts", "--discount", "0");
+    assertEquals(2, discount.exit());
+    assertTrue(discount.err().contains("--discount must be in (0, 1], got 0.0"), discount.err());
+    Run planTime = Run.run("play", "pong", "--model", "../examples/pong/reference.law", "--planner", "mcts", "--no-goal",
+        "--plan-seconds", "0");
+    assertEquals(2, planTime.exit());
+    assertTrue(planTime.err().contains("--plan-seconds must be a positive number"), planTime.err());
+  }
+
+  @Test
+  void aTimePerPlanBoundsEachMctsPlanOfAHugeBudget() throws IOException {
+    Run r = Run.run("play", "pong", "--model", "../examples/pong/reference.law", "--planner", "mcts", "--no-goal",
+        "--episodes", "1", "--max-steps", "3", "--budget", "1000000000", "--plan-seconds", "0.05", "--wall-clock",
+        "--format", "json");
+    assertEquals(0, r.exit(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertEquals(3, j.get("steps").asInt(), "three plans, each stopped by its time, not by the budget");
+    assertEquals("step limit", j.get("per_episode").get(0).get("ending").asText());
+  }
+
+  @Test
   void firstWithoutLevelsIsAUsageError() {
     Run r = Run.run("play", "sokoban", "--model", WORLD, REFERENCE, "--first", "3");
     assertEquals(2, r.exit());

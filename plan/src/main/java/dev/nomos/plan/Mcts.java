@@ -8,20 +8,45 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Monte Carlo tree search (UCT) for stochastic models. Each simulation walks down the tree choosing
- * actions by UCB1 (an untried action first, in random order), draws the next frame from the model,
- * and follows the child of that outcome (children are keyed by canonical state, so outcomes the
- * model draws again share statistics); at a new outcome it plays uniformly random actions with
- * sampled transitions up to the horizon. Returns are discounted sums of the {@link Objective}'s
- * rewards; a frame the model predicts ends the episode ({@link TransitionModel.Outcome#end()}) or the
- * objective calls terminal is a leaf, after which nothing is earned. The plan is the most visited action at each level (following each action's most visited
+ * Monte Carlo tree search (UCT) for stochastic models, maximising the discounted sum of the
+ * {@link Objective}'s rewards over the horizon; a frame the model predicts ends the episode
+ * ({@link TransitionModel.Outcome#end()}) or the objective calls terminal is a leaf, after which
+ * nothing is earned.
+ *
+ * <ul>
+ *   <li><b>Expansion.</b> A node is expanded on its second visit: the model's most likely outcome of
+ *       every action is predicted, and actions whose most likely outcomes are one state with one
+ *       reward count as one action there (the first of them in the world's order), so a world with
+ *       redundant actions (a fire button that does nothing) is not searched several times over.
+ *   <li><b>Outcomes.</b> An action's first outcome is the most likely one; later visits draw from
+ *       the model, and a drawn state not yet among the action's children becomes one only while the
+ *       action has fewer than ⌈√visits⌉ of them (progressive widening); otherwise the simulation
+ *       follows an existing child drawn in proportion to its visits. A deterministic model so gets a
+ *       plain game tree, and a model's rare outcomes (its floor's background) cannot split the
+ *       statistics of an action into many one-visit children.
+ *   <li><b>Rollouts.</b> From a new node the simulation plays random actions up to the horizon, with
+ *       sampled transitions; each step repeats the previous action with probability
+ *       {@link Settings#rolloutRepeat} and otherwise draws one uniformly, so rollouts hold a course
+ *       for several steps (a uniformly random walk rarely gets anywhere, so its returns tell the
+ *       actions apart poorly).
+ *   <li><b>Reuse.</b> With {@link Settings#reuse}, the next call whose start frame is one of the
+ *       predicted outcomes of the previous plan's first action continues from that subtree (its
+ *       frame replaced by the start frame, which carries the true history), instead of a new tree.
+ * </ul>
+ *
+ * <p>The plan is the most visited action at each level (following each action's most visited
  * outcome), and its expected return is the root action's mean return.
  */
 public final class Mcts implements Planner {
   private static final long CLOCK_EVERY = 16;
 
-  /** Search settings: depth of a simulation, discount, and the UCB1 exploration constant. */
-  public record Settings(int horizon, double discount, double exploration, long seed) {
+  /**
+   * Search settings: depth of a simulation, discount, the UCB1 exploration constant, the seed, the
+   * probability that a rollout step repeats the previous action (0: uniformly random rollouts), and
+   * whether a plan continues the previous plan's tree.
+   */
+  public record Settings(int horizon, double discount, double exploration, long seed, double rolloutRepeat,
+      boolean reuse) {
     public Settings {
       if (horizon < 1) {
         throw new IllegalArgumentException("the horizon must be at least 1, got " + horizon);
@@ -32,10 +57,18 @@ public final class Mcts implements Planner {
       if (!(exploration >= 0)) {
         throw new IllegalArgumentException("the exploration constant must be >= 0, got " + exploration);
       }
+      if (!(rolloutRepeat >= 0 && rolloutRepeat < 1)) {
+        throw new IllegalArgumentException("the rollout's repeat probability must be in [0, 1), got " + rolloutRepeat);
+      }
+    }
+
+    /** The default rollouts and reuse with the given depth, discount, exploration and seed. */
+    public Settings(int horizon, double discount, double exploration, long seed) {
+      this(horizon, discount, exploration, seed, defaults().rolloutRepeat(), defaults().reuse());
     }
 
     public static Settings defaults() {
-      return new Settings(30, 0.98, Math.sqrt(2), 1);
+      return new Settings(30, 0.98, Math.sqrt(2), 1, 0.8, true);
     }
   }
 
@@ -44,6 +77,9 @@ public final class Mcts implements Planner {
   private final Settings settings;
   private final int actions;
   private final SplittableRandom random;
+  private StateKeys keys;
+  private Node lastRoot;
+  private int lastChoice = -1;
   private long predicted;
 
   public Mcts(TransitionModel model, Objective objective, Settings settings) {
@@ -59,20 +95,22 @@ public final class Mcts implements Planner {
     return "mcts";
   }
 
+  /** A state of the tree; {@code reward} is what the step into it earned. */
   private final class Node {
-    final Frame frame;
-    final boolean terminal;
-    final int[] visits = new int[actions];
-    final double[] totals = new double[actions];
-    final List<Map<StateKeys.Key, Node>> outcomes = new ArrayList<>(actions);
+    Frame frame;
+    boolean terminal;
+    final double reward;
+    /** The distinct actions here (indexes into the world's actions); null until expanded. */
+    int[] choices;
+    int[] visits;
+    double[] totals;
+    List<Map<StateKeys.Key, Node>> outcomes;
     int count;
 
-    Node(Frame frame) {
+    Node(Frame frame, double reward) {
       this.frame = frame;
+      this.reward = reward;
       this.terminal = ends(frame);
-      for (int a = 0; a < actions; a++) {
-        outcomes.add(new HashMap<>());
-      }
     }
   }
 
@@ -82,35 +120,37 @@ public final class Mcts implements Planner {
     long began = clock.now();
     long deadline = began + limits.maxTime().toNanos();
     predicted = 0;
-    StateKeys keys = new StateKeys(start, false);
-    Node root = new Node(start);
+    if (keys == null) {
+      keys = new StateKeys(start, false);
+    }
+    Node root = reused(start);
     long simulations = 0;
     while (!root.terminal && simulations < limits.maxNodes()
         && (simulations % CLOCK_EVERY != 0 || clock.now() < deadline)) {
-      simulate(root, 0, keys);
+      simulate(root, 0);
       simulations++;
     }
     SearchStats stats = new SearchStats(simulations, predicted, 0, (clock.now() - began) / 1e9);
     List<Integer> path = new ArrayList<>();
     List<Frame> frames = new ArrayList<>();
     double expected = 0;
-    for (Node n = root; n != null && !n.terminal && n.count > 0; ) {
-      int a = mostVisited(n);
-      if (n.visits[a] == 0) {
+    lastRoot = settings.reuse() ? root : null;
+    lastChoice = -1;
+    for (Node n = root; n != null && !n.terminal && n.choices != null; ) {
+      int c = mostVisited(n);
+      if (n.visits[c] == 0) {
         break;
       }
       if (n == root) {
-        expected = n.totals[a] / n.visits[a];
+        expected = n.totals[c] / n.visits[c];
+        lastChoice = c;
       }
-      path.add(a);
+      path.add(n.choices[c]);
       Node next = null;
-      for (Node child : n.outcomes.get(a).values()) {
+      for (Node child : n.outcomes.get(c).values()) {
         if (next == null || child.count > next.count) {
           next = child;
         }
-      }
-      if (next == null) {
-        break;
       }
       frames.add(next.frame);
       n = next;
@@ -119,77 +159,154 @@ public final class Mcts implements Planner {
         expected, stats);
   }
 
+  /** The subtree of the previous plan's first action whose state is {@code start}'s, else a new root. */
+  private Node reused(Frame start) {
+    if (lastRoot != null && lastChoice >= 0) {
+      Node child = lastRoot.outcomes.get(lastChoice).get(keys.of(start));
+      if (child != null) {
+        child.frame = start;
+        child.terminal = ends(start);
+        return child;
+      }
+    }
+    return new Node(start, 0);
+  }
+
   private int mostVisited(Node n) {
     int best = 0;
-    for (int a = 1; a < actions; a++) {
-      if (n.visits[a] > n.visits[best]
-          || n.visits[a] == n.visits[best] && n.totals[a] > n.totals[best]) {
-        best = a;
+    for (int c = 1; c < n.choices.length; c++) {
+      if (n.visits[c] > n.visits[best] || n.visits[c] == n.visits[best] && n.totals[c] > n.totals[best]) {
+        best = c;
       }
     }
     return best;
   }
 
-  private double simulate(Node node, int depth, StateKeys keys) {
+  private double simulate(Node node, int depth) {
     if (node.terminal || depth >= settings.horizon()) {
       return 0;
     }
-    int a = select(node);
-    TransitionModel.Outcome out = model.sample(node.frame, a, random);
-    predicted++;
-    double reward = objective.reward(node.frame, a, out);
-    Map<StateKeys.Key, Node> children = node.outcomes.get(a);
-    StateKeys.Key key = keys.of(out.next());
-    Node child = children.get(key);
-    double value;
-    if (child == null) {
-      child = new Node(out.next());
-      children.put(key, child);
-      value = reward + settings.discount() * (child.terminal ? 0 : rollout(out.next(), depth + 1));
-      child.count++;
-    } else {
-      value = reward + settings.discount() * simulate(child, depth + 1, keys);
+    if (node.choices == null) {
+      expand(node);
     }
-    node.visits[a]++;
-    node.totals[a] += value;
+    int c = select(node);
+    Node child = outcome(node, c);
+    double value;
+    if (child.count == 0) {
+      child.count++;
+      value = child.reward + settings.discount() * (child.terminal ? 0 : rollout(child.frame, depth + 1, node.choices[c]));
+    } else {
+      value = child.reward + settings.discount() * simulate(child, depth + 1);
+    }
+    node.visits[c]++;
+    node.totals[c] += value;
     node.count++;
     return value;
   }
 
+  /** Predicts every action's most likely outcome and keeps one action per distinct (state, reward). */
+  private void expand(Node node) {
+    List<Integer> choices = new ArrayList<>();
+    List<Map<StateKeys.Key, Node>> outcomes = new ArrayList<>();
+    Map<Distinct, Integer> seen = new HashMap<>();
+    for (int a = 0; a < actions; a++) {
+      TransitionModel.Outcome out = model.mostLikely(node.frame, a);
+      predicted++;
+      StateKeys.Key key = keys.of(out.next());
+      double reward = objective.reward(node.frame, a, out);
+      if (seen.putIfAbsent(new Distinct(key, reward, out.end()), a) != null) {
+        continue;
+      }
+      Map<StateKeys.Key, Node> children = new HashMap<>();
+      children.put(key, new Node(out.next(), reward));
+      choices.add(a);
+      outcomes.add(children);
+    }
+    node.choices = choices.stream().mapToInt(Integer::intValue).toArray();
+    node.visits = new int[node.choices.length];
+    node.totals = new double[node.choices.length];
+    node.outcomes = outcomes;
+  }
+
+  private record Distinct(StateKeys.Key key, double reward, boolean end) {}
+
+  /**
+   * The child a simulation follows after choice {@code c}: the most likely outcome on the action's
+   * first visit; afterwards a drawn outcome, new ones admitted while the children number fewer than
+   * ⌈√visits⌉, else an existing child in proportion to its visits.
+   */
+  private Node outcome(Node node, int c) {
+    Map<StateKeys.Key, Node> children = node.outcomes.get(c);
+    int n = node.visits[c];
+    if (n == 0) {
+      return children.values().iterator().next();
+    }
+    if (children.size() < Math.ceil(Math.sqrt(n + 1))) {
+      int a = node.choices[c];
+      TransitionModel.Outcome out = model.sample(node.frame, a, random);
+      predicted++;
+      StateKeys.Key key = keys.of(out.next());
+      Node child = children.get(key);
+      if (child == null) {
+        child = new Node(out.next(), objective.reward(node.frame, a, out));
+        children.put(key, child);
+      }
+      return child;
+    }
+    int total = 0;
+    for (Node child : children.values()) {
+      total += child.count;
+    }
+    int pick = random.nextInt(Math.max(total, 1));
+    Node last = null;
+    for (Node child : children.values()) {
+      last = child;
+      pick -= child.count;
+      if (pick < 0) {
+        break;
+      }
+    }
+    return last;
+  }
+
   private int select(Node node) {
     int untried = 0;
-    for (int a = 0; a < actions; a++) {
-      if (node.visits[a] == 0) {
+    for (int c = 0; c < node.choices.length; c++) {
+      if (node.visits[c] == 0) {
         untried++;
       }
     }
     if (untried > 0) {
       int pick = random.nextInt(untried);
-      for (int a = 0; a < actions; a++) {
-        if (node.visits[a] == 0 && pick-- == 0) {
-          return a;
+      for (int c = 0; c < node.choices.length; c++) {
+        if (node.visits[c] == 0 && pick-- == 0) {
+          return c;
         }
       }
     }
     double logN = Math.log(node.count);
     int best = 0;
     double bestScore = Double.NEGATIVE_INFINITY;
-    for (int a = 0; a < actions; a++) {
-      double score = node.totals[a] / node.visits[a] + settings.exploration() * Math.sqrt(logN / node.visits[a]);
+    for (int c = 0; c < node.choices.length; c++) {
+      double score = node.totals[c] / node.visits[c] + settings.exploration() * Math.sqrt(logN / node.visits[c]);
       if (score > bestScore) {
         bestScore = score;
-        best = a;
+        best = c;
       }
     }
     return best;
   }
 
-  private double rollout(Frame frame, int depth) {
+  /** Random actions from {@code frame} to the horizon, each repeating the one before with the settings' probability. */
+  private double rollout(Frame frame, int depth, int previous) {
     double value = 0;
     double scale = 1;
     Frame at = frame;
+    int a = previous;
     for (int d = depth; d < settings.horizon() && !ends(at); d++) {
-      int a = random.nextInt(actions);
+      if (!(random.nextDouble() < settings.rolloutRepeat())) {
+        a = random.nextInt(actions);
+      }
       TransitionModel.Outcome out = model.sample(at, a, random);
       predicted++;
       value += scale * objective.reward(at, a, out);
