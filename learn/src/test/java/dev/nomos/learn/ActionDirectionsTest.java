@@ -1,7 +1,6 @@
 package dev.nomos.learn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nomos.compiler.codegen.Engine;
@@ -115,51 +114,6 @@ class ActionDirectionsTest {
     String step = "for o: Mover\n  then o.vx := if (exists w: Block where " + d.ahead("o", "w") + ") then 0 else clamp("
         + d.stepVelocity("x") + ", -o.x, 12 - o.w - o.x)\n}";
     assertTrue(candidates.stream().anyMatch(c -> c.endsWith(step)), step + " in " + candidates);
-  }
-
-  /** The mover paces a room walled by blocks, from (5, 5), taking the moves given. */
-  private static List<String> roomCandidates(String... moves) {
-    List<int[]> ring = new ArrayList<>();
-    for (int k = 3; k <= 7; k++) {
-      ring.add(new int[] {k, 3});
-      ring.add(new int[] {k, 7});
-      if (k > 3 && k < 7) {
-        ring.add(new int[] {3, k});
-        ring.add(new int[] {7, k});
-      }
-    }
-    Episode room = PushWorld.episode(5, 5, new int[0][], ring.toArray(new int[0][]), moves);
-    ActionDirections d = ActionDirections.infer(PushWorld.SCHEMA, List.of(room));
-    List<Transition> ts = new ArrayList<>();
-    for (int k = 0; k + 1 < room.frames().size(); k++) {
-      ts.add(new Transition(k, room.frames().get(k), room.frames().get(k + 1)));
-    }
-    ProposalRequest r = new ProposalRequest(PushWorld.SCHEMA, "", List.of(), ts, "", 5000,
-        ProposalRequest.Budget.UNLIMITED, java.util.Set.of(), List.of(), List.of(), dev.nomos.runtime.Deadline.none(), d);
-    return new EnumerativeProposer().propose(r).candidates();
-  }
-
-  private static final String UNLESS_BLOCKED_BOTH_AXES = "for o: Mover\n  then o.vx := if (exists w: Block where ";
-
-  @Test
-  void aMoverSeenWalkingIntoWallsGetsItsStepUnlessBlockedForBothAxesInOneLaw() {
-    List<String> candidates = roomCandidates("LEFT", "LEFT", "UP", "UP", "RIGHT", "RIGHT", "RIGHT", "DOWN", "DOWN",
-        "DOWN", "LEFT", "LEFT", "LEFT", "UP", "RIGHT", "UP", "UP", "DOWN", "RIGHT", "RIGHT", "DOWN", "DOWN", "LEFT",
-        "WAIT", "UP", "LEFT");
-    assertTrue(candidates.stream().anyMatch(c -> c.startsWith("law mover_steps_with_action_unless_blocked ")
-        && c.contains(UNLESS_BLOCKED_BOTH_AXES) && c.contains("\n  o.vy := if (exists w: Block where ")), candidates.toString());
-  }
-
-  @Test
-  void aMoverNeverSeenBlockedGetsNoJointStepUnlessBlocked() {
-    // Around the room's middle, along its walls but never into one: blocks block it (it steps beside
-    // them and never into them), but the data never shows it stopped by one.
-    List<String> candidates = roomCandidates("LEFT", "UP", "RIGHT", "RIGHT", "DOWN", "DOWN", "LEFT", "LEFT", "UP",
-        "RIGHT", "UP", "LEFT", "DOWN", "RIGHT", "DOWN", "RIGHT", "UP", "UP", "LEFT", "DOWN");
-    assertTrue(candidates.stream().anyMatch(c -> c.contains("o.vx := if (exists w: Block where ")),
-        "the per-axis step unless blocked is still offered: " + candidates);
-    assertFalse(candidates.stream().anyMatch(c -> c.startsWith("law mover_steps_with_action_unless_blocked ")),
-        candidates.toString());
   }
 
   @Test
