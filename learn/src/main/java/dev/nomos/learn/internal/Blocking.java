@@ -33,29 +33,16 @@ final class Blocking {
   private final boolean[][] blocks;
   /** Per mover type, whether anything blocks it: most types (walls) never move, and are not looked at. */
   private final boolean[] blocked;
-  /** Per mover type, whether one driven toward a blocker it touched was seen to stay. */
-  private final boolean[] stopsShown;
 
-  private Blocking(WorldSchema schema, boolean[][] blocks, int[][] stopped) {
+  private Blocking(WorldSchema schema, boolean[][] blocks) {
     this.schema = schema;
     this.blocks = blocks;
     this.blocked = new boolean[blocks.length];
-    this.stopsShown = new boolean[blocks.length];
     for (int m = 0; m < blocks.length; m++) {
-      for (int u = 0; u < blocks[m].length; u++) {
-        blocked[m] |= blocks[m][u];
-        stopsShown[m] |= blocks[m][u] && stopped[m][u] > 0;
+      for (boolean b : blocks[m]) {
+        blocked[m] |= b;
       }
     }
-  }
-
-  /**
-   * Whether the data shows a {@code mover} driven toward a blocker it touched and staying (an avatar
-   * walking into a wall, a box pushed against one): only then does "steps unless blocked" say
-   * something the data backs that "steps" does not.
-   */
-  boolean stopsShown(int mover) {
-    return stopsShown[mover];
   }
 
   /**
@@ -116,7 +103,7 @@ final class Blocking {
         blocks[m][u] = moves[m] && into[m][u] == 0 && !overlaps[m][u] && shown;
       }
     }
-    return new Blocking(schema, blocks, stopped);
+    return new Blocking(schema, blocks);
   }
 
   /**

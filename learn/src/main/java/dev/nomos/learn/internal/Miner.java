@@ -1277,11 +1277,9 @@ public final class Miner {
         ? "o.vx := " + actionValue(a, i, "x") + "\n  o.vy := " + actionValue(a, i, "y") : null;
     // And unless a blocker stands ahead, for both axes at once: a push onto a free cell, onto a goal
     // and against a wall or a box are then one law, where "onto a free cell" alone would say nothing
-    // of a goal the data never showed a box pushed onto. Only for movers seen blocked: elsewhere it
-    // is the plain step's twin on the data, and splits its weight.
+    // of a goal the data never showed a box pushed onto.
     String blockers = blockedInAction[a.type(i)];
-    String steppedBothUnlessBlocked = directed && blockers != null && blocking.stopsShown(a.type(i))
-        && (stoppedInAction ? stayedOnAction : steppedWithAction)
+    String steppedBothUnlessBlocked = directed && blockers != null && (stoppedInAction ? stayedOnAction : steppedWithAction)
         ? "o.vx := if " + blockers + " then 0 else " + actionValue(a, i, "x") + "\n  o.vy := if " + blockers
             + " then 0 else " + actionValue(a, i, "y") : null;
     String setPosition = "o." + pos + " := " + b.get(j, slot);
