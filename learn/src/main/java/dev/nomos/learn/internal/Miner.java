@@ -1275,13 +1275,6 @@ public final class Miner {
     String pos = slot == Slots.X ? "x" : "y";
     String steppedBoth = steppedWithAction
         ? "o.vx := " + actionValue(a, i, "x") + "\n  o.vy := " + actionValue(a, i, "y") : null;
-    // And unless a blocker stands ahead, for both axes at once: a push onto a free cell, onto a goal
-    // and against a wall or a box are then one law, where "onto a free cell" alone would say nothing
-    // of a goal the data never showed a box pushed onto.
-    String blockers = blockedInAction[a.type(i)];
-    String steppedBothUnlessBlocked = directed && blockers != null && (stoppedInAction ? stayedOnAction : steppedWithAction)
-        ? "o.vx := if " + blockers + " then 0 else " + actionValue(a, i, "x") + "\n  o.vy := if " + blockers
-            + " then 0 else " + actionValue(a, i, "y") : null;
     String setPosition = "o." + pos + " := " + b.get(j, slot);
     String setPositionName = pos + "_set_" + num(b.get(j, slot));
     String repeatsLast = "o." + attr + " := o." + attr + "@-" + (beat - 1);
@@ -1335,9 +1328,6 @@ public final class Miner {
         }
         if (steppedWithAction) {
           add(c, stepTarget, steppedBothEffect, null, "steps_with_action", true, c);
-        }
-        if (steppedBothUnlessBlocked != null) {
-          add(c, "step", steppedBothUnlessBlocked, "steps_with_action_unless_blocked", true);
         }
       }
       count(c, attrTarget);
