@@ -12,31 +12,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class AgentTest {
-  /** The true world: the grid, with walls the model may not know about. */
-  private static final class TrueGrid implements Environment {
-    private Frame current;
-
-    TrueGrid(Frame start) {
-      current = start;
-    }
-
-    @Override
-    public Frame observe() {
-      return current;
-    }
-
-    @Override
-    public double step(int action) {
-      current = GridModel.move(current, action, true);
-      return 0;
-    }
-
-    @Override
-    public boolean done() {
-      return false;
-    }
-  }
-
   /** The model believes there are no walls. */
   private static final class WallBlindModel implements TransitionModel {
     @Override

@@ -37,31 +37,6 @@ class CuriosityTest {
     }
   }
 
-  /** The true grid: the player moves. */
-  private static final class TrueGrid implements Environment {
-    private Frame current;
-
-    TrueGrid(Frame start) {
-      current = start;
-    }
-
-    @Override
-    public Frame observe() {
-      return current;
-    }
-
-    @Override
-    public double step(int action) {
-      current = GridModel.move(current, action, true);
-      return 0;
-    }
-
-    @Override
-    public boolean done() {
-      return false;
-    }
-  }
-
   private static final Frame START = GridModel.frame(new int[] {PLAYER, 1, 0, 0}, new int[] {MARK, 2, 3, 0});
 
   @Test
