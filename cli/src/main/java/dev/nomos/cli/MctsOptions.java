@@ -5,15 +5,15 @@ import picocli.CommandLine.Option;
 
 /** The mcts options `plan` and `play` share: how deep and how a simulation looks ahead. */
 final class MctsOptions {
-  @Option(names = "--horizon", defaultValue = "30", paramLabel = "H",
+  @Option(names = "--horizon", defaultValue = "" + Mcts.Settings.DEFAULT_HORIZON, paramLabel = "H",
       description = "mcts: steps per simulation (default ${DEFAULT-VALUE}).")
   int horizon;
 
-  @Option(names = "--discount", defaultValue = "0.98", paramLabel = "D",
+  @Option(names = "--discount", defaultValue = "" + Mcts.Settings.DEFAULT_DISCOUNT, paramLabel = "D",
       description = "mcts: discount of each later step's reward, in (0, 1] (default ${DEFAULT-VALUE}).")
   double discount;
 
-  @Option(names = "--rollout-repeat", defaultValue = "0.8", paramLabel = "P",
+  @Option(names = "--rollout-repeat", defaultValue = "" + Mcts.Settings.DEFAULT_ROLLOUT_REPEAT, paramLabel = "P",
       description = "mcts: probability that a rollout step repeats the previous action instead of drawing one "
           + "uniformly, in [0, 1) (default ${DEFAULT-VALUE}; 0: uniformly random rollouts).")
   double rolloutRepeat;

@@ -67,8 +67,13 @@ public final class Mcts implements Planner {
       this(horizon, discount, exploration, seed, defaults().rolloutRepeat(), defaults().reuse());
     }
 
+    /** The defaults' depth, discount and rollout repeat, as constants that option declarations can name. */
+    public static final int DEFAULT_HORIZON = 30;
+    public static final double DEFAULT_DISCOUNT = 0.98;
+    public static final double DEFAULT_ROLLOUT_REPEAT = 0.8;
+
     public static Settings defaults() {
-      return new Settings(30, 0.98, Math.sqrt(2), 1, 0.8, true);
+      return new Settings(DEFAULT_HORIZON, DEFAULT_DISCOUNT, Math.sqrt(2), 1, DEFAULT_ROLLOUT_REPEAT, true);
     }
   }
 
