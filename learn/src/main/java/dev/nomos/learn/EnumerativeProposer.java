@@ -1,5 +1,6 @@
 package dev.nomos.learn;
 
+import dev.nomos.learn.internal.BoundedMemo;
 import dev.nomos.learn.internal.Miner;
 import dev.nomos.runtime.Parallelism;
 import java.util.ArrayDeque;
@@ -137,27 +138,14 @@ public final class EnumerativeProposer implements Proposer {
    * frequencies is the same statement, whose fitted weight already tunes how sharp it is.
    */
   static String shape(String key) {
-    String known = SHAPES.get(key);
-    if (known != null) {
-      return known;
-    }
-    String shaped = shapeOf(key);
-    if (SHAPES.size() >= MAX_SHAPES) {
-      SHAPES.clear();
-    }
-    SHAPES.put(key, shaped);
-    return shaped;
+    return SHAPES.apply(key);
   }
 
   /** The name a candidate is keyed under: a key leaves the name out, so any name gives the same key. */
   private static final String KEYED_NAME = "candidate";
 
-  /**
-   * Shapes worked out, by key: every round shapes the laws tried and kept so far again. A pure
-   * function of the key, so a race between threads at worst works one out twice.
-   */
-  private static final Map<String, String> SHAPES = new java.util.concurrent.ConcurrentHashMap<>();
-  private static final int MAX_SHAPES = 50_000;
+  /** Shapes worked out, by key: every round shapes the laws tried and kept so far again. */
+  private static final BoundedMemo SHAPES = new BoundedMemo(EnumerativeProposer::shapeOf, 50_000);
 
   private static String shapeOf(String key) {
     String shaped = strip(WEIGHTED, key, ":[0-9.]+", ":");

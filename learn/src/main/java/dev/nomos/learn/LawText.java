@@ -1,7 +1,6 @@
 package dev.nomos.learn;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import dev.nomos.learn.internal.BoundedMemo;
 import java.util.regex.Pattern;
 
 /**
@@ -19,27 +18,11 @@ public final class LawText {
 
   private LawText() {}
 
-  /**
-   * Keys already worked out, by law text: the learner keys the same laws (the model's, the ones
-   * tried, candidates mined again) every round of every run. A pure function of the text, so a
-   * race between threads at worst works a key out twice.
-   */
-  private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
-
-  /** Texts kept at most; past it the memo starts again, so a long-running process stays bounded. */
-  private static final int MAX_KEYS = 50_000;
+  /** Keys already worked out: the learner keys the same laws (the model's, the ones tried, candidates mined again) every round. */
+  private static final BoundedMemo KEYS = new BoundedMemo(LawText::keyOf, 50_000);
 
   public static String key(String lawSource) {
-    String known = KEYS.get(lawSource);
-    if (known != null) {
-      return known;
-    }
-    String key = keyOf(lawSource);
-    if (KEYS.size() >= MAX_KEYS) {
-      KEYS.clear();
-    }
-    KEYS.put(lawSource, key);
-    return key;
+    return KEYS.apply(lawSource);
   }
 
   private static String keyOf(String lawSource) {
