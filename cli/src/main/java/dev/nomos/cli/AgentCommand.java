@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
     description = {
         "The learn-act loop in a built-in world: record --random-steps random steps, then for each of --rounds "
             + "rounds learn a model from all steps recorded so far (nomos learn --max-time --learn-seconds), "
-            + "play --episodes episodes with it (nomos play --explore, recorded: where the planner finds no plan the "
-            + "agent takes the action the model is least sure of), and add those steps to the data.",
+            + "play --episodes episodes with it (nomos play --explore --seen with the data so far, recorded: where the "
+            + "planner finds no plan the agent goes where it has not been and tries what it never tried there, or "
+            + "takes the action the model is least sure of), and add those steps to the data.",
         "Prints, per round, the share of episodes solved and the environment steps used so far (random and "
             + "played), and the steps used when the first episode was solved. Every file (recordings, each round's model) is kept in --work DIR.",
         "Exit codes: 0 ok, 1 a stage failed (its message is printed), 2 bad usage."})
@@ -124,6 +125,10 @@ public final class AgentCommand implements Callable<Integer> {
       List<String> play = new ArrayList<>(List.of("play", worldName, "--model", model.toString(), "--planner", planner,
           "--weight", String.valueOf(weight), "--max-seconds", String.valueOf(maxSeconds), "--seed",
           String.valueOf(seed + k), "--format", "json", "--record", played.toString(), "--explore"));
+      for (String d : data) {
+        play.add("--seen");
+        play.add(d);
+      }
       if (levelsFile != null) {
         play.addAll(List.of("--levels", levelsFile.toString(), "--first", String.valueOf(episodes)));
       } else {

@@ -10,11 +10,14 @@ import dev.nomos.plan.Departure;
 import dev.nomos.plan.Goal;
 import dev.nomos.plan.Mcts;
 import dev.nomos.plan.ModelTransitions;
+import dev.nomos.plan.Novelty;
 import dev.nomos.plan.RandomPolicy;
 import dev.nomos.plan.SearchLimits;
+import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.WorldSchema;
 import dev.nomos.runtime.model.LawException;
 import dev.nomos.runtime.model.WorldModel;
+import dev.nomos.runtime.trajectory.Episode;
 import dev.nomos.runtime.trajectory.StepRecord;
 import dev.nomos.runtime.trajectory.TrajectoryWriter;
 import dev.nomos.worlds.World;
@@ -140,11 +143,18 @@ public final class PlayCommand implements Callable<Integer> {
   boolean positionsOnly;
 
   @Option(names = "--explore",
-      description = "Where the planner finds no plan, explore instead of ending the episode: take the action whose "
-          + "outcome the model is least sure of (random among equals), and plan again after the first step the model "
-          + "did not predict or after 10 steps (how nomos agent plays, so that a wrong model still yields steps to "
-          + "learn from).")
+      description = "Where the planner finds no plan, explore instead of ending the episode: follow the model's "
+          + "shortest way to a situation not seen before (an action taken with what stands one and two steps ahead of "
+          + "the acting object; --seen recordings count as seen) and take that action there; where none is "
+          + "reachable, take the action whose outcome the model is least sure of (random among equals) until the "
+          + "first step the model did not predict or for 10 steps. Then plan again. This is how nomos agent plays, "
+          + "so that a wrong model still yields steps to learn from.")
   boolean explore;
+
+  @Option(names = "--seen", paramLabel = "DATA.jsonl",
+      description = "With --explore: recordings whose situations count as already seen (the model's training data); "
+          + "repeat the option for more files.")
+  List<Path> seen;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default ${DEFAULT-VALUE}).")
   Format format;
@@ -186,6 +196,9 @@ public final class PlayCommand implements Callable<Integer> {
       }
       limits = limits.withMaxTime(SearchOptions.seconds(planSeconds));
     }
+    if (seen != null && !explore) {
+      throw new UserFacingException("--seen tells exploration what was seen; give --explore too", ExitCodes.USAGE);
+    }
     Mcts.Settings settings = mcts.settings(seed);
     if (record != null) {
       OutputFiles.checkWritable(record);
@@ -222,6 +235,8 @@ public final class PlayCommand implements Callable<Integer> {
           search.astar());
     }
     SearchLimits measured = search.measured(limits);
+    List<List<Frame>> seenEpisodes = seen == null ? List.of()
+        : run.read(seen, schema, err).episodes().stream().map(Episode::frames).toList();
     SplittableRandom seeds = new SplittableRandom(seed);
     long[] episodeSeeds = new long[count];
     for (int e = 0; e < count; e++) {
@@ -233,18 +248,22 @@ public final class PlayCommand implements Callable<Integer> {
     for (int e = 0; e < count; e++) {
       int episode = e;
       futures.add(pool.submit(() -> {
+        World w = worlds.get();
+        int level = levelsFile != null ? episode : episode % w.levelCount();
+        WorldEnvironment env = new WorldEnvironment(w, schema, episode, episodeSeeds[episode], level);
         Agent agent;
         if (random) {
           agent = new Agent(new RandomPolicy(schema.actions().size(), episodeSeeds[episode]), agentGoal);
         } else {
           CorrectedTransitions corrected = new CorrectedTransitions(search.cautious(new ModelTransitions(loaded)),
               positionsOnly);
+          Novelty novelty = explore ? Novelty.of(corrected, env.observe(), positionsOnly).orElse(null) : null;
+          if (novelty != null) {
+            seenEpisodes.forEach(novelty::seenAll);
+          }
           agent = new Agent(Planning.planner(planner, corrected, compiled, positionsOnly, weight, settings, search.astar()),
-              agentGoal, corrected::observed, explore ? new Curiosity(corrected, episodeSeeds[episode]) : null);
+              agentGoal, corrected::observed, explore ? new Curiosity(corrected, episodeSeeds[episode]) : null, novelty);
         }
-        World w = worlds.get();
-        int level = levelsFile != null ? episode : episode % w.levelCount();
-        WorldEnvironment env = new WorldEnvironment(w, schema, episode, episodeSeeds[episode], level);
         Agent.Episode result = agent.play(env, measured, maxSteps, Duration.ofNanos((long) (maxSeconds * 1e9)));
         return new Played(result, env.records());
       }));

@@ -109,6 +109,32 @@ class PlanPlayCommandsTest {
   }
 
   @Test
+  void exploringSeeksWhatTheSeenRecordingsDoNotShow() throws IOException {
+    Path seen = recording();
+    Path out = dir.resolve("novel.jsonl");
+    // The reference model moves the player, so exploring goes to untried situations; no goal is reachable.
+    Run r = Run.run("play", "sokoban", "--model", REFERENCE, "--goal", "exists b: Box where b.x == -5", "--episodes", "1",
+        "--max-steps", "30", "--explore", "--seen", seen.toString(), "--format", "json", "--record", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertEquals(30, j.get("exploratory_steps").asInt());
+    assertEquals(31, TrajectoryReader.readAll(out).size());
+  }
+
+  @Test
+  void seenRecordingsAreCheckedAndNeedExplore() throws IOException {
+    Run without = Run.run("play", "sokoban", "--model", REFERENCE, "--episodes", "1", "--seen", recording().toString());
+    assertEquals(2, without.exit());
+    assertTrue(without.err().contains("--explore"), without.err());
+    Path bad = dir.resolve("bad.jsonl");
+    Files.writeString(bad, "{not json\n");
+    Run broken = Run.run("play", "sokoban", "--model", REFERENCE, "--episodes", "1", "--explore", "--seen", bad.toString());
+    assertEquals(1, broken.exit());
+    assertTrue(broken.err().contains("bad.jsonl"), broken.err());
+    assertTrue(!broken.err().contains("Exception"), broken.err());
+  }
+
+  @Test
   void theRandomPolicyRunsInTheSameHarness() throws IOException {
     Run r = Run.run("play", "sokoban", "--model", WORLD, "--policy", "random", "--episodes", "2", "--max-steps", "15",
         "--format", "json");

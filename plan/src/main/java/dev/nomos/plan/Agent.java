@@ -22,6 +22,7 @@ public final class Agent {
   private final Goal goal;
   private final TransitionObserver observer;
   private final Curiosity curiosity;
+  private final Novelty novelty;
 
   /** Something told of every transition the true world shows (such as {@link CorrectedTransitions}). */
   @FunctionalInterface
@@ -43,10 +44,24 @@ public final class Agent {
    *     after {@value #EXPLORATION_STEPS} such steps (null: end the episode)
    */
   public Agent(Planner planner, Goal goal, TransitionObserver observer, Curiosity curiosity) {
+    this(planner, goal, observer, curiosity, null);
+  }
+
+  /**
+   * @param novelty where the planner finds no plan, first follow the model's shortest way to a
+   *     situation never seen and take the untried action there ({@link Novelty#route}); the curious
+   *     action only when no such situation is reachable (null: curiosity alone). Every step the agent
+   *     takes is remembered in it as seen.
+   */
+  public Agent(Planner planner, Goal goal, TransitionObserver observer, Curiosity curiosity, Novelty novelty) {
+    if (novelty != null && curiosity == null) {
+      throw new IllegalArgumentException("novelty is a way of exploring: give a curiosity to fall back on too");
+    }
     this.planner = planner;
     this.goal = goal;
     this.observer = observer;
     this.curiosity = curiosity;
+    this.novelty = novelty;
   }
 
   /**
@@ -115,7 +130,7 @@ public final class Agent {
       expanded += plan.stats().expanded();
       if (plan.length() == 0) {
         if (curiosity != null) {
-          Exploration taken = explore(env, maxSteps - steps, deadline, clock);
+          Exploration taken = explore(env, maxSteps - steps, deadline, clock, limits);
           steps += taken.steps();
           explored += taken.steps();
           reward += taken.reward();
@@ -134,8 +149,7 @@ public final class Agent {
       int ran = 0;
       for (int i = 0; i < toRun && !env.done(); i++) {
         Frame before = env.observe();
-        reward += env.step(plan.actions()[i]);
-        observer.observed(before, plan.actions()[i], env.observe());
+        reward += step(env, plan.actions()[i]);
         steps++;
         ran++;
         if (i < plan.predicted().size() && !StateKeys.sameState(env.observe(), plan.predicted().get(i))) {
@@ -158,8 +172,43 @@ public final class Agent {
         departures, explored);
   }
 
+  /** Takes an action in the true world and tells the observer and the novelty what it showed. */
+  private double step(Environment env, int action) {
+    Frame before = env.observe();
+    double reward = env.step(action);
+    observer.observed(before, action, env.observe());
+    if (novelty != null) {
+      novelty.observed(before, action, env.observe());
+    }
+    return reward;
+  }
+
   /** Steps taken exploring and the reward they collected. */
   private record Exploration(int steps, double reward) {}
+
+  /**
+   * Explores where no plan reaches the goal: along the model's way to a novel situation when there is
+   * one (stopping where the world departs from the way, at the goal, or when the episode ends),
+   * else by curiosity.
+   */
+  private Exploration explore(Environment env, int stepsLeft, long deadline, TimeMeasure clock, SearchLimits limits) {
+    if (novelty != null) {
+      Plan way = novelty.route(env.observe(), limits);
+      if (way.length() > 0) {
+        double reward = 0;
+        int taken = 0;
+        while (taken < Math.min(stepsLeft, way.length()) && !env.done()) {
+          reward += step(env, way.actions()[taken]);
+          taken++;
+          if (!StateKeys.sameState(env.observe(), way.predicted().get(taken - 1)) || goal.reached(env.observe())) {
+            break;
+          }
+        }
+        return new Exploration(taken, reward);
+      }
+    }
+    return exploreCuriously(env, stepsLeft, deadline, clock);
+  }
 
   /**
    * Takes the curious action up to {@value #EXPLORATION_STEPS} times (and at most {@code stepsLeft},
@@ -167,14 +216,13 @@ public final class Agent {
    * predict or that reached the goal. At least one step is taken when any is allowed, so that a
    * failed plan never repeats on an unchanged frame.
    */
-  private Exploration explore(Environment env, int stepsLeft, long deadline, TimeMeasure clock) {
+  private Exploration exploreCuriously(Environment env, int stepsLeft, long deadline, TimeMeasure clock) {
     double reward = 0;
     int taken = 0;
     while (taken < Math.min(stepsLeft, EXPLORATION_STEPS) && !env.done() && (taken == 0 || clock.now() < deadline)) {
       Frame before = env.observe();
       Curiosity.Choice choice = curiosity.choose(before);
-      reward += env.step(choice.action());
-      observer.observed(before, choice.action(), env.observe());
+      reward += step(env, choice.action());
       taken++;
       if (!StateKeys.sameState(env.observe(), choice.expected().next()) || goal.reached(env.observe())) {
         break;
