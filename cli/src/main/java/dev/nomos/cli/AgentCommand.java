@@ -69,6 +69,10 @@ public final class AgentCommand implements Callable<Integer> {
   @Option(names = "--episodes", defaultValue = "4", paramLabel = "N", description = "Episodes played per round (default ${DEFAULT-VALUE}).")
   int episodes;
 
+  @Option(names = "--max-steps", defaultValue = "200", paramLabel = "N",
+      description = "nomos play --max-steps: actions per episode at most (default ${DEFAULT-VALUE}).")
+  int maxSteps;
+
   @Option(names = "--levels", paramLabel = "FILE", description = "sokoban only: the levels to record and play.")
   Path levelsFile;
 
@@ -90,8 +94,8 @@ public final class AgentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (rounds < 1 || randomSteps < 1 || episodes < 1 || learnSeconds < 1) {
-      throw new UserFacingException("--rounds, --random-steps, --episodes and --learn-seconds must be at least 1",
+    if (rounds < 1 || randomSteps < 1 || episodes < 1 || learnSeconds < 1 || maxSteps < 1) {
+      throw new UserFacingException("--rounds, --random-steps, --episodes, --learn-seconds and --max-steps must be at least 1",
           ExitCodes.USAGE);
     }
     if (!Files.isRegularFile(worldFile)) {
@@ -123,7 +127,7 @@ public final class AgentCommand implements Callable<Integer> {
       stage(learn);
       Path played = work.resolve("round" + k + ".jsonl");
       List<String> play = new ArrayList<>(List.of("play", worldName, "--model", model.toString(), "--planner", planner,
-          "--weight", String.valueOf(weight), "--max-seconds", String.valueOf(maxSeconds), "--seed",
+          "--weight", String.valueOf(weight), "--max-seconds", String.valueOf(maxSeconds), "--max-steps", String.valueOf(maxSteps), "--seed",
           String.valueOf(seed + k), "--format", "json", "--record", played.toString(), "--explore"));
       for (String d : data) {
         play.add("--seen");
