@@ -1,6 +1,9 @@
 package dev.nomos.plan;
 
 import dev.nomos.runtime.Frame;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -9,6 +12,11 @@ import java.util.SplittableRandom;
  * those it is equally unsure of. Where the model's laws disagree is where it has the most to learn,
  * and a model that is wrong about something (boxes never move) is most often unsure of it too; an
  * agent that only planned would take no step there and so record nothing to learn from.
+ *
+ * <p>Actions already chosen in the same state (as {@link StateHash} sees it, velocities included)
+ * come last: where the least sure action changed nothing the model did not predict, its uncertainty
+ * stays, and choosing it again would spend every exploratory step on one lesson (walking into the
+ * same wall).
  */
 public final class Curiosity {
   /** Log probabilities this close count as equally sure. */
@@ -16,6 +24,7 @@ public final class Curiosity {
 
   private final TransitionModel model;
   private final SplittableRandom random;
+  private final Map<Long, BitSet> chosenIn = new HashMap<>();
 
   public Curiosity(TransitionModel model, long seed) {
     this.model = model;
@@ -25,13 +34,18 @@ public final class Curiosity {
   /** An action to explore and what the model finds most likely after it. */
   public record Choice(int action, TransitionModel.Outcome expected) {}
 
-  /** The action to explore from {@code frame}. */
+  /** The action to explore from {@code frame}: an untried one there while any is left. */
   public Choice choose(Frame frame) {
     int actions = model.schema().actions().size();
+    BitSet tried = chosenIn.computeIfAbsent(StateHash.of(frame, false), k -> new BitSet(actions));
+    boolean untriedLeft = tried.cardinality() < actions;
     double least = Double.POSITIVE_INFINITY;
     int ties = 0;
     Choice chosen = null;
     for (int a = 0; a < actions; a++) {
+      if (untriedLeft && tried.get(a)) {
+        continue;
+      }
       TransitionModel.Outcome outcome = model.mostLikely(frame, a);
       double p = outcome.logProbability();
       if (p < least - TIE) {
@@ -43,6 +57,7 @@ public final class Curiosity {
         chosen = new Choice(a, outcome);
       }
     }
+    tried.set(chosen.action());
     return chosen;
   }
 }

@@ -84,12 +84,28 @@ class CuriosityTest {
   }
 
   @Test
+  void anActionAlreadyChosenInAStateComesAfterTheUntriedOnes() {
+    Curiosity c = new Curiosity(new FrozenModel(1), 3);
+    assertEquals(1, c.choose(START).action(), "the least sure action first");
+    Set<Integer> next = new HashSet<>();
+    for (int i = 0; i < 3; i++) {
+      next.add(c.choose(START).action());
+    }
+    assertEquals(Set.of(0, 2, 3), next, "then each untried one once");
+    assertEquals(1, c.choose(START).action(), "with every action tried, the least sure again");
+    Frame elsewhere = GridModel.frame(new int[] {PLAYER, 1, 1, 1}, new int[] {MARK, 2, 3, 0});
+    assertEquals(1, c.choose(elsewhere).action(), "another state has its own record");
+  }
+
+  @Test
   void anExplorationWithoutSurprisesStopsAfterTenStepsToPlanAgain() {
-    // The model is unsure of LEFT, which in the corner indeed leaves the player where it is: no surprise.
+    // Walled into the corner, every action leaves the player where the model says it stays: no surprise.
     FrozenModel model = new FrozenModel(0);
     Agent agent = new Agent(GraphSearch.astar(model, GridModel.onMark(), GridModel.coverage()), GridModel.onMark(),
         (from, action, to) -> { }, new Curiosity(model, 7));
-    Agent.Episode e = agent.play(new TrueGrid(START), SearchLimits.nodes(1000), 25, Duration.ofSeconds(30));
+    Frame walledIn = GridModel.frame(new int[] {PLAYER, 1, 0, 0}, new int[] {MARK, 2, 3, 0},
+        new int[] {GridModel.WALL, 3, 1, 0}, new int[] {GridModel.WALL, 4, 0, 1});
+    Agent.Episode e = agent.play(new TrueGrid(walledIn), SearchLimits.nodes(1000), 25, Duration.ofSeconds(30));
     assertFalse(e.solved());
     assertEquals(25, e.steps());
     assertEquals(25, e.exploratorySteps());
