@@ -1,7 +1,6 @@
 package dev.nomos.plan;
 
 import dev.nomos.runtime.Frame;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -13,10 +12,10 @@ import java.util.SplittableRandom;
  * and a model that is wrong about something (boxes never move) is most often unsure of it too; an
  * agent that only planned would take no step there and so record nothing to learn from.
  *
- * <p>Actions already chosen in the same state (as {@link StateHash} sees it, velocities included)
- * come last: where the least sure action changed nothing the model did not predict, its uncertainty
- * stays, and choosing it again would spend every exploratory step on one lesson (walking into the
- * same wall).
+ * <p>Only the actions chosen least often before in the same state (as {@link StateHash} sees it,
+ * velocities included) are candidates: where the least sure action changed nothing the model did
+ * not predict, its uncertainty stays, and choosing it again would spend every exploratory step on
+ * one lesson (walking into the same wall).
  */
 public final class Curiosity {
   /** Log probabilities this close count as equally sure. */
@@ -24,7 +23,8 @@ public final class Curiosity {
 
   private final TransitionModel model;
   private final SplittableRandom random;
-  private final Map<Long, BitSet> chosenIn = new HashMap<>();
+  /** Per state, how often each action was chosen there. */
+  private final Map<Long, int[]> chosenIn = new HashMap<>();
 
   public Curiosity(TransitionModel model, long seed) {
     this.model = model;
@@ -34,16 +34,19 @@ public final class Curiosity {
   /** An action to explore and what the model finds most likely after it. */
   public record Choice(int action, TransitionModel.Outcome expected) {}
 
-  /** The action to explore from {@code frame}: an untried one there while any is left. */
+  /** The action to explore from {@code frame}: of those chosen least often there, the least sure. */
   public Choice choose(Frame frame) {
     int actions = model.schema().actions().size();
-    BitSet tried = chosenIn.computeIfAbsent(StateHash.of(frame, false), k -> new BitSet(actions));
-    boolean untriedLeft = tried.cardinality() < actions;
+    int[] chosenTimes = chosenIn.computeIfAbsent(StateHash.of(frame, false), k -> new int[actions]);
+    int fewest = Integer.MAX_VALUE;
+    for (int times : chosenTimes) {
+      fewest = Math.min(fewest, times);
+    }
     double least = Double.POSITIVE_INFINITY;
     int ties = 0;
     Choice chosen = null;
     for (int a = 0; a < actions; a++) {
-      if (untriedLeft && tried.get(a)) {
+      if (chosenTimes[a] > fewest) {
         continue;
       }
       TransitionModel.Outcome outcome = model.mostLikely(frame, a);
@@ -57,7 +60,7 @@ public final class Curiosity {
         chosen = new Choice(a, outcome);
       }
     }
-    tried.set(chosen.action());
+    chosenTimes[chosen.action()]++;
     return chosen;
   }
 }

@@ -84,7 +84,7 @@ class CuriosityTest {
   }
 
   @Test
-  void anActionAlreadyChosenInAStateComesAfterTheUntriedOnes() {
+  void anActionChosenMoreOftenInAStateWaitsForTheOthers() {
     Curiosity c = new Curiosity(new FrozenModel(1), 3);
     assertEquals(1, c.choose(START).action(), "the least sure action first");
     Set<Integer> next = new HashSet<>();
@@ -92,7 +92,12 @@ class CuriosityTest {
       next.add(c.choose(START).action());
     }
     assertEquals(Set.of(0, 2, 3), next, "then each untried one once");
-    assertEquals(1, c.choose(START).action(), "with every action tried, the least sure again");
+    assertEquals(1, c.choose(START).action(), "with every action tried once, the least sure again");
+    Set<Integer> third = new HashSet<>();
+    for (int i = 0; i < 3; i++) {
+      third.add(c.choose(START).action());
+    }
+    assertEquals(Set.of(0, 2, 3), third, "then each other one a second time, never one action over and over");
     Frame elsewhere = GridModel.frame(new int[] {PLAYER, 1, 1, 1}, new int[] {MARK, 2, 3, 0});
     assertEquals(1, c.choose(elsewhere).action(), "another state has its own record");
   }
