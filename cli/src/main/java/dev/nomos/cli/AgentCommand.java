@@ -58,7 +58,7 @@ public final class AgentCommand implements Callable<Integer> {
   @Option(names = "--rounds", defaultValue = "3", paramLabel = "K", description = "Learn-act rounds (default ${DEFAULT-VALUE}).")
   int rounds;
 
-  @Option(names = "--random-steps", defaultValue = "500", paramLabel = "N",
+  @Option(names = "--random-steps", defaultValue = "200", paramLabel = "N",
       description = "Random steps recorded before the first round (default ${DEFAULT-VALUE}).")
   int randomSteps;
 
@@ -69,8 +69,9 @@ public final class AgentCommand implements Callable<Integer> {
   @Option(names = "--episodes", defaultValue = "4", paramLabel = "N", description = "Episodes played per round (default ${DEFAULT-VALUE}).")
   int episodes;
 
-  @Option(names = "--max-steps", defaultValue = "200", paramLabel = "N",
-      description = "nomos play --max-steps: actions per episode at most (default ${DEFAULT-VALUE}).")
+  @Option(names = "--max-steps", defaultValue = "100", paramLabel = "N",
+      description = "nomos play --max-steps: actions per episode at most (default ${DEFAULT-VALUE}; shorter episodes "
+          + "relearn sooner from what exploring found).")
   int maxSteps;
 
   @Option(names = "--levels", paramLabel = "FILE", description = "sokoban only: the levels to record and play.")
