@@ -145,20 +145,16 @@ public final class Agent {
       }
       boolean whole = plan.status() == Plan.Status.SOLVED;
       int toRun = whole ? plan.length() : 1;
-      boolean valid = true;
-      int ran = 0;
-      for (int i = 0; i < toRun && !env.done(); i++) {
-        Frame before = env.observe();
-        reward += step(env, plan.actions()[i]);
-        steps++;
-        ran++;
-        if (i < plan.predicted().size() && !StateKeys.sameState(env.observe(), plan.predicted().get(i))) {
-          departures.add(Departure.between(steps - 1, plan.actions()[i], before, plan.predicted().get(i), env.observe()));
-          valid = false;
-          break;
-        }
+      Followed run = follow(env, plan, toRun, false);
+      reward += run.reward();
+      boolean valid = run.departedFrom() == null;
+      if (!valid) {
+        int at = run.taken() - 1;
+        departures.add(Departure.between(steps + at, plan.actions()[at], run.departedFrom(), plan.predicted().get(at),
+            env.observe()));
       }
-      if (valid && whole && ran == plan.length() && !goal.reached(env.observe())) {
+      steps += run.taken();
+      if (valid && whole && run.taken() == plan.length() && !goal.reached(env.observe())) {
         valid = false;
       }
       if (!plan.predicted().isEmpty()) {
@@ -183,6 +179,34 @@ public final class Agent {
     return reward;
   }
 
+  /**
+   * Steps taken along a plan and the reward they collected; {@code departedFrom}: the frame before
+   * the last step when that step departed from the prediction, else null.
+   */
+  private record Followed(int taken, double reward, Frame departedFrom) {}
+
+  /**
+   * Takes the plan's first {@code max} actions (fewer when the episode ends), stopping after the
+   * first step whose observation departs from the predicted frame (a plan without predictions
+   * never departs) and, if {@code stopAtGoal}, after the step that reached the goal.
+   */
+  private Followed follow(Environment env, Plan plan, int max, boolean stopAtGoal) {
+    double reward = 0;
+    int taken = 0;
+    while (taken < max && !env.done()) {
+      Frame before = env.observe();
+      reward += step(env, plan.actions()[taken]);
+      taken++;
+      if (taken <= plan.predicted().size() && !StateKeys.sameState(env.observe(), plan.predicted().get(taken - 1))) {
+        return new Followed(taken, reward, before);
+      }
+      if (stopAtGoal && goal.reached(env.observe())) {
+        break;
+      }
+    }
+    return new Followed(taken, reward, null);
+  }
+
   /** Steps taken exploring and the reward they collected. */
   private record Exploration(int steps, double reward) {}
 
@@ -195,16 +219,8 @@ public final class Agent {
     if (novelty != null) {
       Plan way = novelty.route(env.observe(), limits);
       if (way.length() > 0) {
-        double reward = 0;
-        int taken = 0;
-        while (taken < Math.min(stepsLeft, way.length()) && !env.done()) {
-          reward += step(env, way.actions()[taken]);
-          taken++;
-          if (!StateKeys.sameState(env.observe(), way.predicted().get(taken - 1)) || goal.reached(env.observe())) {
-            break;
-          }
-        }
-        return new Exploration(taken, reward);
+        Followed run = follow(env, way, Math.min(stepsLeft, way.length()), true);
+        return new Exploration(run.taken(), run.reward());
       }
     }
     return exploreCuriously(env, stepsLeft, deadline, clock);
