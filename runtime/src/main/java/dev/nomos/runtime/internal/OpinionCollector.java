@@ -85,9 +85,15 @@ public final class OpinionCollector implements OpinionSink {
   private LawIndex admittedIndex;
   private List<Law> lawArrayOf;
   private Law[] lawArray;
-  /** Per action group: the types present its last admitted list was made for, and that list. */
-  private boolean[][] admittedFor;
-  private int[][] admittedLaws;
+  /** How many combinations of types present each action group remembers its admitted laws for. */
+  private static final int REMEMBERED_PRESENCES = 8;
+  /** The types the current frame holds, one bit per type. */
+  private long[] presenceKey;
+  /** Per action group: the presence keys its remembered admitted lists were made for, and those lists. */
+  private long[][][] admittedFor;
+  private int[][][] admittedLaws;
+  /** Per action group: which remembered entry the next new combination replaces. */
+  private int[] admittedNext;
   /** Which witnessed values the current frame holds ({@link LawIndex#witnessed}). */
   private boolean[] witnessed;
 
@@ -187,9 +193,10 @@ public final class OpinionCollector implements OpinionSink {
   }
 
   /**
-   * The laws frame t runs: those of its action's group whose types it holds. The types present
-   * change seldom from frame to frame, so each action group remembers its last answer and the types
-   * it was for; a frame with the same types and action group reuses it.
+   * The laws frame t runs: those of its action's group whose types it holds. A recording shows few
+   * combinations of types present (a ball that comes and goes, a key picked up), so each action
+   * group remembers its answers for the last {@link #REMEMBERED_PRESENCES} combinations it met and a
+   * frame showing one of them reuses its answer.
    */
   private int[] admitted(Frame t, List<Law> laws, LawIndex index) {
     if (index != admittedIndex || laws != lawArrayOf) {
@@ -197,17 +204,29 @@ public final class OpinionCollector implements OpinionSink {
       lawArrayOf = laws;
       lawArray = laws.toArray(Law[]::new);
       present = new boolean[index.typeCount()];
-      admittedFor = new boolean[index.groups()][];
-      admittedLaws = new int[index.groups()][];
+      presenceKey = new long[(index.typeCount() + 63) / 64];
+      admittedFor = new long[index.groups()][REMEMBERED_PRESENCES][];
+      admittedLaws = new int[index.groups()][REMEMBERED_PRESENCES][];
+      admittedNext = new int[index.groups()];
+    }
+    Arrays.fill(presenceKey, 0);
+    for (int type = 0; type < present.length; type++) {
+      if (t.ofType(type).length > 0) {
+        presenceKey[type >>> 6] |= 1L << type;
+      }
+    }
+    int group = index.group(t.action());
+    long[][] known = admittedFor[group];
+    for (int k = 0; k < REMEMBERED_PRESENCES; k++) {
+      if (known[k] != null && Arrays.equals(known[k], presenceKey)) {
+        return admittedLaws[group][k];
+      }
     }
     LawIndex.presence(t, present);
-    int group = index.group(t.action());
-    boolean[] known = admittedFor[group];
-    if (known == null || !Arrays.equals(known, present)) {
-      admittedFor[group] = present.clone();
-      admittedLaws[group] = index.admitted(t.action(), present);
-    }
-    return admittedLaws[group];
+    int k = admittedNext[group];
+    admittedNext[group] = (k + 1) % REMEMBERED_PRESENCES;
+    known[k] = presenceKey.clone();
+    return admittedLaws[group][k] = index.admitted(t.action(), present);
   }
 
   /** Runs every law on frame t, none skipped: the engine as it was before {@link LawIndex}, kept as the benchmarks' reference. */
