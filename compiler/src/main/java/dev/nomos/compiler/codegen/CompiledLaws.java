@@ -52,7 +52,7 @@ public final class CompiledLaws {
     for (LawPlan plan : plans) {
       GeneratedLaw g;
       try {
-        g = LawClassGenerator.generate(plan, HIDDEN_NAME, bindingBudget);
+        g = LawClassGenerator.generate(plan, HIDDEN_NAME, bindingBudget, true);
       } catch (LawClassGenerator.TooLargeException declined) {
         laws.add(Interpreter.interpret(plan, bindingBudget));
         continue;

@@ -107,6 +107,9 @@ public final class Partitions {
       order[targetCount[c.target[k]]++] = k;
     }
     // targetCount[k] is now the end of target k's run; its start is the previous end.
+    if (c.lawsInterleaved()) {
+      lawOrder(c, total);
+    }
     parts = 0;
     segs = 0;
     feats = 0;
@@ -164,6 +167,30 @@ public final class Partitions {
         }
       }
       buildTarget(c, start, end, target, object, offset, baseLo, baseHi, extensible, restricted);
+      start = end;
+    }
+  }
+
+  /**
+   * Puts each target's opinions in law order where laws ran together and interleaved them: a stable
+   * insertion sort by law of each target's run, so that each law's opinions keep their own order and
+   * the partitions are those of the laws run one after the other.
+   */
+  private void lawOrder(OpinionCollector c, int total) {
+    int[] law = c.law;
+    int start = 0;
+    for (int target = 0; target < total; target++) {
+      int end = targetCount[target];
+      for (int k = start + 1; k < end; k++) {
+        int op = order[k];
+        int l = law[op];
+        int j = k - 1;
+        while (j >= start && law[order[j]] > l) {
+          order[j + 1] = order[j];
+          j--;
+        }
+        order[j + 1] = op;
+      }
       start = end;
     }
   }
