@@ -172,24 +172,31 @@ public final class Partitions {
   }
 
   /**
-   * Puts each target's opinions in law order where laws ran together and interleaved them: a stable
-   * insertion sort by law of each target's run, so that each law's opinions keep their own order and
-   * the partitions are those of the laws run one after the other.
+   * Puts each target's opinions in law order where laws ran together and interleaved them: each
+   * target's run of opinions out of law order is sorted by (law, position), so that each law's opinions
+   * keep their own order and the partitions are those of the laws run one after the other. The keys
+   * are sorted in a flat array: a run is a few ascending stretches, one per group that spoke to it.
    */
   private void lawOrder(OpinionCollector c, int total) {
     int[] law = c.law;
     int start = 0;
     for (int target = 0; target < total; target++) {
       int end = targetCount[target];
-      for (int k = start + 1; k < end; k++) {
-        int op = order[k];
-        int l = law[op];
-        int j = k - 1;
-        while (j >= start && law[order[j]] > l) {
-          order[j + 1] = order[j];
-          j--;
+      boolean sorted = true;
+      for (int k = start + 1; k < end && sorted; k++) {
+        sorted = law[order[k - 1]] <= law[order[k]];
+      }
+      if (!sorted) {
+        int n = end - start;
+        ensureKeys(n);
+        for (int k = 0; k < n; k++) {
+          // Opinions are numbered in emission order, so (law, opinion) keeps each law's own order.
+          keys[k] = (long) law[order[start + k]] << 32 | order[start + k];
         }
-        order[j + 1] = op;
+        sortLongs(keys, n);
+        for (int k = 0; k < n; k++) {
+          order[start + k] = (int) keys[k];
+        }
       }
       start = end;
     }
