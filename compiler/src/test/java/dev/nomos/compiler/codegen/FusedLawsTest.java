@@ -117,7 +117,8 @@ class FusedLawsTest {
           .append(" then b.vy ~ range(-").append(k).append(", ").append(k).append(") }\n");
       sb.append("law score").append(k).append(" { for c: Block when c.points > ").append(10 * k)
           .append(" then c.points ~ weighted(").append(k).append(": 0.").append(k).append(", 0: 0.5) }\n");
-      sb.append("law bounce").append(k).append(" { on contact(b: Ball, w: Wall, side: LEFT) when b.vx < ").append(k)
+      sb.append("law bounce").append(k).append(" { on contact(b: Ball, w: Wall, side: ")
+          .append(List.of("LEFT", "RIGHT", "TOP", "BOTTOM").get(k - 1)).append(") when b.vx < ").append(k)
           .append(" then b.vx := -b.vx }\n");
       sb.append("law near").append(k).append(" { for b: Ball when exists w: Wall where touching(b, w) then b.vy := ")
           .append(k).append(" }\n");
@@ -165,6 +166,9 @@ class FusedLawsTest {
     assertFalse(compiled.get(5) instanceof FusibleLaw, "spawn creates");
     assertEquals(compiled.get(0).getClass(), compiled.get(6).getClass(), "pull1 and pull2 share their class");
     assertArrayEquals(((FusibleLaw) compiled.get(0)).binderConstants(), ((FusibleLaw) compiled.get(6)).binderConstants());
+    assertEquals(compiled.get(3).getClass(), compiled.get(9).getClass(), "bounce1 and bounce2 share their class");
+    assertArrayEquals(((FusibleLaw) compiled.get(3)).binderConstants(), ((FusibleLaw) compiled.get(9)).binderConstants(),
+        "an innermost contact's side is tested per law, so contacts on other sides fuse");
 
     Random r = new Random(3);
     double[] weights = new double[compiled.size()];

@@ -45,6 +45,12 @@ final class ApplyEmitter {
   private final boolean fused;
   /** The local whose instance holds the constants read now: this, or in applyAll the member running. */
   private int constantsHolder = 0;
+  /**
+   * In applyAll, the innermost contact loop whose side and cover each member tests (its pair array's
+   * local and the pair's index there), or null.
+   */
+  private Loop.Contact touchingContact;
+  private int[] touchingPair;
   /** In applyAll, the local counting through the members. */
   private int memberIndex;
   /** Whether the code being emitted is the guard and effects (per member in applyAll) rather than the binders. */
@@ -125,7 +131,8 @@ final class ApplyEmitter {
     if (loop instanceof Loop.Each each) {
       forEachBinding(each.var(), () -> loadCandidates(each.type()), next -> emitLoops(depth + 1));
     } else if (loop instanceof Loop.Contact contact) {
-      forEachContactPair(contact, next -> emitLoops(depth + 1));
+      // Innermost, a contact's side and cover decide nothing the loop counts: in applyAll each member tests its own.
+      forEachContactPair(contact, fused && depth == plan.loops().size() - 1, next -> emitLoops(depth + 1));
     } else {
       throw new IllegalArgumentException("unknown loop " + loop);
     }
@@ -206,6 +213,17 @@ final class ApplyEmitter {
     }
   }
 
+  /** Skips to {@code next} when the pair at {@code index} of the contacts in local {@code contacts} does not touch. */
+  private void skipUnlessTouching(int contacts, int index, Label next) {
+    mv.visitVarInsn(ALOAD, contacts);
+    mv.visitVarInsn(ILOAD, index);
+    pushInt(2);
+    mv.visitInsn(IADD);
+    mv.visitInsn(IALOAD);
+    pushInt(Side.NONE.ordinal());
+    mv.visitJumpInsn(IF_ICMPEQ, next);
+  }
+
   private void geometry(String method, String returnDescriptor, int varA, int varB) {
     mv.visitVarInsn(ALOAD, frameSlot);
     mv.visitVarInsn(ILOAD, varSlot(varA));
@@ -229,7 +247,7 @@ final class ApplyEmitter {
    * both variables and is skipped when a repeats an object of an enclosing loop, or b repeats a or
    * one of them; {@code body} receives the label that continues with the next pair.
    */
-  private void forEachContactPair(Loop.Contact contact, Consumer<Label> body) {
+  private void forEachContactPair(Loop.Contact contact, boolean memberSides, Consumer<Label> body) {
     int[] enclosing = boundVars.stream().mapToInt(Integer::intValue).toArray();
     int array = scratch();
     int index = scratch();
@@ -259,7 +277,13 @@ final class ApplyEmitter {
     mv.visitVarInsn(ISTORE, varSlot(contact.varB()));
     skipIfEqualToAny(contact.varB(), enclosing, next);
     skipIfEqualToAny(contact.varB(), new int[] {contact.varA()}, next);
-    emitContactTests(contact, array, index, next);
+    if (memberSides) {
+      touchingPair = new int[] {array, index};
+      touchingContact = contact;
+      skipUnlessTouching(array, index, next);
+    } else {
+      emitContactTests(contact, array, index, next);
+    }
     boundVars.add(contact.varA());
     boundVars.add(contact.varB());
     body.accept(next);
@@ -360,6 +384,9 @@ final class ApplyEmitter {
 
   private void emitGuardAndEffects() {
     Label skip = new Label();
+    if (touchingContact != null) {
+      emitContactTests(touchingContact, touchingPair[0], touchingPair[1], skip);
+    }
     if (plan.guard() != null) { // a law without `when` may come with no guard at all
       jumpIf(plan.guard(), false, skip);
     }

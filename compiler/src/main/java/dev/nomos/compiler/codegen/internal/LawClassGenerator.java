@@ -60,18 +60,18 @@ public final class LawClassGenerator {
 
     List<Integer> ints = new ArrayList<>();
     List<Double> doubles = new ArrayList<>();
-    ApplyEmitter apply = new ApplyEmitter(cw.visitMethod(ACC_PUBLIC, "apply", Names.APPLY_DESC, null, null),
-        internalName, plan, budget, ints, doubles);
-    apply.emit();
+    new ApplyEmitter(cw.visitMethod(ACC_PUBLIC, "apply", Names.APPLY_DESC, null, null), internalName, plan, budget,
+        ints, doubles).emit();
     if (fuses) {
       List<Integer> fusedInts = new ArrayList<>();
       List<Double> fusedDoubles = new ArrayList<>();
-      new ApplyEmitter(cw.visitMethod(ACC_PUBLIC, "applyAll", Names.APPLY_ALL_DESC, null, null), internalName, plan,
-          budget, fusedInts, fusedDoubles, true).emit();
+      ApplyEmitter applyAll = new ApplyEmitter(cw.visitMethod(ACC_PUBLIC, "applyAll", Names.APPLY_ALL_DESC, null,
+          null), internalName, plan, budget, fusedInts, fusedDoubles, true);
+      applyAll.emit();
       if (!fusedInts.equals(ints) || !fusedDoubles.equals(doubles)) {
         throw new IllegalStateException("applyAll of law " + plan.name() + " reads other constants than apply");
       }
-      binderConstantsMethod(cw, internalName, apply.binderConstants());
+      binderConstantsMethod(cw, internalName, applyAll.binderConstants());
     }
 
     cw.visitField(ACC_PRIVATE | ACC_FINAL, NAME_FIELD, "Ljava/lang/String;", null, null).visitEnd();
