@@ -3,9 +3,10 @@ package dev.nomos.runtime;
 /**
  * A law that can run together with the other laws of its shape in one pass over their bindings. The
  * compiled engine generates one class per law shape (laws that differ only in their constants); laws
- * of one class whose binders' constants (the types bound, a contact's side and cover) are equal bind
- * the same objects in the same order, so {@link #applyAll} visits each binding once and tests every
- * law's guard on it, instead of one call, one loop and one set of array reads per law. A step of
+ * of one class whose binders' constants (the types bound, and a contact's side and cover where further
+ * loops nest inside it) are equal bind the same objects in the same order, so {@link #applyAll} visits
+ * each binding once and tests every law's guard on it, instead of one call, one loop and one set of
+ * array reads per law. A step of
  * PoE-World-shaped models, hundreds of variations on a few templates, then makes a few calls where it
  * made hundreds.
  *
