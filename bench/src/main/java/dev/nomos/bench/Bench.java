@@ -131,8 +131,27 @@ public final class Bench {
   }
 
   private Rate measure(Inference inference, List<Frame> frames, double warmupSeconds, double measureSeconds) {
-    run(inference, frames, (long) (warmupSeconds * 1e9));
-    return bestWindow(measureSeconds, nanos -> run(inference, frames, nanos));
+    LongUnaryOperator work = nanos -> run(inference, frames, nanos);
+    warmUp(warmupSeconds, work);
+    return bestWindow(measureSeconds, work);
+  }
+
+  /**
+   * Runs {@code work} until the measuring thread has spent {@code seconds} of CPU time on it. A
+   * warm-up in wall-clock time would give the thread only its share of a loaded machine's cores, and
+   * the JIT too little of the code's running to settle before the windows that count.
+   */
+  private static void warmUp(double seconds, LongUnaryOperator work) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long start = threads.getCurrentThreadCpuTime();
+    long target = (long) (seconds * 1e9);
+    if (start < 0) {
+      work.applyAsLong(target);
+      return;
+    }
+    while (threads.getCurrentThreadCpuTime() - start < target) {
+      work.applyAsLong(50_000_000L);
+    }
   }
 
   /**
@@ -159,7 +178,7 @@ public final class Bench {
       sink += total;
       return steps;
     };
-    work.applyAsLong((long) (warmupSeconds * 1e9));
+    warmUp(warmupSeconds, work);
     return bestWindow(measureSeconds, work);
   }
 

@@ -23,6 +23,9 @@ import java.util.Map;
  * <p>Laws that differ only in their constants (PoE-World-style models are hundreds of variations on
  * a few templates) share one generated class, instantiated once per law with its constants: fewer
  * classes to define, and far less machine code competing for the instruction cache at run time.
+ * Such a class is also a {@link dev.nomos.runtime.FusibleLaw} where its guard and effects allow: the
+ * runtime then runs the laws of one class and binders together, each binding visited once for all
+ * of them.
  */
 public final class CompiledLaws {
   /** Class name of in-process law classes (the JVM makes each hidden class's name unique). */
@@ -52,7 +55,7 @@ public final class CompiledLaws {
     for (LawPlan plan : plans) {
       GeneratedLaw g;
       try {
-        g = LawClassGenerator.generate(plan, HIDDEN_NAME, bindingBudget);
+        g = LawClassGenerator.generate(plan, HIDDEN_NAME, bindingBudget, true);
       } catch (LawClassGenerator.TooLargeException declined) {
         laws.add(Interpreter.interpret(plan, bindingBudget));
         continue;

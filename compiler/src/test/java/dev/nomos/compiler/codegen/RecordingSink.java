@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Records every OpinionSink call, value for value, so two engines' outputs can be compared exactly. */
-final class RecordingSink implements OpinionSink {
+class RecordingSink implements OpinionSink {
   final List<String> calls = new ArrayList<>();
   /** The frame a constraint's {@code next(...)} reads; null: none. */
   dev.nomos.runtime.Frame next;

@@ -99,9 +99,7 @@ public final class ContactCandidates {
    * touch): {@code a0, b0, side0, a1, b1, side1, ...}. Do not modify.
    */
   public static int[] contacts(Frame frame, int typeA, int typeB) {
-    int[] as = typeA < 0 ? frame.all() : frame.ofType(typeA);
-    int[] bs = typeB < 0 ? frame.all() : frame.ofType(typeB);
-    return CACHE.get().findContacts(frame, typeA, typeB, as, bs);
+    return CACHE.get().findContacts(frame, typeA, typeB);
   }
 
   /** Every pair, as the nested loops visit them. */
@@ -127,12 +125,16 @@ public final class ContactCandidates {
     return pairAnswers[key] = sweepingFrame ? swept(f, typeB, as, bs, pairAnswers[key]) : allPairs(as, bs);
   }
 
-  private int[] findContacts(Frame f, int typeA, int typeB, int[] as, int[] bs) {
-    int[] pairs = findPairs(f, typeA, typeB, as, bs);
+  private int[] findContacts(Frame f, int typeA, int typeB) {
+    // Every contact law of a step asks again: the answer already worked out is checked first.
+    reset(f);
     int key = (typeA + 1) * slots + typeB + 1;
     if (contactAt[key] == generation) {
       return contactAnswers[key];
     }
+    int[] as = typeA < 0 ? f.all() : f.ofType(typeA);
+    int[] bs = typeB < 0 ? f.all() : f.ofType(typeB);
+    int[] pairs = findPairs(f, typeA, typeB, as, bs);
     contactAt[key] = generation;
     int n = pairs.length / 2;
     if (scratch.length < 3 * n) {

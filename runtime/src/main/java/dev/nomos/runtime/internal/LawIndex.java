@@ -1,6 +1,7 @@
 package dev.nomos.runtime.internal;
 
 import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.FusibleLaw;
 import dev.nomos.runtime.Law;
 import dev.nomos.runtime.LawScope;
 import java.util.List;
@@ -31,8 +32,15 @@ public final class LawIndex {
   /** Per law, the position of its witness's value, or -1 for a law without a witness. */
   private final int[] lawValue;
   private final int values;
+  /**
+   * Per law, its fusion group ({@link FusibleLaw}s of one class with equal binder constants, at
+   * least two of them), or -1 for a law that runs alone.
+   */
+  private final int[] fusionGroup;
 
-  private LawIndex(int declaredActions, int[][] byAction, int[][] types, int typeCount, LawScope[] scopes) {
+  private LawIndex(int declaredActions, int[][] byAction, int[][] types, int typeCount, LawScope[] scopes,
+      int[] fusionGroup) {
+    this.fusionGroup = fusionGroup;
     this.declaredActions = declaredActions;
     this.byAction = byAction;
     this.types = types;
@@ -89,7 +97,58 @@ public final class LawIndex {
       }
       byAction[bucket] = java.util.Arrays.copyOf(members, count);
     }
-    return new LawIndex(declaredActions, byAction, types, typeCount, scopes);
+    return new LawIndex(declaredActions, byAction, types, typeCount, scopes, fusionGroups(laws));
+  }
+
+  /** Per law, its fusion group, or -1: groups of two or more {@link FusibleLaw}s of one class and binder constants. */
+  private static int[] fusionGroups(List<Law> laws) {
+    java.util.Map<java.util.List<Object>, java.util.List<Integer>> byKey = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < laws.size(); i++) {
+      if (laws.get(i) instanceof FusibleLaw f) {
+        java.util.List<Object> key = java.util.List.of(f.getClass(),
+            java.util.Arrays.stream(f.binderConstants()).boxed().toList());
+        byKey.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(i);
+      }
+    }
+    int[] group = new int[laws.size()];
+    java.util.Arrays.fill(group, -1);
+    int next = 0;
+    for (java.util.List<Integer> members : byKey.values()) {
+      if (members.size() > 1) {
+        for (int i : members) {
+          group[i] = next;
+        }
+        next++;
+      }
+    }
+    return group;
+  }
+
+  /**
+   * The steps that run {@code admitted} (laws in model order): each step one law, or the laws of one
+   * fusion group among them, placed where its first one stands (a step of several runs through
+   * {@link FusibleLaw#applyAll}). Every admitted law is in exactly one step.
+   */
+  public int[][] schedule(int[] admitted) {
+    java.util.List<int[]> steps = new java.util.ArrayList<>();
+    java.util.Map<Integer, Integer> stepOfGroup = new java.util.HashMap<>();
+    java.util.List<java.util.List<Integer>> members = new java.util.ArrayList<>();
+    for (int i : admitted) {
+      int g = fusionGroup[i];
+      Integer at = g < 0 ? null : stepOfGroup.get(g);
+      if (at == null) {
+        if (g >= 0) {
+          stepOfGroup.put(g, members.size());
+        }
+        members.add(new java.util.ArrayList<>(java.util.List.of(i)));
+      } else {
+        members.get(at).add(i);
+      }
+    }
+    for (java.util.List<Integer> step : members) {
+      steps.add(step.stream().mapToInt(Integer::intValue).toArray());
+    }
+    return steps.toArray(int[][]::new);
   }
 
   /** The laws that may fire under {@code action} (-1 for none), ascending. Do not modify. */

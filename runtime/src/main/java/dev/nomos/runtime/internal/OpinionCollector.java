@@ -1,6 +1,9 @@
 package dev.nomos.runtime.internal;
 
+import dev.nomos.runtime.BindingBudgetExceededException;
 import dev.nomos.runtime.Frame;
+import dev.nomos.runtime.FusibleLaw;
+import dev.nomos.runtime.GroupSink;
 import dev.nomos.runtime.Law;
 import dev.nomos.runtime.OpinionSink;
 import dev.nomos.runtime.Slots;
@@ -23,7 +26,7 @@ import java.util.List;
  * {@code one_of}), floored at {@code -nu} so that a value a law allows never scores below one it
  * excludes.
  */
-public final class OpinionCollector implements OpinionSink {
+public final class OpinionCollector implements GroupSink {
   /** Values are clipped to this magnitude so that interval ends never overflow. */
   public static final int VALUE_LIMIT = 1 << 29;
   /** The target of the world's reward for the step. */
@@ -85,11 +88,24 @@ public final class OpinionCollector implements OpinionSink {
   private LawIndex admittedIndex;
   private List<Law> lawArrayOf;
   private Law[] lawArray;
-  /** Per action group: the types present its last admitted list was made for, and that list. */
-  private boolean[][] admittedFor;
-  private int[][] admittedLaws;
+  /** How many combinations of types present each action group remembers its admitted laws for. */
+  private static final int REMEMBERED_PRESENCES = 8;
+  /** The types the current frame holds, one bit per type. */
+  private long[] presenceKey;
+  /**
+   * Per action group: the presence keys its remembered admitted laws were made for, and those laws as
+   * the steps that run them ({@link LawIndex#schedule}).
+   */
+  private long[][][] admittedFor;
+  private int[][][][] admittedLaws;
+  /** Per action group: which remembered entry the next new combination replaces. */
+  private int[] admittedNext;
   /** Which witnessed values the current frame holds ({@link LawIndex#witnessed}). */
   private boolean[] witnessed;
+  /** The laws of a fusion group that run on the current frame. */
+  private int[] members = new int[16];
+  /** Whether laws ran together on the current frame ({@link #lawsInterleaved}). */
+  private boolean interleaved;
 
   public OpinionCollector(WorldSchema schema, String[] lawNames, double nu) {
     this(schema, lawNames, nu, null);
@@ -127,6 +143,7 @@ public final class OpinionCollector implements OpinionSink {
     objectBase[n] = next;
     objectTargets = next;
     count = 0;
+    interleaved = false;
     creations.clear();
     choiceOpen = false;
     joints = 0;
@@ -137,6 +154,7 @@ public final class OpinionCollector implements OpinionSink {
   }
 
   /** Subsequent opinions belong to law {@code index}. */
+  @Override
   public void law(int index) {
     if (choiceOpen || jointOpen || creations.open()) {
       throw new IllegalStateException("law '" + lawNames[currentLaw] + "' left a "
@@ -166,48 +184,105 @@ public final class OpinionCollector implements OpinionSink {
   /** As {@link #run(Frame, List)}, with the index of {@code laws} given (built once per model). */
   public void run(Frame t, List<Law> laws, LawIndex index) {
     begin(t);
-    int[] admitted = admitted(t, laws, index);
+    int[][] schedule = admitted(t, laws, index);
     Law[] all = lawArray;
-    if (index.hasWitnesses()) {
+    boolean witnesses = index.hasWitnesses();
+    if (witnesses) {
       if (witnessed == null || witnessed.length < index.witnessedValues()) {
         witnessed = new boolean[index.witnessedValues()];
       }
       index.witnessed(t, witnessed);
-      for (int i : admitted) {
-        if (index.held(i, witnessed)) {
+    }
+    for (int[] step : schedule) {
+      if (step.length == 1) {
+        int i = step[0];
+        if (!witnesses || index.held(i, witnessed)) {
           apply(t, all[i], i);
         }
+        continue;
       }
-    } else {
-      for (int i : admitted) {
-        apply(t, all[i], i);
+      if (members.length < step.length) {
+        members = new int[step.length];
+      }
+      int n = 0;
+      for (int i : step) {
+        if (!witnesses || index.held(i, witnessed)) {
+          members[n++] = i;
+        }
+      }
+      if (n == 1) {
+        apply(t, all[members[0]], members[0]);
+      } else if (n > 1) {
+        applyAll(t, all, n);
       }
     }
     end();
   }
 
   /**
-   * The laws frame t runs: those of its action's group whose types it holds. The types present
-   * change seldom from frame to frame, so each action group remembers its last answer and the types
-   * it was for; a frame with the same types and action group reuses it.
+   * Runs the first {@code n} of {@link #members}, laws of one fusion group, in one pass over their
+   * bindings. Their opinions interleave binding by binding, so the frame's opinions are no longer in
+   * law order ({@link #lawsInterleaved}).
    */
-  private int[] admitted(Frame t, List<Law> laws, LawIndex index) {
+  private void applyAll(Frame t, Law[] all, int n) {
+    interleaved = true;
+    law(members[0]);
+    try {
+      ((FusibleLaw) all[members[0]]).applyAll(t, this, all, members, n);
+    } catch (LawException e) {
+      throw e;
+    } catch (BindingBudgetExceededException e) {
+      // The members count the same bindings: the first runs out first, as it would alone.
+      throw new LawException(e.lawName(), e);
+    } catch (RuntimeException e) {
+      throw new LawException(lawNames[currentLaw], e);
+    }
+  }
+
+  /**
+   * Whether some laws of the frame ran together ({@link FusibleLaw#applyAll}), so that opinions of
+   * different laws may interleave: each law's own opinions are in the order it emitted them, and
+   * {@link Partitions} puts each target's opinions back in law order.
+   */
+  public boolean lawsInterleaved() {
+    return interleaved;
+  }
+
+  /**
+   * The laws frame t runs, those of its action's group whose types it holds, as the steps that run
+   * them ({@link LawIndex#schedule}). A recording shows few combinations of types present (a ball
+   * that comes and goes, a key picked up), so each action group remembers its answers for the last
+   * {@link #REMEMBERED_PRESENCES} combinations it met and a frame showing one of them reuses its answer.
+   */
+  private int[][] admitted(Frame t, List<Law> laws, LawIndex index) {
     if (index != admittedIndex || laws != lawArrayOf) {
       admittedIndex = index;
       lawArrayOf = laws;
       lawArray = laws.toArray(Law[]::new);
       present = new boolean[index.typeCount()];
-      admittedFor = new boolean[index.groups()][];
-      admittedLaws = new int[index.groups()][];
+      presenceKey = new long[(index.typeCount() + 63) / 64];
+      admittedFor = new long[index.groups()][REMEMBERED_PRESENCES][];
+      admittedLaws = new int[index.groups()][REMEMBERED_PRESENCES][][];
+      admittedNext = new int[index.groups()];
+    }
+    Arrays.fill(presenceKey, 0);
+    for (int type = 0; type < present.length; type++) {
+      if (t.ofType(type).length > 0) {
+        presenceKey[type >>> 6] |= 1L << type;
+      }
+    }
+    int group = index.group(t.action());
+    long[][] known = admittedFor[group];
+    for (int k = 0; k < REMEMBERED_PRESENCES; k++) {
+      if (known[k] != null && Arrays.equals(known[k], presenceKey)) {
+        return admittedLaws[group][k];
+      }
     }
     LawIndex.presence(t, present);
-    int group = index.group(t.action());
-    boolean[] known = admittedFor[group];
-    if (known == null || !Arrays.equals(known, present)) {
-      admittedFor[group] = present.clone();
-      admittedLaws[group] = index.admitted(t.action(), present);
-    }
-    return admittedLaws[group];
+    int k = admittedNext[group];
+    admittedNext[group] = (k + 1) % REMEMBERED_PRESENCES;
+    known[k] = presenceKey.clone();
+    return admittedLaws[group][k] = index.schedule(index.admitted(t.action(), present));
   }
 
   /** Runs every law on frame t, none skipped: the engine as it was before {@link LawIndex}, kept as the benchmarks' reference. */

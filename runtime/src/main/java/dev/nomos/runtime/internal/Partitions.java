@@ -107,6 +107,9 @@ public final class Partitions {
       order[targetCount[c.target[k]]++] = k;
     }
     // targetCount[k] is now the end of target k's run; its start is the previous end.
+    if (c.lawsInterleaved()) {
+      lawOrder(c, total);
+    }
     parts = 0;
     segs = 0;
     feats = 0;
@@ -164,6 +167,37 @@ public final class Partitions {
         }
       }
       buildTarget(c, start, end, target, object, offset, baseLo, baseHi, extensible, restricted);
+      start = end;
+    }
+  }
+
+  /**
+   * Puts each target's opinions in law order where laws ran together and interleaved them: each
+   * target's run of opinions out of law order is sorted by (law, position), so that each law's opinions
+   * keep their own order and the partitions are those of the laws run one after the other. The keys
+   * are sorted in a flat array: a run is a few ascending stretches, one per group that spoke to it.
+   */
+  private void lawOrder(OpinionCollector c, int total) {
+    int[] law = c.law;
+    int start = 0;
+    for (int target = 0; target < total; target++) {
+      int end = targetCount[target];
+      boolean sorted = true;
+      for (int k = start + 1; k < end && sorted; k++) {
+        sorted = law[order[k - 1]] <= law[order[k]];
+      }
+      if (!sorted) {
+        int n = end - start;
+        ensureKeys(n);
+        for (int k = 0; k < n; k++) {
+          // Opinions are numbered in emission order, so (law, opinion) keeps each law's own order.
+          keys[k] = (long) law[order[start + k]] << 32 | order[start + k];
+        }
+        sortLongs(keys, n);
+        for (int k = 0; k < n; k++) {
+          order[start + k] = (int) keys[k];
+        }
+      }
       start = end;
     }
   }

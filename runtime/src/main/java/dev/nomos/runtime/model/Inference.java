@@ -9,6 +9,7 @@ import dev.nomos.runtime.WorldSchema;
 import dev.nomos.runtime.internal.CreationScore;
 import dev.nomos.runtime.internal.Creations;
 import dev.nomos.runtime.internal.FloorChannels;
+import dev.nomos.runtime.internal.FloorMixMemo;
 import dev.nomos.runtime.internal.JointBlocks;
 import dev.nomos.runtime.internal.LawIndex;
 import dev.nomos.runtime.internal.Observations;
@@ -47,6 +48,7 @@ public final class Inference {
   /** Per floor channel, {@code log(1 - ε)} and {@code log ε} ({@link FloorChannels#mix(double, double, double, double)}). */
   private final double[] logKeep;
   private final double[] logEpsilon;
+  private final FloorMixMemo mixes;
   /** {@code Math.log(k)} for the support sizes 2 <= k < 4096 seen so far (0 until first asked). */
   private final double[] logs = new double[4096];
   private final double spawnEpsilon;
@@ -75,6 +77,7 @@ public final class Inference {
       logKeep[c] = Math.log1p(-epsilon[c]);
       logEpsilon[c] = Math.log(epsilon[c]);
     }
+    this.mixes = new FloorMixMemo(logKeep, logEpsilon);
     this.spawnEpsilon = epsilon[channels.channel(0, -1)];
     this.logUnexplained = Observations.unexplainedLogProbability(schema);
     this.constraints = model.constraints();
@@ -346,7 +349,7 @@ public final class Inference {
     }
     // A value outside both the base support and every segment joins the support (Partitions.supportSize).
     boolean outside = seg < 0 && (value < p.baseLo(part) || value > p.baseHi(part));
-    return FloorChannels.mix(poe, logKeep[channel], logEpsilon[channel], logOf(p.supportSize(part) + (outside ? 1 : 0)));
+    return mixes.mix(poe, channel, logOf(p.supportSize(part) + (outside ? 1 : 0)));
   }
 
   /** The floor's ε for a target some law spoke to. */

@@ -133,4 +133,41 @@ class LawIndexTest {
     }
     assertArrayEquals(every.firings(), indexed.firings());
   }
+
+  @Test
+  void admittedLawsFollowTheTypesPresentAcrossManyCombinationsAndTheirReturn() {
+    int typeCount = 6;
+    List<EntityType> types = new ArrayList<>();
+    for (int type = 0; type < typeCount; type++) {
+      types.add(new EntityType("T" + type, type, List.of()));
+    }
+    WorldSchema world = new WorldSchema("Many", 10, 10, -1, 1, List.of("NOOP", "GO"), types);
+    List<String> calls = new ArrayList<>();
+    List<Law> laws = new ArrayList<>();
+    for (int type = 0; type < typeCount; type++) {
+      laws.add(scoped("on" + type, new LawScope(null, new int[] {type}), calls));
+    }
+    laws.add(scoped("pair03", new LawScope(new int[] {1}, new int[] {0, 3}), calls));
+    Inference inference = WorldModel.of(world, laws).newInference();
+    // More combinations than an action group remembers, each met again after the others under both actions.
+    java.util.Random random = new java.util.Random(7);
+    for (int round = 0; round < 200; round++) {
+      int mask = 1 + random.nextInt((1 << typeCount) - 1);
+      int action = random.nextInt(2);
+      Frame.Builder b = Frame.builder(world);
+      List<String> expected = new ArrayList<>();
+      for (int type = 0; type < typeCount; type++) {
+        if ((mask & 1 << type) != 0) {
+          b.add(type + 1, type, type, 0, 1, 1);
+          expected.add("on" + type + "@" + action);
+        }
+      }
+      if (action == 1 && (mask & 1) != 0 && (mask & 8) != 0) {
+        expected.add("pair03@" + action);
+      }
+      calls.clear();
+      inference.analyse(b.action(action).build());
+      assertEquals(expected, calls, "types " + Integer.toBinaryString(mask) + ", action " + action);
+    }
+  }
 }

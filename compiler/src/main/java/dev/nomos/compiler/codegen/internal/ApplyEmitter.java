@@ -32,8 +32,31 @@ import org.objectweb.asm.MethodVisitor;
 final class ApplyEmitter {
   private static final int FRAME = 1;
   private static final int OUT = 2;
-  private static final int COUNT = 3;
-  private static final int FIRST_VAR = 5;
+  /** In {@code applyAll}: the laws of the model, the members to run and how many there are. */
+  private static final int LAWS = 3;
+  private static final int MEMBERS = 4;
+  private static final int MEMBER_COUNT = 5;
+
+  /** The local of the binding count: after the parameters of apply (3) or of applyAll (6). */
+  private final int countSlot;
+  /** The local of the first object variable, after the binding count's two slots. */
+  private final int firstVar;
+  /** Whether this emits {@code applyAll} (every member's guard and effects per binding) instead of apply. */
+  private final boolean fused;
+  /** The local whose instance holds the constants read now: this, or in applyAll the member running. */
+  private int constantsHolder = 0;
+  /**
+   * In applyAll, the innermost contact loop whose side and cover each member tests (its pair array's
+   * local and the pair's index there), or null.
+   */
+  private Loop.Contact touchingContact;
+  private int[] touchingPair;
+  /** In applyAll, the local counting through the members. */
+  private int memberIndex;
+  /** Whether the code being emitted is the guard and effects (per member in applyAll) rather than the binders. */
+  private boolean inBody;
+  /** The constants read by the binders, by their field number (see {@link #binderConstants}). */
+  private final List<Integer> binderConstants = new ArrayList<>();
 
   private final MethodVisitor mv;
   private final String owner;
@@ -53,6 +76,21 @@ final class ApplyEmitter {
 
   ApplyEmitter(MethodVisitor mv, String owner, LawPlan plan, long budget, List<Integer> ints,
       List<Double> doubles) {
+    this(mv, owner, plan, budget, ints, doubles, false);
+  }
+
+  /**
+   * With {@code fused}, the body of {@code applyAll(Frame, GroupSink, Law[] laws, int[] members, int
+   * count)} ({@link dev.nomos.runtime.FusibleLaw}): the binders once, reading this law's constants, and
+   * per binding every member's guard and effects, reading the member's, each after {@code out.law(m)}.
+   * Throws {@link NotFusible} for a law whose guard or effects count bindings of their own or create
+   * objects.
+   */
+  ApplyEmitter(MethodVisitor mv, String owner, LawPlan plan, long budget, List<Integer> ints,
+      List<Double> doubles, boolean fused) {
+    this.fused = fused;
+    this.countSlot = fused ? 6 : 3;
+    this.firstVar = countSlot + 2;
     this.mv = mv;
     this.owner = owner;
     this.ints = ints;
@@ -60,10 +98,10 @@ final class ApplyEmitter {
     this.plan = plan;
     this.budget = budget;
     this.intCount = budget < Integer.MAX_VALUE;
-    this.nextScratch = FIRST_VAR + plan.objectVars() + plan.intLocals();
+    this.nextScratch = firstVar + plan.objectVars() + plan.intLocals();
     this.varSlots = new int[plan.objectVars()];
     for (int v = 0; v < varSlots.length; v++) {
-      varSlots[v] = FIRST_VAR + v;
+      varSlots[v] = firstVar + v;
     }
   }
 
@@ -71,10 +109,10 @@ final class ApplyEmitter {
     mv.visitCode();
     if (intCount) {
       pushInt(0);
-      mv.visitVarInsn(ISTORE, COUNT);
+      mv.visitVarInsn(ISTORE, countSlot);
     } else {
       mv.visitInsn(LCONST_0);
-      mv.visitVarInsn(LSTORE, COUNT);
+      mv.visitVarInsn(LSTORE, countSlot);
     }
     emitLoops(0);
     mv.visitInsn(RETURN);
@@ -93,7 +131,8 @@ final class ApplyEmitter {
     if (loop instanceof Loop.Each each) {
       forEachBinding(each.var(), () -> loadCandidates(each.type()), next -> emitLoops(depth + 1));
     } else if (loop instanceof Loop.Contact contact) {
-      forEachContactPair(contact, next -> emitLoops(depth + 1));
+      // Innermost, a contact's side and cover decide nothing the loop counts: in applyAll each member tests its own.
+      forEachContactPair(contact, fused && depth == plan.loops().size() - 1, next -> emitLoops(depth + 1));
     } else {
       throw new IllegalArgumentException("unknown loop " + loop);
     }
@@ -174,6 +213,17 @@ final class ApplyEmitter {
     }
   }
 
+  /** Skips to {@code next} when the pair at {@code index} of the contacts in local {@code contacts} does not touch. */
+  private void skipUnlessTouching(int contacts, int index, Label next) {
+    mv.visitVarInsn(ALOAD, contacts);
+    mv.visitVarInsn(ILOAD, index);
+    pushInt(2);
+    mv.visitInsn(IADD);
+    mv.visitInsn(IALOAD);
+    pushInt(Side.NONE.ordinal());
+    mv.visitJumpInsn(IF_ICMPEQ, next);
+  }
+
   private void geometry(String method, String returnDescriptor, int varA, int varB) {
     mv.visitVarInsn(ALOAD, frameSlot);
     mv.visitVarInsn(ILOAD, varSlot(varA));
@@ -197,7 +247,7 @@ final class ApplyEmitter {
    * both variables and is skipped when a repeats an object of an enclosing loop, or b repeats a or
    * one of them; {@code body} receives the label that continues with the next pair.
    */
-  private void forEachContactPair(Loop.Contact contact, Consumer<Label> body) {
+  private void forEachContactPair(Loop.Contact contact, boolean memberSides, Consumer<Label> body) {
     int[] enclosing = boundVars.stream().mapToInt(Integer::intValue).toArray();
     int array = scratch();
     int index = scratch();
@@ -227,7 +277,13 @@ final class ApplyEmitter {
     mv.visitVarInsn(ISTORE, varSlot(contact.varB()));
     skipIfEqualToAny(contact.varB(), enclosing, next);
     skipIfEqualToAny(contact.varB(), new int[] {contact.varA()}, next);
-    emitContactTests(contact, array, index, next);
+    if (memberSides) {
+      touchingPair = new int[] {array, index};
+      touchingContact = contact;
+      skipUnlessTouching(array, index, next);
+    } else {
+      emitContactTests(contact, array, index, next);
+    }
     boundVars.add(contact.varA());
     boundVars.add(contact.varB());
     body.accept(next);
@@ -252,18 +308,19 @@ final class ApplyEmitter {
 
   /** Counts one visited candidate and throws once over budget (see BindingBudgetExceededException). */
   private void visit() {
+    notFusible();
     Label withinBudget = new Label();
     if (intCount) {
-      mv.visitIincInsn(COUNT, 1);
-      mv.visitVarInsn(ILOAD, COUNT);
+      mv.visitIincInsn(countSlot, 1);
+      mv.visitVarInsn(ILOAD, countSlot);
       pushInt((int) budget);
       mv.visitJumpInsn(IF_ICMPLE, withinBudget);
     } else {
-      mv.visitVarInsn(LLOAD, COUNT);
+      mv.visitVarInsn(LLOAD, countSlot);
       mv.visitInsn(LCONST_1);
       mv.visitInsn(LADD);
       mv.visitInsn(DUP2);
-      mv.visitVarInsn(LSTORE, COUNT);
+      mv.visitVarInsn(LSTORE, countSlot);
       mv.visitLdcInsn(budget);
       mv.visitInsn(LCMP);
       mv.visitJumpInsn(IFLE, withinBudget);
@@ -273,10 +330,10 @@ final class ApplyEmitter {
     mv.visitVarInsn(ALOAD, 0);
     mv.visitFieldInsn(GETFIELD, owner, LawClassGenerator.NAME_FIELD, "Ljava/lang/String;");
     if (intCount) {
-      mv.visitVarInsn(ILOAD, COUNT);
+      mv.visitVarInsn(ILOAD, countSlot);
       mv.visitInsn(I2L);
     } else {
-      mv.visitVarInsn(LLOAD, COUNT);
+      mv.visitVarInsn(LLOAD, countSlot);
     }
     mv.visitLdcInsn(budget);
     mv.visitMethodInsn(INVOKESPECIAL, Names.BUDGET_EXCEPTION, "<init>", "(Ljava/lang/String;JJ)V", false);
@@ -290,39 +347,110 @@ final class ApplyEmitter {
    * interpreter), leaving the stack as it was before them.
    */
   private void chargeScan() {
+    notFusible();
     mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "scanCount", "(I)I", false);
     int n = scratch();
     mv.visitVarInsn(ISTORE, n);
     mv.visitVarInsn(ALOAD, 0);
     mv.visitFieldInsn(GETFIELD, owner, LawClassGenerator.NAME_FIELD, "Ljava/lang/String;");
     if (intCount) {
-      mv.visitVarInsn(ILOAD, COUNT);
+      mv.visitVarInsn(ILOAD, countSlot);
       mv.visitInsn(I2L);
     } else {
-      mv.visitVarInsn(LLOAD, COUNT);
+      mv.visitVarInsn(LLOAD, countSlot);
     }
     mv.visitVarInsn(ILOAD, n);
     mv.visitLdcInsn(budget);
     mv.visitMethodInsn(INVOKESTATIC, Names.BUDGET_EXCEPTION, "charge", "(Ljava/lang/String;JIJ)J", false);
     if (intCount) {
       mv.visitInsn(L2I);
-      mv.visitVarInsn(ISTORE, COUNT);
+      mv.visitVarInsn(ISTORE, countSlot);
     } else {
-      mv.visitVarInsn(LSTORE, COUNT);
+      mv.visitVarInsn(LSTORE, countSlot);
     }
   }
 
   // ---------------------------------------------------------------- effects
 
   private void emitGuardedEffects() {
+    inBody = true;
+    if (fused) {
+      forEachMember(this::emitGuardAndEffects);
+    } else {
+      emitGuardAndEffects();
+    }
+    inBody = false;
+  }
+
+  private void emitGuardAndEffects() {
     Label skip = new Label();
+    if (touchingContact != null) {
+      emitContactTests(touchingContact, touchingPair[0], touchingPair[1], skip);
+    }
     if (plan.guard() != null) { // a law without `when` may come with no guard at all
       jumpIf(plan.guard(), false, skip);
+    }
+    if (fused) {
+      // The sink learns whose opinions follow only once the guard holds: most members' guards fail.
+      mv.visitVarInsn(ALOAD, OUT);
+      mv.visitVarInsn(ALOAD, MEMBERS);
+      mv.visitVarInsn(ILOAD, memberIndex);
+      mv.visitInsn(IALOAD);
+      mv.visitMethodInsn(INVOKEINTERFACE, Names.GROUP_SINK, "law", "(I)V", true);
     }
     for (PEffect effect : plan.effects()) {
       emitEffect(effect);
     }
     mv.visitLabel(skip);
+  }
+
+  /** For m in {@code members[0, count)}: {@code body} reading the constants of {@code laws[m]}. */
+  private void forEachMember(Runnable body) {
+    int index = scratch();
+    memberIndex = index;
+    int member = scratch();
+    pushInt(0);
+    mv.visitVarInsn(ISTORE, index);
+    Label test = new Label();
+    Label top = new Label();
+    mv.visitJumpInsn(GOTO, test);
+    mv.visitLabel(top);
+    mv.visitVarInsn(ALOAD, LAWS);
+    mv.visitVarInsn(ALOAD, MEMBERS);
+    mv.visitVarInsn(ILOAD, index);
+    mv.visitInsn(IALOAD);
+    mv.visitInsn(AALOAD);
+    mv.visitTypeInsn(CHECKCAST, owner);
+    mv.visitVarInsn(ASTORE, member);
+    constantsHolder = member;
+    body.run();
+    constantsHolder = 0;
+    mv.visitIincInsn(index, 1);
+    mv.visitLabel(test);
+    mv.visitVarInsn(ILOAD, index);
+    mv.visitVarInsn(ILOAD, MEMBER_COUNT);
+    mv.visitJumpInsn(IF_ICMPLT, top);
+  }
+
+  /** Field numbers of the int constants the binders read ({@code c<i>}), in the order first read. */
+  List<Integer> binderConstants() {
+    return binderConstants;
+  }
+
+  /** In applyAll, a guard or effect that the members could not share a binding count for (or that creates). */
+  private void notFusible() {
+    if (fused && inBody) {
+      throw new NotFusible();
+    }
+  }
+
+  /** The law's guard or effects count bindings of their own or create objects: it gets no applyAll. */
+  static final class NotFusible extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NotFusible() {
+      super(null, null, false, false);
+    }
   }
 
   private void emitEffect(PEffect effect) {
@@ -348,6 +476,7 @@ final class ApplyEmitter {
       mv.visitVarInsn(ALOAD, OUT);
       sink("endChoice", "()V");
     } else if (effect instanceof PEffect.Joint j) {
+      notFusible();
       mv.visitVarInsn(ALOAD, OUT);
       mv.visitVarInsn(ILOAD, varSlot(j.var()));
       sink("beginJoint", "(I)V");
@@ -391,6 +520,7 @@ final class ApplyEmitter {
       }
       mv.visitLabel(end);
     } else if (effect instanceof PEffect.Spawn s) {
+      notFusible();
       mv.visitVarInsn(ALOAD, OUT);
       lift(s.type());
       value(s.x());
@@ -424,6 +554,7 @@ final class ApplyEmitter {
   }
 
   private void beginSpawn(int type, double probability, int chance) {
+    notFusible();
     mv.visitVarInsn(ALOAD, OUT);
     lift(type);
     liftDouble(probability);
@@ -754,6 +885,7 @@ final class ApplyEmitter {
    * variable mapped by id and tested, each skipped one mapped; then the body on that frame.
    */
   private void next(PExpr.Next x) {
+    notFusible();
     int then = scratch();
     Label absent = new Label();
     mv.visitVarInsn(ALOAD, OUT);
@@ -950,7 +1082,8 @@ final class ApplyEmitter {
     if (local < 0 || local >= plan.intLocals()) {
       throw new IllegalArgumentException("law " + plan.name() + " uses counter " + local + " of " + plan.intLocals());
     }
-    return FIRST_VAR + plan.objectVars() + local;
+    notFusible();
+    return firstVar + plan.objectVars() + local;
   }
 
   /**
@@ -959,13 +1092,16 @@ final class ApplyEmitter {
    * one piece of JIT-compiled code), as a hand-written law template shared by many instances would.
    */
   private void lift(int v) {
-    mv.visitVarInsn(ALOAD, 0);
+    if (!inBody) {
+      binderConstants.add(ints.size());
+    }
+    mv.visitVarInsn(ALOAD, constantsHolder);
     mv.visitFieldInsn(GETFIELD, owner, LawClassGenerator.INT_FIELD + ints.size(), "I");
     ints.add(v);
   }
 
   private void liftDouble(double v) {
-    mv.visitVarInsn(ALOAD, 0);
+    mv.visitVarInsn(ALOAD, constantsHolder);
     mv.visitFieldInsn(GETFIELD, owner, LawClassGenerator.DOUBLE_FIELD + doubles.size(), "D");
     doubles.add(v);
   }

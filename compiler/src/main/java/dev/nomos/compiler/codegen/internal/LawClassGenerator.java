@@ -40,16 +40,39 @@ public final class LawClassGenerator {
    * @throws TooLargeException if the law is too large for one JVM method or class
    */
   public static GeneratedLaw generate(LawPlan plan, String internalName, long budget) {
+    return generate(plan, internalName, budget, false);
+  }
+
+  /**
+   * As {@link #generate(LawPlan, String, long)}; with {@code fusible}, a law whose guard and effects
+   * count no bindings of their own and create nothing implements {@link dev.nomos.runtime.FusibleLaw}
+   * as well (its {@code applyAll} and {@code binderConstants}), for laws run in this process: model
+   * jars keep to the plain {@code Law}.
+   */
+  public static GeneratedLaw generate(LawPlan plan, String internalName, long budget, boolean fusible) {
     if (budget < 0) {
       throw new IllegalArgumentException("binding budget must be >= 0, got " + budget);
     }
+    boolean fuses = fusible && fuses(plan, internalName, budget);
     ClassWriter cw = new NonLoadingClassWriter();
-    cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, internalName, null, Names.OBJECT, new String[] {Names.LAW});
+    cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, internalName, null, Names.OBJECT,
+        new String[] {fuses ? Names.FUSIBLE_LAW : Names.LAW});
 
     List<Integer> ints = new ArrayList<>();
     List<Double> doubles = new ArrayList<>();
     new ApplyEmitter(cw.visitMethod(ACC_PUBLIC, "apply", Names.APPLY_DESC, null, null), internalName, plan, budget,
         ints, doubles).emit();
+    if (fuses) {
+      List<Integer> fusedInts = new ArrayList<>();
+      List<Double> fusedDoubles = new ArrayList<>();
+      ApplyEmitter applyAll = new ApplyEmitter(cw.visitMethod(ACC_PUBLIC, "applyAll", Names.APPLY_ALL_DESC, null,
+          null), internalName, plan, budget, fusedInts, fusedDoubles, true);
+      applyAll.emit();
+      if (!fusedInts.equals(ints) || !fusedDoubles.equals(doubles)) {
+        throw new IllegalStateException("applyAll of law " + plan.name() + " reads other constants than apply");
+      }
+      binderConstantsMethod(cw, internalName, applyAll.binderConstants());
+    }
 
     cw.visitField(ACC_PRIVATE | ACC_FINAL, NAME_FIELD, "Ljava/lang/String;", null, null).visitEnd();
     for (int i = 0; i < ints.size(); i++) {
@@ -76,6 +99,38 @@ public final class LawClassGenerator {
     }
     return new GeneratedLaw(bytes, ints.stream().mapToInt(Integer::intValue).toArray(),
         doubles.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  /** Whether {@code plan}'s applyAll can be emitted: tried on a scratch class, which is then dropped. */
+  private static boolean fuses(LawPlan plan, String internalName, long budget) {
+    ClassWriter trial = new ClassWriter(0);
+    trial.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, internalName, null, Names.OBJECT, null);
+    try {
+      new ApplyEmitter(trial.visitMethod(ACC_PUBLIC, "applyAll", Names.APPLY_ALL_DESC, null, null), internalName,
+          plan, budget, new ArrayList<>(), new ArrayList<>(), true).emit();
+      trial.toByteArray();
+      return true;
+    } catch (ApplyEmitter.NotFusible | MethodTooLargeException e) {
+      return false;
+    }
+  }
+
+  /** {@code int[] binderConstants()}: a new array of the fields {@code c<i>} the binders read, in order. */
+  private static void binderConstantsMethod(ClassWriter cw, String owner, List<Integer> fields) {
+    MethodVisitor m = cw.visitMethod(ACC_PUBLIC, "binderConstants", "()[I", null, null);
+    m.visitCode();
+    m.visitLdcInsn(fields.size());
+    m.visitIntInsn(NEWARRAY, T_INT);
+    for (int i = 0; i < fields.size(); i++) {
+      m.visitInsn(DUP);
+      m.visitLdcInsn(i);
+      m.visitVarInsn(ALOAD, 0);
+      m.visitFieldInsn(GETFIELD, owner, INT_FIELD + fields.get(i), "I");
+      m.visitInsn(IASTORE);
+    }
+    m.visitInsn(ARETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
   }
 
   /** The JVM's limits (64 KB of code per method, 65535 constants per class) decline this law. */
