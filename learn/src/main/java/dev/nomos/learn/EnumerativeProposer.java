@@ -2,6 +2,7 @@ package dev.nomos.learn;
 
 import dev.nomos.learn.internal.BoundedMemo;
 import dev.nomos.learn.internal.Miner;
+import dev.nomos.learn.internal.MiningMemory;
 import dev.nomos.runtime.Parallelism;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,6 +27,11 @@ import java.util.regex.Pattern;
 public final class EnumerativeProposer implements Proposer {
   private final double minPrecision;
   private final int minSupport;
+  /**
+   * The observations of the transitions mined so far: a round's worst transitions were mostly among
+   * an earlier round's (or another selection run's), and are added up again rather than mined again.
+   */
+  private final MiningMemory memory = new MiningMemory();
 
   public EnumerativeProposer() {
     this(0.2, 2);
@@ -55,6 +61,7 @@ public final class EnumerativeProposer implements Proposer {
   public Proposal propose(ProposalRequest request, Parallelism workers) {
     List<Miner.Candidate> mined = new Miner(request.schema(), 6, request.headings(), request.actionDirections(), request.timing(),
         request.actionDependence())
+        .remembering(memory)
         .mine(request.surprising(), request.predicted(), request.deadline()::passed, workers);
     Set<String> known = new HashSet<>();
     for (String key : request.tried()) {

@@ -27,7 +27,7 @@ final class ChoiceMiner {
   private static final int PER_TARGET = 4;
   private static final double MIN_GAIN = 2.0;
 
-  private record Key(DraftBinder binder, Guard guard, String name, String group, String attr) {
+  record Key(DraftBinder binder, Guard guard, String name, String group, String attr) {
     /** The object alone, under no condition: the type's choice the others are measured against. */
     boolean unconditional() {
       return guard.isEmpty() && !binder.contact();
@@ -127,63 +127,42 @@ final class ChoiceMiner {
   /** Share of a context's cases a value other than the usual one must take for the context to decide it. */
   private static final double DECIDES = 0.9;
 
+  /** {@link #histograms}' histograms by the number of their key, null until observed. */
+  private Histogram[] byKey = new Histogram[0];
+
   /**
    * One observed next velocity of object o under a context.
    *
-   * @param context the context's number (a context's key has one number in a mining, never negative)
-   * @param group the target ({@code type.vx}), as the miner groups candidates
+   * @param key the number in {@code keys} of the context's key (its binder, guard and name) and the target's
    * @param wrongNow whether the current model's most likely value was wrong there
    */
-  void observe(int context, DraftBinder binder, Guard guard, String name, String group, String attr, int value,
-      boolean wrongNow) {
-    evidence(context, group, value);
-    histogram(context, binder, guard, name, group, attr).add(value, wrongNow);
-  }
-
-  /**
-   * The histograms of {@link #histograms} by the number of their context and their target, to be
-   * found again for every observation without hashing the texts of their keys; a histogram not
-   * found here (one merged from a part) is looked up by its key.
-   */
-  private final LongTable<Indexed> byContext = new LongTable<>();
-  private final Map<String, Integer> numbers = new java.util.HashMap<>();
-
-  /** Keys of one context and target in {@link #byContext}: nearly always one. */
-  private record Indexed(Key key, Histogram histogram, Indexed next) {}
-
-  private Histogram histogram(int context, DraftBinder binder, Guard guard, String name, String group, String attr) {
-    long slot = (long) context << 32 | number(attr);
-    Indexed first = byContext.get(slot);
-    for (Indexed i = first; i != null; i = i.next) {
-      Key k = i.key;
-      if (k.name.equals(name) && k.group.equals(group) && k.binder.equals(binder) && k.guard.equals(guard)) {
-        return i.histogram;
-      }
+  void observe(int key, Numbering<Key> keys, int value, boolean wrongNow) {
+    if (key >= byKey.length) {
+      byKey = java.util.Arrays.copyOf(byKey, Math.max(key + 1, 2 * byKey.length));
     }
-    Key key = new Key(binder, guard, name, group, attr);
-    Histogram h = histograms.computeIfAbsent(key, x -> new Histogram());
-    byContext.put(slot, new Indexed(key, h, first));
-    return h;
+    Histogram h = byKey[key];
+    if (h == null) {
+      h = histograms.computeIfAbsent(keys.get(key), x -> new Histogram());
+      byKey[key] = h;
+    }
+    h.add(value, wrongNow);
   }
 
-  /** A number for a target or a group, the same for equal texts. */
-  private int number(String text) {
-    return numbers.computeIfAbsent(text, x -> numbers.size());
-  }
-
-  /** {@link #evidence}'s histograms by group and context number, found without boxing either; as {@link #byContext}. */
+  /** {@link #evidence}'s histograms by group and context number, found without boxing either. */
   private final LongTable<Histogram> evidenceByContext = new LongTable<>();
 
   /**
    * One observed next velocity under any context, offered or not: evidence that the target is decided.
    *
    * @param context the context's number, or {@link #withTheAction} of it: observations under one are pooled
+   * @param group the number in {@code groups} of the target ({@code type.vx}), as the miner groups candidates
    */
-  void evidence(int context, String group, int value) {
-    long slot = (long) number(group) << 32 | (context & 0xFFFFFFFFL);
+  void evidence(int context, int group, Numbering<String> groups, int value) {
+    long slot = (long) group << 32 | (context & 0xFFFFFFFFL);
     Histogram h = evidenceByContext.get(slot);
     if (h == null) {
-      h = evidence.computeIfAbsent(group, g -> new LinkedHashMap<>()).computeIfAbsent(context, k -> new Histogram());
+      h = evidence.computeIfAbsent(groups.get(group), g -> new LinkedHashMap<>())
+          .computeIfAbsent(context, k -> new Histogram());
       evidenceByContext.put(slot, h);
     }
     h.add(value, false);
@@ -195,22 +174,6 @@ final class ChoiceMiner {
    */
   static int withTheAction(int context) {
     return -1 - context;
-  }
-
-  /**
-   * Adds what {@code part} observed after what this one did (its contexts renumbered by
-   * {@code contextNumber}): histograms this one has add up, new ones follow in the part's order.
-   */
-  void merge(ChoiceMiner part, java.util.function.IntUnaryOperator contextNumber) {
-    part.histograms.forEach((k, h) -> histograms.computeIfAbsent(k, x -> new Histogram()).addAll(h));
-    part.evidence.forEach((group, byContext) -> {
-      Map<Integer, Histogram> mine = evidence.computeIfAbsent(group, g -> new LinkedHashMap<>());
-      byContext.forEach((context, h) -> {
-        int number = context >= 0 ? contextNumber.applyAsInt(context)
-            : withTheAction(contextNumber.applyAsInt(withTheAction(context)));
-        mine.computeIfAbsent(number, x -> new Histogram()).addAll(h);
-      });
-    });
   }
 
   /** Whether some context decides the target: it takes one value other than the usual one nearly always. */
