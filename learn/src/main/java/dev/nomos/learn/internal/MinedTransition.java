@@ -53,7 +53,7 @@ final class MinedTransition {
     this.counted = b.counted.toArray();
     this.sightings = b.sightings.toArray(new Miner.Sighting[0]);
     this.rightFrom = b.rightFrom();
-    this.rightAt = b.rightAt();
+    this.rightAt = b.rightAt(rightFrom);
     this.choices = b.choices.toArray();
     this.evidence = b.evidence.toArray();
     this.jointSteps = b.jointSteps.toArray();
@@ -94,9 +94,8 @@ final class MinedTransition {
     private final Transition transition;
     private final IntColumn counted = new IntColumn();
     private final List<Miner.Sighting> sightings = new ArrayList<>();
-    /** Per sighting number, the targets it was right about, and per sighting key its number. */
-    private final List<IntColumn> right = new ArrayList<>();
-    private final LongTable<Integer> sightingNumbers = new LongTable<>();
+    /** Two numbers per time a sighting was right: the sighting's and the target's. */
+    private final IntColumn right = new IntColumn();
     private final IntColumn choices = new IntColumn();
     private final IntColumn evidence = new IntColumn();
     private final IntColumn jointSteps = new IntColumn();
@@ -125,20 +124,16 @@ final class MinedTransition {
       counted.add(target);
     }
 
-    /**
-     * A candidate right about {@code target}: {@code make} gives its sighting the first time its
-     * context and effect are seen in this transition.
-     */
-    void right(int context, int effect, java.util.function.Supplier<Miner.Sighting> make, int target) {
-      long key = (long) context << 32 | effect;
-      Integer number = sightingNumbers.get(key);
-      if (number == null) {
-        number = sightings.size();
-        sightingNumbers.put(key, number);
-        sightings.add(make.get());
-        right.add(new IntColumn());
-      }
-      right.get(number).add(target);
+    /** A candidate seen right for the first time in this transition; its number here. */
+    int sighting(Miner.Sighting s) {
+      sightings.add(s);
+      return sightings.size() - 1;
+    }
+
+    /** Sighting number {@code sighting} was right about {@code target}. */
+    void right(int sighting, int target) {
+      right.add(sighting);
+      right.add(target);
     }
 
     void choice(int key, int value, int target) {
@@ -183,21 +178,26 @@ final class MinedTransition {
       created.add(type);
     }
 
+    /** Where each sighting's targets start in {@link #rightAt}, and (last) where they end. */
     private int[] rightFrom() {
-      int[] out = new int[right.size() + 1];
-      for (int k = 0; k < right.size(); k++) {
-        out[k + 1] = out[k] + right.get(k).size();
+      int[] pairs = right.toArray();
+      int[] out = new int[sightings.size() + 1];
+      for (int k = 0; k < pairs.length; k += 2) {
+        out[pairs[k] + 1]++;
+      }
+      for (int k = 0; k < sightings.size(); k++) {
+        out[k + 1] += out[k];
       }
       return out;
     }
 
-    private int[] rightAt() {
-      int[] out = new int[rightFrom()[right.size()]];
-      int at = 0;
-      for (IntColumn c : right) {
-        int[] values = c.toArray();
-        System.arraycopy(values, 0, out, at, values.length);
-        at += values.length;
+    /** The targets each sighting was right about, the sightings one after another. */
+    private int[] rightAt(int[] from) {
+      int[] pairs = right.toArray();
+      int[] next = java.util.Arrays.copyOf(from, from.length - 1);
+      int[] out = new int[pairs.length / 2];
+      for (int k = 0; k < pairs.length; k += 2) {
+        out[next[pairs[k]]++] = pairs[k + 1];
       }
       return out;
     }

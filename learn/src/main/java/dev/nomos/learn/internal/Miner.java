@@ -539,6 +539,7 @@ public final class Miner {
   /** Mines one transition: what its templates find, as numbers of the memory. */
   private MinedTransition record(Transition t) {
     out = new MinedTransition.Builder(t);
+    transitionsMined++;
     try {
       mine(t.before(), t.after());
       return out.build();
@@ -1389,7 +1390,8 @@ public final class Miner {
       // Random steps: the object alone, or against one contact (a wall on one side rules a step out).
       if (randomStepContext(c)) {
         evidence(idOf(c), attrGroup, v1);
-        out.choice(memory.choiceKeys.of(new ChoiceMiner.Key(c.binder, c.guard, c.name, attrGroup, attr)), v1, wrong);
+        out.choice(choiceKeys.number((long) idOf(c) << 32 | targetId(attr),
+            new ChoiceMiner.Key(c.binder, c.guard, c.name, attrGroup, attr)), v1, wrong);
       } else {
         evidence(idOf(c), attrGroup, v1);
       }
@@ -1459,8 +1461,8 @@ public final class Miner {
     String type = schema.type(a.type(i)).name().toLowerCase();
     for (Context c : contexts) {
       if (randomStepContext(c)) {
-        out.jointStep(memory.jointKeys.of(new JointSteps.Key(c.binder, c.guard, c.name, type)), vx, vy, blockedSides,
-            wrongX, wrongY);
+        out.jointStep(jointKeys.number(idOf(c), new JointSteps.Key(c.binder, c.guard, c.name, type)), vx, vy,
+            blockedSides, wrongX, wrongY);
       }
     }
   }
@@ -1864,6 +1866,9 @@ public final class Miner {
   }
 
   private final Map<String, Integer> groupNumbers = new HashMap<>();
+  /** The numbers of the keys of random-step and joint-step observations found before. */
+  private final KeyNumbers<ChoiceMiner.Key> choiceKeys = new KeyNumbers<>(() -> memory.choiceKeys);
+  private final KeyNumbers<JointSteps.Key> jointKeys = new KeyNumbers<>(() -> memory.jointKeys);
 
   /** An effect's text with its number in this mining, looked up once for many contexts; null for none. */
   private record Effect(String text, int number) {}
@@ -1906,13 +1911,56 @@ public final class Miner {
   private void add(Context c, Target target, Effect effect, String created, String valueName, boolean stepsAhead,
       Context counted) {
     int context = idOf(c);
-    out.right(context, effect.number, () -> {
-      int countedContext = idOf(counted);
-      return memory.sightings.canonical(new Sighting(context, effect.number, c.binder, c.guard, c.name, c.facing,
-          effect.text, created, valueName, group(c, target.name), countedContext, memory.contexts.get(countedContext),
-          target.name, target.number, stepsAhead));
-    }, wrong);
+    long key = (long) context << 32 | effect.number;
+    Sightings seen = sightings.get(key);
+    if (seen == null) {
+      seen = new Sightings();
+      sightings.put(key, seen);
+    }
+    if (seen.transition != transitionsMined) {
+      // The first time in this transition: its first sighting here is the one it is known by.
+      seen.transition = transitionsMined;
+      seen.number = out.sighting(seen.of(context, c, target, effect, created, valueName, stepsAhead, idOf(counted)));
+    }
+    out.right(seen.number, wrong);
   }
+
+  /**
+   * The sightings of one context and effect made before, which the transitions mined share (most
+   * transitions show what earlier ones showed), and the number of the one the transition being
+   * mined knows them by.
+   */
+  private final class Sightings {
+    private final List<Sighting> known = new ArrayList<>(1);
+    /** The transition ({@link #transitionsMined}) that {@link #number} is of. */
+    int transition = -1;
+    int number;
+
+    /**
+     * The sighting {@link #add} describes: one found before where it says the same (the binder
+     * and guard read as the context's number says, and the guard as many conditions long).
+     */
+    Sighting of(int context, Context c, Target target, Effect effect, String created, String valueName,
+        boolean stepsAhead, int counted) {
+      for (Sighting s : known) {
+        if (s.counted == counted && s.targetNumber == target.number && s.stepsAhead == stepsAhead
+            && s.facing == c.facing && s.guard.size() == c.guard.size() && s.name.equals(c.name)
+            && java.util.Objects.equals(s.valueName, valueName) && java.util.Objects.equals(s.created, created)) {
+          return s;
+        }
+      }
+      Sighting s = new Sighting(context, effect.number, c.binder, c.guard, c.name, c.facing, effect.text, created,
+          valueName, group(c, target.name), counted, memory.contexts.get(counted), target.name, target.number,
+          stepsAhead);
+      known.add(s);
+      return s;
+    }
+  }
+
+  /** The sightings made before, by the numbers of their context and effect. */
+  private final LongTable<Sightings> sightings = new LongTable<>();
+  /** How many transitions this miner mined: the number of the one being mined. */
+  private int transitionsMined;
 
   private static String offset(int d) {
     return d == 0 ? "" : d > 0 ? " + " + d : " - " + (-d);

@@ -24,7 +24,6 @@ public final class MiningMemory {
   final Numbering<String> targets = new Numbering<>();
   final Numbering<String> effects = new Numbering<>();
   final Numbering<String> groups = new Numbering<>();
-  final Numbering<Miner.Sighting> sightings = new Numbering<>();
   final Numbering<ChoiceMiner.Key> choiceKeys = new Numbering<>();
   final Numbering<JointSteps.Key> jointKeys = new Numbering<>();
   final Numbering<Miner.RelationKey> relationKeys = new Numbering<>();
