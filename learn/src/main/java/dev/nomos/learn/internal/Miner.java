@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -185,11 +186,11 @@ public final class Miner {
   private final Map<String, Candidate> others = new TreeMap<>();
   /** Per context number ({@link MiningMemory#contexts}), how often it held for each target number (null until counted). */
   private int[][] counts = new int[0][];
-  /** The candidates of {@link #sighted} by the numbers of their context and effect, {@code context << 32 | effect}. */
-  private final LongTable<Candidate> drafted = new LongTable<>();
-  private final Map<RelationKey, List<int[]>> relations = new HashMap<>();
-  /** {@link #relations}' lists by the number of their key ({@link MiningMemory#relationKeys}), null until seen. */
-  private final List<List<int[]>> relationsByKey = new ArrayList<>();
+  /** The candidates of {@link #sighted} by the number of their context and effect ({@link Sighting#candidate}). */
+  private Candidate[] drafted = new Candidate[0];
+  private final Map<RelationKey, RelationEvents> relations = new HashMap<>();
+  /** {@link #relations}' events by the number of their key ({@link MiningMemory#relationKeys}), null until seen. */
+  private final List<RelationEvents> relationsByKey = new ArrayList<>();
   /** The objects whose relations were added up: tells one target's relation events from another's. */
   private int relationOwners;
   private final ChoiceMiner choices = new ChoiceMiner();
@@ -244,12 +245,12 @@ public final class Miner {
   record RelationKey(DraftBinder binder, Atom guard, String type, String partner, String attr, String axis) {}
 
   /**
-   * How a candidate of the templates was first seen in a transition ({@link #add}): its context
-   * (binder, guard, name, how it speaks of a heading) and the context's number, its effect and the
-   * effect's number, the type it creates, the name of its value, its group, and the context and
+   * How a candidate of the templates was first seen in a transition ({@link #add}): the number of
+   * its context and effect ({@link MiningMemory#candidates}), its context (binder, guard, name, how
+   * it speaks of a heading), its effect, the type it creates, the name of its value, its group, and the context and
    * target its applicability is counted under (by number, and the context's key).
    */
-  record Sighting(int context, int effect, DraftBinder binder, Guard guard, String name, Facing facing,
+  record Sighting(int candidate, DraftBinder binder, Guard guard, String name, Facing facing,
       String effectText, String created, String valueName, String group, int counted, String countedKey,
       String target, int targetNumber, boolean stepsAhead) {}
 
@@ -465,39 +466,55 @@ public final class Miner {
   /**
    * What the templates find in each of {@code transitions}, from the memory or mined now (on
    * {@code workers}, each mined one kept in the memory), up to the first that {@code stop} left
-   * unmined (asked before mining each).
+   * unmined (asked before mining each). A transition another mining is mining at the time (another
+   * run of model selection) is taken from it when it is done rather than mined twice.
    */
   private List<MinedTransition> minedOrRemembered(List<Transition> transitions, BooleanSupplier stop,
       Parallelism workers) {
     MiningMemory.Store store = memory.store(setup());
     MinedTransition[] found = new MinedTransition[transitions.size()];
-    List<Integer> missing = new ArrayList<>();
+    List<Integer> mine = new ArrayList<>();
+    List<CompletableFuture<MinedTransition>> claims = new ArrayList<>();
+    Map<Integer, CompletableFuture<MinedTransition>> elsewhere = new java.util.LinkedHashMap<>();
     for (int k = 0; k < found.length; k++) {
-      found[k] = store.get(transitions.get(k));
-      if (found[k] == null) {
-        missing.add(k);
+      CompletableFuture<MinedTransition> claim = new CompletableFuture<>();
+      CompletableFuture<MinedTransition> known = store.claim(transitions.get(k), claim);
+      if (known == null) {
+        mine.add(k);
+        claims.add(claim);
+      } else {
+        elsewhere.put(k, known);
       }
     }
-    java.util.function.Function<Integer, MinedTransition> mineOne = k -> {
-      if (stop.getAsBoolean()) {
-        return null;
-      }
-      Miner recorder = store.idle.poll();
-      if (recorder == null) {
-        recorder = new Miner(this);
-      }
+    java.util.function.Function<Integer, MinedTransition> mineOne = m -> {
+      Transition t = transitions.get(mine.get(m));
+      MinedTransition result = null;
       try {
-        MinedTransition m = recorder.record(transitions.get(k));
-        store.put(m);
-        return m;
+        result = stop.getAsBoolean() ? null : recorded(store, t);
+        return result;
       } finally {
-        store.idle.push(recorder);
+        store.done(t, claims.get(m), result);
       }
     };
-    List<MinedTransition> mined = workers == null || missing.size() < 2 ? missing.stream().map(mineOne).toList()
-        : workers.map(missing, mineOne::apply);
-    for (int m = 0; m < missing.size(); m++) {
-      found[missing.get(m)] = mined.get(m);
+    List<Integer> parts = new ArrayList<>();
+    for (int m = 0; m < mine.size(); m++) {
+      parts.add(m);
+    }
+    List<MinedTransition> mined = workers == null || parts.size() < 2 ? parts.stream().map(mineOne).toList()
+        : workers.map(parts, mineOne::apply);
+    for (int m = 0; m < mine.size(); m++) {
+      found[mine.get(m)] = mined.get(m);
+    }
+    for (Map.Entry<Integer, CompletableFuture<MinedTransition>> e : elsewhere.entrySet()) {
+      Transition t = transitions.get(e.getKey());
+      MinedTransition m;
+      try {
+        m = e.getValue().join();
+      } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException failed) {
+        m = null;
+      }
+      // Cut short there, or from other frames under the same index: mined here, if there is time.
+      found[e.getKey()] = m != null && m.minedFrom(t) ? m : stop.getAsBoolean() ? null : recorded(store, t);
     }
     List<MinedTransition> out = new ArrayList<>();
     for (MinedTransition m : found) {
@@ -507,6 +524,19 @@ public final class Miner {
       out.add(m);
     }
     return out;
+  }
+
+  /** Mines {@code t} with a miner of {@code store} set up as this one is. */
+  private MinedTransition recorded(MiningMemory.Store store, Transition t) {
+    Miner recorder = store.idle.poll();
+    if (recorder == null) {
+      recorder = new Miner(this);
+    }
+    try {
+      return recorder.record(t);
+    } finally {
+      store.idle.push(recorder);
+    }
   }
 
   /**
@@ -560,12 +590,14 @@ public final class Miner {
     }
     for (int k = 0; k < m.sightings.length; k++) {
       Sighting s = m.sightings[k];
-      long key = (long) s.context << 32 | s.effect;
-      Candidate c = drafted.get(key);
+      if (s.candidate >= drafted.length) {
+        drafted = java.util.Arrays.copyOf(drafted, Math.max(s.candidate + 1, 2 * drafted.length));
+      }
+      Candidate c = drafted[s.candidate];
       if (c == null) {
         c = new Candidate(s);
         sighted.add(c);
-        drafted.put(key, c);
+        drafted[s.candidate] = c;
       }
       c.correct += m.rightFrom[k + 1] - m.rightFrom[k];
       for (int r = m.rightFrom[k]; r < m.rightFrom[k + 1]; r++) {
@@ -589,8 +621,8 @@ public final class Miner {
     }
     int[] events = m.relations;
     for (int k = 0; k < events.length; k += 5) {
-      relationEvents(events[k]).add(new int[] {events[k + 1], events[k + 2], wrongAt[events[k + 3]] ? 1 : 0,
-          relationOwners + events[k + 4]});
+      relationEvents(events[k]).add(events[k + 1], events[k + 2], wrongAt[events[k + 3]] ? 1 : 0,
+          relationOwners + events[k + 4]);
     }
     relationOwners += m.relationOwners;
     for (int type : m.spawners) {
@@ -602,13 +634,13 @@ public final class Miner {
   }
 
   /** The events of relation key number {@code key}, in {@link #relations} from its first event on. */
-  private List<int[]> relationEvents(int key) {
+  private RelationEvents relationEvents(int key) {
     while (relationsByKey.size() <= key) {
       relationsByKey.add(null);
     }
-    List<int[]> events = relationsByKey.get(key);
+    RelationEvents events = relationsByKey.get(key);
     if (events == null) {
-      events = new ArrayList<>();
+      events = new RelationEvents();
       relationsByKey.set(key, events);
       relations.put(memory.relationKeys.get(key), events);
     }
@@ -1588,17 +1620,18 @@ public final class Miner {
   private final LongTable<int[]> relationLists = new LongTable<>();
 
   private void relationCandidates() {
-    for (Map.Entry<RelationKey, List<int[]>> e : relations.entrySet()) {
+    for (Map.Entry<RelationKey, RelationEvents> e : relations.entrySet()) {
       RelationKey k = e.getKey();
-      RelationEvents events = new RelationEvents(e.getValue());
+      RelationEvents events = e.getValue().sealed();
       Map<Integer, int[]> byValue = new TreeMap<>();
       Map<Integer, int[]> byGap = new TreeMap<>();
-      for (int[] ev : e.getValue()) {
-        if (ev[1] < schema.velocityMin() || ev[1] > schema.velocityMax()) {
+      for (int ev = 0; ev < events.value.length; ev++) {
+        int value = events.value[ev];
+        if (value < schema.velocityMin() || value > schema.velocityMax()) {
           continue;
         }
-        span(byValue, ev[1], ev[0]);
-        span(byGap, ev[1] - ev[0], ev[0]);
+        span(byValue, value, events.offset[ev]);
+        span(byGap, value - events.offset[ev], events.offset[ev]);
       }
       String offset = "u." + k.axis + " - o." + k.axis;
       String name = k.type.toLowerCase() + "_" + k.attr;
@@ -1627,30 +1660,36 @@ public final class Miner {
    * and how many targets they cover (the events of one target are consecutive).
    */
   private static final class RelationEvents {
-    final int[] offset;
-    final int[] value;
-    final int[] wrong;
-    final int[] target;
-    final int targets;
+    private final IntColumn offsets = new IntColumn();
+    private final IntColumn values = new IntColumn();
+    private final IntColumn wrongs = new IntColumn();
+    private final IntColumn owners = new IntColumn();
+    /** The columns as arrays, once {@link #sealed}. */
+    int[] offset;
+    int[] value;
+    int[] wrong;
+    int[] target;
+    int targets;
+    private int lastTarget;
 
-    RelationEvents(List<int[]> events) {
-      int n = events.size();
-      offset = new int[n];
-      value = new int[n];
-      wrong = new int[n];
-      target = new int[n];
-      int distinct = 0;
-      for (int k = 0; k < n; k++) {
-        int[] ev = events.get(k);
-        offset[k] = ev[0];
-        value[k] = ev[1];
-        wrong[k] = ev[2];
-        target[k] = ev[3];
-        if (k == 0 || ev[3] != target[k - 1]) {
-          distinct++;
-        }
+    void add(int offset, int value, int wrong, int target) {
+      if (owners.size() == 0 || target != lastTarget) {
+        targets++;
+        lastTarget = target;
       }
-      targets = distinct;
+      offsets.add(offset);
+      values.add(value);
+      wrongs.add(wrong);
+      owners.add(target);
+    }
+
+    /** This, with the events added as the arrays read. */
+    RelationEvents sealed() {
+      offset = offsets.toArray();
+      value = values.toArray();
+      wrong = wrongs.toArray();
+      target = owners.toArray();
+      return this;
     }
   }
 
@@ -1914,7 +1953,7 @@ public final class Miner {
     long key = (long) context << 32 | effect.number;
     Sightings seen = sightings.get(key);
     if (seen == null) {
-      seen = new Sightings();
+      seen = new Sightings(key);
       sightings.put(key, seen);
     }
     if (seen.transition != transitionsMined) {
@@ -1935,6 +1974,12 @@ public final class Miner {
     /** The transition ({@link #transitionsMined}) that {@link #number} is of. */
     int transition = -1;
     int number;
+    /** The number of the context and effect in {@link MiningMemory#candidates}. */
+    private final int candidate;
+
+    Sightings(long key) {
+      this.candidate = memory.candidates.of(key);
+    }
 
     /**
      * The sighting {@link #add} describes: one found before where it says the same (the binder
@@ -1949,7 +1994,7 @@ public final class Miner {
           return s;
         }
       }
-      Sighting s = new Sighting(context, effect.number, c.binder, c.guard, c.name, c.facing, effect.text, created,
+      Sighting s = new Sighting(candidate, c.binder, c.guard, c.name, c.facing, effect.text, created,
           valueName, group(c, target.name), counted, memory.contexts.get(counted), target.name, target.number,
           stepsAhead);
       known.add(s);

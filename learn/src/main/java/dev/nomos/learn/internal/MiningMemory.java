@@ -3,6 +3,8 @@ package dev.nomos.learn.internal;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import dev.nomos.learn.Transition;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
@@ -24,28 +26,45 @@ public final class MiningMemory {
   final Numbering<String> targets = new Numbering<>();
   final Numbering<String> effects = new Numbering<>();
   final Numbering<String> groups = new Numbering<>();
+  /** Candidates of the templates by their context's and effect's numbers, {@code context << 32 | effect}. */
+  final Numbering<Long> candidates = new Numbering<>();
   final Numbering<ChoiceMiner.Key> choiceKeys = new Numbering<>();
   final Numbering<JointSteps.Key> jointKeys = new Numbering<>();
   final Numbering<Miner.RelationKey> relationKeys = new Numbering<>();
 
   private final Map<Object, Store> stores = new LinkedHashMap<>();
 
-  /** The memory of one setup: its mined transitions, and miners set up for it that are free to mine more. */
+  /**
+   * The memory of one setup: its transitions, mined or being mined, and miners set up for it that
+   * are free to mine more.
+   */
   static final class Store {
-    private final Map<Integer, MinedTransition> mined = new ConcurrentHashMap<>();
+    private final Map<Integer, CompletableFuture<MinedTransition>> mined = new ConcurrentHashMap<>();
     final ConcurrentLinkedDeque<Miner> idle = new ConcurrentLinkedDeque<>();
 
-    /** What was mined from {@code t}, or null when it was not (or from other frames under its index). */
-    MinedTransition get(dev.nomos.learn.Transition t) {
-      MinedTransition m = mined.get(t.index());
-      return m != null && m.minedFrom(t) ? m : null;
-    }
-
-    void put(MinedTransition m) {
+    /**
+     * Claims {@code t} for mining: null when the caller is to mine it (and then hands the result,
+     * or null for none, to {@code mine}), else the mining of {@code t} done or under way elsewhere
+     * (its result null where that mining was cut, or from other frames under the index).
+     */
+    CompletableFuture<MinedTransition> claim(Transition t, CompletableFuture<MinedTransition> mine) {
       if (mined.size() >= TRANSITIONS) {
         mined.clear();
       }
-      mined.put(m.transition.index(), m);
+      CompletableFuture<MinedTransition> known = mined.putIfAbsent(t.index(), mine);
+      if (known != null && known.isDone() && !known.isCompletedExceptionally() && known.join() != null
+          && !known.join().minedFrom(t) && mined.replace(t.index(), known, mine)) {
+        return null;
+      }
+      return known;
+    }
+
+    /** Ends the caller's claim of {@code t} with {@code result}, or gives it up where it is null. */
+    void done(Transition t, CompletableFuture<MinedTransition> mine, MinedTransition result) {
+      if (result == null) {
+        mined.remove(t.index(), mine);
+      }
+      mine.complete(result);
     }
   }
 
