@@ -81,11 +81,7 @@ public final class EnumerativeProposer implements Proposer {
     }
     // Equal scores: the data cannot tell the candidates apart, so the one stating less goes first,
     // and of those the one that holds for every heading (it reaches what the data shows one way only).
-    ranked.sort(Comparator.comparingDouble(Miner.Candidate::score).reversed()
-        .thenComparingInt(Miner.Candidate::conditions)
-        .thenComparing(c -> !c.headingRelative)
-        .thenComparingInt(c -> c.body().length())
-        .thenComparing(Miner.Candidate::body));
+    ranked.sort(RANKING);
     List<String> out = new ArrayList<>();
     for (Miner.Candidate c : spreadOverTargets(ranked)) {
       if (out.size() == request.maxCandidates()) {
@@ -103,6 +99,25 @@ public final class EnumerativeProposer implements Proposer {
     return new Proposal(out, Usage.NONE,
         List.of(mined.size() + " mined, " + ranked.size() + " above thresholds, " + out.size() + " new"));
   }
+
+  /**
+   * Best first: the higher score, then fewer conditions, then the one that holds for every heading,
+   * then the shorter body, then the body's text. Written out rather than chained from key
+   * extractors: a round sorts thousands of candidates.
+   */
+  private static final Comparator<Miner.Candidate> RANKING = (a, b) -> {
+    int c = Double.compare(b.score(), a.score());
+    if (c == 0) {
+      c = Integer.compare(a.conditions(), b.conditions());
+    }
+    if (c == 0) {
+      c = Boolean.compare(!a.headingRelative, !b.headingRelative);
+    }
+    if (c == 0) {
+      c = Integer.compare(a.body().length(), b.body().length());
+    }
+    return c != 0 ? c : a.body().compareTo(b.body());
+  };
 
   /**
    * The ranked candidates reordered round-robin over the targets they speak to (best of each target

@@ -107,7 +107,7 @@ public final class Miner {
     /** The law as the miner built it: binder, guard and effect. */
     LawDraft draft() {
       if (draft == null) {
-        draft = new LawDraft(sighting.binder, sighting.guard, effect, created, false);
+        draft = sighting.draft();
       }
       return draft;
     }
@@ -115,7 +115,7 @@ public final class Miner {
     /** The law body as the compiler reads it, printed once from {@link #draft()}. */
     public String body() {
       if (body == null) {
-        body = draft().body();
+        body = sighting != null ? sighting.body() : draft().body();
       }
       return body;
     }
@@ -123,8 +123,7 @@ public final class Miner {
     /** A name for the law, from its type, value and context ({@code ball_vy_flips_touching_wall_top}). */
     public String nameHint() {
       if (nameHint == null) {
-        String typeName = sighting.binder.subject().toLowerCase();
-        nameHint = typeName + "_" + sighting.valueName + (sighting.name.isEmpty() ? "" : "_" + sighting.name);
+        nameHint = sighting.nameHint();
       }
       return nameHint;
     }
@@ -250,9 +249,70 @@ public final class Miner {
    * it speaks of a heading), its effect, the type it creates, the name of its value, its group, and the context and
    * target its applicability is counted under (by number, and the context's key).
    */
-  record Sighting(int candidate, DraftBinder binder, Guard guard, String name, Facing facing,
-      String effectText, String created, String valueName, String group, int counted, String countedKey,
-      String target, int targetNumber, boolean stepsAhead) {}
+  static final class Sighting {
+    final int candidate;
+    final DraftBinder binder;
+    final Guard guard;
+    final String name;
+    final Facing facing;
+    final String effectText;
+    final String created;
+    final String valueName;
+    final String group;
+    final int counted;
+    final String countedKey;
+    final String target;
+    final int targetNumber;
+    final boolean stepsAhead;
+    /**
+     * The law's body and name hint, written when first asked for: a sighting is shared by the
+     * rounds and runs that mine its transitions, and the ranking of each round reads the bodies of
+     * its ties. (Threads that race to write one write the same text.)
+     */
+    private String body;
+    private String nameHint;
+
+    Sighting(int candidate, DraftBinder binder, Guard guard, String name, Facing facing, String effectText,
+        String created, String valueName, String group, int counted, String countedKey, String target,
+        int targetNumber, boolean stepsAhead) {
+      this.candidate = candidate;
+      this.binder = binder;
+      this.guard = guard;
+      this.name = name;
+      this.facing = facing;
+      this.effectText = effectText;
+      this.created = created;
+      this.valueName = valueName;
+      this.group = group;
+      this.counted = counted;
+      this.countedKey = countedKey;
+      this.target = target;
+      this.targetNumber = targetNumber;
+      this.stepsAhead = stepsAhead;
+    }
+
+    LawDraft draft() {
+      return new LawDraft(binder, guard, effectText, created, false);
+    }
+
+    String body() {
+      String b = body;
+      if (b == null) {
+        b = draft().body();
+        body = b;
+      }
+      return b;
+    }
+
+    String nameHint() {
+      String n = nameHint;
+      if (n == null) {
+        n = binder.subject().toLowerCase() + "_" + valueName + (name.isEmpty() ? "" : "_" + name);
+        nameHint = n;
+      }
+      return n;
+    }
+  }
 
   public Miner(WorldSchema schema, int maxContacts) {
     this(schema, maxContacts, List.of());
