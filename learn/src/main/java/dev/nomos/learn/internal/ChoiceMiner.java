@@ -148,22 +148,26 @@ final class ChoiceMiner {
     h.add(value, wrongNow);
   }
 
-  /** {@link #evidence}'s histograms by group and context number, found without boxing either. */
-  private final LongTable<Histogram> evidenceByContext = new LongTable<>();
+  /** {@link #evidence}'s histograms by the number of their group and context, null until observed. */
+  private Histogram[] evidenceByKey = new Histogram[0];
 
   /**
    * One observed next velocity under any context, offered or not: evidence that the target is decided.
    *
-   * @param context the context's number, or {@link #withTheAction} of it: observations under one are pooled
-   * @param group the number in {@code groups} of the target ({@code type.vx}), as the miner groups candidates
+   * @param key the number in {@code keys} of {@code group << 32 | context}: the target ({@code type.vx})
+   *     as its number in {@code groups}, and the context's number or {@link #withTheAction} of it
+   *     (observations under one are pooled)
    */
-  void evidence(int context, int group, Numbering<String> groups, int value) {
-    long slot = (long) group << 32 | (context & 0xFFFFFFFFL);
-    Histogram h = evidenceByContext.get(slot);
+  void evidence(int key, Numbering<Long> keys, Numbering<String> groups, int value) {
+    if (key >= evidenceByKey.length) {
+      evidenceByKey = java.util.Arrays.copyOf(evidenceByKey, Math.max(key + 1, 2 * evidenceByKey.length));
+    }
+    Histogram h = evidenceByKey[key];
     if (h == null) {
-      h = evidence.computeIfAbsent(groups.get(group), g -> new LinkedHashMap<>())
-          .computeIfAbsent(context, k -> new Histogram());
-      evidenceByContext.put(slot, h);
+      long groupAndContext = keys.get(key);
+      h = evidence.computeIfAbsent(groups.get((int) (groupAndContext >>> 32)), g -> new LinkedHashMap<>())
+          .computeIfAbsent((int) groupAndContext, k -> new Histogram());
+      evidenceByKey[key] = h;
     }
     h.add(value, false);
   }

@@ -29,7 +29,10 @@ final class MinedTransition {
   final int[] rightAt;
   /** Random-step observations, three numbers each: the histogram's key, the value, the target. */
   final int[] choices;
-  /** Evidence that a target is decided, three numbers each: the context (or its "with the action" number), the group, the value. */
+  /**
+   * Evidence that a target is decided, two numbers each: the group and context's number
+   * ({@link MiningMemory#evidence}; the context or its "with the action" number), and the value.
+   */
   final int[] evidence;
   /** Joint steps, six numbers each: the key, vx, vy, the blocked sides, the x and the y target. */
   final int[] jointSteps;
@@ -142,9 +145,8 @@ final class MinedTransition {
       choices.add(target);
     }
 
-    void evidence(int context, int group, int value) {
-      evidence.add(context);
-      evidence.add(group);
+    void evidence(int groupAndContext, int value) {
+      evidence.add(groupAndContext);
       evidence.add(value);
     }
 

@@ -667,8 +667,8 @@ public final class Miner {
       }
     }
     int[] evidence = m.evidence;
-    for (int k = 0; k < evidence.length; k += 3) {
-      choices.evidence(evidence[k], evidence[k + 1], memory.groups, evidence[k + 2]);
+    for (int k = 0; k < evidence.length; k += 2) {
+      choices.evidence(evidence[k], memory.evidence, memory.groups, evidence[k + 1]);
     }
     int[] observed = m.choices;
     for (int k = 0; k < observed.length; k += 3) {
@@ -1683,31 +1683,30 @@ public final class Miner {
     for (Map.Entry<RelationKey, RelationEvents> e : relations.entrySet()) {
       RelationKey k = e.getKey();
       RelationEvents events = e.getValue().sealed();
-      Map<Integer, int[]> byValue = new TreeMap<>();
-      Map<Integer, int[]> byGap = new TreeMap<>();
+      Spans byValue = new Spans();
+      Spans byGap = new Spans();
       for (int ev = 0; ev < events.value.length; ev++) {
         int value = events.value[ev];
         if (value < schema.velocityMin() || value > schema.velocityMax()) {
           continue;
         }
-        span(byValue, value, events.offset[ev]);
-        span(byGap, value - events.offset[ev], events.offset[ev]);
+        byValue.widen(value, events.offset[ev]);
+        byGap.widen(value - events.offset[ev], events.offset[ev]);
       }
       String offset = "u." + k.axis + " - o." + k.axis;
       String name = k.type.toLowerCase() + "_" + k.attr;
       String suffix = "_near_" + k.partner.toLowerCase() + (k.guard == null ? "" : "_" + k.guard.name());
-      for (Map.Entry<Integer, int[]> v : byValue.entrySet()) {
-        int value = v.getKey();
-        relationCandidate(k, events, v.getValue(), offset, false, value,
+      for (int value : byValue.keys()) {
+        relationCandidate(k, events, byValue.of(value), offset, false, value,
             () -> "o." + k.attr + " := " + value, () -> name + "_is_" + num(value) + suffix);
       }
-      for (Map.Entry<Integer, int[]> g : byGap.entrySet()) {
-        int c = g.getKey();
-        if (g.getValue()[0] == g.getValue()[1]) {
+      for (int c : byGap.keys()) {
+        int[] span = byGap.of(c);
+        if (span[0] == span[1]) {
           // Seen at one offset only: the gap is a constant there, no evidence of following.
           continue;
         }
-        relationCandidate(k, events, g.getValue(), offset, true, c,
+        relationCandidate(k, events, span, offset, true, c,
             () -> "o." + k.attr + " := " + offset + (c == 0 ? "" : c > 0 ? " + " + c : " - " + (-c)),
             () -> name + "_closes_gap" + suffix);
       }
@@ -1753,11 +1752,35 @@ public final class Miner {
     }
   }
 
-  private static void span(Map<Integer, int[]> spans, int key, int d) {
-    int[] s = spans.computeIfAbsent(key, x -> new int[] {Integer.MAX_VALUE, Integer.MIN_VALUE, 0});
-    s[0] = Math.min(s[0], d);
-    s[1] = Math.max(s[1], d);
-    s[2]++;
+  /** Per key (a next value, or a gap), the span of offsets it was seen at: least, greatest, and how many. */
+  private static final class Spans {
+    private final Map<Integer, int[]> spans = new HashMap<>();
+
+    void widen(int key, int offset) {
+      int[] s = spans.get(key);
+      if (s == null) {
+        s = new int[] {Integer.MAX_VALUE, Integer.MIN_VALUE, 0};
+        spans.put(key, s);
+      }
+      s[0] = Math.min(s[0], offset);
+      s[1] = Math.max(s[1], offset);
+      s[2]++;
+    }
+
+    /** The keys seen, in ascending order. */
+    int[] keys() {
+      int[] out = new int[spans.size()];
+      int k = 0;
+      for (int key : spans.keySet()) {
+        out[k++] = key;
+      }
+      java.util.Arrays.sort(out);
+      return out;
+    }
+
+    int[] of(int key) {
+      return spans.get(key);
+    }
   }
 
   /** Share of what the base rate leaves that a relation's range must add to its value's rate. */
@@ -1961,8 +1984,17 @@ public final class Miner {
 
   /** Evidence that a target ({@code group}) is decided: its next value under context number {@code context}. */
   private void evidence(int context, String group, int value) {
-    out.evidence(context, groupNumbers.computeIfAbsent(group, memory.groups::of), value);
+    long key = (long) groupNumbers.computeIfAbsent(group, memory.groups::of) << 32 | (context & 0xFFFFFFFFL);
+    Integer number = evidenceNumbers.get(key);
+    if (number == null) {
+      number = memory.evidence.of(key);
+      evidenceNumbers.put(key, number);
+    }
+    out.evidence(number, value);
   }
+
+  /** The numbers of the pairs of a target's group and a context ({@link MiningMemory#evidence}) found before. */
+  private final LongTable<Integer> evidenceNumbers = new LongTable<>();
 
   private final Map<String, Integer> groupNumbers = new HashMap<>();
   /** The numbers of the keys of random-step and joint-step observations found before. */

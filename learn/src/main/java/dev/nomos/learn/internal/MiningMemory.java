@@ -26,6 +26,8 @@ public final class MiningMemory {
   final Numbering<String> targets = new Numbering<>();
   final Numbering<String> effects = new Numbering<>();
   final Numbering<String> groups = new Numbering<>();
+  /** Pairs of a target's group and a context, {@code group << 32 | context}, that evidence is counted under. */
+  final Numbering<Long> evidence = new Numbering<>();
   /** Candidates of the templates by their context's and effect's numbers, {@code context << 32 | effect}. */
   final Numbering<Long> candidates = new Numbering<>();
   final Numbering<ChoiceMiner.Key> choiceKeys = new Numbering<>();
