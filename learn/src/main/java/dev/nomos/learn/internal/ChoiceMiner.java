@@ -74,14 +74,6 @@ final class ChoiceMiner {
       counts = null;
     }
 
-    void addAll(Histogram other) {
-      for (int k = 0; k < other.distinct; k++) {
-        add(other.values[k], other.numbers[k]);
-      }
-      total += other.total;
-      wrong += other.wrong;
-    }
-
     /** How often each value was seen, by value in ascending order. */
     Map<Integer, Integer> counts() {
       if (counts == null) {

@@ -371,9 +371,9 @@ public final class Miner {
   }
 
   /**
-   * A miner of a part of the transitions {@code prepared} mines: the world, the clocks, the
-   * blockers and the guards written from them shared (read only), with counts of its own that
-   * {@link #merge} adds to the whole.
+   * A miner of single transitions for the mining {@code prepared} does ({@link #record}): the
+   * memory, the world, the clocks, the blockers and the guards written from them shared (read
+   * only), with numbers found before of its own.
    */
   private Miner(Miner prepared) {
     this.schema = prepared.schema;

@@ -28,11 +28,6 @@ final class Numbering<T> {
     return n;
   }
 
-  /** The first value equal to {@code value} that was numbered (numbered now when none was). */
-  synchronized T canonical(T value) {
-    return values.get(of(value));
-  }
-
   /** The value numbered {@code number}, the first of its equals that was asked for. */
   synchronized T get(int number) {
     return values.get(number);

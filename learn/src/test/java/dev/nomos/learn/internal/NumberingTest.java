@@ -21,7 +21,7 @@ class NumberingTest {
     assertEquals(0, n.of(first));
     assertEquals(1, n.of("vy"));
     assertEquals(0, n.of(new String("vx")));
-    assertSame(first, n.canonical(new String("vx")));
+    assertSame(first, n.get(n.of(new String("vx"))));
     assertEquals("vy", n.get(1));
     assertEquals(2, n.size());
   }
