@@ -19,8 +19,9 @@ final class MinedTransition {
   final Transition transition;
   /** Counts, two numbers each: the context's and the target's. */
   final int[] counted;
-  /** The candidates seen right, in the order first seen, each once. */
+  /** The candidates seen right, in the order first seen, each once, and their numbers ({@link Miner.Sighting#candidate}). */
   final Miner.Sighting[] sightings;
+  final int[] candidates;
   /**
    * The targets each sighting was right about, one per time it was right: those of sighting k are
    * {@code rightAt[rightFrom[k]]} up to {@code rightAt[rightFrom[k + 1]]} (exclusive).
@@ -55,6 +56,10 @@ final class MinedTransition {
     this.transition = b.transition;
     this.counted = b.counted.toArray();
     this.sightings = b.sightings.toArray(new Miner.Sighting[0]);
+    this.candidates = new int[sightings.length];
+    for (int k = 0; k < sightings.length; k++) {
+      candidates[k] = sightings[k].candidate;
+    }
     this.rightFrom = b.rightFrom();
     this.rightAt = b.rightAt(rightFrom);
     this.choices = b.choices.toArray();

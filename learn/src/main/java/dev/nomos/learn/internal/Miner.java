@@ -185,8 +185,16 @@ public final class Miner {
   private final Map<String, Candidate> others = new TreeMap<>();
   /** Per context number ({@link MiningMemory#contexts}), how often it held for each target number (null until counted). */
   private int[][] counts = new int[0][];
-  /** The candidates of {@link #sighted} by the number of their context and effect ({@link Sighting#candidate}). */
-  private Candidate[] drafted = new Candidate[0];
+  /**
+   * While adding up, per candidate number ({@link Sighting#candidate}): its first sighting (null
+   * until seen), how often it was right, and how often where the model is wrong; and the numbers in
+   * the order first seen. Counted in arrays, the candidates written once all are added up: a round
+   * adds up hundreds of thousands of sightings.
+   */
+  private Sighting[] firstSighting = new Sighting[0];
+  private int[] rightCounts = new int[0];
+  private int[] rightWhereWrongCounts = new int[0];
+  private final IntColumn firstSeen = new IntColumn();
   private final Map<RelationKey, RelationEvents> relations = new HashMap<>();
   /** {@link #relations}' events by the number of their key ({@link MiningMemory#relationKeys}), null until seen. */
   private final List<RelationEvents> relationsByKey = new ArrayList<>();
@@ -486,8 +494,19 @@ public final class Miner {
       }
     }
     List<MinedTransition> mined = minedOrRemembered(transitions, stop, workers);
+    int candidates = memory.candidates.size();
+    firstSighting = new Sighting[candidates];
+    rightCounts = new int[candidates];
+    rightWhereWrongCounts = new int[candidates];
     for (int k = 0; k < mined.size(); k++) {
       add(mined.get(k), k < predicted.size() ? predicted.get(k) : null);
+    }
+    int[] order = firstSeen.toArray();
+    for (int n : order) {
+      Candidate c = new Candidate(firstSighting[n]);
+      c.correct = rightCounts[n];
+      c.correctWhereWrong = rightWhereWrongCounts[n];
+      sighted.add(c);
     }
     randomCreations(transitions.subList(0, mined.size()));
     relationCandidates();
@@ -648,23 +667,28 @@ public final class Miner {
     for (int k = 0; k < counted.length; k += 2) {
       count(counted[k], counted[k + 1], 1);
     }
-    for (int k = 0; k < m.sightings.length; k++) {
-      Sighting s = m.sightings[k];
-      if (s.candidate >= drafted.length) {
-        drafted = java.util.Arrays.copyOf(drafted, Math.max(s.candidate + 1, 2 * drafted.length));
+    int[] numbers = m.candidates;
+    for (int k = 0; k < numbers.length; k++) {
+      int n = numbers[k];
+      if (n >= firstSighting.length) {
+        // Numbered after this mining's transitions were (never for them; kept safe all the same).
+        int size = Math.max(n + 1, 2 * firstSighting.length);
+        firstSighting = java.util.Arrays.copyOf(firstSighting, size);
+        rightCounts = java.util.Arrays.copyOf(rightCounts, size);
+        rightWhereWrongCounts = java.util.Arrays.copyOf(rightWhereWrongCounts, size);
       }
-      Candidate c = drafted[s.candidate];
-      if (c == null) {
-        c = new Candidate(s);
-        sighted.add(c);
-        drafted[s.candidate] = c;
+      if (firstSighting[n] == null) {
+        firstSighting[n] = m.sightings[k];
+        firstSeen.add(n);
       }
-      c.correct += m.rightFrom[k + 1] - m.rightFrom[k];
+      rightCounts[n] += m.rightFrom[k + 1] - m.rightFrom[k];
+      int whereWrong = 0;
       for (int r = m.rightFrom[k]; r < m.rightFrom[k + 1]; r++) {
         if (wrongAt[m.rightAt[r]]) {
-          c.correctWhereWrong++;
+          whereWrong++;
         }
       }
+      rightWhereWrongCounts[n] += whereWrong;
     }
     int[] evidence = m.evidence;
     for (int k = 0; k < evidence.length; k += 2) {
