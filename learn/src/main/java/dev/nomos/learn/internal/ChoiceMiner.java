@@ -138,6 +138,7 @@ final class ChoiceMiner {
       byKey[key] = h;
     }
     h.add(value, wrongNow);
+    forgetDecisions();
   }
 
   /** {@link #evidence}'s histograms by the number of their group and context, null until observed. */
@@ -162,6 +163,22 @@ final class ChoiceMiner {
       evidenceByKey[key] = h;
     }
     h.add(value, false);
+    forgetDecisions();
+  }
+
+  /**
+   * Per group, whether it is decided (given its unconditional histogram) and whether it is
+   * random, as worked out since the last observation: the candidates ask once per histogram of a
+   * target, and the joint steps twice per histogram of a type.
+   */
+  private final Map<String, Map.Entry<Histogram, Boolean>> decisions = new java.util.HashMap<>();
+  private final Map<String, Boolean> randomness = new java.util.HashMap<>();
+
+  private void forgetDecisions() {
+    if (!decisions.isEmpty() || !randomness.isEmpty()) {
+      decisions.clear();
+      randomness.clear();
+    }
   }
 
   /**
@@ -174,6 +191,16 @@ final class ChoiceMiner {
 
   /** Whether some context decides the target: it takes one value other than the usual one nearly always. */
   private boolean decided(String group, Histogram unconditional) {
+    Map.Entry<Histogram, Boolean> known = decisions.get(group);
+    if (known != null && known.getKey() == unconditional) {
+      return known.getValue();
+    }
+    boolean decided = decidedAfresh(group, unconditional);
+    decisions.put(group, Map.entry(unconditional, decided));
+    return decided;
+  }
+
+  private boolean decidedAfresh(String group, Histogram unconditional) {
     int usual = unconditional.counts().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     for (Histogram h : evidence.getOrDefault(group, Map.of()).values()) {
       if (h.total < MIN_CASES) {
@@ -193,6 +220,10 @@ final class ChoiceMiner {
    * values, and no context decides it.
    */
   boolean random(String group) {
+    return randomness.computeIfAbsent(group, this::randomAfresh);
+  }
+
+  private boolean randomAfresh(String group) {
     for (Map.Entry<Key, Histogram> e : histograms.entrySet()) {
       if (e.getKey().unconditional() && e.getKey().group.equals(group)) {
         return e.getValue().varied() && !decided(group, e.getValue());
