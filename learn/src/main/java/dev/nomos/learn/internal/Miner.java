@@ -1778,13 +1778,15 @@ public final class Miner {
 
   /** Per key (a next value, or a gap), the span of offsets it was seen at: least, greatest, and how many. */
   private static final class Spans {
-    private final Map<Integer, int[]> spans = new HashMap<>();
+    private final LongTable<int[]> spans = new LongTable<>();
+    private final IntColumn keys = new IntColumn();
 
     void widen(int key, int offset) {
       int[] s = spans.get(key);
       if (s == null) {
         s = new int[] {Integer.MAX_VALUE, Integer.MIN_VALUE, 0};
         spans.put(key, s);
+        keys.add(key);
       }
       s[0] = Math.min(s[0], offset);
       s[1] = Math.max(s[1], offset);
@@ -1793,11 +1795,7 @@ public final class Miner {
 
     /** The keys seen, in ascending order. */
     int[] keys() {
-      int[] out = new int[spans.size()];
-      int k = 0;
-      for (int key : spans.keySet()) {
-        out[k++] = key;
-      }
+      int[] out = keys.toArray();
       java.util.Arrays.sort(out);
       return out;
     }
