@@ -1,9 +1,9 @@
 package dev.nomos.learn.internal;
 
+import dev.nomos.learn.Transition;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import dev.nomos.learn.Transition;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
