@@ -2,6 +2,7 @@ package dev.nomos.learn;
 
 import dev.nomos.learn.internal.BoundedMemo;
 import dev.nomos.learn.internal.Miner;
+import dev.nomos.learn.internal.MiningMemory;
 import dev.nomos.runtime.Parallelism;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,6 +27,11 @@ import java.util.regex.Pattern;
 public final class EnumerativeProposer implements Proposer {
   private final double minPrecision;
   private final int minSupport;
+  /**
+   * The observations of the transitions mined so far: a round's worst transitions were mostly among
+   * an earlier round's (or another selection run's), and are added up again rather than mined again.
+   */
+  private final MiningMemory memory = new MiningMemory();
 
   public EnumerativeProposer() {
     this(0.2, 2);
@@ -55,6 +61,7 @@ public final class EnumerativeProposer implements Proposer {
   public Proposal propose(ProposalRequest request, Parallelism workers) {
     List<Miner.Candidate> mined = new Miner(request.schema(), 6, request.headings(), request.actionDirections(), request.timing(),
         request.actionDependence())
+        .remembering(memory)
         .mine(request.surprising(), request.predicted(), request.deadline()::passed, workers);
     Set<String> known = new HashSet<>();
     for (String key : request.tried()) {
@@ -74,11 +81,7 @@ public final class EnumerativeProposer implements Proposer {
     }
     // Equal scores: the data cannot tell the candidates apart, so the one stating less goes first,
     // and of those the one that holds for every heading (it reaches what the data shows one way only).
-    ranked.sort(Comparator.comparingDouble(Miner.Candidate::score).reversed()
-        .thenComparingInt(Miner.Candidate::conditions)
-        .thenComparing(c -> !c.headingRelative)
-        .thenComparingInt(c -> c.body().length())
-        .thenComparing(Miner.Candidate::body));
+    ranked.sort(RANKING);
     List<String> out = new ArrayList<>();
     for (Miner.Candidate c : spreadOverTargets(ranked)) {
       if (out.size() == request.maxCandidates()) {
@@ -96,6 +99,25 @@ public final class EnumerativeProposer implements Proposer {
     return new Proposal(out, Usage.NONE,
         List.of(mined.size() + " mined, " + ranked.size() + " above thresholds, " + out.size() + " new"));
   }
+
+  /**
+   * Best first: the higher score, then fewer conditions, then the one that holds for every heading,
+   * then the shorter body, then the body's text. Written out rather than chained from key
+   * extractors: a round sorts thousands of candidates.
+   */
+  private static final Comparator<Miner.Candidate> RANKING = (a, b) -> {
+    int c = Double.compare(b.score(), a.score());
+    if (c == 0) {
+      c = Integer.compare(a.conditions(), b.conditions());
+    }
+    if (c == 0) {
+      c = Boolean.compare(!a.headingRelative, !b.headingRelative);
+    }
+    if (c == 0) {
+      c = Integer.compare(a.body().length(), b.body().length());
+    }
+    return c != 0 ? c : a.body().compareTo(b.body());
+  };
 
   /**
    * The ranked candidates reordered round-robin over the targets they speak to (best of each target
@@ -165,8 +187,11 @@ public final class EnumerativeProposer implements Proposer {
   private static final Pattern WEIGHTED = Pattern.compile("weighted\\([^)]*\\)");
   private static final Pattern CHOOSE = Pattern.compile("choose\\s*\\{[^}]*\\}");
 
+  /** A character a law's name cannot hold: compiled once, as a round names hundreds of candidates. */
+  private static final Pattern NOT_IN_A_NAME = Pattern.compile("[^A-Za-z0-9_]");
+
   private static String uniqueName(String hint, Set<String> names) {
-    String base = hint.replaceAll("[^A-Za-z0-9_]", "_");
+    String base = NOT_IN_A_NAME.matcher(hint).replaceAll("_");
     if (base.isEmpty() || !Character.isLetter(base.charAt(0))) {
       base = "law_" + base;
     }

@@ -27,7 +27,7 @@ final class ChoiceMiner {
   private static final int PER_TARGET = 4;
   private static final double MIN_GAIN = 2.0;
 
-  private record Key(DraftBinder binder, Guard guard, String name, String group, String attr) {
+  record Key(DraftBinder binder, Guard guard, String name, String group, String attr) {
     /** The object alone, under no condition: the type's choice the others are measured against. */
     boolean unconditional() {
       return guard.isEmpty() && !binder.contact();
@@ -72,14 +72,6 @@ final class ChoiceMiner {
       }
       numbers[k] += times;
       counts = null;
-    }
-
-    void addAll(Histogram other) {
-      for (int k = 0; k < other.distinct; k++) {
-        add(other.values[k], other.numbers[k]);
-      }
-      total += other.total;
-      wrong += other.wrong;
     }
 
     /** How often each value was seen, by value in ascending order. */
@@ -127,66 +119,66 @@ final class ChoiceMiner {
   /** Share of a context's cases a value other than the usual one must take for the context to decide it. */
   private static final double DECIDES = 0.9;
 
+  /** {@link #histograms}' histograms by the number of their key, null until observed. */
+  private Histogram[] byKey = new Histogram[0];
+
   /**
    * One observed next velocity of object o under a context.
    *
-   * @param context the context's number (a context's key has one number in a mining, never negative)
-   * @param group the target ({@code type.vx}), as the miner groups candidates
+   * @param key the number in {@code keys} of the context's key (its binder, guard and name) and the target's
    * @param wrongNow whether the current model's most likely value was wrong there
    */
-  void observe(int context, DraftBinder binder, Guard guard, String name, String group, String attr, int value,
-      boolean wrongNow) {
-    evidence(context, group, value);
-    histogram(context, binder, guard, name, group, attr).add(value, wrongNow);
-  }
-
-  /**
-   * The histograms of {@link #histograms} by the number of their context and their target, to be
-   * found again for every observation without hashing the texts of their keys; a histogram not
-   * found here (one merged from a part) is looked up by its key.
-   */
-  private final LongTable<Indexed> byContext = new LongTable<>();
-  private final Map<String, Integer> numbers = new java.util.HashMap<>();
-
-  /** Keys of one context and target in {@link #byContext}: nearly always one. */
-  private record Indexed(Key key, Histogram histogram, Indexed next) {}
-
-  private Histogram histogram(int context, DraftBinder binder, Guard guard, String name, String group, String attr) {
-    long slot = (long) context << 32 | number(attr);
-    Indexed first = byContext.get(slot);
-    for (Indexed i = first; i != null; i = i.next) {
-      Key k = i.key;
-      if (k.name.equals(name) && k.group.equals(group) && k.binder.equals(binder) && k.guard.equals(guard)) {
-        return i.histogram;
-      }
+  void observe(int key, Numbering<Key> keys, int value, boolean wrongNow) {
+    if (key >= byKey.length) {
+      byKey = java.util.Arrays.copyOf(byKey, Math.max(key + 1, 2 * byKey.length));
     }
-    Key key = new Key(binder, guard, name, group, attr);
-    Histogram h = histograms.computeIfAbsent(key, x -> new Histogram());
-    byContext.put(slot, new Indexed(key, h, first));
-    return h;
+    Histogram h = byKey[key];
+    if (h == null) {
+      h = histograms.computeIfAbsent(keys.get(key), x -> new Histogram());
+      byKey[key] = h;
+    }
+    h.add(value, wrongNow);
+    forgetDecisions();
   }
 
-  /** A number for a target or a group, the same for equal texts. */
-  private int number(String text) {
-    return numbers.computeIfAbsent(text, x -> numbers.size());
-  }
-
-  /** {@link #evidence}'s histograms by group and context number, found without boxing either; as {@link #byContext}. */
-  private final LongTable<Histogram> evidenceByContext = new LongTable<>();
+  /** {@link #evidence}'s histograms by the number of their group and context, null until observed. */
+  private Histogram[] evidenceByKey = new Histogram[0];
 
   /**
    * One observed next velocity under any context, offered or not: evidence that the target is decided.
    *
-   * @param context the context's number, or {@link #withTheAction} of it: observations under one are pooled
+   * @param key the number in {@code keys} of {@code group << 32 | context}: the target ({@code type.vx})
+   *     as its number in {@code groups}, and the context's number or {@link #withTheAction} of it
+   *     (observations under one are pooled)
    */
-  void evidence(int context, String group, int value) {
-    long slot = (long) number(group) << 32 | (context & 0xFFFFFFFFL);
-    Histogram h = evidenceByContext.get(slot);
+  void evidence(int key, Numbering<Long> keys, Numbering<String> groups, int value) {
+    if (key >= evidenceByKey.length) {
+      evidenceByKey = java.util.Arrays.copyOf(evidenceByKey, Math.max(key + 1, 2 * evidenceByKey.length));
+    }
+    Histogram h = evidenceByKey[key];
     if (h == null) {
-      h = evidence.computeIfAbsent(group, g -> new LinkedHashMap<>()).computeIfAbsent(context, k -> new Histogram());
-      evidenceByContext.put(slot, h);
+      long groupAndContext = keys.get(key);
+      h = evidence.computeIfAbsent(groups.get((int) (groupAndContext >>> 32)), g -> new LinkedHashMap<>())
+          .computeIfAbsent((int) groupAndContext, k -> new Histogram());
+      evidenceByKey[key] = h;
     }
     h.add(value, false);
+    forgetDecisions();
+  }
+
+  /**
+   * Per group, whether it is decided (given its unconditional histogram) and whether it is
+   * random, as worked out since the last observation: the candidates ask once per histogram of a
+   * target, and the joint steps twice per histogram of a type.
+   */
+  private final Map<String, Map.Entry<Histogram, Boolean>> decisions = new java.util.HashMap<>();
+  private final Map<String, Boolean> randomness = new java.util.HashMap<>();
+
+  private void forgetDecisions() {
+    if (!decisions.isEmpty() || !randomness.isEmpty()) {
+      decisions.clear();
+      randomness.clear();
+    }
   }
 
   /**
@@ -197,24 +189,18 @@ final class ChoiceMiner {
     return -1 - context;
   }
 
-  /**
-   * Adds what {@code part} observed after what this one did (its contexts renumbered by
-   * {@code contextNumber}): histograms this one has add up, new ones follow in the part's order.
-   */
-  void merge(ChoiceMiner part, java.util.function.IntUnaryOperator contextNumber) {
-    part.histograms.forEach((k, h) -> histograms.computeIfAbsent(k, x -> new Histogram()).addAll(h));
-    part.evidence.forEach((group, byContext) -> {
-      Map<Integer, Histogram> mine = evidence.computeIfAbsent(group, g -> new LinkedHashMap<>());
-      byContext.forEach((context, h) -> {
-        int number = context >= 0 ? contextNumber.applyAsInt(context)
-            : withTheAction(contextNumber.applyAsInt(withTheAction(context)));
-        mine.computeIfAbsent(number, x -> new Histogram()).addAll(h);
-      });
-    });
-  }
-
   /** Whether some context decides the target: it takes one value other than the usual one nearly always. */
   private boolean decided(String group, Histogram unconditional) {
+    Map.Entry<Histogram, Boolean> known = decisions.get(group);
+    if (known != null && known.getKey() == unconditional) {
+      return known.getValue();
+    }
+    boolean decided = decidedAfresh(group, unconditional);
+    decisions.put(group, Map.entry(unconditional, decided));
+    return decided;
+  }
+
+  private boolean decidedAfresh(String group, Histogram unconditional) {
     int usual = unconditional.counts().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     for (Histogram h : evidence.getOrDefault(group, Map.of()).values()) {
       if (h.total < MIN_CASES) {
@@ -234,6 +220,10 @@ final class ChoiceMiner {
    * values, and no context decides it.
    */
   boolean random(String group) {
+    return randomness.computeIfAbsent(group, this::randomAfresh);
+  }
+
+  private boolean randomAfresh(String group) {
     for (Map.Entry<Key, Histogram> e : histograms.entrySet()) {
       if (e.getKey().unconditional() && e.getKey().group.equals(group)) {
         return e.getValue().varied() && !decided(group, e.getValue());

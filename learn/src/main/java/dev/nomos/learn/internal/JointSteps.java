@@ -31,7 +31,7 @@ final class JointSteps {
   private static final int PER_TYPE = 4;
   private static final double MIN_GAIN = 2.0;
 
-  private record Key(DraftBinder binder, Guard guard, String name, String type) {
+  record Key(DraftBinder binder, Guard guard, String name, String type) {
     boolean unconditional() {
       return guard.isEmpty() && !binder.contact();
     }
@@ -86,16 +86,6 @@ final class JointSteps {
       }
     }
 
-    void addAll(Steps other) {
-      other.counts.forEach((s, n) -> counts.merge(s, n, Integer::sum));
-      other.byBlockedSides.forEach((sides, byStep) -> {
-        Map<Step, Integer> mine = byBlockedSides.computeIfAbsent(sides, m -> new TreeMap<>());
-        byStep.forEach((s, n) -> mine.merge(s, n, Integer::sum));
-      });
-      total += other.total;
-      wrong += other.wrong;
-    }
-
     /** The cases that stayed or moved along one axis. */
     int oneAxis() {
       return counts.entrySet().stream().filter(e -> e.getKey().oneAxis()).mapToInt(Map.Entry::getValue).sum();
@@ -127,44 +117,25 @@ final class JointSteps {
 
   private final Map<Key, Steps> histograms = new LinkedHashMap<>();
 
+  /** {@link #histograms}' step counts by the number of their key, null until observed. */
+  private Steps[] byKey = new Steps[0];
+
   /**
-   * One observed step of object o (of {@code type}) under a context.
+   * One observed step of object o under a context.
    *
-   * @param context the context's number in the mining (a context's key has one number)
+   * @param key the number in {@code keys} of the context's key (its binder, guard and name) and o's type
    * @param blockedSides the sides on which a blocker of o's type touched it at t ({@link Blocking#blockedSides})
    */
-  void observe(int context, DraftBinder binder, Guard guard, String name, String type, int vx, int vy,
-      int blockedSides, boolean wrongNow) {
-    steps(context, binder, guard, name, type).add(new Step(vx, vy), blockedSides, wrongNow);
-  }
-
-  /**
-   * The histograms of {@link #histograms} by the number of their context in the mining, to be found
-   * again for every observation without hashing the texts of their keys; one not found here (merged
-   * from a part) is looked up by its key.
-   */
-  private final LongTable<Indexed> byContext = new LongTable<>();
-
-  /** Keys of one context in {@link #byContext}: nearly always one. */
-  private record Indexed(Key key, Steps steps, Indexed next) {}
-
-  private Steps steps(int context, DraftBinder binder, Guard guard, String name, String type) {
-    Indexed first = byContext.get(context);
-    for (Indexed i = first; i != null; i = i.next) {
-      Key k = i.key;
-      if (k.name.equals(name) && k.type.equals(type) && k.binder.equals(binder) && k.guard.equals(guard)) {
-        return i.steps;
-      }
+  void observe(int key, Numbering<Key> keys, int vx, int vy, int blockedSides, boolean wrongNow) {
+    if (key >= byKey.length) {
+      byKey = java.util.Arrays.copyOf(byKey, Math.max(key + 1, 2 * byKey.length));
     }
-    Key key = new Key(binder, guard, name, type);
-    Steps s = histograms.computeIfAbsent(key, x -> new Steps());
-    byContext.put(context, new Indexed(key, s, first));
-    return s;
-  }
-
-  /** Adds what {@code part} observed after what this one did: new contexts follow in the part's order. */
-  void merge(JointSteps part) {
-    part.histograms.forEach((k, s) -> histograms.computeIfAbsent(k, x -> new Steps()).addAll(s));
+    Steps s = byKey[key];
+    if (s == null) {
+      s = histograms.computeIfAbsent(keys.get(key), x -> new Steps());
+      byKey[key] = s;
+    }
+    s.add(new Step(vx, vy), blockedSides, wrongNow);
   }
 
   /**

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -48,7 +49,7 @@ public final class Miner {
    * read.
    */
   public static final class Candidate {
-    /** The law as the miner built it, or null until asked where {@link #sightedIn} says it. */
+    /** The law as the miner built it, or null until asked where {@link #sighting} says it. */
     private LawDraft draft;
     /** {@link #body()}, written once on the first ask. */
     private String body;
@@ -74,18 +75,10 @@ public final class Miner {
      */
     int countedContext = -1;
     int countedTarget = -1;
-    /**
-     * Of a candidate the templates found: the context it was first found under and its number in
-     * the mining that found it, what it says and creates, the name of its value, and the context
-     * and target its applicability is counted under. Null and -1 for the others.
-     */
-    private final Context sightedIn;
-    private int sightedContext = -1;
+    /** Of a candidate the templates found, how it was first seen; null for the others. */
+    private final Sighting sighting;
     private final String effect;
     private final String created;
-    private final String valueName;
-    private final Context counted;
-    private final String target;
 
     Candidate(LawDraft draft, String nameHint, String group, String contextKey, Facing facing, boolean steps) {
       this.draft = draft;
@@ -94,33 +87,27 @@ public final class Miner {
       this.contextKey = contextKey;
       this.headingRelative = facing != Facing.NONE || steps;
       this.conditions = draft.conditions() - (facing == Facing.IN_FRONT ? 1 : 0);
-      this.sightedIn = null;
+      this.sighting = null;
       this.effect = draft.effect();
       this.created = draft.created();
-      this.valueName = null;
-      this.counted = null;
-      this.target = null;
     }
 
-    /** A candidate first found under context {@code c} (number {@code number} in its mining). */
-    private Candidate(Context c, int number, String effect, String created, String valueName, String group,
-        Context counted, String target, boolean steps) {
-      this.sightedIn = c;
-      this.sightedContext = number;
-      this.effect = effect;
-      this.created = created;
-      this.valueName = valueName;
-      this.group = group;
-      this.counted = counted;
-      this.target = target;
-      this.headingRelative = c.facing != Facing.NONE || steps;
-      this.conditions = (c.binder.contact() ? 1 : 0) + c.guard.size() - (c.facing == Facing.IN_FRONT ? 1 : 0);
+    /** A candidate first seen as {@code s} says. */
+    private Candidate(Sighting s) {
+      this.sighting = s;
+      this.effect = s.effectText;
+      this.created = s.created;
+      this.group = s.group;
+      this.headingRelative = s.facing != Facing.NONE || s.stepsAhead;
+      this.conditions = (s.binder.contact() ? 1 : 0) + s.guard.size() - (s.facing == Facing.IN_FRONT ? 1 : 0);
+      this.countedContext = s.counted;
+      this.countedTarget = s.targetNumber;
     }
 
     /** The law as the miner built it: binder, guard and effect. */
     LawDraft draft() {
       if (draft == null) {
-        draft = new LawDraft(sightedIn.binder, sightedIn.guard, effect, created, false);
+        draft = sighting.draft();
       }
       return draft;
     }
@@ -128,7 +115,7 @@ public final class Miner {
     /** The law body as the compiler reads it, printed once from {@link #draft()}. */
     public String body() {
       if (body == null) {
-        body = draft().body();
+        body = sighting != null ? sighting.body() : draft().body();
       }
       return body;
     }
@@ -136,8 +123,7 @@ public final class Miner {
     /** A name for the law, from its type, value and context ({@code ball_vy_flips_touching_wall_top}). */
     public String nameHint() {
       if (nameHint == null) {
-        String typeName = sightedIn.binder.subject().toLowerCase();
-        nameHint = typeName + "_" + valueName + (sightedIn.name.isEmpty() ? "" : "_" + sightedIn.name);
+        nameHint = sighting.nameHint();
       }
       return nameHint;
     }
@@ -145,7 +131,7 @@ public final class Miner {
     /** The key of the context and target its applicability is counted under ({@code binder|guard|vx}). */
     String contextKey() {
       if (contextKey == null) {
-        contextKey = counted.key(target);
+        contextKey = sighting.countedKey + "|" + sighting.target;
       }
       return contextKey;
     }
@@ -184,7 +170,12 @@ public final class Miner {
 
   private final WorldSchema schema;
   private final int maxContacts;
-  /** The candidates {@link #add} found, in the order first found. */
+  /** What is kept from one mining to the next; one of its own unless {@link #remembering} gives one. */
+  private MiningMemory memory = new MiningMemory();
+
+  // What a mining adds up: the candidates, counts and observations of the transitions mined.
+
+  /** The candidates the templates found ({@link #add}), in the order first found. */
   private final List<Candidate> sighted = new ArrayList<>();
   /**
    * The candidates found otherwise (relations, choices, random creations), by body. None of them
@@ -192,17 +183,32 @@ public final class Miner {
    * templates of {@link #add} never write (a range of offsets, a weighted choice, a fitted chance).
    */
   private final Map<String, Candidate> others = new TreeMap<>();
-  /** The contexts seen, numbered in the order first seen ({@link #idOf}), and their keys by number. */
-  private final Map<String, Integer> contextIds = new HashMap<>();
-  private final List<String> contextKeys = new ArrayList<>();
-  private final Map<String, Integer> targetIds = new HashMap<>();
-  private final List<String> targetNames = new ArrayList<>();
-  /** Per context number, how often it held for each target number (null until counted). */
-  private final List<int[]> counts = new ArrayList<>();
-  /** The effects {@link #add} was given, numbered in the order first given. */
-  private final Map<String, Integer> effectIds = new HashMap<>();
-  /** The candidates found by {@link #add}, by the numbers of their context and effect ({@link #drafted}). */
-  private final LongTable<Candidate> drafted = new LongTable<>();
+  /** Per context number ({@link MiningMemory#contexts}), how often it held for each target number (null until counted). */
+  private int[][] counts = new int[0][];
+  /**
+   * While adding up, per candidate number ({@link Sighting#candidate}): its first sighting (null
+   * until seen), how often it was right, and how often where the model is wrong; and the numbers in
+   * the order first seen. Counted in arrays, the candidates written once all are added up: a round
+   * adds up hundreds of thousands of sightings.
+   */
+  private Sighting[] firstSighting = new Sighting[0];
+  private int[] rightCounts = new int[0];
+  private int[] rightWhereWrongCounts = new int[0];
+  private final IntColumn firstSeen = new IntColumn();
+  private final Map<RelationKey, RelationEvents> relations = new HashMap<>();
+  /** {@link #relations}' events by the number of their key ({@link MiningMemory#relationKeys}), null until seen. */
+  private final List<RelationEvents> relationsByKey = new ArrayList<>();
+  /** The objects whose relations were added up: tells one target's relation events from another's. */
+  private int relationOwners;
+  private final ChoiceMiner choices = new ChoiceMiner();
+  private final JointSteps jointSteps = new JointSteps();
+  /** The types of the objects new objects appeared near (candidate spawners). */
+  private final Set<Integer> spawners = new HashSet<>();
+  /** The types of the objects that appeared. */
+  private final Set<Integer> created = new java.util.TreeSet<>();
+
+  // What mining one transition keeps: numbers found before, and the transition being mined.
+
   /** The numbers of binders, conditions and shapes ({@link #shapeOf}), and per shape its context's number (-1 until known). */
   private final Map<DraftBinder, Integer> binderShapes = new HashMap<>();
   private final Map<Guard.Condition, Integer> conditionNumbers = new HashMap<>();
@@ -217,19 +223,13 @@ public final class Miner {
 
   /** Per type name and target, {@link #group}. */
   private final Map<String, Map<String, String>> groups = new HashMap<>();
-
-  /** A candidate as {@link #add} finds it again: the numbers of its context and its effect in one. */
-  private long drafted(int context, String effect) {
-    int e = effectIds.computeIfAbsent(effect, x -> effectIds.size());
-    return (long) context << 32 | e;
-  }
-  private final Map<RelationKey, List<int[]>> relations = new HashMap<>();
-  private final ChoiceMiner choices = new ChoiceMiner();
-  private final JointSteps jointSteps = new JointSteps();
-  /** The types of the objects new objects appeared near (candidate spawners). */
-  private final Set<Integer> spawners = new HashSet<>();
-  /** The types of the objects that appeared. */
-  private final Set<Integer> created = new java.util.TreeSet<>();
+  /** What the transition being mined shows, as the templates find it. */
+  private MinedTransition.Builder out;
+  /**
+   * The target being mined (its number in {@link #out}): a candidate right about it counts as
+   * right where the model is wrong when the model's prediction of it is wrong.
+   */
+  private int wrong;
   /** Which types block which movers' steps, read off the mined transitions. */
   private Blocking blocking;
   /**
@@ -249,7 +249,78 @@ public final class Miner {
   private final Map<Timing.Phase, Atom> creationPeriods;
 
   /** Observations of one target next to a partner object: (offset on the target's axis, next value). */
-  private record RelationKey(DraftBinder binder, Atom guard, String type, String partner, String attr, String axis) {}
+  record RelationKey(DraftBinder binder, Atom guard, String type, String partner, String attr, String axis) {}
+
+  /**
+   * How a candidate of the templates was first seen in a transition ({@link #add}): the number of
+   * its context and effect ({@link MiningMemory#candidates}), its context (binder, guard, name, how
+   * it speaks of a heading), its effect, the type it creates, the name of its value, its group, and the context and
+   * target its applicability is counted under (by number, and the context's key).
+   */
+  static final class Sighting {
+    final int candidate;
+    final DraftBinder binder;
+    final Guard guard;
+    final String name;
+    final Facing facing;
+    final String effectText;
+    final String created;
+    final String valueName;
+    final String group;
+    final int counted;
+    final String countedKey;
+    final String target;
+    final int targetNumber;
+    final boolean stepsAhead;
+    /**
+     * The law's body and name hint, written when first asked for: a sighting is shared by the
+     * rounds and runs that mine its transitions, and the ranking of each round reads the bodies of
+     * its ties. (Threads that race to write one write the same text.)
+     */
+    private String body;
+    private String nameHint;
+
+    Sighting(int candidate, DraftBinder binder, Guard guard, String name, Facing facing, String effectText,
+        String created, String valueName, String group, int counted, String countedKey, String target,
+        int targetNumber, boolean stepsAhead) {
+      this.candidate = candidate;
+      this.binder = binder;
+      this.guard = guard;
+      this.name = name;
+      this.facing = facing;
+      this.effectText = effectText;
+      this.created = created;
+      this.valueName = valueName;
+      this.group = group;
+      this.counted = counted;
+      this.countedKey = countedKey;
+      this.target = target;
+      this.targetNumber = targetNumber;
+      this.stepsAhead = stepsAhead;
+    }
+
+    LawDraft draft() {
+      return new LawDraft(binder, guard, effectText, created, false);
+    }
+
+    String body() {
+      String b = body;
+      if (b == null) {
+        b = draft().body();
+        body = b;
+      }
+      return b;
+    }
+
+    String nameHint() {
+      String n = nameHint;
+      if (n == null) {
+        n = binder.subject().toLowerCase() + "_" + valueName + (name.isEmpty() ? "" : "_" + name);
+        nameHint = n;
+      }
+      return n;
+    }
+  }
 
   public Miner(WorldSchema schema, int maxContacts) {
     this(schema, maxContacts, List.of());
@@ -308,12 +379,13 @@ public final class Miner {
   }
 
   /**
-   * A miner of a part of the transitions {@code prepared} mines: the world, the clocks, the
-   * blockers and the guards written from them shared (read only), with counts of its own that
-   * {@link #merge} adds to the whole.
+   * A miner of single transitions for the mining {@code prepared} does ({@link #record}): the
+   * memory, the world, the clocks, the blockers and the guards written from them shared (read
+   * only), with numbers found before of its own.
    */
   private Miner(Miner prepared) {
     this.schema = prepared.schema;
+    this.memory = prepared.memory;
     this.actionDependence = prepared.actionDependence;
     this.maxContacts = prepared.maxContacts;
     this.timing = prepared.timing;
@@ -361,12 +433,6 @@ public final class Miner {
     return h == null ? Side.NONE.ordinal() : h.sideOf(a.get(i, headingSlots[a.type(i)]));
   }
 
-  /** Counts the objects whose relations were mined: tells one target's relation events from another's. */
-  private int targetInstance;
-
-  /** Whether the current model gets the target being mined wrong (set per target while mining). */
-  private boolean wrong;
-
   /**
    * @param predicted the current model's most likely frame t+1 for each transition, in the same
    *     order; empty when unknown (every target then counts as wrong)
@@ -384,11 +450,21 @@ public final class Miner {
   }
 
   /**
+   * Mines with {@code memory}: transitions it holds the observations of (from an earlier mining
+   * with the same setup) are added up from there rather than mined again, and the ones mined are
+   * kept in it. Returns this miner.
+   */
+  public Miner remembering(MiningMemory memory) {
+    this.memory = java.util.Objects.requireNonNull(memory, "memory");
+    return this;
+  }
+
+  /**
    * As {@link #mine(List, List, BooleanSupplier)}, on the threads of {@code workers} (null for the
-   * caller's alone): consecutive parts of the transitions are mined at the same time and added up
-   * in their order, which gives what mining them one by one gives. With a cut, the transitions
-   * mined are still the ones before it: a part is added only when every part before it was mined
-   * to its end.
+   * caller's alone): the transitions not yet in the memory are mined at the same time, and then
+   * every transition's observations are added up in the transitions' order, which gives what
+   * mining them one by one gives. With a cut, the transitions added are the ones before the first
+   * one the cut left unmined.
    */
   public List<Candidate> mine(List<Transition> transitions, List<Frame> predicted, BooleanSupplier stop,
       Parallelism workers) {
@@ -417,10 +493,22 @@ public final class Miner {
         creationPeriods.putIfAbsent(period, new Atom(period.on("o"), "on_" + period.name()));
       }
     }
-    int parts = workers == null ? 1 : Math.min(workers.threads(), transitions.size() / MIN_PART);
-    int mined = parts <= 1 ? mineRange(transitions, 0, transitions.size(), predicted, stop)
-        : mineInParts(transitions, predicted, stop, workers, parts);
-    randomCreations(transitions.subList(0, mined));
+    List<MinedTransition> mined = minedOrRemembered(transitions, stop, workers);
+    int candidates = memory.candidates.size();
+    firstSighting = new Sighting[candidates];
+    rightCounts = new int[candidates];
+    rightWhereWrongCounts = new int[candidates];
+    for (int k = 0; k < mined.size(); k++) {
+      add(mined.get(k), k < predicted.size() ? predicted.get(k) : null);
+    }
+    int[] order = firstSeen.toArray();
+    for (int n : order) {
+      Candidate c = new Candidate(firstSighting[n]);
+      c.correct = rightCounts[n];
+      c.correctWhereWrong = rightWhereWrongCounts[n];
+      sighted.add(c);
+    }
+    randomCreations(transitions.subList(0, mined.size()));
     relationCandidates();
     Map<String, List<String>> blockers = new HashMap<>();
     Set<String> onBeat = new HashSet<>();
@@ -454,126 +542,212 @@ public final class Miner {
     return out;
   }
 
+  /**
+   * What the templates find in each of {@code transitions}, from the memory or mined now (on
+   * {@code workers}, each mined one kept in the memory), up to the first that {@code stop} left
+   * unmined (asked before mining each). A transition another mining is mining at the time (another
+   * run of model selection) is taken from it when it is done rather than mined twice.
+   */
+  private List<MinedTransition> minedOrRemembered(List<Transition> transitions, BooleanSupplier stop,
+      Parallelism workers) {
+    MiningMemory.Store store = memory.store(setup());
+    MinedTransition[] found = new MinedTransition[transitions.size()];
+    List<Integer> mine = new ArrayList<>();
+    List<CompletableFuture<MinedTransition>> claims = new ArrayList<>();
+    Map<Integer, CompletableFuture<MinedTransition>> elsewhere = new java.util.LinkedHashMap<>();
+    for (int k = 0; k < found.length; k++) {
+      CompletableFuture<MinedTransition> claim = new CompletableFuture<>();
+      CompletableFuture<MinedTransition> known = store.claim(transitions.get(k), claim);
+      if (known == null) {
+        mine.add(k);
+        claims.add(claim);
+      } else {
+        elsewhere.put(k, known);
+      }
+    }
+    java.util.function.Function<Integer, MinedTransition> mineOne = m -> {
+      Transition t = transitions.get(mine.get(m));
+      MinedTransition result = null;
+      try {
+        result = stop.getAsBoolean() ? null : recorded(store, t);
+        return result;
+      } finally {
+        store.done(t, claims.get(m), result);
+      }
+    };
+    List<Integer> parts = new ArrayList<>();
+    for (int m = 0; m < mine.size(); m++) {
+      parts.add(m);
+    }
+    List<MinedTransition> mined = workers == null || parts.size() < 2 ? parts.stream().map(mineOne).toList()
+        : workers.map(parts, mineOne::apply);
+    for (int m = 0; m < mine.size(); m++) {
+      found[mine.get(m)] = mined.get(m);
+    }
+    for (Map.Entry<Integer, CompletableFuture<MinedTransition>> e : elsewhere.entrySet()) {
+      Transition t = transitions.get(e.getKey());
+      MinedTransition m;
+      try {
+        m = e.getValue().join();
+      } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException failed) {
+        m = null;
+      }
+      // Cut short there, or from other frames under the same index: mined here, if there is time.
+      found[e.getKey()] = m != null && m.minedFrom(t) ? m : stop.getAsBoolean() ? null : recorded(store, t);
+    }
+    List<MinedTransition> out = new ArrayList<>();
+    for (MinedTransition m : found) {
+      if (m == null) {
+        break;
+      }
+      out.add(m);
+    }
+    return out;
+  }
+
+  /** Mines {@code t} with a miner of {@code store} set up as this one is. */
+  private MinedTransition recorded(MiningMemory.Store store, Transition t) {
+    Miner recorder = store.idle.poll();
+    if (recorder == null) {
+      recorder = new Miner(this);
+    }
+    try {
+      return recorder.record(t);
+    } finally {
+      store.idle.push(recorder);
+    }
+  }
+
+  /**
+   * What decides what the templates write besides the transition: the world, the headings,
+   * directions, clocks and action dependence given, and which types block which (read off the
+   * transitions mined). Equal for minings whose observations of a transition are the same.
+   */
+  private Object setup() {
+    List<List<String>> blockers = new ArrayList<>();
+    for (EntityType type : schema.types()) {
+      blockers.add(blocking.blockers(type.index()));
+    }
+    return List.of(new Same(schema), maxContacts, java.util.Arrays.asList(headings), new Same(directions), new Same(timing),
+        new Same(actionDependence), blockers);
+  }
+
+  /** A value equal only to itself: the parts of a setup that are the same object from round to round. */
+  private record Same(Object value) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Same s && s.value == value;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(value);
+    }
+  }
+
+  /** Mines one transition: what its templates find, as numbers of the memory. */
+  private MinedTransition record(Transition t) {
+    out = new MinedTransition.Builder(t);
+    transitionsMined++;
+    try {
+      mine(t.before(), t.after());
+      return out.build();
+    } finally {
+      out = null;
+    }
+  }
+
+  /**
+   * Adds up what was mined from one transition, {@code predicted} being the current model's most
+   * likely frame t+1 for it (null when unknown).
+   */
+  private void add(MinedTransition m, Frame predicted) {
+    boolean[] wrongAt = m.wrong(predicted);
+    int[] counted = m.counted;
+    for (int k = 0; k < counted.length; k += 2) {
+      count(counted[k], counted[k + 1], 1);
+    }
+    int[] numbers = m.candidates;
+    for (int k = 0; k < numbers.length; k++) {
+      int n = numbers[k];
+      if (n >= firstSighting.length) {
+        // Numbered after this mining's transitions were (never for them; kept safe all the same).
+        int size = Math.max(n + 1, 2 * firstSighting.length);
+        firstSighting = java.util.Arrays.copyOf(firstSighting, size);
+        rightCounts = java.util.Arrays.copyOf(rightCounts, size);
+        rightWhereWrongCounts = java.util.Arrays.copyOf(rightWhereWrongCounts, size);
+      }
+      if (firstSighting[n] == null) {
+        firstSighting[n] = m.sightings[k];
+        firstSeen.add(n);
+      }
+      rightCounts[n] += m.rightFrom[k + 1] - m.rightFrom[k];
+      int whereWrong = 0;
+      for (int r = m.rightFrom[k]; r < m.rightFrom[k + 1]; r++) {
+        if (wrongAt[m.rightAt[r]]) {
+          whereWrong++;
+        }
+      }
+      rightWhereWrongCounts[n] += whereWrong;
+    }
+    int[] evidence = m.evidence;
+    for (int k = 0; k < evidence.length; k += 2) {
+      choices.evidence(evidence[k], memory.evidence, memory.groups, evidence[k + 1]);
+    }
+    int[] observed = m.choices;
+    for (int k = 0; k < observed.length; k += 3) {
+      choices.observe(observed[k], memory.choiceKeys, observed[k + 1], wrongAt[observed[k + 2]]);
+    }
+    int[] steps = m.jointSteps;
+    for (int k = 0; k < steps.length; k += 6) {
+      jointSteps.observe(steps[k], memory.jointKeys, steps[k + 1], steps[k + 2], steps[k + 3],
+          wrongAt[steps[k + 4]] || wrongAt[steps[k + 5]]);
+    }
+    int[] events = m.relations;
+    for (int k = 0; k < events.length; k += 5) {
+      relationEvents(events[k]).add(events[k + 1], events[k + 2], wrongAt[events[k + 3]] ? 1 : 0,
+          relationOwners + events[k + 4]);
+    }
+    relationOwners += m.relationOwners;
+    for (int type : m.spawners) {
+      spawners.add(type);
+    }
+    for (int type : m.created) {
+      created.add(type);
+    }
+  }
+
+  /** The events of relation key number {@code key}, in {@link #relations} from its first event on. */
+  private RelationEvents relationEvents(int key) {
+    while (relationsByKey.size() <= key) {
+      relationsByKey.add(null);
+    }
+    RelationEvents events = relationsByKey.get(key);
+    if (events == null) {
+      events = new RelationEvents();
+      relationsByKey.set(key, events);
+      relations.put(memory.relationKeys.get(key), events);
+    }
+    return events;
+  }
+
   private int count(int context, int target) {
-    int[] row = counts.get(context);
+    int[] row = context < counts.length ? counts[context] : null;
     return row == null || target >= row.length ? 0 : row[target];
   }
 
   /** The counts by {@code context|target} key, for candidates that name their context by key only. */
   private Map<String, Integer> contextCounts() {
     Map<String, Integer> out = new HashMap<>();
-    for (int context = 0; context < counts.size(); context++) {
-      for (int target = 0; target < targetNames.size(); target++) {
-        int n = count(context, target);
-        if (n > 0) {
-          out.put(contextKeys.get(context) + "|" + targetNames.get(target), n);
+    for (int context = 0; context < counts.length; context++) {
+      int[] row = counts[context];
+      for (int target = 0; row != null && target < row.length; target++) {
+        if (row[target] > 0) {
+          out.put(memory.contexts.get(context) + "|" + memory.targets.get(target), row[target]);
         }
       }
     }
     return out;
-  }
-
-  /** Transitions a part mined on a thread of its own has at least: fewer are not worth a thread. */
-  private static final int MIN_PART = 16;
-
-  /** Mines transitions {@code from} to {@code to} (exclusive) until {@code stop}; how far it got. */
-  private int mineRange(List<Transition> transitions, int from, int to, List<Frame> predicted, BooleanSupplier stop) {
-    int k = from;
-    for (; k < to && !stop.getAsBoolean(); k++) {
-      mine(transitions.get(k), k < predicted.size() ? predicted.get(k) : null);
-    }
-    return k;
-  }
-
-  /**
-   * {@link #mine} in {@code parts} consecutive parts on {@code workers}; how many transitions were
-   * added. A part whose predecessor is mined to its end when it starts goes on in that part's miner
-   * (the first part's is this one), so a thread that finds no other free does the parts one after
-   * another as one miner would; only the parts another thread took are added up afterwards.
-   */
-  private int mineInParts(List<Transition> transitions, List<Frame> predicted, BooleanSupplier stop, Parallelism workers,
-      int parts) {
-    int n = transitions.size();
-    List<Integer> indices = new ArrayList<>();
-    for (int k = 0; k < parts; k++) {
-      indices.add(k);
-    }
-    java.util.concurrent.atomic.AtomicReferenceArray<Part> finished = new java.util.concurrent.atomic.AtomicReferenceArray<>(parts);
-    workers.map(indices, k -> {
-      int from = (int) ((long) n * k / parts);
-      int to = (int) ((long) n * (k + 1) / parts);
-      Part before = k == 0 ? null : finished.get(k - 1);
-      Miner miner = k == 0 ? this : before != null && before.reached == before.end ? before.miner : new Miner(this);
-      finished.set(k, new Part(miner, miner.mineRange(transitions, from, to, predicted, stop), to));
-      return k;
-    });
-    int mined = 0;
-    for (int k = 0; k < parts; k++) {
-      Part p = finished.get(k);
-      if (p.miner != this && (k == 0 || p.miner != finished.get(k - 1).miner)) {
-        merge(p.miner);
-      }
-      mined = p.reached;
-      if (p.reached < p.end) {
-        break;
-      }
-    }
-    return mined;
-  }
-
-  /** A part's miner, how far it mined and where its part ended. */
-  private record Part(Miner miner, int reached, int end) {}
-
-  /**
-   * Adds what {@code part} counted on the transitions after those this miner counted: candidates
-   * this miner already has keep their first sighting's name and context and add up the counts, the
-   * rest join as the part found them, after this miner's; contexts are matched by their keys.
-   */
-  private void merge(Miner part) {
-    int[] contextNumbers = new int[part.contextKeys.size()];
-    for (int k = 0; k < contextNumbers.length; k++) {
-      contextNumbers[k] = idOfKey(part.contextKeys.get(k));
-    }
-    int[] targetNumbers = new int[part.targetNames.size()];
-    for (int k = 0; k < targetNumbers.length; k++) {
-      targetNumbers[k] = targetId(part.targetNames.get(k));
-    }
-    for (int k = 0; k < contextNumbers.length; k++) {
-      int[] row = part.counts.get(k);
-      for (int t = 0; row != null && t < row.length; t++) {
-        if (row[t] > 0) {
-          count(contextNumbers[k], targetNumbers[t], row[t]);
-        }
-      }
-    }
-    for (Candidate c : part.sighted) {
-      int context = contextNumbers[c.sightedContext];
-      long key = drafted(context, c.effect);
-      Candidate known = drafted.get(key);
-      if (known == null) {
-        c.sightedContext = context;
-        c.countedContext = contextNumbers[c.countedContext];
-        c.countedTarget = targetNumbers[c.countedTarget];
-        sighted.add(c);
-        drafted.put(key, c);
-      } else {
-        known.correct += c.correct;
-        known.correctWhereWrong += c.correctWhereWrong;
-      }
-    }
-    // Relation events name their target by a running number: the part's numbers follow this miner's.
-    for (Map.Entry<RelationKey, List<int[]>> e : part.relations.entrySet()) {
-      List<int[]> events = relations.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
-      for (int[] ev : e.getValue()) {
-        ev[3] += targetInstance;
-        events.add(ev);
-      }
-    }
-    targetInstance += part.targetInstance;
-    choices.merge(part.choices, k -> contextNumbers[k]);
-    jointSteps.merge(part.jointSteps);
-    spawners.addAll(part.spawners);
-    created.addAll(part.created);
   }
 
   /** How a context speaks of a heading: not at all, of a contact in front, or of nothing in front. */
@@ -680,24 +854,17 @@ public final class Miner {
   }
 
   private int idOfKey(String key) {
-    Integer known = contextIds.putIfAbsent(key, contextIds.size());
-    if (known != null) {
-      return known;
-    }
-    contextKeys.add(key);
-    counts.add(null);
-    return contextIds.size() - 1;
+    return memory.contexts.of(key);
   }
 
   /** The number of a target ({@code vx}, {@code alive}, an extra's name...) in {@link #counts}. */
   private int targetId(String target) {
-    Integer known = targetIds.putIfAbsent(target, targetIds.size());
-    if (known != null) {
-      return known;
-    }
-    targetNames.add(target);
-    return targetIds.size() - 1;
+    return targetNumbers.computeIfAbsent(target, memory.targets::of);
   }
+
+  /** The numbers of targets and effects found before, by their texts: asked for every context mined. */
+  private final Map<String, Integer> targetNumbers = new HashMap<>();
+  private final Map<String, Integer> effectNumbers = new HashMap<>();
 
   /** The group of a context's targets: the type of o, lower-cased, and the target ({@code ball.vy}). */
   private String group(Context c, String target) {
@@ -710,16 +877,14 @@ public final class Miner {
         .computeIfAbsent(target, x -> subject.toLowerCase() + "." + x);
   }
 
-  private void mine(Transition transition, Frame predicted) {
-    Frame a = transition.before();
-    Frame b = transition.after();
+  /** Mines the transition from frame a to frame b into {@link #out}. */
+  private void mine(Frame a, Frame b) {
     for (int i : a.all()) {
       EntityType type = schema.type(a.type(i));
       List<Context> contexts = contexts(a, i, type);
       int j = b.indexOfId(a.id(i));
-      int p = predicted == null ? -1 : predicted.indexOfId(a.id(i));
       // presence
-      wrong = predicted == null || (p >= 0) != (j >= 0);
+      wrong = out.target(a.id(i), MinedTransition.PRESENCE, j >= 0 ? 1 : 0);
       List<Transforms.Transform> becomes = j < 0 ? Transforms.of(schema, a, b, i) : List.of();
       for (Context c : presenceContexts(a, i, type, contexts)) {
         count(c, "alive");
@@ -735,16 +900,16 @@ public final class Miner {
       if (j < 0) {
         continue;
       }
-      wrong = wrongAt(predicted, p, b, j, Slots.X);
+      wrong = out.target(a.id(i), Slots.X, b.get(j, Slots.X));
       int blocked = blocking.blockedSides(a, i);
       mineVelocity(a, b, i, j, contexts, "vx", Slots.X, blocked);
-      boolean wrongX = wrong;
-      wrong = wrongAt(predicted, p, b, j, Slots.Y);
+      int wrongX = wrong;
+      wrong = out.target(a.id(i), Slots.Y, b.get(j, Slots.Y));
       mineVelocity(a, b, i, j, contexts, "vy", Slots.Y, blocked);
       mineRelations(a, b, i, j, type, wrongX, wrong);
-      mineJointStep(a, b, i, j, contexts, wrongX || wrong, blocked);
+      mineJointStep(a, b, i, j, contexts, wrongX, wrong, blocked);
       for (int k = 0; k < type.extras().size(); k++) {
-        wrong = wrongAt(predicted, p, b, j, Slots.FIRST_EXTRA + k);
+        wrong = out.target(a.id(i), Slots.FIRST_EXTRA + k, b.get(j, Slots.FIRST_EXTRA + k));
         mineExtra(a, b, i, j, contexts, type.extras().get(k), Slots.FIRST_EXTRA + k);
       }
     }
@@ -931,10 +1096,6 @@ public final class Miner {
       out.add(new Atom(MoveBeat.offBeat("o", beat), "off_beat_" + beat));
     }
     return out;
-  }
-
-  private static boolean wrongAt(Frame predicted, int p, Frame b, int j, int slot) {
-    return predicted == null || p < 0 || predicted.get(p, slot) != b.get(j, slot);
   }
 
   private List<Context> contexts(Frame a, int i, EntityType type) {
@@ -1344,17 +1505,19 @@ public final class Miner {
       }
       // Random steps: the object alone, or against one contact (a wall on one side rules a step out).
       if (randomStepContext(c)) {
-        choices.observe(idOf(c), c.binder, c.guard, c.name, attrGroup, attr, v1, wrong);
+        evidence(idOf(c), attrGroup, v1);
+        out.choice(choiceKeys.number((long) idOf(c) << 32 | targetId(attr),
+            new ChoiceMiner.Key(c.binder, c.guard, c.name, attrGroup, attr)), v1, wrong);
       } else {
-        choices.evidence(idOf(c), attrGroup, v1);
+        evidence(idOf(c), attrGroup, v1);
       }
       if ((c.byAction || controlled) && alongAction) {
         // A move in the action's direction is one outcome whatever the direction and axis: where a
         // context nearly always gives it when the action points along the axis (a box pushed from
         // behind), the object's moves are decided, not random, on both axes.
         int outcome = actionStep != null ? ChoiceMiner.WITH_THE_ACTION : v1;
-        choices.evidence(ChoiceMiner.withTheAction(idOf(c)), vxGroup, outcome);
-        choices.evidence(ChoiceMiner.withTheAction(idOf(c)), vyGroup, outcome);
+        evidence(ChoiceMiner.withTheAction(idOf(c)), vxGroup, outcome);
+        evidence(ChoiceMiner.withTheAction(idOf(c)), vyGroup, outcome);
       }
       if (beat > 1 && v1 != 0 && v1 == lastBeat) {
         add(c, attrTarget, repeatsLastEffect, null, repeatsLastName, false, c);
@@ -1403,7 +1566,7 @@ public final class Miner {
    * The step (vx, vy) as one outcome, for joint random steps ({@link JointSteps}), in the contexts
    * where per-axis random steps are observed.
    */
-  private void mineJointStep(Frame a, Frame b, int i, int j, List<Context> contexts, boolean wrongNow,
+  private void mineJointStep(Frame a, Frame b, int i, int j, List<Context> contexts, int wrongX, int wrongY,
       int blockedSides) {
     int vx = b.x(j) - a.x(i);
     int vy = b.y(j) - a.y(i);
@@ -1414,7 +1577,8 @@ public final class Miner {
     String type = schema.type(a.type(i)).name().toLowerCase();
     for (Context c : contexts) {
       if (randomStepContext(c)) {
-        jointSteps.observe(idOf(c), c.binder, c.guard, c.name, type, vx, vy, blockedSides, wrongNow);
+        out.jointStep(jointKeys.number(idOf(c), new JointSteps.Key(c.binder, c.guard, c.name, type)), vx, vy,
+            blockedSides, wrongX, wrongY);
       }
     }
   }
@@ -1465,8 +1629,8 @@ public final class Miner {
    * as the offset plus a constant (closing a gap), for partners of types with at most two objects
    * (with the partner's direction of motion as an optional guard) and for contacted objects.
    */
-  private void mineRelations(Frame a, Frame b, int i, int j, EntityType type, boolean wrongX, boolean wrongY) {
-    targetInstance++;
+  private void mineRelations(Frame a, Frame b, int i, int j, EntityType type, int wrongX, int wrongY) {
+    int owner = out.nextRelationOwner();
     String t = type.name();
     if (a.ofType(type.index()).length <= 4) {
       for (EntityType partner : schema.types()) {
@@ -1475,9 +1639,9 @@ public final class Miner {
           continue;
         }
         for (int u : us) {
-          relate(a, b, i, j, u, false, type, partner, -1, -1, -1, wrongX, wrongY);
-          relate(a, b, i, j, u, false, type, partner, -1, 0, motion(a.vx(u)), wrongX, wrongY);
-          relate(a, b, i, j, u, false, type, partner, -1, 1, motion(a.vy(u)), wrongX, wrongY);
+          relate(a, b, i, j, u, false, type, partner, -1, -1, -1, wrongX, wrongY, owner);
+          relate(a, b, i, j, u, false, type, partner, -1, 0, motion(a.vx(u)), wrongX, wrongY, owner);
+          relate(a, b, i, j, u, false, type, partner, -1, 1, motion(a.vy(u)), wrongX, wrongY, owner);
         }
       }
     }
@@ -1488,7 +1652,7 @@ public final class Miner {
       int typeAndSide = partner.index() * Side.values().length + c[1];
       if (!seen[typeAndSide]) {
         seen[typeAndSide] = true;
-        relate(a, b, i, j, c[0], true, type, partner, c[1], -1, -1, wrongX, wrongY);
+        relate(a, b, i, j, c[0], true, type, partner, c[1], -1, -1, wrongX, wrongY, owner);
       }
     }
   }
@@ -1513,63 +1677,60 @@ public final class Miner {
    * {@code motionAxis} (0 for x, 1 for y; -1 for no guard).
    */
   private void relate(Frame a, Frame b, int i, int j, int u, boolean touching, EntityType type, EntityType partner,
-      int side, int motionAxis, int motion, boolean wrongX, boolean wrongY) {
+      int side, int motionAxis, int motion, int wrongX, int wrongY, int owner) {
     int guard = motionAxis < 0 ? 0 : 1 + 3 * motionAxis + motion;
     long code = (touching ? 1L << 62 : 0) | (long) type.index() << 40 | (long) partner.index() << 16 | guard << 8
         | (touching ? side : 0);
-    List<int[]>[] lists = relationLists.get(code);
-    if (lists == null) {
+    int[] keys = relationLists.get(code);
+    if (keys == null) {
       String t = type.name();
       String p = partner.name();
       DraftBinder binder = touching ? DraftBinder.touching(t, p, Side.NAMES.get(side)) : DraftBinder.eachWith(t, p);
       Atom g = motionAxis < 0 ? null : (motionAxis == 0 ? MOTION_X : MOTION_Y)[motion];
-      @SuppressWarnings("unchecked")
-      List<int[]>[] found = new List[] {
-          relations.computeIfAbsent(new RelationKey(binder, g, t, p, "vx", "x"), k -> new ArrayList<>()),
-          relations.computeIfAbsent(new RelationKey(binder, g, t, p, "vy", "y"), k -> new ArrayList<>())};
-      lists = found;
-      relationLists.put(code, lists);
+      keys = new int[] {memory.relationKeys.of(new RelationKey(binder, g, t, p, "vx", "x")),
+          memory.relationKeys.of(new RelationKey(binder, g, t, p, "vy", "y"))};
+      relationLists.put(code, keys);
     }
     int vx = b.x(j) - a.x(i);
     int vy = b.y(j) - a.y(i);
-    lists[0].add(new int[] {a.x(u) - a.x(i), vx, wrongX ? 1 : 0, targetInstance});
-    lists[1].add(new int[] {a.y(u) - a.y(i), vy, wrongY ? 1 : 0, targetInstance});
+    out.relation(keys[0], a.x(u) - a.x(i), vx, wrongX, owner);
+    out.relation(keys[1], a.y(u) - a.y(i), vy, wrongY, owner);
   }
 
   /**
-   * {@link #relations}' lists of one relation (x, then y) by a number made of its kind, types,
+   * The numbers of the keys of one relation (x, then y) by a number made of its kind, types,
    * guard and side: found again for every observation without hashing its key.
    */
-  private final LongTable<List<int[]>[]> relationLists = new LongTable<>();
+  private final LongTable<int[]> relationLists = new LongTable<>();
 
   private void relationCandidates() {
-    for (Map.Entry<RelationKey, List<int[]>> e : relations.entrySet()) {
+    for (Map.Entry<RelationKey, RelationEvents> e : relations.entrySet()) {
       RelationKey k = e.getKey();
-      RelationEvents events = new RelationEvents(e.getValue());
-      Map<Integer, int[]> byValue = new TreeMap<>();
-      Map<Integer, int[]> byGap = new TreeMap<>();
-      for (int[] ev : e.getValue()) {
-        if (ev[1] < schema.velocityMin() || ev[1] > schema.velocityMax()) {
+      RelationEvents events = e.getValue().sealed();
+      Spans byValue = new Spans();
+      Spans byGap = new Spans();
+      for (int ev = 0; ev < events.value.length; ev++) {
+        int value = events.value[ev];
+        if (value < schema.velocityMin() || value > schema.velocityMax()) {
           continue;
         }
-        span(byValue, ev[1], ev[0]);
-        span(byGap, ev[1] - ev[0], ev[0]);
+        byValue.widen(value, events.offset[ev]);
+        byGap.widen(value - events.offset[ev], events.offset[ev]);
       }
       String offset = "u." + k.axis + " - o." + k.axis;
       String name = k.type.toLowerCase() + "_" + k.attr;
       String suffix = "_near_" + k.partner.toLowerCase() + (k.guard == null ? "" : "_" + k.guard.name());
-      for (Map.Entry<Integer, int[]> v : byValue.entrySet()) {
-        int value = v.getKey();
-        relationCandidate(k, events, v.getValue(), offset, false, value,
+      for (int value : byValue.keys()) {
+        relationCandidate(k, events, byValue.of(value), offset, false, value,
             () -> "o." + k.attr + " := " + value, () -> name + "_is_" + num(value) + suffix);
       }
-      for (Map.Entry<Integer, int[]> g : byGap.entrySet()) {
-        int c = g.getKey();
-        if (g.getValue()[0] == g.getValue()[1]) {
+      for (int c : byGap.keys()) {
+        int[] span = byGap.of(c);
+        if (span[0] == span[1]) {
           // Seen at one offset only: the gap is a constant there, no evidence of following.
           continue;
         }
-        relationCandidate(k, events, g.getValue(), offset, true, c,
+        relationCandidate(k, events, span, offset, true, c,
             () -> "o." + k.attr + " := " + offset + (c == 0 ? "" : c > 0 ? " + " + c : " - " + (-c)),
             () -> name + "_closes_gap" + suffix);
       }
@@ -1582,38 +1743,66 @@ public final class Miner {
    * and how many targets they cover (the events of one target are consecutive).
    */
   private static final class RelationEvents {
-    final int[] offset;
-    final int[] value;
-    final int[] wrong;
-    final int[] target;
-    final int targets;
+    private final IntColumn offsets = new IntColumn();
+    private final IntColumn values = new IntColumn();
+    private final IntColumn wrongs = new IntColumn();
+    private final IntColumn owners = new IntColumn();
+    /** The columns as arrays, once {@link #sealed}. */
+    int[] offset;
+    int[] value;
+    int[] wrong;
+    int[] target;
+    int targets;
+    private int lastTarget;
 
-    RelationEvents(List<int[]> events) {
-      int n = events.size();
-      offset = new int[n];
-      value = new int[n];
-      wrong = new int[n];
-      target = new int[n];
-      int distinct = 0;
-      for (int k = 0; k < n; k++) {
-        int[] ev = events.get(k);
-        offset[k] = ev[0];
-        value[k] = ev[1];
-        wrong[k] = ev[2];
-        target[k] = ev[3];
-        if (k == 0 || ev[3] != target[k - 1]) {
-          distinct++;
-        }
+    void add(int offset, int value, int wrong, int target) {
+      if (owners.size() == 0 || target != lastTarget) {
+        targets++;
+        lastTarget = target;
       }
-      targets = distinct;
+      offsets.add(offset);
+      values.add(value);
+      wrongs.add(wrong);
+      owners.add(target);
+    }
+
+    /** This, with the events added as the arrays read. */
+    RelationEvents sealed() {
+      offset = offsets.toArray();
+      value = values.toArray();
+      wrong = wrongs.toArray();
+      target = owners.toArray();
+      return this;
     }
   }
 
-  private static void span(Map<Integer, int[]> spans, int key, int d) {
-    int[] s = spans.computeIfAbsent(key, x -> new int[] {Integer.MAX_VALUE, Integer.MIN_VALUE, 0});
-    s[0] = Math.min(s[0], d);
-    s[1] = Math.max(s[1], d);
-    s[2]++;
+  /** Per key (a next value, or a gap), the span of offsets it was seen at: least, greatest, and how many. */
+  private static final class Spans {
+    private final LongTable<int[]> spans = new LongTable<>();
+    private final IntColumn keys = new IntColumn();
+
+    void widen(int key, int offset) {
+      int[] s = spans.get(key);
+      if (s == null) {
+        s = new int[] {Integer.MAX_VALUE, Integer.MIN_VALUE, 0};
+        spans.put(key, s);
+        keys.add(key);
+      }
+      s[0] = Math.min(s[0], offset);
+      s[1] = Math.max(s[1], offset);
+      s[2]++;
+    }
+
+    /** The keys seen, in ascending order. */
+    int[] keys() {
+      int[] out = keys.toArray();
+      java.util.Arrays.sort(out);
+      return out;
+    }
+
+    int[] of(int key) {
+      return spans.get(key);
+    }
   }
 
   /** Share of what the base rate leaves that a relation's range must add to its value's rate. */
@@ -1716,8 +1905,8 @@ public final class Miner {
       int dx = b.x(j) - a.x(k), dy = b.y(j) - a.y(k);
       String effect = "spawn " + newType + " at (o.x" + offset(dx) + ", o.y" + offset(dy) + ")";
       String name = "spawns_" + newType.toLowerCase() + "_" + num(dx) + "_" + num(dy);
-      spawners.add(a.type(k));
-      created.add(b.type(j));
+      out.spawner(a.type(k));
+      out.created(b.type(j));
       for (Context c : spawnContexts(a, k, b.type(j))) {
         add(c, "spawn", effect, newType, name, false, c);
       }
@@ -1801,11 +1990,11 @@ public final class Miner {
   }
 
   private void count(Context c, String target) {
-    count(idOf(c), targetId(target), 1);
+    out.count(idOf(c), targetId(target));
   }
 
   private void count(Context c, Target target) {
-    count(idOf(c), target.number, 1);
+    out.count(idOf(c), target.number);
   }
 
   /** A target ({@code vx}, {@code alive}...) with its number in {@link #counts}, looked up once for many contexts. */
@@ -1815,18 +2004,41 @@ public final class Miner {
     return new Target(name, targetId(name));
   }
 
+  /** Evidence that a target ({@code group}) is decided: its next value under context number {@code context}. */
+  private void evidence(int context, String group, int value) {
+    long key = (long) groupNumbers.computeIfAbsent(group, memory.groups::of) << 32 | (context & 0xFFFFFFFFL);
+    Integer number = evidenceNumbers.get(key);
+    if (number == null) {
+      number = memory.evidence.of(key);
+      evidenceNumbers.put(key, number);
+    }
+    out.evidence(number, value);
+  }
+
+  /** The numbers of the pairs of a target's group and a context ({@link MiningMemory#evidence}) found before. */
+  private final LongTable<Integer> evidenceNumbers = new LongTable<>();
+
+  private final Map<String, Integer> groupNumbers = new HashMap<>();
+  /** The numbers of the keys of random-step and joint-step observations found before. */
+  private final KeyNumbers<ChoiceMiner.Key> choiceKeys = new KeyNumbers<>(() -> memory.choiceKeys);
+  private final KeyNumbers<JointSteps.Key> jointKeys = new KeyNumbers<>(() -> memory.jointKeys);
+
   /** An effect's text with its number in this mining, looked up once for many contexts; null for none. */
   private record Effect(String text, int number) {}
 
   private Effect effect(String text) {
-    return text == null ? null : new Effect(text, effectIds.computeIfAbsent(text, x -> effectIds.size()));
+    return text == null ? null : new Effect(text, effectNumbers.computeIfAbsent(text, memory.effects::of));
   }
 
+  /** Adds {@code times} to how often context number {@code context} held for target number {@code target}. */
   private void count(int context, int target, int times) {
-    int[] row = counts.get(context);
+    if (context >= counts.length) {
+      counts = java.util.Arrays.copyOf(counts, Math.max(context + 1, 2 * counts.length));
+    }
+    int[] row = counts[context];
     if (row == null || target >= row.length) {
-      row = row == null ? new int[targetNames.size()] : java.util.Arrays.copyOf(row, targetNames.size());
-      counts.set(context, row);
+      row = row == null ? new int[target + 1] : java.util.Arrays.copyOf(row, target + 1);
+      counts[context] = row;
     }
     row[target] += times;
   }
@@ -1853,20 +2065,61 @@ public final class Miner {
       Context counted) {
     int context = idOf(c);
     long key = (long) context << 32 | effect.number;
-    Candidate cand = drafted.get(key);
-    if (cand == null) {
-      cand = new Candidate(c, context, effect.text, created, valueName, group(c, target.name), counted, target.name,
-          stepsAhead);
-      cand.countedContext = idOf(counted);
-      cand.countedTarget = target.number;
-      sighted.add(cand);
-      drafted.put(key, cand);
+    Sightings seen = sightings.get(key);
+    if (seen == null) {
+      seen = new Sightings(key);
+      sightings.put(key, seen);
     }
-    cand.correct++;
-    if (wrong) {
-      cand.correctWhereWrong++;
+    if (seen.transition != transitionsMined) {
+      // The first time in this transition: its first sighting here is the one it is known by.
+      seen.transition = transitionsMined;
+      seen.number = out.sighting(seen.of(context, c, target, effect, created, valueName, stepsAhead, idOf(counted)));
+    }
+    out.right(seen.number, wrong);
+  }
+
+  /**
+   * The sightings of one context and effect made before, which the transitions mined share (most
+   * transitions show what earlier ones showed), and the number of the one the transition being
+   * mined knows them by.
+   */
+  private final class Sightings {
+    private final List<Sighting> known = new ArrayList<>(1);
+    /** The transition ({@link #transitionsMined}) that {@link #number} is of. */
+    int transition = -1;
+    int number;
+    /** The number of the context and effect in {@link MiningMemory#candidates}. */
+    private final int candidate;
+
+    Sightings(long key) {
+      this.candidate = memory.candidates.of(key);
+    }
+
+    /**
+     * The sighting {@link #add} describes: one found before where it says the same (the binder
+     * and guard read as the context's number says, and the guard as many conditions long).
+     */
+    Sighting of(int context, Context c, Target target, Effect effect, String created, String valueName,
+        boolean stepsAhead, int counted) {
+      for (Sighting s : known) {
+        if (s.counted == counted && s.targetNumber == target.number && s.stepsAhead == stepsAhead
+            && s.facing == c.facing && s.guard.size() == c.guard.size() && s.name.equals(c.name)
+            && java.util.Objects.equals(s.valueName, valueName) && java.util.Objects.equals(s.created, created)) {
+          return s;
+        }
+      }
+      Sighting s = new Sighting(candidate, c.binder, c.guard, c.name, c.facing, effect.text, created,
+          valueName, group(c, target.name), counted, memory.contexts.get(counted), target.name, target.number,
+          stepsAhead);
+      known.add(s);
+      return s;
     }
   }
+
+  /** The sightings made before, by the numbers of their context and effect. */
+  private final LongTable<Sightings> sightings = new LongTable<>();
+  /** How many transitions this miner mined: the number of the one being mined. */
+  private int transitionsMined;
 
   private static String offset(int d) {
     return d == 0 ? "" : d > 0 ? " + " + d : " - " + (-d);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The random-step histogram counts in two sorted arrays: it must read as the map of counts by value
- * it replaced, whatever order the values come in, merged or not.
+ * it replaced, whatever order the values come in.
  */
 class ChoiceHistogramTest {
 
@@ -36,22 +36,5 @@ class ChoiceHistogramTest {
     for (int value = -10; value <= 10; value++) {
       assertEquals((double) expected.getOrDefault(value, 0) / 500, h.p(value), 1e-15, "p(" + value + ")");
     }
-  }
-
-  @Test
-  void mergedAsIfCountedInOne() {
-    ChoiceMiner.Histogram first = new ChoiceMiner.Histogram();
-    ChoiceMiner.Histogram second = new ChoiceMiner.Histogram();
-    ChoiceMiner.Histogram one = new ChoiceMiner.Histogram();
-    int[] values = {3, -1, 3, 0, 7, -1, -4, 3, 0, 12, -4, 5};
-    for (int k = 0; k < values.length; k++) {
-      (k < 5 ? first : second).add(values[k], k % 3 == 0);
-      one.add(values[k], k % 3 == 0);
-    }
-    first.addAll(second);
-    assertEquals(one.counts(), first.counts());
-    assertEquals(one.total, first.total);
-    assertEquals(one.wrong, first.wrong);
-    assertEquals(one.varied(), first.varied());
   }
 }
