@@ -1,7 +1,6 @@
 package dev.nomos.plan;
 
 import dev.nomos.runtime.Frame;
-import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -22,38 +21,24 @@ final class ActingObject {
   private ActingObject() {}
 
   static OptionalInt find(TransitionModel model, Frame start) {
-    int actions = model.schema().actions().size();
-    Set<Integer> candidates = null;
-    boolean aloneSeen = false;
-    ArrayDeque<Frame> queue = new ArrayDeque<>();
-    Set<Long> seen = new HashSet<>();
-    queue.add(start);
-    seen.add(StateHash.of(start, true));
-    int looked = 0;
-    while (!queue.isEmpty() && looked < FRAMES) {
-      Frame frame = queue.poll();
-      looked++;
-      for (int a = 0; a < actions; a++) {
-        Frame next = model.mostLikelyFrame(frame, a);
-        Set<Integer> changed = changedIds(frame, next);
-        if (changed.isEmpty()) {
-          continue;
-        }
-        if (candidates == null) {
-          candidates = new HashSet<>(changed);
-        } else {
-          candidates.retainAll(changed);
-        }
-        if (candidates.isEmpty()) {
-          return OptionalInt.empty();
-        }
-        aloneSeen |= changed.size() == 1;
-        if (!next.terminated() && seen.add(StateHash.of(next, true))) {
-          queue.add(next);
-        }
+    Set<Integer> candidates = new HashSet<>();
+    boolean[] anyChange = {false};
+    boolean[] aloneSeen = {false};
+    PredictedSteps.visit(model, start, FRAMES, (frame, action, next) -> {
+      Set<Integer> changed = changedIds(frame, next);
+      if (changed.isEmpty()) {
+        return true;
       }
-    }
-    if (candidates == null || candidates.size() != 1 || !aloneSeen) {
+      if (!anyChange[0]) {
+        candidates.addAll(changed);
+        anyChange[0] = true;
+      } else {
+        candidates.retainAll(changed);
+      }
+      aloneSeen[0] |= changed.size() == 1;
+      return !candidates.isEmpty();
+    });
+    if (candidates.size() != 1 || !aloneSeen[0]) {
       return OptionalInt.empty();
     }
     return OptionalInt.of(candidates.iterator().next());

@@ -1,15 +1,12 @@
 package dev.nomos.plan;
 
 import dev.nomos.runtime.Frame;
-import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The direction each action moves the acting object in, read from the model: over the frames it
- * predicts breadth-first from a start (at most {@value #FRAMES}), the step (dx, dy) by which an
+ * The direction each action moves the acting object in, read from the model: over its
+ * {@link PredictedSteps} from a start (from at most {@value #FRAMES} frames), the step (dx, dy) by which an
  * action most often moves the actor where it moves it at all; ties go to the step seen first.
  * Actions that never move it get (0, 0).
  */
@@ -26,24 +23,10 @@ final class ActionDirections {
     for (int a = 0; a < actions; a++) {
       counts[a] = new HashMap<>();
     }
-    ArrayDeque<Frame> queue = new ArrayDeque<>();
-    Set<Long> visited = new HashSet<>();
-    queue.add(start);
-    visited.add(StateHash.of(start, true));
-    int looked = 0;
-    while (!queue.isEmpty() && looked < FRAMES) {
-      Frame frame = queue.poll();
-      looked++;
+    PredictedSteps.visit(model, start, FRAMES, (frame, a, next) -> {
       int before = frame.indexOfId(actorId);
-      if (before < 0) {
-        continue;
-      }
-      for (int a = 0; a < actions; a++) {
-        Frame next = model.mostLikelyFrame(frame, a);
-        int after = next.indexOfId(actorId);
-        if (after < 0) {
-          continue;
-        }
+      int after = next.indexOfId(actorId);
+      if (before >= 0 && after >= 0) {
         int dx = next.x(after) - frame.x(before);
         int dy = next.y(after) - frame.y(before);
         if (dx != 0 || dy != 0) {
@@ -51,11 +34,9 @@ final class ActionDirections {
           counts[a].merge(step, 1, Integer::sum);
           firstSeen.putIfAbsent(step, firstSeen.size());
         }
-        if (!next.terminated() && visited.add(StateHash.of(next, true))) {
-          queue.add(next);
-        }
       }
-    }
+      return true;
+    });
     int[][] directions = new int[actions][2];
     for (int a = 0; a < actions; a++) {
       long best = 0;

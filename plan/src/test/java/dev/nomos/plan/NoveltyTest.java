@@ -68,32 +68,6 @@ class NoveltyTest {
     }
   }
 
-  /** The true pushing world. */
-  private static final class TruePush implements Environment {
-    private final PushModel truth = new PushModel();
-    private Frame current;
-
-    TruePush(Frame start) {
-      current = start;
-    }
-
-    @Override
-    public Frame observe() {
-      return current;
-    }
-
-    @Override
-    public double step(int action) {
-      current = truth.mostLikelyFrame(current, action);
-      return 0;
-    }
-
-    @Override
-    public boolean done() {
-      return false;
-    }
-  }
-
   private static boolean onGoal(Frame f, int box) {
     for (int g : f.ofType(GOAL)) {
       if (f.x(g) == f.x(box) && f.y(g) == f.y(box)) {
@@ -204,7 +178,7 @@ class NoveltyTest {
     Novelty n = novelty(model, start);
     Agent agent = new Agent(new GraphSearch(model, PushModel.boxesOnGoals(), Heuristic.ZERO, GraphSearch.Strategy.BFS,
         true), PushModel.boxesOnGoals(), model::observed, new Curiosity(model, 7), n);
-    Agent.Episode e = agent.play(new TruePush(start), SearchLimits.nodes(100_000), 200, Duration.ofSeconds(60));
+    Agent.Episode e = agent.play(new TrueGrid(start, new PushModel()::mostLikelyFrame), SearchLimits.nodes(100_000), 200, Duration.ofSeconds(60));
     assertTrue(e.solved(), e.ending());
     assertTrue(e.exploratorySteps() > 0, "the model saw no way: the solve came from exploring");
     assertTrue(e.steps() < 60, "novel situations are sought out, not wandered into: " + e.steps());

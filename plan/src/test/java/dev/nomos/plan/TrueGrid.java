@@ -2,12 +2,27 @@ package dev.nomos.plan;
 
 import dev.nomos.runtime.Frame;
 
-/** The true world of the agent tests: {@link GridModel}'s grid, where the player always moves and walls block. */
+/**
+ * The true world of the agent tests: a frame stepped by a rule the agent cannot see ({@link
+ * GridModel}'s grid, where the player always moves and walls block, unless told otherwise).
+ */
 final class TrueGrid implements Environment {
+  /** How the true world steps. */
+  @FunctionalInterface
+  interface Rule {
+    Frame step(Frame frame, int action);
+  }
+
+  private final Rule rule;
   private Frame current;
 
   TrueGrid(Frame start) {
-    current = start;
+    this(start, (frame, action) -> GridModel.move(frame, action, true));
+  }
+
+  TrueGrid(Frame start, Rule rule) {
+    this.current = start;
+    this.rule = rule;
   }
 
   @Override
@@ -17,7 +32,7 @@ final class TrueGrid implements Environment {
 
   @Override
   public double step(int action) {
-    current = GridModel.move(current, action, true);
+    current = rule.step(current, action);
     return 0;
   }
 
