@@ -120,7 +120,7 @@ final class ChoiceMiner {
   private static final double DECIDES = 0.9;
 
   /** {@link #histograms}' histograms by the number of their key, null until observed. */
-  private Histogram[] byKey = new Histogram[0];
+  private final ByNumber<Histogram> byKey = new ByNumber<>();
 
   /**
    * One observed next velocity of object o under a context.
@@ -129,20 +129,16 @@ final class ChoiceMiner {
    * @param wrongNow whether the current model's most likely value was wrong there
    */
   void observe(int key, Numbering<Key> keys, int value, boolean wrongNow) {
-    if (key >= byKey.length) {
-      byKey = java.util.Arrays.copyOf(byKey, Math.max(key + 1, 2 * byKey.length));
-    }
-    Histogram h = byKey[key];
+    Histogram h = byKey.get(key);
     if (h == null) {
-      h = histograms.computeIfAbsent(keys.get(key), x -> new Histogram());
-      byKey[key] = h;
+      h = byKey.put(key, histograms.computeIfAbsent(keys.get(key), x -> new Histogram()));
     }
     h.add(value, wrongNow);
     forgetDecisions();
   }
 
   /** {@link #evidence}'s histograms by the number of their group and context, null until observed. */
-  private Histogram[] evidenceByKey = new Histogram[0];
+  private final ByNumber<Histogram> evidenceByKey = new ByNumber<>();
 
   /**
    * One observed next velocity under any context, offered or not: evidence that the target is decided.
@@ -152,15 +148,11 @@ final class ChoiceMiner {
    *     (observations under one are pooled)
    */
   void evidence(int key, Numbering<Long> keys, Numbering<String> groups, int value) {
-    if (key >= evidenceByKey.length) {
-      evidenceByKey = java.util.Arrays.copyOf(evidenceByKey, Math.max(key + 1, 2 * evidenceByKey.length));
-    }
-    Histogram h = evidenceByKey[key];
+    Histogram h = evidenceByKey.get(key);
     if (h == null) {
       long groupAndContext = keys.get(key);
-      h = evidence.computeIfAbsent(groups.get((int) (groupAndContext >>> 32)), g -> new LinkedHashMap<>())
-          .computeIfAbsent((int) groupAndContext, k -> new Histogram());
-      evidenceByKey[key] = h;
+      h = evidenceByKey.put(key, evidence.computeIfAbsent(groups.get((int) (groupAndContext >>> 32)),
+          g -> new LinkedHashMap<>()).computeIfAbsent((int) groupAndContext, k -> new Histogram()));
     }
     h.add(value, false);
     forgetDecisions();

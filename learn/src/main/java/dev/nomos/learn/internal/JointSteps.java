@@ -118,7 +118,7 @@ final class JointSteps {
   private final Map<Key, Steps> histograms = new LinkedHashMap<>();
 
   /** {@link #histograms}' step counts by the number of their key, null until observed. */
-  private Steps[] byKey = new Steps[0];
+  private final ByNumber<Steps> byKey = new ByNumber<>();
 
   /**
    * One observed step of object o under a context.
@@ -127,13 +127,9 @@ final class JointSteps {
    * @param blockedSides the sides on which a blocker of o's type touched it at t ({@link Blocking#blockedSides})
    */
   void observe(int key, Numbering<Key> keys, int vx, int vy, int blockedSides, boolean wrongNow) {
-    if (key >= byKey.length) {
-      byKey = java.util.Arrays.copyOf(byKey, Math.max(key + 1, 2 * byKey.length));
-    }
-    Steps s = byKey[key];
+    Steps s = byKey.get(key);
     if (s == null) {
-      s = histograms.computeIfAbsent(keys.get(key), x -> new Steps());
-      byKey[key] = s;
+      s = byKey.put(key, histograms.computeIfAbsent(keys.get(key), x -> new Steps()));
     }
     s.add(new Step(vx, vy), blockedSides, wrongNow);
   }

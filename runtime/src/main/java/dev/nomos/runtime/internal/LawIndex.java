@@ -4,7 +4,13 @@ import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.FusibleLaw;
 import dev.nomos.runtime.Law;
 import dev.nomos.runtime.LawScope;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * A model's laws grouped once by the actions they can fire under, with the entity types each binds
@@ -45,11 +51,11 @@ public final class LawIndex {
     this.byAction = byAction;
     this.types = types;
     this.typeCount = typeCount;
-    java.util.Map<java.util.List<Integer>, java.util.TreeSet<Integer>> keys = new java.util.LinkedHashMap<>();
+    Map<List<Integer>, TreeSet<Integer>> keys = new LinkedHashMap<>();
     for (LawScope scope : scopes) {
       LawScope.Witness w = scope.witness();
       if (w != null && w.type() < typeCount) {
-        keys.computeIfAbsent(java.util.List.of(w.type(), w.read()), k -> new java.util.TreeSet<>()).add(w.value());
+        keys.computeIfAbsent(List.of(w.type(), w.read()), k -> new TreeSet<>()).add(w.value());
       }
     }
     int k = 0;
@@ -58,7 +64,7 @@ public final class LawIndex {
     keyRead = new int[keys.size()];
     keyValues = new int[keys.size()][];
     keyBase = new int[keys.size()];
-    java.util.Map<java.util.List<Integer>, Integer> keyOf = new java.util.HashMap<>();
+    Map<List<Integer>, Integer> keyOf = new HashMap<>();
     for (var e : keys.entrySet()) {
       keyType[k] = e.getKey().get(0);
       keyRead[k] = e.getKey().get(1);
@@ -71,8 +77,8 @@ public final class LawIndex {
     lawValue = new int[scopes.length];
     for (int i = 0; i < scopes.length; i++) {
       LawScope.Witness w = scopes[i].witness();
-      Integer key = w == null ? null : keyOf.get(java.util.List.of(w.type(), w.read()));
-      lawValue[i] = key == null ? -1 : keyBase[key] + java.util.Arrays.binarySearch(keyValues[key], w.value());
+      Integer key = w == null ? null : keyOf.get(List.of(w.type(), w.read()));
+      lawValue[i] = key == null ? -1 : keyBase[key] + Arrays.binarySearch(keyValues[key], w.value());
     }
   }
 
@@ -95,25 +101,25 @@ public final class LawIndex {
           members[count++] = i;
         }
       }
-      byAction[bucket] = java.util.Arrays.copyOf(members, count);
+      byAction[bucket] = Arrays.copyOf(members, count);
     }
     return new LawIndex(declaredActions, byAction, types, typeCount, scopes, fusionGroups(laws));
   }
 
   /** Per law, its fusion group, or -1: groups of two or more {@link FusibleLaw}s of one class and binder constants. */
   private static int[] fusionGroups(List<Law> laws) {
-    java.util.Map<java.util.List<Object>, java.util.List<Integer>> byKey = new java.util.LinkedHashMap<>();
+    Map<List<Object>, List<Integer>> byKey = new LinkedHashMap<>();
     for (int i = 0; i < laws.size(); i++) {
       if (laws.get(i) instanceof FusibleLaw f) {
-        java.util.List<Object> key = java.util.List.of(f.getClass(),
-            java.util.Arrays.stream(f.binderConstants()).boxed().toList());
-        byKey.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(i);
+        List<Object> key = List.of(f.getClass(),
+            Arrays.stream(f.binderConstants()).boxed().toList());
+        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
       }
     }
     int[] group = new int[laws.size()];
-    java.util.Arrays.fill(group, -1);
+    Arrays.fill(group, -1);
     int next = 0;
-    for (java.util.List<Integer> members : byKey.values()) {
+    for (List<Integer> members : byKey.values()) {
       if (members.size() > 1) {
         for (int i : members) {
           group[i] = next;
@@ -130,9 +136,9 @@ public final class LawIndex {
    * {@link FusibleLaw#applyAll}). Every admitted law is in exactly one step.
    */
   public int[][] schedule(int[] admitted) {
-    java.util.List<int[]> steps = new java.util.ArrayList<>();
-    java.util.Map<Integer, Integer> stepOfGroup = new java.util.HashMap<>();
-    java.util.List<java.util.List<Integer>> members = new java.util.ArrayList<>();
+    List<int[]> steps = new ArrayList<>();
+    Map<Integer, Integer> stepOfGroup = new HashMap<>();
+    List<List<Integer>> members = new ArrayList<>();
     for (int i : admitted) {
       int g = fusionGroup[i];
       Integer at = g < 0 ? null : stepOfGroup.get(g);
@@ -140,12 +146,12 @@ public final class LawIndex {
         if (g >= 0) {
           stepOfGroup.put(g, members.size());
         }
-        members.add(new java.util.ArrayList<>(java.util.List.of(i)));
+        members.add(new ArrayList<>(List.of(i)));
       } else {
         members.get(at).add(i);
       }
     }
-    for (java.util.List<Integer> step : members) {
+    for (List<Integer> step : members) {
       steps.add(step.stream().mapToInt(Integer::intValue).toArray());
     }
     return steps.toArray(int[][]::new);
@@ -183,7 +189,7 @@ public final class LawIndex {
         out[count++] = i;
       }
     }
-    return java.util.Arrays.copyOf(out, count);
+    return Arrays.copyOf(out, count);
   }
 
   /**
@@ -222,14 +228,14 @@ public final class LawIndex {
    * attribute.
    */
   public void witnessed(Frame frame, boolean[] held) {
-    java.util.Arrays.fill(held, 0, values, false);
+    Arrays.fill(held, 0, values, false);
     for (int k = 0; k < keyType.length; k++) {
       int[] asked = keyValues[k];
       int read = keyRead[k];
       for (int object : frame.ofType(keyType[k])) {
         int v = read == LawScope.Witness.VX ? frame.vx(object)
             : read == LawScope.Witness.VY ? frame.vy(object) : frame.get(object, read);
-        int at = java.util.Arrays.binarySearch(asked, v);
+        int at = Arrays.binarySearch(asked, v);
         if (at >= 0) {
           held[keyBase[k] + at] = true;
         }
