@@ -28,7 +28,9 @@ public final class Frame {
   private final WorldSchema schema;
   private final int[] ids;
   private final int[] types;
-  private final int[][] values;
+  /** Object o's slot s at {@code values[o * stride + s]}; a type with fewer slots leaves the rest 0. */
+  private final int[] values;
+  private final int stride;
   private final int action;
   private final int[] previousIndex;
   /**
@@ -36,6 +38,12 @@ public final class Frame {
    * an object new at t). Worked out once, as laws read velocities far more often than frames are built.
    */
   private final int[] velocity;
+  /**
+   * Per object, its velocity one step earlier (the previous frame's for the same object; 0 for an
+   * object new at t), laid out as {@link #velocity}: {@code v@-1} is the history read laws make most,
+   * and this answers it with one load instead of a walk through the previous frame.
+   */
+  private final int[] velocityBefore;
   private final int[][] indexesByType;
   private final int[] allIndexes;
   private final Undeclared undeclared;
@@ -60,9 +68,11 @@ public final class Frame {
     this.ids = base.ids;
     this.types = base.types;
     this.values = base.values;
+    this.stride = base.stride;
     this.action = action;
     this.previousIndex = base.previousIndex;
     this.velocity = base.velocity;
+    this.velocityBefore = base.velocityBefore;
     this.indexesByType = base.indexesByType;
     this.allIndexes = base.allIndexes;
     this.undeclared = base.undeclared;
@@ -76,7 +86,7 @@ public final class Frame {
   }
 
   /** A new frame linked to {@code previous} (null: the first of its history). */
-  private Frame(WorldSchema schema, int[] ids, int[] types, int[][] values, int action, Frame previous,
+  private Frame(WorldSchema schema, int[] ids, int[] types, int[] values, int action, Frame previous,
       Undeclared undeclared, int step, double reward, boolean terminated) {
     this.schema = schema;
     this.reward = reward;
@@ -85,6 +95,7 @@ public final class Frame {
     this.ids = ids;
     this.types = types;
     this.values = values;
+    this.stride = schema.slotStride();
     this.action = action;
     this.step = step;
     int n = ids.length;
@@ -92,14 +103,17 @@ public final class Frame {
     Arrays.fill(previousIndex, -1);
     this.ages = new int[n];
     this.velocity = new int[2 * n];
+    this.velocityBefore = new int[2 * n];
     if (previous != null) {
       for (int i = 0; i < n; i++) {
         int p = previous.indexOfId(ids[i]);
         previousIndex[i] = p;
         ages[i] = p < 0 ? 0 : previous.ages[p] + 1;
         if (p >= 0) {
-          velocity[2 * i] = values[i][Slots.X] - previous.values[p][Slots.X];
-          velocity[2 * i + 1] = values[i][Slots.Y] - previous.values[p][Slots.Y];
+          velocity[2 * i] = values[i * stride + Slots.X] - previous.values[p * previous.stride + Slots.X];
+          velocity[2 * i + 1] = values[i * stride + Slots.Y] - previous.values[p * previous.stride + Slots.Y];
+          velocityBefore[2 * i] = previous.velocity[2 * p];
+          velocityBefore[2 * i + 1] = previous.velocity[2 * p + 1];
         }
       }
       int keep = Math.min(previous.depth, MAX_HISTORY - 1);
@@ -160,7 +174,7 @@ public final class Frame {
     return d == 0 ? velocity : kept(d).velocity;
   }
 
-  private int[][] valuesAt(int d) {
+  private int[] valuesAt(int d) {
     return d == 0 ? values : kept(d).values;
   }
 
@@ -174,12 +188,12 @@ public final class Frame {
   public int type(int object) { return types[object]; }
 
   /** The value of an attribute slot of an object at t. */
-  public int get(int object, int slot) { return values[object][slot]; }
+  public int get(int object, int slot) { return values[object * stride + slot]; }
 
-  public int x(int object) { return values[object][Slots.X]; }
-  public int y(int object) { return values[object][Slots.Y]; }
-  public int w(int object) { return values[object][Slots.W]; }
-  public int h(int object) { return values[object][Slots.H]; }
+  public int x(int object) { return values[object * stride + Slots.X]; }
+  public int y(int object) { return values[object * stride + Slots.Y]; }
+  public int w(int object) { return values[object * stride + Slots.W]; }
+  public int h(int object) { return values[object * stride + Slots.H]; }
 
   /** Displacement of x over the last step; 0 for an object that is new at t. */
   public int vx(int object) {
@@ -330,7 +344,7 @@ public final class Frame {
   /** The value of a slot of an object {@code stepsBack} steps ago (0 = now), clamped as in history. */
   public int getAt(int object, int slot, int stepsBack) {
     long back = walkBack(object, stepsBack);
-    return valuesAt((int) (back >>> 32))[(int) back][slot];
+    return valuesAt((int) (back >>> 32))[(int) back * stride + slot];
   }
 
   /**
@@ -363,6 +377,10 @@ public final class Frame {
 
   /** The velocity on one axis (0 x, 1 y) of an object {@code stepsBack} steps ago, clamped as {@link #getAt}. */
   private int velocityAt(int object, int axis, int stepsBack) {
+    if (stepsBack == 1) {
+      // A window of one frame back reads that frame as having none before it, so nothing has moved.
+      return depth >= 2 ? velocityBefore[2 * object + axis] : 0;
+    }
     long back = walkBack(object, stepsBack);
     int d = (int) (back >>> 32);
     int i = (int) back;
@@ -407,7 +425,8 @@ public final class Frame {
 
   /** A copy of an object's slots. */
   public int[] slots(int object) {
-    return values[object].clone();
+    int from = object * stride;
+    return Arrays.copyOfRange(values, from, from + schema.type(types[object]).slotCount());
   }
 
   public static Builder builder(WorldSchema schema) {
@@ -419,7 +438,9 @@ public final class Frame {
     private final WorldSchema schema;
     private int[] ids = new int[8];
     private int[] types = new int[8];
-    private int[][] values = new int[8][];
+    private final int stride;
+    /** Object k's slots at {@code values[k * stride ..]}, as the frame keeps them. */
+    private int[] values;
     private int n;
     private int action = -1;
     private Frame previous;
@@ -435,6 +456,8 @@ public final class Frame {
 
     private Builder(WorldSchema schema) {
       this.schema = Objects.requireNonNull(schema, "schema");
+      this.stride = schema.slotStride();
+      this.values = new int[8 * stride];
     }
 
     /** Adds an object; {@code slots} holds x, y, w, h and then the type's extras, in order. */
@@ -447,12 +470,12 @@ public final class Frame {
       if (n == ids.length) {
         ids = Arrays.copyOf(ids, n * 2);
         types = Arrays.copyOf(types, n * 2);
-        values = Arrays.copyOf(values, n * 2);
+        values = Arrays.copyOf(values, n * 2 * stride);
       }
       requireNewId(id);
       ids[n] = id;
       types[n] = type;
-      values[n] = slots.clone();
+      System.arraycopy(slots, 0, values, n * stride, slots.length);
       n++;
       return this;
     }
@@ -544,7 +567,7 @@ public final class Frame {
           : new Undeclared(Arrays.copyOf(undeclaredIds, undeclaredCount), Arrays.copyOf(undeclaredTypes, undeclaredCount));
       int stepIndex = step != null ? step : previous == null ? 0 : previous.step + 1;
       return new Frame(schema, Arrays.copyOf(ids, n), Arrays.copyOf(types, n),
-          Arrays.copyOf(values, n), action, previous, u, stepIndex, reward, terminated);
+          Arrays.copyOf(values, n * stride), action, previous, u, stepIndex, reward, terminated);
     }
   }
 

@@ -24,6 +24,7 @@ public final class WorldSchema {
   private final Map<String, List<String>> symbolTypes;
   private final Map<String, Integer> actionIndex = new HashMap<>();
   private final Map<String, EntityType> typeByName = new HashMap<>();
+  private final int slotStride;
 
   public WorldSchema(String name, int screenWidth, int screenHeight, int velocityMin, int velocityMax,
       List<String> actions, List<EntityType> types) {
@@ -91,6 +92,11 @@ public final class WorldSchema {
       }
     }
     this.symbolTypes = java.util.Collections.unmodifiableMap(shared);
+    int stride = Slots.FIRST_EXTRA;
+    for (EntityType t : this.types) {
+      stride = Math.max(stride, t.slotCount());
+    }
+    this.slotStride = stride;
   }
 
   public String name() { return name; }
@@ -101,6 +107,13 @@ public final class WorldSchema {
   public List<String> actions() { return actions; }
   public List<EntityType> types() { return types; }
   public int contactGap() { return contactGap; }
+
+  /**
+   * The slots a frame reserves for each object: the most any type stores. Frames keep all their
+   * objects' slots in one array at this stride, so that reading an object is one load from memory
+   * laid out in object order.
+   */
+  public int slotStride() { return slotStride; }
 
   /** The shared symbol types ({@code enum Color {...}}) by name, in declaration order. */
   public Map<String, List<String>> symbolTypes() { return symbolTypes; }

@@ -87,15 +87,25 @@ class FrameHistoryReferenceTest {
         nodes.add(node);
         check(frame, node);
       }
-      // Frames read the same long after they were built.
+      // Frames read the same long after they were built, and so do their views of earlier frames,
+      // whose windows end where the frame's does.
       for (int k = 0; k < frames.size(); k++) {
-        check(frames.get(k), nodes.get(k));
+        Frame f = frames.get(k);
+        Node n = nodes.get(k);
+        check(f, n);
+        for (int back = 1; back <= f.historyDepth(); back++) {
+          check(f.back(back), n.ancestor(back), n.depth() - back);
+        }
       }
     }
   }
 
   private static void check(Frame f, Node n) {
-    int depth = n.depth();
+    check(f, n, n.depth());
+  }
+
+  /** Checks frame {@code f} against node {@code n}, whose window reaches {@code depth} frames back. */
+  private static void check(Frame f, Node n, int depth) {
     assertEquals(depth, f.historyDepth());
     assertNull(f.back(depth + 1));
     assertNull(f.back(-1));
