@@ -13,6 +13,7 @@ import dev.nomos.runtime.internal.FloorMixMemo;
 import dev.nomos.runtime.internal.JointBlocks;
 import dev.nomos.runtime.internal.LawIndex;
 import dev.nomos.runtime.internal.Observations;
+import dev.nomos.runtime.internal.OneSegmentLogZ;
 import dev.nomos.runtime.internal.OpinionCollector;
 import dev.nomos.runtime.internal.Partitions;
 import dev.nomos.runtime.internal.Requirements;
@@ -49,6 +50,7 @@ public final class Inference {
   private final double[] logKeep;
   private final double[] logEpsilon;
   private final FloorMixMemo mixes;
+  private final OneSegmentLogZ oneSegment = new OneSegmentLogZ();
   /** {@code Math.log(k)} for the support sizes 2 <= k < 4096 seen so far (0 until first asked). */
   private final double[] logs = new double[4096];
   private final double spawnEpsilon;
@@ -142,6 +144,16 @@ public final class Inference {
       segLogit = new double[Math.max(segs, segLogit.length * 2)];
     }
     for (int part = 0; part < parts; part++) {
+      if (p.segEnd(part) - p.segStart(part) == 1) {
+        int s = p.segStart(part);
+        double a = 0;
+        for (int k = p.featStart(s); k < p.featEnd(s); k++) {
+          a += theta[p.featLaw(k)] * p.featVal(k);
+        }
+        segLogit[s] = a;
+        partLogZ[part] = oneSegment.of(a, (long) p.segHi(s) - p.segLo(s) + 1, p.unmentioned(part));
+        continue;
+      }
       double max = p.unmentioned(part) > 0 ? 0 : Double.NEGATIVE_INFINITY;
       for (int s = p.segStart(part); s < p.segEnd(part); s++) {
         double a = 0;
