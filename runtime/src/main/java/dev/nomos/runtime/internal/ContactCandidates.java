@@ -55,9 +55,6 @@ public final class ContactCandidates {
   private int[] sortedAt = new int[0];
   /** Per type: the widest object's width, or -1 when a value is too large to sweep safely. */
   private int[] widest = new int[0];
-  /** Per type, then object index: the candidates found, valid when stamped with the generation. */
-  private int[][][] answers = new int[0][][];
-  private int[][] answeredAt = new int[0][];
   private int[] scratch = new int[64];
   /** Where {@link #near} left its answer: the list given, or {@link #scratch}. */
   private int[] nearPartners;
@@ -76,7 +73,13 @@ public final class ContactCandidates {
   private int[][] contactAnswers = new int[0][];
   private int[] contactAt = new int[0];
   private int[] pairAt = new int[0];
+  /** The pairs being found, flattened, and how many ints of it are filled. */
   private int[] pairScratch = new int[256];
+  private int pairCount;
+  /** For {@link #sweepBoth}: candidates put aside per object of the first type, at [partnerStart, partnerEnd) of partners. */
+  private int[] partners = new int[256];
+  private int[] partnerStart = new int[64];
+  private int[] partnerEnd = new int[64];
 
   private ContactCandidates() {}
 
@@ -122,7 +125,7 @@ public final class ContactCandidates {
       return pairAnswers[key];
     }
     pairAt[key] = generation;
-    return pairAnswers[key] = sweepingFrame ? swept(f, typeB, as, bs, pairAnswers[key]) : allPairs(as, bs);
+    return pairAnswers[key] = sweepingFrame ? swept(f, typeA, typeB, as, bs, pairAnswers[key]) : allPairs(as, bs);
   }
 
   private int[] findContacts(Frame f, int typeA, int typeB) {
@@ -156,31 +159,131 @@ public final class ContactCandidates {
   }
 
   /** The pairs the sweep finds ({@link #pairs}), or {@code known} when it holds the same. */
-  private int[] swept(Frame f, int typeB, int[] as, int[] bs, int[] known) {
-    int count = 0;
-    int[] out = pairScratch;
-    for (int a : as) {
-      int[] partners;
-      int m;
-      if (bs.length <= SCAN_WHOLE) {
-        m = near(f, a, bs);
-        partners = nearPartners;
-      } else {
-        partners = find(f, a, typeB, bs);
-        m = partners.length;
+  private int[] swept(Frame f, int typeA, int typeB, int[] as, int[] bs, int[] known) {
+    pairCount = 0;
+    boolean whole = bs.length <= SCAN_WHOLE;
+    int slot = typeB + 1; // -1 (any type) takes slot 0
+    if (!whole && sortedAt[slot] != generation) {
+      sort(f, slot, bs);
+    }
+    int slotA = typeA + 1;
+    if (!whole && widest[slot] >= 0 && as.length > SCAN_WHOLE) {
+      if (sortedAt[slotA] != generation) {
+        sort(f, slotA, as);
       }
-      if (count + 2 * m > out.length) {
-        out = pairScratch = Arrays.copyOf(out, Math.max(out.length * 2, count + 2 * m));
-      }
-      for (int k = 0; k < m; k++) {
-        out[count++] = a;
-        out[count++] = partners[k];
+      if (widest[slotA] >= 0) {
+        sweepBoth(f, slotA, as, slot, bs);
+        return answer(known);
       }
     }
-    if (known != null && Arrays.equals(known, 0, known.length, out, 0, count)) {
+    for (int a : as) {
+      if (whole) {
+        int m = near(f, a, bs);
+        int[] partners = nearPartners;
+        ensurePairs(2 * m);
+        for (int k = 0; k < m; k++) {
+          pairScratch[pairCount++] = a;
+          pairScratch[pairCount++] = partners[k];
+        }
+      } else {
+        sweep(f, a, slot, bs);
+      }
+    }
+    return answer(known);
+  }
+
+  /** The pairs found, or {@code known} when it holds the same. */
+  private int[] answer(int[] known) {
+    if (known != null && Arrays.equals(known, 0, known.length, pairScratch, 0, pairCount)) {
       return known;
     }
-    return Arrays.copyOf(out, count);
+    return Arrays.copyOf(pairScratch, pairCount);
+  }
+
+  /**
+   * The pairs of two types both sorted by left edge ({@link #sort}), found by sweeping them together:
+   * the first type's objects in order of their left edges, so that where the second type's candidates
+   * begin only moves forward, each object's candidates put aside under its place in {@code as}; then
+   * appended in that order, each object's in the order of {@code bs}.
+   */
+  private void sweepBoth(Frame f, int slotA, int[] as, int slotB, int[] bs) {
+    int nA = sortedCount[slotA];
+    if (partnerStart.length < nA) {
+      partnerStart = new int[Math.max(nA, partnerStart.length * 2)];
+      partnerEnd = new int[partnerStart.length];
+    }
+    long gap = Math.max(0, f.schema().contactGap()); // a negative gap allows less, never more
+    int w = widest[slotB];
+    int[] orderA = byLeft[slotA];
+    int[] leftA = lefts[slotA];
+    int[] topA = tops[slotA];
+    int[] rightA = rights[slotA];
+    int[] bottomA = bottoms[slotA];
+    int[] orderB = byLeft[slotB];
+    int[] leftB = lefts[slotB];
+    int[] topB = tops[slotB];
+    int[] rightB = rights[slotB];
+    int[] bottomB = bottoms[slotB];
+    int nB = sortedCount[slotB];
+    int from = 0;
+    int filled = 0;
+    for (int i = 0; i < nA; i++) {
+      // within(): b's left edge within reach of a's box, and the other three edges tested as in sweep.
+      long lowestLeft = (long) leftA[i] - gap - w;
+      while (from < nB && leftB[from] < lowestLeft) {
+        from++;
+      }
+      long highestLeft = (long) rightA[i] + gap;
+      long leftmostRight = (long) leftA[i] - gap;
+      long lowestTop = (long) bottomA[i] + gap;
+      long highestBottom = (long) topA[i] - gap;
+      if (partners.length < filled + nB - from) {
+        partners = Arrays.copyOf(partners, Math.max(filled + nB - from, partners.length * 2));
+      }
+      int[] kept = partners;
+      int start = filled;
+      for (int k = from; k < nB && leftB[k] <= highestLeft; k++) {
+        long outside = (rightB[k] - leftmostRight) | (lowestTop - topB[k]) | (bottomB[k] - highestBottom);
+        kept[filled] = orderB[k];
+        filled += 1 - (int) (outside >>> 63);
+      }
+      partnerStart[orderA[i]] = start;
+      partnerEnd[orderA[i]] = filled;
+    }
+    ensurePairs(2 * filled);
+    for (int rank = 0; rank < nA; rank++) {
+      int a = as[rank];
+      int start = partnerStart[rank];
+      int end = partnerEnd[rank];
+      sortRange(partners, start, end);
+      for (int k = start; k < end; k++) {
+        pairScratch[pairCount++] = a;
+        pairScratch[pairCount++] = bs[partners[k]];
+      }
+    }
+  }
+
+  /** Sorts {@code a[from, to)} ascending: an object's candidates are few, so by insertion while they are. */
+  private static void sortRange(int[] a, int from, int to) {
+    if (to - from > 32) {
+      Arrays.sort(a, from, to);
+      return;
+    }
+    for (int i = from + 1; i < to; i++) {
+      int v = a[i];
+      int j = i - 1;
+      while (j >= from && a[j] > v) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = v;
+    }
+  }
+
+  private void ensurePairs(int more) {
+    if (pairCount + more > pairScratch.length) {
+      pairScratch = Arrays.copyOf(pairScratch, Math.max(pairScratch.length * 2, pairCount + more));
+    }
   }
 
   /**
@@ -244,8 +347,6 @@ public final class ContactCandidates {
         sortedCount = new int[types];
         sortedAt = new int[types];
         widest = new int[types];
-        answers = new int[types][][];
-        answeredAt = new int[types][];
         pairAnswers = new int[types * types][];
         contactAnswers = new int[types * types][];
         contactAt = new int[types * types];
@@ -254,25 +355,6 @@ public final class ContactCandidates {
         generation = 1;
       }
     }
-  }
-
-  private int[] find(Frame f, int a, int type, int[] all) {
-    int slot = type + 1; // -1 (any type) takes slot 0
-    reset(f);
-    if (sortedAt[slot] != generation) {
-      sort(f, slot, all);
-    }
-    int[][] known = answers[slot];
-    int[] stamps = answeredAt[slot];
-    if (known == null || known.length < f.size()) {
-      known = answers[slot] = new int[Math.max(f.size(), known == null ? 0 : known.length * 2)][];
-      stamps = answeredAt[slot] = new int[known.length];
-    }
-    if (stamps[a] != generation) {
-      stamps[a] = generation;
-      known[a] = sweep(f, a, slot, all, known[a]);
-    }
-    return known[a];
   }
 
   /**
@@ -307,7 +389,7 @@ public final class ContactCandidates {
       sorted &= k == 0 || keyed[k - 1] < keyed[k];
     }
     if (!sorted) {
-      Arrays.sort(keyed, 0, n);
+      sortNearlySorted(keyed, n);
     }
     for (int k = 0; k < n; k++) {
       order[k] = (int) keyed[k];
@@ -329,15 +411,44 @@ public final class ContactCandidates {
     widest[slot] = safe ? widestW : -1;
   }
 
+  /**
+   * Sorts {@code a[0, n)}, which starts from the last frame's order: objects that overtook one another
+   * are a few steps out of place, and an insertion sort moves them in time linear in the objects. When
+   * the order has changed more than that (a shuffle, a new scene), the library's sort takes over.
+   */
+  static void sortNearlySorted(long[] a, int n) {
+    long budget = 8L * n;
+    for (int i = 1; i < n; i++) {
+      long v = a[i];
+      int j = i - 1;
+      while (j >= 0 && a[j] > v) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = v;
+      budget -= i - 1 - j;
+      if (budget < 0) {
+        Arrays.sort(a, 0, n);
+        return;
+      }
+    }
+  }
+
   private static boolean inRange(int v) {
     return v >= -SAFE && v <= SAFE;
   }
 
-  private int[] sweep(Frame f, int a, int slot, int[] all, int[] previous) {
+  /** Appends the pairs of {@code a} with the type's objects (sorted by {@link #sort}) within reach, in list order. */
+  private void sweep(Frame f, int a, int slot, int[] all) {
     int w = widest[slot];
     int ax = f.x(a), ay = f.y(a), aw = f.w(a), ah = f.h(a);
     if (w < 0 || !inRange(ax) || !inRange(ay) || !inRange(aw) || !inRange(ah)) {
-      return all;
+      ensurePairs(2 * all.length);
+      for (int b : all) {
+        pairScratch[pairCount++] = a;
+        pairScratch[pairCount++] = b;
+      }
+      return;
     }
     long gap = Math.max(0, f.schema().contactGap()); // a negative gap allows less, never more
     // touching(a, b) needs b within the gap of a on both axes: bx <= ax + aw + gap and bx + bw >= ax - gap.
@@ -355,23 +466,23 @@ public final class ContactCandidates {
     long leftmostRight = (long) ax - gap;
     long lowestTop = (long) ay + ah + gap;
     long highestBottom = (long) ay - gap;
+    if (scratch.length < n - from) {
+      scratch = new int[Math.max(n - from, scratch.length * 2)];
+    }
+    int[] kept = scratch;
     for (int k = from; k < n && left[k] <= highestLeft; k++) {
-      if (right[k] >= leftmostRight && top[k] <= lowestTop && bottom[k] >= highestBottom) {
-        if (found == scratch.length) {
-          scratch = Arrays.copyOf(scratch, found * 2);
-        }
-        scratch[found++] = order[k];
-      }
+      // Every candidate is written and counted only when its box is in reach: no branch on the test,
+      // which goes either way at random and so costs more mispredicted than the write.
+      long outside = (right[k] - leftmostRight) | (lowestTop - top[k]) | (bottom[k] - highestBottom);
+      kept[found] = order[k];
+      found += 1 - (int) (outside >>> 63);
     }
     Partitions.sortInts(scratch, found);
+    ensurePairs(2 * found);
     for (int k = 0; k < found; k++) {
-      scratch[k] = all[scratch[k]];
+      pairScratch[pairCount++] = a;
+      pairScratch[pairCount++] = all[scratch[k]];
     }
-    // The same candidates as for the object at this index in the previous frame: hand those out again.
-    if (previous != null && Arrays.equals(previous, 0, previous.length, scratch, 0, found)) {
-      return previous;
-    }
-    return Arrays.copyOf(scratch, found);
   }
 
   private static int firstAtLeast(int[] sorted, int length, long value) {
