@@ -381,12 +381,20 @@ public final class Frame {
       // A window of one frame back reads that frame as having none before it, so nothing has moved.
       return depth >= 2 ? velocityBefore[2 * object + axis] : 0;
     }
-    long back = walkBack(object, stepsBack);
+    if (stepsBack <= 0) {
+      return depth == 0 ? 0 : velocity[2 * object + axis];
+    }
+    // Walk to t-(k-1) only: the velocity at t-k is that frame's velocity one step back.
+    long back = walkBack(object, stepsBack - 1);
     int d = (int) (back >>> 32);
     int i = (int) back;
-    // The oldest frame kept has no frame before it: its objects have not moved.
-    return d >= depth ? 0 : velocityAt(d)[2 * i + axis];
+    if (d < stepsBack - 1) {
+      // History stopped at t-d (the object is new there, or the window ends): clamped as getAt clamps.
+      return d >= depth ? 0 : velocityAt(d)[2 * i + axis];
+    }
+    return stepsBack >= depth ? 0 : (d == 0 ? velocityBefore : kept(d).velocityBefore)[2 * i + axis];
   }
+
 
   /** The action taken {@code stepsBack} steps ago (0 = now); -1 beyond the history kept. */
   public int actionAt(int stepsBack) {

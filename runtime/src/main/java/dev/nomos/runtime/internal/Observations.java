@@ -39,6 +39,10 @@ public final class Observations {
     double unexplained = unexplainedLogProbability(schema);
     world(p, OpinionCollector.REWARD_TARGET, rewardValue(t.reward()), TargetObserver.REWARD, out);
     world(p, OpinionCollector.END_TARGET, next.terminated() ? 1 : 0, TargetObserver.END, out);
+    readRanges(schema);
+    int velocityMin = schema.velocityMin();
+    int velocityMax = schema.velocityMax();
+    boolean joints = blocks.blocks() > 0;
     int[] before = t.all();
     int[] after = next.all();
     touch(next, after);
@@ -58,25 +62,24 @@ public final class Observations {
       int n = after[j++];
       int x = t.x(o);
       int y = t.y(o);
-      var extras = schema.type(type).extras();
-      boolean joints = blocks.blocks() > 0;
+      int extras = extraCount[type];
       int block = -1;
-      for (int k = 1; joints && k < 3 + extras.size() && block < 0; k++) {
+      for (int k = 1; joints && k < 3 + extras && block < 0; k++) {
         block = blocks.blockOf(base + k);
       }
       if (block >= 0) {
         joint(blocks, block, next, n, type, out);
       }
       if (!joints || blocks.blockOf(base + 1) < 0) {
-        target(p, base + 1, next.x(n), x + schema.velocityMin(), x + schema.velocityMax(), type, out);
+        target(p, base + 1, next.x(n), x + velocityMin, x + velocityMax, type, out);
       }
       if (!joints || blocks.blockOf(base + 2) < 0) {
-        target(p, base + 2, next.y(n), y + schema.velocityMin(), y + schema.velocityMax(), type, out);
+        target(p, base + 2, next.y(n), y + velocityMin, y + velocityMax, type, out);
       }
-      for (int k = 0; k < extras.size(); k++) {
-        var spec = extras.get(k);
+      for (int k = 0; k < extras; k++) {
         if (!joints || blocks.blockOf(base + 3 + k) < 0) {
-          target(p, base + 3 + k, next.get(n, dev.nomos.runtime.Slots.FIRST_EXTRA + k), spec.min(), spec.max(), type, out);
+          target(p, base + 3 + k, next.get(n, dev.nomos.runtime.Slots.FIRST_EXTRA + k), extraMin[type][k],
+              extraMax[type][k], type, out);
         }
       }
     }
@@ -93,6 +96,33 @@ public final class Observations {
         out.constant(unexplained, TargetObserver.UNDECLARED);
       }
     }
+  }
+
+  /** Per entity type of {@link #rangesOf}: its extra attributes' count and declared ranges, read once per world. */
+  private WorldSchema rangesOf;
+  private int[] extraCount;
+  private int[][] extraMin;
+  private int[][] extraMax;
+
+  private void readRanges(WorldSchema schema) {
+    if (schema == rangesOf) {
+      return;
+    }
+    int types = schema.types().size();
+    extraCount = new int[types];
+    extraMin = new int[types][];
+    extraMax = new int[types][];
+    for (int type = 0; type < types; type++) {
+      var extras = schema.type(type).extras();
+      extraCount[type] = extras.size();
+      extraMin[type] = new int[extras.size()];
+      extraMax[type] = new int[extras.size()];
+      for (int k = 0; k < extras.size(); k++) {
+        extraMin[type][k] = extras.get(k).min();
+        extraMax[type][k] = extras.get(k).max();
+      }
+    }
+    rangesOf = schema;
   }
 
   /**
