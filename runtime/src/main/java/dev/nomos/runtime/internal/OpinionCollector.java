@@ -225,7 +225,7 @@ public final class OpinionCollector implements GroupSink {
    * law order ({@link #lawsInterleaved}).
    */
   private void applyAll(Frame t, Law[] all, int n) {
-    interleaved = true;
+    interleave();
     law(members[0]);
     try {
       ((FusibleLaw) all[members[0]]).applyAll(t, this, all, members, n);
@@ -246,6 +246,11 @@ public final class OpinionCollector implements GroupSink {
    */
   public boolean lawsInterleaved() {
     return interleaved;
+  }
+
+  /** From here on in this frame, opinions of different laws may interleave ({@link #lawsInterleaved}). */
+  void interleave() {
+    interleaved = true;
   }
 
   /**

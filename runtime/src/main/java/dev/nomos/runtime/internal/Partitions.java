@@ -49,6 +49,19 @@ public final class Partitions {
   int[] featLaw = new int[1024];
   double[] featVal = new double[1024];
 
+  /** The one-pass build's key: the value in the high half, then the law, then the opinion's place in the target's run. */
+  private static final int ONE_PASS_PLACE_BITS = 17;
+  private static final long ONE_PASS_PLACE_MASK = (1L << ONE_PASS_PLACE_BITS) - 1;
+  /** Runs and law counts the one-pass key has room for (the general build takes the rest). */
+  private static final int MAX_ONE_PASS = 1 << ONE_PASS_PLACE_BITS;
+  private static final int MAX_ONE_PASS_LAWS = 1 << (32 - ONE_PASS_PLACE_BITS);
+
+  /** Whether laws ran together on the frame being built, so that a target's opinions may be out of law order. */
+  private boolean interleaved;
+  /** Per law, the target it last spoke to in the one-pass build (by {@link #stampGeneration}). */
+  private int[] lawStamp = new int[0];
+  private int stampGeneration;
+
   // Scratch for one target.
   private int env;
   private int[] envLaw = new int[64];
@@ -107,9 +120,8 @@ public final class Partitions {
       order[targetCount[c.target[k]]++] = k;
     }
     // targetCount[k] is now the end of target k's run; its start is the previous end.
-    if (c.lawsInterleaved()) {
-      lawOrder(c, total);
-    }
+    interleaved = c.lawsInterleaved();
+    ensureLawStamps(c.firings().length);
     parts = 0;
     segs = 0;
     feats = 0;
@@ -172,38 +184,125 @@ public final class Partitions {
   }
 
   /**
-   * Puts each target's opinions in law order where laws ran together and interleaved them: each
-   * target's run of opinions out of law order is sorted by (law, position), so that each law's opinions
+   * Puts a target's opinions {@code order[start, end)} in law order where laws ran together and
+   * interleaved them: a run out of law order is sorted by (law, position), so that each law's opinions
    * keep their own order and the partitions are those of the laws run one after the other. The keys
    * are sorted in a flat array: a run is a few ascending stretches, one per group that spoke to it.
    */
-  private void lawOrder(OpinionCollector c, int total) {
+  private void lawOrder(OpinionCollector c, int start, int end) {
     int[] law = c.law;
-    int start = 0;
-    for (int target = 0; target < total; target++) {
-      int end = targetCount[target];
-      boolean sorted = true;
-      for (int k = start + 1; k < end && sorted; k++) {
-        sorted = law[order[k - 1]] <= law[order[k]];
+    boolean sorted = true;
+    for (int k = start + 1; k < end && sorted; k++) {
+      sorted = law[order[k - 1]] <= law[order[k]];
+    }
+    if (!sorted) {
+      int n = end - start;
+      ensureKeys(n);
+      for (int k = 0; k < n; k++) {
+        // Opinions are numbered in emission order, so (law, opinion) keeps each law's own order.
+        keys[k] = (long) law[order[start + k]] << 32 | order[start + k];
       }
-      if (!sorted) {
-        int n = end - start;
-        ensureKeys(n);
-        for (int k = 0; k < n; k++) {
-          // Opinions are numbered in emission order, so (law, opinion) keeps each law's own order.
-          keys[k] = (long) law[order[start + k]] << 32 | order[start + k];
-        }
-        sortLongs(keys, n);
-        for (int k = 0; k < n; k++) {
-          order[start + k] = (int) keys[k];
-        }
+      sortLongs(keys, n);
+      for (int k = 0; k < n; k++) {
+        order[start + k] = (int) keys[k];
       }
-      start = end;
     }
   }
 
   private void buildTarget(OpinionCollector c, int start, int end, int target, int object, int offset,
       int baseLo, int baseHi, boolean extensible, boolean restricted) {
+    int firstSeg = segs;
+    covered = 0;
+    segmentValues = 0;
+    int kept = singlesOfDistinctLaws(c, start, end, baseLo, baseHi, extensible);
+    if (kept < 0) {
+      if (!generalSegments(c, start, end, baseLo, baseHi, extensible, restricted)) {
+        return;
+      }
+    } else if (kept == 0 && !restricted) {
+      return; // Every opinion fell outside the support: each law scores all values alike.
+    }
+    segFeatStart[segs] = feats;
+    ensureParts(parts + 1);
+    partTarget[parts] = target;
+    partObject[parts] = object;
+    partOffset[parts] = offset;
+    partBaseLo[parts] = baseLo;
+    partBaseHi[parts] = baseHi;
+    partUnmentioned[parts] = (long) baseHi - baseLo + 1 - covered;
+    partSize[parts] = partUnmentioned[parts] + segmentValues;
+    partSegStart[parts] = firstSeg;
+    partSegStart[parts + 1] = segs;
+    partOfTarget[target] = parts;
+    parts++;
+  }
+
+  /**
+   * The usual target in one pass: every opinion a single value and no law with two of them. Its
+   * opinions, sorted once by (value, law), give the segments and each one's features in law order,
+   * exactly as the general build does after putting them in law order and taking each law's envelope
+   * (which for one single value is the value itself). Returns how many opinions fell inside the
+   * support, or -1 (nothing written) when the target is not of that kind.
+   */
+  private int singlesOfDistinctLaws(OpinionCollector c, int start, int end, int baseLo, int baseHi, boolean extensible) {
+    int n = end - start;
+    if (n > MAX_ONE_PASS || lawStamp.length > MAX_ONE_PASS_LAWS) {
+      return -1;
+    }
+    if (++stampGeneration == 0) {
+      java.util.Arrays.fill(lawStamp, 0);
+      stampGeneration = 1;
+    }
+    ensureKeys(n);
+    int m = 0;
+    int[] law = c.law;
+    for (int k = 0; k < n; k++) {
+      int op = order[start + k];
+      int value = c.lo[op];
+      int l = law[op];
+      if (c.hi[op] != value || lawStamp[l] == stampGeneration) {
+        return -1;
+      }
+      lawStamp[l] = stampGeneration;
+      if (extensible || (value >= baseLo && value <= baseHi)) {
+        // Value (made non-negative) above the law above the opinion's place in the run: a positive long.
+        keys[m++] = (long) (value + OpinionCollector.VALUE_LIMIT) << 32 | (long) l << ONE_PASS_PLACE_BITS | k;
+      }
+    }
+    sortLongs(keys, m);
+    ensureFeatures(feats + m);
+    ensureSegments(segs + m);
+    for (int k = 0; k < m; ) {
+      long valueBits = keys[k] >>> 32;
+      int value = (int) valueBits - OpinionCollector.VALUE_LIMIT;
+      segLo[segs] = value;
+      segHi[segs] = value;
+      segFeatStart[segs] = feats;
+      if (value >= baseLo && value <= baseHi) {
+        covered++;
+      }
+      segmentValues++;
+      segs++;
+      for (; k < m && keys[k] >>> 32 == valueBits; k++) {
+        int op = order[start + (int) (keys[k] & ONE_PASS_PLACE_MASK)];
+        featLaw[feats] = law[op];
+        featVal[feats] = c.f[op];
+        feats++;
+      }
+    }
+    return m;
+  }
+
+  /**
+   * Any target: its opinions put in law order where laws interleaved them, each law's envelope,
+   * then the segments. False when every opinion fell outside the support and no requirement holds
+   * the target (nothing written).
+   */
+  private boolean generalSegments(OpinionCollector c, int start, int end, int baseLo, int baseHi, boolean extensible,
+      boolean restricted) {
+    if (interleaved) {
+      lawOrder(c, start, end);
+    }
     env = 0;
     // A law's envelope of m opinions has at most 2m - 1 entries, so this holds every law's.
     ensureEnv(2 * (end - start));
@@ -240,29 +339,14 @@ public final class Partitions {
       k = groupEnd;
     }
     if (env == 0 && !restricted) {
-      return; // Every opinion fell outside the support: each law scores all values alike.
+      return false; // Every opinion fell outside the support: each law scores all values alike.
     }
-    int firstSeg = segs;
-    covered = 0;
-    segmentValues = 0;
     if (singles) {
       singleValueSegments(baseLo, baseHi);
     } else {
       elementarySegments(baseLo, baseHi);
     }
-    segFeatStart[segs] = feats;
-    ensureParts(parts + 1);
-    partTarget[parts] = target;
-    partObject[parts] = object;
-    partOffset[parts] = offset;
-    partBaseLo[parts] = baseLo;
-    partBaseHi[parts] = baseHi;
-    partUnmentioned[parts] = (long) baseHi - baseLo + 1 - covered;
-    partSize[parts] = partUnmentioned[parts] + segmentValues;
-    partSegStart[parts] = firstSeg;
-    partSegStart[parts + 1] = segs;
-    partOfTarget[target] = parts;
-    parts++;
+    return true;
   }
 
   /**
@@ -488,6 +572,13 @@ public final class Partitions {
     envHi[env] = hi;
     envF[env] = f;
     env++;
+  }
+
+  private void ensureLawStamps(int laws) {
+    if (lawStamp.length < laws) {
+      lawStamp = new int[laws];
+      stampGeneration = 0;
+    }
   }
 
   private void ensureEnv(int n) {

@@ -49,6 +49,50 @@ class PartitionsReferenceTest {
     }
   }
 
+  /**
+   * Laws run together emit their opinions interleaved: the partitions equal those of the same
+   * opinions emitted law after law, each law's own opinions in their order.
+   */
+  @Test
+  void interleavedLawsGiveThePartitionsOfLawsRunInOrder() {
+    SplittableRandom random = new SplittableRandom(23);
+    OpinionCollector interleaved = new OpinionCollector(WORLD, names(40), 10);
+    OpinionCollector inOrder = new OpinionCollector(WORLD, names(40), 10);
+    Partitions fast = new Partitions();
+    ReferencePartitions reference = new ReferencePartitions();
+    for (int trial = 0; trial < 3_000; trial++) {
+      Frame frame = frame(random);
+      int laws = random.nextInt(1, 40);
+      int spread = random.nextInt(4) == 0 ? 40 : 6;
+      // Each emission: its law and the seed that replays it; emitted in a shuffled order, then by law.
+      int emissions = random.nextInt(0, 3 * laws);
+      long[][] emitted = new long[emissions][];
+      for (int e = 0; e < emissions; e++) {
+        emitted[e] = new long[] {random.nextInt(laws), random.nextLong()};
+      }
+      interleaved.begin(frame);
+      interleaved.interleave();
+      for (long[] e : emitted) {
+        interleaved.law((int) e[0]);
+        emit(interleaved, frame, new SplittableRandom(e[1]), spread);
+      }
+      interleaved.end();
+      inOrder.begin(frame);
+      for (int law = 0; law < laws; law++) {
+        inOrder.law(law);
+        for (long[] e : emitted) {
+          if (e[0] == law) {
+            emit(inOrder, frame, new SplittableRandom(e[1]), spread);
+          }
+        }
+      }
+      inOrder.end();
+      fast.build(interleaved);
+      reference.build(inOrder);
+      assertSame(reference, fast, trial);
+    }
+  }
+
   private static String[] names(int n) {
     String[] names = new String[n];
     for (int i = 0; i < n; i++) {
