@@ -196,6 +196,65 @@ class FusedLawsTest {
     assertTrue(pullFirings > 200, "pull1 fires for several bindings a step: " + pullFirings);
   }
 
+  /**
+   * Members that look at the same history through the same constants share its value per binding;
+   * members whose window differs work out their own. Windows alternate between the members so that
+   * a kept value must be set aside, and worked out again, mid-group.
+   */
+  static String historyLaws() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      int window = i % 3 == 2 ? 3 : 2;
+      sb.append("law fall").append(i).append(" { for b: Ball when (count k in 1..").append(window)
+          .append(": b.vy@-k > 0) >= ").append(1 + i % 2).append(" then b.vy := ").append(i - 3).append(" }\n");
+      sb.append("law hold").append(i).append(" { for b: Ball when any k in 1..").append(window)
+          .append(": b.vx@-k == ").append(i % 4 - 2).append(" then b.vx := ").append(i % 4 - 2).append(" }\n");
+      sb.append("law touched").append(i).append(" { for a: Ball for w: Wall when touching(a, w)@-").append(window - 1)
+          .append(" and a.vy < ").append(i - 4).append(" then a.vy := ").append(-i).append(" }\n");
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void membersSharingAHistoryValueScoreAsTheInterpreterAndAsTheirLawsAlone() {
+    Compilation c = InterpreterSourceTestAccess.compile(historyLaws());
+    List<Law> compiled = CompiledLaws.compile(c.plans());
+    List<Law> interpreted = c.plans().stream().map(p -> (Law) Interpreter.interpret(p)).toList();
+    assertEquals(24, compiled.stream().filter(l -> l instanceof FusibleLaw).count(), "every law fuses");
+    assertEquals(compiled.get(0).getClass(), compiled.get(6).getClass(), "fall0 and fall2 share their class");
+    Random r = new Random(5);
+    double[] weights = new double[compiled.size()];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = 0.1 + 3 * r.nextDouble();
+    }
+    Inference fusedRun = new WorldModel(c.schema(), compiled, weights, ModelOptions.defaults()).newInference();
+    Inference alone = new WorldModel(c.schema(), compiled, weights, ModelOptions.defaults()).newInferenceWithoutLawIndex();
+    Inference oracle = new WorldModel(c.schema(), interpreted, weights, ModelOptions.defaults()).newInference();
+    for (int episode = 0; episode < 60; episode++) {
+      List<Frame> frames = frames(c.schema(), r);
+      for (int k = 0; k + 1 < frames.size(); k++) {
+        double expected = oracle.logLikelihood(frames.get(k), frames.get(k + 1));
+        assertEquals(expected, fusedRun.logLikelihood(frames.get(k), frames.get(k + 1)), 0.0, "episode " + episode);
+        assertEquals(expected, alone.logLikelihood(frames.get(k), frames.get(k + 1)), 0.0, "episode " + episode);
+      }
+    }
+    assertArrayEquals(oracle.firings(), fusedRun.firings());
+    long[] firings = fusedRun.firings();
+    for (int family = 0; family < 3; family++) {
+      // Each family fires under windows of both sizes, so both shared and recomputed values count.
+      long two = 0;
+      long three = 0;
+      for (int i = 0; i < 8; i++) {
+        if (i % 3 == 2) {
+          three += firings[3 * i + family];
+        } else {
+          two += firings[3 * i + family];
+        }
+      }
+      assertTrue(two > 0 && three > 0, "law family " + family + " fires with both windows: " + two + ", " + three);
+    }
+  }
+
   @Test
   void aFusedGroupOverItsBudgetFailsNamingItsFirstLawAsAloneItWould() {
     Compilation c = InterpreterSourceTestAccess.compile(laws());

@@ -53,6 +53,13 @@ final class ApplyEmitter {
   private int[] touchingPair;
   /** In applyAll, the local counting through the members. */
   private int memberIndex;
+  /**
+   * In applyAll's member loop, the locals of the values members share ({@link #shared}), which are
+   * forgotten per binding; null elsewhere.
+   */
+  private List<Integer> sharedLocals;
+  /** Whether a shared value's own code is being emitted (values inside it are not shared again). */
+  private boolean sharing;
   /** Whether the code being emitted is the guard and effects (per member in applyAll) rather than the binders. */
   private boolean inBody;
   /** The constants read by the binders, by their field number (see {@link #binderConstants}). */
@@ -404,11 +411,21 @@ final class ApplyEmitter {
     mv.visitLabel(skip);
   }
 
-  /** For m in {@code members[0, count)}: {@code body} reading the constants of {@code laws[m]}. */
+  /**
+   * For m in {@code members[0, count)}: {@code body} reading the constants of {@code laws[m]}. The
+   * values members share ({@link #shared}) are forgotten first, once per binding: that code is
+   * emitted after the body, once every shared value's locals are known, and jumped to before the loop.
+   */
   private void forEachMember(Runnable body) {
     int index = scratch();
     memberIndex = index;
     int member = scratch();
+    Label forget = new Label();
+    Label members = new Label();
+    Label after = new Label();
+    sharedLocals = new ArrayList<>();
+    mv.visitJumpInsn(GOTO, forget);
+    mv.visitLabel(members);
     pushInt(0);
     mv.visitVarInsn(ISTORE, index);
     Label test = new Label();
@@ -430,6 +447,65 @@ final class ApplyEmitter {
     mv.visitVarInsn(ILOAD, index);
     mv.visitVarInsn(ILOAD, MEMBER_COUNT);
     mv.visitJumpInsn(IF_ICMPLT, top);
+    mv.visitJumpInsn(GOTO, after);
+    // Every local of a shared value is set before the members run, so that each is assigned on every path.
+    mv.visitLabel(forget);
+    for (int local : sharedLocals) {
+      pushInt(0);
+      mv.visitVarInsn(ISTORE, local);
+    }
+    mv.visitJumpInsn(GOTO, members);
+    mv.visitLabel(after);
+    sharedLocals = null;
+  }
+
+  /**
+   * Pushes the value of {@code e} ({@link SharedValues#shareable}) as the first member of this
+   * binding that read the same constants in it worked it out, or works it out and keeps it with those
+   * constants. Its code reads the constants in fields {@code [first, end)} ({@link #lift} numbers
+   * them in reading order), so the check against the kept ones is emitted after it and jumped to first.
+   */
+  private void shared(PExpr e) {
+    int known = scratch();
+    int value = scratch();
+    sharedLocals.add(known);
+    sharedLocals.add(value);
+    Label check = new Label();
+    Label compute = new Label();
+    Label done = new Label();
+    int first = ints.size();
+    mv.visitJumpInsn(GOTO, check);
+    mv.visitLabel(compute);
+    sharing = true;
+    value(e);
+    sharing = false;
+    int end = ints.size();
+    int[] kept = new int[end - first];
+    for (int i = 0; i < kept.length; i++) {
+      kept[i] = scratch();
+      sharedLocals.add(kept[i]);
+    }
+    mv.visitInsn(DUP);
+    mv.visitVarInsn(ISTORE, value);
+    pushInt(1);
+    mv.visitVarInsn(ISTORE, known);
+    for (int i = 0; i < kept.length; i++) {
+      mv.visitVarInsn(ALOAD, constantsHolder);
+      mv.visitFieldInsn(GETFIELD, owner, LawClassGenerator.INT_FIELD + (first + i), "I");
+      mv.visitVarInsn(ISTORE, kept[i]);
+    }
+    mv.visitJumpInsn(GOTO, done);
+    mv.visitLabel(check);
+    mv.visitVarInsn(ILOAD, known);
+    mv.visitJumpInsn(IFEQ, compute);
+    for (int i = 0; i < kept.length; i++) {
+      mv.visitVarInsn(ALOAD, constantsHolder);
+      mv.visitFieldInsn(GETFIELD, owner, LawClassGenerator.INT_FIELD + (first + i), "I");
+      mv.visitVarInsn(ILOAD, kept[i]);
+      mv.visitJumpInsn(IF_ICMPNE, compute);
+    }
+    mv.visitVarInsn(ILOAD, value);
+    mv.visitLabel(done);
   }
 
   /** Field numbers of the int constants the binders read ({@code c<i>}), in the order first read. */
@@ -580,6 +656,10 @@ final class ApplyEmitter {
 
   /** Pushes the int value of {@code e} (bools as 0 or 1, objects as their frame index). */
   private void value(PExpr e) {
+    if (sharedLocals != null && !sharing && SharedValues.shareable(e)) {
+      shared(e);
+      return;
+    }
     if (e instanceof PExpr.Const c) {
       if (c.type() == PType.BOOL) {
         pushInt(c.value());
@@ -1082,7 +1162,7 @@ final class ApplyEmitter {
     if (local < 0 || local >= plan.intLocals()) {
       throw new IllegalArgumentException("law " + plan.name() + " uses counter " + local + " of " + plan.intLocals());
     }
-    notFusible();
+    // In applyAll every member sets a counter before its aggregate reads it, so members may share its slot.
     return firstVar + plan.objectVars() + local;
   }
 
