@@ -39,7 +39,7 @@ public final class Observations {
     double unexplained = unexplainedLogProbability(schema);
     world(p, OpinionCollector.REWARD_TARGET, rewardValue(t.reward()), TargetObserver.REWARD, out);
     world(p, OpinionCollector.END_TARGET, next.terminated() ? 1 : 0, TargetObserver.END, out);
-    readRanges(schema);
+    ranges = ExtraRanges.of(schema, ranges);
     int velocityMin = schema.velocityMin();
     int velocityMax = schema.velocityMax();
     boolean joints = blocks.blocks() > 0;
@@ -62,7 +62,7 @@ public final class Observations {
       int n = after[j++];
       int x = t.x(o);
       int y = t.y(o);
-      int extras = extraCount[type];
+      int extras = ranges.count[type];
       int block = -1;
       for (int k = 1; joints && k < 3 + extras && block < 0; k++) {
         block = blocks.blockOf(base + k);
@@ -78,8 +78,8 @@ public final class Observations {
       }
       for (int k = 0; k < extras; k++) {
         if (!joints || blocks.blockOf(base + 3 + k) < 0) {
-          target(p, base + 3 + k, next.get(n, dev.nomos.runtime.Slots.FIRST_EXTRA + k), extraMin[type][k],
-              extraMax[type][k], type, out);
+          target(p, base + 3 + k, next.get(n, dev.nomos.runtime.Slots.FIRST_EXTRA + k), ranges.min[type][k],
+              ranges.max[type][k], type, out);
         }
       }
     }
@@ -98,32 +98,8 @@ public final class Observations {
     }
   }
 
-  /** Per entity type of {@link #rangesOf}: its extra attributes' count and declared ranges, read once per world. */
-  private WorldSchema rangesOf;
-  private int[] extraCount;
-  private int[][] extraMin;
-  private int[][] extraMax;
-
-  private void readRanges(WorldSchema schema) {
-    if (schema == rangesOf) {
-      return;
-    }
-    int types = schema.types().size();
-    extraCount = new int[types];
-    extraMin = new int[types][];
-    extraMax = new int[types][];
-    for (int type = 0; type < types; type++) {
-      var extras = schema.type(type).extras();
-      extraCount[type] = extras.size();
-      extraMin[type] = new int[extras.size()];
-      extraMax[type] = new int[extras.size()];
-      for (int k = 0; k < extras.size(); k++) {
-        extraMin[type][k] = extras.get(k).min();
-        extraMax[type][k] = extras.get(k).max();
-      }
-    }
-    rangesOf = schema;
-  }
+  /** The declared ranges of the extra attributes of the world being scored. */
+  private ExtraRanges ranges;
 
   /**
    * Reads every object's position in {@code next} once, before scoring begins. Each object's values

@@ -160,9 +160,9 @@ public final class Partitions {
         baseHi = now + schema.velocityMax();
         extensible = true;
       } else {
-        var spec = schema.type(t.type(object)).extras().get(offset - 3);
-        baseLo = spec.min();
-        baseHi = spec.max();
+        ranges = ExtraRanges.of(schema, ranges);
+        baseLo = ranges.min[t.type(object)][offset - 3];
+        baseHi = ranges.max[t.type(object)][offset - 3];
         extensible = false;
       }
       if (restricted) {
@@ -573,6 +573,9 @@ public final class Partitions {
     envF[env] = f;
     env++;
   }
+
+  /** The declared ranges of the extra attributes of the world being built. */
+  private ExtraRanges ranges;
 
   private void ensureLawStamps(int laws) {
     if (lawStamp.length < laws) {
