@@ -16,6 +16,7 @@ import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.FusibleLaw;
 import dev.nomos.runtime.GroupSink;
 import dev.nomos.runtime.Law;
+import dev.nomos.runtime.OneLoopLaw;
 import dev.nomos.runtime.WorldSchema;
 import dev.nomos.runtime.model.Inference;
 import dev.nomos.runtime.model.LawException;
@@ -252,6 +253,64 @@ class FusedLawsTest {
         }
       }
       assertTrue(two > 0 && three > 0, "law family " + family + " fires with both windows: " + two + ", " + three);
+    }
+  }
+
+  /** Laws of one loop asking each for its own velocity: run object by object, each with the laws its velocity meets. */
+  static String keepLaws() {
+    StringBuilder sb = new StringBuilder();
+    for (int v = -3; v <= 3; v++) {
+      sb.append("law keep").append(v + 3).append(" { for b: Ball when b.vx == ").append(v).append(" and b.y > ")
+          .append(20 + v).append(" then b.vx := ").append(v).append(" }\n");
+      sb.append("law again").append(v + 3).append(" { for b: Ball when ").append(v).append(" == b.vx")
+          .append(" then b.vx ~ range(").append(v - 1).append(", ").append(v + 1).append(") }\n");
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void oneLoopLawsRunObjectByObjectScoreAsTheInterpreterAndAsTheirLawsAlone() {
+    Compilation c = InterpreterSourceTestAccess.compile(keepLaws());
+    List<Law> compiled = CompiledLaws.compile(c.plans());
+    assertTrue(compiled.stream().allMatch(l -> l instanceof OneLoopLaw), "every law is a one-loop law");
+    assertTrue(compiled.stream().allMatch(l -> l.scope().witness() != null), "every law has a witness");
+    List<Law> interpreted = c.plans().stream().map(p -> (Law) Interpreter.interpret(p)).toList();
+    Random r = new Random(9);
+    double[] weights = new double[compiled.size()];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = 0.1 + 3 * r.nextDouble();
+    }
+    Inference byObject = new WorldModel(c.schema(), compiled, weights, ModelOptions.defaults()).newInference();
+    Inference alone = new WorldModel(c.schema(), compiled, weights, ModelOptions.defaults()).newInferenceWithoutLawIndex();
+    Inference oracle = new WorldModel(c.schema(), interpreted, weights, ModelOptions.defaults()).newInference();
+    for (int episode = 0; episode < 60; episode++) {
+      List<Frame> frames = frames(c.schema(), r);
+      for (int k = 0; k + 1 < frames.size(); k++) {
+        double expected = oracle.logLikelihood(frames.get(k), frames.get(k + 1));
+        assertEquals(expected, byObject.logLikelihood(frames.get(k), frames.get(k + 1)), 0.0, "episode " + episode);
+        assertEquals(expected, alone.logLikelihood(frames.get(k), frames.get(k + 1)), 0.0, "episode " + episode);
+      }
+    }
+    assertArrayEquals(oracle.firings(), byObject.firings());
+    assertTrue(java.util.Arrays.stream(byObject.firings()).filter(f -> f > 0).count() >= 10,
+        "most laws fire: " + java.util.Arrays.toString(byObject.firings()));
+  }
+
+  @Test
+  void oneLoopLawsOverTheirBudgetFailNamingTheFirstLawAsAloneItWould() {
+    Compilation c = InterpreterSourceTestAccess.compile(keepLaws());
+    Frame frame = null;
+    for (Random r = new Random(4); frame == null || frame.ofType(c.schema().type("Ball").index()).length < 3; ) {
+      frame = frames(c.schema(), r).get(5);
+    }
+    Frame withBalls = frame;
+    for (List<Law> laws : List.of(CompiledLaws.compile(c.plans(), 2),
+        c.plans().stream().map(p -> (Law) Interpreter.interpret(p, 2)).toList())) {
+      Inference inference = WorldModel.of(c.schema(), laws).newInference();
+      LawException e = assertThrows(LawException.class, () -> inference.analyse(withBalls));
+      assertInstanceOf(BindingBudgetExceededException.class, e.getCause());
+      assertEquals(((BindingBudgetExceededException) e.getCause()).lawName(), e.lawName());
+      assertTrue(e.lawName().startsWith("keep"), "the first law of the step runs out: " + e.lawName());
     }
   }
 

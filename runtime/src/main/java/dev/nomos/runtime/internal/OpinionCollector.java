@@ -5,6 +5,7 @@ import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.FusibleLaw;
 import dev.nomos.runtime.GroupSink;
 import dev.nomos.runtime.Law;
+import dev.nomos.runtime.OneLoopLaw;
 import dev.nomos.runtime.OpinionSink;
 import dev.nomos.runtime.Slots;
 import dev.nomos.runtime.WorldSchema;
@@ -98,6 +99,10 @@ public final class OpinionCollector implements GroupSink {
    */
   private long[][][] admittedFor;
   private int[][][][] admittedLaws;
+  /** Per remembered entry, per step: its members by witnessed value, or null ({@link WitnessedMembers}). */
+  private WitnessedMembers[][][] admittedByValue;
+  /** The steps {@link #admitted} returned last, by witnessed value. */
+  private WitnessedMembers[] byValue;
   /** Per action group: which remembered entry the next new combination replaces. */
   private int[] admittedNext;
   /** Which witnessed values the current frame holds ({@link LawIndex#witnessed}). */
@@ -193,7 +198,14 @@ public final class OpinionCollector implements GroupSink {
       }
       index.witnessed(t, witnessed);
     }
-    for (int[] step : schedule) {
+    for (int s = 0; s < schedule.length; s++) {
+      int[] step = schedule[s];
+      WitnessedMembers byWitness = byValue[s];
+      if (byWitness != null
+          && ((OneLoopLaw) all[step[0]]).bindingBudget() >= t.ofType(byWitness.type()).length) {
+        applyByValue(t, all, step[0], byWitness);
+        continue;
+      }
       if (step.length == 1) {
         int i = step[0];
         if (!witnesses || index.held(i, witnessed)) {
@@ -240,6 +252,29 @@ public final class OpinionCollector implements GroupSink {
   }
 
   /**
+   * Runs a fused step of one-loop laws object by object, each object with only the members whose
+   * witnessed value it shows: what {@link #applyAll} of every member emits, in the same order (the
+   * others' guards fail on it), with the loop's bindings all within the budget.
+   */
+  private void applyByValue(Frame t, Law[] all, int first, WitnessedMembers index) {
+    interleave();
+    law(first);
+    OneLoopLaw runner = (OneLoopLaw) all[first];
+    try {
+      for (int object : t.ofType(index.type())) {
+        int[] asking = index.membersFor(t, object);
+        if (asking != null) {
+          runner.applyAllTo(t, this, all, asking, asking.length, object);
+        }
+      }
+    } catch (LawException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new LawException(lawNames[currentLaw], e);
+    }
+  }
+
+  /**
    * Whether some laws of the frame ran together ({@link FusibleLaw#applyAll}), so that opinions of
    * different laws may interleave: each law's own opinions are in the order it emitted them, and
    * {@link Partitions} puts each target's opinions back in law order.
@@ -268,6 +303,7 @@ public final class OpinionCollector implements GroupSink {
       presenceKey = new long[(index.typeCount() + 63) / 64];
       admittedFor = new long[index.groups()][REMEMBERED_PRESENCES][];
       admittedLaws = new int[index.groups()][REMEMBERED_PRESENCES][][];
+      admittedByValue = new WitnessedMembers[index.groups()][REMEMBERED_PRESENCES][];
       admittedNext = new int[index.groups()];
     }
     Arrays.fill(presenceKey, 0);
@@ -280,6 +316,7 @@ public final class OpinionCollector implements GroupSink {
     long[][] known = admittedFor[group];
     for (int k = 0; k < REMEMBERED_PRESENCES; k++) {
       if (known[k] != null && Arrays.equals(known[k], presenceKey)) {
+        byValue = admittedByValue[group][k];
         return admittedLaws[group][k];
       }
     }
@@ -287,7 +324,13 @@ public final class OpinionCollector implements GroupSink {
     int k = admittedNext[group];
     admittedNext[group] = (k + 1) % REMEMBERED_PRESENCES;
     known[k] = presenceKey.clone();
-    return admittedLaws[group][k] = index.schedule(index.admitted(t.action(), present));
+    int[][] steps = index.schedule(index.admitted(t.action(), present));
+    WitnessedMembers[] indexed = new WitnessedMembers[steps.length];
+    for (int s = 0; s < steps.length; s++) {
+      indexed[s] = WitnessedMembers.of(steps[s], lawArray);
+    }
+    byValue = admittedByValue[group][k] = indexed;
+    return admittedLaws[group][k] = steps;
   }
 
   /** Runs every law on frame t, none skipped: the engine as it was before {@link LawIndex}, kept as the benchmarks' reference. */

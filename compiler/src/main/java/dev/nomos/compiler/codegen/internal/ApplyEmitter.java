@@ -43,6 +43,10 @@ final class ApplyEmitter {
   private final int firstVar;
   /** Whether this emits {@code applyAll} (every member's guard and effects per binding) instead of apply. */
   private final boolean fused;
+  /** Whether this emits {@code applyAllTo}: the members on one binding the caller gives. */
+  private final boolean oneBinding;
+  /** In {@code applyAllTo}: the object the loop's variable is bound to. */
+  private static final int OBJECT = 6;
   /** The local whose instance holds the constants read now: this, or in applyAll the member running. */
   private int constantsHolder = 0;
   /**
@@ -95,8 +99,20 @@ final class ApplyEmitter {
    */
   ApplyEmitter(MethodVisitor mv, String owner, LawPlan plan, long budget, List<Integer> ints,
       List<Double> doubles, boolean fused) {
-    this.fused = fused;
-    this.countSlot = fused ? 6 : 3;
+    this(mv, owner, plan, budget, ints, doubles, fused, false);
+  }
+
+  /**
+   * With {@code oneBinding} (a fused plan of one {@code for} loop), the body of {@code applyAllTo(Frame,
+   * GroupSink, Law[] laws, int[] members, int count, int object)} ({@link dev.nomos.runtime.OneLoopLaw}):
+   * the loop's variable bound to {@code object}, then every member's guard and effects as in
+   * applyAll; the binder's constants are numbered as there but not read.
+   */
+  ApplyEmitter(MethodVisitor mv, String owner, LawPlan plan, long budget, List<Integer> ints,
+      List<Double> doubles, boolean fused, boolean oneBinding) {
+    this.fused = fused || oneBinding;
+    this.oneBinding = oneBinding;
+    this.countSlot = oneBinding ? 7 : fused ? 6 : 3;
     this.firstVar = countSlot + 2;
     this.mv = mv;
     this.owner = owner;
@@ -121,13 +137,33 @@ final class ApplyEmitter {
       mv.visitInsn(LCONST_0);
       mv.visitVarInsn(LSTORE, countSlot);
     }
-    emitLoops(0);
+    if (oneBinding) {
+      bindGivenObject();
+    } else {
+      emitLoops(0);
+    }
     mv.visitInsn(RETURN);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
   }
 
   // ---------------------------------------------------------------- binders
+
+  /** applyAllTo's body: the one loop's variable is the object given, its type's constant numbered as the loop reads it. */
+  private void bindGivenObject() {
+    if (plan.loops().size() != 1 || !(plan.loops().get(0) instanceof Loop.Each each)) {
+      throw new IllegalArgumentException("law " + plan.name() + " has no single for loop to bind one object of");
+    }
+    if (each.type() != Loop.ANY_TYPE) {
+      binderConstants.add(ints.size());
+      ints.add(each.type());
+    }
+    mv.visitVarInsn(ILOAD, OBJECT);
+    mv.visitVarInsn(ISTORE, varSlot(each.var()));
+    boundVars.add(each.var());
+    emitGuardedEffects();
+    boundVars.remove(boundVars.size() - 1);
+  }
 
   private void emitLoops(int depth) {
     if (depth == plan.loops().size()) {

@@ -4,6 +4,7 @@ import static org.objectweb.asm.Opcodes.*;
 
 import dev.nomos.compiler.codegen.GeneratedLaw;
 import dev.nomos.compiler.plan.LawPlan;
+import dev.nomos.compiler.plan.Loop;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.ClassTooLargeException;
@@ -54,9 +55,10 @@ public final class LawClassGenerator {
       throw new IllegalArgumentException("binding budget must be >= 0, got " + budget);
     }
     boolean fuses = fusible && fuses(plan, internalName, budget);
+    boolean oneLoop = fuses && plan.loops().size() == 1 && plan.loops().get(0) instanceof Loop.Each;
     ClassWriter cw = new NonLoadingClassWriter();
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, internalName, null, Names.OBJECT,
-        new String[] {fuses ? Names.FUSIBLE_LAW : Names.LAW});
+        new String[] {oneLoop ? Names.ONE_LOOP_LAW : fuses ? Names.FUSIBLE_LAW : Names.LAW});
 
     List<Integer> ints = new ArrayList<>();
     List<Double> doubles = new ArrayList<>();
@@ -72,6 +74,21 @@ public final class LawClassGenerator {
         throw new IllegalStateException("applyAll of law " + plan.name() + " reads other constants than apply");
       }
       binderConstantsMethod(cw, internalName, applyAll.binderConstants());
+    }
+    if (oneLoop) {
+      List<Integer> oneInts = new ArrayList<>();
+      List<Double> oneDoubles = new ArrayList<>();
+      new ApplyEmitter(cw.visitMethod(ACC_PUBLIC, "applyAllTo", Names.APPLY_ALL_TO_DESC, null, null), internalName,
+          plan, budget, oneInts, oneDoubles, true, true).emit();
+      if (!oneInts.equals(ints) || !oneDoubles.equals(doubles)) {
+        throw new IllegalStateException("applyAllTo of law " + plan.name() + " reads other constants than apply");
+      }
+      MethodVisitor m = cw.visitMethod(ACC_PUBLIC, "bindingBudget", "()J", null, null);
+      m.visitCode();
+      m.visitLdcInsn(budget);
+      m.visitInsn(LRETURN);
+      m.visitMaxs(0, 0);
+      m.visitEnd();
     }
 
     cw.visitField(ACC_PRIVATE | ACC_FINAL, NAME_FIELD, "Ljava/lang/String;", null, null).visitEnd();
