@@ -33,6 +33,8 @@ public final class LawIndex {
   private final int[] keyType;
   private final int[] keyRead;
   private final int[][] keyValues;
+  /** Per key, the position of a value among {@link #keyValues}. */
+  private final ValueSlots[] keySlots;
   /** Where key k's values start among all witnessed values (the positions {@link #witnessed} marks). */
   private final int[] keyBase;
   /** Per law, the position of its witness's value, or -1 for a law without a witness. */
@@ -64,11 +66,13 @@ public final class LawIndex {
     keyRead = new int[keys.size()];
     keyValues = new int[keys.size()][];
     keyBase = new int[keys.size()];
+    keySlots = new ValueSlots[keys.size()];
     Map<List<Integer>, Integer> keyOf = new HashMap<>();
     for (var e : keys.entrySet()) {
       keyType[k] = e.getKey().get(0);
       keyRead[k] = e.getKey().get(1);
       keyValues[k] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+      keySlots[k] = new ValueSlots(keyValues[k]);
       keyBase[k] = base;
       base += keyValues[k].length;
       keyOf.put(e.getKey(), k++);
@@ -230,12 +234,12 @@ public final class LawIndex {
   public void witnessed(Frame frame, boolean[] held) {
     Arrays.fill(held, 0, values, false);
     for (int k = 0; k < keyType.length; k++) {
-      int[] asked = keyValues[k];
+      ValueSlots asked = keySlots[k];
       int read = keyRead[k];
       for (int object : frame.ofType(keyType[k])) {
         int v = read == LawScope.Witness.VX ? frame.vx(object)
             : read == LawScope.Witness.VY ? frame.vy(object) : frame.get(object, read);
-        int at = Arrays.binarySearch(asked, v);
+        int at = asked.positionOf(v);
         if (at >= 0) {
           held[keyBase[k] + at] = true;
         }

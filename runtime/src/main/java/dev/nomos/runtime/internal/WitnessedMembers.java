@@ -5,7 +5,6 @@ import dev.nomos.runtime.Law;
 import dev.nomos.runtime.LawScope;
 import dev.nomos.runtime.OneLoopLaw;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -19,14 +18,14 @@ import java.util.TreeMap;
 public final class WitnessedMembers {
   private final int type;
   private final LawScope.Witness read;
-  /** The values some member asks for, ascending, and per value its members in model order. */
-  private final int[] values;
+  /** The values some member asks for, and per value (by its position there) its members in model order. */
+  private final ValueSlots values;
   private final int[][] members;
 
   private WitnessedMembers(int type, LawScope.Witness read, int[] values, int[][] members) {
     this.type = type;
     this.read = read;
-    this.values = values;
+    this.values = new ValueSlots(values);
     this.members = members;
   }
 
@@ -63,7 +62,7 @@ public final class WitnessedMembers {
 
   /** The members whose guards {@code object} of {@code frame} can pass, in model order, or null for none. */
   int[] membersFor(Frame frame, int object) {
-    int at = Arrays.binarySearch(values, read.readOf(frame, object));
+    int at = values.positionOf(read.readOf(frame, object));
     return at < 0 ? null : members[at];
   }
 }
