@@ -156,11 +156,37 @@ class FusedLawsTest {
     return frames;
   }
 
+  /**
+   * Scores 40 to 60 random episodes with the fused laws, the same laws one at a time and the
+   * interpreter, all under the same random weights, and asserts that every step scores bit for bit
+   * alike and that the laws fired as often; returns the fused run's firings.
+   */
+  private static long[] assertScoresAsInterpreterAndAlone(Compilation c, List<Law> compiled, Random r, int episodes) {
+    List<Law> interpreted = c.plans().stream().map(p -> (Law) Interpreter.interpret(p)).toList();
+    double[] weights = new double[compiled.size()];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = 0.1 + 3 * r.nextDouble();
+    }
+    WorldModel fusedModel = new WorldModel(c.schema(), compiled, weights, ModelOptions.defaults());
+    Inference fused = fusedModel.newInference();
+    Inference alone = fusedModel.newInferenceWithoutLawIndex();
+    Inference oracle = new WorldModel(c.schema(), interpreted, weights, ModelOptions.defaults()).newInference();
+    for (int episode = 0; episode < episodes; episode++) {
+      List<Frame> frames = frames(c.schema(), r);
+      for (int k = 0; k + 1 < frames.size(); k++) {
+        double expected = oracle.logLikelihood(frames.get(k), frames.get(k + 1));
+        assertEquals(expected, fused.logLikelihood(frames.get(k), frames.get(k + 1)), 0.0, "episode " + episode);
+        assertEquals(expected, alone.logLikelihood(frames.get(k), frames.get(k + 1)), 0.0, "episode " + episode);
+      }
+    }
+    assertArrayEquals(oracle.firings(), fused.firings());
+    return fused.firings();
+  }
+
   @Test
   void aModelOfFusedLawsScoresEveryStepAsTheInterpreterAndAsItsLawsAlone() {
     Compilation c = InterpreterSourceTestAccess.compile(laws());
     List<Law> compiled = CompiledLaws.compile(c.plans());
-    List<Law> interpreted = c.plans().stream().map(p -> (Law) Interpreter.interpret(p)).toList();
     long fusible = compiled.stream().filter(l -> l instanceof FusibleLaw).count();
     assertEquals(16, fusible, "pull, spread, score and bounce fuse; near (a scan) and spawn do not");
     assertFalse(compiled.get(4) instanceof FusibleLaw, "near scans the walls");
@@ -171,29 +197,8 @@ class FusedLawsTest {
     assertArrayEquals(((FusibleLaw) compiled.get(3)).binderConstants(), ((FusibleLaw) compiled.get(9)).binderConstants(),
         "an innermost contact's side is tested per law, so contacts on other sides fuse");
 
-    Random r = new Random(3);
-    double[] weights = new double[compiled.size()];
-    for (int i = 0; i < weights.length; i++) {
-      weights[i] = 0.1 + 3 * r.nextDouble();
-    }
-    WorldModel fusedModel = new WorldModel(c.schema(), compiled, weights, ModelOptions.defaults());
-    WorldModel interpretedModel = new WorldModel(c.schema(), interpreted, weights, ModelOptions.defaults());
-    Inference fusedRun = fusedModel.newInference();
-    Inference alone = fusedModel.newInferenceWithoutLawIndex();
-    Inference oracle = interpretedModel.newInference();
-    int steps = 0;
-    for (int episode = 0; episode < 40; episode++) {
-      List<Frame> frames = frames(c.schema(), r);
-      for (int k = 0; k + 1 < frames.size(); k++) {
-        double expected = oracle.logLikelihood(frames.get(k), frames.get(k + 1));
-        assertEquals(expected, fusedRun.logLikelihood(frames.get(k), frames.get(k + 1)), 0.0, "episode " + episode);
-        assertEquals(expected, alone.logLikelihood(frames.get(k), frames.get(k + 1)), 0.0, "episode " + episode);
-        steps++;
-      }
-    }
-    assertEquals(200, steps);
-    assertArrayEquals(oracle.firings(), fusedRun.firings());
-    long pullFirings = fusedRun.firings()[0];
+    long[] firings = assertScoresAsInterpreterAndAlone(c, compiled, new Random(3), 40);
+    long pullFirings = firings[0];
     assertTrue(pullFirings > 200, "pull1 fires for several bindings a step: " + pullFirings);
   }
 
@@ -220,27 +225,9 @@ class FusedLawsTest {
   void membersSharingAHistoryValueScoreAsTheInterpreterAndAsTheirLawsAlone() {
     Compilation c = InterpreterSourceTestAccess.compile(historyLaws());
     List<Law> compiled = CompiledLaws.compile(c.plans());
-    List<Law> interpreted = c.plans().stream().map(p -> (Law) Interpreter.interpret(p)).toList();
     assertEquals(24, compiled.stream().filter(l -> l instanceof FusibleLaw).count(), "every law fuses");
     assertEquals(compiled.get(0).getClass(), compiled.get(6).getClass(), "fall0 and fall2 share their class");
-    Random r = new Random(5);
-    double[] weights = new double[compiled.size()];
-    for (int i = 0; i < weights.length; i++) {
-      weights[i] = 0.1 + 3 * r.nextDouble();
-    }
-    Inference fusedRun = new WorldModel(c.schema(), compiled, weights, ModelOptions.defaults()).newInference();
-    Inference alone = new WorldModel(c.schema(), compiled, weights, ModelOptions.defaults()).newInferenceWithoutLawIndex();
-    Inference oracle = new WorldModel(c.schema(), interpreted, weights, ModelOptions.defaults()).newInference();
-    for (int episode = 0; episode < 60; episode++) {
-      List<Frame> frames = frames(c.schema(), r);
-      for (int k = 0; k + 1 < frames.size(); k++) {
-        double expected = oracle.logLikelihood(frames.get(k), frames.get(k + 1));
-        assertEquals(expected, fusedRun.logLikelihood(frames.get(k), frames.get(k + 1)), 0.0, "episode " + episode);
-        assertEquals(expected, alone.logLikelihood(frames.get(k), frames.get(k + 1)), 0.0, "episode " + episode);
-      }
-    }
-    assertArrayEquals(oracle.firings(), fusedRun.firings());
-    long[] firings = fusedRun.firings();
+    long[] firings = assertScoresAsInterpreterAndAlone(c, compiled, new Random(5), 60);
     for (int family = 0; family < 3; family++) {
       // Each family fires under windows of both sizes, so both shared and recomputed values count.
       long two = 0;
@@ -274,26 +261,9 @@ class FusedLawsTest {
     List<Law> compiled = CompiledLaws.compile(c.plans());
     assertTrue(compiled.stream().allMatch(l -> l instanceof OneLoopLaw), "every law is a one-loop law");
     assertTrue(compiled.stream().allMatch(l -> l.scope().witness() != null), "every law has a witness");
-    List<Law> interpreted = c.plans().stream().map(p -> (Law) Interpreter.interpret(p)).toList();
-    Random r = new Random(9);
-    double[] weights = new double[compiled.size()];
-    for (int i = 0; i < weights.length; i++) {
-      weights[i] = 0.1 + 3 * r.nextDouble();
-    }
-    Inference byObject = new WorldModel(c.schema(), compiled, weights, ModelOptions.defaults()).newInference();
-    Inference alone = new WorldModel(c.schema(), compiled, weights, ModelOptions.defaults()).newInferenceWithoutLawIndex();
-    Inference oracle = new WorldModel(c.schema(), interpreted, weights, ModelOptions.defaults()).newInference();
-    for (int episode = 0; episode < 60; episode++) {
-      List<Frame> frames = frames(c.schema(), r);
-      for (int k = 0; k + 1 < frames.size(); k++) {
-        double expected = oracle.logLikelihood(frames.get(k), frames.get(k + 1));
-        assertEquals(expected, byObject.logLikelihood(frames.get(k), frames.get(k + 1)), 0.0, "episode " + episode);
-        assertEquals(expected, alone.logLikelihood(frames.get(k), frames.get(k + 1)), 0.0, "episode " + episode);
-      }
-    }
-    assertArrayEquals(oracle.firings(), byObject.firings());
-    assertTrue(java.util.Arrays.stream(byObject.firings()).filter(f -> f > 0).count() >= 10,
-        "most laws fire: " + java.util.Arrays.toString(byObject.firings()));
+    long[] firings = assertScoresAsInterpreterAndAlone(c, compiled, new Random(9), 60);
+    assertTrue(java.util.Arrays.stream(firings).filter(f -> f > 0).count() >= 10,
+        "most laws fire: " + java.util.Arrays.toString(firings));
   }
 
   @Test

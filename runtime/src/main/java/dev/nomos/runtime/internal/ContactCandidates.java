@@ -255,28 +255,11 @@ public final class ContactCandidates {
       int a = as[rank];
       int start = partnerStart[rank];
       int end = partnerEnd[rank];
-      sortRange(partners, start, end);
+      Partitions.sortInts(partners, start, end);
       for (int k = start; k < end; k++) {
         pairScratch[pairCount++] = a;
         pairScratch[pairCount++] = bs[partners[k]];
       }
-    }
-  }
-
-  /** Sorts {@code a[from, to)} ascending: an object's candidates are few, so by insertion while they are. */
-  private static void sortRange(int[] a, int from, int to) {
-    if (to - from > 32) {
-      Arrays.sort(a, from, to);
-      return;
-    }
-    for (int i = from + 1; i < to; i++) {
-      int v = a[i];
-      int j = i - 1;
-      while (j >= from && a[j] > v) {
-        a[j + 1] = a[j];
-        j--;
-      }
-      a[j + 1] = v;
     }
   }
 

@@ -274,15 +274,7 @@ public final class Partitions {
     ensureSegments(segs + m);
     for (int k = 0; k < m; ) {
       long valueBits = keys[k] >>> 32;
-      int value = (int) valueBits - OpinionCollector.VALUE_LIMIT;
-      segLo[segs] = value;
-      segHi[segs] = value;
-      segFeatStart[segs] = feats;
-      if (value >= baseLo && value <= baseHi) {
-        covered++;
-      }
-      segmentValues++;
-      segs++;
+      openValueSegment((int) valueBits - OpinionCollector.VALUE_LIMIT, baseLo, baseHi);
       for (; k < m && keys[k] >>> 32 == valueBits; k++) {
         int op = order[start + (int) (keys[k] & ONE_PASS_PLACE_MASK)];
         featLaw[feats] = law[op];
@@ -364,14 +356,7 @@ public final class Partitions {
     ensureSegments(segs + env);
     for (int k = 0; k < env; ) {
       int value = (int) (keys[k] >> 32);
-      segLo[segs] = value;
-      segHi[segs] = value;
-      segFeatStart[segs] = feats;
-      if (value >= baseLo && value <= baseHi) {
-        covered++;
-      }
-      segmentValues++;
-      segs++;
+      openValueSegment(value, baseLo, baseHi);
       for (; k < env && (int) (keys[k] >> 32) == value; k++) {
         int e = (int) keys[k];
         featLaw[feats] = envLaw[e];
@@ -379,6 +364,18 @@ public final class Partitions {
         feats++;
       }
     }
+  }
+
+  /** Starts the segment of the single value {@code value}; its features follow from {@code feats}. */
+  private void openValueSegment(int value, int baseLo, int baseHi) {
+    segLo[segs] = value;
+    segHi[segs] = value;
+    segFeatStart[segs] = feats;
+    if (value >= baseLo && value <= baseHi) {
+      covered++;
+    }
+    segmentValues++;
+    segs++;
   }
 
   /**
@@ -533,14 +530,19 @@ public final class Partitions {
    * so few an insertion sort is several times faster than the library's general sort.
    */
   static void sortInts(int[] a, int n) {
-    if (n > 32) {
-      Arrays.sort(a, 0, n);
+    sortInts(a, 0, n);
+  }
+
+  /** Sorts {@code a[from, to)} ascending, by insertion while there are few, as {@link #sortInts(int[], int)}. */
+  static void sortInts(int[] a, int from, int to) {
+    if (to - from > 32) {
+      Arrays.sort(a, from, to);
       return;
     }
-    for (int i = 1; i < n; i++) {
+    for (int i = from + 1; i < to; i++) {
       int v = a[i];
       int j = i - 1;
-      while (j >= 0 && a[j] > v) {
+      while (j >= from && a[j] > v) {
         a[j + 1] = a[j];
         j--;
       }

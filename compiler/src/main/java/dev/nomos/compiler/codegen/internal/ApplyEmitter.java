@@ -526,8 +526,7 @@ final class ApplyEmitter {
     pushInt(1);
     mv.visitVarInsn(ISTORE, known);
     for (int i = 0; i < kept.length; i++) {
-      mv.visitVarInsn(ALOAD, constantsHolder);
-      mv.visitFieldInsn(GETFIELD, owner, LawClassGenerator.INT_FIELD + (first + i), "I");
+      loadConstantField(first + i);
       mv.visitVarInsn(ISTORE, kept[i]);
     }
     mv.visitJumpInsn(GOTO, done);
@@ -535,8 +534,7 @@ final class ApplyEmitter {
     mv.visitVarInsn(ILOAD, known);
     mv.visitJumpInsn(IFEQ, compute);
     for (int i = 0; i < kept.length; i++) {
-      mv.visitVarInsn(ALOAD, constantsHolder);
-      mv.visitFieldInsn(GETFIELD, owner, LawClassGenerator.INT_FIELD + (first + i), "I");
+      loadConstantField(first + i);
       mv.visitVarInsn(ILOAD, kept[i]);
       mv.visitJumpInsn(IF_ICMPNE, compute);
     }
@@ -1211,9 +1209,14 @@ final class ApplyEmitter {
     if (!inBody) {
       binderConstants.add(ints.size());
     }
-    mv.visitVarInsn(ALOAD, constantsHolder);
-    mv.visitFieldInsn(GETFIELD, owner, LawClassGenerator.INT_FIELD + ints.size(), "I");
+    loadConstantField(ints.size());
     ints.add(v);
+  }
+
+  /** Pushes int constant field {@code c<field>} of the instance whose constants are read now. */
+  private void loadConstantField(int field) {
+    mv.visitVarInsn(ALOAD, constantsHolder);
+    mv.visitFieldInsn(GETFIELD, owner, LawClassGenerator.INT_FIELD + field, "I");
   }
 
   private void liftDouble(double v) {
