@@ -13,8 +13,9 @@ package dev.nomos.runtime;
  * <p>Each law's opinions are those its {@link #apply} emits, in the same order among themselves;
  * what changes is only how the opinions of different laws interleave (binding by binding instead of
  * law after law), which the runtime's collector puts back in law order per target. Only laws whose
- * bindings are counted alike fuse: a guard that scans a type or counts history charges its own
- * budget, and such laws are not {@code FusibleLaw}s.
+ * bindings are counted alike fuse: a guard that scans a type charges its own budget, and such laws
+ * are not {@code FusibleLaw}s. Laws of one loop are {@link OneLoopLaw}s, which the runtime may also
+ * run object by object.
  */
 public interface FusibleLaw extends Law {
   /**
