@@ -255,7 +255,7 @@ public final class ContactCandidates {
       int a = as[rank];
       int start = partnerStart[rank];
       int end = partnerEnd[rank];
-      Partitions.sortInts(partners, start, end);
+      SmallSorts.ints(partners, start, end);
       for (int k = start; k < end; k++) {
         pairScratch[pairCount++] = a;
         pairScratch[pairCount++] = bs[partners[k]];
@@ -372,7 +372,7 @@ public final class ContactCandidates {
       sorted &= k == 0 || keyed[k - 1] < keyed[k];
     }
     if (!sorted) {
-      sortNearlySorted(keyed, n);
+      SmallSorts.nearlySorted(keyed, n);
     }
     for (int k = 0; k < n; k++) {
       order[k] = (int) keyed[k];
@@ -392,29 +392,6 @@ public final class ContactCandidates {
     sortedCount[slot] = n;
     sortedAt[slot] = generation;
     widest[slot] = safe ? widestW : -1;
-  }
-
-  /**
-   * Sorts {@code a[0, n)}, which starts from the last frame's order: objects that overtook one another
-   * are a few steps out of place, and an insertion sort moves them in time linear in the objects. When
-   * the order has changed more than that (a shuffle, a new scene), the library's sort takes over.
-   */
-  static void sortNearlySorted(long[] a, int n) {
-    long budget = 8L * n;
-    for (int i = 1; i < n; i++) {
-      long v = a[i];
-      int j = i - 1;
-      while (j >= 0 && a[j] > v) {
-        a[j + 1] = a[j];
-        j--;
-      }
-      a[j + 1] = v;
-      budget -= i - 1 - j;
-      if (budget < 0) {
-        Arrays.sort(a, 0, n);
-        return;
-      }
-    }
   }
 
   private static boolean inRange(int v) {
@@ -460,7 +437,7 @@ public final class ContactCandidates {
       kept[found] = order[k];
       found += 1 - (int) (outside >>> 63);
     }
-    Partitions.sortInts(scratch, found);
+    SmallSorts.ints(scratch, 0, found);
     ensurePairs(2 * found);
     for (int k = 0; k < found; k++) {
       pairScratch[pairCount++] = a;

@@ -102,10 +102,10 @@ public final class Observations {
   private ExtraRanges ranges;
 
   /**
-   * Reads every object's position in {@code next} once, before scoring begins. Each object's values
-   * are an array of their own, usually not in the cache yet (a recording brings in a new frame per
-   * step); read here back to back, the loads overlap, where interleaved with the scoring below each
-   * would wait alone. The sum is kept only so that the reads are not dropped as unused.
+   * Reads every object's position in {@code next} once, before scoring begins. The frame's values
+   * are usually not in the cache yet (a recording brings in a new frame per step); read here back to
+   * back, the loads overlap, where interleaved with the scoring below each would wait alone. The sum
+   * is kept only so that the reads are not dropped as unused.
    */
   private void touch(Frame next, int[] after) {
     int sum = 0;

@@ -202,7 +202,7 @@ public final class Partitions {
         // Opinions are numbered in emission order, so (law, opinion) keeps each law's own order.
         keys[k] = (long) law[order[start + k]] << 32 | order[start + k];
       }
-      sortLongs(keys, n);
+      SmallSorts.longs(keys, n);
       for (int k = 0; k < n; k++) {
         order[start + k] = (int) keys[k];
       }
@@ -269,7 +269,7 @@ public final class Partitions {
         keys[m++] = (long) (value + OpinionCollector.VALUE_LIMIT) << 32 | (long) l << ONE_PASS_PLACE_BITS | k;
       }
     }
-    sortLongs(keys, m);
+    SmallSorts.longs(keys, m);
     ensureFeatures(feats + m);
     ensureSegments(segs + m);
     for (int k = 0; k < m; ) {
@@ -351,7 +351,7 @@ public final class Partitions {
     for (int e = 0; e < env; e++) {
       keys[e] = (long) envLo[e] << 32 | e;
     }
-    sortLongs(keys, env);
+    SmallSorts.longs(keys, env);
     ensureFeatures(feats + env);
     ensureSegments(segs + env);
     for (int k = 0; k < env; ) {
@@ -391,7 +391,7 @@ public final class Partitions {
       keys[2 * e] = (long) envLo[e] << 32 | (2 * e);
       keys[2 * e + 1] = (long) (envHi[e] + 1) << 32 | (2 * e + 1);
     }
-    sortLongs(keys, n);
+    SmallSorts.longs(keys, n);
     ensurePoints(n);
     int np = 0;
     for (int k = 0; k < n; k++) {
@@ -480,7 +480,7 @@ public final class Partitions {
       pts[np++] = extensible ? c.lo[op] : Math.max(c.lo[op], baseLo);
       pts[np++] = (extensible ? c.hi[op] : Math.min(c.hi[op], baseHi)) + 1;
     }
-    sortInts(pts, np);
+    SmallSorts.ints(pts, 0, np);
     int unique = 0;
     for (int p = 0; p < np; p++) {
       if (unique == 0 || pts[p] != pts[unique - 1]) {
@@ -522,48 +522,6 @@ public final class Partitions {
     }
     if (open) {
       addEnv(law, openLo, openHi, openF);
-    }
-  }
-
-  /**
-   * Sorts {@code a[0, n)} ascending. A target's interval ends are few (two per opinion), and for
-   * so few an insertion sort is several times faster than the library's general sort.
-   */
-  static void sortInts(int[] a, int n) {
-    sortInts(a, 0, n);
-  }
-
-  /** Sorts {@code a[from, to)} ascending, by insertion while there are few, as {@link #sortInts(int[], int)}. */
-  static void sortInts(int[] a, int from, int to) {
-    if (to - from > 32) {
-      Arrays.sort(a, from, to);
-      return;
-    }
-    for (int i = from + 1; i < to; i++) {
-      int v = a[i];
-      int j = i - 1;
-      while (j >= from && a[j] > v) {
-        a[j + 1] = a[j];
-        j--;
-      }
-      a[j + 1] = v;
-    }
-  }
-
-  /** Sorts {@code a[0, n)} ascending; as {@link #sortInts}, by insertion while there are few. */
-  static void sortLongs(long[] a, int n) {
-    if (n > 48) {
-      Arrays.sort(a, 0, n);
-      return;
-    }
-    for (int i = 1; i < n; i++) {
-      long v = a[i];
-      int j = i - 1;
-      while (j >= 0 && a[j] > v) {
-        a[j + 1] = a[j];
-        j--;
-      }
-      a[j + 1] = v;
     }
   }
 

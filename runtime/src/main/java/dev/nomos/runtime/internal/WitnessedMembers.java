@@ -16,14 +16,13 @@ import java.util.TreeMap;
  * them all on each. Immutable.
  */
 public final class WitnessedMembers {
-  private final int type;
+  /** The witness of the first member: its type and attribute are every member's. */
   private final LawScope.Witness read;
   /** The values some member asks for, and per value (by its position there) its members in model order. */
   private final ValueSlots values;
   private final int[][] members;
 
-  private WitnessedMembers(int type, LawScope.Witness read, int[] values, int[][] members) {
-    this.type = type;
+  private WitnessedMembers(LawScope.Witness read, int[] values, int[][] members) {
     this.read = read;
     this.values = new ValueSlots(values);
     this.members = members;
@@ -52,12 +51,12 @@ public final class WitnessedMembers {
     int[] values = byValue.keySet().stream().mapToInt(Integer::intValue).toArray();
     int[][] members = byValue.values().stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
         .toArray(int[][]::new);
-    return new WitnessedMembers(first.type(), first, values, members);
+    return new WitnessedMembers(first, values, members);
   }
 
   /** The entity type the step's loop binds. */
   int type() {
-    return type;
+    return read.type();
   }
 
   /** The members whose guards {@code object} of {@code frame} can pass, in model order, or null for none. */

@@ -29,7 +29,7 @@ class ContactSortTest {
       }
       long[] expected = keys.clone();
       Arrays.sort(expected);
-      ContactCandidates.sortNearlySorted(keys, n);
+      SmallSorts.nearlySorted(keys, n);
       assertArrayEquals(expected, keys, "trial " + trial);
     }
   }
