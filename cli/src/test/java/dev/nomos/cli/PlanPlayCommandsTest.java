@@ -113,10 +113,14 @@ class PlanPlayCommandsTest {
     Path seen = recording();
     Path out = dir.resolve("novel.jsonl");
     // The reference model moves the player, so exploring goes to untried situations; no goal is reachable.
+    // A small search budget: an unreachable goal spends the whole budget before each exploration, and the
+    // default one would take the episode's CPU time near its limit on a slow host.
     Run r = Run.run("play", "sokoban", "--model", REFERENCE, "--goal", "exists b: Box where b.x == -5", "--episodes", "1",
-        "--max-steps", "30", "--explore", "--seen", seen.toString(), "--format", "json", "--record", out.toString());
+        "--max-steps", "30", "--budget", "10", "--explore", "--seen", seen.toString(), "--format", "json", "--record",
+        out.toString());
     assertEquals(0, r.exit(), r.err());
     JsonNode j = new ObjectMapper().readTree(r.out());
+    assertEquals("step limit", j.get("per_episode").get(0).get("ending").asText());
     assertEquals(30, j.get("exploratory_steps").asInt());
     assertEquals(31, TrajectoryReader.readAll(out).size());
   }
