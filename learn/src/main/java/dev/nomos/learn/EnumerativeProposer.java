@@ -1,6 +1,7 @@
 package dev.nomos.learn;
 
 import dev.nomos.learn.internal.BoundedMemo;
+import dev.nomos.learn.internal.Candidate;
 import dev.nomos.learn.internal.Miner;
 import dev.nomos.learn.internal.MiningMemory;
 import dev.nomos.runtime.Parallelism;
@@ -59,7 +60,7 @@ public final class EnumerativeProposer implements Proposer {
   /** Mines on the threads of {@code workers} (null for the caller's alone): the same candidates as on one. */
   @Override
   public Proposal propose(ProposalRequest request, Parallelism workers) {
-    List<Miner.Candidate> mined = new Miner(request.schema(), 6, request.headings(), request.actionDirections(), request.timing(),
+    List<Candidate> mined = new Miner(request.schema(), 6, request.headings(), request.actionDirections(), request.timing(),
         request.actionDependence())
         .remembering(memory)
         .mine(request.surprising(), request.predicted(), request.deadline()::passed, workers);
@@ -73,8 +74,8 @@ public final class EnumerativeProposer implements Proposer {
       names.add(law.name());
     }
     int support = request.surprising().size() < 4 ? 1 : minSupport;
-    List<Miner.Candidate> ranked = new ArrayList<>();
-    for (Miner.Candidate c : mined) {
+    List<Candidate> ranked = new ArrayList<>();
+    for (Candidate c : mined) {
       if (c.correct >= support && c.precision() >= minPrecision) {
         ranked.add(c);
       }
@@ -83,7 +84,7 @@ public final class EnumerativeProposer implements Proposer {
     // and of those the one that holds for every heading (it reaches what the data shows one way only).
     ranked.sort(RANKING);
     List<String> out = new ArrayList<>();
-    for (Miner.Candidate c : spreadOverTargets(ranked)) {
+    for (Candidate c : spreadOverTargets(ranked)) {
       if (out.size() == request.maxCandidates()) {
         break;
       }
@@ -105,7 +106,7 @@ public final class EnumerativeProposer implements Proposer {
    * then the shorter body, then the body's text. Written out rather than chained from key
    * extractors: a round sorts thousands of candidates.
    */
-  private static final Comparator<Miner.Candidate> RANKING = (a, b) -> {
+  private static final Comparator<Candidate> RANKING = (a, b) -> {
     int c = Double.compare(b.score(), a.score());
     if (c == 0) {
       c = Integer.compare(a.conditions(), b.conditions());
@@ -127,25 +128,25 @@ public final class EnumerativeProposer implements Proposer {
    * that steps down at the screen's edge ({@code vy := 50}) gets a place among its hundreds of
    * "{@code vy := 0} when ..." variants.
    */
-  static List<Miner.Candidate> spreadOverTargets(List<Miner.Candidate> ranked) {
-    Map<String, Map<String, ArrayDeque<Miner.Candidate>>> groups = new LinkedHashMap<>();
-    for (Miner.Candidate c : ranked) {
+  static List<Candidate> spreadOverTargets(List<Candidate> ranked) {
+    Map<String, Map<String, ArrayDeque<Candidate>>> groups = new LinkedHashMap<>();
+    for (Candidate c : ranked) {
       groups.computeIfAbsent(c.group, g -> new LinkedHashMap<>())
           .computeIfAbsent(c.effect(), e -> new ArrayDeque<>()).add(c);
     }
-    List<ArrayDeque<Miner.Candidate>> targets = new ArrayList<>();
-    for (Map<String, ArrayDeque<Miner.Candidate>> byEffect : groups.values()) {
+    List<ArrayDeque<Candidate>> targets = new ArrayList<>();
+    for (Map<String, ArrayDeque<Candidate>> byEffect : groups.values()) {
       targets.add(new ArrayDeque<>(roundRobin(new ArrayList<>(byEffect.values()))));
     }
     return roundRobin(targets);
   }
 
   /** The best of each queue in turn, then the second of each, and so on. */
-  private static List<Miner.Candidate> roundRobin(List<ArrayDeque<Miner.Candidate>> queues) {
+  private static List<Candidate> roundRobin(List<ArrayDeque<Candidate>> queues) {
     int total = queues.stream().mapToInt(ArrayDeque::size).sum();
-    List<Miner.Candidate> out = new ArrayList<>(total);
+    List<Candidate> out = new ArrayList<>(total);
     while (out.size() < total) {
-      for (ArrayDeque<Miner.Candidate> q : queues) {
+      for (ArrayDeque<Candidate> q : queues) {
         if (!q.isEmpty()) {
           out.add(q.poll());
         }

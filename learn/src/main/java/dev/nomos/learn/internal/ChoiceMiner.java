@@ -229,7 +229,7 @@ final class ChoiceMiner {
    * gain most. A type that moves on a beat ({@code onBeat}, lower-cased names) gets no unconditional
    * choice: its steps off the beat are no choice, and a choice over every step says it may move there.
    */
-  List<Miner.Candidate> candidates(Set<String> onBeat) {
+  List<Candidate> candidates(Set<String> onBeat) {
     Map<String, Histogram> unconditional = new LinkedHashMap<>();
     for (Map.Entry<Key, Histogram> e : histograms.entrySet()) {
       if (e.getKey().unconditional()) {
@@ -237,7 +237,7 @@ final class ChoiceMiner {
       }
     }
     Map<String, List<Map.Entry<Key, Double>>> byTarget = new LinkedHashMap<>();
-    List<Miner.Candidate> out = new ArrayList<>();
+    List<Candidate> out = new ArrayList<>();
     for (Map.Entry<Key, Histogram> e : histograms.entrySet()) {
       Key k = e.getKey();
       Histogram h = e.getValue();
@@ -275,7 +275,7 @@ final class ChoiceMiner {
     return gain;
   }
 
-  private static Miner.Candidate candidate(Key k, Histogram h) {
+  private static Candidate candidate(Key k, Histogram h) {
     StringBuilder choice = new StringBuilder("o." + k.attr + " ~ weighted(");
     boolean first = true;
     for (Map.Entry<Integer, Integer> e : h.counts().entrySet()) {
@@ -286,8 +286,8 @@ final class ChoiceMiner {
     choice.append(')');
     LawDraft draft = new LawDraft(k.binder, k.guard, choice.toString());
     String type = k.binder.subject().toLowerCase();
-    Miner.Candidate c = new Miner.Candidate(draft, type + "_" + k.attr + "_random" + (k.name.isEmpty() ? "" : "_" + k.name),
-        k.group, draft.body(), Miner.Facing.NONE, false);
+    Candidate c = new Candidate(draft, type + "_" + k.attr + "_random" + (k.name.isEmpty() ? "" : "_" + k.name),
+        k.group, draft.body(), Facing.NONE, false);
     c.correct = h.total;
     c.applicable = h.total;
     c.correctWhereWrong = h.wrong;

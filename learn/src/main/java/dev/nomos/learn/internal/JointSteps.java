@@ -140,14 +140,14 @@ final class JointSteps {
    * @param blockers per type (lower-cased, as keys name it), the types that block its steps
    * @param onBeat the types (lower-cased) that move on a beat
    */
-  List<Miner.Candidate> candidates(ChoiceMiner axes, Map<String, List<String>> blockers, Set<String> onBeat) {
+  List<Candidate> candidates(ChoiceMiner axes, Map<String, List<String>> blockers, Set<String> onBeat) {
     Map<String, Steps> unconditional = new LinkedHashMap<>();
     for (Map.Entry<Key, Steps> e : histograms.entrySet()) {
       if (e.getKey().unconditional()) {
         unconditional.put(e.getKey().type, e.getValue());
       }
     }
-    List<Miner.Candidate> out = new ArrayList<>();
+    List<Candidate> out = new ArrayList<>();
     Map<String, List<Map.Entry<Key, Double>>> byType = new LinkedHashMap<>();
     for (Map.Entry<Key, Steps> e : histograms.entrySet()) {
       Key k = e.getKey();
@@ -233,7 +233,7 @@ final class JointSteps {
     return gain;
   }
 
-  private static Miner.Candidate candidate(Key k, Steps s, List<String> blockers) {
+  private static Candidate candidate(Key k, Steps s, List<String> blockers) {
     boolean blocked = !blockers.isEmpty() && s.byBlockedSides.keySet().stream().anyMatch(m -> m != 0);
     Map<Step, Double> tried = blocked ? tried(s) : null;
     List<String> alternatives = new ArrayList<>();
@@ -247,8 +247,8 @@ final class JointSteps {
     String choice = "choose { " + String.join(" | ", alternatives) + " }";
     LawDraft draft = new LawDraft(k.binder, k.guard, choice);
     String type = k.type.toLowerCase(Locale.ROOT);
-    Miner.Candidate c = new Miner.Candidate(draft, type + "_steps_at_random" + (k.name.isEmpty() ? "" : "_" + k.name),
-        type + ".step", draft.body(), Miner.Facing.NONE, false);
+    Candidate c = new Candidate(draft, type + "_steps_at_random" + (k.name.isEmpty() ? "" : "_" + k.name),
+        type + ".step", draft.body(), Facing.NONE, false);
     c.correct = s.total;
     c.applicable = s.total;
     c.correctWhereWrong = s.wrong;

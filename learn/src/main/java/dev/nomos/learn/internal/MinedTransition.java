@@ -19,8 +19,8 @@ final class MinedTransition {
   final Transition transition;
   /** Counts, two numbers each: the context's and the target's. */
   final int[] counted;
-  /** The candidates seen right, in the order first seen, each once, and their numbers ({@link Miner.Sighting#candidate}). */
-  final Miner.Sighting[] sightings;
+  /** The candidates seen right, in the order first seen, each once, and their numbers ({@link Sighting#candidate}). */
+  final Sighting[] sightings;
   final int[] candidates;
   /**
    * The targets each sighting was right about, one per time it was right: those of sighting k are
@@ -55,7 +55,7 @@ final class MinedTransition {
   private MinedTransition(Builder b) {
     this.transition = b.transition;
     this.counted = b.counted.toArray();
-    this.sightings = b.sightings.toArray(new Miner.Sighting[0]);
+    this.sightings = b.sightings.toArray(new Sighting[0]);
     this.candidates = new int[sightings.length];
     for (int k = 0; k < sightings.length; k++) {
       candidates[k] = sightings[k].candidate;
@@ -101,7 +101,7 @@ final class MinedTransition {
   static final class Builder {
     private final Transition transition;
     private final IntColumn counted = new IntColumn();
-    private final List<Miner.Sighting> sightings = new ArrayList<>();
+    private final List<Sighting> sightings = new ArrayList<>();
     /** Two numbers per time a sighting was right: the sighting's and the target's. */
     private final IntColumn right = new IntColumn();
     private final IntColumn choices = new IntColumn();
@@ -133,7 +133,7 @@ final class MinedTransition {
     }
 
     /** A candidate seen right for the first time in this transition; its number here. */
-    int sighting(Miner.Sighting s) {
+    int sighting(Sighting s) {
       sightings.add(s);
       return sightings.size() - 1;
     }

@@ -38,135 +38,10 @@ import java.util.function.BooleanSupplier;
  * probability.
  * Shapes of recorded games have their own helpers: weighted random steps ({@link ChoiceMiner}),
  * moves on a beat read from history ({@link MoveBeat}), transforms ({@link Transforms}) and jumps
- * onto another object's place ({@link Teleports}).
+ * onto another object's place ({@link Teleports}); ranges of the offset to a partner object have
+ * theirs too ({@link RelationCandidates}).
  */
 public final class Miner {
-
-  /**
-   * One mined law (without the {@code law name} header) and its counts. A candidate the templates
-   * find ({@link #add}) is only counted while mining: its text and name are written when first
-   * asked for, since most of the thousands mined in a round are never ranked high enough to be
-   * read.
-   */
-  public static final class Candidate {
-    /** The law as the miner built it, or null until asked where {@link #sighting} says it. */
-    private LawDraft draft;
-    /** {@link #body()}, written once on the first ask. */
-    private String body;
-    private String nameHint;
-    /** The type and target the candidate speaks to ({@code Ball.vy}), for spreading picks over targets. */
-    public final String group;
-    private String contextKey;
-    /**
-     * Whether it speaks of where an object faces (the object in front, a step ahead) rather than
-     * of a fixed side or constant: the same statement for every heading, so it reaches situations
-     * the data shows for one heading only.
-     */
-    public final boolean headingRelative;
-    /** How many conditions it states; see {@link #conditions()}. */
-    private final int conditions;
-    public int correct;
-    /** Right where the current model's most likely prediction is wrong: what would fix errors. */
-    public int correctWhereWrong;
-    public int applicable;
-    /**
-     * The numbers of the context and target whose count is its applicability, where the miner
-     * counted them ({@link #contextKey()} names the same); -1 for candidates that carry their own.
-     */
-    int countedContext = -1;
-    int countedTarget = -1;
-    /** Of a candidate the templates found, how it was first seen; null for the others. */
-    private final Sighting sighting;
-    private final String effect;
-    private final String created;
-
-    Candidate(LawDraft draft, String nameHint, String group, String contextKey, Facing facing, boolean steps) {
-      this.draft = draft;
-      this.nameHint = nameHint;
-      this.group = group;
-      this.contextKey = contextKey;
-      this.headingRelative = facing != Facing.NONE || steps;
-      this.conditions = draft.conditions() - (facing == Facing.IN_FRONT ? 1 : 0);
-      this.sighting = null;
-      this.effect = draft.effect();
-      this.created = draft.created();
-    }
-
-    /** A candidate first seen as {@code s} says. */
-    private Candidate(Sighting s) {
-      this.sighting = s;
-      this.effect = s.effectText;
-      this.created = s.created;
-      this.group = s.group;
-      this.headingRelative = s.facing != Facing.NONE || s.stepsAhead;
-      this.conditions = (s.binder.contact() ? 1 : 0) + s.guard.size() - (s.facing == Facing.IN_FRONT ? 1 : 0);
-      this.countedContext = s.counted;
-      this.countedTarget = s.targetNumber;
-    }
-
-    /** The law as the miner built it: binder, guard and effect. */
-    LawDraft draft() {
-      if (draft == null) {
-        draft = sighting.draft();
-      }
-      return draft;
-    }
-
-    /** The law body as the compiler reads it, printed once from {@link #draft()}. */
-    public String body() {
-      if (body == null) {
-        body = sighting != null ? sighting.body() : draft().body();
-      }
-      return body;
-    }
-
-    /** A name for the law, from its type, value and context ({@code ball_vy_flips_touching_wall_top}). */
-    public String nameHint() {
-      if (nameHint == null) {
-        nameHint = sighting.nameHint();
-      }
-      return nameHint;
-    }
-
-    /** The key of the context and target its applicability is counted under ({@code binder|guard|vx}). */
-    String contextKey() {
-      if (contextKey == null) {
-        contextKey = sighting.countedKey + "|" + sighting.target;
-      }
-      return contextKey;
-    }
-
-    /** The type it creates where creating it is all the law does, or null. */
-    String created() {
-      return created;
-    }
-
-    /**
-     * How many conditions it states ({@link LawDraft#conditions()}); "u is in front of o" counts
-     * as the contact it refines, as {@code side: LEFT} does.
-     */
-    public int conditions() {
-      return conditions;
-    }
-
-    /** What it says after {@code then}: candidates saying the same thing are variants of one statement. */
-    public String effect() {
-      return draft != null ? draft.outcome() : effect;
-    }
-
-    public double precision() {
-      return applicable == 0 ? 0 : (double) correct / applicable;
-    }
-
-    /**
-     * Support weighted by precision: many right predictions and few wrong ones; a target the model
-     * now gets wrong counts ten times one it already gets right.
-     */
-    public double score() {
-      double p = precision();
-      return (correct + 9.0 * correctWhereWrong) * p * p;
-    }
-  }
 
   private final WorldSchema schema;
   private final int maxContacts;
@@ -195,11 +70,7 @@ public final class Miner {
   private int[] rightCounts = new int[0];
   private int[] rightWhereWrongCounts = new int[0];
   private final IntColumn firstSeen = new IntColumn();
-  private final Map<RelationKey, RelationEvents> relations = new HashMap<>();
-  /** {@link #relations}' events by the number of their key ({@link MiningMemory#relationKeys}), null until seen. */
-  private final List<RelationEvents> relationsByKey = new ArrayList<>();
-  /** The objects whose relations were added up: tells one target's relation events from another's. */
-  private int relationOwners;
+  private final RelationCandidates relations = new RelationCandidates();
   private final ChoiceMiner choices = new ChoiceMiner();
   private final JointSteps jointSteps = new JointSteps();
   /** The types of the objects new objects appeared near (candidate spawners). */
@@ -247,80 +118,6 @@ public final class Miner {
   private final Atom[] offClock;
   /** The distinct periods objects are created on, each with its guard (types sharing one share the guard). */
   private final Map<Timing.Phase, Atom> creationPeriods;
-
-  /** Observations of one target next to a partner object: (offset on the target's axis, next value). */
-  record RelationKey(DraftBinder binder, Atom guard, String type, String partner, String attr, String axis) {}
-
-  /**
-   * How a candidate of the templates was first seen in a transition ({@link #add}): the number of
-   * its context and effect ({@link MiningMemory#candidates}), its context (binder, guard, name, how
-   * it speaks of a heading), its effect, the type it creates, the name of its value, its group, and the context and
-   * target its applicability is counted under (by number, and the context's key).
-   */
-  static final class Sighting {
-    final int candidate;
-    final DraftBinder binder;
-    final Guard guard;
-    final String name;
-    final Facing facing;
-    final String effectText;
-    final String created;
-    final String valueName;
-    final String group;
-    final int counted;
-    final String countedKey;
-    final String target;
-    final int targetNumber;
-    final boolean stepsAhead;
-    /**
-     * The law's body and name hint, written when first asked for: a sighting is shared by the
-     * rounds and runs that mine its transitions, and the ranking of each round reads the bodies of
-     * its ties. (Threads that race to write one write the same text.)
-     */
-    private String body;
-    private String nameHint;
-
-    Sighting(int candidate, DraftBinder binder, Guard guard, String name, Facing facing, String effectText,
-        String created, String valueName, String group, int counted, String countedKey, String target,
-        int targetNumber, boolean stepsAhead) {
-      this.candidate = candidate;
-      this.binder = binder;
-      this.guard = guard;
-      this.name = name;
-      this.facing = facing;
-      this.effectText = effectText;
-      this.created = created;
-      this.valueName = valueName;
-      this.group = group;
-      this.counted = counted;
-      this.countedKey = countedKey;
-      this.target = target;
-      this.targetNumber = targetNumber;
-      this.stepsAhead = stepsAhead;
-    }
-
-    LawDraft draft() {
-      return new LawDraft(binder, guard, effectText, created, false);
-    }
-
-    String body() {
-      String b = body;
-      if (b == null) {
-        b = draft().body();
-        body = b;
-      }
-      return b;
-    }
-
-    String nameHint() {
-      String n = nameHint;
-      if (n == null) {
-        n = binder.subject().toLowerCase() + "_" + valueName + (name.isEmpty() ? "" : "_" + name);
-        nameHint = n;
-      }
-      return n;
-    }
-  }
 
   public Miner(WorldSchema schema, int maxContacts) {
     this(schema, maxContacts, List.of());
@@ -509,7 +306,7 @@ public final class Miner {
       sighted.add(c);
     }
     randomCreations(transitions.subList(0, mined.size()));
-    relationCandidates();
+    relations.write(schema, others);
     Map<String, List<String>> blockers = new HashMap<>();
     Set<String> onBeat = new HashSet<>();
     for (EntityType type : schema.types()) {
@@ -703,32 +500,13 @@ public final class Miner {
       jointSteps.observe(steps[k], memory.jointKeys, steps[k + 1], steps[k + 2], steps[k + 3],
           wrongAt[steps[k + 4]] || wrongAt[steps[k + 5]]);
     }
-    int[] events = m.relations;
-    for (int k = 0; k < events.length; k += 5) {
-      relationEvents(events[k]).add(events[k + 1], events[k + 2], wrongAt[events[k + 3]] ? 1 : 0,
-          relationOwners + events[k + 4]);
-    }
-    relationOwners += m.relationOwners;
+    relations.add(m.relations, m.relationOwners, wrongAt, memory.relationKeys);
     for (int type : m.spawners) {
       spawners.add(type);
     }
     for (int type : m.created) {
       created.add(type);
     }
-  }
-
-  /** The events of relation key number {@code key}, in {@link #relations} from its first event on. */
-  private RelationEvents relationEvents(int key) {
-    while (relationsByKey.size() <= key) {
-      relationsByKey.add(null);
-    }
-    RelationEvents events = relationsByKey.get(key);
-    if (events == null) {
-      events = new RelationEvents();
-      relationsByKey.set(key, events);
-      relations.put(memory.relationKeys.get(key), events);
-    }
-    return events;
   }
 
   private int count(int context, int target) {
@@ -749,9 +527,6 @@ public final class Miner {
     }
     return out;
   }
-
-  /** How a context speaks of a heading: not at all, of a contact in front, or of nothing in front. */
-  enum Facing { NONE, IN_FRONT, FRONT_FREE }
 
   /**
    * @param byAction whether it speaks of the action's direction ({@link ActionDirections}): a step
@@ -952,18 +727,6 @@ public final class Miner {
       }
     }
     return out;
-  }
-
-  /** One guard condition that holds for an object at t, with a name fragment. */
-  private record Atom(Guard.Condition condition, String name) {
-    Atom(String condition, String name) {
-      this(Guard.Condition.of(condition), name);
-    }
-
-    /** A condition that nothing of some kind is there ({@link Guard.Condition#absence}). */
-    static Atom absence(String condition, String name) {
-      return new Atom(Guard.Condition.absent(condition), name);
-    }
   }
 
   private static Atom actionAtom(String action) {
@@ -1337,7 +1100,7 @@ public final class Miner {
       Facing facing, List<Context> out) {
     int[] conditions = new int[atoms.size()];
     for (int k = 0; k < conditions.length; k++) {
-      conditions[k] = conditionNumber(atoms.get(k).condition);
+      conditions[k] = conditionNumber(atoms.get(k).condition());
     }
     combine(binder, guard, shapeOf(binder, guard), name, atoms, conditions, 0, max, facing, out);
   }
@@ -1353,8 +1116,8 @@ public final class Miner {
     }
     for (int k = from; k < atoms.size(); k++) {
       Atom atom = atoms.get(k);
-      combine(binder, guard.and(atom.condition), shape(shape, conditions[k]),
-          name + (name.isEmpty() ? "" : "_") + atom.name, atoms, conditions, k + 1, max - 1, facing, out);
+      combine(binder, guard.and(atom.condition()), shape(shape, conditions[k]),
+          name + (name.isEmpty() ? "" : "_") + atom.name(), atoms, conditions, k + 1, max - 1, facing, out);
     }
   }
 
@@ -1703,173 +1466,6 @@ public final class Miner {
    */
   private final LongTable<int[]> relationLists = new LongTable<>();
 
-  private void relationCandidates() {
-    for (Map.Entry<RelationKey, RelationEvents> e : relations.entrySet()) {
-      RelationKey k = e.getKey();
-      RelationEvents events = e.getValue().sealed();
-      Spans byValue = new Spans();
-      Spans byGap = new Spans();
-      for (int ev = 0; ev < events.value.length; ev++) {
-        int value = events.value[ev];
-        if (value < schema.velocityMin() || value > schema.velocityMax()) {
-          continue;
-        }
-        byValue.widen(value, events.offset[ev]);
-        byGap.widen(value - events.offset[ev], events.offset[ev]);
-      }
-      String offset = "u." + k.axis + " - o." + k.axis;
-      String name = k.type.toLowerCase() + "_" + k.attr;
-      String suffix = "_near_" + k.partner.toLowerCase() + (k.guard == null ? "" : "_" + k.guard.name());
-      for (int value : byValue.keys()) {
-        relationCandidate(k, events, byValue.of(value), offset, false, value,
-            () -> "o." + k.attr + " := " + value, () -> name + "_is_" + num(value) + suffix);
-      }
-      for (int c : byGap.keys()) {
-        int[] span = byGap.of(c);
-        if (span[0] == span[1]) {
-          // Seen at one offset only: the gap is a constant there, no evidence of following.
-          continue;
-        }
-        relationCandidate(k, events, span, offset, true, c,
-            () -> "o." + k.attr + " := " + offset + (c == 0 ? "" : c > 0 ? " + " + c : " - " + (-c)),
-            () -> name + "_closes_gap" + suffix);
-      }
-    }
-  }
-
-  /**
-   * The observations of one relation as columns, read once per candidate of it: (offset on the
-   * target's axis, next value, whether the model was wrong there, the target's running number),
-   * and how many targets they cover (the events of one target are consecutive).
-   */
-  private static final class RelationEvents {
-    private final IntColumn offsets = new IntColumn();
-    private final IntColumn values = new IntColumn();
-    private final IntColumn wrongs = new IntColumn();
-    private final IntColumn owners = new IntColumn();
-    /** The columns as arrays, once {@link #sealed}. */
-    int[] offset;
-    int[] value;
-    int[] wrong;
-    int[] target;
-    int targets;
-    private int lastTarget;
-
-    void add(int offset, int value, int wrong, int target) {
-      if (owners.size() == 0 || target != lastTarget) {
-        targets++;
-        lastTarget = target;
-      }
-      offsets.add(offset);
-      values.add(value);
-      wrongs.add(wrong);
-      owners.add(target);
-    }
-
-    /** This, with the events added as the arrays read. */
-    RelationEvents sealed() {
-      offset = offsets.toArray();
-      value = values.toArray();
-      wrong = wrongs.toArray();
-      target = owners.toArray();
-      return this;
-    }
-  }
-
-  /** Per key (a next value, or a gap), the span of offsets it was seen at: least, greatest, and how many. */
-  private static final class Spans {
-    private final LongTable<int[]> spans = new LongTable<>();
-    private final IntColumn keys = new IntColumn();
-
-    void widen(int key, int offset) {
-      int[] s = spans.get(key);
-      if (s == null) {
-        s = new int[] {Integer.MAX_VALUE, Integer.MIN_VALUE, 0};
-        spans.put(key, s);
-        keys.add(key);
-      }
-      s[0] = Math.min(s[0], offset);
-      s[1] = Math.max(s[1], offset);
-      s[2]++;
-    }
-
-    /** The keys seen, in ascending order. */
-    int[] keys() {
-      int[] out = keys.toArray();
-      java.util.Arrays.sort(out);
-      return out;
-    }
-
-    int[] of(int key) {
-      return spans.get(key);
-    }
-  }
-
-  /** Share of what the base rate leaves that a relation's range must add to its value's rate. */
-  private static final double MIN_LIFT = 0.5;
-
-  /**
-   * The candidate "the target's next value is {@code constant} (or the offset plus it, where
-   * {@code gap}) while the offset lies in {@code span}", kept where the range tells something. Its
-   * text and name are written only then.
-   */
-  private void relationCandidate(RelationKey k, RelationEvents events, int[] span, String offset, boolean gap,
-      int constant, java.util.function.Supplier<String> effect, java.util.function.Supplier<String> name) {
-    if (span[2] < 2) {
-      return;
-    }
-    // Counted per target (object and transition), as other candidates are, however many partners
-    // the object has: the events of one target are consecutive.
-    int applicable = 0;
-    int correct = 0;
-    int correctWhereWrong = 0;
-    int applicableAt = -1;
-    int rightAt = -1;
-    int rightAnywhere = 0;
-    int rightAnywhereAt = -1;
-    int lo = span[0];
-    int hi = span[1];
-    for (int e = 0; e < events.target.length; e++) {
-      int at = events.target[e];
-      boolean right = (gap ? events.value[e] - events.offset[e] : events.value[e]) == constant;
-      if (right && at != rightAnywhereAt) {
-        rightAnywhereAt = at;
-        rightAnywhere++;
-      }
-      if (events.offset[e] >= lo && events.offset[e] <= hi) {
-        if (at != applicableAt) {
-          applicableAt = at;
-          applicable++;
-        }
-        if (right && at != rightAt) {
-          rightAt = at;
-          correct++;
-          correctWhereWrong += events.wrong[e];
-        }
-      }
-    }
-    // The range must tell something: the value far more often inside it than anywhere. A range
-    // around the partner that only repeats what the target mostly does (a monster that mostly
-    // stands, "standing near the key") is a coincidence of one level's layout.
-    double base = (double) rightAnywhere / events.targets;
-    double precision = applicable == 0 ? 0 : (double) correct / applicable;
-    if (precision < base + MIN_LIFT * (1 - base)) {
-      return;
-    }
-    Guard.Condition range = Guard.Condition.of(offset + " in " + lo + ".." + hi);
-    Guard guard = k.guard == null ? Guard.of(range) : Guard.of(k.guard.condition(), range);
-    LawDraft draft = new LawDraft(k.binder, guard, effect.get());
-    String body = draft.body();
-    if (others.containsKey(body)) {
-      return;
-    }
-    Candidate c = new Candidate(draft, name.get(), k.type + "." + k.attr, body, Facing.NONE, false);
-    c.applicable = applicable;
-    c.correct = correct;
-    c.correctWhereWrong = correctWhereWrong;
-    others.put(body, c);
-  }
-
   private void mineExtra(Frame a, Frame b, int i, int j, List<Context> contexts, AttributeSpec spec, int slot) {
     int v0 = a.get(i, slot);
     int v1 = b.get(j, slot);
@@ -1974,7 +1570,7 @@ public final class Miner {
     // In the order of their texts, so that equal gains keep one order however the mining went.
     TreeMap<String, Candidate> spawns = new TreeMap<>();
     for (Candidate c : sighted) {
-      if (c.created != null) {
+      if (c.created() != null) {
         spawns.put(c.body(), c);
       }
     }
@@ -2125,7 +1721,7 @@ public final class Miner {
     return d == 0 ? "" : d > 0 ? " + " + d : " - " + (-d);
   }
 
-  private static String num(int v) {
+  static String num(int v) {
     return v < 0 ? "m" + (-v) : Integer.toString(v);
   }
 

@@ -32,7 +32,7 @@ public final class MiningMemory {
   final Numbering<Long> candidates = new Numbering<>();
   final Numbering<ChoiceMiner.Key> choiceKeys = new Numbering<>();
   final Numbering<JointSteps.Key> jointKeys = new Numbering<>();
-  final Numbering<Miner.RelationKey> relationKeys = new Numbering<>();
+  final Numbering<RelationKey> relationKeys = new Numbering<>();
 
   private final Map<Object, Store> stores = new LinkedHashMap<>();
 

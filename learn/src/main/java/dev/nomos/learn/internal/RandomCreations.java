@@ -29,7 +29,7 @@ final class RandomCreations {
   private final double logScreen;
   private final Map<String, List<Scored>> byType = new HashMap<>();
 
-  private record Scored(Miner.Candidate variant, double gain) {}
+  private record Scored(Candidate variant, double gain) {}
 
   /** @param logScreen log of the screen's area: what an unexplained new object costs */
   RandomCreations(double logScreen) {
@@ -42,7 +42,7 @@ final class RandomCreations {
   }
 
   /** Considers a spawn candidate whose context held {@code held} times. */
-  void consider(Miner.Candidate certain, int held) {
+  void consider(Candidate certain, int held) {
     if (!random(certain.correct, held)) {
       return;
     }
@@ -54,8 +54,8 @@ final class RandomCreations {
   }
 
   /** The best variants of each created type, best first. */
-  List<Miner.Candidate> best() {
-    List<Miner.Candidate> out = new ArrayList<>();
+  List<Candidate> best() {
+    List<Candidate> out = new ArrayList<>();
     for (List<Scored> scored : byType.values()) {
       scored.sort(Comparator.comparingDouble(Scored::gain).reversed()
           .thenComparingInt(s -> s.variant().conditions())
@@ -68,9 +68,9 @@ final class RandomCreations {
   }
 
   /** The candidate as a creation with a fitted probability. */
-  static Miner.Candidate variant(Miner.Candidate certain) {
-    Miner.Candidate c = new Miner.Candidate(certain.draft().withFittedProbability(), certain.nameHint() + "_at_random", certain.group,
-        "random|" + certain.contextKey(), Miner.Facing.NONE, false);
+  static Candidate variant(Candidate certain) {
+    Candidate c = new Candidate(certain.draft().withFittedProbability(), certain.nameHint() + "_at_random", certain.group,
+        "random|" + certain.contextKey(), Facing.NONE, false);
     c.correct = certain.correct;
     c.correctWhereWrong = certain.correctWhereWrong;
     c.applicable = certain.correct;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class MinerCandidatesTest {
 
-  private static List<Miner.Candidate> mined() {
+  private static List<Candidate> mined() {
     List<Transition> transitions = new ArrayList<>();
     for (Episode e : List.of(ShapesWorld.walledGridWalk(3, 60), ShapesWorld.shots(40), ShapesWorld.randomLaying(3, 40),
         ShapesWorld.edgeWalkers(30), ShapesWorld.march(30))) {
@@ -38,18 +38,18 @@ class MinerCandidatesTest {
 
   @Test
   void everyStatementIsOneCandidate() {
-    List<Miner.Candidate> mined = mined();
+    List<Candidate> mined = mined();
     assertTrue(mined.size() > 100, "too few candidates to tell anything: " + mined.size());
-    Map<String, Miner.Candidate> byBody = new HashMap<>();
-    for (Miner.Candidate c : mined) {
-      Miner.Candidate other = byBody.put(c.body(), c);
+    Map<String, Candidate> byBody = new HashMap<>();
+    for (Candidate c : mined) {
+      Candidate other = byBody.put(c.body(), c);
       assertNull(other, () -> "two candidates say\n" + c.body() + "\nas " + c.nameHint() + " and " + other.nameHint());
     }
   }
 
   @Test
   void textWrittenLateIsTheDraftsText() {
-    for (Miner.Candidate c : mined()) {
+    for (Candidate c : mined()) {
       LawDraft draft = c.draft();
       assertEquals(draft.body(), c.body());
       assertEquals(draft.outcome(), c.effect());

@@ -33,7 +33,7 @@ class MinerPartsTest {
   /** Every candidate's text and counts, one line each, in the order the miner returns them. */
   private static String mined(List<Transition> transitions, List<Frame> predicted, Parallelism workers) {
     StringBuilder out = new StringBuilder();
-    for (Miner.Candidate c : new Miner(ShapesWorld.SCHEMA, 6).mine(transitions, predicted, () -> false, workers)) {
+    for (Candidate c : new Miner(ShapesWorld.SCHEMA, 6).mine(transitions, predicted, () -> false, workers)) {
       out.append(c.nameHint()).append(' ').append(c.group).append(' ').append(c.correct).append('/')
           .append(c.correctWhereWrong).append('/').append(c.applicable).append(' ').append(c.conditions())
           .append('\n').append(c.body()).append('\n');

@@ -43,9 +43,9 @@ class MiningMemoryTest {
   }
 
   /** Every candidate's text and counts, one line each, in the order the miner returns them. */
-  private static String lines(List<Miner.Candidate> mined) {
+  private static String lines(List<Candidate> mined) {
     StringBuilder out = new StringBuilder();
-    for (Miner.Candidate c : mined) {
+    for (Candidate c : mined) {
       out.append(c.nameHint()).append(' ').append(c.group).append(' ').append(c.correct).append('/')
           .append(c.correctWhereWrong).append('/').append(c.applicable).append(' ').append(c.conditions())
           .append('\n').append(c.body()).append('\n');
