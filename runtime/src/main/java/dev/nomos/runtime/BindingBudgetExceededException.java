@@ -9,7 +9,9 @@ package dev.nomos.runtime;
  * <p>Counting, shared by the interpreter and generated code so that both fail on the same frames:
  * every object that an object loop visits counts one (each level of a {@code for} or
  * {@code on contact} binder, each candidate of an {@code exists} or {@code count ... where}), before
- * any test on it (exclusion, contact, side, cover). The count restarts at 0 for every call of
+ * any test on it (exclusion, contact, side, cover). A quantifier whose condition requires its object
+ * to touch one bound outside it ({@code exists w: Wall where touching(b, w) ...}) has as candidates
+ * only the objects touching that one, read off {@link Frame#contacts}. The count restarts at 0 for every call of
  * {@link Law#apply}; the law throws as soon as the count exceeds the budget. A stdlib function that
  * scans the objects of a type ({@code nearest_distance(a, Wall)}) counts one per object of that type,
  * charged through {@link #charge} before the scan, so a scan over 20,000 walls under a binder over

@@ -316,6 +316,27 @@ public final class Frame {
   }
 
   /**
+   * Where the pairs of object {@code a} start in {@code contacts}, an answer of {@link #contacts}
+   * whose first type is a's (or any): the index of the first pair whose first object is a, or the
+   * array's length when a has none. The pairs are in the id order of their first objects, so this is
+   * a binary search over them.
+   */
+  public int contactsOf(int[] contacts, int a) {
+    int id = ids[a];
+    int lo = 0;
+    int hi = contacts.length / 3;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (ids[contacts[3 * mid]] < id) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return 3 * lo;
+  }
+
+  /**
    * Index in {@code other} of the object with the id {@code object} has here, or -1 when other has
    * none or {@code object} is -1 (no object).
    */

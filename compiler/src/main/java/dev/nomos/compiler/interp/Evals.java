@@ -1,6 +1,7 @@
 package dev.nomos.compiler.interp;
 
 import dev.nomos.compiler.plan.PExpr;
+import dev.nomos.runtime.BoxContact;
 import dev.nomos.runtime.Frame;
 import dev.nomos.runtime.Slots;
 
@@ -254,24 +255,25 @@ final class Evals {
     private final int[] excluded;
     private final Eval where;
     private final boolean counting;
+    /** What {@code where} requires var to touch ({@link dev.nomos.compiler.plan.TouchingScan}); -1: every object. */
+    private final int near;
 
-    ScanObjects(int var, int entityType, int[] excluded, Eval where, boolean counting) {
+    ScanObjects(int var, int entityType, int[] excluded, Eval where, boolean counting, int near) {
       this.var = var;
       this.entityType = entityType;
       this.excluded = excluded;
       this.where = where;
       this.counting = counting;
+      this.near = near;
     }
 
     @Override int eval(Env env) {
+      if (near >= 0) {
+        return scanTouching(env);
+      }
       int found = 0;
       for (int o : env.candidates(entityType)) {
-        env.visit();
-        if (env.isBound(o, excluded)) {
-          continue;
-        }
-        env.objects[var] = o;
-        if (where == null || where.test(env)) {
+        if (visits(env, o)) {
           if (!counting) {
             return 1;
           }
@@ -279,6 +281,33 @@ final class Evals {
         }
       }
       return found;
+    }
+
+    /** The scan over the objects of the type that touch the object bound to {@link #near} only. */
+    private int scanTouching(Env env) {
+      Frame f = env.frame;
+      int o = env.objects[near];
+      int[] contacts = f.contacts(f.type(o), entityType);
+      int found = 0;
+      for (int k = f.contactsOf(contacts, o); k < contacts.length && contacts[k] == o; k += 3) {
+        if (contacts[k + 2] != BoxContact.NONE && visits(env, contacts[k + 1])) {
+          if (!counting) {
+            return 1;
+          }
+          found++;
+        }
+      }
+      return found;
+    }
+
+    /** Counts candidate {@code o} as visited, binds it unless excluded, and tests the condition. */
+    private boolean visits(Env env, int o) {
+      env.visit();
+      if (env.isBound(o, excluded)) {
+        return false;
+      }
+      env.objects[var] = o;
+      return where == null || where.test(env);
     }
   }
 

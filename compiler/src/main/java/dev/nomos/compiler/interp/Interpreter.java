@@ -4,6 +4,7 @@ import dev.nomos.compiler.plan.LawPlan;
 import dev.nomos.compiler.plan.Loop;
 import dev.nomos.compiler.plan.PEffect;
 import dev.nomos.compiler.plan.PExpr;
+import dev.nomos.compiler.plan.TouchingScan;
 import dev.nomos.runtime.BindingBudgetExceededException;
 import dev.nomos.runtime.Law;
 import dev.nomos.runtime.Slots;
@@ -191,11 +192,13 @@ public final class Interpreter {
       }
       if (e instanceof PExpr.Exists x) {
         checkVar(x.var());
-        return new Evals.ScanObjects(x.var(), x.entityType(), checkVars(x.excluded()), optional(x.where()), false);
+        return new Evals.ScanObjects(x.var(), x.entityType(), checkVars(x.excluded()), optional(x.where()), false,
+            TouchingScan.near(x.var(), x.where()));
       }
       if (e instanceof PExpr.CountWhere c) {
         checkVar(c.var());
-        return new Evals.ScanObjects(c.var(), c.entityType(), checkVars(c.excluded()), optional(c.where()), true);
+        return new Evals.ScanObjects(c.var(), c.entityType(), checkVars(c.excluded()), optional(c.where()), true,
+            TouchingScan.near(c.var(), c.where()));
       }
       if (e instanceof PExpr.CountType c) {
         return new Evals.CountType(c.entityType());

@@ -315,6 +315,9 @@ final class RandomPlans {
     int[] excluded = scope.stream().mapToInt(Integer::intValue).toArray();
     scope.add(var);
     PExpr where = r.nextInt(5) == 0 ? null : bool(depth + 1);
+    if (excluded.length > 0 && r.nextInt(3) == 0) {
+      where = touchingCondition(var, excluded[r.nextInt(excluded.length)], where);
+    }
     scope.remove(scope.size() - 1);
     PExpr q = counting ? new PExpr.CountWhere(var, varTypes.get(var), excluded, where)
         : new PExpr.Exists(var, varTypes.get(var), excluded, where);
@@ -325,6 +328,25 @@ final class RandomPlans {
           steps != null ? steps : new PExpr.Const(r.nextInt(18), PType.INT));
     }
     return q;
+  }
+
+  /**
+   * A condition that requires {@code var} to touch {@code near} (the shape the engines scan through
+   * the contact pairs, TouchingScan), either way round, as {@code touching} or as a side other than
+   * NONE, and-ed before or after {@code rest} (none when null).
+   */
+  private PExpr touchingCondition(int var, int near, PExpr rest) {
+    boolean nearFirst = r.nextBoolean();
+    List<PExpr> pair = List.of(new PExpr.ObjectVar(nearFirst ? near : var), new PExpr.ObjectVar(nearFirst ? var : near));
+    PExpr touch = r.nextBoolean()
+        ? new PExpr.Call(Stdlib.lookup("touching").orElseThrow(), pair, PType.BOOL)
+        : new PExpr.Binary(PExpr.BinaryOp.EQ, new PExpr.Call(Stdlib.lookup("side").orElseThrow(), pair, PType.INT),
+            new PExpr.Const(r.nextInt(4), PType.INT), PType.BOOL);
+    if (rest == null) {
+      return touch;
+    }
+    return r.nextBoolean() ? new PExpr.Binary(PExpr.BinaryOp.AND, touch, rest, PType.BOOL)
+        : new PExpr.Binary(PExpr.BinaryOp.AND, rest, touch, PType.BOOL);
   }
 
   /** {@code next(c)}: c on the sink's next frame, the variables in scope mapped there by id. */

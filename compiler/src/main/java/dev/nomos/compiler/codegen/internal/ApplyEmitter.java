@@ -6,6 +6,7 @@ import dev.nomos.compiler.plan.LawPlan;
 import dev.nomos.compiler.plan.Loop;
 import dev.nomos.compiler.plan.PEffect;
 import dev.nomos.compiler.plan.PExpr;
+import dev.nomos.compiler.plan.TouchingScan;
 import dev.nomos.compiler.plan.PType;
 import dev.nomos.runtime.Slots;
 import dev.nomos.stdlib.Side;
@@ -229,6 +230,62 @@ final class ApplyEmitter {
     mv.visitVarInsn(ALOAD, array);
     mv.visitInsn(ARRAYLENGTH);
     mv.visitJumpInsn(IF_ICMPLT, top);
+  }
+
+  /**
+   * A scan's loop over the objects of {@code type} that touch the object bound to {@code near}
+   * ({@link TouchingScan}): the pairs of that object in {@code Frame.contacts(type of near, type)}
+   * that touch, in their order, each visited, then skipped when it repeats a variable of
+   * {@code skipped}; {@code body} receives the label that continues with the next pair.
+   */
+  private void forEachTouching(int var, int type, int near, int[] skipped, Consumer<Label> body) {
+    int array = scratch();
+    int index = scratch();
+    mv.visitVarInsn(ALOAD, frameSlot);
+    mv.visitInsn(DUP);
+    mv.visitVarInsn(ILOAD, varSlot(near));
+    mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "type", "(I)I", false);
+    lift(type);
+    mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "contacts", "(II)[I", false);
+    mv.visitVarInsn(ASTORE, array);
+    mv.visitVarInsn(ALOAD, frameSlot);
+    mv.visitVarInsn(ALOAD, array);
+    mv.visitVarInsn(ILOAD, varSlot(near));
+    mv.visitMethodInsn(INVOKEVIRTUAL, Names.FRAME, "contactsOf", "([II)I", false);
+    mv.visitVarInsn(ISTORE, index);
+    Label test = new Label();
+    Label top = new Label();
+    Label next = new Label();
+    Label done = new Label();
+    mv.visitJumpInsn(GOTO, test);
+    mv.visitLabel(top);
+    skipUnlessTouching(array, index, next);
+    visit();
+    mv.visitVarInsn(ALOAD, array);
+    mv.visitVarInsn(ILOAD, index);
+    pushInt(1);
+    mv.visitInsn(IADD);
+    mv.visitInsn(IALOAD);
+    mv.visitVarInsn(ISTORE, varSlot(var));
+    for (int other : skipped) {
+      mv.visitVarInsn(ILOAD, varSlot(var));
+      mv.visitVarInsn(ILOAD, varSlot(other));
+      mv.visitJumpInsn(IF_ICMPEQ, next);
+    }
+    body.accept(next);
+    mv.visitLabel(next);
+    mv.visitIincInsn(index, 3);
+    mv.visitLabel(test);
+    mv.visitVarInsn(ILOAD, index);
+    mv.visitVarInsn(ALOAD, array);
+    mv.visitInsn(ARRAYLENGTH);
+    mv.visitJumpInsn(IF_ICMPGE, done);
+    mv.visitVarInsn(ALOAD, array);
+    mv.visitVarInsn(ILOAD, index);
+    mv.visitInsn(IALOAD);
+    mv.visitVarInsn(ILOAD, varSlot(near));
+    mv.visitJumpInsn(IF_ICMPEQ, top);
+    mv.visitLabel(done);
   }
 
   /**
@@ -946,7 +1003,11 @@ final class ApplyEmitter {
       mv.visitVarInsn(ISTORE, found);
     }
     Label end = new Label();
-    forEachCandidate(var, () -> loadCandidates(type), excluded, next -> {
+    int near = TouchingScan.near(var, where);
+    Consumer<Consumer<Label>> candidates = near >= 0
+        ? body -> forEachTouching(var, type, near, excluded, body)
+        : body -> forEachCandidate(var, () -> loadCandidates(type), excluded, body);
+    candidates.accept(next -> {
       if (where != null) {
         jumpIf(where, false, next);
       }
