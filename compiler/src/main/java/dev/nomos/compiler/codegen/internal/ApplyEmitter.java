@@ -217,11 +217,7 @@ final class ApplyEmitter {
     mv.visitVarInsn(ILOAD, index);
     mv.visitInsn(IALOAD);
     mv.visitVarInsn(ISTORE, varSlot(var));
-    for (int other : skipped) {
-      mv.visitVarInsn(ILOAD, varSlot(var));
-      mv.visitVarInsn(ILOAD, varSlot(other));
-      mv.visitJumpInsn(IF_ICMPEQ, next);
-    }
+    skipIfEqualToAny(var, skipped, next);
     body.accept(next);
     mv.visitLabel(next);
     mv.visitIincInsn(index, 1);
@@ -267,11 +263,7 @@ final class ApplyEmitter {
     mv.visitInsn(IADD);
     mv.visitInsn(IALOAD);
     mv.visitVarInsn(ISTORE, varSlot(var));
-    for (int other : skipped) {
-      mv.visitVarInsn(ILOAD, varSlot(var));
-      mv.visitVarInsn(ILOAD, varSlot(other));
-      mv.visitJumpInsn(IF_ICMPEQ, next);
-    }
+    skipIfEqualToAny(var, skipped, next);
     body.accept(next);
     mv.visitLabel(next);
     mv.visitIincInsn(index, 3);
