@@ -212,20 +212,35 @@ final class ApplyEmitter {
     Label next = new Label();
     mv.visitJumpInsn(GOTO, test);
     mv.visitLabel(top);
-    visit();
-    mv.visitVarInsn(ALOAD, array);
-    mv.visitVarInsn(ILOAD, index);
-    mv.visitInsn(IALOAD);
-    mv.visitVarInsn(ISTORE, varSlot(var));
-    skipIfEqualToAny(var, skipped, next);
-    body.accept(next);
-    mv.visitLabel(next);
-    mv.visitIincInsn(index, 1);
+    bindCandidate(var, array, index, 0, 1, skipped, next, body);
     mv.visitLabel(test);
     mv.visitVarInsn(ILOAD, index);
     mv.visitVarInsn(ALOAD, array);
     mv.visitInsn(ARRAYLENGTH);
     mv.visitJumpInsn(IF_ICMPLT, top);
+  }
+
+  /**
+   * The step of a candidate loop: counts the candidate at {@code offset} past the index in local
+   * {@code index} of the array in local {@code array}, binds it to {@code var}, skips it when it
+   * repeats one of {@code skipped}, runs {@code body}, and at {@code next} moves the index on by
+   * {@code stride}.
+   */
+  private void bindCandidate(int var, int array, int index, int offset, int stride, int[] skipped, Label next,
+      Consumer<Label> body) {
+    visit();
+    mv.visitVarInsn(ALOAD, array);
+    mv.visitVarInsn(ILOAD, index);
+    if (offset != 0) {
+      pushInt(offset);
+      mv.visitInsn(IADD);
+    }
+    mv.visitInsn(IALOAD);
+    mv.visitVarInsn(ISTORE, varSlot(var));
+    skipIfEqualToAny(var, skipped, next);
+    body.accept(next);
+    mv.visitLabel(next);
+    mv.visitIincInsn(index, stride);
   }
 
   /**
@@ -256,17 +271,7 @@ final class ApplyEmitter {
     mv.visitJumpInsn(GOTO, test);
     mv.visitLabel(top);
     skipUnlessTouching(array, index, next);
-    visit();
-    mv.visitVarInsn(ALOAD, array);
-    mv.visitVarInsn(ILOAD, index);
-    pushInt(1);
-    mv.visitInsn(IADD);
-    mv.visitInsn(IALOAD);
-    mv.visitVarInsn(ISTORE, varSlot(var));
-    skipIfEqualToAny(var, skipped, next);
-    body.accept(next);
-    mv.visitLabel(next);
-    mv.visitIincInsn(index, 3);
+    bindCandidate(var, array, index, 1, 3, skipped, next, body);
     mv.visitLabel(test);
     mv.visitVarInsn(ILOAD, index);
     mv.visitVarInsn(ALOAD, array);
